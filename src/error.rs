@@ -1,0 +1,325 @@
+//! The library's error and warning types.
+//!
+//! Every variant carries the facts a county clerk needs to fix the input: the
+//! source (the name the caller gave the input, usually its file name), the
+//! line and column where known, the field, the value found and what was
+//! expected. Display strings are lower-case, with no trailing period, in the
+//! form `source:line:column: what is wrong`. [`Error::hint`] gives the fix
+//! when it is obvious.
+
+use std::fmt;
+
+/// A position in an input: its name as given by the caller, and the line and
+/// column (1-based) where they are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The input's name, usually its file name.
+    pub source: String,
+    /// 1-based line, when known.
+    pub line: Option<u64>,
+    /// 1-based column (field number in a table, character in the plan), when known.
+    pub column: Option<u64>,
+}
+
+impl Location {
+    /// A location naming only the input.
+    pub fn file(source: &str) -> Self {
+        Self {
+            source: source.to_owned(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A location with a line.
+    pub fn line(source: &str, line: u64) -> Self {
+        Self {
+            source: source.to_owned(),
+            line: Some(line),
+            column: None,
+        }
+    }
+
+    /// A location with a line and a column.
+    pub fn at(source: &str, line: u64, column: u64) -> Self {
+        Self {
+            source: source.to_owned(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong while reading inputs, drawing or verifying.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A table cell or the plan is not valid UTF-8.
+    #[error("{at}: {what} is not valid UTF-8")]
+    NotUtf8 {
+        /// Where.
+        at: Location,
+        /// Which part: "the header", "field 'name'", "the plan".
+        what: String,
+    },
+    /// The CSV structure is broken (unbalanced quotes, a row with too many or too few fields).
+    #[error("{at}: malformed CSV: {message}")]
+    Csv {
+        /// Where.
+        at: Location,
+        /// What the CSV reader reported.
+        message: String,
+    },
+    /// A table has no header row.
+    #[error("{at}: the file is empty: expected a header row with at least {expected}")]
+    EmptyTable {
+        /// Where.
+        at: Location,
+        /// The required columns, e.g. "id,name".
+        expected: String,
+    },
+    /// A required column is missing from the header.
+    #[error("{at}: missing required column '{column}' (found: {found})")]
+    MissingColumn {
+        /// Where (the header line).
+        at: Location,
+        /// The column that is required.
+        column: String,
+        /// The columns the header has, comma-separated.
+        found: String,
+    },
+    /// Two header cells have the same name after normalisation.
+    #[error("{at}: duplicate column '{column}' (also column {first})")]
+    DuplicateColumn {
+        /// Where (line and column of the second occurrence).
+        at: Location,
+        /// The normalised column name.
+        column: String,
+        /// The column number of the first occurrence.
+        first: u64,
+    },
+    /// A header cell is empty.
+    #[error("{at}: empty column name in the header")]
+    EmptyColumnName {
+        /// Where.
+        at: Location,
+    },
+    /// A required field is empty in a row.
+    #[error("{at}: empty '{field}': every row needs one")]
+    EmptyField {
+        /// Where.
+        at: Location,
+        /// The field.
+        field: String,
+    },
+    /// A value contains a control character.
+    #[error("{at}: '{field}' contains the control character U+{code:04X}")]
+    ControlCharacter {
+        /// Where.
+        at: Location,
+        /// The field, or "seed".
+        field: String,
+        /// The character's code point.
+        code: u32,
+    },
+    /// Two rows have the same id after normalisation.
+    #[error("{at}: duplicate id '{id}' (first seen on line {first_line})")]
+    DuplicateId {
+        /// Where the second row is.
+        at: Location,
+        /// The normalised id.
+        id: String,
+        /// The line of the first row with this id.
+        first_line: u64,
+    },
+    /// An input exceeds a documented size limit.
+    #[error("{at}: {what} exceeds the limit of {limit}")]
+    TooLarge {
+        /// Where.
+        at: Location,
+        /// What is too large ("a field", "the number of columns").
+        what: String,
+        /// The limit.
+        limit: u64,
+    },
+    /// The plan is not valid TOML or does not have the expected shape.
+    #[error("{at}: {message}")]
+    PlanSyntax {
+        /// Where.
+        at: Location,
+        /// What the TOML reader reported, or what shape was expected.
+        message: String,
+    },
+    /// A plan value is out of range or malformed.
+    #[error("{at}: {context}{key}: expected {expected}, found {found}")]
+    PlanValue {
+        /// Where.
+        at: Location,
+        /// "task 'T1': " or empty for plan-level keys.
+        context: String,
+        /// The key, e.g. "ratio" or "team_size".
+        key: String,
+        /// What is allowed.
+        expected: String,
+        /// The value found, quoted when it is a string.
+        found: String,
+    },
+    /// A plan names a column the table does not have.
+    #[error(
+        "{at}: task '{task}': {key} names the column '{column}', which the {table} do not have (columns: {available})"
+    )]
+    UnknownColumn {
+        /// Where, in the plan.
+        at: Location,
+        /// The task.
+        task: String,
+        /// The plan key ("filter", "strata", "officer_filter").
+        key: String,
+        /// The column named.
+        column: String,
+        /// "targets" or "officers".
+        table: String,
+        /// The table's columns, comma-separated.
+        available: String,
+    },
+    /// A stratum occurs in the frame but the ratio table has no entry and no default.
+    #[error("task '{task}': no ratio for stratum {stratum} ({frame} targets)")]
+    NoRatioForStratum {
+        /// The task.
+        task: String,
+        /// The stratum, as a list of values.
+        stratum: String,
+        /// Its frame size.
+        frame: u64,
+    },
+    /// No target passes a task's filter.
+    #[error("task '{task}': no target passes the filter {filter} ({rows} rows in the directory)")]
+    EmptyFrame {
+        /// The task.
+        task: String,
+        /// The filter, as written in the record.
+        filter: String,
+        /// Rows in the directory.
+        rows: u64,
+    },
+    /// Fewer eligible officers than one team needs.
+    #[error("task '{task}': {eligible} eligible officers, fewer than the team size {team_size}")]
+    OfficerPoolTooSmall {
+        /// The task.
+        task: String,
+        /// Officers passing the officer filter.
+        eligible: u64,
+        /// The task's team size.
+        team_size: u64,
+    },
+    /// The seed is empty.
+    #[error("the seed is empty")]
+    EmptySeed,
+    /// A record is not valid JSON or lacks required members.
+    #[error("{at}: not a valid record: {message}")]
+    RecordSyntax {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A record was made under a spec version this build does not implement.
+    #[error(
+        "{at}: record spec version '{found}' is not supported (this build implements '{supported}')"
+    )]
+    UnsupportedSpec {
+        /// Where.
+        at: Location,
+        /// The version in the record.
+        found: String,
+        /// The version this build implements.
+        supported: String,
+    },
+}
+
+impl Error {
+    /// A one-line hint saying how to fix the input, when the fix is obvious.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotUtf8 { .. } => Some(
+                "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8); GBK files are not read yet"
+                    .into(),
+            ),
+            Error::MissingColumn { column, .. } => {
+                Some(format!("add a column named '{column}' to the header row"))
+            }
+            Error::DuplicateId { .. } => {
+                Some("each entity may appear once: remove or merge the duplicate rows".into())
+            }
+            Error::UnknownColumn { column, .. } => Some(format!(
+                "check the spelling of '{column}' or add that column to the file"
+            )),
+            Error::NoRatioForStratum { .. } => Some(
+                "add this stratum to the ratio table, or a default entry \"*\" = \"3%\"".into(),
+            ),
+            Error::OfficerPoolTooSmall { .. } => Some(
+                "widen officer_filter or add officers: every inspection needs at least two".into(),
+            ),
+            Error::EmptyFrame { .. } => {
+                Some("check the filter values against the directory's values".into())
+            }
+            Error::ControlCharacter { .. } => {
+                Some("remove the line break or invisible character from the cell".into())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Something worth telling the user that does not stop the draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A ratio table names a stratum value that never occurs in the frame.
+    UnusedRatio {
+        /// The task.
+        task: String,
+        /// The stratum key as written in the plan.
+        stratum: String,
+    },
+    /// A fixed count is larger than the frame: every target is drawn.
+    CountExceedsFrame {
+        /// The task.
+        task: String,
+        /// The requested count.
+        count: u64,
+        /// The frame size.
+        frame: u64,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnusedRatio { task, stratum } => write!(
+                f,
+                "task '{task}': the ratio table names stratum '{stratum}', which no target in the frame has"
+            ),
+            Warning::CountExceedsFrame { task, count, frame } => write!(
+                f,
+                "task '{task}': count {count} is larger than the frame ({frame} targets): all are drawn"
+            ),
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,68 @@
+//! # shuangsui — verifiable 双随机、一公开 draws
+//!
+//! China's "double random, one disclosure" inspections pick the enterprises
+//! to inspect at random from a target directory (检查对象名录库) and the
+//! inspecting officers at random from an officer roster (执法检查人员名录库).
+//! This crate makes such a draw *verifiable*: the inputs are hashed
+//! canonically, the draw is derived from a seed by SHA-256 alone as
+//! specified in `SPEC.md`, and anyone holding the record and the inputs can
+//! re-run it and get the same bytes.
+//!
+//! The library does no file I/O and never prints: callers pass bytes in and
+//! get values and typed errors back.
+//!
+//! ```
+//! use shuangsui::{draw, verify, Inputs, Seed, Source};
+//!
+//! let plan = r#"
+//! [plan]
+//! id = "420100-2027-01"
+//! name = "2027年度双随机抽查计划"
+//! authority = "武汉市市场监督管理局"
+//!
+//! [[tasks]]
+//! id = "T1"
+//! name = "企业公示信息抽查"
+//! ratio = "50%"
+//! team_size = 2
+//! "#;
+//! let targets = "id,name\n91110000802100433B,北京百度网讯科技有限公司\n9144030071526726XG,腾讯科技（深圳）有限公司\n";
+//! let officers = "id,name\nE1,张三\nE2,李四\nE3,王五\n";
+//!
+//! let inputs = Inputs::parse(
+//!     Source { name: "plan.toml", bytes: plan.as_bytes() },
+//!     Source { name: "targets.csv", bytes: targets.as_bytes() },
+//!     Source { name: "officers.csv", bytes: officers.as_bytes() },
+//! )?;
+//! let outcome = draw(&inputs, &Seed::unattested("2027-01-15 公开摇号")?)?;
+//! assert_eq!(outcome.record.tasks[0].selected.len(), 1);
+//! assert_eq!(outcome.record.tasks[0].selected[0].officers.len(), 2);
+//!
+//! let json = outcome.record.to_json();
+//! let check = verify(Source { name: "record.json", bytes: json.as_bytes() }, &inputs)?;
+//! assert!(check.ok());
+//! # Ok::<(), shuangsui::Error>(())
+//! ```
+
+pub mod allocation;
+pub mod canonical;
+pub mod digest;
+pub mod draw;
+pub mod error;
+pub mod input;
+pub mod matching;
+pub mod normalize;
+pub mod plan;
+pub mod record;
+pub mod seed;
+pub mod selection;
+pub mod synth;
+pub mod uscc;
+pub mod verify;
+
+pub use draw::{Draw, Inputs, Source, draw};
+pub use error::{Error, Location, Result, Warning};
+pub use plan::Plan;
+pub use record::Record;
+pub use seed::Seed;
+pub use verify::{Verification, verify};

@@ -1,0 +1,636 @@
+//! The sampling plan (抽查工作计划): a TOML document of tasks (SPEC.md §4).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::canonical::Hash;
+use crate::digest;
+use crate::error::{Error, Location, Result};
+use crate::normalize;
+
+/// The smallest team the law allows: two officers per inspection
+/// (行政处罚法 第42、55条).
+pub const MIN_TEAM_SIZE: u64 = 2;
+/// The largest team accepted; a guard against typos.
+pub const MAX_TEAM_SIZE: u64 = 20;
+
+/// A parsed, validated plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The plan's identifier, e.g. `420100-2027-01`.
+    pub id: String,
+    /// The plan's name.
+    pub name: String,
+    /// The authority that runs it (检查机关).
+    pub authority: String,
+    /// The tasks, in the order of the file.
+    pub tasks: Vec<Task>,
+    /// The canonical digest (SPEC.md §4.2).
+    pub digest: Hash,
+}
+
+/// One task (抽查任务).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// The task's identifier, unique in the plan.
+    pub id: String,
+    /// The task's name.
+    pub name: String,
+    /// The inspection items (抽查事项).
+    pub items: Vec<String>,
+    /// The frame: which targets are eligible (定向 when not empty).
+    pub filter: Filter,
+    /// Attribute columns to stratify on; empty means one stratum.
+    pub strata: Vec<String>,
+    /// How many targets each stratum gets.
+    pub quota: Quota,
+    /// How a ratio becomes a count.
+    pub rounding: Rounding,
+    /// The least count of a non-empty stratum with a non-zero ratio.
+    pub min_per_stratum: u64,
+    /// Officers per team, at least [`MIN_TEAM_SIZE`].
+    pub team_size: u64,
+    /// Which officers are eligible.
+    pub officer_filter: Filter,
+    /// Where the task starts in the plan file, for messages.
+    pub at: Location,
+}
+
+/// A conjunction of clauses `column ∈ values`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The clauses, sorted by column.
+    pub clauses: BTreeMap<String, Vec<String>>,
+    /// Where the filter is written, for messages.
+    pub at: Option<Location>,
+}
+
+impl Filter {
+    /// True when the filter has no clause (the whole table is eligible).
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+}
+
+impl std::fmt::Display for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .clauses
+            .iter()
+            .map(|(col, vals)| format!("{col} ∈ {{{}}}", vals.join(", ")))
+            .collect();
+        write!(f, "{}", parts.join(" and "))
+    }
+}
+
+/// How many targets a stratum gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Quota {
+    /// A ratio for every stratum.
+    Ratio(Ratio),
+    /// A ratio per stratum value, with an optional default (key `"*"`).
+    RatioTable {
+        /// Ratios by stratum value.
+        entries: BTreeMap<String, Ratio>,
+        /// The ratio of strata not listed.
+        default: Option<Ratio>,
+    },
+    /// A fixed number of targets from the whole frame.
+    Count(u64),
+}
+
+/// A percentage, held exactly in parts per million (`"3%"` is 30 000).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ratio {
+    /// Parts per million, 0..=1 000 000.
+    pub ppm: u32,
+}
+
+impl Ratio {
+    /// Parses `"3%"`, `"0.5%"`, `"100%"`: up to three integer digits, up to
+    /// four decimals, a percent sign, at most 100%.
+    pub fn parse(s: &str) -> Option<Ratio> {
+        let body = s.strip_suffix('%')?;
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty() || int.len() > 3 || !digits(int) || !digits(frac) || frac.len() > 4 {
+            return None;
+        }
+        if body.contains('.') && frac.is_empty() {
+            return None;
+        }
+        let int: u32 = int.parse().ok()?;
+        let frac: u32 = format!("{frac:0<4}").parse().ok()?;
+        let ppm = int * 10_000 + frac;
+        (ppm <= 1_000_000).then_some(Ratio { ppm })
+    }
+}
+
+impl std::fmt::Display for Ratio {
+    /// The canonical text: no trailing zeros, e.g. `3%`, `0.5%`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let int = self.ppm / 10_000;
+        let frac = self.ppm % 10_000;
+        if frac == 0 {
+            write!(f, "{int}%")
+        } else {
+            let frac = format!("{frac:04}");
+            write!(f, "{int}.{}%", frac.trim_end_matches('0'))
+        }
+    }
+}
+
+/// How a ratio times a frame size becomes a count (SPEC.md §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rounding {
+    /// Round up: "not less than X%" (the default).
+    #[default]
+    Ceil,
+    /// Round down.
+    Floor,
+    /// Round to nearest, halves up.
+    Nearest,
+}
+
+impl Rounding {
+    /// The name used in the plan and the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rounding::Ceil => "ceil",
+            Rounding::Floor => "floor",
+            Rounding::Nearest => "nearest",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    plan: RawHeader,
+    #[serde(default)]
+    tasks: Vec<Spanned<RawTask>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    authority: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTask {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    items: Vec<String>,
+    filter: Option<Spanned<toml::Table>>,
+    #[serde(default)]
+    strata: Vec<Spanned<String>>,
+    ratio: Option<Spanned<toml::Value>>,
+    count: Option<Spanned<i64>>,
+    rounding: Option<Spanned<String>>,
+    min_per_stratum: Option<Spanned<i64>>,
+    team_size: Option<Spanned<i64>>,
+    officer_filter: Option<Spanned<toml::Table>>,
+}
+
+/// Turns a byte offset into a 1-based line and column (in characters).
+fn locate(source: &str, text: &str, offset: usize) -> Location {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+    Location::at(source, line, column)
+}
+
+struct Ctx<'a> {
+    source: &'a str,
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    fn at<T>(&self, s: &Spanned<T>) -> Location {
+        locate(self.source, self.text, s.span().start)
+    }
+
+    fn value_error<T>(
+        &self,
+        s: &Spanned<T>,
+        task: &str,
+        key: &str,
+        expected: &str,
+        found: String,
+    ) -> Error {
+        Error::PlanValue {
+            at: self.at(s),
+            context: if task.is_empty() {
+                String::new()
+            } else {
+                format!("task '{task}': ")
+            },
+            key: key.to_owned(),
+            expected: expected.to_owned(),
+            found,
+        }
+    }
+}
+
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("\"{s}\""),
+        other => format!("{} {other}", other.type_str()),
+    }
+}
+
+impl Plan {
+    /// Parses and validates a plan. `source` names it in messages.
+    pub fn parse(source: &str, bytes: &[u8]) -> Result<Plan> {
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            at: locate(source, &String::from_utf8_lossy(bytes), e.valid_up_to()),
+            what: "the plan".into(),
+        })?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let syntax = |e: toml::de::Error| Error::PlanSyntax {
+            at: e
+                .span()
+                .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)),
+            message: e.message().trim_end_matches('\n').to_owned(),
+        };
+        let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
+        let raw: RawPlan = toml::from_str(text).map_err(syntax)?;
+        let cx = Ctx { source, text };
+
+        let id = normalize::text(raw.plan.id.get_ref());
+        if id.is_empty() {
+            return Err(cx.value_error(
+                &raw.plan.id,
+                "",
+                "plan.id",
+                "a non-empty identifier",
+                "\"\"".into(),
+            ));
+        }
+        if raw.tasks.is_empty() {
+            return Err(Error::PlanSyntax {
+                at: Location::file(source),
+                message: "the plan has no [[tasks]]: add at least one".into(),
+            });
+        }
+        let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
+        for raw_task in raw.tasks {
+            let at = cx.at(&raw_task);
+            let task = parse_task(&cx, raw_task.into_inner(), at)?;
+            if let Some(first) = tasks.iter().find(|t| t.id == task.id) {
+                return Err(Error::PlanValue {
+                    at: task.at.clone(),
+                    context: String::new(),
+                    key: "tasks.id".into(),
+                    expected: format!(
+                        "a unique task id (line {} has it already)",
+                        first.at.line.unwrap_or(0)
+                    ),
+                    found: format!("\"{}\"", task.id),
+                });
+            }
+            tasks.push(task);
+        }
+        // After validation, so that a misplaced float is reported with its
+        // location by the checks above.
+        let digest = digest::plan(&tree).map_err(|message| Error::PlanSyntax {
+            at: Location::file(source),
+            message,
+        })?;
+        Ok(Plan {
+            id,
+            name: normalize::text(&raw.plan.name),
+            authority: normalize::text(&raw.plan.authority),
+            tasks,
+            digest,
+        })
+    }
+}
+
+fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
+    let id = normalize::text(raw.id.get_ref());
+    if id.is_empty() {
+        return Err(cx.value_error(
+            &raw.id,
+            "",
+            "tasks.id",
+            "a non-empty identifier",
+            "\"\"".into(),
+        ));
+    }
+    let task = id.as_str();
+    let filter = raw
+        .filter
+        .map(|f| parse_filter(cx, task, "filter", &f))
+        .transpose()?
+        .unwrap_or_default();
+    let officer_filter = raw
+        .officer_filter
+        .map(|f| parse_filter(cx, task, "officer_filter", &f))
+        .transpose()?
+        .unwrap_or_default();
+    let mut strata: Vec<String> = Vec::new();
+    for s in &raw.strata {
+        let col = normalize::text(s.get_ref()).to_ascii_lowercase();
+        if col.is_empty() || strata.contains(&col) {
+            return Err(cx.value_error(
+                s,
+                task,
+                "strata",
+                "distinct column names",
+                format!("\"{}\"", s.get_ref()),
+            ));
+        }
+        strata.push(col);
+    }
+    let quota = match (raw.ratio, raw.count) {
+        (Some(_), Some(c)) => {
+            return Err(cx.value_error(
+                &c,
+                task,
+                "count",
+                "either ratio or count, not both",
+                c.get_ref().to_string(),
+            ));
+        }
+        (None, None) => {
+            return Err(Error::PlanValue {
+                at: at.clone(),
+                context: format!("task '{task}': "),
+                key: "ratio".into(),
+                expected: "a ratio (ratio = \"3%\") or a count (count = 40)".into(),
+                found: "neither".into(),
+            });
+        }
+        (Some(r), None) => parse_ratio(cx, task, &r, strata.len())?,
+        (None, Some(c)) => {
+            let n = *c.get_ref();
+            if !(1..=1_000_000_000).contains(&n) {
+                return Err(cx.value_error(
+                    &c,
+                    task,
+                    "count",
+                    "an integer from 1 to 1000000000",
+                    n.to_string(),
+                ));
+            }
+            if !strata.is_empty() {
+                return Err(cx.value_error(
+                    &c,
+                    task,
+                    "count",
+                    "a ratio when strata are given (spec v1 allocates counts over the whole frame only)",
+                    n.to_string(),
+                ));
+            }
+            Quota::Count(n.unsigned_abs())
+        }
+    };
+    let rounding = match &raw.rounding {
+        None => Rounding::default(),
+        Some(r) => match r.get_ref().as_str() {
+            "ceil" => Rounding::Ceil,
+            "floor" => Rounding::Floor,
+            "nearest" => Rounding::Nearest,
+            other => {
+                return Err(cx.value_error(
+                    r,
+                    task,
+                    "rounding",
+                    "one of \"ceil\", \"floor\", \"nearest\"",
+                    format!("\"{other}\""),
+                ));
+            }
+        },
+    };
+    let min_per_stratum = match &raw.min_per_stratum {
+        None => 1,
+        Some(m) => {
+            let n = *m.get_ref();
+            u64::try_from(n).map_err(|_| {
+                cx.value_error(m, task, "min_per_stratum", "0 or more", n.to_string())
+            })?
+        }
+    };
+    let team_size = match &raw.team_size {
+        None => MIN_TEAM_SIZE,
+        Some(t) => {
+            let n = *t.get_ref();
+            if n < MIN_TEAM_SIZE as i64 || n > MAX_TEAM_SIZE as i64 {
+                return Err(cx.value_error(
+                    t,
+                    task,
+                    "team_size",
+                    &format!("{MIN_TEAM_SIZE} to {MAX_TEAM_SIZE} officers (the law requires at least two per inspection)"),
+                    n.to_string(),
+                ));
+            }
+            n.unsigned_abs()
+        }
+    };
+    Ok(Task {
+        id: id.clone(),
+        name: normalize::text(&raw.name),
+        items: raw.items.iter().map(|i| normalize::text(i)).collect(),
+        filter,
+        strata,
+        quota,
+        rounding,
+        min_per_stratum,
+        team_size,
+        officer_filter,
+        at,
+    })
+}
+
+fn parse_filter(
+    cx: &Ctx<'_>,
+    task: &str,
+    key: &str,
+    table: &Spanned<toml::Table>,
+) -> Result<Filter> {
+    let mut clauses = BTreeMap::new();
+    for (col, value) in table.get_ref() {
+        let values = match value {
+            toml::Value::String(s) => vec![normalize::text(s)],
+            toml::Value::Array(a) if !a.is_empty() => a
+                .iter()
+                .map(|v| match v {
+                    toml::Value::String(s) => Ok(normalize::text(s)),
+                    other => Err(cx.value_error(
+                        table,
+                        task,
+                        &format!("{key}.{col}"),
+                        "strings",
+                        describe(other),
+                    )),
+                })
+                .collect::<Result<Vec<_>>>()?,
+            other => {
+                return Err(cx.value_error(
+                    table,
+                    task,
+                    &format!("{key}.{col}"),
+                    "a string or a non-empty list of strings",
+                    describe(other),
+                ));
+            }
+        };
+        let mut values = values;
+        values.sort();
+        values.dedup();
+        clauses.insert(normalize::text(col).to_ascii_lowercase(), values);
+    }
+    Ok(Filter {
+        clauses,
+        at: Some(cx.at(table)),
+    })
+}
+
+fn parse_ratio(
+    cx: &Ctx<'_>,
+    task: &str,
+    value: &Spanned<toml::Value>,
+    strata: usize,
+) -> Result<Quota> {
+    let one = |v: &toml::Value, key: &str| {
+        match v {
+            toml::Value::String(s) => Ratio::parse(&normalize::text(s)),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            cx.value_error(
+                value,
+                task,
+                key,
+                "a percentage from 0% to 100% like \"3%\" or \"0.5%\"",
+                describe(v),
+            )
+        })
+    };
+    match value.get_ref() {
+        toml::Value::Table(t) => {
+            if strata != 1 {
+                return Err(cx.value_error(
+                    value,
+                    task,
+                    "ratio",
+                    "a single ratio, or exactly one strata column for a ratio table",
+                    format!("a table with {strata} strata columns"),
+                ));
+            }
+            let mut entries = BTreeMap::new();
+            let mut default = None;
+            for (k, v) in t {
+                let r = one(v, &format!("ratio.{k}"))?;
+                if k == "*" {
+                    default = Some(r);
+                } else {
+                    entries.insert(normalize::text(k), r);
+                }
+            }
+            Ok(Quota::RatioTable { entries, default })
+        }
+        v => Ok(Quota::Ratio(one(v, "ratio")?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLE: &str = r#"
+[plan]
+id = "420100-2027-01"
+name = "2027年度双随机抽查计划"
+authority = "武汉市市场监督管理局"
+
+[[tasks]]
+id = "T1"
+name = "企业公示信息抽查"
+items = ["企业年度报告公示信息"]
+filter = { status = ["存续"] }
+strata = ["risk"]
+ratio = { A = "1%", B = "3%", C = "10%", D = "30%" }
+team_size = 2
+officer_filter = { department = ["市场监管"] }
+
+[[tasks]]
+id = "T2"
+name = "食品经营许可事项抽查"
+count = 40
+team_size = 3
+"#;
+
+    #[test]
+    fn parses_the_issue_example() {
+        let p = Plan::parse("plan.toml", EXAMPLE.as_bytes()).unwrap();
+        assert_eq!(p.tasks.len(), 2);
+        assert_eq!(p.tasks[0].strata, ["risk"]);
+        assert_eq!(p.tasks[1].quota, Quota::Count(40));
+        assert_eq!(p.tasks[1].team_size, 3);
+        match &p.tasks[0].quota {
+            Quota::RatioTable { entries, default } => {
+                assert_eq!(entries["D"], Ratio { ppm: 300_000 });
+                assert!(default.is_none());
+            }
+            q => panic!("{q:?}"),
+        }
+    }
+
+    #[test]
+    fn ratio_grammar() {
+        assert_eq!(Ratio::parse("3%"), Some(Ratio { ppm: 30_000 }));
+        assert_eq!(Ratio::parse("0.5%"), Some(Ratio { ppm: 5_000 }));
+        assert_eq!(Ratio::parse("100%"), Some(Ratio { ppm: 1_000_000 }));
+        assert_eq!(Ratio::parse("0.0001%"), Some(Ratio { ppm: 1 }));
+        for bad in [
+            "3", "101%", "3.%", ".5%", "3.00001%", "-1%", "1e2%", " 3%", "1000%",
+        ] {
+            assert_eq!(Ratio::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Ratio { ppm: 5_000 }.to_string(), "0.5%");
+        assert_eq!(Ratio { ppm: 30_000 }.to_string(), "3%");
+    }
+
+    #[test]
+    fn team_of_one_is_an_error_with_a_location() {
+        let text = EXAMPLE.replace("team_size = 3", "team_size = 1");
+        let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "plan.toml:21:13: task 'T2': team_size: expected 2 to 20 officers (the law requires at least two per inspection), found 1"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_ratios_are_errors() {
+        let text = EXAMPLE.replace("team_size = 3", "teamsize = 3");
+        let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("unknown field `teamsize`"), "{e}");
+        let text = EXAMPLE.replace("\"3%\"", "0.03");
+        let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("expected a percentage"), "{e}");
+        let text = EXAMPLE.replace("count = 40", "count = 40\nratio = \"3%\"");
+        assert!(Plan::parse("plan.toml", text.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn digest_ignores_formatting_but_not_values() {
+        let a = Plan::parse("p", EXAMPLE.as_bytes()).unwrap().digest;
+        let reformatted = EXAMPLE
+            .replace("team_size = 2\n", "team_size   =   2  # two officers\n")
+            .replace('\n', "\r\n");
+        assert_eq!(Plan::parse("p", reformatted.as_bytes()).unwrap().digest, a);
+        let changed = EXAMPLE.replace("\"30%\"", "\"31%\"");
+        assert_ne!(Plan::parse("p", changed.as_bytes()).unwrap().digest, a);
+    }
+}

@@ -1,0 +1,221 @@
+//! The draw record: the JSON document that publishes a draw (SPEC.md §9).
+//!
+//! Members appear in the order of the structs below; serialisation is
+//! `serde_json`'s pretty printer (two-space indent, `": "` and `","`
+//! separators, non-ASCII written as UTF-8) plus one final LF, which is also
+//! what Python's `json.dumps(obj, ensure_ascii=False, indent=2)` writes. No
+//! floats and no control characters occur, so the bytes are the same on
+//! every platform.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::canonical::{Encoder, to_hex};
+use crate::digest::SPEC_VERSION;
+
+/// The JSON Schema the record follows, relative to the repository.
+pub const SCHEMA: &str = "schemas/record.v1.schema.json";
+
+/// A draw record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The spec version the draw follows: `"1"`.
+    pub spec: String,
+    /// The plan's identity.
+    pub plan: PlanInfo,
+    /// Digests of the inputs.
+    pub inputs: Inputs,
+    /// The seed and its provenance.
+    pub seed: SeedInfo,
+    /// `draw_key`, hex.
+    pub draw_key: String,
+    /// One entry per task, in plan order.
+    pub tasks: Vec<TaskRecord>,
+    /// The record's own digest (SPEC.md §9.2), hex.
+    pub digest: String,
+}
+
+/// The plan's identity, copied for readers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInfo {
+    /// Plan id.
+    pub id: String,
+    /// Plan name.
+    pub name: String,
+    /// The authority.
+    pub authority: String,
+}
+
+/// Digests of the three inputs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inputs {
+    /// The plan.
+    pub plan: InputDigest,
+    /// The target directory.
+    pub targets: TableDigest,
+    /// The officer roster.
+    pub officers: TableDigest,
+}
+
+/// Digests of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputDigest {
+    /// Canonical digest, hex.
+    pub digest: String,
+    /// SHA-256 of the raw file, hex.
+    pub sha256: String,
+}
+
+/// Digests and shape of a table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableDigest {
+    /// Canonical digest, hex.
+    pub digest: String,
+    /// SHA-256 of the raw file, hex.
+    pub sha256: String,
+    /// Number of rows.
+    pub rows: u64,
+    /// Normalised column names, sorted.
+    pub columns: Vec<String>,
+}
+
+/// The seed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedInfo {
+    /// Provenance: `"unattested"` in spec v1.
+    pub source: String,
+    /// The seed text.
+    pub value: String,
+}
+
+/// One task's draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskRecord {
+    /// Task id.
+    pub id: String,
+    /// Task name.
+    pub name: String,
+    /// Inspection items.
+    pub items: Vec<String>,
+    /// `task_key`, hex.
+    pub key: String,
+    /// The frame.
+    pub frame: Frame,
+    /// The allocation rule.
+    pub allocation: Allocation,
+    /// Every non-empty stratum of the frame, in canonical order.
+    pub strata: Vec<StratumRecord>,
+    /// Officers per team.
+    pub team_size: u64,
+    /// The officer pool.
+    pub officers: OfficerPool,
+    /// The selected targets, stratum by stratum, each in ticket order.
+    pub selected: Vec<Selected>,
+}
+
+/// The frame of a task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    /// The filter (column → allowed values); empty for 不定向.
+    pub filter: BTreeMap<String, Vec<String>>,
+    /// Targets passing the filter.
+    pub size: u64,
+}
+
+/// How counts were computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allocation {
+    /// Strata columns.
+    pub strata: Vec<String>,
+    /// `"ratio"` or `"count"`.
+    pub mode: String,
+    /// `"ceil"`, `"floor"` or `"nearest"`.
+    pub rounding: String,
+    /// Least count of a non-empty stratum with a non-zero ratio.
+    pub min_per_stratum: u64,
+}
+
+/// One stratum's numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StratumRecord {
+    /// The stratum's values, one per strata column.
+    pub stratum: Vec<String>,
+    /// Frame size of the stratum.
+    pub frame: u64,
+    /// The quota applied: `"3%"` or a count.
+    pub quota: String,
+    /// Targets drawn.
+    pub count: u64,
+}
+
+/// The officer pool of a task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficerPool {
+    /// The officer filter.
+    pub filter: BTreeMap<String, Vec<String>>,
+    /// Officers passing it.
+    pub eligible: u64,
+    /// Fewest teams of any eligible officer.
+    pub workload_min: u64,
+    /// Most teams of any eligible officer.
+    pub workload_max: u64,
+}
+
+/// One selected target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selected {
+    /// The target's id.
+    pub target: String,
+    /// The target's name.
+    pub name: String,
+    /// Its stratum.
+    pub stratum: Vec<String>,
+    /// 1-based rank in its stratum.
+    pub rank: u64,
+    /// Its ticket, 64 hex characters.
+    pub ticket: String,
+    /// The team's officer ids, in draw order.
+    pub officers: Vec<String>,
+}
+
+impl Record {
+    /// Serialises the record: pretty JSON and a final LF.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("a record always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Sets [`Record::digest`] from the other members.
+    pub fn seal(&mut self) {
+        let value = serde_json::to_value(&*self).expect("a record always serialises");
+        self.digest = digest_of(&value);
+    }
+}
+
+/// The record digest of a JSON record (SPEC.md §9.2):
+/// `SHA-256(str("shuangsui/v1/record") ‖ bytes(J))`, where `J` is the pretty
+/// serialisation of the record without its `digest` member.
+pub fn digest_of(record: &serde_json::Value) -> String {
+    let mut value = record.clone();
+    if let Some(obj) = value.as_object_mut() {
+        obj.shift_remove("digest");
+    }
+    let text = serde_json::to_string_pretty(&value).expect("a value always serialises");
+    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/record"));
+    e.bytes(text.as_bytes());
+    to_hex(&e.finish())
+}

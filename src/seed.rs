@@ -1,0 +1,118 @@
+//! Seed derivation: from the seed and the input digests to one key per task
+//! (SPEC.md §5).
+
+use crate::canonical::{Encoder, Hash};
+use crate::digest::SPEC_VERSION;
+use crate::error::{Error, Result};
+use crate::normalize;
+
+/// Where the seed came from. Spec v1 knows only a seed typed by the operator,
+/// which nothing proves was not chosen after seeing its draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedSource {
+    /// Given directly (`--seed`): nothing attests when it was chosen.
+    Unattested,
+}
+
+impl SeedSource {
+    /// The name written in the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeedSource::Unattested => "unattested",
+        }
+    }
+}
+
+/// A validated seed: a non-empty string without control characters, used
+/// byte for byte as given (it is not normalised).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seed {
+    /// The seed text.
+    pub value: String,
+    /// Its provenance.
+    pub source: SeedSource,
+}
+
+impl Seed {
+    /// An unattested seed given by the operator.
+    pub fn unattested(value: &str) -> Result<Seed> {
+        if value.is_empty() {
+            return Err(Error::EmptySeed);
+        }
+        if let Some(c) = normalize::first_control(value) {
+            return Err(Error::ControlCharacter {
+                at: crate::error::Location::file("--seed"),
+                field: "seed".into(),
+                code: c as u32,
+            });
+        }
+        Ok(Seed {
+            value: value.to_owned(),
+            source: SeedSource::Unattested,
+        })
+    }
+}
+
+/// The digests a draw key commits to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputDigests {
+    /// The plan's canonical digest.
+    pub plan: Hash,
+    /// The target directory's canonical digest.
+    pub targets: Hash,
+    /// The officer roster's canonical digest.
+    pub officers: Hash,
+}
+
+/// `draw_key = SHA-256(str("shuangsui/v1/draw-key") ‖ str("1") ‖ str(seed) ‖
+/// plan ‖ targets ‖ officers)` (SPEC.md §5.1).
+pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
+    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/draw-key"));
+    e.str(SPEC_VERSION)
+        .str(&seed.value)
+        .hash(&inputs.plan)
+        .hash(&inputs.targets)
+        .hash(&inputs.officers);
+    e.finish()
+}
+
+/// `task_key = SHA-256(str("shuangsui/v1/task-key") ‖ draw_key ‖ str(task_id))`
+/// (SPEC.md §5.2).
+pub fn task_key(draw_key: &Hash, task_id: &str) -> Hash {
+    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/task-key"));
+    e.hash(draw_key).str(task_id);
+    e.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digests() -> InputDigests {
+        InputDigests {
+            plan: [1; 32],
+            targets: [2; 32],
+            officers: [3; 32],
+        }
+    }
+
+    #[test]
+    fn every_input_changes_the_key() {
+        let seed = Seed::unattested("s").unwrap();
+        let k = draw_key(&seed, &digests());
+        assert_ne!(k, draw_key(&Seed::unattested("t").unwrap(), &digests()));
+        for i in 0..3 {
+            let mut d = digests();
+            [&mut d.plan, &mut d.targets, &mut d.officers][i][0] ^= 1;
+            assert_ne!(k, draw_key(&seed, &d));
+        }
+        assert_ne!(task_key(&k, "T1"), task_key(&k, "T2"));
+    }
+
+    #[test]
+    fn seed_rules() {
+        assert_eq!(Seed::unattested(""), Err(Error::EmptySeed));
+        assert!(Seed::unattested("a\nb").is_err());
+        assert_eq!(Seed::unattested(" 2027 ").unwrap().value, " 2027 ");
+    }
+}

@@ -1,0 +1,265 @@
+//! Target selection: the frame, strata, tickets and the smallest tickets of
+//! each stratum (SPEC.md §7).
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest as _, Sha256};
+
+use crate::allocation;
+use crate::canonical::{Hash, to_hex};
+use crate::digest::SPEC_VERSION;
+use crate::error::{Error, Location, Result, Warning};
+use crate::input::{Row, Table};
+use crate::plan::{Filter, Quota, Task};
+
+/// Computes tickets for many ids under one key: the fixed prefix is hashed
+/// once and cloned per id.
+#[derive(Clone)]
+pub struct Ticketer {
+    prefix: Sha256,
+}
+
+impl Ticketer {
+    /// A target ticketer for a task:
+    /// `ticket(id) = SHA-256("shuangsui/v1/target-ticket:" ‖ hex(task_key) ‖ ":" ‖ id)`.
+    pub fn targets(task_key: &Hash) -> Self {
+        Self::with_prefix(&format!(
+            "shuangsui/v{SPEC_VERSION}/target-ticket:{}:",
+            to_hex(task_key)
+        ))
+    }
+
+    /// An officer ticketer for one round of a task:
+    /// `SHA-256("shuangsui/v1/officer-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
+    pub fn officers(task_key: &Hash, round: u64) -> Self {
+        Self::with_prefix(&format!(
+            "shuangsui/v{SPEC_VERSION}/officer-ticket:{}:{round}:",
+            to_hex(task_key)
+        ))
+    }
+
+    fn with_prefix(prefix: &str) -> Self {
+        let mut h = Sha256::new();
+        h.update(prefix.as_bytes());
+        Self { prefix: h }
+    }
+
+    /// The ticket of one id.
+    pub fn ticket(&self, id: &str) -> Hash {
+        let mut h = self.prefix.clone();
+        h.update(id.as_bytes());
+        h.finalize().into()
+    }
+}
+
+/// One selected target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    /// Index of the row in [`Table::rows`].
+    pub row: usize,
+    /// Its ticket.
+    pub ticket: Hash,
+    /// 1-based position in its stratum's ranking.
+    pub rank: u64,
+}
+
+/// The draw of one stratum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StratumDraw {
+    /// The stratum's values, one per strata column; empty without strata.
+    pub key: Vec<String>,
+    /// Targets of the frame in this stratum.
+    pub frame: u64,
+    /// The quota applied, as text: `"3%"` or `"40"`.
+    pub quota: String,
+    /// The allocated count.
+    pub count: u64,
+    /// The selected targets, in ticket order.
+    pub picks: Vec<Pick>,
+}
+
+/// The target draw of one task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Targets passing the filter.
+    pub frame: u64,
+    /// The strata in canonical order.
+    pub strata: Vec<StratumDraw>,
+}
+
+impl Selection {
+    /// Every pick, stratum by stratum, each stratum in ticket order: the
+    /// order of the record and of officer matching.
+    pub fn picks(&self) -> impl Iterator<Item = (&StratumDraw, &Pick)> {
+        self.strata
+            .iter()
+            .flat_map(|s| s.picks.iter().map(move |p| (s, p)))
+    }
+}
+
+/// Resolves a filter's columns against a table.
+pub(crate) fn resolve_filter(
+    filter: &Filter,
+    table: &Table,
+    task: &Task,
+    key: &str,
+) -> Result<Vec<(usize, Vec<String>)>> {
+    filter
+        .clauses
+        .iter()
+        .map(|(col, values)| {
+            let i = resolve_column(table, col, task, key, filter.at.as_ref())?;
+            Ok((i, values.clone()))
+        })
+        .collect()
+}
+
+pub(crate) fn resolve_column(
+    table: &Table,
+    column: &str,
+    task: &Task,
+    key: &str,
+    at: Option<&Location>,
+) -> Result<usize> {
+    table.column(column).ok_or_else(|| Error::UnknownColumn {
+        at: at.cloned().unwrap_or_else(|| task.at.clone()),
+        task: task.id.clone(),
+        key: key.to_owned(),
+        column: column.to_owned(),
+        table: table.kind.as_str().to_owned(),
+        available: table.columns.join(","),
+    })
+}
+
+/// True when a row passes all clauses.
+pub(crate) fn passes(row: &Row, clauses: &[(usize, Vec<String>)]) -> bool {
+    clauses
+        .iter()
+        .all(|(i, values)| values.binary_search(&row.values[*i]).is_ok())
+}
+
+/// Draws a task's targets (SPEC.md §7).
+pub fn select(task: &Task, task_key: &Hash, targets: &Table) -> Result<(Selection, Vec<Warning>)> {
+    let clauses = resolve_filter(&task.filter, targets, task, "filter")?;
+    let strata_cols: Vec<usize> = task
+        .strata
+        .iter()
+        .map(|c| resolve_column(targets, c, task, "strata", Some(&task.at)))
+        .collect::<Result<_>>()?;
+
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, row) in targets.rows.iter().enumerate() {
+        if passes(row, &clauses) {
+            let key = strata_cols.iter().map(|&c| row.values[c].clone()).collect();
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    let frame: u64 = groups.values().map(|g| g.len() as u64).sum();
+    if frame == 0 {
+        return Err(Error::EmptyFrame {
+            task: task.id.clone(),
+            filter: task.filter.to_string(),
+            rows: targets.rows.len() as u64,
+        });
+    }
+
+    let mut warnings = Vec::new();
+    if let Quota::RatioTable { entries, .. } = &task.quota {
+        for value in entries.keys() {
+            if !groups.contains_key(std::slice::from_ref(value)) {
+                warnings.push(Warning::UnusedRatio {
+                    task: task.id.clone(),
+                    stratum: value.clone(),
+                });
+            }
+        }
+    }
+    if let Quota::Count(count) = task.quota
+        && count > frame
+    {
+        warnings.push(Warning::CountExceedsFrame {
+            task: task.id.clone(),
+            count,
+            frame,
+        });
+    }
+
+    let ticketer = Ticketer::targets(task_key);
+    let mut strata = Vec::with_capacity(groups.len());
+    for (key, members) in groups {
+        let n = members.len() as u64;
+        let (quota, count) = match &task.quota {
+            Quota::Ratio(r) => (
+                r.to_string(),
+                allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum),
+            ),
+            Quota::RatioTable { entries, default } => {
+                let r = entries
+                    .get(&key[0])
+                    .or(default.as_ref())
+                    .copied()
+                    .ok_or_else(|| Error::NoRatioForStratum {
+                        task: task.id.clone(),
+                        stratum: format!("{key:?}"),
+                        frame: n,
+                    })?;
+                (
+                    r.to_string(),
+                    allocation::ratio_count(n, r, task.rounding, task.min_per_stratum),
+                )
+            }
+            Quota::Count(c) => (c.to_string(), allocation::fixed_count(n, *c)),
+        };
+        let mut ranked: Vec<(Hash, usize)> = members
+            .iter()
+            .map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i))
+            .collect();
+        let k = usize::try_from(count).expect("count <= frame");
+        if k < ranked.len() && k > 0 {
+            ranked.select_nth_unstable_by(k - 1, |a, b| order(targets, a, b));
+        }
+        ranked.truncate(k);
+        ranked.sort_unstable_by(|a, b| order(targets, a, b));
+        let picks = ranked
+            .into_iter()
+            .zip(1..)
+            .map(|((ticket, row), rank)| Pick { row, ticket, rank })
+            .collect();
+        strata.push(StratumDraw {
+            key,
+            frame: n,
+            quota,
+            count,
+            picks,
+        });
+    }
+    Ok((Selection { frame, strata }, warnings))
+}
+
+/// Ascending ticket, then ascending id (a tie needs a SHA-256 collision).
+fn order(targets: &Table, a: &(Hash, usize), b: &(Hash, usize)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then_with(|| {
+        targets
+            .id(&targets.rows[a.1])
+            .cmp(targets.id(&targets.rows[b.1]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticket_is_sha256_of_the_text() {
+        let key = [0xAB; 32];
+        let t = Ticketer::targets(&key).ticket("91110000802100433B");
+        let text = format!(
+            "shuangsui/v1/target-ticket:{}:91110000802100433B",
+            "ab".repeat(32)
+        );
+        assert_eq!(t, crate::canonical::sha256(text.as_bytes()));
+        let o = Ticketer::officers(&key, 12).ticket("E01");
+        let text = format!("shuangsui/v1/officer-ticket:{}:12:E01", "ab".repeat(32));
+        assert_eq!(o, crate::canonical::sha256(text.as_bytes()));
+    }
+}

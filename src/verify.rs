@@ -1,0 +1,269 @@
+//! Verification: re-run a draw from its inputs and compare with the record.
+//!
+//! Nothing in the record is trusted except the seed: every digest, key,
+//! ticket, count and team is recomputed from the inputs and compared member
+//! by member.
+
+use serde_json::Value;
+
+use crate::digest::SPEC_VERSION;
+use crate::draw::{self, Inputs, Source};
+use crate::error::{Error, Location, Result};
+use crate::record::{self, Record};
+use crate::seed::Seed;
+
+/// The most differences listed; the total is always counted.
+pub const MAX_LISTED: usize = 50;
+
+/// One member whose value in the record differs from the recomputed draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// Where, e.g. `tasks[T1].selected[4].target` (positions are 1-based).
+    pub path: String,
+    /// The value in the record, or `(absent)`.
+    pub record: String,
+    /// The value the inputs give, or `(absent)`.
+    pub recomputed: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: record has {}, the inputs give {}",
+            self.path, self.record, self.recomputed
+        )
+    }
+}
+
+/// The outcome of a verification.
+#[derive(Debug, Clone)]
+pub struct Verification {
+    /// The first [`MAX_LISTED`] differences, in document order.
+    pub differences: Vec<Difference>,
+    /// How many differences there are in all.
+    pub total_differences: usize,
+    /// Things worth saying that are not mismatches.
+    pub notes: Vec<String>,
+    /// The record as recomputed from the inputs.
+    pub recomputed: Record,
+}
+
+impl Verification {
+    /// True when the record reproduces exactly.
+    pub fn ok(&self) -> bool {
+        self.total_differences == 0
+    }
+}
+
+/// Verifies a record against its inputs.
+pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
+    let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
+        at: Location {
+            source: record.name.to_owned(),
+            line,
+            column,
+        },
+        message,
+    };
+    let given: Value = serde_json::from_slice(record.bytes).map_err(|e| {
+        syntax(
+            e.to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            Some(e.line() as u64),
+            Some(e.column() as u64),
+        )
+    })?;
+    let spec = given
+        .get("spec")
+        .and_then(Value::as_str)
+        .ok_or_else(|| syntax("missing the string member 'spec'".into(), None, None))?;
+    if spec != SPEC_VERSION {
+        return Err(Error::UnsupportedSpec {
+            at: Location::file(record.name),
+            found: spec.to_owned(),
+            supported: SPEC_VERSION.to_owned(),
+        });
+    }
+    let seed_value = given
+        .pointer("/seed/value")
+        .and_then(Value::as_str)
+        .ok_or_else(|| syntax("missing the string member 'seed.value'".into(), None, None))?;
+    let source = given.pointer("/seed/source").and_then(Value::as_str);
+    if source != Some("unattested") {
+        return Err(syntax(
+            format!(
+                "seed.source must be \"unattested\" in spec v1, found {}",
+                render(given.pointer("/seed/source"))
+            ),
+            None,
+            None,
+        ));
+    }
+    let seed = Seed::unattested(seed_value)?;
+
+    let mut recomputed = draw::draw(inputs, &seed)?.record;
+    let mut notes = Vec::new();
+    reconcile_raw(&given, &mut recomputed, &mut notes);
+    if given.get("digest").and_then(Value::as_str) != Some(record::digest_of(&given).as_str()) {
+        notes.push(
+            "the record's digest does not match its own content: it was changed after the draw"
+                .into(),
+        );
+    }
+    let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
+    let mut differences = Vec::new();
+    let mut total = 0;
+    diff(&given, &expected, &mut Vec::new(), &mut |d| {
+        total += 1;
+        if differences.len() < MAX_LISTED {
+            differences.push(d);
+        }
+    });
+    Ok(Verification {
+        differences,
+        total_differences: total,
+        notes,
+        recomputed,
+    })
+}
+
+/// Raw-file hashes may differ while the content is the same (rows or
+/// columns reordered, CRLF, a BOM): then the record's hash is kept and a note
+/// says so.
+fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>) {
+    let mut changed = false;
+    let pairs = [
+        (
+            "plan",
+            &mut recomputed.inputs.plan.digest,
+            &mut recomputed.inputs.plan.sha256,
+        ),
+        (
+            "targets",
+            &mut recomputed.inputs.targets.digest,
+            &mut recomputed.inputs.targets.sha256,
+        ),
+        (
+            "officers",
+            &mut recomputed.inputs.officers.digest,
+            &mut recomputed.inputs.officers.sha256,
+        ),
+    ];
+    for (name, digest, sha) in pairs {
+        let recorded_digest = given
+            .pointer(&format!("/inputs/{name}/digest"))
+            .and_then(Value::as_str);
+        let recorded_sha = given
+            .pointer(&format!("/inputs/{name}/sha256"))
+            .and_then(Value::as_str);
+        if recorded_digest == Some(digest.as_str())
+            && let Some(recorded_sha) = recorded_sha
+            && recorded_sha != sha.as_str()
+        {
+            notes.push(format!(
+                "{name}: the file's bytes differ from the draw's (sha256 {sha}, record {recorded_sha}) but its content is the same (canonical digest matches)"
+            ));
+            *sha = recorded_sha.to_owned();
+            changed = true;
+        }
+    }
+    if changed {
+        recomputed.seal();
+    }
+}
+
+fn render(v: Option<&Value>) -> String {
+    match v {
+        None => "(absent)".into(),
+        Some(Value::String(s)) => format!("'{s}'"),
+        Some(other) => {
+            let s = other.to_string();
+            if s.chars().count() > 80 {
+                format!("{}…", s.chars().take(80).collect::<String>())
+            } else {
+                s
+            }
+        }
+    }
+}
+
+fn path_string(path: &[String]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        if seg.starts_with('[') || out.is_empty() {
+            out.push_str(seg);
+        } else {
+            out.push('.');
+            out.push_str(seg);
+        }
+    }
+    if out.is_empty() {
+        "(the whole record)".into()
+    } else {
+        out
+    }
+}
+
+fn diff(
+    given: &Value,
+    expected: &Value,
+    path: &mut Vec<String>,
+    report: &mut dyn FnMut(Difference),
+) {
+    match (given, expected) {
+        (Value::Object(g), Value::Object(e)) => {
+            for (k, ev) in e {
+                path.push(k.clone());
+                match g.get(k) {
+                    Some(gv) => diff(gv, ev, path, report),
+                    None => report(Difference {
+                        path: path_string(path),
+                        record: render(None),
+                        recomputed: render(Some(ev)),
+                    }),
+                }
+                path.pop();
+            }
+            for (k, gv) in g {
+                if !e.contains_key(k) {
+                    path.push(k.clone());
+                    report(Difference {
+                        path: path_string(path),
+                        record: render(Some(gv)),
+                        recomputed: render(None),
+                    });
+                    path.pop();
+                }
+            }
+        }
+        (Value::Array(g), Value::Array(e)) => {
+            let is_tasks = path.len() == 1 && path[0] == "tasks";
+            for (i, (gv, ev)) in g.iter().zip(e).enumerate() {
+                let label = match ev.get("id").and_then(Value::as_str) {
+                    Some(id) if is_tasks => format!("[{id}]"),
+                    _ => format!("[{}]", i + 1),
+                };
+                path.push(label);
+                diff(gv, ev, path, report);
+                path.pop();
+            }
+            if g.len() != e.len() {
+                report(Difference {
+                    path: format!("{} (length)", path_string(path)),
+                    record: format!("{} entries", g.len()),
+                    recomputed: format!("{} entries", e.len()),
+                });
+            }
+        }
+        (g, e) if g == e => {}
+        (g, e) => report(Difference {
+            path: path_string(path),
+            record: render(Some(g)),
+            recomputed: render(Some(e)),
+        }),
+    }
+}

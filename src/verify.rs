@@ -45,6 +45,10 @@ pub struct Verification {
     pub total_differences: usize,
     /// Things worth saying that are not mismatches.
     pub notes: Vec<String>,
+    /// The inputs whose canonical digest differs from the record's
+    /// (`"plan"`, `"targets"`, `"officers"`): the files are not the ones the
+    /// draw used.
+    pub changed_inputs: Vec<&'static str>,
     /// The record as recomputed from the inputs.
     pub recomputed: Record,
 }
@@ -114,6 +118,18 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
                 .into(),
         );
     }
+    let changed_inputs = ["plan", "targets", "officers"]
+        .into_iter()
+        .filter(|name| {
+            let recorded = given.pointer(&format!("/inputs/{name}/digest")).and_then(Value::as_str);
+            let digest = match *name {
+                "plan" => &recomputed.inputs.plan.digest,
+                "targets" => &recomputed.inputs.targets.digest,
+                _ => &recomputed.inputs.officers.digest,
+            };
+            recorded != Some(digest.as_str())
+        })
+        .collect();
     let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
     let mut differences = Vec::new();
     let mut total = 0;

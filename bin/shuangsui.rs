@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use shuangsui::{draw, synth, verify, Inputs, Record, Seed, Source};
+use shuangsui::{Inputs, Record, Seed, Source, draw, synth, verify};
 
 #[derive(Parser)]
 #[command(
@@ -132,7 +132,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
-            if let Some(hint) = err.downcast_ref::<shuangsui::Error>().and_then(shuangsui::Error::hint) {
+            if let Some(hint) = err
+                .downcast_ref::<shuangsui::Error>()
+                .and_then(shuangsui::Error::hint)
+            {
                 eprintln!("hint: {hint}");
             }
             ExitCode::from(2)
@@ -150,11 +153,20 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             println!(
                 "{} {}",
                 lang.t("已写入示例文件:", "wrote the example files:"),
-                files.iter().map(|(n, _)| dir.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+                files
+                    .iter()
+                    .map(|(n, _)| dir.join(n).display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Draw { inputs, seed, out, force } => {
+        Command::Draw {
+            inputs,
+            seed,
+            out,
+            force,
+        } => {
             let files = InputFiles::read(inputs)?;
             let parsed = files.parse()?;
             let outcome = draw(&parsed, &Seed::unattested(seed)?)?;
@@ -167,7 +179,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             } else {
                 write_atomic(out, json.as_bytes(), *force)?;
                 print_summary(lang, &outcome.record);
-                println!("{} {} (digest {})", lang.t("记录已写入", "record written to"), out.display(), outcome.record.digest);
+                println!(
+                    "{} {} (digest {})",
+                    lang.t("记录已写入", "record written to"),
+                    out.display(),
+                    outcome.record.digest
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -209,9 +226,18 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     const SEED: &str = "shuangsui-demo-2027";
     let files = example_files(10_000, 60, 40);
     let inputs = Inputs::parse(
-        Source { name: "plan.toml", bytes: files[0].1.as_bytes() },
-        Source { name: "targets.csv", bytes: files[1].1.as_bytes() },
-        Source { name: "officers.csv", bytes: files[2].1.as_bytes() },
+        Source {
+            name: "plan.toml",
+            bytes: files[0].1.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: files[1].1.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: files[2].1.as_bytes(),
+        },
     )?;
     let outcome = draw(&inputs, &Seed::unattested(SEED)?)?;
     let mut all = files;
@@ -219,12 +245,18 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     write_all(out, &all, force)?;
     println!(
         "{} {}",
-        lang.t("演示：在合成名录上完成一次抽取，文件写入", "demo: a full draw on synthetic data, written to"),
+        lang.t(
+            "演示：在合成名录上完成一次抽取，文件写入",
+            "demo: a full draw on synthetic data, written to"
+        ),
         out.display()
     );
     print_summary(lang, &outcome.record);
     println!();
-    println!("{}", lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:"));
+    println!(
+        "{}",
+        lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:")
+    );
     let files = InputFiles::read(&InputArgs {
         plan: out.join("plan.toml"),
         targets: out.join("targets.csv"),
@@ -260,12 +292,19 @@ impl InputFiles {
     fn read(args: &InputArgs) -> Result<Self> {
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
-            bytes: [read(&args.plan)?, read(&args.targets)?, read(&args.officers)?],
+            bytes: [
+                read(&args.plan)?,
+                read(&args.targets)?,
+                read(&args.officers)?,
+            ],
         })
     }
 
     fn parse(&self) -> Result<Inputs> {
-        let source = |i: usize| Source { name: &self.names[i], bytes: &self.bytes[i] };
+        let source = |i: usize| Source {
+            name: &self.names[i],
+            bytes: &self.bytes[i],
+        };
         Ok(Inputs::parse(source(0), source(1), source(2))?)
     }
 }
@@ -274,7 +313,13 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
     let inputs = files.parse()?;
     let bytes = read(record_path)?;
     let name = record_path.display().to_string();
-    let outcome = verify(Source { name: &name, bytes: &bytes }, &inputs)?;
+    let outcome = verify(
+        Source {
+            name: &name,
+            bytes: &bytes,
+        },
+        &inputs,
+    )?;
     for note in &outcome.notes {
         println!("note: {note}");
     }
@@ -283,15 +328,24 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
         println!(
             "{} ({} {}, {} {})",
-            lang.t("核验通过：记录可由输入完全复现", "verified: the record reproduces from the inputs"),
+            lang.t(
+                "核验通过：记录可由输入完全复现",
+                "verified: the record reproduces from the inputs"
+            ),
             r.tasks.len(),
             lang.t("个任务", "tasks"),
             drawn,
             lang.t("户被抽中", "targets drawn")
         );
         println!("  plan      {}", r.inputs.plan.digest);
-        println!("  targets   {} ({} rows)", r.inputs.targets.digest, r.inputs.targets.rows);
-        println!("  officers  {} ({} rows)", r.inputs.officers.digest, r.inputs.officers.rows);
+        println!(
+            "  targets   {} ({} rows)",
+            r.inputs.targets.digest, r.inputs.targets.rows
+        );
+        println!(
+            "  officers  {} ({} rows)",
+            r.inputs.officers.digest, r.inputs.officers.rows
+        );
         println!("  record    {}", r.digest);
         eprintln!(
             "warning: {}",
@@ -307,9 +361,15 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
             lang.t("核验不一致", "mismatch"),
             outcome.total_differences,
             if outcome.total_differences == 1 {
-                lang.t("处记录与输入复现的结果不同", "difference between the record and the draw its inputs give")
+                lang.t(
+                    "处记录与输入复现的结果不同",
+                    "difference between the record and the draw its inputs give",
+                )
             } else {
-                lang.t("处记录与输入复现的结果不同", "differences between the record and the draw its inputs give")
+                lang.t(
+                    "处记录与输入复现的结果不同",
+                    "differences between the record and the draw its inputs give",
+                )
             }
         );
         for name in &outcome.changed_inputs {
@@ -326,24 +386,47 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
             println!("  {d}");
         }
         if outcome.total_differences > outcome.differences.len() {
-            println!("  … {} more", outcome.total_differences - outcome.differences.len());
+            println!(
+                "  … {} more",
+                outcome.total_differences - outcome.differences.len()
+            );
         }
         Ok(ExitCode::from(1))
     }
 }
 
 fn print_summary(lang: Lang, r: &Record) {
-    println!("{} {} {}（{}）", lang.t("抽查计划", "plan"), r.plan.id, r.plan.name, r.plan.authority);
+    println!(
+        "{} {} {}（{}）",
+        lang.t("抽查计划", "plan"),
+        r.plan.id,
+        r.plan.name,
+        r.plan.authority
+    );
     println!(
         "  {}: {} ({})",
         lang.t("随机种子", "seed"),
         r.seed.value,
         lang.t("未经证明", "unattested")
     );
-    println!("  {}: {} {}", lang.t("检查对象名录库", "target directory"), r.inputs.targets.rows, lang.t("行", "rows"));
-    println!("  {}: {} {}", lang.t("执法检查人员名录库", "officer roster"), r.inputs.officers.rows, lang.t("行", "rows"));
+    println!(
+        "  {}: {} {}",
+        lang.t("检查对象名录库", "target directory"),
+        r.inputs.targets.rows,
+        lang.t("行", "rows")
+    );
+    println!(
+        "  {}: {} {}",
+        lang.t("执法检查人员名录库", "officer roster"),
+        r.inputs.officers.rows,
+        lang.t("行", "rows")
+    );
     for t in &r.tasks {
-        let kind = if t.frame.filter.is_empty() { lang.t("不定向", "undirected") } else { lang.t("定向", "directed") };
+        let kind = if t.frame.filter.is_empty() {
+            lang.t("不定向", "undirected")
+        } else {
+            lang.t("定向", "directed")
+        };
         println!(
             "{} {} {} [{kind}]: {} {} → {} {}; {} {}, {} {}",
             lang.t("任务", "task"),
@@ -359,14 +442,28 @@ fn print_summary(lang: Lang, r: &Record) {
             t.officers.eligible
         );
         for s in &t.strata {
-            let label = if s.stratum.is_empty() { lang.t("全部", "all").to_owned() } else { s.stratum.join(" × ") };
+            let label = if s.stratum.is_empty() {
+                lang.t("全部", "all").to_owned()
+            } else {
+                s.stratum.join(" × ")
+            };
             println!("    {label}: {} × {} → {}", s.frame, s.quota, s.count);
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {
-            println!("    {}. {} {} [{}]", i + 1, sel.target, sel.name, sel.officers.join(", "));
+            println!(
+                "    {}. {} {} [{}]",
+                i + 1,
+                sel.target,
+                sel.name,
+                sel.officers.join(", ")
+            );
         }
         if t.selected.len() > 3 {
-            println!("    … {} {}", t.selected.len() - 3, lang.t("户另见记录", "more in the record"));
+            println!(
+                "    … {} {}",
+                t.selected.len() - 3,
+                lang.t("户另见记录", "more in the record")
+            );
         }
     }
 }
@@ -378,11 +475,16 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 /// Writes several files into `dir`, refusing before writing anything if one
 /// exists and `force` is not given.
 fn write_all(dir: &Path, files: &[(&str, String)], force: bool) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
     if !force {
         for (name, _) in files {
             let path = dir.join(name);
-            anyhow::ensure!(!path.exists(), "'{}' exists; add --force to overwrite it", path.display());
+            anyhow::ensure!(
+                !path.exists(),
+                "'{}' exists; add --force to overwrite it",
+                path.display()
+            );
         }
     }
     for (name, content) in files {
@@ -406,11 +508,17 @@ fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .prefix(".shuangsui-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
-    tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).with_context(|| format!("cannot write '{}'", path.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
     if force {
-        tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write '{}'", path.display()))?;
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
     } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error).with_context(|| format!("cannot write '{}'", path.display()))?;
+        tmp.persist_noclobber(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
     }
     Ok(())
 }

@@ -121,7 +121,9 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     let changed_inputs = ["plan", "targets", "officers"]
         .into_iter()
         .filter(|name| {
-            let recorded = given.pointer(&format!("/inputs/{name}/digest")).and_then(Value::as_str);
+            let recorded = given
+                .pointer(&format!("/inputs/{name}/digest"))
+                .and_then(Value::as_str);
             let digest = match *name {
                 "plan" => &recomputed.inputs.plan.digest,
                 "targets" => &recomputed.inputs.targets.digest,
@@ -143,6 +145,7 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
         differences,
         total_differences: total,
         notes,
+        changed_inputs,
         recomputed,
     })
 }

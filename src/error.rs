@@ -170,7 +170,7 @@ pub enum Error {
         at: Location,
         /// "task 'T1': " or empty for plan-level keys.
         context: String,
-        /// The key, e.g. "ratio" or "team_size".
+        /// The key, e.g. `ratio` or `team_size`.
         key: String,
         /// What is allowed.
         expected: String,
@@ -186,7 +186,7 @@ pub enum Error {
         at: Location,
         /// The task.
         task: String,
-        /// The plan key ("filter", "strata", "officer_filter").
+        /// The plan key (`filter`, `strata`, `officer_filter`).
         key: String,
         /// The column named.
         column: String,

@@ -232,10 +232,11 @@ impl<'a> LineCounter<'a> {
             start += 1;
         }
         if start > self.offset {
-            self.line += self.bytes[self.offset..start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64;
+            let newlines = self.bytes[self.offset..start]
+                .split(|&b| b == b'\n')
+                .count()
+                - 1;
+            self.line += newlines as u64;
             self.offset = start;
         }
         self.line

@@ -64,12 +64,11 @@ pub fn teams(task: &Task, task_key: &Hash, officers: &Table, targets: usize) -> 
     for _ in 0..targets {
         let mut team: Vec<usize> = Vec::with_capacity(size);
         while team.len() < size {
-            match stream.iter().position(|o| !team.contains(o)) {
-                Some(j) => team.push(stream.remove(j).expect("position is in range")),
-                None => {
-                    stream.extend(round_order(&pool, officers, task_key, round));
-                    round += 1;
-                }
+            if let Some(j) = stream.iter().position(|o| !team.contains(o)) {
+                team.push(stream.remove(j).expect("position is in range"));
+            } else {
+                stream.extend(round_order(&pool, officers, task_key, round));
+                round += 1;
             }
         }
         teams.push(team);
@@ -96,6 +95,7 @@ mod tests {
     use super::*;
     use crate::input::TableKind;
     use crate::plan::Plan;
+    use std::fmt::Write as _;
 
     fn setup(officers: usize, team_size: u64) -> (Task, Table) {
         let plan = format!(
@@ -104,7 +104,7 @@ mod tests {
         let task = Plan::parse("p", plan.as_bytes()).unwrap().tasks.remove(0);
         let mut csv = String::from("id,name\n");
         for i in 0..officers {
-            csv.push_str(&format!("E{i:03},officer {i}\n"));
+            writeln!(csv, "E{i:03},officer {i}").unwrap();
         }
         (
             task,

@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn white_space_is_the_unicode_property() {
-        for cp in 0..=0x10FFFF_u32 {
+        for cp in 0..=0x0010_FFFF_u32 {
             if let Some(c) = char::from_u32(cp) {
                 assert_eq!(c.is_whitespace(), WHITE_SPACE.contains(&c), "U+{cp:04X}");
             }

@@ -424,7 +424,7 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         None => MIN_TEAM_SIZE,
         Some(t) => {
             let n = *t.get_ref();
-            if n < MIN_TEAM_SIZE as i64 || n > MAX_TEAM_SIZE as i64 {
+            if !u64::try_from(n).is_ok_and(|n| (MIN_TEAM_SIZE..=MAX_TEAM_SIZE).contains(&n)) {
                 return Err(cx.value_error(
                     t,
                     task,

@@ -5,6 +5,8 @@
 //! the same files with the same `rand` version. Nothing here decides a
 //! published draw.
 
+use std::fmt::Write as _;
+
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -88,8 +90,8 @@ pub fn uscc(rng: &mut ChaCha8Rng, region: &str) -> String {
 
 /// A target directory of `n` rows as CSV:
 /// `id,name,region,industry,risk,status,authority`.
-pub fn targets_csv(n: usize, seed: u64) -> String {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+pub fn targets_csv(n: usize, rng_seed: u64) -> String {
+    let mut rng = ChaCha8Rng::seed_from_u64(rng_seed);
     let mut out = String::with_capacity(n * 120);
     out.push_str("id,name,region,industry,risk,status,authority\n");
     let mut seen = std::collections::HashSet::new();
@@ -110,9 +112,11 @@ pub fn targets_csv(n: usize, seed: u64) -> String {
         let risk = weighted(&mut rng, RISKS);
         let status = weighted(&mut rng, STATUSES);
         let quote = if industry.contains('、') { "\"" } else { "" };
-        out.push_str(&format!(
-            "{id},{name},{code},{quote}{industry}{quote},{risk},{status},武汉市{district}市场监督管理局\n"
-        ));
+        writeln!(
+            out,
+            "{id},{name},{code},{quote}{industry}{quote},{risk},{status},武汉市{district}市场监督管理局"
+        )
+        .expect("writing to a String cannot fail");
     }
     out
 }
@@ -134,7 +138,8 @@ pub fn officers_csv(m: usize, seed: u64) -> String {
         );
         let department = weighted(&mut rng, DEPARTMENTS);
         let (region, _) = REGIONS[rng.random_range(0..REGIONS.len())];
-        out.push_str(&format!("E{i:04},{name},{department},{region}\n"));
+        writeln!(out, "E{i:04},{name},{department},{region}")
+            .expect("writing to a String cannot fail");
     }
     out
 }

@@ -186,7 +186,7 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
             notes.push(format!(
                 "{name}: the file's bytes differ from the draw's (sha256 {sha}, record {recorded_sha}) but its content is the same (canonical digest matches)"
             ));
-            *sha = recorded_sha.to_owned();
+            recorded_sha.clone_into(sha);
             changed = true;
         }
     }

@@ -1,1 +1,117 @@
-fn main() {}
+//! Criterion benches of each stage of a draw, by directory size.
+//!
+//! `cargo bench` measures; CI runs `cargo bench -- --test`, which runs each
+//! bench once to prove it works. Absolute timings belong in BENCHMARKS.md,
+//! never in assertions.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use shuangsui::input::{Table, TableKind};
+use shuangsui::plan::{Plan, Ratio, Rounding};
+use shuangsui::{Seed, allocation, digest, matching, seed, selection, synth};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn stages(c: &mut Criterion) {
+    let plan = Plan::parse("plan.toml", synth::plan_toml(40).as_bytes()).unwrap();
+    let officers_csv = synth::officers_csv(200, 1);
+    let officers =
+        Table::from_csv(TableKind::Officers, "officers.csv", officers_csv.as_bytes()).unwrap();
+    let task = &plan.tasks[0];
+    let key = seed::task_key(&[7; 32], &task.id);
+
+    let mut parse = c.benchmark_group("parse");
+    for n in SIZES {
+        let csv = synth::targets_csv(n, 1);
+        parse.throughput(Throughput::Bytes(csv.len() as u64));
+        parse.bench_with_input(BenchmarkId::from_parameter(n), &csv, |b, csv| {
+            b.iter(|| {
+                Table::from_csv(TableKind::Targets, "targets.csv", black_box(csv.as_bytes()))
+                    .unwrap()
+            });
+        });
+    }
+    parse.finish();
+
+    let tables: Vec<Table> = SIZES
+        .iter()
+        .map(|&n| {
+            Table::from_csv(TableKind::Targets, "t", synth::targets_csv(n, 1).as_bytes()).unwrap()
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("digest");
+    for t in &tables {
+        group.throughput(Throughput::Elements(t.rows.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
+            b.iter(|| digest::table(black_box(t)));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("tickets");
+    for t in &tables {
+        group.throughput(Throughput::Elements(t.rows.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
+            b.iter(|| selection::select(task, &key, black_box(t)).unwrap());
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("allocation");
+    let ratio = Ratio::parse("3%").unwrap();
+    for n in SIZES {
+        group.bench_with_input(BenchmarkId::from_parameter(n), &(n as u64), |b, &n| {
+            b.iter(|| allocation::ratio_count(black_box(n), ratio, Rounding::Ceil, 1));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("matching");
+    for teams in [100, 1_000, 10_000] {
+        group.throughput(Throughput::Elements(teams as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(teams), &teams, |b, &teams| {
+            b.iter(|| matching::teams(task, &key, &officers, black_box(teams)).unwrap());
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("draw");
+    group.sample_size(10);
+    let officers_bytes = officers_csv.into_bytes();
+    let plan_bytes = synth::plan_toml(40).into_bytes();
+    for n in [10_000, 100_000] {
+        let targets = synth::targets_csv(n, 1).into_bytes();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &targets, |b, targets| {
+            b.iter(|| {
+                let inputs = shuangsui::Inputs::parse(
+                    shuangsui::Source {
+                        name: "plan.toml",
+                        bytes: &plan_bytes,
+                    },
+                    shuangsui::Source {
+                        name: "targets.csv",
+                        bytes: targets,
+                    },
+                    shuangsui::Source {
+                        name: "officers.csv",
+                        bytes: &officers_bytes,
+                    },
+                )
+                .unwrap();
+                shuangsui::draw(&inputs, &Seed::unattested("bench").unwrap()).unwrap()
+            });
+        });
+    }
+    group.finish();
+}
+
+// criterion's macros generate undocumented items.
+#[allow(missing_docs)]
+mod generated {
+    use super::{criterion_group, stages};
+    criterion_group!(benches, stages);
+}
+use generated::benches;
+criterion_main!(benches);

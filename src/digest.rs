@@ -5,7 +5,7 @@
 //! independent of formatting, comments and key order.
 
 use crate::canonical::{Encoder, Hash};
-use crate::input::Table;
+use crate::input::{Row, Table};
 use crate::normalize;
 
 /// The spec version every tag carries.
@@ -32,13 +32,7 @@ pub fn table(table: &Table) -> Hash {
     let mut leaves: Vec<Hash> = table
         .rows
         .iter()
-        .map(|row| {
-            let mut e = row_prefix.clone();
-            for &i in &order {
-                e.str(&table.columns[i]).str(&row.values[i]);
-            }
-            e.finish()
-        })
+        .map(|row| leaf_with(&row_prefix, &order, table, row))
         .collect();
     leaves.sort_unstable();
     let mut e = Encoder::new(&tag);
@@ -49,6 +43,23 @@ pub fn table(table: &Table) -> Hash {
     e.u64(leaves.len() as u64);
     for leaf in &leaves {
         e.hash(leaf);
+    }
+    e.finish()
+}
+
+/// The leaf digest of one row (SPEC.md §3.3), as the worked example shows it.
+pub fn leaf(table: &Table, row: &Row) -> Hash {
+    let mut order: Vec<usize> = (0..table.columns.len()).collect();
+    order.sort_by(|&a, &b| table.columns[a].cmp(&table.columns[b]));
+    let mut prefix = Encoder::new(&format!("{}-row", table_tag(table)));
+    prefix.u32(u32::try_from(order.len()).expect("column limit"));
+    leaf_with(&prefix, &order, table, row)
+}
+
+fn leaf_with(prefix: &Encoder, order: &[usize], table: &Table, row: &Row) -> Hash {
+    let mut e = prefix.clone();
+    for &i in order {
+        e.str(&table.columns[i]).str(&row.values[i]);
     }
     e.finish()
 }
@@ -66,6 +77,15 @@ fn encode_table(e: &mut Encoder, t: &toml::Table) -> Result<(), String> {
     let mut entries: Vec<(String, &toml::Value)> =
         t.iter().map(|(k, v)| (normalize::text(k), v)).collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some((k, _)) = entries
+        .iter()
+        .find(|(k, _)| normalize::first_control(k).is_some())
+    {
+        return Err(format!(
+            "the plan contains a control character in the key \"{}\"",
+            k.escape_debug()
+        ));
+    }
     if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
         return Err(format!(
             "two keys are the same after normalisation: '{}'",
@@ -84,7 +104,15 @@ fn encode_table(e: &mut Encoder, t: &toml::Table) -> Result<(), String> {
 fn encode_value(e: &mut Encoder, v: &toml::Value) -> Result<(), String> {
     match v {
         toml::Value::String(s) => {
-            e.tag_byte(b's').str(&normalize::text(s));
+            let s = normalize::text(s);
+            if let Some(c) = normalize::first_control(&s) {
+                return Err(format!(
+                    "the plan contains the control character U+{:04X} in \"{}\"",
+                    c as u32,
+                    s.escape_debug()
+                ));
+            }
+            e.tag_byte(b's').str(&s);
         }
         toml::Value::Integer(i) => {
             e.tag_byte(b'i').u64(u64::from_be_bytes(i.to_be_bytes()));

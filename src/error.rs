@@ -251,6 +251,32 @@ pub enum Error {
 }
 
 impl Error {
+    /// A stable, machine-readable name of the error's kind, e.g.
+    /// `"duplicate_id"`; test vectors and integrators match on it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotUtf8 { .. } => "not_utf8",
+            Error::Csv { .. } => "csv",
+            Error::EmptyTable { .. } => "empty_table",
+            Error::MissingColumn { .. } => "missing_column",
+            Error::DuplicateColumn { .. } => "duplicate_column",
+            Error::EmptyColumnName { .. } => "empty_column_name",
+            Error::EmptyField { .. } => "empty_field",
+            Error::ControlCharacter { .. } => "control_character",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::TooLarge { .. } => "too_large",
+            Error::PlanSyntax { .. } => "plan_syntax",
+            Error::PlanValue { .. } => "plan_value",
+            Error::UnknownColumn { .. } => "unknown_column",
+            Error::NoRatioForStratum { .. } => "no_ratio_for_stratum",
+            Error::EmptyFrame { .. } => "empty_frame",
+            Error::OfficerPoolTooSmall { .. } => "officer_pool_too_small",
+            Error::EmptySeed => "empty_seed",
+            Error::RecordSyntax { .. } => "record_syntax",
+            Error::UnsupportedSpec { .. } => "unsupported_spec",
+        }
+    }
+
     /// A one-line hint saying how to fix the input, when the fix is obvious.
     pub fn hint(&self) -> Option<String> {
         match self {

@@ -22,6 +22,8 @@ pub struct Matching {
     /// One team per selected target, in the selection's order; each team lists
     /// officer rows in the order they were drawn.
     pub teams: Vec<Vec<usize>>,
+    /// How many rounds of the stream were ranked.
+    pub rounds: u64,
 }
 
 impl Matching {
@@ -73,11 +75,15 @@ pub fn teams(task: &Task, task_key: &Hash, officers: &Table, targets: usize) -> 
         }
         teams.push(team);
     }
-    Ok(Matching { pool, teams })
+    Ok(Matching {
+        pool,
+        teams,
+        rounds: round,
+    })
 }
 
 /// The pool in ascending order of officer ticket for `round`, ties by id.
-fn round_order(pool: &[usize], officers: &Table, task_key: &Hash, round: u64) -> Vec<usize> {
+pub fn round_order(pool: &[usize], officers: &Table, task_key: &Hash, round: u64) -> Vec<usize> {
     let ticketer = Ticketer::officers(task_key, round);
     let mut ranked: Vec<(Hash, &str, usize)> = pool
         .iter()

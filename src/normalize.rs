@@ -20,15 +20,11 @@ pub const WHITE_SPACE: &[char] = &[
 
 /// Normalises a text value: NFC, then trim [`WHITE_SPACE`] from both ends.
 pub fn text(value: &str) -> String {
-    let trimmed = value.trim_matches(WHITE_SPACE);
-    if trimmed.is_ascii() {
+    if value.is_ascii() {
         // ASCII is always in NFC: skip the normaliser on the hot path.
-        return trimmed.to_owned();
+        return value.trim_matches(WHITE_SPACE).to_owned();
     }
-    let nfc: String = trimmed.nfc().collect();
-    // NFC never produces or removes White_Space at the ends of a trimmed
-    // string in practice, but trim again so the order of the two steps
-    // cannot matter.
+    let nfc: String = value.nfc().collect();
     nfc.trim_matches(WHITE_SPACE).to_owned()
 }
 

@@ -69,7 +69,7 @@ enum Command {
     },
     /// Draw targets and officers and write the record
     #[command(
-        after_help = "Example:\n  shuangsui draw --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --seed '2027-01-15 公开摇号' --out record.json"
+        after_help = "Example:\n  shuangsui draw --plan plan.toml --targets targets.csv --officers officers.csv --seed '2027-01-15 公开摇号' --out record.json"
     )]
     Draw {
         #[command(flatten)]
@@ -323,8 +323,7 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
     for note in &outcome.notes {
         println!("note: {note}");
     }
-    if outcome.ok() {
-        let r = &outcome.recomputed;
+    if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
         println!(
             "{} ({} {}, {} {})",
@@ -372,6 +371,15 @@ fn verify_files(lang: Lang, record_path: &Path, files: &InputFiles) -> Result<Ex
                 )
             }
         );
+        if outcome.seed_mismatch {
+            println!(
+                "  {}",
+                lang.t(
+                    "记录中的种子推导不出记录中的抽取密钥：种子或抽取结果被改动过，以下差异由此产生",
+                    "the record's seed does not give its draw key: the seed or the draw was altered; the differences below follow from it"
+                )
+            );
+        }
         for name in &outcome.changed_inputs {
             println!(
                 "  {} {name}: {}",

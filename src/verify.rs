@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::canonical::to_hex;
 use crate::digest::SPEC_VERSION;
 use crate::draw::{self, Inputs, Source};
 use crate::error::{Error, Location, Result};
@@ -13,7 +14,7 @@ use crate::record::{self, Record};
 use crate::seed::Seed;
 
 /// The most differences listed; the total is always counted.
-pub const MAX_LISTED: usize = 50;
+pub const MAX_LISTED: usize = 20;
 
 /// One member whose value in the record differs from the recomputed draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,8 +50,12 @@ pub struct Verification {
     /// (`"plan"`, `"targets"`, `"officers"`): the files are not the ones the
     /// draw used.
     pub changed_inputs: Vec<&'static str>,
-    /// The record as recomputed from the inputs.
-    pub recomputed: Record,
+    /// True when the inputs are the draw's but the record's draw key does not
+    /// follow from its seed: the seed (or the key) was altered.
+    pub seed_mismatch: bool,
+    /// The record as recomputed from the inputs; `None` when the inputs are
+    /// not the draw's and cannot be drawn at all (a note says why).
+    pub recomputed: Option<Record>,
 }
 
 impl Verification {
@@ -109,8 +114,49 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     }
     let seed = Seed::unattested(seed_value)?;
 
-    let mut recomputed = draw::draw(inputs, &seed)?.record;
     let mut notes = Vec::new();
+    let digests = [
+        ("plan", &inputs.digests.plan),
+        ("targets", &inputs.digests.targets),
+        ("officers", &inputs.digests.officers),
+    ];
+    let recorded_digest = |name: &str| {
+        given
+            .pointer(&format!("/inputs/{name}/digest"))
+            .and_then(Value::as_str)
+    };
+    let changed_inputs: Vec<&'static str> = digests
+        .iter()
+        .filter(|(name, d)| recorded_digest(name) != Some(to_hex(d).as_str()))
+        .map(|(name, _)| *name)
+        .collect();
+    let mut recomputed = match draw::draw(inputs, &seed) {
+        Ok(d) => d.record,
+        Err(e) if !changed_inputs.is_empty() => {
+            // Not the draw's inputs, and not even drawable: the digests say enough.
+            notes.push(format!(
+                "the draw cannot be repeated with these inputs: {e}"
+            ));
+            let differences: Vec<Difference> = digests
+                .iter()
+                .filter(|(name, _)| changed_inputs.contains(name))
+                .map(|(name, d)| Difference {
+                    path: format!("inputs.{name}.digest"),
+                    record: render(given.pointer(&format!("/inputs/{name}/digest"))),
+                    recomputed: format!("'{}'", to_hex(d)),
+                })
+                .collect();
+            return Ok(Verification {
+                total_differences: differences.len(),
+                differences,
+                notes,
+                changed_inputs,
+                seed_mismatch: false,
+                recomputed: None,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     reconcile_raw(&given, &mut recomputed, &mut notes);
     if given.get("digest").and_then(Value::as_str) != Some(record::digest_of(&given).as_str()) {
         notes.push(
@@ -118,20 +164,8 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
                 .into(),
         );
     }
-    let changed_inputs = ["plan", "targets", "officers"]
-        .into_iter()
-        .filter(|name| {
-            let recorded = given
-                .pointer(&format!("/inputs/{name}/digest"))
-                .and_then(Value::as_str);
-            let digest = match *name {
-                "plan" => &recomputed.inputs.plan.digest,
-                "targets" => &recomputed.inputs.targets.digest,
-                _ => &recomputed.inputs.officers.digest,
-            };
-            recorded != Some(digest.as_str())
-        })
-        .collect();
+    let seed_mismatch = changed_inputs.is_empty()
+        && given.get("draw_key").and_then(Value::as_str) != Some(recomputed.draw_key.as_str());
     let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
     let mut differences = Vec::new();
     let mut total = 0;
@@ -146,7 +180,8 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
         total_differences: total,
         notes,
         changed_inputs,
-        recomputed,
+        seed_mismatch,
+        recomputed: Some(recomputed),
     })
 }
 

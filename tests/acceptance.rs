@@ -1,0 +1,438 @@
+//! The acceptance criteria of issue 2, checked end to end.
+//!
+//! - `demo` prints a draw summary and a successful verification; `verify` on
+//!   the demo record exits 0; editing a value in an input, the seed, or a
+//!   selected id makes `verify` exit 1 and name what differs.
+//! - The record is byte-identical across two runs; after shuffling the rows
+//!   and columns of both tables only the raw-file digests change.
+//! - Every single cell of the worked example's inputs is load-bearing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use shuangsui::{Inputs, Seed, Source, draw, verify};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "shuangsui-acceptance-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn verify_in(dir: &Path, record: &str, targets: &str, officers: &str, plan: &str) -> Output {
+    run(bin().current_dir(dir).args([
+        "--lang",
+        "en",
+        "verify",
+        record,
+        "--plan",
+        plan,
+        "--targets",
+        targets,
+        "--officers",
+        officers,
+    ]))
+}
+
+fn edit_json(dir: &Path, from: &str, to: &str, f: impl Fn(&mut Value)) {
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(from)).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(
+        dir.join(to),
+        serde_json::to_string_pretty(&v).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn demo_then_verify_then_tamper() {
+    let dir = tempdir("demo");
+    let out = run(bin()
+        .current_dir(&dir)
+        .args(["--lang", "en", "demo", "--out", "demo"]));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.contains("task T1"), "{text}");
+    assert!(
+        text.contains("verified: the record reproduces from the inputs"),
+        "{text}"
+    );
+
+    let demo = dir.join("demo");
+    let ok = verify_in(
+        &demo,
+        "record.json",
+        "targets.csv",
+        "officers.csv",
+        "plan.toml",
+    );
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+
+    // A second demo refuses to overwrite, and leaves the files alone.
+    let again = run(bin().current_dir(&dir).args(["demo", "--out", "demo"]));
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; add --force"));
+
+    // An edited value in the directory.
+    let targets = std::fs::read_to_string(demo.join("targets.csv")).unwrap();
+    let line = targets.lines().nth(100).unwrap();
+    let edited_line = line
+        .replacen(",B,", ",C,", 1)
+        .replacen(",A,", ",B,", 1)
+        .replacen(",D,", ",C,", 1);
+    assert_ne!(line, edited_line);
+    std::fs::write(
+        demo.join("targets-edited.csv"),
+        targets.replacen(line, &edited_line, 1),
+    )
+    .unwrap();
+    let bad = verify_in(
+        &demo,
+        "record.json",
+        "targets-edited.csv",
+        "officers.csv",
+        "plan.toml",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("inputs.targets.digest: record has"),
+        "{}",
+        stdout(&bad)
+    );
+
+    // An edited value in the roster and in the plan.
+    let officers = std::fs::read_to_string(demo.join("officers.csv")).unwrap();
+    std::fs::write(
+        demo.join("officers-edited.csv"),
+        officers.replacen("E0007,", "E0077,", 1),
+    )
+    .unwrap();
+    let bad = verify_in(
+        &demo,
+        "record.json",
+        "targets.csv",
+        "officers-edited.csv",
+        "plan.toml",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("inputs.officers.digest"),
+        "{}",
+        stdout(&bad)
+    );
+    let plan = std::fs::read_to_string(demo.join("plan.toml")).unwrap();
+    std::fs::write(
+        demo.join("plan-edited.toml"),
+        plan.replacen("\"30%\"", "\"31%\"", 1),
+    )
+    .unwrap();
+    let bad = verify_in(
+        &demo,
+        "record.json",
+        "targets.csv",
+        "officers.csv",
+        "plan-edited.toml",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("inputs.plan.digest"),
+        "{}",
+        stdout(&bad)
+    );
+
+    // The seed.
+    edit_json(&demo, "record.json", "record-seed.json", |r| {
+        r["seed"]["value"] = Value::from("shuangsui-demo-2028");
+    });
+    let bad = verify_in(
+        &demo,
+        "record-seed.json",
+        "targets.csv",
+        "officers.csv",
+        "plan.toml",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("the record's seed does not give its draw key"),
+        "{}",
+        stdout(&bad)
+    );
+
+    // A selected id, in each task.
+    for (t, task) in ["T1", "T2", "T3"].iter().enumerate() {
+        edit_json(&demo, "record.json", "record-id.json", |r| {
+            let other = r["tasks"][(t + 1) % 3]["selected"][0]["target"].clone();
+            r["tasks"][t]["selected"][5]["target"] = other;
+        });
+        let bad = verify_in(
+            &demo,
+            "record-id.json",
+            "targets.csv",
+            "officers.csv",
+            "plan.toml",
+        );
+        assert_eq!(bad.status.code(), Some(1));
+        assert!(
+            stdout(&bad).contains(&format!("tasks[{task}].selected[6].target: record has")),
+            "{}",
+            stdout(&bad)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Writes a CSV with its rows reversed and its columns rotated, CRLF line
+/// ends and a BOM.
+fn shuffle_csv(text: &str) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    for r in reader.records() {
+        let r = r.unwrap();
+        let mut fields: Vec<String> = r.iter().map(str::to_owned).collect();
+        fields.rotate_left(2);
+        rows.push(fields);
+    }
+    let header = rows.remove(0);
+    rows.reverse();
+    let mid = rows.len() / 2;
+    rows.swap(0, mid);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    w.write_record(&header).unwrap();
+    for r in rows {
+        w.write_record(&r).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn byte_identical_runs_and_order_independence() {
+    let dir = tempdir("order");
+    assert!(
+        run(bin().current_dir(&dir).args(["init", "."]))
+            .status
+            .success()
+    );
+    let draw_to = |targets: &str, officers: &str, out: &str| {
+        let o = run(bin().current_dir(&dir).args([
+            "draw",
+            "--plan",
+            "plan.toml",
+            "--targets",
+            targets,
+            "--officers",
+            officers,
+            "--seed",
+            "2027-03-01",
+            "--out",
+            out,
+        ]));
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read(dir.join(out)).unwrap()
+    };
+    let a = draw_to("targets.csv", "officers.csv", "a.json");
+    let b = draw_to("targets.csv", "officers.csv", "b.json");
+    assert_eq!(a, b, "two runs must give the same bytes");
+
+    for name in ["targets", "officers"] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.csv"))).unwrap();
+        let shuffled = shuffle_csv(&text);
+        assert_ne!(shuffled, text);
+        std::fs::write(dir.join(format!("{name}-shuffled.csv")), shuffled).unwrap();
+    }
+    let c = draw_to("targets-shuffled.csv", "officers-shuffled.csv", "c.json");
+    let a: Value = serde_json::from_slice(&a).unwrap();
+    let c: Value = serde_json::from_slice(&c).unwrap();
+    let mut differing = Vec::new();
+    collect_differences(&a, &c, String::new(), &mut differing);
+    assert_eq!(
+        differing,
+        ["digest", "inputs.officers.sha256", "inputs.targets.sha256"],
+        "only the raw-file digests (and so the record's own digest) may change"
+    );
+    // And the original record verifies against the shuffled files, with a note.
+    let v = verify_in(
+        &dir,
+        "a.json",
+        "targets-shuffled.csv",
+        "officers-shuffled.csv",
+        "plan.toml",
+    );
+    assert_eq!(v.status.code(), Some(0), "{}", stdout(&v));
+    assert!(
+        stdout(&v).contains("its content is the same"),
+        "{}",
+        stdout(&v)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn collect_differences(left: &Value, right: &Value, path: String, out: &mut Vec<String>) {
+    match (left, right) {
+        (Value::Object(l), Value::Object(r)) => {
+            let mut keys: Vec<&String> = l.keys().chain(r.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let sub = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let missing = Value::Null;
+                collect_differences(
+                    l.get(key).unwrap_or(&missing),
+                    r.get(key).unwrap_or(&missing),
+                    sub,
+                    out,
+                );
+            }
+        }
+        (Value::Array(l), Value::Array(r)) if l.len() == r.len() => {
+            for (i, (lv, rv)) in l.iter().zip(r).enumerate() {
+                collect_differences(lv, rv, format!("{path}[{i}]"), out);
+            }
+        }
+        _ if left == right => {}
+        _ => out.push(path),
+    }
+}
+
+const PLAN: &str = include_str!("cmd/inputs/plan.toml");
+const TARGETS: &str = include_str!("cmd/inputs/targets.csv");
+const OFFICERS: &str = include_str!("cmd/inputs/officers.csv");
+const RECORD: &str = include_str!("cmd/inputs/record.json");
+
+fn verify_texts(plan: &str, targets: &str, officers: &str) -> shuangsui::Verification {
+    let inputs = Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: plan.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: targets.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: officers.as_bytes(),
+        },
+    )
+    .unwrap();
+    verify(
+        Source {
+            name: "record.json",
+            bytes: RECORD.as_bytes(),
+        },
+        &inputs,
+    )
+    .unwrap()
+}
+
+/// Every cell of the worked example's tables, changed one at a time, makes
+/// verification fail and names the table whose digest changed.
+#[test]
+fn every_cell_of_the_worked_example_is_load_bearing() {
+    assert!(verify_texts(PLAN, TARGETS, OFFICERS).ok());
+    let mut tried = 0;
+    for (which, text) in [("targets", TARGETS), ("officers", OFFICERS)] {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            for j in 0..cells.len() {
+                let mut edited_cells = cells.clone();
+                let changed = format!("{}9", cells[j]);
+                edited_cells[j] = &changed;
+                let mut edited_lines = lines.clone();
+                let edited_line = edited_cells.join(",");
+                edited_lines[i] = &edited_line;
+                let edited = edited_lines.join("\n") + "\n";
+                let (t, o) = if which == "targets" {
+                    (edited.as_str(), OFFICERS)
+                } else {
+                    (TARGETS, edited.as_str())
+                };
+                let Ok(inputs) = Inputs::parse(
+                    Source {
+                        name: "plan.toml",
+                        bytes: PLAN.as_bytes(),
+                    },
+                    Source {
+                        name: "targets.csv",
+                        bytes: t.as_bytes(),
+                    },
+                    Source {
+                        name: "officers.csv",
+                        bytes: o.as_bytes(),
+                    },
+                ) else {
+                    continue;
+                };
+                let v = verify(
+                    Source {
+                        name: "record.json",
+                        bytes: RECORD.as_bytes(),
+                    },
+                    &inputs,
+                )
+                .unwrap();
+                assert!(
+                    !v.ok(),
+                    "{which} line {} column {} changed and still verifies",
+                    i + 1,
+                    j + 1
+                );
+                assert_eq!(v.changed_inputs, [which]);
+                tried += 1;
+            }
+        }
+    }
+    assert_eq!(tried, 10 * 5 + 6 * 3);
+    // And the draw itself changes with the seed.
+    let inputs = Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: PLAN.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: TARGETS.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: OFFICERS.as_bytes(),
+        },
+    )
+    .unwrap();
+    let a = draw(&inputs, &Seed::unattested("a").unwrap())
+        .unwrap()
+        .record;
+    let b = draw(&inputs, &Seed::unattested("b").unwrap())
+        .unwrap()
+        .record;
+    assert_ne!(a.draw_key, b.draw_key);
+}

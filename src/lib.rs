@@ -66,3 +66,8 @@ pub use plan::Plan;
 pub use record::Record;
 pub use seed::Seed;
 pub use verify::{Verification, verify};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -487,7 +487,17 @@ fn parse_filter(
         let mut values = values;
         values.sort();
         values.dedup();
-        clauses.insert(normalize::text(col).to_ascii_lowercase(), values);
+        let column = normalize::text(col).to_ascii_lowercase();
+        if clauses.contains_key(&column) {
+            return Err(cx.value_error(
+                table,
+                task,
+                key,
+                "each column once (names are compared ignoring ASCII case and surrounding spaces)",
+                format!("'{column}' twice"),
+            ));
+        }
+        clauses.insert(column, values);
     }
     Ok(Filter {
         clauses,

@@ -140,6 +140,8 @@ def read_filter(f):
     out = {}
     for k, v in (f or {}).items():
         values = [v] if isinstance(v, str) else v
+        if column(k) in out:
+            raise Invalid(f"filter names {column(k)} twice")
         out[column(k)] = sorted(set(text(x) for x in values))
     return dict(sorted(out.items(), key=lambda kv: kv[0].encode()))
 

@@ -286,6 +286,16 @@ fn error_cases() -> Vec<Case> {
         edit("control-character", "a tab inside a name", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\t大学");
         }),
+        edit(
+            "filter-column-twice",
+            "two filter keys that name the same column",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", Status = \"注销\" }",
+                );
+            },
+        ),
         edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
     ]
 }

@@ -148,7 +148,13 @@ mod tests {
     use crate::canonical::to_hex;
     use crate::input::TableKind;
 
+    /// Replaces the letters A–D standing for ids with valid codes.
     fn digest(kind: TableKind, s: &str) -> String {
+        let s = s.replace("\nA,", &format!("\n{},", crate::synth::uscc_for(1)))
+            .replace("\nC,", &format!("\n{},", crate::synth::uscc_for(3)))
+            .replace("\nX,", &format!("\n{},", crate::synth::uscc_for(24)))
+            .replace(",A\r\n", &format!(",{}\r\n", crate::synth::uscc_for(1)))
+            .replace(",C\r\n", &format!(",{}\r\n", crate::synth::uscc_for(3)));
         to_hex(&table(&Table::from_csv(kind, "t", s.as_bytes()).unwrap()))
     }
 

@@ -1,25 +1,39 @@
-//! The draw: from parsed inputs and a seed to a sealed record.
+//! The draw: from parsed inputs and a seed to a sealed record; and the
+//! check, which does everything but the draw.
 
-use crate::canonical::{Hash, sha256, to_hex};
+use crate::canonical::{sha256, to_hex, Hash};
 use crate::digest::{self, SPEC_VERSION};
+use crate::eligibility::{self, Officers};
 use crate::error::{Result, Warning};
-use crate::input::{Table, TableKind};
+use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
-use crate::plan::{Filter, Plan, Quota};
+use crate::plan::{Plan, Quota, Task};
 use crate::record::{
-    Allocation, Frame, InputDigest, Inputs as RecordInputs, OfficerPool, PlanInfo, Record,
-    SeedInfo, Selected, StratumRecord, TableDigest, TaskRecord,
+    Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs, OfficerPool,
+    OfficersInput, PlanInfo, Record, SeedInfo, Selected, StratumRecord, TargetsInput, TaskRecord,
 };
 use crate::seed::{self, InputDigests, Seed};
-use crate::selection;
+use crate::selection::{self, Allocated};
 
 /// One input as the caller read it: a name for messages and the bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
-    /// The name used in messages, usually the file name.
+    /// The name used in messages, usually the file name; its extension picks
+    /// the format unless [`ReadOptions::format`] says otherwise.
     pub name: &'a str,
     /// The raw bytes.
     pub bytes: &'a [u8],
+}
+
+/// How the two tables are read.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    /// Format, encoding and sheet of the target directory.
+    pub targets: ReadOptions,
+    /// Format, encoding and sheet of the officer roster.
+    pub officers: ReadOptions,
+    /// How target ids are checked.
+    pub id_check: IdCheck,
 }
 
 /// The three inputs of a draw, parsed, with their digests.
@@ -35,30 +49,86 @@ pub struct Inputs {
     pub digests: InputDigests,
     /// SHA-256 of the raw bytes: plan, targets, officers.
     pub raw: [Hash; 3],
+    /// The name the plan was given, for messages.
+    pub plan_source: String,
 }
 
 impl Inputs {
-    /// Parses the plan, the target directory and the officer roster.
+    /// Parses the plan, the target directory and the officer roster with the
+    /// default options (formats from the names' extensions, encodings
+    /// detected, strict id check).
     pub fn parse(plan: Source<'_>, targets: Source<'_>, officers: Source<'_>) -> Result<Inputs> {
+        Inputs::parse_with(plan, targets, officers, &InputOptions::default())
+    }
+
+    /// Parses the three inputs with explicit options.
+    pub fn parse_with(plan: Source<'_>, targets: Source<'_>, officers: Source<'_>, options: &InputOptions) -> Result<Inputs> {
         let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
-        let targets_parsed = Table::from_csv(TableKind::Targets, targets.name, targets.bytes)?;
-        let officers_parsed = Table::from_csv(TableKind::Officers, officers.name, officers.bytes)?;
+        let target_options = TableOptions {
+            read: options.targets.clone(),
+            mapping: plan_parsed.target_columns.clone(),
+            id_check: options.id_check.clone(),
+        };
+        let officer_options = TableOptions {
+            read: options.officers.clone(),
+            mapping: plan_parsed.officer_columns.clone(),
+            id_check: IdCheck::default(),
+        };
+        let targets_parsed = Table::parse(TableKind::Targets, targets.name, targets.bytes, &target_options)?;
+        let officers_parsed = Table::parse(TableKind::Officers, officers.name, officers.bytes, &officer_options)?;
         Ok(Inputs {
             digests: InputDigests {
                 plan: plan_parsed.digest,
                 targets: digest::table(&targets_parsed),
                 officers: digest::table(&officers_parsed),
             },
-            raw: [
-                sha256(plan.bytes),
-                sha256(targets.bytes),
-                sha256(officers.bytes),
-            ],
+            raw: [sha256(plan.bytes), sha256(targets.bytes), sha256(officers.bytes)],
             plan: plan_parsed,
             targets: targets_parsed,
             officers: officers_parsed,
+            plan_source: plan.name.to_owned(),
         })
     }
+}
+
+/// Everything about a task that does not need the seed.
+#[derive(Debug, Clone)]
+pub struct TaskCheck<'a> {
+    /// The task.
+    pub task: &'a Task,
+    /// Its frame.
+    pub frame: selection::Frame,
+    /// Each stratum's count.
+    pub strata: Vec<Allocated>,
+    /// The officer pool (roster rows).
+    pub pool: Vec<usize>,
+}
+
+/// The outcome of [`check`]: what a draw would do, short of drawing.
+#[derive(Debug, Clone)]
+pub struct Check<'a> {
+    /// One entry per task, in plan order.
+    pub tasks: Vec<TaskCheck<'a>>,
+    /// Which officers may be drawn.
+    pub officers: Officers,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+}
+
+/// Validates everything a draw would and computes frames, counts and
+/// officer pools, without a seed (SPEC.md §6, §8.1).
+pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
+    let mut warnings = Vec::new();
+    let officers = eligibility::officers(&inputs.officers, inputs.plan.date, &inputs.plan_source, &mut warnings)?;
+    let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
+    for task in &inputs.plan.tasks {
+        let frame = selection::frame(task, &inputs.targets, &inputs.plan.exclude_status)?;
+        let (strata, w) = selection::allocate(task, &frame)?;
+        warnings.extend(w);
+        let pool = matching::pool(task, &inputs.officers, &officers.eligible)?;
+        tasks.push(TaskCheck { task, frame, strata, pool });
+    }
+    Ok(Check { tasks, officers, warnings })
 }
 
 /// A finished draw: the sealed record and the warnings met on the way.
@@ -66,37 +136,24 @@ impl Inputs {
 pub struct Draw {
     /// The record.
     pub record: Record,
-    /// Warnings (unused ratio entries, counts larger than a frame).
+    /// Warnings (unused ratio entries, counts larger than a frame, unchecked certificates).
     pub warnings: Vec<Warning>,
-}
-
-fn filter_map(f: &Filter) -> std::collections::BTreeMap<String, Vec<String>> {
-    f.clauses.clone()
-}
-
-fn table_digest(table: &Table, digest: &Hash, raw: &Hash) -> TableDigest {
-    TableDigest {
-        digest: to_hex(digest),
-        sha256: to_hex(raw),
-        rows: table.rows.len() as u64,
-        columns: table.sorted_columns(),
-    }
 }
 
 /// Performs the draw (SPEC.md §5–§9).
 pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
+    let checked = check(inputs)?;
     let draw_key = seed::draw_key(seed, &inputs.digests);
-    let mut warnings = Vec::new();
-    let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
-    for task in &inputs.plan.tasks {
+    let targets = &inputs.targets;
+    let officers = &inputs.officers;
+    let mut tasks = Vec::with_capacity(checked.tasks.len());
+    for tc in checked.tasks {
+        let task = tc.task;
         let key = seed::task_key(&draw_key, &task.id);
-        let (selection, task_warnings) = selection::select(task, &key, &inputs.targets)?;
-        warnings.extend(task_warnings);
+        let selection = selection::select(&key, targets, &tc.frame, &tc.strata);
         let picks: Vec<_> = selection.picks().collect();
-        let matching = matching::teams(task, &key, &inputs.officers, picks.len())?;
-        let (workload_min, workload_max) = matching.workload(&inputs.officers);
-        let targets = &inputs.targets;
-        let officers = &inputs.officers;
+        let matching = matching::teams(task, &key, officers, tc.pool, picks.len());
+        let (workload_min, workload_max) = matching.workload(officers);
         let selected = picks
             .iter()
             .zip(&matching.teams)
@@ -108,10 +165,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                     stratum: stratum.key.clone(),
                     rank: pick.rank,
                     ticket: to_hex(&pick.ticket),
-                    officers: team
-                        .iter()
-                        .map(|&o| officers.id(&officers.rows[o]).to_owned())
-                        .collect(),
+                    officers: team.iter().map(|&o| officers.id(&officers.rows[o]).to_owned()).collect(),
                 }
             })
             .collect();
@@ -120,10 +174,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             name: task.name.clone(),
             items: task.items.clone(),
             key: to_hex(&key),
-            frame: Frame {
-                filter: filter_map(&task.filter),
-                size: selection.frame,
-            },
+            frame: Frame { filter: task.filter.clauses.clone(), size: selection.frame, excluded: tc.frame.excluded },
             allocation: Allocation {
                 strata: task.strata.clone(),
                 mode: match task.quota {
@@ -137,16 +188,11 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             strata: selection
                 .strata
                 .iter()
-                .map(|s| StratumRecord {
-                    stratum: s.key.clone(),
-                    frame: s.frame,
-                    quota: s.quota.clone(),
-                    count: s.count,
-                })
+                .map(|s| StratumRecord { stratum: s.key.clone(), frame: s.frame, quota: s.quota.clone(), count: s.count })
                 .collect(),
             team_size: task.team_size,
             officers: OfficerPool {
-                filter: filter_map(&task.officer_filter),
+                filter: task.officer_filter.clauses.clone(),
                 eligible: matching.pool.len() as u64,
                 workload_min,
                 workload_max,
@@ -154,29 +200,53 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             selected,
         });
     }
+    let plan = &inputs.plan;
     let mut record = Record {
         spec: SPEC_VERSION.into(),
         plan: PlanInfo {
-            id: inputs.plan.id.clone(),
-            name: inputs.plan.name.clone(),
-            authority: inputs.plan.authority.clone(),
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            authority: plan.authority.clone(),
+            date: plan.date.map(|d| d.to_string()).unwrap_or_default(),
         },
         inputs: RecordInputs {
-            plan: InputDigest {
-                digest: to_hex(&inputs.digests.plan),
-                sha256: to_hex(&inputs.raw[0]),
+            plan: InputDigest { digest: to_hex(&inputs.digests.plan), sha256: to_hex(&inputs.raw[0]) },
+            targets: TargetsInput {
+                digest: to_hex(&inputs.digests.targets),
+                sha256: to_hex(&inputs.raw[1]),
+                rows: targets.rows.len() as u64,
+                columns: targets.sorted_columns(),
+                dropped: targets.dropped.clone(),
+                id_check: IdCheckInfo {
+                    mode: targets.id_check.as_str().into(),
+                    allowlisted: targets.allowlisted.clone(),
+                    unchecked: targets.unchecked.clone(),
+                },
             },
-            targets: table_digest(&inputs.targets, &inputs.digests.targets, &inputs.raw[1]),
-            officers: table_digest(&inputs.officers, &inputs.digests.officers, &inputs.raw[2]),
+            officers: OfficersInput {
+                digest: to_hex(&inputs.digests.officers),
+                sha256: to_hex(&inputs.raw[2]),
+                rows: officers.rows.len() as u64,
+                columns: officers.sorted_columns(),
+                dropped: officers.dropped.clone(),
+                certificates_checked_on: checked.officers.certificates_checked_on.map(|d| d.to_string()).unwrap_or_default(),
+                ineligible: checked
+                    .officers
+                    .ineligible
+                    .iter()
+                    .map(|i| IneligibleOfficer {
+                        id: officers.id(&officers.rows[i.row]).to_owned(),
+                        reason: i.reason.to_owned(),
+                        detail: i.detail.clone(),
+                    })
+                    .collect(),
+            },
         },
-        seed: SeedInfo {
-            source: seed.source.as_str().into(),
-            value: seed.value.clone(),
-        },
+        seed: SeedInfo { source: seed.source.as_str().into(), value: seed.value.clone() },
         draw_key: to_hex(&draw_key),
         tasks,
         digest: String::new(),
     };
     record.seal();
-    Ok(Draw { record, warnings })
+    Ok(Draw { record, warnings: checked.warnings })
 }

@@ -7,59 +7,65 @@
 //! form `source:line:column: what is wrong`. [`Error::hint`] gives the fix
 //! when it is obvious.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// A position in an input: its name as given by the caller, and the line and
 /// column (1-based) where they are known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
     /// The input's name, usually its file name.
     pub source: String,
-    /// 1-based line, when known.
+    /// 1-based line (the row number in a worksheet, the position in a JSON
+    /// array), when known.
     pub line: Option<u64>,
     /// 1-based column (field number in a table, character in the plan), when known.
     pub column: Option<u64>,
+    /// The worksheet, for `.xlsx` inputs: the location prints as `Sheet1!C12`.
+    pub sheet: Option<String>,
+    /// True when `line` is a position in a JSON array: it prints as `[12]`.
+    pub item: bool,
 }
 
 impl Location {
     /// A location naming only the input.
     pub fn file(source: &str) -> Self {
-        Self {
-            source: source.to_owned(),
-            line: None,
-            column: None,
-        }
+        Self { source: source.to_owned(), ..Self::default() }
     }
 
     /// A location with a line.
     pub fn line(source: &str, line: u64) -> Self {
-        Self {
-            source: source.to_owned(),
-            line: Some(line),
-            column: None,
-        }
+        Self { source: source.to_owned(), line: Some(line), ..Self::default() }
     }
 
     /// A location with a line and a column.
     pub fn at(source: &str, line: u64, column: u64) -> Self {
-        Self {
-            source: source.to_owned(),
-            line: Some(line),
-            column: Some(column),
-        }
+        Self { source: source.to_owned(), line: Some(line), column: Some(column), ..Self::default() }
     }
+}
+
+/// Spreadsheet column letters: 1 → `A`, 27 → `AA`.
+fn column_letters(mut n: u64) -> String {
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.source)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
+        match (&self.sheet, self.line, self.column) {
+            (Some(sheet), Some(row), Some(col)) => write!(f, ":{sheet}!{}{row}", column_letters(col)),
+            (Some(sheet), Some(row), None) => write!(f, ":{sheet}!{row}"),
+            (_, Some(item), _) if self.item => write!(f, ":[{item}]"),
+            (_, Some(line), Some(column)) => write!(f, ":{line}:{column}"),
+            (_, Some(line), None) => write!(f, ":{line}"),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -74,6 +80,70 @@ pub enum Error {
         at: Location,
         /// Which part: "the header", "field 'name'", "the plan".
         what: String,
+    },
+    /// A text input contains a NUL byte: it is not a text table.
+    #[error("{at}: this is not a text table (a NUL byte at offset {offset}); for Excel files use .xlsx")]
+    Binary {
+        /// Where.
+        at: Location,
+        /// Byte offset of the first NUL.
+        offset: u64,
+    },
+    /// Bytes that are invalid in the detected or forced encoding.
+    #[error("{at}: the file is not valid {encoding} text")]
+    Encoding {
+        /// Where (the line of the first bad byte).
+        at: Location,
+        /// The encoding tried.
+        encoding: String,
+    },
+    /// An `.xlsx` workbook cannot be read, or a cell holds an error.
+    #[error("{at}: {message}")]
+    Xlsx {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A JSON or JSON Lines table is malformed.
+    #[error("{at}: invalid JSON table: {message}")]
+    Json {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A target id passes neither the USCC nor the registration-number check.
+    #[error("{at}: invalid id '{id}': {reason}")]
+    InvalidId {
+        /// Where.
+        at: Location,
+        /// The normalised id.
+        id: String,
+        /// Which check failed.
+        reason: String,
+    },
+    /// A value of a typed column (risk class, date, validity) is malformed.
+    #[error("{at}: '{field}' = '{value}': expected {expected}")]
+    BadValue {
+        /// Where.
+        at: Location,
+        /// The column.
+        field: String,
+        /// The value found.
+        value: String,
+        /// What is accepted.
+        expected: String,
+    },
+    /// Several problems in one input. The first [`MAX_PROBLEMS`] are kept.
+    #[error("{source_name}: {total} problems; nothing was drawn{}", list(.problems, *.total))]
+    Problems {
+        /// The input.
+        source_name: String,
+        /// The first problems, in file order.
+        problems: Vec<Error>,
+        /// How many there are in all.
+        total: u64,
     },
     /// The CSV structure is broken (unbalanced quotes, a row with too many or too few fields).
     #[error("{at}: malformed CSV: {message}")]
@@ -179,9 +249,11 @@ pub enum Error {
     },
     /// A plan names a column the table does not have.
     #[error(
-        "{at}: task '{task}': {key} names the column '{column}', which the {table} do not have (columns: {available})"
+        "{at}: task '{task}': {key} names the column '{column}', which the {table} do not have{note} (columns: {available})"
     )]
     UnknownColumn {
+        /// Why the column is missing, when known: it held personal data and was dropped.
+        note: String,
         /// Where, in the plan.
         at: Location,
         /// The task.
@@ -205,8 +277,8 @@ pub enum Error {
         /// Its frame size.
         frame: u64,
     },
-    /// No target passes a task's filter.
-    #[error("task '{task}': no target passes the filter {filter} ({rows} rows in the directory)")]
+    /// No eligible target passes a task's filter.
+    #[error("task '{task}': no eligible target passes the filter {filter} ({rows} rows in the directory, {excluded} of those passing it excluded by status)")]
     EmptyFrame {
         /// The task.
         task: String,
@@ -214,16 +286,20 @@ pub enum Error {
         filter: String,
         /// Rows in the directory.
         rows: u64,
+        /// Rows passing the filter but excluded by status.
+        excluded: u64,
     },
     /// Fewer eligible officers than one team needs.
-    #[error("task '{task}': {eligible} eligible officers, fewer than the team size {team_size}")]
+    #[error("task '{task}': {eligible} eligible officers, fewer than the team size {team_size} ({ineligible} more pass officer_filter but are not on duty or hold no valid certificate)")]
     OfficerPoolTooSmall {
         /// The task.
         task: String,
-        /// Officers passing the officer filter.
+        /// Officers passing the officer filter and eligible.
         eligible: u64,
         /// The task's team size.
         team_size: u64,
+        /// Officers passing the officer filter but ineligible.
+        ineligible: u64,
     },
     /// The seed is empty.
     #[error("the seed is empty")]
@@ -250,12 +326,34 @@ pub enum Error {
     },
 }
 
+/// How many problems of one input are listed.
+pub const MAX_PROBLEMS: usize = 50;
+
+fn list(problems: &[Error], total: u64) -> String {
+    let mut s = String::new();
+    for p in problems {
+        s.push_str("\n  ");
+        s.push_str(&p.to_string());
+    }
+    if total > problems.len() as u64 {
+        let _ = write!(s, "\n  … and {} more", total - problems.len() as u64);
+    }
+    s
+}
+
 impl Error {
     /// A stable, machine-readable name of the error's kind, e.g.
     /// `"duplicate_id"`; test vectors and integrators match on it.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::NotUtf8 { .. } => "not_utf8",
+            Error::Binary { .. } => "binary",
+            Error::Encoding { .. } => "encoding",
+            Error::Xlsx { .. } => "xlsx",
+            Error::Json { .. } => "json",
+            Error::InvalidId { .. } => "invalid_id",
+            Error::BadValue { .. } => "bad_value",
+            Error::Problems { .. } => "problems",
             Error::Csv { .. } => "csv",
             Error::EmptyTable { .. } => "empty_table",
             Error::MissingColumn { .. } => "missing_column",
@@ -280,10 +378,15 @@ impl Error {
     /// A one-line hint saying how to fix the input, when the fix is obvious.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::NotUtf8 { .. } => Some(
-                "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8); GBK files are not read yet"
+            Error::NotUtf8 { .. } | Error::Encoding { .. } => Some(
+                "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), or name the encoding with --encoding gbk"
                     .into(),
             ),
+            Error::InvalidId { .. } => Some(
+                "check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn"
+                    .into(),
+            ),
+            Error::Problems { problems, .. } => problems.first().and_then(Error::hint),
             Error::MissingColumn { column, .. } => {
                 Some(format!("add a column named '{column}' to the header row"))
             }
@@ -321,6 +424,8 @@ pub enum Warning {
         /// The stratum key as written in the plan.
         stratum: String,
     },
+    /// The roster has no certificate column, so certificates were not checked.
+    CertificatesNotChecked,
     /// A fixed count is larger than the frame: every target is drawn.
     CountExceedsFrame {
         /// The task.
@@ -338,6 +443,10 @@ impl fmt::Display for Warning {
             Warning::UnusedRatio { task, stratum } => write!(
                 f,
                 "task '{task}': the ratio table names stratum '{stratum}', which no target in the frame has"
+            ),
+            Warning::CertificatesNotChecked => write!(
+                f,
+                "the officer roster has no certificate column (执法证号, 证件有效期): certificates were not checked"
             ),
             Warning::CountExceedsFrame { task, count, frame } => write!(
                 f,

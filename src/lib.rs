@@ -46,21 +46,24 @@
 
 pub mod allocation;
 pub mod canonical;
+pub mod dates;
 pub mod digest;
 pub mod draw;
+pub mod eligibility;
 pub mod error;
 pub mod input;
 pub mod matching;
 pub mod normalize;
 pub mod plan;
 pub mod record;
+pub mod schemas;
 pub mod seed;
 pub mod selection;
 pub mod synth;
 pub mod uscc;
 pub mod verify;
 
-pub use draw::{Draw, Inputs, Source, draw};
+pub use draw::{Check, Draw, InputOptions, Inputs, Source, check, draw};
 pub use error::{Error, Location, Result, Warning};
 pub use plan::Plan;
 pub use record::Record;

@@ -40,25 +40,25 @@ impl Matching {
     }
 }
 
-/// The eligible pool of a task: officers passing its officer filter.
-pub fn pool(task: &Task, officers: &Table) -> Result<Vec<usize>> {
+/// The pool of a task: officers passing its officer filter who are eligible
+/// (on duty, with a valid certificate), in roster order (SPEC.md §8.1).
+pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<usize>> {
     let clauses = resolve_filter(&task.officer_filter, officers, task, "officer_filter")?;
-    let pool: Vec<usize> = (0..officers.rows.len())
-        .filter(|&i| passes(&officers.rows[i], &clauses))
-        .collect();
+    let passing: Vec<usize> = (0..officers.rows.len()).filter(|&i| passes(&officers.rows[i], &clauses)).collect();
+    let pool: Vec<usize> = passing.iter().copied().filter(|&i| eligible[i]).collect();
     if (pool.len() as u64) < task.team_size {
         return Err(Error::OfficerPoolTooSmall {
             task: task.id.clone(),
             eligible: pool.len() as u64,
             team_size: task.team_size,
+            ineligible: (passing.len() - pool.len()) as u64,
         });
     }
     Ok(pool)
 }
 
-/// Forms `targets` teams of `task.team_size` officers (SPEC.md §8).
-pub fn teams(task: &Task, task_key: &Hash, officers: &Table, targets: usize) -> Result<Matching> {
-    let pool = pool(task, officers)?;
+/// Forms `targets` teams of `task.team_size` officers from `pool` (SPEC.md §8.2).
+pub fn teams(task: &Task, task_key: &Hash, officers: &Table, pool: Vec<usize>, targets: usize) -> Matching {
     let size = usize::try_from(task.team_size).expect("team size is small");
     let mut stream: VecDeque<usize> = VecDeque::new();
     let mut round = 0_u64;
@@ -75,11 +75,7 @@ pub fn teams(task: &Task, task_key: &Hash, officers: &Table, targets: usize) -> 
         }
         teams.push(team);
     }
-    Ok(Matching {
-        pool,
-        teams,
-        rounds: round,
-    })
+    Matching { pool, teams, rounds: round }
 }
 
 /// The pool in ascending order of officer ticket for `round`, ties by id.
@@ -122,7 +118,8 @@ mod tests {
     fn teams_are_distinct_and_balanced() {
         for (n_off, size, n_targets) in [(2, 2, 7), (3, 2, 10), (5, 3, 11), (7, 2, 50), (4, 4, 3)] {
             let (task, officers) = setup(n_off, size);
-            let m = teams(&task, &[7; 32], &officers, n_targets).unwrap();
+            let all = pool(&task, &officers, &vec![true; n_off]).unwrap();
+            let m = teams(&task, &[7; 32], &officers, all, n_targets);
             assert_eq!(m.teams.len(), n_targets);
             for team in &m.teams {
                 let mut t = team.clone();
@@ -138,10 +135,12 @@ mod tests {
     #[test]
     fn a_pool_smaller_than_a_team_is_an_error() {
         let (task, officers) = setup(2, 3);
-        let e = teams(&task, &[0; 32], &officers, 1).unwrap_err();
+        let e = pool(&task, &officers, &[true, true]).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "task 'T': 2 eligible officers, fewer than the team size 3"
+            "task 'T': 2 eligible officers, fewer than the team size 3 (0 more pass officer_filter but are not on duty or hold no valid certificate)"
         );
+        let e = pool(&task, &officers, &[true, false]).unwrap_err();
+        assert!(e.to_string().contains("1 eligible officers, fewer than the team size 3 (1 more"), "{e}");
     }
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::canonical::Hash;
+use crate::dates::Date;
 use crate::digest;
 use crate::error::{Error, Location, Result};
 use crate::normalize;
@@ -25,11 +26,24 @@ pub struct Plan {
     pub name: String,
     /// The authority that runs it (检查机关).
     pub authority: String,
+    /// The draw date (抽取日期): officers need a certificate valid on it.
+    pub date: Option<Date>,
+    /// Status keywords that make a target ineligible (SPEC.md §6.1).
+    pub exclude_status: Vec<String>,
+    /// Explicit column mapping of the target directory: header → column.
+    pub target_columns: BTreeMap<String, String>,
+    /// Explicit column mapping of the officer roster: header → column.
+    pub officer_columns: BTreeMap<String, String>,
     /// The tasks, in the order of the file.
     pub tasks: Vec<Task>,
     /// The canonical digest (SPEC.md §4.2).
     pub digest: Hash,
 }
+
+/// The statuses that make an entity not inspectable by default: 注销
+/// (deregistered), 吊销 (licence revoked), 撤销 (registration cancelled),
+/// 迁出 (moved out of the jurisdiction).
+pub const DEFAULT_EXCLUDED_STATUSES: &[&str] = &["注销", "吊销", "撤销", "迁出"];
 
 /// One task (抽查任务).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +184,8 @@ impl Rounding {
 struct RawPlan {
     plan: RawHeader,
     #[serde(default)]
+    columns: RawColumns,
+    #[serde(default)]
     tasks: Vec<Spanned<RawTask>>,
 }
 
@@ -180,6 +196,17 @@ struct RawHeader {
     name: String,
     #[serde(default)]
     authority: String,
+    date: Option<Spanned<String>>,
+    exclude_status: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawColumns {
+    #[serde(default)]
+    targets: BTreeMap<String, String>,
+    #[serde(default)]
+    officers: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -305,10 +332,27 @@ impl Plan {
             at: Location::file(source),
             message,
         })?;
+        let date = match &raw.plan.date {
+            None => None,
+            Some(d) => Some(Date::parse(&normalize::text(d.get_ref())).ok_or_else(|| {
+                cx.value_error(d, "", "plan.date", "a date such as \"2027-01-15\"", format!("\"{}\"", d.get_ref()))
+            })?),
+        };
+        let exclude_status = match raw.plan.exclude_status {
+            None => DEFAULT_EXCLUDED_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+            Some(list) => list.iter().map(|s| normalize::text(s)).filter(|s| !s.is_empty()).collect(),
+        };
+        let mapping = |m: BTreeMap<String, String>| -> BTreeMap<String, String> {
+            m.into_iter().map(|(k, v)| (normalize::text(&k), normalize::text(&v))).collect()
+        };
         Ok(Plan {
             id,
             name: normalize::text(&raw.plan.name),
             authority: normalize::text(&raw.plan.authority),
+            date,
+            exclude_status,
+            target_columns: mapping(raw.columns.targets),
+            officer_columns: mapping(raw.columns.officers),
             tasks,
             digest,
         })

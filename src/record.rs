@@ -47,6 +47,8 @@ pub struct PlanInfo {
     pub name: String,
     /// The authority.
     pub authority: String,
+    /// The draw date, `YYYY-MM-DD`, or `""` when the plan has none.
+    pub date: String,
 }
 
 /// Digests of the three inputs.
@@ -56,9 +58,9 @@ pub struct Inputs {
     /// The plan.
     pub plan: InputDigest,
     /// The target directory.
-    pub targets: TableDigest,
+    pub targets: TargetsInput,
     /// The officer roster.
-    pub officers: TableDigest,
+    pub officers: OfficersInput,
 }
 
 /// Digests of the plan.
@@ -71,10 +73,10 @@ pub struct InputDigest {
     pub sha256: String,
 }
 
-/// Digests and shape of a table.
+/// The target directory: digests, shape, and how ids were checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TableDigest {
+pub struct TargetsInput {
     /// Canonical digest, hex.
     pub digest: String,
     /// SHA-256 of the raw file, hex.
@@ -83,6 +85,55 @@ pub struct TableDigest {
     pub rows: u64,
     /// Normalised column names, sorted.
     pub columns: Vec<String>,
+    /// Header names of personal-data columns dropped unread, in file order.
+    pub dropped: Vec<String>,
+    /// How ids were checked.
+    pub id_check: IdCheckInfo,
+}
+
+/// How target ids were checked (SPEC.md §3.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdCheckInfo {
+    /// `"strict"` or `"warn"`.
+    pub mode: String,
+    /// Ids that fail their check but were allowed by the allowlist, sorted.
+    pub allowlisted: Vec<String>,
+    /// Ids that fail their check and were accepted in warn mode, sorted.
+    pub unchecked: Vec<String>,
+}
+
+/// The officer roster: digests, shape, and who could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficersInput {
+    /// Canonical digest, hex.
+    pub digest: String,
+    /// SHA-256 of the raw file, hex.
+    pub sha256: String,
+    /// Number of rows.
+    pub rows: u64,
+    /// Normalised column names, sorted.
+    pub columns: Vec<String>,
+    /// Header names of personal-data columns dropped unread, in file order.
+    pub dropped: Vec<String>,
+    /// The date certificates were checked on, or `""` when the roster has
+    /// no certificate column.
+    pub certificates_checked_on: String,
+    /// Officers who cannot be drawn, in roster order.
+    pub ineligible: Vec<IneligibleOfficer>,
+}
+
+/// An officer who cannot be drawn, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IneligibleOfficer {
+    /// The officer's id.
+    pub id: String,
+    /// `"status"` or `"certificate"`.
+    pub reason: String,
+    /// The status found, or what is wrong with the certificates.
+    pub detail: String,
 }
 
 /// The seed.
@@ -127,8 +178,10 @@ pub struct TaskRecord {
 pub struct Frame {
     /// The filter (column → allowed values); empty for 不定向.
     pub filter: BTreeMap<String, Vec<String>>,
-    /// Targets passing the filter.
+    /// Targets passing the filter and eligible.
     pub size: u64,
+    /// Targets passing the filter but not inspectable, by status keyword.
+    pub excluded: BTreeMap<String, u64>,
 }
 
 /// How counts were computed.

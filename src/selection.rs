@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use sha2::{Digest as _, Sha256};
 
 use crate::allocation;
+use crate::eligibility;
 use crate::canonical::{Hash, to_hex};
 use crate::digest::SPEC_VERSION;
 use crate::error::{Error, Location, Result, Warning};
@@ -122,6 +123,11 @@ pub(crate) fn resolve_column(
     at: Option<&Location>,
 ) -> Result<usize> {
     table.column(column).ok_or_else(|| Error::UnknownColumn {
+        note: if table.dropped.iter().any(|d| crate::input::columns::column_name(d) == column) {
+            ": it holds personal data and is dropped on reading".into()
+        } else {
+            String::new()
+        },
         at: at.cloned().unwrap_or_else(|| task.at.clone()),
         task: task.id.clone(),
         key: key.to_owned(),
@@ -138,102 +144,119 @@ pub(crate) fn passes(row: &Row, clauses: &[(usize, Vec<String>)]) -> bool {
         .all(|(i, values)| values.binary_search(&row.values[*i]).is_ok())
 }
 
-/// Draws a task's targets (SPEC.md §7).
-pub fn select(task: &Task, task_key: &Hash, targets: &Table) -> Result<(Selection, Vec<Warning>)> {
+/// A task's frame, split into strata, with the exclusions counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Row indices of each stratum's eligible targets, strata in canonical order.
+    pub strata: BTreeMap<Vec<String>, Vec<usize>>,
+    /// Targets passing the filter and eligible.
+    pub size: u64,
+    /// Targets passing the filter but excluded, by reason (SPEC.md §6.1).
+    pub excluded: BTreeMap<String, u64>,
+}
+
+/// Computes a task's frame (SPEC.md §6): rows passing the filter and not
+/// excluded by status, grouped by stratum.
+pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<Frame> {
     let clauses = resolve_filter(&task.filter, targets, task, "filter")?;
     let strata_cols: Vec<usize> = task
         .strata
         .iter()
         .map(|c| resolve_column(targets, c, task, "strata", Some(&task.at)))
         .collect::<Result<_>>()?;
-
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let status_col = targets.column("status");
+    let mut strata: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
     for (i, row) in targets.rows.iter().enumerate() {
-        if passes(row, &clauses) {
-            let key = strata_cols.iter().map(|&c| row.values[c].clone()).collect();
-            groups.entry(key).or_default().push(i);
+        if !passes(row, &clauses) {
+            continue;
         }
+        if let Some(reason) = status_col.and_then(|c| eligibility::target_exclusion(&row.values[c], exclude_status)) {
+            *excluded.entry(reason.to_owned()).or_default() += 1;
+            continue;
+        }
+        let key = strata_cols.iter().map(|&c| row.values[c].clone()).collect();
+        strata.entry(key).or_default().push(i);
     }
-    let frame: u64 = groups.values().map(|g| g.len() as u64).sum();
-    if frame == 0 {
+    let size: u64 = strata.values().map(|g| g.len() as u64).sum();
+    if size == 0 {
+        let filter = if task.filter.is_empty() { "(none)".to_owned() } else { task.filter.to_string() };
         return Err(Error::EmptyFrame {
             task: task.id.clone(),
-            filter: task.filter.to_string(),
+            filter,
             rows: targets.rows.len() as u64,
+            excluded: excluded.values().sum(),
         });
     }
+    Ok(Frame { strata, size, excluded })
+}
 
+/// One stratum's allocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allocated {
+    /// The stratum's values.
+    pub key: Vec<String>,
+    /// Its frame size.
+    pub frame: u64,
+    /// The quota applied, as text: `"3%"` or `"40"`.
+    pub quota: String,
+    /// The count to draw.
+    pub count: u64,
+}
+
+/// Allocates counts to a frame's strata (SPEC.md §6).
+pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warning>)> {
     let mut warnings = Vec::new();
     if let Quota::RatioTable { entries, .. } = &task.quota {
         for value in entries.keys() {
-            if !groups.contains_key(std::slice::from_ref(value)) {
-                warnings.push(Warning::UnusedRatio {
-                    task: task.id.clone(),
-                    stratum: value.clone(),
-                });
+            if !frame.strata.contains_key(std::slice::from_ref(value)) {
+                warnings.push(Warning::UnusedRatio { task: task.id.clone(), stratum: value.clone() });
             }
         }
     }
     if let Quota::Count(count) = task.quota
-        && count > frame
+        && count > frame.size
     {
-        warnings.push(Warning::CountExceedsFrame {
-            task: task.id.clone(),
-            count,
-            frame,
-        });
+        warnings.push(Warning::CountExceedsFrame { task: task.id.clone(), count, frame: frame.size });
     }
-
-    let ticketer = Ticketer::targets(task_key);
-    let mut strata = Vec::with_capacity(groups.len());
-    for (key, members) in groups {
+    let mut out = Vec::with_capacity(frame.strata.len());
+    for (key, members) in &frame.strata {
         let n = members.len() as u64;
         let (quota, count) = match &task.quota {
-            Quota::Ratio(r) => (
-                r.to_string(),
-                allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum),
-            ),
+            Quota::Ratio(r) => (r.to_string(), allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum)),
             Quota::RatioTable { entries, default } => {
-                let r = entries
-                    .get(&key[0])
-                    .or(default.as_ref())
-                    .copied()
-                    .ok_or_else(|| Error::NoRatioForStratum {
-                        task: task.id.clone(),
-                        stratum: format!("{key:?}"),
-                        frame: n,
-                    })?;
-                (
-                    r.to_string(),
-                    allocation::ratio_count(n, r, task.rounding, task.min_per_stratum),
-                )
+                let r = entries.get(&key[0]).or(default.as_ref()).copied().ok_or_else(|| {
+                    Error::NoRatioForStratum { task: task.id.clone(), stratum: format!("{key:?}"), frame: n }
+                })?;
+                (r.to_string(), allocation::ratio_count(n, r, task.rounding, task.min_per_stratum))
             }
             Quota::Count(c) => (c.to_string(), allocation::fixed_count(n, *c)),
         };
-        let mut ranked: Vec<(Hash, usize)> = members
-            .iter()
-            .map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i))
-            .collect();
-        let k = usize::try_from(count).expect("count <= frame");
-        if k < ranked.len() && k > 0 {
-            ranked.select_nth_unstable_by(k - 1, |a, b| order(targets, a, b));
-        }
-        ranked.truncate(k);
-        ranked.sort_unstable_by(|a, b| order(targets, a, b));
-        let picks = ranked
-            .into_iter()
-            .zip(1..)
-            .map(|((ticket, row), rank)| Pick { row, ticket, rank })
-            .collect();
-        strata.push(StratumDraw {
-            key,
-            frame: n,
-            quota,
-            count,
-            picks,
-        });
+        out.push(Allocated { key: key.clone(), frame: n, quota, count });
     }
-    Ok((Selection { frame, strata }, warnings))
+    Ok((out, warnings))
+}
+
+/// Draws a task's targets from its allocated frame (SPEC.md §7).
+pub fn select(task_key: &Hash, targets: &Table, frame: &Frame, allocated: &[Allocated]) -> Selection {
+    let ticketer = Ticketer::targets(task_key);
+    let strata = allocated
+        .iter()
+        .map(|a| {
+            let members = &frame.strata[&a.key];
+            let mut ranked: Vec<(Hash, usize)> =
+                members.iter().map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i)).collect();
+            let k = usize::try_from(a.count).expect("count <= frame");
+            if k < ranked.len() && k > 0 {
+                ranked.select_nth_unstable_by(k - 1, |x, y| order(targets, x, y));
+            }
+            ranked.truncate(k);
+            ranked.sort_unstable_by(|x, y| order(targets, x, y));
+            let picks = ranked.into_iter().zip(1..).map(|((ticket, row), rank)| Pick { row, ticket, rank }).collect();
+            StratumDraw { key: a.key.clone(), frame: a.frame, quota: a.quota.clone(), count: a.count, picks }
+        })
+        .collect();
+    Selection { frame: frame.size, strata }
 }
 
 /// Ascending ticket, then ascending id (a tie needs a SHA-256 collision).

@@ -58,6 +58,7 @@ const SURNAMES: &[&str] = &[
 const GIVEN: &[&str] = &[
     "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超",
 ];
+const OFFICER_STATUSES: &[(&str, u32)] = &[("在岗", 92), ("休假", 5), ("调离", 3)];
 const DEPARTMENTS: &[(&str, u32)] = &[("市场监管", 60), ("食品安全", 30), ("知识产权", 10)];
 
 fn weighted<'a>(rng: &mut ChaCha8Rng, table: &[(&'a str, u32)]) -> &'a str {
@@ -88,12 +89,30 @@ pub fn uscc(rng: &mut ChaCha8Rng, region: &str) -> String {
     format!("{first17}{check}")
 }
 
-/// A target directory of `n` rows as CSV:
-/// `id,name,region,industry,risk,status,authority`.
+/// A valid USCC determined by `n`: the organisation-code body is `n` in
+/// base 31 over the USCC alphabet. Distinct `n` below 31⁸ give distinct codes.
+pub fn uscc_for(n: u64) -> String {
+    let alphabet = uscc::ALPHABET.as_bytes();
+    let mut body = [b'0'; 8];
+    let mut rest = n;
+    for slot in body.iter_mut().rev() {
+        *slot = alphabet[(rest % 31) as usize];
+        rest /= 31;
+    }
+    let body = std::str::from_utf8(&body).expect("ASCII");
+    let org_check = uscc::org_check_char(body).expect("alphanumeric body");
+    let first17 = format!("91420102{body}{org_check}");
+    let check = uscc::check_char(&first17).expect("17 characters of the alphabet");
+    format!("{first17}{check}")
+}
+
+/// A target directory of `n` rows as CSV with the Chinese headers of a
+/// registration-system export: 统一社会信用代码, 企业名称, 行政区划, 所属行业,
+/// 信用风险分类, 登记状态, 登记机关.
 pub fn targets_csv(n: usize, rng_seed: u64) -> String {
     let mut rng = ChaCha8Rng::seed_from_u64(rng_seed);
     let mut out = String::with_capacity(n * 120);
-    out.push_str("id,name,region,industry,risk,status,authority\n");
+    out.push_str("统一社会信用代码,企业名称,行政区划,所属行业,信用风险分类,登记状态,登记机关\n");
     let mut seen = std::collections::HashSet::new();
     while seen.len() < n {
         let (code, district) = REGIONS[rng.random_range(0..REGIONS.len())];
@@ -121,10 +140,11 @@ pub fn targets_csv(n: usize, rng_seed: u64) -> String {
     out
 }
 
-/// An officer roster of `m` rows as CSV: `id,name,department,region`.
+/// An officer roster of `m` rows as CSV with Chinese headers: 人员编号, 姓名,
+/// 所属部门, 管辖片区, 在岗状态, 执法证号, 发证机关, 证件有效期.
 pub fn officers_csv(m: usize, seed: u64) -> String {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x6f66_6669_6365_7273);
-    let mut out = String::from("id,name,department,region\n");
+    let mut out = String::from("人员编号,姓名,所属部门,管辖片区,在岗状态,执法证号,发证机关,证件有效期\n");
     for i in 1..=m {
         let name = format!(
             "{}{}{}",
@@ -138,8 +158,16 @@ pub fn officers_csv(m: usize, seed: u64) -> String {
         );
         let department = weighted(&mut rng, DEPARTMENTS);
         let (region, _) = REGIONS[rng.random_range(0..REGIONS.len())];
-        writeln!(out, "E{i:04},{name},{department},{region}")
-            .expect("writing to a String cannot fail");
+        let status = weighted(&mut rng, OFFICER_STATUSES);
+        // Certificates run five years; a few have lapsed by the demo's draw date.
+        let start_year = rng.random_range(2022..2027);
+        let month = rng.random_range(1..=12);
+        let validity = format!("{start_year}-{month:02}-01至{}-{month:02}-01", start_year + 5);
+        writeln!(
+            out,
+            "E{i:04},{name},{department},{region},{status},4201{i:06},武汉市人民政府,{validity}"
+        )
+        .expect("writing to a String cannot fail");
     }
     out
 }
@@ -153,13 +181,16 @@ pub fn plan_toml(food_count: u64) -> String {
 id = "420100-2027-01"
 name = "2027年度双随机抽查计划"
 authority = "武汉市市场监督管理局"
+# Officers need an enforcement certificate valid on this day.
+date = "2027-01-15"
+# Entities 注销, 吊销, 撤销 or 迁出 are not inspected (the default; listed here to show it).
+exclude_status = ["注销", "吊销", "撤销", "迁出"]
 
-# 定向: active entities only, risk-differentiated ratios (class A 1% ... class D 30%).
+# 不定向 over the whole directory, with risk-differentiated ratios (class A 1% … class D 30%).
 [[tasks]]
 id = "T1"
 name = "企业公示信息抽查"
 items = ["企业年度报告公示信息"]
-filter = {{ status = ["存续"] }}
 strata = ["risk"]
 ratio = {{ A = "1%", B = "3%", C = "10%", D = "30%" }}
 team_size = 2
@@ -170,17 +201,16 @@ officer_filter = {{ department = ["市场监管"] }}
 id = "T2"
 name = "食品经营许可事项抽查"
 items = ["食品经营许可情况", "食品安全管理制度落实情况"]
-filter = {{ industry = ["H 住宿和餐饮业"], status = ["存续"] }}
+filter = {{ industry = ["H 住宿和餐饮业"] }}
 count = {food_count}
 team_size = 3
 officer_filter = {{ department = ["食品安全"] }}
 
-# 不定向 within active entities: 1% of each district.
+# 不定向: 1% of each district.
 [[tasks]]
 id = "T3"
 name = "登记事项抽查"
 items = ["住所（经营场所）登记情况"]
-filter = {{ status = ["存续"] }}
 strata = ["region"]
 ratio = "1%"
 team_size = 2
@@ -197,10 +227,15 @@ mod tests {
         let a = targets_csv(200, 7);
         assert_eq!(a, targets_csv(200, 7));
         assert_ne!(a, targets_csv(200, 8));
+        assert!(officers_csv(10, 1).starts_with("人员编号,"));
         for line in a.lines().skip(1) {
             let id = line.split(',').next().unwrap();
             assert!(uscc::is_valid_uscc(id), "{id}");
         }
         assert_eq!(officers_csv(10, 1).lines().count(), 11);
+        for n in [0, 1, 30, 31, 123_456_789] {
+            assert!(uscc::is_valid_uscc(&uscc_for(n)), "{}", uscc_for(n));
+        }
+        assert_ne!(uscc_for(1), uscc_for(2));
     }
 }

@@ -2,8 +2,8 @@
 //! GB 32100-2015), the organisation code inside it (GB 11714) and legacy
 //! 15-digit registration numbers (注册号, ISO 7064 MOD 11,10).
 //!
-//! Spec v1 does not yet reject ids that fail these checks; the synthetic
-//! data generator uses them to make valid codes.
+//! Target ids are checked when the directory is read (SPEC.md §3.3); the
+//! synthetic data generator uses the same functions to make valid codes.
 
 /// The 31 characters of a USCC; a character's value is its index.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -81,6 +81,34 @@ pub fn is_valid_reg15(code: &str) -> bool {
     unreachable!("15 digits")
 }
 
+/// Why a target id fails: `Ok(())` for a valid USCC or 15-digit registration
+/// number, otherwise a reason a clerk can act on.
+pub fn diagnose(code: &str) -> Result<(), String> {
+    match code.chars().count() {
+        18 => {
+            if let Some(bad) = code.chars().find(|c| !ALPHABET.contains(*c)) {
+                return Err(format!(
+                    "'{bad}' cannot occur in a unified social credit code (I, O, S, V, Z and lower-case letters never do)"
+                ));
+            }
+            let expected = check_char(&code[..17]).expect("17 characters of the alphabet");
+            if code[17..].chars().next() != Some(expected) {
+                return Err(format!("fails the GB 32100-2015 check character (expected '{expected}' at position 18)"));
+            }
+            if org_check_char(&code[8..16]) != code[16..17].chars().next() {
+                return Err("fails the GB 11714 organisation-code check (positions 9–17)".into());
+            }
+            Ok(())
+        }
+        15 if code.bytes().all(|b| b.is_ascii_digit()) => {
+            if is_valid_reg15(code) { Ok(()) } else { Err("fails the ISO 7064 MOD 11,10 check of a registration number".into()) }
+        }
+        n => Err(format!(
+            "expected an 18-character unified social credit code or a 15-digit registration number, found {n} characters"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +119,9 @@ mod tests {
         assert!(!is_valid_uscc("9144030071526726XH"));
         assert!(is_valid_reg15("110108012660422"));
         assert!(!is_valid_reg15("110108012660423"));
+        assert_eq!(diagnose("91110000802100433B"), Ok(()));
+        assert!(diagnose("9144030071526726XH").unwrap_err().contains("expected 'G'"));
+        assert!(diagnose("91440300708461136").unwrap_err().contains("found 17 characters"));
+        assert!(diagnose("9144030071526726OG").unwrap_err().contains("'O' cannot occur"));
     }
 }

@@ -10,6 +10,7 @@ use crate::canonical::to_hex;
 use crate::digest::SPEC_VERSION;
 use crate::draw::{self, Inputs, Source};
 use crate::error::{Error, Location, Result};
+use crate::input::{IdCheck, IdCheckMode};
 use crate::record::{self, Record};
 use crate::seed::Seed;
 
@@ -65,14 +66,30 @@ impl Verification {
     }
 }
 
+/// The id check a record was drawn with (`inputs.targets.id_check`), so that
+/// its inputs can be read the same way before [`verify`]. A record without
+/// one, or that is not JSON, gives the default; [`verify`] then reports it.
+pub fn id_check_of(record: &[u8]) -> IdCheck {
+    let Ok(given) = serde_json::from_slice::<Value>(record) else {
+        return IdCheck::default();
+    };
+    let check = given.pointer("/inputs/targets/id_check");
+    let mode = match check.and_then(|c| c.get("mode")).and_then(Value::as_str) {
+        Some("warn") => IdCheckMode::Warn,
+        _ => IdCheckMode::Strict,
+    };
+    let allowlist = check
+        .and_then(|c| c.get("allowlisted"))
+        .and_then(Value::as_array)
+        .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
+    IdCheck { mode, allowlist }
+}
+
 /// Verifies a record against its inputs.
 pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
-        at: Location {
-            source: record.name.to_owned(),
-            line,
-            column,
-        },
+        at: Location { line, column, ..Location::file(record.name) },
         message,
     };
     let given: Value = serde_json::from_slice(record.bytes).map_err(|e| {

@@ -19,7 +19,10 @@ use shuangsui::canonical::to_hex;
 use shuangsui::input::Table;
 use shuangsui::plan::{Ratio, Rounding};
 use shuangsui::selection::Ticketer;
-use shuangsui::{Inputs, Seed, Source, allocation, digest, draw, matching, normalize, seed};
+use shuangsui::input::{IdCheck, IdCheckMode};
+use shuangsui::{
+    InputOptions, Inputs, Seed, Source, allocation, digest, draw, matching, normalize, seed,
+};
 
 const SCHEMA: &str = "schemas/vectors.v1.schema.json";
 
@@ -35,6 +38,7 @@ const PLAN: &str = r#"[plan]
 id = "EX-2027"
 name = "示例抽查计划"
 authority = "示例市市场监督管理局"
+date = "2027-01-15"
 
 [[tasks]]
 id = "T1"
@@ -69,13 +73,30 @@ const TARGETS: &str = "id,name,risk,status,region
 12100000400000624D,清华大学,C,存续,110000
 ";
 
-const OFFICERS: &str = "id,name,department
-E01,张伟,市场监管
-E02,王芳,市场监管
-E03,李娜,食品安全
-E04,刘强,食品安全
-E05,陈静,食品安全
-E06,杨磊,知识产权
+const OFFICERS: &str = "id,name,department,status,certificate,validity
+E01,张伟,市场监管,在岗,42010001,2023-03-01至2028-02-28
+E02,王芳,市场监管,在岗,42010002,2022-07-01至2027-06-30
+E03,李娜,食品安全,在岗,42010003,2024-01-01至2028-12-31
+E04,刘强,食品安全,在岗,42010004,2021-09-01至2026-08-31
+E05,陈静,食品安全,在岗,42010005,2023-05-01至2028-04-30
+E06,杨磊,知识产权,在岗,42010006,2022-01-01至2026-12-31
+E07,赵敏,食品安全,休假,42010007,2024-01-01至2029-12-31
+E08,周杰,食品安全,在岗,42010008,2025-01-01至长期
+";
+
+/// The worked example's directory as a registration system exports it:
+/// Chinese headers, an extra attribute, and personal data that is dropped.
+const TARGETS_CHINESE: &str = "统一社会信用代码,企业名称,信用风险分类,登记状态,行政区划,法定代表人手机,经营范围
+9144030071526726XG,腾讯科技（深圳）有限公司,A类,存续,440300,13800000001,软件开发
+91440300708461136T,深圳市腾讯计算机系统有限公司,B类,存续,440300,13800000002,信息服务
+91330100799655058B,阿里巴巴（中国）有限公司,B类,存续,330100,13800000003,软件开发
+91110000802100433B,北京百度网讯科技有限公司,B类,存续,110000,13800000004,信息服务
+91110108551385082Q,小米科技有限责任公司,A类,存续,110108,13800000005,电子产品
+91440300192317458F,比亚迪股份有限公司,B类,存续,440300,13800000006,汽车制造
+91350900587527783P,宁德时代新能源科技股份有限公司,C类,存续,350900,13800000007,电池制造
+91110000710925462X,中国石油天然气股份有限公司,B类,存续,110000,13800000008,石油开采
+91100000100003962T,中国工商银行股份有限公司,A类,注销,100000,13800000009,银行
+12100000400000624D,清华大学,C类,存续,110000,13800000010,教育
 ";
 
 const SEED: &str = "2027-01-15 示例";
@@ -102,6 +123,8 @@ struct Case {
     targets: String,
     officers: String,
     seed: &'static str,
+    /// `--id-check warn` and the allowlist, when not the defaults.
+    id_check: Option<(&'static str, Vec<&'static str>)>,
 }
 
 fn case(id: &'static str, comment: &'static str) -> Case {
@@ -112,11 +135,26 @@ fn case(id: &'static str, comment: &'static str) -> Case {
         targets: TARGETS.into(),
         officers: OFFICERS.into(),
         seed: SEED,
+        id_check: None,
     }
 }
 
+/// The worked example's directory with its id column under another name and
+/// an extra column that the plan drops.
+fn mapped_targets() -> String {
+    let mut lines = TARGETS.lines();
+    let header = lines.next().unwrap().replacen("id,", "企业代码,", 1);
+    let mut out = format!("{header},负责人电话\n");
+    for (i, line) in lines.enumerate() {
+        out.push_str(&format!("{line},1390000{i:04}\n"));
+    }
+    out
+}
+
 fn simple_plan(task: &str) -> String {
-    format!("[plan]\nid = \"P\"\nname = \"计划\"\n\n[[tasks]]\nid = \"T\"\nname = \"任务\"\n{task}")
+    format!(
+        "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n[[tasks]]\nid = \"T\"\nname = \"任务\"\n{task}"
+    )
 }
 
 fn draw_cases() -> Vec<Case> {
@@ -178,6 +216,65 @@ fn draw_cases() -> Vec<Case> {
             ..case(
                 "other-seed",
                 "the worked example with another seed: every key and ticket changes",
+            )
+        },
+        Case {
+            targets: TARGETS_CHINESE.into(),
+            ..case(
+                "chinese-headers",
+                "the worked example's directory with Chinese headers, risk classes written A类, an extra attribute and a personal-data column: the digest differs only through the extra column",
+            )
+        },
+        Case {
+            targets: format!("{TARGETS}91350100M0001TGQXM,福建省试点期间赋码的市场主体,B,存续,350100\n"),
+            id_check: Some(("strict", vec!["91350100M0001TGQXM"])),
+            ..case(
+                "pilot-code-allowlisted",
+                "a genuine early pilot code that fails the check character, allowed by the allowlist and listed in the record",
+            )
+        },
+        Case {
+            targets: format!("{TARGETS}91110108MA01712M9L,代码有误的企业,B,存续,110108\n"),
+            id_check: Some(("warn", vec![])),
+            ..case(
+                "warn-mode",
+                "an id failing both checks, accepted in warn mode and listed in the record",
+            )
+        },
+        Case {
+            plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\nexclude_status = []"),
+            ..case(
+                "no-exclusions",
+                "exclude_status = []: the 注销 entity is in T2's frame",
+            )
+        },
+        Case {
+            plan: PLAN.replacen("[[tasks]]", "[columns.targets]\n\"企业代码\" = \"id\"\n\"负责人电话\" = \"\"\n\n[[tasks]]", 1),
+            targets: mapped_targets(),
+            ..case(
+                "column-mapping",
+                "[columns.targets] maps an unusual header to id and drops another column unread",
+            )
+        },
+        Case {
+            officers: "id,name,department,status,执法证号,证件有效期,执法证号2,有效期起2,有效期止2\n\
+                       E01,张伟,市场监管,在岗,42010001,2021-01-01至2026-12-31,42019001,2026-06-01,长期\n\
+                       E02,王芳,市场监管,在职,42010002,2022-07-01至2027-06-30,,,\n\
+                       E03,李娜,食品安全,正常,42010003,2024-01-01至2028-12-31,,,\n\
+                       E05,陈静,食品安全,在岗,42010005,2023-05-01至2028-04-30,,,\n\
+                       E08,周杰,食品安全,在岗,,,42018008,2025-01-01,2029-12-31\n"
+                .into(),
+            ..case(
+                "numbered-certificates",
+                "a second certificate (执法证号2, 有效期起2, 有效期止2) keeps E01 eligible after the first expired; 在职 and 正常 count as on duty",
+            )
+        },
+        Case {
+            plan: PLAN.replace("date = \"2027-01-15\"\n", ""),
+            officers: "id,name,department\nE01,张伟,市场监管\nE02,王芳,市场监管\nE03,李娜,食品安全\nE04,刘强,食品安全\nE05,陈静,食品安全\n".into(),
+            ..case(
+                "no-certificate-columns",
+                "a roster without certificate columns: nobody is excluded, and a warning says certificates were not checked",
             )
         },
     ]
@@ -296,6 +393,34 @@ fn error_cases() -> Vec<Case> {
                 );
             },
         ),
+        edit("invalid-id", "an id whose check character is wrong (Tencent's code ending H instead of G)", &|c| {
+            c.targets = c.targets.replace("9144030071526726XG", "9144030071526726XH");
+        }),
+        edit("unknown-risk", "a risk class outside A–D", &|c| {
+            c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
+        }),
+        edit("bad-validity", "a certificate validity that is not a period of real dates", &|c| {
+            c.officers = c.officers.replace("2024-01-01至2028-12-31", "2024-13-01至2028-12-31");
+        }),
+        edit("no-plan-date", "the roster lists certificates but the plan has no date", &|c| {
+            c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
+        }),
+        edit("bad-plan-date", "a date that does not exist", &|c| {
+            c.plan = c.plan.replace("2027-01-15", "2027-02-30");
+        }),
+        edit("many-problems", "every problem of a file is listed, each with its line", &|c| {
+            c.targets.push_str("9144030071526726XG,重复一,A,存续,440300\n91110108551385082Q,重复二,A,存续,110108\n9144030071526726XH,错码,A,存续,440300\n");
+        }),
+        edit("binary-file", "a NUL byte: not a text table", &|c| {
+            c.targets = c.targets.replace("清华大学", "清华\0大学");
+        }),
+        edit("empty-frame-after-exclusions", "the only rows passing the filter are 注销", &|c| {
+            c.plan = c.plan.replace("filter = { status = \"存续\" }", "filter = { status = \"注销\" }");
+        }),
+        edit("personal-data-is-not-a-filter", "a filter cannot name a dropped personal-data column", &|c| {
+            c.targets = c.targets.replacen("id,name,risk,status,region", "id,name,risk,status,手机", 1);
+            c.plan = c.plan.replace("filter = { status = \"存续\" }", "filter = { \"手机\" = \"1\" }");
+        }),
         edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
     ]
 }
@@ -337,8 +462,19 @@ fn normalize_cases() -> Vec<(&'static str, &'static str)> {
 // Generation.
 // ---------------------------------------------------------------------------
 
+fn id_check(mode: &str, allowlist: &[&str]) -> IdCheck {
+    IdCheck {
+        mode: if mode == "warn" { IdCheckMode::Warn } else { IdCheckMode::Strict },
+        allowlist: allowlist.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
 fn parse(c: &Case) -> shuangsui::Result<Inputs> {
-    Inputs::parse(
+    let options = InputOptions {
+        id_check: c.id_check.as_ref().map(|(m, a)| id_check(m, a)).unwrap_or_default(),
+        ..InputOptions::default()
+    };
+    Inputs::parse_with(
         Source {
             name: "plan.toml",
             bytes: c.plan.as_bytes(),
@@ -351,6 +487,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
             name: "officers.csv",
             bytes: c.officers.as_bytes(),
         },
+        &options,
     )
 }
 
@@ -360,15 +497,19 @@ fn run(c: &Case) -> shuangsui::Result<shuangsui::Draw> {
 }
 
 fn case_json(c: &Case, expected: &Value) -> Value {
-    json!({
+    let mut v = json!({
         "id": c.id,
         "comment": c.comment,
         "plan": c.plan,
         "targets": c.targets,
         "officers": c.officers,
         "seed": c.seed,
-        "expected": expected,
-    })
+    });
+    if let Some((mode, allowlist)) = &c.id_check {
+        v["id_check"] = json!({ "mode": mode, "allowlist": allowlist });
+    }
+    v["expected"] = expected.clone();
+    v
 }
 
 fn file_json(comment: &str, vectors: &[Value]) -> String {
@@ -517,7 +658,9 @@ fn worked_example() -> String {
 
     let seed = Seed::unattested(c.seed).unwrap();
     let draw_key = seed::draw_key(&seed, &inputs.digests);
-    for (task, t) in inputs.plan.tasks.iter().zip(&record.tasks) {
+    let checked = shuangsui::check(&inputs).unwrap();
+    for (tc, t) in checked.tasks.iter().zip(&record.tasks) {
+        let task = tc.task;
         let key = seed::task_key(&draw_key, &task.id);
         writeln!(
             w,
@@ -528,8 +671,10 @@ fn worked_example() -> String {
         .unwrap();
         writeln!(
             w,
-            "Frame: {} of {} rows pass the filter. Strata and counts:\n",
-            t.frame.size, record.inputs.targets.rows
+            "Frame: {} of {} rows pass the filter and are eligible{}. Strata and counts:\n",
+            t.frame.size,
+            record.inputs.targets.rows,
+            t.frame.excluded.iter().map(|(k, v)| format!("; {v} excluded as {k}")).collect::<String>()
         )
         .unwrap();
         writeln!(w, "| stratum | frame | quota | count |\n|---|---|---|---|").unwrap();
@@ -556,11 +701,9 @@ fn worked_example() -> String {
         .unwrap();
         let ticketer = Ticketer::targets(&key);
         for s in &t.strata {
-            let mut ranked: Vec<(String, &str)> = inputs
-                .targets
-                .rows
+            let mut ranked: Vec<(String, &str)> = tc.frame.strata[&s.stratum]
                 .iter()
-                .filter(|r| in_frame_stratum(&inputs.targets, r, task, &s.stratum))
+                .map(|&i| &inputs.targets.rows[i])
                 .map(|r| {
                     (
                         to_hex(&ticketer.ticket(inputs.targets.id(r))),
@@ -580,7 +723,7 @@ fn worked_example() -> String {
                 .unwrap();
             }
         }
-        let m = matching::teams(task, &key, &inputs.officers, t.selected.len()).unwrap();
+        let m = matching::teams(task, &key, &inputs.officers, tc.pool.clone(), t.selected.len());
         writeln!(
             w,
             "\nOfficer pool: {} officers. The stream's rounds (§8.1):\n",
@@ -666,24 +809,6 @@ fn python_core() -> String {
     body[body.find('\n').unwrap() + 1..].to_owned()
 }
 
-fn in_frame_stratum(
-    targets: &Table,
-    row: &shuangsui::input::Row,
-    task: &shuangsui::plan::Task,
-    stratum: &[String],
-) -> bool {
-    let passes = task.filter.clauses.iter().all(|(col, values)| {
-        let i = targets.column(col).unwrap();
-        values.contains(&row.values[i])
-    });
-    let key: Vec<String> = task
-        .strata
-        .iter()
-        .map(|c| row.values[targets.column(c).unwrap()].clone())
-        .collect();
-    passes && key == stratum
-}
-
 fn show_stratum(s: &[String]) -> String {
     if s.is_empty() {
         "[]".into()
@@ -751,7 +876,16 @@ struct DrawVector<E> {
     targets: String,
     officers: String,
     seed: String,
+    #[serde(default)]
+    id_check: Option<IdCheckVector>,
     expected: E,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdCheckVector {
+    mode: String,
+    allowlist: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -798,7 +932,15 @@ fn load<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
 }
 
 fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
-    let inputs = Inputs::parse(
+    let options = InputOptions {
+        id_check: v
+            .id_check
+            .as_ref()
+            .map(|c| id_check(&c.mode, &c.allowlist.iter().map(String::as_str).collect::<Vec<_>>()))
+            .unwrap_or_default(),
+        ..InputOptions::default()
+    };
+    let inputs = Inputs::parse_with(
         Source {
             name: "plan.toml",
             bytes: v.plan.as_bytes(),
@@ -811,6 +953,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
             name: "officers.csv",
             bytes: v.officers.as_bytes(),
         },
+        &options,
     )?;
     draw(&inputs, &Seed::unattested(&v.seed)?)
 }

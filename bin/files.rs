@@ -1,0 +1,143 @@
+//! Reading inputs and writing outputs: the only file I/O of the tool.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+use shuangsui::input::{Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
+use shuangsui::{InputOptions, Inputs, Source};
+
+/// The three inputs and how to read the two tables.
+#[derive(Args)]
+pub struct InputArgs {
+    /// The sampling plan (TOML)
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The target directory: .csv, .tsv, .xlsx, .json or .jsonl with a header row (id, name, …)
+    #[arg(long)]
+    pub targets: PathBuf,
+    /// The officer roster, in the same formats (id, name, …)
+    #[arg(long)]
+    pub officers: PathBuf,
+    /// Format of the target directory, when its extension does not say
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub targets_format: Option<Format>,
+    /// Format of the officer roster, when its extension does not say
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub officers_format: Option<Format>,
+    /// Text encoding of both tables (utf-8 or gbk); detected when absent
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<Encoding>,
+    /// Worksheet of an .xlsx target directory (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub targets_sheet: Option<String>,
+    /// Worksheet of an .xlsx officer roster (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub officers_sheet: Option<String>,
+}
+
+/// How strictly target ids are checked.
+#[derive(Args)]
+pub struct IdCheckArgs {
+    /// strict: an id failing the USCC or registration-number check is an error; warn: it is listed in the record
+    #[arg(long, value_name = "MODE", default_value = "strict", value_parser = ["strict", "warn"])]
+    pub id_check: String,
+    /// A file of ids allowed although they fail the check (genuine early pilot codes), one per line
+    #[arg(long, value_name = "FILE")]
+    pub id_allowlist: Option<PathBuf>,
+}
+
+impl IdCheckArgs {
+    pub fn load(&self) -> Result<IdCheck> {
+        let allowlist = match &self.id_allowlist {
+            None => Default::default(),
+            Some(p) => {
+                let bytes = read(p)?;
+                let text = String::from_utf8(bytes).with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
+                IdCheck::parse_allowlist(&text)
+            }
+        };
+        let mode = if self.id_check == "warn" { IdCheckMode::Warn } else { IdCheckMode::Strict };
+        Ok(IdCheck { mode, allowlist })
+    }
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_name(s).ok_or_else(|| format!("unknown format '{s}' (expected csv, tsv, xlsx, json or jsonl)"))
+}
+
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    Encoding::from_name(s).ok_or_else(|| format!("unknown encoding '{s}' (expected utf-8 or gbk)"))
+}
+
+/// The three input files, read.
+pub struct InputFiles {
+    names: [String; 3],
+    bytes: [Vec<u8>; 3],
+    options: InputOptions,
+}
+
+impl InputFiles {
+    pub fn read(args: &InputArgs, id_check: IdCheck) -> Result<Self> {
+        let read_options = |format, sheet: &Option<String>| ReadOptions { format, encoding: args.encoding, sheet: sheet.clone() };
+        Ok(Self {
+            names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
+            bytes: [read(&args.plan)?, read(&args.targets)?, read(&args.officers)?],
+            options: InputOptions {
+                targets: read_options(args.targets_format, &args.targets_sheet),
+                officers: read_options(args.officers_format, &args.officers_sheet),
+                id_check,
+            },
+        })
+    }
+
+    pub fn parse(&self) -> Result<Inputs> {
+        let source = |i: usize| Source { name: &self.names[i], bytes: &self.bytes[i] };
+        Ok(Inputs::parse_with(source(0), source(1), source(2), &self.options)?)
+    }
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+}
+
+/// Writes several files into `dir`, refusing before writing anything if one
+/// exists and `force` is not given.
+pub fn write_all(dir: &Path, files: &[(&str, String)], force: bool) -> Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+    if !force {
+        for (name, _) in files {
+            let path = dir.join(name);
+            anyhow::ensure!(!path.exists(), "'{}' exists; add --force to overwrite it", path.display());
+        }
+    }
+    for (name, content) in files {
+        write_atomic(&dir.join(name), content.as_bytes(), force)?;
+    }
+    Ok(())
+}
+
+/// Writes a file atomically: a temporary file in the same directory, synced,
+/// then renamed over the target; without `force` an existing file is never
+/// replaced, even one that appears while we write.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !force && path.exists() {
+        anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".shuangsui-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
+    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    persisted.map_err(|e| e.error).with_context(|| format!("cannot write '{}'", path.display()))?;
+    Ok(())
+}

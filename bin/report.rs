@@ -1,0 +1,225 @@
+//! What the tool prints: summaries of a draw, a check and a verification,
+//! in Chinese (the default) or English.
+
+use std::collections::BTreeMap;
+
+use clap::ValueEnum;
+use shuangsui::{Check, Inputs, Record, Verification};
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl Lang {
+    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+fn kind(lang: Lang, filter_empty: bool) -> &'static str {
+    if filter_empty { lang.t("不定向", "undirected") } else { lang.t("定向", "directed") }
+}
+
+fn stratum_label(lang: Lang, stratum: &[String]) -> String {
+    if stratum.is_empty() { lang.t("全部", "all").to_owned() } else { stratum.join(" × ") }
+}
+
+fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
+    if excluded.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = excluded.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    format!("; {} {}", lang.t("排除", "excluded"), parts.join(", "))
+}
+
+/// The summary of a finished draw.
+pub fn draw_summary(lang: Lang, r: &Record) {
+    println!("{} {} {}（{}）", lang.t("抽查计划", "plan"), r.plan.id, r.plan.name, r.plan.authority);
+    println!("  {}: {} ({})", lang.t("随机种子", "seed"), r.seed.value, lang.t("未经证明", "unattested"));
+    println!("  {}: {} {}", lang.t("检查对象名录库", "target directory"), r.inputs.targets.rows, lang.t("行", "rows"));
+    println!(
+        "  {}: {} {}{}",
+        lang.t("执法检查人员名录库", "officer roster"),
+        r.inputs.officers.rows,
+        lang.t("行", "rows"),
+        if r.inputs.officers.ineligible.is_empty() {
+            String::new()
+        } else {
+            format!(", {} {}", r.inputs.officers.ineligible.len(), lang.t("人不可选派", "not eligible"))
+        }
+    );
+    for t in &r.tasks {
+        println!(
+            "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
+            lang.t("任务", "task"),
+            t.id,
+            t.name,
+            kind(lang, t.frame.filter.is_empty()),
+            lang.t("名录", "frame"),
+            t.frame.size,
+            lang.t("抽取", "drawn"),
+            t.selected.len(),
+            exclusions(lang, &t.frame.excluded),
+            lang.t("每组", "team size"),
+            t.team_size,
+            lang.t("可选执法人员", "eligible officers"),
+            t.officers.eligible
+        );
+        for s in &t.strata {
+            println!("    {}: {} × {} → {}", stratum_label(lang, &s.stratum), s.frame, s.quota, s.count);
+        }
+        for (i, sel) in t.selected.iter().take(3).enumerate() {
+            println!("    {}. {} {} [{}]", i + 1, sel.target, sel.name, sel.officers.join(", "));
+        }
+        if t.selected.len() > 3 {
+            println!("    … {} {}", t.selected.len() - 3, lang.t("户另见记录", "more in the record"));
+        }
+    }
+}
+
+/// The report of `check`: frames, counts and pools, without a draw.
+pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
+    let plan = &inputs.plan;
+    println!("{} {} {}（{}）", lang.t("抽查计划", "plan"), plan.id, plan.name, plan.authority);
+    println!(
+        "  {}: {} {}, {} {}",
+        lang.t("检查对象名录库", "target directory"),
+        inputs.targets.rows.len(),
+        lang.t("行", "rows"),
+        lang.t("摘要", "digest"),
+        hex::encode(inputs.digests.targets)
+    );
+    if !inputs.targets.dropped.is_empty() {
+        println!("    {}: {}", lang.t("已删除的个人信息列", "personal-data columns dropped"), inputs.targets.dropped.join(", "));
+    }
+    println!(
+        "  {}: {} {}, {} {}",
+        lang.t("执法检查人员名录库", "officer roster"),
+        inputs.officers.rows.len(),
+        lang.t("行", "rows"),
+        lang.t("摘要", "digest"),
+        hex::encode(inputs.digests.officers)
+    );
+    if !inputs.officers.dropped.is_empty() {
+        println!("    {}: {}", lang.t("已删除的个人信息列", "personal-data columns dropped"), inputs.officers.dropped.join(", "));
+    }
+    match c.officers.certificates_checked_on {
+        Some(d) => println!("    {} {d}", lang.t("执法证有效性核对日期", "certificates checked on")),
+        None => println!("    {}", lang.t("未核对执法证（名录中没有执法证列）", "certificates not checked (no certificate column)")),
+    }
+    for i in &c.officers.ineligible {
+        let o = &inputs.officers.rows[i.row];
+        println!(
+            "    {} {} {}: {}",
+            lang.t("不可选派", "not eligible"),
+            inputs.officers.id(o),
+            inputs.officers.name(o),
+            i.detail
+        );
+    }
+    if !inputs.targets.allowlisted.is_empty() {
+        println!("    {}: {}", lang.t("白名单放行的代码", "allowlisted ids"), inputs.targets.allowlisted.join(", "));
+    }
+    if !inputs.targets.unchecked.is_empty() {
+        println!("    {}: {}", lang.t("未通过校验但已接受的代码", "ids accepted without passing the check"), inputs.targets.unchecked.len());
+    }
+    for t in &c.tasks {
+        let count: u64 = t.strata.iter().map(|s| s.count).sum();
+        println!(
+            "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
+            lang.t("任务", "task"),
+            t.task.id,
+            t.task.name,
+            kind(lang, t.task.filter.is_empty()),
+            lang.t("名录", "frame"),
+            t.frame.size,
+            lang.t("将抽取", "to draw"),
+            count,
+            exclusions(lang, &t.frame.excluded),
+            lang.t("每组", "team size"),
+            t.task.team_size,
+            lang.t("可选执法人员", "eligible officers"),
+            t.pool.len()
+        );
+        for s in &t.strata {
+            println!("    {}: {} × {} → {}", stratum_label(lang, &s.key), s.frame, s.quota, s.count);
+        }
+    }
+    println!("{}", lang.t("检查通过：可以进行抽取", "check passed: the draw can run"));
+}
+
+/// The outcome of `verify`. Returns true when the record reproduces.
+pub fn verification(lang: Lang, outcome: &Verification) -> bool {
+    for note in &outcome.notes {
+        println!("note: {note}");
+    }
+    if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
+        let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
+        println!(
+            "{} ({} {}, {} {})",
+            lang.t("核验通过：记录可由输入完全复现", "verified: the record reproduces from the inputs"),
+            r.tasks.len(),
+            lang.t("个任务", "tasks"),
+            drawn,
+            lang.t("户被抽中", "targets drawn")
+        );
+        println!("  plan      {}", r.inputs.plan.digest);
+        println!("  targets   {} ({} rows)", r.inputs.targets.digest, r.inputs.targets.rows);
+        println!("  officers  {} ({} rows)", r.inputs.officers.digest, r.inputs.officers.rows);
+        println!("  record    {}", r.digest);
+        eprintln!(
+            "warning: {}",
+            lang.t(
+                "种子未经证明（unattested）：没有任何证据表明种子不是在看到抽取结果后选定的",
+                "the seed is unattested: nothing proves it was not chosen after seeing the draw"
+            )
+        );
+        return true;
+    }
+    let n = outcome.total_differences;
+    println!(
+        "{}: {n} {}",
+        lang.t("核验不一致", "mismatch"),
+        lang.t(
+            "处记录与输入复现的结果不同",
+            if n == 1 {
+                "difference between the record and the draw its inputs give"
+            } else {
+                "differences between the record and the draw its inputs give"
+            }
+        )
+    );
+    if outcome.seed_mismatch {
+        println!(
+            "  {}",
+            lang.t(
+                "记录中的种子推导不出记录中的抽取密钥：种子或抽取结果被改动过，以下差异由此产生",
+                "the record's seed does not give its draw key: the seed or the draw was altered; the differences below follow from it"
+            )
+        );
+    }
+    for name in &outcome.changed_inputs {
+        println!(
+            "  {} {name}: {}",
+            lang.t("输入文件", "input"),
+            lang.t(
+                "内容与抽取时使用的不同（规范摘要不一致），以下差异由此产生",
+                "its content differs from the one the draw used (canonical digest differs); the differences below follow from it"
+            )
+        );
+    }
+    for d in &outcome.differences {
+        println!("  {d}");
+    }
+    if n > outcome.differences.len() {
+        println!("  … {} more", n - outcome.differences.len());
+    }
+    false
+}

@@ -1,0 +1,170 @@
+//! Calendar dates as bureaus type them (SPEC.md §3.4).
+//!
+//! Accepted: `2027-01-15`, `2027/1/15`, `2027.01.15`, `2027年1月15日`,
+//! `20270115`. Every form normalises to ISO 8601 `YYYY-MM-DD`.
+
+use std::fmt;
+
+/// A proleptic Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, 1000..=9999.
+    pub year: u16,
+    /// Month, 1..=12.
+    pub month: u8,
+    /// Day, 1..=31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date, checking that it exists.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        (day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parses one of the accepted forms.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+            return Date::new(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?);
+        }
+        let s = s.strip_suffix('日').unwrap_or(s);
+        let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
+        if parts.len() != 3 {
+            return None;
+        }
+        let digits = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+        if parts[0].len() != 4 || !digits(parts[0], 4) || !digits(parts[1], 2) || !digits(parts[2], 2) {
+            return None;
+        }
+        // One separator style per date: 2027-01/15 is a typo, not a date.
+        let seps: Vec<char> = s.chars().filter(|c| matches!(c, '-' | '/' | '.' | '年' | '月')).collect();
+        let consistent = seps.windows(2).all(|w| w[0] == w[1]) || seps == ['年', '月'];
+        if !consistent {
+            return None;
+        }
+        Date::new(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
+    }
+
+    /// The date `days` after the Unix epoch (1970-01-01), for spreadsheet serials.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The open end of a validity period: 长期 (long-term, no end date).
+pub const OPEN_END: &str = "长期";
+
+/// A validity period `from/to`, where `to` may be open (长期).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Validity {
+    /// First valid day.
+    pub from: Date,
+    /// Last valid day; `None` for 长期.
+    pub to: Option<Date>,
+}
+
+impl Validity {
+    /// Parses `2023-01-01至2028-12-31`, `2023-01-01~2028-12-31`,
+    /// `2023-01-01/2028-12-31`, `2023-01-01--2028-12-31` (any accepted date
+    /// form on each side), with `长期` as the end for no end date.
+    pub fn parse(s: &str) -> Option<Validity> {
+        let s = s.trim();
+        let (a, b) = ["至", "~", "～", "--", "—", "/"].iter().find_map(|sep| {
+            // `/` also separates date parts: split on the one in the middle.
+            if *sep == "/" {
+                let idx: Vec<usize> = s.match_indices('/').map(|(i, _)| i).collect();
+                return match idx.len() {
+                    1 => Some((&s[..idx[0]], &s[idx[0] + 1..])),
+                    5 => Some((&s[..idx[2]], &s[idx[2] + 1..])),
+                    _ => None,
+                };
+            }
+            s.split_once(sep)
+        })?;
+        let from = Date::parse(a)?;
+        let b = b.trim();
+        let to = if b == OPEN_END { None } else { Some(Date::parse(b)?) };
+        if to.is_some_and(|t| t < from) {
+            return None;
+        }
+        Some(Validity { from, to })
+    }
+
+    /// True when `day` falls within the period.
+    pub fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|t| day <= t)
+    }
+}
+
+impl fmt::Display for Validity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to {
+            Some(to) => write!(f, "{}/{to}", self.from),
+            None => write!(f, "{}/{OPEN_END}", self.from),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        for s in ["2027-01-15", "2027/1/15", "2027.01.15", "2027年1月15日", "20270115", " 2027-1-15 "] {
+            assert_eq!(Date::parse(s).map(|d| d.to_string()).as_deref(), Some("2027-01-15"), "{s}");
+        }
+        for s in ["2027-02-29", "2027-13-01", "27-01-15", "2027-01/15", "2027-1", "", "二〇二七年"] {
+            assert_eq!(Date::parse(s), None, "{s}");
+        }
+        assert!(Date::parse("2028-02-29").is_some());
+    }
+
+    #[test]
+    fn serials() {
+        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(20_833).unwrap().to_string(), "2027-01-15");
+    }
+
+    #[test]
+    fn validity() {
+        let v = Validity::parse("2023-01-01至2028-12-31").unwrap();
+        assert_eq!(v.to_string(), "2023-01-01/2028-12-31");
+        assert!(v.covers(Date::parse("2027-01-15").unwrap()));
+        assert!(!v.covers(Date::parse("2029-01-01").unwrap()));
+        assert_eq!(Validity::parse("2023/1/1/2028/12/31").unwrap().to_string(), "2023-01-01/2028-12-31");
+        assert_eq!(Validity::parse("2023-01-01~长期").unwrap().to_string(), "2023-01-01/长期");
+        assert_eq!(Validity::parse("2023-01-01/2028-12-31").unwrap().to_string(), "2023-01-01/2028-12-31");
+        assert!(Validity::parse("2028-01-01至2023-01-01").is_none());
+        assert!(Validity::parse("2023-01-01").is_none());
+    }
+}

@@ -1,0 +1,434 @@
+//! Reading the target directory and the officer roster (SPEC.md §3).
+//!
+//! The library takes bytes and a name for messages; the caller reads the
+//! file. A table comes as CSV, TSV, `.xlsx`, JSON or JSON Lines
+//! ([`grid`]), in UTF-8 or GBK ([`text`]); its header names are resolved to
+//! standard fields, and personal-data columns are dropped unread
+//! ([`columns`]); its values are normalised and checked as they are read, so
+//! everything downstream sees the canonical form.
+
+pub mod columns;
+pub mod grid;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use grid::{Format, ReadOptions};
+pub use text::Encoding;
+
+use crate::dates::{Date, Validity};
+use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::normalize;
+use crate::uscc;
+use columns::{Column, ValueKind};
+
+/// Which table a [`Table`] holds; it selects the domain tag of its digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// The target directory (检查对象名录库).
+    Targets,
+    /// The officer roster (执法检查人员名录库).
+    Officers,
+}
+
+impl TableKind {
+    /// "targets" or "officers": the word used in tags and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Targets => "targets",
+            TableKind::Officers => "officers",
+        }
+    }
+}
+
+/// The column every table must have, holding the unique identifier.
+pub const ID: &str = "id";
+/// The column every table must have, holding the display name.
+pub const NAME: &str = "name";
+
+/// Limits that keep hostile input from exhausting memory (documented in README).
+pub mod limits {
+    /// Longest value, in bytes.
+    pub const FIELD_BYTES: usize = 4096;
+    /// Most columns in a table.
+    pub const COLUMNS: usize = 1024;
+}
+
+/// How strictly target ids are checked (SPEC.md §3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IdCheckMode {
+    /// An id that fails its check is an error (the default).
+    #[default]
+    Strict,
+    /// An id that fails its check is accepted and listed in the record.
+    Warn,
+}
+
+impl IdCheckMode {
+    /// `"strict"` or `"warn"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdCheckMode::Strict => "strict",
+            IdCheckMode::Warn => "warn",
+        }
+    }
+}
+
+/// The id check: a mode and the ids allowed although they fail (genuine
+/// early pilot codes such as `91350100M0001TGQXM`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdCheck {
+    /// Strict or warn.
+    pub mode: IdCheckMode,
+    /// Normalised ids accepted without passing the check.
+    pub allowlist: BTreeSet<String>,
+}
+
+impl IdCheck {
+    /// Reads an allowlist file: one id per line; blank lines and lines
+    /// starting with `#` are ignored; text after the id on a line (a tab or
+    /// space, then a comment) is ignored.
+    pub fn parse_allowlist(text: &str) -> BTreeSet<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_whitespace().next())
+            .map(normalize::identifier)
+            .collect()
+    }
+}
+
+/// Everything that decides how a table is read, besides its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct TableOptions {
+    /// Format, encoding and sheet.
+    pub read: ReadOptions,
+    /// The plan's explicit column mapping: header → column name (`""` drops it).
+    pub mapping: BTreeMap<String, String>,
+    /// The id check (target directory only).
+    pub id_check: IdCheck,
+}
+
+/// One row: its source line and its normalised values, one per column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line of the row in the source (the header is line 1; the row
+    /// number in a worksheet; the position in a JSON array).
+    pub line: u64,
+    /// Values in the order of [`Table::columns`].
+    pub values: Vec<String>,
+}
+
+/// A parsed, normalised table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Which table this is.
+    pub kind: TableKind,
+    /// The input's name, for messages.
+    pub source: String,
+    /// Normalised column names, in the order of the file.
+    pub columns: Vec<String>,
+    /// How each column's values were read.
+    pub kinds: Vec<ValueKind>,
+    /// The rows, in the order of the file.
+    pub rows: Vec<Row>,
+    /// Header names of the personal-data columns dropped unread, in file order.
+    pub dropped: Vec<String>,
+    /// Ids accepted through the allowlist, sorted.
+    pub allowlisted: Vec<String>,
+    /// Ids that failed their check and were accepted in warn mode, sorted.
+    pub unchecked: Vec<String>,
+    /// The id check the table was read with.
+    pub id_check: IdCheckMode,
+    id_col: usize,
+    name_col: usize,
+}
+
+/// Collects row problems: the first [`MAX_PROBLEMS`] and a count.
+struct Problems {
+    list: Vec<Error>,
+    total: u64,
+}
+
+impl Problems {
+    fn push(&mut self, e: Error) {
+        self.total += 1;
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(e);
+        }
+    }
+}
+
+impl Table {
+    /// Parses a CSV table with the default options. `source` names the input
+    /// in error messages.
+    pub fn from_csv(kind: TableKind, source: &str, bytes: &[u8]) -> Result<Table> {
+        let options = TableOptions {
+            read: ReadOptions { format: Some(Format::Csv), ..ReadOptions::default() },
+            ..TableOptions::default()
+        };
+        Table::parse(kind, source, bytes, &options)
+    }
+
+    /// Parses a table in any supported format (SPEC.md §3).
+    pub fn parse(kind: TableKind, source: &str, bytes: &[u8], options: &TableOptions) -> Result<Table> {
+        let grid = grid::read(source, bytes, &options.read)?;
+        let mut columns = Vec::new();
+        let mut kinds = Vec::new();
+        let mut keep = Vec::new(); // grid column index of each kept column
+        let mut dropped = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, cell) in grid.header.iter().enumerate() {
+            let at = grid.at(grid.header_at, Some(i));
+            if let Some(c) = normalize::first_control(cell) {
+                return Err(Error::ControlCharacter { at, field: "the header".into(), code: c as u32 });
+            }
+            let header = normalize::text(cell);
+            if header.is_empty() {
+                return Err(Error::EmptyColumnName { at });
+            }
+            match columns::resolve(kind, &header, &options.mapping) {
+                Column::Drop => dropped.push(header),
+                Column::Keep(name, value_kind) => {
+                    if let Some(&first) = seen.get(&name) {
+                        return Err(Error::DuplicateColumn { at, column: name, first: first as u64 + 1 });
+                    }
+                    seen.insert(name.clone(), i);
+                    columns.push(name);
+                    kinds.push(value_kind);
+                    keep.push(i);
+                }
+            }
+        }
+        let find = |wanted: &str| {
+            columns.iter().position(|c| c == wanted).ok_or_else(|| Error::MissingColumn {
+                at: grid.at(grid.header_at, None),
+                column: wanted.to_owned(),
+                found: columns.join(","),
+            })
+        };
+        let id_col = find(ID)?;
+        let name_col = find(NAME)?;
+
+        let mut problems = Problems { list: Vec::new(), total: 0 };
+        let mut rows = Vec::with_capacity(grid.rows.len());
+        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        let mut allowlisted = Vec::new();
+        let mut unchecked = Vec::new();
+        for (line, cells) in &grid.rows {
+            let line = *line;
+            let mut values = Vec::with_capacity(columns.len());
+            let mut ok = true;
+            for (c, &g) in keep.iter().enumerate() {
+                let at = grid.at(line, Some(g));
+                match read_value(&cells[g], kinds[c], &columns[c], at) {
+                    Ok(v) => values.push(v),
+                    Err(e) => {
+                        problems.push(e);
+                        values.push(String::new());
+                        ok = false;
+                    }
+                }
+            }
+            for &c in &[id_col, name_col] {
+                if ok && values[c].is_empty() {
+                    problems.push(Error::EmptyField { at: grid.at(line, Some(keep[c])), field: columns[c].clone() });
+                    ok = false;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let id = &values[id_col];
+            if kind == TableKind::Targets
+                && let Err(reason) = uscc::diagnose(id)
+            {
+                if options.id_check.allowlist.contains(id) {
+                    allowlisted.push(id.clone());
+                } else if options.id_check.mode == IdCheckMode::Warn {
+                    unchecked.push(id.clone());
+                } else {
+                    problems.push(Error::InvalidId { at: grid.at(line, Some(keep[id_col])), id: id.clone(), reason });
+                    continue;
+                }
+            }
+            if let Some(first_line) = first_line_of.insert(id.clone(), line) {
+                problems.push(Error::DuplicateId {
+                    at: grid.at(line, Some(keep[id_col])),
+                    id: id.clone(),
+                    first_line,
+                });
+                continue;
+            }
+            rows.push(Row { line, values });
+        }
+        if problems.total == 1 {
+            return Err(problems.list.remove(0));
+        }
+        if problems.total > 1 {
+            return Err(Error::Problems { source_name: source.to_owned(), problems: problems.list, total: problems.total });
+        }
+        allowlisted.sort();
+        unchecked.sort();
+        Ok(Table {
+            kind,
+            source: source.to_owned(),
+            columns,
+            kinds,
+            rows,
+            dropped,
+            allowlisted,
+            unchecked,
+            id_check: options.id_check.mode,
+            id_col,
+            name_col,
+        })
+    }
+
+    /// The index of a column by its normalised name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// A row's id.
+    pub fn id<'a>(&self, row: &'a Row) -> &'a str {
+        &row.values[self.id_col]
+    }
+
+    /// A row's name.
+    pub fn name<'a>(&self, row: &'a Row) -> &'a str {
+        &row.values[self.name_col]
+    }
+
+    /// The columns, sorted as the canonical encoding sorts them.
+    pub fn sorted_columns(&self) -> Vec<String> {
+        let mut cols = self.columns.clone();
+        cols.sort();
+        cols
+    }
+}
+
+/// Normalises and checks one value (SPEC.md §3.2, §3.3).
+fn read_value(raw: &str, kind: ValueKind, field: &str, at: Location) -> Result<String> {
+    if raw.len() > limits::FIELD_BYTES {
+        return Err(Error::TooLarge { at, what: format!("field '{field}' ({} bytes)", raw.len()), limit: limits::FIELD_BYTES as u64 });
+    }
+    let value = match kind {
+        ValueKind::Identifier => normalize::identifier(raw),
+        _ => normalize::text(raw),
+    };
+    if let Some(c) = normalize::first_control(&value) {
+        return Err(Error::ControlCharacter { at, field: field.to_owned(), code: c as u32 });
+    }
+    let bad = |expected: &str| Error::BadValue { at: at.clone(), field: field.to_owned(), value: value.clone(), expected: expected.to_owned() };
+    Ok(match kind {
+        ValueKind::Text | ValueKind::Identifier => value,
+        _ if value.is_empty() => value,
+        ValueKind::Risk => columns::risk_class(&value).ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
+        ValueKind::Date => Date::parse(&value).ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?.to_string(),
+        ValueKind::EndDate if value == crate::dates::OPEN_END => value,
+        ValueKind::EndDate => Date::parse(&value).ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?.to_string(),
+        ValueKind::Validity => Validity::parse(&value)
+            .ok_or_else(|| bad("a validity period such as 2023-01-01至2028-12-31 (or …至长期)"))?
+            .to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Table> {
+        Table::from_csv(TableKind::Targets, "t.csv", s.as_bytes())
+    }
+
+    const A: &str = "91110000802100433B";
+    const B: &str = "91110108551385082Q";
+
+    #[test]
+    fn reads_bom_crlf_aliases_and_normalises() {
+        let t = parse(&format!("\u{FEFF}统一社会信用代码, 企业名称 ,信用风险分类,身份证号\r\n ９１１１０１０８５５１３８５０８２ｑ ,甲公司 ,B类,420102199001011234\r\n")).unwrap();
+        assert_eq!(t.columns, ["id", "name", "risk"]);
+        assert_eq!(t.rows[0].values, [B, "甲公司", "B"]);
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.dropped, ["身份证号"]);
+    }
+
+    #[test]
+    fn duplicate_ids_are_all_listed_with_both_lines() {
+        let e = parse(&format!("id,name\n{A},x\n{B},y\n{A},z\n{B},w\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("t.csv: 2 problems; nothing was drawn\n  t.csv:4:1: duplicate id '{A}' (first seen on line 2)\n  t.csv:5:1: duplicate id '{B}' (first seen on line 3)")
+        );
+        let e = parse(&format!("id,name\n{A},x\n{A},y\n")).unwrap_err();
+        assert_eq!(e.to_string(), format!("t.csv:3:1: duplicate id '{A}' (first seen on line 2)"));
+    }
+
+    #[test]
+    fn missing_column_lists_the_header() {
+        let e = parse("code,name\nA,x\n").unwrap_err();
+        assert_eq!(e.to_string(), "t.csv:1: missing required column 'id' (found: code,name)");
+    }
+
+    #[test]
+    fn ragged_row_is_located() {
+        let e = parse(&format!("id,name\n{A},x,extra\n")).unwrap_err();
+        assert_eq!(e.to_string(), "t.csv:2: malformed CSV: this row has 3 fields, the header has 2");
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        // "id,name\n<A>,存续" with 存续 in GBK.
+        let mut bytes = format!("id,name\n{A},").into_bytes();
+        bytes.extend_from_slice(b"\xb4\xe6\xd0\xf8\n");
+        let t = Table::from_csv(TableKind::Targets, "t.csv", &bytes).unwrap();
+        assert_eq!(t.rows[0].values[1], "存续");
+    }
+
+    #[test]
+    fn invalid_ids_strict_warn_allowlist() {
+        let pilot = "91350100M0001TGQXM";
+        let text = format!("id,name\n{pilot},试点\n{A},x\n");
+        let e = parse(&text).unwrap_err();
+        assert!(e.to_string().starts_with(&format!("t.csv:2:1: invalid id '{pilot}': fails the GB 32100-2015 check character")), "{e}");
+        let mut options = TableOptions::default();
+        options.id_check.allowlist.insert(pilot.to_owned());
+        let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
+        assert_eq!(t.allowlisted, [pilot]);
+        let options = TableOptions { id_check: IdCheck { mode: IdCheckMode::Warn, ..IdCheck::default() }, ..TableOptions::default() };
+        let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
+        assert_eq!(t.unchecked, [pilot]);
+    }
+
+    #[test]
+    fn typed_values_are_checked() {
+        let e = parse(&format!("id,name,risk,last_inspected\n{A},x,E,2027-13-01\n")).unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("t.csv:2:3: 'risk' = 'E': expected a credit risk class"), "{text}");
+        assert!(text.contains("t.csv:2:4: 'last_inspected' = '2027-13-01': expected a date"), "{text}");
+        let t = parse(&format!("id,name,上次检查日期\n{A},x,2026年3月5日\n")).unwrap();
+        assert_eq!(t.rows[0].values[2], "2026-03-05");
+    }
+
+    #[test]
+    fn empty_required_fields_controls_and_limits() {
+        assert_eq!(parse("id,name\n ,x\n").unwrap_err().to_string(), "t.csv:2:1: empty 'id': every row needs one");
+        assert!(matches!(parse(&format!("id,name\n{A},x\u{1}y\n")), Err(Error::ControlCharacter { .. })));
+        assert!(matches!(parse(""), Err(Error::EmptyTable { .. })));
+        assert!(matches!(parse("id,name,ID\n"), Err(Error::DuplicateColumn { first: 1, .. })));
+        let wide = (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
+        assert_eq!(parse(&wide).unwrap_err().to_string(), "t.csv:1: the number of columns (10000) exceeds the limit of 1024");
+        let long = format!("id,name\n{A},{}\n", "x".repeat(5000));
+        assert_eq!(parse(&long).unwrap_err().to_string(), "t.csv:2:2: field 'name' (5000 bytes) exceeds the limit of 4096");
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf_and_blank_lines() {
+        let t = parse(&format!("id,name\r\n{A},x\r\n{B},\"y, z\"\r\n\r\n91440300192317458F,z\r\n")).unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        let e = parse(&format!("id,name\r\n{A},x\r\n{B},\"two\r\nlines\"\r\n")).unwrap_err();
+        assert_eq!(e.to_string(), "t.csv:3:2: 'name' contains the control character U+000D");
+    }
+}

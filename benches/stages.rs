@@ -54,7 +54,11 @@ fn stages(c: &mut Criterion) {
     for t in &tables {
         group.throughput(Throughput::Elements(t.rows.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
-            b.iter(|| selection::select(task, &key, black_box(t)).unwrap());
+            b.iter(|| {
+                let frame = selection::frame(task, black_box(t), &plan.exclude_status).unwrap();
+                let (allocated, _) = selection::allocate(task, &frame).unwrap();
+                selection::select(&key, t, &frame, &allocated)
+            });
         });
     }
     group.finish();
@@ -72,7 +76,8 @@ fn stages(c: &mut Criterion) {
     for teams in [100, 1_000, 10_000] {
         group.throughput(Throughput::Elements(teams as u64));
         group.bench_with_input(BenchmarkId::from_parameter(teams), &teams, |b, &teams| {
-            b.iter(|| matching::teams(task, &key, &officers, black_box(teams)).unwrap());
+            let pool: Vec<usize> = (0..officers.rows.len()).collect();
+            b.iter(|| matching::teams(task, &key, &officers, pool.clone(), black_box(teams)));
         });
     }
     group.finish();

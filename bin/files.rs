@@ -52,20 +52,26 @@ pub struct IdCheckArgs {
 impl IdCheckArgs {
     pub fn load(&self) -> Result<IdCheck> {
         let allowlist = match &self.id_allowlist {
-            None => Default::default(),
+            None => std::collections::BTreeSet::default(),
             Some(p) => {
                 let bytes = read(p)?;
-                let text = String::from_utf8(bytes).with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
+                let text = String::from_utf8(bytes)
+                    .with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
                 IdCheck::parse_allowlist(&text)
             }
         };
-        let mode = if self.id_check == "warn" { IdCheckMode::Warn } else { IdCheckMode::Strict };
+        let mode = if self.id_check == "warn" {
+            IdCheckMode::Warn
+        } else {
+            IdCheckMode::Strict
+        };
         Ok(IdCheck { mode, allowlist })
     }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_name(s).ok_or_else(|| format!("unknown format '{s}' (expected csv, tsv, xlsx, json or jsonl)"))
+    Format::from_name(s)
+        .ok_or_else(|| format!("unknown format '{s}' (expected csv, tsv, xlsx, json or jsonl)"))
 }
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
@@ -81,10 +87,18 @@ pub struct InputFiles {
 
 impl InputFiles {
     pub fn read(args: &InputArgs, id_check: IdCheck) -> Result<Self> {
-        let read_options = |format, sheet: &Option<String>| ReadOptions { format, encoding: args.encoding, sheet: sheet.clone() };
+        let read_options = |format, sheet: &Option<String>| ReadOptions {
+            format,
+            encoding: args.encoding,
+            sheet: sheet.clone(),
+        };
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
-            bytes: [read(&args.plan)?, read(&args.targets)?, read(&args.officers)?],
+            bytes: [
+                read(&args.plan)?,
+                read(&args.targets)?,
+                read(&args.officers)?,
+            ],
             options: InputOptions {
                 targets: read_options(args.targets_format, &args.targets_sheet),
                 officers: read_options(args.officers_format, &args.officers_sheet),
@@ -94,8 +108,16 @@ impl InputFiles {
     }
 
     pub fn parse(&self) -> Result<Inputs> {
-        let source = |i: usize| Source { name: &self.names[i], bytes: &self.bytes[i] };
-        Ok(Inputs::parse_with(source(0), source(1), source(2), &self.options)?)
+        let source = |i: usize| Source {
+            name: &self.names[i],
+            bytes: &self.bytes[i],
+        };
+        Ok(Inputs::parse_with(
+            source(0),
+            source(1),
+            source(2),
+            &self.options,
+        )?)
     }
 }
 
@@ -106,11 +128,16 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 /// Writes several files into `dir`, refusing before writing anything if one
 /// exists and `force` is not given.
 pub fn write_all(dir: &Path, files: &[(&str, String)], force: bool) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
     if !force {
         for (name, _) in files {
             let path = dir.join(name);
-            anyhow::ensure!(!path.exists(), "'{}' exists; add --force to overwrite it", path.display());
+            anyhow::ensure!(
+                !path.exists(),
+                "'{}' exists; add --force to overwrite it",
+                path.display()
+            );
         }
     }
     for (name, content) in files {
@@ -137,7 +164,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write '{}'", path.display()))?;
-    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
-    persisted.map_err(|e| e.error).with_context(|| format!("cannot write '{}'", path.display()))?;
+    let persisted = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    persisted
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
     Ok(())
 }

@@ -24,11 +24,19 @@ impl Lang {
 }
 
 fn kind(lang: Lang, filter_empty: bool) -> &'static str {
-    if filter_empty { lang.t("不定向", "undirected") } else { lang.t("定向", "directed") }
+    if filter_empty {
+        lang.t("不定向", "undirected")
+    } else {
+        lang.t("定向", "directed")
+    }
 }
 
 fn stratum_label(lang: Lang, stratum: &[String]) -> String {
-    if stratum.is_empty() { lang.t("全部", "all").to_owned() } else { stratum.join(" × ") }
+    if stratum.is_empty() {
+        lang.t("全部", "all").to_owned()
+    } else {
+        stratum.join(" × ")
+    }
 }
 
 fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
@@ -41,9 +49,25 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 
 /// The summary of a finished draw.
 pub fn draw_summary(lang: Lang, r: &Record) {
-    println!("{} {} {}（{}）", lang.t("抽查计划", "plan"), r.plan.id, r.plan.name, r.plan.authority);
-    println!("  {}: {} ({})", lang.t("随机种子", "seed"), r.seed.value, lang.t("未经证明", "unattested"));
-    println!("  {}: {} {}", lang.t("检查对象名录库", "target directory"), r.inputs.targets.rows, lang.t("行", "rows"));
+    println!(
+        "{} {} {}（{}）",
+        lang.t("抽查计划", "plan"),
+        r.plan.id,
+        r.plan.name,
+        r.plan.authority
+    );
+    println!(
+        "  {}: {} ({})",
+        lang.t("随机种子", "seed"),
+        r.seed.value,
+        lang.t("未经证明", "unattested")
+    );
+    println!(
+        "  {}: {} {}",
+        lang.t("检查对象名录库", "target directory"),
+        r.inputs.targets.rows,
+        lang.t("行", "rows")
+    );
     println!(
         "  {}: {} {}{}",
         lang.t("执法检查人员名录库", "officer roster"),
@@ -52,7 +76,11 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         if r.inputs.officers.ineligible.is_empty() {
             String::new()
         } else {
-            format!(", {} {}", r.inputs.officers.ineligible.len(), lang.t("人不可选派", "not eligible"))
+            format!(
+                ", {} {}",
+                r.inputs.officers.ineligible.len(),
+                lang.t("人不可选派", "not eligible")
+            )
         }
     );
     for t in &r.tasks {
@@ -73,13 +101,29 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             t.officers.eligible
         );
         for s in &t.strata {
-            println!("    {}: {} × {} → {}", stratum_label(lang, &s.stratum), s.frame, s.quota, s.count);
+            println!(
+                "    {}: {} × {} → {}",
+                stratum_label(lang, &s.stratum),
+                s.frame,
+                s.quota,
+                s.count
+            );
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {
-            println!("    {}. {} {} [{}]", i + 1, sel.target, sel.name, sel.officers.join(", "));
+            println!(
+                "    {}. {} {} [{}]",
+                i + 1,
+                sel.target,
+                sel.name,
+                sel.officers.join(", ")
+            );
         }
         if t.selected.len() > 3 {
-            println!("    … {} {}", t.selected.len() - 3, lang.t("户另见记录", "more in the record"));
+            println!(
+                "    … {} {}",
+                t.selected.len() - 3,
+                lang.t("户另见记录", "more in the record")
+            );
         }
     }
 }
@@ -87,7 +131,13 @@ pub fn draw_summary(lang: Lang, r: &Record) {
 /// The report of `check`: frames, counts and pools, without a draw.
 pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     let plan = &inputs.plan;
-    println!("{} {} {}（{}）", lang.t("抽查计划", "plan"), plan.id, plan.name, plan.authority);
+    println!(
+        "{} {} {}（{}）",
+        lang.t("抽查计划", "plan"),
+        plan.id,
+        plan.name,
+        plan.authority
+    );
     println!(
         "  {}: {} {}, {} {}",
         lang.t("检查对象名录库", "target directory"),
@@ -97,7 +147,11 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         hex::encode(inputs.digests.targets)
     );
     if !inputs.targets.dropped.is_empty() {
-        println!("    {}: {}", lang.t("已删除的个人信息列", "personal-data columns dropped"), inputs.targets.dropped.join(", "));
+        println!(
+            "    {}: {}",
+            lang.t("已删除的个人信息列", "personal-data columns dropped"),
+            inputs.targets.dropped.join(", ")
+        );
     }
     println!(
         "  {}: {} {}, {} {}",
@@ -108,11 +162,24 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         hex::encode(inputs.digests.officers)
     );
     if !inputs.officers.dropped.is_empty() {
-        println!("    {}: {}", lang.t("已删除的个人信息列", "personal-data columns dropped"), inputs.officers.dropped.join(", "));
+        println!(
+            "    {}: {}",
+            lang.t("已删除的个人信息列", "personal-data columns dropped"),
+            inputs.officers.dropped.join(", ")
+        );
     }
     match c.officers.certificates_checked_on {
-        Some(d) => println!("    {} {d}", lang.t("执法证有效性核对日期", "certificates checked on")),
-        None => println!("    {}", lang.t("未核对执法证（名录中没有执法证列）", "certificates not checked (no certificate column)")),
+        Some(d) => println!(
+            "    {} {d}",
+            lang.t("执法证有效性核对日期", "certificates checked on")
+        ),
+        None => println!(
+            "    {}",
+            lang.t(
+                "未核对执法证（名录中没有执法证列）",
+                "certificates not checked (no certificate column)"
+            )
+        ),
     }
     for i in &c.officers.ineligible {
         let o = &inputs.officers.rows[i.row];
@@ -125,10 +192,21 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         );
     }
     if !inputs.targets.allowlisted.is_empty() {
-        println!("    {}: {}", lang.t("白名单放行的代码", "allowlisted ids"), inputs.targets.allowlisted.join(", "));
+        println!(
+            "    {}: {}",
+            lang.t("白名单放行的代码", "allowlisted ids"),
+            inputs.targets.allowlisted.join(", ")
+        );
     }
     if !inputs.targets.unchecked.is_empty() {
-        println!("    {}: {}", lang.t("未通过校验但已接受的代码", "ids accepted without passing the check"), inputs.targets.unchecked.len());
+        println!(
+            "    {}: {}",
+            lang.t(
+                "未通过校验但已接受的代码",
+                "ids accepted without passing the check"
+            ),
+            inputs.targets.unchecked.len()
+        );
     }
     for t in &c.tasks {
         let count: u64 = t.strata.iter().map(|s| s.count).sum();
@@ -149,10 +227,19 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             t.pool.len()
         );
         for s in &t.strata {
-            println!("    {}: {} × {} → {}", stratum_label(lang, &s.key), s.frame, s.quota, s.count);
+            println!(
+                "    {}: {} × {} → {}",
+                stratum_label(lang, &s.key),
+                s.frame,
+                s.quota,
+                s.count
+            );
         }
     }
-    println!("{}", lang.t("检查通过：可以进行抽取", "check passed: the draw can run"));
+    println!(
+        "{}",
+        lang.t("检查通过：可以进行抽取", "check passed: the draw can run")
+    );
 }
 
 /// The outcome of `verify`. Returns true when the record reproduces.
@@ -164,15 +251,24 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
         println!(
             "{} ({} {}, {} {})",
-            lang.t("核验通过：记录可由输入完全复现", "verified: the record reproduces from the inputs"),
+            lang.t(
+                "核验通过：记录可由输入完全复现",
+                "verified: the record reproduces from the inputs"
+            ),
             r.tasks.len(),
             lang.t("个任务", "tasks"),
             drawn,
             lang.t("户被抽中", "targets drawn")
         );
         println!("  plan      {}", r.inputs.plan.digest);
-        println!("  targets   {} ({} rows)", r.inputs.targets.digest, r.inputs.targets.rows);
-        println!("  officers  {} ({} rows)", r.inputs.officers.digest, r.inputs.officers.rows);
+        println!(
+            "  targets   {} ({} rows)",
+            r.inputs.targets.digest, r.inputs.targets.rows
+        );
+        println!(
+            "  officers  {} ({} rows)",
+            r.inputs.officers.digest, r.inputs.officers.rows
+        );
         println!("  record    {}", r.digest);
         eprintln!(
             "warning: {}",

@@ -13,9 +13,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
-use shuangsui::{check, draw, synth, verify, Inputs, Seed, Source};
+use shuangsui::{Inputs, Seed, Source, check, draw, synth, verify};
 
-use files::{read, write_all, write_atomic, IdCheckArgs, InputArgs, InputFiles};
+use files::{IdCheckArgs, InputArgs, InputFiles, read, write_all, write_atomic};
 use report::Lang;
 
 #[derive(Parser)]
@@ -124,7 +124,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
-            if let Some(hint) = err.downcast_ref::<shuangsui::Error>().and_then(shuangsui::Error::hint) {
+            if let Some(hint) = err
+                .downcast_ref::<shuangsui::Error>()
+                .and_then(shuangsui::Error::hint)
+            {
                 eprintln!("hint: {hint}");
             }
             ExitCode::from(2)
@@ -142,7 +145,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             println!(
                 "{} {}",
                 lang.t("已写入示例文件:", "wrote the example files:"),
-                files.iter().map(|(n, _)| dir.join(n).display().to_string()).collect::<Vec<_>>().join(", ")
+                files
+                    .iter()
+                    .map(|(n, _)| dir.join(n).display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -155,7 +162,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             report::check_report(lang, &parsed, &checked);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Draw { inputs, id_check, seed, out, force } => {
+        Command::Draw {
+            inputs,
+            id_check,
+            seed,
+            out,
+            force,
+        } => {
             if !force && out.as_os_str() != "-" && out.exists() {
                 anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
             }
@@ -170,7 +183,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             } else {
                 write_atomic(out, json.as_bytes(), *force)?;
                 report::draw_summary(lang, &outcome.record);
-                println!("{} {} (digest {})", lang.t("记录已写入", "record written to"), out.display(), outcome.record.digest);
+                println!(
+                    "{} {} (digest {})",
+                    lang.t("记录已写入", "record written to"),
+                    out.display(),
+                    outcome.record.digest
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -187,14 +205,22 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let name = path.display().to_string();
             let digest = match kind {
                 None => shuangsui::Plan::parse(&name, &bytes)?.digest,
-                Some(kind) => shuangsui::digest::table(&Table::parse(kind, &name, &bytes, &TableOptions::default())?),
+                Some(kind) => shuangsui::digest::table(&Table::parse(
+                    kind,
+                    &name,
+                    &bytes,
+                    &TableOptions::default(),
+                )?),
             };
             println!("{}", hex::encode(digest));
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { name } => {
             let text = shuangsui::schemas::get(name).ok_or_else(|| {
-                anyhow::anyhow!("no schema named '{name}' (schemas: {})", shuangsui::schemas::names().join(", "))
+                anyhow::anyhow!(
+                    "no schema named '{name}' (schemas: {})",
+                    shuangsui::schemas::names().join(", ")
+                )
             })?;
             print!("{text}");
             Ok(ExitCode::SUCCESS)
@@ -208,9 +234,18 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     const SEED: &str = "shuangsui-demo-2027";
     let files = example_files(10_000, 60, 40);
     let inputs = Inputs::parse(
-        Source { name: "plan.toml", bytes: files[0].1.as_bytes() },
-        Source { name: "targets.csv", bytes: files[1].1.as_bytes() },
-        Source { name: "officers.csv", bytes: files[2].1.as_bytes() },
+        Source {
+            name: "plan.toml",
+            bytes: files[0].1.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: files[1].1.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: files[2].1.as_bytes(),
+        },
     )?;
     let outcome = draw(&inputs, &Seed::unattested(SEED)?)?;
     for w in &outcome.warnings {
@@ -221,12 +256,18 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     write_all(out, &all, force)?;
     println!(
         "{} {}",
-        lang.t("演示：在合成名录上完成一次抽取，文件写入", "demo: a full draw on synthetic data, written to"),
+        lang.t(
+            "演示：在合成名录上完成一次抽取，文件写入",
+            "demo: a full draw on synthetic data, written to"
+        ),
         out.display()
     );
     report::draw_summary(lang, &outcome.record);
     println!();
-    println!("{}", lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:"));
+    println!(
+        "{}",
+        lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:")
+    );
     let args = |p: &str| out.join(p);
     let code = verify_files(
         lang,
@@ -267,6 +308,16 @@ fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<Ex
     let bytes = read(record_path)?;
     let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
     let name = record_path.display().to_string();
-    let outcome = verify(Source { name: &name, bytes: &bytes }, &parsed)?;
-    Ok(if report::verification(lang, &outcome) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let outcome = verify(
+        Source {
+            name: &name,
+            bytes: &bytes,
+        },
+        &parsed,
+    )?;
+    Ok(if report::verification(lang, &outcome) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

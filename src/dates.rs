@@ -1,4 +1,4 @@
-//! Calendar dates as bureaus type them (SPEC.md §3.4).
+//! Calendar dates as bureaus type them (SPEC.md §3.3).
 //!
 //! Accepted: `2027-01-15`, `2027/1/15`, `2027.01.15`, `2027年1月15日`,
 //! `20270115`. Every form normalises to ISO 8601 `YYYY-MM-DD`.
@@ -29,24 +29,41 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
         if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-            return Date::new(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?);
+            return Date::new(
+                s[..4].parse().ok()?,
+                s[4..6].parse().ok()?,
+                s[6..].parse().ok()?,
+            );
         }
         let s = s.strip_suffix('日').unwrap_or(s);
         let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
         if parts.len() != 3 {
             return None;
         }
-        let digits = |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
-        if parts[0].len() != 4 || !digits(parts[0], 4) || !digits(parts[1], 2) || !digits(parts[2], 2) {
+        let digits = |p: &str, max: usize| {
+            !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if parts[0].len() != 4
+            || !digits(parts[0], 4)
+            || !digits(parts[1], 2)
+            || !digits(parts[2], 2)
+        {
             return None;
         }
         // One separator style per date: 2027-01/15 is a typo, not a date.
-        let seps: Vec<char> = s.chars().filter(|c| matches!(c, '-' | '/' | '.' | '年' | '月')).collect();
+        let seps: Vec<char> = s
+            .chars()
+            .filter(|c| matches!(c, '-' | '/' | '.' | '年' | '月'))
+            .collect();
         let consistent = seps.windows(2).all(|w| w[0] == w[1]) || seps == ['年', '月'];
         if !consistent {
             return None;
         }
-        Date::new(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?)
+        Date::new(
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        )
     }
 
     /// The date `days` after the Unix epoch (1970-01-01), for spreadsheet serials.
@@ -61,7 +78,11 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
     }
 }
 
@@ -112,7 +133,11 @@ impl Validity {
         })?;
         let from = Date::parse(a)?;
         let b = b.trim();
-        let to = if b == OPEN_END { None } else { Some(Date::parse(b)?) };
+        let to = if b == OPEN_END {
+            None
+        } else {
+            Some(Date::parse(b)?)
+        };
         if to.is_some_and(|t| t < from) {
             return None;
         }
@@ -140,10 +165,29 @@ mod tests {
 
     #[test]
     fn forms() {
-        for s in ["2027-01-15", "2027/1/15", "2027.01.15", "2027年1月15日", "20270115", " 2027-1-15 "] {
-            assert_eq!(Date::parse(s).map(|d| d.to_string()).as_deref(), Some("2027-01-15"), "{s}");
+        for s in [
+            "2027-01-15",
+            "2027/1/15",
+            "2027.01.15",
+            "2027年1月15日",
+            "20270115",
+            " 2027-1-15 ",
+        ] {
+            assert_eq!(
+                Date::parse(s).map(|d| d.to_string()).as_deref(),
+                Some("2027-01-15"),
+                "{s}"
+            );
         }
-        for s in ["2027-02-29", "2027-13-01", "27-01-15", "2027-01/15", "2027-1", "", "二〇二七年"] {
+        for s in [
+            "2027-02-29",
+            "2027-13-01",
+            "27-01-15",
+            "2027-01/15",
+            "2027-1",
+            "",
+            "二〇二七年",
+        ] {
             assert_eq!(Date::parse(s), None, "{s}");
         }
         assert!(Date::parse("2028-02-29").is_some());
@@ -151,8 +195,14 @@ mod tests {
 
     #[test]
     fn serials() {
-        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_833).unwrap().to_string(), "2027-01-15");
+        assert_eq!(
+            Date::from_days_since_epoch(0).unwrap().to_string(),
+            "1970-01-01"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_833).unwrap().to_string(),
+            "2027-01-15"
+        );
     }
 
     #[test]
@@ -161,9 +211,20 @@ mod tests {
         assert_eq!(v.to_string(), "2023-01-01/2028-12-31");
         assert!(v.covers(Date::parse("2027-01-15").unwrap()));
         assert!(!v.covers(Date::parse("2029-01-01").unwrap()));
-        assert_eq!(Validity::parse("2023/1/1/2028/12/31").unwrap().to_string(), "2023-01-01/2028-12-31");
-        assert_eq!(Validity::parse("2023-01-01~长期").unwrap().to_string(), "2023-01-01/长期");
-        assert_eq!(Validity::parse("2023-01-01/2028-12-31").unwrap().to_string(), "2023-01-01/2028-12-31");
+        assert_eq!(
+            Validity::parse("2023/1/1/2028/12/31").unwrap().to_string(),
+            "2023-01-01/2028-12-31"
+        );
+        assert_eq!(
+            Validity::parse("2023-01-01~长期").unwrap().to_string(),
+            "2023-01-01/长期"
+        );
+        assert_eq!(
+            Validity::parse("2023-01-01/2028-12-31")
+                .unwrap()
+                .to_string(),
+            "2023-01-01/2028-12-31"
+        );
         assert!(Validity::parse("2028-01-01至2023-01-01").is_none());
         assert!(Validity::parse("2023-01-01").is_none());
     }

@@ -1,4 +1,4 @@
-//! Canonical digests of the three inputs (SPEC.md §3.3 and §4.2).
+//! Canonical digests of the three inputs (SPEC.md §3.4 and §4.3).
 //!
 //! A table's digest is over its normalised rows, independent of row order,
 //! column order, line ends and a BOM. The plan's digest is over its TOML tree,
@@ -16,7 +16,7 @@ fn table_tag(table: &Table) -> String {
     format!("shuangsui/v{SPEC_VERSION}/{}", table.kind.as_str())
 }
 
-/// The canonical digest of a table (SPEC.md §3.3).
+/// The canonical digest of a table (SPEC.md §3.4).
 ///
 /// `leaf(row) = SHA-256(str(tag + "-row") ‖ u32(ncols) ‖ (str(name) ‖ str(value))*)`
 /// with columns in sorted order; the digest is
@@ -47,7 +47,7 @@ pub fn table(table: &Table) -> Hash {
     e.finish()
 }
 
-/// The leaf digest of one row (SPEC.md §3.3), as the worked example shows it.
+/// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.
 pub fn leaf(table: &Table, row: &Row) -> Hash {
     let mut order: Vec<usize> = (0..table.columns.len()).collect();
     order.sort_by(|&a, &b| table.columns[a].cmp(&table.columns[b]));
@@ -64,7 +64,7 @@ fn leaf_with(prefix: &Encoder, order: &[usize], table: &Table, row: &Row) -> Has
     e.finish()
 }
 
-/// The canonical digest of a plan's TOML tree (SPEC.md §4.2). Fails on a
+/// The canonical digest of a plan's TOML tree (SPEC.md §4.3). Fails on a
 /// float or a datetime, which the plan never needs, and on two keys that are
 /// equal after normalisation.
 pub fn plan(tree: &toml::Table) -> Result<Hash, String> {
@@ -150,7 +150,8 @@ mod tests {
 
     /// Replaces the letters A–D standing for ids with valid codes.
     fn digest(kind: TableKind, s: &str) -> String {
-        let s = s.replace("\nA,", &format!("\n{},", crate::synth::uscc_for(1)))
+        let s = s
+            .replace("\nA,", &format!("\n{},", crate::synth::uscc_for(1)))
             .replace("\nC,", &format!("\n{},", crate::synth::uscc_for(3)))
             .replace("\nX,", &format!("\n{},", crate::synth::uscc_for(24)))
             .replace(",A\r\n", &format!(",{}\r\n", crate::synth::uscc_for(1)))

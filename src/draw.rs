@@ -1,7 +1,7 @@
 //! The draw: from parsed inputs and a seed to a sealed record; and the
 //! check, which does everything but the draw.
 
-use crate::canonical::{sha256, to_hex, Hash};
+use crate::canonical::{Hash, sha256, to_hex};
 use crate::digest::{self, SPEC_VERSION};
 use crate::eligibility::{self, Officers};
 use crate::error::{Result, Warning};
@@ -9,8 +9,9 @@ use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
 use crate::plan::{Plan, Quota, Task};
 use crate::record::{
-    Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs, OfficerPool,
-    OfficersInput, PlanInfo, Record, SeedInfo, Selected, StratumRecord, TargetsInput, TaskRecord,
+    Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs,
+    OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected, StratumRecord, TargetsInput,
+    TaskRecord,
 };
 use crate::seed::{self, InputDigests, Seed};
 use crate::selection::{self, Allocated};
@@ -62,7 +63,12 @@ impl Inputs {
     }
 
     /// Parses the three inputs with explicit options.
-    pub fn parse_with(plan: Source<'_>, targets: Source<'_>, officers: Source<'_>, options: &InputOptions) -> Result<Inputs> {
+    pub fn parse_with(
+        plan: Source<'_>,
+        targets: Source<'_>,
+        officers: Source<'_>,
+        options: &InputOptions,
+    ) -> Result<Inputs> {
         let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
         let target_options = TableOptions {
             read: options.targets.clone(),
@@ -74,15 +80,29 @@ impl Inputs {
             mapping: plan_parsed.officer_columns.clone(),
             id_check: IdCheck::default(),
         };
-        let targets_parsed = Table::parse(TableKind::Targets, targets.name, targets.bytes, &target_options)?;
-        let officers_parsed = Table::parse(TableKind::Officers, officers.name, officers.bytes, &officer_options)?;
+        let targets_parsed = Table::parse(
+            TableKind::Targets,
+            targets.name,
+            targets.bytes,
+            &target_options,
+        )?;
+        let officers_parsed = Table::parse(
+            TableKind::Officers,
+            officers.name,
+            officers.bytes,
+            &officer_options,
+        )?;
         Ok(Inputs {
             digests: InputDigests {
                 plan: plan_parsed.digest,
                 targets: digest::table(&targets_parsed),
                 officers: digest::table(&officers_parsed),
             },
-            raw: [sha256(plan.bytes), sha256(targets.bytes), sha256(officers.bytes)],
+            raw: [
+                sha256(plan.bytes),
+                sha256(targets.bytes),
+                sha256(officers.bytes),
+            ],
             plan: plan_parsed,
             targets: targets_parsed,
             officers: officers_parsed,
@@ -119,16 +139,30 @@ pub struct Check<'a> {
 /// officer pools, without a seed (SPEC.md §6, §8.1).
 pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
     let mut warnings = Vec::new();
-    let officers = eligibility::officers(&inputs.officers, inputs.plan.date, &inputs.plan_source, &mut warnings)?;
+    let officers = eligibility::officers(
+        &inputs.officers,
+        inputs.plan.date,
+        &inputs.plan_source,
+        &mut warnings,
+    )?;
     let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
     for task in &inputs.plan.tasks {
         let frame = selection::frame(task, &inputs.targets, &inputs.plan.exclude_status)?;
         let (strata, w) = selection::allocate(task, &frame)?;
         warnings.extend(w);
         let pool = matching::pool(task, &inputs.officers, &officers.eligible)?;
-        tasks.push(TaskCheck { task, frame, strata, pool });
+        tasks.push(TaskCheck {
+            task,
+            frame,
+            strata,
+            pool,
+        });
     }
-    Ok(Check { tasks, officers, warnings })
+    Ok(Check {
+        tasks,
+        officers,
+        warnings,
+    })
 }
 
 /// A finished draw: the sealed record and the warnings met on the way.
@@ -165,7 +199,10 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                     stratum: stratum.key.clone(),
                     rank: pick.rank,
                     ticket: to_hex(&pick.ticket),
-                    officers: team.iter().map(|&o| officers.id(&officers.rows[o]).to_owned()).collect(),
+                    officers: team
+                        .iter()
+                        .map(|&o| officers.id(&officers.rows[o]).to_owned())
+                        .collect(),
                 }
             })
             .collect();
@@ -174,7 +211,11 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             name: task.name.clone(),
             items: task.items.clone(),
             key: to_hex(&key),
-            frame: Frame { filter: task.filter.clauses.clone(), size: selection.frame, excluded: tc.frame.excluded },
+            frame: Frame {
+                filter: task.filter.clauses.clone(),
+                size: selection.frame,
+                excluded: tc.frame.excluded,
+            },
             allocation: Allocation {
                 strata: task.strata.clone(),
                 mode: match task.quota {
@@ -188,7 +229,12 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             strata: selection
                 .strata
                 .iter()
-                .map(|s| StratumRecord { stratum: s.key.clone(), frame: s.frame, quota: s.quota.clone(), count: s.count })
+                .map(|s| StratumRecord {
+                    stratum: s.key.clone(),
+                    frame: s.frame,
+                    quota: s.quota.clone(),
+                    count: s.count,
+                })
                 .collect(),
             team_size: task.team_size,
             officers: OfficerPool {
@@ -210,7 +256,10 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             date: plan.date.map(|d| d.to_string()).unwrap_or_default(),
         },
         inputs: RecordInputs {
-            plan: InputDigest { digest: to_hex(&inputs.digests.plan), sha256: to_hex(&inputs.raw[0]) },
+            plan: InputDigest {
+                digest: to_hex(&inputs.digests.plan),
+                sha256: to_hex(&inputs.raw[0]),
+            },
             targets: TargetsInput {
                 digest: to_hex(&inputs.digests.targets),
                 sha256: to_hex(&inputs.raw[1]),
@@ -229,24 +278,39 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 rows: officers.rows.len() as u64,
                 columns: officers.sorted_columns(),
                 dropped: officers.dropped.clone(),
-                certificates_checked_on: checked.officers.certificates_checked_on.map(|d| d.to_string()).unwrap_or_default(),
-                ineligible: checked
+                certificates_checked_on: checked
                     .officers
-                    .ineligible
-                    .iter()
-                    .map(|i| IneligibleOfficer {
-                        id: officers.id(&officers.rows[i.row]).to_owned(),
-                        reason: i.reason.to_owned(),
-                        detail: i.detail.clone(),
-                    })
-                    .collect(),
+                    .certificates_checked_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                ineligible: {
+                    let mut list: Vec<IneligibleOfficer> = checked
+                        .officers
+                        .ineligible
+                        .iter()
+                        .map(|i| IneligibleOfficer {
+                            id: officers.id(&officers.rows[i.row]).to_owned(),
+                            reason: i.reason.to_owned(),
+                            detail: i.detail.clone(),
+                        })
+                        .collect();
+                    // By id, so that the record does not depend on row order.
+                    list.sort_by(|a, b| a.id.cmp(&b.id));
+                    list
+                },
             },
         },
-        seed: SeedInfo { source: seed.source.as_str().into(), value: seed.value.clone() },
+        seed: SeedInfo {
+            source: seed.source.as_str().into(),
+            value: seed.value.clone(),
+        },
         draw_key: to_hex(&draw_key),
         tasks,
         digest: String::new(),
     };
     record.seal();
-    Ok(Draw { record, warnings: checked.warnings })
+    Ok(Draw {
+        record,
+        warnings: checked.warnings,
+    })
 }

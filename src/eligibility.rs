@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::dates::{Date, Validity, OPEN_END};
+use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::Table;
 
@@ -45,10 +45,18 @@ pub struct Officers {
     pub certificates_checked_on: Option<Date>,
 }
 
+/// The columns of one certificate group: number, validity, valid from, valid to.
+type CertificateColumns = (usize, Option<usize>, Option<usize>, Option<usize>);
+
 /// Decides which officers may be drawn (SPEC.md §8.1).
-pub fn officers(roster: &Table, date: Option<Date>, plan_source: &str, warnings: &mut Vec<Warning>) -> Result<Officers> {
+pub fn officers(
+    roster: &Table,
+    date: Option<Date>,
+    plan_source: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Officers> {
     let status_col = roster.column("status");
-    let groups: Vec<(usize, Option<usize>, Option<usize>, Option<usize>)> = std::iter::once(String::new())
+    let groups: Vec<CertificateColumns> = std::iter::once(String::new())
         .chain((2..=9).map(|n| format!("_{n}")))
         .filter_map(|suffix| {
             let number = roster.column(&format!("certificate{suffix}"))?;
@@ -85,7 +93,11 @@ pub fn officers(roster: &Table, date: Option<Date>, plan_source: &str, warnings:
                 ineligible.push(Ineligible {
                     row: i,
                     reason: "status",
-                    detail: if status.is_empty() { "（空）".into() } else { status.to_owned() },
+                    detail: if status.is_empty() {
+                        "（空）".into()
+                    } else {
+                        status.to_owned()
+                    },
                 });
                 continue;
             }
@@ -104,26 +116,45 @@ pub fn officers(roster: &Table, date: Option<Date>, plan_source: &str, warnings:
                 .or_else(|| {
                     let from = crate::dates::Date::parse(&row.values[from?])?;
                     let to = row.values[to?].as_str();
-                    let to = if to == OPEN_END { None } else { Some(crate::dates::Date::parse(to)?) };
+                    let to = if to == OPEN_END {
+                        None
+                    } else {
+                        Some(crate::dates::Date::parse(to)?)
+                    };
                     Some(Validity { from, to })
                 });
             match period {
                 Some(p) if p.covers(day) => valid = true,
                 Some(p) => {
                     problem = match p.to {
-                        Some(to) if to < day => format!("certificate {} expired on {to}", row.values[number]),
-                        _ => format!("certificate {} valid only from {}", row.values[number], p.from),
+                        Some(to) if to < day => {
+                            format!("certificate {} expired on {to}", row.values[number])
+                        }
+                        _ => format!(
+                            "certificate {} valid only from {}",
+                            row.values[number], p.from
+                        ),
                     };
                 }
-                None => problem = format!("certificate {} has no validity dates", row.values[number]),
+                None => {
+                    problem = format!("certificate {} has no validity dates", row.values[number])
+                }
             }
         }
         if !valid {
             eligible[i] = false;
-            ineligible.push(Ineligible { row: i, reason: "certificate", detail: problem });
+            ineligible.push(Ineligible {
+                row: i,
+                reason: "certificate",
+                detail: problem,
+            });
         }
     }
-    Ok(Officers { eligible, ineligible, certificates_checked_on: checked_on })
+    Ok(Officers {
+        eligible,
+        ineligible,
+        certificates_checked_on: checked_on,
+    })
 }
 
 /// Counts of excluded targets by reason.
@@ -136,7 +167,10 @@ mod tests {
 
     #[test]
     fn earliest_keyword_is_the_reason() {
-        let k: Vec<String> = crate::plan::DEFAULT_EXCLUDED_STATUSES.iter().map(|s| (*s).to_owned()).collect();
+        let k: Vec<String> = crate::plan::DEFAULT_EXCLUDED_STATUSES
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         assert_eq!(target_exclusion("吊销，未注销", &k), Some("吊销"));
         assert_eq!(target_exclusion("注销", &k), Some("注销"));
         assert_eq!(target_exclusion("存续（在营、开业、在册）", &k), None);
@@ -156,10 +190,22 @@ mod tests {
         let e = officers(&t, Date::parse("2027-01-15"), "plan.toml", &mut w).unwrap();
         assert_eq!(e.eligible, [true, false, false, true, false, false]);
         let details: Vec<&str> = e.ineligible.iter().map(|i| i.detail.as_str()).collect();
-        assert_eq!(details, ["休假", "certificate C3 expired on 2026-12-31", "no certificate", "certificate C6 has no validity dates"]);
+        assert_eq!(
+            details,
+            [
+                "休假",
+                "certificate C3 expired on 2026-12-31",
+                "no certificate",
+                "certificate C6 has no validity dates"
+            ]
+        );
         assert!(w.is_empty());
         let err = officers(&t, None, "plan.toml", &mut w).unwrap_err();
-        assert!(err.to_string().starts_with("plan.toml: plan.date: expected the draw date"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("plan.toml: plan.date: expected the draw date"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -29,17 +29,29 @@ pub struct Location {
 impl Location {
     /// A location naming only the input.
     pub fn file(source: &str) -> Self {
-        Self { source: source.to_owned(), ..Self::default() }
+        Self {
+            source: source.to_owned(),
+            ..Self::default()
+        }
     }
 
     /// A location with a line.
     pub fn line(source: &str, line: u64) -> Self {
-        Self { source: source.to_owned(), line: Some(line), ..Self::default() }
+        Self {
+            source: source.to_owned(),
+            line: Some(line),
+            ..Self::default()
+        }
     }
 
     /// A location with a line and a column.
     pub fn at(source: &str, line: u64, column: u64) -> Self {
-        Self { source: source.to_owned(), line: Some(line), column: Some(column), ..Self::default() }
+        Self {
+            source: source.to_owned(),
+            line: Some(line),
+            column: Some(column),
+            ..Self::default()
+        }
     }
 }
 
@@ -59,7 +71,9 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.source)?;
         match (&self.sheet, self.line, self.column) {
-            (Some(sheet), Some(row), Some(col)) => write!(f, ":{sheet}!{}{row}", column_letters(col)),
+            (Some(sheet), Some(row), Some(col)) => {
+                write!(f, ":{sheet}!{}{row}", column_letters(col))
+            }
             (Some(sheet), Some(row), None) => write!(f, ":{sheet}!{row}"),
             (_, Some(item), _) if self.item => write!(f, ":[{item}]"),
             (_, Some(line), Some(column)) => write!(f, ":{line}:{column}"),
@@ -82,7 +96,9 @@ pub enum Error {
         what: String,
     },
     /// A text input contains a NUL byte: it is not a text table.
-    #[error("{at}: this is not a text table (a NUL byte at offset {offset}); for Excel files use .xlsx")]
+    #[error(
+        "{at}: this is not a text table (a NUL byte at offset {offset}); for Excel files use .xlsx"
+    )]
     Binary {
         /// Where.
         at: Location,
@@ -278,7 +294,9 @@ pub enum Error {
         frame: u64,
     },
     /// No eligible target passes a task's filter.
-    #[error("task '{task}': no eligible target passes the filter {filter} ({rows} rows in the directory, {excluded} of those passing it excluded by status)")]
+    #[error(
+        "task '{task}': no eligible target passes the filter {filter} ({rows} rows in the directory, {excluded} of those passing it excluded by status)"
+    )]
     EmptyFrame {
         /// The task.
         task: String,
@@ -290,7 +308,9 @@ pub enum Error {
         excluded: u64,
     },
     /// Fewer eligible officers than one team needs.
-    #[error("task '{task}': {eligible} eligible officers, fewer than the team size {team_size} ({ineligible} more pass officer_filter but are not on duty or hold no valid certificate)")]
+    #[error(
+        "task '{task}': {eligible} eligible officers, fewer than the team size {team_size} ({ineligible} more pass officer_filter but are not on duty or hold no valid certificate)"
+    )]
     OfficerPoolTooSmall {
         /// The task.
         task: String,

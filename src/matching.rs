@@ -44,7 +44,9 @@ impl Matching {
 /// (on duty, with a valid certificate), in roster order (SPEC.md §8.1).
 pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<usize>> {
     let clauses = resolve_filter(&task.officer_filter, officers, task, "officer_filter")?;
-    let passing: Vec<usize> = (0..officers.rows.len()).filter(|&i| passes(&officers.rows[i], &clauses)).collect();
+    let passing: Vec<usize> = (0..officers.rows.len())
+        .filter(|&i| passes(&officers.rows[i], &clauses))
+        .collect();
     let pool: Vec<usize> = passing.iter().copied().filter(|&i| eligible[i]).collect();
     if (pool.len() as u64) < task.team_size {
         return Err(Error::OfficerPoolTooSmall {
@@ -58,7 +60,13 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<usiz
 }
 
 /// Forms `targets` teams of `task.team_size` officers from `pool` (SPEC.md §8.2).
-pub fn teams(task: &Task, task_key: &Hash, officers: &Table, pool: Vec<usize>, targets: usize) -> Matching {
+pub fn teams(
+    task: &Task,
+    task_key: &Hash,
+    officers: &Table,
+    pool: Vec<usize>,
+    targets: usize,
+) -> Matching {
     let size = usize::try_from(task.team_size).expect("team size is small");
     let mut stream: VecDeque<usize> = VecDeque::new();
     let mut round = 0_u64;
@@ -75,7 +83,11 @@ pub fn teams(task: &Task, task_key: &Hash, officers: &Table, pool: Vec<usize>, t
         }
         teams.push(team);
     }
-    Matching { pool, teams, rounds: round }
+    Matching {
+        pool,
+        teams,
+        rounds: round,
+    }
 }
 
 /// The pool in ascending order of officer ticket for `round`, ties by id.
@@ -141,6 +153,10 @@ mod tests {
             "task 'T': 2 eligible officers, fewer than the team size 3 (0 more pass officer_filter but are not on duty or hold no valid certificate)"
         );
         let e = pool(&task, &officers, &[true, false]).unwrap_err();
-        assert!(e.to_string().contains("1 eligible officers, fewer than the team size 3 (1 more"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("1 eligible officers, fewer than the team size 3 (1 more"),
+            "{e}"
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Text normalisation applied to every value before it is hashed or compared
-//! (SPEC.md §3, "Text normalisation").
+//! (SPEC.md §3.2, `text` and `ident`).
 //!
 //! Every value is put in Unicode NFC and trimmed of `White_Space` characters.
 //! Identifiers (target and officer ids) are in addition folded from full-width
@@ -44,7 +44,7 @@ pub fn identifier(value: &str) -> String {
 
 /// Finds the first character that may not appear in a value: the C0 and C1
 /// control characters and DEL. They are rejected so that every value prints
-/// and serialises the same way in every language (SPEC.md §3).
+/// and serialises the same way in every language (SPEC.md §3.3).
 pub fn first_control(value: &str) -> Option<char> {
     value.chars().find(|c| c.is_control())
 }

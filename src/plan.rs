@@ -36,7 +36,7 @@ pub struct Plan {
     pub officer_columns: BTreeMap<String, String>,
     /// The tasks, in the order of the file.
     pub tasks: Vec<Task>,
-    /// The canonical digest (SPEC.md §4.2).
+    /// The canonical digest (SPEC.md §4.3).
     pub digest: Hash,
 }
 
@@ -335,15 +335,30 @@ impl Plan {
         let date = match &raw.plan.date {
             None => None,
             Some(d) => Some(Date::parse(&normalize::text(d.get_ref())).ok_or_else(|| {
-                cx.value_error(d, "", "plan.date", "a date such as \"2027-01-15\"", format!("\"{}\"", d.get_ref()))
+                cx.value_error(
+                    d,
+                    "",
+                    "plan.date",
+                    "a date such as \"2027-01-15\"",
+                    format!("\"{}\"", d.get_ref()),
+                )
             })?),
         };
         let exclude_status = match raw.plan.exclude_status {
-            None => DEFAULT_EXCLUDED_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
-            Some(list) => list.iter().map(|s| normalize::text(s)).filter(|s| !s.is_empty()).collect(),
+            None => DEFAULT_EXCLUDED_STATUSES
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            Some(list) => list
+                .iter()
+                .map(|s| normalize::text(s))
+                .filter(|s| !s.is_empty())
+                .collect(),
         };
         let mapping = |m: BTreeMap<String, String>| -> BTreeMap<String, String> {
-            m.into_iter().map(|(k, v)| (normalize::text(&k), normalize::text(&v))).collect()
+            m.into_iter()
+                .map(|(k, v)| (normalize::text(&k), normalize::text(&v)))
+                .collect()
         };
         Ok(Plan {
             id,

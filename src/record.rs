@@ -85,7 +85,7 @@ pub struct TargetsInput {
     pub rows: u64,
     /// Normalised column names, sorted.
     pub columns: Vec<String>,
-    /// Header names of personal-data columns dropped unread, in file order.
+    /// Header names of personal-data columns dropped unread, sorted.
     pub dropped: Vec<String>,
     /// How ids were checked.
     pub id_check: IdCheckInfo,
@@ -115,12 +115,12 @@ pub struct OfficersInput {
     pub rows: u64,
     /// Normalised column names, sorted.
     pub columns: Vec<String>,
-    /// Header names of personal-data columns dropped unread, in file order.
+    /// Header names of personal-data columns dropped unread, sorted.
     pub dropped: Vec<String>,
     /// The date certificates were checked on, or `""` when the roster has
     /// no certificate column.
     pub certificates_checked_on: String,
-    /// Officers who cannot be drawn, in roster order.
+    /// Officers who cannot be drawn, sorted by id.
     pub ineligible: Vec<IneligibleOfficer>,
 }
 

@@ -4,8 +4,14 @@
 /// Every schema: its name and its text.
 pub const ALL: &[(&str, &str)] = &[
     ("plan", include_str!("../schemas/plan.v1.schema.json")),
-    ("target-row", include_str!("../schemas/target-row.v1.schema.json")),
-    ("officer-row", include_str!("../schemas/officer-row.v1.schema.json")),
+    (
+        "target-row",
+        include_str!("../schemas/target-row.v1.schema.json"),
+    ),
+    (
+        "officer-row",
+        include_str!("../schemas/officer-row.v1.schema.json"),
+    ),
     ("record", include_str!("../schemas/record.v1.schema.json")),
     ("vectors", include_str!("../schemas/vectors.v1.schema.json")),
 ];

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use sha2::{Digest as _, Sha256};
 
 use crate::allocation;
-use crate::eligibility;
 use crate::canonical::{Hash, to_hex};
 use crate::digest::SPEC_VERSION;
+use crate::eligibility;
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::{Row, Table};
 use crate::plan::{Filter, Quota, Task};
@@ -123,7 +123,11 @@ pub(crate) fn resolve_column(
     at: Option<&Location>,
 ) -> Result<usize> {
     table.column(column).ok_or_else(|| Error::UnknownColumn {
-        note: if table.dropped.iter().any(|d| crate::input::columns::column_name(d) == column) {
+        note: if table
+            .dropped
+            .iter()
+            .any(|d| crate::input::columns::column_name(d) == column)
+        {
             ": it holds personal data and is dropped on reading".into()
         } else {
             String::new()
@@ -171,7 +175,9 @@ pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<
         if !passes(row, &clauses) {
             continue;
         }
-        if let Some(reason) = status_col.and_then(|c| eligibility::target_exclusion(&row.values[c], exclude_status)) {
+        if let Some(reason) =
+            status_col.and_then(|c| eligibility::target_exclusion(&row.values[c], exclude_status))
+        {
             *excluded.entry(reason.to_owned()).or_default() += 1;
             continue;
         }
@@ -180,7 +186,11 @@ pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<
     }
     let size: u64 = strata.values().map(|g| g.len() as u64).sum();
     if size == 0 {
-        let filter = if task.filter.is_empty() { "(none)".to_owned() } else { task.filter.to_string() };
+        let filter = if task.filter.is_empty() {
+            "(none)".to_owned()
+        } else {
+            task.filter.to_string()
+        };
         return Err(Error::EmptyFrame {
             task: task.id.clone(),
             filter,
@@ -188,7 +198,11 @@ pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<
             excluded: excluded.values().sum(),
         });
     }
-    Ok(Frame { strata, size, excluded })
+    Ok(Frame {
+        strata,
+        size,
+        excluded,
+    })
 }
 
 /// One stratum's allocation.
@@ -210,53 +224,97 @@ pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warni
     if let Quota::RatioTable { entries, .. } = &task.quota {
         for value in entries.keys() {
             if !frame.strata.contains_key(std::slice::from_ref(value)) {
-                warnings.push(Warning::UnusedRatio { task: task.id.clone(), stratum: value.clone() });
+                warnings.push(Warning::UnusedRatio {
+                    task: task.id.clone(),
+                    stratum: value.clone(),
+                });
             }
         }
     }
     if let Quota::Count(count) = task.quota
         && count > frame.size
     {
-        warnings.push(Warning::CountExceedsFrame { task: task.id.clone(), count, frame: frame.size });
+        warnings.push(Warning::CountExceedsFrame {
+            task: task.id.clone(),
+            count,
+            frame: frame.size,
+        });
     }
     let mut out = Vec::with_capacity(frame.strata.len());
     for (key, members) in &frame.strata {
         let n = members.len() as u64;
         let (quota, count) = match &task.quota {
-            Quota::Ratio(r) => (r.to_string(), allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum)),
+            Quota::Ratio(r) => (
+                r.to_string(),
+                allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum),
+            ),
             Quota::RatioTable { entries, default } => {
-                let r = entries.get(&key[0]).or(default.as_ref()).copied().ok_or_else(|| {
-                    Error::NoRatioForStratum { task: task.id.clone(), stratum: format!("{key:?}"), frame: n }
-                })?;
-                (r.to_string(), allocation::ratio_count(n, r, task.rounding, task.min_per_stratum))
+                let r = entries
+                    .get(&key[0])
+                    .or(default.as_ref())
+                    .copied()
+                    .ok_or_else(|| Error::NoRatioForStratum {
+                        task: task.id.clone(),
+                        stratum: format!("{key:?}"),
+                        frame: n,
+                    })?;
+                (
+                    r.to_string(),
+                    allocation::ratio_count(n, r, task.rounding, task.min_per_stratum),
+                )
             }
             Quota::Count(c) => (c.to_string(), allocation::fixed_count(n, *c)),
         };
-        out.push(Allocated { key: key.clone(), frame: n, quota, count });
+        out.push(Allocated {
+            key: key.clone(),
+            frame: n,
+            quota,
+            count,
+        });
     }
     Ok((out, warnings))
 }
 
 /// Draws a task's targets from its allocated frame (SPEC.md §7).
-pub fn select(task_key: &Hash, targets: &Table, frame: &Frame, allocated: &[Allocated]) -> Selection {
+pub fn select(
+    task_key: &Hash,
+    targets: &Table,
+    frame: &Frame,
+    allocated: &[Allocated],
+) -> Selection {
     let ticketer = Ticketer::targets(task_key);
     let strata = allocated
         .iter()
         .map(|a| {
             let members = &frame.strata[&a.key];
-            let mut ranked: Vec<(Hash, usize)> =
-                members.iter().map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i)).collect();
+            let mut ranked: Vec<(Hash, usize)> = members
+                .iter()
+                .map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i))
+                .collect();
             let k = usize::try_from(a.count).expect("count <= frame");
             if k < ranked.len() && k > 0 {
                 ranked.select_nth_unstable_by(k - 1, |x, y| order(targets, x, y));
             }
             ranked.truncate(k);
             ranked.sort_unstable_by(|x, y| order(targets, x, y));
-            let picks = ranked.into_iter().zip(1..).map(|((ticket, row), rank)| Pick { row, ticket, rank }).collect();
-            StratumDraw { key: a.key.clone(), frame: a.frame, quota: a.quota.clone(), count: a.count, picks }
+            let picks = ranked
+                .into_iter()
+                .zip(1..)
+                .map(|((ticket, row), rank)| Pick { row, ticket, rank })
+                .collect();
+            StratumDraw {
+                key: a.key.clone(),
+                frame: a.frame,
+                quota: a.quota.clone(),
+                count: a.count,
+                picks,
+            }
         })
         .collect();
-    Selection { frame: frame.size, strata }
+    Selection {
+        frame: frame.size,
+        strata,
+    }
 }
 
 /// Ascending ticket, then ascending id (a tie needs a SHA-256 collision).

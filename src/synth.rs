@@ -144,7 +144,8 @@ pub fn targets_csv(n: usize, rng_seed: u64) -> String {
 /// 所属部门, 管辖片区, 在岗状态, 执法证号, 发证机关, 证件有效期.
 pub fn officers_csv(m: usize, seed: u64) -> String {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x6f66_6669_6365_7273);
-    let mut out = String::from("人员编号,姓名,所属部门,管辖片区,在岗状态,执法证号,发证机关,证件有效期\n");
+    let mut out =
+        String::from("人员编号,姓名,所属部门,管辖片区,在岗状态,执法证号,发证机关,证件有效期\n");
     for i in 1..=m {
         let name = format!(
             "{}{}{}",
@@ -162,7 +163,10 @@ pub fn officers_csv(m: usize, seed: u64) -> String {
         // Certificates run five years; a few have lapsed by the demo's draw date.
         let start_year = rng.random_range(2022..2027);
         let month = rng.random_range(1..=12);
-        let validity = format!("{start_year}-{month:02}-01至{}-{month:02}-01", start_year + 5);
+        let validity = format!(
+            "{start_year}-{month:02}-01至{}-{month:02}-01",
+            start_year + 5
+        );
         writeln!(
             out,
             "E{i:04},{name},{department},{region},{status},4201{i:06},武汉市人民政府,{validity}"

@@ -92,8 +92,10 @@ pub fn diagnose(code: &str) -> Result<(), String> {
                 ));
             }
             let expected = check_char(&code[..17]).expect("17 characters of the alphabet");
-            if code[17..].chars().next() != Some(expected) {
-                return Err(format!("fails the GB 32100-2015 check character (expected '{expected}' at position 18)"));
+            if !code[17..].starts_with(expected) {
+                return Err(format!(
+                    "fails the GB 32100-2015 check character (expected '{expected}' at position 18)"
+                ));
             }
             if org_check_char(&code[8..16]) != code[16..17].chars().next() {
                 return Err("fails the GB 11714 organisation-code check (positions 9–17)".into());
@@ -101,7 +103,11 @@ pub fn diagnose(code: &str) -> Result<(), String> {
             Ok(())
         }
         15 if code.bytes().all(|b| b.is_ascii_digit()) => {
-            if is_valid_reg15(code) { Ok(()) } else { Err("fails the ISO 7064 MOD 11,10 check of a registration number".into()) }
+            if is_valid_reg15(code) {
+                Ok(())
+            } else {
+                Err("fails the ISO 7064 MOD 11,10 check of a registration number".into())
+            }
         }
         n => Err(format!(
             "expected an 18-character unified social credit code or a 15-digit registration number, found {n} characters"
@@ -120,8 +126,20 @@ mod tests {
         assert!(is_valid_reg15("110108012660422"));
         assert!(!is_valid_reg15("110108012660423"));
         assert_eq!(diagnose("91110000802100433B"), Ok(()));
-        assert!(diagnose("9144030071526726XH").unwrap_err().contains("expected 'G'"));
-        assert!(diagnose("91440300708461136").unwrap_err().contains("found 17 characters"));
-        assert!(diagnose("9144030071526726OG").unwrap_err().contains("'O' cannot occur"));
+        assert!(
+            diagnose("9144030071526726XH")
+                .unwrap_err()
+                .contains("expected 'G'")
+        );
+        assert!(
+            diagnose("91440300708461136")
+                .unwrap_err()
+                .contains("found 17 characters")
+        );
+        assert!(
+            diagnose("9144030071526726OG")
+                .unwrap_err()
+                .contains("'O' cannot occur")
+        );
     }
 }

@@ -81,7 +81,12 @@ pub fn id_check_of(record: &[u8]) -> IdCheck {
     let allowlist = check
         .and_then(|c| c.get("allowlisted"))
         .and_then(Value::as_array)
-        .map(|ids| ids.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|ids| {
+            ids.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default();
     IdCheck { mode, allowlist }
 }
@@ -89,7 +94,11 @@ pub fn id_check_of(record: &[u8]) -> IdCheck {
 /// Verifies a record against its inputs.
 pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
-        at: Location { line, column, ..Location::file(record.name) },
+        at: Location {
+            line,
+            column,
+            ..Location::file(record.name)
+        },
         message,
     };
     let given: Value = serde_json::from_slice(record.bytes).map_err(|e| {
@@ -202,37 +211,35 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     })
 }
 
-/// Raw-file hashes may differ while the content is the same (rows or
-/// columns reordered, CRLF, a BOM): then the record's hash is kept and a note
-/// says so.
+/// What may differ between the draw's files and the verifier's while the
+/// content is the same (canonical digest equal): the raw-file hash (rows or
+/// columns reordered, another format or encoding, CRLF, a BOM) and the list
+/// of dropped personal-data columns (the public copy of a directory has them
+/// removed). The record's values are kept and a note says what differs.
 fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>) {
     let mut changed = false;
-    let pairs = [
-        (
-            "plan",
-            &mut recomputed.inputs.plan.digest,
-            &mut recomputed.inputs.plan.sha256,
-        ),
+    let recorded = |name: &str, member: &str| given.pointer(&format!("/inputs/{name}/{member}"));
+    let inputs = &mut recomputed.inputs;
+    let tables = [
+        ("plan", &inputs.plan.digest, &mut inputs.plan.sha256, None),
         (
             "targets",
-            &mut recomputed.inputs.targets.digest,
-            &mut recomputed.inputs.targets.sha256,
+            &inputs.targets.digest,
+            &mut inputs.targets.sha256,
+            Some(&mut inputs.targets.dropped),
         ),
         (
             "officers",
-            &mut recomputed.inputs.officers.digest,
-            &mut recomputed.inputs.officers.sha256,
+            &inputs.officers.digest,
+            &mut inputs.officers.sha256,
+            Some(&mut inputs.officers.dropped),
         ),
     ];
-    for (name, digest, sha) in pairs {
-        let recorded_digest = given
-            .pointer(&format!("/inputs/{name}/digest"))
-            .and_then(Value::as_str);
-        let recorded_sha = given
-            .pointer(&format!("/inputs/{name}/sha256"))
-            .and_then(Value::as_str);
-        if recorded_digest == Some(digest.as_str())
-            && let Some(recorded_sha) = recorded_sha
+    for (name, digest, sha, dropped) in tables {
+        if recorded(name, "digest").and_then(Value::as_str) != Some(digest.as_str()) {
+            continue;
+        }
+        if let Some(recorded_sha) = recorded(name, "sha256").and_then(Value::as_str)
             && recorded_sha != sha.as_str()
         {
             notes.push(format!(
@@ -240,6 +247,24 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
             ));
             recorded_sha.clone_into(sha);
             changed = true;
+        }
+        if let Some(dropped) = dropped
+            && let Some(Value::Array(list)) = recorded(name, "dropped")
+        {
+            let list: Vec<String> = list
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect();
+            if list != *dropped {
+                notes.push(format!(
+                    "{name}: the draw's file had the personal-data columns [{}], this one has [{}]; they are never read, so the draw is the same",
+                    list.join(", "),
+                    dropped.join(", ")
+                ));
+                *dropped = list;
+                changed = true;
+            }
         }
     }
     if changed {

@@ -249,7 +249,15 @@ proptest! {
         let (_, a) = plain(&w);
         let mut w2 = w.clone();
         let i = row.index(w2.targets.len());
-        w2.targets[i][col].push('1');
+        // Every kind of edit keeps the value valid: another real code, another risk class.
+        match col {
+            0 => w2.targets[i][0] = shuangsui::synth::uscc_for(10_000_000 + i as u64),
+            2 => {
+                let next = match w2.targets[i][2].as_str() { "A" => "B", "B" => "C", "C" => "D", _ => "A" };
+                w2.targets[i][2] = next.to_owned();
+            }
+            _ => w2.targets[i][col].push('1'),
+        }
         let t = csv(["id", "name", "risk", "status"], &w2.targets, &[0, 1, 2, 3], false, false);
         let table = shuangsui::input::Table::from_csv(shuangsui::input::TableKind::Targets, "t", t.as_bytes()).unwrap();
         prop_assert_ne!(hex::encode(shuangsui::digest::table(&table)), a.inputs.targets.digest);

@@ -32,14 +32,15 @@ def u64(n): return n.to_bytes(8, "big")
 def s(x): b = x.encode(); return u32(len(b)) + b                      # str(x), §2
 def sha(b): return hashlib.sha256(b).digest()
 
-def text(v): return unicodedata.normalize("NFC", v).strip(WS)           # §3.2 (1)
+def text(v): return unicodedata.normalize("NFC", v).strip(WS)           # §3.2
 def ascii_case(v, upper): return "".join(
     (c.upper() if "a" <= c <= "z" else c) if upper else (c.lower() if "A" <= c <= "Z" else c) for c in v)
-def column(v): return ascii_case(text(v), upper=False)                  # §3.2 (2)
-def ident(v): return ascii_case("".join(                               # §3.2 (3)
+def lower(v): return ascii_case(v, upper=False)
+def ident(v): return ascii_case("".join(
     chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text(v)), upper=True)
+def key(v): return "".join(c for c in lower(ident(v)) if c not in WS + "_-")
 
-def table_digest(kind, columns, rows):                                  # §3.3
+def table_digest(kind, columns, rows):                                  # §3.4
     tag, cols = f"shuangsui/v1/{kind}", sorted(columns)
     leaves = sorted(sha(s(tag + "-row") + u32(len(cols)) + b"".join(s(c) + s(r[c]) for c in cols))
                     for r in rows)
@@ -98,26 +99,236 @@ def is_control(c):
     return unicodedata.category(c) == "Cc"
 
 
-def read_table(kind, data):
-    """§3.1 and §3.2: CSV bytes to (columns, rows as dicts)."""
+# §3.2: the standard fields, their kinds and aliases.
+TARGET_FIELDS = [
+    ("id", "identifier", "id uscc unicode credit_code 统一社会信用代码 统一社会信用代码(注册号) 统一社会信用代码/注册号 社会信用代码 信用代码 注册号", False),
+    ("name", "text", "name entname 企业名称 市场主体名称 执法对象名称 主体名称 名称", False),
+    ("entity_type", "text", "entity_type enttype type 企业类型 市场主体类型 机构类型 主体类型", False),
+    ("status", "text", "status regstate 登记状态 经营状态 企业状态 状态", False),
+    ("industry", "text", "industry 所属行业 行业门类 行业", False),
+    ("region", "text", "region 行政区划 行政区划代码 所属地区 所属区域 区划代码", False),
+    ("authority", "text", "authority regorg 登记机关 管辖单位 监管单位 管辖机关", False),
+    ("risk", "risk", "risk 信用风险分类 风险等级 信用风险等级 风险分类 信用风险类别", False),
+    ("last_inspected", "date", "last_inspected 上次检查日期 最近检查日期", False),
+]
+OFFICER_FIELDS = [
+    ("id", "identifier", "id officer_id 人员编号 执法人员编号 工号 编号", False),
+    ("name", "text", "name 姓名 执法人员姓名 人员姓名 执法人员", False),
+    ("department", "text", "department 所属部门 部门 所属单位 单位 科室", False),
+    ("region", "text", "region jurisdiction 管辖片区 执法区域 管辖区域 所属区域 行政区划", False),
+    ("categories", "text", "categories 执法类别 执法事项 执法领域", False),
+    ("status", "text", "status 在岗状态 人员状态 状态", False),
+    ("expert", "text", "expert 专家 是否专家", False),
+    ("certificate", "identifier", "certificate certificate_no 执法证号 执法证件号 执法证编号 执法证件号码", True),
+    ("issuer", "text", "issuer 发证机关", True),
+    ("validity", "validity", "validity 证件有效期 有效期", True),
+    ("valid_from", "date", "valid_from 有效期起 有效期开始 有效期起始日期 发证日期", True),
+    ("valid_to", "end", "valid_to 有效期止 有效期至 有效期截止 有效期截止日期", True),
+]
+PERSONAL = "身份证 公民身份号码 身份证件 电话 手机 住址 家庭地址 居住地 idcard idnumber nationalid phone mobile homeaddress residentialaddress".split()
+PERSONAL_EXACT = "tel email 电子邮箱 邮箱".split()
+
+
+def standard(fields, k):
+    """§3.2 rule 2: a header key to (column, kind), or None."""
+    for name, kind, aliases, numbered in fields:
+        keys = [key(a) for a in aliases.split()]
+        if k in keys:
+            return name, kind
+        if numbered:
+            m = re.fullmatch(r"(.*?)\(?([2-9])\)?", k)
+            if m and m.group(1) in keys:
+                return f"{name}_{m.group(2)}", kind
+    return None
+
+
+def resolve(fields, header, mapping):
+    """§3.2: a header cell to (column, kind), or None when dropped."""
+    k = key(header)
+    for src, dst in mapping.items():
+        if key(src) == k:
+            if text(dst) == "":
+                return None
+            return standard(fields, key(dst)) or (lower(text(dst)), "text")
+    found = standard(fields, k)
+    if found:
+        return found
+    if any(key(p) in k for p in PERSONAL) or any(key(p) == k for p in PERSONAL_EXACT):
+        return None
+    return lower(text(header)), "text"
+
+
+def parse_date(v):
+    """§3.3 date: the accepted forms to (y, m, d), or None."""
+    m = re.fullmatch(r"([0-9]{4})([0-9]{2})([0-9]{2})", v) or re.fullmatch(
+        r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})", v) or re.fullmatch(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?", v)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups() if g not in "-/.")
+    leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return (y, mo, d) if 1000 <= y and 1 <= mo <= 12 and 1 <= d <= days[mo - 1] else None
+
+
+def iso(d): return "%04d-%02d-%02d" % d
+
+
+def parse_validity(v):
+    """§3.3 validity: to (from, to or None), or None."""
+    for sep in ("至", "~", "～", "--", "—"):
+        if sep in v:
+            a, b = v.split(sep, 1)
+            break
+    else:
+        parts = v.split("/")
+        if len(parts) == 2:
+            a, b = parts
+        elif len(parts) == 6:
+            a, b = "/".join(parts[:3]), "/".join(parts[3:])
+        else:
+            return None
+    start, b = parse_date(text(a)), text(b)
+    end = None if b == "长期" else parse_date(b)
+    if not start or (b != "长期" and (not end or end < start)):
+        return None
+    return start, end
+
+
+RISK = {c: k for k, cs in {"A": "A A类 A级 低风险", "B": "B B类 B级 一般风险", "C": "C C类 C级 较高风险",
+                            "D": "D D类 D级 高风险"}.items() for c in cs.split()}
+
+
+def value(raw, kind):
+    """§3.3: normalise one value by its kind."""
+    if len(raw.encode()) > 4096:
+        raise Invalid("value too long")
+    v = ident(raw) if kind == "identifier" else text(raw)
+    if v == "" or kind in ("text", "identifier"):
+        return v
+    if kind == "risk":
+        if ident(v) not in RISK:
+            raise Invalid(f"unknown risk class {v}")
+        return RISK[ident(v)]
+    if kind == "end" and v == "长期":
+        return v
+    if kind in ("date", "end"):
+        d = parse_date(v)
+        if not d:
+            raise Invalid(f"bad date {v}")
+        return iso(d)
+    p = parse_validity(v)
+    if not p:
+        raise Invalid(f"bad validity {v}")
+    return f"{iso(p[0])}/{iso(p[1]) if p[1] else '长期'}"
+
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def id_passes(code):
+    """§3.3: the USCC and registration-number checks."""
+    if len(code) == 18:
+        if any(c not in ALPHABET for c in code):
+            return False
+        w = [pow(3, i, 31) for i in range(17)]
+        c18 = (31 - sum(ALPHABET.index(c) * wi for c, wi in zip(code, w)) % 31) % 31
+        org = sum((int(c) if c.isdigit() else ord(c) - 55) * wi for c, wi in zip(code[8:16], [3, 7, 9, 10, 5, 8, 4, 2]))
+        c17 = {10: "X", 11: "0"}.get(11 - org % 11, str(11 - org % 11))
+        return code[17] == ALPHABET[c18] and code[16] == c17
+    if len(code) == 15 and code.isascii() and code.isdigit():
+        p = 10
+        for i, ch in enumerate(code):
+            sv = (p + int(ch)) % 10 or 10
+            if i == 14:
+                return sv == 1
+            p = 2 * sv % 11
+    return False
+
+
+def read_table(kind, data, mapping, id_check):
+    """§3.1–§3.3 (CSV): bytes to (columns, rows as dicts, dropped, allowlisted, unchecked)."""
+    if b"\0" in data:
+        raise Invalid("binary")
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    records = [r for r in csv.reader(io.StringIO(data.decode("utf-8"), newline="")) if r]
-    header = [column(c) for c in records[0]]
-    if len(set(header)) != len(header) or "id" not in header or "name" not in header:
-        raise Invalid(f"{kind}: bad header {header}")
-    rows, seen = [], set()
+        content = data[3:].decode("utf-8")
+    else:
+        try:
+            content = data.decode("utf-8")
+        except UnicodeDecodeError:
+            content = data.decode("gb18030")
+    records = [r for r in csv.reader(io.StringIO(content, newline="")) if any(c != "" for c in r)]
+    fields = TARGET_FIELDS if kind == "targets" else OFFICER_FIELDS
+    cols, dropped = [], []
+    for cell in records[0]:
+        if text(cell) == "" or any(is_control(ch) for ch in cell):
+            raise Invalid("bad header cell")
+        r = resolve(fields, text(cell), mapping)
+        if r is None:
+            dropped.append(text(cell))
+        cols.append(r)
+    names = [c[0] for c in cols if c]
+    if len(set(names)) != len(names) or "id" not in names or "name" not in names or len(records[0]) > 1024:
+        raise Invalid(f"{kind}: bad header {names}")
+    rows, seen, allowlisted, unchecked = [], set(), [], []
     for rec in records[1:]:
-        if len(rec) != len(header):
+        if len(rec) != len(cols):
             raise Invalid(f"{kind}: ragged row {rec}")
-        row = {c: (ident(v) if c == "id" else text(v)) for c, v in zip(header, rec)}
-        if not row["id"] or not row["name"] or row["id"] in seen:
+        row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
+        if any(is_control(ch) for v in row.values() for ch in v) or not row["id"] or not row["name"]:
             raise Invalid(f"{kind}: bad row {rec}")
-        if any(is_control(ch) for v in row.values() for ch in v):
-            raise Invalid(f"{kind}: control character in {rec}")
+        if kind == "targets" and not id_passes(row["id"]):
+            if row["id"] in id_check["allowlist"]:
+                allowlisted.append(row["id"])
+            elif id_check["mode"] == "warn":
+                unchecked.append(row["id"])
+            else:
+                raise Invalid(f"invalid id {row['id']}")
+        if row["id"] in seen:
+            raise Invalid(f"duplicate id {row['id']}")
         seen.add(row["id"])
         rows.append(row)
-    return header, rows
+    return names, rows, sorted(dropped), sorted(allowlisted), sorted(unchecked)
+
+
+def exclusion(status, keywords):
+    """§6.1: the earliest keyword in the status, or None."""
+    found = sorted((status.find(k), k.encode(), k) for k in keywords if k in status)
+    return found[0][2] if found else None
+
+
+def officer_eligibility(columns, officers, date):
+    """§8.1: per officer, None (eligible) or (reason, detail)."""
+    groups = [g for g in [""] + [f"_{n}" for n in range(2, 10)] if f"certificate{g}" in columns]
+    out = []
+    for o in officers:
+        status = o.get("status")
+        if "status" in columns and status not in ("在岗", "在职", "正常"):
+            out.append(("status", status or "（空）"))
+            continue
+        if not groups:
+            out.append(None)
+            continue
+        problem, valid = "no certificate", False
+        for g in groups:
+            number = o[f"certificate{g}"]
+            if not number:
+                continue
+            period = None
+            if o.get(f"validity{g}"):
+                period = parse_validity(o[f"validity{g}"])
+            elif o.get(f"valid_from{g}") and o.get(f"valid_to{g}"):
+                to = o[f"valid_to{g}"]
+                period = (parse_date(o[f"valid_from{g}"]), None if to == "长期" else parse_date(to))
+            if period is None:
+                problem = f"certificate {number} has no validity dates"
+            elif period[0] <= date and (period[1] is None or date <= period[1]):
+                valid = True
+            elif period[1] is not None and period[1] < date:
+                problem = f"certificate {number} expired on {iso(period[1])}"
+            else:
+                problem = f"certificate {number} valid only from {iso(period[0])}"
+        out.append(None if valid else ("certificate", problem))
+    return out, bool(groups)
 
 
 RATIO = re.compile(r"^([0-9]{1,3})(?:\.([0-9]{1,4}))?%$")
@@ -140,9 +351,10 @@ def read_filter(f):
     out = {}
     for k, v in (f or {}).items():
         values = [v] if isinstance(v, str) else v
-        if column(k) in out:
-            raise Invalid(f"filter names {column(k)} twice")
-        out[column(k)] = sorted(set(text(x) for x in values))
+        name = lower(text(k))
+        if name in out:
+            raise Invalid(f"filter names {name} twice")
+        out[name] = sorted(set(text(x) for x in values))
     return dict(sorted(out.items(), key=lambda kv: kv[0].encode()))
 
 
@@ -156,15 +368,19 @@ def passes(row, flt):
     return True
 
 
-PLAN_KEYS = {"id", "name", "authority"}
+PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status"}
 TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "rounding", "min_per_stratum",
              "team_size", "officer_filter"}
 
 
 def check_plan(tree):
     """§4.1: the rules that are not about the tables."""
-    if set(tree) - {"plan", "tasks"} or set(tree["plan"]) - PLAN_KEYS or not text(tree["plan"]["id"]):
+    if set(tree) - {"plan", "tasks", "columns"} or set(tree["plan"]) - PLAN_KEYS or not text(tree["plan"]["id"]):
         raise Invalid("unknown key or empty plan id")
+    if set(tree.get("columns", {})) - {"targets", "officers"}:
+        raise Invalid("unknown key in [columns]")
+    if "date" in tree["plan"] and not parse_date(text(tree["plan"]["date"])):
+        raise Invalid("plan.date is not a date")
     ids = [text(t["id"]) for t in tree["tasks"]]
     if not tree["tasks"] or len(set(ids)) != len(ids) or "" in ids:
         raise Invalid("task ids must be non-empty and distinct")
@@ -179,32 +395,42 @@ def check_plan(tree):
             raise Invalid(f"task {t['id']}: team_size must be 2 to 20")
 
 
-def run_draw(plan_bytes, targets_bytes, officers_bytes, seed):
+def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
     """§3–§9: the inputs' bytes and the seed to the record (a dict in member order)."""
+    id_check = id_check or {"mode": "strict", "allowlist": []}
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
-    t_cols, targets = read_table("targets", targets_bytes)
-    o_cols, officers = read_table("officers", officers_bytes)
+    check_plan(tree)
+    columns = tree.get("columns", {})
+    t_cols, targets, t_dropped, allowlisted, unchecked = read_table(
+        "targets", targets_bytes, columns.get("targets", {}), id_check)
+    o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check)
     pd, td, od = plan_digest(tree), table_digest("targets", t_cols, targets), table_digest("officers", o_cols, officers)
     dk = draw_key(seed, pd, td, od)
-    check_plan(tree)
+    date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
+    keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
+    eligibility, has_certificates = officer_eligibility(o_cols, officers, date)
+    if has_certificates and date is None:
+        raise Invalid("plan.date is required to check certificates")
     tasks = []
     for task in tree["tasks"]:
         tk = task_key(dk, text(task["id"]))
         flt = read_filter(task.get("filter"))
-        strata_cols = [column(c) for c in task.get("strata", [])]
+        strata_cols = [lower(text(c)) for c in task.get("strata", [])]
         rounding, minimum = task.get("rounding", "ceil"), task.get("min_per_stratum", 1)
         size = task.get("team_size", 2)
-        if size < 2:
-            raise Invalid("team_size below 2")
-        groups = {}
+        groups, excluded = {}, {}
         for row in targets:
             if passes(row, flt):
-                groups.setdefault(tuple(row[c] for c in strata_cols), []).append(row)
+                reason = exclusion(row["status"], keywords) if "status" in row else None
+                if reason:
+                    excluded[reason] = excluded.get(reason, 0) + 1
+                else:
+                    groups.setdefault(tuple(row[c] for c in strata_cols), []).append(row)
         if not groups:
             raise Invalid("empty frame")
         strata, selected = [], []
-        for key in sorted(groups, key=lambda k: [v.encode() for v in k]):
-            rows = groups[key]
+        for key_ in sorted(groups, key=lambda k: [v.encode() for v in k]):
+            rows = groups[key_]
             n = len(rows)
             if "count" in task:
                 quota, k = str(task["count"]), min(task["count"], n)
@@ -212,21 +438,21 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed):
                 r = task["ratio"]
                 if isinstance(r, dict):
                     table = {text(kk): vv for kk, vv in r.items()}
-                    if key[0] in table:
-                        r = table[key[0]]
+                    if key_[0] in table:
+                        r = table[key_[0]]
                     elif "*" in table:
                         r = table["*"]
                     else:
-                        raise Invalid(f"no ratio for {key}")
+                        raise Invalid(f"no ratio for {key_}")
                 ppm, quota = ratio(r)
                 k = count(n, ppm, rounding, minimum)
-            strata.append({"stratum": list(key), "frame": n, "quota": quota, "count": k})
+            strata.append({"stratum": list(key_), "frame": n, "quota": quota, "count": k})
             names = {row["id"]: row["name"] for row in rows}
             for rank, (t, _, i) in enumerate(select(tk, [row["id"] for row in rows], k), 1):
-                selected.append({"target": i, "name": names[i], "stratum": list(key), "rank": rank,
+                selected.append({"target": i, "name": names[i], "stratum": list(key_), "rank": rank,
                                  "ticket": t.hex(), "officers": []})
         oflt = read_filter(task.get("officer_filter"))
-        pool = [o["id"] for o in officers if passes(o, oflt)]
+        pool = [o["id"] for o, e in zip(officers, eligibility) if passes(o, oflt) and e is None]
         if len(pool) < size:
             raise Invalid("officer pool smaller than the team")
         load = {o: 0 for o in pool}
@@ -237,7 +463,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed):
         tasks.append({
             "id": text(task["id"]), "name": text(task["name"]), "items": [text(i) for i in task.get("items", [])],
             "key": tk.hex(),
-            "frame": {"filter": flt, "size": sum(len(g) for g in groups.values())},
+            "frame": {"filter": flt, "size": sum(len(g) for g in groups.values()),
+                      "excluded": dict(sorted(excluded.items(), key=lambda kv: kv[0].encode()))},
             "allocation": {"strata": strata_cols, "mode": "count" if "count" in task else "ratio",
                            "rounding": rounding, "min_per_stratum": minimum},
             "strata": strata,
@@ -249,13 +476,18 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed):
     record = {
         "spec": "1",
         "plan": {"id": text(tree["plan"]["id"]), "name": text(tree["plan"]["name"]),
-                 "authority": text(tree["plan"].get("authority", ""))},
+                 "authority": text(tree["plan"].get("authority", "")), "date": iso(date) if date else ""},
         "inputs": {
             "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
             "targets": {"digest": td.hex(), "sha256": sha(targets_bytes).hex(), "rows": len(targets),
-                        "columns": sorted(t_cols)},
+                        "columns": sorted(t_cols), "dropped": t_dropped,
+                        "id_check": {"mode": id_check["mode"], "allowlisted": allowlisted, "unchecked": unchecked}},
             "officers": {"digest": od.hex(), "sha256": sha(officers_bytes).hex(), "rows": len(officers),
-                         "columns": sorted(o_cols)},
+                         "columns": sorted(o_cols), "dropped": o_dropped,
+                         "certificates_checked_on": iso(date) if has_certificates else "",
+                         "ineligible": sorted(({"id": o["id"], "reason": e[0], "detail": e[1]}
+                                               for o, e in zip(officers, eligibility) if e),
+                                              key=lambda x: x["id"].encode())},
         },
         "seed": {"source": "unattested", "value": seed},
         "draw_key": dk.hex(),
@@ -281,8 +513,17 @@ def main(argv):
     if len(argv) == 5:
         record_path, plan, targets, officers = (Path(a) for a in argv[1:])
         given = record_path.read_text(encoding="utf-8")
-        seed = json.loads(given)["seed"]["value"]
-        mine = serialise(run_draw(plan.read_bytes(), targets.read_bytes(), officers.read_bytes(), seed))
+        rec = json.loads(given)
+        check = rec["inputs"]["targets"]["id_check"]
+        mine = run_draw(plan.read_bytes(), targets.read_bytes(), officers.read_bytes(), rec["seed"]["value"],
+                        {"mode": check["mode"], "allowlist": check["allowlisted"]})
+        for name in ("plan", "targets", "officers"):                      # §10 step 4
+            if mine["inputs"][name]["digest"] == rec["inputs"][name]["digest"]:
+                for member in ("sha256", "dropped"):
+                    if member in rec["inputs"][name]:
+                        mine["inputs"][name][member] = rec["inputs"][name][member]
+        mine["digest"] = record_digest(mine)
+        mine = serialise(mine)
         if mine == given:
             passed += 1
         else:
@@ -291,7 +532,7 @@ def main(argv):
     else:
         vectors = Path(__file__).parent / "vectors"
         for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
-            rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"])
+            rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"))
             if serialise(rec) == serialise(v["expected"]["record"]):
                 passed += 1
             else:
@@ -301,7 +542,7 @@ def main(argv):
             if v["expected"]["kind"] in ("empty_seed",):
                 continue  # the seed rule (§5.1) is not a draw step
             try:
-                run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"])
+                run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"))
             except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
                 passed += 1
             else:

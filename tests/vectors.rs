@@ -16,10 +16,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use shuangsui::canonical::to_hex;
-use shuangsui::input::Table;
+use shuangsui::input::{IdCheck, IdCheckMode};
 use shuangsui::plan::{Ratio, Rounding};
 use shuangsui::selection::Ticketer;
-use shuangsui::input::{IdCheck, IdCheckMode};
 use shuangsui::{
     InputOptions, Inputs, Seed, Source, allocation, digest, draw, matching, normalize, seed,
 };
@@ -86,7 +85,8 @@ E08,周杰,食品安全,在岗,42010008,2025-01-01至长期
 
 /// The worked example's directory as a registration system exports it:
 /// Chinese headers, an extra attribute, and personal data that is dropped.
-const TARGETS_CHINESE: &str = "统一社会信用代码,企业名称,信用风险分类,登记状态,行政区划,法定代表人手机,经营范围
+const TARGETS_CHINESE: &str =
+    "统一社会信用代码,企业名称,信用风险分类,登记状态,行政区划,法定代表人手机,经营范围
 9144030071526726XG,腾讯科技（深圳）有限公司,A类,存续,440300,13800000001,软件开发
 91440300708461136T,深圳市腾讯计算机系统有限公司,B类,存续,440300,13800000002,信息服务
 91330100799655058B,阿里巴巴（中国）有限公司,B类,存续,330100,13800000003,软件开发
@@ -146,7 +146,7 @@ fn mapped_targets() -> String {
     let header = lines.next().unwrap().replacen("id,", "企业代码,", 1);
     let mut out = format!("{header},负责人电话\n");
     for (i, line) in lines.enumerate() {
-        out.push_str(&format!("{line},1390000{i:04}\n"));
+        writeln!(out, "{line},1390000{i:04}").unwrap();
     }
     out
 }
@@ -393,34 +393,70 @@ fn error_cases() -> Vec<Case> {
                 );
             },
         ),
-        edit("invalid-id", "an id whose check character is wrong (Tencent's code ending H instead of G)", &|c| {
-            c.targets = c.targets.replace("9144030071526726XG", "9144030071526726XH");
-        }),
+        edit(
+            "invalid-id",
+            "an id whose check character is wrong (Tencent's code ending H instead of G)",
+            &|c| {
+                c.targets = c
+                    .targets
+                    .replace("9144030071526726XG", "9144030071526726XH");
+            },
+        ),
         edit("unknown-risk", "a risk class outside A–D", &|c| {
             c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
         }),
-        edit("bad-validity", "a certificate validity that is not a period of real dates", &|c| {
-            c.officers = c.officers.replace("2024-01-01至2028-12-31", "2024-13-01至2028-12-31");
-        }),
-        edit("no-plan-date", "the roster lists certificates but the plan has no date", &|c| {
-            c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
-        }),
+        edit(
+            "bad-validity",
+            "a certificate validity that is not a period of real dates",
+            &|c| {
+                c.officers = c
+                    .officers
+                    .replace("2024-01-01至2028-12-31", "2024-13-01至2028-12-31");
+            },
+        ),
+        edit(
+            "no-plan-date",
+            "the roster lists certificates but the plan has no date",
+            &|c| {
+                c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
+            },
+        ),
         edit("bad-plan-date", "a date that does not exist", &|c| {
             c.plan = c.plan.replace("2027-01-15", "2027-02-30");
         }),
-        edit("many-problems", "every problem of a file is listed, each with its line", &|c| {
-            c.targets.push_str("9144030071526726XG,重复一,A,存续,440300\n91110108551385082Q,重复二,A,存续,110108\n9144030071526726XH,错码,A,存续,440300\n");
-        }),
+        edit(
+            "many-problems",
+            "every problem of a file is listed, each with its line",
+            &|c| {
+                c.targets.push_str("9144030071526726XG,重复一,A,存续,440300\n91110108551385082Q,重复二,A,存续,110108\n9144030071526726XH,错码,A,存续,440300\n");
+            },
+        ),
         edit("binary-file", "a NUL byte: not a text table", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\0大学");
         }),
-        edit("empty-frame-after-exclusions", "the only rows passing the filter are 注销", &|c| {
-            c.plan = c.plan.replace("filter = { status = \"存续\" }", "filter = { status = \"注销\" }");
-        }),
-        edit("personal-data-is-not-a-filter", "a filter cannot name a dropped personal-data column", &|c| {
-            c.targets = c.targets.replacen("id,name,risk,status,region", "id,name,risk,status,手机", 1);
-            c.plan = c.plan.replace("filter = { status = \"存续\" }", "filter = { \"手机\" = \"1\" }");
-        }),
+        edit(
+            "empty-frame-after-exclusions",
+            "the only rows passing the filter are 注销",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"注销\" }",
+                );
+            },
+        ),
+        edit(
+            "personal-data-is-not-a-filter",
+            "a filter cannot name a dropped personal-data column",
+            &|c| {
+                c.targets =
+                    c.targets
+                        .replacen("id,name,risk,status,region", "id,name,risk,status,手机", 1);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { \"手机\" = \"1\" }",
+                );
+            },
+        ),
         edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
     ]
 }
@@ -464,14 +500,22 @@ fn normalize_cases() -> Vec<(&'static str, &'static str)> {
 
 fn id_check(mode: &str, allowlist: &[&str]) -> IdCheck {
     IdCheck {
-        mode: if mode == "warn" { IdCheckMode::Warn } else { IdCheckMode::Strict },
+        mode: if mode == "warn" {
+            IdCheckMode::Warn
+        } else {
+            IdCheckMode::Strict
+        },
         allowlist: allowlist.iter().map(|s| (*s).to_owned()).collect(),
     }
 }
 
 fn parse(c: &Case) -> shuangsui::Result<Inputs> {
     let options = InputOptions {
-        id_check: c.id_check.as_ref().map(|(m, a)| id_check(m, a)).unwrap_or_default(),
+        id_check: c
+            .id_check
+            .as_ref()
+            .map(|(m, a)| id_check(m, a))
+            .unwrap_or_default(),
         ..InputOptions::default()
     };
     Inputs::parse_with(
@@ -618,7 +662,7 @@ fn worked_example() -> String {
     writeln!(w, "`officers.csv`:\n\n```\n{}```\n", c.officers).unwrap();
     writeln!(w, "Seed: `{}`\n", c.seed).unwrap();
 
-    writeln!(w, "### 12.2 Input digests (§3.3, §4.3)\n").unwrap();
+    writeln!(w, "### 12.2 Input digests (§3.4, §4.3)\n").unwrap();
     for (table, digest_hex) in [
         (&inputs.targets, &record.inputs.targets.digest),
         (&inputs.officers, &record.inputs.officers.digest),
@@ -674,7 +718,13 @@ fn worked_example() -> String {
             "Frame: {} of {} rows pass the filter and are eligible{}. Strata and counts:\n",
             t.frame.size,
             record.inputs.targets.rows,
-            t.frame.excluded.iter().map(|(k, v)| format!("; {v} excluded as {k}")).collect::<String>()
+            t.frame
+                .excluded
+                .iter()
+                .fold(String::new(), |mut acc, (k, v)| {
+                    write!(acc, "; {v} excluded as {k}").unwrap();
+                    acc
+                })
         )
         .unwrap();
         writeln!(w, "| stratum | frame | quota | count |\n|---|---|---|---|").unwrap();
@@ -723,7 +773,13 @@ fn worked_example() -> String {
                 .unwrap();
             }
         }
-        let m = matching::teams(task, &key, &inputs.officers, tc.pool.clone(), t.selected.len());
+        let m = matching::teams(
+            task,
+            &key,
+            &inputs.officers,
+            tc.pool.clone(),
+            t.selected.len(),
+        );
         writeln!(
             w,
             "\nOfficer pool: {} officers. The stream's rounds (§8.1):\n",
@@ -936,7 +992,12 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
         id_check: v
             .id_check
             .as_ref()
-            .map(|c| id_check(&c.mode, &c.allowlist.iter().map(String::as_str).collect::<Vec<_>>()))
+            .map(|c| {
+                id_check(
+                    &c.mode,
+                    &c.allowlist.iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            })
             .unwrap_or_default(),
         ..InputOptions::default()
     };

@@ -41,53 +41,230 @@ pub struct Field {
 }
 
 const fn field(name: &'static str, kind: ValueKind, aliases: &'static [&'static str]) -> Field {
-    Field { name, kind, aliases, numbered: false }
+    Field {
+        name,
+        kind,
+        aliases,
+        numbered: false,
+    }
 }
 
 const fn numbered(name: &'static str, kind: ValueKind, aliases: &'static [&'static str]) -> Field {
-    Field { name, kind, aliases, numbered: true }
+    Field {
+        name,
+        kind,
+        aliases,
+        numbered: true,
+    }
 }
 
 use ValueKind::{Date, EndDate, Identifier, Risk, Text, Validity};
 
 /// The standard fields of the target directory.
 pub const TARGET_FIELDS: &[Field] = &[
-    field("id", Identifier, &[
-        "id", "uscc", "unicode", "credit_code", "统一社会信用代码", "统一社会信用代码(注册号)",
-        "统一社会信用代码/注册号", "社会信用代码", "信用代码", "注册号",
-    ]),
-    field("name", Text, &["name", "entname", "企业名称", "市场主体名称", "执法对象名称", "主体名称", "名称"]),
-    field("entity_type", Text, &["entity_type", "enttype", "type", "企业类型", "市场主体类型", "机构类型", "主体类型"]),
-    field("status", Text, &["status", "regstate", "登记状态", "经营状态", "企业状态", "状态"]),
-    field("industry", Text, &["industry", "所属行业", "行业门类", "行业"]),
-    field("region", Text, &["region", "行政区划", "行政区划代码", "所属地区", "所属区域", "区划代码"]),
-    field("authority", Text, &["authority", "regorg", "登记机关", "管辖单位", "监管单位", "管辖机关"]),
-    field("risk", Risk, &["risk", "信用风险分类", "风险等级", "信用风险等级", "风险分类", "信用风险类别"]),
-    field("last_inspected", Date, &["last_inspected", "上次检查日期", "最近检查日期"]),
+    field(
+        "id",
+        Identifier,
+        &[
+            "id",
+            "uscc",
+            "unicode",
+            "credit_code",
+            "统一社会信用代码",
+            "统一社会信用代码(注册号)",
+            "统一社会信用代码/注册号",
+            "社会信用代码",
+            "信用代码",
+            "注册号",
+        ],
+    ),
+    field(
+        "name",
+        Text,
+        &[
+            "name",
+            "entname",
+            "企业名称",
+            "市场主体名称",
+            "执法对象名称",
+            "主体名称",
+            "名称",
+        ],
+    ),
+    field(
+        "entity_type",
+        Text,
+        &[
+            "entity_type",
+            "enttype",
+            "type",
+            "企业类型",
+            "市场主体类型",
+            "机构类型",
+            "主体类型",
+        ],
+    ),
+    field(
+        "status",
+        Text,
+        &[
+            "status",
+            "regstate",
+            "登记状态",
+            "经营状态",
+            "企业状态",
+            "状态",
+        ],
+    ),
+    field(
+        "industry",
+        Text,
+        &["industry", "所属行业", "行业门类", "行业"],
+    ),
+    field(
+        "region",
+        Text,
+        &[
+            "region",
+            "行政区划",
+            "行政区划代码",
+            "所属地区",
+            "所属区域",
+            "区划代码",
+        ],
+    ),
+    field(
+        "authority",
+        Text,
+        &[
+            "authority",
+            "regorg",
+            "登记机关",
+            "管辖单位",
+            "监管单位",
+            "管辖机关",
+        ],
+    ),
+    field(
+        "risk",
+        Risk,
+        &[
+            "risk",
+            "信用风险分类",
+            "风险等级",
+            "信用风险等级",
+            "风险分类",
+            "信用风险类别",
+        ],
+    ),
+    field(
+        "last_inspected",
+        Date,
+        &["last_inspected", "上次检查日期", "最近检查日期"],
+    ),
 ];
 
 /// The standard fields of the officer roster.
 pub const OFFICER_FIELDS: &[Field] = &[
-    field("id", Identifier, &["id", "officer_id", "人员编号", "执法人员编号", "工号", "编号"]),
-    field("name", Text, &["name", "姓名", "执法人员姓名", "人员姓名", "执法人员"]),
-    field("department", Text, &["department", "所属部门", "部门", "所属单位", "单位", "科室"]),
-    field("region", Text, &["region", "jurisdiction", "管辖片区", "执法区域", "管辖区域", "所属区域", "行政区划"]),
-    field("categories", Text, &["categories", "执法类别", "执法事项", "执法领域"]),
+    field(
+        "id",
+        Identifier,
+        &[
+            "id",
+            "officer_id",
+            "人员编号",
+            "执法人员编号",
+            "工号",
+            "编号",
+        ],
+    ),
+    field(
+        "name",
+        Text,
+        &["name", "姓名", "执法人员姓名", "人员姓名", "执法人员"],
+    ),
+    field(
+        "department",
+        Text,
+        &["department", "所属部门", "部门", "所属单位", "单位", "科室"],
+    ),
+    field(
+        "region",
+        Text,
+        &[
+            "region",
+            "jurisdiction",
+            "管辖片区",
+            "执法区域",
+            "管辖区域",
+            "所属区域",
+            "行政区划",
+        ],
+    ),
+    field(
+        "categories",
+        Text,
+        &["categories", "执法类别", "执法事项", "执法领域"],
+    ),
     field("status", Text, &["status", "在岗状态", "人员状态", "状态"]),
     field("expert", Text, &["expert", "专家", "是否专家"]),
-    numbered("certificate", Identifier, &["certificate", "certificate_no", "执法证号", "执法证件号", "执法证编号", "执法证件号码"]),
+    numbered(
+        "certificate",
+        Identifier,
+        &[
+            "certificate",
+            "certificate_no",
+            "执法证号",
+            "执法证件号",
+            "执法证编号",
+            "执法证件号码",
+        ],
+    ),
     numbered("issuer", Text, &["issuer", "发证机关"]),
     numbered("validity", Validity, &["validity", "证件有效期", "有效期"]),
-    numbered("valid_from", Date, &["valid_from", "有效期起", "有效期开始", "有效期起始日期", "发证日期"]),
-    numbered("valid_to", EndDate, &["valid_to", "有效期止", "有效期至", "有效期截止", "有效期截止日期"]),
+    numbered(
+        "valid_from",
+        Date,
+        &[
+            "valid_from",
+            "有效期起",
+            "有效期开始",
+            "有效期起始日期",
+            "发证日期",
+        ],
+    ),
+    numbered(
+        "valid_to",
+        EndDate,
+        &[
+            "valid_to",
+            "有效期止",
+            "有效期至",
+            "有效期截止",
+            "有效期截止日期",
+        ],
+    ),
 ];
 
 /// Personal data: never read, never hashed, never output (个人信息保护法).
 /// A header whose key contains one of these is a personal-data column
 /// (`法定代表人手机`, `联系电话`, `Mobile Phone`).
 pub const PERSONAL: &[&str] = &[
-    "身份证", "公民身份号码", "身份证件", "电话", "手机", "住址", "家庭地址", "居住地", "idcard", "idnumber",
-    "nationalid", "phone", "mobile", "homeaddress", "residentialaddress",
+    "身份证",
+    "公民身份号码",
+    "身份证件",
+    "电话",
+    "手机",
+    "住址",
+    "家庭地址",
+    "居住地",
+    "idcard",
+    "idnumber",
+    "nationalid",
+    "phone",
+    "mobile",
+    "homeaddress",
+    "residentialaddress",
 ];
 
 /// Headers that are personal data only as a whole word (`tel`, not `hotel`).
@@ -125,11 +302,16 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
 /// then personal data; any other column keeps its name, lower-cased.
 pub fn resolve(kind: TableKind, header: &str, mapping: &BTreeMap<String, String>) -> Column {
     let k = key(header);
-    if let Some(target) = mapping.iter().find(|(from, _)| key(from) == k).map(|(_, to)| to) {
+    if let Some(target) = mapping
+        .iter()
+        .find(|(from, _)| key(from) == k)
+        .map(|(_, to)| to)
+    {
         if target.is_empty() {
             return Column::Drop;
         }
-        return standard(kind, &key(target)).unwrap_or_else(|| Column::Keep(column_name(target), ValueKind::Text));
+        return standard(kind, &key(target))
+            .unwrap_or_else(|| Column::Keep(column_name(target), ValueKind::Text));
     }
     if let Some(c) = standard(kind, &k) {
         return c;
@@ -192,14 +374,32 @@ mod tests {
     #[test]
     fn aliases_resolve() {
         use TableKind::{Officers, Targets};
-        assert_eq!(r(Targets, "统一社会信用代码（注册号）"), Column::Keep("id".into(), Identifier));
+        assert_eq!(
+            r(Targets, "统一社会信用代码（注册号）"),
+            Column::Keep("id".into(), Identifier)
+        );
         assert_eq!(r(Targets, " 企业名称 "), Column::Keep("name".into(), Text));
         assert_eq!(r(Targets, "UniCode"), Column::Keep("id".into(), Identifier));
-        assert_eq!(r(Targets, "信用风险分类"), Column::Keep("risk".into(), Risk));
-        assert_eq!(r(Officers, "执法证号"), Column::Keep("certificate".into(), Identifier));
-        assert_eq!(r(Officers, "执法证号2"), Column::Keep("certificate_2".into(), Identifier));
-        assert_eq!(r(Officers, "有效期（2）"), Column::Keep("validity_2".into(), Validity));
-        assert_eq!(r(Officers, "certificate_3"), Column::Keep("certificate_3".into(), Identifier));
+        assert_eq!(
+            r(Targets, "信用风险分类"),
+            Column::Keep("risk".into(), Risk)
+        );
+        assert_eq!(
+            r(Officers, "执法证号"),
+            Column::Keep("certificate".into(), Identifier)
+        );
+        assert_eq!(
+            r(Officers, "执法证号2"),
+            Column::Keep("certificate_2".into(), Identifier)
+        );
+        assert_eq!(
+            r(Officers, "有效期（2）"),
+            Column::Keep("validity_2".into(), Validity)
+        );
+        assert_eq!(
+            r(Officers, "certificate_3"),
+            Column::Keep("certificate_3".into(), Identifier)
+        );
         assert_eq!(r(Officers, "身份证号"), Column::Drop);
         assert_eq!(r(Targets, "Mobile Phone"), Column::Drop);
         assert_eq!(r(Targets, "法定代表人手机"), Column::Drop);
@@ -207,11 +407,17 @@ mod tests {
         assert_eq!(r(Targets, "TEL"), Column::Drop);
         assert_eq!(r(Targets, "hotel"), Column::Keep("hotel".into(), Text));
         assert_eq!(r(Targets, "住所"), Column::Keep("住所".into(), Text));
-        assert_eq!(r(Targets, "经营范围"), Column::Keep("经营范围".into(), Text));
+        assert_eq!(
+            r(Targets, "经营范围"),
+            Column::Keep("经营范围".into(), Text)
+        );
         assert_eq!(r(Targets, "Scale"), Column::Keep("scale".into(), Text));
         // Multi-byte endings never split a character.
         assert_eq!(r(Officers, "某某期"), Column::Keep("某某期".into(), Text));
-        assert_eq!(r(Officers, "执法证号1"), Column::Keep("执法证号1".into(), Text));
+        assert_eq!(
+            r(Officers, "执法证号1"),
+            Column::Keep("执法证号1".into(), Text)
+        );
     }
 
     #[test]
@@ -220,9 +426,15 @@ mod tests {
         m.insert("企业代码".to_owned(), "id".to_owned());
         m.insert("负责人电话".to_owned(), String::new());
         m.insert("状态".to_owned(), "内部状态".to_owned());
-        assert_eq!(resolve(TableKind::Targets, "企业代码", &m), Column::Keep("id".into(), Identifier));
+        assert_eq!(
+            resolve(TableKind::Targets, "企业代码", &m),
+            Column::Keep("id".into(), Identifier)
+        );
         assert_eq!(resolve(TableKind::Targets, "负责人电话", &m), Column::Drop);
-        assert_eq!(resolve(TableKind::Targets, "状态", &m), Column::Keep("内部状态".into(), Text));
+        assert_eq!(
+            resolve(TableKind::Targets, "状态", &m),
+            Column::Keep("内部状态".into(), Text)
+        );
     }
 
     #[test]

@@ -94,7 +94,10 @@ impl Grid {
 
 /// Reads a grid in the given or detected format.
 pub(crate) fn read(source: &str, bytes: &[u8], options: &ReadOptions) -> Result<Grid> {
-    let format = options.format.or_else(|| Format::from_file_name(source)).unwrap_or(Format::Csv);
+    let format = options
+        .format
+        .or_else(|| Format::from_file_name(source))
+        .unwrap_or(Format::Csv);
     let mut grid = match format {
         Format::Csv => delimited(source, bytes, b',', options.encoding)?,
         Format::Tsv => delimited(source, bytes, b'\t', options.encoding)?,
@@ -103,15 +106,24 @@ pub(crate) fn read(source: &str, bytes: &[u8], options: &ReadOptions) -> Result<
         Format::Jsonl => json(source, bytes, options.encoding, true)?,
     };
     // Rows whose cells are all empty are skipped, as blank lines are.
-    grid.rows.retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+    grid.rows
+        .retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
     Ok(grid)
 }
 
 fn empty_table(source: &str) -> Error {
-    Error::EmptyTable { at: Location::file(source), expected: "id,name".into() }
+    Error::EmptyTable {
+        at: Location::file(source),
+        expected: "id,name".into(),
+    }
 }
 
-fn delimited(source: &str, bytes: &[u8], delimiter: u8, encoding: Option<Encoding>) -> Result<Grid> {
+fn delimited(
+    source: &str,
+    bytes: &[u8],
+    delimiter: u8,
+    encoding: Option<Encoding>,
+) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
     let bytes = text.as_bytes();
     let mut reader = csv::ReaderBuilder::new()
@@ -135,12 +147,22 @@ fn delimited(source: &str, bytes: &[u8], delimiter: u8, encoding: Option<Encodin
         if record.len() != header.len() && !(record.len() == 1 && record[0].is_empty()) {
             return Err(Error::Csv {
                 at: Location::line(source, line),
-                message: format!("this row has {} fields, the header has {}", record.len(), header.len()),
+                message: format!(
+                    "this row has {} fields, the header has {}",
+                    record.len(),
+                    header.len()
+                ),
             });
         }
         rows.push((line, record.iter().map(str::to_owned).collect()));
     }
-    Ok(Grid { header, header_at, rows, style: Style::Lines, source: source.to_owned() })
+    Ok(Grid {
+        header,
+        header_at,
+        rows,
+        style: Style::Lines,
+        source: source.to_owned(),
+    })
 }
 
 fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
@@ -156,7 +178,13 @@ fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
 
 fn csv_error(source: &str, e: &csv::Error) -> Error {
     let line = e.position().map(csv::Position::line);
-    Error::Csv { at: Location { line, ..Location::file(source) }, message: e.to_string() }
+    Error::Csv {
+        at: Location {
+            line,
+            ..Location::file(source)
+        },
+        message: e.to_string(),
+    }
 }
 
 /// Line numbers of records, counted from byte offsets. (The `csv` crate's
@@ -169,18 +197,27 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Self { bytes, offset: 0, line: 1 }
+        Self {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
     }
 
     /// The 1-based line on which a record starts. Records come in order, so
     /// the count only moves forward.
     fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
-        let mut start = position.map_or(0, |p| p.byte() as usize).min(self.bytes.len());
+        let mut start = position
+            .map_or(0, |p| p.byte() as usize)
+            .min(self.bytes.len());
         while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
             start += 1;
         }
         if start > self.offset {
-            let newlines = self.bytes[self.offset..start].split(|&b| b == b'\n').count() - 1;
+            let newlines = self.bytes[self.offset..start]
+                .split(|&b| b == b'\n')
+                .count()
+                - 1;
             self.line += newlines as u64;
             self.offset = start;
         }
@@ -200,16 +237,32 @@ pub(crate) fn number_text(x: f64) -> String {
 }
 
 fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
-    let invalid = |message: String| Error::Xlsx { at: Location::file(source), message };
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")))?;
+    let invalid = |message: String| Error::Xlsx {
+        at: Location::file(source),
+        message,
+    };
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")))?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(s) => names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {
-            invalid(format!("no sheet named '{s}' (sheets: {})", names.join(", ")))
-        })?,
-        None => names.first().cloned().ok_or_else(|| invalid("the workbook has no sheets".into()))?,
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                invalid(format!(
+                    "no sheet named '{s}' (sheets: {})",
+                    names.join(", ")
+                ))
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| invalid("the workbook has no sheets".into()))?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| invalid(format!("cannot read sheet '{name}' ({e})")))?;
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| invalid(format!("cannot read sheet '{name}' ({e})")))?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let mut rows_iter = range.rows();
     let header_cells = rows_iter.next().ok_or_else(|| empty_table(source))?;
@@ -227,31 +280,67 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
             Data::Int(i) => i.to_string(),
             Data::Float(f) => number_text(*f),
             Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-            Data::DateTime(d) => {
-                let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
-                let date = Date::new(y, m, day).map_or_else(|| format!("{y:04}-{m:02}-{day:02}"), |d| d.to_string());
-                if (h, min, s) == (0, 0, 0) { date } else { format!("{date} {h:02}:{min:02}:{s:02}") }
+            Data::DateTime(when) => {
+                let (year, month, day, hour, minute, second, _) = when.to_ymd_hms_milli();
+                let date = Date::new(year, month, day).map_or_else(
+                    || format!("{year:04}-{month:02}-{day:02}"),
+                    |d| d.to_string(),
+                );
+                if (hour, minute, second) == (0, 0, 0) {
+                    date
+                } else {
+                    format!("{date} {hour:02}:{minute:02}:{second:02}")
+                }
             }
             Data::Error(e) => {
-                return Err(Error::Xlsx { at: at_cell(row, col), message: format!("the cell holds the error {e}") });
+                return Err(Error::Xlsx {
+                    at: at_cell(row, col),
+                    message: format!("the cell holds the error {e}"),
+                });
             }
         })
     };
     let header_row = u64::from(first_row) + 1;
-    let header = header_cells.iter().enumerate().map(|(c, cell)| cell_text(cell, header_row, c)).collect::<Result<Vec<_>>>()?;
+    let header = header_cells
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| cell_text(cell, header_row, c))
+        .collect::<Result<Vec<_>>>()?;
     let mut rows = Vec::new();
     for (i, cells) in rows_iter.enumerate() {
         let row = header_row + 1 + i as u64;
-        rows.push((row, cells.iter().enumerate().map(|(c, cell)| cell_text(cell, row, c)).collect::<Result<Vec<_>>>()?));
+        rows.push((
+            row,
+            cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| cell_text(cell, row, c))
+                .collect::<Result<Vec<_>>>()?,
+        ));
     }
-    Ok(Grid { header, header_at: header_row, rows, style: Style::Cells(name), source: source.to_owned() })
+    Ok(Grid {
+        header,
+        header_at: header_row,
+        rows,
+        style: Style::Cells(name),
+        source: source.to_owned(),
+    })
 }
 
 fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
     let syntax = |e: &serde_json::Error, line: u64| Error::Json {
-        at: Location { line: Some(line), column: Some(e.column() as u64), ..Location::file(source) },
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_owned(),
+        at: Location {
+            line: Some(line),
+            column: Some(e.column() as u64),
+            ..Location::file(source)
+        },
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
     };
     let mut objects: Vec<(u64, Value)> = Vec::new();
     let style;
@@ -273,7 +362,12 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
                 message: "expected an array of objects, one per row".into(),
             });
         };
-        objects.extend(items.into_iter().enumerate().map(|(i, v)| (i as u64 + 1, v)));
+        objects.extend(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i as u64 + 1, v)),
+        );
     }
     let mut header: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -285,7 +379,10 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
     };
     for (n, v) in objects {
         let Value::Object(map) = v else {
-            return Err(Error::Json { at: locate(n), message: "expected an object for each row".into() });
+            return Err(Error::Json {
+                at: locate(n),
+                message: "expected an object for each row".into(),
+            });
         };
         let mut cells = vec![String::new(); header.len()];
         for (k, v) in map {
@@ -295,12 +392,17 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
                 Value::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
                 Value::Number(num) => match num.as_i64() {
                     Some(i) => i.to_string(),
-                    None => num.as_u64().map_or_else(|| number_text(num.as_f64().unwrap_or(f64::NAN)), |u| u.to_string()),
+                    None => num.as_u64().map_or_else(
+                        || number_text(num.as_f64().unwrap_or(f64::NAN)),
+                        |u| u.to_string(),
+                    ),
                 },
                 Value::Array(_) | Value::Object(_) => {
                     return Err(Error::Json {
                         at: locate(n),
-                        message: format!("'{k}' holds a nested array or object; each value must be a string or a number"),
+                        message: format!(
+                            "'{k}' holds a nested array or object; each value must be a string or a number"
+                        ),
                     });
                 }
             };
@@ -322,7 +424,13 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
     for (_, cells) in &mut rows {
         cells.resize(header.len(), String::new());
     }
-    Ok(Grid { header, header_at: 1, rows, style, source: source.to_owned() })
+    Ok(Grid {
+        header,
+        header_at: 1,
+        rows,
+        style,
+        source: source.to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -347,11 +455,19 @@ mod tests {
 
     #[test]
     fn json_rows_union_their_keys() {
-        let g = json("t.json", br#"[{"id":"A","name":"x"},{"name":"y","id":"B","risk":"C","n":12}]"#, None, false).unwrap();
+        let g = json(
+            "t.json",
+            br#"[{"id":"A","name":"x"},{"name":"y","id":"B","risk":"C","n":12}]"#,
+            None,
+            false,
+        )
+        .unwrap();
         assert_eq!(g.header, ["id", "name", "risk", "n"]);
         assert_eq!(g.rows[0].1, ["A", "x", "", ""]);
         assert_eq!(g.rows[1].1, ["B", "y", "C", "12"]);
-        let e = json("t.jsonl", b"{\"id\":\"A\"}\n{\"id\":[1]}\n", None, true).err().unwrap();
+        let e = json("t.jsonl", b"{\"id\":\"A\"}\n{\"id\":[1]}\n", None, true)
+            .err()
+            .unwrap();
         assert!(e.to_string().starts_with("t.jsonl:2: "), "{e}");
     }
 }

@@ -132,7 +132,7 @@ pub struct Table {
     pub kinds: Vec<ValueKind>,
     /// The rows, in the order of the file.
     pub rows: Vec<Row>,
-    /// Header names of the personal-data columns dropped unread, in file order.
+    /// Header names of the personal-data columns dropped unread, sorted.
     pub dropped: Vec<String>,
     /// Ids accepted through the allowlist, sorted.
     pub allowlisted: Vec<String>,
@@ -164,14 +164,22 @@ impl Table {
     /// in error messages.
     pub fn from_csv(kind: TableKind, source: &str, bytes: &[u8]) -> Result<Table> {
         let options = TableOptions {
-            read: ReadOptions { format: Some(Format::Csv), ..ReadOptions::default() },
+            read: ReadOptions {
+                format: Some(Format::Csv),
+                ..ReadOptions::default()
+            },
             ..TableOptions::default()
         };
         Table::parse(kind, source, bytes, &options)
     }
 
     /// Parses a table in any supported format (SPEC.md §3).
-    pub fn parse(kind: TableKind, source: &str, bytes: &[u8], options: &TableOptions) -> Result<Table> {
+    pub fn parse(
+        kind: TableKind,
+        source: &str,
+        bytes: &[u8],
+        options: &TableOptions,
+    ) -> Result<Table> {
         let grid = grid::read(source, bytes, &options.read)?;
         let mut columns = Vec::new();
         let mut kinds = Vec::new();
@@ -181,7 +189,11 @@ impl Table {
         for (i, cell) in grid.header.iter().enumerate() {
             let at = grid.at(grid.header_at, Some(i));
             if let Some(c) = normalize::first_control(cell) {
-                return Err(Error::ControlCharacter { at, field: "the header".into(), code: c as u32 });
+                return Err(Error::ControlCharacter {
+                    at,
+                    field: "the header".into(),
+                    code: c as u32,
+                });
             }
             let header = normalize::text(cell);
             if header.is_empty() {
@@ -191,7 +203,11 @@ impl Table {
                 Column::Drop => dropped.push(header),
                 Column::Keep(name, value_kind) => {
                     if let Some(&first) = seen.get(&name) {
-                        return Err(Error::DuplicateColumn { at, column: name, first: first as u64 + 1 });
+                        return Err(Error::DuplicateColumn {
+                            at,
+                            column: name,
+                            first: first as u64 + 1,
+                        });
                     }
                     seen.insert(name.clone(), i);
                     columns.push(name);
@@ -201,16 +217,22 @@ impl Table {
             }
         }
         let find = |wanted: &str| {
-            columns.iter().position(|c| c == wanted).ok_or_else(|| Error::MissingColumn {
-                at: grid.at(grid.header_at, None),
-                column: wanted.to_owned(),
-                found: columns.join(","),
-            })
+            columns
+                .iter()
+                .position(|c| c == wanted)
+                .ok_or_else(|| Error::MissingColumn {
+                    at: grid.at(grid.header_at, None),
+                    column: wanted.to_owned(),
+                    found: columns.join(","),
+                })
         };
         let id_col = find(ID)?;
         let name_col = find(NAME)?;
 
-        let mut problems = Problems { list: Vec::new(), total: 0 };
+        let mut problems = Problems {
+            list: Vec::new(),
+            total: 0,
+        };
         let mut rows = Vec::with_capacity(grid.rows.len());
         let mut first_line_of: HashMap<String, u64> = HashMap::new();
         let mut allowlisted = Vec::new();
@@ -232,7 +254,10 @@ impl Table {
             }
             for &c in &[id_col, name_col] {
                 if ok && values[c].is_empty() {
-                    problems.push(Error::EmptyField { at: grid.at(line, Some(keep[c])), field: columns[c].clone() });
+                    problems.push(Error::EmptyField {
+                        at: grid.at(line, Some(keep[c])),
+                        field: columns[c].clone(),
+                    });
                     ok = false;
                 }
             }
@@ -248,7 +273,11 @@ impl Table {
                 } else if options.id_check.mode == IdCheckMode::Warn {
                     unchecked.push(id.clone());
                 } else {
-                    problems.push(Error::InvalidId { at: grid.at(line, Some(keep[id_col])), id: id.clone(), reason });
+                    problems.push(Error::InvalidId {
+                        at: grid.at(line, Some(keep[id_col])),
+                        id: id.clone(),
+                        reason,
+                    });
                     continue;
                 }
             }
@@ -266,10 +295,16 @@ impl Table {
             return Err(problems.list.remove(0));
         }
         if problems.total > 1 {
-            return Err(Error::Problems { source_name: source.to_owned(), problems: problems.list, total: problems.total });
+            return Err(Error::Problems {
+                source_name: source.to_owned(),
+                problems: problems.list,
+                total: problems.total,
+            });
         }
         allowlisted.sort();
         unchecked.sort();
+        // Sorted, so that the record does not depend on column order.
+        dropped.sort();
         Ok(Table {
             kind,
             source: source.to_owned(),
@@ -311,23 +346,41 @@ impl Table {
 /// Normalises and checks one value (SPEC.md §3.2, §3.3).
 fn read_value(raw: &str, kind: ValueKind, field: &str, at: Location) -> Result<String> {
     if raw.len() > limits::FIELD_BYTES {
-        return Err(Error::TooLarge { at, what: format!("field '{field}' ({} bytes)", raw.len()), limit: limits::FIELD_BYTES as u64 });
+        return Err(Error::TooLarge {
+            at,
+            what: format!("field '{field}' ({} bytes)", raw.len()),
+            limit: limits::FIELD_BYTES as u64,
+        });
     }
     let value = match kind {
         ValueKind::Identifier => normalize::identifier(raw),
         _ => normalize::text(raw),
     };
     if let Some(c) = normalize::first_control(&value) {
-        return Err(Error::ControlCharacter { at, field: field.to_owned(), code: c as u32 });
+        return Err(Error::ControlCharacter {
+            at,
+            field: field.to_owned(),
+            code: c as u32,
+        });
     }
-    let bad = |expected: &str| Error::BadValue { at: at.clone(), field: field.to_owned(), value: value.clone(), expected: expected.to_owned() };
+    let bad = |expected: &str| Error::BadValue {
+        at: at.clone(),
+        field: field.to_owned(),
+        value: value.clone(),
+        expected: expected.to_owned(),
+    };
     Ok(match kind {
         ValueKind::Text | ValueKind::Identifier => value,
         _ if value.is_empty() => value,
-        ValueKind::Risk => columns::risk_class(&value).ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
-        ValueKind::Date => Date::parse(&value).ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?.to_string(),
+        ValueKind::Risk => columns::risk_class(&value)
+            .ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
+        ValueKind::Date => Date::parse(&value)
+            .ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?
+            .to_string(),
         ValueKind::EndDate if value == crate::dates::OPEN_END => value,
-        ValueKind::EndDate => Date::parse(&value).ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?.to_string(),
+        ValueKind::EndDate => Date::parse(&value)
+            .ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?
+            .to_string(),
         ValueKind::Validity => Validity::parse(&value)
             .ok_or_else(|| bad("a validity period such as 2023-01-01至2028-12-31 (or …至长期)"))?
             .to_string(),
@@ -347,7 +400,7 @@ mod tests {
 
     #[test]
     fn reads_bom_crlf_aliases_and_normalises() {
-        let t = parse(&format!("\u{FEFF}统一社会信用代码, 企业名称 ,信用风险分类,身份证号\r\n ９１１１０１０８５５１３８５０８２ｑ ,甲公司 ,B类,420102199001011234\r\n")).unwrap();
+        let t = parse("\u{FEFF}统一社会信用代码, 企业名称 ,信用风险分类,身份证号\r\n ９１１１０１０８５５１３８５０８２ｑ ,甲公司 ,B类,420102199001011234\r\n").unwrap();
         assert_eq!(t.columns, ["id", "name", "risk"]);
         assert_eq!(t.rows[0].values, [B, "甲公司", "B"]);
         assert_eq!(t.rows[0].line, 2);
@@ -359,22 +412,33 @@ mod tests {
         let e = parse(&format!("id,name\n{A},x\n{B},y\n{A},z\n{B},w\n")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            format!("t.csv: 2 problems; nothing was drawn\n  t.csv:4:1: duplicate id '{A}' (first seen on line 2)\n  t.csv:5:1: duplicate id '{B}' (first seen on line 3)")
+            format!(
+                "t.csv: 2 problems; nothing was drawn\n  t.csv:4:1: duplicate id '{A}' (first seen on line 2)\n  t.csv:5:1: duplicate id '{B}' (first seen on line 3)"
+            )
         );
         let e = parse(&format!("id,name\n{A},x\n{A},y\n")).unwrap_err();
-        assert_eq!(e.to_string(), format!("t.csv:3:1: duplicate id '{A}' (first seen on line 2)"));
+        assert_eq!(
+            e.to_string(),
+            format!("t.csv:3:1: duplicate id '{A}' (first seen on line 2)")
+        );
     }
 
     #[test]
     fn missing_column_lists_the_header() {
         let e = parse("code,name\nA,x\n").unwrap_err();
-        assert_eq!(e.to_string(), "t.csv:1: missing required column 'id' (found: code,name)");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:1: missing required column 'id' (found: code,name)"
+        );
     }
 
     #[test]
     fn ragged_row_is_located() {
         let e = parse(&format!("id,name\n{A},x,extra\n")).unwrap_err();
-        assert_eq!(e.to_string(), "t.csv:2: malformed CSV: this row has 3 fields, the header has 2");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:2: malformed CSV: this row has 3 fields, the header has 2"
+        );
     }
 
     #[test]
@@ -391,44 +455,88 @@ mod tests {
         let pilot = "91350100M0001TGQXM";
         let text = format!("id,name\n{pilot},试点\n{A},x\n");
         let e = parse(&text).unwrap_err();
-        assert!(e.to_string().starts_with(&format!("t.csv:2:1: invalid id '{pilot}': fails the GB 32100-2015 check character")), "{e}");
+        assert!(
+            e.to_string().starts_with(&format!(
+                "t.csv:2:1: invalid id '{pilot}': fails the GB 32100-2015 check character"
+            )),
+            "{e}"
+        );
         let mut options = TableOptions::default();
         options.id_check.allowlist.insert(pilot.to_owned());
         let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
         assert_eq!(t.allowlisted, [pilot]);
-        let options = TableOptions { id_check: IdCheck { mode: IdCheckMode::Warn, ..IdCheck::default() }, ..TableOptions::default() };
+        let options = TableOptions {
+            id_check: IdCheck {
+                mode: IdCheckMode::Warn,
+                ..IdCheck::default()
+            },
+            ..TableOptions::default()
+        };
         let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
         assert_eq!(t.unchecked, [pilot]);
     }
 
     #[test]
     fn typed_values_are_checked() {
-        let e = parse(&format!("id,name,risk,last_inspected\n{A},x,E,2027-13-01\n")).unwrap_err();
+        let e = parse(&format!(
+            "id,name,risk,last_inspected\n{A},x,E,2027-13-01\n"
+        ))
+        .unwrap_err();
         let text = e.to_string();
-        assert!(text.contains("t.csv:2:3: 'risk' = 'E': expected a credit risk class"), "{text}");
-        assert!(text.contains("t.csv:2:4: 'last_inspected' = '2027-13-01': expected a date"), "{text}");
+        assert!(
+            text.contains("t.csv:2:3: 'risk' = 'E': expected a credit risk class"),
+            "{text}"
+        );
+        assert!(
+            text.contains("t.csv:2:4: 'last_inspected' = '2027-13-01': expected a date"),
+            "{text}"
+        );
         let t = parse(&format!("id,name,上次检查日期\n{A},x,2026年3月5日\n")).unwrap();
         assert_eq!(t.rows[0].values[2], "2026-03-05");
     }
 
     #[test]
     fn empty_required_fields_controls_and_limits() {
-        assert_eq!(parse("id,name\n ,x\n").unwrap_err().to_string(), "t.csv:2:1: empty 'id': every row needs one");
-        assert!(matches!(parse(&format!("id,name\n{A},x\u{1}y\n")), Err(Error::ControlCharacter { .. })));
+        assert_eq!(
+            parse("id,name\n ,x\n").unwrap_err().to_string(),
+            "t.csv:2:1: empty 'id': every row needs one"
+        );
+        assert!(matches!(
+            parse(&format!("id,name\n{A},x\u{1}y\n")),
+            Err(Error::ControlCharacter { .. })
+        ));
         assert!(matches!(parse(""), Err(Error::EmptyTable { .. })));
-        assert!(matches!(parse("id,name,ID\n"), Err(Error::DuplicateColumn { first: 1, .. })));
-        let wide = (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
-        assert_eq!(parse(&wide).unwrap_err().to_string(), "t.csv:1: the number of columns (10000) exceeds the limit of 1024");
+        assert!(matches!(
+            parse("id,name,ID\n"),
+            Err(Error::DuplicateColumn { first: 1, .. })
+        ));
+        let wide = (0..10_000)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            parse(&wide).unwrap_err().to_string(),
+            "t.csv:1: the number of columns (10000) exceeds the limit of 1024"
+        );
         let long = format!("id,name\n{A},{}\n", "x".repeat(5000));
-        assert_eq!(parse(&long).unwrap_err().to_string(), "t.csv:2:2: field 'name' (5000 bytes) exceeds the limit of 4096");
+        assert_eq!(
+            parse(&long).unwrap_err().to_string(),
+            "t.csv:2:2: field 'name' (5000 bytes) exceeds the limit of 4096"
+        );
     }
 
     #[test]
     fn line_numbers_survive_crlf_and_blank_lines() {
-        let t = parse(&format!("id,name\r\n{A},x\r\n{B},\"y, z\"\r\n\r\n91440300192317458F,z\r\n")).unwrap();
+        let t = parse(&format!(
+            "id,name\r\n{A},x\r\n{B},\"y, z\"\r\n\r\n91440300192317458F,z\r\n"
+        ))
+        .unwrap();
         let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [2, 3, 5]);
         let e = parse(&format!("id,name\r\n{A},x\r\n{B},\"two\r\nlines\"\r\n")).unwrap_err();
-        assert_eq!(e.to_string(), "t.csv:3:2: 'name' contains the control character U+000D");
+        assert_eq!(
+            e.to_string(),
+            "t.csv:3:2: 'name' contains the control character U+000D"
+        );
     }
 }

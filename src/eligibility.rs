@@ -137,7 +137,7 @@ pub fn officers(
                     };
                 }
                 None => {
-                    problem = format!("certificate {} has no validity dates", row.values[number])
+                    problem = format!("certificate {} has no validity dates", row.values[number]);
                 }
             }
         }

@@ -703,3 +703,77 @@ team_size = 3
         assert_ne!(Plan::parse("p", changed.as_bytes()).unwrap().digest, a);
     }
 }
+
+/// The plan schema (`schemas/plan.v1.schema.json`) names exactly the keys the
+/// parser accepts: a drift test over serde's own field lists.
+#[cfg(test)]
+mod schema_drift {
+    use super::{RawColumns, RawHeader, RawPlan, RawTask};
+    use serde::de::{self, Visitor};
+
+    /// A deserializer that records the field names a struct asks for.
+    struct Fields(Vec<&'static str>);
+
+    impl<'de> de::Deserializer<'de> for &mut Fields {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = fields.to_vec();
+            Err(de::Error::custom("recorded"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    fn fields<T: de::DeserializeOwned>() -> Vec<String> {
+        let mut f = Fields(Vec::new());
+        let _ = T::deserialize(&mut f);
+        let mut v: Vec<String> = f.0.iter().map(|s| (*s).to_owned()).collect();
+        v.sort();
+        v
+    }
+
+    fn properties(schema: &serde_json::Value, pointer: &str) -> Vec<String> {
+        let mut v: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_object)
+            .unwrap_or_else(|| panic!("{pointer} in the plan schema"))
+            .keys()
+            .cloned()
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn plan_schema_matches_the_parser() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schemas::get("plan").unwrap()).unwrap();
+        assert_eq!(fields::<RawPlan>(), properties(&schema, "/properties"));
+        assert_eq!(
+            fields::<RawHeader>(),
+            properties(&schema, "/properties/plan/properties")
+        );
+        assert_eq!(
+            fields::<RawColumns>(),
+            properties(&schema, "/properties/columns/properties")
+        );
+        assert_eq!(
+            fields::<RawTask>(),
+            properties(&schema, "/$defs/task/properties")
+        );
+    }
+}

@@ -442,3 +442,23 @@ fn every_cell_of_the_worked_example_is_load_bearing() {
         .record;
     assert_ne!(a.draw_key, b.draw_key);
 }
+
+/// `shuangsui schema NAME` prints each schema file byte for byte.
+#[test]
+fn schema_command_prints_the_files() {
+    for (name, file) in [
+        ("plan", "plan.v1"),
+        ("target-row", "target-row.v1"),
+        ("officer-row", "officer-row.v1"),
+        ("record", "record.v1"),
+        ("vectors", "vectors.v1"),
+    ] {
+        let out = run(bin().args(["schema", name]));
+        assert!(out.status.success());
+        let expected = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/{file}.schema.json")),
+        )
+        .unwrap();
+        assert_eq!(out.stdout, expected, "{name}");
+    }
+}

@@ -30,7 +30,10 @@ pub struct InputArgs {
     /// Text encoding of both tables (utf-8 or gbk); detected when absent
     #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
     pub encoding: Option<Encoding>,
-    /// Worksheet of an .xlsx target directory (default: the first)
+    /// Worksheet of .xlsx inputs (default: the first); --targets-sheet and --officers-sheet name one each
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Worksheet of an .xlsx target directory
     #[arg(long, value_name = "NAME")]
     pub targets_sheet: Option<String>,
     /// Worksheet of an .xlsx officer roster (default: the first)
@@ -90,7 +93,7 @@ impl InputFiles {
         let read_options = |format, sheet: &Option<String>| ReadOptions {
             format,
             encoding: args.encoding,
-            sheet: sheet.clone(),
+            sheet: sheet.clone().or_else(|| args.sheet.clone()),
         };
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),

@@ -279,6 +279,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             targets_format: None,
             officers_format: None,
             encoding: None,
+            sheet: None,
             targets_sheet: None,
             officers_sheet: None,
         },

@@ -58,6 +58,8 @@ pub struct Task {
     pub filter: Filter,
     /// Attribute columns to stratify on; empty means one stratum.
     pub strata: Vec<String>,
+    /// Where each strata column is written, for messages.
+    pub strata_at: Vec<Location>,
     /// How many targets each stratum gets.
     pub quota: Quota,
     /// How a ratio becomes a count.
@@ -397,6 +399,7 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         .transpose()?
         .unwrap_or_default();
     let mut strata: Vec<String> = Vec::new();
+    let strata_at: Vec<Location> = raw.strata.iter().map(|s| cx.at(s)).collect();
     for s in &raw.strata {
         let col = normalize::text(s.get_ref()).to_ascii_lowercase();
         if col.is_empty() || strata.contains(&col) {
@@ -501,6 +504,7 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         items: raw.items.iter().map(|i| normalize::text(i)).collect(),
         filter,
         strata,
+        strata_at,
         quota,
         rounding,
         min_per_stratum,

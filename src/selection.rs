@@ -166,7 +166,8 @@ pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<
     let strata_cols: Vec<usize> = task
         .strata
         .iter()
-        .map(|c| resolve_column(targets, c, task, "strata", Some(&task.at)))
+        .zip(&task.strata_at)
+        .map(|(c, at)| resolve_column(targets, c, task, "strata", Some(at)))
         .collect::<Result<_>>()?;
     let status_col = targets.column("status");
     let mut strata: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();

@@ -462,3 +462,216 @@ fn schema_command_prints_the_files() {
         assert_eq!(out.stdout, expected, "{name}");
     }
 }
+
+/// Issue 3: every kind of bad input gets its exact error text and exit code 2
+/// from the CLI, and nothing is written.
+#[test]
+fn bad_inputs_exit_2_with_exact_errors() {
+    let dir = tempdir("bad-inputs");
+    for (name, text) in [
+        ("plan.toml", PLAN),
+        ("targets.csv", TARGETS),
+        ("officers.csv", OFFICERS),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    #[allow(clippy::type_complexity)]
+    let cases: Vec<(&str, &str, String, &str)> = vec![
+        (
+            "invalid id",
+            "targets.csv",
+            TARGETS.replace("9144030071526726XG", "9144030071526726XH"),
+            "error: targets.csv:2:1: invalid id '9144030071526726XH': fails the GB 32100-2015 check character (expected 'G' at position 18)\nhint: check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn\n",
+        ),
+        (
+            "duplicate id",
+            "targets.csv",
+            format!("{TARGETS}91110108551385082Q,重复,A,存续,110108\n"),
+            "error: targets.csv:12:1: duplicate id '91110108551385082Q' (first seen on line 6)\nhint: each entity may appear once: remove or merge the duplicate rows\n",
+        ),
+        (
+            "missing required column",
+            "targets.csv",
+            TARGETS.replacen("id,name,", "id,title,", 1),
+            "error: targets.csv:1: missing required column 'name' (found: id,title,risk,status,region)\nhint: add a column named 'name' to the header row\n",
+        ),
+        (
+            "missing required field",
+            "targets.csv",
+            TARGETS.replace("清华大学", ""),
+            "error: targets.csv:11:2: empty 'name': every row needs one\n",
+        ),
+        (
+            "unknown risk class",
+            "targets.csv",
+            TARGETS.replace("清华大学,C,", "清华大学,E,"),
+            "error: targets.csv:11:3: 'risk' = 'E': expected a credit risk class: A, B, C or D (also A类, 低风险, …)\n",
+        ),
+        (
+            "malformed date",
+            "officers.csv",
+            OFFICERS.replace("2024-01-01至2028-12-31", "2024-02-30至2028-12-31"),
+            "error: officers.csv:4:6: 'validity' = '2024-02-30至2028-12-31': expected a validity period such as 2023-01-01至2028-12-31 (or …至长期)\n",
+        ),
+        (
+            "ratio above 100%",
+            "plan.toml",
+            PLAN.replace("\"10%\"", "\"110%\""),
+            "error: plan.toml:13:9: task 'T1': ratio.A: expected a percentage from 0% to 100% like \"3%\" or \"0.5%\", found \"110%\"\n",
+        ),
+        (
+            "strata naming a missing column",
+            "plan.toml",
+            PLAN.replace("strata = [\"risk\"]", "strata = [\"风险\"]"),
+            "error: plan.toml:12:11: task 'T1': strata names the column '风险', which the targets do not have (columns: id,name,risk,status,region)\nhint: check the spelling of '风险' or add that column to the file\n",
+        ),
+        (
+            "filter naming a missing column",
+            "plan.toml",
+            PLAN.replace(
+                "filter = { status = \"存续\" }",
+                "filter = { state = \"存续\" }",
+            ),
+            "error: plan.toml:11:10: task 'T1': filter names the column 'state', which the targets do not have (columns: id,name,risk,status,region)\nhint: check the spelling of 'state' or add that column to the file\n",
+        ),
+        (
+            "empty eligible frame",
+            "plan.toml",
+            PLAN.replace(
+                "filter = { status = \"存续\" }",
+                "filter = { status = \"注销\" }",
+            ),
+            "error: task 'T1': no eligible target passes the filter status ∈ {注销} (10 rows in the directory, 1 of those passing it excluded by status)\nhint: check the filter values against the directory's values\n",
+        ),
+        (
+            "no officer with a valid certificate",
+            "officers.csv",
+            OFFICERS
+                .replace("2028-12-31", "2026-12-31")
+                .replace("2028-04-30", "2026-04-30"),
+            "error: task 'T2': 1 eligible officers, fewer than the team size 3 (4 more pass officer_filter but are not on duty or hold no valid certificate)\nhint: widen officer_filter or add officers: every inspection needs at least two\n",
+        ),
+        (
+            "a binary file",
+            "targets.csv",
+            "PK\u{3}\u{4}\u{0}\u{0}".to_owned(),
+            "error: targets.csv:1: this is not a text table (a NUL byte at offset 4); for Excel files use .xlsx\n",
+        ),
+        (
+            "10,000 columns",
+            "targets.csv",
+            (0..10_000)
+                .map(|i| format!("c{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\n",
+            "error: targets.csv:1: the number of columns (10000) exceeds the limit of 1024\n",
+        ),
+        (
+            "a 100 MB field",
+            "targets.csv",
+            format!(
+                "id,name\n91110000802100433B,{}\n",
+                "x".repeat(100 * 1024 * 1024)
+            ),
+            "error: targets.csv:2:2: field 'name' (104857600 bytes) exceeds the limit of 4096\n",
+        ),
+    ];
+    for (i, (what, file, content, expected)) in cases.into_iter().enumerate() {
+        let case_dir = dir.join(format!("case{i}"));
+        std::fs::create_dir_all(&case_dir).unwrap();
+        for (name, text) in [
+            ("plan.toml", PLAN),
+            ("targets.csv", TARGETS),
+            ("officers.csv", OFFICERS),
+        ] {
+            std::fs::write(
+                case_dir.join(name),
+                if name == file { content.as_str() } else { text },
+            )
+            .unwrap();
+        }
+        let out = run(bin().current_dir(&case_dir).args([
+            "draw",
+            "--plan",
+            "plan.toml",
+            "--targets",
+            "targets.csv",
+            "--officers",
+            "officers.csv",
+            "--seed",
+            "s",
+            "--out",
+            "never.json",
+        ]));
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{what}");
+        assert!(
+            !case_dir.join("never.json").exists(),
+            "{what}: nothing may be written"
+        );
+        std::fs::remove_dir_all(&case_dir).unwrap();
+    }
+
+    // A ratio for a stratum that never occurs is a warning, not an error.
+    std::fs::write(
+        dir.join("plan-warn.toml"),
+        PLAN.replace("B = \"50%\"", "B = \"50%\", E = \"5%\""),
+    )
+    .unwrap();
+    let out = run(bin().current_dir(&dir).args([
+        "check",
+        "--plan",
+        "plan-warn.toml",
+        "--targets",
+        "targets.csv",
+        "--officers",
+        "officers.csv",
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: task 'T1': the ratio table names stratum 'E', which no target in the frame has\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 3: `check` on the demo inputs prints the frame summary.
+#[test]
+fn check_on_the_demo_inputs_prints_the_frames() {
+    let dir = tempdir("check-demo");
+    assert!(
+        run(bin().current_dir(&dir).args(["demo", "--out", "d"]))
+            .status
+            .success()
+    );
+    let out = run(bin().current_dir(&dir).args([
+        "--lang",
+        "en",
+        "check",
+        "--plan",
+        "d/plan.toml",
+        "--targets",
+        "d/targets.csv",
+        "--officers",
+        "d/officers.csv",
+    ]));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    for expected in [
+        "target directory: 10000 rows, digest ",
+        "certificates checked on 2027-01-15",
+        "task T1 企业公示信息抽查 [undirected]: frame 9320 → to draw 436; excluded 吊销 241, 注销 328, 迁出 111",
+        "    B: 6109 × 3% → 184",
+        "task T2 食品经营许可事项抽查 [directed]: frame 992 → to draw 40",
+        "check passed: the draw can run",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

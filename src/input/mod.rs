@@ -424,6 +424,21 @@ mod tests {
     }
 
     #[test]
+    fn at_most_fifty_problems_are_listed_then_a_count() {
+        let mut text = String::from("id,name\n");
+        for _ in 0..61 {
+            text.push_str(&format!("{A},x\n"));
+        }
+        let e = parse(&text).unwrap_err();
+        let message = e.to_string();
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines[0], "t.csv: 60 problems; nothing was drawn");
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[51], "  … and 10 more");
+        assert_eq!(lines[1], format!("  t.csv:3:1: duplicate id '{A}' (first seen on line 2)"));
+    }
+
+    #[test]
     fn missing_column_lists_the_header() {
         let e = parse("code,name\nA,x\n").unwrap_err();
         assert_eq!(

@@ -425,10 +425,7 @@ mod tests {
 
     #[test]
     fn at_most_fifty_problems_are_listed_then_a_count() {
-        let mut text = String::from("id,name\n");
-        for _ in 0..61 {
-            text.push_str(&format!("{A},x\n"));
-        }
+        let text = format!("id,name\n{}", format!("{A},x\n").repeat(61));
         let e = parse(&text).unwrap_err();
         let message = e.to_string();
         let lines: Vec<&str> = message.lines().collect();

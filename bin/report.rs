@@ -102,7 +102,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         );
         for s in &t.strata {
             println!(
-                "    {}: {} × {} → {}",
+                "    {}: {}, {} → {}",
                 stratum_label(lang, &s.stratum),
                 s.frame,
                 s.quota,
@@ -228,7 +228,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         );
         for s in &t.strata {
             println!(
-                "    {}: {} × {} → {}",
+                "    {}: {}, {} → {}",
                 stratum_label(lang, &s.key),
                 s.frame,
                 s.quota,

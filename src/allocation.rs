@@ -26,6 +26,52 @@ pub fn ratio_count(frame: u64, ratio: Ratio, rounding: Rounding, min: u64) -> u6
     count.min(frame)
 }
 
+/// Spreads `total` over strata of the given sizes in proportion to their
+/// sizes (Hamilton's largest-remainder method, SPEC.md §6.2): each stratum
+/// gets `⌊K·nᵢ/N⌋`, then the strata with the largest remainders `K·nᵢ mod N`
+/// get one more each, ties to the earlier stratum, until `K = min(total, N)`
+/// is reached.
+pub fn proportional(sizes: &[u64], total: u64) -> Vec<u64> {
+    let n: u128 = sizes.iter().map(|&s| u128::from(s)).sum();
+    if n == 0 {
+        return vec![0; sizes.len()];
+    }
+    let k = u128::from(total).min(n);
+    let mut counts: Vec<u64> = sizes
+        .iter()
+        .map(|&s| (k * u128::from(s) / n) as u64)
+        .collect();
+    let given: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    // Largest remainder first; the sort is stable, so ties keep stratum order.
+    order.sort_by_key(|&i| std::cmp::Reverse(k * u128::from(sizes[i]) % n));
+    for &i in order.iter().take((k - given) as usize) {
+        counts[i] += 1;
+    }
+    counts
+}
+
+/// Spreads `total` equally over strata, capped by their sizes (SPEC.md
+/// §6.2): while some remains, the strata not yet full share it, `⌊R/|A|⌋`
+/// each and one more for the first `R mod |A|` of them in stratum order,
+/// each capped at its size.
+pub fn equal(sizes: &[u64], total: u64) -> Vec<u64> {
+    let mut counts = vec![0_u64; sizes.len()];
+    let mut remaining = total.min(sizes.iter().sum());
+    while remaining > 0 {
+        let open: Vec<usize> = (0..sizes.len()).filter(|&i| counts[i] < sizes[i]).collect();
+        let share = remaining / open.len() as u64;
+        let extra = remaining % open.len() as u64;
+        for (j, &i) in open.iter().enumerate() {
+            let want = share + u64::from((j as u64) < extra);
+            let give = want.min(sizes[i] - counts[i]);
+            counts[i] += give;
+            remaining -= give;
+        }
+    }
+    counts
+}
+
 /// The count for a fixed request of `count` targets from `frame`: all of
 /// them when the frame is smaller.
 pub fn fixed_count(frame: u64, count: u64) -> u64 {
@@ -61,6 +107,28 @@ mod tests {
         assert_eq!(ratio_count(150, r("1%"), Rounding::Nearest, 0), 2);
         assert_eq!(ratio_count(149, r("1%"), Rounding::Nearest, 0), 1);
         assert_eq!(ratio_count(3, r("50%"), Rounding::Ceil, 5), 3);
+    }
+
+    #[test]
+    fn proportional_largest_remainder() {
+        // 10 over 5, 3, 2 of 10: exactly 5, 3, 2.
+        assert_eq!(proportional(&[5, 3, 2], 10), [5, 3, 2]);
+        // 7 over 3, 3, 3: 2.33 each; the remainders tie, the earlier strata win.
+        assert_eq!(proportional(&[3, 3, 3], 7), [3, 2, 2]);
+        // 100 over 1138, 1214, 1114: quotas 32.2, 34.4, 31.6 → 32, 35, 32 … sums to 100.
+        let c = proportional(&[1138, 1214, 1114], 100);
+        assert_eq!(c.iter().sum::<u64>(), 100);
+        assert_eq!(c, [33, 35, 32]);
+        assert_eq!(proportional(&[2, 1], 50), [2, 1]);
+        assert_eq!(proportional(&[], 5), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn equal_with_caps() {
+        assert_eq!(equal(&[10, 10, 10], 7), [3, 2, 2]);
+        assert_eq!(equal(&[1, 10, 10], 9), [1, 4, 4]);
+        assert_eq!(equal(&[1, 2, 10], 9), [1, 2, 6]);
+        assert_eq!(equal(&[1, 2], 9), [1, 2]);
     }
 
     #[test]

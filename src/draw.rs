@@ -7,7 +7,7 @@ use crate::eligibility::{self, Officers};
 use crate::error::{Result, Warning};
 use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
-use crate::plan::{Plan, Quota, Task};
+use crate::plan::{Plan, Task};
 use crate::record::{
     Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs,
     OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected, StratumRecord, TargetsInput,
@@ -218,11 +218,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             },
             allocation: Allocation {
                 strata: task.strata.clone(),
-                mode: match task.quota {
-                    Quota::Count(_) => "count",
-                    _ => "ratio",
-                }
-                .into(),
+                mode: task.quota.mode().into(),
                 rounding: task.rounding.as_str().into(),
                 min_per_stratum: task.min_per_stratum,
             },

@@ -283,11 +283,15 @@ pub enum Error {
         /// The table's columns, comma-separated.
         available: String,
     },
-    /// A stratum occurs in the frame but the ratio table has no entry and no default.
-    #[error("task '{task}': no ratio for stratum {stratum} ({frame} targets)")]
+    /// A stratum occurs in the frame but the ratio or count table has no entry and no default.
+    #[error(
+        "task '{task}': the {table} table has no entry for stratum {stratum} and no default \"*\" ({frame} targets)"
+    )]
     NoRatioForStratum {
         /// The task.
         task: String,
+        /// `ratio` or `count`.
+        table: String,
         /// The stratum, as a list of values.
         stratum: String,
         /// Its frame size.
@@ -416,9 +420,9 @@ impl Error {
             Error::UnknownColumn { column, .. } => Some(format!(
                 "check the spelling of '{column}' or add that column to the file"
             )),
-            Error::NoRatioForStratum { .. } => Some(
-                "add this stratum to the ratio table, or a default entry \"*\" = \"3%\"".into(),
-            ),
+            Error::NoRatioForStratum { .. } => {
+                Some("add this stratum to the table, or a default entry such as \"*\" = \"3%\"".into())
+            }
             Error::OfficerPoolTooSmall { .. } => Some(
                 "widen officer_filter or add officers: every inspection needs at least two".into(),
             ),
@@ -462,7 +466,7 @@ impl fmt::Display for Warning {
         match self {
             Warning::UnusedRatio { task, stratum } => write!(
                 f,
-                "task '{task}': the ratio table names stratum '{stratum}', which no target in the frame has"
+                "task '{task}': the quota table names stratum '{stratum}', which no target in the frame has"
             ),
             Warning::CertificatesNotChecked => write!(
                 f,

@@ -51,6 +51,7 @@ pub mod digest;
 pub mod draw;
 pub mod eligibility;
 pub mod error;
+pub mod filter;
 pub mod input;
 pub mod matching;
 pub mod normalize;

@@ -74,47 +74,108 @@ pub struct Task {
     pub at: Location,
 }
 
-/// A conjunction of clauses `column ∈ values`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// The clauses, sorted by column.
-    pub clauses: BTreeMap<String, Vec<String>>,
-    /// Where the filter is written, for messages.
-    pub at: Option<Location>,
-}
+pub use crate::filter::{Condition, Filter};
 
-impl Filter {
-    /// True when the filter has no clause (the whole table is eligible).
-    pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
-    }
-}
-
-impl std::fmt::Display for Filter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .clauses
-            .iter()
-            .map(|(col, vals)| format!("{col} ∈ {{{}}}", vals.join(", ")))
-            .collect();
-        write!(f, "{}", parts.join(" and "))
-    }
-}
-
-/// How many targets a stratum gets.
+/// How many targets each stratum gets (SPEC.md §6.2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Quota {
-    /// A ratio for every stratum.
-    Ratio(Ratio),
-    /// A ratio per stratum value, with an optional default (key `"*"`).
-    RatioTable {
-        /// Ratios by stratum value.
-        entries: BTreeMap<String, Ratio>,
-        /// The ratio of strata not listed.
-        default: Option<Ratio>,
+    /// A ratio per stratum, looked up in a tree keyed by strata values.
+    Ratio(Tree<Ratio>),
+    /// A fixed count per stratum, looked up in a tree keyed by strata values.
+    PerStratum(Tree<u64>),
+    /// A total count spread over the strata.
+    Total {
+        /// The total.
+        count: u64,
+        /// How it is spread.
+        spread: Spread,
     },
-    /// A fixed number of targets from the whole frame.
-    Count(u64),
+}
+
+impl Quota {
+    /// The allocation mode's name in the plan and the record.
+    pub fn mode(&self) -> &'static str {
+        match self {
+            Quota::Ratio(_) => "ratio",
+            Quota::PerStratum(_) => "per_stratum",
+            Quota::Total {
+                spread: Spread::Whole,
+                ..
+            } => "count",
+            Quota::Total {
+                spread: Spread::Proportional,
+                ..
+            } => "proportional",
+            Quota::Total {
+                spread: Spread::Equal,
+                ..
+            } => "equal",
+        }
+    }
+}
+
+/// How a total count is spread over strata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// No strata: the count is taken from the whole frame.
+    Whole,
+    /// Proportionally to stratum sizes, largest remainders first (Hamilton).
+    Proportional,
+    /// Equally, capped by stratum sizes, the surplus passed on.
+    Equal,
+}
+
+/// A value per stratum: one value for all, or a table keyed by the value of
+/// the first strata column whose entries are values or deeper tables for the
+/// next column; the key `"*"` is the default of its table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tree<T> {
+    /// One value for every stratum below.
+    Leaf(T),
+    /// Entries by stratum value, and a default.
+    Table {
+        /// Entries by value (normalised).
+        entries: BTreeMap<String, Tree<T>>,
+        /// The entry of values not listed (`"*"`).
+        default: Option<Box<Tree<T>>>,
+    },
+}
+
+impl<T: Copy> Tree<T> {
+    /// The value for a stratum key, or `None` when a table has neither the
+    /// value nor a default.
+    pub fn lookup(&self, key: &[String]) -> Option<T> {
+        match self {
+            Tree::Leaf(v) => Some(*v),
+            Tree::Table { entries, default } => {
+                let (first, rest) = key.split_first()?;
+                entries.get(first).or(default.as_deref())?.lookup(rest)
+            }
+        }
+    }
+
+    /// The explicit keys of every table, as paths of values from the first
+    /// strata column (`"*"` for a default), for warnings about values that
+    /// never occur.
+    pub fn paths(&self) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        if let Tree::Table { entries, default } = self {
+            for (k, sub) in entries {
+                out.push(vec![k.clone()]);
+                for mut p in sub.paths() {
+                    p.insert(0, k.clone());
+                    out.push(p);
+                }
+            }
+            if let Some(d) = default {
+                for mut p in d.paths() {
+                    p.insert(0, "*".into());
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A percentage, held exactly in parts per million (`"3%"` is 30 000).
@@ -222,7 +283,8 @@ struct RawTask {
     #[serde(default)]
     strata: Vec<Spanned<String>>,
     ratio: Option<Spanned<toml::Value>>,
-    count: Option<Spanned<i64>>,
+    count: Option<Spanned<toml::Value>>,
+    allocation: Option<Spanned<String>>,
     rounding: Option<Spanned<String>>,
     min_per_stratum: Option<Spanned<i64>>,
     team_size: Option<Spanned<i64>>,
@@ -413,49 +475,15 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         }
         strata.push(col);
     }
-    let quota = match (raw.ratio, raw.count) {
-        (Some(_), Some(c)) => {
-            return Err(cx.value_error(
-                &c,
-                task,
-                "count",
-                "either ratio or count, not both",
-                c.get_ref().to_string(),
-            ));
-        }
-        (None, None) => {
-            return Err(Error::PlanValue {
-                at: at.clone(),
-                context: format!("task '{task}': "),
-                key: "ratio".into(),
-                expected: "a ratio (ratio = \"3%\") or a count (count = 40)".into(),
-                found: "neither".into(),
-            });
-        }
-        (Some(r), None) => parse_ratio(cx, task, &r, strata.len())?,
-        (None, Some(c)) => {
-            let n = *c.get_ref();
-            if !(1..=1_000_000_000).contains(&n) {
-                return Err(cx.value_error(
-                    &c,
-                    task,
-                    "count",
-                    "an integer from 1 to 1000000000",
-                    n.to_string(),
-                ));
-            }
-            if !strata.is_empty() {
-                return Err(cx.value_error(
-                    &c,
-                    task,
-                    "count",
-                    "a ratio when strata are given (spec v1 allocates counts over the whole frame only)",
-                    n.to_string(),
-                ));
-            }
-            Quota::Count(n.unsigned_abs())
-        }
-    };
+    let quota = parse_quota(
+        cx,
+        task,
+        &at,
+        raw.ratio.as_ref(),
+        raw.count.as_ref(),
+        raw.allocation.as_ref(),
+        strata.len(),
+    )?;
     let rounding = match &raw.rounding {
         None => Rounding::default(),
         Some(r) => match r.get_ref().as_str() {
@@ -522,34 +550,95 @@ fn parse_filter(
 ) -> Result<Filter> {
     let mut clauses = BTreeMap::new();
     for (col, value) in table.get_ref() {
-        let values = match value {
-            toml::Value::String(s) => vec![normalize::text(s)],
-            toml::Value::Array(a) if !a.is_empty() => a
-                .iter()
-                .map(|v| match v {
-                    toml::Value::String(s) => Ok(normalize::text(s)),
-                    other => Err(cx.value_error(
-                        table,
-                        task,
-                        &format!("{key}.{col}"),
-                        "strings",
+        let here = format!("{key}.{col}");
+        let err =
+            |expected: &str, found: String| cx.value_error(table, task, &here, expected, found);
+        let strings = |v: &toml::Value| -> Result<Vec<String>> {
+            let mut list = match v {
+                toml::Value::String(s) => vec![normalize::text(s)],
+                toml::Value::Array(a) if !a.is_empty() => a
+                    .iter()
+                    .map(|v| match v {
+                        toml::Value::String(s) => Ok(normalize::text(s)),
+                        other => Err(err("strings", describe(other))),
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+                other => {
+                    return Err(err(
+                        "a string or a non-empty list of strings",
                         describe(other),
-                    )),
-                })
-                .collect::<Result<Vec<_>>>()?,
-            other => {
-                return Err(cx.value_error(
-                    table,
-                    task,
-                    &format!("{key}.{col}"),
-                    "a string or a non-empty list of strings",
-                    describe(other),
-                ));
-            }
+                    ));
+                }
+            };
+            list.sort();
+            list.dedup();
+            Ok(list)
         };
-        let mut values = values;
-        values.sort();
-        values.dedup();
+        let condition = match value {
+            toml::Value::Table(ops) => {
+                let mut c = Condition::default();
+                for (op, v) in ops {
+                    let date = |v: &toml::Value| match v {
+                        toml::Value::String(s) => {
+                            Date::parse(&normalize::text(s)).map(|d| d.to_string())
+                        }
+                        _ => None,
+                    };
+                    let number = |v: &toml::Value| match v {
+                        toml::Value::Integer(i) => Some(i.to_string()),
+                        toml::Value::String(s) => crate::filter::decimal(s),
+                        _ => None,
+                    };
+                    match op.as_str() {
+                        "in" => c.one_of = Some(strings(v)?),
+                        "not" => c.not = Some(strings(v)?),
+                        "after" => {
+                            c.after = Some(date(v).ok_or_else(|| {
+                                err("after = a date such as \"2026-01-01\"", describe(v))
+                            })?);
+                        }
+                        "before" => {
+                            c.before = Some(date(v).ok_or_else(|| {
+                                err("before = a date such as \"2026-01-01\"", describe(v))
+                            })?);
+                        }
+                        "min" => {
+                            c.min = Some(number(v).ok_or_else(|| {
+                                err(
+                                    "min = an integer or a decimal string such as \"0.5\"",
+                                    describe(v),
+                                )
+                            })?);
+                        }
+                        "max" => {
+                            c.max = Some(number(v).ok_or_else(|| {
+                                err(
+                                    "max = an integer or a decimal string such as \"0.5\"",
+                                    describe(v),
+                                )
+                            })?);
+                        }
+                        other => {
+                            return Err(err(
+                                "conditions in, not, after, before, min, max",
+                                format!("'{other}'"),
+                            ));
+                        }
+                    }
+                }
+                if c == Condition::default() {
+                    return Err(err(
+                        "at least one condition (in, not, after, before, min, max)",
+                        "{}".into(),
+                    ));
+                }
+                c
+            }
+            v => Condition {
+                one_of: Some(strings(v)?),
+                ..Condition::default()
+            },
+        };
         let column = normalize::text(col).to_ascii_lowercase();
         if clauses.contains_key(&column) {
             return Err(cx.value_error(
@@ -560,7 +649,7 @@ fn parse_filter(
                 format!("'{column}' twice"),
             ));
         }
-        clauses.insert(column, values);
+        clauses.insert(column, condition);
     }
     Ok(Filter {
         clauses,
@@ -568,51 +657,153 @@ fn parse_filter(
     })
 }
 
-fn parse_ratio(
+/// What a tree's leaves are, for [`parse_tree`].
+struct Leaves<'a, T> {
+    read: &'a dyn Fn(&toml::Value) -> Option<T>,
+    expected: &'a str,
+}
+
+/// Reads a tree of values (SPEC.md §6.2): a value, or a table keyed by
+/// strata values (`"*"` the default) nested at most `depth` deep.
+fn parse_tree<T>(
     cx: &Ctx<'_>,
     task: &str,
-    value: &Spanned<toml::Value>,
-    strata: usize,
-) -> Result<Quota> {
-    let one = |v: &toml::Value, key: &str| {
-        match v {
-            toml::Value::String(s) => Ratio::parse(&normalize::text(s)),
-            _ => None,
-        }
-        .ok_or_else(|| {
-            cx.value_error(
-                value,
-                task,
-                key,
-                "a percentage from 0% to 100% like \"3%\" or \"0.5%\"",
-                describe(v),
-            )
-        })
-    };
-    match value.get_ref() {
+    at: &Spanned<toml::Value>,
+    key: &str,
+    value: &toml::Value,
+    depth: usize,
+    leaves: &Leaves<'_, T>,
+) -> Result<Tree<T>> {
+    match value {
         toml::Value::Table(t) => {
-            if strata != 1 {
+            if depth == 0 {
                 return Err(cx.value_error(
-                    value,
+                    at,
                     task,
-                    "ratio",
-                    "a single ratio, or exactly one strata column for a ratio table",
-                    format!("a table with {strata} strata columns"),
+                    key,
+                    &format!(
+                        "{}, or a table nested at most as deep as the strata columns",
+                        leaves.expected
+                    ),
+                    "a table too deep".into(),
                 ));
             }
             let mut entries = BTreeMap::new();
             let mut default = None;
             for (k, v) in t {
-                let r = one(v, &format!("ratio.{k}"))?;
+                let sub = parse_tree(cx, task, at, &format!("{key}.{k}"), v, depth - 1, leaves)?;
                 if k == "*" {
-                    default = Some(r);
+                    default = Some(Box::new(sub));
                 } else {
-                    entries.insert(normalize::text(k), r);
+                    entries.insert(normalize::text(k), sub);
                 }
             }
-            Ok(Quota::RatioTable { entries, default })
+            Ok(Tree::Table { entries, default })
         }
-        v => Ok(Quota::Ratio(one(v, "ratio")?)),
+        v => (leaves.read)(v)
+            .map(Tree::Leaf)
+            .ok_or_else(|| cx.value_error(at, task, key, leaves.expected, describe(v))),
+    }
+}
+
+fn parse_quota(
+    cx: &Ctx<'_>,
+    task: &str,
+    at: &Location,
+    ratio: Option<&Spanned<toml::Value>>,
+    count: Option<&Spanned<toml::Value>>,
+    allocation: Option<&Spanned<String>>,
+    strata: usize,
+) -> Result<Quota> {
+    let ratios = Leaves {
+        read: &|v: &toml::Value| match v {
+            toml::Value::String(s) => Ratio::parse(&normalize::text(s)),
+            _ => None,
+        },
+        expected: "a percentage from 0% to 100% like \"3%\" or \"0.5%\"",
+    };
+    let counts = Leaves {
+        read: &|v: &toml::Value| match v {
+            toml::Value::Integer(n) if (1..=1_000_000_000).contains(n) => Some(n.unsigned_abs()),
+            _ => None,
+        },
+        expected: "an integer from 1 to 1000000000",
+    };
+    match (ratio, count) {
+        (Some(_), Some(c)) => Err(cx.value_error(
+            c,
+            task,
+            "count",
+            "either ratio or count, not both",
+            describe(c.get_ref()),
+        )),
+        (None, None) => Err(Error::PlanValue {
+            at: at.clone(),
+            context: format!("task '{task}': "),
+            key: "ratio".into(),
+            expected: "a ratio (ratio = \"3%\") or a count (count = 40)".into(),
+            found: "neither".into(),
+        }),
+        (Some(r), None) => {
+            if let Some(a) = allocation {
+                return Err(cx.value_error(
+                    a,
+                    task,
+                    "allocation",
+                    "no allocation with a ratio (it says how a count is spread)",
+                    format!("\"{}\"", a.get_ref()),
+                ));
+            }
+            Ok(Quota::Ratio(parse_tree(
+                cx,
+                task,
+                r,
+                "ratio",
+                r.get_ref(),
+                strata,
+                &ratios,
+            )?))
+        }
+        (None, Some(c)) => {
+            let mode = allocation.map(|a| (a, a.get_ref().as_str()));
+            match (c.get_ref(), mode) {
+                (toml::Value::Table(_), None | Some((_, "per_stratum"))) => Ok(Quota::PerStratum(
+                    parse_tree(cx, task, c, "count", c.get_ref(), strata, &counts)?,
+                )),
+                (toml::Value::Table(_), Some((a, other))) => Err(cx.value_error(
+                    a,
+                    task,
+                    "allocation",
+                    "\"per_stratum\" (or nothing) with a table of counts",
+                    format!("\"{other}\""),
+                )),
+                (v, mode) => {
+                    let n = (counts.read)(v).ok_or_else(|| {
+                        cx.value_error(c, task, "count", counts.expected, describe(v))
+                    })?;
+                    match mode {
+                        None if strata == 0 => Ok(Quota::Total { count: n, spread: Spread::Whole }),
+                        None => Err(cx.value_error(
+                            c,
+                            task,
+                            "allocation",
+                            "with strata, how the count is allocated: allocation = \"proportional\", \"equal\" or \"per_stratum\"",
+                            "none".into(),
+                        )),
+                        Some((_, "proportional")) => Ok(Quota::Total { count: n, spread: Spread::Proportional }),
+                        Some((_, "equal")) => Ok(Quota::Total { count: n, spread: Spread::Equal }),
+                        Some((_, "per_stratum")) => Ok(Quota::PerStratum(Tree::Leaf(n))),
+                        Some((a, other)) => Err(cx.value_error(
+                            a,
+                            task,
+                            "allocation",
+                            "one of \"proportional\", \"equal\", \"per_stratum\"",
+                            format!("\"{other}\""),
+                        )),
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -648,15 +839,84 @@ team_size = 3
         let p = Plan::parse("plan.toml", EXAMPLE.as_bytes()).unwrap();
         assert_eq!(p.tasks.len(), 2);
         assert_eq!(p.tasks[0].strata, ["risk"]);
-        assert_eq!(p.tasks[1].quota, Quota::Count(40));
+        assert_eq!(
+            p.tasks[1].quota,
+            Quota::Total {
+                count: 40,
+                spread: Spread::Whole
+            }
+        );
         assert_eq!(p.tasks[1].team_size, 3);
         match &p.tasks[0].quota {
-            Quota::RatioTable { entries, default } => {
-                assert_eq!(entries["D"], Ratio { ppm: 300_000 });
-                assert!(default.is_none());
+            Quota::Ratio(tree) => {
+                assert_eq!(tree.lookup(&["D".into()]), Some(Ratio { ppm: 300_000 }));
+                assert_eq!(tree.lookup(&["E".into()]), None);
             }
             q => panic!("{q:?}"),
         }
+    }
+
+    fn task_of(body: &str) -> Result<Task> {
+        let text = format!("[plan]\nid='p'\nname='n'\n[[tasks]]\nid='T'\nname='t'\n{body}\n");
+        Plan::parse("p", text.as_bytes()).map(|mut p| p.tasks.remove(0))
+    }
+
+    #[test]
+    fn nested_quota_tables_and_allocation_modes() {
+        let t = task_of("strata = ['risk', 'authority']\nratio = { A = '1%', D = { '江岸' = '50%', '*' = '30%' }, '*' = '3%' }").unwrap();
+        let Quota::Ratio(tree) = &t.quota else {
+            panic!()
+        };
+        let k = |a: &str, b: &str| vec![a.to_owned(), b.to_owned()];
+        assert_eq!(tree.lookup(&k("A", "江汉")), Ratio::parse("1%"));
+        assert_eq!(tree.lookup(&k("D", "江岸")), Ratio::parse("50%"));
+        assert_eq!(tree.lookup(&k("D", "江汉")), Ratio::parse("30%"));
+        assert_eq!(tree.lookup(&k("B", "江汉")), Ratio::parse("3%"));
+        assert_eq!(
+            tree.paths(),
+            [vec!["A".to_owned()], vec!["D".to_owned()], k("D", "江岸")]
+        );
+        let t =
+            task_of("strata = ['authority']\ncount = 120\nallocation = 'proportional'").unwrap();
+        assert_eq!(
+            t.quota,
+            Quota::Total {
+                count: 120,
+                spread: Spread::Proportional
+            }
+        );
+        let t = task_of("strata = ['authority']\ncount = { '江岸' = 5, '*' = 3 }").unwrap();
+        assert_eq!(t.quota.mode(), "per_stratum");
+        let e = task_of("strata = ['authority']\ncount = 120").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("allocation = \"proportional\", \"equal\" or \"per_stratum\""),
+            "{e}"
+        );
+        let e = task_of("strata = ['risk']\nratio = { A = { x = '1%' } }").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("nested at most as deep as the strata columns"),
+            "{e}"
+        );
+        assert!(task_of("ratio = '3%'\nallocation = 'equal'").is_err());
+    }
+
+    #[test]
+    fn filter_conditions() {
+        let t = task_of("ratio = '3%'\nfilter = { entity_type = { not = '个体工商户' }, established = { after = '2020/1/1', before = '2025-01-01' }, capital = { min = 100, max = '500.50' } }").unwrap();
+        assert_eq!(
+            t.filter.to_string(),
+            "capital ≥ 100 and ≤ 500.5 and entity_type ∉ {个体工商户} and established > 2020-01-01 and < 2025-01-01"
+        );
+        let e = task_of("ratio = '3%'\nfilter = { x = { above = 3 } }").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("expected conditions in, not, after, before, min, max, found 'above'"),
+            "{e}"
+        );
+        let e = task_of("ratio = '3%'\nfilter = { x = { after = 'soon' } }").unwrap_err();
+        assert!(e.to_string().contains("after = a date"), "{e}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::canonical::{Encoder, to_hex};
 use crate::digest::SPEC_VERSION;
+use crate::filter::Condition;
 
 /// The JSON Schema the record follows, relative to the repository.
 pub const SCHEMA: &str = "schemas/record.v1.schema.json";
@@ -176,8 +177,8 @@ pub struct TaskRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Frame {
-    /// The filter (column → allowed values); empty for 不定向.
-    pub filter: BTreeMap<String, Vec<String>>,
+    /// The filter (column → condition); empty for 不定向.
+    pub filter: BTreeMap<String, Condition>,
     /// Targets passing the filter and eligible.
     pub size: u64,
     /// Targets passing the filter but not inspectable, by status keyword.
@@ -217,7 +218,7 @@ pub struct StratumRecord {
 #[serde(deny_unknown_fields)]
 pub struct OfficerPool {
     /// The officer filter.
-    pub filter: BTreeMap<String, Vec<String>>,
+    pub filter: BTreeMap<String, Condition>,
     /// Officers passing it.
     pub eligible: u64,
     /// Fewest teams of any eligible officer.

@@ -11,7 +11,7 @@ use crate::digest::SPEC_VERSION;
 use crate::eligibility;
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::{Row, Table};
-use crate::plan::{Filter, Quota, Task};
+use crate::plan::{Condition, Filter, Quota, Spread, Task};
 
 /// Computes tickets for many ids under one key: the fixed prefix is hashed
 /// once and cloned per id.
@@ -104,13 +104,13 @@ pub(crate) fn resolve_filter(
     table: &Table,
     task: &Task,
     key: &str,
-) -> Result<Vec<(usize, Vec<String>)>> {
+) -> Result<Vec<(usize, Condition)>> {
     filter
         .clauses
         .iter()
-        .map(|(col, values)| {
+        .map(|(col, condition)| {
             let i = resolve_column(table, col, task, key, filter.at.as_ref())?;
-            Ok((i, values.clone()))
+            Ok((i, condition.clone()))
         })
         .collect()
 }
@@ -142,10 +142,10 @@ pub(crate) fn resolve_column(
 }
 
 /// True when a row passes all clauses.
-pub(crate) fn passes(row: &Row, clauses: &[(usize, Vec<String>)]) -> bool {
+pub(crate) fn passes(row: &Row, clauses: &[(usize, Condition)]) -> bool {
     clauses
         .iter()
-        .all(|(i, values)| values.binary_search(&row.values[*i]).is_ok())
+        .all(|(i, condition)| condition.passes(&row.values[*i]))
 }
 
 /// A task's frame, split into strata, with the exclusions counted.
@@ -222,17 +222,24 @@ pub struct Allocated {
 /// Allocates counts to a frame's strata (SPEC.md §6).
 pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warning>)> {
     let mut warnings = Vec::new();
-    if let Quota::RatioTable { entries, .. } = &task.quota {
-        for value in entries.keys() {
-            if !frame.strata.contains_key(std::slice::from_ref(value)) {
-                warnings.push(Warning::UnusedRatio {
-                    task: task.id.clone(),
-                    stratum: value.clone(),
-                });
-            }
+    let paths = match &task.quota {
+        Quota::Ratio(tree) => tree.paths(),
+        Quota::PerStratum(tree) => tree.paths(),
+        Quota::Total { .. } => Vec::new(),
+    };
+    for path in paths {
+        let occurs = frame
+            .strata
+            .keys()
+            .any(|k| path.iter().zip(k).all(|(p, v)| p == "*" || p == v));
+        if !occurs {
+            warnings.push(Warning::UnusedRatio {
+                task: task.id.clone(),
+                stratum: path.join(" × "),
+            });
         }
     }
-    if let Quota::Count(count) = task.quota
+    if let Quota::Total { count, .. } = task.quota
         && count > frame.size
     {
         warnings.push(Warning::CountExceedsFrame {
@@ -241,30 +248,58 @@ pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warni
             frame: frame.size,
         });
     }
+    let sizes: Vec<u64> = frame.strata.values().map(|m| m.len() as u64).collect();
+    let spread = match task.quota {
+        Quota::Total {
+            count,
+            spread: Spread::Proportional,
+        } => Some(allocation::proportional(&sizes, count)),
+        Quota::Total {
+            count,
+            spread: Spread::Equal,
+        } => Some(allocation::equal(&sizes, count)),
+        _ => None,
+    };
+    let strata_total = sizes.len();
     let mut out = Vec::with_capacity(frame.strata.len());
-    for (key, members) in &frame.strata {
+    for (i, (key, members)) in frame.strata.iter().enumerate() {
         let n = members.len() as u64;
+        let missing = |table: &str| Error::NoRatioForStratum {
+            task: task.id.clone(),
+            table: table.to_owned(),
+            stratum: key.join(" × "),
+            frame: n,
+        };
         let (quota, count) = match &task.quota {
-            Quota::Ratio(r) => (
-                r.to_string(),
-                allocation::ratio_count(n, *r, task.rounding, task.min_per_stratum),
-            ),
-            Quota::RatioTable { entries, default } => {
-                let r = entries
-                    .get(&key[0])
-                    .or(default.as_ref())
-                    .copied()
-                    .ok_or_else(|| Error::NoRatioForStratum {
-                        task: task.id.clone(),
-                        stratum: format!("{key:?}"),
-                        frame: n,
-                    })?;
+            Quota::Ratio(tree) => {
+                let r = tree.lookup(key).ok_or_else(|| missing("ratio"))?;
                 (
                     r.to_string(),
                     allocation::ratio_count(n, r, task.rounding, task.min_per_stratum),
                 )
             }
-            Quota::Count(c) => (c.to_string(), allocation::fixed_count(n, *c)),
+            Quota::PerStratum(tree) => {
+                let c = tree.lookup(key).ok_or_else(|| missing("count"))?;
+                (c.to_string(), allocation::fixed_count(n, c))
+            }
+            Quota::Total {
+                count,
+                spread: Spread::Whole,
+            } => (count.to_string(), allocation::fixed_count(n, *count)),
+            Quota::Total {
+                count,
+                spread: Spread::Proportional,
+            } => (
+                format!("{count} × {n}/{}", frame.size),
+                spread.as_ref().map_or(0, |c| c[i]),
+            ),
+            Quota::Total {
+                count,
+                spread: Spread::Equal,
+            } => (
+                format!("{count} / {strata_total}"),
+                spread.as_ref().map_or(0, |c| c[i]),
+            ),
         };
         out.push(Allocated {
             key: key.clone(),

@@ -210,13 +210,14 @@ count = {food_count}
 team_size = 3
 officer_filter = {{ department = ["食品安全"] }}
 
-# 不定向: 1% of each district.
+# 不定向: 100 inspections spread over the districts in proportion to their size.
 [[tasks]]
 id = "T3"
 name = "登记事项抽查"
 items = ["住所（经营场所）登记情况"]
 strata = ["region"]
-ratio = "1%"
+count = 100
+allocation = "proportional"
 team_size = 2
 "#
     )

@@ -631,7 +631,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "warning: task 'T1': the ratio table names stratum 'E', which no target in the frame has\n"
+        "warning: task 'T1': the quota table names stratum 'E', which no target in the frame has\n"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -667,7 +667,7 @@ fn check_on_the_demo_inputs_prints_the_frames() {
         "target directory: 10000 rows, digest ",
         "certificates checked on 2027-01-15",
         "task T1 企业公示信息抽查 [undirected]: frame 9320 → to draw 436; excluded 吊销 241, 注销 328, 迁出 111",
-        "    B: 6109 × 3% → 184",
+        "    B: 6109, 3% → 184",
         "task T2 食品经营许可事项抽查 [directed]: frame 992 → to draw 40",
         "check passed: the draw can run",
     ] {

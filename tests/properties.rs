@@ -205,7 +205,7 @@ proptest! {
         for task in &r.tasks {
             let mut load: BTreeMap<&str, u64> = BTreeMap::new();
             for (o, dept) in &department {
-                if task.officers.filter.is_empty() || task.officers.filter["department"].iter().any(|d| d == dept) {
+                if task.officers.filter.is_empty() || task.officers.filter["department"].passes(dept) {
                     load.insert(o, 0);
                 }
             }

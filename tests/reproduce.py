@@ -346,31 +346,144 @@ def ratio(v):
     return ppm, f"{ppm // 10000}" + (f".{frac}" if frac else "") + "%"
 
 
+def decimal(v):
+    """§4.2: the canonical decimal text, or None."""
+    m = re.fullmatch(r"(-?)([0-9]+)(?:\.([0-9]+))?", text(v))
+    if not m:
+        return None
+    whole, frac = m.group(2).lstrip("0") or "0", (m.group(3) or "").rstrip("0")
+    mag = whole + ("." + frac if frac else "")
+    return "-" + mag if m.group(1) and mag != "0" else mag
+
+
+def dec_cmp(a, b):
+    """-1, 0 or 1 as a < b, a = b, a > b (canonical decimals)."""
+    def mag(x):
+        whole, _, frac = x.lstrip("-").partition(".")
+        return (len(whole), whole, frac)
+    na, nb = a.startswith("-"), b.startswith("-")
+    if na != nb:
+        return -1 if na else 1
+    c = (mag(a) > mag(b)) - (mag(a) < mag(b))
+    return -c if na else c
+
+
 def read_filter(f):
-    """§4.1: a filter table to {column: sorted distinct values}."""
+    """§4.1, §4.2: a filter table to {column: condition}, both sorted."""
     out = {}
-    for k, v in (f or {}).items():
+    def strings(v):
         values = [v] if isinstance(v, str) else v
+        if not isinstance(values, list) or not values or not all(isinstance(x, str) for x in values):
+            raise Invalid("filter values must be strings")
+        return sorted(set(text(x) for x in values), key=str.encode)
+    for k, v in (f or {}).items():
         name = lower(text(k))
         if name in out:
             raise Invalid(f"filter names {name} twice")
-        out[name] = sorted(set(text(x) for x in values))
+        if isinstance(v, dict):
+            c = {}
+            for op in ("in", "not", "after", "before", "min", "max"):
+                if op not in v:
+                    continue
+                x = v[op]
+                if op in ("in", "not"):
+                    c[op] = strings(x)
+                elif op in ("after", "before"):
+                    d = parse_date(text(x)) if isinstance(x, str) else None
+                    if not d:
+                        raise Invalid(f"{op}: not a date")
+                    c[op] = iso(d)
+                else:
+                    n = str(x) if isinstance(x, int) and not isinstance(x, bool) else (decimal(x) if isinstance(x, str) else None)
+                    if n is None:
+                        raise Invalid(f"{op}: not a number")
+                    c[op] = n
+            if set(v) - {"in", "not", "after", "before", "min", "max"} or not c:
+                raise Invalid("unknown or no condition")
+            out[name] = c
+        else:
+            out[name] = {"in": strings(v)}
     return dict(sorted(out.items(), key=lambda kv: kv[0].encode()))
 
 
 def passes(row, flt):
     """§4.2"""
-    for c, values in flt.items():
+    for c, cond in flt.items():
         if c not in row:
             raise Invalid(f"unknown column {c}")
-        if row[c] not in values:
+        v = row[c]
+        if "in" in cond and v not in cond["in"]:
             return False
+        if "not" in cond and v in cond["not"]:
+            return False
+        if "after" in cond or "before" in cond:
+            d = parse_date(v)
+            if not d or ("after" in cond and iso(d) <= cond["after"]) or ("before" in cond and iso(d) >= cond["before"]):
+                return False
+        if "min" in cond or "max" in cond:
+            n = decimal(v)
+            if n is None or ("min" in cond and dec_cmp(n, cond["min"]) < 0) or ("max" in cond and dec_cmp(n, cond["max"]) > 0):
+                return False
     return True
 
 
+def lookup(tree, key):
+    """§6.2: a value per stratum from a tree keyed by strata values."""
+    for value in key:
+        if not isinstance(tree, dict):
+            break
+        table = {text(k): v for k, v in tree.items()}
+        if value in table:
+            tree = table[value]
+        elif "*" in table:
+            tree = table["*"]
+        else:
+            return None
+    return None if isinstance(tree, dict) else tree
+
+
+def proportional(sizes, total):
+    """§6.2: Hamilton's largest remainder, ties to the earlier stratum."""
+    n = sum(sizes)
+    if n == 0:
+        return [0] * len(sizes)
+    k = min(total, n)
+    counts = [k * s // n for s in sizes]
+    order = sorted(range(len(sizes)), key=lambda i: (-(k * sizes[i] % n), i))
+    for i in order[:k - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def equal(sizes, total):
+    """§6.2: equal shares, capped, the surplus passed on."""
+    counts, rem = [0] * len(sizes), min(total, sum(sizes))
+    while rem > 0:
+        open_ = [i for i in range(len(sizes)) if counts[i] < sizes[i]]
+        share, extra = divmod(rem, len(open_))
+        for j, i in enumerate(open_):
+            give = min(share + (1 if j < extra else 0), sizes[i] - counts[i])
+            counts[i] += give
+            rem -= give
+    return counts
+
+
 PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status"}
-TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "rounding", "min_per_stratum",
-             "team_size", "officer_filter"}
+TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "allocation", "rounding",
+             "min_per_stratum", "team_size", "officer_filter"}
+
+
+def depth(tree):
+    return 1 + max(map(depth, tree.values())) if isinstance(tree, dict) else 0
+
+
+def mode_of(t):
+    """§6.2: the allocation mode of a task."""
+    if "ratio" in t:
+        return "ratio"
+    if isinstance(t["count"], dict):
+        return "per_stratum"
+    return t.get("allocation", "count" if not t.get("strata") else None)
 
 
 def check_plan(tree):
@@ -387,10 +500,23 @@ def check_plan(tree):
     for t in tree["tasks"]:
         if set(t) - TASK_KEYS or ("ratio" in t) == ("count" in t):
             raise Invalid(f"task {t['id']}: unknown key, or not exactly one of ratio and count")
-        if "count" in t and (t.get("strata") or not 1 <= t["count"] <= 10**9):
-            raise Invalid(f"task {t['id']}: count with strata or out of range")
-        if isinstance(t.get("ratio"), dict) and len(t.get("strata", [])) != 1:
-            raise Invalid(f"task {t['id']}: a ratio table needs exactly one strata column")
+        tree = t.get("ratio", t.get("count"))
+        if depth(tree) > len(t.get("strata", [])):
+            raise Invalid(f"task {t['id']}: a table nested deeper than the strata columns")
+        if "ratio" in t and "allocation" in t:
+            raise Invalid(f"task {t['id']}: allocation applies to counts")
+        if "count" in t:
+            leaves = [tree] if not isinstance(tree, dict) else []
+            stack = [tree]
+            while stack:
+                x = stack.pop()
+                if isinstance(x, dict):
+                    stack.extend(x.values())
+                elif not (isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 10**9):
+                    raise Invalid(f"task {t['id']}: count out of range")
+            mode = mode_of(t)
+            if mode not in ("count", "proportional", "equal", "per_stratum") or (isinstance(tree, dict) and t.get("allocation", "per_stratum") != "per_stratum"):
+                raise Invalid(f"task {t['id']}: with strata, a count needs an allocation")
         if not 2 <= t.get("team_size", 2) <= 20:
             raise Invalid(f"task {t['id']}: team_size must be 2 to 20")
 
@@ -429,23 +555,28 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
         if not groups:
             raise Invalid("empty frame")
         strata, selected = [], []
-        for key_ in sorted(groups, key=lambda k: [v.encode() for v in k]):
+        keys = sorted(groups, key=lambda k: [v.encode() for v in k])
+        sizes = [len(groups[k]) for k in keys]
+        mode = mode_of(task)
+        spread = {"proportional": proportional, "equal": equal}.get(mode, lambda s, t: None)(sizes, task.get("count"))
+        for idx, key_ in enumerate(keys):
             rows = groups[key_]
             n = len(rows)
-            if "count" in task:
-                quota, k = str(task["count"]), min(task["count"], n)
-            else:
-                r = task["ratio"]
-                if isinstance(r, dict):
-                    table = {text(kk): vv for kk, vv in r.items()}
-                    if key_[0] in table:
-                        r = table[key_[0]]
-                    elif "*" in table:
-                        r = table["*"]
-                    else:
-                        raise Invalid(f"no ratio for {key_}")
+            if mode == "ratio":
+                r = lookup(task["ratio"], key_)
+                if r is None:
+                    raise Invalid(f"no ratio for {key_}")
                 ppm, quota = ratio(r)
                 k = count(n, ppm, rounding, minimum)
+            elif mode in ("count", "per_stratum"):
+                c = lookup(task["count"], key_)
+                if c is None:
+                    raise Invalid(f"no count for {key_}")
+                quota, k = str(c), min(c, n)
+            elif mode == "proportional":
+                quota, k = f"{task['count']} × {n}/{sum(sizes)}", spread[idx]
+            else:
+                quota, k = f"{task['count']} / {len(keys)}", spread[idx]
             strata.append({"stratum": list(key_), "frame": n, "quota": quota, "count": k})
             names = {row["id"]: row["name"] for row in rows}
             for rank, (t, _, i) in enumerate(select(tk, [row["id"] for row in rows], k), 1):
@@ -465,7 +596,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
             "key": tk.hex(),
             "frame": {"filter": flt, "size": sum(len(g) for g in groups.values()),
                       "excluded": dict(sorted(excluded.items(), key=lambda kv: kv[0].encode()))},
-            "allocation": {"strata": strata_cols, "mode": "count" if "count" in task else "ratio",
+            "allocation": {"strata": strata_cols, "mode": mode,
                            "rounding": rounding, "min_per_stratum": minimum},
             "strata": strata,
             "team_size": size,

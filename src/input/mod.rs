@@ -432,7 +432,10 @@ mod tests {
         assert_eq!(lines[0], "t.csv: 60 problems; nothing was drawn");
         assert_eq!(lines.len(), 1 + 50 + 1);
         assert_eq!(lines[51], "  … and 10 more");
-        assert_eq!(lines[1], format!("  t.csv:3:1: duplicate id '{A}' (first seen on line 2)"));
+        assert_eq!(
+            lines[1],
+            format!("  t.csv:3:1: duplicate id '{A}' (first seen on line 2)")
+        );
     }
 
     #[test]

@@ -77,7 +77,24 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Elements(teams as u64));
         group.bench_with_input(BenchmarkId::from_parameter(teams), &teams, |b, &teams| {
             let pool: Vec<usize> = (0..officers.rows.len()).collect();
-            b.iter(|| matching::teams(task, &key, &officers, pool.clone(), black_box(teams)));
+            let ids: Vec<String> = (0..teams).map(|i| format!("X{i}")).collect();
+            let entities: Vec<matching::Entity<'_>> = ids
+                .iter()
+                .map(|id| matching::Entity { id, region: None })
+                .collect();
+            b.iter(|| {
+                let mut load = vec![0; officers.rows.len()];
+                matching::teams(
+                    task,
+                    &key,
+                    &officers,
+                    pool.clone(),
+                    black_box(&entities),
+                    &Default::default(),
+                    &mut load,
+                )
+                .unwrap()
+            });
         });
     }
     group.finish();

@@ -21,6 +21,12 @@ pub struct InputArgs {
     /// The officer roster, in the same formats (id, name, …)
     #[arg(long)]
     pub officers: PathBuf,
+    /// Past inspections (entity, date, task, item, officers), for exclusions, the annual cap and rotation
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Declared conflicts of interest (officer, entity, reason): those officers never inspect those entities
+    #[arg(long, value_name = "FILE")]
+    pub conflicts: Option<PathBuf>,
     /// Format of the target directory, when its extension does not say
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub targets_format: Option<Format>,
@@ -86,6 +92,8 @@ pub struct InputFiles {
     names: [String; 3],
     bytes: [Vec<u8>; 3],
     options: InputOptions,
+    history: Option<(String, Vec<u8>)>,
+    conflicts: Option<(String, Vec<u8>)>,
 }
 
 impl InputFiles {
@@ -107,6 +115,16 @@ impl InputFiles {
                 officers: read_options(args.officers_format, &args.officers_sheet),
                 id_check,
             },
+            history: args
+                .history
+                .as_ref()
+                .map(|p| Ok::<_, anyhow::Error>((p.display().to_string(), read(p)?)))
+                .transpose()?,
+            conflicts: args
+                .conflicts
+                .as_ref()
+                .map(|p| Ok::<_, anyhow::Error>((p.display().to_string(), read(p)?)))
+                .transpose()?,
         })
     }
 
@@ -115,12 +133,18 @@ impl InputFiles {
             name: &self.names[i],
             bytes: &self.bytes[i],
         };
-        Ok(Inputs::parse_with(
-            source(0),
-            source(1),
-            source(2),
-            &self.options,
-        )?)
+        let mut inputs = Inputs::parse_with(source(0), source(1), source(2), &self.options)?;
+        let text = ReadOptions {
+            encoding: self.options.targets.encoding,
+            ..ReadOptions::default()
+        };
+        if let Some((name, bytes)) = &self.history {
+            inputs = inputs.with_history(Source { name, bytes }, &text)?;
+        }
+        if let Some((name, bytes)) = &self.conflicts {
+            inputs = inputs.with_conflicts(Source { name, bytes }, &text)?;
+        }
+        Ok(inputs)
     }
 }
 

@@ -279,6 +279,8 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             targets_format: None,
             officers_format: None,
             encoding: None,
+            history: None,
+            conflicts: None,
             sheet: None,
             targets_sheet: None,
             officers_sheet: None,
@@ -307,6 +309,23 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
 /// Verifies a record: its inputs are read with the id check the record names.
 fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<ExitCode> {
     let bytes = read(record_path)?;
+    if let Ok(record) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+        for (member, flag, given) in [
+            ("history", "--history", &inputs.history),
+            ("conflicts", "--conflicts", &inputs.conflicts),
+        ] {
+            if record.pointer(&format!("/inputs/{member}")).is_some() && given.is_none() {
+                anyhow::bail!(
+                    "{} was drawn with a {member} file (digest {}): give it with {flag}",
+                    record_path.display(),
+                    record
+                        .pointer(&format!("/inputs/{member}/digest"))
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("?")
+                );
+            }
+        }
+    }
     let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
     let name = record_path.display().to_string();
     let outcome = verify(

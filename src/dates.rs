@@ -66,6 +66,23 @@ impl Date {
         )
     }
 
+    /// Days since the Unix epoch (1970-01-01), for date arithmetic.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The date `days` after the Unix epoch (1970-01-01), for spreadsheet serials.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
         // Howard Hinnant's civil_from_days.
@@ -202,6 +219,22 @@ mod tests {
         assert_eq!(
             Date::from_days_since_epoch(20_833).unwrap().to_string(),
             "2027-01-15"
+        );
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for days in [-1000, 0, 59, 60, 20_833, 29_000] {
+            assert_eq!(
+                Date::from_days_since_epoch(days)
+                    .unwrap()
+                    .days_since_epoch(),
+                days
+            );
+        }
+        assert_eq!(
+            Date::parse("2027-01-15").unwrap().days_since_epoch(),
+            20_833
         );
     }
 

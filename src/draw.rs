@@ -8,10 +8,14 @@ use crate::error::{Result, Warning};
 use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
 use crate::plan::{Plan, Task};
+use std::collections::HashMap;
+
+use crate::history::History;
+use crate::plan::OneVisit;
 use crate::record::{
     Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs,
-    OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected, StratumRecord, TargetsInput,
-    TaskRecord,
+    OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected, SkippedRecord, StratumRecord,
+    TableInput, TargetsInput, TaskRecord, Visit,
 };
 use crate::seed::{self, InputDigests, Seed};
 use crate::selection::{self, Allocated};
@@ -50,6 +54,10 @@ pub struct Inputs {
     pub digests: InputDigests,
     /// SHA-256 of the raw bytes: plan, targets, officers.
     pub raw: [Hash; 3],
+    /// Past inspections, when given (SPEC.md §6.3), with the raw SHA-256.
+    pub history: Option<(Table, Hash)>,
+    /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256.
+    pub conflicts: Option<(Table, Hash)>,
     /// The name the plan was given, for messages.
     pub plan_source: String,
 }
@@ -97,6 +105,8 @@ impl Inputs {
                 plan: plan_parsed.digest,
                 targets: digest::table(&targets_parsed),
                 officers: digest::table(&officers_parsed),
+                history: None,
+                conflicts: None,
             },
             raw: [
                 sha256(plan.bytes),
@@ -107,7 +117,41 @@ impl Inputs {
             targets: targets_parsed,
             officers: officers_parsed,
             plan_source: plan.name.to_owned(),
+            history: None,
+            conflicts: None,
         })
+    }
+
+    /// Adds the history file: past inspections (检查记录).
+    pub fn with_history(mut self, history: Source<'_>, read: &ReadOptions) -> Result<Inputs> {
+        let table = Table::parse(
+            TableKind::History,
+            history.name,
+            history.bytes,
+            &TableOptions {
+                read: read.clone(),
+                ..TableOptions::default()
+            },
+        )?;
+        self.digests.history = Some(digest::table(&table));
+        self.history = Some((table, sha256(history.bytes)));
+        Ok(self)
+    }
+
+    /// Adds the conflicts file: officer ↔ entity conflicts of interest (回避).
+    pub fn with_conflicts(mut self, conflicts: Source<'_>, read: &ReadOptions) -> Result<Inputs> {
+        let table = Table::parse(
+            TableKind::Conflicts,
+            conflicts.name,
+            conflicts.bytes,
+            &TableOptions {
+                read: read.clone(),
+                ..TableOptions::default()
+            },
+        )?;
+        self.digests.conflicts = Some(digest::table(&table));
+        self.conflicts = Some((table, sha256(conflicts.bytes)));
+        Ok(self)
     }
 }
 
@@ -131,6 +175,8 @@ pub struct Check<'a> {
     pub tasks: Vec<TaskCheck<'a>>,
     /// Which officers may be drawn.
     pub officers: Officers,
+    /// The history file, indexed.
+    pub history: Option<History>,
     /// Warnings.
     pub warnings: Vec<Warning>,
 }
@@ -145,9 +191,16 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         &inputs.plan_source,
         &mut warnings,
     )?;
+    let history = inputs.history.as_ref().map(|(t, _)| History::new(t));
+    let rules = selection::FrameRules {
+        exclude_status: &inputs.plan.exclude_status,
+        history: history.as_ref(),
+        date: inputs.plan.date,
+        cap: inputs.plan.max_inspections_per_year,
+    };
     let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
     for task in &inputs.plan.tasks {
-        let frame = selection::frame(task, &inputs.targets, &inputs.plan.exclude_status)?;
+        let frame = selection::frame(task, &inputs.targets, &rules)?;
         let (strata, w) = selection::allocate(task, &frame)?;
         warnings.extend(w);
         let pool = matching::pool(task, &inputs.officers, &officers.eligible)?;
@@ -161,6 +214,7 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
     Ok(Check {
         tasks,
         officers,
+        history,
         warnings,
     })
 }
@@ -174,19 +228,124 @@ pub struct Draw {
     pub warnings: Vec<Warning>,
 }
 
+/// The merged visits (SPEC.md §7.3): every target drawn by more than one
+/// task, with those tasks in plan order and the union of their teams in
+/// order of first appearance; sorted by target id.
+fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
+    let mut by_target: std::collections::BTreeMap<&str, Visit> = std::collections::BTreeMap::new();
+    for t in tasks {
+        for s in &t.selected {
+            let v = by_target.entry(&s.target).or_insert_with(|| Visit {
+                target: s.target.clone(),
+                tasks: Vec::new(),
+                officers: Vec::new(),
+            });
+            v.tasks.push(t.id.clone());
+            for o in &s.officers {
+                if !v.officers.contains(o) {
+                    v.officers.push(o.clone());
+                }
+            }
+        }
+    }
+    by_target
+        .into_values()
+        .filter(|v| v.tasks.len() > 1)
+        .collect()
+}
+
+fn aux_input(table: &Table, raw: &Hash) -> TableInput {
+    TableInput {
+        digest: to_hex(&digest::table(table)),
+        sha256: to_hex(raw),
+        rows: table.rows.len() as u64,
+        columns: table.sorted_columns(),
+    }
+}
+
 /// Performs the draw (SPEC.md §5–§9).
 pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     let checked = check(inputs)?;
     let draw_key = seed::draw_key(seed, &inputs.digests);
     let targets = &inputs.targets;
     let officers = &inputs.officers;
+    let plan = &inputs.plan;
     let mut tasks = Vec::with_capacity(checked.tasks.len());
+    // Which tasks drew each target row, in plan order (SPEC.md §7.3).
+    let mut drawn_by: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut plan_load = vec![0_u64; officers.rows.len()];
+    let conflicts: Option<std::collections::HashSet<(String, String)>> =
+        inputs.conflicts.as_ref().map(|(t, _)| {
+            t.rows
+                .iter()
+                .map(|r| (t.id(r).to_owned(), t.name(r).to_owned()))
+                .collect()
+        });
     for tc in checked.tasks {
         let task = tc.task;
         let key = seed::task_key(&draw_key, &task.id);
-        let selection = selection::select(&key, targets, &tc.frame, &tc.strata);
+        let mut skip = |row: usize| -> Option<String> {
+            let earlier = drawn_by.get(&row).map_or(&[][..], Vec::as_slice);
+            if plan.one_visit == OneVisit::Exclusive && !earlier.is_empty() {
+                return Some(format!("drawn_by:{}", earlier[0]));
+            }
+            let cap = plan.max_inspections_per_year?;
+            if plan.one_visit == OneVisit::Merge && !earlier.is_empty() {
+                return None; // one more item on a visit already planned
+            }
+            let day = plan.date?;
+            let past = checked
+                .history
+                .as_ref()
+                .map_or(0, |h| h.in_year(targets.id(&targets.rows[row]), day));
+            let planned = if plan.one_visit == OneVisit::Merge {
+                u64::from(!earlier.is_empty())
+            } else {
+                earlier.len() as u64
+            };
+            (past + planned >= cap).then(|| selection::ANNUAL_CAP.to_owned())
+        };
+        let (selection, skipped) =
+            selection::select(&key, targets, &tc.frame, &tc.strata, &mut skip);
         let picks: Vec<_> = selection.picks().collect();
-        let matching = matching::teams(task, &key, officers, tc.pool, picks.len());
+        for (_, pick) in &picks {
+            drawn_by.entry(pick.row).or_default().push(task.id.clone());
+        }
+        let region = match task.officer_region {
+            Some(_) => Some(selection::resolve_column(
+                targets,
+                "region",
+                task,
+                "officer_region",
+                Some(&task.at),
+            )?),
+            None => targets.column("region"),
+        };
+        let entities: Vec<matching::Entity<'_>> = picks
+            .iter()
+            .map(|(_, p)| {
+                let row = &targets.rows[p.row];
+                matching::Entity {
+                    id: targets.id(row),
+                    region: region.map(|c| row.values[c].as_str()),
+                }
+            })
+            .collect();
+        let rules = matching::Rules {
+            conflicts: conflicts.as_ref(),
+            history: checked.history.as_ref(),
+            date: plan.date,
+            plan_cap: plan.max_teams_per_officer,
+        };
+        let matching = matching::teams(
+            task,
+            &key,
+            officers,
+            tc.pool,
+            &entities,
+            &rules,
+            &mut plan_load,
+        )?;
         let (workload_min, workload_max) = matching.workload(officers);
         let selected = picks
             .iter()
@@ -230,6 +389,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                     frame: s.frame,
                     quota: s.quota.clone(),
                     count: s.count,
+                    drawn: s.picks.len() as u64,
                 })
                 .collect(),
             team_size: task.team_size,
@@ -240,9 +400,21 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 workload_max,
             },
             selected,
+            skipped: skipped
+                .iter()
+                .map(|k| SkippedRecord {
+                    target: targets.id(&targets.rows[k.row]).to_owned(),
+                    rank: k.rank,
+                    reason: k.reason.clone(),
+                })
+                .collect(),
         });
     }
-    let plan = &inputs.plan;
+    let visits = if plan.one_visit == OneVisit::Merge {
+        merged_visits(&tasks)
+    } else {
+        Vec::new()
+    };
     let mut record = Record {
         spec: SPEC_VERSION.into(),
         plan: PlanInfo {
@@ -250,6 +422,8 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             name: plan.name.clone(),
             authority: plan.authority.clone(),
             date: plan.date.map(|d| d.to_string()).unwrap_or_default(),
+            one_visit: plan.one_visit.as_str().into(),
+            max_inspections_per_year: plan.max_inspections_per_year.unwrap_or(0),
         },
         inputs: RecordInputs {
             plan: InputDigest {
@@ -295,6 +469,8 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                     list
                 },
             },
+            history: inputs.history.as_ref().map(|(t, raw)| aux_input(t, raw)),
+            conflicts: inputs.conflicts.as_ref().map(|(t, raw)| aux_input(t, raw)),
         },
         seed: SeedInfo {
             source: seed.source.as_str().into(),
@@ -302,6 +478,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         },
         draw_key: to_hex(&draw_key),
         tasks,
+        visits,
         digest: String::new(),
     };
     record.seal();

@@ -325,6 +325,30 @@ pub enum Error {
         /// Officers passing the officer filter but ineligible.
         ineligible: u64,
     },
+    /// No officer may fill a team slot for an entity: the rules emptied the pool.
+    #[error(
+        "task '{task}': entity {entity}: no officer can fill slot {slot} of {team_size}: {reasons}"
+    )]
+    NoOfficerForTarget {
+        /// The task.
+        task: String,
+        /// The entity's id.
+        entity: String,
+        /// The slot (1-based).
+        slot: u64,
+        /// The team size.
+        team_size: u64,
+        /// How many pool officers each rule refused.
+        reasons: String,
+    },
+    /// A task excludes recently inspected entities, but there is no history file.
+    #[error(
+        "task '{task}': exclude_inspected and rotation need the history file of past inspections (--history)"
+    )]
+    MissingHistory {
+        /// The task.
+        task: String,
+    },
     /// The seed is empty.
     #[error("the seed is empty")]
     EmptySeed,
@@ -394,6 +418,8 @@ impl Error {
             Error::EmptyFrame { .. } => "empty_frame",
             Error::OfficerPoolTooSmall { .. } => "officer_pool_too_small",
             Error::EmptySeed => "empty_seed",
+            Error::MissingHistory { .. } => "missing_history",
+            Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",
             Error::UnsupportedSpec { .. } => "unsupported_spec",
         }
@@ -423,6 +449,9 @@ impl Error {
             Error::NoRatioForStratum { .. } => {
                 Some("add this stratum to the table, or a default entry such as \"*\" = \"3%\"".into())
             }
+            Error::NoOfficerForTarget { .. } => Some(
+                "add officers to the pool, or relax officer_region, the workload caps or rotation for this task".into(),
+            ),
             Error::OfficerPoolTooSmall { .. } => Some(
                 "widen officer_filter or add officers: every inspection needs at least two".into(),
             ),

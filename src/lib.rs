@@ -52,6 +52,7 @@ pub mod draw;
 pub mod eligibility;
 pub mod error;
 pub mod filter;
+pub mod history;
 pub mod input;
 pub mod matching;
 pub mod normalize;

@@ -6,13 +6,15 @@
 //! appears once per round, so workloads differ by at most one; nobody appears
 //! twice in a team.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use crate::canonical::Hash;
+use crate::dates::Date;
 use crate::error::{Error, Result};
+use crate::history::{History, within};
 use crate::input::Table;
-use crate::plan::Task;
-use crate::selection::{Ticketer, passes, resolve_filter};
+use crate::plan::{RegionRule, Task};
+use crate::selection::{Ticketer, passes, resolve_column, resolve_filter};
 
 /// The teams of one task.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,35 +61,170 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<usiz
     Ok(pool)
 }
 
-/// Forms `targets` teams of `task.team_size` officers from `pool` (SPEC.md §8.2).
+/// What, besides the pool, decides who may inspect a given entity (SPEC.md §8.2).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules<'a> {
+    /// Declared conflicts: (officer id, entity id).
+    pub conflicts: Option<&'a HashSet<(String, String)>>,
+    /// Past inspections, for rotation.
+    pub history: Option<&'a History>,
+    /// The draw date.
+    pub date: Option<Date>,
+    /// The plan-wide cap on teams per officer.
+    pub plan_cap: Option<u64>,
+}
+
+/// Why pool officers could not fill a slot, for the infeasibility error.
+#[derive(Debug, Default)]
+struct Refusals {
+    in_team: u64,
+    conflicted: u64,
+    region: u64,
+    task_cap: u64,
+    plan_cap: u64,
+    rotation: u64,
+}
+
+/// An entity to form a team for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its region, when the directory has a `region` column.
+    pub region: Option<&'a str>,
+}
+
+/// Forms one team of `task.team_size` officers for each entity, in order
+/// (SPEC.md §8.2). `plan_load` counts each officer's teams in earlier tasks
+/// of the plan and is updated.
 pub fn teams(
     task: &Task,
     task_key: &Hash,
     officers: &Table,
     pool: Vec<usize>,
-    targets: usize,
-) -> Matching {
+    entities: &[Entity<'_>],
+    rules: &Rules<'_>,
+    plan_load: &mut [u64],
+) -> Result<Matching> {
     let size = usize::try_from(task.team_size).expect("team size is small");
+    let officer_region = match task.officer_region {
+        None => None,
+        Some(_) => Some(resolve_column(
+            officers,
+            "region",
+            task,
+            "officer_region",
+            Some(&task.at),
+        )?),
+    };
+    if task.rotation.is_some() && rules.history.is_none() {
+        return Err(Error::MissingHistory {
+            task: task.id.clone(),
+        });
+    }
+    let mut task_load = vec![0_u64; officers.rows.len()];
     let mut stream: VecDeque<usize> = VecDeque::new();
     let mut round = 0_u64;
-    let mut teams = Vec::with_capacity(targets);
-    for _ in 0..targets {
+    let mut teams = Vec::with_capacity(entities.len());
+    for e in entities {
+        let entity = e.id;
+        let refuse = |o: usize, team: &[usize], refusals: Option<&mut Refusals>| -> bool {
+            let officer = officers.id(&officers.rows[o]);
+            let reason = if team.contains(&o) {
+                Some(0)
+            } else if rules
+                .conflicts
+                .is_some_and(|c| c.contains(&(officer.to_owned(), entity.to_owned())))
+            {
+                Some(1)
+            } else if let (Some(rule), Some(oc)) = (task.officer_region, officer_region) {
+                let same = e.region == Some(officers.rows[o].values[oc].as_str());
+                (same != (rule == RegionRule::Same)).then_some(2)
+            } else {
+                None
+            }
+            .or_else(|| {
+                task.max_teams_per_officer
+                    .is_some_and(|cap| task_load[o] >= cap)
+                    .then_some(3)
+            })
+            .or_else(|| {
+                rules
+                    .plan_cap
+                    .is_some_and(|cap| plan_load[o] >= cap)
+                    .then_some(4)
+            })
+            .or_else(|| {
+                let (window, history, day) = (task.rotation?, rules.history?, rules.date?);
+                history
+                    .of(entity)
+                    .iter()
+                    .any(|p| within(p.date, window, day) && p.officers.iter().any(|x| x == officer))
+                    .then_some(5)
+            });
+            if let (Some(r), Some(refusals)) = (reason, refusals) {
+                match r {
+                    0 => refusals.in_team += 1,
+                    1 => refusals.conflicted += 1,
+                    2 => refusals.region += 1,
+                    3 => refusals.task_cap += 1,
+                    4 => refusals.plan_cap += 1,
+                    _ => refusals.rotation += 1,
+                }
+            }
+            reason.is_some()
+        };
         let mut team: Vec<usize> = Vec::with_capacity(size);
         while team.len() < size {
-            if let Some(j) = stream.iter().position(|o| !team.contains(o)) {
-                team.push(stream.remove(j).expect("position is in range"));
+            if pool.iter().all(|&o| refuse(o, &team, None)) {
+                let mut r = Refusals::default();
+                for &o in &pool {
+                    refuse(o, &team, Some(&mut r));
+                }
+                return Err(Error::NoOfficerForTarget {
+                    task: task.id.clone(),
+                    entity: entity.to_owned(),
+                    slot: team.len() as u64 + 1,
+                    team_size: task.team_size,
+                    reasons: describe(pool.len(), &r),
+                });
+            }
+            if let Some(j) = stream.iter().position(|&o| !refuse(o, &team, None)) {
+                let o = stream.remove(j).expect("position is in range");
+                team.push(o);
             } else {
                 stream.extend(round_order(&pool, officers, task_key, round));
                 round += 1;
             }
         }
+        for &o in &team {
+            task_load[o] += 1;
+            plan_load[o] += 1;
+        }
         teams.push(team);
     }
-    Matching {
+    Ok(Matching {
         pool,
         teams,
         rounds: round,
+    })
+}
+
+fn describe(pool: usize, r: &Refusals) -> String {
+    let mut parts = vec![format!("{pool} officers in the pool")];
+    for (n, what) in [
+        (r.in_team, "already in the team"),
+        (r.conflicted, "conflicted (回避)"),
+        (r.region, "outside the jurisdiction rule"),
+        (r.task_cap, "at the task's workload cap"),
+        (r.plan_cap, "at the plan's workload cap"),
+        (r.rotation, "inspected this entity recently (rotation)"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
     }
+    parts.join(", ")
 }
 
 /// The pool in ascending order of officer ticket for `round`, ties by id.
@@ -131,7 +268,20 @@ mod tests {
         for (n_off, size, n_targets) in [(2, 2, 7), (3, 2, 10), (5, 3, 11), (7, 2, 50), (4, 4, 3)] {
             let (task, officers) = setup(n_off, size);
             let all = pool(&task, &officers, &vec![true; n_off]).unwrap();
-            let m = teams(&task, &[7; 32], &officers, all, n_targets);
+            let ids: Vec<String> = (0..n_targets).map(|i| format!("X{i}")).collect();
+            let entities: Vec<Entity<'_>> =
+                ids.iter().map(|id| Entity { id, region: None }).collect();
+            let mut load = vec![0; n_off];
+            let m = teams(
+                &task,
+                &[7; 32],
+                &officers,
+                all,
+                &entities,
+                &Rules::default(),
+                &mut load,
+            )
+            .unwrap();
             assert_eq!(m.teams.len(), n_targets);
             for team in &m.teams {
                 let mut t = team.clone();

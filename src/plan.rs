@@ -30,6 +30,13 @@ pub struct Plan {
     pub date: Option<Date>,
     /// Status keywords that make a target ineligible (SPEC.md §6.1).
     pub exclude_status: Vec<String>,
+    /// What happens when several tasks draw the same entity (SPEC.md §7.3).
+    pub one_visit: OneVisit,
+    /// The most inspections of one entity in the calendar year of the draw
+    /// date, counting the history and this plan (SPEC.md §6.1).
+    pub max_inspections_per_year: Option<u64>,
+    /// The most teams one officer may be in across the plan.
+    pub max_teams_per_officer: Option<u64>,
     /// Explicit column mapping of the target directory: header → column.
     pub target_columns: BTreeMap<String, String>,
     /// Explicit column mapping of the officer roster: header → column.
@@ -38,6 +45,58 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// The canonical digest (SPEC.md §4.3).
     pub digest: Hash,
+}
+
+/// What happens when several tasks of a plan draw the same entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OneVisit {
+    /// One visit covers all those tasks' items; the record lists the merged
+    /// visits with the union of the tasks' teams (the default).
+    #[default]
+    Merge,
+    /// An entity drawn by an earlier task is skipped by later ones, which take
+    /// the next ticket in their waiting line.
+    Exclusive,
+    /// Each task visits on its own.
+    Separate,
+}
+
+impl OneVisit {
+    /// The name in the plan and the record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OneVisit::Merge => "merge",
+            OneVisit::Exclusive => "exclusive",
+            OneVisit::Separate => "separate",
+        }
+    }
+}
+
+/// Which region an entity's officers come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionRule {
+    /// The officer's region equals the entity's.
+    Same,
+    /// The officer's region differs from the entity's (异地).
+    Different,
+}
+
+/// A recent-inspection exclusion of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recency {
+    /// The window before the draw date.
+    pub within: Window,
+    /// Only past inspections of the task's items (or by the task's id) count.
+    pub same_item: bool,
+}
+
+/// How far back a past inspection counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// In the same calendar year as the draw date.
+    CalendarYear,
+    /// In the `n` days up to and including the draw date.
+    Days(u64),
 }
 
 /// The statuses that make an entity not inspectable by default: 注销
@@ -70,6 +129,14 @@ pub struct Task {
     pub team_size: u64,
     /// Which officers are eligible.
     pub officer_filter: Filter,
+    /// Excludes entities inspected recently, by the history file (SPEC.md §6.1).
+    pub exclude_inspected: Option<Recency>,
+    /// Officers from the entity's own region, or from another (异地) (SPEC.md §8.2).
+    pub officer_region: Option<RegionRule>,
+    /// The most teams one officer may be in for this task.
+    pub max_teams_per_officer: Option<u64>,
+    /// No officer who inspected the entity within this window (rotation).
+    pub rotation: Option<Window>,
     /// Where the task starts in the plan file, for messages.
     pub at: Location,
 }
@@ -261,6 +328,9 @@ struct RawHeader {
     authority: String,
     date: Option<Spanned<String>>,
     exclude_status: Option<Vec<String>>,
+    one_visit: Option<Spanned<String>>,
+    max_inspections_per_year: Option<Spanned<i64>>,
+    max_teams_per_officer: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -289,6 +359,10 @@ struct RawTask {
     min_per_stratum: Option<Spanned<i64>>,
     team_size: Option<Spanned<i64>>,
     officer_filter: Option<Spanned<toml::Table>>,
+    exclude_inspected: Option<Spanned<toml::Table>>,
+    officer_region: Option<Spanned<String>>,
+    max_teams_per_officer: Option<Spanned<i64>>,
+    rotation: Option<Spanned<toml::Value>>,
 }
 
 /// Turns a byte offset into a 1-based line and column (in characters).
@@ -424,8 +498,75 @@ impl Plan {
                 .map(|(k, v)| (normalize::text(&k), normalize::text(&v)))
                 .collect()
         };
+        let one_visit = match &raw.plan.one_visit {
+            None => OneVisit::default(),
+            Some(v) => match v.get_ref().as_str() {
+                "merge" => OneVisit::Merge,
+                "exclusive" => OneVisit::Exclusive,
+                "separate" => OneVisit::Separate,
+                other => {
+                    return Err(cx.value_error(
+                        v,
+                        "",
+                        "plan.one_visit",
+                        "one of \"merge\", \"exclusive\", \"separate\"",
+                        format!("\"{other}\""),
+                    ));
+                }
+            },
+        };
+        let max_inspections_per_year = match &raw.plan.max_inspections_per_year {
+            None => None,
+            Some(m) => Some(
+                u64::try_from(*m.get_ref())
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| {
+                        cx.value_error(
+                            m,
+                            "",
+                            "plan.max_inspections_per_year",
+                            "a positive integer",
+                            m.get_ref().to_string(),
+                        )
+                    })?,
+            ),
+        };
+        let max_teams_per_officer = match &raw.plan.max_teams_per_officer {
+            None => None,
+            Some(m) => Some(
+                u64::try_from(*m.get_ref())
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| {
+                        cx.value_error(
+                            m,
+                            "",
+                            "plan.max_teams_per_officer",
+                            "a positive integer",
+                            m.get_ref().to_string(),
+                        )
+                    })?,
+            ),
+        };
+        let needs_date = max_inspections_per_year.is_some()
+            || tasks
+                .iter()
+                .any(|t| t.exclude_inspected.is_some() || t.rotation.is_some());
+        if needs_date && date.is_none() {
+            return Err(Error::PlanValue {
+                at: Location::file(source),
+                context: String::new(),
+                key: "plan.date".into(),
+                expected: "the draw date (date = \"2027-01-15\"): recent inspections and the annual cap are counted from it".into(),
+                found: "no date".into(),
+            });
+        }
         Ok(Plan {
             id,
+            one_visit,
+            max_inspections_per_year,
+            max_teams_per_officer,
             name: normalize::text(&raw.plan.name),
             authority: normalize::text(&raw.plan.authority),
             date,
@@ -526,7 +667,112 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
             n.unsigned_abs()
         }
     };
+    let exclude_inspected = match &raw.exclude_inspected {
+        None => None,
+        Some(t) => {
+            let err = |key: &str, expected: &str, found: String| {
+                cx.value_error(t, task, key, expected, found)
+            };
+            let mut within = None;
+            let mut same_item = false;
+            for (k, v) in t.get_ref() {
+                match (k.as_str(), v) {
+                    ("within", toml::Value::String(s)) if s == "calendar_year" => {
+                        within = Some(Window::CalendarYear);
+                    }
+                    ("within", toml::Value::Integer(n)) if *n >= 1 => {
+                        within = Some(Window::Days(n.unsigned_abs()));
+                    }
+                    ("within", other) => {
+                        return Err(err(
+                            "exclude_inspected.within",
+                            "\"calendar_year\" or a number of days",
+                            describe(other),
+                        ));
+                    }
+                    ("scope", toml::Value::String(s)) if s == "any_item" || s == "same_item" => {
+                        same_item = s == "same_item";
+                    }
+                    ("scope", other) => {
+                        return Err(err(
+                            "exclude_inspected.scope",
+                            "\"any_item\" or \"same_item\"",
+                            describe(other),
+                        ));
+                    }
+                    (other, _) => {
+                        return Err(err(
+                            "exclude_inspected",
+                            "keys within and scope",
+                            format!("'{other}'"),
+                        ));
+                    }
+                }
+            }
+            let within = within.ok_or_else(|| {
+                err(
+                    "exclude_inspected.within",
+                    "\"calendar_year\" or a number of days",
+                    "nothing".into(),
+                )
+            })?;
+            Some(Recency { within, same_item })
+        }
+    };
+    let window = |v: &Spanned<toml::Value>, key: &str| match v.get_ref() {
+        toml::Value::String(s) if s == "calendar_year" => Ok(Window::CalendarYear),
+        toml::Value::Integer(n) if *n >= 1 => Ok(Window::Days(n.unsigned_abs())),
+        other => Err(cx.value_error(
+            v,
+            task,
+            key,
+            "\"calendar_year\" or a number of days",
+            describe(other),
+        )),
+    };
+    let rotation = raw
+        .rotation
+        .as_ref()
+        .map(|v| window(v, "rotation"))
+        .transpose()?;
+    let officer_region = match &raw.officer_region {
+        None => None,
+        Some(r) => Some(match r.get_ref().as_str() {
+            "same" => RegionRule::Same,
+            "different" => RegionRule::Different,
+            other => {
+                return Err(cx.value_error(
+                    r,
+                    task,
+                    "officer_region",
+                    "\"same\" or \"different\" (异地)",
+                    format!("\"{other}\""),
+                ));
+            }
+        }),
+    };
+    let max_teams_per_officer = match &raw.max_teams_per_officer {
+        None => None,
+        Some(m) => Some(
+            u64::try_from(*m.get_ref())
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| {
+                    cx.value_error(
+                        m,
+                        task,
+                        "max_teams_per_officer",
+                        "a positive integer",
+                        m.get_ref().to_string(),
+                    )
+                })?,
+        ),
+    };
     Ok(Task {
+        officer_region,
+        max_teams_per_officer,
+        rotation,
+        exclude_inspected,
         id: id.clone(),
         name: normalize::text(&raw.name),
         items: raw.items.iter().map(|i| normalize::text(i)).collect(),

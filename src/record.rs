@@ -34,6 +34,8 @@ pub struct Record {
     pub draw_key: String,
     /// One entry per task, in plan order.
     pub tasks: Vec<TaskRecord>,
+    /// Targets drawn by several tasks, visited once (`one_visit = "merge"`).
+    pub visits: Vec<Visit>,
     /// The record's own digest (SPEC.md §9.2), hex.
     pub digest: String,
 }
@@ -50,6 +52,10 @@ pub struct PlanInfo {
     pub authority: String,
     /// The draw date, `YYYY-MM-DD`, or `""` when the plan has none.
     pub date: String,
+    /// `merge`, `exclusive` or `separate` (SPEC.md §7.3).
+    pub one_visit: String,
+    /// The annual cap on inspections of one entity, 0 for none.
+    pub max_inspections_per_year: u64,
 }
 
 /// Digests of the three inputs.
@@ -62,6 +68,26 @@ pub struct Inputs {
     pub targets: TargetsInput,
     /// The officer roster.
     pub officers: OfficersInput,
+    /// The history file, when the draw used one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<TableInput>,
+    /// The conflicts file, when the draw used one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<TableInput>,
+}
+
+/// Digests and shape of an auxiliary table (history, conflicts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableInput {
+    /// Canonical digest, hex.
+    pub digest: String,
+    /// SHA-256 of the raw file, hex.
+    pub sha256: String,
+    /// Number of rows.
+    pub rows: u64,
+    /// Column names, sorted.
+    pub columns: Vec<String>,
 }
 
 /// Digests of the plan.
@@ -171,6 +197,32 @@ pub struct TaskRecord {
     pub officers: OfficerPool,
     /// The selected targets, stratum by stratum, each in ticket order.
     pub selected: Vec<Selected>,
+    /// Targets passed over in the rankings, stratum by stratum, in rank order.
+    pub skipped: Vec<SkippedRecord>,
+}
+
+/// A target passed over in a ranking (SPEC.md §7.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkippedRecord {
+    /// The target's id.
+    pub target: String,
+    /// Its rank in its stratum.
+    pub rank: u64,
+    /// `drawn_by:T1` (exclusive) or `annual_cap`.
+    pub reason: String,
+}
+
+/// One visit covering several tasks (`one_visit = "merge"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// The target's id.
+    pub target: String,
+    /// The tasks that drew it, in plan order.
+    pub tasks: Vec<String>,
+    /// The union of their teams, in order of first appearance.
+    pub officers: Vec<String>,
 }
 
 /// The frame of a task.
@@ -209,8 +261,10 @@ pub struct StratumRecord {
     pub frame: u64,
     /// The quota applied: `"3%"` or a count.
     pub quota: String,
-    /// Targets drawn.
+    /// Targets allocated.
     pub count: u64,
+    /// Targets drawn: fewer than `count` when skips exhausted the ranking.
+    pub drawn: u64,
 }
 
 /// The officer pool of a task.

@@ -62,17 +62,24 @@ pub struct InputDigests {
     pub targets: Hash,
     /// The officer roster's canonical digest.
     pub officers: Hash,
+    /// The history file's canonical digest, when there is one.
+    pub history: Option<Hash>,
+    /// The conflicts file's canonical digest, when there is one.
+    pub conflicts: Option<Hash>,
 }
 
 /// `draw_key = SHA-256(str("shuangsui/v1/draw-key") ‖ str("1") ‖ str(seed) ‖
-/// plan ‖ targets ‖ officers)` (SPEC.md §5.1).
+/// plan ‖ targets ‖ officers ‖ history ‖ conflicts)`, an absent file counting
+/// as 32 zero bytes (SPEC.md §5.2).
 pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/draw-key"));
     e.str(SPEC_VERSION)
         .str(&seed.value)
         .hash(&inputs.plan)
         .hash(&inputs.targets)
-        .hash(&inputs.officers);
+        .hash(&inputs.officers)
+        .hash(&inputs.history.unwrap_or([0; 32]))
+        .hash(&inputs.conflicts.unwrap_or([0; 32]));
     e.finish()
 }
 
@@ -93,6 +100,8 @@ mod tests {
             plan: [1; 32],
             targets: [2; 32],
             officers: [3; 32],
+            history: None,
+            conflicts: None,
         }
     }
 
@@ -107,6 +116,11 @@ mod tests {
             assert_ne!(k, draw_key(&seed, &d));
         }
         assert_ne!(task_key(&k, "T1"), task_key(&k, "T2"));
+        let with_history = InputDigests {
+            history: Some([4; 32]),
+            ..digests()
+        };
+        assert_ne!(k, draw_key(&seed, &with_history));
     }
 
     #[test]

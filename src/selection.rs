@@ -7,9 +7,11 @@ use sha2::{Digest as _, Sha256};
 
 use crate::allocation;
 use crate::canonical::{Hash, to_hex};
+use crate::dates::Date;
 use crate::digest::SPEC_VERSION;
 use crate::eligibility;
 use crate::error::{Error, Location, Result, Warning};
+use crate::history::History;
 use crate::input::{Row, Table};
 use crate::plan::{Condition, Filter, Quota, Spread, Task};
 
@@ -115,7 +117,8 @@ pub(crate) fn resolve_filter(
         .collect()
 }
 
-pub(crate) fn resolve_column(
+/// The index of a column a task names, or an error naming the task, the key and the columns there are.
+pub fn resolve_column(
     table: &Table,
     column: &str,
     task: &Task,
@@ -159,9 +162,32 @@ pub struct Frame {
     pub excluded: BTreeMap<String, u64>,
 }
 
+/// What, besides a task's own filter, decides its frame (SPEC.md §6.1).
+#[derive(Debug, Clone, Copy)]
+pub struct FrameRules<'a> {
+    /// Status keywords that make a target not inspectable.
+    pub exclude_status: &'a [String],
+    /// Past inspections.
+    pub history: Option<&'a History>,
+    /// The draw date.
+    pub date: Option<Date>,
+    /// The annual cap on inspections of one entity.
+    pub cap: Option<u64>,
+}
+
+/// The exclusion reason of a target with too many inspections this year.
+pub const ANNUAL_CAP: &str = "annual_cap";
+/// The exclusion reason of a target inspected within a task's window.
+pub const INSPECTED_RECENTLY: &str = "inspected_recently";
+
 /// Computes a task's frame (SPEC.md §6): rows passing the filter and not
-/// excluded by status, grouped by stratum.
-pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<Frame> {
+/// excluded by status, recent inspection or the annual cap, by stratum.
+pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Frame> {
+    if task.exclude_inspected.is_some() && rules.history.is_none() {
+        return Err(Error::MissingHistory {
+            task: task.id.clone(),
+        });
+    }
     let clauses = resolve_filter(&task.filter, targets, task, "filter")?;
     let strata_cols: Vec<usize> = task
         .strata
@@ -176,11 +202,28 @@ pub fn frame(task: &Task, targets: &Table, exclude_status: &[String]) -> Result<
         if !passes(row, &clauses) {
             continue;
         }
-        if let Some(reason) =
-            status_col.and_then(|c| eligibility::target_exclusion(&row.values[c], exclude_status))
+        if let Some(reason) = status_col
+            .and_then(|c| eligibility::target_exclusion(&row.values[c], rules.exclude_status))
         {
             *excluded.entry(reason.to_owned()).or_default() += 1;
             continue;
+        }
+        if let (Some(history), Some(day)) = (rules.history, rules.date) {
+            let id = targets.id(row);
+            let reason = if task
+                .exclude_inspected
+                .is_some_and(|r| history.recently(id, task, r, day))
+            {
+                Some(INSPECTED_RECENTLY)
+            } else if rules.cap.is_some_and(|cap| history.in_year(id, day) >= cap) {
+                Some(ANNUAL_CAP)
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                *excluded.entry(reason.to_owned()).or_default() += 1;
+                continue;
+            }
         }
         let key = strata_cols.iter().map(|&c| row.values[c].clone()).collect();
         strata.entry(key).or_default().push(i);
@@ -317,8 +360,10 @@ pub fn select(
     targets: &Table,
     frame: &Frame,
     allocated: &[Allocated],
-) -> Selection {
+    skip: &mut dyn FnMut(usize) -> Option<String>,
+) -> (Selection, Vec<Skipped>) {
     let ticketer = Ticketer::targets(task_key);
+    let mut skipped = Vec::new();
     let strata = allocated
         .iter()
         .map(|a| {
@@ -327,17 +372,18 @@ pub fn select(
                 .iter()
                 .map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i))
                 .collect();
-            let k = usize::try_from(a.count).expect("count <= frame");
-            if k < ranked.len() && k > 0 {
-                ranked.select_nth_unstable_by(k - 1, |x, y| order(targets, x, y));
-            }
-            ranked.truncate(k);
             ranked.sort_unstable_by(|x, y| order(targets, x, y));
-            let picks = ranked
-                .into_iter()
-                .zip(1..)
-                .map(|((ticket, row), rank)| Pick { row, ticket, rank })
-                .collect();
+            let mut picks = Vec::new();
+            for ((ticket, row), rank) in ranked.into_iter().zip(1..) {
+                if picks.len() as u64 >= a.count {
+                    break;
+                }
+                if let Some(reason) = skip(row) {
+                    skipped.push(Skipped { row, rank, reason });
+                    continue;
+                }
+                picks.push(Pick { row, ticket, rank });
+            }
             StratumDraw {
                 key: a.key.clone(),
                 frame: a.frame,
@@ -347,10 +393,24 @@ pub fn select(
             }
         })
         .collect();
-    Selection {
-        frame: frame.size,
-        strata,
-    }
+    (
+        Selection {
+            frame: frame.size,
+            strata,
+        },
+        skipped,
+    )
+}
+
+/// A target passed over while walking a stratum's ranking (SPEC.md §7.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Row index in [`Table::rows`].
+    pub row: usize,
+    /// Its 1-based rank in its stratum.
+    pub rank: u64,
+    /// Why: `drawn_by:T1` or `annual_cap`.
+    pub reason: String,
 }
 
 /// Ascending ticket, then ascending id (a tie needs a SHA-256 collision).

@@ -276,7 +276,10 @@ proptest! {
         let task = shuangsui::Plan::parse("p", plan.as_bytes()).unwrap().tasks.remove(0);
         let csv: String = std::iter::once("id,name\n".to_owned()).chain((0..pool).map(|i| format!("E{i},n\n"))).collect();
         let officers = shuangsui::input::Table::from_csv(shuangsui::input::TableKind::Officers, "o", csv.as_bytes()).unwrap();
-        let m = shuangsui::matching::teams(&task, &key, &officers, (0..pool).collect(), targets);
+        let ids: Vec<String> = (0..targets).map(|i| format!("X{i}")).collect();
+        let entities: Vec<shuangsui::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::matching::Entity { id, region: None }).collect();
+        let mut load = vec![0; pool];
+        let m = shuangsui::matching::teams(&task, &key, &officers, (0..pool).collect(), &entities, &Default::default(), &mut load).unwrap();
         prop_assert_eq!(m.teams.len(), targets);
         for t in &m.teams {
             let distinct: BTreeSet<&usize> = t.iter().collect();

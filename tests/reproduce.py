@@ -57,8 +57,8 @@ def V(v):                                                               # §4.3
 
 def plan_digest(tree): return sha(s("shuangsui/v1/plan") + V(tree))
 
-def draw_key(seed, pd, td, od):                                         # §5.2
-    return sha(s("shuangsui/v1/draw-key") + s("1") + s(seed) + pd + td + od)
+def draw_key(seed, pd, td, od, hd=bytes(32), cd=bytes(32)):             # §5.2
+    return sha(s("shuangsui/v1/draw-key") + s("1") + s(seed) + pd + td + od + hd + cd)
 def task_key(dk, task_id): return sha(s("shuangsui/v1/task-key") + dk + s(task_id))
 
 def ticket(tk, id):                                                     # §7.1
@@ -75,17 +75,20 @@ def count(n, ppm, rounding, minimum):                                   # §6
 def select(tk, frame_ids, k):                                           # §7.2
     return sorted((ticket(tk, i), i.encode(), i) for i in frame_ids)[:k]
 
-def teams(tk, pool_ids, n_targets, size):                               # §8.2
+def teams(tk, pool_ids, entities, size, refused=lambda o, e, team: o in team, done=lambda team: None):  # §8.2
     stream, rnd, out = [], 0, []
-    for _ in range(n_targets):
+    for e in entities:
         team = []
         while len(team) < size:
-            j = next((j for j, o in enumerate(stream) if o not in team), None)
+            if all(refused(o, e, team) for o in pool_ids):
+                raise ValueError(f"no officer can fill a slot for {e}")
+            j = next((j for j, o in enumerate(stream) if not refused(o, e, team)), None)
             if j is None:
                 stream += [o for _, _, o in sorted((officer_ticket(tk, rnd, o), o.encode(), o) for o in pool_ids)]
                 rnd += 1
             else:
                 team.append(stream.pop(j))
+        done(team)
         out.append(team)
     return out
 # --- core: end
@@ -125,6 +128,22 @@ OFFICER_FIELDS = [
     ("valid_from", "date", "valid_from 有效期起 有效期开始 有效期起始日期 发证日期", True),
     ("valid_to", "end", "valid_to 有效期止 有效期至 有效期截止 有效期截止日期", True),
 ]
+HISTORY_FIELDS = [
+    ("entity", "identifier", "entity entity_id target 统一社会信用代码 统一社会信用代码(注册号) 注册号 检查对象 市场主体", False),
+    ("date", "date", "date inspected_on 检查日期 检查完成日期 抽查日期", False),
+    ("task", "text", "task task_id 任务编号 抽查任务编号", False),
+    ("item", "text", "item 检查事项 抽查事项", False),
+    ("authority", "text", "authority 检查机关 实施机关", False),
+    ("officers", "text", "officers 检查人员 执法人员", False),
+]
+CONFLICT_FIELDS = [
+    ("officer", "identifier", "officer officer_id 人员编号 执法人员编号 执法证号", False),
+    ("entity", "identifier", "entity entity_id 统一社会信用代码 注册号 检查对象 市场主体", False),
+    ("reason", "text", "reason 回避事由 事由 原因", False),
+]
+FIELDS = {"targets": TARGET_FIELDS, "officers": OFFICER_FIELDS, "history": HISTORY_FIELDS, "conflicts": CONFLICT_FIELDS}
+REQUIRED = {"targets": ("id", "name"), "officers": ("id", "name"), "history": ("entity", "date"),
+            "conflicts": ("officer", "entity")}
 PERSONAL = "身份证 公民身份号码 身份证件 电话 手机 住址 家庭地址 居住地 idcard idnumber nationalid phone mobile homeaddress residentialaddress".split()
 PERSONAL_EXACT = "tel email 电子邮箱 邮箱".split()
 
@@ -257,7 +276,8 @@ def read_table(kind, data, mapping, id_check):
         except UnicodeDecodeError:
             content = data.decode("gb18030")
     records = [r for r in csv.reader(io.StringIO(content, newline="")) if any(c != "" for c in r)]
-    fields = TARGET_FIELDS if kind == "targets" else OFFICER_FIELDS
+    fields = FIELDS[kind]
+    key_col, second = REQUIRED[kind]
     cols, dropped = [], []
     for cell in records[0]:
         if text(cell) == "" or any(is_control(ch) for ch in cell):
@@ -267,15 +287,18 @@ def read_table(kind, data, mapping, id_check):
             dropped.append(text(cell))
         cols.append(r)
     names = [c[0] for c in cols if c]
-    if len(set(names)) != len(names) or "id" not in names or "name" not in names or len(records[0]) > 1024:
+    if len(set(names)) != len(names) or key_col not in names or second not in names or len(records[0]) > 1024:
         raise Invalid(f"{kind}: bad header {names}")
     rows, seen, allowlisted, unchecked = [], set(), [], []
     for rec in records[1:]:
         if len(rec) != len(cols):
             raise Invalid(f"{kind}: ragged row {rec}")
         row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
-        if any(is_control(ch) for v in row.values() for ch in v) or not row["id"] or not row["name"]:
+        if any(is_control(ch) for v in row.values() for ch in v) or not row[key_col] or not row[second]:
             raise Invalid(f"{kind}: bad row {rec}")
+        if kind in ("history", "conflicts"):
+            rows.append(row)
+            continue
         if kind == "targets" and not id_passes(row["id"]):
             if row["id"] in id_check["allowlist"]:
                 allowlisted.append(row["id"])
@@ -468,9 +491,11 @@ def equal(sizes, total):
     return counts
 
 
-PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status"}
+PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "max_inspections_per_year",
+             "max_teams_per_officer"}
 TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "allocation", "rounding",
-             "min_per_stratum", "team_size", "officer_filter"}
+             "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",
+             "max_teams_per_officer", "rotation"}
 
 
 def depth(tree):
@@ -521,7 +546,20 @@ def check_plan(tree):
             raise Invalid(f"task {t['id']}: team_size must be 2 to 20")
 
 
-def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
+def days(d):
+    """Days since 1970-01-01 of a (y, m, d) date."""
+    import datetime
+    return (datetime.date(*d) - datetime.date(1970, 1, 1)).days
+
+
+def within(date, window, day):
+    """§6.1: a past date within a window before the draw date."""
+    if window == "calendar_year":
+        return date[0] == day[0]
+    return days(date) <= days(day) and days(day) - days(date) <= window
+
+
+def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None):
     """§3–§9: the inputs' bytes and the seed to the record (a dict in member order)."""
     id_check = id_check or {"mode": "strict", "allowlist": []}
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
@@ -531,7 +569,25 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
         "targets", targets_bytes, columns.get("targets", {}), id_check)
     o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check)
     pd, td, od = plan_digest(tree), table_digest("targets", t_cols, targets), table_digest("officers", o_cols, officers)
-    dk = draw_key(seed, pd, td, od)
+    aux, aux_digest = {}, {}
+    for name, data in (("history", history_bytes), ("conflicts", conflicts_bytes)):
+        if data is not None:
+            cols, rows, _, _, _ = read_table(name, data, {}, id_check)
+            aux[name] = (cols, rows, data)
+            aux_digest[name] = table_digest(name, cols, rows)
+    dk = draw_key(seed, pd, td, od, aux_digest.get("history", bytes(32)), aux_digest.get("conflicts", bytes(32)))
+    past = {}
+    if "history" in aux:
+        for h in aux["history"][1]:
+            past.setdefault(h["entity"], []).append(h)
+    one_visit = tree["plan"].get("one_visit", "merge")
+    if one_visit not in ("merge", "exclusive", "separate"):
+        raise Invalid("one_visit")
+    cap = tree["plan"].get("max_inspections_per_year")
+    if cap is not None and (not isinstance(cap, int) or cap < 1):
+        raise Invalid("max_inspections_per_year")
+    drawn_by, plan_load = {}, {}
+    conflicts = {(c["officer"], c["entity"]) for c in aux["conflicts"][1]} if "conflicts" in aux else set()
     date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
     keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
     eligibility, has_certificates = officer_eligibility(o_cols, officers, date)
@@ -545,16 +601,35 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
         rounding, minimum = task.get("rounding", "ceil"), task.get("min_per_stratum", 1)
         size = task.get("team_size", 2)
         groups, excluded = {}, {}
+        recency = task.get("exclude_inspected")
+        if (recency or cap) and date is None:
+            raise Invalid("plan.date is needed for exclude_inspected and the cap")
+        if recency is not None:
+            if "history" not in aux or set(recency) - {"within", "scope"} or "within" not in recency:
+                raise Invalid("exclude_inspected needs the history file and within")
+            window, scope = recency["within"], recency.get("scope", "any_item")
+            if not (window == "calendar_year" or (isinstance(window, int) and window >= 1)) or scope not in ("any_item", "same_item"):
+                raise Invalid("exclude_inspected")
+        items = [text(i) for i in task.get("items", [])]
+        def year_count(entity):
+            return sum(1 for h in past.get(entity, []) if parse_date(h["date"])[0] == date[0])
         for row in targets:
             if passes(row, flt):
                 reason = exclusion(row["status"], keywords) if "status" in row else None
+                if not reason and recency is not None and any(
+                        within(parse_date(h["date"]), window, date)
+                        and (scope == "any_item" or h.get("item") in items or h.get("task") == text(task["id"]))
+                        for h in past.get(row["id"], [])):
+                    reason = "inspected_recently"
+                if not reason and cap is not None and year_count(row["id"]) >= cap:
+                    reason = "annual_cap"
                 if reason:
                     excluded[reason] = excluded.get(reason, 0) + 1
                 else:
                     groups.setdefault(tuple(row[c] for c in strata_cols), []).append(row)
         if not groups:
             raise Invalid("empty frame")
-        strata, selected = [], []
+        strata, selected, skipped = [], [], []
         keys = sorted(groups, key=lambda k: [v.encode() for v in k])
         sizes = [len(groups[k]) for k in keys]
         mode = mode_of(task)
@@ -577,20 +652,62 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
                 quota, k = f"{task['count']} × {n}/{sum(sizes)}", spread[idx]
             else:
                 quota, k = f"{task['count']} / {len(keys)}", spread[idx]
-            strata.append({"stratum": list(key_), "frame": n, "quota": quota, "count": k})
             names = {row["id"]: row["name"] for row in rows}
-            for rank, (t, _, i) in enumerate(select(tk, [row["id"] for row in rows], k), 1):
+            drawn = 0
+            for rank, (t, _, i) in enumerate(select(tk, [row["id"] for row in rows], n), 1):   # §7.3
+                if drawn >= k:
+                    break
+                earlier = drawn_by.get(i, [])
+                reason = None
+                if one_visit == "exclusive" and earlier:
+                    reason = "drawn_by:" + earlier[0]
+                elif cap is not None and not (one_visit == "merge" and earlier):
+                    planned = min(1, len(earlier)) if one_visit == "merge" else len(earlier)
+                    if year_count(i) + planned >= cap:
+                        reason = "annual_cap"
+                if reason:
+                    skipped.append({"target": i, "rank": rank, "reason": reason})
+                    continue
+                drawn += 1
                 selected.append({"target": i, "name": names[i], "stratum": list(key_), "rank": rank,
                                  "ticket": t.hex(), "officers": []})
+            strata.append({"stratum": list(key_), "frame": n, "quota": quota, "count": k, "drawn": drawn})
+        for sel in selected:
+            drawn_by.setdefault(sel["target"], []).append(text(task["id"]))
         oflt = read_filter(task.get("officer_filter"))
         pool = [o["id"] for o, e in zip(officers, eligibility) if passes(o, oflt) and e is None]
         if len(pool) < size:
             raise Invalid("officer pool smaller than the team")
         load = {o: 0 for o in pool}
-        for sel, team in zip(selected, teams(tk, pool, len(selected), size)):
-            sel["officers"] = team
+        region_rule, task_cap, rotation = task.get("officer_region"), task.get("max_teams_per_officer"), task.get("rotation")
+        if region_rule is not None and (region_rule not in ("same", "different") or "region" not in o_cols or "region" not in t_cols):
+            raise Invalid("officer_region")
+        if rotation is not None and ("history" not in aux or date is None):
+            raise Invalid("rotation needs the history file")
+        region_of = {o["id"]: o.get("region") for o in officers}
+        target_region = {t["id"]: t.get("region") for t in targets}
+        plan_cap = tree["plan"].get("max_teams_per_officer")
+
+        def refused(o, e, team):                                          # §8.2
+            if o in team or (o, e) in conflicts:
+                return True
+            if region_rule and (region_of[o] == target_region[e]) != (region_rule == "same"):
+                return True
+            if task_cap is not None and load[o] >= task_cap:
+                return True
+            if plan_cap is not None and plan_load.get(o, 0) >= plan_cap:
+                return True
+            return rotation is not None and any(
+                within(parse_date(h["date"]), rotation, date)
+                and o in [ident(x) for x in re.split(r"[;,、，； ]", h.get("officers", "")) if x]
+                for h in past.get(e, []))
+        def done(team):
             for o in team:
                 load[o] += 1
+                plan_load[o] = plan_load.get(o, 0) + 1
+        team_list = teams(tk, pool, [sel["target"] for sel in selected], size, refused, done)
+        for sel, team in zip(selected, team_list):
+            sel["officers"] = team
         tasks.append({
             "id": text(task["id"]), "name": text(task["name"]), "items": [text(i) for i in task.get("items", [])],
             "key": tk.hex(),
@@ -603,11 +720,13 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
             "officers": {"filter": oflt, "eligible": len(pool),
                          "workload_min": min(load.values()), "workload_max": max(load.values())},
             "selected": selected,
+            "skipped": skipped,
         })
     record = {
         "spec": "1",
         "plan": {"id": text(tree["plan"]["id"]), "name": text(tree["plan"]["name"]),
-                 "authority": text(tree["plan"].get("authority", "")), "date": iso(date) if date else ""},
+                 "authority": text(tree["plan"].get("authority", "")), "date": iso(date) if date else "",
+                 "one_visit": one_visit, "max_inspections_per_year": cap or 0},
         "inputs": {
             "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
             "targets": {"digest": td.hex(), "sha256": sha(targets_bytes).hex(), "rows": len(targets),
@@ -623,7 +742,19 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None):
         "seed": {"source": "unattested", "value": seed},
         "draw_key": dk.hex(),
         "tasks": tasks,
+        "visits": [],
     }
+    for name, (cols, rows, data) in aux.items():
+        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(data).hex(), "rows": len(rows),
+                                  "columns": sorted(cols)}
+    if one_visit == "merge":                                              # §7.3
+        visits = {}
+        for t in tasks:
+            for sel in t["selected"]:
+                v = visits.setdefault(sel["target"], {"target": sel["target"], "tasks": [], "officers": []})
+                v["tasks"].append(t["id"])
+                v["officers"] += [o for o in sel["officers"] if o not in v["officers"]]
+        record["visits"] = [visits[k] for k in sorted(visits, key=str.encode) if len(visits[k]["tasks"]) > 1]
     record["digest"] = record_digest(record)                             # §9.3
     return record
 
@@ -663,7 +794,8 @@ def main(argv):
     else:
         vectors = Path(__file__).parent / "vectors"
         for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
-            rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"))
+            rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
+                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")))
             if serialise(rec) == serialise(v["expected"]["record"]):
                 passed += 1
             else:
@@ -673,7 +805,8 @@ def main(argv):
             if v["expected"]["kind"] in ("empty_seed",):
                 continue  # the seed rule (§5.1) is not a draw step
             try:
-                run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"))
+                run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
+                         *(v[k].encode() if k in v else None for k in ("history", "conflicts")))
             except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
                 passed += 1
             else:

@@ -83,6 +83,26 @@ E07,赵敏,食品安全,休假,42010007,2024-01-01至2029-12-31
 E08,周杰,食品安全,在岗,42010008,2025-01-01至长期
 ";
 
+/// The worked example's roster with a region per officer.
+const OFFICERS_WITH_REGIONS: &str = "id,name,department,status,certificate,validity,region
+E01,张伟,市场监管,在岗,42010001,2023-03-01至2028-02-28,440300
+E02,王芳,市场监管,在岗,42010002,2022-07-01至2027-06-30,110000
+E03,李娜,食品安全,在岗,42010003,2024-01-01至2028-12-31,440300
+E04,刘强,食品安全,在岗,42010004,2021-09-01至2026-08-31,110000
+E05,陈静,食品安全,在岗,42010005,2023-05-01至2028-04-30,110000
+E06,杨磊,知识产权,在岗,42010006,2022-01-01至2026-12-31,440300
+E07,赵敏,食品安全,休假,42010007,2024-01-01至2029-12-31,440300
+E08,周杰,食品安全,在岗,42010008,2025-01-01至长期,440300
+";
+
+/// Past inspections: two of the directory's entities, one for T1's item in
+/// 2026 (within 365 days of the draw date) and one in 2027.
+const HISTORY: &str = "统一社会信用代码,检查日期,检查事项,检查机关,检查人员
+91440300708461136T,2026-03-02,企业年度报告公示信息,示例市市场监督管理局,E01;E02
+91330100799655058B,2025-11-20,企业年度报告公示信息,示例市市场监督管理局,E03
+91110000802100433B,2027-01-05,食品经营许可情况,示例市市场监督管理局,E05、E08
+";
+
 /// The worked example's directory as a registration system exports it:
 /// Chinese headers, an extra attribute, and personal data that is dropped.
 const TARGETS_CHINESE: &str =
@@ -125,6 +145,10 @@ struct Case {
     seed: &'static str,
     /// `--id-check warn` and the allowlist, when not the defaults.
     id_check: Option<(&'static str, Vec<&'static str>)>,
+    /// The history file, when the case has one.
+    history: Option<String>,
+    /// The conflicts file, when the case has one.
+    conflicts: Option<String>,
 }
 
 fn case(id: &'static str, comment: &'static str) -> Case {
@@ -136,6 +160,8 @@ fn case(id: &'static str, comment: &'static str) -> Case {
         officers: OFFICERS.into(),
         seed: SEED,
         id_check: None,
+        history: None,
+        conflicts: None,
     }
 }
 
@@ -253,6 +279,54 @@ fn draw_cases() -> Vec<Case> {
                 "filter-conditions",
                 "a filter with not, a numeric range and a set: regions other than 440300 between 110000 and 340000, risk B or C",
             )
+        },
+        Case {
+            plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"exclusive\""),
+            ..case(
+                "exclusive",
+                "one_visit = exclusive: an entity drawn by T1 is skipped by T2, which takes the next ticket",
+            )
+        },
+        Case {
+            plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"separate\""),
+            ..case("separate", "one_visit = separate: no merged visits are listed")
+        },
+        Case {
+            plan: PLAN
+                .replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\nmax_inspections_per_year = 1\none_visit = \"separate\"")
+                .replace("strata = [\"risk\"]", "strata = [\"risk\"]\nexclude_inspected = { within = 365, scope = \"same_item\" }"),
+            history: Some(HISTORY.into()),
+            ..case(
+                "history-window-and-cap",
+                "a history file: T1 excludes entities inspected for its item in the last 365 days; a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew",
+            )
+        },
+        Case {
+            conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\nE08,91440300192317458F,曾任法律顾问\n".into()),
+            ..case(
+                "recusal",
+                "a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
+            )
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"different\"\n"),
+            officers: OFFICERS_WITH_REGIONS.into(),
+            ..case("officer-region-different", "异地: every officer comes from a region other than the entity's")
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"same\"\n"),
+            officers: OFFICERS_WITH_REGIONS.into(),
+            targets: TARGETS.lines().filter(|l| !l.contains(",330100") && !l.contains(",350900") && !l.contains(",110108")).map(|l| format!("{l}\n")).collect(),
+            ..case("officer-region-same", "officers from the entity's own region only")
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nmax_teams_per_officer = 4\n"),
+            ..case("workload-cap", "nine teams of two from five officers, at most four teams each")
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nrotation = 365\n"),
+            history: Some(HISTORY.into()),
+            ..case("rotation", "no officer who inspected the entity in the last 365 days (the history's 检查人员)")
         },
         Case {
             targets: TARGETS_CHINESE.into(),
@@ -523,6 +597,43 @@ fn error_cases() -> Vec<Case> {
                 );
             },
         ),
+        edit(
+            "exclude-inspected-without-history",
+            "exclude_inspected needs the history file",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "strata = [\"risk\"]",
+                    "strata = [\"risk\"]\nexclude_inspected = { within = \"calendar_year\" }",
+                );
+            },
+        ),
+        edit(
+            "bad-one-visit",
+            "one_visit must be merge, exclusive or separate",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "date = \"2027-01-15\"",
+                    "date = \"2027-01-15\"\none_visit = \"once\"",
+                );
+            },
+        ),
+        edit(
+            "infeasible-workload-cap",
+            "a workload cap too low for the plan: the error names the entity and the counts",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("team_size = 3", "team_size = 3\nmax_teams_per_officer = 2");
+            },
+        ),
+        edit(
+            "infeasible-recusal",
+            "every pool officer conflicted with one entity",
+            &|c| {
+                c.conflicts = Some("officer,entity,reason\nE03,91440300192317458F,亲属\nE05,91440300192317458F,亲属\nE08,91440300192317458F,亲属\n".into());
+                c.plan = c.plan.replace("count = 3", "count = 9");
+            },
+        ),
         edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
     ]
 }
@@ -599,6 +710,26 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
         },
         &options,
     )
+    .and_then(|i| match &c.history {
+        Some(h) => i.with_history(
+            Source {
+                name: "history.csv",
+                bytes: h.as_bytes(),
+            },
+            &Default::default(),
+        ),
+        None => Ok(i),
+    })
+    .and_then(|i| match &c.conflicts {
+        Some(h) => i.with_conflicts(
+            Source {
+                name: "conflicts.csv",
+                bytes: h.as_bytes(),
+            },
+            &Default::default(),
+        ),
+        None => Ok(i),
+    })
 }
 
 fn run(c: &Case) -> shuangsui::Result<shuangsui::Draw> {
@@ -617,6 +748,12 @@ fn case_json(c: &Case, expected: &Value) -> Value {
     });
     if let Some((mode, allowlist)) = &c.id_check {
         v["id_check"] = json!({ "mode": mode, "allowlist": allowlist });
+    }
+    if let Some(h) = &c.history {
+        v["history"] = json!(h);
+    }
+    if let Some(h) = &c.conflicts {
+        v["conflicts"] = json!(h);
     }
     v["expected"] = expected.clone();
     v
@@ -839,13 +976,22 @@ fn worked_example() -> String {
                 .unwrap();
             }
         }
+        let ids: Vec<&str> = t.selected.iter().map(|x| x.target.as_str()).collect();
+        let entities: Vec<matching::Entity<'_>> = ids
+            .iter()
+            .map(|id| matching::Entity { id, region: None })
+            .collect();
+        let mut load = vec![0; inputs.officers.rows.len()];
         let m = matching::teams(
             task,
             &key,
             &inputs.officers,
             tc.pool.clone(),
-            t.selected.len(),
-        );
+            &entities,
+            &Default::default(),
+            &mut load,
+        )
+        .unwrap();
         writeln!(
             w,
             "\nOfficer pool: {} officers. The stream's rounds (§8.1):\n",
@@ -1000,6 +1146,10 @@ struct DrawVector<E> {
     seed: String,
     #[serde(default)]
     id_check: Option<IdCheckVector>,
+    #[serde(default)]
+    history: Option<String>,
+    #[serde(default)]
+    conflicts: Option<String>,
     expected: E,
 }
 
@@ -1082,6 +1232,26 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
         },
         &options,
     )?;
+    let inputs = match &v.history {
+        Some(h) => inputs.with_history(
+            Source {
+                name: "history.csv",
+                bytes: h.as_bytes(),
+            },
+            &Default::default(),
+        )?,
+        None => inputs,
+    };
+    let inputs = match &v.conflicts {
+        Some(h) => inputs.with_conflicts(
+            Source {
+                name: "conflicts.csv",
+                bytes: h.as_bytes(),
+            },
+            &Default::default(),
+        )?,
+        None => inputs,
+    };
     draw(&inputs, &Seed::unattested(&v.seed)?)
 }
 

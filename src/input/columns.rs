@@ -246,6 +246,71 @@ pub const OFFICER_FIELDS: &[Field] = &[
     ),
 ];
 
+/// The fields of the history file (检查记录): past inspections.
+pub const HISTORY_FIELDS: &[Field] = &[
+    field(
+        "entity",
+        Identifier,
+        &[
+            "entity",
+            "entity_id",
+            "target",
+            "统一社会信用代码",
+            "统一社会信用代码(注册号)",
+            "注册号",
+            "检查对象",
+            "市场主体",
+        ],
+    ),
+    field(
+        "date",
+        Date,
+        &[
+            "date",
+            "inspected_on",
+            "检查日期",
+            "检查完成日期",
+            "抽查日期",
+        ],
+    ),
+    field(
+        "task",
+        Text,
+        &["task", "task_id", "任务编号", "抽查任务编号"],
+    ),
+    field("item", Text, &["item", "检查事项", "抽查事项"]),
+    field("authority", Text, &["authority", "检查机关", "实施机关"]),
+    field("officers", Text, &["officers", "检查人员", "执法人员"]),
+];
+
+/// The fields of the conflicts file (回避名单): officer ↔ entity.
+pub const CONFLICT_FIELDS: &[Field] = &[
+    field(
+        "officer",
+        Identifier,
+        &[
+            "officer",
+            "officer_id",
+            "人员编号",
+            "执法人员编号",
+            "执法证号",
+        ],
+    ),
+    field(
+        "entity",
+        Identifier,
+        &[
+            "entity",
+            "entity_id",
+            "统一社会信用代码",
+            "注册号",
+            "检查对象",
+            "市场主体",
+        ],
+    ),
+    field("reason", Text, &["reason", "回避事由", "事由", "原因"]),
+];
+
 /// Personal data: never read, never hashed, never output (个人信息保护法).
 /// A header whose key contains one of these is a personal-data column
 /// (`法定代表人手机`, `联系电话`, `Mobile Phone`).
@@ -294,6 +359,8 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
     match kind {
         TableKind::Targets => TARGET_FIELDS,
         TableKind::Officers => OFFICER_FIELDS,
+        TableKind::History => HISTORY_FIELDS,
+        TableKind::Conflicts => CONFLICT_FIELDS,
     }
 }
 

@@ -29,6 +29,10 @@ pub enum TableKind {
     Targets,
     /// The officer roster (执法检查人员名录库).
     Officers,
+    /// Past inspections: one row per entity inspected (检查记录).
+    History,
+    /// Declared conflicts of interest: one row per officer and entity (回避名单).
+    Conflicts,
 }
 
 impl TableKind {
@@ -37,7 +41,23 @@ impl TableKind {
         match self {
             TableKind::Targets => "targets",
             TableKind::Officers => "officers",
+            TableKind::History => "history",
+            TableKind::Conflicts => "conflicts",
         }
+    }
+
+    /// The two columns every row needs: the key and a second required field.
+    pub fn required(self) -> [&'static str; 2] {
+        match self {
+            TableKind::Targets | TableKind::Officers => [ID, NAME],
+            TableKind::History => ["entity", "date"],
+            TableKind::Conflicts => ["officer", "entity"],
+        }
+    }
+
+    /// True when the key column must be unique (an entity or officer per row).
+    pub fn unique_key(self) -> bool {
+        matches!(self, TableKind::Targets | TableKind::Officers)
     }
 }
 
@@ -226,8 +246,9 @@ impl Table {
                     found: columns.join(","),
                 })
         };
-        let id_col = find(ID)?;
-        let name_col = find(NAME)?;
+        let [first, second] = kind.required();
+        let id_col = find(first)?;
+        let name_col = find(second)?;
 
         let mut problems = Problems {
             list: Vec::new(),
@@ -265,6 +286,10 @@ impl Table {
                 continue;
             }
             let id = &values[id_col];
+            if !kind.unique_key() {
+                rows.push(Row { line, values });
+                continue;
+            }
             if kind == TableKind::Targets
                 && let Err(reason) = uscc::diagnose(id)
             {
@@ -325,12 +350,12 @@ impl Table {
         self.columns.iter().position(|c| c == name)
     }
 
-    /// A row's id.
+    /// A row's id (the `entity` of a history row, the `officer` of a conflict).
     pub fn id<'a>(&self, row: &'a Row) -> &'a str {
         &row.values[self.id_col]
     }
 
-    /// A row's name.
+    /// A row's name (the `date` of a history row, the `entity` of a conflict).
     pub fn name<'a>(&self, row: &'a Row) -> &'a str {
         &row.values[self.name_col]
     }

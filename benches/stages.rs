@@ -55,9 +55,15 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Elements(t.rows.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
             b.iter(|| {
-                let frame = selection::frame(task, black_box(t), &plan.exclude_status).unwrap();
+                let rules = selection::FrameRules {
+                    exclude_status: &plan.exclude_status,
+                    history: None,
+                    date: None,
+                    cap: None,
+                };
+                let frame = selection::frame(task, black_box(t), &rules).unwrap();
                 let (allocated, _) = selection::allocate(task, &frame).unwrap();
-                selection::select(&key, t, &frame, &allocated)
+                selection::select(&key, t, &frame, &allocated, &mut |_| None)
             });
         });
     }
@@ -73,7 +79,7 @@ fn stages(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("matching");
-    for teams in [100, 1_000, 10_000] {
+    for teams in [100_usize, 1_000, 10_000] {
         group.throughput(Throughput::Elements(teams as u64));
         group.bench_with_input(BenchmarkId::from_parameter(teams), &teams, |b, &teams| {
             let pool: Vec<usize> = (0..officers.rows.len()).collect();
@@ -90,7 +96,7 @@ fn stages(c: &mut Criterion) {
                     &officers,
                     pool.clone(),
                     black_box(&entities),
-                    &Default::default(),
+                    &matching::Rules::default(),
                     &mut load,
                 )
                 .unwrap()

@@ -316,7 +316,11 @@ fn draw_cases() -> Vec<Case> {
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"same\"\n"),
             officers: OFFICERS_WITH_REGIONS.into(),
-            targets: TARGETS.lines().filter(|l| !l.contains(",330100") && !l.contains(",350900") && !l.contains(",110108")).map(|l| format!("{l}\n")).collect(),
+            targets: TARGETS.lines().filter(|l| !l.contains(",330100") && !l.contains(",350900") && !l.contains(",110108")).fold(String::new(), |mut acc, l| {
+                acc.push_str(l);
+                acc.push('\n');
+                acc
+            }),
             ..case("officer-region-same", "officers from the entity's own region only")
         },
         Case {
@@ -716,7 +720,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
                 name: "history.csv",
                 bytes: h.as_bytes(),
             },
-            &Default::default(),
+            &shuangsui::input::ReadOptions::default(),
         ),
         None => Ok(i),
     })
@@ -726,7 +730,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
                 name: "conflicts.csv",
                 bytes: h.as_bytes(),
             },
-            &Default::default(),
+            &shuangsui::input::ReadOptions::default(),
         ),
         None => Ok(i),
     })
@@ -988,7 +992,7 @@ fn worked_example() -> String {
             &inputs.officers,
             tc.pool.clone(),
             &entities,
-            &Default::default(),
+            &matching::Rules::default(),
             &mut load,
         )
         .unwrap();
@@ -1238,7 +1242,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
                 name: "history.csv",
                 bytes: h.as_bytes(),
             },
-            &Default::default(),
+            &shuangsui::input::ReadOptions::default(),
         )?,
         None => inputs,
     };
@@ -1248,7 +1252,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
                 name: "conflicts.csv",
                 bytes: h.as_bytes(),
             },
-            &Default::default(),
+            &shuangsui::input::ReadOptions::default(),
         )?,
         None => inputs,
     };

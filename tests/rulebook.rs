@@ -1,3 +1,6 @@
+// Test data is built with push_str(&format!(..)) for readability.
+#![allow(clippy::format_push_string)]
+
 //! Property tests of the rulebook (issue 4) over random plans, inputs and
 //! seeds: no conflicted or ineligible officer is assigned; no entity goes
 //! over its annual cap; teams meet their size and jurisdiction rules;
@@ -147,7 +150,7 @@ fn inputs(w: &World) -> shuangsui::Result<Inputs> {
     )
 }
 
-fn column<'a>(csv: &'a str, key_col: usize, col: usize) -> BTreeMap<&'a str, &'a str> {
+fn column(csv: &str, key_col: usize, col: usize) -> BTreeMap<&str, &str> {
     csv.lines()
         .skip(1)
         .map(|l| {
@@ -162,15 +165,15 @@ static DRAWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::n
 #[test]
 fn every_rule_holds() {
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(128));
-    runner.run(&world(), check_world).unwrap();
+    runner.run(&world(), |w| check_world(&w)).unwrap();
     // The test means something only if most random plans are feasible.
     let drawn = DRAWN.load(std::sync::atomic::Ordering::Relaxed);
     assert!(drawn >= 64, "only {drawn} of 128 random plans drew");
 }
 
-fn check_world(w: World) -> Result<(), TestCaseError> {
+fn check_world(w: &World) -> Result<(), TestCaseError> {
     {
-        let inputs = inputs(&w).unwrap();
+        let inputs = inputs(w).unwrap();
         let outcome = draw(&inputs, &Seed::unattested(&w.seed).unwrap());
         let record = match outcome {
             Ok(d) => d.record,

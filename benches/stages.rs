@@ -82,7 +82,11 @@ fn stages(c: &mut Criterion) {
     for teams in [100_usize, 1_000, 10_000] {
         group.throughput(Throughput::Elements(teams as u64));
         group.bench_with_input(BenchmarkId::from_parameter(teams), &teams, |b, &teams| {
-            let pool: Vec<usize> = (0..officers.rows.len()).collect();
+            let part = matching::Part {
+                department: None,
+                pool: (0..officers.rows.len()).collect(),
+                members: task.team_size,
+            };
             let ids: Vec<String> = (0..teams).map(|i| format!("X{i}")).collect();
             let entities: Vec<matching::Entity<'_>> = ids
                 .iter()

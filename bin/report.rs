@@ -224,7 +224,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             lang.t("每组", "team size"),
             t.task.team_size,
             lang.t("可选执法人员", "eligible officers"),
-            t.pool.len()
+            t.pool.iter().map(|p| p.pool.len()).sum::<usize>()
         );
         for s in &t.strata {
             println!(

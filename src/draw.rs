@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use crate::history::History;
 use crate::plan::OneVisit;
 use crate::record::{
-    Allocation, Frame, IdCheckInfo, IneligibleOfficer, InputDigest, Inputs as RecordInputs,
-    OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected, SkippedRecord, StratumRecord,
-    TableInput, TargetsInput, TaskRecord, Visit,
+    Allocation, DepartmentPool, Frame, IdCheckInfo, IneligibleOfficer, InputDigest,
+    Inputs as RecordInputs, OfficerPool, OfficersInput, PlanInfo, Record, SeedInfo, Selected,
+    SkippedRecord, StratumRecord, TableInput, TargetsInput, TaskRecord, Visit,
 };
 use crate::seed::{self, InputDigests, Seed};
 use crate::selection::{self, Allocated};
@@ -164,8 +164,8 @@ pub struct TaskCheck<'a> {
     pub frame: selection::Frame,
     /// Each stratum's count.
     pub strata: Vec<Allocated>,
-    /// The officer pool (roster rows).
-    pub pool: Vec<usize>,
+    /// The officer pool, by department for a joint task.
+    pub pool: Vec<matching::Part>,
 }
 
 /// The outcome of [`check`]: what a draw would do, short of drawing.
@@ -337,11 +337,12 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             date: plan.date,
             plan_cap: plan.max_teams_per_officer,
         };
+        let parts = tc.pool.clone();
         let matching = matching::teams(
             task,
             &key,
             officers,
-            tc.pool,
+            &parts,
             &entities,
             &rules,
             &mut plan_load,
@@ -396,6 +397,16 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             officers: OfficerPool {
                 filter: task.officer_filter.clauses.clone(),
                 eligible: matching.pool.len() as u64,
+                departments: parts
+                    .iter()
+                    .filter_map(|p| {
+                        Some(DepartmentPool {
+                            department: p.department.clone()?,
+                            members: p.members,
+                            eligible: p.pool.len() as u64,
+                        })
+                    })
+                    .collect(),
                 workload_min,
                 workload_max,
             },

@@ -42,23 +42,95 @@ impl Matching {
     }
 }
 
+/// One part of a team: its pool, how many members it supplies, and, for a
+/// joint inspection (跨部门联合抽查), its department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The department, for a joint task; `None` for an ordinary one.
+    pub department: Option<String>,
+    /// Eligible officers passing the officer filter (and of the department), in roster order.
+    pub pool: Vec<usize>,
+    /// Members of each team from this part.
+    pub members: u64,
+}
+
 /// The pool of a task: officers passing its officer filter who are eligible
-/// (on duty, with a valid certificate), in roster order (SPEC.md §8.1).
-pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<usize>> {
+/// (on duty, with a valid certificate, with the task's categories), in roster
+/// order; split by department for a joint task (SPEC.md §8.1).
+pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part>> {
     let clauses = resolve_filter(&task.officer_filter, officers, task, "officer_filter")?;
+    let categories = if task.require_categories {
+        Some(resolve_column(
+            officers,
+            "categories",
+            task,
+            "require_categories",
+            Some(&task.at),
+        )?)
+    } else {
+        None
+    };
+    let covers = |i: usize| {
+        categories.is_none_or(|c| {
+            let have: Vec<&str> = split_list(&officers.rows[i].values[c]).collect();
+            task.items.iter().all(|item| have.contains(&item.as_str()))
+        })
+    };
     let passing: Vec<usize> = (0..officers.rows.len())
         .filter(|&i| passes(&officers.rows[i], &clauses))
         .collect();
-    let pool: Vec<usize> = passing.iter().copied().filter(|&i| eligible[i]).collect();
-    if (pool.len() as u64) < task.team_size {
-        return Err(Error::OfficerPoolTooSmall {
-            task: task.id.clone(),
-            eligible: pool.len() as u64,
-            team_size: task.team_size,
-            ineligible: (passing.len() - pool.len()) as u64,
-        });
+    let pool: Vec<usize> = passing
+        .iter()
+        .copied()
+        .filter(|&i| eligible[i] && covers(i))
+        .collect();
+    let too_small =
+        |department: Option<&str>, have: usize, need: u64, all: usize| Error::OfficerPoolTooSmall {
+            task: match department {
+                None => task.id.clone(),
+                Some(d) => format!("{}' department '{d}", task.id),
+            },
+            eligible: have as u64,
+            team_size: need,
+            ineligible: (all - have) as u64,
+        };
+    if task.departments.is_empty() {
+        if (pool.len() as u64) < task.team_size {
+            return Err(too_small(None, pool.len(), task.team_size, passing.len()));
+        }
+        return Ok(vec![Part {
+            department: None,
+            pool,
+            members: task.team_size,
+        }]);
     }
-    Ok(pool)
+    let dept = resolve_column(officers, "department", task, "departments", Some(&task.at))?;
+    task.departments
+        .iter()
+        .map(|(name, members)| {
+            let of = |i: &usize| officers.rows[*i].values[dept] == *name;
+            let part: Vec<usize> = pool.iter().copied().filter(of).collect();
+            if (part.len() as u64) < *members {
+                return Err(too_small(
+                    Some(name),
+                    part.len(),
+                    *members,
+                    passing.iter().filter(|i| of(i)).count(),
+                ));
+            }
+            Ok(Part {
+                department: Some(name.clone()),
+                pool: part,
+                members: *members,
+            })
+        })
+        .collect()
+}
+
+/// The items of a list cell: split on `;` `,` `、` `，` `；` and spaces.
+pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([';', ',', '、', '，', '；', ' '])
+        .filter(|s| !s.is_empty())
 }
 
 /// What, besides the pool, decides who may inspect a given entity (SPEC.md §8.2).
@@ -101,7 +173,7 @@ pub fn teams(
     task: &Task,
     task_key: &Hash,
     officers: &Table,
-    pool: Vec<usize>,
+    parts: &[Part],
     entities: &[Entity<'_>],
     rules: &Rules<'_>,
     plan_load: &mut [u64],
@@ -123,8 +195,9 @@ pub fn teams(
         });
     }
     let mut task_load = vec![0_u64; officers.rows.len()];
-    let mut stream: VecDeque<usize> = VecDeque::new();
-    let mut round = 0_u64;
+    let mut streams: Vec<VecDeque<usize>> = vec![VecDeque::new(); parts.len()];
+    let mut rounds = vec![0_u64; parts.len()];
+    let joint = parts.iter().any(|p| p.department.is_some());
     let mut teams = Vec::with_capacity(entities.len());
     for e in entities {
         let entity = e.id;
@@ -175,26 +248,39 @@ pub fn teams(
             reason.is_some()
         };
         let mut team: Vec<usize> = Vec::with_capacity(size);
-        while team.len() < size {
-            if pool.iter().all(|&o| refuse(o, &team, None)) {
-                let mut r = Refusals::default();
-                for &o in &pool {
-                    refuse(o, &team, Some(&mut r));
+        for (p, part) in parts.iter().enumerate() {
+            let stream = &mut streams[p];
+            for _ in 0..part.members {
+                if part.pool.iter().all(|&o| refuse(o, &team, None)) {
+                    let mut r = Refusals::default();
+                    for &o in &part.pool {
+                        refuse(o, &team, Some(&mut r));
+                    }
+                    let scope = part
+                        .department
+                        .as_ref()
+                        .map_or(String::new(), |d| format!(" of department '{d}'"));
+                    return Err(Error::NoOfficerForTarget {
+                        task: task.id.clone(),
+                        entity: entity.to_owned(),
+                        slot: team.len() as u64 + 1,
+                        team_size: task.team_size,
+                        reasons: format!("{}{scope}", describe(part.pool.len(), &r)),
+                    });
                 }
-                return Err(Error::NoOfficerForTarget {
-                    task: task.id.clone(),
-                    entity: entity.to_owned(),
-                    slot: team.len() as u64 + 1,
-                    team_size: task.team_size,
-                    reasons: describe(pool.len(), &r),
-                });
-            }
-            if let Some(j) = stream.iter().position(|&o| !refuse(o, &team, None)) {
-                let o = stream.remove(j).expect("position is in range");
-                team.push(o);
-            } else {
-                stream.extend(round_order(&pool, officers, task_key, round));
-                round += 1;
+                loop {
+                    if let Some(j) = stream.iter().position(|&o| !refuse(o, &team, None)) {
+                        team.push(stream.remove(j).expect("position is in range"));
+                        break;
+                    }
+                    let ticketer = if joint {
+                        Ticketer::joint(task_key, p as u64, rounds[p])
+                    } else {
+                        Ticketer::officers(task_key, rounds[p])
+                    };
+                    stream.extend(round_order(&part.pool, officers, &ticketer));
+                    rounds[p] += 1;
+                }
             }
         }
         for &o in &team {
@@ -204,9 +290,9 @@ pub fn teams(
         teams.push(team);
     }
     Ok(Matching {
-        pool,
+        pool: parts.iter().flat_map(|p| p.pool.iter().copied()).collect(),
         teams,
-        rounds: round,
+        rounds: rounds[0],
     })
 }
 
@@ -227,9 +313,8 @@ fn describe(pool: usize, r: &Refusals) -> String {
     parts.join(", ")
 }
 
-/// The pool in ascending order of officer ticket for `round`, ties by id.
-pub fn round_order(pool: &[usize], officers: &Table, task_key: &Hash, round: u64) -> Vec<usize> {
-    let ticketer = Ticketer::officers(task_key, round);
+/// The pool in ascending order of the round's officer tickets, ties by id.
+pub fn round_order(pool: &[usize], officers: &Table, ticketer: &Ticketer) -> Vec<usize> {
     let mut ranked: Vec<(Hash, &str, usize)> = pool
         .iter()
         .map(|&o| {
@@ -276,7 +361,7 @@ mod tests {
                 &task,
                 &[7; 32],
                 &officers,
-                all,
+                &all,
                 &entities,
                 &Rules::default(),
                 &mut load,

@@ -137,6 +137,11 @@ pub struct Task {
     pub max_teams_per_officer: Option<u64>,
     /// No officer who inspected the entity within this window (rotation).
     pub rotation: Option<Window>,
+    /// A joint inspection (跨部门联合抽查): each department and the members it
+    /// supplies to every team, in order; empty for an ordinary task.
+    pub departments: Vec<(String, u64)>,
+    /// Officers must list every one of the task's items in their `categories`.
+    pub require_categories: bool,
     /// Where the task starts in the plan file, for messages.
     pub at: Location,
 }
@@ -363,6 +368,15 @@ struct RawTask {
     officer_region: Option<Spanned<String>>,
     max_teams_per_officer: Option<Spanned<i64>>,
     rotation: Option<Spanned<toml::Value>>,
+    departments: Option<Spanned<Vec<RawDepartment>>>,
+    require_categories: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDepartment {
+    department: String,
+    members: i64,
 }
 
 /// Turns a byte offset into a 1-based line and column (in characters).
@@ -651,7 +665,48 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
             })?
         }
     };
+    let departments: Vec<(String, u64)> = match &raw.departments {
+        None => Vec::new(),
+        Some(d) => {
+            let mut out = Vec::new();
+            for part in d.get_ref() {
+                let name = normalize::text(&part.department);
+                if name.is_empty()
+                    || out.iter().any(|(n, _): &(String, u64)| *n == name)
+                    || !(1..=20).contains(&part.members)
+                {
+                    return Err(cx.value_error(
+                        d,
+                        task,
+                        "departments",
+                        "distinct, non-empty departments, each supplying 1 to 20 members",
+                        format!("'{}' with {} members", part.department, part.members),
+                    ));
+                }
+                out.push((name, part.members.unsigned_abs()));
+            }
+            out
+        }
+    };
+    let joint_size: u64 = departments.iter().map(|(_, m)| m).sum();
+    if !departments.is_empty()
+        && (joint_size < MIN_TEAM_SIZE
+            || raw
+                .team_size
+                .as_ref()
+                .is_some_and(|t| u64::try_from(*t.get_ref()) != Ok(joint_size)))
+    {
+        let d = raw.departments.as_ref().expect("departments given");
+        return Err(cx.value_error(
+            d,
+            task,
+            "departments",
+            "members adding up to the team size, at least 2 (the law requires at least two per inspection)",
+            format!("{joint_size} members"),
+        ));
+    }
     let team_size = match &raw.team_size {
+        None if !departments.is_empty() => joint_size,
         None => MIN_TEAM_SIZE,
         Some(t) => {
             let n = *t.get_ref();
@@ -769,6 +824,8 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         ),
     };
     Ok(Task {
+        departments,
+        require_categories: raw.require_categories.unwrap_or(false),
         officer_region,
         max_teams_per_officer,
         rotation,

@@ -275,10 +275,25 @@ pub struct OfficerPool {
     pub filter: BTreeMap<String, Condition>,
     /// Officers passing it.
     pub eligible: u64,
+    /// For a joint inspection: each department, the members it supplies to
+    /// every team, and its eligible officers; empty otherwise.
+    pub departments: Vec<DepartmentPool>,
     /// Fewest teams of any eligible officer.
     pub workload_min: u64,
     /// Most teams of any eligible officer.
     pub workload_max: u64,
+}
+
+/// One department of a joint inspection (跨部门联合抽查).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DepartmentPool {
+    /// The department.
+    pub department: String,
+    /// Members it supplies to every team.
+    pub members: u64,
+    /// Its eligible officers.
+    pub eligible: u64,
 }
 
 /// One selected target.

@@ -41,6 +41,15 @@ impl Ticketer {
         ))
     }
 
+    /// An officer ticketer for one round of one part of a joint task:
+    /// `SHA-256("shuangsui/v1/joint-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(part) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
+    pub fn joint(task_key: &Hash, part: u64, round: u64) -> Self {
+        Self::with_prefix(&format!(
+            "shuangsui/v{SPEC_VERSION}/joint-ticket:{}:{part}:{round}:",
+            to_hex(task_key)
+        ))
+    }
+
     fn with_prefix(prefix: &str) -> Self {
         let mut h = Sha256::new();
         h.update(prefix.as_bytes());

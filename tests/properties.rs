@@ -279,7 +279,7 @@ proptest! {
         let ids: Vec<String> = (0..targets).map(|i| format!("X{i}")).collect();
         let entities: Vec<shuangsui::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::matching::Entity { id, region: None }).collect();
         let mut load = vec![0; pool];
-        let m = shuangsui::matching::teams(&task, &key, &officers, (0..pool).collect(), &entities, &shuangsui::matching::Rules::default(), &mut load).unwrap();
+        let m = shuangsui::matching::teams(&task, &key, &officers, &[shuangsui::matching::Part { department: None, pool: (0..pool).collect(), members: team }], &entities, &shuangsui::matching::Rules::default(), &mut load).unwrap();
         prop_assert_eq!(m.teams.len(), targets);
         for t in &m.teams {
             let distinct: BTreeSet<&usize> = t.iter().collect();

@@ -75,19 +75,27 @@ def count(n, ppm, rounding, minimum):                                   # §6
 def select(tk, frame_ids, k):                                           # §7.2
     return sorted((ticket(tk, i), i.encode(), i) for i in frame_ids)[:k]
 
-def teams(tk, pool_ids, entities, size, refused=lambda o, e, team: o in team, done=lambda team: None):  # §8.2
-    stream, rnd, out = [], 0, []
+def joint_ticket(tk, part, r, id):                                      # §8.3
+    return sha(f"shuangsui/v1/joint-ticket:{tk.hex()}:{part}:{r}:{id}".encode())
+
+def teams(tk, parts, entities, refused=lambda o, e, team: o in team, done=lambda team: None):  # §8.2
+    joint = len(parts) > 1 or parts[0][0] is not None
+    streams, rnds, out = [[] for _ in parts], [0] * len(parts), []
     for e in entities:
         team = []
-        while len(team) < size:
-            if all(refused(o, e, team) for o in pool_ids):
-                raise ValueError(f"no officer can fill a slot for {e}")
-            j = next((j for j, o in enumerate(stream) if not refused(o, e, team)), None)
-            if j is None:
-                stream += [o for _, _, o in sorted((officer_ticket(tk, rnd, o), o.encode(), o) for o in pool_ids)]
-                rnd += 1
-            else:
-                team.append(stream.pop(j))
+        for p, (_, pool_ids, members) in enumerate(parts):
+            stream = streams[p]
+            for _ in range(members):
+                if all(refused(o, e, team) for o in pool_ids):
+                    raise ValueError(f"no officer can fill a slot for {e}")
+                while True:
+                    j = next((j for j, o in enumerate(stream) if not refused(o, e, team)), None)
+                    if j is not None:
+                        team.append(stream.pop(j))
+                        break
+                    t = (lambda o: joint_ticket(tk, p, rnds[p], o)) if joint else (lambda o: officer_ticket(tk, rnds[p], o))
+                    stream += [o for _, _, o in sorted((t(o), o.encode(), o) for o in pool_ids)]
+                    rnds[p] += 1
         done(team)
         out.append(team)
     return out
@@ -495,7 +503,7 @@ PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "
              "max_teams_per_officer"}
 TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "allocation", "rounding",
              "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",
-             "max_teams_per_officer", "rotation"}
+             "max_teams_per_officer", "rotation", "departments", "require_categories"}
 
 
 def depth(tree):
@@ -675,8 +683,29 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         for sel in selected:
             drawn_by.setdefault(sel["target"], []).append(text(task["id"]))
         oflt = read_filter(task.get("officer_filter"))
-        pool = [o["id"] for o, e in zip(officers, eligibility) if passes(o, oflt) and e is None]
-        if len(pool) < size:
+        if task.get("require_categories") and "categories" not in o_cols:
+            raise Invalid("require_categories needs a categories column")
+        def covers(o):
+            if not task.get("require_categories"):
+                return True
+            have = [x for x in re.split(r"[;,、，； ]", o["categories"]) if x]
+            return all(i in have for i in items)
+        pool = [o["id"] for o, e in zip(officers, eligibility) if passes(o, oflt) and e is None and covers(o)]
+        departments = task.get("departments", [])
+        if departments:
+            names = [text(d["department"]) for d in departments]
+            if "department" not in o_cols or len(set(names)) != len(names) or any(
+                    set(d) != {"department", "members"} or not 1 <= d["members"] <= 20 for d in departments):
+                raise Invalid("departments")
+            total = sum(d["members"] for d in departments)
+            if total < 2 or ("team_size" in task and task["team_size"] != total):
+                raise Invalid("departments must add up to the team size")
+            size = total
+            dept_of = {o["id"]: o["department"] for o in officers}
+            parts = [(n, [o for o in pool if dept_of[o] == n], d["members"]) for n, d in zip(names, departments)]
+        else:
+            parts = [(None, pool, size)]
+        if any(len(pp) < m for _, pp, m in parts):
             raise Invalid("officer pool smaller than the team")
         load = {o: 0 for o in pool}
         region_rule, task_cap, rotation = task.get("officer_region"), task.get("max_teams_per_officer"), task.get("rotation")
@@ -705,7 +734,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             for o in team:
                 load[o] += 1
                 plan_load[o] = plan_load.get(o, 0) + 1
-        team_list = teams(tk, pool, [sel["target"] for sel in selected], size, refused, done)
+        team_list = teams(tk, parts, [sel["target"] for sel in selected], refused, done)
         for sel, team in zip(selected, team_list):
             sel["officers"] = team
         tasks.append({
@@ -718,6 +747,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             "strata": strata,
             "team_size": size,
             "officers": {"filter": oflt, "eligible": len(pool),
+                         "departments": [{"department": n, "members": m, "eligible": len(pp)} for n, pp, m in parts if n],
                          "workload_min": min(load.values()), "workload_max": max(load.values())},
             "selected": selected,
             "skipped": skipped,

@@ -333,6 +333,32 @@ fn draw_cases() -> Vec<Case> {
             ..case("rotation", "no officer who inspected the entity in the last 365 days (the history's 检查人员)")
         },
         Case {
+            plan: simple_plan(
+                "ratio = \"50%\"\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]\n",
+            ),
+            ..case(
+                "joint-inspection",
+                "跨部门联合抽查: every team has one officer of 市场监管 and one of 食品安全, each drawn from its department's pool",
+            )
+        },
+        Case {
+            plan: simple_plan("items = [\"食品经营许可情况\"]\nratio = \"50%\"\nrequire_categories = true\n"),
+            officers: OFFICERS
+                .replacen("validity\n", "validity,categories\n", 1)
+                .lines()
+                .skip(1)
+                .enumerate()
+                .fold(String::from("id,name,department,status,certificate,validity,categories\n"), |mut acc, (i, l)| {
+                    let categories = if i % 2 == 0 { "食品经营许可情况、企业年度报告公示信息" } else { "企业年度报告公示信息" };
+                    acc.push_str(&format!("{l},{categories}\n"));
+                    acc
+                }),
+            ..case(
+                "require-categories",
+                "require_categories: only officers whose 执法类别 include the task's items are in the pool",
+            )
+        },
+        Case {
             targets: TARGETS_CHINESE.into(),
             ..case(
                 "chinese-headers",
@@ -636,6 +662,23 @@ fn error_cases() -> Vec<Case> {
             &|c| {
                 c.conflicts = Some("officer,entity,reason\nE03,91440300192317458F,亲属\nE05,91440300192317458F,亲属\nE08,91440300192317458F,亲属\n".into());
                 c.plan = c.plan.replace("count = 3", "count = 9");
+            },
+        ),
+        edit(
+            "joint-department-too-small",
+            "a joint task asking two members of a department that has one eligible officer",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "count = 3\nteam_size = 3",
+                    "count = 3\ndepartments = [{ department = \"市场监管\", members = 3 }]",
+                );
+            },
+        ),
+        edit(
+            "joint-members-mismatch",
+            "departments whose members do not add up to team_size",
+            &|c| {
+                c.plan = c.plan.replace("count = 3\nteam_size = 3", "count = 3\nteam_size = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]");
             },
         ),
         edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
@@ -990,7 +1033,7 @@ fn worked_example() -> String {
             task,
             &key,
             &inputs.officers,
-            tc.pool.clone(),
+            &tc.pool,
             &entities,
             &matching::Rules::default(),
             &mut load,
@@ -1004,10 +1047,11 @@ fn worked_example() -> String {
         .unwrap();
         writeln!(w, "| round | officers in ticket order |\n|---|---|").unwrap();
         for r in 0..m.rounds {
-            let order: Vec<&str> = matching::round_order(&m.pool, &inputs.officers, &key, r)
-                .into_iter()
-                .map(|o| inputs.officers.id(&inputs.officers.rows[o]))
-                .collect();
+            let order: Vec<&str> =
+                matching::round_order(&m.pool, &inputs.officers, &Ticketer::officers(&key, r))
+                    .into_iter()
+                    .map(|o| inputs.officers.id(&inputs.officers.rows[o]))
+                    .collect();
             writeln!(w, "| {r} | {} |", order.join(", ")).unwrap();
         }
         writeln!(

@@ -98,7 +98,7 @@ fn stages(c: &mut Criterion) {
                     task,
                     &key,
                     &officers,
-                    pool.clone(),
+                    std::slice::from_ref(&part),
                     black_box(&entities),
                     &matching::Rules::default(),
                     &mut load,

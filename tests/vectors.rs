@@ -350,7 +350,7 @@ fn draw_cases() -> Vec<Case> {
                 .enumerate()
                 .fold(String::from("id,name,department,status,certificate,validity,categories\n"), |mut acc, (i, l)| {
                     let categories = if i % 2 == 0 { "食品经营许可情况、企业年度报告公示信息" } else { "企业年度报告公示信息" };
-                    acc.push_str(&format!("{l},{categories}\n"));
+                    writeln!(acc, "{l},{categories}").unwrap();
                     acc
                 }),
             ..case(

@@ -181,13 +181,33 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             if out.as_os_str() == "-" {
                 print!("{json}");
             } else {
+                let companion = out.with_extension("exclusions.csv");
+                if !force && companion.exists() {
+                    anyhow::bail!(
+                        "'{}' exists; add --force to overwrite it",
+                        companion.display()
+                    );
+                }
+                let mut csv = String::from("task,target,reason\n");
+                for (task, target, reason) in &outcome.exclusions {
+                    csv.push_str(&[task.as_str(), target, reason].join(","));
+                    csv.push('\n');
+                }
                 write_atomic(out, json.as_bytes(), *force)?;
+                write_atomic(&companion, csv.as_bytes(), *force)?;
                 report::draw_summary(lang, &outcome.record);
                 println!(
                     "{} {} (digest {})",
                     lang.t("记录已写入", "record written to"),
                     out.display(),
                     outcome.record.digest
+                );
+                println!(
+                    "{} {} ({} {})",
+                    lang.t("排除与跳过清单已写入", "exclusions and skips written to"),
+                    companion.display(),
+                    outcome.exclusions.len(),
+                    lang.t("条", "rows")
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -51,4 +51,6 @@ open("targets-wide.csv", "w").write(",".join(f"c{i}" for i in range(10000)) + "\
 PY
 printf '# genuine early pilot codes\n91350100M0001TGQXM\n' > allowlist.txt
 # What the sandbox of tests/cmd/draw.toml holds afterwards: the inputs and the new record.
-rm -rf ../draw.out && cp -r . ../draw.out && cp record.json ../draw.out/new-record.json
+rm -rf ../draw.out && cp -r . ../draw.out
+cargo run -q --manifest-path ../../../Cargo.toml -- draw --plan plan.toml --targets targets.csv \
+  --officers officers.csv --seed '2027-01-15 示例' --out ../draw.out/new-record.json >/dev/null

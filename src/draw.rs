@@ -226,6 +226,9 @@ pub struct Draw {
     pub record: Record,
     /// Warnings (unused ratio entries, counts larger than a frame, unchecked certificates).
     pub warnings: Vec<Warning>,
+    /// Every excluded or skipped target, for the companion file: (task, target id, reason),
+    /// task by task, frame exclusions in directory order, then skips.
+    pub exclusions: Vec<(String, String, String)>,
 }
 
 /// The merged visits (SPEC.md §7.3): every target drawn by more than one
@@ -273,6 +276,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     let mut tasks = Vec::with_capacity(checked.tasks.len());
     // Which tasks drew each target row, in plan order (SPEC.md §7.3).
     let mut drawn_by: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut exclusions = Vec::new();
     let mut plan_load = vec![0_u64; officers.rows.len()];
     let conflicts: Option<std::collections::HashSet<(String, String)>> =
         inputs.conflicts.as_ref().map(|(t, _)| {
@@ -307,6 +311,20 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         };
         let (selection, skipped) =
             selection::select(&key, targets, &tc.frame, &tc.strata, &mut skip);
+        for (row, reason) in &tc.frame.excluded_rows {
+            exclusions.push((
+                task.id.clone(),
+                targets.id(&targets.rows[*row]).to_owned(),
+                reason.clone(),
+            ));
+        }
+        for k in &skipped {
+            exclusions.push((
+                task.id.clone(),
+                targets.id(&targets.rows[k.row]).to_owned(),
+                k.reason.clone(),
+            ));
+        }
         let picks: Vec<_> = selection.picks().collect();
         for (_, pick) in &picks {
             drawn_by.entry(pick.row).or_default().push(task.id.clone());
@@ -496,5 +514,6 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     Ok(Draw {
         record,
         warnings: checked.warnings,
+        exclusions,
     })
 }

@@ -169,6 +169,8 @@ pub struct Frame {
     pub size: u64,
     /// Targets passing the filter but excluded, by reason (SPEC.md §6.1).
     pub excluded: BTreeMap<String, u64>,
+    /// The excluded rows and their reasons, in table order.
+    pub excluded_rows: Vec<(usize, String)>,
 }
 
 /// What, besides a task's own filter, decides its frame (SPEC.md §6.1).
@@ -207,6 +209,7 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
     let status_col = targets.column("status");
     let mut strata: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
+    let mut excluded_rows = Vec::new();
     for (i, row) in targets.rows.iter().enumerate() {
         if !passes(row, &clauses) {
             continue;
@@ -215,6 +218,7 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
             .and_then(|c| eligibility::target_exclusion(&row.values[c], rules.exclude_status))
         {
             *excluded.entry(reason.to_owned()).or_default() += 1;
+            excluded_rows.push((i, reason.to_owned()));
             continue;
         }
         if let (Some(history), Some(day)) = (rules.history, rules.date) {
@@ -231,6 +235,7 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
             };
             if let Some(reason) = reason {
                 *excluded.entry(reason.to_owned()).or_default() += 1;
+                excluded_rows.push((i, reason.to_owned()));
                 continue;
             }
         }
@@ -255,6 +260,7 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
         strata,
         size,
         excluded,
+        excluded_rows,
     })
 }
 

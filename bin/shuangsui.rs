@@ -93,6 +93,11 @@ enum Command {
         #[command(flatten)]
         inputs: InputArgs,
     },
+    /// Append an amendment to a record's ledger: replace an officer, or record an unreachable target
+    #[command(
+        after_help = "The replacement is not chosen by anyone: it is the first eligible officer in the order of the entry's replacement tickets (SPEC.md §9.4).\n\nExamples:\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --target 91420102MA4K0XXX1X --replace-officer E0012 --reason 回避 --actor 张科长\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --unreachable 91420102MA4K0XXX1X --actor 张科长"
+    )]
+    Amend(AmendArgs),
     /// Print the canonical digest of one input, in hex
     #[command(after_help = "Example:\n  shuangsui digest --targets targets.csv")]
     Digest(DigestArgs),
@@ -102,6 +107,40 @@ enum Command {
         /// The schema's name
         name: String,
     },
+}
+
+#[derive(Args)]
+struct AmendArgs {
+    /// The record to amend (rewritten atomically with the entry appended)
+    record: PathBuf,
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// The target whose team changes
+    #[arg(
+        long,
+        value_name = "ENTITY",
+        requires = "replace_officer",
+        conflicts_with = "unreachable"
+    )]
+    target: Option<String>,
+    /// The officer to replace
+    #[arg(long, value_name = "OFFICER", requires = "reason")]
+    replace_officer: Option<String>,
+    /// Why: 回避, 请假, 调离 or 证件失效
+    #[arg(long)]
+    reason: Option<String>,
+    /// Record ENTITY as 通过登记的住所（经营场所）无法联系 (it is not replaced)
+    #[arg(long, value_name = "ENTITY")]
+    unreachable: Option<String>,
+    /// The task, when the target is drawn by several
+    #[arg(long)]
+    task: Option<String>,
+    /// Who makes the amendment
+    #[arg(long)]
+    actor: String,
+    /// When (RFC 3339); default: now, UTC
+    #[arg(long)]
+    at: Option<String>,
 }
 
 #[derive(Args)]
@@ -235,6 +274,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             println!("{}", hex::encode(digest));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Amend(a) => amend(lang, a),
         Command::Schema { name } => {
             let text = shuangsui::schemas::get(name).ok_or_else(|| {
                 anyhow::anyhow!(
@@ -324,6 +364,91 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
         ("targets.csv", synth::targets_csv(targets, 2027)),
         ("officers.csv", synth::officers_csv(officers, 2027)),
     ]
+}
+
+/// Appends an amendment after verifying the record, and rewrites it atomically.
+fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
+    use shuangsui::ledger::{self, Amendment, Change};
+    let bytes = read(&a.record)?;
+    let record: shuangsui::Record = serde_json::from_slice(&bytes)
+        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", a.record.display()))?;
+    let inputs = InputFiles::read(&a.inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
+    let name = a.record.display().to_string();
+    let check = verify(
+        Source {
+            name: &name,
+            bytes: &bytes,
+        },
+        &inputs,
+    )?;
+    if !check.ok() {
+        report::verification(lang, &check);
+        anyhow::bail!(
+            "'{}' does not verify against these inputs: nothing was amended",
+            a.record.display()
+        );
+    }
+    let (change, target) = match (&a.unreachable, &a.target, &a.replace_officer, &a.reason) {
+        (Some(t), None, None, _) => (Change::Unreachable, t.clone()),
+        (None, Some(t), Some(o), Some(r)) => (
+            Change::ReplaceOfficer {
+                officer: o.clone(),
+                reason: r.clone(),
+            },
+            t.clone(),
+        ),
+        _ => anyhow::bail!(
+            "give either --unreachable ENTITY, or --target ENTITY --replace-officer OFFICER --reason REASON"
+        ),
+    };
+    let at = a.at.clone().unwrap_or_else(now_utc);
+    let amendment = Amendment {
+        change,
+        task: a.task.clone(),
+        target,
+        actor: a.actor.clone(),
+        at,
+    };
+    let amended = ledger::amend(&record, &inputs, &amendment)?;
+    let entry = amended.ledger.last().expect("an entry was appended");
+    write_atomic(&a.record, amended.to_json().as_bytes(), true)?;
+    match entry.kind.as_str() {
+        "unreachable" => println!(
+            "{} {} {}: {}",
+            lang.t("已记录", "recorded"),
+            entry.task,
+            entry.target,
+            entry.reason
+        ),
+        _ => println!(
+            "{} {} {}: {} → {} ({})",
+            lang.t("已替换", "replaced"),
+            entry.task,
+            entry.target,
+            entry.officer,
+            entry.replacement,
+            entry.reason
+        ),
+    }
+    println!("  ledger #{} {}", entry.seq, entry.digest);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The current time, UTC, as RFC 3339 (the library has no clock).
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let date = shuangsui::dates::Date::from_days_since_epoch(days)
+        .map_or_else(|| "1970-01-01".to_owned(), |d| d.to_string());
+    let rem = secs % 86_400;
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Verifies a record: its inputs are read with the id check the record names.

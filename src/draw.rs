@@ -509,6 +509,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         tasks,
         visits,
         digest: String::new(),
+        ledger: Vec::new(),
     };
     record.seal();
     Ok(Draw {

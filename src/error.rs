@@ -349,6 +349,12 @@ pub enum Error {
         /// The task.
         task: String,
     },
+    /// An amendment cannot be made.
+    #[error("cannot amend: {message}")]
+    Amendment {
+        /// Why.
+        message: String,
+    },
     /// The seed is empty.
     #[error("the seed is empty")]
     EmptySeed,
@@ -418,6 +424,7 @@ impl Error {
             Error::EmptyFrame { .. } => "empty_frame",
             Error::OfficerPoolTooSmall { .. } => "officer_pool_too_small",
             Error::EmptySeed => "empty_seed",
+            Error::Amendment { .. } => "amendment",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",

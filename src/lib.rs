@@ -54,6 +54,7 @@ pub mod error;
 pub mod filter;
 pub mod history;
 pub mod input;
+pub mod ledger;
 pub mod matching;
 pub mod normalize;
 pub mod plan;

@@ -36,10 +36,40 @@ pub struct Record {
     pub tasks: Vec<TaskRecord>,
     /// Targets drawn by several tasks, visited once (`one_visit = "merge"`).
     pub visits: Vec<Visit>,
-    /// The record's own digest (SPEC.md §9.2), hex.
+    /// The record's own digest (SPEC.md §9.3), hex: over everything above.
     pub digest: String,
+    /// Amendments after the draw, hash-chained from `digest` (SPEC.md §9.4).
+    pub ledger: Vec<LedgerEntry>,
 }
 
+/// One amendment after the draw (SPEC.md §9.4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerEntry {
+    /// 1-based position in the ledger.
+    pub seq: u64,
+    /// `replace_officer` or `unreachable`.
+    pub kind: String,
+    /// The task.
+    pub task: String,
+    /// The target.
+    pub target: String,
+    /// The officer replaced, or `""`.
+    pub officer: String,
+    /// The officer who replaces them, or `""`.
+    pub replacement: String,
+    /// Why: 回避, 请假, 调离, 证件失效, or the unreachable result.
+    pub reason: String,
+    /// Who made the amendment.
+    pub actor: String,
+    /// When, as given (RFC 3339).
+    pub at: String,
+    /// The digest this entry chains from: the record's `digest` for the
+    /// first, the previous entry's `digest` after.
+    pub prev: String,
+    /// This entry's digest.
+    pub digest: String,
+}
 /// The plan's identity, copied for readers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -329,13 +359,14 @@ impl Record {
     }
 }
 
-/// The record digest of a JSON record (SPEC.md §9.2):
+/// The record digest of a JSON record (SPEC.md §9.3):
 /// `SHA-256(str("shuangsui/v1/record") ‖ bytes(J))`, where `J` is the pretty
-/// serialisation of the record without its `digest` member.
+/// serialisation of the record without its `digest` and `ledger` members.
 pub fn digest_of(record: &serde_json::Value) -> String {
     let mut value = record.clone();
     if let Some(obj) = value.as_object_mut() {
         obj.shift_remove("digest");
+        obj.shift_remove("ledger");
     }
     let text = serde_json::to_string_pretty(&value).expect("a value always serialises");
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/record"));

@@ -50,6 +50,15 @@ impl Ticketer {
         ))
     }
 
+    /// The replacement ticketer of ledger entry `seq` (SPEC.md §9.4):
+    /// `SHA-256("shuangsui/v1/replacement-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(seq) ‖ ":" ‖ id)`.
+    pub fn replacement(task_key: &Hash, seq: u64) -> Self {
+        Self::with_prefix(&format!(
+            "shuangsui/v{SPEC_VERSION}/replacement-ticket:{}:{seq}:",
+            to_hex(task_key)
+        ))
+    }
+
     fn with_prefix(prefix: &str) -> Self {
         let mut h = Sha256::new();
         h.update(prefix.as_bytes());

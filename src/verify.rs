@@ -192,15 +192,29 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     }
     let seed_mismatch = changed_inputs.is_empty()
         && given.get("draw_key").and_then(Value::as_str) != Some(recomputed.draw_key.as_str());
+    // The ledger is not recomputed but replayed: each entry must be the one
+    // the rules give, chained from the recomputed draw (SPEC.md §9.4).
+    let mut ledger_differences = Vec::new();
+    if let Some(entries) = given
+        .get("ledger")
+        .and_then(|l| serde_json::from_value(l.clone()).ok())
+    {
+        recomputed.ledger = entries;
+        ledger_differences = crate::ledger::replay(&recomputed, inputs)?;
+    }
     let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
     let mut differences = Vec::new();
     let mut total = 0;
-    diff(&given, &expected, &mut Vec::new(), &mut |d| {
+    let mut report = |d: Difference| {
         total += 1;
         if differences.len() < MAX_LISTED {
             differences.push(d);
         }
-    });
+    };
+    diff(&given, &expected, &mut Vec::new(), &mut report);
+    for d in ledger_differences {
+        report(d);
+    }
     Ok(Verification {
         differences,
         total_differences: total,

@@ -567,7 +567,17 @@ def within(date, window, day):
     return days(date) <= days(day) and days(day) - days(date) <= window
 
 
-def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None):
+def replacement_ticket(tk, seq, id):                                    # §9.4
+    return sha(f"shuangsui/v1/replacement-ticket:{tk.hex()}:{seq}:{id}".encode())
+
+
+def ledger_digest(e):                                                    # §9.4
+    return sha(s("shuangsui/v1/ledger") + bytes.fromhex(e["prev"]) + u64(e["seq"]) + b"".join(
+        s(e[k]) for k in ("kind", "task", "target", "officer", "replacement", "reason", "actor", "at"))).hex()
+
+
+def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None,
+             amendments=()):
     """§3–§9: the inputs' bytes and the seed to the record (a dict in member order)."""
     id_check = id_check or {"mode": "strict", "allowlist": []}
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
@@ -594,7 +604,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     cap = tree["plan"].get("max_inspections_per_year")
     if cap is not None and (not isinstance(cap, int) or cap < 1):
         raise Invalid("max_inspections_per_year")
-    drawn_by, plan_load = {}, {}
+    drawn_by, plan_load, task_info = {}, {}, {}
     conflicts = {(c["officer"], c["entity"]) for c in aux["conflicts"][1]} if "conflicts" in aux else set()
     date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
     keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
@@ -735,6 +745,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 load[o] += 1
                 plan_load[o] = plan_load.get(o, 0) + 1
         team_list = teams(tk, parts, [sel["target"] for sel in selected], refused, done)
+        task_info[text(task["id"])] = (tk, parts, region_rule, rotation, target_region, region_of)
         for sel, team in zip(selected, team_list):
             sel["officers"] = team
         tasks.append({
@@ -786,6 +797,38 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 v["officers"] += [o for o in sel["officers"] if o not in v["officers"]]
         record["visits"] = [visits[k] for k in sorted(visits, key=str.encode) if len(visits[k]["tasks"]) > 1]
     record["digest"] = record_digest(record)                             # §9.3
+    record["ledger"] = []
+    teams_now = {(t["id"], sel["target"]): list(sel["officers"]) for t in tasks for sel in t["selected"]}
+    left = {}
+    for a in amendments:                                                  # §9.4
+        seq = len(record["ledger"]) + 1
+        task_id = a.get("task") or next(t["id"] for t in tasks if any(x["target"] == a["target"] for x in t["selected"]))
+        e = {"seq": seq, "kind": a["kind"], "task": task_id, "target": a["target"], "officer": "", "replacement": "",
+             "reason": "", "actor": a["actor"], "at": a["at"],
+             "prev": record["ledger"][-1]["digest"] if record["ledger"] else record["digest"], "digest": ""}
+        if a["kind"] == "unreachable":
+            e["reason"] = "通过登记的住所（经营场所）无法联系"
+        else:
+            tk, parts, region_rule, rotation, target_region, region_of = task_info[task_id]
+            team, gone, o = teams_now[(task_id, a["target"])], left.setdefault((task_id, a["target"]), []), a["officer"]
+            part = next(pp for _, pp, _ in parts if o in pp)
+
+            def refused(x):
+                if x in team or x == o or x in gone or (x, a["target"]) in conflicts:
+                    return True
+                if region_rule and (region_of[x] == target_region[a["target"]]) != (region_rule == "same"):
+                    return True
+                return rotation is not None and any(
+                    within(parse_date(h["date"]), rotation, date)
+                    and x in [ident(y) for y in re.split(r"[;,、，； ]", h.get("officers", "")) if y]
+                    for h in past.get(a["target"], []))
+            ranked = sorted((replacement_ticket(tk, seq, x), x.encode(), x) for x in part)
+            r = next(x for _, _, x in ranked if not refused(x))
+            e.update(officer=o, replacement=r, reason=a["reason"])
+            gone.append(o)
+            team[team.index(o)] = r
+        e["digest"] = ledger_digest(e)
+        record["ledger"].append(e)
     return record
 
 
@@ -796,7 +839,7 @@ def serialise(record):
 
 def record_digest(record):
     """§9.3"""
-    j = json.dumps({k: v for k, v in record.items() if k != "digest"}, ensure_ascii=False, indent=2).encode()
+    j = json.dumps({k: v for k, v in record.items() if k not in ("digest", "ledger")}, ensure_ascii=False, indent=2).encode()
     return sha(s("shuangsui/v1/record") + u32(len(j)) + j).hex()
 
 
@@ -808,13 +851,17 @@ def main(argv):
         rec = json.loads(given)
         check = rec["inputs"]["targets"]["id_check"]
         mine = run_draw(plan.read_bytes(), targets.read_bytes(), officers.read_bytes(), rec["seed"]["value"],
-                        {"mode": check["mode"], "allowlist": check["allowlisted"]})
+                        {"mode": check["mode"], "allowlist": check["allowlisted"]}, amendments=rec.get("ledger", []))
         for name in ("plan", "targets", "officers"):                      # §10 step 4
             if mine["inputs"][name]["digest"] == rec["inputs"][name]["digest"]:
                 for member in ("sha256", "dropped"):
                     if member in rec["inputs"][name]:
                         mine["inputs"][name][member] = rec["inputs"][name][member]
         mine["digest"] = record_digest(mine)
+        prev = mine["digest"]
+        for e in mine["ledger"]:                                           # the chain starts at the draw's digest
+            e["prev"], e["digest"] = prev, ""
+            e["digest"] = prev = ledger_digest(e)
         mine = serialise(mine)
         if mine == given:
             passed += 1
@@ -825,7 +872,7 @@ def main(argv):
         vectors = Path(__file__).parent / "vectors"
         for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
             rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
-                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")))
+                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")), v.get("amendments", ()))
             if serialise(rec) == serialise(v["expected"]["record"]):
                 passed += 1
             else:

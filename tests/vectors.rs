@@ -149,6 +149,8 @@ struct Case {
     history: Option<String>,
     /// The conflicts file, when the case has one.
     conflicts: Option<String>,
+    /// Amendments applied after the draw, in order.
+    amendments: Vec<Value>,
 }
 
 fn case(id: &'static str, comment: &'static str) -> Case {
@@ -162,6 +164,7 @@ fn case(id: &'static str, comment: &'static str) -> Case {
         id_check: None,
         history: None,
         conflicts: None,
+        amendments: Vec::new(),
     }
 }
 
@@ -356,6 +359,20 @@ fn draw_cases() -> Vec<Case> {
             ..case(
                 "require-categories",
                 "require_categories: only officers whose 执法类别 include the task's items are in the pool",
+            )
+        },
+        Case {
+            conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
+            amendments: vec![
+                json!({"kind": "replace_officer", "task": "T1", "target": "91110108551385082Q", "officer": "E01", "reason": "回避", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}),
+                json!({"kind": "replace_officer", "task": "T1", "target": "91110108551385082Q", "officer": "E03", "reason": "请假", "actor": "张科长", "at": "2027-02-03T09:00:00+08:00"}),
+
+
+                json!({"kind": "unreachable", "task": "T2", "target": "12100000400000624D", "actor": "李科员", "at": "2027-02-05T15:30:00+08:00"}),
+            ],
+            ..case(
+                "amendment-ledger",
+                "after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
             )
         },
         Case {
@@ -781,7 +798,42 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
 
 fn run(c: &Case) -> shuangsui::Result<shuangsui::Draw> {
     let inputs = parse(c)?;
-    draw(&inputs, &Seed::unattested(c.seed)?)
+    let mut d = draw(&inputs, &Seed::unattested(c.seed)?)?;
+    d.record = apply_amendments(d.record, &inputs, &c.amendments)?;
+    Ok(d)
+}
+
+/// Applies amendments written as JSON (kind, task, target, officer, reason, actor, at).
+fn apply_amendments(
+    mut record: shuangsui::Record,
+    inputs: &Inputs,
+    amendments: &[Value],
+) -> shuangsui::Result<shuangsui::Record> {
+    use shuangsui::ledger::{Amendment, Change, amend};
+    for a in amendments {
+        let s = |k: &str| a[k].as_str().unwrap_or_default().to_owned();
+        let change = if s("kind") == "unreachable" {
+            Change::Unreachable
+        } else {
+            Change::ReplaceOfficer {
+                officer: s("officer"),
+                reason: s("reason"),
+            }
+        };
+        let task = Some(s("task")).filter(|t| !t.is_empty());
+        record = amend(
+            &record,
+            inputs,
+            &Amendment {
+                change,
+                task,
+                target: s("target"),
+                actor: s("actor"),
+                at: s("at"),
+            },
+        )?;
+    }
+    Ok(record)
 }
 
 fn case_json(c: &Case, expected: &Value) -> Value {
@@ -801,6 +853,9 @@ fn case_json(c: &Case, expected: &Value) -> Value {
     }
     if let Some(h) = &c.conflicts {
         v["conflicts"] = json!(h);
+    }
+    if !c.amendments.is_empty() {
+        v["amendments"] = json!(c.amendments);
     }
     v["expected"] = expected.clone();
     v
@@ -1198,6 +1253,8 @@ struct DrawVector<E> {
     history: Option<String>,
     #[serde(default)]
     conflicts: Option<String>,
+    #[serde(default)]
+    amendments: Vec<Value>,
     expected: E,
 }
 
@@ -1300,7 +1357,9 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
         )?,
         None => inputs,
     };
-    draw(&inputs, &Seed::unattested(&v.seed)?)
+    let mut d = draw(&inputs, &Seed::unattested(&v.seed)?)?;
+    d.record = apply_amendments(d.record, &inputs, &v.amendments)?;
+    Ok(d)
 }
 
 #[test]

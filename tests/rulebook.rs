@@ -161,6 +161,7 @@ fn column(csv: &str, key_col: usize, col: usize) -> BTreeMap<&str, &str> {
 }
 
 static DRAWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static AMENDED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 #[test]
 fn every_rule_holds() {
@@ -169,6 +170,8 @@ fn every_rule_holds() {
     // The test means something only if most random plans are feasible.
     let drawn = DRAWN.load(std::sync::atomic::Ordering::Relaxed);
     assert!(drawn >= 64, "only {drawn} of 128 random plans drew");
+    let amended = AMENDED.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(amended >= 100, "only {amended} ledger entries were made");
 }
 
 fn check_world(w: &World) -> Result<(), TestCaseError> {
@@ -344,6 +347,7 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
         )
         .unwrap();
         prop_assert!(v.ok(), "{:?}", v.differences);
+        check_amendments(&record, &inputs)?;
         if let Some(t) = record.tasks.iter().position(|t| !t.selected.is_empty()) {
             let mut edited = record.clone();
             edited.tasks[t].selected[0].officers.reverse();
@@ -357,6 +361,109 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             )
             .unwrap();
             prop_assert!(!v.ok());
+        }
+    }
+    Ok(())
+}
+
+/// Every sequence of amendments `amend` produces verifies; any edit of an entry does not.
+fn check_amendments(record: &shuangsui::Record, inputs: &Inputs) -> Result<(), TestCaseError> {
+    use shuangsui::ledger::{Amendment, Change, amend};
+    let ok = |r: &shuangsui::Record| {
+        let json = r.to_json();
+        verify(
+            Source {
+                name: "record.json",
+                bytes: json.as_bytes(),
+            },
+            inputs,
+        )
+        .unwrap()
+        .ok()
+    };
+    let picks: Vec<(String, String)> = record
+        .tasks
+        .iter()
+        .flat_map(|t| {
+            t.selected
+                .iter()
+                .take(2)
+                .map(move |s| (t.id.clone(), s.target.clone()))
+        })
+        .collect();
+    let mut amended = record.clone();
+    for (k, (task, target)) in picks.iter().enumerate() {
+        // Whoever holds the first slot now, after earlier replacements.
+        let first = record
+            .tasks
+            .iter()
+            .find(|t| &t.id == task)
+            .unwrap()
+            .selected
+            .iter()
+            .find(|s| &s.target == target)
+            .unwrap()
+            .officers[0]
+            .clone();
+        let current = amended
+            .ledger
+            .iter()
+            .filter(|e| &e.task == task && &e.target == target && e.kind == "replace_officer")
+            .fold(first, |holder, e| {
+                if e.officer == holder {
+                    e.replacement.clone()
+                } else {
+                    holder
+                }
+            });
+        let change = if k % 3 == 2 {
+            Change::Unreachable
+        } else {
+            Change::ReplaceOfficer {
+                officer: current,
+                reason: ["回避", "请假", "调离", "证件失效"][k % 4].into(),
+            }
+        };
+        let a = Amendment {
+            change,
+            task: Some(task.clone()),
+            target: target.clone(),
+            actor: "科员".into(),
+            at: format!("2027-02-{:02}T09:00:00+08:00", k + 1),
+        };
+        match amend(&amended, inputs, &a) {
+            Ok(next) => amended = next,
+            Err(e) => prop_assert_eq!(e.kind(), "amendment"),
+        }
+        prop_assert!(
+            ok(&amended),
+            "after {} amendments the record does not verify",
+            amended.ledger.len()
+        );
+    }
+    AMENDED.fetch_add(amended.ledger.len(), std::sync::atomic::Ordering::Relaxed);
+    for n in 0..amended.ledger.len() {
+        for field in 0..4 {
+            let mut edited = amended.clone();
+            let e = &mut edited.ledger[n];
+            match field {
+                0 => e.actor.push('x'),
+                1 => e.at.push('x'),
+                2 => e.target.push('X'),
+                _ => {
+                    e.replacement = if e.replacement.is_empty() {
+                        "E00".into()
+                    } else {
+                        String::new()
+                    }
+                }
+            }
+            prop_assert!(
+                !ok(&edited),
+                "an edited ledger entry {} (field {}) verifies",
+                n + 1,
+                field
+            );
         }
     }
     Ok(())

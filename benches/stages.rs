@@ -55,7 +55,9 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Elements(t.rows.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
             b.iter(|| {
+                let none = std::collections::HashSet::new();
                 let rules = selection::FrameRules {
+                    earlier: &none,
                     exclude_status: &plan.exclude_status,
                     history: None,
                     date: None,

@@ -27,6 +27,9 @@ pub struct InputArgs {
     /// Declared conflicts of interest (officer, entity, reason): those officers never inspect those entities
     #[arg(long, value_name = "FILE")]
     pub conflicts: Option<PathBuf>,
+    /// The record of an earlier batch of this plan (repeatable): its targets are not drawn again by the same task
+    #[arg(long = "after", value_name = "RECORD")]
+    pub earlier: Vec<PathBuf>,
     /// Format of the target directory, when its extension does not say
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub targets_format: Option<Format>,
@@ -94,6 +97,7 @@ pub struct InputFiles {
     options: InputOptions,
     history: Option<(String, Vec<u8>)>,
     conflicts: Option<(String, Vec<u8>)>,
+    earlier: Vec<(String, Vec<u8>)>,
 }
 
 impl InputFiles {
@@ -125,6 +129,11 @@ impl InputFiles {
                 .as_ref()
                 .map(|p| Ok::<_, anyhow::Error>((p.display().to_string(), read(p)?)))
                 .transpose()?,
+            earlier: args
+                .earlier
+                .iter()
+                .map(|p| Ok((p.display().to_string(), read(p)?)))
+                .collect::<Result<_>>()?,
         })
     }
 
@@ -143,6 +152,18 @@ impl InputFiles {
         }
         if let Some((name, bytes)) = &self.conflicts {
             inputs = inputs.with_conflicts(Source { name, bytes }, &text)?;
+        }
+        if !self.earlier.is_empty() {
+            let records = self
+                .earlier
+                .iter()
+                .map(|(name, bytes)| {
+                    let record: shuangsui::Record = serde_json::from_slice(bytes)
+                        .map_err(|e| anyhow::anyhow!("'{name}' is not a record: {e}"))?;
+                    Ok((name.clone(), record))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            inputs = inputs.with_earlier(records)?;
         }
         Ok(inputs)
     }

@@ -341,6 +341,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             encoding: None,
             history: None,
             conflicts: None,
+            earlier: Vec::new(),
             sheet: None,
             targets_sheet: None,
             officers_sheet: None,
@@ -455,6 +456,17 @@ fn now_utc() -> String {
 fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<ExitCode> {
     let bytes = read(record_path)?;
     if let Ok(record) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+        let earlier = record
+            .pointer("/inputs/earlier")
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
+        if earlier != inputs.earlier.len() {
+            anyhow::bail!(
+                "{} was drawn after {earlier} earlier batch record(s); give each with --after RECORD ({} given)",
+                record_path.display(),
+                inputs.earlier.len()
+            );
+        }
         for (member, flag, given) in [
             ("history", "--history", &inputs.history),
             ("conflicts", "--conflicts", &inputs.conflicts),

@@ -4,7 +4,7 @@
 use crate::canonical::{Hash, sha256, to_hex};
 use crate::digest::{self, SPEC_VERSION};
 use crate::eligibility::{self, Officers};
-use crate::error::{Result, Warning};
+use crate::error::{Error, Result, Warning};
 use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
 use crate::plan::{Plan, Task};
@@ -58,6 +58,8 @@ pub struct Inputs {
     pub history: Option<(Table, Hash)>,
     /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256.
     pub conflicts: Option<(Table, Hash)>,
+    /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
+    pub earlier: Vec<Record>,
     /// The name the plan was given, for messages.
     pub plan_source: String,
 }
@@ -107,6 +109,7 @@ impl Inputs {
                 officers: digest::table(&officers_parsed),
                 history: None,
                 conflicts: None,
+                earlier: None,
             },
             raw: [
                 sha256(plan.bytes),
@@ -119,7 +122,42 @@ impl Inputs {
             plan_source: plan.name.to_owned(),
             history: None,
             conflicts: None,
+            earlier: Vec::new(),
         })
+    }
+
+    /// Adds the records of earlier batches: targets they drew for a task are
+    /// not drawn again by the task of the same id (SPEC.md §6.1). Each record
+    /// must be intact (its digest matches its content).
+    pub fn with_earlier(mut self, records: Vec<(String, Record)>) -> Result<Inputs> {
+        for (name, record) in records {
+            let value = serde_json::to_value(&record).expect("a record always serialises");
+            if crate::record::digest_of(&value) != record.digest {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),
+                });
+            }
+            self.earlier.push(record);
+        }
+        self.earlier.sort_by(|a, b| a.digest.cmp(&b.digest));
+        self.earlier.dedup_by(|a, b| a.digest == b.digest);
+        self.digests.earlier = if self.earlier.is_empty() {
+            None
+        } else {
+            let mut e =
+                crate::canonical::Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/earlier"));
+            e.u32(u32::try_from(self.earlier.len()).unwrap_or(u32::MAX));
+            for r in &self.earlier {
+                let d: Hash = hex::decode(&r.digest)
+                    .ok()
+                    .and_then(|b| b.try_into().ok())
+                    .unwrap_or([0; 32]);
+                e.hash(&d);
+            }
+            Some(e.finish())
+        };
+        Ok(self)
     }
 
     /// Adds the history file: past inspections (检查记录).
@@ -192,7 +230,17 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         &mut warnings,
     )?;
     let history = inputs.history.as_ref().map(|(t, _)| History::new(t));
+    let earlier: std::collections::HashSet<(String, String)> = inputs
+        .earlier
+        .iter()
+        .flat_map(|r| {
+            r.tasks
+                .iter()
+                .flat_map(|t| t.selected.iter().map(|s| (t.id.clone(), s.target.clone())))
+        })
+        .collect();
     let rules = selection::FrameRules {
+        earlier: &earlier,
         exclude_status: &inputs.plan.exclude_status,
         history: history.as_ref(),
         date: inputs.plan.date,
@@ -498,6 +546,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                     list
                 },
             },
+            earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
             history: inputs.history.as_ref().map(|(t, raw)| aux_input(t, raw)),
             conflicts: inputs.conflicts.as_ref().map(|(t, raw)| aux_input(t, raw)),
         },

@@ -98,6 +98,9 @@ pub struct Inputs {
     pub targets: TargetsInput,
     /// The officer roster.
     pub officers: OfficersInput,
+    /// The digests of the earlier batches' records, sorted (SPEC.md §6.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
     /// The history file, when the draw used one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<TableInput>,

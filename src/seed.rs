@@ -66,11 +66,13 @@ pub struct InputDigests {
     pub history: Option<Hash>,
     /// The conflicts file's canonical digest, when there is one.
     pub conflicts: Option<Hash>,
+    /// The digest of the earlier batches' record digests, when there are any.
+    pub earlier: Option<Hash>,
 }
 
 /// `draw_key = SHA-256(str("shuangsui/v1/draw-key") ‖ str("1") ‖ str(seed) ‖
-/// plan ‖ targets ‖ officers ‖ history ‖ conflicts)`, an absent file counting
-/// as 32 zero bytes (SPEC.md §5.2).
+/// plan ‖ targets ‖ officers ‖ history ‖ conflicts ‖ earlier)`, an absent
+/// input counting as 32 zero bytes (SPEC.md §5.2).
 pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/draw-key"));
     e.str(SPEC_VERSION)
@@ -79,7 +81,8 @@ pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
         .hash(&inputs.targets)
         .hash(&inputs.officers)
         .hash(&inputs.history.unwrap_or([0; 32]))
-        .hash(&inputs.conflicts.unwrap_or([0; 32]));
+        .hash(&inputs.conflicts.unwrap_or([0; 32]))
+        .hash(&inputs.earlier.unwrap_or([0; 32]));
     e.finish()
 }
 
@@ -102,6 +105,7 @@ mod tests {
             officers: [3; 32],
             history: None,
             conflicts: None,
+            earlier: None,
         }
     }
 

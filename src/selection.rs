@@ -185,6 +185,8 @@ pub struct Frame {
 /// What, besides a task's own filter, decides its frame (SPEC.md §6.1).
 #[derive(Debug, Clone, Copy)]
 pub struct FrameRules<'a> {
+    /// (task id, target id) drawn by earlier batches.
+    pub earlier: &'a std::collections::HashSet<(String, String)>,
     /// Status keywords that make a target not inspectable.
     pub exclude_status: &'a [String],
     /// Past inspections.
@@ -197,6 +199,8 @@ pub struct FrameRules<'a> {
 
 /// The exclusion reason of a target with too many inspections this year.
 pub const ANNUAL_CAP: &str = "annual_cap";
+/// The exclusion reason of a target an earlier batch of the task drew.
+pub const EARLIER_BATCH: &str = "earlier_batch";
 /// The exclusion reason of a target inspected within a task's window.
 pub const INSPECTED_RECENTLY: &str = "inspected_recently";
 
@@ -228,6 +232,15 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
         {
             *excluded.entry(reason.to_owned()).or_default() += 1;
             excluded_rows.push((i, reason.to_owned()));
+            continue;
+        }
+        if !rules.earlier.is_empty()
+            && rules
+                .earlier
+                .contains(&(task.id.clone(), targets.id(row).to_owned()))
+        {
+            *excluded.entry(EARLIER_BATCH.to_owned()).or_default() += 1;
+            excluded_rows.push((i, EARLIER_BATCH.to_owned()));
             continue;
         }
         if let (Some(history), Some(day)) = (rules.history, rules.date) {

@@ -57,8 +57,8 @@ def V(v):                                                               # §4.3
 
 def plan_digest(tree): return sha(s("shuangsui/v1/plan") + V(tree))
 
-def draw_key(seed, pd, td, od, hd=bytes(32), cd=bytes(32)):             # §5.2
-    return sha(s("shuangsui/v1/draw-key") + s("1") + s(seed) + pd + td + od + hd + cd)
+def draw_key(seed, pd, td, od, hd=bytes(32), cd=bytes(32), ed=bytes(32)):  # §5.2
+    return sha(s("shuangsui/v1/draw-key") + s("1") + s(seed) + pd + td + od + hd + cd + ed)
 def task_key(dk, task_id): return sha(s("shuangsui/v1/task-key") + dk + s(task_id))
 
 def ticket(tk, id):                                                     # §7.1
@@ -577,7 +577,7 @@ def ledger_digest(e):                                                    # §9.4
 
 
 def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None,
-             amendments=()):
+             amendments=(), earlier=()):
     """§3–§9: the inputs' bytes and the seed to the record (a dict in member order)."""
     id_check = id_check or {"mode": "strict", "allowlist": []}
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
@@ -593,7 +593,14 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             cols, rows, _, _, _ = read_table(name, data, {}, id_check)
             aux[name] = (cols, rows, data)
             aux_digest[name] = table_digest(name, cols, rows)
-    dk = draw_key(seed, pd, td, od, aux_digest.get("history", bytes(32)), aux_digest.get("conflicts", bytes(32)))
+    for rec in earlier:                                                   # §6.1
+        if record_digest(rec) != rec["digest"]:
+            raise Invalid("an earlier record does not match its digest")
+    earlier_digests = sorted({rec["digest"] for rec in earlier})
+    ed = sha(s("shuangsui/v1/earlier") + u32(len(earlier_digests)) + b"".join(map(bytes.fromhex, earlier_digests))) \
+        if earlier_digests else bytes(32)
+    earlier_drawn = {(t["id"], x["target"]) for rec in earlier for t in rec["tasks"] for x in t["selected"]}
+    dk = draw_key(seed, pd, td, od, aux_digest.get("history", bytes(32)), aux_digest.get("conflicts", bytes(32)), ed)
     past = {}
     if "history" in aux:
         for h in aux["history"][1]:
@@ -634,6 +641,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         for row in targets:
             if passes(row, flt):
                 reason = exclusion(row["status"], keywords) if "status" in row else None
+                if not reason and (text(task["id"]), row["id"]) in earlier_drawn:
+                    reason = "earlier_batch"
                 if not reason and recency is not None and any(
                         within(parse_date(h["date"]), window, date)
                         and (scope == "any_item" or h.get("item") in items or h.get("task") == text(task["id"]))
@@ -785,6 +794,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         "tasks": tasks,
         "visits": [],
     }
+    if earlier_digests:
+        record["inputs"]["earlier"] = earlier_digests
     for name, (cols, rows, data) in aux.items():
         record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(data).hex(), "rows": len(rows),
                                   "columns": sorted(cols)}
@@ -872,7 +883,8 @@ def main(argv):
         vectors = Path(__file__).parent / "vectors"
         for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
             rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
-                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")), v.get("amendments", ()))
+                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")), v.get("amendments", ()),
+                           v.get("earlier", ()))
             if serialise(rec) == serialise(v["expected"]["record"]):
                 passed += 1
             else:

@@ -151,6 +151,8 @@ struct Case {
     conflicts: Option<String>,
     /// Amendments applied after the draw, in order.
     amendments: Vec<Value>,
+    /// Records of earlier batches (as JSON), when the case is a later batch.
+    earlier: Vec<Value>,
 }
 
 fn case(id: &'static str, comment: &'static str) -> Case {
@@ -165,6 +167,7 @@ fn case(id: &'static str, comment: &'static str) -> Case {
         history: None,
         conflicts: None,
         amendments: Vec::new(),
+        earlier: Vec::new(),
     }
 }
 
@@ -187,6 +190,12 @@ fn simple_plan(task: &str) -> String {
 }
 
 fn draw_cases() -> Vec<Case> {
+    let first_batch = serde_json::to_value(
+        run(&case("first-batch", ""))
+            .expect("the worked example draws")
+            .record,
+    )
+    .unwrap();
     vec![
         case(
             "worked-example",
@@ -361,18 +370,13 @@ fn draw_cases() -> Vec<Case> {
                 "require_categories: only officers whose 执法类别 include the task's items are in the pool",
             )
         },
+        ledger_case(),
         Case {
-            conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
-            amendments: vec![
-                json!({"kind": "replace_officer", "task": "T1", "target": "91110108551385082Q", "officer": "E01", "reason": "回避", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}),
-                json!({"kind": "replace_officer", "task": "T1", "target": "91110108551385082Q", "officer": "E03", "reason": "请假", "actor": "张科长", "at": "2027-02-03T09:00:00+08:00"}),
-
-
-                json!({"kind": "unreachable", "task": "T2", "target": "12100000400000624D", "actor": "李科员", "at": "2027-02-05T15:30:00+08:00"}),
-            ],
+            seed: "2027-07-01 第二批",
+            earlier: vec![first_batch],
             ..case(
-                "amendment-ledger",
-                "after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
+                "second-batch",
+                "a second batch of the worked example with a fresh seed: the targets the first batch drew for a task are excluded from that task's frame (earlier_batch)",
             )
         },
         Case {
@@ -784,6 +788,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
         ),
         None => Ok(i),
     })
+    .and_then(|i| with_earlier(i, &c.earlier))
     .and_then(|i| match &c.conflicts {
         Some(h) => i.with_conflicts(
             Source {
@@ -801,6 +806,45 @@ fn run(c: &Case) -> shuangsui::Result<shuangsui::Draw> {
     let mut d = draw(&inputs, &Seed::unattested(c.seed)?)?;
     d.record = apply_amendments(d.record, &inputs, &c.amendments)?;
     Ok(d)
+}
+
+/// The amendment-ledger case: its amendments name whoever the draw put in
+/// the teams, so they are derived from the draw itself.
+fn ledger_case() -> Case {
+    let mut c = Case {
+        conflicts: Some(
+            "人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into(),
+        ),
+        ..case(
+            "amendment-ledger",
+            "after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
+        )
+    };
+    let drawn = run(&c).expect("the ledger case draws").record;
+    let first = &drawn.tasks[0].selected[0];
+    c.amendments.push(json!({"kind": "replace_officer", "task": "T1", "target": first.target, "officer": first.officers[0], "reason": "回避", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}));
+    let once = run(&c).expect("the first amendment applies").record;
+    let replacement = once.ledger[0].replacement.clone();
+    c.amendments.push(json!({"kind": "replace_officer", "task": "T1", "target": first.target, "officer": replacement, "reason": "请假", "actor": "张科长", "at": "2027-02-03T09:00:00+08:00"}));
+    c.amendments.push(json!({"kind": "unreachable", "task": "T2", "target": drawn.tasks[1].selected[0].target, "actor": "李科员", "at": "2027-02-05T15:30:00+08:00"}));
+    c
+}
+
+fn with_earlier(inputs: Inputs, earlier: &[Value]) -> shuangsui::Result<Inputs> {
+    if earlier.is_empty() {
+        return Ok(inputs);
+    }
+    let records = earlier
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            (
+                format!("earlier-{i}.json"),
+                serde_json::from_value(v.clone()).expect("a record"),
+            )
+        })
+        .collect();
+    inputs.with_earlier(records)
 }
 
 /// Applies amendments written as JSON (kind, task, target, officer, reason, actor, at).
@@ -856,6 +900,9 @@ fn case_json(c: &Case, expected: &Value) -> Value {
     }
     if !c.amendments.is_empty() {
         v["amendments"] = json!(c.amendments);
+    }
+    if !c.earlier.is_empty() {
+        v["earlier"] = json!(c.earlier);
     }
     v["expected"] = expected.clone();
     v
@@ -1255,6 +1302,8 @@ struct DrawVector<E> {
     conflicts: Option<String>,
     #[serde(default)]
     amendments: Vec<Value>,
+    #[serde(default)]
+    earlier: Vec<Value>,
     expected: E,
 }
 
@@ -1347,6 +1396,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
         )?,
         None => inputs,
     };
+    let inputs = with_earlier(inputs, &v.earlier)?;
     let inputs = match &v.conflicts {
         Some(h) => inputs.with_conflicts(
             Source {

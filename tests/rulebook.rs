@@ -29,6 +29,7 @@ struct World {
 
 #[derive(Debug, Clone)]
 struct TaskSpec {
+    joint: bool,
     region_rule: Option<&'static str>,
     teams_cap: Option<u64>,
     rotation: bool,
@@ -51,6 +52,7 @@ fn world() -> impl Strategy<Value = World> {
                 any::<bool>(),
                 0_usize..4,
                 any::<bool>(),
+                0_usize..4,
             ),
             1..4,
         ),
@@ -93,7 +95,8 @@ fn world() -> impl Strategy<Value = World> {
                 plan.push_str(&format!("max_teams_per_officer = {c}\n"));
             }
             let mut tasks = Vec::new();
-            for (i, (region_rule, teams_cap, rotation, quota, recent)) in task_specs.into_iter().enumerate() {
+            for (i, (region_rule, teams_cap, rotation, quota, recent, joint)) in task_specs.into_iter().enumerate() {
+                let joint = joint == 0;
                 plan.push_str(&format!("\n[[tasks]]\nid = \"T{i}\"\nname = \"任务{i}\"\nitems = [\"企业年度报告公示信息\"]\nteam_size = 2\n"));
                 plan.push_str(match quota {
                     0 => "strata = [\"risk\"]\nratio = { A = \"0%\", \"*\" = \"30%\" }\n",
@@ -110,10 +113,13 @@ fn world() -> impl Strategy<Value = World> {
                 if rotation {
                     plan.push_str("rotation = 365\n");
                 }
+                if joint {
+                    plan.push_str("departments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]\n");
+                }
                 if recent {
                     plan.push_str("exclude_inspected = { within = \"calendar_year\" }\n");
                 }
-                tasks.push(TaskSpec { region_rule, teams_cap, rotation });
+                tasks.push(TaskSpec { joint, region_rule, teams_cap, rotation });
             }
             World { plan, targets, officers, history, conflicts, seed, cap, plan_teams_cap, one_visit, tasks }
         })
@@ -210,6 +216,7 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             .map(|i| i.id.as_str())
             .collect();
         let officer_region = column(&w.officers, 0, 6);
+        let officer_department = column(&w.officers, 0, 2);
         let target_region = column(&w.targets, 0, 4);
         let day = shuangsui::dates::Date::parse("2027-01-15").unwrap();
         let history: Vec<(String, shuangsui::dates::Date, String)> = w
@@ -233,6 +240,14 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             for s in &task.selected {
                 prop_assert_eq!(s.officers.len(), 2);
                 prop_assert_ne!(&s.officers[0], &s.officers[1]);
+                if spec.joint {
+                    let departments: Vec<&str> = s
+                        .officers
+                        .iter()
+                        .map(|o| officer_department[o.as_str()])
+                        .collect();
+                    prop_assert_eq!(departments, vec!["市场监管", "食品安全"]);
+                }
                 for o in &s.officers {
                     prop_assert!(
                         !conflicts.contains(&(o.as_str(), s.target.as_str())),

@@ -102,11 +102,33 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         );
         for s in &t.strata {
             println!(
-                "    {}: {}, {} → {}",
+                "    {}: {}, {} → {}{}",
                 stratum_label(lang, &s.stratum),
                 s.frame,
                 s.quota,
-                s.count
+                s.count,
+                if s.drawn < s.count {
+                    format!(" ({} {})", lang.t("实抽", "drawn"), s.drawn)
+                } else {
+                    String::new()
+                }
+            );
+        }
+        if !t.skipped.is_empty() {
+            println!(
+                "    {} {} {}",
+                lang.t("顺延跳过", "skipped down the waiting line:"),
+                t.skipped.len(),
+                lang.t("户（见排除清单）", "(see the exclusions file)")
+            );
+        }
+        for d in &t.officers.departments {
+            println!(
+                "    {} {}: {} {}",
+                lang.t("联合抽查部门", "joint department"),
+                d.department,
+                d.members,
+                lang.t("人/组", "per team")
             );
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {

@@ -251,7 +251,20 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         let frame = selection::frame(task, &inputs.targets, &rules)?;
         let (strata, w) = selection::allocate(task, &frame)?;
         warnings.extend(w);
-        let pool = matching::pool(task, &inputs.officers, &officers.eligible)?;
+        // Certificates must be valid on the task's inspection date when it has one.
+        let eligible = match task.inspection_date {
+            Some(day) if Some(day) != inputs.plan.date => {
+                eligibility::officers(
+                    &inputs.officers,
+                    Some(day),
+                    &inputs.plan_source,
+                    &mut Vec::new(),
+                )?
+                .eligible
+            }
+            _ => officers.eligible.clone(),
+        };
+        let pool = matching::pool(task, &inputs.officers, &eligible)?;
         tasks.push(TaskCheck {
             task,
             frame,
@@ -463,6 +476,11 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             officers: OfficerPool {
                 filter: task.officer_filter.clauses.clone(),
                 eligible: matching.pool.len() as u64,
+                certificates_valid_on: checked
+                    .officers
+                    .certificates_checked_on
+                    .map(|d| task.inspection_date.unwrap_or(d).to_string())
+                    .unwrap_or_default(),
                 departments: parts
                     .iter()
                     .filter_map(|p| {

@@ -142,6 +142,9 @@ pub struct Task {
     pub departments: Vec<(String, u64)>,
     /// Officers must list every one of the task's items in their `categories`.
     pub require_categories: bool,
+    /// The day the task's inspections take place, when later than the draw:
+    /// officers need a certificate valid on it (SPEC.md §8.1).
+    pub inspection_date: Option<Date>,
     /// Where the task starts in the plan file, for messages.
     pub at: Location,
 }
@@ -370,6 +373,7 @@ struct RawTask {
     rotation: Option<Spanned<toml::Value>>,
     departments: Option<Spanned<Vec<RawDepartment>>>,
     require_categories: Option<bool>,
+    inspection_date: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -823,7 +827,20 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
                 })?,
         ),
     };
+    let inspection_date = match &raw.inspection_date {
+        None => None,
+        Some(d) => Some(Date::parse(&normalize::text(d.get_ref())).ok_or_else(|| {
+            cx.value_error(
+                d,
+                task,
+                "inspection_date",
+                "a date such as \"2027-06-30\"",
+                format!("\"{}\"", d.get_ref()),
+            )
+        })?),
+    };
     Ok(Task {
+        inspection_date,
         departments,
         require_categories: raw.require_categories.unwrap_or(false),
         officer_region,

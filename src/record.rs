@@ -308,6 +308,9 @@ pub struct OfficerPool {
     pub filter: BTreeMap<String, Condition>,
     /// Officers passing it.
     pub eligible: u64,
+    /// The day certificates had to be valid on for this task: its inspection
+    /// date, else the plan's date; `""` when certificates were not checked.
+    pub certificates_valid_on: String,
     /// For a joint inspection: each department, the members it supplies to
     /// every team, and its eligible officers; empty otherwise.
     pub departments: Vec<DepartmentPool>,

@@ -503,7 +503,7 @@ PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "
              "max_teams_per_officer"}
 TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "allocation", "rounding",
              "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",
-             "max_teams_per_officer", "rotation", "departments", "require_categories"}
+             "max_teams_per_officer", "rotation", "departments", "require_categories", "inspection_date"}
 
 
 def depth(tree):
@@ -709,7 +709,13 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 return True
             have = [x for x in re.split(r"[;,、，； ]", o["categories"]) if x]
             return all(i in have for i in items)
-        pool = [o["id"] for o, e in zip(officers, eligibility) if passes(o, oflt) and e is None and covers(o)]
+        task_day = date
+        if "inspection_date" in task:
+            task_day = parse_date(text(task["inspection_date"]))
+            if not task_day:
+                raise Invalid("inspection_date")
+        task_eligibility = eligibility if task_day == date else officer_eligibility(o_cols, officers, task_day)[0]
+        pool = [o["id"] for o, e in zip(officers, task_eligibility) if passes(o, oflt) and e is None and covers(o)]
         departments = task.get("departments", [])
         if departments:
             names = [text(d["department"]) for d in departments]
@@ -767,6 +773,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             "strata": strata,
             "team_size": size,
             "officers": {"filter": oflt, "eligible": len(pool),
+                         "certificates_valid_on": iso(task_day) if has_certificates else "",
                          "departments": [{"department": n, "members": m, "eligible": len(pp)} for n, pp, m in parts if n],
                          "workload_min": min(load.values()), "workload_max": max(load.values())},
             "selected": selected,

@@ -372,6 +372,13 @@ fn draw_cases() -> Vec<Case> {
         },
         ledger_case(),
         Case {
+            plan: simple_plan("ratio = \"50%\"\ninspection_date = \"2028-06-01\"\n"),
+            ..case(
+                "inspection-date",
+                "inspections on 2028-06-01: certificates expiring before then (E01, E02, E05) keep those officers out of the task's pool",
+            )
+        },
+        Case {
             seed: "2027-07-01 第二批",
             earlier: vec![first_batch],
             ..case(

@@ -339,12 +339,16 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     let mut drawn_by: HashMap<usize, Vec<String>> = HashMap::new();
     let mut exclusions = Vec::new();
     let mut plan_load = vec![0_u64; officers.rows.len()];
-    let conflicts: Option<std::collections::HashSet<(String, String)>> =
+    let conflicts: Option<HashMap<String, std::collections::HashSet<String>>> =
         inputs.conflicts.as_ref().map(|(t, _)| {
-            t.rows
-                .iter()
-                .map(|r| (t.id(r).to_owned(), t.name(r).to_owned()))
-                .collect()
+            let mut by_entity: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+            for r in &t.rows {
+                by_entity
+                    .entry(t.name(r).to_owned())
+                    .or_default()
+                    .insert(t.id(r).to_owned());
+            }
+            by_entity
         });
     for tc in checked.tasks {
         let task = tc.task;

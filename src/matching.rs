@@ -6,7 +6,7 @@
 //! appears once per round, so workloads differ by at most one; nobody appears
 //! twice in a team.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::canonical::Hash;
 use crate::dates::Date;
@@ -136,8 +136,8 @@ pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
 /// What, besides the pool, decides who may inspect a given entity (SPEC.md §8.2).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Rules<'a> {
-    /// Declared conflicts: (officer id, entity id).
-    pub conflicts: Option<&'a HashSet<(String, String)>>,
+    /// Declared conflicts: entity id → the officer ids conflicted with it.
+    pub conflicts: Option<&'a HashMap<String, HashSet<String>>>,
     /// Past inspections, for rotation.
     pub history: Option<&'a History>,
     /// The draw date.
@@ -207,7 +207,7 @@ pub fn teams(
                 Some(0)
             } else if rules
                 .conflicts
-                .is_some_and(|c| c.contains(&(officer.to_owned(), entity.to_owned())))
+                .is_some_and(|c| c.get(entity).is_some_and(|set| set.contains(officer)))
             {
                 Some(1)
             } else if let (Some(rule), Some(oc)) = (task.officer_region, officer_region) {
@@ -251,27 +251,29 @@ pub fn teams(
         for (p, part) in parts.iter().enumerate() {
             let stream = &mut streams[p];
             for _ in 0..part.members {
-                if part.pool.iter().all(|&o| refuse(o, &team, None)) {
-                    let mut r = Refusals::default();
-                    for &o in &part.pool {
-                        refuse(o, &team, Some(&mut r));
-                    }
-                    let scope = part
-                        .department
-                        .as_ref()
-                        .map_or(String::new(), |d| format!(" of department '{d}'"));
-                    return Err(Error::NoOfficerForTarget {
-                        task: task.id.clone(),
-                        entity: entity.to_owned(),
-                        slot: team.len() as u64 + 1,
-                        team_size: task.team_size,
-                        reasons: format!("{}{scope}", describe(part.pool.len(), &r)),
-                    });
-                }
+                let mut appended = false;
                 loop {
                     if let Some(j) = stream.iter().position(|&o| !refuse(o, &team, None)) {
                         team.push(stream.remove(j).expect("position is in range"));
                         break;
+                    }
+                    if appended {
+                        // A whole round (every pool officer) was added and nobody qualifies.
+                        let mut r = Refusals::default();
+                        for &o in &part.pool {
+                            refuse(o, &team, Some(&mut r));
+                        }
+                        let scope = part
+                            .department
+                            .as_ref()
+                            .map_or(String::new(), |d| format!(" of department '{d}'"));
+                        return Err(Error::NoOfficerForTarget {
+                            task: task.id.clone(),
+                            entity: entity.to_owned(),
+                            slot: team.len() as u64 + 1,
+                            team_size: task.team_size,
+                            reasons: format!("{}{scope}", describe(part.pool.len(), &r)),
+                        });
                     }
                     let ticketer = if joint {
                         Ticketer::joint(task_key, p as u64, rounds[p])
@@ -280,6 +282,7 @@ pub fn teams(
                     };
                     stream.extend(round_order(&part.pool, officers, &ticketer));
                     rounds[p] += 1;
+                    appended = true;
                 }
             }
         }

@@ -49,26 +49,26 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 
 /// The summary of a finished draw.
 pub fn draw_summary(lang: Lang, r: &Record) {
-    println!(
+    say!(
         "{} {} {}（{}）",
         lang.t("抽查计划", "plan"),
         r.plan.id,
         r.plan.name,
         r.plan.authority
     );
-    println!(
+    say!(
         "  {}: {} ({})",
         lang.t("随机种子", "seed"),
         r.seed.value,
         lang.t("未经证明", "unattested")
     );
-    println!(
+    say!(
         "  {}: {} {}",
         lang.t("检查对象名录库", "target directory"),
         r.inputs.targets.rows,
         lang.t("行", "rows")
     );
-    println!(
+    say!(
         "  {}: {} {}{}",
         lang.t("执法检查人员名录库", "officer roster"),
         r.inputs.officers.rows,
@@ -84,7 +84,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         }
     );
     for t in &r.tasks {
-        println!(
+        say!(
             "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
             lang.t("任务", "task"),
             t.id,
@@ -101,7 +101,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             t.officers.eligible
         );
         for s in &t.strata {
-            println!(
+            say!(
                 "    {}: {}, {} → {}{}",
                 stratum_label(lang, &s.stratum),
                 s.frame,
@@ -115,7 +115,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
         if !t.skipped.is_empty() {
-            println!(
+            say!(
                 "    {} {} {}",
                 lang.t("顺延跳过", "skipped down the waiting line:"),
                 t.skipped.len(),
@@ -123,7 +123,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
         for d in &t.officers.departments {
-            println!(
+            say!(
                 "    {} {}: {} {}",
                 lang.t("联合抽查部门", "joint department"),
                 d.department,
@@ -132,7 +132,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {
-            println!(
+            say!(
                 "    {}. {} {} [{}]",
                 i + 1,
                 sel.target,
@@ -141,7 +141,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
         if t.selected.len() > 3 {
-            println!(
+            say!(
                 "    … {} {}",
                 t.selected.len() - 3,
                 lang.t("户另见记录", "more in the record")
@@ -153,14 +153,14 @@ pub fn draw_summary(lang: Lang, r: &Record) {
 /// The report of `check`: frames, counts and pools, without a draw.
 pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     let plan = &inputs.plan;
-    println!(
+    say!(
         "{} {} {}（{}）",
         lang.t("抽查计划", "plan"),
         plan.id,
         plan.name,
         plan.authority
     );
-    println!(
+    say!(
         "  {}: {} {}, {} {}",
         lang.t("检查对象名录库", "target directory"),
         inputs.targets.rows.len(),
@@ -169,13 +169,13 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         hex::encode(inputs.digests.targets)
     );
     if !inputs.targets.dropped.is_empty() {
-        println!(
+        say!(
             "    {}: {}",
             lang.t("已删除的个人信息列", "personal-data columns dropped"),
             inputs.targets.dropped.join(", ")
         );
     }
-    println!(
+    say!(
         "  {}: {} {}, {} {}",
         lang.t("执法检查人员名录库", "officer roster"),
         inputs.officers.rows.len(),
@@ -184,18 +184,18 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         hex::encode(inputs.digests.officers)
     );
     if !inputs.officers.dropped.is_empty() {
-        println!(
+        say!(
             "    {}: {}",
             lang.t("已删除的个人信息列", "personal-data columns dropped"),
             inputs.officers.dropped.join(", ")
         );
     }
     match c.officers.certificates_checked_on {
-        Some(d) => println!(
+        Some(d) => say!(
             "    {} {d}",
             lang.t("执法证有效性核对日期", "certificates checked on")
         ),
-        None => println!(
+        None => say!(
             "    {}",
             lang.t(
                 "未核对执法证（名录中没有执法证列）",
@@ -205,7 +205,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     }
     for i in &c.officers.ineligible {
         let o = &inputs.officers.rows[i.row];
-        println!(
+        say!(
             "    {} {} {}: {}",
             lang.t("不可选派", "not eligible"),
             inputs.officers.id(o),
@@ -214,14 +214,14 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         );
     }
     if !inputs.targets.allowlisted.is_empty() {
-        println!(
+        say!(
             "    {}: {}",
             lang.t("白名单放行的代码", "allowlisted ids"),
             inputs.targets.allowlisted.join(", ")
         );
     }
     if !inputs.targets.unchecked.is_empty() {
-        println!(
+        say!(
             "    {}: {}",
             lang.t(
                 "未通过校验但已接受的代码",
@@ -232,7 +232,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     }
     for t in &c.tasks {
         let count: u64 = t.strata.iter().map(|s| s.count).sum();
-        println!(
+        say!(
             "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
             lang.t("任务", "task"),
             t.task.id,
@@ -249,7 +249,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             t.pool.iter().map(|p| p.pool.len()).sum::<usize>()
         );
         for s in &t.strata {
-            println!(
+            say!(
                 "    {}: {}, {} → {}",
                 stratum_label(lang, &s.key),
                 s.frame,
@@ -258,7 +258,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             );
         }
     }
-    println!(
+    say!(
         "{}",
         lang.t("检查通过：可以进行抽取", "check passed: the draw can run")
     );
@@ -267,11 +267,11 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
 /// The outcome of `verify`. Returns true when the record reproduces.
 pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     for note in &outcome.notes {
-        println!("note: {note}");
+        say!("note: {note}");
     }
     if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
-        println!(
+        say!(
             "{} ({} {}, {} {})",
             lang.t(
                 "核验通过：记录可由输入完全复现",
@@ -282,16 +282,18 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             drawn,
             lang.t("户被抽中", "targets drawn")
         );
-        println!("  plan      {}", r.inputs.plan.digest);
-        println!(
+        say!("  plan      {}", r.inputs.plan.digest);
+        say!(
             "  targets   {} ({} rows)",
-            r.inputs.targets.digest, r.inputs.targets.rows
+            r.inputs.targets.digest,
+            r.inputs.targets.rows
         );
-        println!(
+        say!(
             "  officers  {} ({} rows)",
-            r.inputs.officers.digest, r.inputs.officers.rows
+            r.inputs.officers.digest,
+            r.inputs.officers.rows
         );
-        println!("  record    {}", r.digest);
+        say!("  record    {}", r.digest);
         eprintln!(
             "warning: {}",
             lang.t(
@@ -302,7 +304,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         return true;
     }
     let n = outcome.total_differences;
-    println!(
+    say!(
         "{}: {n} {}",
         lang.t("核验不一致", "mismatch"),
         lang.t(
@@ -315,7 +317,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         )
     );
     if outcome.seed_mismatch {
-        println!(
+        say!(
             "  {}",
             lang.t(
                 "记录中的种子推导不出记录中的抽取密钥：种子或抽取结果被改动过，以下差异由此产生",
@@ -324,7 +326,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         );
     }
     for name in &outcome.changed_inputs {
-        println!(
+        say!(
             "  {} {name}: {}",
             lang.t("输入文件", "input"),
             lang.t(
@@ -334,10 +336,10 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         );
     }
     for d in &outcome.differences {
-        println!("  {d}");
+        say!("  {d}");
     }
     if n > outcome.differences.len() {
-        println!("  … {} more", n - outcome.differences.len());
+        say!("  … {} more", n - outcome.differences.len());
     }
     false
 }

@@ -5,6 +5,27 @@
 //! Exit codes: 0 success (for `verify`: the draw reproduces), 1 `verify`
 //! found a mismatch, 2 any error.
 
+/// Prints a line to standard output; a closed pipe (`shuangsui … | head`)
+/// ends the program quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::output_failed(&e);
+        }
+    }};
+}
+
+/// Prints to standard output without a line end, like [`say!`].
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            $crate::output_failed(&e);
+        }
+    }};
+}
+
 mod files;
 mod report;
 
@@ -157,6 +178,16 @@ struct DigestArgs {
     officers: Option<PathBuf>,
 }
 
+/// Standard output is gone: a closed pipe ends the program quietly; any
+/// other failure is an error (exit 2).
+fn output_failed(e: &std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("error: cannot write to standard output: {e}");
+    std::process::exit(2);
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
@@ -181,7 +212,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         Command::Init { dir, force } => {
             let files = example_files(200, 24, 5);
             write_all(dir, &files, *force)?;
-            println!(
+            say!(
                 "{} {}",
                 lang.t("已写入示例文件:", "wrote the example files:"),
                 files
@@ -218,7 +249,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             }
             let json = outcome.record.to_json();
             if out.as_os_str() == "-" {
-                print!("{json}");
+                say_raw!("{json}");
             } else {
                 let companion = out.with_extension("exclusions.csv");
                 if !force && companion.exists() {
@@ -235,13 +266,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 write_atomic(out, json.as_bytes(), *force)?;
                 write_atomic(&companion, csv.as_bytes(), *force)?;
                 report::draw_summary(lang, &outcome.record);
-                println!(
+                say!(
                     "{} {} (digest {})",
                     lang.t("记录已写入", "record written to"),
                     out.display(),
                     outcome.record.digest
                 );
-                println!(
+                say!(
                     "{} {} ({} {})",
                     lang.t("排除与跳过清单已写入", "exclusions and skips written to"),
                     companion.display(),
@@ -271,7 +302,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     &TableOptions::default(),
                 )?),
             };
-            println!("{}", hex::encode(digest));
+            say!("{}", hex::encode(digest));
             Ok(ExitCode::SUCCESS)
         }
         Command::Amend(a) => amend(lang, a),
@@ -282,7 +313,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     shuangsui::schemas::names().join(", ")
                 )
             })?;
-            print!("{text}");
+            say_raw!("{text}");
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -314,7 +345,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     let mut all = files;
     all.push(("record.json", outcome.record.to_json()));
     write_all(out, &all, force)?;
-    println!(
+    say!(
         "{} {}",
         lang.t(
             "演示：在合成名录上完成一次抽取，文件写入",
@@ -323,8 +354,8 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         out.display()
     );
     report::draw_summary(lang, &outcome.record);
-    println!();
-    println!(
+    say!();
+    say!(
         "{}",
         lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:")
     );
@@ -347,8 +378,8 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             officers_sheet: None,
         },
     )?;
-    println!();
-    println!(
+    say!();
+    say!(
         "{}\n  shuangsui verify {} --plan {} --targets {} --officers {}",
         lang.t("任何人都可以自行核验:", "anyone can check it:"),
         args("record.json").display(),
@@ -414,14 +445,14 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
     let entry = amended.ledger.last().expect("an entry was appended");
     write_atomic(&a.record, amended.to_json().as_bytes(), true)?;
     match entry.kind.as_str() {
-        "unreachable" => println!(
+        "unreachable" => say!(
             "{} {} {}: {}",
             lang.t("已记录", "recorded"),
             entry.task,
             entry.target,
             entry.reason
         ),
-        _ => println!(
+        _ => say!(
             "{} {} {}: {} → {} ({})",
             lang.t("已替换", "replaced"),
             entry.task,
@@ -431,7 +462,7 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
             entry.reason
         ),
     }
-    println!("  ledger #{} {}", entry.seq, entry.digest);
+    say!("  ledger #{} {}", entry.seq, entry.digest);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -190,18 +190,19 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             inputs.officers.dropped.join(", ")
         );
     }
-    match c.officers.certificates_checked_on {
-        Some(d) => say!(
+    if let Some(d) = c.officers.certificates_checked_on {
+        say!(
             "    {} {d}",
             lang.t("执法证有效性核对日期", "certificates checked on")
-        ),
-        None => say!(
+        );
+    } else {
+        say!(
             "    {}",
             lang.t(
                 "未核对执法证（名录中没有执法证列）",
                 "certificates not checked (no certificate column)"
             )
-        ),
+        );
     }
     for i in &c.officers.ineligible {
         let o = &inputs.officers.rows[i.row];

@@ -444,15 +444,16 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
     let amended = ledger::amend(&record, &inputs, &amendment)?;
     let entry = amended.ledger.last().expect("an entry was appended");
     write_atomic(&a.record, amended.to_json().as_bytes(), true)?;
-    match entry.kind.as_str() {
-        "unreachable" => say!(
+    if entry.kind == "unreachable" {
+        say!(
             "{} {} {}: {}",
             lang.t("已记录", "recorded"),
             entry.task,
             entry.target,
             entry.reason
-        ),
-        _ => say!(
+        );
+    } else {
+        say!(
             "{} {} {}: {} → {} ({})",
             lang.t("已替换", "replaced"),
             entry.task,
@@ -460,7 +461,7 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
             entry.officer,
             entry.replacement,
             entry.reason
-        ),
+        );
     }
     say!("  ledger #{} {}", entry.seq, entry.digest);
     Ok(ExitCode::SUCCESS)

@@ -675,3 +675,105 @@ fn check_on_the_demo_inputs_prints_the_frames() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 4: `amend` appends hash-chained entries that `verify` replays; an
+/// edited entry fails verification; a record that does not verify is not amended.
+#[test]
+fn amend_then_verify_then_tamper() {
+    let dir = tempdir("amend");
+    for (name, text) in [
+        ("plan.toml", PLAN),
+        ("targets.csv", TARGETS),
+        ("officers.csv", OFFICERS),
+        ("record.json", RECORD),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let record: Value = serde_json::from_str(RECORD).unwrap();
+    let first = &record["tasks"][0]["selected"][0];
+    let (target, officer) = (
+        first["target"].as_str().unwrap(),
+        first["officers"][0].as_str().unwrap(),
+    );
+    let inputs = [
+        "--plan",
+        "plan.toml",
+        "--targets",
+        "targets.csv",
+        "--officers",
+        "officers.csv",
+    ];
+    let amend = |extra: &[&str]| {
+        let mut a = vec!["--lang", "en", "amend", "record.json"];
+        a.extend_from_slice(&inputs);
+        a.extend_from_slice(extra);
+        run(bin().current_dir(&dir).args(&a))
+    };
+    let out = amend(&[
+        "--target",
+        target,
+        "--replace-officer",
+        officer,
+        "--reason",
+        "回避",
+        "--actor",
+        "张科长",
+        "--at",
+        "2027-02-01T09:00:00+08:00",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout(&out).starts_with(&format!("replaced T1 {target}: {officer} → ")),
+        "{}",
+        stdout(&out)
+    );
+    let out = amend(&[
+        "--unreachable",
+        target,
+        "--task",
+        "T1",
+        "--actor",
+        "张科长",
+        "--at",
+        "2027-02-02T09:00:00+08:00",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A second unreachable for the same target is refused.
+    let out = amend(&["--unreachable", target, "--task", "T1", "--actor", "张科长"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already recorded as unreachable"));
+
+    let verify = |file: &str| {
+        let mut a = vec!["--lang", "en", "verify", file];
+        a.extend_from_slice(&inputs);
+        run(bin().current_dir(&dir).args(&a))
+    };
+    assert_eq!(verify("record.json").status.code(), Some(0));
+    edit_json(&dir, "record.json", "edited.json", |r| {
+        r["ledger"][0]["replacement"] = Value::from("E04")
+    });
+    let out = verify("edited.json");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("ledger[1].replacement: record has 'E04', the inputs give"),
+        "{}",
+        stdout(&out)
+    );
+    // Amending a record that does not verify changes nothing.
+    let before = std::fs::read(dir.join("edited.json")).unwrap();
+    let mut a = vec!["amend", "edited.json"];
+    a.extend_from_slice(&inputs);
+    a.extend_from_slice(&["--unreachable", target, "--task", "T2", "--actor", "张科长"]);
+    let out = run(bin().current_dir(&dir).args(&a));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(dir.join("edited.json")).unwrap(), before);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -758,7 +758,7 @@ fn amend_then_verify_then_tamper() {
     };
     assert_eq!(verify("record.json").status.code(), Some(0));
     edit_json(&dir, "record.json", "edited.json", |r| {
-        r["ledger"][0]["replacement"] = Value::from("E04")
+        r["ledger"][0]["replacement"] = Value::from("E04");
     });
     let out = verify("edited.json");
     assert_eq!(out.status.code(), Some(1));

@@ -122,6 +122,13 @@ enum Command {
     /// Print the canonical digest of one input, in hex
     #[command(after_help = "Example:\n  shuangsui digest --targets targets.csv")]
     Digest(DigestArgs),
+    /// Print the drand quicknet round emitted at or after TIME, and when it is emitted
+    #[command(after_help = "Example:\n  shuangsui beacon-round --at 2027-01-15T10:10:00+08:00")]
+    BeaconRound {
+        /// RFC 3339 time, e.g. 2027-01-15T10:10:00+08:00
+        #[arg(long)]
+        at: String,
+    },
     /// Print a JSON Schema: plan, target-row, officer-row, record or vectors
     #[command(after_help = "Example:\n  shuangsui schema record > record.v1.schema.json")]
     Schema {
@@ -306,6 +313,19 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Amend(a) => amend(lang, a),
+        Command::BeaconRound { at } => {
+            let t = shuangsui::dates::parse_rfc3339(at).ok_or_else(|| {
+                anyhow::anyhow!("'{at}' is not an RFC 3339 time such as 2027-01-15T10:10:00+08:00")
+            })?;
+            let round = shuangsui::beacon::round_at(t);
+            say!(
+                "{} {round} {} {}",
+                lang.t("drand quicknet 轮次", "drand quicknet round"),
+                lang.t("发布于", "emitted at"),
+                shuangsui::dates::format_rfc3339(shuangsui::beacon::time_of(round))
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema { name } => {
             let text = shuangsui::schemas::get(name).ok_or_else(|| {
                 anyhow::anyhow!(
@@ -472,16 +492,7 @@ fn now_utc() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let date = shuangsui::dates::Date::from_days_since_epoch(days)
-        .map_or_else(|| "1970-01-01".to_owned(), |d| d.to_string());
-    let rem = secs % 86_400;
-    format!(
-        "{date}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    shuangsui::dates::format_rfc3339(i64::try_from(secs).unwrap_or(0))
 }
 
 /// Verifies a record: its inputs are read with the id check the record names.

@@ -118,6 +118,65 @@ impl fmt::Display for Date {
     }
 }
 
+/// Parses an RFC 3339 date-time (`2027-01-15T10:00:00+08:00`, `…Z`, an
+/// optional fraction of a second, `T` or a space) to Unix seconds.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (date, rest) = s.split_at_checked(10)?;
+    let day = Date::parse(date)?;
+    if date.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    let rest = rest.strip_prefix(['T', 't', ' '])?;
+    let (clock, zone) = match rest.find(['Z', 'z', '+', '-']) {
+        Some(i) => rest.split_at(i),
+        None => return None,
+    };
+    let clock = clock.split('.').next()?;
+    let parts: Vec<&str> = clock.split(':').collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (h, m, sec): (i64, i64, i64) = (
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    );
+    if h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    let offset = match zone {
+        "Z" | "z" => 0,
+        z => {
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            let (oh, om) = z[1..].split_once(':')?;
+            if oh.len() != 2 || om.len() != 2 {
+                return None;
+            }
+            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
+        }
+    };
+    Some(day.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset)
+}
+
+/// Formats Unix seconds as RFC 3339 in UTC (`2027-01-15T02:00:00Z`).
+pub fn format_rfc3339(t: i64) -> String {
+    let days = t.div_euclid(86_400);
+    let rem = t.rem_euclid(86_400);
+    let date = Date::from_days_since_epoch(days)
+        .map_or_else(|| "????-??-??".to_owned(), |d| d.to_string());
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
 /// The open end of a validity period: 长期 (long-term, no end date).
 pub const OPEN_END: &str = "长期";
 
@@ -236,6 +295,29 @@ mod tests {
             Date::parse("2027-01-15").unwrap().days_since_epoch(),
             20_833
         );
+    }
+
+    #[test]
+    fn rfc3339() {
+        assert_eq!(parse_rfc3339("2023-09-15T11:00:03Z"), Some(1_694_775_603));
+        assert_eq!(
+            parse_rfc3339("2023-09-15T19:00:03+08:00"),
+            Some(1_694_775_603)
+        );
+        assert_eq!(
+            parse_rfc3339("2023-09-15 19:00:03.250+08:00"),
+            Some(1_694_775_603)
+        );
+        assert_eq!(format_rfc3339(1_694_775_603), "2023-09-15T11:00:03Z");
+        for bad in [
+            "2023-09-15",
+            "2023-09-15T11:00Z",
+            "2023/09/15T11:00:03Z",
+            "2023-09-15T25:00:00Z",
+            "2023-09-15T11:00:03",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -47,6 +47,49 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
     format!("; {} {}", lang.t("排除", "excluded"), parts.join(", "))
 }
 
+/// The summary of a new announcement: what to publish, and what happens next.
+pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
+    say!(
+        "{} {}: {} {}",
+        lang.t("抽查计划", "plan"),
+        a.plan,
+        lang.t("输入已冻结，公告摘要", "inputs frozen, announcement digest"),
+        a.digest
+    );
+    say!(
+        "  {}: {} ({} {})",
+        lang.t(
+            "随机源 drand quicknet 轮次",
+            "randomness: drand quicknet round"
+        ),
+        a.beacon.round,
+        lang.t("发布于", "emitted at"),
+        a.beacon.emitted_at
+    );
+    if a.dice > 0 {
+        say!(
+            "  {}: {}",
+            lang.t("公开掷骰位数", "dice digits to roll in public"),
+            a.dice
+        );
+    }
+    for p in &a.parties {
+        say!(
+            "  {}: {} ({})",
+            lang.t("参与方", "party"),
+            p.name,
+            p.commitment
+        );
+    }
+    say!(
+        "{}",
+        lang.t(
+            "请在该轮次发布前公开本公告；此后输入不得更改。",
+            "Publish this announcement before that round is emitted; the inputs cannot change afterwards."
+        )
+    );
+}
+
 /// The summary of a finished draw.
 pub fn draw_summary(lang: Lang, r: &Record) {
     say!(
@@ -60,7 +103,19 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         "  {}: {} ({})",
         lang.t("随机种子", "seed"),
         r.seed.value,
-        lang.t("未经证明", "unattested")
+        match &r.seed.attestation {
+            None => lang.t("未经证明", "unattested").to_owned(),
+            Some(a) => format!(
+                "{} {}{}",
+                lang.t("由公告、drand 轮次", "from the announcement, drand round"),
+                a.beacon.round,
+                if a.beacon.fallback {
+                    lang.t("（后备轮次）", " (fallback round)")
+                } else {
+                    ""
+                }
+            ),
+        }
     );
     say!(
         "  {}: {} {}",
@@ -295,13 +350,18 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             r.inputs.officers.rows
         );
         say!("  record    {}", r.digest);
-        eprintln!(
-            "warning: {}",
-            lang.t(
-                "种子未经证明（unattested）：没有任何证据表明种子不是在看到抽取结果后选定的",
-                "the seed is unattested: nothing proves it was not chosen after seeing the draw"
-            )
-        );
+        if outcome.guarantees.is_empty() {
+            eprintln!(
+                "warning: {}",
+                lang.t(
+                    "种子未经证明（unattested）：没有任何证据表明种子不是在看到抽取结果后选定的",
+                    "the seed is unattested: nothing proves it was not chosen after seeing the draw"
+                )
+            );
+        }
+        for g in &outcome.guarantees {
+            say!("  {} {g}", lang.t("保证：", "guarantee:"));
+        }
         return true;
     }
     let n = outcome.total_differences;
@@ -323,6 +383,15 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             lang.t(
                 "记录中的种子推导不出记录中的抽取密钥：种子或抽取结果被改动过，以下差异由此产生",
                 "the record's seed does not give its draw key: the seed or the draw was altered; the differences below follow from it"
+            )
+        );
+    }
+    if let Some(why) = &outcome.attestation_failure {
+        say!(
+            "  {}: {why}",
+            lang.t(
+                "种子的来源证明不成立",
+                "the seed's attestation does not hold"
             )
         );
     }

@@ -94,13 +94,59 @@ enum Command {
         inputs: InputArgs,
         #[command(flatten)]
         id_check: IdCheckArgs,
-        /// The seed. Nothing proves when a typed seed was chosen: the record marks it unattested
-        #[arg(long)]
-        seed: String,
+        /// A typed seed. Nothing proves when it was chosen: the record marks it unattested
+        #[arg(
+            long,
+            required_unless_present = "announcement",
+            conflicts_with = "announcement"
+        )]
+        seed: Option<String>,
+        #[command(flatten)]
+        sources: SourceArgs,
         /// The record to write (`-` for standard output)
         #[arg(long)]
         out: PathBuf,
         /// Overwrite the record if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Make a party's secret and the commitment to publish before the draw
+    #[command(
+        after_help = "Keep the secret private until the draw; publish the commitment now.\n\nExample:\n  shuangsui commit --party 公证处"
+    )]
+    Commit {
+        /// The party's name (bureau, notary, observer …)
+        #[arg(long)]
+        party: String,
+    },
+    /// Freeze the inputs and name the seed's sources before they exist: a future beacon round, dice, parties
+    #[command(
+        after_help = "Example:\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --beacon-round-after 2027-01-15T10:00:00+08:00 --dice 6 --party 公证处=<commitment> --out announcement.json"
+    )]
+    Announce {
+        #[command(flatten)]
+        inputs: InputArgs,
+        #[command(flatten)]
+        id_check: IdCheckArgs,
+        /// The announcement time (RFC 3339): the beacon round is the first emitted at least --margin later
+        #[arg(long, value_name = "TIME")]
+        beacon_round_after: String,
+        /// Minutes between the announcement and the earliest beacon round
+        #[arg(long, default_value_t = 10)]
+        margin: u32,
+        /// Dice digits to be rolled at the public session
+        #[arg(long, default_value_t = 0)]
+        dice: u32,
+        /// NAME=COMMITMENT of a party who will reveal a secret at the draw (repeatable)
+        #[arg(long = "party", value_name = "NAME=COMMITMENT")]
+        parties: Vec<String>,
+        /// The record this draw follows (a later batch, or replacements needing fresh randomness)
+        #[arg(long, value_name = "RECORD")]
+        previous: Option<PathBuf>,
+        /// The announcement to write
+        #[arg(long)]
+        out: PathBuf,
+        /// Overwrite the announcement if it exists
         #[arg(long)]
         force: bool,
     },
@@ -129,12 +175,32 @@ enum Command {
         #[arg(long)]
         at: String,
     },
-    /// Print a JSON Schema: plan, target-row, officer-row, record or vectors
+    /// Print a JSON Schema: plan, target-row, officer-row, record, announcement or vectors
     #[command(after_help = "Example:\n  shuangsui schema record > record.v1.schema.json")]
     Schema {
         /// The schema's name
         name: String,
     },
+}
+
+/// The seed's sources, for a draw from an announcement.
+#[derive(Args)]
+struct SourceArgs {
+    /// The announcement made before the draw
+    #[arg(long, value_name = "FILE")]
+    announcement: Option<PathBuf>,
+    /// The announced drand quicknet round, as its public API returns it (round, randomness, signature)
+    #[arg(long, value_name = "FILE", requires = "announcement")]
+    beacon: Option<PathBuf>,
+    /// The dice digits rolled at the public session
+    #[arg(long, requires = "announcement")]
+    dice: Option<String>,
+    /// NAME=SECRET of each announced party (repeatable)
+    #[arg(long = "reveal", value_name = "NAME=SECRET", requires = "announcement")]
+    reveals: Vec<String>,
+    /// Use a round later than the announced one, when the announced round could not be had (recorded)
+    #[arg(long, requires = "announcement")]
+    later_round: bool,
 }
 
 #[derive(Args)]
@@ -243,6 +309,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             inputs,
             id_check,
             seed,
+            sources,
             out,
             force,
         } => {
@@ -250,7 +317,11 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
             }
             let parsed = InputFiles::read(inputs, id_check.load()?)?.parse()?;
-            let outcome = draw(&parsed, &Seed::unattested(seed)?)?;
+            let seed = match seed {
+                Some(s) => Seed::unattested(s)?,
+                None => attested_seed(sources, &parsed)?,
+            };
+            let outcome = draw(&parsed, &seed)?;
             for w in &outcome.warnings {
                 eprintln!("warning: {w}");
             }
@@ -290,6 +361,52 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify { record, inputs } => verify_files(lang, record, inputs),
+        Command::Commit { party } => {
+            let party = shuangsui::normalize::text(party);
+            let secret = hex::encode(rand::random::<[u8; 32]>());
+            let commitment = shuangsui::announce::commitment(&party, &secret);
+            say!(
+                "{} {secret}",
+                lang.t(
+                    "秘密（抽取前保密，抽取时公布）:",
+                    "secret (keep private until the draw, then reveal):"
+                )
+            );
+            say!(
+                "{} {commitment}",
+                lang.t(
+                    "承诺值（现在公布，写入公告）:",
+                    "commitment (publish now, in the announcement):"
+                )
+            );
+            say!(
+                "{} --party '{party}={commitment}'",
+                lang.t("公告时使用:", "announce with:")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Announce {
+            inputs,
+            id_check,
+            beacon_round_after,
+            margin,
+            dice,
+            parties,
+            previous,
+            out,
+            force,
+        } => announce(
+            lang,
+            inputs,
+            id_check,
+            beacon_round_after,
+            *margin,
+            *dice,
+            parties,
+            previous.as_deref(),
+            out,
+            *force,
+        ),
         Command::Digest(args) => {
             use shuangsui::input::{Table, TableKind, TableOptions};
             let (kind, path) = match (&args.plan, &args.targets, &args.officers) {
@@ -416,6 +533,103 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
         ("targets.csv", synth::targets_csv(targets, 2027)),
         ("officers.csv", synth::officers_csv(officers, 2027)),
     ]
+}
+
+/// The seed of a draw from an announcement: the announced round, dice and reveals checked.
+/// Freezes the inputs in an announcement, after checking that a draw from
+/// them would succeed.
+#[allow(clippy::too_many_arguments)]
+fn announce(
+    lang: Lang,
+    inputs: &InputArgs,
+    id_check: &IdCheckArgs,
+    at: &str,
+    margin: u32,
+    dice: u32,
+    parties: &[String],
+    previous: Option<&Path>,
+    out: &Path,
+    force: bool,
+) -> Result<ExitCode> {
+    if !force && out.exists() {
+        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+    }
+    let parsed = InputFiles::read(inputs, id_check.load()?)?.parse()?;
+    let checked = check(&parsed)?;
+    for w in &checked.warnings {
+        eprintln!("warning: {w}");
+    }
+    let previous = match previous {
+        None => String::new(),
+        Some(p) => {
+            let record: shuangsui::Record = serde_json::from_slice(&read(p)?)
+                .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", p.display()))?;
+            record.digest
+        }
+    };
+    let parties = parties
+        .iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(n, c)| (n.to_owned(), c.to_owned()))
+                .ok_or_else(|| anyhow::anyhow!("--party '{p}': expected NAME=COMMITMENT"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let request = shuangsui::announce::Request {
+        at: at.to_owned(),
+        margin_secs: i64::from(margin) * 60,
+        dice,
+        parties,
+        previous,
+    };
+    let a = shuangsui::announce::announce(&parsed, &request)?;
+    let json = serde_json::to_string_pretty(&a)? + "\n";
+    write_atomic(out, json.as_bytes(), force)?;
+    report::announcement(lang, &a);
+    say!(
+        "{} {} (digest {})",
+        lang.t("公告已写入", "announcement written to"),
+        out.display(),
+        a.digest
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
+    let path = sources
+        .announcement
+        .as_ref()
+        .expect("clap requires --announcement without --seed");
+    let announcement: shuangsui::announce::Announcement = serde_json::from_slice(&read(path)?)
+        .map_err(|e| anyhow::anyhow!("'{}' is not an announcement: {e}", path.display()))?;
+    let beacon_path = sources
+        .beacon
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
+    let round: shuangsui::beacon::Round =
+        serde_json::from_slice(&read(beacon_path)?).map_err(|e| {
+            anyhow::anyhow!(
+                "'{}' is not a drand round (round, randomness, signature): {e}",
+                beacon_path.display()
+            )
+        })?;
+    let reveals = sources
+        .reveals
+        .iter()
+        .map(|r| {
+            r.split_once('=')
+                .map(|(n, s)| (n.to_owned(), s.to_owned()))
+                .ok_or_else(|| anyhow::anyhow!("--reveal '{r}': expected NAME=SECRET"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let s = shuangsui::announce::Sources {
+        round,
+        dice: sources.dice.clone(),
+        reveals,
+        later_round: sources.later_round,
+    };
+    let (seed, _, _) = shuangsui::announce::attest(&announcement, inputs, &s)?;
+    Ok(seed)
 }
 
 /// Appends an amendment after verifying the record, and rewrites it atomically.

@@ -575,6 +575,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         seed: SeedInfo {
             source: seed.source.as_str().into(),
             value: seed.value.clone(),
+            attestation: seed.attestation.as_deref().cloned(),
         },
         draw_key: to_hex(&draw_key),
         tasks,

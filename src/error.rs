@@ -349,6 +349,12 @@ pub enum Error {
         /// The task.
         task: String,
     },
+    /// An announcement cannot be made, or the draw's sources do not match it.
+    #[error("announcement: {message}")]
+    Announcement {
+        /// What is wrong.
+        message: String,
+    },
     /// An amendment cannot be made.
     #[error("cannot amend: {message}")]
     Amendment {
@@ -425,6 +431,7 @@ impl Error {
             Error::OfficerPoolTooSmall { .. } => "officer_pool_too_small",
             Error::EmptySeed => "empty_seed",
             Error::Amendment { .. } => "amendment",
+            Error::Announcement { .. } => "announcement",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",

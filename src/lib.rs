@@ -45,6 +45,7 @@
 //! ```
 
 pub mod allocation;
+pub mod announce;
 pub mod beacon;
 pub mod canonical;
 pub mod dates;

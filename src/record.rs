@@ -200,10 +200,13 @@ pub struct IneligibleOfficer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeedInfo {
-    /// Provenance: `"unattested"` in spec v1.
+    /// Provenance: `"unattested"` or `"beacon"` (SPEC.md §5).
     pub source: String,
-    /// The seed text.
+    /// The seed text (for `beacon`, the derived seed in hex).
     pub value: String,
+    /// For `beacon`: the announcement and the sources the seed was derived from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<crate::announce::Attestation>,
 }
 
 /// One task's draw.

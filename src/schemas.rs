@@ -13,11 +13,15 @@ pub const ALL: &[(&str, &str)] = &[
         include_str!("../schemas/officer-row.v1.schema.json"),
     ),
     ("record", include_str!("../schemas/record.v1.schema.json")),
+    (
+        "announcement",
+        include_str!("../schemas/announcement.v1.schema.json"),
+    ),
     ("vectors", include_str!("../schemas/vectors.v1.schema.json")),
 ];
 
 /// The schema called `name` (`plan`, `target-row`, `officer-row`, `record`,
-/// `vectors`).
+/// `announcement`, `vectors`).
 pub fn get(name: &str) -> Option<&'static str> {
     ALL.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }

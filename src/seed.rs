@@ -12,6 +12,8 @@ use crate::normalize;
 pub enum SeedSource {
     /// Given directly (`--seed`): nothing attests when it was chosen.
     Unattested,
+    /// Derived from an announced beacon round, dice and parties' secrets (SPEC.md §5.3).
+    Beacon,
 }
 
 impl SeedSource {
@@ -19,6 +21,7 @@ impl SeedSource {
     pub fn as_str(self) -> &'static str {
         match self {
             SeedSource::Unattested => "unattested",
+            SeedSource::Beacon => "beacon",
         }
     }
 }
@@ -31,6 +34,8 @@ pub struct Seed {
     pub value: String,
     /// Its provenance.
     pub source: SeedSource,
+    /// For a beacon seed: the announcement and sources it was derived from.
+    pub attestation: Option<Box<crate::announce::Attestation>>,
 }
 
 impl Seed {
@@ -49,6 +54,7 @@ impl Seed {
         Ok(Seed {
             value: value.to_owned(),
             source: SeedSource::Unattested,
+            attestation: None,
         })
     }
 }

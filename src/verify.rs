@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use crate::announce::{Attestation, Sources};
+use crate::beacon::{Checked, Round};
 use crate::canonical::to_hex;
 use crate::digest::SPEC_VERSION;
 use crate::draw::{self, Inputs, Source};
@@ -54,6 +56,13 @@ pub struct Verification {
     /// True when the inputs are the draw's but the record's draw key does not
     /// follow from its seed: the seed (or the key) was altered.
     pub seed_mismatch: bool,
+    /// Why the seed's attestation does not hold (a beacon seed whose
+    /// announcement, round, dice or reveals do not check out against these
+    /// inputs); counted as a difference.
+    pub attestation_failure: Option<String>,
+    /// What the seed's provenance proves, one statement per line; empty for an
+    /// unattested seed, which proves nothing about when it was chosen.
+    pub guarantees: Vec<String>,
     /// The record as recomputed from the inputs; `None` when the inputs are
     /// not the draw's and cannot be drawn at all (a note says why).
     pub recomputed: Option<Record>,
@@ -128,17 +137,64 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
         .and_then(Value::as_str)
         .ok_or_else(|| syntax("missing the string member 'seed.value'".into(), None, None))?;
     let source = given.pointer("/seed/source").and_then(Value::as_str);
-    if source != Some("unattested") {
-        return Err(syntax(
-            format!(
-                "seed.source must be \"unattested\" in spec v1, found {}",
-                render(given.pointer("/seed/source"))
-            ),
-            None,
-            None,
-        ));
-    }
-    let seed = Seed::unattested(seed_value)?;
+    let mut guarantees = Vec::new();
+    let mut attestation_failure = None;
+    let seed = match source {
+        Some("unattested") => Seed::unattested(seed_value)?,
+        Some("beacon") => {
+            let attestation: Attestation = given
+                .pointer("/seed/attestation")
+                .and_then(|a| serde_json::from_value(a.clone()).ok())
+                .ok_or_else(|| {
+                    syntax(
+                        "seed.attestation is missing or malformed".into(),
+                        None,
+                        None,
+                    )
+                })?;
+            let sources = Sources {
+                round: Round {
+                    round: attestation.beacon.round,
+                    randomness: attestation.beacon.randomness.clone(),
+                    signature: attestation.beacon.signature.clone(),
+                },
+                dice: Some(attestation.dice.clone()),
+                reveals: attestation
+                    .reveals
+                    .iter()
+                    .map(|r| (r.name.clone(), r.secret.clone()))
+                    .collect(),
+                later_round: attestation.beacon.fallback,
+            };
+            match crate::announce::attest(&attestation.announcement, inputs, &sources) {
+                Ok((seed, _, checked)) => {
+                    guarantees = guarantees_of(&attestation, checked);
+                    seed
+                }
+                Err(Error::Announcement { message }) => {
+                    // Recompute with the recorded seed so that the other
+                    // differences are listed too.
+                    attestation_failure = Some(message);
+                    Seed {
+                        value: seed_value.to_owned(),
+                        source: crate::seed::SeedSource::Beacon,
+                        attestation: Some(Box::new(attestation)),
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        _ => {
+            return Err(syntax(
+                format!(
+                    "seed.source must be \"unattested\" or \"beacon\", found {}",
+                    render(given.pointer("/seed/source"))
+                ),
+                None,
+                None,
+            ));
+        }
+    };
 
     let mut notes = Vec::new();
     let digests = [
@@ -173,11 +229,13 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
                 })
                 .collect();
             return Ok(Verification {
-                total_differences: differences.len(),
+                total_differences: differences.len() + usize::from(attestation_failure.is_some()),
                 differences,
                 notes,
                 changed_inputs,
                 seed_mismatch: false,
+                attestation_failure,
+                guarantees,
                 recomputed: None,
             });
         }
@@ -217,12 +275,50 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     }
     Ok(Verification {
         differences,
-        total_differences: total,
+        total_differences: total + usize::from(attestation_failure.is_some()),
         notes,
         changed_inputs,
         seed_mismatch,
+        attestation_failure,
+        guarantees,
         recomputed: Some(recomputed),
     })
+}
+
+/// What a checked attestation proves, one statement per line.
+fn guarantees_of(attestation: &Attestation, checked: Checked) -> Vec<String> {
+    let mut guarantees = Vec::new();
+    let a = &attestation.announcement;
+    guarantees.push(format!(
+                "inputs fixed before the randomness, provided the announcement (digest {}) was published before {} when beacon round {} was emitted: it says it was made at {}",
+                a.digest, a.beacon.emitted_at, a.beacon.round, a.announced_at
+            ));
+    guarantees.push(match checked {
+                Checked::Signature => format!(
+                    "seed from drand quicknet round {}{} (BLS signature verified offline against the pinned key)",
+                    attestation.beacon.round,
+                    if attestation.beacon.fallback { ", a later round than announced (declared fallback)" } else { "" }
+                ),
+                Checked::RandomnessOnly => format!(
+                    "seed from drand quicknet round {} (this build cannot check BLS signatures: only the randomness was checked)",
+                    attestation.beacon.round
+                ),
+            });
+    if a.dice > 0 {
+        guarantees.push(format!("dice: {} digits rolled in public", a.dice));
+    }
+    if !a.parties.is_empty() {
+        guarantees.push(format!(
+            "{} parties committed before and revealed at the draw: {}",
+            a.parties.len(),
+            a.parties
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    guarantees
 }
 
 /// What may differ between the draw's files and the verifier's while the

@@ -861,6 +861,102 @@ def record_digest(record):
     return sha(s("shuangsui/v1/record") + u32(len(j)) + j).hex()
 
 
+QUICKNET = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
+GENESIS, PERIOD = 1692803367, 3
+
+
+def utc(t):
+    import datetime
+    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def attest(inputs, a):
+    """§5.3: the announcement of these inputs and the seed member derived from a vector's sources.
+
+    The BLS signature is not checked here (the standard library has no pairing); the randomness
+    must be SHA-256 of the signature."""
+    import datetime
+    t = int(datetime.datetime.fromisoformat(a["announced_at"].strip()).timestamp())
+    not_before = t + a["margin_secs"]
+    rnd = 1 if not_before <= GENESIS else -(-(not_before - GENESIS) // PERIOD) + 1
+    commit = lambda name, secret: sha(s("shuangsui/v1/commitment") + s(name) + s(secret)).hex()
+    parties = sorted(({"name": text(p["name"]), "commitment": commit(text(p["name"]), p["secret"])}
+                      for p in a["parties"]), key=lambda p: p["name"].encode())
+    frozen = {k: {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]} for k in ("plan", "targets", "officers")}
+    if "earlier" in inputs:
+        frozen["earlier"] = inputs["earlier"]
+    for k in ("history", "conflicts"):
+        if k in inputs:
+            frozen[k] = {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
+    ann = {"spec": "1", "plan": None, "inputs": frozen, "announced_at": a["announced_at"].strip(),
+           "beacon": {"chain_hash": QUICKNET, "round": rnd, "not_before": utc(not_before),
+                      "emitted_at": utc(GENESIS + (rnd - 1) * PERIOD)},
+           "dice": len(a["dice"]), "parties": parties, "previous": ""}
+    return ann, commit
+
+
+def attested_seed(ann, a, fallback=False):
+    """§5.3: completes the announcement (its digest) and derives the seed from the sources."""
+    j = json.dumps(ann, ensure_ascii=False, indent=2).encode()
+    ann["digest"] = sha(s("shuangsui/v1/announcement") + u32(len(j)) + j).hex()
+    b = a["beacon"]
+    if b["round"] < ann["beacon"]["round"] or (b["round"] > ann["beacon"]["round"] and not fallback):
+        raise Invalid("not the announced round")
+    randomness = bytes.fromhex(b["randomness"])
+    if sha(bytes.fromhex(b["signature"])) != randomness:
+        raise Invalid("the randomness is not SHA-256 of the signature")
+    dice = "".join(a["dice"].split())
+    reveals = sorted(({"name": text(p["name"]), "secret": p["secret"]} for p in a["parties"]),
+                     key=lambda r: r["name"].encode())
+    seed = sha(s("shuangsui/v1/seed") + bytes.fromhex(ann["digest"]) + u64(b["round"]) + randomness + s(dice)
+               + u32(len(reveals)) + b"".join(s(r["name"]) + s(r["secret"]) for r in reveals)).hex()
+    return {"source": "beacon", "value": seed, "attestation": {
+        "announcement": ann,
+        "beacon": {"round": b["round"], "randomness": b["randomness"], "signature": b["signature"], "fallback": False},
+        "dice": dice, "reveals": reveals}}
+
+
+def check_attestation(att, inputs):
+    """§5.3, for a published record: the announcement is intact, froze these inputs and named the
+    round used; the seed member follows from it (raises Invalid otherwise)."""
+    import datetime
+    ann = {k: v for k, v in att["announcement"].items() if k != "digest"}
+    for k in ("plan", "targets", "officers", "history", "conflicts"):
+        if (ann["inputs"].get(k) or {}).get("digest") != (inputs.get(k) or {}).get("digest"):
+            raise Invalid(f"the {k} file is not the one announced")
+    nb = int(datetime.datetime.fromisoformat(ann["beacon"]["not_before"].replace("Z", "+00:00")).timestamp())
+    if ann["beacon"]["round"] != (1 if nb <= GENESIS else -(-(nb - GENESIS) // PERIOD) + 1):
+        raise Invalid("the announced round is not the first at or after not_before")
+    for p in att["reveals"]:
+        c = next(c for c in ann["parties"] if c["name"] == p["name"])
+        if sha(s("shuangsui/v1/commitment") + s(p["name"]) + s(p["secret"])).hex() != c["commitment"]:
+            raise Invalid(f"{p['name']}'s secret does not open its commitment")
+    member = attested_seed(ann, {"dice": att["dice"], "parties": att["reveals"], "beacon": att["beacon"]},
+                           att["beacon"]["fallback"])
+    if ann["digest"] != att["announcement"]["digest"]:
+        raise Invalid("the announcement does not match its digest: it was changed after it was made")
+    member["attestation"]["beacon"]["fallback"] = att["beacon"]["fallback"]
+    return member
+
+
+def run_vector(v):
+    """A draws.json vector: its seed typed, or attested (§5.3)."""
+    args = (v["plan"].encode(), v["targets"].encode(), v["officers"].encode())
+    aux = [v[k].encode() if k in v else None for k in ("history", "conflicts")]
+    rest = (v.get("amendments", ()), v.get("earlier", ()))
+    if "attested" not in v:
+        return run_draw(*args, v["seed"], v.get("id_check"), *aux, *rest)
+    # The inputs' digests do not depend on the seed: take them from a first pass.
+    first = run_draw(*args, "-", v.get("id_check"), *aux, *rest)
+    ann, _ = attest(first["inputs"], v["attested"])
+    ann["plan"] = first["plan"]["id"]
+    member = attested_seed(ann, v["attested"])
+    rec = run_draw(*args, member["value"], v.get("id_check"), *aux, *rest)
+    rec["seed"] = member
+    rec["digest"] = record_digest(rec)                                    # the seed member is sealed too
+    return rec
+
+
 def main(argv):
     passed = failed = 0
     if len(argv) == 5:
@@ -868,8 +964,18 @@ def main(argv):
         given = record_path.read_text(encoding="utf-8")
         rec = json.loads(given)
         check = rec["inputs"]["targets"]["id_check"]
-        mine = run_draw(plan.read_bytes(), targets.read_bytes(), officers.read_bytes(), rec["seed"]["value"],
-                        {"mode": check["mode"], "allowlist": check["allowlisted"]}, amendments=rec.get("ledger", []))
+        files = (plan.read_bytes(), targets.read_bytes(), officers.read_bytes())
+        id_check = {"mode": check["mode"], "allowlist": check["allowlisted"]}
+        seed = rec["seed"]
+        if seed["source"] == "beacon":                                    # §5.3
+            try:
+                seed = check_attestation(seed["attestation"], run_draw(*files, "-", id_check)["inputs"])
+            except Invalid as e:
+                print(f"{record_path}: the seed's attestation does not hold: {e}")
+                print("0 passed, 1 failed")
+                return 1
+        mine = run_draw(*files, seed["value"], id_check, amendments=rec.get("ledger", []))
+        mine["seed"] = seed
         for name in ("plan", "targets", "officers"):                      # §10 step 4
             if mine["inputs"][name]["digest"] == rec["inputs"][name]["digest"]:
                 for member in ("sha256", "dropped"):
@@ -889,9 +995,7 @@ def main(argv):
     else:
         vectors = Path(__file__).parent / "vectors"
         for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
-            rec = run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
-                           *(v[k].encode() if k in v else None for k in ("history", "conflicts")), v.get("amendments", ()),
-                           v.get("earlier", ()))
+            rec = run_vector(v)
             if serialise(rec) == serialise(v["expected"]["record"]):
                 passed += 1
             else:

@@ -153,6 +153,9 @@ struct Case {
     amendments: Vec<Value>,
     /// Records of earlier batches (as JSON), when the case is a later batch.
     earlier: Vec<Value>,
+    /// An attested seed (SPEC.md §5.3) instead of `seed`: the announcement's
+    /// time and margin, the dice, the parties' secrets and the beacon round.
+    attested: Option<Value>,
 }
 
 fn case(id: &'static str, comment: &'static str) -> Case {
@@ -168,6 +171,7 @@ fn case(id: &'static str, comment: &'static str) -> Case {
         conflicts: None,
         amendments: Vec::new(),
         earlier: Vec::new(),
+        attested: None,
     }
 }
 
@@ -371,6 +375,17 @@ fn draw_cases() -> Vec<Case> {
             )
         },
         ledger_case(),
+        Case {
+            seed: "",
+            attested: Some(attested_sources()),
+            earlier: vec![first_batch.clone()],
+            history: Some(HISTORY.into()),
+            conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
+            ..case(
+                "attested-seed",
+                "an attested seed (§5.3) for a second batch with history and conflicts files: the announcement freezes all the inputs and names drand quicknet round 657413 (a real signed round), four dice digits and one party's commitment; the seed is derived from them",
+            )
+        },
         Case {
             plan: simple_plan("ratio = \"50%\"\ninspection_date = \"2028-06-01\"\n"),
             ..case(
@@ -810,9 +825,68 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
 
 fn run(c: &Case) -> shuangsui::Result<shuangsui::Draw> {
     let inputs = parse(c)?;
-    let mut d = draw(&inputs, &Seed::unattested(c.seed)?)?;
+    let seed = seed_for(&inputs, c.seed, c.attested.as_ref())?;
+    let mut d = draw(&inputs, &seed)?;
     d.record = apply_amendments(d.record, &inputs, &c.amendments)?;
     Ok(d)
+}
+
+/// The fixture round of `tests/fixtures/drand-quicknet.json` and what the
+/// attested-seed case announces and reveals.
+fn attested_sources() -> Value {
+    json!({
+        "announced_at": "2023-09-15T18:50:02+08:00",
+        "margin_secs": 600,
+        "dice": "3141",
+        "parties": [{ "name": "公证处", "secret": "a notary's secret" }],
+        "beacon": {
+            "round": 657_413,
+            "randomness": "fc1873a13f3545aeade8401532ef5519920652eee6b0d2b19ca12643b87b3587",
+            "signature": "b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b",
+        },
+    })
+}
+
+/// The seed of a case: typed, or attested (SPEC.md §5.3): announced ten
+/// minutes and a second before the fixture round was emitted, so that the
+/// announcement names that round.
+fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui::Result<Seed> {
+    use shuangsui::announce::{self, Request, Sources};
+    let Some(a) = attested else {
+        return Seed::unattested(typed);
+    };
+    let secrets: Vec<(String, String)> = a["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_owned(),
+                p["secret"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let round: shuangsui::beacon::Round = serde_json::from_value(a["beacon"].clone()).unwrap();
+    let announcement = announce::announce(
+        inputs,
+        &Request {
+            at: a["announced_at"].as_str().unwrap().to_owned(),
+            margin_secs: a["margin_secs"].as_i64().unwrap(),
+            dice: u32::try_from(a["dice"].as_str().unwrap().len()).unwrap(),
+            parties: secrets
+                .iter()
+                .map(|(n, s)| (n.clone(), announce::commitment(n, s)))
+                .collect(),
+            previous: String::new(),
+        },
+    )?;
+    let sources = Sources {
+        round,
+        dice: Some(a["dice"].as_str().unwrap().to_owned()),
+        reveals: secrets,
+        later_round: false,
+    };
+    Ok(announce::attest(&announcement, inputs, &sources)?.0)
 }
 
 /// The amendment-ledger case: its amendments name whoever the draw put in
@@ -896,6 +970,9 @@ fn case_json(c: &Case, expected: &Value) -> Value {
         "officers": c.officers,
         "seed": c.seed,
     });
+    if let Some(a) = &c.attested {
+        v["attested"] = a.clone();
+    }
     if let Some((mode, allowlist)) = &c.id_check {
         v["id_check"] = json!({ "mode": mode, "allowlist": allowlist });
     }
@@ -1311,6 +1388,8 @@ struct DrawVector<E> {
     amendments: Vec<Value>,
     #[serde(default)]
     earlier: Vec<Value>,
+    #[serde(default)]
+    attested: Option<Value>,
     expected: E,
 }
 
@@ -1414,7 +1493,8 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
         )?,
         None => inputs,
     };
-    let mut d = draw(&inputs, &Seed::unattested(&v.seed)?)?;
+    let seed = seed_for(&inputs, &v.seed, v.attested.as_ref())?;
+    let mut d = draw(&inputs, &seed)?;
     d.record = apply_amendments(d.record, &inputs, &v.amendments)?;
     Ok(d)
 }

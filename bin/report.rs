@@ -47,6 +47,51 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
     format!("; {} {}", lang.t("排除", "excluded"), parts.join(", "))
 }
 
+/// A guarantee of an attested seed, in the report's language.
+fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
+    use shuangsui::verify::Guarantee;
+    match (lang, g) {
+        (Lang::En, g) => g.to_string(),
+        (
+            Lang::Zh,
+            Guarantee::InputsFixed {
+                announcement,
+                announced_at,
+                round,
+                emitted_at,
+            },
+        ) => format!(
+            "输入在随机数产生前已冻结——前提是公告（摘要 {announcement}，称作于 {announced_at}）在 {emitted_at}（drand 轮次 {round} 发布时）之前已公开；请核对公告的发布日期"
+        ),
+        (
+            Lang::Zh,
+            Guarantee::Beacon {
+                round,
+                fallback,
+                signature_verified,
+            },
+        ) => format!(
+            "种子来自 drand quicknet 轮次 {round}{}{}",
+            if *fallback {
+                "，晚于公告指定的轮次（已声明的后备轮次）"
+            } else {
+                ""
+            },
+            if *signature_verified {
+                "（BLS 签名已用内置公钥离线验证）"
+            } else {
+                "（此版本无法验证 BLS 签名，仅核对了随机数）"
+            }
+        ),
+        (Lang::Zh, Guarantee::Dice { digits }) => format!("公开掷骰 {digits} 位数字计入种子"),
+        (Lang::Zh, Guarantee::Parties { names }) => format!(
+            "{} 个参与方在公告时提交承诺、抽取时公开秘密：{}",
+            names.len(),
+            names.join("、")
+        ),
+    }
+}
+
 /// The summary of a new announcement: what to publish, and what happens next.
 pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
     say!(
@@ -360,7 +405,11 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             );
         }
         for g in &outcome.guarantees {
-            say!("  {} {g}", lang.t("保证：", "guarantee:"));
+            say!(
+                "  {} {}",
+                lang.t("保证：", "guarantee:"),
+                guarantee(lang, g)
+            );
         }
         return true;
     }

@@ -562,9 +562,16 @@ fn announce(
     let previous = match previous {
         None => String::new(),
         Some(p) => {
-            let record: shuangsui::Record = serde_json::from_slice(&read(p)?)
+            let record: serde_json::Value = serde_json::from_slice(&read(p)?)
                 .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", p.display()))?;
-            record.digest
+            let digest = record.get("digest").and_then(serde_json::Value::as_str);
+            if digest != Some(shuangsui::record::digest_of(&record).as_str()) {
+                anyhow::bail!(
+                    "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
+                    p.display()
+                );
+            }
+            digest.unwrap_or_default().to_owned()
         }
     };
     let parties = parties
@@ -583,6 +590,24 @@ fn announce(
         previous,
     };
     let a = shuangsui::announce::announce(&parsed, &request)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    if shuangsui::beacon::time_of(a.beacon.round) <= now {
+        eprintln!(
+            "warning: {}",
+            lang.t(
+                &format!(
+                    "drand 轮次 {} 已于 {} 发布：其随机数已公开，本公告不能证明输入先于随机数冻结；请使用将来的时间",
+                    a.beacon.round, a.beacon.emitted_at
+                ),
+                &format!(
+                    "drand round {} was already emitted at {}: its randomness is public, so this announcement cannot prove the inputs were frozen first; use a time in the future",
+                    a.beacon.round, a.beacon.emitted_at
+                )
+            )
+        );
+    }
     let json = serde_json::to_string_pretty(&a)? + "\n";
     write_atomic(out, json.as_bytes(), force)?;
     report::announcement(lang, &a);

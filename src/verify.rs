@@ -62,7 +62,7 @@ pub struct Verification {
     pub attestation_failure: Option<String>,
     /// What the seed's provenance proves, one statement per line; empty for an
     /// unattested seed, which proves nothing about when it was chosen.
-    pub guarantees: Vec<String>,
+    pub guarantees: Vec<Guarantee>,
     /// The record as recomputed from the inputs; `None` when the inputs are
     /// not the draw's and cannot be drawn at all (a note says why).
     pub recomputed: Option<Record>,
@@ -285,38 +285,107 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     })
 }
 
-/// What a checked attestation proves, one statement per line.
-fn guarantees_of(attestation: &Attestation, checked: Checked) -> Vec<String> {
-    let mut guarantees = Vec::new();
+/// What a checked attestation proves (SPEC.md §5.3, §10 step 7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guarantee {
+    /// The inputs were frozen by the announcement, before the round existed,
+    /// provided the announcement was published before `emitted_at` (a fact
+    /// about the world the verifier checks: the notice's date).
+    InputsFixed {
+        /// The announcement's digest.
+        announcement: String,
+        /// When it says it was made.
+        announced_at: String,
+        /// The announced round.
+        round: u64,
+        /// When that round was emitted, UTC.
+        emitted_at: String,
+    },
+    /// The seed comes from this drand quicknet round.
+    Beacon {
+        /// The round used.
+        round: u64,
+        /// A later round than announced, declared as a fallback.
+        fallback: bool,
+        /// The BLS signature was verified (false: this build only checked the randomness).
+        signature_verified: bool,
+    },
+    /// Dice digits rolled in public went into the seed.
+    Dice {
+        /// How many.
+        digits: u32,
+    },
+    /// Parties committed before and revealed their secrets at the draw.
+    Parties {
+        /// Their names.
+        names: Vec<String>,
+    },
+}
+
+impl std::fmt::Display for Guarantee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Guarantee::InputsFixed {
+                announcement,
+                announced_at,
+                round,
+                emitted_at,
+            } => write!(
+                f,
+                "inputs fixed before the randomness, provided the announcement (digest {announcement}, made at {announced_at}) was published before {emitted_at}, when beacon round {round} was emitted"
+            ),
+            Guarantee::Beacon {
+                round,
+                fallback,
+                signature_verified,
+            } => write!(
+                f,
+                "seed from drand quicknet round {round}{}{}",
+                if *fallback {
+                    ", a later round than announced (declared fallback)"
+                } else {
+                    ""
+                },
+                if *signature_verified {
+                    " (BLS signature verified offline against the pinned key)"
+                } else {
+                    " (this build cannot check BLS signatures: only the randomness was checked)"
+                }
+            ),
+            Guarantee::Dice { digits } => write!(f, "dice: {digits} digits rolled in public"),
+            Guarantee::Parties { names } => write!(
+                f,
+                "{} parties committed before and revealed at the draw: {}",
+                names.len(),
+                names.join(", ")
+            ),
+        }
+    }
+}
+
+/// What a checked attestation proves, one statement each.
+fn guarantees_of(attestation: &Attestation, checked: Checked) -> Vec<Guarantee> {
     let a = &attestation.announcement;
-    guarantees.push(format!(
-                "inputs fixed before the randomness, provided the announcement (digest {}) was published before {} when beacon round {} was emitted: it says it was made at {}",
-                a.digest, a.beacon.emitted_at, a.beacon.round, a.announced_at
-            ));
-    guarantees.push(match checked {
-                Checked::Signature => format!(
-                    "seed from drand quicknet round {}{} (BLS signature verified offline against the pinned key)",
-                    attestation.beacon.round,
-                    if attestation.beacon.fallback { ", a later round than announced (declared fallback)" } else { "" }
-                ),
-                Checked::RandomnessOnly => format!(
-                    "seed from drand quicknet round {} (this build cannot check BLS signatures: only the randomness was checked)",
-                    attestation.beacon.round
-                ),
-            });
+    let mut guarantees = vec![
+        Guarantee::InputsFixed {
+            announcement: a.digest.clone(),
+            announced_at: a.announced_at.clone(),
+            round: a.beacon.round,
+            emitted_at: a.beacon.emitted_at.clone(),
+        },
+        Guarantee::Beacon {
+            round: attestation.beacon.round,
+            fallback: attestation.beacon.fallback,
+            signature_verified: checked == Checked::Signature,
+        },
+    ];
     if a.dice > 0 {
-        guarantees.push(format!("dice: {} digits rolled in public", a.dice));
+        guarantees.push(Guarantee::Dice { digits: a.dice });
     }
     if !a.parties.is_empty() {
-        guarantees.push(format!(
-            "{} parties committed before and revealed at the draw: {}",
-            a.parties.len(),
-            a.parties
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        guarantees.push(Guarantee::Parties {
+            names: a.parties.iter().map(|p| p.name.clone()).collect(),
+        });
     }
     guarantees
 }

@@ -1,17 +1,13 @@
 //! The identifier checks against every row of the real codes in
-//! `shared/fixtures/uscc.tsv` (GB 32100-2015, GB 11714, ISO 7064 MOD 11,10).
+//! `tests/fixtures/uscc.tsv`, a copy of `shared/fixtures/uscc.tsv` (GB 32100-2015,
+//! GB 11714, ISO 7064 MOD 11,10).
 
 use shuangsui::uscc::{ALPHABET, is_valid_reg15, is_valid_uscc};
 
 #[test]
 fn every_fixture_code_is_classified_as_expected() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/uscc.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the shared fixtures sit beside the checkout)",
-            path.display()
-        )
-    });
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/uscc.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut rows = 0;
     for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();

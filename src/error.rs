@@ -451,6 +451,10 @@ impl Error {
                     .into(),
             ),
             Error::Problems { problems, .. } => problems.first().and_then(Error::hint),
+            Error::Announcement { message } if message.contains("not the one announced") => Some(
+                "use exactly the announced files (`shuangsui digest --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round"
+                    .into(),
+            ),
             Error::MissingColumn { column, .. } => {
                 Some(format!("add a column named '{column}' to the header row"))
             }

@@ -9,6 +9,10 @@ Standard library only (hashlib, csv, tomllib, unicodedata, json): Python 3.11+.
     python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS
         re-runs a published draw from its files and compares it with RECORD byte for byte.
 
+Attested seeds (SPEC.md §5.3) are re-derived too: the announcement, its digest, the round rule,
+the commitments and the seed. The round's BLS signature is not checked (the standard library has
+no pairing); that its randomness is SHA-256 of the signature is.
+
 Exit status 0 when everything matches, 1 otherwise. It prints "N passed, M failed".
 """
 

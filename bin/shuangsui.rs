@@ -175,7 +175,7 @@ enum Command {
         #[arg(long)]
         at: String,
     },
-    /// Print a JSON Schema: plan, target-row, officer-row, record, announcement or vectors
+    /// Print a JSON Schema: plan, target-row, officer-row, record, announcement, calendar or vectors
     #[command(after_help = "Example:\n  shuangsui schema record > record.v1.schema.json")]
     Schema {
         /// The schema's name

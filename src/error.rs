@@ -349,6 +349,24 @@ pub enum Error {
         /// The task.
         task: String,
     },
+    /// A working-day calendar file is malformed.
+    #[error("{at}: {message}")]
+    CalendarSyntax {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// A date falls in a year whose holiday schedule the calendar does not hold.
+    #[error(
+        "no working-day calendar for {year} (the calendar holds {known}): its holidays and make-up days are not known"
+    )]
+    NoCalendar {
+        /// The year.
+        year: u16,
+        /// The years the calendar holds.
+        known: String,
+    },
     /// An announcement cannot be made, or the draw's sources do not match it.
     #[error("announcement: {message}")]
     Announcement {
@@ -432,6 +450,8 @@ impl Error {
             Error::EmptySeed => "empty_seed",
             Error::Amendment { .. } => "amendment",
             Error::Announcement { .. } => "announcement",
+            Error::CalendarSyntax { .. } => "calendar_syntax",
+            Error::NoCalendar { .. } => "no_calendar",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",
@@ -451,6 +471,9 @@ impl Error {
                     .into(),
             ),
             Error::Problems { problems, .. } => problems.first().and_then(Error::hint),
+            Error::NoCalendar { year, .. } => Some(format!(
+                "once the State Council has announced the {year} schedule, give it with --calendar FILE: [[year]] year = {year}, holidays = [\"{year}-10-01..{year}-10-07\", …], workdays = [make-up weekend days]"
+            )),
             Error::Announcement { message } if message.contains("not the one announced") => Some(
                 "use exactly the announced files (`shuangsui digest --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round"
                     .into(),

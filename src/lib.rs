@@ -67,6 +67,7 @@ pub mod selection;
 pub mod synth;
 pub mod uscc;
 pub mod verify;
+pub mod workdays;
 
 pub use draw::{Check, Draw, InputOptions, Inputs, Source, check, draw};
 pub use error::{Error, Location, Result, Warning};

@@ -384,7 +384,7 @@ struct RawDepartment {
 }
 
 /// Turns a byte offset into a 1-based line and column (in characters).
-fn locate(source: &str, text: &str, offset: usize) -> Location {
+pub(crate) fn locate(source: &str, text: &str, offset: usize) -> Location {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() as u64 + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;

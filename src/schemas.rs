@@ -17,11 +17,15 @@ pub const ALL: &[(&str, &str)] = &[
         "announcement",
         include_str!("../schemas/announcement.v1.schema.json"),
     ),
+    (
+        "calendar",
+        include_str!("../schemas/calendar.v1.schema.json"),
+    ),
     ("vectors", include_str!("../schemas/vectors.v1.schema.json")),
 ];
 
 /// The schema called `name` (`plan`, `target-row`, `officer-row`, `record`,
-/// `announcement`, `vectors`).
+/// `announcement`, `calendar`, `vectors`).
 pub fn get(name: &str) -> Option<&'static str> {
     ALL.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
 }

@@ -349,6 +349,24 @@ pub enum Error {
         /// The task.
         task: String,
     },
+    /// A results table does not match its record.
+    #[error("{at}: {message}")]
+    Results {
+        /// Where.
+        at: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// Several problems in a results table. The first [`MAX_PROBLEMS`] are kept.
+    #[error("{source_name}: {total} problems; no result notice was written{}", list(.problems, *.total))]
+    ResultProblems {
+        /// The results table.
+        source_name: String,
+        /// The first problems.
+        problems: Vec<Error>,
+        /// How many there are in all.
+        total: u64,
+    },
     /// A working-day calendar file is malformed.
     #[error("{at}: {message}")]
     CalendarSyntax {
@@ -451,6 +469,8 @@ impl Error {
             Error::Amendment { .. } => "amendment",
             Error::Announcement { .. } => "announcement",
             Error::CalendarSyntax { .. } => "calendar_syntax",
+            Error::Results { .. } => "results",
+            Error::ResultProblems { .. } => "result_problems",
             Error::NoCalendar { .. } => "no_calendar",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
@@ -470,7 +490,9 @@ impl Error {
                 "check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn"
                     .into(),
             ),
-            Error::Problems { problems, .. } => problems.first().and_then(Error::hint),
+            Error::Problems { problems, .. } | Error::ResultProblems { problems, .. } => {
+                problems.first().and_then(Error::hint)
+            }
             Error::NoCalendar { year, .. } => Some(format!(
                 "once the State Council has announced the {year} schedule, give it with --calendar FILE: [[year]] year = {year}, holidays = [\"{year}-10-01..{year}-10-07\", …], workdays = [make-up weekend days]"
             )),

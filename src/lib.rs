@@ -61,6 +61,7 @@ pub mod matching;
 pub mod normalize;
 pub mod plan;
 pub mod record;
+pub mod results;
 pub mod schemas;
 pub mod seed;
 pub mod selection;

@@ -311,6 +311,44 @@ pub const CONFLICT_FIELDS: &[Field] = &[
     field("reason", Text, &["reason", "回避事由", "事由", "原因"]),
 ];
 
+/// The fields of a results table (抽查结果): one row per drawn entity and item.
+pub const RESULT_FIELDS: &[Field] = &[
+    field(
+        "entity",
+        Identifier,
+        &[
+            "entity",
+            "entity_id",
+            "target",
+            "统一社会信用代码",
+            "统一社会信用代码(注册号)",
+            "注册号",
+            "检查对象",
+            "市场主体",
+        ],
+    ),
+    field(
+        "date",
+        Date,
+        &[
+            "date",
+            "inspected_on",
+            "检查完成日期",
+            "检查日期",
+            "完成日期",
+        ],
+    ),
+    field(
+        "task",
+        Text,
+        &["task", "task_id", "任务编号", "抽查任务编号"],
+    ),
+    field("item", Text, &["item", "检查事项", "抽查事项"]),
+    field("result", Text, &["result", "检查结果", "抽查结果", "结果"]),
+    field("remark", Text, &["remark", "remarks", "note", "备注"]),
+    field("name", Text, &["name", "市场主体名称", "企业名称", "名称"]),
+];
+
 /// Personal data: never read, never hashed, never output (个人信息保护法).
 /// A header whose key contains one of these is a personal-data column
 /// (`法定代表人手机`, `联系电话`, `Mobile Phone`).
@@ -361,6 +399,7 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
         TableKind::Officers => OFFICER_FIELDS,
         TableKind::History => HISTORY_FIELDS,
         TableKind::Conflicts => CONFLICT_FIELDS,
+        TableKind::Results => RESULT_FIELDS,
     }
 }
 

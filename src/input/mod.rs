@@ -33,6 +33,8 @@ pub enum TableKind {
     History,
     /// Declared conflicts of interest: one row per officer and entity (回避名单).
     Conflicts,
+    /// Inspection results: one row per drawn entity and item (抽查结果).
+    Results,
 }
 
 impl TableKind {
@@ -43,6 +45,7 @@ impl TableKind {
             TableKind::Officers => "officers",
             TableKind::History => "history",
             TableKind::Conflicts => "conflicts",
+            TableKind::Results => "results",
         }
     }
 
@@ -50,7 +53,7 @@ impl TableKind {
     pub fn required(self) -> [&'static str; 2] {
         match self {
             TableKind::Targets | TableKind::Officers => [ID, NAME],
-            TableKind::History => ["entity", "date"],
+            TableKind::History | TableKind::Results => ["entity", "date"],
             TableKind::Conflicts => ["officer", "entity"],
         }
     }

@@ -1,0 +1,219 @@
+//! Results (抽查结果): matched to the record, checked line by line, with deadlines on the
+//! working-day calendar.
+
+use shuangsui::dates::Date;
+use shuangsui::input::{Table, TableKind};
+use shuangsui::record::Record;
+use shuangsui::results::{Due, Results, UNREACHABLE};
+use shuangsui::workdays::Calendar;
+use shuangsui::{Error, Inputs, Seed, Source, draw, synth};
+
+fn record() -> Record {
+    let plan = synth::plan_toml(4).replace("date = \"2027-01-15\"", "date = \"2026-09-01\"");
+    let targets = synth::targets_csv(300, 5);
+    let officers = synth::officers_csv(30, 5);
+    let inputs = Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: plan.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: targets.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: officers.as_bytes(),
+        },
+    )
+    .unwrap();
+    draw(&inputs, &Seed::unattested("results").unwrap())
+        .unwrap()
+        .record
+}
+
+/// One row per drawn entity and item, all inspected on `date` with 未发现问题.
+fn complete(record: &Record, date: &str) -> Vec<String> {
+    let mut rows = Vec::new();
+    for t in &record.tasks {
+        for s in &t.selected {
+            for item in &t.items {
+                rows.push(format!("{},{},{},{date},未发现问题,", t.id, s.target, item));
+            }
+        }
+    }
+    rows
+}
+
+fn table(rows: &[String]) -> Table {
+    let text = format!(
+        "抽查任务编号,统一社会信用代码,抽查事项,检查完成日期,检查结果,备注\n{}\n",
+        rows.join("\n")
+    );
+    Table::from_csv(TableKind::Results, "results.csv", text.as_bytes()).unwrap()
+}
+
+fn problems(record: &Record, rows: &[String]) -> Vec<String> {
+    match Results::check(record, &table(rows), &Calendar::official()) {
+        Ok(_) => panic!("accepted"),
+        Err(Error::ResultProblems { problems, .. }) => {
+            problems.iter().map(ToString::to_string).collect()
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[test]
+fn complete_results_are_accepted_with_their_deadlines() {
+    let record = record();
+    let rows = complete(&record, "2026-09-30");
+    let results = Results::check(&record, &table(&rows), &Calendar::official()).unwrap();
+    let expected: usize = record
+        .tasks
+        .iter()
+        .map(|t| t.selected.len() * t.items.len())
+        .sum();
+    assert_eq!(results.outcomes.len(), expected);
+    // In record order: T1 first, and the first selected entity first.
+    assert_eq!(results.outcomes[0].task, "T1");
+    assert_eq!(
+        results.outcomes[0].entity,
+        record.tasks[0].selected[0].target
+    );
+    assert_eq!(results.outcomes[0].name, record.tasks[0].selected[0].name);
+    // Inspected the day before the National Day week: 20 working days end on 2026-11-03.
+    assert!(
+        results
+            .outcomes
+            .iter()
+            .all(|o| o.deadline == d("2026-11-03"))
+    );
+    let cal = Calendar::official();
+    let o = &results.outcomes[0];
+    assert_eq!(o.due(&cal, d("2026-11-04"), 5).unwrap(), Due::Overdue(1));
+    assert_eq!(o.due(&cal, d("2026-11-03"), 5).unwrap(), Due::Soon(0));
+    assert_eq!(o.due(&cal, d("2026-10-28"), 5).unwrap(), Due::Soon(4));
+    assert_eq!(o.due(&cal, d("2026-10-08"), 5).unwrap(), Due::Later);
+    // The row order of the file does not matter.
+    let mut reversed = rows.clone();
+    reversed.reverse();
+    let again = Results::check(&record, &table(&reversed), &cal).unwrap();
+    assert_eq!(
+        again
+            .outcomes
+            .iter()
+            .map(|o| (&o.task, &o.entity, &o.item))
+            .collect::<Vec<_>>(),
+        results
+            .outcomes
+            .iter()
+            .map(|o| (&o.task, &o.entity, &o.item))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_problem_is_named_with_its_line() {
+    let record = record();
+    let mut rows = complete(&record, "2026-09-30");
+    let t1 = &record.tasks[0];
+    let first = &t1.selected[0].target;
+    rows[0] = format!("T1,{first},{},2026-09-30,查无问题,", t1.items[0]); // line 2: not in the vocabulary
+    rows[1] = rows[1].replace("2026-09-30", "2026-08-31"); // line 3: before the draw on 2026-09-01
+    rows.push(format!(
+        "T1,91110000802100433B,{},2026-09-30,未发现问题,",
+        t1.items[0]
+    )); // not drawn
+    rows.push(rows[2].clone()); // a second result
+    let dropped = rows.remove(5); // a missing result
+    let p = problems(&record, &rows);
+    assert!(
+        p[0].starts_with("results.csv:2:5:") && p[0].contains("'查无问题' is not a result"),
+        "{p:?}"
+    );
+    assert!(
+        p[1].starts_with("results.csv:3:4:") && p[1].contains("before the draw on 2026-09-01"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.contains("'91110000802100433B' was not drawn")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.contains("a second result") && m.contains("(the first is on line 4)")),
+        "{p:?}"
+    );
+    let missing = dropped.split(',').nth(1).unwrap();
+    assert!(
+        p.iter()
+            .any(|m| m.contains("no result for") && m.contains(missing)),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn items_and_tasks_must_be_the_drawn_ones() {
+    let record = record();
+    let mut rows = complete(&record, "2026-09-30");
+    let target = &record.tasks[0].selected[0].target;
+    rows[0] = format!("T1,{target},食品经营许可情况,2026-09-30,未发现问题,");
+    let p = problems(&record, &rows);
+    assert!(
+        p[0].contains("not for the item '食品经营许可情况'")
+            && p[0].contains("T1: 企业年度报告公示信息"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn results_are_normalised_and_the_unreachable_rule_holds() {
+    let record = record();
+    let mut rows = complete(&record, "2026-09-30");
+    let t1 = &record.tasks[0];
+    rows[0] = format!(
+        "T1,{},{},2026-09-30,通过登记的住所(经营场所)无法联系,",
+        t1.selected[0].target, t1.items[0]
+    );
+    let results = Results::check(&record, &table(&rows), &Calendar::official()).unwrap();
+    assert_eq!(results.outcomes[0].result, UNREACHABLE);
+    // An entity recorded unreachable in the ledger must have that result.
+    let mut amended = record.clone();
+    let mut entry = serde_json::from_value::<shuangsui::record::LedgerEntry>(serde_json::json!({
+        "seq": 1, "kind": "unreachable", "task": "T1", "target": t1.selected[1].target, "officer": "",
+        "replacement": "", "reason": UNREACHABLE, "actor": "张科长", "at": "2026-09-20T10:00:00+08:00",
+        "prev": "", "digest": ""
+    }))
+    .unwrap();
+    entry.prev.clone_from(&record.digest);
+    amended.ledger.push(entry);
+    let p = problems(&amended, &complete(&amended, "2026-09-30"));
+    assert!(
+        p[0].contains("recorded unreachable") && p[0].contains(&t1.selected[1].target),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_year_without_a_calendar_is_an_error_not_a_guess() {
+    let record = record();
+    let rows = complete(&record, "2026-12-20");
+    let p = problems(&record, &rows);
+    assert!(p[0].contains("no working-day calendar for 2027"), "{p:?}");
+    // With the year's schedule given, the deadlines follow.
+    let cal = Calendar::official().with(
+        Calendar::parse(
+            "2027.toml",
+            "[[year]]\nyear = 2027\nholidays = [\"2027-01-01\"]\n".as_bytes(),
+        )
+        .unwrap(),
+    );
+    let results = Results::check(&record, &table(&rows), &cal).unwrap();
+    // 12-21..25 (5), 28..31 (9), 2027-01-04..08 (14), 11..15 (19), 18 (20).
+    assert_eq!(results.outcomes[0].deadline, d("2027-01-18"));
+}

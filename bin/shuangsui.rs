@@ -175,6 +175,29 @@ enum Command {
         #[arg(long)]
         at: String,
     },
+    /// Check the inspection results against the record and write the result notice (抽查结果公告)
+    #[command(
+        after_help = "Writes DIR/result-notice.csv and DIR/result-notice.md, and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
+    )]
+    Results {
+        /// The draw's record
+        record: PathBuf,
+        /// The results: one row per drawn entity and item (统一社会信用代码, 抽查事项, 检查完成日期, 检查结果, 备注; 抽查任务编号 when an entity is drawn by several tasks)
+        #[arg(long, value_name = "FILE")]
+        results: PathBuf,
+        /// Where to write the notice (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Holidays and make-up working days for years the built-in calendar lacks (TOML; `shuangsui schema calendar`)
+        #[arg(long, value_name = "FILE")]
+        calendar: Option<PathBuf>,
+        /// The day to measure deadlines from (default: today in China, UTC+8)
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Overwrite the notice files if they exist
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a JSON Schema: plan, target-row, officer-row, record, announcement, calendar or vectors
     #[command(after_help = "Example:\n  shuangsui schema record > record.v1.schema.json")]
     Schema {
@@ -430,6 +453,22 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Amend(a) => amend(lang, a),
+        Command::Results {
+            record,
+            results,
+            out,
+            calendar,
+            today,
+            force,
+        } => results_notice(
+            lang,
+            record,
+            results,
+            out,
+            calendar.as_deref(),
+            today.as_deref(),
+            *force,
+        ),
         Command::BeaconRound { at } => {
             let t = shuangsui::dates::parse_rfc3339(at).ok_or_else(|| {
                 anyhow::anyhow!("'{at}' is not an RFC 3339 time such as 2027-01-15T10:10:00+08:00")
@@ -536,6 +575,135 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
+/// Checks the results against the record, writes the result notice and lists deadlines.
+fn results_notice(
+    lang: Lang,
+    record_path: &Path,
+    results_path: &Path,
+    out: &Path,
+    calendar: Option<&Path>,
+    today: Option<&str>,
+    force: bool,
+) -> Result<ExitCode> {
+    use shuangsui::input::{Table, TableKind, TableOptions};
+    use shuangsui::results::{Due, Results};
+    let bytes = read(record_path)?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    if value.get("digest").and_then(serde_json::Value::as_str)
+        != Some(shuangsui::record::digest_of(&value).as_str())
+    {
+        anyhow::bail!(
+            "'{}' does not match its own digest: it was changed after the draw",
+            record_path.display()
+        );
+    }
+    let record: shuangsui::Record = serde_json::from_value(value)
+        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    let mut cal = shuangsui::workdays::Calendar::official();
+    if let Some(p) = calendar {
+        cal = cal.with(shuangsui::workdays::Calendar::parse(
+            &p.display().to_string(),
+            &read(p)?,
+        )?);
+    }
+    let today = if let Some(t) = today {
+        shuangsui::dates::Date::parse(t)
+            .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
+    } else {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        shuangsui::dates::Date::from_days_since_epoch((now + 8 * 3600).div_euclid(86_400))
+            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
+    };
+    let name = results_path.display().to_string();
+    let table = Table::parse(
+        TableKind::Results,
+        &name,
+        &read(results_path)?,
+        &TableOptions::default(),
+    )?;
+    let checked = Results::check(&record, &table, &cal)?;
+    let notice_lang = match lang {
+        Lang::Zh => shuangsui::notice::Lang::Zh,
+        Lang::En => shuangsui::notice::Lang::En,
+    };
+    let csv_path = out.join("result-notice.csv");
+    let md_path = out.join("result-notice.md");
+    for p in [&csv_path, &md_path] {
+        if !force && p.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+        }
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", out.display()))?;
+    write_atomic(
+        &csv_path,
+        &shuangsui::notice::results_csv(notice_lang, &record, &checked),
+        force,
+    )?;
+    write_atomic(
+        &md_path,
+        shuangsui::notice::results_markdown(notice_lang, &record, &checked).as_bytes(),
+        force,
+    )?;
+    say!(
+        "{} {} {}; {} {}, {}",
+        lang.t("结果", "results:"),
+        checked.outcomes.len(),
+        lang.t("条，与抽取记录一致", "match the record"),
+        lang.t("公告已写入", "notice written to"),
+        csv_path.display(),
+        md_path.display()
+    );
+    let mut overdue = 0;
+    let mut soon = 0;
+    for o in &checked.outcomes {
+        let line = format!(
+            "{} {} {}{} — {} {} ({} {})",
+            o.task,
+            o.entity,
+            o.name,
+            if o.item.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", o.item)
+            },
+            lang.t("公示期限", "deadline"),
+            o.deadline,
+            lang.t("检查于", "inspected"),
+            o.date
+        );
+        match o.due(&cal, today, 5)? {
+            Due::Overdue(n) => {
+                overdue += 1;
+                say!(
+                    "  {} {n} {}: {line}",
+                    lang.t("已逾期", "overdue by"),
+                    lang.t("个工作日", "working days")
+                );
+            }
+            Due::Soon(n) => {
+                soon += 1;
+                say!(
+                    "  {} {n} {}: {line}",
+                    lang.t("即将到期，剩余", "due in"),
+                    lang.t("个工作日", "working days")
+                );
+            }
+            Due::Later => {}
+        }
+    }
+    say!(
+        "{} {today}: {overdue} {}, {soon} {}",
+        lang.t("截至", "as of"),
+        lang.t("条逾期", "overdue"),
+        lang.t("条将在 5 个工作日内到期", "due within 5 working days")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Freezes the inputs in an announcement, after checking that a draw from
 /// them would succeed.
 #[allow(clippy::too_many_arguments)]

@@ -59,6 +59,7 @@ pub mod input;
 pub mod ledger;
 pub mod matching;
 pub mod normalize;
+pub mod notice;
 pub mod plan;
 pub mod record;
 pub mod results;

@@ -217,3 +217,75 @@ fn a_year_without_a_calendar_is_an_error_not_a_guess() {
     // 12-21..25 (5), 28..31 (9), 2027-01-04..08 (14), 11..15 (19), 18 (20).
     assert_eq!(results.outcomes[0].deadline, d("2027-01-18"));
 }
+
+/// `shuangsui results`: the notice is written only when every result checks out.
+#[test]
+fn the_cli_writes_the_notice_and_lists_deadlines() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("shuangsui-results-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = record();
+    std::fs::write(dir.join("record.json"), record.to_json()).unwrap();
+    let header = "抽查任务编号,统一社会信用代码,抽查事项,检查完成日期,检查结果,备注\n";
+    let mut rows = complete(&record, "2026-09-30");
+    std::fs::write(
+        dir.join("results.csv"),
+        format!("{header}{}\n", rows.join("\n")),
+    )
+    .unwrap();
+    rows[0] = rows[0].replace("未发现问题", "良好");
+    std::fs::write(
+        dir.join("bad.csv"),
+        format!("{header}{}\n", rows.join("\n")),
+    )
+    .unwrap();
+    let run = |results: &str, out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+            .current_dir(&dir)
+            .args([
+                "--lang",
+                "en",
+                "results",
+                "record.json",
+                "--results",
+                results,
+                "--out",
+                out,
+            ])
+            .args(["--today", "2026-11-04"])
+            .output()
+            .unwrap()
+    };
+    let bad = run("bad.csv", "bad-notice");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.csv:2:5: '良好' is not a result"));
+    assert!(!dir.join("bad-notice/result-notice.csv").exists());
+    let good = run("results.csv", "notice");
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&good.stdout);
+    let n: usize = record
+        .tasks
+        .iter()
+        .map(|t| t.selected.len() * t.items.len())
+        .sum();
+    assert!(
+        stdout.contains(&format!("as of 2026-11-04: {n} overdue")),
+        "{stdout}"
+    );
+    let csv = std::fs::read_to_string(dir.join("notice/result-notice.csv")).unwrap();
+    assert_eq!(csv.lines().count(), n + 1);
+    assert!(csv.starts_with("\u{feff}plan_id,plan_name,task_id"));
+    assert!(
+        std::fs::read_to_string(dir.join("notice/result-notice.md"))
+            .unwrap()
+            .contains(&record.tasks[0].selected[0].target)
+    );
+    // Never overwritten silently.
+    assert_eq!(run("results.csv", "notice").status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

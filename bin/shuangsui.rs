@@ -27,6 +27,7 @@ macro_rules! say_raw {
 }
 
 mod files;
+mod publish;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -174,6 +175,25 @@ enum Command {
         /// RFC 3339 time, e.g. 2027-01-15T10:10:00+08:00
         #[arg(long)]
         at: String,
+    },
+    /// Write the public notice of a verified draw (抽查任务公告) and the verification kit
+    #[command(
+        after_help = "Writes DIR/notice.md, DIR/notice.csv and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
+    )]
+    Publish {
+        /// The record to publish (it must verify against the inputs)
+        record: PathBuf,
+        #[command(flatten)]
+        inputs: InputArgs,
+        /// Where to write the notice and the kit (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// How the notice shows the inspecting officers
+        #[arg(long, value_name = "HOW", default_value = "names", value_parser = ["names", "certificates", "hidden"])]
+        show_officers: String,
+        /// Overwrite files that exist
+        #[arg(long)]
+        force: bool,
     },
     /// Check the inspection results against the record and write the result notice (抽查结果公告)
     #[command(
@@ -453,6 +473,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Amend(a) => amend(lang, a),
+        Command::Publish {
+            record,
+            inputs,
+            out,
+            show_officers,
+            force,
+        } => publish_files(lang, record, inputs, out, show_officers, *force),
         Command::Results {
             record,
             results,
@@ -554,6 +581,28 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             officers_sheet: None,
         },
     )?;
+    let published = out.join("publish");
+    let publication = publish::build(
+        lang,
+        outcome.record.to_json().as_bytes(),
+        all[0].1.as_bytes(),
+        &[],
+        &inputs,
+        shuangsui::notice::OfficerDisplay::Names,
+    )?;
+    publish::write(&published, &publication, force)?;
+    if !publish::check_kit(&published, &publication)? {
+        anyhow::bail!("the demo's kit does not verify: please report this as a bug");
+    }
+    say!();
+    say!(
+        "{} {}, {}\n{} {}",
+        lang.t("抽查任务公告:", "public notice:"),
+        published.join("notice.md").display(),
+        published.join("notice.csv").display(),
+        lang.t("核验材料包（已核验）:", "verification kit (verified):"),
+        published.join("kit").display()
+    );
     say!();
     say!(
         "{}\n  shuangsui verify {} --plan {} --targets {} --officers {}",
@@ -575,6 +624,74 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
+/// Verifies a record, then writes its notice and verification kit and checks the kit.
+fn publish_files(
+    lang: Lang,
+    record_path: &Path,
+    inputs: &InputArgs,
+    out: &Path,
+    show_officers: &str,
+    force: bool,
+) -> Result<ExitCode> {
+    let bytes = read(record_path)?;
+    let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
+    let name = record_path.display().to_string();
+    let outcome = verify(
+        Source {
+            name: &name,
+            bytes: &bytes,
+        },
+        &parsed,
+    )?;
+    if !outcome.ok() {
+        report::verification(lang, &outcome);
+        anyhow::bail!(
+            "'{}' does not verify against these inputs: nothing was published",
+            record_path.display()
+        );
+    }
+    let display = shuangsui::notice::OfficerDisplay::from_name(show_officers)
+        .expect("clap allows only the three names");
+    let earlier = inputs
+        .earlier
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<Vec<_>>>()?;
+    let publication = publish::build(
+        lang,
+        &bytes,
+        &read(&inputs.plan)?,
+        &earlier,
+        &parsed,
+        display,
+    )?;
+    publish::write(out, &publication, force)?;
+    say!(
+        "{} {}, {}",
+        lang.t("抽查任务公告已写入", "notice written to"),
+        out.join("notice.md").display(),
+        out.join("notice.csv").display()
+    );
+    if !publish::check_kit(out, &publication)? {
+        anyhow::bail!(
+            "the kit in '{}' does not verify: please report this as a bug",
+            out.join("kit").display()
+        );
+    }
+    say!(
+        "{} {} ({}: cd {} && {})",
+        lang.t(
+            "核验材料包已写入并核验通过:",
+            "verification kit written and verified:"
+        ),
+        out.join("kit").display(),
+        lang.t("任何人都可以运行", "anyone can run"),
+        out.join("kit").display(),
+        publication.verify_command
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Checks the results against the record, writes the result notice and lists deadlines.
 fn results_notice(
     lang: Lang,

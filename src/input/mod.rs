@@ -353,6 +353,19 @@ impl Table {
         self.columns.iter().position(|c| c == name)
     }
 
+    /// The public projection of the table as CSV: the columns that were read, under their
+    /// canonical names, with their normalised values; personal-data columns were never read
+    /// and are not in it. Parsing it gives the same canonical digest (SPEC.md §3.4), so a
+    /// published copy verifies.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record(&self.columns).expect("writing to memory");
+        for row in &self.rows {
+            w.write_record(&row.values).expect("writing to memory");
+        }
+        w.into_inner().expect("writing to memory")
+    }
+
     /// A row's id (the `entity` of a history row, the `officer` of a conflict).
     pub fn id<'a>(&self, row: &'a Row) -> &'a str {
         &row.values[self.id_col]

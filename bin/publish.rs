@@ -1,0 +1,188 @@
+//! `shuangsui publish`: the draw notice and the verification kit, written after the record
+//! has been verified against its inputs.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use shuangsui::notice::{self, OfficerDisplay};
+use shuangsui::{Inputs, Source};
+
+use crate::files::write_atomic;
+use crate::report::Lang;
+
+/// The independent Python implementation, shipped in every kit.
+const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");
+
+/// The files of a publication: (path relative to DIR, bytes).
+pub struct Publication {
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// The command that verifies the kit, run inside `kit/`.
+    pub verify_command: String,
+}
+
+fn notice_lang(lang: Lang) -> notice::Lang {
+    match lang {
+        Lang::Zh => notice::Lang::Zh,
+        Lang::En => notice::Lang::En,
+    }
+}
+
+/// Everything `publish` writes, in memory: the notice (Markdown, CSV) and the kit (the plan as
+/// given, the public projections of the tables, the record, earlier records, the announcement,
+/// reproduce.py and a README with the exact commands).
+pub fn build(
+    lang: Lang,
+    record_bytes: &[u8],
+    plan_bytes: &[u8],
+    earlier: &[Vec<u8>],
+    inputs: &Inputs,
+    display: OfficerDisplay,
+) -> Result<Publication> {
+    let record: shuangsui::Record = serde_json::from_slice(record_bytes)?;
+    let nl = notice_lang(lang);
+    let kit = PathBuf::from("kit");
+    let mut files = vec![
+        (
+            PathBuf::from("notice.md"),
+            notice::draw_markdown(nl, &record, &inputs.officers, display).into_bytes(),
+        ),
+        (
+            PathBuf::from("notice.csv"),
+            notice::draw_csv(nl, &record, &inputs.officers, display),
+        ),
+        (kit.join("plan.toml"), plan_bytes.to_vec()),
+        (kit.join("targets.csv"), inputs.targets.to_csv()),
+        (kit.join("officers.csv"), inputs.officers.to_csv()),
+        (kit.join("record.json"), record_bytes.to_vec()),
+        (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
+    ];
+    let mut command =
+        "shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
+            .to_owned();
+    if let Some((t, _)) = &inputs.history {
+        files.push((kit.join("history.csv"), t.to_csv()));
+        command.push_str(" --history history.csv");
+    }
+    if let Some((t, _)) = &inputs.conflicts {
+        files.push((kit.join("conflicts.csv"), t.to_csv()));
+        command.push_str(" --conflicts conflicts.csv");
+    }
+    for (i, bytes) in earlier.iter().enumerate() {
+        let name = format!("earlier-{}.json", i + 1);
+        command.push_str(" --after ");
+        command.push_str(&name);
+        files.push((kit.join(name), bytes.clone()));
+    }
+    if let Some(a) = &record.seed.attestation {
+        let json = serde_json::to_string_pretty(&a.announcement)? + "\n";
+        files.push((kit.join("announcement.json"), json.into_bytes()));
+    }
+    let readme = format!(
+        "# {}\n\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}\n",
+        lang.t("核验材料包", "Verification kit"),
+        lang.t(
+            "本目录包含重新运行这次抽取所需的一切：抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息，这些列从未参与计算），以及抽取记录。在本目录中运行：",
+            "This directory holds everything needed to re-run the draw: the plan, the public copies of the target directory and the officer roster (without identity numbers, phone numbers or addresses: those columns never entered the computation), and the record. Run, inside it:"
+        ),
+        lang.t(
+            "或者不用 shuangsui，只用 Python 3.11 标准库（仅适用于没有历史、回避和前批次文件的抽取）：",
+            "or, without shuangsui, with Python 3.11's standard library alone (for draws without history, conflicts or earlier batches):"
+        ),
+        lang.t(
+            "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。",
+            "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so."
+        )
+    );
+    files.push((kit.join("README.md"), readme.into_bytes()));
+    Ok(Publication {
+        files,
+        verify_command: command,
+    })
+}
+
+/// Writes a publication under `dir`: nothing if any file exists (without `force`), each file
+/// atomically.
+pub fn write(dir: &Path, publication: &Publication, force: bool) -> Result<()> {
+    for (path, _) in &publication.files {
+        let p = dir.join(path);
+        if !force && p.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+        }
+    }
+    std::fs::create_dir_all(dir.join("kit"))
+        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", dir.join("kit").display()))?;
+    for (path, bytes) in &publication.files {
+        write_atomic(&dir.join(path), bytes, force)?;
+    }
+    Ok(())
+}
+
+/// Reads the kit back from disk and verifies it, as a reader of the notice would.
+pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
+    let kit = dir.join("kit");
+    let read = |name: &str| crate::files::read(&kit.join(name));
+    let record = read("record.json")?;
+    let (plan, targets, officers) = (
+        read("plan.toml")?,
+        read("targets.csv")?,
+        read("officers.csv")?,
+    );
+    let options = shuangsui::InputOptions {
+        id_check: shuangsui::verify::id_check_of(&record),
+        ..shuangsui::InputOptions::default()
+    };
+    let mut inputs = Inputs::parse_with(
+        Source {
+            name: "plan.toml",
+            bytes: &plan,
+        },
+        Source {
+            name: "targets.csv",
+            bytes: &targets,
+        },
+        Source {
+            name: "officers.csv",
+            bytes: &officers,
+        },
+        &options,
+    )?;
+    let text = shuangsui::input::ReadOptions::default();
+    if publication.verify_command.contains("--history") {
+        inputs = inputs.with_history(
+            Source {
+                name: "history.csv",
+                bytes: &read("history.csv")?,
+            },
+            &text,
+        )?;
+    }
+    if publication.verify_command.contains("--conflicts") {
+        inputs = inputs.with_conflicts(
+            Source {
+                name: "conflicts.csv",
+                bytes: &read("conflicts.csv")?,
+            },
+            &text,
+        )?;
+    }
+    let earlier: Vec<(String, shuangsui::Record)> = publication
+        .files
+        .iter()
+        .filter_map(|(p, bytes)| {
+            let name = p.file_name()?.to_str()?;
+            name.starts_with("earlier-")
+                .then(|| Ok((name.to_owned(), serde_json::from_slice(bytes)?)))
+        })
+        .collect::<Result<_>>()?;
+    if !earlier.is_empty() {
+        inputs = inputs.with_earlier(earlier)?;
+    }
+    let outcome = shuangsui::verify(
+        Source {
+            name: "record.json",
+            bytes: &record,
+        },
+        &inputs,
+    )?;
+    Ok(outcome.ok())
+}

@@ -1,0 +1,198 @@
+//! Publication (一公开): the public projection of the inputs, the draw notice and the
+//! verification kit.
+
+use std::fmt::Write as _;
+
+use shuangsui::input::{Table, TableKind, TableOptions};
+use shuangsui::{digest, synth};
+
+#[test]
+fn the_public_projection_keeps_the_canonical_digest_and_drops_personal_data() {
+    // A directory and a roster with personal-data columns, under Chinese headers.
+    let targets = synth::targets_csv(500, 3);
+    let mut lines = targets.lines();
+    let mut with_pii = format!("{},法定代表人身份证号,联系电话\n", lines.next().unwrap());
+    for (i, l) in lines.enumerate() {
+        let _ = writeln!(with_pii, "{l},42010219800101{i:04},1380000{i:04}");
+    }
+    let officers = synth::officers_csv(40, 3);
+    for (kind, text) in [
+        (TableKind::Targets, with_pii.as_str()),
+        (TableKind::Officers, officers.as_str()),
+    ] {
+        let table =
+            Table::parse(kind, "in.csv", text.as_bytes(), &TableOptions::default()).unwrap();
+        let public = table.to_csv();
+        let again = Table::parse(kind, "public.csv", &public, &TableOptions::default()).unwrap();
+        assert_eq!(digest::table(&again), digest::table(&table), "{kind:?}");
+        let public = String::from_utf8(public).unwrap();
+        assert!(
+            !public.contains("身份证")
+                && !public.contains("420102198001010001")
+                && !public.contains("13800000001")
+        );
+    }
+}
+
+/// Adds personal-data columns to a CSV: identity numbers, phones and home addresses.
+fn with_personal_data(csv: &str, prefix: &str) -> (String, Vec<String>) {
+    let mut lines = csv.lines();
+    let mut out = format!("{},身份证号,手机号码,家庭住址\n", lines.next().unwrap());
+    let mut secrets = Vec::new();
+    for (i, l) in lines.enumerate() {
+        let (id, phone, home) = (
+            format!("4201021980{prefix}{i:06}"),
+            format!("139{prefix}{i:06}"),
+            format!("{prefix}幸福路{i}号"),
+        );
+        let _ = writeln!(out, "{l},{id},{phone},{home}");
+        secrets.extend([id, phone, home]);
+    }
+    (out, secrets)
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// `publish` writes the notice and a kit that verifies on its own, with no personal data in
+/// any file; `demo` does the same.
+#[test]
+fn the_kit_verifies_alone_and_holds_no_personal_data() {
+    use std::process::Command;
+    let bin = || Command::new(env!("CARGO_BIN_EXE_shuangsui"));
+    let dir = std::env::temp_dir().join(format!("shuangsui-publish-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (targets, mut secrets) = with_personal_data(&synth::targets_csv(400, 9), "77");
+    let (officers, officer_secrets) = with_personal_data(&synth::officers_csv(30, 9), "88");
+    secrets.extend(officer_secrets);
+    std::fs::write(dir.join("plan.toml"), synth::plan_toml(5)).unwrap();
+    std::fs::write(dir.join("targets.csv"), targets).unwrap();
+    std::fs::write(dir.join("officers.csv"), officers).unwrap();
+    let files = [
+        "--plan",
+        "plan.toml",
+        "--targets",
+        "targets.csv",
+        "--officers",
+        "officers.csv",
+    ];
+    let drew = bin()
+        .current_dir(&dir)
+        .args(["draw"])
+        .args(files)
+        .args(["--seed", "publish", "--out", "record.json"])
+        .output()
+        .unwrap();
+    assert!(
+        drew.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drew.stderr)
+    );
+    let published = bin()
+        .current_dir(&dir)
+        .args(["--lang", "en", "publish", "record.json"])
+        .args(files)
+        .args(["--out", "public", "--show-officers", "certificates"])
+        .output()
+        .unwrap();
+    assert!(
+        published.status.success(),
+        "{}",
+        String::from_utf8_lossy(&published.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&published.stdout)
+            .contains("verification kit written and verified")
+    );
+    // verify, run inside the kit with nothing else, succeeds.
+    let kit = dir.join("public/kit");
+    let verified = bin()
+        .current_dir(&kit)
+        .args(["verify", "record.json"])
+        .args(files)
+        .output()
+        .unwrap();
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+    // So does the Python implementation shipped in it.
+    if Command::new("python3").arg("--version").output().is_ok() {
+        let py = Command::new("python3")
+            .current_dir(&kit)
+            .args([
+                "reproduce.py",
+                "record.json",
+                "plan.toml",
+                "targets.csv",
+                "officers.csv",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            py.status.success(),
+            "{}",
+            String::from_utf8_lossy(&py.stdout)
+        );
+    }
+    // No identity number, phone or home address anywhere in the public outputs.
+    let outputs = files_under(&dir.join("public"));
+    assert!(outputs.len() >= 8, "{outputs:?}");
+    for p in &outputs {
+        let text = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+        for s in &secrets {
+            assert!(
+                !text.contains(s.as_str()),
+                "{} contains personal data '{s}'",
+                p.display()
+            );
+        }
+        // The record names the dropped columns (SPEC.md §9.1: `dropped`), never their values;
+        // the tables and notices do not even name them.
+        if p.file_name().unwrap() != "record.json" {
+            assert!(
+                !text.contains("身份证号")
+                    && !text.contains("手机号码")
+                    && !text.contains("家庭住址"),
+                "{}",
+                p.display()
+            );
+        }
+    }
+    // The notice shows certificate numbers, not names, and lists every selected entity.
+    let record: shuangsui::Record =
+        serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
+    let notice = std::fs::read_to_string(dir.join("public/notice.md")).unwrap();
+    assert!(notice.contains("Officers shown as: certificate numbers"));
+    for t in &record.tasks {
+        for s in &t.selected {
+            assert!(notice.contains(&s.target), "{}", s.target);
+        }
+    }
+    let csv = std::fs::read_to_string(dir.join("public/notice.csv")).unwrap();
+    let drawn: usize = record.tasks.iter().map(|t| t.selected.len()).sum();
+    assert_eq!(csv.lines().count(), drawn + 1);
+    // Never overwritten silently.
+    let again = bin()
+        .current_dir(&dir)
+        .args(["publish", "record.json"])
+        .args(files)
+        .args(["--out", "public"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

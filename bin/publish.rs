@@ -47,6 +47,10 @@ pub fn build(
             notice::draw_markdown(nl, &record, &inputs.officers, display).into_bytes(),
         ),
         (
+            PathBuf::from("notice.html"),
+            notice::draw_html(nl, &record, &inputs.officers, display).into_bytes(),
+        ),
+        (
             PathBuf::from("notice.csv"),
             notice::draw_csv(nl, &record, &inputs.officers, display),
         ),

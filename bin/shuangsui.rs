@@ -178,7 +178,7 @@ enum Command {
     },
     /// Write the public notice of a verified draw (抽查任务公告) and the verification kit
     #[command(
-        after_help = "Writes DIR/notice.md, DIR/notice.csv and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
+        after_help = "Writes DIR/notice.html (one self-contained page), DIR/notice.md, DIR/notice.csv and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
     )]
     Publish {
         /// The record to publish (it must verify against the inputs)
@@ -596,8 +596,9 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
     }
     say!();
     say!(
-        "{} {}, {}\n{} {}",
+        "{} {}, {}, {}\n{} {}",
         lang.t("抽查任务公告:", "public notice:"),
+        published.join("notice.html").display(),
         published.join("notice.md").display(),
         published.join("notice.csv").display(),
         lang.t("核验材料包（已核验）:", "verification kit (verified):"),
@@ -667,8 +668,9 @@ fn publish_files(
     )?;
     publish::write(out, &publication, force)?;
     say!(
-        "{} {}, {}",
+        "{} {}, {}, {}",
         lang.t("抽查任务公告已写入", "notice written to"),
+        out.join("notice.html").display(),
         out.join("notice.md").display(),
         out.join("notice.csv").display()
     );

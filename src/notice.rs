@@ -546,3 +546,292 @@ pub fn draw_csv(
     }
     w.into_inner().expect("writing to memory")
 }
+
+/// Escapes text for HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a line and turns its `code` spans into `<code>`.
+fn esc_code(s: &str) -> String {
+    esc(s)
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{part}</code>")
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect()
+}
+
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.5}\
+main{max-width:60rem;margin:0 auto;padding:1rem}\
+h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #b22;padding-bottom:.2rem}\
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}\
+th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}\
+code{font-size:.8rem;word-break:break-all}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}dd{margin:0}\
+.scroll{overflow-x:auto}svg{max-width:100%;height:auto}.warn{color:#a40}\
+@media print{main{max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}";
+
+/// A bar chart of frame against drawn, per stratum, as inline SVG.
+#[allow(clippy::cast_precision_loss)] // pixel widths: counts far below 2^52 anyway
+fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
+    let max = task
+        .strata
+        .iter()
+        .map(|s| s.frame)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (label_w, bar_w, row_h) = (120.0_f64, 360.0_f64, 26.0_f64);
+    let height = row_h * task.strata.len() as f64 + 24.0;
+    let mut s = format!(
+        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        esc(&format!(
+            "{} {}",
+            task.id,
+            lang.t("各分层范围与抽取数", "frame and drawn per stratum")
+        )),
+        w = label_w + bar_w + 110.0
+    );
+    for (i, st) in task.strata.iter().enumerate() {
+        let y = row_h * i as f64;
+        let label = if st.stratum.is_empty() {
+            lang.t("全部", "all").to_owned()
+        } else {
+            st.stratum.join(" / ")
+        };
+        let fw = bar_w * st.frame as f64 / max as f64;
+        let dw = if st.drawn > 0 {
+            (bar_w * st.drawn as f64 / max as f64).max(2.0)
+        } else {
+            0.0
+        };
+        let _ = write!(
+            s,
+            "<text x=\"0\" y=\"{ty}\" font-size=\"12\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{fw:.1}\" height=\"18\" fill=\"#d9e3f0\"/><rect x=\"{label_w}\" y=\"{y}\" width=\"{dw:.1}\" height=\"18\" fill=\"#b22\"/><text x=\"{tx:.1}\" y=\"{ty}\" font-size=\"12\">{} / {}</text>",
+            esc(&label),
+            st.drawn,
+            st.frame,
+            ty = y + 13.0,
+            tx = label_w + fw + 6.0
+        );
+    }
+    let _ = write!(
+        s,
+        "<text x=\"{label_w}\" y=\"{ly}\" font-size=\"11\" fill=\"#555\">{}</text></svg>",
+        esc(lang.t(
+            "红色：抽取数；浅色：范围（可抽取）",
+            "red: drawn; light: frame (eligible)"
+        )),
+        ly = height - 4.0
+    );
+    s
+}
+
+/// The draw notice (抽查任务公告) as one self-contained HTML page: no scripts, fonts, images
+/// or links to load; readable on a phone and printable. Counts carry `data-*` attributes so
+/// that a test can compare what a browser renders with the record.
+pub fn draw_html(
+    lang: Lang,
+    record: &Record,
+    roster: &crate::input::Table,
+    display: OfficerDisplay,
+) -> String {
+    let labels = officer_labels(roster, display);
+    let title = format!(
+        "{}{}",
+        record.plan.name,
+        lang.t("抽查任务公告", " — public notice of the draw")
+    );
+    let mut s = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\n<body><main>\n<h1>{}</h1>\n",
+        lang.t("zh-CN", "en"),
+        esc(&title),
+        esc(&title)
+    );
+    let shown = match display {
+        OfficerDisplay::Names => lang.t("姓名", "names"),
+        OfficerDisplay::Certificates => lang.t("执法证号", "certificate numbers"),
+        OfficerDisplay::Hidden => lang.t("不公开", "not shown"),
+    };
+    let _ = writeln!(
+        s,
+        "<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
+        lang.t("抽查计划编号", "Plan"),
+        esc(&record.plan.id),
+        lang.t("检查机关", "Authority"),
+        esc(&record.plan.authority),
+        lang.t("抽取日期", "Draw date"),
+        esc(&record.plan.date),
+        lang.t("检查人员显示方式", "Officers shown as"),
+        shown
+    );
+    let _ = writeln!(
+        s,
+        "<section id=\"seed\"><h2>{}</h2><ul>",
+        lang.t("随机种子", "The seed")
+    );
+    let unattested = record.seed.attestation.is_none();
+    for line in provenance(lang, record) {
+        let _ = writeln!(
+            s,
+            "<li{}>{}</li>",
+            if unattested { " class=\"warn\"" } else { "" },
+            esc_code(&line)
+        );
+    }
+    let _ = writeln!(s, "</ul></section>");
+    let _ = writeln!(
+        s,
+        "<section id=\"digests\"><h2>{}</h2><div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        lang.t("输入文件摘要", "Input digests"),
+        lang.t("文件", "File"),
+        lang.t("行数", "Rows"),
+        lang.t("规范摘要", "Canonical digest")
+    );
+    for (name, rows, digest) in [
+        (
+            lang.t("抽查计划", "plan"),
+            String::new(),
+            &record.inputs.plan.digest,
+        ),
+        (
+            lang.t("检查对象名录库", "target directory"),
+            record.inputs.targets.rows.to_string(),
+            &record.inputs.targets.digest,
+        ),
+        (
+            lang.t("执法检查人员名录库", "officer roster"),
+            record.inputs.officers.rows.to_string(),
+            &record.inputs.officers.digest,
+        ),
+        (lang.t("抽取记录", "record"), String::new(), &record.digest),
+    ] {
+        let _ = writeln!(
+            s,
+            "<tr><td>{name}</td><td class=\"n\">{rows}</td><td><code>{digest}</code></td></tr>"
+        );
+    }
+    let _ = writeln!(s, "</table></div></section>");
+    for task in &record.tasks {
+        let drawn: u64 = task.strata.iter().map(|st| st.drawn).sum();
+        let _ = writeln!(
+            s,
+            "<section class=\"task\" id=\"task-{id}\" data-task=\"{id}\" data-frame=\"{}\" data-drawn=\"{drawn}\"><h2>{id} {}（{}）</h2><dl>",
+            task.frame.size,
+            esc(&task.name),
+            task_type(lang, task),
+            id = esc(&task.id)
+        );
+        if !task.items.is_empty() {
+            let _ = write!(
+                s,
+                "<dt>{}</dt><dd>{}</dd>",
+                lang.t("抽查事项", "Items"),
+                esc(&task.items.join(lang.t("；", "; ")))
+            );
+        }
+        let _ = write!(
+            s,
+            "<dt>{}</dt><dd class=\"frame\">{}</dd><dt>{}</dt><dd class=\"drawn\">{drawn}</dd>",
+            lang.t("检查对象范围（可抽取）", "Eligible targets"),
+            task.frame.size,
+            lang.t("抽取", "Drawn")
+        );
+        if !task.frame.excluded.is_empty() {
+            let _ = write!(
+                s,
+                "<dt>{}</dt><dd>{}</dd>",
+                lang.t("排除", "Excluded"),
+                esc(&task
+                    .frame
+                    .excluded
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(lang.t("，", ", ")))
+            );
+        }
+        let _ = writeln!(
+            s,
+            "<dt>{}</dt><dd>{}</dd></dl>",
+            lang.t("每组检查人员", "Officers per team"),
+            task.team_size
+        );
+        let _ = writeln!(s, "{}", strata_svg(lang, task));
+        let _ = writeln!(
+            s,
+            "<div class=\"scroll\"><table class=\"strata\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            lang.t("分层", "Stratum"),
+            lang.t("范围", "Frame"),
+            lang.t("比例或数量", "Quota"),
+            lang.t("抽取", "Drawn")
+        );
+        for st in &task.strata {
+            let label = if st.stratum.is_empty() {
+                lang.t("全部", "all").to_owned()
+            } else {
+                st.stratum.join(" / ")
+            };
+            let _ = writeln!(
+                s,
+                "<tr class=\"stratum\" data-frame=\"{f}\" data-drawn=\"{d}\"><td>{}</td><td class=\"n\">{f}</td><td>{}</td><td class=\"n\">{d}</td></tr>",
+                esc(&label),
+                esc(&st.quota),
+                f = st.frame,
+                d = st.drawn
+            );
+        }
+        let _ = writeln!(
+            s,
+            "</table></div><div class=\"scroll\"><table class=\"selected\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            lang.t("序号", "No."),
+            lang.t("市场主体名称", "Entity"),
+            lang.t("统一社会信用代码（注册号）", "Credit code"),
+            lang.t("检查机关", "Authority"),
+            lang.t("检查人员", "Officers")
+        );
+        for (n, sel) in task.selected.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "<tr class=\"entity\" data-target=\"{t}\"><td class=\"n\">{}</td><td>{}</td><td><code>{t}</code></td><td>{}</td><td>{}</td></tr>",
+                n + 1,
+                esc(&sel.name),
+                esc(&record.plan.authority),
+                esc(&team(&sel.officers, &labels, lang)),
+                t = esc(&sel.target)
+            );
+        }
+        let _ = writeln!(s, "</table></div></section>");
+    }
+    let _ = writeln!(
+        s,
+        "<section id=\"verify\"><h2>{}</h2><p>{}</p><pre><code>shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv\npython3 reproduce.py record.json plan.toml targets.csv officers.csv</code></pre><p>{}</p></section>",
+        lang.t("如何核验", "How to verify"),
+        lang.t(
+            "核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：",
+            "The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:"
+        ),
+        lang.t(
+            "算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。",
+            "The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone."
+        )
+    );
+    s.push_str("</main></body></html>\n");
+    s
+}

@@ -197,7 +197,7 @@ enum Command {
     },
     /// Check the inspection results against the record and write the result notice (抽查结果公告)
     #[command(
-        after_help = "Writes DIR/result-notice.csv and DIR/result-notice.md, and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
+        after_help = "Writes DIR/result-notice.html, DIR/result-notice.csv and DIR/result-notice.md, and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
     )]
     Results {
         /// The draw's record
@@ -750,7 +750,8 @@ fn results_notice(
     };
     let csv_path = out.join("result-notice.csv");
     let md_path = out.join("result-notice.md");
-    for p in [&csv_path, &md_path] {
+    let html_path = out.join("result-notice.html");
+    for p in [&csv_path, &md_path, &html_path] {
         if !force && p.exists() {
             anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
         }
@@ -767,12 +768,18 @@ fn results_notice(
         shuangsui::notice::results_markdown(notice_lang, &record, &checked).as_bytes(),
         force,
     )?;
+    write_atomic(
+        &html_path,
+        shuangsui::notice::results_html(notice_lang, &record, &checked).as_bytes(),
+        force,
+    )?;
     say!(
-        "{} {} {}; {} {}, {}",
+        "{} {} {}; {} {}, {}, {}",
         lang.t("结果", "results:"),
         checked.outcomes.len(),
         lang.t("条，与抽取记录一致", "match the record"),
         lang.t("公告已写入", "notice written to"),
+        html_path.display(),
         csv_path.display(),
         md_path.display()
     );

@@ -285,6 +285,11 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
             .unwrap()
             .contains(&record.tasks[0].selected[0].target)
     );
+    let html = std::fs::read_to_string(dir.join("notice/result-notice.html")).unwrap();
+    assert_eq!(html.matches("class=\"result\"").count(), n);
+    for needle in ["<script", "src=", "href=", "url(", "<link"] {
+        assert!(!html.contains(needle), "{needle}");
+    }
     // Never overwritten silently.
     assert_eq!(run("results.csv", "notice").status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);

@@ -13,6 +13,81 @@ use crate::report::Lang;
 /// The independent Python implementation, shipped in every kit.
 const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");
 
+/// A notice format: `html`, `md`, `csv` or `xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Md,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub fn parse(s: &str) -> Result<Format, String> {
+        match s.trim() {
+            "html" => Ok(Format::Html),
+            "md" => Ok(Format::Md),
+            "csv" => Ok(Format::Csv),
+            "xlsx" => Ok(Format::Xlsx),
+            other => Err(format!(
+                "unknown format '{other}' (expected html, md, csv or xlsx)"
+            )),
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// A CSV notice (UTF-8 with a BOM) as an .xlsx workbook: the same rows and columns, one sheet.
+pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
+    let text = csv_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv_bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet)?;
+    for (r, record) in reader.records().enumerate() {
+        let record = record?;
+        for (c, value) in record.iter().enumerate() {
+            let (r, c) = (u32::try_from(r)?, u16::try_from(c)?);
+            ws.write_string(r, c, value)?;
+        }
+    }
+    ws.autofit();
+    Ok(book.save_to_buffer()?)
+}
+
+/// The notice files in the chosen formats: `stem.html`, `stem.md`, `stem.csv`, `stem.xlsx`.
+pub fn notice_files(
+    stem: &str,
+    formats: &[Format],
+    html: impl FnOnce() -> String,
+    md: impl FnOnce() -> String,
+    csv: &[u8],
+    sheet: &str,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = Vec::new();
+    let (mut html, mut md) = (Some(html), Some(md));
+    for f in formats {
+        let bytes = match f {
+            Format::Html => html.take().map_or_else(Vec::new, |h| h().into_bytes()),
+            Format::Md => md.take().map_or_else(Vec::new, |m| m().into_bytes()),
+            Format::Csv => csv.to_vec(),
+            Format::Xlsx => csv_to_xlsx(csv, sheet)?,
+        };
+        files.push((PathBuf::from(format!("{stem}.{}", f.extension())), bytes));
+    }
+    Ok(files)
+}
+
 /// The files of a publication: (path relative to DIR, bytes).
 pub struct Publication {
     pub files: Vec<(PathBuf, Vec<u8>)>,
@@ -37,29 +112,26 @@ pub fn build(
     earlier: &[Vec<u8>],
     inputs: &Inputs,
     display: OfficerDisplay,
+    formats: &[Format],
 ) -> Result<Publication> {
     let record: shuangsui::Record = serde_json::from_slice(record_bytes)?;
     let nl = notice_lang(lang);
     let kit = PathBuf::from("kit");
-    let mut files = vec![
-        (
-            PathBuf::from("notice.md"),
-            notice::draw_markdown(nl, &record, &inputs.officers, display).into_bytes(),
-        ),
-        (
-            PathBuf::from("notice.html"),
-            notice::draw_html(nl, &record, &inputs.officers, display).into_bytes(),
-        ),
-        (
-            PathBuf::from("notice.csv"),
-            notice::draw_csv(nl, &record, &inputs.officers, display),
-        ),
+    let mut files = notice_files(
+        "notice",
+        formats,
+        || notice::draw_html(nl, &record, &inputs.officers, display),
+        || notice::draw_markdown(nl, &record, &inputs.officers, display),
+        &notice::draw_csv(nl, &record, &inputs.officers, display),
+        lang.t("抽查任务公告", "notice"),
+    )?;
+    files.extend([
         (kit.join("plan.toml"), plan_bytes.to_vec()),
         (kit.join("targets.csv"), inputs.targets.to_csv()),
         (kit.join("officers.csv"), inputs.officers.to_csv()),
         (kit.join("record.json"), record_bytes.to_vec()),
         (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
-    ];
+    ]);
     let mut command =
         "shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
             .to_owned();

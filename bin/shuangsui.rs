@@ -30,6 +30,13 @@ mod files;
 mod publish;
 mod report;
 
+/// The notice formats written unless `--format` says otherwise.
+const DEFAULT_FORMATS: [publish::Format; 3] = [
+    publish::Format::Html,
+    publish::Format::Md,
+    publish::Format::Csv,
+];
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -178,7 +185,7 @@ enum Command {
     },
     /// Write the public notice of a verified draw (抽查任务公告) and the verification kit
     #[command(
-        after_help = "Writes DIR/notice.html (one self-contained page), DIR/notice.md, DIR/notice.csv and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
+        after_help = "Writes DIR/notice.html (one self-contained page), .md and .csv (--format html,md,csv,xlsx) and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
     )]
     Publish {
         /// The record to publish (it must verify against the inputs)
@@ -191,13 +198,16 @@ enum Command {
         /// How the notice shows the inspecting officers
         #[arg(long, value_name = "HOW", default_value = "names", value_parser = ["names", "certificates", "hidden"])]
         show_officers: String,
+        /// The notice's formats, comma-separated: html, md, csv, xlsx
+        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publish::Format::parse)]
+        format: Vec<publish::Format>,
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
     },
     /// Check the inspection results against the record and write the result notice (抽查结果公告)
     #[command(
-        after_help = "Writes DIR/result-notice.html, DIR/result-notice.csv and DIR/result-notice.md, and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
+        after_help = "Writes DIR/result-notice.html, .md and .csv (--format html,md,csv,xlsx), and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
     )]
     Results {
         /// The draw's record
@@ -214,6 +224,9 @@ enum Command {
         /// The day to measure deadlines from (default: today in China, UTC+8)
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// The notice's formats, comma-separated: html, md, csv, xlsx
+        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publish::Format::parse)]
+        format: Vec<publish::Format>,
         /// Overwrite the notice files if they exist
         #[arg(long)]
         force: bool,
@@ -478,14 +491,16 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             inputs,
             out,
             show_officers,
+            format,
             force,
-        } => publish_files(lang, record, inputs, out, show_officers, *force),
+        } => publish_files(lang, record, inputs, out, show_officers, format, *force),
         Command::Results {
             record,
             results,
             out,
             calendar,
             today,
+            format,
             force,
         } => results_notice(
             lang,
@@ -494,6 +509,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             out,
             calendar.as_deref(),
             today.as_deref(),
+            format,
             *force,
         ),
         Command::BeaconRound { at } => {
@@ -589,6 +605,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         &[],
         &inputs,
         shuangsui::notice::OfficerDisplay::Names,
+        &DEFAULT_FORMATS,
     )?;
     publish::write(&published, &publication, force)?;
     if !publish::check_kit(&published, &publication)? {
@@ -632,6 +649,7 @@ fn publish_files(
     inputs: &InputArgs,
     out: &Path,
     show_officers: &str,
+    formats: &[publish::Format],
     force: bool,
 ) -> Result<ExitCode> {
     let bytes = read(record_path)?;
@@ -665,14 +683,20 @@ fn publish_files(
         &earlier,
         &parsed,
         display,
+        formats,
     )?;
     publish::write(out, &publication, force)?;
     say!(
-        "{} {}, {}, {}",
+        "{} {}",
         lang.t("抽查任务公告已写入", "notice written to"),
-        out.join("notice.html").display(),
-        out.join("notice.md").display(),
-        out.join("notice.csv").display()
+        formats
+            .iter()
+            .map(|f| out
+                .join(format!("notice.{}", f.extension()))
+                .display()
+                .to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     if !publish::check_kit(out, &publication)? {
         anyhow::bail!(
@@ -695,6 +719,7 @@ fn publish_files(
 }
 
 /// Checks the results against the record, writes the result notice and lists deadlines.
+#[allow(clippy::too_many_arguments)] // one per command-line option
 fn results_notice(
     lang: Lang,
     record_path: &Path,
@@ -702,6 +727,7 @@ fn results_notice(
     out: &Path,
     calendar: Option<&Path>,
     today: Option<&str>,
+    formats: &[publish::Format],
     force: bool,
 ) -> Result<ExitCode> {
     use shuangsui::input::{Table, TableKind, TableOptions};
@@ -748,40 +774,36 @@ fn results_notice(
         Lang::Zh => shuangsui::notice::Lang::Zh,
         Lang::En => shuangsui::notice::Lang::En,
     };
-    let csv_path = out.join("result-notice.csv");
-    let md_path = out.join("result-notice.md");
-    let html_path = out.join("result-notice.html");
-    for p in [&csv_path, &md_path, &html_path] {
+    let files = publish::notice_files(
+        "result-notice",
+        formats,
+        || shuangsui::notice::results_html(notice_lang, &record, &checked),
+        || shuangsui::notice::results_markdown(notice_lang, &record, &checked),
+        &shuangsui::notice::results_csv(notice_lang, &record, &checked),
+        lang.t("抽查结果公告", "results"),
+    )?;
+    for (p, _) in &files {
+        let p = out.join(p);
         if !force && p.exists() {
             anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
         }
     }
     std::fs::create_dir_all(out)
         .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", out.display()))?;
-    write_atomic(
-        &csv_path,
-        &shuangsui::notice::results_csv(notice_lang, &record, &checked),
-        force,
-    )?;
-    write_atomic(
-        &md_path,
-        shuangsui::notice::results_markdown(notice_lang, &record, &checked).as_bytes(),
-        force,
-    )?;
-    write_atomic(
-        &html_path,
-        shuangsui::notice::results_html(notice_lang, &record, &checked).as_bytes(),
-        force,
-    )?;
+    for (p, bytes) in &files {
+        write_atomic(&out.join(p), bytes, force)?;
+    }
     say!(
-        "{} {} {}; {} {}, {}, {}",
+        "{} {} {}; {} {}",
         lang.t("结果", "results:"),
         checked.outcomes.len(),
         lang.t("条，与抽取记录一致", "match the record"),
         lang.t("公告已写入", "notice written to"),
-        html_path.display(),
-        csv_path.display(),
-        md_path.display()
+        files
+            .iter()
+            .map(|(p, _)| out.join(p).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut overdue = 0;
     let mut soon = 0;

@@ -292,5 +292,42 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     }
     // Never overwritten silently.
     assert_eq!(run("results.csv", "notice").status.code(), Some(2));
+    // Only the formats asked for; the .xlsx holds the CSV's rows, and reads back as a table.
+    let xlsx = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .current_dir(&dir)
+        .args([
+            "results",
+            "record.json",
+            "--results",
+            "results.csv",
+            "--out",
+            "x",
+            "--format",
+            "xlsx",
+        ])
+        .args(["--today", "2026-11-04"])
+        .output()
+        .unwrap();
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.join("x"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("result-notice.xlsx")]);
+    // The notice's columns are the results table's: read back, it checks out again.
+    let sheet = Table::parse(
+        TableKind::Results,
+        "result-notice.xlsx",
+        &std::fs::read(dir.join("x/result-notice.xlsx")).unwrap(),
+        &shuangsui::input::TableOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(sheet.rows.len(), n);
+    let again = Results::check(&record, &sheet, &Calendar::official()).unwrap();
+    assert_eq!(again.outcomes.len(), n);
     let _ = std::fs::remove_dir_all(&dir);
 }

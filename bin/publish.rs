@@ -120,9 +120,9 @@ pub fn build(
     let mut files = notice_files(
         "notice",
         formats,
-        || notice::draw_html(nl, &record, &inputs.officers, display),
-        || notice::draw_markdown(nl, &record, &inputs.officers, display),
-        &notice::draw_csv(nl, &record, &inputs.officers, display),
+        || notice::draw_html(nl, &record, &inputs.plan, &inputs.officers, display),
+        || notice::draw_markdown(nl, &record, &inputs.plan, &inputs.officers, display),
+        &notice::draw_csv(nl, &record, &inputs.plan, &inputs.officers, display),
         lang.t("抽查任务公告", "notice"),
     )?;
     files.extend([

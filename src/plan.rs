@@ -113,6 +113,8 @@ pub struct Task {
     pub name: String,
     /// The inspection items (抽查事项).
     pub items: Vec<String>,
+    /// The legal basis (抽查依据), for the public notice; `""` when not given.
+    pub basis: String,
     /// The frame: which targets are eligible (定向 when not empty).
     pub filter: Filter,
     /// Attribute columns to stratify on; empty means one stratum.
@@ -357,6 +359,8 @@ struct RawTask {
     name: String,
     #[serde(default)]
     items: Vec<String>,
+    #[serde(default)]
+    basis: String,
     filter: Option<Spanned<toml::Table>>,
     #[serde(default)]
     strata: Vec<Spanned<String>>,
@@ -850,6 +854,7 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         id: id.clone(),
         name: normalize::text(&raw.name),
         items: raw.items.iter().map(|i| normalize::text(i)).collect(),
+        basis: normalize::text(&raw.basis),
         filter,
         strata,
         strata_at,

@@ -195,6 +195,7 @@ exclude_status = ["注销", "吊销", "撤销", "迁出"]
 id = "T1"
 name = "企业公示信息抽查"
 items = ["企业年度报告公示信息"]
+basis = "《企业信息公示暂行条例》第十四条"
 strata = ["risk"]
 ratio = {{ A = "1%", B = "3%", C = "10%", D = "30%" }}
 team_size = 2
@@ -205,6 +206,7 @@ officer_filter = {{ department = ["市场监管"] }}
 id = "T2"
 name = "食品经营许可事项抽查"
 items = ["食品经营许可情况", "食品安全管理制度落实情况"]
+basis = "《中华人民共和国食品安全法》第一百一十条"
 filter = {{ industry = ["H 住宿和餐饮业"] }}
 count = {food_count}
 team_size = 3

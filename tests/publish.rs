@@ -177,6 +177,8 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
         serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
     let notice = std::fs::read_to_string(dir.join("public/notice.md")).unwrap();
     assert!(notice.contains("Officers shown as: certificate numbers"));
+    // The legal basis comes from the plan.
+    assert!(notice.contains("Legal basis: 《企业信息公示暂行条例》第十四条"));
     for t in &record.tasks {
         for s in &t.selected {
             assert!(notice.contains(&s.target), "{}", s.target);

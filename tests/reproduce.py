@@ -505,7 +505,7 @@ def equal(sizes, total):
 
 PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "max_inspections_per_year",
              "max_teams_per_officer"}
-TASK_KEYS = {"id", "name", "items", "filter", "strata", "ratio", "count", "allocation", "rounding",
+TASK_KEYS = {"id", "name", "items", "basis", "filter", "strata", "ratio", "count", "allocation", "rounding",
              "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",
              "max_teams_per_officer", "rotation", "departments", "require_categories", "inspection_date"}
 

@@ -3,7 +3,16 @@
 use std::fmt::Write as _;
 
 use super::{Lang, STYLE, cell, esc, esc_code, task_type};
+use crate::plan::Plan;
 use crate::record::{Record, TaskRecord};
+
+/// The task's legal basis (抽查依据) from the plan, `""` when it has none.
+fn basis<'a>(plan: &'a Plan, task: &TaskRecord) -> &'a str {
+    plan.tasks
+        .iter()
+        .find(|t| t.id == task.id)
+        .map_or("", |t| t.basis.as_str())
+}
 
 /// How the inspecting officers appear in the draw notice (recorded in it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +141,7 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
 pub fn draw_markdown(
     lang: Lang,
     record: &Record,
+    plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
 ) -> String {
@@ -199,6 +209,14 @@ pub fn draw_markdown(
                 "- {}: {}",
                 lang.t("抽查事项", "Items"),
                 task.items.join(lang.t("；", "; "))
+            );
+        }
+        if !basis(plan, task).is_empty() {
+            let _ = writeln!(
+                s,
+                "- {}: {}",
+                lang.t("抽查依据", "Legal basis"),
+                basis(plan, task)
             );
         }
         let _ = writeln!(
@@ -291,6 +309,7 @@ pub fn draw_markdown(
 pub fn draw_csv(
     lang: Lang,
     record: &Record,
+    plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
 ) -> Vec<u8> {
@@ -298,7 +317,7 @@ pub fn draw_csv(
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let headers: [&str; 11] = match lang {
+    let headers: [&str; 12] = match lang {
         Lang::Zh => [
             "抽查计划编号",
             "抽查计划名称",
@@ -306,6 +325,7 @@ pub fn draw_csv(
             "抽查任务名称",
             "抽查类型",
             "抽查事项",
+            "抽查依据",
             "检查机关",
             "序号",
             "市场主体名称",
@@ -319,6 +339,7 @@ pub fn draw_csv(
             "task_name",
             "type",
             "items",
+            "legal_basis",
             "authority",
             "no",
             "entity_name",
@@ -336,6 +357,7 @@ pub fn draw_csv(
                 task.name.as_str(),
                 task_type(lang, task),
                 &task.items.join(lang.t("；", "; ")),
+                basis(plan, task),
                 record.plan.authority.as_str(),
                 &(n + 1).to_string(),
                 sel.name.as_str(),
@@ -410,6 +432,7 @@ fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
 pub fn draw_html(
     lang: Lang,
     record: &Record,
+    plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
 ) -> String {
@@ -505,6 +528,14 @@ pub fn draw_html(
                 "<dt>{}</dt><dd>{}</dd>",
                 lang.t("抽查事项", "Items"),
                 esc(&task.items.join(lang.t("；", "; ")))
+            );
+        }
+        if !basis(plan, task).is_empty() {
+            let _ = write!(
+                s,
+                "<dt>{}</dt><dd>{}</dd>",
+                lang.t("抽查依据", "Legal basis"),
+                esc(basis(plan, task))
             );
         }
         let _ = write!(

@@ -7,7 +7,7 @@ use anyhow::Result;
 use shuangsui::notice::{self, OfficerDisplay};
 use shuangsui::{Inputs, Source};
 
-use crate::files::write_atomic;
+use crate::files::{InputArgs, InputFiles, write_atomic};
 use crate::report::Lang;
 
 /// The independent Python implementation, shipped in every kit.
@@ -95,13 +95,6 @@ pub struct Publication {
     pub verify_command: String,
 }
 
-fn notice_lang(lang: Lang) -> notice::Lang {
-    match lang {
-        Lang::Zh => notice::Lang::Zh,
-        Lang::En => notice::Lang::En,
-    }
-}
-
 /// Everything `publish` writes, in memory: the notice (Markdown, CSV) and the kit (the plan as
 /// given, the public projections of the tables, the record, earlier records, the announcement,
 /// reproduce.py and a README with the exact commands).
@@ -115,7 +108,7 @@ pub fn build(
     formats: &[Format],
 ) -> Result<Publication> {
     let record: shuangsui::Record = serde_json::from_slice(record_bytes)?;
-    let nl = notice_lang(lang);
+    let nl = notice::Lang::from(lang);
     let kit = PathBuf::from("kit");
     let mut files = notice_files(
         "notice",
@@ -132,22 +125,16 @@ pub fn build(
         (kit.join("record.json"), record_bytes.to_vec()),
         (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
     ]);
-    let mut command =
-        "shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
-            .to_owned();
+    // The file names are the ones notice::verify_command gives.
+    let command = notice::verify_command(&record);
     if let Some((t, _)) = &inputs.history {
         files.push((kit.join("history.csv"), t.to_csv()));
-        command.push_str(" --history history.csv");
     }
     if let Some((t, _)) = &inputs.conflicts {
         files.push((kit.join("conflicts.csv"), t.to_csv()));
-        command.push_str(" --conflicts conflicts.csv");
     }
     for (i, bytes) in earlier.iter().enumerate() {
-        let name = format!("earlier-{}.json", i + 1);
-        command.push_str(" --after ");
-        command.push_str(&name);
-        files.push((kit.join(name), bytes.clone()));
+        files.push((kit.join(format!("earlier-{}.json", i + 1)), bytes.clone()));
     }
     if let Some(a) = &record.seed.attestation {
         let json = serde_json::to_string_pretty(&a.announcement)? + "\n";
@@ -193,66 +180,40 @@ pub fn write(dir: &Path, publication: &Publication, force: bool) -> Result<()> {
     Ok(())
 }
 
-/// Reads the kit back from disk and verifies it, as a reader of the notice would.
+/// Reads the kit back from disk, as a reader of the notice would, and verifies it.
 pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
     let kit = dir.join("kit");
-    let read = |name: &str| crate::files::read(&kit.join(name));
-    let record = read("record.json")?;
-    let (plan, targets, officers) = (
-        read("plan.toml")?,
-        read("targets.csv")?,
-        read("officers.csv")?,
-    );
-    let options = shuangsui::InputOptions {
-        id_check: shuangsui::verify::id_check_of(&record),
-        ..shuangsui::InputOptions::default()
+    let has = |name: &str| {
+        publication
+            .files
+            .iter()
+            .any(|(p, _)| p == &Path::new("kit").join(name))
     };
-    let mut inputs = Inputs::parse_with(
-        Source {
-            name: "plan.toml",
-            bytes: &plan,
-        },
-        Source {
-            name: "targets.csv",
-            bytes: &targets,
-        },
-        Source {
-            name: "officers.csv",
-            bytes: &officers,
-        },
-        &options,
-    )?;
-    let text = shuangsui::input::ReadOptions::default();
-    if publication.verify_command.contains("--history") {
-        inputs = inputs.with_history(
-            Source {
-                name: "history.csv",
-                bytes: &read("history.csv")?,
-            },
-            &text,
-        )?;
-    }
-    if publication.verify_command.contains("--conflicts") {
-        inputs = inputs.with_conflicts(
-            Source {
-                name: "conflicts.csv",
-                bytes: &read("conflicts.csv")?,
-            },
-            &text,
-        )?;
-    }
-    let earlier: Vec<(String, shuangsui::Record)> = publication
-        .files
-        .iter()
-        .filter_map(|(p, bytes)| {
-            let name = p.file_name()?.to_str()?;
-            name.starts_with("earlier-")
-                .then(|| Ok((name.to_owned(), serde_json::from_slice(bytes)?)))
-        })
-        .collect::<Result<_>>()?;
-    if !earlier.is_empty() {
-        inputs = inputs.with_earlier(earlier)?;
-    }
+    let args = InputArgs {
+        plan: kit.join("plan.toml"),
+        targets: kit.join("targets.csv"),
+        officers: kit.join("officers.csv"),
+        history: has("history.csv").then(|| kit.join("history.csv")),
+        conflicts: has("conflicts.csv").then(|| kit.join("conflicts.csv")),
+        earlier: publication
+            .files
+            .iter()
+            .filter(|(p, _)| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("earlier-"))
+            })
+            .map(|(p, _)| dir.join(p))
+            .collect(),
+        targets_format: None,
+        officers_format: None,
+        encoding: None,
+        sheet: None,
+        targets_sheet: None,
+        officers_sheet: None,
+    };
+    let record = crate::files::read(&kit.join("record.json"))?;
+    let inputs = InputFiles::read(&args, shuangsui::verify::id_check_of(&record))?.parse()?;
     let outcome = shuangsui::verify(
         Source {
             name: "record.json",

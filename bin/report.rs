@@ -23,6 +23,15 @@ impl Lang {
     }
 }
 
+impl From<Lang> for shuangsui::notice::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Zh => shuangsui::notice::Lang::Zh,
+            Lang::En => shuangsui::notice::Lang::En,
+        }
+    }
+}
+
 fn kind(lang: Lang, filter_empty: bool) -> &'static str {
     if filter_empty {
         lang.t("不定向", "undirected")

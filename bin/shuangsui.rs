@@ -735,9 +735,7 @@ fn results_notice(
     let bytes = read(record_path)?;
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
-    if value.get("digest").and_then(serde_json::Value::as_str)
-        != Some(shuangsui::record::digest_of(&value).as_str())
-    {
+    if !shuangsui::record::is_intact(&value) {
         anyhow::bail!(
             "'{}' does not match its own digest: it was changed after the draw",
             record_path.display()
@@ -756,10 +754,7 @@ fn results_notice(
         shuangsui::dates::Date::parse(t)
             .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
     } else {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-        shuangsui::dates::Date::from_days_since_epoch((now + 8 * 3600).div_euclid(86_400))
+        shuangsui::dates::china_date(unix_now())
             .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
     };
     let name = results_path.display().to_string();
@@ -770,10 +765,7 @@ fn results_notice(
         &TableOptions::default(),
     )?;
     let checked = Results::check(&record, &table, &cal)?;
-    let notice_lang = match lang {
-        Lang::Zh => shuangsui::notice::Lang::Zh,
-        Lang::En => shuangsui::notice::Lang::En,
-    };
+    let notice_lang = shuangsui::notice::Lang::from(lang);
     let files = publish::notice_files(
         "result-notice",
         formats,
@@ -880,14 +872,13 @@ fn announce(
         Some(p) => {
             let record: serde_json::Value = serde_json::from_slice(&read(p)?)
                 .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", p.display()))?;
-            let digest = record.get("digest").and_then(serde_json::Value::as_str);
-            if digest != Some(shuangsui::record::digest_of(&record).as_str()) {
+            if !shuangsui::record::is_intact(&record) {
                 anyhow::bail!(
                     "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
                     p.display()
                 );
             }
-            digest.unwrap_or_default().to_owned()
+            record["digest"].as_str().unwrap_or_default().to_owned()
         }
     };
     let parties = parties
@@ -906,9 +897,7 @@ fn announce(
         previous,
     };
     let a = shuangsui::announce::announce(&parsed, &request)?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let now = unix_now();
     if shuangsui::beacon::time_of(a.beacon.round) <= now {
         eprintln!(
             "warning: {}",
@@ -1043,11 +1032,15 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
 }
 
 /// The current time, UTC, as RFC 3339 (the library has no clock).
-fn now_utc() -> String {
-    let secs = std::time::SystemTime::now()
+/// The system clock, in Unix seconds.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    shuangsui::dates::format_rfc3339(i64::try_from(secs).unwrap_or(0))
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+}
+
+fn now_utc() -> String {
+    shuangsui::dates::format_rfc3339(unix_now())
 }
 
 /// Verifies a record: its inputs are read with the id check the record names.

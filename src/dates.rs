@@ -163,6 +163,11 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(day.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset)
 }
 
+/// The calendar date in China (UTC+8, no daylight saving) at Unix time `t`.
+pub fn china_date(t: i64) -> Option<Date> {
+    Date::from_days_since_epoch(t.checked_add(8 * 3600)?.div_euclid(86_400))
+}
+
 /// Formats Unix seconds as RFC 3339 in UTC (`2027-01-15T02:00:00Z`).
 pub fn format_rfc3339(t: i64) -> String {
     let days = t.div_euclid(86_400);

@@ -132,7 +132,7 @@ impl Inputs {
     pub fn with_earlier(mut self, records: Vec<(String, Record)>) -> Result<Inputs> {
         for (name, record) in records {
             let value = serde_json::to_value(&record).expect("a record always serialises");
-            if crate::record::digest_of(&value) != record.digest {
+            if !crate::record::is_intact(&value) {
                 return Err(Error::RecordSyntax {
                     at: crate::error::Location::file(&name),
                     message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),

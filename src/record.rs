@@ -368,6 +368,12 @@ impl Record {
     }
 }
 
+/// True when a JSON record's `digest` matches its content (SPEC.md §9.3): it has not been
+/// changed since it was sealed. The ledger is outside the digest (§9.4).
+pub fn is_intact(record: &serde_json::Value) -> bool {
+    record.get("digest").and_then(serde_json::Value::as_str) == Some(digest_of(record).as_str())
+}
+
 /// The record digest of a JSON record (SPEC.md §9.3):
 /// `SHA-256(str("shuangsui/v1/record") ‖ bytes(J))`, where `J` is the pretty
 /// serialisation of the record without its `digest` and `ledger` members.

@@ -139,7 +139,7 @@ impl Results {
         let drawn_on = Date::parse(&record.plan.date).or_else(|| {
             record.seed.attestation.as_ref().and_then(|a| {
                 crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-                    .and_then(|t| Date::from_days_since_epoch((t + 8 * 3600).div_euclid(86_400)))
+                    .and_then(crate::dates::china_date)
             })
         });
         let mut problems: Vec<Error> = Vec::new();

@@ -242,7 +242,7 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
         Err(e) => return Err(e),
     };
     reconcile_raw(&given, &mut recomputed, &mut notes);
-    if given.get("digest").and_then(Value::as_str) != Some(record::digest_of(&given).as_str()) {
+    if !record::is_intact(&given) {
         notes.push(
             "the record's digest does not match its own content: it was changed after the draw"
                 .into(),

@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{Lang, STYLE, cell, esc, esc_code, task_type};
+use super::{
+    Lang, STRATA_COLUMNS, cell, esc, esc_code, headers, how_to_verify, html_head, stratum_label,
+    task_type,
+};
 use crate::plan::Plan;
 use crate::record::{Record, TaskRecord};
 
@@ -246,18 +249,11 @@ pub fn draw_markdown(
         );
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} |\n|---|---:|---|---:|",
-            lang.t("分层", "Stratum"),
-            lang.t("范围", "Frame"),
-            lang.t("比例或数量", "Quota"),
-            lang.t("抽取", "Drawn")
+            "| {} |\n|---|---:|---|---:|",
+            headers(lang, &STRATA_COLUMNS).join(" | ")
         );
         for st in &task.strata {
-            let label = if st.stratum.is_empty() {
-                lang.t("全部", "all").to_owned()
-            } else {
-                st.stratum.join(" / ")
-            };
+            let label = stratum_label(lang, &st.stratum);
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} |",
@@ -289,18 +285,10 @@ pub fn draw_markdown(
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", lang.t("如何核验", "How to verify"));
+    let [heading, before, commands, after] = how_to_verify(lang, record);
     let _ = writeln!(
         s,
-        "{}\n\n```sh\nshuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}",
-        lang.t(
-            "核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：",
-            "The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:"
-        ),
-        lang.t(
-            "算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。",
-            "The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone."
-        )
+        "## {heading}\n\n{before}\n\n```sh\n{commands}\n```\n\n{after}"
     );
     s
 }
@@ -393,11 +381,7 @@ fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
     );
     for (i, st) in task.strata.iter().enumerate() {
         let y = row_h * i as f64;
-        let label = if st.stratum.is_empty() {
-            lang.t("全部", "all").to_owned()
-        } else {
-            st.stratum.join(" / ")
-        };
+        let label = stratum_label(lang, &st.stratum);
         let fw = bar_w * st.frame as f64 / max as f64;
         let dw = if st.drawn > 0 {
             (bar_w * st.drawn as f64 / max as f64).max(2.0)
@@ -442,12 +426,7 @@ pub fn draw_html(
         record.plan.name,
         lang.t("抽查任务公告", " — public notice of the draw")
     );
-    let mut s = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\n<body><main>\n<h1>{}</h1>\n",
-        lang.t("zh-CN", "en"),
-        esc(&title),
-        esc(&title)
-    );
+    let mut s = html_head(lang, &title);
     let shown = match display {
         OfficerDisplay::Names => lang.t("姓名", "names"),
         OfficerDisplay::Certificates => lang.t("执法证号", "certificate numbers"),
@@ -568,18 +547,11 @@ pub fn draw_html(
         let _ = writeln!(s, "{}", strata_svg(lang, task));
         let _ = writeln!(
             s,
-            "<div class=\"scroll\"><table class=\"strata\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            lang.t("分层", "Stratum"),
-            lang.t("范围", "Frame"),
-            lang.t("比例或数量", "Quota"),
-            lang.t("抽取", "Drawn")
+            "<div class=\"scroll\"><table class=\"strata\"><tr><th>{}</th></tr>",
+            headers(lang, &STRATA_COLUMNS).join("</th><th>")
         );
         for st in &task.strata {
-            let label = if st.stratum.is_empty() {
-                lang.t("全部", "all").to_owned()
-            } else {
-                st.stratum.join(" / ")
-            };
+            let label = stratum_label(lang, &st.stratum);
             let _ = writeln!(
                 s,
                 "<tr class=\"stratum\" data-frame=\"{f}\" data-drawn=\"{d}\"><td>{}</td><td class=\"n\">{f}</td><td>{}</td><td class=\"n\">{d}</td></tr>",
@@ -611,18 +583,14 @@ pub fn draw_html(
         }
         let _ = writeln!(s, "</table></div></section>");
     }
+    let [heading, before, commands, after] = how_to_verify(lang, record);
     let _ = writeln!(
         s,
-        "<section id=\"verify\"><h2>{}</h2><p>{}</p><pre><code>shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv\npython3 reproduce.py record.json plan.toml targets.csv officers.csv</code></pre><p>{}</p></section>",
-        lang.t("如何核验", "How to verify"),
-        lang.t(
-            "核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：",
-            "The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:"
-        ),
-        lang.t(
-            "算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。",
-            "The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone."
-        )
+        "<section id=\"verify\"><h2>{}</h2><p>{}</p><pre><code>{}</code></pre><p>{}</p></section>",
+        esc(&heading),
+        esc(&before),
+        esc(&commands),
+        esc(&after)
     );
     s.push_str("</main></body></html>\n");
     s

@@ -12,7 +12,82 @@ mod results;
 pub use draw::{OfficerDisplay, draw_csv, draw_html, draw_markdown};
 pub use results::{results_csv, results_html, results_markdown};
 
-use crate::record::TaskRecord;
+use std::fmt::Write as _;
+
+use crate::record::{Record, TaskRecord};
+
+/// The command that verifies a record inside its verification kit, whose files are named
+/// `plan.toml`, `targets.csv`, `officers.csv`, `history.csv`, `conflicts.csv` and
+/// `earlier-1.json` … (one per earlier batch), as the record needs them.
+pub fn verify_command(record: &Record) -> String {
+    let mut command =
+        "shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
+            .to_owned();
+    if record.inputs.history.is_some() {
+        command.push_str(" --history history.csv");
+    }
+    if record.inputs.conflicts.is_some() {
+        command.push_str(" --conflicts conflicts.csv");
+    }
+    for i in 1..=record.inputs.earlier.len() {
+        let _ = write!(command, " --after earlier-{i}.json");
+    }
+    command
+}
+
+/// How to verify, for a notice: (heading, the text before the commands, the commands, the
+/// text after).
+pub(crate) fn how_to_verify(lang: Lang, record: &Record) -> [String; 4] {
+    [
+        lang.t("如何核验", "How to verify").to_owned(),
+        lang.t(
+            "核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：",
+            "The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:",
+        )
+        .to_owned(),
+        format!(
+            "{}\npython3 reproduce.py record.json plan.toml targets.csv officers.csv",
+            verify_command(record)
+        ),
+        lang.t(
+            "算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。",
+            "The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone.",
+        )
+        .to_owned(),
+    ]
+}
+
+/// A stratum's label: its values, or "all" for an unstratified task.
+pub(crate) fn stratum_label(lang: Lang, stratum: &[String]) -> String {
+    if stratum.is_empty() {
+        lang.t("全部", "all").to_owned()
+    } else {
+        stratum.join(" / ")
+    }
+}
+
+/// The start of an HTML notice, up to its `<h1>`.
+pub(crate) fn html_head(lang: Lang, title: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\n<body><main>\n<h1>{}</h1>\n",
+        lang.t("zh-CN", "en"),
+        esc(title),
+        esc(title)
+    )
+}
+
+/// Column headers of a notice table, in the notice's language.
+pub(crate) fn headers(lang: Lang, pairs: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+    pairs.iter().map(|(zh, en)| lang.t(zh, en)).collect()
+}
+
+/// The strata table's columns.
+pub(crate) const STRATA_COLUMNS: [(&str, &str); 4] = [
+    ("分层", "Stratum"),
+    ("范围", "Frame"),
+    ("比例或数量", "Quota"),
+    ("抽取", "Drawn"),
+];
 
 /// The language of a notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

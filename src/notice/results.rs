@@ -5,7 +5,17 @@
 
 use std::fmt::Write as _;
 
-use super::{Lang, STYLE, cell, esc, task_type};
+use super::{Lang, cell, esc, headers, html_head, task_type};
+
+/// The columns of a result table, per task and item.
+const RESULT_COLUMNS: [(&str, &str); 6] = [
+    ("序号", "No."),
+    ("市场主体名称", "Entity"),
+    ("统一社会信用代码（注册号）", "Credit code"),
+    ("检查完成日期", "Completed on"),
+    ("检查结果", "Result"),
+    ("备注", "Remark"),
+];
 use crate::record::Record;
 use crate::results::Results;
 
@@ -137,13 +147,8 @@ pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> Strin
             }
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|",
-                lang.t("序号", "No."),
-                lang.t("市场主体名称", "Entity"),
-                lang.t("统一社会信用代码（注册号）", "Credit code"),
-                lang.t("检查完成日期", "Completed on"),
-                lang.t("检查结果", "Result"),
-                lang.t("备注", "Remark")
+                "| {} |\n|---:|---|---|---|---|---|",
+                headers(lang, &RESULT_COLUMNS).join(" | ")
             );
             for (n, o) in of_task.iter().filter(|o| o.item == item).enumerate() {
                 let _ = writeln!(
@@ -178,12 +183,7 @@ pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
         record.plan.name,
         lang.t("抽查结果公告", " — inspection results")
     );
-    let mut s = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head>\n<body><main>\n<h1>{}</h1>\n",
-        lang.t("zh-CN", "en"),
-        esc(&title),
-        esc(&title)
-    );
+    let mut s = html_head(lang, &title);
     let _ = writeln!(
         s,
         "<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><code>{}</code></dd></dl>",
@@ -222,13 +222,8 @@ pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
             }
             let _ = writeln!(
                 s,
-                "<div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-                lang.t("序号", "No."),
-                lang.t("市场主体名称", "Entity"),
-                lang.t("统一社会信用代码（注册号）", "Credit code"),
-                lang.t("检查完成日期", "Completed on"),
-                lang.t("检查结果", "Result"),
-                lang.t("备注", "Remark")
+                "<div class=\"scroll\"><table><tr><th>{}</th></tr>",
+                headers(lang, &RESULT_COLUMNS).join("</th><th>")
             );
             for (n, o) in of_task.iter().filter(|o| o.item == item).enumerate() {
                 let _ = writeln!(

@@ -399,7 +399,7 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
     let mut changed = false;
     let recorded = |name: &str, member: &str| given.pointer(&format!("/inputs/{name}/{member}"));
     let inputs = &mut recomputed.inputs;
-    let tables = [
+    let mut tables = vec![
         ("plan", &inputs.plan.digest, &mut inputs.plan.sha256, None),
         (
             "targets",
@@ -414,6 +414,14 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
             Some(&mut inputs.officers.dropped),
         ),
     ];
+    for (name, aux) in [
+        ("history", inputs.history.as_mut()),
+        ("conflicts", inputs.conflicts.as_mut()),
+    ] {
+        if let Some(t) = aux {
+            tables.push((name, &t.digest, &mut t.sha256, None));
+        }
+    }
     for (name, digest, sha, dropped) in tables {
         if recorded(name, "digest").and_then(Value::as_str) != Some(digest.as_str()) {
             continue;

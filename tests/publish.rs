@@ -198,3 +198,109 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
     assert_eq!(again.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A later batch drawn with history and conflicts files: the kit holds them (as public
+/// projections) and the earlier record, and the command the notice gives verifies it.
+#[test]
+fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
+    use std::process::Command;
+    let bin = || Command::new(env!("CARGO_BIN_EXE_shuangsui"));
+    let dir = std::env::temp_dir().join(format!("shuangsui-publish-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let targets = synth::targets_csv(300, 4);
+    let first_id = targets
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_owned();
+    std::fs::write(dir.join("plan.toml"), synth::plan_toml(3)).unwrap();
+    std::fs::write(dir.join("targets.csv"), &targets).unwrap();
+    std::fs::write(dir.join("officers.csv"), synth::officers_csv(30, 4)).unwrap();
+    std::fs::write(
+        dir.join("history.csv"),
+        format!("统一社会信用代码,检查日期\n{first_id},2026-05-01\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("conflicts.csv"),
+        format!("人员编号,统一社会信用代码,回避事由\nE0001,{first_id},近亲属任职\n"),
+    )
+    .unwrap();
+    let files = [
+        "--plan",
+        "plan.toml",
+        "--targets",
+        "targets.csv",
+        "--officers",
+        "officers.csv",
+    ];
+    let ok = |out: std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    ok(bin()
+        .current_dir(&dir)
+        .arg("draw")
+        .args(files)
+        .args(["--seed", "first", "--out", "first.json"])
+        .output()
+        .unwrap());
+    let aux = [
+        "--history",
+        "history.csv",
+        "--conflicts",
+        "conflicts.csv",
+        "--after",
+        "first.json",
+    ];
+    ok(bin()
+        .current_dir(&dir)
+        .arg("draw")
+        .args(files)
+        .args(aux)
+        .args(["--seed", "second", "--out", "second.json"])
+        .output()
+        .unwrap());
+    ok(bin()
+        .current_dir(&dir)
+        .args(["--lang", "en", "publish", "second.json"])
+        .args(files)
+        .args(aux)
+        .args(["--out", "public"])
+        .output()
+        .unwrap());
+    let kit = dir.join("public/kit");
+    for name in ["history.csv", "conflicts.csv", "earlier-1.json"] {
+        assert!(kit.join(name).exists(), "{name}");
+    }
+    // The notice's command, run inside the kit.
+    let record: shuangsui::Record =
+        serde_json::from_slice(&std::fs::read(dir.join("second.json")).unwrap()).unwrap();
+    let command = shuangsui::notice::verify_command(&record);
+    assert!(
+        command.ends_with("--history history.csv --conflicts conflicts.csv --after earlier-1.json")
+    );
+    assert!(
+        std::fs::read_to_string(dir.join("public/notice.md"))
+            .unwrap()
+            .contains(&command)
+    );
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let verified = bin().current_dir(&kit).args(&args).output().unwrap();
+    assert_eq!(
+        verified.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

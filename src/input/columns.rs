@@ -246,22 +246,21 @@ pub const OFFICER_FIELDS: &[Field] = &[
     ),
 ];
 
+/// Header names of the column that names the entity a row is about (history, results).
+const ENTITY_REFERENCE: &[&str] = &[
+    "entity",
+    "entity_id",
+    "target",
+    "统一社会信用代码",
+    "统一社会信用代码(注册号)",
+    "注册号",
+    "检查对象",
+    "市场主体",
+];
+
 /// The fields of the history file (检查记录): past inspections.
 pub const HISTORY_FIELDS: &[Field] = &[
-    field(
-        "entity",
-        Identifier,
-        &[
-            "entity",
-            "entity_id",
-            "target",
-            "统一社会信用代码",
-            "统一社会信用代码(注册号)",
-            "注册号",
-            "检查对象",
-            "市场主体",
-        ],
-    ),
+    field("entity", Identifier, ENTITY_REFERENCE),
     field(
         "date",
         Date,
@@ -313,20 +312,7 @@ pub const CONFLICT_FIELDS: &[Field] = &[
 
 /// The fields of a results table (抽查结果): one row per drawn entity and item.
 pub const RESULT_FIELDS: &[Field] = &[
-    field(
-        "entity",
-        Identifier,
-        &[
-            "entity",
-            "entity_id",
-            "target",
-            "统一社会信用代码",
-            "统一社会信用代码(注册号)",
-            "注册号",
-            "检查对象",
-            "市场主体",
-        ],
-    ),
+    field("entity", Identifier, ENTITY_REFERENCE),
     field(
         "date",
         Date,

@@ -198,6 +198,16 @@ pub fn write_all(dir: &Path, files: &[(&str, String)], force: bool) -> Result<()
 /// then renamed over the target; without `force` an existing file is never
 /// replaced, even one that appears while we write.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic_with(path, force, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for content produced piece by piece (a generated
+/// ten-million-row directory): `fill` writes into a buffered temporary file.
+pub fn write_atomic_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -205,12 +215,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     if !force && path.exists() {
         anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
     }
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".shuangsui-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp);
+    fill(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
+    let tmp = w
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
+    tmp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write '{}'", path.display()))?;
     let persisted = if force {
         tmp.persist(path)

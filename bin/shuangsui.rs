@@ -37,10 +37,11 @@ const DEFAULT_FORMATS: [publish::Format; 3] = [
     publish::Format::Csv,
 ];
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use shuangsui::{Inputs, Seed, Source, check, draw, synth, verify};
 
@@ -82,6 +83,45 @@ enum Command {
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
+    },
+    /// Generate a provincial-scale synthetic directory, roster and plan (reproducible from --seed)
+    #[command(
+        after_help = "Writes targets.csv, officers.csv and plan.toml: valid USCCs, Guangdong districts,\nindustries, authorities, risk classes (most B), a few percent 注销/吊销, some lapsed\ncertificates, and a plan of four tasks. The same seed gives the same bytes.\n\nExample:\n  shuangsui gen --targets 10000000 --officers 2000 --seed 1 --out ./gd"
+    )]
+    Gen {
+        /// Rows of the target directory
+        #[arg(long, default_value_t = 100_000)]
+        targets: u64,
+        /// Rows of the officer roster
+        #[arg(long, default_value_t = 2_000)]
+        officers: u64,
+        /// The generator's seed (synthetic data only; never a draw's seed)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The directory to write into (created if missing)
+        #[arg(long)]
+        out: PathBuf,
+        /// Overwrite files that exist
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the SQL query that reproduces a task's target selection in a data warehouse
+    #[command(
+        after_help = "The query runs over a table of the normalised directory (the verification kit's\ntargets.csv: canonical column names and values, every column text) and returns the\nselected targets in the record's order, with stratum, ticket and rank. Officer matching\nstays with shuangsui (README: \"A national draw\").\n\nExample:\n  shuangsui sql --record record.json --task T1 --dialect duckdb > t1.sql"
+    )]
+    Sql {
+        /// The draw's record
+        #[arg(long)]
+        record: PathBuf,
+        /// The task's id
+        #[arg(long)]
+        task: String,
+        /// The SQL engine: duckdb, postgres or spark
+        #[arg(long, default_value = "duckdb")]
+        dialect: String,
+        /// The name of the directory's table
+        #[arg(long, default_value = "targets")]
+        table: String,
     },
     /// Validate the inputs and show what a draw would take, without drawing
     #[command(
@@ -349,6 +389,32 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     .map(|(n, _)| dir.join(n).display().to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gen {
+            targets,
+            officers,
+            seed,
+            out,
+            force,
+        } => generate(lang, *targets, *officers, *seed, out, *force),
+        Command::Sql {
+            record,
+            task,
+            dialect,
+            table,
+        } => {
+            let d = shuangsui::sql::Dialect::from_name(dialect).ok_or_else(|| {
+                anyhow::anyhow!("unknown --dialect '{dialect}': expected duckdb, postgres or spark")
+            })?;
+            let bytes = read(record)?;
+            let parsed: shuangsui::Record = serde_json::from_slice(&bytes).map_err(|e| {
+                anyhow::anyhow!("{}: not a shuangsui record: {e}", record.display())
+            })?;
+            print!(
+                "{}",
+                shuangsui::sql::selection_query(&parsed, task, d, table)?
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -631,6 +697,49 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         args("officers.csv").display()
     );
     Ok(code)
+}
+
+/// `shuangsui gen`: the provincial generator, streamed to disk (ten million rows need no
+/// more memory than one).
+fn generate(
+    lang: Lang,
+    targets: u64,
+    officers: u64,
+    seed: u64,
+    out: &Path,
+    force: bool,
+) -> Result<ExitCode> {
+    use shuangsui::synth::province;
+    fs::create_dir_all(out)
+        .with_context(|| format!("cannot create directory '{}'", out.display()))?;
+    let names = ["targets.csv", "officers.csv", "plan.toml"];
+    if !force {
+        for name in names {
+            let path = out.join(name);
+            anyhow::ensure!(
+                !path.exists(),
+                "'{}' exists; add --force to overwrite it",
+                path.display()
+            );
+        }
+    }
+    files::write_atomic_with(&out.join(names[0]), force, |w| {
+        province::write_targets(w, targets, seed)
+    })?;
+    files::write_atomic_with(&out.join(names[1]), force, |w| {
+        province::write_officers(w, officers, seed)
+    })?;
+    files::write_atomic(&out.join(names[2]), province::plan_toml().as_bytes(), force)?;
+    say!(
+        "{} {}",
+        lang.t("已写入:", "wrote:"),
+        names
+            .iter()
+            .map(|n| out.join(n).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'static str, String)> {

@@ -385,6 +385,12 @@ pub enum Error {
         /// The years the calendar holds.
         known: String,
     },
+    /// A selection query cannot be written for this record.
+    #[error("{message}")]
+    Sql {
+        /// What is wrong.
+        message: String,
+    },
     /// An announcement cannot be made, or the draw's sources do not match it.
     #[error("announcement: {message}")]
     Announcement {
@@ -472,6 +478,7 @@ impl Error {
             Error::Results { .. } => "results",
             Error::ResultProblems { .. } => "result_problems",
             Error::NoCalendar { .. } => "no_calendar",
+            Error::Sql { .. } => "sql",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",

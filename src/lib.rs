@@ -66,6 +66,7 @@ pub mod results;
 pub mod schemas;
 pub mod seed;
 pub mod selection;
+pub mod sql;
 pub mod synth;
 pub mod uscc;
 pub mod verify;

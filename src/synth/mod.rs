@@ -12,6 +12,8 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::uscc;
 
+pub mod province;
+
 /// Districts of Wuhan: GB/T 2260 code and name.
 const REGIONS: &[(&str, &str)] = &[
     ("420102", "江岸区"),

@@ -4,64 +4,106 @@
 //! column order, line ends and a BOM. The plan's digest is over its TOML tree,
 //! independent of formatting, comments and key order.
 
-use crate::canonical::{Encoder, Hash};
-use crate::input::{Row, Table};
+use crate::canonical::{Encoder, Hash, sha256};
+use crate::input::{Row, Table, TableKind};
 use crate::normalize;
 
 /// The spec version every tag carries.
 pub const SPEC_VERSION: &str = "1";
 
 /// Domain tag of a table's digest, e.g. `shuangsui/v1/targets`.
-fn table_tag(table: &Table) -> String {
-    format!("shuangsui/v{SPEC_VERSION}/{}", table.kind.as_str())
+fn table_tag(kind: TableKind) -> String {
+    format!("shuangsui/v{SPEC_VERSION}/{}", kind.as_str())
 }
 
-/// The canonical digest of a table (SPEC.md §3.4).
-///
-/// `leaf(row) = SHA-256(str(tag + "-row") ‖ u32(ncols) ‖ (str(name) ‖ str(value))*)`
-/// with columns in sorted order; the digest is
+/// Computes the leaves of one table's rows (SPEC.md §3.4), with the parts that
+/// do not depend on the row encoded once:
+/// `leaf(row) = SHA-256(str(tag + "-row") ‖ u32(ncols) ‖ (str(name) ‖ str(value))*)`,
+/// columns in sorted order.
+#[derive(Debug, Clone)]
+pub(crate) struct Leaves {
+    prefix: Vec<u8>,
+    /// `str(name)` of each column, in sorted order.
+    names: Vec<Vec<u8>>,
+    /// The table-order index of each column, in sorted order.
+    order: Vec<usize>,
+}
+
+fn put_str(buf: &mut Vec<u8>, s: &str) {
+    let len = u32::try_from(s.len()).expect("values are at most 4096 bytes");
+    buf.extend_from_slice(&len.to_be_bytes());
+    buf.extend_from_slice(s.as_bytes());
+}
+
+impl Leaves {
+    pub(crate) fn new(kind: TableKind, columns: &[String]) -> Self {
+        let mut order: Vec<usize> = (0..columns.len()).collect();
+        order.sort_by(|&a, &b| columns[a].cmp(&columns[b]));
+        let mut prefix = Vec::new();
+        put_str(&mut prefix, &format!("{}-row", table_tag(kind)));
+        let ncols = u32::try_from(columns.len()).expect("column limit");
+        prefix.extend_from_slice(&ncols.to_be_bytes());
+        let names = order
+            .iter()
+            .map(|&i| {
+                let mut b = Vec::new();
+                put_str(&mut b, &columns[i]);
+                b
+            })
+            .collect();
+        Self {
+            prefix,
+            names,
+            order,
+        }
+    }
+
+    /// The leaf of a row whose value in table column `c` is `value(c)`; `buf` is scratch space.
+    pub(crate) fn leaf<'v>(&self, value: impl Fn(usize) -> &'v str, buf: &mut Vec<u8>) -> Hash {
+        buf.clear();
+        buf.extend_from_slice(&self.prefix);
+        for (name, &c) in self.names.iter().zip(&self.order) {
+            buf.extend_from_slice(name);
+            put_str(buf, value(c));
+        }
+        sha256(buf)
+    }
+}
+
+/// The digest of a table from its leaves, which must be sorted (SPEC.md §3.4):
 /// `SHA-256(str(tag) ‖ u32(ncols) ‖ str(name)* ‖ u64(nrows) ‖ sorted(leaf)*)`.
-pub fn table(table: &Table) -> Hash {
-    let tag = table_tag(table);
-    let row_tag = format!("{tag}-row");
-    let mut order: Vec<usize> = (0..table.columns.len()).collect();
-    order.sort_by(|&a, &b| table.columns[a].cmp(&table.columns[b]));
-    let ncols = u32::try_from(order.len()).expect("column limit");
-    let mut row_prefix = Encoder::new(&row_tag);
-    row_prefix.u32(ncols);
-    let mut leaves: Vec<Hash> = table
-        .rows
-        .iter()
-        .map(|row| leaf_with(&row_prefix, &order, table, row))
-        .collect();
-    leaves.sort_unstable();
-    let mut e = Encoder::new(&tag);
-    e.u32(ncols);
-    for &i in &order {
-        e.str(&table.columns[i]);
+pub(crate) fn from_sorted_leaves(kind: TableKind, columns: &[String], leaves: &[Hash]) -> Hash {
+    debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
+    let mut sorted: Vec<&String> = columns.iter().collect();
+    sorted.sort();
+    let mut e = Encoder::new(&table_tag(kind));
+    e.u32(u32::try_from(sorted.len()).expect("column limit"));
+    for c in sorted {
+        e.str(c);
     }
     e.u64(leaves.len() as u64);
-    for leaf in &leaves {
+    for leaf in leaves {
         e.hash(leaf);
     }
     e.finish()
 }
 
-/// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.
-pub fn leaf(table: &Table, row: &Row) -> Hash {
-    let mut order: Vec<usize> = (0..table.columns.len()).collect();
-    order.sort_by(|&a, &b| table.columns[a].cmp(&table.columns[b]));
-    let mut prefix = Encoder::new(&format!("{}-row", table_tag(table)));
-    prefix.u32(u32::try_from(order.len()).expect("column limit"));
-    leaf_with(&prefix, &order, table, row)
+/// The canonical digest of a table (SPEC.md §3.4).
+pub fn table(table: &Table) -> Hash {
+    let leaves_of = Leaves::new(table.kind, &table.columns);
+    let mut buf = Vec::new();
+    let mut leaves: Vec<Hash> = table
+        .rows
+        .iter()
+        .map(|row| leaves_of.leaf(|c| &row.values[c], &mut buf))
+        .collect();
+    leaves.sort_unstable();
+    from_sorted_leaves(table.kind, &table.columns, &leaves)
 }
 
-fn leaf_with(prefix: &Encoder, order: &[usize], table: &Table, row: &Row) -> Hash {
-    let mut e = prefix.clone();
-    for &i in order {
-        e.str(&table.columns[i]).str(&row.values[i]);
-    }
-    e.finish()
+/// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.
+pub fn leaf(table: &Table, row: &Row) -> Hash {
+    Leaves::new(table.kind, &table.columns).leaf(|c| &row.values[c], &mut Vec::new())
 }
 
 /// The canonical digest of a plan's TOML tree (SPEC.md §4.3). Fails on a
@@ -146,7 +188,6 @@ fn encode_value(e: &mut Encoder, v: &toml::Value) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::canonical::to_hex;
-    use crate::input::TableKind;
 
     /// Replaces the letters A–D standing for ids with valid codes.
     fn digest(kind: TableKind, s: &str) -> String {

@@ -385,6 +385,14 @@ pub enum Error {
         /// The years the calendar holds.
         known: String,
     },
+    /// An input could not be read back (a directory whose names are read on demand).
+    #[error("{at}: cannot read the file: {message}")]
+    Read {
+        /// The input.
+        at: Location,
+        /// The system's message.
+        message: String,
+    },
     /// A selection query cannot be written for this record.
     #[error("{message}")]
     Sql {
@@ -479,6 +487,7 @@ impl Error {
             Error::ResultProblems { .. } => "result_problems",
             Error::NoCalendar { .. } => "no_calendar",
             Error::Sql { .. } => "sql",
+            Error::Read { .. } => "read",
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",

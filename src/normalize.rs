@@ -6,6 +6,8 @@
 //! ASCII (U+FF01..U+FF5E) to ASCII and upper-cased in the ASCII range, so that
 //! `９１１１０００...` typed in Excel equals `9111000...`.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The characters trimmed from both ends of every value: the Unicode
@@ -40,6 +42,64 @@ pub fn identifier(value: &str) -> String {
             _ => c.to_ascii_uppercase(),
         })
         .collect()
+}
+
+/// True when `value` is in NFC because every character in it is one that NFC
+/// never changes and that never combines with its neighbour (`NFC_Quick_Check`
+/// = Yes and canonical combining class 0): U+0000–U+02FF, U+3000–U+3029,
+/// U+3400–U+9FFF (CJK) and U+FF01–U+FF5E (full-width ASCII). Decided on the
+/// bytes, so the common case — ASCII and Chinese text — skips the normaliser.
+/// `false` only means "ask the normaliser".
+pub fn is_nfc_fast(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            // U+0080–U+02FF.
+            0xC2..=0xCB => i += 2,
+            // U+3400–U+9FFF: E3 90 80 … E9 BF BF.
+            0xE4..=0xE9 => i += 3,
+            0xE3 if b[i + 1] >= 0x90 || (b[i + 1] == 0x80 && b[i + 2] <= 0xA9) => i += 3,
+            0xEF if (b[i + 1] == 0xBC && b[i + 2] >= 0x81)
+                || (b[i + 1] == 0xBD && b[i + 2] <= 0x9E) =>
+            {
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`text`] without copying when the value is already normalised (the common case).
+pub fn text_cow(value: &str) -> Cow<'_, str> {
+    if is_nfc_fast(value) {
+        Cow::Borrowed(value.trim_matches(WHITE_SPACE))
+    } else {
+        Cow::Owned(text(value))
+    }
+}
+
+/// [`identifier`] without copying when the value is already normalised.
+pub fn identifier_cow(value: &str) -> Cow<'_, str> {
+    let t = text_cow(value);
+    if t.bytes().any(|b| b.is_ascii_lowercase() || b == 0xEF) {
+        Cow::Owned(identifier(&t))
+    } else {
+        t
+    }
+}
+
+/// True when `value` holds a control character ([`first_control`] is `Some`),
+/// decided on the bytes: C0, DEL, and C1 (`C2 80`–`C2 9F` in UTF-8).
+pub fn has_control(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c < 0x20
+            || c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })
 }
 
 /// Finds the first character that may not appear in a value: the C0 and C1
@@ -79,6 +139,38 @@ mod tests {
         assert_eq!(identifier("9144030071526726xg"), "9144030071526726XG");
         // Non-ASCII letters are left alone.
         assert_eq!(identifier("ß"), "ß");
+    }
+
+    #[test]
+    fn the_fast_nfc_classes_hold_only_stable_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let mut accepted = 0;
+        for cp in 0..=0x0010_FFFF_u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            if is_nfc_fast(&s) {
+                accepted += 1;
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{cp:04X}");
+                assert_eq!(canonical_combining_class(c), 0, "U+{cp:04X}");
+                assert_eq!(text_cow(&s), text(&s), "U+{cp:04X}");
+            }
+            assert_eq!(has_control(&s), first_control(&s).is_some(), "U+{cp:04X}");
+        }
+        assert!(accepted > 27_000, "{accepted}");
+        for s in [
+            "Caf\u{0065}\u{0301}",
+            "\u{F900}",
+            "\u{302A}",
+            "ｑ９",
+            " 存续\u{3000}",
+            "ab",
+        ] {
+            assert_eq!(text_cow(s), text(s), "{s:?}");
+            assert_eq!(identifier_cow(s), identifier(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -8,12 +8,18 @@
 //! everything downstream sees the canonical form.
 
 pub mod columns;
+pub mod directory;
 pub mod grid;
+pub mod source;
+pub mod stream;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub use directory::Directory;
 pub use grid::{Format, ReadOptions};
+pub use source::ByteSource;
 pub use text::Encoding;
 
 use crate::dates::{Date, Validity};
@@ -163,8 +169,8 @@ pub struct Table {
     pub unchecked: Vec<String>,
     /// The id check the table was read with.
     pub id_check: IdCheckMode,
-    id_col: usize,
-    name_col: usize,
+    pub(crate) id_col: usize,
+    pub(crate) name_col: usize,
 }
 
 /// Collects row problems: the first [`MAX_PROBLEMS`] and a count.
@@ -179,6 +185,87 @@ impl Problems {
         if self.list.len() < MAX_PROBLEMS {
             self.list.push(e);
         }
+    }
+}
+
+/// A table's header resolved to column names (SPEC.md §3.2).
+pub(crate) struct Header {
+    /// Normalised names of the kept columns, in file order.
+    pub columns: Vec<String>,
+    /// How each kept column's values are read.
+    pub kinds: Vec<ValueKind>,
+    /// The file column of each kept column.
+    pub keep: Vec<usize>,
+    /// Header names of the personal-data columns dropped unread.
+    pub dropped: Vec<String>,
+    /// The kept columns holding the key and the second required field.
+    pub id_col: usize,
+    pub name_col: usize,
+}
+
+impl Header {
+    /// Resolves header cells; `at(i)` locates the header's cell `i` (`None`: the header).
+    pub(crate) fn resolve(
+        kind: TableKind,
+        header: &[String],
+        at: &dyn Fn(Option<usize>) -> Location,
+        options: &TableOptions,
+    ) -> Result<Header> {
+        let mut columns = Vec::new();
+        let mut kinds = Vec::new();
+        let mut keep = Vec::new();
+        let mut dropped = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, cell) in header.iter().enumerate() {
+            if let Some(c) = normalize::first_control(cell) {
+                return Err(Error::ControlCharacter {
+                    at: at(Some(i)),
+                    field: "the header".into(),
+                    code: c as u32,
+                });
+            }
+            let name = normalize::text(cell);
+            if name.is_empty() {
+                return Err(Error::EmptyColumnName { at: at(Some(i)) });
+            }
+            match columns::resolve(kind, &name, &options.mapping) {
+                Column::Drop => dropped.push(name),
+                Column::Keep(name, value_kind) => {
+                    if let Some(&first) = seen.get(&name) {
+                        return Err(Error::DuplicateColumn {
+                            at: at(Some(i)),
+                            column: name,
+                            first: first as u64 + 1,
+                        });
+                    }
+                    seen.insert(name.clone(), i);
+                    columns.push(name);
+                    kinds.push(value_kind);
+                    keep.push(i);
+                }
+            }
+        }
+        let find = |wanted: &str| {
+            columns
+                .iter()
+                .position(|c| c == wanted)
+                .ok_or_else(|| Error::MissingColumn {
+                    at: at(None),
+                    column: wanted.to_owned(),
+                    found: columns.join(","),
+                })
+        };
+        let [first, second] = kind.required();
+        let id_col = find(first)?;
+        let name_col = find(second)?;
+        Ok(Header {
+            columns,
+            kinds,
+            keep,
+            dropped,
+            id_col,
+            name_col,
+        })
     }
 }
 
@@ -204,54 +291,14 @@ impl Table {
         options: &TableOptions,
     ) -> Result<Table> {
         let grid = grid::read(source, bytes, &options.read)?;
-        let mut columns = Vec::new();
-        let mut kinds = Vec::new();
-        let mut keep = Vec::new(); // grid column index of each kept column
-        let mut dropped = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, cell) in grid.header.iter().enumerate() {
-            let at = grid.at(grid.header_at, Some(i));
-            if let Some(c) = normalize::first_control(cell) {
-                return Err(Error::ControlCharacter {
-                    at,
-                    field: "the header".into(),
-                    code: c as u32,
-                });
-            }
-            let header = normalize::text(cell);
-            if header.is_empty() {
-                return Err(Error::EmptyColumnName { at });
-            }
-            match columns::resolve(kind, &header, &options.mapping) {
-                Column::Drop => dropped.push(header),
-                Column::Keep(name, value_kind) => {
-                    if let Some(&first) = seen.get(&name) {
-                        return Err(Error::DuplicateColumn {
-                            at,
-                            column: name,
-                            first: first as u64 + 1,
-                        });
-                    }
-                    seen.insert(name.clone(), i);
-                    columns.push(name);
-                    kinds.push(value_kind);
-                    keep.push(i);
-                }
-            }
-        }
-        let find = |wanted: &str| {
-            columns
-                .iter()
-                .position(|c| c == wanted)
-                .ok_or_else(|| Error::MissingColumn {
-                    at: grid.at(grid.header_at, None),
-                    column: wanted.to_owned(),
-                    found: columns.join(","),
-                })
-        };
-        let [first, second] = kind.required();
-        let id_col = find(first)?;
-        let name_col = find(second)?;
+        let Header {
+            columns,
+            kinds,
+            keep,
+            mut dropped,
+            id_col,
+            name_col,
+        } = Header::resolve(kind, &grid.header, &|i| grid.at(grid.header_at, i), options)?;
 
         let mut problems = Problems {
             list: Vec::new(),
@@ -266,9 +313,8 @@ impl Table {
             let mut values = Vec::with_capacity(columns.len());
             let mut ok = true;
             for (c, &g) in keep.iter().enumerate() {
-                let at = grid.at(line, Some(g));
-                match read_value(&cells[g], kinds[c], &columns[c], at) {
-                    Ok(v) => values.push(v),
+                match read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g))) {
+                    Ok(v) => values.push(v.into_owned()),
                     Err(e) => {
                         problems.push(e);
                         values.push(String::new());
@@ -384,47 +430,69 @@ impl Table {
     }
 }
 
-/// Normalises and checks one value (SPEC.md §3.2, §3.3).
-fn read_value(raw: &str, kind: ValueKind, field: &str, at: Location) -> Result<String> {
+/// Normalises and checks one value (SPEC.md §3.2, §3.3), without copying a
+/// value that is already normalised; `at` is called only for an error.
+pub(crate) fn read_value_cow<'a>(
+    raw: &'a str,
+    kind: ValueKind,
+    field: &str,
+    at: &dyn Fn() -> Location,
+) -> Result<Cow<'a, str>> {
     if raw.len() > limits::FIELD_BYTES {
         return Err(Error::TooLarge {
-            at,
+            at: at(),
             what: format!("field '{field}' ({} bytes)", raw.len()),
             limit: limits::FIELD_BYTES as u64,
         });
     }
     let value = match kind {
-        ValueKind::Identifier => normalize::identifier(raw),
-        _ => normalize::text(raw),
+        ValueKind::Identifier => normalize::identifier_cow(raw),
+        _ => normalize::text_cow(raw),
     };
-    if let Some(c) = normalize::first_control(&value) {
+    if normalize::has_control(&value) {
         return Err(Error::ControlCharacter {
-            at,
+            at: at(),
             field: field.to_owned(),
-            code: c as u32,
+            code: normalize::first_control(&value).map_or(0, |c| c as u32),
         });
     }
     let bad = |expected: &str| Error::BadValue {
-        at: at.clone(),
+        at: at(),
         field: field.to_owned(),
-        value: value.clone(),
+        value: value.to_string(),
         expected: expected.to_owned(),
     };
     Ok(match kind {
         ValueKind::Text | ValueKind::Identifier => value,
         _ if value.is_empty() => value,
-        ValueKind::Risk => columns::risk_class(&value)
-            .ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
-        ValueKind::Date => Date::parse(&value)
-            .ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?
-            .to_string(),
+        ValueKind::Risk if matches!(value.as_ref(), "A" | "B" | "C" | "D") => value,
+        ValueKind::Risk => Cow::Owned(
+            columns::risk_class(&value)
+                .ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
+        ),
+        ValueKind::Date => {
+            let date = Date::parse(&value)
+                .ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?
+                .to_string();
+            if date == value {
+                value
+            } else {
+                Cow::Owned(date)
+            }
+        }
         ValueKind::EndDate if value == crate::dates::OPEN_END => value,
-        ValueKind::EndDate => Date::parse(&value)
-            .ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?
-            .to_string(),
-        ValueKind::Validity => Validity::parse(&value)
-            .ok_or_else(|| bad("a validity period such as 2023-01-01至2028-12-31 (or …至长期)"))?
-            .to_string(),
+        ValueKind::EndDate => Cow::Owned(
+            Date::parse(&value)
+                .ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?
+                .to_string(),
+        ),
+        ValueKind::Validity => Cow::Owned(
+            Validity::parse(&value)
+                .ok_or_else(|| {
+                    bad("a validity period such as 2023-01-01至2028-12-31 (or …至长期)")
+                })?
+                .to_string(),
+        ),
     })
 }
 

@@ -1,0 +1,54 @@
+//! Random access to an input's bytes, so that a directory of tens of millions of
+//! rows is read in blocks rather than held in memory.
+//!
+//! The library never opens a file: the caller hands over a [`ByteSource`] (the
+//! CLI's is a file read with `pread`; bytes in memory are one too).
+
+use std::io;
+
+/// Bytes that can be read at any offset, from several threads at once.
+pub trait ByteSource: Send + Sync {
+    /// The number of bytes.
+    fn size(&self) -> u64;
+    /// Reads up to `buf.len()` bytes at `offset`; returns how many were read (0 at the end).
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize>;
+
+    /// Fills `buf` from `offset`, or fails with `UnexpectedEof`.
+    fn read_exact_at(&self, mut offset: u64, mut buf: &mut [u8]) -> io::Result<()> {
+        while !buf.is_empty() {
+            match self.read_at(offset, buf)? {
+                0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+                n => {
+                    offset += n as u64;
+                    buf = &mut buf[n..];
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ByteSource for [u8] {
+    fn size(&self) -> u64 {
+        self.len() as u64
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        let start = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.len());
+        let n = buf.len().min(self.len() - start);
+        buf[..n].copy_from_slice(&self[start..start + n]);
+        Ok(n)
+    }
+}
+
+impl ByteSource for Vec<u8> {
+    fn size(&self) -> u64 {
+        self.as_slice().size()
+    }
+
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        self.as_slice().read_at(offset, buf)
+    }
+}

@@ -1,0 +1,964 @@
+//! Reading a CSV or TSV target directory in blocks, on every core (SPEC.md §3).
+//!
+//! [`read`] gives the same rows, the same canonical digest and the same errors
+//! as [`Table::parse`](super::Table::parse) followed by
+//! [`digest::table`](crate::digest::table), for UTF-8 text, without holding
+//! the file: the calling thread reads a block, hashes its raw bytes in order
+//! and cuts it after its last complete record; workers parse the blocks in
+//! parallel — split fields, normalise and check values, hash each row's leaf,
+//! keep the columns asked for — and the blocks are joined in file order, so
+//! the result does not depend on the number of threads. A file that is not
+//! UTF-8 (GBK) is left to the in-memory reader ([`read`] returns `None`).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, mpsc};
+
+use rayon::prelude::*;
+use rustc_hash::FxHasher;
+use sha2::{Digest as _, Sha256};
+
+use super::columns::ValueKind;
+use super::directory::{Deferred, Directory, Layout, StoreBuilder};
+use super::source::ByteSource;
+use super::text::Encoding;
+use super::{Header, IdCheckMode, TableKind, TableOptions, read_value_cow};
+use crate::canonical::Hash;
+use crate::digest::{Leaves, from_sorted_leaves};
+use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::uscc;
+
+/// Bytes read at a time.
+pub const BLOCK_BYTES: usize = 8 << 20;
+
+/// The longest record: 1,024 columns of 4,096 bytes, quoted, with room to spare.
+const MAX_RECORD_BYTES: usize = 64 << 20;
+
+/// The largest file read again as one block when a stray quote misled the cut.
+const MAX_SINGLE_BLOCK: u64 = 1 << 30;
+
+/// What to keep and how to work.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// Columns whose values are kept besides the id (by normalised name);
+    /// `None` keeps every column.
+    pub keep: Option<&'a BTreeSet<String>>,
+    /// Keep the names in memory; otherwise they are read back from the source
+    /// for the rows that need them ([`Directory::name`]).
+    pub keep_names: bool,
+    /// Worker threads; 0 uses every core.
+    pub threads: usize,
+    /// Bytes per block.
+    pub block_bytes: usize,
+    /// Called after each block with what has been read so far.
+    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            keep: None,
+            keep_names: true,
+            threads: 0,
+            block_bytes: BLOCK_BYTES,
+            progress: None,
+        }
+    }
+}
+
+/// How far a read has come.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Bytes read.
+    pub bytes: u64,
+    /// Bytes in all.
+    pub total: u64,
+    /// Rows parsed and joined.
+    pub rows: u64,
+}
+
+/// A directory read in blocks, with its digests.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The rows.
+    pub directory: Directory,
+    /// The canonical digest (SPEC.md §3.4).
+    pub digest: Hash,
+    /// SHA-256 of the bytes as read.
+    pub raw: Hash,
+}
+
+/// What every worker needs.
+struct Context<'a> {
+    source: &'a str,
+    delimiter: u8,
+    width: usize,
+    header: &'a Header,
+    options: &'a TableOptions,
+    kind: TableKind,
+    stored: Vec<Option<Layout>>,
+    leaves: Leaves,
+    defer_names: bool,
+}
+
+/// A block's rows, parsed.
+#[derive(Default)]
+struct Chunk {
+    rows: usize,
+    leaves: Vec<Hash>,
+    stores: Vec<Option<StoreBuilder>>,
+    starts: Vec<u64>,
+    /// `(local row, line)` wherever `line − row` changes.
+    lines: Vec<(usize, u64)>,
+    /// Each with twice the number of rows kept before it (duplicates go between).
+    problems: Vec<(u64, Error)>,
+    problem_total: u64,
+    /// A malformed row (the whole read fails with the first).
+    structural: Option<Error>,
+    /// Offset of the first byte that is not UTF-8.
+    not_utf8: Option<u64>,
+    /// False when the block ended inside a record: the cut was wrong.
+    clean: bool,
+    allowlisted: Vec<String>,
+    unchecked: Vec<String>,
+}
+
+/// Reads a delimited target directory from `data` (SPEC.md §3). `None` when the text is
+/// not UTF-8 and no encoding was forced: the caller reads it in memory as GB18030.
+pub fn read(
+    source: &str,
+    data: &Arc<dyn ByteSource>,
+    delimiter: u8,
+    table: &TableOptions,
+    options: &Options<'_>,
+) -> Result<Option<Outcome>> {
+    let kind = TableKind::Targets;
+    if table.read.encoding == Some(Encoding::Gb18030) {
+        return Ok(None);
+    }
+    let total = data.size();
+    let block = options.block_bytes.max(1);
+    let io = |e: std::io::Error| Error::Read {
+        at: Location::file(source),
+        message: e.to_string(),
+    };
+    let mut raw = Sha256::new();
+    let mut offset = 0_u64;
+    // The first block: BOM, header.
+    let mut carry = Vec::new();
+    let mut eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+    if let Some(at) = memchr::memchr(0, &carry) {
+        return Err(binary(source, &carry, at, 0));
+    }
+    let bom = carry.starts_with(b"\xEF\xBB\xBF");
+    let forced = bom || table.read.encoding == Some(Encoding::Utf8);
+    let mut start = if bom { 3 } else { 0 };
+    // The header record (csv_core, as the in-memory reader), more blocks if it is long.
+    let (header_cells, header_end, header_line) = loop {
+        match first_record(&carry[start..], delimiter, eof) {
+            Some((cells, used, newlines_before)) => {
+                break (cells, start + used, 1 + newlines_before);
+            }
+            None if eof => {
+                return Err(Error::EmptyTable {
+                    at: Location::file(source),
+                    expected: "id,name".into(),
+                });
+            }
+            None => {
+                if carry.len() > 64 << 20 {
+                    return Err(Error::TooLarge {
+                        at: Location::line(source, 1),
+                        what: "the header".into(),
+                        limit: 64 << 20,
+                    });
+                }
+                eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+                if let Some(at) = memchr::memchr(0, &carry) {
+                    return Err(binary(source, &carry, at, 0));
+                }
+            }
+        }
+    };
+    let mut header = Vec::with_capacity(header_cells.len());
+    for cell in header_cells {
+        match String::from_utf8(cell) {
+            Ok(s) => header.push(s),
+            Err(_) if forced => return Err(not_utf8(source, &carry, bom)),
+            Err(_) => return Ok(None),
+        }
+    }
+    if header.len() > super::limits::COLUMNS {
+        return Err(Error::TooLarge {
+            at: Location::line(source, header_line),
+            what: format!("the number of columns ({})", header.len()),
+            limit: super::limits::COLUMNS as u64,
+        });
+    }
+    let at_header = |i: Option<usize>| {
+        let mut at = Location::line(source, header_line);
+        at.column = i.map(|c| c as u64 + 1);
+        at
+    };
+    let resolved = Header::resolve(kind, &header, &at_header, table)?;
+    let stored: Vec<Option<Layout>> = resolved
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, name)| {
+            if c == resolved.id_col {
+                Some(Layout::Text)
+            } else if c == resolved.name_col {
+                options.keep_names.then_some(Layout::Text)
+            } else if options.keep.is_none_or(|k| k.contains(name)) {
+                Some(Layout::Coded)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let ctx = Context {
+        source,
+        delimiter,
+        width: header.len(),
+        header: &resolved,
+        options: table,
+        kind,
+        stored,
+        leaves: Leaves::new(kind, &resolved.columns),
+        defer_names: !options.keep_names,
+    };
+    // The line of the byte after the header.
+    let mut line = 1 + count_newlines(&carry[..header_end]) as u64;
+    start = header_end;
+
+    let threads = if options.threads == 0 {
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+    } else {
+        options.threads
+    };
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, u64, u64, Vec<u8>, bool)>(threads);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (out_tx, out_rx) = mpsc::channel::<(usize, Chunk)>();
+    let mut assembler = Assembler::new(&ctx);
+    let mut nul: Option<Error> = None;
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..threads {
+            let job_rx = Arc::clone(&job_rx);
+            let out_tx = out_tx.clone();
+            let ctx = &ctx;
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx.lock().expect("no worker panics").recv();
+                    let Ok((index, at, first_line, bytes, last)) = job else {
+                        break;
+                    };
+                    let chunk = parse_chunk(ctx, &bytes, at, first_line, last);
+                    drop(bytes);
+                    if out_tx.send((index, chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(out_tx);
+        let mut index = 0;
+        let result = (|| -> Result<()> {
+            loop {
+                // Cut after the last record that surely ends in this block.
+                let cut = if eof {
+                    Some(carry.len())
+                } else {
+                    cut_point(&carry, start)
+                };
+                if let Some(cut) = cut {
+                    let bytes = carry[start..cut].to_vec();
+                    let at = offset - carry.len() as u64 + start as u64;
+                    let newlines = count_newlines(&bytes) as u64;
+                    let last = eof && cut == carry.len();
+                    job_tx
+                        .send((index, at, line, bytes, last))
+                        .expect("workers run until the jobs end");
+                    index += 1;
+                    line += newlines;
+                    carry.drain(..cut);
+                    start = 0;
+                    while let Ok((i, chunk)) = out_rx.try_recv() {
+                        assembler.add(i, chunk);
+                    }
+                    if let Some(p) = options.progress {
+                        p(&Progress {
+                            bytes: offset,
+                            total,
+                            rows: assembler.rows as u64,
+                        });
+                    }
+                }
+                if eof && carry.len() <= start {
+                    return Ok(());
+                }
+                if carry.len() - start > MAX_RECORD_BYTES {
+                    return Err(Error::TooLarge {
+                        at: Location::line(source, line),
+                        what: "a record (a quote that never closes?)".into(),
+                        limit: MAX_RECORD_BYTES as u64,
+                    });
+                }
+                let before = carry.len();
+                eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+                if let Some(at) = memchr::memchr(0, &carry[before..]) {
+                    let base = offset - carry.len() as u64;
+                    nul = Some(binary_at(source, &**data, base + (before + at) as u64)?);
+                    return Ok(());
+                }
+            }
+        })();
+        drop(job_tx);
+        for (i, chunk) in out_rx {
+            assembler.add(i, chunk);
+        }
+        result
+    })?;
+    if let Some(e) = nul {
+        return Err(e);
+    }
+    if let Some(at) = assembler.not_utf8 {
+        if forced {
+            return Err(Error::Encoding {
+                at: line_at(source, &**data, at)?,
+                encoding: Encoding::Utf8.as_str().into(),
+            });
+        }
+        return Ok(None);
+    }
+    if assembler.unclean {
+        // A quote inside an unquoted field misled the cut (the field is taken as written,
+        // the quote does not open a quoted field): read again as one block.
+        if total > MAX_SINGLE_BLOCK || options.block_bytes as u64 > total {
+            return Err(Error::Csv {
+                at: Location::file(source),
+                message: "a quote inside an unquoted field and a quoted field over several lines: quote the field that holds the stray quote (\"\" for a quote inside quotes)".into(),
+            });
+        }
+        let whole = Options {
+            block_bytes: usize::try_from(total)
+                .unwrap_or(usize::MAX)
+                .saturating_add(1),
+            threads: 1,
+            ..*options
+        };
+        return read(source, data, delimiter, table, &whole);
+    }
+    let digest_and_raw = raw.finalize().into();
+    assembler.finish(data, digest_and_raw).map(Some)
+}
+
+/// Appends a block to `carry`; true at the end of the source.
+fn fill(
+    data: &dyn ByteSource,
+    carry: &mut Vec<u8>,
+    offset: &mut u64,
+    block: usize,
+    raw: &mut Sha256,
+) -> std::io::Result<bool> {
+    let before = carry.len();
+    carry.resize(before + block, 0);
+    let mut got = 0;
+    while got < block {
+        let n = data.read_at(*offset + got as u64, &mut carry[before + got..])?;
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    carry.truncate(before + got);
+    raw.update(&carry[before..]);
+    *offset += got as u64;
+    Ok(got < block)
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// The end of the last record of `carry[start..]` that cannot be inside a
+/// quoted field: the last `\n` or `\r` after an even number of quotes.
+fn cut_point(carry: &[u8], start: usize) -> Option<usize> {
+    let region = &carry[start..];
+    let mut quotes = memchr::memchr_iter(b'"', region).count();
+    let mut end = region.len();
+    while let Some(i) = memchr::memrchr2(b'\n', b'\r', &region[..end]) {
+        quotes -= memchr::memchr_iter(b'"', &region[i..end]).count();
+        if quotes % 2 == 0 {
+            return Some(start + i + 1);
+        }
+        end = i;
+    }
+    None
+}
+
+/// Parses the first record with `csv_core`: its cells, the bytes used, and the
+/// newlines before it (blank lines).
+fn first_record(bytes: &[u8], delimiter: u8, eof: bool) -> Option<(Vec<Vec<u8>>, usize, u64)> {
+    let skipped = bytes
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    let newlines = count_newlines(&bytes[..skipped]) as u64;
+    let (cells, used) = one_record(&bytes[skipped..], delimiter, eof)?;
+    Some((cells, skipped + used, newlines))
+}
+
+/// One record at the start of `bytes`, parsed with `csv_core` exactly as the `csv`
+/// crate parses it; `None` when it does not end within `bytes` (and `eof` is false)
+/// or there is no record.
+fn one_record(bytes: &[u8], delimiter: u8, eof: bool) -> Option<(Vec<Vec<u8>>, usize)> {
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = vec![0; 4096];
+    let mut ends = vec![0; 64];
+    let mut input = bytes;
+    let (mut nout, mut nends, mut used) = (0, 0, 0);
+    loop {
+        let (result, nin, o, e) = reader.read_record(input, &mut out[nout..], &mut ends[nends..]);
+        used += nin;
+        nout += o;
+        nends += e;
+        input = &input[nin..];
+        match result {
+            csv_core::ReadRecordResult::Record => break,
+            csv_core::ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+            csv_core::ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            csv_core::ReadRecordResult::InputEmpty if input.is_empty() && eof => {
+                // Finish the last record at the end of the file.
+                let (r, _, o, e) = reader.read_record(&[], &mut out[nout..], &mut ends[nends..]);
+                nout += o;
+                nends += e;
+                if matches!(r, csv_core::ReadRecordResult::Record) {
+                    break;
+                }
+                return None;
+            }
+            csv_core::ReadRecordResult::InputEmpty => return None,
+            csv_core::ReadRecordResult::End => return None,
+        }
+    }
+    let mut cells = Vec::with_capacity(nends);
+    let mut from = 0;
+    for &end in &ends[..nends] {
+        cells.push(out[from..end].to_vec());
+        from = end;
+    }
+    let _ = nout;
+    Some((cells, used))
+}
+
+fn binary(source: &str, bytes: &[u8], at: usize, base: u64) -> Error {
+    Error::Binary {
+        at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
+        offset: base + at as u64,
+    }
+}
+
+fn binary_at(source: &str, data: &dyn ByteSource, offset: u64) -> Result<Error> {
+    Ok(Error::Binary {
+        at: line_at(source, data, offset)?,
+        offset,
+    })
+}
+
+fn not_utf8(source: &str, bytes: &[u8], bom: bool) -> Error {
+    let body = if bom { &bytes[3..] } else { bytes };
+    let valid = std::str::from_utf8(body)
+        .err()
+        .map_or(body.len(), |e| e.valid_up_to());
+    let at = valid + if bom { 3 } else { 0 };
+    Error::Encoding {
+        at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
+        encoding: Encoding::Utf8.as_str().into(),
+    }
+}
+
+/// The location of a byte offset: its line, counting from the start.
+fn line_at(source: &str, data: &dyn ByteSource, offset: u64) -> Result<Location> {
+    let mut newlines = 0;
+    let mut buf = vec![0; 1 << 20];
+    let mut at = 0;
+    while at < offset {
+        let n = ((offset - at) as usize).min(buf.len());
+        data.read_exact_at(at, &mut buf[..n])
+            .map_err(|e| Error::Read {
+                at: Location::file(source),
+                message: e.to_string(),
+            })?;
+        newlines += count_newlines(&buf[..n]);
+        at += n as u64;
+    }
+    Ok(Location::line(source, 1 + newlines as u64))
+}
+
+/// Splits one record of `text` at `p`: the fast path for plain and simply quoted
+/// fields; `None` when the record needs `csv_core` (an escaped quote `""`, text after
+/// a closing quote, a quote that does not close in the block).
+fn split_record<'t>(
+    text: &'t str,
+    mut p: usize,
+    delimiter: u8,
+    fields: &mut Vec<Cow<'t, str>>,
+    line: &mut u64,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut newlines = 0;
+    loop {
+        if p < b.len() && b[p] == b'"' {
+            let close = p + 1 + memchr::memchr(b'"', &b[p + 1..])?;
+            if b.get(close + 1) == Some(&b'"') {
+                return None;
+            }
+            let content = &text[p + 1..close];
+            newlines += count_newlines(content.as_bytes());
+            fields.push(Cow::Borrowed(content));
+            p = close + 1;
+            if p < b.len() && !matches!(b[p], b'\n' | b'\r') && b[p] != delimiter {
+                return None;
+            }
+        } else {
+            let end = memchr::memchr3(delimiter, b'\n', b'\r', &b[p..]).map_or(b.len(), |i| p + i);
+            fields.push(Cow::Borrowed(&text[p..end]));
+            p = end;
+        }
+        if p >= b.len() {
+            break;
+        }
+        if b[p] == delimiter {
+            p += 1;
+            if p >= b.len() {
+                fields.push(Cow::Borrowed(""));
+                break;
+            }
+            continue;
+        }
+        // The terminator: \n, \r or \r\n.
+        if b[p] == b'\r' && b.get(p + 1) == Some(&b'\n') {
+            p += 2;
+            newlines += 1;
+        } else {
+            if b[p] == b'\n' {
+                newlines += 1;
+            }
+            p += 1;
+        }
+        break;
+    }
+    *line += newlines as u64;
+    Some(p)
+}
+
+fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, last: bool) -> Chunk {
+    let mut chunk = Chunk {
+        stores: ctx
+            .stored
+            .iter()
+            .map(|l| (*l).map(StoreBuilder::new))
+            .collect(),
+        clean: true,
+        ..Chunk::default()
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            chunk.not_utf8 = Some(offset + e.valid_up_to() as u64);
+            return chunk;
+        }
+    };
+    let b = text.as_bytes();
+    let h = ctx.header;
+    let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(ctx.width);
+    let mut values: Vec<Cow<'_, str>> = Vec::with_capacity(h.columns.len());
+    let mut buf = Vec::with_capacity(1024);
+    let mut line = first_line;
+    let mut p = 0;
+    while p < b.len() {
+        // Blank lines.
+        while p < b.len() && matches!(b[p], b'\n' | b'\r') {
+            if b[p] == b'\n' {
+                line += 1;
+            }
+            p += 1;
+        }
+        if p >= b.len() {
+            break;
+        }
+        let record_start = p;
+        let record_line = line;
+        fields.clear();
+        if let Some(next) = split_record(text, p, ctx.delimiter, &mut fields, &mut line) {
+            p = next;
+        } else {
+            fields.clear();
+            let Some((cells, used)) = one_record(&b[p..], ctx.delimiter, last) else {
+                chunk.clean = false;
+                return chunk;
+            };
+            line = record_line + count_newlines(&b[p..p + used]) as u64;
+            p += used;
+            for cell in cells {
+                match String::from_utf8(cell) {
+                    Ok(s) => fields.push(Cow::Owned(s)),
+                    Err(_) => {
+                        chunk.not_utf8 = Some(offset + record_start as u64);
+                        return chunk;
+                    }
+                }
+            }
+        }
+        if fields.len() != ctx.width && !(fields.len() == 1 && fields[0].is_empty()) {
+            chunk.structural = Some(Error::Csv {
+                at: Location::line(ctx.source, record_line),
+                message: format!(
+                    "this row has {} fields, the header has {}",
+                    fields.len(),
+                    ctx.width
+                ),
+            });
+            return chunk;
+        }
+        if fields.iter().all(|f| f.is_empty()) {
+            continue;
+        }
+        let at = |column: usize| {
+            let mut at = Location::line(ctx.source, record_line);
+            at.column = Some(column as u64 + 1);
+            at
+        };
+        let problem = |chunk: &mut Chunk, e: Error| {
+            chunk.problem_total += 1;
+            if chunk.problems.len() < MAX_PROBLEMS {
+                // Ordered by the number of rows kept before it (SPEC.md §3.3: in file order).
+                chunk.problems.push((chunk.rows as u64 * 2, e));
+            }
+        };
+        values.clear();
+        let mut ok = true;
+        for (c, &g) in h.keep.iter().enumerate() {
+            let read = match &fields[g] {
+                Cow::Borrowed(raw) => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g)),
+                Cow::Owned(raw) => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g))
+                    .map(|v| Cow::Owned(v.into_owned())),
+            };
+            match read {
+                Ok(v) => values.push(v),
+                Err(e) => {
+                    problem(&mut chunk, e);
+                    values.push(Cow::Borrowed(""));
+                    ok = false;
+                }
+            }
+        }
+        for c in [h.id_col, h.name_col] {
+            if ok && values[c].is_empty() {
+                problem(
+                    &mut chunk,
+                    Error::EmptyField {
+                        at: at(h.keep[c]),
+                        field: h.columns[c].clone(),
+                    },
+                );
+                ok = false;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let id = &values[h.id_col];
+        if ctx.kind == TableKind::Targets
+            && let Err(reason) = uscc::diagnose(id)
+        {
+            if ctx.options.id_check.allowlist.contains(id.as_ref()) {
+                chunk.allowlisted.push(id.to_string());
+            } else if ctx.options.id_check.mode == IdCheckMode::Warn {
+                chunk.unchecked.push(id.to_string());
+            } else {
+                problem(
+                    &mut chunk,
+                    Error::InvalidId {
+                        at: at(h.keep[h.id_col]),
+                        id: id.to_string(),
+                        reason,
+                    },
+                );
+                continue;
+            }
+        }
+        chunk
+            .leaves
+            .push(ctx.leaves.leaf(|c| values[c].as_ref(), &mut buf));
+        for (store, v) in chunk.stores.iter_mut().zip(&values) {
+            if let Some(s) = store {
+                s.push(v);
+            }
+        }
+        if ctx.defer_names {
+            chunk.starts.push(offset + record_start as u64);
+        }
+        let row = chunk.rows;
+        if chunk
+            .lines
+            .last()
+            .is_none_or(|&(r, l)| l - r as u64 != record_line - row as u64)
+        {
+            chunk.lines.push((row, record_line));
+        }
+        chunk.rows += 1;
+    }
+    chunk
+}
+
+/// Joins parsed blocks in file order.
+struct Assembler<'c> {
+    ctx: &'c Context<'c>,
+    next: usize,
+    waiting: BTreeMap<usize, Chunk>,
+    rows: usize,
+    runs: Vec<Vec<Hash>>,
+    stores: Vec<Option<StoreBuilder>>,
+    starts: Vec<u64>,
+    lines: Vec<(usize, u64)>,
+    problems: Vec<(u64, Error)>,
+    problem_total: u64,
+    structural: Option<Error>,
+    not_utf8: Option<u64>,
+    unclean: bool,
+    allowlisted: Vec<String>,
+    unchecked: Vec<String>,
+}
+
+impl<'c> Assembler<'c> {
+    fn new(ctx: &'c Context<'c>) -> Self {
+        Self {
+            ctx,
+            next: 0,
+            waiting: BTreeMap::new(),
+            rows: 0,
+            runs: Vec::new(),
+            stores: ctx
+                .stored
+                .iter()
+                .map(|l| (*l).map(StoreBuilder::new))
+                .collect(),
+            starts: Vec::new(),
+            lines: Vec::new(),
+            problems: Vec::new(),
+            problem_total: 0,
+            structural: None,
+            not_utf8: None,
+            unclean: false,
+            allowlisted: Vec::new(),
+            unchecked: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, index: usize, chunk: Chunk) {
+        self.waiting.insert(index, chunk);
+        while let Some(chunk) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            self.join(chunk);
+        }
+    }
+
+    fn join(&mut self, mut chunk: Chunk) {
+        // After a block that is not UTF-8 or did not parse, later blocks do not matter.
+        if self.not_utf8.is_some() || self.unclean || self.structural.is_some() {
+            return;
+        }
+        if let Some(at) = chunk.not_utf8 {
+            self.not_utf8 = Some(at);
+            return;
+        }
+        if !chunk.clean {
+            self.unclean = true;
+            return;
+        }
+        if let Some(e) = chunk.structural.take() {
+            self.structural = Some(e);
+            return;
+        }
+        self.problem_total += chunk.problem_total;
+        if self.problems.len() < MAX_PROBLEMS {
+            let before = self.rows as u64 * 2;
+            self.problems
+                .extend(chunk.problems.into_iter().map(|(k, e)| (k + before, e)));
+        }
+        if self.problem_total > 0 {
+            // Nothing will be drawn: keep only what the message needs (ids for duplicates).
+            chunk.leaves = Vec::new();
+        }
+        for (row, line) in chunk.lines {
+            let global = self.rows + row;
+            let extra = line - global as u64;
+            if self.lines.last().is_none_or(|&(_, e)| e != extra) {
+                self.lines.push((global, extra));
+            }
+        }
+        self.rows += chunk.rows;
+        self.runs.push(chunk.leaves);
+        for (mine, theirs) in self.stores.iter_mut().zip(chunk.stores) {
+            if let (Some(m), Some(t)) = (mine, theirs) {
+                m.append(t);
+            }
+        }
+        self.starts.append(&mut chunk.starts);
+        self.allowlisted.append(&mut chunk.allowlisted);
+        self.unchecked.append(&mut chunk.unchecked);
+    }
+
+    fn finish(self, data: &Arc<dyn ByteSource>, raw: Hash) -> Result<Outcome> {
+        let ctx = self.ctx;
+        let h = ctx.header;
+        if let Some(e) = self.structural {
+            return Err(e);
+        }
+        let stores: Vec<_> = self
+            .stores
+            .into_iter()
+            .map(|s| s.map(StoreBuilder::finish))
+            .collect();
+        let line_of = |row: usize| {
+            let at = self.lines.partition_point(|&(r, _)| r <= row);
+            row as u64 + if at == 0 { 2 } else { self.lines[at - 1].1 }
+        };
+        // Duplicate ids (SPEC.md §3.3), reported on the later row.
+        let ids = stores[h.id_col].as_ref().expect("ids are kept");
+        let mut hashed: Vec<(u64, u32)> = (0..self.rows)
+            .into_par_iter()
+            .map(|row| {
+                use std::hash::Hasher as _;
+                let mut f = FxHasher::default();
+                f.write(ids.get(row).as_bytes());
+                (f.finish(), row as u32)
+            })
+            .collect();
+        hashed.par_sort_unstable();
+        let mut problems = self.problems;
+        let mut total = self.problem_total;
+        let mut group_start = 0;
+        for i in 1..=hashed.len() {
+            if i < hashed.len() && hashed[i].0 == hashed[group_start].0 {
+                continue;
+            }
+            if i - group_start > 1 {
+                // Equal hashes: compare the ids, in row order.
+                let mut rows: Vec<u32> = hashed[group_start..i].iter().map(|x| x.1).collect();
+                rows.sort_unstable();
+                let mut last_line: BTreeMap<&str, u64> = BTreeMap::new();
+                for &row in &rows {
+                    let id = ids.get(row as usize);
+                    let line = line_of(row as usize);
+                    if let Some(first_line) = last_line.insert(id, line) {
+                        total += 1;
+                        let mut at = Location::line(ctx.source, line);
+                        at.column = Some(h.keep[h.id_col] as u64 + 1);
+                        problems.push((
+                            u64::from(row) * 2 + 1,
+                            Error::DuplicateId {
+                                at,
+                                id: id.to_owned(),
+                                first_line,
+                            },
+                        ));
+                    }
+                }
+            }
+            group_start = i;
+        }
+        drop(hashed);
+        if total > 0 {
+            problems.sort_by_key(|p| p.0);
+            problems.truncate(MAX_PROBLEMS);
+            let mut list: Vec<Error> = problems.into_iter().map(|p| p.1).collect();
+            if total == 1 {
+                return Err(list.remove(0));
+            }
+            return Err(Error::Problems {
+                source_name: ctx.source.to_owned(),
+                problems: list,
+                total,
+            });
+        }
+        let digest = sorted_digest(ctx.kind, &h.columns, self.runs);
+        let mut allowlisted = self.allowlisted;
+        let mut unchecked = self.unchecked;
+        allowlisted.sort();
+        unchecked.sort();
+        let mut dropped = h.dropped.clone();
+        dropped.sort();
+        let deferred = ctx.defer_names.then(|| Deferred {
+            source: Arc::clone(data),
+            starts: self.starts,
+            delimiter: ctx.delimiter,
+            grid_column: h.keep[h.name_col],
+        });
+        Ok(Outcome {
+            directory: Directory {
+                source: ctx.source.to_owned(),
+                columns: h.columns.clone(),
+                kinds: h.kinds.clone(),
+                dropped,
+                allowlisted,
+                unchecked,
+                id_check: ctx.options.id_check.mode,
+                len: self.rows,
+                stores,
+                id_col: h.id_col,
+                name_col: h.name_col,
+                lines: self.lines,
+                deferred,
+            },
+            digest,
+            raw,
+        })
+    }
+}
+
+/// The canonical digest from runs of leaves: all leaves into one array, sorted on
+/// every core, hashed in order.
+fn sorted_digest(kind: TableKind, columns: &[String], runs: Vec<Vec<Hash>>) -> Hash {
+    let n = runs.iter().map(Vec::len).sum();
+    let mut all: Vec<Hash> = Vec::with_capacity(n);
+    for run in runs {
+        all.extend_from_slice(&run);
+    }
+    all.par_sort_unstable();
+    from_sorted_leaves(kind, columns, &all)
+}
+
+/// Reads a row's name back from the source (a directory read without names).
+pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<String> {
+    let start = d.starts[row];
+    let end = d
+        .starts
+        .get(row + 1)
+        .copied()
+        .unwrap_or_else(|| d.source.size())
+        .min(start + (16 << 20));
+    let mut bytes = vec![0; (end - start) as usize];
+    d.source
+        .read_exact_at(start, &mut bytes)
+        .map_err(|e| dir.io_error(&e))?;
+    let Some((cells, _)) = one_record(&bytes, d.delimiter, true) else {
+        return Err(dir.io_error(&std::io::Error::other(
+            "the row has changed since it was read",
+        )));
+    };
+    let cell = cells
+        .get(d.grid_column)
+        .and_then(|c| std::str::from_utf8(c).ok())
+        .ok_or_else(|| {
+            dir.io_error(&std::io::Error::other(
+                "the row has changed since it was read",
+            ))
+        })?;
+    let value = read_value_cow(cell, ValueKind::Text, "name", &|| {
+        Location::file(&dir.source)
+    })?;
+    Ok(value.into_owned())
+}

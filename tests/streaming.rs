@@ -1,0 +1,206 @@
+//! The block-parallel reader of large directories (`input::stream`) against the
+//! in-memory reader (`Table::parse` + `digest::table`): for any CSV text, any block
+//! size and any number of threads, the same rows, lines, digest — or the same error.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use proptest::prelude::*;
+use shuangsui::input::stream::{self, Options};
+use shuangsui::input::{ByteSource, Directory, Table, TableKind, TableOptions};
+
+fn in_memory(bytes: &[u8]) -> Result<(Table, [u8; 32]), String> {
+    let t = Table::parse(TableKind::Targets, "t.csv", bytes, &TableOptions::default())
+        .map_err(|e| e.to_string())?;
+    let d = shuangsui::digest::table(&t);
+    Ok((t, d))
+}
+
+fn streamed(
+    bytes: &[u8],
+    block: usize,
+    threads: usize,
+    keep_names: bool,
+) -> Result<Option<(Directory, [u8; 32])>, String> {
+    let data: Arc<dyn ByteSource> = Arc::new(bytes.to_vec());
+    let options = Options {
+        block_bytes: block,
+        threads,
+        keep_names,
+        ..Options::default()
+    };
+    stream::read("t.csv", &data, b',', &TableOptions::default(), &options)
+        .map(|o| o.map(|o| (o.directory, o.digest)))
+        .map_err(|e| e.to_string())
+}
+
+/// Compares the two readers on `bytes`; returns the number of rows.
+fn same(bytes: &[u8], block: usize, threads: usize, keep_names: bool) -> usize {
+    let a = in_memory(bytes);
+    let b = streamed(bytes, block, threads, keep_names);
+    match (a, b) {
+        (Ok((t, d1)), Ok(Some((dir, d2)))) => {
+            assert_eq!(d1, d2, "digest");
+            assert_eq!(t.columns, dir.columns);
+            assert_eq!(t.dropped, dir.dropped);
+            assert_eq!(t.rows.len(), dir.len(), "rows");
+            for (i, row) in t.rows.iter().enumerate() {
+                assert_eq!(row.line, dir.line(i), "line of row {i}");
+                for (c, v) in row.values.iter().enumerate() {
+                    if c == t.column("name").unwrap() {
+                        assert_eq!(*v, dir.name(i).unwrap(), "name of row {i}");
+                    } else {
+                        assert_eq!(v, dir.value(i, c), "row {i} column {c}");
+                    }
+                }
+            }
+            t.rows.len()
+        }
+        (Err(e1), Err(e2)) => {
+            assert_eq!(e1, e2, "errors");
+            0
+        }
+        (Ok(_), Ok(None)) => panic!("the streaming reader declined UTF-8 text"),
+        (a, b) => panic!(
+            "in memory: {:?}\nstreamed: {:?}",
+            a.map(|x| x.1),
+            b.map(|x| x.map(|y| y.1))
+        ),
+    }
+}
+
+#[test]
+fn a_generated_directory_reads_the_same_in_blocks_on_any_number_of_threads() {
+    let mut bytes = Vec::new();
+    shuangsui::synth::province::write_targets(&mut bytes, 20_000, 3).unwrap();
+    for (block, threads) in [(64 << 10, 1), (64 << 10, 3), (1 << 20, 2), (10_000_000, 1)] {
+        for keep_names in [true, false] {
+            assert_eq!(same(&bytes, block, threads, keep_names), 20_000);
+        }
+    }
+}
+
+#[test]
+fn columns_not_kept_are_hashed_but_not_stored() {
+    let mut bytes = Vec::new();
+    shuangsui::synth::province::write_targets(&mut bytes, 2_000, 4).unwrap();
+    let keep: BTreeSet<String> = ["risk".to_owned()].into();
+    let data: Arc<dyn ByteSource> = Arc::new(bytes.clone());
+    let options = Options {
+        keep: Some(&keep),
+        keep_names: false,
+        ..Options::default()
+    };
+    let out = stream::read("t.csv", &data, b',', &TableOptions::default(), &options)
+        .unwrap()
+        .unwrap();
+    let (t, digest) = in_memory(&bytes).unwrap();
+    assert_eq!(out.digest, digest);
+    let risk = t.column("risk").unwrap();
+    let industry = t.column("industry").unwrap();
+    assert!(out.directory.is_kept(risk));
+    assert!(!out.directory.is_kept(industry));
+    assert!(out.directory.to_csv().is_none());
+    assert_eq!(
+        out.directory.name(1_999).unwrap(),
+        t.rows[1_999].values[t.column("name").unwrap()]
+    );
+    assert_eq!(out.raw, shuangsui::canonical::sha256(&bytes));
+}
+
+const IDS: [&str; 4] = [
+    "91110000802100433B",
+    "91110108551385082Q",
+    "91440300192317458F",
+    "91350100M0001TGQXM", // fails its check
+];
+
+fn field() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z甲乙丙 ]{0,6}",
+        1 => Just(String::new()),
+        1 => "[a-z]{1,3}".prop_map(|s| format!("\"{s},{s}\"")),
+        1 => "[a-z]{1,3}".prop_map(|s| format!("\"{s}\n{s}\"")),
+        1 => "[a-z]{1,3}".prop_map(|s| format!("\"{s}\"\"{s}\"")),
+        1 => "[a-z]{1,3}".prop_map(|s| format!("{s}\"{s}")),
+        1 => "[a-z]{1,3}".prop_map(|s| format!("\"{s}\"{s}")),
+        1 => Just("\u{3000}ｑ\u{0065}\u{0301}".to_owned()),
+        1 => Just("B类".to_owned()),
+        1 => Just("2026年3月5日".to_owned()),
+    ]
+}
+
+fn row() -> impl Strategy<Value = (usize, String, String, String, usize)> {
+    (
+        0_usize..5,
+        field(),
+        field(),
+        prop::sample::select(vec!["A", "B", "", "x"]),
+        0_usize..20,
+    )
+        .prop_map(|(id, name, other, risk, extra)| (id, name, other, risk.to_owned(), extra))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_text_reads_the_same_in_blocks(
+        rows in prop::collection::vec(row(), 0..12),
+        ends in prop::sample::select(vec!["\n", "\r\n", "\r"]),
+        bom in any::<bool>(),
+        trailing in any::<bool>(),
+        block in 1_usize..64,
+        threads in 1_usize..4,
+        keep_names in any::<bool>(),
+    ) {
+        let mut text = String::new();
+        if bom {
+            text.push('\u{FEFF}');
+        }
+        text.push_str("统一社会信用代码,企业名称,备注,信用风险分类");
+        for (id, name, other, risk, extra) in &rows {
+            text.push_str(ends);
+            match extra {
+                0 => text.push_str(ends), // a blank line
+                1 => { text.push_str(",,,"); text.push_str(ends); } // a row of empty cells
+                2 => { text.push_str("a,b"); continue; } // a ragged row
+                _ => {}
+            }
+            let id = IDS.get(*id).copied().unwrap_or("");
+            let name = if name.is_empty() && *extra > 10 { "n" } else { name };
+            text.push_str(&format!("{id},{name},{other},{risk}"));
+        }
+        if trailing {
+            text.push_str(ends);
+        }
+        same(text.as_bytes(), block, threads, keep_names);
+    }
+}
+
+#[test]
+fn nul_bytes_gbk_and_empty_files() {
+    // A NUL byte: the same error, wherever it is.
+    let mut bytes = b"id,name\n91110000802100433B,x\n".to_vec();
+    bytes.extend_from_slice(b"91110108551385082Q,y\0\n");
+    for block in [4, 64, 1 << 20] {
+        assert_eq!(
+            in_memory(&bytes).unwrap_err(),
+            streamed(&bytes, block, 2, true).unwrap_err()
+        );
+    }
+    // GBK: left to the in-memory reader.
+    let mut gbk = b"id,name\n91110000802100433B,".to_vec();
+    gbk.extend_from_slice(b"\xb4\xe6\xd0\xf8\n");
+    assert!(streamed(&gbk, 1 << 20, 2, true).unwrap().is_none());
+    // A BOM promises UTF-8.
+    let mut bad = b"\xEF\xBB\xBFid,name\n91110000802100433B,".to_vec();
+    bad.extend_from_slice(b"\xb4\xe6\xd0\xf8\n");
+    assert_eq!(
+        in_memory(&bad).unwrap_err(),
+        streamed(&bad, 8, 2, true).unwrap_err()
+    );
+    for empty in ["", "\n\n", "\u{FEFF}"] {
+        same(empty.as_bytes(), 4, 2, true);
+    }
+}

@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use shuangsui::input::{Table, TableKind};
+use shuangsui::input::{Directory, Table, TableKind};
 use shuangsui::plan::{Plan, Ratio, Rounding};
 use shuangsui::{Seed, allocation, digest, matching, seed, selection, synth};
 
@@ -50,10 +50,11 @@ fn stages(c: &mut Criterion) {
     }
     group.finish();
 
+    let directories: Vec<Directory> = tables.iter().cloned().map(Directory::from_table).collect();
     let mut group = c.benchmark_group("tickets");
-    for t in &tables {
-        group.throughput(Throughput::Elements(t.rows.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(t.rows.len()), t, |b, t| {
+    for t in &directories {
+        group.throughput(Throughput::Elements(t.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(t.len()), t, |b, t| {
             b.iter(|| {
                 let none = std::collections::HashSet::new();
                 let rules = selection::FrameRules {

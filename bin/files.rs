@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::Args;
-use shuangsui::input::{Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
-use shuangsui::{InputOptions, Inputs, Source};
+use std::sync::Arc;
+
+use shuangsui::input::{ByteSource, Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
+use shuangsui::{DirectorySource, InputOptions, Inputs, Source};
 
 /// The three inputs and how to read the two tables.
 #[derive(Args)]
@@ -90,11 +92,33 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::from_name(s).ok_or_else(|| format!("unknown encoding '{s}' (expected utf-8 or gbk)"))
 }
 
-/// The three input files, read.
+/// A file read in place (`pread`), so that the library reads a large directory in
+/// blocks instead of the tool loading it whole.
+struct FileSource(fs::File);
+
+impl ByteSource for FileSource {
+    fn size(&self) -> u64 {
+        self.0.metadata().map_or(0, |m| m.len())
+    }
+
+    #[cfg(unix)]
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        std::os::unix::fs::FileExt::read_at(&self.0, buf, offset)
+    }
+
+    #[cfg(windows)]
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        std::os::windows::fs::FileExt::seek_read(&self.0, buf, offset)
+    }
+}
+
+/// The input files: the plan, roster and auxiliary files read, the directory opened.
 pub struct InputFiles {
     names: [String; 3],
-    bytes: [Vec<u8>; 3],
-    options: InputOptions,
+    plan: Vec<u8>,
+    targets: Arc<dyn ByteSource>,
+    officers: Vec<u8>,
+    options: InputOptions<'static>,
     history: Option<(String, Vec<u8>)>,
     conflicts: Option<(String, Vec<u8>)>,
     earlier: Vec<(String, Vec<u8>)>,
@@ -107,17 +131,19 @@ impl InputFiles {
             encoding: args.encoding,
             sheet: sheet.clone().or_else(|| args.sheet.clone()),
         };
+        let targets = fs::File::open(&args.targets)
+            .with_context(|| format!("cannot read '{}'", args.targets.display()))?;
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
-            bytes: [
-                read(&args.plan)?,
-                read(&args.targets)?,
-                read(&args.officers)?,
-            ],
+            plan: read(&args.plan)?,
+            targets: Arc::new(FileSource(targets)),
+            officers: read(&args.officers)?,
             options: InputOptions {
                 targets: read_options(args.targets_format, &args.targets_sheet),
                 officers: read_options(args.officers_format, &args.officers_sheet),
                 id_check,
+                lean: true,
+                ..InputOptions::default()
             },
             history: args
                 .history
@@ -137,12 +163,35 @@ impl InputFiles {
         })
     }
 
+    /// Keeps every column of the directory (a verification kit publishes them all).
+    pub fn keep_all(mut self) -> Self {
+        self.options.lean = false;
+        self
+    }
+
     pub fn parse(&self) -> Result<Inputs> {
-        let source = |i: usize| Source {
-            name: &self.names[i],
-            bytes: &self.bytes[i],
+        let reading = crate::progress::Reading::new(&self.names[1]);
+        let report = |p: &shuangsui::input::stream::Progress| reading.report(p);
+        let options = InputOptions {
+            progress: Some(&report),
+            ..self.options.clone()
         };
-        let mut inputs = Inputs::parse_with(source(0), source(1), source(2), &self.options)?;
+        let mut inputs = Inputs::parse_from(
+            Source {
+                name: &self.names[0],
+                bytes: &self.plan,
+            },
+            &DirectorySource {
+                name: &self.names[1],
+                data: Arc::clone(&self.targets),
+            },
+            Source {
+                name: &self.names[2],
+                bytes: &self.officers,
+            },
+            &options,
+        )?;
+        crate::progress::done();
         let text = ReadOptions {
             encoding: self.options.targets.encoding,
             ..ReadOptions::default()

@@ -120,7 +120,13 @@ pub fn build(
     )?;
     files.extend([
         (kit.join("plan.toml"), plan_bytes.to_vec()),
-        (kit.join("targets.csv"), inputs.targets.to_csv()),
+        (
+            kit.join("targets.csv"),
+            inputs
+                .targets
+                .to_csv()
+                .ok_or_else(|| anyhow::anyhow!("the directory was read without all its columns"))?,
+        ),
         (kit.join("officers.csv"), inputs.officers.to_csv()),
         (kit.join("record.json"), record_bytes.to_vec()),
         (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
@@ -213,7 +219,9 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
         officers_sheet: None,
     };
     let record = crate::files::read(&kit.join("record.json"))?;
-    let inputs = InputFiles::read(&args, shuangsui::verify::id_check_of(&record))?.parse()?;
+    let inputs = InputFiles::read(&args, shuangsui::verify::id_check_of(&record))?
+        .keep_all()
+        .parse()?;
     let outcome = shuangsui::verify(
         Source {
             name: "record.json",

@@ -272,7 +272,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     say!(
         "  {}: {} {}, {} {}",
         lang.t("检查对象名录库", "target directory"),
-        inputs.targets.rows.len(),
+        inputs.targets.len(),
         lang.t("行", "rows"),
         lang.t("摘要", "digest"),
         hex::encode(inputs.digests.targets)

@@ -27,6 +27,7 @@ macro_rules! say_raw {
 }
 
 mod files;
+mod progress;
 mod publish;
 mod report;
 
@@ -59,6 +60,9 @@ struct Cli {
     /// Language of summaries and reports
     #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
     lang: Lang,
+    /// No progress on standard error (it is shown only on a terminal anyway)
+    #[arg(long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -359,7 +363,10 @@ fn output_failed(e: &std::io::Error) -> ! {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    progress::set_quiet(cli.quiet);
+    let result = run(&cli);
+    progress::done();
+    match result {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
@@ -762,7 +769,9 @@ fn publish_files(
     force: bool,
 ) -> Result<ExitCode> {
     let bytes = read(record_path)?;
-    let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
+    let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?
+        .keep_all()
+        .parse()?;
     let name = record_path.display().to_string();
     let outcome = verify(
         Source {

@@ -5,10 +5,16 @@ use crate::canonical::{Hash, sha256, to_hex};
 use crate::digest::{self, SPEC_VERSION};
 use crate::eligibility::{self, Officers};
 use crate::error::{Error, Result, Warning};
-use crate::input::{IdCheck, ReadOptions, Table, TableKind, TableOptions};
+use crate::input::stream::{self, Progress};
+use crate::input::{
+    ByteSource, Directory, Format, IdCheck, ReadOptions, Table, TableKind, TableOptions,
+};
 use crate::matching;
 use crate::plan::{Plan, Task};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::history::History;
 use crate::plan::OneVisit;
@@ -31,14 +37,45 @@ pub struct Source<'a> {
 }
 
 /// How the two tables are read.
-#[derive(Debug, Clone, Default)]
-pub struct InputOptions {
+#[derive(Clone, Default)]
+pub struct InputOptions<'a> {
     /// Format, encoding and sheet of the target directory.
     pub targets: ReadOptions,
     /// Format, encoding and sheet of the officer roster.
     pub officers: ReadOptions,
     /// How target ids are checked.
     pub id_check: IdCheck,
+    /// Keep only the directory's columns the plan uses, and read the names of
+    /// the targets drawn back from the source: a provincial directory then
+    /// needs a fraction of its size in memory. Without it every column is kept
+    /// (a verification kit's public copy needs them all).
+    pub lean: bool,
+    /// Worker threads for reading the directory; 0 uses every core.
+    pub threads: usize,
+    /// Called as the directory is read.
+    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+}
+
+impl std::fmt::Debug for InputOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InputOptions")
+            .field("targets", &self.targets)
+            .field("officers", &self.officers)
+            .field("id_check", &self.id_check)
+            .field("lean", &self.lean)
+            .field("threads", &self.threads)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The target directory as a source of bytes, read in blocks.
+#[derive(Clone)]
+pub struct DirectorySource<'a> {
+    /// The name used in messages, usually the file name; its extension picks
+    /// the format unless [`ReadOptions::format`] says otherwise.
+    pub name: &'a str,
+    /// The bytes.
+    pub data: Arc<dyn ByteSource>,
 }
 
 /// The three inputs of a draw, parsed, with their digests.
@@ -47,7 +84,7 @@ pub struct Inputs {
     /// The plan.
     pub plan: Plan,
     /// The target directory.
-    pub targets: Table,
+    pub targets: Directory,
     /// The officer roster.
     pub officers: Table,
     /// Canonical digests.
@@ -77,7 +114,27 @@ impl Inputs {
         plan: Source<'_>,
         targets: Source<'_>,
         officers: Source<'_>,
-        options: &InputOptions,
+        options: &InputOptions<'_>,
+    ) -> Result<Inputs> {
+        let data: Arc<dyn ByteSource> = Arc::new(targets.bytes.to_vec());
+        Inputs::parse_from(
+            plan,
+            &DirectorySource {
+                name: targets.name,
+                data,
+            },
+            officers,
+            options,
+        )
+    }
+
+    /// Parses the three inputs, reading the target directory from a source of bytes:
+    /// a CSV or TSV file in blocks on every core, without holding it (SPEC.md §3).
+    pub fn parse_from(
+        plan: Source<'_>,
+        targets: &DirectorySource<'_>,
+        officers: Source<'_>,
+        options: &InputOptions<'_>,
     ) -> Result<Inputs> {
         let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
         let target_options = TableOptions {
@@ -90,12 +147,8 @@ impl Inputs {
             mapping: plan_parsed.officer_columns.clone(),
             id_check: IdCheck::default(),
         };
-        let targets_parsed = Table::parse(
-            TableKind::Targets,
-            targets.name,
-            targets.bytes,
-            &target_options,
-        )?;
+        let (directory, targets_digest, targets_raw) =
+            read_directory(targets, &target_options, &plan_parsed, options)?;
         let officers_parsed = Table::parse(
             TableKind::Officers,
             officers.name,
@@ -105,19 +158,15 @@ impl Inputs {
         Ok(Inputs {
             digests: InputDigests {
                 plan: plan_parsed.digest,
-                targets: digest::table(&targets_parsed),
+                targets: targets_digest,
                 officers: digest::table(&officers_parsed),
                 history: None,
                 conflicts: None,
                 earlier: None,
             },
-            raw: [
-                sha256(plan.bytes),
-                sha256(targets.bytes),
-                sha256(officers.bytes),
-            ],
+            raw: [sha256(plan.bytes), targets_raw, sha256(officers.bytes)],
             plan: plan_parsed,
-            targets: targets_parsed,
+            targets: directory,
             officers: officers_parsed,
             plan_source: plan.name.to_owned(),
             history: None,
@@ -191,6 +240,51 @@ impl Inputs {
         self.conflicts = Some((table, sha256(conflicts.bytes)));
         Ok(self)
     }
+}
+
+/// Reads the target directory: CSV and TSV in UTF-8 in blocks ([`stream`]), the
+/// other formats and encodings in memory. Returns it with its canonical and raw digests.
+fn read_directory(
+    targets: &DirectorySource<'_>,
+    table: &TableOptions,
+    plan: &Plan,
+    options: &InputOptions<'_>,
+) -> Result<(Directory, Hash, Hash)> {
+    let format = table
+        .read
+        .format
+        .or_else(|| Format::from_file_name(targets.name))
+        .unwrap_or(Format::Csv);
+    let delimiter = match format {
+        Format::Csv => Some(b','),
+        Format::Tsv => Some(b'\t'),
+        _ => None,
+    };
+    if let Some(delimiter) = delimiter {
+        let keep = plan.target_columns_used();
+        let stream_options = stream::Options {
+            keep: options.lean.then_some(&keep),
+            keep_names: !options.lean,
+            threads: options.threads,
+            progress: options.progress,
+            ..stream::Options::default()
+        };
+        if let Some(out) = stream::read(targets.name, &targets.data, delimiter, table, &stream_options)? {
+            return Ok((out.directory, out.digest, out.raw));
+        }
+    }
+    let size = usize::try_from(targets.data.size()).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; size];
+    targets
+        .data
+        .read_exact_at(0, &mut bytes)
+        .map_err(|e| Error::Read {
+            at: crate::error::Location::file(targets.name),
+            message: e.to_string(),
+        })?;
+    let parsed = Table::parse(TableKind::Targets, targets.name, &bytes, table)?;
+    let digest = digest::table(&parsed);
+    Ok((Directory::from_table(parsed), digest, sha256(&bytes)))
 }
 
 /// Everything about a task that does not need the seed.
@@ -366,7 +460,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             let past = checked
                 .history
                 .as_ref()
-                .map_or(0, |h| h.in_year(targets.id(&targets.rows[row]), day));
+                .map_or(0, |h| h.in_year(targets.id(row), day));
             let planned = if plan.one_visit == OneVisit::Merge {
                 u64::from(!earlier.is_empty())
             } else {
@@ -379,14 +473,14 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         for (row, reason) in &tc.frame.excluded_rows {
             exclusions.push((
                 task.id.clone(),
-                targets.id(&targets.rows[*row]).to_owned(),
+                targets.id(*row).to_owned(),
                 reason.clone(),
             ));
         }
         for k in &skipped {
             exclusions.push((
                 task.id.clone(),
-                targets.id(&targets.rows[k.row]).to_owned(),
+                targets.id(k.row).to_owned(),
                 k.reason.clone(),
             ));
         }
@@ -407,10 +501,9 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         let entities: Vec<matching::Entity<'_>> = picks
             .iter()
             .map(|(_, p)| {
-                let row = &targets.rows[p.row];
                 matching::Entity {
-                    id: targets.id(row),
-                    region: region.map(|c| row.values[c].as_str()),
+                    id: targets.id(p.row),
+                    region: region.map(|c| targets.value(p.row, c)),
                 }
             })
             .collect();
@@ -431,22 +524,25 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             &mut plan_load,
         )?;
         let (workload_min, workload_max) = matching.workload(officers);
+        // Names may be read back from the source: on every core.
+        let names: Vec<String> = picks
+            .par_iter()
+            .map(|(_, pick)| targets.name(pick.row).map(std::borrow::Cow::into_owned))
+            .collect::<Result<_>>()?;
         let selected = picks
             .iter()
             .zip(&matching.teams)
-            .map(|((stratum, pick), team)| {
-                let row = &targets.rows[pick.row];
-                Selected {
-                    target: targets.id(row).to_owned(),
-                    name: targets.name(row).to_owned(),
-                    stratum: stratum.key.clone(),
-                    rank: pick.rank,
-                    ticket: to_hex(&pick.ticket),
-                    officers: team
-                        .iter()
-                        .map(|&o| officers.id(&officers.rows[o]).to_owned())
-                        .collect(),
-                }
+            .zip(names)
+            .map(|(((stratum, pick), team), name)| Selected {
+                target: targets.id(pick.row).to_owned(),
+                name,
+                stratum: stratum.key.clone(),
+                rank: pick.rank,
+                ticket: to_hex(&pick.ticket),
+                officers: team
+                    .iter()
+                    .map(|&o| officers.id(&officers.rows[o]).to_owned())
+                    .collect(),
             })
             .collect();
         tasks.push(TaskRecord {
@@ -502,7 +598,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             skipped: skipped
                 .iter()
                 .map(|k| SkippedRecord {
-                    target: targets.id(&targets.rows[k.row]).to_owned(),
+                    target: targets.id(k.row).to_owned(),
                     rank: k.rank,
                     reason: k.reason.clone(),
                 })
@@ -532,7 +628,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             targets: TargetsInput {
                 digest: to_hex(&inputs.digests.targets),
                 sha256: to_hex(&inputs.raw[1]),
-                rows: targets.rows.len() as u64,
+                rows: targets.len() as u64,
                 columns: targets.sorted_columns(),
                 dropped: targets.dropped.clone(),
                 id_check: IdCheckInfo {

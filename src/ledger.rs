@@ -174,18 +174,12 @@ impl<'a> State<'a> {
             .ok_or_else(|| format!("{officer} is not in the pool of task {}", task.id))?;
         let team = &self.teams[i][j];
         let left = &self.left[i][j];
-        let target_row = self
-            .inputs
-            .targets
-            .rows
-            .iter()
-            .find(|r| self.inputs.targets.id(r) == target);
-        let target_region = self
-            .inputs
-            .targets
+        let targets = &self.inputs.targets;
+        let target_row = (0..targets.len()).find(|&r| targets.id(r) == target);
+        let target_region = targets
             .column("region")
             .zip(target_row)
-            .map(|(c, r)| r.values[c].as_str());
+            .map(|(c, r)| targets.value(r, c));
         let officer_region = officers.column("region");
         let ticketer = Ticketer::replacement(&key, seq);
         let mut ranked: Vec<(Hash, &str)> = part

@@ -435,6 +435,19 @@ fn describe(v: &toml::Value) -> String {
 }
 
 impl Plan {
+    /// The directory columns a draw of this plan reads besides `id` and `name`:
+    /// every task's filter and strata, `status` (exclusions) and `region` (officer
+    /// matching). The others are only hashed.
+    pub fn target_columns_used(&self) -> std::collections::BTreeSet<String> {
+        let mut used: std::collections::BTreeSet<String> =
+            ["status".to_owned(), "region".to_owned()].into();
+        for task in &self.tasks {
+            used.extend(task.filter.clauses.keys().cloned());
+            used.extend(task.strata.iter().cloned());
+        }
+        used
+    }
+
     /// Parses and validates a plan. `source` names it in messages.
     pub fn parse(source: &str, bytes: &[u8]) -> Result<Plan> {
         let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {

@@ -1,7 +1,9 @@
 //! Target selection: the frame, strata, tickets and the smallest tickets of
 //! each stratum (SPEC.md §7).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use sha2::{Digest as _, Sha256};
 
@@ -12,7 +14,7 @@ use crate::digest::SPEC_VERSION;
 use crate::eligibility;
 use crate::error::{Error, Location, Result, Warning};
 use crate::history::History;
-use crate::input::{Row, Table};
+use crate::input::{Columns, Directory, Row};
 use crate::plan::{Condition, Filter, Quota, Spread, Task};
 
 /// Computes tickets for many ids under one key: the fixed prefix is hashed
@@ -76,7 +78,7 @@ impl Ticketer {
 /// One selected target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pick {
-    /// Index of the row in [`Table::rows`].
+    /// Index of the row in the [`Directory`].
     pub row: usize,
     /// Its ticket.
     pub ticket: Hash,
@@ -121,7 +123,7 @@ impl Selection {
 /// Resolves a filter's columns against a table.
 pub(crate) fn resolve_filter(
     filter: &Filter,
-    table: &Table,
+    table: &impl Columns,
     task: &Task,
     key: &str,
 ) -> Result<Vec<(usize, Condition)>> {
@@ -137,15 +139,15 @@ pub(crate) fn resolve_filter(
 
 /// The index of a column a task names, or an error naming the task, the key and the columns there are.
 pub fn resolve_column(
-    table: &Table,
+    table: &impl Columns,
     column: &str,
     task: &Task,
     key: &str,
     at: Option<&Location>,
 ) -> Result<usize> {
-    table.column(column).ok_or_else(|| Error::UnknownColumn {
+    table.column_index(column).ok_or_else(|| Error::UnknownColumn {
         note: if table
-            .dropped
+            .dropped_headers()
             .iter()
             .any(|d| crate::input::columns::column_name(d) == column)
         {
@@ -157,8 +159,8 @@ pub fn resolve_column(
         task: task.id.clone(),
         key: key.to_owned(),
         column: column.to_owned(),
-        table: table.kind.as_str().to_owned(),
-        available: table.columns.join(","),
+        table: table.table_kind().as_str().to_owned(),
+        available: table.column_names().join(","),
     })
 }
 
@@ -204,9 +206,39 @@ pub const EARLIER_BATCH: &str = "earlier_batch";
 /// The exclusion reason of a target inspected within a task's window.
 pub const INSPECTED_RECENTLY: &str = "inspected_recently";
 
+/// A per-row lookup of something that depends only on a column's value:
+/// computed once per distinct value of a coded column, per row otherwise.
+enum ByValue<'a, T> {
+    Coded { codes: &'a [u16], per_code: Vec<T> },
+    Text { dir: &'a Directory, column: usize },
+}
+
+impl<'a, T: Copy> ByValue<'a, T> {
+    fn new(dir: &'a Directory, column: usize, f: impl Fn(&str) -> T) -> Self {
+        match dir.codes(column) {
+            Some((codes, values)) => ByValue::Coded {
+                codes,
+                per_code: values.iter().map(|v| f(v)).collect(),
+            },
+            None => ByValue::Text { dir, column },
+        }
+    }
+
+    fn get(&self, row: usize, f: impl Fn(&str) -> T) -> T {
+        match self {
+            ByValue::Coded { codes, per_code } => per_code[usize::from(codes[row])],
+            ByValue::Text { dir, column } => f(dir.value(row, *column)),
+        }
+    }
+}
+
+/// Rows per unit of parallel work.
+const ROWS_PER_JOB: usize = 1 << 16;
+
 /// Computes a task's frame (SPEC.md §6): rows passing the filter and not
 /// excluded by status, recent inspection or the annual cap, by stratum.
-pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Frame> {
+/// Rows are examined in parallel, in ranges joined in directory order.
+pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result<Frame> {
     if task.exclude_inspected.is_some() && rules.history.is_none() {
         return Err(Error::MissingHistory {
             task: task.id.clone(),
@@ -219,50 +251,126 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
         .zip(&task.strata_at)
         .map(|(c, at)| resolve_column(targets, c, task, "strata", Some(at)))
         .collect::<Result<_>>()?;
-    let status_col = targets.column("status");
+    let tests: Vec<(ByValue<'_, bool>, &Condition)> = clauses
+        .iter()
+        .map(|(c, condition)| (ByValue::new(targets, *c, |v| condition.passes(v)), condition))
+        .collect();
+    let keywords = rules.exclude_status;
+    let reason_of = |status: &str| {
+        eligibility::target_exclusion(status, keywords)
+            .and_then(|k| keywords.iter().position(|w| w == k))
+    };
+    let status = targets
+        .column("status")
+        .map(|c| ByValue::new(targets, c, reason_of));
+    let histories = rules.history.zip(rules.date);
+    // Strata keys: the codes of coded columns packed in a u64 when they fit,
+    // otherwise the values themselves.
+    let packed: Option<Vec<&[u16]>> = if strata_cols.len() <= 4 {
+        strata_cols
+            .iter()
+            .map(|&c| targets.codes(c).map(|(codes, _)| codes))
+            .collect()
+    } else {
+        None
+    };
+    #[derive(Default)]
+    struct Part {
+        strata: HashMap<StratumKey, Vec<usize>>,
+        order: Vec<StratumKey>,
+        excluded: Vec<(usize, String)>,
+    }
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    enum StratumKey {
+        Packed(u64),
+        Values(Vec<String>),
+    }
+    let jobs = targets.len().div_ceil(ROWS_PER_JOB);
+    let parts: Vec<Part> = (0..jobs)
+        .into_par_iter()
+        .map(|job| {
+            let mut part = Part::default();
+            let rows = job * ROWS_PER_JOB..((job + 1) * ROWS_PER_JOB).min(targets.len());
+            'rows: for i in rows {
+                for (test, condition) in &tests {
+                    if !test.get(i, |v| condition.passes(v)) {
+                        continue 'rows;
+                    }
+                }
+                if let Some(by) = &status
+                    && let Some(k) = by.get(i, reason_of)
+                {
+                    part.excluded.push((i, keywords[k].clone()));
+                    continue;
+                }
+                if !rules.earlier.is_empty()
+                    && rules
+                        .earlier
+                        .contains(&(task.id.clone(), targets.id(i).to_owned()))
+                {
+                    part.excluded.push((i, EARLIER_BATCH.to_owned()));
+                    continue;
+                }
+                if let Some((history, day)) = histories {
+                    let id = targets.id(i);
+                    let reason = if task
+                        .exclude_inspected
+                        .is_some_and(|r| history.recently(id, task, r, day))
+                    {
+                        Some(INSPECTED_RECENTLY)
+                    } else if rules.cap.is_some_and(|cap| history.in_year(id, day) >= cap) {
+                        Some(ANNUAL_CAP)
+                    } else {
+                        None
+                    };
+                    if let Some(reason) = reason {
+                        part.excluded.push((i, reason.to_owned()));
+                        continue;
+                    }
+                }
+                let key = match &packed {
+                    Some(codes) => StratumKey::Packed(
+                        codes
+                            .iter()
+                            .fold(0_u64, |k, c| (k << 16) | u64::from(c[i])),
+                    ),
+                    None => StratumKey::Values(
+                        strata_cols
+                            .iter()
+                            .map(|&c| targets.value(i, c).to_owned())
+                            .collect(),
+                    ),
+                };
+                match part.strata.get_mut(&key) {
+                    Some(members) => members.push(i),
+                    None => {
+                        part.order.push(key.clone());
+                        part.strata.insert(key, vec![i]);
+                    }
+                }
+            }
+            part
+        })
+        .collect();
     let mut strata: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
     let mut excluded: BTreeMap<String, u64> = BTreeMap::new();
     let mut excluded_rows = Vec::new();
-    for (i, row) in targets.rows.iter().enumerate() {
-        if !passes(row, &clauses) {
-            continue;
-        }
-        if let Some(reason) = status_col
-            .and_then(|c| eligibility::target_exclusion(&row.values[c], rules.exclude_status))
-        {
-            *excluded.entry(reason.to_owned()).or_default() += 1;
-            excluded_rows.push((i, reason.to_owned()));
-            continue;
-        }
-        if !rules.earlier.is_empty()
-            && rules
-                .earlier
-                .contains(&(task.id.clone(), targets.id(row).to_owned()))
-        {
-            *excluded.entry(EARLIER_BATCH.to_owned()).or_default() += 1;
-            excluded_rows.push((i, EARLIER_BATCH.to_owned()));
-            continue;
-        }
-        if let (Some(history), Some(day)) = (rules.history, rules.date) {
-            let id = targets.id(row);
-            let reason = if task
-                .exclude_inspected
-                .is_some_and(|r| history.recently(id, task, r, day))
-            {
-                Some(INSPECTED_RECENTLY)
-            } else if rules.cap.is_some_and(|cap| history.in_year(id, day) >= cap) {
-                Some(ANNUAL_CAP)
-            } else {
-                None
+    for mut part in parts {
+        for key in part.order {
+            let members = part.strata.remove(&key).expect("every key has members");
+            let values = match key {
+                StratumKey::Values(v) => v,
+                StratumKey::Packed(_) => strata_cols
+                    .iter()
+                    .map(|&c| targets.value(members[0], c).to_owned())
+                    .collect(),
             };
-            if let Some(reason) = reason {
-                *excluded.entry(reason.to_owned()).or_default() += 1;
-                excluded_rows.push((i, reason.to_owned()));
-                continue;
-            }
+            strata.entry(values).or_default().extend(members);
         }
-        let key = strata_cols.iter().map(|&c| row.values[c].clone()).collect();
-        strata.entry(key).or_default().push(i);
+        for (i, reason) in part.excluded {
+            *excluded.entry(reason.clone()).or_default() += 1;
+            excluded_rows.push((i, reason));
+        }
     }
     let size: u64 = strata.values().map(|g| g.len() as u64).sum();
     if size == 0 {
@@ -274,7 +382,7 @@ pub fn frame(task: &Task, targets: &Table, rules: &FrameRules<'_>) -> Result<Fra
         return Err(Error::EmptyFrame {
             task: task.id.clone(),
             filter,
-            rows: targets.rows.len() as u64,
+            rows: targets.len() as u64,
             excluded: excluded.values().sum(),
         });
     }
@@ -392,34 +500,68 @@ pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warni
 }
 
 /// Draws a task's targets from its allocated frame (SPEC.md §7).
+///
+/// Tickets are computed on every core; a stratum's ranking is sorted only as far as
+/// the walk goes (its count, and further when targets are skipped), by the tickets'
+/// first 64 bits and, in the rare tie, the whole ticket and then the id.
 pub fn select(
     task_key: &Hash,
-    targets: &Table,
+    targets: &Directory,
     frame: &Frame,
     allocated: &[Allocated],
     skip: &mut dyn FnMut(usize) -> Option<String>,
 ) -> (Selection, Vec<Skipped>) {
     let ticketer = Ticketer::targets(task_key);
+    let full = |row: u32| ticketer.ticket(targets.id(row as usize));
+    let order = |x: &(u64, u32), y: &(u64, u32)| {
+        x.0.cmp(&y.0).then_with(|| {
+            full(x.1)
+                .cmp(&full(y.1))
+                .then_with(|| targets.id(x.1 as usize).cmp(targets.id(y.1 as usize)))
+        })
+    };
     let mut skipped = Vec::new();
     let strata = allocated
         .iter()
         .map(|a| {
             let members = &frame.strata[&a.key];
-            let mut ranked: Vec<(Hash, usize)> = members
-                .iter()
-                .map(|&i| (ticketer.ticket(targets.id(&targets.rows[i])), i))
+            let mut ranked: Vec<(u64, u32)> = members
+                .par_iter()
+                .map(|&i| {
+                    let t = full(i as u32);
+                    (
+                        u64::from_be_bytes(t[..8].try_into().expect("8 bytes")),
+                        i as u32,
+                    )
+                })
                 .collect();
-            ranked.sort_unstable_by(|x, y| order(targets, x, y));
             let mut picks = Vec::new();
-            for ((ticket, row), rank) in ranked.into_iter().zip(1..) {
-                if picks.len() as u64 >= a.count {
-                    break;
+            let mut sorted = 0;
+            let mut walked = 0;
+            while (picks.len() as u64) < a.count && walked < ranked.len() {
+                if walked == sorted {
+                    // Sort the next stretch of the ranking: what is still to take, and some.
+                    let want = (a.count - picks.len() as u64) as usize;
+                    let rest = &mut ranked[sorted..];
+                    let k = (want + want / 4 + 16).min(rest.len());
+                    if k < rest.len() {
+                        rest.select_nth_unstable_by(k - 1, order);
+                    }
+                    rest[..k].sort_unstable_by(order);
+                    sorted += k;
                 }
+                let row = ranked[walked].1 as usize;
+                walked += 1;
+                let rank = walked as u64;
                 if let Some(reason) = skip(row) {
                     skipped.push(Skipped { row, rank, reason });
                     continue;
                 }
-                picks.push(Pick { row, ticket, rank });
+                picks.push(Pick {
+                    row,
+                    ticket: full(row as u32),
+                    rank,
+                });
             }
             StratumDraw {
                 key: a.key.clone(),
@@ -442,21 +584,12 @@ pub fn select(
 /// A target passed over while walking a stratum's ranking (SPEC.md §7.3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    /// Row index in [`Table::rows`].
+    /// Row index in the [`Directory`].
     pub row: usize,
     /// Its 1-based rank in its stratum.
     pub rank: u64,
     /// Why: `drawn_by:T1` or `annual_cap`.
     pub reason: String,
-}
-
-/// Ascending ticket, then ascending id (a tie needs a SHA-256 collision).
-fn order(targets: &Table, a: &(Hash, usize), b: &(Hash, usize)) -> std::cmp::Ordering {
-    a.0.cmp(&b.0).then_with(|| {
-        targets
-            .id(&targets.rows[a.1])
-            .cmp(targets.id(&targets.rows[b.1]))
-    })
 }
 
 #[cfg(test)]

@@ -574,7 +574,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
                 "id,name\n91110000802100433B,{}\n",
                 "x".repeat(100 * 1024 * 1024)
             ),
-            "error: targets.csv:2:2: field 'name' (104857600 bytes) exceeds the limit of 4096\n",
+            "error: targets.csv:2:2: field 'name' (more than 67108864 bytes) exceeds the limit of 4096\n",
         ),
     ];
     for (i, (what, file, content, expected)) in cases.into_iter().enumerate() {

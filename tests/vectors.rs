@@ -1099,8 +1099,19 @@ fn worked_example() -> String {
     writeln!(w, "Seed: `{}`\n", c.seed).unwrap();
 
     writeln!(w, "### 12.2 Input digests (§3.4, §4.3)\n").unwrap();
+    // The directory as a table of rows, for its leaves.
+    let targets_table = shuangsui::input::Table::parse(
+        shuangsui::input::TableKind::Targets,
+        "targets.csv",
+        c.targets.as_bytes(),
+        &shuangsui::input::TableOptions {
+            mapping: inputs.plan.target_columns.clone(),
+            ..shuangsui::input::TableOptions::default()
+        },
+    )
+    .unwrap();
     for (table, digest_hex) in [
-        (&inputs.targets, &record.inputs.targets.digest),
+        (&targets_table, &record.inputs.targets.digest),
         (&inputs.officers, &record.inputs.officers.digest),
     ] {
         writeln!(
@@ -1189,11 +1200,10 @@ fn worked_example() -> String {
         for s in &t.strata {
             let mut ranked: Vec<(String, &str)> = tc.frame.strata[&s.stratum]
                 .iter()
-                .map(|&i| &inputs.targets.rows[i])
-                .map(|r| {
+                .map(|&i| {
                     (
-                        to_hex(&ticketer.ticket(inputs.targets.id(r))),
-                        inputs.targets.id(r),
+                        to_hex(&ticketer.ticket(inputs.targets.id(i))),
+                        inputs.targets.id(i),
                     )
                 })
                 .collect();

@@ -193,6 +193,7 @@ impl StoreBuilder {
 }
 
 /// Where the rows whose names stay in the source begin, to read them back.
+#[derive(Clone)]
 pub(crate) struct Deferred {
     pub source: Arc<dyn ByteSource>,
     /// Byte offset of each row's record in the source.
@@ -211,7 +212,7 @@ impl std::fmt::Debug for Deferred {
 }
 
 /// The target directory (检查对象名录库), read and normalised (SPEC.md §3).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Directory {
     /// The input's name, for messages.
     pub source: String,
@@ -232,8 +233,9 @@ pub struct Directory {
     pub(crate) stores: Vec<Option<Store>>,
     pub(crate) id_col: usize,
     pub(crate) name_col: usize,
-    /// `(row, line − row)` wherever the difference changes (blank lines,
-    /// records over several lines), so that a row's line costs no memory.
+    /// `(row, line − row)` (wrapping: CR-only line ends keep every row on line 1)
+    /// wherever the difference changes (blank lines, records over several lines),
+    /// so that a row's line costs no memory.
     pub(crate) lines: Vec<(usize, u64)>,
     pub(crate) deferred: Option<Deferred>,
 }
@@ -256,7 +258,7 @@ impl Directory {
             .collect();
         let mut lines = Vec::new();
         for (i, row) in table.rows.iter().enumerate() {
-            let extra = row.line - i as u64;
+            let extra = row.line.wrapping_sub(i as u64);
             if lines.last().is_none_or(|&(_, e)| e != extra) {
                 lines.push((i, extra));
             }
@@ -313,6 +315,14 @@ impl Directory {
             .get(row)
     }
 
+    /// A coded column's codes and the values they stand for (`None` for a column held as text).
+    pub(crate) fn codes(&self, column: usize) -> Option<(&[u16], &[Box<str>])> {
+        match self.stores[column].as_ref()? {
+            Store::Dict { codes, values } => Some((codes, values)),
+            _ => None,
+        }
+    }
+
     /// A row's id.
     pub fn id(&self, row: usize) -> &str {
         self.value(row, self.id_col)
@@ -334,7 +344,7 @@ impl Directory {
     /// The line (row number, position) of a row in the source.
     pub fn line(&self, row: usize) -> u64 {
         let at = self.lines.partition_point(|&(r, _)| r <= row);
-        row as u64 + if at == 0 { 2 } else { self.lines[at - 1].1 }
+        (row as u64).wrapping_add(if at == 0 { 2 } else { self.lines[at - 1].1 })
     }
 
     /// The columns, sorted as the canonical encoding sorts them.

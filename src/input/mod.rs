@@ -70,6 +70,44 @@ impl TableKind {
     }
 }
 
+/// What a table says about its columns, to resolve the names a plan uses.
+pub trait Columns {
+    /// Which table it is.
+    fn table_kind(&self) -> TableKind;
+    /// The normalised column names, in file order.
+    fn column_names(&self) -> &[String];
+    /// Header names of the personal-data columns dropped unread.
+    fn dropped_headers(&self) -> &[String];
+    /// The index of a column by its normalised name.
+    fn column_index(&self, name: &str) -> Option<usize> {
+        self.column_names().iter().position(|c| c == name)
+    }
+}
+
+impl Columns for Table {
+    fn table_kind(&self) -> TableKind {
+        self.kind
+    }
+    fn column_names(&self) -> &[String] {
+        &self.columns
+    }
+    fn dropped_headers(&self) -> &[String] {
+        &self.dropped
+    }
+}
+
+impl Columns for Directory {
+    fn table_kind(&self) -> TableKind {
+        TableKind::Targets
+    }
+    fn column_names(&self) -> &[String] {
+        &self.columns
+    }
+    fn dropped_headers(&self) -> &[String] {
+        &self.dropped
+    }
+}
+
 /// The column every table must have, holding the unique identifier.
 pub const ID: &str = "id";
 /// The column every table must have, holding the display name.

@@ -298,11 +298,7 @@ pub fn read(
                     return Ok(());
                 }
                 if carry.len() - start > MAX_RECORD_BYTES {
-                    return Err(Error::TooLarge {
-                        at: Location::line(source, line),
-                        what: "a record (a quote that never closes?)".into(),
-                        limit: MAX_RECORD_BYTES as u64,
-                    });
+                    return Err(overlong(source, &ctx, &carry[start..], line));
                 }
                 let before = carry.len();
                 eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
@@ -351,6 +347,31 @@ pub fn read(
     }
     let digest_and_raw = raw.finalize().into();
     assembler.finish(data, digest_and_raw).map(Some)
+}
+
+/// The error for a record longer than [`MAX_RECORD_BYTES`]: the field being read
+/// when the limit was reached, or the record when that cannot be told.
+fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
+    let skipped = bytes.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+    let line = line + count_newlines(&bytes[..skipped]) as u64;
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(ctx.delimiter).build();
+    let mut out = vec![0; bytes.len()];
+    let mut ends = vec![0; ctx.width + 2];
+    let (_, _, _, fields) = reader.read_record(&bytes[skipped..], &mut out, &mut ends);
+    let column = fields; // complete fields before the one being read
+    let name = ctx
+        .header
+        .keep
+        .iter()
+        .position(|&g| g == column)
+        .map_or_else(|| format!("column {}", column + 1), |c| ctx.header.columns[c].clone());
+    let mut at = Location::line(source, line);
+    at.column = Some(column as u64 + 1);
+    Error::TooLarge {
+        at,
+        what: format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
+        limit: super::limits::FIELD_BYTES as u64,
+    }
 }
 
 /// Appends a block to `carry`; true at the end of the source.
@@ -704,7 +725,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         if chunk
             .lines
             .last()
-            .is_none_or(|&(r, l)| l - r as u64 != record_line - row as u64)
+            .is_none_or(|&(r, l)| l.wrapping_sub(r as u64) != record_line.wrapping_sub(row as u64))
         {
             chunk.lines.push((row, record_line));
         }
@@ -794,7 +815,7 @@ impl<'c> Assembler<'c> {
         }
         for (row, line) in chunk.lines {
             let global = self.rows + row;
-            let extra = line - global as u64;
+            let extra = line.wrapping_sub(global as u64);
             if self.lines.last().is_none_or(|&(_, e)| e != extra) {
                 self.lines.push((global, extra));
             }
@@ -824,7 +845,7 @@ impl<'c> Assembler<'c> {
             .collect();
         let line_of = |row: usize| {
             let at = self.lines.partition_point(|&(r, _)| r <= row);
-            row as u64 + if at == 0 { 2 } else { self.lines[at - 1].1 }
+            (row as u64).wrapping_add(if at == 0 { 2 } else { self.lines[at - 1].1 })
         };
         // Duplicate ids (SPEC.md §3.3), reported on the later row.
         let ids = stores[h.id_col].as_ref().expect("ids are kept");

@@ -112,6 +112,61 @@ impl ByteSource for FileSource {
     }
 }
 
+static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Uses `n` threads (0: every core) for reading and drawing.
+pub fn set_threads(n: usize) {
+    THREADS.store(n, std::sync::atomic::Ordering::Relaxed);
+    if n > 0 {
+        // Only the first call can set the pool; this is the first.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+}
+
+fn threads() -> usize {
+    THREADS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The canonical digest of a target directory file, read in blocks.
+pub fn directory_digest(path: &Path) -> Result<[u8; 32]> {
+    let file = fs::File::open(path).with_context(|| format!("cannot read '{}'", path.display()))?;
+    let name = path.display().to_string();
+    let data: Arc<dyn ByteSource> = Arc::new(FileSource(file));
+    let keep = std::collections::BTreeSet::new();
+    let reading = crate::progress::Reading::new(&name);
+    let report = |p: &shuangsui::input::stream::Progress| reading.report(p);
+    let options = shuangsui::input::stream::Options {
+        keep: Some(&keep),
+        keep_names: false,
+        progress: Some(&report),
+        threads: threads(),
+        ..shuangsui::input::stream::Options::default()
+    };
+    let format = Format::from_file_name(&name).unwrap_or(Format::Csv);
+    let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
+    if matches!(format, Format::Csv | Format::Tsv)
+        && let Some(out) = shuangsui::input::stream::read(
+            &name,
+            &data,
+            delimiter,
+            &shuangsui::input::TableOptions::default(),
+            &options,
+        )?
+    {
+        return Ok(out.digest);
+    }
+    let bytes = read(path)?;
+    let table = shuangsui::input::Table::parse(
+        shuangsui::input::TableKind::Targets,
+        &name,
+        &bytes,
+        &shuangsui::input::TableOptions::default(),
+    )?;
+    Ok(shuangsui::digest::table(&table))
+}
+
 /// The input files: the plan, roster and auxiliary files read, the directory opened.
 pub struct InputFiles {
     names: [String; 3],
@@ -174,6 +229,7 @@ impl InputFiles {
         let report = |p: &shuangsui::input::stream::Progress| reading.report(p);
         let options = InputOptions {
             progress: Some(&report),
+            threads: threads(),
             ..self.options.clone()
         };
         let mut inputs = Inputs::parse_from(

@@ -63,6 +63,9 @@ struct Cli {
     /// No progress on standard error (it is shown only on a terminal anyway)
     #[arg(long, global = true)]
     quiet: bool,
+    /// Threads to use (default: every core); the results do not depend on it
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -364,6 +367,9 @@ fn output_failed(e: &std::io::Error) -> ! {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     progress::set_quiet(cli.quiet);
+    if let Some(n) = cli.threads {
+        files::set_threads(n);
+    }
     let result = run(&cli);
     progress::done();
     match result {
@@ -544,14 +550,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 (_, _, Some(p)) => (Some(TableKind::Officers), p),
                 _ => unreachable!("clap requires one"),
             };
-            let bytes = read(path)?;
             let name = path.display().to_string();
             let digest = match kind {
-                None => shuangsui::Plan::parse(&name, &bytes)?.digest,
+                None => shuangsui::Plan::parse(&name, &read(path)?)?.digest,
+                Some(TableKind::Targets) => files::directory_digest(path)?,
                 Some(kind) => shuangsui::digest::table(&Table::parse(
                     kind,
                     &name,
-                    &bytes,
+                    &read(path)?,
                     &TableOptions::default(),
                 )?),
             };

@@ -70,22 +70,35 @@ impl Leaves {
     }
 }
 
-/// The digest of a table from its leaves, which must be sorted (SPEC.md §3.4):
+/// The digest of a table from its leaves, fed in ascending order (SPEC.md §3.4):
 /// `SHA-256(str(tag) ‖ u32(ncols) ‖ str(name)* ‖ u64(nrows) ‖ sorted(leaf)*)`.
-pub(crate) fn from_sorted_leaves(kind: TableKind, columns: &[String], leaves: &[Hash]) -> Hash {
-    debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
-    let mut sorted: Vec<&String> = columns.iter().collect();
-    sorted.sort();
-    let mut e = Encoder::new(&table_tag(kind));
-    e.u32(u32::try_from(sorted.len()).expect("column limit"));
-    for c in sorted {
-        e.str(c);
+pub(crate) struct SortedLeaves {
+    encoder: Encoder,
+}
+
+impl SortedLeaves {
+    /// Starts the digest of a table of `rows` rows.
+    pub(crate) fn new(kind: TableKind, columns: &[String], rows: usize) -> Self {
+        let mut sorted: Vec<&String> = columns.iter().collect();
+        sorted.sort();
+        let mut encoder = Encoder::new(&table_tag(kind));
+        encoder.u32(u32::try_from(sorted.len()).expect("column limit"));
+        for c in sorted {
+            encoder.str(c);
+        }
+        encoder.u64(rows as u64);
+        Self { encoder }
     }
-    e.u64(leaves.len() as u64);
-    for leaf in leaves {
-        e.hash(leaf);
+
+    /// The next leaves, in ascending order.
+    pub(crate) fn push(&mut self, leaves: &[Hash]) {
+        debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
+        self.encoder.hashes(leaves);
     }
-    e.finish()
+
+    pub(crate) fn finish(self) -> Hash {
+        self.encoder.finish()
+    }
 }
 
 /// The canonical digest of a table (SPEC.md §3.4).
@@ -98,7 +111,9 @@ pub fn table(table: &Table) -> Hash {
         .map(|row| leaves_of.leaf(|c| &row.values[c], &mut buf))
         .collect();
     leaves.sort_unstable();
-    from_sorted_leaves(table.kind, &table.columns, &leaves)
+    let mut digest = SortedLeaves::new(table.kind, &table.columns, leaves.len());
+    digest.push(&leaves);
+    digest.finish()
 }
 
 /// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.

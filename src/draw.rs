@@ -269,7 +269,13 @@ fn read_directory(
             progress: options.progress,
             ..stream::Options::default()
         };
-        if let Some(out) = stream::read(targets.name, &targets.data, delimiter, table, &stream_options)? {
+        if let Some(out) = stream::read(
+            targets.name,
+            &targets.data,
+            delimiter,
+            table,
+            &stream_options,
+        )? {
             return Ok((out.directory, out.digest, out.raw));
         }
     }
@@ -471,11 +477,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         let (selection, skipped) =
             selection::select(&key, targets, &tc.frame, &tc.strata, &mut skip);
         for (row, reason) in &tc.frame.excluded_rows {
-            exclusions.push((
-                task.id.clone(),
-                targets.id(*row).to_owned(),
-                reason.clone(),
-            ));
+            exclusions.push((task.id.clone(), targets.id(*row).to_owned(), reason.clone()));
         }
         for k in &skipped {
             exclusions.push((
@@ -500,11 +502,9 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         };
         let entities: Vec<matching::Entity<'_>> = picks
             .iter()
-            .map(|(_, p)| {
-                matching::Entity {
-                    id: targets.id(p.row),
-                    region: region.map(|c| targets.value(p.row, c)),
-                }
+            .map(|(_, p)| matching::Entity {
+                id: targets.id(p.row),
+                region: region.map(|c| targets.value(p.row, c)),
             })
             .collect();
         let rules = matching::Rules {

@@ -51,6 +51,9 @@ pub fn identifier(value: &str) -> String {
 /// bytes, so the common case — ASCII and Chinese text — skips the normaliser.
 /// `false` only means "ask the normaliser".
 pub fn is_nfc_fast(value: &str) -> bool {
+    if value.is_ascii() {
+        return true;
+    }
     let b = value.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -72,10 +75,49 @@ pub fn is_nfc_fast(value: &str) -> bool {
     true
 }
 
+/// True when `text(value) == value` and `value` has no control character, decided in
+/// one pass over the bytes for the common case (ASCII and Chinese text): every character
+/// printable ASCII or in the stable classes of [`is_nfc_fast`] other than U+3000, and no
+/// white space at either end. `false` only means "take the careful path".
+pub fn is_clean(value: &str) -> bool {
+    let b = value.as_bytes();
+    if let (Some(&first), Some(&last)) = (b.first(), b.last())
+        && (first == b' ' || last == b' ')
+    {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x20..=0x7E => i += 1,
+            // U+00C0–U+02FF.
+            0xC3..=0xCB => i += 2,
+            0xE4..=0xE9 => i += 3,
+            // U+3001–U+3029 and U+3400–U+3FFF.
+            0xE3 if b[i + 1] >= 0x90 || (b[i + 1] == 0x80 && (0x81..=0xA9).contains(&b[i + 2])) => {
+                i += 3;
+            }
+            0xEF if (b[i + 1] == 0xBC && b[i + 2] >= 0x81)
+                || (b[i + 1] == 0xBD && b[i + 2] <= 0x9E) =>
+            {
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// [`text`] without copying when the value is already normalised (the common case).
 pub fn text_cow(value: &str) -> Cow<'_, str> {
     if is_nfc_fast(value) {
-        Cow::Borrowed(value.trim_matches(WHITE_SPACE))
+        // `char::is_whitespace` is the `White_Space` property (tested below).
+        let ends = |c: Option<char>| c.is_some_and(char::is_whitespace);
+        if ends(value.chars().next()) || ends(value.chars().next_back()) {
+            Cow::Borrowed(value.trim_matches(WHITE_SPACE))
+        } else {
+            Cow::Borrowed(value)
+        }
     } else {
         Cow::Owned(text(value))
     }
@@ -95,6 +137,13 @@ pub fn identifier_cow(value: &str) -> Cow<'_, str> {
 /// decided on the bytes: C0, DEL, and C1 (`C2 80`–`C2 9F` in UTF-8).
 pub fn has_control(value: &str) -> bool {
     let b = value.as_bytes();
+    // One pass the compiler vectorises; the exact test only when a C2 lead byte occurs.
+    let suspicious = b.iter().fold(0_u8, |acc, &c| {
+        acc | u8::from(c < 0x20) | u8::from(c == 0x7F) | u8::from(c == 0xC2)
+    });
+    if suspicious == 0 {
+        return false;
+    }
     b.iter().enumerate().any(|(i, &c)| {
         c < 0x20
             || c == 0x7F
@@ -156,6 +205,13 @@ mod tests {
                 assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{cp:04X}");
                 assert_eq!(canonical_combining_class(c), 0, "U+{cp:04X}");
                 assert_eq!(text_cow(&s), text(&s), "U+{cp:04X}");
+            }
+            if is_clean(&s) {
+                assert!(is_nfc_fast(&s), "U+{cp:04X}");
+                assert_eq!(text(&s), s, "U+{cp:04X}");
+                assert!(!has_control(&s), "U+{cp:04X}");
+                let inner = format!("a{s}b");
+                assert!(is_clean(&inner) && text(&inner) == inner, "U+{cp:04X}");
             }
             assert_eq!(has_control(&s), first_control(&s).is_some(), "U+{cp:04X}");
         }

@@ -363,8 +363,36 @@ impl Record {
 
     /// Sets [`Record::digest`] from the other members.
     pub fn seal(&mut self) {
-        let value = serde_json::to_value(&*self).expect("a record always serialises");
-        self.digest = digest_of(&value);
+        self.digest = self.content_digest();
+    }
+
+    /// The record digest (SPEC.md §9.3) of this record, serialised once: the same
+    /// bytes as [`digest_of`] its JSON tree, without building the tree.
+    pub fn content_digest(&self) -> String {
+        /// The record without `digest` and `ledger`, in the record's member order.
+        #[derive(Serialize)]
+        struct Content<'a> {
+            spec: &'a str,
+            plan: &'a PlanInfo,
+            inputs: &'a Inputs,
+            seed: &'a SeedInfo,
+            draw_key: &'a str,
+            tasks: &'a [TaskRecord],
+            visits: &'a [Visit],
+        }
+        let text = serde_json::to_string_pretty(&Content {
+            spec: &self.spec,
+            plan: &self.plan,
+            inputs: &self.inputs,
+            seed: &self.seed,
+            draw_key: &self.draw_key,
+            tasks: &self.tasks,
+            visits: &self.visits,
+        })
+        .expect("a record always serialises");
+        let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/record"));
+        e.bytes(text.as_bytes());
+        to_hex(&e.finish())
     }
 }
 

@@ -145,23 +145,25 @@ pub fn resolve_column(
     key: &str,
     at: Option<&Location>,
 ) -> Result<usize> {
-    table.column_index(column).ok_or_else(|| Error::UnknownColumn {
-        note: if table
-            .dropped_headers()
-            .iter()
-            .any(|d| crate::input::columns::column_name(d) == column)
-        {
-            ": it holds personal data and is dropped on reading".into()
-        } else {
-            String::new()
-        },
-        at: at.cloned().unwrap_or_else(|| task.at.clone()),
-        task: task.id.clone(),
-        key: key.to_owned(),
-        column: column.to_owned(),
-        table: table.table_kind().as_str().to_owned(),
-        available: table.column_names().join(","),
-    })
+    table
+        .column_index(column)
+        .ok_or_else(|| Error::UnknownColumn {
+            note: if table
+                .dropped_headers()
+                .iter()
+                .any(|d| crate::input::columns::column_name(d) == column)
+            {
+                ": it holds personal data and is dropped on reading".into()
+            } else {
+                String::new()
+            },
+            at: at.cloned().unwrap_or_else(|| task.at.clone()),
+            task: task.id.clone(),
+            key: key.to_owned(),
+            column: column.to_owned(),
+            table: table.table_kind().as_str().to_owned(),
+            available: table.column_names().join(","),
+        })
 }
 
 /// True when a row passes all clauses.
@@ -232,6 +234,22 @@ impl<'a, T: Copy> ByValue<'a, T> {
     }
 }
 
+/// A range of rows' share of a frame.
+#[derive(Default)]
+struct Part {
+    strata: HashMap<StratumKey, Vec<usize>>,
+    order: Vec<StratumKey>,
+    excluded: Vec<(usize, String)>,
+}
+
+/// A stratum's key while a frame is built: the codes of its coded columns packed
+/// in 64 bits, or its values.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum StratumKey {
+    Packed(u64),
+    Values(Vec<String>),
+}
+
 /// Rows per unit of parallel work.
 const ROWS_PER_JOB: usize = 1 << 16;
 
@@ -253,7 +271,12 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
         .collect::<Result<_>>()?;
     let tests: Vec<(ByValue<'_, bool>, &Condition)> = clauses
         .iter()
-        .map(|(c, condition)| (ByValue::new(targets, *c, |v| condition.passes(v)), condition))
+        .map(|(c, condition)| {
+            (
+                ByValue::new(targets, *c, |v| condition.passes(v)),
+                condition,
+            )
+        })
         .collect();
     let keywords = rules.exclude_status;
     let reason_of = |status: &str| {
@@ -274,17 +297,6 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
     } else {
         None
     };
-    #[derive(Default)]
-    struct Part {
-        strata: HashMap<StratumKey, Vec<usize>>,
-        order: Vec<StratumKey>,
-        excluded: Vec<(usize, String)>,
-    }
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    enum StratumKey {
-        Packed(u64),
-        Values(Vec<String>),
-    }
     let jobs = targets.len().div_ceil(ROWS_PER_JOB);
     let parts: Vec<Part> = (0..jobs)
         .into_par_iter()
@@ -330,9 +342,7 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
                 }
                 let key = match &packed {
                     Some(codes) => StratumKey::Packed(
-                        codes
-                            .iter()
-                            .fold(0_u64, |k, c| (k << 16) | u64::from(c[i])),
+                        codes.iter().fold(0_u64, |k, c| (k << 16) | u64::from(c[i])),
                     ),
                     None => StratumKey::Values(
                         strata_cols
@@ -341,12 +351,11 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
                             .collect(),
                     ),
                 };
-                match part.strata.get_mut(&key) {
-                    Some(members) => members.push(i),
-                    None => {
-                        part.order.push(key.clone());
-                        part.strata.insert(key, vec![i]);
-                    }
+                if let Some(members) = part.strata.get_mut(&key) {
+                    members.push(i);
+                } else {
+                    part.order.push(key.clone());
+                    part.strata.insert(key, vec![i]);
                 }
             }
             part
@@ -521,20 +530,12 @@ pub fn select(
         })
     };
     let mut skipped = Vec::new();
+    let mut ranked_by_stratum = tickets_in_row_order(frame, allocated, &full);
     let strata = allocated
         .iter()
-        .map(|a| {
-            let members = &frame.strata[&a.key];
-            let mut ranked: Vec<(u64, u32)> = members
-                .par_iter()
-                .map(|&i| {
-                    let t = full(i as u32);
-                    (
-                        u64::from_be_bytes(t[..8].try_into().expect("8 bytes")),
-                        i as u32,
-                    )
-                })
-                .collect();
+        .zip(ranked_by_stratum.iter_mut())
+        .map(|(a, ranked)| {
+            let mut ranked = std::mem::take(ranked);
             let mut picks = Vec::new();
             let mut sorted = 0;
             let mut walked = 0;
@@ -579,6 +580,34 @@ pub fn select(
         },
         skipped,
     )
+}
+
+/// Each stratum's rows with the first 64 bits of their tickets. The tickets are
+/// computed walking the directory in row order, on every core: a stratum's rows
+/// are spread over the whole directory, and visiting them stratum by stratum would
+/// miss the cache at every id.
+fn tickets_in_row_order(
+    frame: &Frame,
+    allocated: &[Allocated],
+    full: &(dyn Fn(u32) -> Hash + Sync),
+) -> Vec<Vec<(u64, u32)>> {
+    let mut rows: Vec<(u32, u32)> = Vec::with_capacity(frame.size as usize);
+    for (s, a) in allocated.iter().enumerate() {
+        rows.extend(frame.strata[&a.key].iter().map(|&r| (r as u32, s as u32)));
+    }
+    rows.par_sort_unstable();
+    let tickets: Vec<u64> = rows
+        .par_iter()
+        .map(|&(r, _)| u64::from_be_bytes(full(r)[..8].try_into().expect("8 bytes")))
+        .collect();
+    let mut out: Vec<Vec<(u64, u32)>> = allocated
+        .iter()
+        .map(|a| Vec::with_capacity(frame.strata[&a.key].len()))
+        .collect();
+    for (&(r, s), t) in rows.iter().zip(tickets) {
+        out[s as usize].push((t, r));
+    }
+    out
 }
 
 /// A target passed over while walking a stratum's ranking (SPEC.md §7.3).

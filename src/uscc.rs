@@ -12,8 +12,23 @@ const WEIGHTS: [u32; 17] = [
 ];
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
+/// The value of each byte in [`ALPHABET`], 255 for a byte that is not in it.
+const VALUES: [u8; 256] = {
+    let mut t = [255_u8; 256];
+    let a = ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < a.len() {
+        t[a[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn value(c: u8) -> Option<u32> {
-    ALPHABET.bytes().position(|a| a == c).map(|p| p as u32)
+    match VALUES[usize::from(c)] {
+        255 => None,
+        v => Some(u32::from(v)),
+    }
 }
 
 /// The check character (position 18) of the first 17 characters, or `None`
@@ -28,7 +43,7 @@ pub fn check_char(first17: &str) -> Option<char> {
         sum += value(*b)? * w;
     }
     let c = (31 - sum % 31) % 31;
-    ALPHABET.chars().nth(c as usize)
+    Some(char::from(ALPHABET.as_bytes()[c as usize]))
 }
 
 /// The GB 11714 check character of an 8-character organisation code body.
@@ -84,6 +99,9 @@ pub fn is_valid_reg15(code: &str) -> bool {
 /// Why a target id fails: `Ok(())` for a valid USCC or 15-digit registration
 /// number, otherwise a reason a clerk can act on.
 pub fn diagnose(code: &str) -> Result<(), String> {
+    if is_valid_uscc(code) {
+        return Ok(());
+    }
     match code.chars().count() {
         18 => {
             if let Some(bad) = code.chars().find(|c| !ALPHABET.contains(*c)) {

@@ -3,6 +3,7 @@
 //! size and any number of threads, the same rows, lines, digest — or the same error.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use proptest::prelude::*;
@@ -169,7 +170,7 @@ proptest! {
             }
             let id = IDS.get(*id).copied().unwrap_or("");
             let name = if name.is_empty() && *extra > 10 { "n" } else { name };
-            text.push_str(&format!("{id},{name},{other},{risk}"));
+            write!(text, "{id},{name},{other},{risk}").unwrap();
         }
         if trailing {
             text.push_str(ends);

@@ -101,7 +101,7 @@ impl StoreBuilder {
                     codes.push(code);
                     return;
                 }
-                self.to_text();
+                self.make_text();
                 self.push(value);
             }
             Store::Fixed { text, width } => {
@@ -110,7 +110,7 @@ impl StoreBuilder {
                     *width = first;
                     text.push_str(value);
                 } else {
-                    self.to_text();
+                    self.make_text();
                     self.push(value);
                 }
             }
@@ -165,7 +165,7 @@ impl StoreBuilder {
         }
     }
 
-    fn to_text(&mut self) {
+    fn make_text(&mut self) {
         let old = std::mem::replace(
             &mut self.store,
             Store::Text {

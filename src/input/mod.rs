@@ -468,6 +468,23 @@ impl Table {
     }
 }
 
+/// True for a real date already written `YYYY-MM-DD` (the common case: no copy).
+fn is_iso_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && {
+            let n = |r: std::ops::Range<usize>| {
+                b[r].iter().fold(0_u32, |a, d| a * 10 + u32::from(d - b'0'))
+            };
+            Date::new(n(0..4) as u16, n(5..7) as u8, n(8..10) as u8).is_some()
+        }
+}
+
 /// Normalises and checks one value (SPEC.md §3.2, §3.3), without copying a
 /// value that is already normalised; `at` is called only for an error.
 pub(crate) fn read_value_cow<'a>(
@@ -483,11 +500,22 @@ pub(crate) fn read_value_cow<'a>(
             limit: limits::FIELD_BYTES as u64,
         });
     }
-    let value = match kind {
-        ValueKind::Identifier => normalize::identifier_cow(raw),
-        _ => normalize::text_cow(raw),
+    let clean = normalize::is_clean(raw);
+    let value = if clean {
+        // Already normalised and without controls: the common case, no copy.
+        match kind {
+            ValueKind::Identifier if raw.bytes().any(|b| b.is_ascii_lowercase() || b == 0xEF) => {
+                normalize::identifier_cow(raw)
+            }
+            _ => Cow::Borrowed(raw),
+        }
+    } else {
+        match kind {
+            ValueKind::Identifier => normalize::identifier_cow(raw),
+            _ => normalize::text_cow(raw),
+        }
     };
-    if normalize::has_control(&value) {
+    if !clean && normalize::has_control(&value) {
         return Err(Error::ControlCharacter {
             at: at(),
             field: field.to_owned(),
@@ -508,6 +536,7 @@ pub(crate) fn read_value_cow<'a>(
             columns::risk_class(&value)
                 .ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
         ),
+        ValueKind::Date if is_iso_date(&value) => value,
         ValueKind::Date => {
             let date = Date::parse(&value)
                 .ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?

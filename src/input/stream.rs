@@ -24,7 +24,7 @@ use super::source::ByteSource;
 use super::text::Encoding;
 use super::{Header, IdCheckMode, TableKind, TableOptions, read_value_cow};
 use crate::canonical::Hash;
-use crate::digest::{Leaves, from_sorted_leaves};
+use crate::digest::{Leaves, SortedLeaves};
 use crate::error::{Error, Location, MAX_PROBLEMS, Result};
 use crate::uscc;
 
@@ -272,16 +272,20 @@ pub fn read(
                     cut_point(&carry, start)
                 };
                 if let Some(cut) = cut {
-                    let bytes = carry[start..cut].to_vec();
                     let at = offset - carry.len() as u64 + start as u64;
-                    let newlines = count_newlines(&bytes) as u64;
                     let last = eof && cut == carry.len();
+                    // The block goes to a worker as is; only the unfinished record is copied.
+                    let tail = carry.split_off(cut);
+                    let mut bytes = std::mem::replace(&mut carry, tail);
+                    if start > 0 {
+                        bytes.drain(..start);
+                    }
+                    let newlines = count_newlines(&bytes) as u64;
                     job_tx
                         .send((index, at, line, bytes, last))
                         .expect("workers run until the jobs end");
                     index += 1;
                     line += newlines;
-                    carry.drain(..cut);
                     start = 0;
                     while let Ok((i, chunk)) = out_rx.try_recv() {
                         assembler.add(i, chunk);
@@ -352,9 +356,14 @@ pub fn read(
 /// The error for a record longer than [`MAX_RECORD_BYTES`]: the field being read
 /// when the limit was reached, or the record when that cannot be told.
 fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
-    let skipped = bytes.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+    let skipped = bytes
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
     let line = line + count_newlines(&bytes[..skipped]) as u64;
-    let mut reader = csv_core::ReaderBuilder::new().delimiter(ctx.delimiter).build();
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(ctx.delimiter)
+        .build();
     let mut out = vec![0; bytes.len()];
     let mut ends = vec![0; ctx.width + 2];
     let (_, _, _, fields) = reader.read_record(&bytes[skipped..], &mut out, &mut ends);
@@ -364,7 +373,10 @@ fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
         .keep
         .iter()
         .position(|&g| g == column)
-        .map_or_else(|| format!("column {}", column + 1), |c| ctx.header.columns[c].clone());
+        .map_or_else(
+            || format!("column {}", column + 1),
+            |c| ctx.header.columns[c].clone(),
+        );
     let mut at = Location::line(source, line);
     at.column = Some(column as u64 + 1);
     Error::TooLarge {
@@ -459,8 +471,9 @@ fn one_record(bytes: &[u8], delimiter: u8, eof: bool) -> Option<(Vec<Vec<u8>>, u
                 }
                 return None;
             }
-            csv_core::ReadRecordResult::InputEmpty => return None,
-            csv_core::ReadRecordResult::End => return None,
+            csv_core::ReadRecordResult::InputEmpty | csv_core::ReadRecordResult::End => {
+                return None;
+            }
         }
     }
     let mut cells = Vec::with_capacity(nends);
@@ -584,12 +597,10 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         clean: true,
         ..Chunk::default()
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            chunk.not_utf8 = Some(offset + e.valid_up_to() as u64);
-            return chunk;
-        }
+    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+        let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+        chunk.not_utf8 = Some(offset + valid as u64);
+        return chunk;
     };
     let b = text.as_bytes();
     let h = ctx.header;
@@ -623,13 +634,11 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
             line = record_line + count_newlines(&b[p..p + used]) as u64;
             p += used;
             for cell in cells {
-                match String::from_utf8(cell) {
-                    Ok(s) => fields.push(Cow::Owned(s)),
-                    Err(_) => {
-                        chunk.not_utf8 = Some(offset + record_start as u64);
-                        return chunk;
-                    }
-                }
+                let Ok(s) = String::from_utf8(cell) else {
+                    chunk.not_utf8 = Some(offset + record_start as u64);
+                    return chunk;
+                };
+                fields.push(Cow::Owned(s));
             }
         }
         if fields.len() != ctx.width && !(fields.len() == 1 && fields[0].is_empty()) {
@@ -731,6 +740,9 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         }
         chunk.rows += 1;
     }
+    // Sorted here, on the workers, so that joining them is a merge.
+    sort_leaves(&mut chunk.leaves);
+    chunk.leaves.shrink_to_fit();
     chunk
 }
 
@@ -843,6 +855,15 @@ impl<'c> Assembler<'c> {
             .into_iter()
             .map(|s| s.map(StoreBuilder::finish))
             .collect();
+        // The digest first: its runs of leaves are freed before the duplicate check.
+        let digest = if self.problem_total == 0 {
+            let digest = merged_digest(ctx.kind, &h.columns, &self.runs);
+            drop(self.runs);
+            digest
+        } else {
+            drop(self.runs);
+            [0; 32]
+        };
         let line_of = |row: usize| {
             let at = self.lines.partition_point(|&(r, _)| r <= row);
             (row as u64).wrapping_add(if at == 0 { 2 } else { self.lines[at - 1].1 })
@@ -905,7 +926,6 @@ impl<'c> Assembler<'c> {
                 total,
             });
         }
-        let digest = sorted_digest(ctx.kind, &h.columns, self.runs);
         let mut allowlisted = self.allowlisted;
         let mut unchecked = self.unchecked;
         allowlisted.sort();
@@ -940,16 +960,39 @@ impl<'c> Assembler<'c> {
     }
 }
 
-/// The canonical digest from runs of leaves: all leaves into one array, sorted on
-/// every core, hashed in order.
-fn sorted_digest(kind: TableKind, columns: &[String], runs: Vec<Vec<Hash>>) -> Hash {
-    let n = runs.iter().map(Vec::len).sum();
-    let mut all: Vec<Hash> = Vec::with_capacity(n);
-    for run in runs {
-        all.extend_from_slice(&run);
+/// Sorts leaves by their first 8 bytes as an integer, the whole leaf on a tie:
+/// the byte order of SHA-256 outputs, without a `memcmp` per comparison.
+fn sort_leaves(leaves: &mut [Hash]) {
+    let head = |h: &Hash| u64::from_be_bytes(h[..8].try_into().expect("8 bytes"));
+    leaves.sort_unstable_by(|a, b| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
+}
+
+/// The canonical digest from sorted runs of leaves, merged without a second copy of
+/// them all: leaves are uniform, so they are taken by their first byte, 256 groups
+/// gathered from every run and sorted a few at a time on every core, hashed in order.
+fn merged_digest(kind: TableKind, columns: &[String], runs: &[Vec<Hash>]) -> Hash {
+    const WAVE: usize = 8;
+    let n: usize = runs.iter().map(Vec::len).sum();
+    let mut digest = SortedLeaves::new(kind, columns, n);
+    for wave in (0..256_usize).step_by(WAVE) {
+        let groups: Vec<Vec<Hash>> = (wave..wave + WAVE)
+            .into_par_iter()
+            .map(|first| {
+                let mut group = Vec::new();
+                for run in runs {
+                    let lo = run.partition_point(|h| usize::from(h[0]) < first);
+                    let hi = run.partition_point(|h| usize::from(h[0]) <= first);
+                    group.extend_from_slice(&run[lo..hi]);
+                }
+                sort_leaves(&mut group);
+                group
+            })
+            .collect();
+        for group in &groups {
+            digest.push(group);
+        }
     }
-    all.par_sort_unstable();
-    from_sorted_leaves(kind, columns, &all)
+    digest.finish()
 }
 
 /// Reads a row's name back from the source (a directory read without names).
@@ -965,19 +1008,29 @@ pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<Str
     d.source
         .read_exact_at(start, &mut bytes)
         .map_err(|e| dir.io_error(&e))?;
-    let Some((cells, _)) = one_record(&bytes, d.delimiter, true) else {
-        return Err(dir.io_error(&std::io::Error::other(
+    let changed = || {
+        dir.io_error(&std::io::Error::other(
             "the row has changed since it was read",
-        )));
+        ))
     };
-    let cell = cells
-        .get(d.grid_column)
-        .and_then(|c| std::str::from_utf8(c).ok())
-        .ok_or_else(|| {
-            dir.io_error(&std::io::Error::other(
-                "the row has changed since it was read",
-            ))
-        })?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid prefix"),
+    };
+    let mut fields = Vec::new();
+    let mut line = 0;
+    let owned;
+    let cell: &str = if split_record(text, 0, d.delimiter, &mut fields, &mut line).is_some() {
+        fields.get(d.grid_column).ok_or_else(changed)?
+    } else {
+        let (cells, _) = one_record(&bytes, d.delimiter, true).ok_or_else(changed)?;
+        owned = cells
+            .into_iter()
+            .nth(d.grid_column)
+            .and_then(|c| String::from_utf8(c).ok())
+            .ok_or_else(changed)?;
+        &owned
+    };
     let value = read_value_cow(cell, ValueKind::Text, "name", &|| {
         Location::file(&dir.source)
     })?;

@@ -406,12 +406,27 @@ pub fn is_intact(record: &serde_json::Value) -> bool {
 /// `SHA-256(str("shuangsui/v1/record") ‖ bytes(J))`, where `J` is the pretty
 /// serialisation of the record without its `digest` and `ledger` members.
 pub fn digest_of(record: &serde_json::Value) -> String {
-    let mut value = record.clone();
-    if let Some(obj) = value.as_object_mut() {
-        obj.shift_remove("digest");
-        obj.shift_remove("ledger");
+    /// The record's members but `digest` and `ledger`, serialised without a copy.
+    struct Content<'a>(&'a serde_json::Value);
+    impl Serialize for Content<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap as _;
+            match self.0.as_object() {
+                Some(members) => {
+                    let kept = members
+                        .iter()
+                        .filter(|(k, _)| *k != "digest" && *k != "ledger");
+                    let mut map = s.serialize_map(Some(kept.clone().count()))?;
+                    for (k, v) in kept {
+                        map.serialize_entry(k, v)?;
+                    }
+                    map.end()
+                }
+                None => self.0.serialize(s),
+            }
+        }
     }
-    let text = serde_json::to_string_pretty(&value).expect("a value always serialises");
+    let text = serde_json::to_string_pretty(&Content(record)).expect("a value always serialises");
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/record"));
     e.bytes(text.as_bytes());
     to_hex(&e.finish())

@@ -1,4 +1,7 @@
-//! Criterion benches of each stage of a draw, by directory size.
+//! Criterion benches of each stage of a draw, by directory size: parse (the block
+//! reader, with both digests), digest (the canonical digest of a table in memory),
+//! tickets (frame, allocation and selection of one task), allocation, matching, and a
+//! whole draw. The scale benchmark against `openssl dgst -sha256` is `scripts/bench.sh`.
 //!
 //! `cargo bench` measures; CI runs `cargo bench -- --test`, which runs each
 //! bench once to prove it works. Absolute timings belong in BENCHMARKS.md,
@@ -7,7 +10,10 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use shuangsui::input::{Directory, Table, TableKind};
+use std::sync::Arc;
+
+use shuangsui::input::stream;
+use shuangsui::input::{ByteSource, Directory, Table, TableKind, TableOptions};
 use shuangsui::plan::{Plan, Ratio, Rounding};
 use shuangsui::{Seed, allocation, digest, matching, seed, selection, synth};
 
@@ -21,14 +27,24 @@ fn stages(c: &mut Criterion) {
     let task = &plan.tasks[0];
     let key = seed::task_key(&[7; 32], &task.id);
 
+    // The reader of large directories: blocks on every core, raw and canonical digests.
     let mut parse = c.benchmark_group("parse");
     for n in SIZES {
-        let csv = synth::targets_csv(n, 1);
+        let mut csv = Vec::new();
+        synth::province::write_targets(&mut csv, n as u64, 1).unwrap();
         parse.throughput(Throughput::Bytes(csv.len() as u64));
-        parse.bench_with_input(BenchmarkId::from_parameter(n), &csv, |b, csv| {
+        let data: Arc<dyn ByteSource> = Arc::new(csv);
+        parse.bench_with_input(BenchmarkId::from_parameter(n), &data, |b, data| {
             b.iter(|| {
-                Table::from_csv(TableKind::Targets, "targets.csv", black_box(csv.as_bytes()))
-                    .unwrap()
+                stream::read(
+                    "targets.csv",
+                    black_box(data),
+                    b',',
+                    &TableOptions::default(),
+                    &stream::Options::default(),
+                )
+                .unwrap()
+                .unwrap()
             });
         });
     }

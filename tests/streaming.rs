@@ -205,3 +205,49 @@ fn nul_bytes_gbk_and_empty_files() {
         same(empty.as_bytes(), 4, 2, true);
     }
 }
+
+#[test]
+fn the_record_does_not_depend_on_the_number_of_threads() {
+    let mut targets = Vec::new();
+    shuangsui::synth::province::write_targets(&mut targets, 60_000, 9).unwrap();
+    let mut officers = Vec::new();
+    shuangsui::synth::province::write_officers(&mut officers, 400, 9).unwrap();
+    let plan = shuangsui::synth::province::plan_toml();
+    let data: Arc<dyn ByteSource> = Arc::new(targets);
+    let record_with = |threads: usize, lean: bool| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let options = shuangsui::InputOptions {
+                threads,
+                lean,
+                ..shuangsui::InputOptions::default()
+            };
+            let inputs = shuangsui::Inputs::parse_from(
+                shuangsui::Source {
+                    name: "plan.toml",
+                    bytes: plan.as_bytes(),
+                },
+                &shuangsui::DirectorySource {
+                    name: "targets.csv",
+                    data: Arc::clone(&data),
+                },
+                shuangsui::Source {
+                    name: "officers.csv",
+                    bytes: &officers,
+                },
+                &options,
+            )
+            .unwrap();
+            let seed = shuangsui::Seed::unattested("threads").unwrap();
+            shuangsui::draw(&inputs, &seed).unwrap().record.to_json()
+        })
+    };
+    let one = record_with(1, false);
+    assert!(one.len() > 100_000, "a real draw");
+    for (threads, lean) in [(2, true), (4, false), (7, true)] {
+        assert!(record_with(threads, lean) == one, "{threads} threads, lean {lean}");
+    }
+}

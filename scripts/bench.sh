@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Scale benchmark: draw, verify and check on generated provincial directories, against the
+# floor every draw must pay — hashing the same file once with `openssl dgst -sha256`.
+#
+#   scripts/bench.sh                 # 1M, 3M and 10M rows
+#   scripts/bench.sh 1000000         # the sizes you name
+#   BENCH_DIR=/data/bench scripts/bench.sh
+#
+# Builds in release, generates each data set once (cached in $BENCH_DIR, default
+# target/bench-data; `shuangsui gen` is reproducible, so the cache is only a time saver),
+# runs each command once after a warm-up read of the file (so every row measures the same
+# page-cache state), and prints a Markdown table: rows, file size, openssl time, draw time,
+# ratio, draw peak RSS (from /usr/bin/time -v) and its share of the file, verify and check
+# times with their peak RSS. Paste it into BENCHMARKS.md with the machine it ran on.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+if [ ${#sizes[@]} -eq 0 ]; then
+  sizes=(1000000 3000000 10000000)
+fi
+data=${BENCH_DIR:-target/bench-data}
+mkdir -p "$data"
+
+command -v openssl >/dev/null || { echo "bench.sh needs openssl" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench.sh needs GNU time (/usr/bin/time; Debian package 'time')" >&2; exit 2; }
+
+cargo build --release --quiet
+bin=$PWD/target/release/shuangsui
+
+# Wall seconds and peak RSS (KB) of a command: "SECONDS KB".
+measure() {
+  local log
+  log=$(mktemp)
+  /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; rm -f "$log"; return 1; }
+  local wall rss
+  wall=$(grep 'Elapsed (wall clock)' "$log" | awk -F': ' '{print $2}' |
+    awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(grep 'Maximum resident set size' "$log" | awk -F': ' '{print $2}')
+  rm -f "$log"
+  echo "$wall $rss"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "shuangsui $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(openssl version)"
+echo
+echo "| rows | file | openssl dgst -sha256 | draw | draw ÷ openssl | draw peak RSS | RSS ÷ file | verify | verify peak RSS | check | check peak RSS |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  dir=$data/$n
+  if [ ! -s "$dir/targets.csv" ]; then
+    "$bin" --quiet gen --targets "$n" --officers 2000 --seed 1 --out "$dir" --force >/dev/null
+  fi
+  inputs=(--plan "$dir/plan.toml" --targets "$dir/targets.csv" --officers "$dir/officers.csv")
+  cat "$dir/targets.csv" >/dev/null # warm the page cache
+  bytes=$(stat -c %s "$dir/targets.csv")
+  read -r ossl _ < <(measure openssl dgst -sha256 "$dir/targets.csv")
+  read -r draw draw_rss < <(measure "$bin" --quiet draw "${inputs[@]}" --seed bench --out "$dir/record.json" --force)
+  read -r verify verify_rss < <(measure "$bin" --quiet verify "$dir/record.json" "${inputs[@]}")
+  read -r check check_rss < <(measure "$bin" --quiet check "${inputs[@]}")
+  awk -v n="$n" -v b="$bytes" -v o="$ossl" -v d="$draw" -v dr="$draw_rss" -v v="$verify" \
+    -v vr="$verify_rss" -v c="$check" -v cr="$check_rss" 'BEGIN {
+      printf "| %d | %.0f MB | %.2f s | %.2f s | %.1f× | %.0f MB | %.0f %% | %.2f s | %.0f MB | %.2f s | %.0f MB |\n",
+        n, b/1e6, o, d, d/o, dr*1024/1e6, dr*1024/b*100, v, vr*1024/1e6, c, cr*1024/1e6 }'
+done

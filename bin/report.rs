@@ -404,6 +404,17 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             r.inputs.officers.rows
         );
         say!("  record    {}", r.digest);
+        if let Some((entries, head)) = outcome.ledger_head()
+            && entries > 0
+        {
+            say!(
+                "  ledger    {head} ({entries} {})",
+                lang.t(
+                    "条修改；请与公告公布的链尾摘要比对",
+                    "amendments; compare this head with the one the notice published"
+                )
+            );
+        }
         if outcome.guarantees.is_empty() {
             eprintln!(
                 "warning: {}",

@@ -73,6 +73,20 @@ impl Verification {
     pub fn ok(&self) -> bool {
         self.total_differences == 0
     }
+
+    /// The ledger's length and its head: the digest of its last entry, or the record's
+    /// digest when it has none (SPEC.md §9.4). A ledger cut short is the valid ledger of
+    /// an earlier moment: only the head published with the notice tells them apart, so a
+    /// verifier compares this with it.
+    pub fn ledger_head(&self) -> Option<(usize, &str)> {
+        let r = self.recomputed.as_ref()?;
+        Some((
+            r.ledger.len(),
+            r.ledger
+                .last()
+                .map_or(r.digest.as_str(), |e| e.digest.as_str()),
+        ))
+    }
 }
 
 /// A record's members other than its selections (`tasks`, `visits`): everything

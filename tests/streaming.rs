@@ -248,6 +248,9 @@ fn the_record_does_not_depend_on_the_number_of_threads() {
     let one = record_with(1, false);
     assert!(one.len() > 100_000, "a real draw");
     for (threads, lean) in [(2, true), (4, false), (7, true)] {
-        assert!(record_with(threads, lean) == one, "{threads} threads, lean {lean}");
+        assert!(
+            record_with(threads, lean) == one,
+            "{threads} threads, lean {lean}"
+        );
     }
 }

@@ -306,6 +306,67 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     write_atomic_with(path, force, |w| w.write_all(bytes))
 }
 
+/// Outputs are ordinary files, readable by others (notices are published): a temporary
+/// file is created owner-only, so it is opened up before it takes the output's name.
+fn readable(file: &fs::File) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Fault injection for the crash tests: `SHUANGSUI_CRASH_AT=<point>` aborts the process
+/// there, as a power cut would (tests/crash.rs). Unset, it does nothing.
+fn crash_point(point: &str) {
+    if std::env::var_os("SHUANGSUI_CRASH_AT").is_some_and(|p| p == point) {
+        std::process::abort();
+    }
+}
+
+/// Writes two files atomically, as one as the file system allows: both are written to
+/// temporary files in their directories and synced, then renamed into place in order.
+/// An interruption leaves neither, or only the first — never a partial file.
+pub fn write_atomic_pair(files: [(&Path, &[u8]); 2], force: bool) -> Result<()> {
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        if !force && path.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".shuangsui-")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
+        tmp.write_all(bytes)
+            .and_then(|()| readable(tmp.as_file()))
+            .and_then(|()| tmp.as_file().sync_all())
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+        staged.push((path, tmp));
+    }
+    crash_point("staged");
+    for (i, (path, tmp)) in staged.into_iter().enumerate() {
+        if i == 1 {
+            crash_point("between-renames");
+        }
+        let persisted = if force {
+            tmp.persist(path)
+        } else {
+            tmp.persist_noclobber(path)
+        };
+        persisted
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+    }
+    Ok(())
+}
+
 /// [`write_atomic`] for content produced piece by piece (a generated
 /// ten-million-row directory): `fill` writes into a buffered temporary file.
 pub fn write_atomic_with(
@@ -331,8 +392,8 @@ pub fn write_atomic_with(
     let tmp = w
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)?;
-    tmp.as_file()
-        .sync_all()
+    readable(tmp.as_file())
+        .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write '{}'", path.display()))?;
     let persisted = if force {
         tmp.persist(path)

@@ -476,8 +476,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     csv.push_str(&[task.as_str(), target, reason].join(","));
                     csv.push('\n');
                 }
-                write_atomic(out, json.as_bytes(), *force)?;
-                write_atomic(&companion, csv.as_bytes(), *force)?;
+                // Both written and synced before either is put in place; the record
+                // last: when it exists, so does its companion, complete.
+                files::write_atomic_pair(
+                    [(&companion, csv.as_bytes()), (out, json.as_bytes())],
+                    *force,
+                )?;
                 report::draw_summary(lang, &outcome.record);
                 say!(
                     "{} {} (digest {})",

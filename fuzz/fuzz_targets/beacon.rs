@@ -1,0 +1,7 @@
+//! A drand beacon round on any bytes: parsed and checked (randomness, BLS signature).
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::beacon(data));

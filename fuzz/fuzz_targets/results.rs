@@ -1,0 +1,7 @@
+//! Inspection results (CSV) on any bytes, checked against a real draw's record.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::results(data));

@@ -1,0 +1,7 @@
+//! `.xlsx` workbooks (zip archives of XML) on any bytes: an error or a table.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::xlsx(data));

@@ -1,0 +1,227 @@
+//! Crash safety (issue 8): `draw` and `amend` are killed (SIGKILL) at points spread over
+//! their run; what they leave is checked every time. The record is absent or complete and
+//! verifiable — never partial — and when it exists its exclusions file is complete too; an
+//! amended record is the old one or the new one, each verifying. Bounded to about a minute.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use shuangsui::{Inputs, Source, verify};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+}
+
+fn inputs(dir: &Path) -> Inputs {
+    let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
+    let (plan, targets, officers) = (read("plan.toml"), read("targets.csv"), read("officers.csv"));
+    Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: &plan,
+        },
+        Source {
+            name: "targets.csv",
+            bytes: &targets,
+        },
+        Source {
+            name: "officers.csv",
+            bytes: &officers,
+        },
+    )
+    .unwrap()
+}
+
+/// The record in `dir`, if any: it must parse and verify. Returns its ledger length.
+fn check_record(dir: &Path, name: &str, inputs: &Inputs) -> Option<usize> {
+    let path = dir.join(name);
+    let bytes = std::fs::read(&path).ok()?;
+    let v = verify(
+        Source {
+            name: "record.json",
+            bytes: &bytes,
+        },
+        inputs,
+    )
+    .unwrap_or_else(|e| panic!("{}: left unreadable: {e}", path.display()));
+    assert!(
+        v.ok(),
+        "{}: left not verifying: {:?}",
+        path.display(),
+        v.differences
+    );
+    Some(v.ledger_head().unwrap().0)
+}
+
+const INPUTS: [&str; 6] = [
+    "--plan",
+    "plan.toml",
+    "--targets",
+    "targets.csv",
+    "--officers",
+    "officers.csv",
+];
+
+/// Runs `args` in `dir` and kills it after `delay`; true when it finished first.
+fn run_and_kill(dir: &Path, args: &[&str], delay: Duration) -> bool {
+    let mut child = bin()
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while start.elapsed() < delay {
+        if child.try_wait().unwrap().is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    false
+}
+
+#[test]
+fn killed_draws_and_amendments_leave_nothing_partial() {
+    let dir = std::env::temp_dir().join(format!("shuangsui-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    assert!(
+        bin()
+            .current_dir(&dir)
+            .args([
+                "--quiet",
+                "gen",
+                "--targets",
+                "40000",
+                "--officers",
+                "300",
+                "--seed",
+                "5",
+                "--out",
+                "."
+            ])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let inputs = inputs(&dir);
+    let mut draw: Vec<&str> = vec!["--quiet", "draw"];
+    draw.extend_from_slice(&INPUTS);
+    draw.extend_from_slice(&["--seed", "crash test", "--out", "record.json"]);
+    // How long an uninterrupted draw takes here.
+    let start = Instant::now();
+    assert!(
+        bin()
+            .current_dir(&dir)
+            .args(&draw)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let full = start.elapsed();
+    let reference = std::fs::read(dir.join("record.json")).unwrap();
+    let reference_exclusions = std::fs::read(dir.join("record.exclusions.csv")).unwrap();
+    let budget = Instant::now();
+    let (mut kills, mut absent, mut complete) = (0, 0, 0);
+    // Kill points spread over the whole run, and just before its end.
+    for i in 0..40 {
+        if budget.elapsed() > Duration::from_secs(18) {
+            break;
+        }
+        for name in ["record.json", "record.exclusions.csv"] {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+        let delay = full.mul_f64(f64::from(i % 20) / 19.0 * 1.5);
+        if !run_and_kill(&dir, &draw, delay) {
+            kills += 1;
+        }
+        match std::fs::read(dir.join("record.json")) {
+            Err(_) => absent += 1,
+            Ok(bytes) => {
+                assert_eq!(bytes, reference, "a record that is not the draw's");
+                assert_eq!(
+                    std::fs::read(dir.join("record.exclusions.csv")).unwrap(),
+                    reference_exclusions,
+                    "a record without its complete exclusions"
+                );
+                complete += 1;
+            }
+        }
+    }
+    assert!(kills > 5, "only {kills} draws were killed");
+    // The two moments a kill rarely hits, forced: after both files are written and synced
+    // but before either is in place; between the two renames.
+    for (point, record_left) in [("staged", false), ("between-renames", false)] {
+        for name in ["record.json", "record.exclusions.csv"] {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+        let status = bin()
+            .current_dir(&dir)
+            .env("SHUANGSUI_CRASH_AT", point)
+            .args(&draw)
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(!status.success(), "{point}: the fault was not injected");
+        assert_eq!(dir.join("record.json").exists(), record_left, "{point}");
+        if let Ok(bytes) = std::fs::read(dir.join("record.exclusions.csv")) {
+            assert_eq!(
+                bytes, reference_exclusions,
+                "{point}: a partial exclusions file"
+            );
+        }
+    }
+    assert!(check_record(&dir, "record.json", &inputs).is_some() || absent > 0);
+
+    // Amendments: the record is rewritten in place, all or nothing.
+    std::fs::write(dir.join("record.json"), &reference).unwrap();
+    let record: shuangsui::Record = serde_json::from_slice(&reference).unwrap();
+    let targets: Vec<String> = record.tasks[0]
+        .selected
+        .iter()
+        .map(|s| s.target.clone())
+        .collect();
+    let start = Instant::now();
+    let mut amend_kills = 0;
+    let mut before = check_record(&dir, "record.json", &inputs).unwrap();
+    for (i, target) in targets.iter().enumerate().take(30) {
+        if start.elapsed() > Duration::from_secs(15) {
+            break;
+        }
+        let mut args: Vec<&str> = vec!["--quiet", "amend", "record.json"];
+        args.extend_from_slice(&INPUTS);
+        args.extend_from_slice(&[
+            "--unreachable",
+            target,
+            "--task",
+            &record.tasks[0].id,
+            "--actor",
+            "科长",
+            "--at",
+            "2027-03-02T09:00:00+08:00",
+        ]);
+        let delay = full.mul_f64(f64::from((i % 10) as u32) / 9.0 * 1.2);
+        if !run_and_kill(&dir, &args, delay) {
+            amend_kills += 1;
+        }
+        let after =
+            check_record(&dir, "record.json", &inputs).expect("the record never disappears");
+        assert!(
+            after == before || after == before + 1,
+            "ledger went from {before} to {after} entries"
+        );
+        before = after;
+    }
+    assert!(amend_kills > 2, "only {amend_kills} amendments were killed");
+    eprintln!(
+        "crash safety: {kills} draws killed ({absent} left no record, {complete} a complete one), \
+         {amend_kills} amendments killed; nothing partial"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

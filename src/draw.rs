@@ -289,6 +289,7 @@ fn read_directory(
             message: e.to_string(),
         })?;
     let parsed = Table::parse(TableKind::Targets, targets.name, &bytes, table)?;
+    crate::input::limits::rows(targets.name, parsed.rows.len())?;
     let digest = digest::table(&parsed);
     Ok((Directory::from_table(parsed), digest, sha256(&bytes)))
 }

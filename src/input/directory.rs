@@ -244,6 +244,10 @@ impl Directory {
     /// Holds a parsed table compactly, every column kept.
     pub fn from_table(table: Table) -> Directory {
         assert_eq!(table.kind, TableKind::Targets, "a target directory");
+        assert!(
+            table.rows.len() <= super::limits::ROWS,
+            "rows are numbered in 32 bits"
+        );
         let mut builders: Vec<StoreBuilder> = table
             .columns
             .iter()

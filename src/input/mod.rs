@@ -119,6 +119,26 @@ pub mod limits {
     pub const FIELD_BYTES: usize = 4096;
     /// Most columns in a table.
     pub const COLUMNS: usize = 1024;
+    /// Longest record of a CSV or TSV file, in bytes (a quote that never closes
+    /// would otherwise make the whole file one record).
+    pub const RECORD_BYTES: usize = 64 << 20;
+    /// Most rows in a target directory: rows are numbered in 32 bits.
+    pub const ROWS: usize = u32::MAX as usize;
+    /// Deepest nesting of a JSON table, record or announcement, and of the TOML plan:
+    /// the parsers' own recursion limit (128), reported as an error.
+    pub const NESTING: usize = 128;
+
+    /// The error for a directory with more than [`ROWS`] rows.
+    pub fn rows(source: &str, rows: usize) -> crate::Result<()> {
+        if rows > ROWS {
+            return Err(crate::Error::TooLarge {
+                at: crate::Location::file(source),
+                what: format!("the number of rows ({rows})"),
+                limit: ROWS as u64,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// How strictly target ids are checked (SPEC.md §3.3).

@@ -32,7 +32,7 @@ use crate::uscc;
 pub const BLOCK_BYTES: usize = 8 << 20;
 
 /// The longest record: 1,024 columns of 4,096 bytes, quoted, with room to spare.
-const MAX_RECORD_BYTES: usize = 64 << 20;
+const MAX_RECORD_BYTES: usize = super::limits::RECORD_BYTES;
 
 /// The largest file read again as one block when a stray quote misled the cut.
 const MAX_SINGLE_BLOCK: u64 = 1 << 30;
@@ -850,6 +850,7 @@ impl<'c> Assembler<'c> {
         if let Some(e) = self.structural {
             return Err(e);
         }
+        super::limits::rows(ctx.source, self.rows)?;
         let stores: Vec<_> = self
             .stores
             .into_iter()

@@ -304,3 +304,83 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Names taken from the inputs (plan and task ids, entity names) never become paths:
+/// with ids that try to climb out of the output directory, every file the draw and the
+/// publication write is where the command line said.
+#[test]
+fn names_from_inputs_never_become_paths() {
+    let root = std::env::temp_dir().join(format!("shuangsui-paths-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let work = root.join("a/b/work");
+    std::fs::create_dir_all(&work).unwrap();
+    let plan = synth::plan_toml(5)
+        .replace("id = \"420100-2027-01\"", "id = \"../../../escape\"")
+        .replace("id = \"T1\"", "id = \"../T1\"")
+        .replace("id = \"T2\"", "id = \"/tmp/T2\"");
+    std::fs::write(work.join("plan.toml"), plan).unwrap();
+    std::fs::write(
+        work.join("targets.csv"),
+        synth::targets_csv(300, 4).replacen("武汉", "../../武汉", 1),
+    )
+    .unwrap();
+    std::fs::write(work.join("officers.csv"), synth::officers_csv(30, 4)).unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+            .current_dir(&work)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let inputs = [
+        "--plan",
+        "plan.toml",
+        "--targets",
+        "targets.csv",
+        "--officers",
+        "officers.csv",
+    ];
+    let mut draw = vec!["draw", "--seed", "paths", "--out", "out/record.json"];
+    draw.extend_from_slice(&inputs);
+    std::fs::create_dir_all(work.join("out")).unwrap();
+    run(&draw);
+    let mut publish = vec![
+        "publish",
+        "out/record.json",
+        "--out",
+        "out/publish",
+        "--format",
+        "html,md,csv,xlsx",
+    ];
+    publish.extend_from_slice(&inputs);
+    run(&publish);
+    let mut written = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                written.push(path.strip_prefix(&root).unwrap().to_path_buf());
+            }
+        }
+    }
+    for path in &written {
+        let p = path.to_string_lossy();
+        assert!(
+            p.starts_with("a/b/work/out/")
+                || ["plan.toml", "targets.csv", "officers.csv"]
+                    .iter()
+                    .any(|f| p == format!("a/b/work/{f}")),
+            "a file outside the output: {p}"
+        );
+    }
+    assert!(written.len() > 10, "{written:?}");
+    let _ = std::fs::remove_dir_all(&root);
+}

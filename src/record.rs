@@ -361,6 +361,17 @@ impl Record {
         s
     }
 
+    /// The ledger's length and head: the digest of its last entry, or the record's digest
+    /// when it has none (SPEC.md §9.4). Publications cite it with the record's digest.
+    pub fn ledger_head(&self) -> (usize, &str) {
+        (
+            self.ledger.len(),
+            self.ledger
+                .last()
+                .map_or(self.digest.as_str(), |e| e.digest.as_str()),
+        )
+    }
+
     /// Sets [`Record::digest`] from the other members.
     pub fn seal(&mut self) {
         self.digest = self.content_digest();

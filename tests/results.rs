@@ -197,6 +197,25 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
         p[0].contains("recorded unreachable") && p[0].contains(&t1.selected[1].target),
         "{p:?}"
     );
+    // The notice of an amended record names its ledger's head (SPEC.md §9.4), against
+    // which a ledger cut short is told apart.
+    amended.ledger[0].digest = "ab".repeat(32);
+    let mut rows = complete(&amended, "2026-09-30");
+    rows[1] = format!(
+        "T1,{},{},2026-09-30,{UNREACHABLE},",
+        t1.selected[1].target, t1.items[0]
+    );
+    let results = Results::check(&amended, &table(&rows), &Calendar::official()).unwrap();
+    for lang in [shuangsui::notice::Lang::Zh, shuangsui::notice::Lang::En] {
+        let md = shuangsui::notice::results_markdown(lang, &amended, &results);
+        let html = shuangsui::notice::results_html(lang, &amended, &results);
+        assert!(
+            md.contains(&"ab".repeat(32)) && html.contains(&"ab".repeat(32)),
+            "{md}"
+        );
+    }
+    let md = shuangsui::notice::results_markdown(shuangsui::notice::Lang::Zh, &record, &results);
+    assert!(!md.contains("修改账本"), "{md}");
 }
 
 #[test]

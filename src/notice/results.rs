@@ -101,6 +101,19 @@ pub fn results_csv(lang: Lang, record: &Record, results: &Results) -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
+/// The amendments' count and the ledger's head, so that a ledger cut short is told
+/// apart from the published one (SPEC.md §9.4); `None` without amendments.
+fn ledger_line(lang: Lang, record: &Record) -> Option<String> {
+    let (entries, head) = record.ledger_head();
+    (entries > 0).then(|| {
+        format!(
+            "{}{entries}{}{head}",
+            lang.t("抽取后修改 ", "Amendments after the draw: "),
+            lang.t(" 条，修改账本链尾摘要 ", "; ledger head ")
+        )
+    })
+}
+
 /// The result notice as Markdown: the plan, then one table per task and item.
 pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> String {
     let mut s = String::new();
@@ -120,6 +133,9 @@ pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> Strin
         lang.t("抽取记录摘要", "Record digest"),
         record.digest
     );
+    if let Some(line) = ledger_line(lang, record) {
+        let _ = writeln!(s, "{line}\n");
+    }
     for task in &record.tasks {
         let of_task: Vec<_> = results
             .outcomes
@@ -194,6 +210,9 @@ pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
         lang.t("抽取记录摘要", "Record digest"),
         record.digest
     );
+    if let Some(line) = ledger_line(lang, record) {
+        let _ = writeln!(s, "<p>{}</p>", esc(&line));
+    }
     for task in &record.tasks {
         let of_task: Vec<_> = results
             .outcomes

@@ -254,3 +254,41 @@ fn the_record_does_not_depend_on_the_number_of_threads() {
         );
     }
 }
+
+/// A source whose bytes can be swapped, as a file edited during a draw.
+struct Editable(std::sync::Mutex<Vec<u8>>);
+
+impl ByteSource for Editable {
+    fn size(&self) -> u64 {
+        self.0.lock().unwrap().len() as u64
+    }
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().as_slice().read_at(offset, buf)
+    }
+}
+
+#[test]
+fn a_name_read_back_from_a_file_edited_since_is_refused() {
+    let mut bytes = Vec::new();
+    shuangsui::synth::province::write_targets(&mut bytes, 500, 6).unwrap();
+    let source = Arc::new(Editable(std::sync::Mutex::new(bytes.clone())));
+    let data: Arc<dyn ByteSource> = source.clone();
+    let options = Options {
+        keep_names: false,
+        ..Options::default()
+    };
+    let out = stream::read("t.csv", &data, b',', &TableOptions::default(), &options)
+        .unwrap()
+        .unwrap();
+    let before = out.directory.name(10).unwrap().into_owned();
+    // The first row moved to the end: every later row now starts earlier, and row 10's
+    // offset falls inside another row.
+    let text = String::from_utf8(bytes).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let first = lines.remove(1);
+    lines.push(first);
+    *source.0.lock().unwrap() = (lines.join("\n") + "\n").into_bytes();
+    let e = out.directory.name(10).unwrap_err().to_string();
+    assert!(e.contains("the file changed while it was read"), "{e}");
+    assert!(!before.is_empty());
+}

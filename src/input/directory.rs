@@ -201,6 +201,8 @@ pub(crate) struct Deferred {
     pub delimiter: u8,
     /// The column of the name in the file.
     pub grid_column: usize,
+    /// The column of the id in the file (checked when a name is read back).
+    pub id_column: usize,
 }
 
 impl std::fmt::Debug for Deferred {

@@ -938,6 +938,7 @@ impl<'c> Assembler<'c> {
             starts: self.starts,
             delimiter: ctx.delimiter,
             grid_column: h.keep[h.name_col],
+            id_column: h.keep[h.id_col],
         });
         Ok(Outcome {
             directory: Directory {
@@ -1011,27 +1012,32 @@ pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<Str
         .map_err(|e| dir.io_error(&e))?;
     let changed = || {
         dir.io_error(&std::io::Error::other(
-            "the row has changed since it was read",
+            "the file changed while it was read: draw again from a file no one is editing",
         ))
     };
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid prefix"),
     };
-    let mut fields = Vec::new();
+    let mut fields: Vec<Cow<'_, str>> = Vec::new();
     let mut line = 0;
-    let owned;
-    let cell: &str = if split_record(text, 0, d.delimiter, &mut fields, &mut line).is_some() {
-        fields.get(d.grid_column).ok_or_else(changed)?
-    } else {
+    if split_record(text, 0, d.delimiter, &mut fields, &mut line).is_none() {
         let (cells, _) = one_record(&bytes, d.delimiter, true).ok_or_else(changed)?;
-        owned = cells
+        fields = cells
             .into_iter()
-            .nth(d.grid_column)
-            .and_then(|c| String::from_utf8(c).ok())
-            .ok_or_else(changed)?;
-        &owned
-    };
+            .map(|c| String::from_utf8(c).map(Cow::Owned))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|_| changed())?;
+    }
+    // The row must still be the one read: its id is checked before its name is taken.
+    let id = fields.get(d.id_column).ok_or_else(changed)?;
+    let id = read_value_cow(id, ValueKind::Identifier, "id", &|| {
+        Location::file(&dir.source)
+    })?;
+    if id != dir.id(row) {
+        return Err(changed());
+    }
+    let cell: &str = fields.get(d.grid_column).ok_or_else(changed)?;
     let value = read_value_cow(cell, ValueKind::Text, "name", &|| {
         Location::file(&dir.source)
     })?;

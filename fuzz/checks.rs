@@ -37,8 +37,20 @@ pub fn csv(input: &[u8]) {
             }
         }
         (Err(a), Err(b)) => {
-            // A record over the 64 MiB limit is reported at the limit (cannot happen here).
-            assert_eq!(a.to_string(), b.to_string());
+            // One difference is by design: with a problem in the header (a missing or
+            // repeated column …) and a malformed row further down, the in-memory reader,
+            // which splits the whole file before it reads the header, names the row; the
+            // block reader names the header without splitting the rest.
+            let header_first = matches!(
+                b,
+                shuangsui::Error::MissingColumn { .. }
+                    | shuangsui::Error::DuplicateColumn { .. }
+                    | shuangsui::Error::EmptyColumnName { .. }
+                    | shuangsui::Error::ControlCharacter { .. }
+            ) && matches!(a, shuangsui::Error::Csv { .. });
+            if !header_first {
+                assert_eq!(a.to_string(), b.to_string());
+            }
         }
         (a, b) => panic!(
             "in memory: {:?}\nin blocks: {:?}",

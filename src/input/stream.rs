@@ -132,6 +132,107 @@ pub fn read(
     table: &TableOptions,
     options: &Options<'_>,
 ) -> Result<Option<Outcome>> {
+    match read_blocks(source, data, delimiter, table, options) {
+        // What makes a file not a text table, or not UTF-8, outranks every other problem
+        // wherever it is (the in-memory reader decodes the whole file first): an early
+        // error is reported only after the rest of the file has been scanned for them.
+        Err(e) if !matches!(e, Error::Binary { .. }) => {
+            match whole_file_text(source, &**data, table.read.encoding)? {
+                Text::Utf8 => Err(e),
+                Text::NotUtf8 => Ok(None),
+                Text::Fails(global) => Err(global),
+            }
+        }
+        other => other,
+    }
+}
+
+/// What a scan of the whole file says about it as text.
+enum Text {
+    /// UTF-8 without NUL bytes.
+    Utf8,
+    /// Not UTF-8 and no encoding forced: to be read as GB18030.
+    NotUtf8,
+    /// A NUL byte, or not UTF-8 when UTF-8 was promised (BOM or forced).
+    Fails(Error),
+}
+
+/// Scans a whole file for NUL bytes and UTF-8 validity, block by block.
+fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>) -> Result<Text> {
+    let io = |e: std::io::Error| Error::Read {
+        at: Location::file(source),
+        message: e.to_string(),
+    };
+    let size = data.size();
+    let mut buf = vec![0; 1 << 20];
+    let (mut at, mut newlines) = (0_u64, 0_u64);
+    // First NUL anywhere.
+    while at < size {
+        let n = usize::try_from(size - at)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
+        if let Some(i) = memchr::memchr(0, &buf[..n]) {
+            return Ok(Text::Fails(Error::Binary {
+                at: Location::line(source, 1 + newlines + count_newlines(&buf[..i]) as u64),
+                offset: at + i as u64,
+            }));
+        }
+        newlines += count_newlines(&buf[..n]) as u64;
+        at += n as u64;
+    }
+    // Then the first byte that is not UTF-8.
+    let mut head = [0_u8; 3];
+    let bom = size >= 3 && data.read_exact_at(0, &mut head).is_ok() && head == *b"\xEF\xBB\xBF";
+    let (mut at, mut newlines) = (if bom { 3 } else { 0 }, 0_u64);
+    let mut pending: Vec<u8> = Vec::new();
+    while at < size || !pending.is_empty() {
+        let n = usize::try_from(size - at)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
+        let mut chunk = std::mem::take(&mut pending);
+        chunk.extend_from_slice(&buf[..n]);
+        let start = at - (chunk.len() - n) as u64;
+        at += n as u64;
+        match std::str::from_utf8(&chunk) {
+            Ok(_) => newlines += count_newlines(&chunk) as u64,
+            // An incomplete character at the end of a block: carried into the next.
+            Err(e) if e.error_len().is_none() && at < size => {
+                let valid = e.valid_up_to();
+                newlines += count_newlines(&chunk[..valid]) as u64;
+                pending = chunk[valid..].to_vec();
+            }
+            Err(e) => {
+                if !(bom || forced == Some(Encoding::Utf8)) {
+                    return Ok(Text::NotUtf8);
+                }
+                let valid = e.valid_up_to();
+                let _ = start;
+                return Ok(Text::Fails(Error::Encoding {
+                    at: Location::line(
+                        source,
+                        1 + newlines + count_newlines(&chunk[..valid]) as u64,
+                    ),
+                    encoding: Encoding::Utf8.as_str().into(),
+                }));
+            }
+        }
+        if n == 0 {
+            break;
+        }
+    }
+    Ok(Text::Utf8)
+}
+
+/// [`read`] without the scan for NUL bytes and encoding after an early error.
+fn read_blocks(
+    source: &str,
+    data: &Arc<dyn ByteSource>,
+    delimiter: u8,
+    table: &TableOptions,
+    options: &Options<'_>,
+) -> Result<Option<Outcome>> {
     let kind = TableKind::Targets;
     if table.read.encoding == Some(Encoding::Gb18030) {
         return Ok(None);
@@ -347,7 +448,7 @@ pub fn read(
             threads: 1,
             ..*options
         };
-        return read(source, data, delimiter, table, &whole);
+        return read_blocks(source, data, delimiter, table, &whole);
     }
     let digest_and_raw = raw.finalize().into();
     assembler.finish(data, digest_and_raw).map(Some)
@@ -799,12 +900,17 @@ impl<'c> Assembler<'c> {
     }
 
     fn join(&mut self, mut chunk: Chunk) {
-        // After a block that is not UTF-8 or did not parse, later blocks do not matter.
-        if self.not_utf8.is_some() || self.unclean || self.structural.is_some() {
+        // The first byte that is not UTF-8 decides the encoding whatever else is wrong
+        // before it (the in-memory reader decodes the whole file first).
+        if self.not_utf8.is_some() {
             return;
         }
         if let Some(at) = chunk.not_utf8 {
             self.not_utf8 = Some(at);
+            return;
+        }
+        // After a block that did not parse, later blocks do not matter.
+        if self.unclean || self.structural.is_some() {
             return;
         }
         if !chunk.clean {

@@ -140,7 +140,7 @@ pub fn read(
             match whole_file_text(source, &**data, table.read.encoding)? {
                 Text::Utf8 => Err(e),
                 Text::NotUtf8 => Ok(None),
-                Text::Fails(global) => Err(global),
+                Text::Fails(global) => Err(*global),
             }
         }
         other => other,
@@ -154,7 +154,7 @@ enum Text {
     /// Not UTF-8 and no encoding forced: to be read as GB18030.
     NotUtf8,
     /// A NUL byte, or not UTF-8 when UTF-8 was promised (BOM or forced).
-    Fails(Error),
+    Fails(Box<Error>),
 }
 
 /// Scans a whole file for NUL bytes and UTF-8 validity, block by block.
@@ -173,10 +173,10 @@ fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>
             .min(buf.len());
         data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
         if let Some(i) = memchr::memchr(0, &buf[..n]) {
-            return Ok(Text::Fails(Error::Binary {
+            return Ok(Text::Fails(Box::new(Error::Binary {
                 at: Location::line(source, 1 + newlines + count_newlines(&buf[..i]) as u64),
                 offset: at + i as u64,
-            }));
+            })));
         }
         newlines += count_newlines(&buf[..n]) as u64;
         at += n as u64;
@@ -193,7 +193,6 @@ fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>
         data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
         let mut chunk = std::mem::take(&mut pending);
         chunk.extend_from_slice(&buf[..n]);
-        let start = at - (chunk.len() - n) as u64;
         at += n as u64;
         match std::str::from_utf8(&chunk) {
             Ok(_) => newlines += count_newlines(&chunk) as u64,
@@ -208,14 +207,13 @@ fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>
                     return Ok(Text::NotUtf8);
                 }
                 let valid = e.valid_up_to();
-                let _ = start;
-                return Ok(Text::Fails(Error::Encoding {
+                return Ok(Text::Fails(Box::new(Error::Encoding {
                     at: Location::line(
                         source,
                         1 + newlines + count_newlines(&chunk[..valid]) as u64,
                     ),
                     encoding: Encoding::Utf8.as_str().into(),
-                }));
+                })));
             }
         }
         if n == 0 {

@@ -131,7 +131,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
     let (mut kills, mut absent, mut complete) = (0, 0, 0);
     // Kill points spread over the whole run, and just before its end.
     for i in 0..40 {
-        if budget.elapsed() > Duration::from_secs(18) {
+        if budget.elapsed() > Duration::from_secs(15) {
             break;
         }
         for name in ["record.json", "record.exclusions.csv"] {
@@ -191,7 +191,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
     let mut amend_kills = 0;
     let mut before = check_record(&dir, "record.json", &inputs).unwrap();
     for (i, target) in targets.iter().enumerate().take(30) {
-        if start.elapsed() > Duration::from_secs(15) {
+        if start.elapsed() > Duration::from_secs(12) {
             break;
         }
         let mut args: Vec<&str> = vec!["--quiet", "amend", "record.json"];

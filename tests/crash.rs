@@ -98,7 +98,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
                 "--quiet",
                 "gen",
                 "--targets",
-                "40000",
+                "25000",
                 "--officers",
                 "300",
                 "--seed",

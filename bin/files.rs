@@ -144,27 +144,13 @@ pub fn directory_digest(path: &Path) -> Result<[u8; 32]> {
         threads: threads(),
         ..shuangsui::input::stream::Options::default()
     };
-    let format = Format::from_file_name(&name).unwrap_or(Format::Csv);
-    let delimiter = if format == Format::Tsv { b'\t' } else { b',' };
-    if matches!(format, Format::Csv | Format::Tsv)
-        && let Some(out) = shuangsui::input::stream::read(
-            &name,
-            &data,
-            delimiter,
-            &shuangsui::input::TableOptions::default(),
-            &options,
-        )?
-    {
-        return Ok(out.digest);
-    }
-    let bytes = read(path)?;
-    let table = shuangsui::input::Table::parse(
-        shuangsui::input::TableKind::Targets,
+    let (_, digest, _) = shuangsui::input::Directory::read(
         &name,
-        &bytes,
+        &data,
         &shuangsui::input::TableOptions::default(),
+        &options,
     )?;
-    Ok(shuangsui::digest::table(&table))
+    Ok(digest)
 }
 
 /// The input files: the plan, roster and auxiliary files read, the directory opened.
@@ -333,36 +319,14 @@ fn crash_point(point: &str) {
 pub fn write_atomic_pair(files: [(&Path, &[u8]); 2], force: bool) -> Result<()> {
     let mut staged = Vec::new();
     for (path, bytes) in files {
-        if !force && path.exists() {
-            anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
-        }
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".shuangsui-")
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
-        tmp.write_all(bytes)
-            .and_then(|()| readable(tmp.as_file()))
-            .and_then(|()| tmp.as_file().sync_all())
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
-        staged.push((path, tmp));
+        staged.push((path, stage(path, force, |w| w.write_all(bytes))?));
     }
     crash_point("staged");
     for (i, (path, tmp)) in staged.into_iter().enumerate() {
         if i == 1 {
             crash_point("between-renames");
         }
-        let persisted = if force {
-            tmp.persist(path)
-        } else {
-            tmp.persist_noclobber(path)
-        };
-        persisted
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
+        commit(path, tmp, force)?;
     }
     Ok(())
 }
@@ -374,6 +338,17 @@ pub fn write_atomic_with(
     force: bool,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    let tmp = stage(path, force, fill)?;
+    commit(path, tmp, force)
+}
+
+/// Writes a file's content to a temporary file in its directory, readable by others
+/// and synced; refuses first when the file exists and `force` is not given.
+fn stage(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -395,6 +370,12 @@ pub fn write_atomic_with(
     readable(tmp.as_file())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write '{}'", path.display()))?;
+    Ok(tmp)
+}
+
+/// Renames a staged file into place; without `force` an existing file is never
+/// replaced, even one that appeared while it was written.
+fn commit(path: &Path, tmp: tempfile::NamedTempFile, force: bool) -> Result<()> {
     let persisted = if force {
         tmp.persist(path)
     } else {

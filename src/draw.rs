@@ -6,9 +6,7 @@ use crate::digest::{self, SPEC_VERSION};
 use crate::eligibility::{self, Officers};
 use crate::error::{Error, Result, Warning};
 use crate::input::stream::{self, Progress};
-use crate::input::{
-    ByteSource, Directory, Format, IdCheck, ReadOptions, Table, TableKind, TableOptions,
-};
+use crate::input::{ByteSource, Directory, IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::matching;
 use crate::plan::{Plan, Task};
 use std::collections::HashMap;
@@ -147,8 +145,20 @@ impl Inputs {
             mapping: plan_parsed.officer_columns.clone(),
             id_check: IdCheck::default(),
         };
-        let (directory, targets_digest, targets_raw) =
-            read_directory(targets, &target_options, &plan_parsed, options)?;
+        // Lean: only the columns the plan reads are kept, names are read back.
+        let keep = plan_parsed.target_columns_used();
+        let (directory, targets_digest, targets_raw) = Directory::read(
+            targets.name,
+            &targets.data,
+            &target_options,
+            &stream::Options {
+                keep: options.lean.then_some(&keep),
+                keep_names: !options.lean,
+                threads: options.threads,
+                progress: options.progress,
+                ..stream::Options::default()
+            },
+        )?;
         let officers_parsed = Table::parse(
             TableKind::Officers,
             officers.name,
@@ -240,58 +250,6 @@ impl Inputs {
         self.conflicts = Some((table, sha256(conflicts.bytes)));
         Ok(self)
     }
-}
-
-/// Reads the target directory: CSV and TSV in UTF-8 in blocks ([`stream`]), the
-/// other formats and encodings in memory. Returns it with its canonical and raw digests.
-fn read_directory(
-    targets: &DirectorySource<'_>,
-    table: &TableOptions,
-    plan: &Plan,
-    options: &InputOptions<'_>,
-) -> Result<(Directory, Hash, Hash)> {
-    let format = table
-        .read
-        .format
-        .or_else(|| Format::from_file_name(targets.name))
-        .unwrap_or(Format::Csv);
-    let delimiter = match format {
-        Format::Csv => Some(b','),
-        Format::Tsv => Some(b'\t'),
-        _ => None,
-    };
-    if let Some(delimiter) = delimiter {
-        let keep = plan.target_columns_used();
-        let stream_options = stream::Options {
-            keep: options.lean.then_some(&keep),
-            keep_names: !options.lean,
-            threads: options.threads,
-            progress: options.progress,
-            ..stream::Options::default()
-        };
-        if let Some(out) = stream::read(
-            targets.name,
-            &targets.data,
-            delimiter,
-            table,
-            &stream_options,
-        )? {
-            return Ok((out.directory, out.digest, out.raw));
-        }
-    }
-    let size = usize::try_from(targets.data.size()).unwrap_or(usize::MAX);
-    let mut bytes = vec![0; size];
-    targets
-        .data
-        .read_exact_at(0, &mut bytes)
-        .map_err(|e| Error::Read {
-            at: crate::error::Location::file(targets.name),
-            message: e.to_string(),
-        })?;
-    let parsed = Table::parse(TableKind::Targets, targets.name, &bytes, table)?;
-    crate::input::limits::rows(targets.name, parsed.rows.len())?;
-    let digest = digest::table(&parsed);
-    Ok((Directory::from_table(parsed), digest, sha256(&bytes)))
 }
 
 /// Everything about a task that does not need the seed.

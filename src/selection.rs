@@ -211,25 +211,36 @@ pub const INSPECTED_RECENTLY: &str = "inspected_recently";
 /// A per-row lookup of something that depends only on a column's value:
 /// computed once per distinct value of a coded column, per row otherwise.
 enum ByValue<'a, T> {
-    Coded { codes: &'a [u16], per_code: Vec<T> },
-    Text { dir: &'a Directory, column: usize },
+    Coded {
+        codes: &'a [u16],
+        per_code: Vec<T>,
+    },
+    Text {
+        dir: &'a Directory,
+        column: usize,
+        f: Box<dyn Fn(&str) -> T + Sync + 'a>,
+    },
 }
 
 impl<'a, T: Copy> ByValue<'a, T> {
-    fn new(dir: &'a Directory, column: usize, f: impl Fn(&str) -> T) -> Self {
+    fn new(dir: &'a Directory, column: usize, f: impl Fn(&str) -> T + Sync + 'a) -> Self {
         match dir.codes(column) {
             Some((codes, values)) => ByValue::Coded {
                 codes,
                 per_code: values.iter().map(|v| f(v)).collect(),
             },
-            None => ByValue::Text { dir, column },
+            None => ByValue::Text {
+                dir,
+                column,
+                f: Box::new(f),
+            },
         }
     }
 
-    fn get(&self, row: usize, f: impl Fn(&str) -> T) -> T {
+    fn get(&self, row: usize) -> T {
         match self {
             ByValue::Coded { codes, per_code } => per_code[usize::from(codes[row])],
-            ByValue::Text { dir, column } => f(dir.value(row, *column)),
+            ByValue::Text { dir, column, f } => f(dir.value(row, *column)),
         }
     }
 }
@@ -269,14 +280,9 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
         .zip(&task.strata_at)
         .map(|(c, at)| resolve_column(targets, c, task, "strata", Some(at)))
         .collect::<Result<_>>()?;
-    let tests: Vec<(ByValue<'_, bool>, &Condition)> = clauses
+    let tests: Vec<ByValue<'_, bool>> = clauses
         .iter()
-        .map(|(c, condition)| {
-            (
-                ByValue::new(targets, *c, |v| condition.passes(v)),
-                condition,
-            )
-        })
+        .map(|(c, condition)| ByValue::new(targets, *c, |v| condition.passes(v)))
         .collect();
     let keywords = rules.exclude_status;
     let reason_of = |status: &str| {
@@ -304,13 +310,13 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
             let mut part = Part::default();
             let rows = job * ROWS_PER_JOB..((job + 1) * ROWS_PER_JOB).min(targets.len());
             'rows: for i in rows {
-                for (test, condition) in &tests {
-                    if !test.get(i, |v| condition.passes(v)) {
+                for test in &tests {
+                    if !test.get(i) {
                         continue 'rows;
                     }
                 }
                 if let Some(by) = &status
-                    && let Some(k) = by.get(i, reason_of)
+                    && let Some(k) = by.get(i)
                 {
                     part.excluded.push((i, keywords[k].clone()));
                     continue;

@@ -289,6 +289,46 @@ impl Directory {
         }
     }
 
+    /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
+    /// on every core ([`stream`](super::stream)), the other formats and encodings in
+    /// memory. Returns it with its canonical digest and the SHA-256 of its bytes.
+    pub fn read(
+        name: &str,
+        data: &Arc<dyn ByteSource>,
+        table: &super::TableOptions,
+        options: &super::stream::Options<'_>,
+    ) -> Result<(Directory, crate::canonical::Hash, crate::canonical::Hash)> {
+        let format = table
+            .read
+            .format
+            .or_else(|| super::Format::from_file_name(name))
+            .unwrap_or(super::Format::Csv);
+        let delimiter = match format {
+            super::Format::Csv => Some(b','),
+            super::Format::Tsv => Some(b'\t'),
+            _ => None,
+        };
+        if let Some(delimiter) = delimiter
+            && let Some(out) = super::stream::read(name, data, delimiter, table, options)?
+        {
+            return Ok((out.directory, out.digest, out.raw));
+        }
+        let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
+        let mut bytes = vec![0; size];
+        data.read_exact_at(0, &mut bytes).map_err(|e| Error::Read {
+            at: Location::file(name),
+            message: e.to_string(),
+        })?;
+        let parsed = Table::parse(TableKind::Targets, name, &bytes, table)?;
+        super::limits::rows(name, parsed.rows.len())?;
+        let digest = crate::digest::table(&parsed);
+        Ok((
+            Directory::from_table(parsed),
+            digest,
+            crate::canonical::sha256(&bytes),
+        ))
+    }
+
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.len

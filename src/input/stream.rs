@@ -105,7 +105,10 @@ struct Context<'a> {
 #[derive(Default)]
 struct Chunk {
     rows: usize,
+    /// The leaves, grouped by first byte (in row order within a group).
     leaves: Vec<Hash>,
+    /// Where each first byte's group starts in `leaves`; the last is its length.
+    bounds: Vec<u32>,
     stores: Vec<Option<StoreBuilder>>,
     starts: Vec<u64>,
     /// `(local row, line)` wherever `line − row` changes.
@@ -839,9 +842,8 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         }
         chunk.rows += 1;
     }
-    // Sorted here, on the workers, so that joining them is a merge.
-    sort_leaves(&mut chunk.leaves);
-    chunk.leaves.shrink_to_fit();
+    // Grouped here, on the workers, so that the digest takes each group whole.
+    (chunk.leaves, chunk.bounds) = group_by_first_byte(&chunk.leaves);
     chunk
 }
 
@@ -851,7 +853,11 @@ struct Assembler<'c> {
     next: usize,
     waiting: BTreeMap<usize, Chunk>,
     rows: usize,
-    runs: Vec<Vec<Hash>>,
+    /// Every block's leaves, one block after another, in one allocation (freed whole:
+    /// its memory goes back to the system, which a block's own would not).
+    leaves: Vec<Hash>,
+    /// Each block's run in `leaves`: where it starts, and its groups' bounds.
+    runs: Vec<(usize, Vec<u32>)>,
     stores: Vec<Option<StoreBuilder>>,
     starts: Vec<u64>,
     lines: Vec<(usize, u64)>,
@@ -871,6 +877,7 @@ impl<'c> Assembler<'c> {
             next: 0,
             waiting: BTreeMap::new(),
             rows: 0,
+            leaves: Vec::new(),
             runs: Vec::new(),
             stores: ctx
                 .stored
@@ -928,6 +935,7 @@ impl<'c> Assembler<'c> {
         if self.problem_total > 0 {
             // Nothing will be drawn: keep only what the message needs (ids for duplicates).
             chunk.leaves = Vec::new();
+            chunk.bounds = vec![0; 257];
         }
         for (row, line) in chunk.lines {
             let global = self.rows + row;
@@ -937,7 +945,9 @@ impl<'c> Assembler<'c> {
             }
         }
         self.rows += chunk.rows;
-        self.runs.push(chunk.leaves);
+        self.runs.push((self.leaves.len(), chunk.bounds));
+        self.leaves.extend_from_slice(&chunk.leaves);
+        drop(chunk.leaves);
         for (mine, theirs) in self.stores.iter_mut().zip(chunk.stores) {
             if let (Some(m), Some(t)) = (mine, theirs) {
                 m.append(t);
@@ -960,41 +970,35 @@ impl<'c> Assembler<'c> {
             .into_iter()
             .map(|s| s.map(StoreBuilder::finish))
             .collect();
-        // The digest first: its runs of leaves are freed before the duplicate check.
-        let digest = if self.problem_total == 0 {
-            let digest = merged_digest(ctx.kind, &h.columns, &self.runs);
-            drop(self.runs);
-            digest
-        } else {
-            drop(self.runs);
-            [0; 32]
-        };
         let line_of = |row: usize| {
             let at = self.lines.partition_point(|&(r, _)| r <= row);
             (row as u64).wrapping_add(if at == 0 { 2 } else { self.lines[at - 1].1 })
         };
-        // Duplicate ids (SPEC.md §3.3), reported on the later row.
+        // Duplicate ids (SPEC.md §3.3), reported on the later row. Their sort runs
+        // beside the digest's last, serial step (hashing the sorted leaves).
         let ids = stores[h.id_col].as_ref().expect("ids are kept");
-        let mut hashed: Vec<(u64, u32)> = (0..self.rows)
-            .into_par_iter()
-            .map(|row| {
-                use std::hash::Hasher as _;
-                let mut f = FxHasher::default();
-                f.write(ids.get(row).as_bytes());
-                (f.finish(), row as u32)
-            })
-            .collect();
-        hashed.par_sort_unstable();
+        let (leaves, runs) = (self.leaves, self.runs);
+        let (digest, hashed) = rayon::join(
+            || {
+                if self.problem_total == 0 {
+                    merged_digest(ctx.kind, &h.columns, &leaves, &runs)
+                } else {
+                    [0; 32]
+                }
+            },
+            || id_hashes(ids, self.rows),
+        );
+        drop((leaves, runs));
         let mut problems = self.problems;
         let mut total = self.problem_total;
         let mut group_start = 0;
         for i in 1..=hashed.len() {
-            if i < hashed.len() && hashed[i].0 == hashed[group_start].0 {
+            if i < hashed.len() && hashed[i] >> 32 == hashed[group_start] >> 32 {
                 continue;
             }
             if i - group_start > 1 {
                 // Equal hashes: compare the ids, in row order.
-                let mut rows: Vec<u32> = hashed[group_start..i].iter().map(|x| x.1).collect();
+                let mut rows: Vec<u32> = hashed[group_start..i].iter().map(|&x| x as u32).collect();
                 rows.sort_unstable();
                 let mut last_line: BTreeMap<&str, u64> = BTreeMap::new();
                 for &row in &rows {
@@ -1073,32 +1077,88 @@ fn sort_leaves(leaves: &mut [Hash]) {
     leaves.sort_unstable_by(|a, b| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
 }
 
-/// The canonical digest from sorted runs of leaves, merged without a second copy of
-/// them all: leaves are uniform, so they are taken by their first byte, 256 groups
-/// gathered from every run and sorted a few at a time on every core, hashed in order.
-fn merged_digest(kind: TableKind, columns: &[String], runs: &[Vec<Hash>]) -> Hash {
+/// The canonical digest from the blocks' runs of leaves, each grouped by first byte:
+/// a group gathered from every run and sorted is a stretch of the sorted leaves.
+/// Groups are sorted a wave at a time on every core while the previous wave is
+/// hashed, without a second copy of all the leaves.
+fn merged_digest(
+    kind: TableKind,
+    columns: &[String],
+    leaves: &[Hash],
+    runs: &[(usize, Vec<u32>)],
+) -> Hash {
     const WAVE: usize = 8;
-    let n: usize = runs.iter().map(Vec::len).sum();
-    let mut digest = SortedLeaves::new(kind, columns, n);
-    for wave in (0..256_usize).step_by(WAVE) {
-        let groups: Vec<Vec<Hash>> = (wave..wave + WAVE)
+    let mut digest = SortedLeaves::new(kind, columns, leaves.len());
+    let sorted_wave = |wave: usize| -> Vec<Vec<Hash>> {
+        (wave..(wave + WAVE).min(256))
             .into_par_iter()
             .map(|first| {
                 let mut group = Vec::new();
-                for run in runs {
-                    let lo = run.partition_point(|h| usize::from(h[0]) < first);
-                    let hi = run.partition_point(|h| usize::from(h[0]) <= first);
-                    group.extend_from_slice(&run[lo..hi]);
+                for (start, bounds) in runs {
+                    group.extend_from_slice(
+                        &leaves[start + bounds[first] as usize..start + bounds[first + 1] as usize],
+                    );
                 }
                 sort_leaves(&mut group);
                 group
             })
-            .collect();
-        for group in &groups {
-            digest.push(group);
-        }
+            .collect()
+    };
+    let mut ready = sorted_wave(0);
+    for wave in (WAVE..256 + WAVE).step_by(WAVE) {
+        let ((), next) = rayon::join(
+            || {
+                for group in &ready {
+                    digest.push(group);
+                }
+            },
+            || {
+                if wave < 256 {
+                    sorted_wave(wave)
+                } else {
+                    Vec::new()
+                }
+            },
+        );
+        ready = next;
     }
     digest.finish()
+}
+
+/// Leaves reordered by their first byte (a counting sort), with where each byte's
+/// group starts; `bounds[256]` is the number of leaves.
+fn group_by_first_byte(leaves: &[Hash]) -> (Vec<Hash>, Vec<u32>) {
+    let mut bounds = vec![0_u32; 257];
+    for leaf in leaves {
+        bounds[usize::from(leaf[0]) + 1] += 1;
+    }
+    for i in 1..257 {
+        bounds[i] += bounds[i - 1];
+    }
+    let mut next = bounds.clone();
+    let mut out = vec![[0_u8; 32]; leaves.len()];
+    for leaf in leaves {
+        let at = &mut next[usize::from(leaf[0])];
+        out[*at as usize] = *leaf;
+        *at += 1;
+    }
+    (out, bounds)
+}
+
+/// Each row's id hashed to 32 bits, above its row index, sorted: rows with equal ids
+/// are neighbours (with the rare rows whose different ids share a hash).
+fn id_hashes(ids: &super::directory::Store, rows: usize) -> Vec<u64> {
+    let mut hashed: Vec<u64> = (0..rows)
+        .into_par_iter()
+        .map(|row| {
+            use std::hash::Hasher as _;
+            let mut f = FxHasher::default();
+            f.write(ids.get(row).as_bytes());
+            (f.finish() >> 32) << 32 | row as u64
+        })
+        .collect();
+    hashed.par_sort_unstable();
+    hashed
 }
 
 /// Reads a row's name back from the source (a directory read without names).

@@ -457,6 +457,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 None => attested_seed(sources, &parsed)?,
             };
             let outcome = draw(&parsed, &seed)?;
+            // The directory is not needed any more: its memory goes before the record's text is made.
+            drop(parsed);
             for w in &outcome.warnings {
                 eprintln!("warning: {w}");
             }
@@ -471,11 +473,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                         companion.display()
                     );
                 }
-                let mut csv = String::from("task,target,reason\n");
-                for (task, target, reason) in &outcome.exclusions {
-                    csv.push_str(&[task.as_str(), target, reason].join(","));
-                    csv.push('\n');
-                }
+                let csv = outcome.exclusions.to_csv();
                 // Both written and synced before either is put in place; the record
                 // last: when it exists, so does its companion, complete.
                 files::write_atomic_pair(

@@ -348,16 +348,95 @@ pub struct Draw {
     pub warnings: Vec<Warning>,
     /// Every excluded or skipped target, for the companion file: (task, target id, reason),
     /// task by task, frame exclusions in directory order, then skips.
-    pub exclusions: Vec<(String, String, String)>,
+    pub exclusions: Exclusions,
+}
+
+/// The excluded and skipped targets of a draw, in the companion file's order, held
+/// compactly (a provincial draw has hundreds of thousands).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exclusions {
+    tasks: Vec<String>,
+    reasons: Vec<String>,
+    reason_index: HashMap<String, u32>,
+    /// The target ids, one after another.
+    targets: String,
+    /// Each entry: where its id ends in `targets`, its task and its reason.
+    entries: Vec<(usize, u32, u32)>,
+}
+
+impl Exclusions {
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing was excluded or skipped.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry: (task id, target id, reason).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, &(end, task, reason))| {
+                let start = if i == 0 { 0 } else { self.entries[i - 1].0 };
+                (
+                    self.tasks[task as usize].as_str(),
+                    &self.targets[start..end],
+                    self.reasons[reason as usize].as_str(),
+                )
+            })
+    }
+
+    /// The companion file: `task,target,reason`, a line each.
+    pub fn to_csv(&self) -> String {
+        let mut csv = String::with_capacity(self.targets.len() + self.entries.len() * 16 + 20);
+        csv.push_str("task,target,reason\n");
+        for (task, target, reason) in self.iter() {
+            for (i, field) in [task, target, reason].into_iter().enumerate() {
+                if i > 0 {
+                    csv.push(',');
+                }
+                csv.push_str(field);
+            }
+            csv.push('\n');
+        }
+        csv
+    }
+
+    fn start_task(&mut self, id: &str) {
+        self.tasks.push(id.to_owned());
+    }
+
+    fn push(&mut self, target: &str, reason: &str) {
+        let next = self.reasons.len() as u32;
+        let r = *self
+            .reason_index
+            .entry(reason.to_owned())
+            .or_insert_with(|| next);
+        if r == next {
+            self.reasons.push(reason.to_owned());
+        }
+        self.targets.push_str(target);
+        let task = self.tasks.len() as u32 - 1;
+        self.entries.push((self.targets.len(), task, r));
+    }
 }
 
 /// The merged visits (SPEC.md §7.3): every target drawn by more than one
 /// task, with those tasks in plan order and the union of their teams in
 /// order of first appearance; sorted by target id.
 fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
+    // Most targets are drawn by one task: count first, build only the merged visits.
+    let mut drawn: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for s in tasks.iter().flat_map(|t| &t.selected) {
+        *drawn.entry(s.target.as_str()).or_default() += 1;
+    }
     let mut by_target: std::collections::BTreeMap<&str, Visit> = std::collections::BTreeMap::new();
     for t in tasks {
-        for s in &t.selected {
+        for s in t.selected.iter().filter(|s| drawn[s.target.as_str()] > 1) {
             let v = by_target.entry(&s.target).or_insert_with(|| Visit {
                 target: s.target.clone(),
                 tasks: Vec::new(),
@@ -371,10 +450,7 @@ fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
             }
         }
     }
-    by_target
-        .into_values()
-        .filter(|v| v.tasks.len() > 1)
-        .collect()
+    by_target.into_values().collect()
 }
 
 fn aux_input(table: &Table, raw: &Hash) -> TableInput {
@@ -396,7 +472,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     let mut tasks = Vec::with_capacity(checked.tasks.len());
     // Which tasks drew each target row, in plan order (SPEC.md §7.3).
     let mut drawn_by: HashMap<usize, Vec<String>> = HashMap::new();
-    let mut exclusions = Vec::new();
+    let mut exclusions = Exclusions::default();
     let mut plan_load = vec![0_u64; officers.rows.len()];
     let conflicts: Option<HashMap<String, std::collections::HashSet<String>>> =
         inputs.conflicts.as_ref().map(|(t, _)| {
@@ -435,15 +511,12 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         };
         let (selection, skipped) =
             selection::select(&key, targets, &tc.frame, &tc.strata, &mut skip);
-        for (row, reason) in &tc.frame.excluded_rows {
-            exclusions.push((task.id.clone(), targets.id(*row).to_owned(), reason.clone()));
+        exclusions.start_task(&task.id);
+        for (row, reason) in tc.frame.excluded_rows() {
+            exclusions.push(targets.id(row), reason);
         }
         for k in &skipped {
-            exclusions.push((
-                task.id.clone(),
-                targets.id(k.row).to_owned(),
-                k.reason.clone(),
-            ));
+            exclusions.push(targets.id(k.row), &k.reason);
         }
         let picks: Vec<_> = selection.picks().collect();
         for (_, pick) in &picks {
@@ -644,4 +717,38 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         warnings: checked.warnings,
         exclusions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusions_keep_their_order_tasks_and_reasons() {
+        let mut e = Exclusions::default();
+        e.start_task("T1");
+        e.push("91110000802100433B", "注销");
+        e.push("110108000000016", "annual_cap");
+        e.start_task("T2");
+        e.start_task("T3");
+        e.push("91110000802100433B", "drawn_by:T1");
+        e.push("9111000071093123XW", "注销");
+        assert_eq!(e.len(), 4);
+        assert_eq!(
+            e.iter().collect::<Vec<_>>(),
+            [
+                ("T1", "91110000802100433B", "注销"),
+                ("T1", "110108000000016", "annual_cap"),
+                ("T3", "91110000802100433B", "drawn_by:T1"),
+                ("T3", "9111000071093123XW", "注销"),
+            ]
+        );
+        assert_eq!(
+            e.to_csv(),
+            "task,target,reason\nT1,91110000802100433B,注销\nT1,110108000000016,annual_cap\n\
+             T3,91110000802100433B,drawn_by:T1\nT3,9111000071093123XW,注销\n"
+        );
+        assert!(Exclusions::default().is_empty());
+        assert_eq!(Exclusions::default().to_csv(), "task,target,reason\n");
+    }
 }

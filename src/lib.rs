@@ -72,7 +72,9 @@ pub mod uscc;
 pub mod verify;
 pub mod workdays;
 
-pub use draw::{Check, DirectorySource, Draw, InputOptions, Inputs, Source, check, draw};
+pub use draw::{
+    Check, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source, check, draw,
+};
 pub use error::{Error, Location, Result, Warning};
 pub use plan::Plan;
 pub use record::Record;

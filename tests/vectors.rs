@@ -1198,9 +1198,10 @@ fn worked_example() -> String {
         .unwrap();
         let ticketer = Ticketer::targets(&key);
         for s in &t.strata {
-            let mut ranked: Vec<(String, &str)> = tc.frame.strata[&s.stratum]
-                .iter()
-                .map(|&i| {
+            let mut ranked: Vec<(String, &str)> = tc
+                .frame
+                .members(&s.stratum)
+                .map(|i| {
                     (
                         to_hex(&ticketer.ticket(inputs.targets.id(i))),
                         inputs.targets.id(i),

@@ -92,7 +92,7 @@ impl Verification {
 /// A record's members other than its selections (`tasks`, `visits`): everything
 /// [`verify`] needs before it redraws, without the bulk. Unknown members are kept
 /// too, so that they are reported.
-fn head_of(bytes: &[u8]) -> serde_json::Result<Value> {
+pub fn head_of(bytes: &[u8]) -> serde_json::Result<Value> {
     /// Skips the bulky members while parsing.
     #[derive(serde::Deserialize)]
     struct Bulky {

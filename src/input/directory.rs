@@ -203,6 +203,8 @@ pub(crate) struct Deferred {
     pub grid_column: usize,
     /// The column of the id in the file (checked when a name is read back).
     pub id_column: usize,
+    /// The file's encoding.
+    pub encoding: super::text::Encoding,
 }
 
 impl std::fmt::Debug for Deferred {

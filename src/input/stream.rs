@@ -2,13 +2,16 @@
 //!
 //! [`read`] gives the same rows, the same canonical digest and the same errors
 //! as [`Table::parse`](super::Table::parse) followed by
-//! [`digest::table`](crate::digest::table), for UTF-8 text, without holding
-//! the file: the calling thread reads a block, hashes its raw bytes in order
-//! and cuts it after its last complete record; workers parse the blocks in
-//! parallel — split fields, normalise and check values, hash each row's leaf,
-//! keep the columns asked for — and the blocks are joined in file order, so
-//! the result does not depend on the number of threads. A file that is not
-//! UTF-8 (GBK) is left to the in-memory reader ([`read`] returns `None`).
+//! [`digest::table`](crate::digest::table), for UTF-8 or GB18030 (GBK) text,
+//! without holding the file: the calling thread reads a block, hashes its raw
+//! bytes in order and cuts it after its last complete record; workers parse the
+//! blocks in parallel — decode a GB18030 block, split fields, normalise and check
+//! values, hash each row's leaf, keep the columns asked for — and the blocks are
+//! joined in file order, so the result does not depend on the number of threads.
+//! A GB18030 block can be cut and decoded on its own because no GB18030 sequence
+//! holds a byte below 0x30: line ends, quotes and delimiters are the same bytes
+//! in both encodings. A file that is not UTF-8, when UTF-8 was not promised (by a
+//! BOM or `--encoding`), is read again as GB18030, as the in-memory reader decides.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -99,6 +102,8 @@ struct Context<'a> {
     stored: Vec<Option<Layout>>,
     leaves: Leaves,
     defer_names: bool,
+    /// The file's encoding: a GB18030 block is decoded before it is parsed.
+    encoding: Encoding,
 }
 
 /// A block's rows, parsed.
@@ -126,8 +131,9 @@ struct Chunk {
     unchecked: Vec<String>,
 }
 
-/// Reads a delimited target directory from `data` (SPEC.md §3). `None` when the text is
-/// not UTF-8 and no encoding was forced: the caller reads it in memory as GB18030.
+/// Reads a delimited target directory from `data` (SPEC.md §3): UTF-8, or GB18030
+/// (GBK) when that was forced or the text is not UTF-8, as the in-memory reader decides.
+/// `None` is not returned for either; it is kept for formats this reader may not take.
 pub fn read(
     source: &str,
     data: &Arc<dyn ByteSource>,
@@ -135,13 +141,33 @@ pub fn read(
     table: &TableOptions,
     options: &Options<'_>,
 ) -> Result<Option<Outcome>> {
-    match read_blocks(source, data, delimiter, table, options) {
-        // What makes a file not a text table, or not UTF-8, outranks every other problem
-        // wherever it is (the in-memory reader decodes the whole file first): an early
-        // error is reported only after the rest of the file has been scanned for them.
+    let forced = table.read.encoding;
+    if forced != Some(Encoding::Gb18030) {
+        let utf8 = read_blocks(source, data, delimiter, table, options, Encoding::Utf8);
+        match outranked(source, &**data, Encoding::Utf8, forced, utf8)? {
+            // Not UTF-8, and UTF-8 was not promised: GB18030 (SPEC.md §3.1).
+            None => {}
+            outcome => return Ok(outcome),
+        }
+    }
+    let gb = read_blocks(source, data, delimiter, table, options, Encoding::Gb18030);
+    outranked(source, &**data, Encoding::Gb18030, forced, gb)
+}
+
+/// What makes a file not a text table, or not text in its encoding, outranks every
+/// other problem wherever it is (the in-memory reader decodes the whole file first): an
+/// early error is reported only after the rest of the file has been scanned for them.
+fn outranked(
+    source: &str,
+    data: &dyn ByteSource,
+    encoding: Encoding,
+    forced: Option<Encoding>,
+    result: Result<Option<Outcome>>,
+) -> Result<Option<Outcome>> {
+    match result {
         Err(e) if !matches!(e, Error::Binary { .. }) => {
-            match whole_file_text(source, &**data, table.read.encoding)? {
-                Text::Utf8 => Err(e),
+            match whole_file_text(source, data, encoding, forced)? {
+                Text::Clean => Err(e),
                 Text::NotUtf8 => Ok(None),
                 Text::Fails(global) => Err(*global),
             }
@@ -152,16 +178,21 @@ pub fn read(
 
 /// What a scan of the whole file says about it as text.
 enum Text {
-    /// UTF-8 without NUL bytes.
-    Utf8,
+    /// Text in the encoding read, without NUL bytes.
+    Clean,
     /// Not UTF-8 and no encoding forced: to be read as GB18030.
     NotUtf8,
-    /// A NUL byte, or not UTF-8 when UTF-8 was promised (BOM or forced).
+    /// A NUL byte, not UTF-8 when UTF-8 was promised (BOM or forced), or not GB18030.
     Fails(Box<Error>),
 }
 
-/// Scans a whole file for NUL bytes and UTF-8 validity, block by block.
-fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>) -> Result<Text> {
+/// Scans a whole file for NUL bytes and validity in `encoding`, block by block.
+fn whole_file_text(
+    source: &str,
+    data: &dyn ByteSource,
+    encoding: Encoding,
+    forced: Option<Encoding>,
+) -> Result<Text> {
     let io = |e: std::io::Error| Error::Read {
         at: Location::file(source),
         message: e.to_string(),
@@ -183,6 +214,9 @@ fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>
         }
         newlines += count_newlines(&buf[..n]) as u64;
         at += n as u64;
+    }
+    if encoding == Encoding::Gb18030 {
+        return gb18030_text(source, data, &mut buf);
     }
     // Then the first byte that is not UTF-8.
     let mut head = [0_u8; 3];
@@ -223,7 +257,49 @@ fn whole_file_text(source: &str, data: &dyn ByteSource, forced: Option<Encoding>
             break;
         }
     }
-    Ok(Text::Utf8)
+    Ok(Text::Clean)
+}
+
+/// The first sequence that is not GB18030 in a whole file, read a buffer at a time.
+fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<Text> {
+    let io = |e: std::io::Error| Error::Read {
+        at: Location::file(source),
+        message: e.to_string(),
+    };
+    let size = data.size();
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut scratch = vec![0_u8; 64 << 10];
+    let (mut at, mut newlines) = (0_u64, 0_u64);
+    while at < size {
+        let n = usize::try_from(size - at)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
+        let last = at + n as u64 == size;
+        let mut done = 0;
+        loop {
+            let (result, read, _) =
+                decoder.decode_to_utf8_without_replacement(&buf[done..n], &mut scratch, last);
+            done += read;
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => break,
+                encoding_rs::DecoderResult::OutputFull => {}
+                encoding_rs::DecoderResult::Malformed(len, extra) => {
+                    // The sequence may have begun in the previous buffer.
+                    let bad = (at + done as u64).saturating_sub(u64::from(len) + u64::from(extra));
+                    let before = usize::try_from(bad.saturating_sub(at)).unwrap_or(0);
+                    let line = newlines + count_newlines(&buf[..before]) as u64;
+                    return Ok(Text::Fails(Box::new(Error::Encoding {
+                        at: Location::line(source, 1 + line),
+                        encoding: Encoding::Gb18030.as_str().into(),
+                    })));
+                }
+            }
+        }
+        newlines += count_newlines(&buf[..n]) as u64;
+        at += n as u64;
+    }
+    Ok(Text::Clean)
 }
 
 /// [`read`] without the scan for NUL bytes and encoding after an early error.
@@ -233,11 +309,9 @@ fn read_blocks(
     delimiter: u8,
     table: &TableOptions,
     options: &Options<'_>,
+    encoding: Encoding,
 ) -> Result<Option<Outcome>> {
     let kind = TableKind::Targets;
-    if table.read.encoding == Some(Encoding::Gb18030) {
-        return Ok(None);
-    }
     let total = data.size();
     let block = options.block_bytes.max(1);
     let io = |e: std::io::Error| Error::Read {
@@ -249,12 +323,26 @@ fn read_blocks(
     // The first block: BOM, header.
     let mut carry = Vec::new();
     let mut eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+    // Enough for a byte order mark, however small the blocks.
+    while carry.len() < 4 && !eof {
+        eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+    }
     if let Some(at) = memchr::memchr(0, &carry) {
         return Err(binary(source, &carry, at, 0));
     }
-    let bom = carry.starts_with(b"\xEF\xBB\xBF");
-    let forced = bom || table.read.encoding == Some(Encoding::Utf8);
-    let mut start = if bom { 3 } else { 0 };
+    let bom = encoding == Encoding::Utf8 && carry.starts_with(b"\xEF\xBB\xBF");
+    // Bytes that are not text in the encoding are an error, not a reason to try GB18030.
+    let forced =
+        bom || encoding == Encoding::Gb18030 || table.read.encoding == Some(Encoding::Utf8);
+    // The mark is not text: UTF-8's, or GB18030's U+FEFF (which the csv crate drops from
+    // the decoded text, as the in-memory reader reads it).
+    let mut start = if bom {
+        3
+    } else if encoding == Encoding::Gb18030 && carry.starts_with(b"\x84\x31\x95\x33") {
+        4
+    } else {
+        0
+    };
     // The header record (csv_core, as the in-memory reader), more blocks if it is long.
     let (header_cells, header_end, header_line) = loop {
         match first_record(&carry[start..], delimiter, eof) {
@@ -284,10 +372,10 @@ fn read_blocks(
     };
     let mut header = Vec::with_capacity(header_cells.len());
     for cell in header_cells {
-        match String::from_utf8(cell) {
-            Ok(s) => header.push(s),
-            Err(_) if forced => return Err(not_utf8(source, &carry, bom)),
-            Err(_) => return Ok(None),
+        match decode_cell(cell, encoding) {
+            Some(s) => header.push(s),
+            None if forced => return Err(not_text(source, &carry, bom, encoding)),
+            None => return Ok(None),
         }
     }
     if header.len() > super::limits::COLUMNS {
@@ -329,6 +417,7 @@ fn read_blocks(
         stored,
         leaves: Leaves::new(kind, &resolved.columns),
         defer_names: !options.keep_names,
+        encoding,
     };
     // The line of the byte after the header.
     let mut line = 1 + count_newlines(&carry[..header_end]) as u64;
@@ -392,6 +481,11 @@ fn read_blocks(
                     while let Ok((i, chunk)) = out_rx.try_recv() {
                         assembler.add(i, chunk);
                     }
+                    // Not UTF-8 and UTF-8 not promised: the file is read again as GB18030,
+                    // which finds whatever the rest holds.
+                    if !forced && assembler.not_utf8.is_some() {
+                        return Ok(());
+                    }
                     if let Some(p) = options.progress {
                         p(&Progress {
                             bytes: offset,
@@ -428,7 +522,7 @@ fn read_blocks(
         if forced {
             return Err(Error::Encoding {
                 at: line_at(source, &**data, at)?,
-                encoding: Encoding::Utf8.as_str().into(),
+                encoding: encoding.as_str().into(),
             });
         }
         return Ok(None);
@@ -449,7 +543,7 @@ fn read_blocks(
             threads: 1,
             ..*options
         };
-        return read_blocks(source, data, delimiter, table, &whole);
+        return read_blocks(source, data, delimiter, table, &whole, encoding);
     }
     let digest_and_raw = raw.finalize().into();
     assembler.finish(data, digest_and_raw).map(Some)
@@ -602,15 +696,31 @@ fn binary_at(source: &str, data: &dyn ByteSource, offset: u64) -> Result<Error> 
     })
 }
 
-fn not_utf8(source: &str, bytes: &[u8], bom: bool) -> Error {
-    let body = if bom { &bytes[3..] } else { bytes };
-    let valid = std::str::from_utf8(body)
-        .err()
-        .map_or(body.len(), |e| e.valid_up_to());
-    let at = valid + if bom { 3 } else { 0 };
+/// The error for the first bytes of `bytes` that are not text in `encoding`.
+fn not_text(source: &str, bytes: &[u8], bom: bool, encoding: Encoding) -> Error {
+    let at = match encoding {
+        Encoding::Utf8 => {
+            let body = if bom { &bytes[3..] } else { bytes };
+            let valid = std::str::from_utf8(body)
+                .err()
+                .map_or(body.len(), |e| e.valid_up_to());
+            valid + if bom { 3 } else { 0 }
+        }
+        Encoding::Gb18030 => super::text::gb18030_error(bytes).unwrap_or(bytes.len()),
+    };
     Error::Encoding {
         at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
-        encoding: Encoding::Utf8.as_str().into(),
+        encoding: encoding.as_str().into(),
+    }
+}
+
+/// A cell's bytes as text in `encoding`; `None` when they are not.
+fn decode_cell(cell: Vec<u8>, encoding: Encoding) -> Option<String> {
+    match encoding {
+        Encoding::Utf8 => String::from_utf8(cell).ok(),
+        Encoding::Gb18030 => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(&cell)
+            .map(Cow::into_owned),
     }
 }
 
@@ -689,6 +799,45 @@ fn split_record<'t>(
     Some(p)
 }
 
+/// Maps where a record starts in a block's decoded text to where it starts in the
+/// block's bytes: after the same number of line-end bytes.
+struct RawStarts {
+    /// Offsets of the block's `\n` and `\r` bytes (GB18030 only).
+    ends: Option<Vec<u32>>,
+    /// Text read so far and the line-end bytes in it.
+    at: usize,
+    seen: usize,
+}
+
+impl RawStarts {
+    fn new(bytes: &[u8], encoding: Encoding) -> Self {
+        Self {
+            ends: (encoding == Encoding::Gb18030).then(|| {
+                memchr::memchr2_iter(b'\n', b'\r', bytes)
+                    .map(|i| i as u32)
+                    .collect()
+            }),
+            at: 0,
+            seen: 0,
+        }
+    }
+
+    /// The byte offset of the record starting at `start` in `text` (after a line end,
+    /// or at 0); records are asked for in order.
+    fn of(&mut self, text: &str, start: usize) -> usize {
+        let Some(ends) = &self.ends else {
+            return start;
+        };
+        self.seen += memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[self.at..start]).count();
+        self.at = start;
+        if self.seen == 0 {
+            0
+        } else {
+            ends[self.seen - 1] as usize + 1
+        }
+    }
+}
+
 fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, last: bool) -> Chunk {
     let mut chunk = Chunk {
         stores: ctx
@@ -699,11 +848,31 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         clean: true,
         ..Chunk::default()
     };
-    let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
-        let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
-        chunk.not_utf8 = Some(offset + valid as u64);
-        return chunk;
+    let decoded: Cow<'_, str>;
+    let text: &str = match ctx.encoding {
+        Encoding::Utf8 => {
+            let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
+                let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+                chunk.not_utf8 = Some(offset + valid as u64);
+                return chunk;
+            };
+            text
+        }
+        Encoding::Gb18030 => {
+            let Some(text) =
+                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+            else {
+                let bad = super::text::gb18030_error(bytes).unwrap_or(0);
+                chunk.not_utf8 = Some(offset + bad as u64);
+                return chunk;
+            };
+            decoded = text;
+            &decoded
+        }
     };
+    // Where records start in the file: the same as in the text for UTF-8; for GB18030,
+    // after the same line end (no GB18030 sequence holds a \n or \r byte).
+    let mut raw_starts = RawStarts::new(bytes, ctx.encoding);
     let b = text.as_bytes();
     let h = ctx.header;
     let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(ctx.width);
@@ -830,7 +999,9 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
             }
         }
         if ctx.defer_names {
-            chunk.starts.push(offset + record_start as u64);
+            chunk
+                .starts
+                .push(offset + raw_starts.of(text, record_start) as u64);
         }
         let row = chunk.rows;
         if chunk
@@ -1047,6 +1218,7 @@ impl<'c> Assembler<'c> {
             delimiter: ctx.delimiter,
             grid_column: h.keep[h.name_col],
             id_column: h.keep[h.id_col],
+            encoding: ctx.encoding,
         });
         Ok(Outcome {
             directory: Directory {
@@ -1179,14 +1351,27 @@ pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<Str
             "the file changed while it was read: draw again from a file no one is editing",
         ))
     };
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(t) => t,
-        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid prefix"),
+    // The text up to the first byte that is not (the read may end inside a character).
+    let decoded: Cow<'_, str> = match d.encoding {
+        Encoding::Utf8 => match std::str::from_utf8(&bytes) {
+            Ok(t) => Cow::Borrowed(t),
+            Err(e) => {
+                Cow::Borrowed(std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid prefix"))
+            }
+        },
+        Encoding::Gb18030 => {
+            let valid = super::text::gb18030_error(&bytes).unwrap_or(bytes.len());
+            encoding_rs::GB18030
+                .decode_without_bom_handling_and_without_replacement(&bytes[..valid])
+                .ok_or_else(changed)?
+        }
     };
+    let text: &str = &decoded;
     let mut fields: Vec<Cow<'_, str>> = Vec::new();
     let mut line = 0;
     if split_record(text, 0, d.delimiter, &mut fields, &mut line).is_none() {
-        let (cells, _) = one_record(&bytes, d.delimiter, true).ok_or_else(changed)?;
+        // csv_core on the decoded text: its cells are UTF-8.
+        let (cells, _) = one_record(text.as_bytes(), d.delimiter, true).ok_or_else(changed)?;
         fields = cells
             .into_iter()
             .map(|c| String::from_utf8(c).map(Cow::Owned))

@@ -62,22 +62,38 @@ pub fn decode<'a>(source: &str, bytes: &'a [u8], forced: Option<Encoding>) -> Re
                 })
         }
         Encoding::Gb18030 => {
-            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if had_errors {
-                let at = text
-                    .find('\u{FFFD}')
-                    .map_or(0, |i| text[..i].matches('\n').count());
-                return Err(Error::Encoding {
-                    at: Location::line(source, at as u64 + 1),
+            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) => Ok(Cow::Owned(text.into_owned())),
+                None => Err(Error::Encoding {
+                    at: line_at(source, bytes, gb18030_error(bytes).unwrap_or(0)),
                     encoding: Encoding::Gb18030.as_str().into(),
-                });
+                }),
             }
-            Ok(Cow::Owned(text.into_owned()))
         }
     }
 }
 
-fn line_at(source: &str, bytes: &[u8], offset: usize) -> Location {
+/// The offset of the first byte sequence that is not GB18030, if any.
+pub(crate) fn gb18030_error(bytes: &[u8]) -> Option<usize> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut scratch = vec![0_u8; 64 << 10];
+    let mut done = 0;
+    loop {
+        let (result, read, _) =
+            decoder.decode_to_utf8_without_replacement(&bytes[done..], &mut scratch, true);
+        done += read;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return None,
+            encoding_rs::DecoderResult::OutputFull => {}
+            encoding_rs::DecoderResult::Malformed(len, extra) => {
+                return Some(done - usize::from(extra) - usize::from(len));
+            }
+        }
+    }
+}
+
+/// The line of a byte offset.
+pub(crate) fn line_at(source: &str, bytes: &[u8], offset: usize) -> Location {
     let line = bytes[..offset.min(bytes.len())]
         .split(|&b| b == b'\n')
         .count();
@@ -100,5 +116,19 @@ mod tests {
         ));
         let e = decode("t", b"ok\n\xb4\xe6", Some(Encoding::Utf8)).unwrap_err();
         assert_eq!(e.to_string(), "t:2: the file is not valid UTF-8 text");
+    }
+
+    #[test]
+    fn a_gbk_error_is_placed_at_its_first_bad_byte() {
+        // U+FFFD written in GB18030 on line 1 is text, not an error; the lone lead byte
+        // before the line end of line 3 is.
+        let bytes = b"id\x841\xa47\nok\n\xb4\xe6\xd0\n";
+        assert_eq!(gb18030_error(bytes), Some(12));
+        assert!(decode("t", &bytes[..9], None).unwrap().contains('\u{FFFD}'));
+        let e = decode("t", bytes, Some(Encoding::Gb18030)).unwrap_err();
+        assert_eq!(e.to_string(), "t:3: the file is not valid GB18030/GBK text");
+        assert_eq!(gb18030_error(b"\xb4\xe6\n\x81\x30\x81\x30"), None);
+        assert_eq!(gb18030_error(b"a\x81\x30\x81"), Some(1));
+        assert_eq!(gb18030_error(b"ab\x81"), Some(2));
     }
 }

@@ -457,8 +457,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 None => attested_seed(sources, &parsed)?,
             };
             let outcome = draw(&parsed, &seed)?;
-            // The directory is not needed any more: its memory goes before the record's text is made.
-            drop(parsed);
+            // The directory is not needed any more: its memory goes (on another thread, while
+            // the record's text is made) before the text takes memory of its own.
+            std::thread::spawn(move || drop(parsed));
             for w in &outcome.warnings {
                 eprintln!("warning: {w}");
             }

@@ -505,6 +505,22 @@ fn is_iso_date(v: &str) -> bool {
         }
 }
 
+/// The common case of [`read_value_cow`], without building its `Result`: the value as
+/// it is, when it is already normalised, has no controls and is valid for its kind.
+#[inline]
+pub(crate) fn clean_value(raw: &str, kind: ValueKind) -> Option<&str> {
+    let valid = raw.len() <= limits::FIELD_BYTES
+        && normalize::is_clean(raw)
+        && match kind {
+            ValueKind::Text => true,
+            ValueKind::Identifier => !raw.bytes().any(|b| b.is_ascii_lowercase() || b == 0xEF),
+            ValueKind::Risk => matches!(raw, "" | "A" | "B" | "C" | "D"),
+            ValueKind::Date => raw.is_empty() || is_iso_date(raw),
+            ValueKind::EndDate | ValueKind::Validity => false,
+        };
+    valid.then_some(raw)
+}
+
 /// Normalises and checks one value (SPEC.md §3.2, §3.3), without copying a
 /// value that is already normalised; `at` is called only for an error.
 pub(crate) fn read_value_cow<'a>(
@@ -513,6 +529,9 @@ pub(crate) fn read_value_cow<'a>(
     field: &str,
     at: &dyn Fn() -> Location,
 ) -> Result<Cow<'a, str>> {
+    if let Some(v) = clean_value(raw, kind) {
+        return Ok(Cow::Borrowed(v));
+    }
     if raw.len() > limits::FIELD_BYTES {
         return Err(Error::TooLarge {
             at: at(),

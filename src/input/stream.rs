@@ -25,7 +25,7 @@ use super::columns::ValueKind;
 use super::directory::{Deferred, Directory, Layout, StoreBuilder};
 use super::source::ByteSource;
 use super::text::Encoding;
-use super::{Header, IdCheckMode, TableKind, TableOptions, read_value_cow};
+use super::{Header, IdCheckMode, TableKind, TableOptions, clean_value, read_value_cow};
 use crate::canonical::Hash;
 use crate::digest::{Leaves, SortedLeaves};
 use crate::error::{Error, Location, MAX_PROBLEMS, Result};
@@ -942,7 +942,10 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         let mut ok = true;
         for (c, &g) in h.keep.iter().enumerate() {
             let read = match &fields[g] {
-                Cow::Borrowed(raw) => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g)),
+                Cow::Borrowed(raw) => match clean_value(raw, h.kinds[c]) {
+                    Some(v) => Ok(Cow::Borrowed(v)),
+                    None => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g)),
+                },
                 Cow::Owned(raw) => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g))
                     .map(|v| Cow::Owned(v.into_owned())),
             };

@@ -71,10 +71,37 @@ pub fn org_check_char(body8: &str) -> Option<char> {
 /// True when an 18-character code passes both the GB 32100 check character
 /// and the GB 11714 organisation-code check on positions 9–17.
 pub fn is_valid_uscc(code: &str) -> bool {
-    code.len() == 18
-        && code.is_ascii()
-        && check_char(&code[..17]) == code[17..].chars().next()
-        && org_check_char(&code[8..16]) == code[16..17].chars().next()
+    // Every row of a directory passes here: one pass over the bytes, no characters.
+    let b = code.as_bytes();
+    if b.len() != 18 {
+        return false;
+    }
+    let mut sum = 0;
+    for (&c, w) in b[..17].iter().zip(WEIGHTS) {
+        match VALUES[usize::from(c)] {
+            255 => return false,
+            v => sum += u32::from(v) * w,
+        }
+    }
+    if ALPHABET.as_bytes()[((31 - sum % 31) % 31) as usize] != b[17] {
+        return false;
+    }
+    // Positions 9–16 are digits or capitals (they are in the alphabet): GB 11714 values.
+    let mut org = 0;
+    for (&c, w) in b[8..16].iter().zip(ORG_WEIGHTS) {
+        let v = if c.is_ascii_digit() {
+            c - b'0'
+        } else {
+            c - b'A' + 10
+        };
+        org += u32::from(v) * w;
+    }
+    b[16]
+        == match 11 - org % 11 {
+            10 => b'X',
+            11 => b'0',
+            n => b'0' + n as u8,
+        }
 }
 
 /// True when a 15-digit registration number passes ISO 7064 MOD 11,10.
@@ -136,6 +163,50 @@ pub fn diagnose(code: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The check as the two standards compose it, character by character.
+    fn composed(code: &str) -> bool {
+        code.len() == 18
+            && code.is_ascii()
+            && check_char(&code[..17]) == code[17..].chars().next()
+            && org_check_char(&code[8..16]) == code[16..17].chars().next()
+    }
+
+    #[test]
+    fn the_one_pass_check_is_the_composed_one() {
+        // Every code with a random body and every possible pair of check characters,
+        // plus codes with characters outside the alphabet.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let alphabet = ALPHABET.as_bytes();
+        let extra = b"IOSVZa-\xC3";
+        let (mut valid, mut total) = (0, 0);
+        for _ in 0..2_000 {
+            let mut body = [0_u8; 16];
+            for c in &mut body {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *c = if x % 97 == 0 {
+                    extra[(x >> 8) as usize % extra.len()]
+                } else {
+                    alphabet[(x >> 8) as usize % alphabet.len()]
+                };
+            }
+            for &c17 in alphabet.iter().chain(b"XI") {
+                for &c18 in alphabet.iter().chain(b"Z") {
+                    let mut code = body.to_vec();
+                    code.extend([c17, c18]);
+                    let Ok(code) = String::from_utf8(code) else {
+                        continue;
+                    };
+                    total += 1;
+                    assert_eq!(is_valid_uscc(&code), composed(&code), "{code}");
+                    valid += usize::from(composed(&code));
+                }
+            }
+        }
+        assert!(valid > 100 && total > 1_000_000, "{valid} of {total}");
+    }
 
     #[test]
     fn known_codes() {

@@ -123,8 +123,8 @@ struct Chunk {
     problem_total: u64,
     /// A malformed row (the whole read fails with the first).
     structural: Option<Error>,
-    /// Offset of the first byte that is not UTF-8.
-    not_utf8: Option<u64>,
+    /// Offset of the first byte that is not text in the file's encoding.
+    bad_text: Option<u64>,
     /// False when the block ended inside a record: the cut was wrong.
     clean: bool,
     allowlisted: Vec<String>,
@@ -483,7 +483,7 @@ fn read_blocks(
                     }
                     // Not UTF-8 and UTF-8 not promised: the file is read again as GB18030,
                     // which finds whatever the rest holds.
-                    if !forced && assembler.not_utf8.is_some() {
+                    if !forced && assembler.bad_text.is_some() {
                         return Ok(());
                     }
                     if let Some(p) = options.progress {
@@ -518,7 +518,7 @@ fn read_blocks(
     if let Some(e) = nul {
         return Err(e);
     }
-    if let Some(at) = assembler.not_utf8 {
+    if let Some(at) = assembler.bad_text {
         if forced {
             return Err(Error::Encoding {
                 at: line_at(source, &**data, at)?,
@@ -853,7 +853,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         Encoding::Utf8 => {
             let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
                 let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
-                chunk.not_utf8 = Some(offset + valid as u64);
+                chunk.bad_text = Some(offset + valid as u64);
                 return chunk;
             };
             text
@@ -863,7 +863,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
                 encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
             else {
                 let bad = super::text::gb18030_error(bytes).unwrap_or(0);
-                chunk.not_utf8 = Some(offset + bad as u64);
+                chunk.bad_text = Some(offset + bad as u64);
                 return chunk;
             };
             decoded = text;
@@ -906,7 +906,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
             p += used;
             for cell in cells {
                 let Ok(s) = String::from_utf8(cell) else {
-                    chunk.not_utf8 = Some(offset + record_start as u64);
+                    chunk.bad_text = Some(offset + record_start as u64);
                     return chunk;
                 };
                 fields.push(Cow::Owned(s));
@@ -1038,7 +1038,7 @@ struct Assembler<'c> {
     problems: Vec<(u64, Error)>,
     problem_total: u64,
     structural: Option<Error>,
-    not_utf8: Option<u64>,
+    bad_text: Option<u64>,
     unclean: bool,
     allowlisted: Vec<String>,
     unchecked: Vec<String>,
@@ -1063,7 +1063,7 @@ impl<'c> Assembler<'c> {
             problems: Vec::new(),
             problem_total: 0,
             structural: None,
-            not_utf8: None,
+            bad_text: None,
             unclean: false,
             allowlisted: Vec::new(),
             unchecked: Vec::new(),
@@ -1079,13 +1079,13 @@ impl<'c> Assembler<'c> {
     }
 
     fn join(&mut self, mut chunk: Chunk) {
-        // The first byte that is not UTF-8 decides the encoding whatever else is wrong
+        // The first byte that is not text decides the outcome whatever else is wrong
         // before it (the in-memory reader decodes the whole file first).
-        if self.not_utf8.is_some() {
+        if self.bad_text.is_some() {
             return;
         }
-        if let Some(at) = chunk.not_utf8 {
-            self.not_utf8 = Some(at);
+        if let Some(at) = chunk.bad_text {
+            self.bad_text = Some(at);
             return;
         }
         // After a block that did not parse, later blocks do not matter.

@@ -260,26 +260,29 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
             .cloned()
             .ok_or_else(|| invalid("the workbook has no sheets".into()))?,
     };
-    let range = book
+    let mut range = book
         .worksheet_range(&name)
         .map_err(|e| invalid(format!("cannot read sheet '{name}' ({e})")))?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows_iter = range.rows();
-    let header_cells = rows_iter.next().ok_or_else(|| empty_table(source))?;
-    check_columns(source, u64::from(first_row) + 1, header_cells.len())?;
+    let (height, width) = range.get_size();
+    if height == 0 {
+        return Err(empty_table(source));
+    }
+    check_columns(source, u64::from(first_row) + 1, width)?;
     let at_cell = |row: u64, col: usize| {
         let mut at = Location::line(source, row);
         at.column = Some(u64::from(first_col) + col as u64 + 1);
         at.sheet = Some(name.clone());
         at
     };
-    let cell_text = |cell: &Data, row: u64, col: usize| -> Result<String> {
+    // Cells are taken out of the sheet, not copied: a sheet of a million rows is held once.
+    let cell_text = |cell: Data, row: u64, col: usize| -> Result<String> {
         Ok(match cell {
             Data::Empty => String::new(),
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
             Data::Int(i) => i.to_string(),
-            Data::Float(f) => number_text(*f),
-            Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+            Data::Float(f) => number_text(f),
+            Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
             Data::DateTime(when) => {
                 let (year, month, day, hour, minute, second, _) = when.to_ymd_hms_milli();
                 let date = Date::new(year, month, day).map_or_else(
@@ -301,22 +304,16 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
         })
     };
     let header_row = u64::from(first_row) + 1;
-    let header = header_cells
-        .iter()
-        .enumerate()
-        .map(|(c, cell)| cell_text(cell, header_row, c))
-        .collect::<Result<Vec<_>>>()?;
-    let mut rows = Vec::new();
-    for (i, cells) in rows_iter.enumerate() {
-        let row = header_row + 1 + i as u64;
-        rows.push((
-            row,
-            cells
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| cell_text(cell, row, c))
-                .collect::<Result<Vec<_>>>()?,
-        ));
+    let mut take_row = |r: usize, row: u64| -> Result<Vec<String>> {
+        (0..width)
+            .map(|c| cell_text(std::mem::take(&mut range[(r, c)]), row, c))
+            .collect()
+    };
+    let header = take_row(0, header_row)?;
+    let mut rows = Vec::with_capacity(height - 1);
+    for r in 1..height {
+        let row = header_row + r as u64;
+        rows.push((row, take_row(r, row)?));
     }
     Ok(Grid {
         header,

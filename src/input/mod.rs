@@ -348,7 +348,7 @@ impl Table {
         bytes: &[u8],
         options: &TableOptions,
     ) -> Result<Table> {
-        let grid = grid::read(source, bytes, &options.read)?;
+        let mut grid = grid::read(source, bytes, &options.read)?;
         let Header {
             columns,
             kinds,
@@ -362,17 +362,26 @@ impl Table {
             list: Vec::new(),
             total: 0,
         };
-        let mut rows = Vec::with_capacity(grid.rows.len());
+        // The cells are moved into the rows when they are already normalised: a large
+        // sheet is not held twice.
+        let grid_rows = std::mem::take(&mut grid.rows);
+        let mut rows = Vec::with_capacity(grid_rows.len());
         let mut first_line_of: HashMap<String, u64> = HashMap::new();
         let mut allowlisted = Vec::new();
         let mut unchecked = Vec::new();
-        for (line, cells) in &grid.rows {
-            let line = *line;
+        for (line, mut cells) in grid_rows {
             let mut values = Vec::with_capacity(columns.len());
             let mut ok = true;
             for (c, &g) in keep.iter().enumerate() {
-                match read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g))) {
-                    Ok(v) => values.push(v.into_owned()),
+                let read =
+                    read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g)))
+                        .map(|v| match v {
+                            Cow::Borrowed(v) if v.len() == cells[g].len() => None,
+                            v => Some(v.into_owned()),
+                        });
+                match read {
+                    Ok(None) => values.push(std::mem::take(&mut cells[g])),
+                    Ok(Some(v)) => values.push(v),
                     Err(e) => {
                         problems.push(e);
                         values.push(String::new());

@@ -69,6 +69,7 @@ pub(crate) enum Style {
 }
 
 /// A grid of raw cells.
+#[derive(Debug)]
 pub(crate) struct Grid {
     pub header: Vec<String>,
     pub header_at: u64,
@@ -236,6 +237,33 @@ pub(crate) fn number_text(x: f64) -> String {
     }
 }
 
+/// A worksheet cell's text (SPEC.md §3.1), or the error value it holds.
+fn cell_text(cell: Data) -> std::result::Result<String, calamine::CellErrorType> {
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(f),
+        Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(when) => {
+            let (year, month, day, hour, minute, second, _) = when.to_ymd_hms_milli();
+            let date = Date::new(year, month, day).map_or_else(
+                || format!("{year:04}-{month:02}-{day:02}"),
+                |d| d.to_string(),
+            );
+            if (hour, minute, second) == (0, 0, 0) {
+                date
+            } else {
+                format!("{date} {hour:02}:{minute:02}:{second:02}")
+            }
+        }
+        Data::Error(e) => return Err(e),
+    })
+}
+
+/// A cell read, or the error value it holds.
+type CellText = std::result::Result<String, calamine::CellErrorType>;
+
 fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
     let invalid = |message: String| Error::Xlsx {
         at: Location::file(source),
@@ -260,14 +288,67 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
             .cloned()
             .ok_or_else(|| invalid("the workbook has no sheets".into()))?,
     };
-    let mut range = book
-        .worksheet_range(&name)
-        .map_err(|e| invalid(format!("cannot read sheet '{name}' ({e})")))?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    if height == 0 {
+    // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
+    // never held as a whole grid of cells (calamine's `worksheet_range` holds it three
+    // times over while it builds one). Empty cells do not count, as in `worksheet_range`.
+    let cannot = |e: calamine::XlsxError| invalid(format!("cannot read sheet '{name}' ({e})"));
+    let mut sparse: Vec<(u32, Vec<(u32, CellText)>)> = Vec::new();
+    let mut in_order = true;
+    match book.worksheet_cells_reader(&name) {
+        // A chart sheet: no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+        Err(e) => return Err(cannot(e)),
+        Ok(mut reader) => {
+            while let Some(cell) = reader.next_cell().map_err(cannot)? {
+                if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                    continue;
+                }
+                let (r, c) = cell.get_position();
+                let value = cell_text(Data::from(cell.get_value().clone()));
+                match sparse.last_mut() {
+                    Some((last, cells)) if *last == r => {
+                        in_order &= cells.last().is_none_or(|&(p, _)| p < c);
+                        cells.push((c, value));
+                    }
+                    last => {
+                        in_order &= last.as_ref().is_none_or(|(p, _)| *p < r);
+                        // As many cells as the row before: no room wasted on growth.
+                        let mut cells = Vec::with_capacity(last.map_or(1, |(_, l)| l.len()));
+                        cells.push((c, value));
+                        sparse.push((r, cells));
+                    }
+                }
+            }
+        }
+    }
+    if !in_order {
+        // Rows or cells out of order (Excel never writes them so): sorted, a later cell
+        // at the same place replacing an earlier one.
+        let mut all: Vec<(u32, u32, CellText)> = sparse
+            .into_iter()
+            .flat_map(|(r, cells)| cells.into_iter().map(move |(c, v)| (r, c, v)))
+            .collect();
+        all.sort_by_key(|&(r, c, _)| (r, c));
+        sparse = Vec::new();
+        for (r, c, v) in all {
+            match sparse.last_mut() {
+                Some((last, cells)) if *last == r => match cells.last_mut() {
+                    Some(same) if same.0 == c => same.1 = v,
+                    _ => cells.push((c, v)),
+                },
+                _ => sparse.push((r, vec![(c, v)])),
+            }
+        }
+    }
+    let first_row = sparse.first().map_or(0, |(r, _)| *r);
+    let (first_col, last_col) = sparse
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|(c, _)| *c))
+        .fold((u32::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)));
+    if sparse.is_empty() {
         return Err(empty_table(source));
     }
+    let width = (last_col - first_col) as usize + 1;
     check_columns(source, u64::from(first_row) + 1, width)?;
     let at_cell = |row: u64, col: usize| {
         let mut at = Location::line(source, row);
@@ -275,45 +356,27 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
         at.sheet = Some(name.clone());
         at
     };
-    // Cells are taken out of the sheet, not copied: a sheet of a million rows is held once.
-    let cell_text = |cell: Data, row: u64, col: usize| -> Result<String> {
-        Ok(match cell {
-            Data::Empty => String::new(),
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) => number_text(f),
-            Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
-            Data::DateTime(when) => {
-                let (year, month, day, hour, minute, second, _) = when.to_ymd_hms_milli();
-                let date = Date::new(year, month, day).map_or_else(
-                    || format!("{year:04}-{month:02}-{day:02}"),
-                    |d| d.to_string(),
-                );
-                if (hour, minute, second) == (0, 0, 0) {
-                    date
-                } else {
-                    format!("{date} {hour:02}:{minute:02}:{second:02}")
-                }
-            }
-            Data::Error(e) => {
-                return Err(Error::Xlsx {
-                    at: at_cell(row, col),
-                    message: format!("the cell holds the error {e}"),
-                });
-            }
-        })
-    };
     let header_row = u64::from(first_row) + 1;
-    let mut take_row = |r: usize, row: u64| -> Result<Vec<String>> {
-        (0..width)
-            .map(|c| cell_text(std::mem::take(&mut range[(r, c)]), row, c))
-            .collect()
+    // Each row made whole (empty strings where it has no cell); the first error value in
+    // row order fails the sheet.
+    let dense = |cells: Vec<(u32, CellText)>, row: u64| -> Result<Vec<String>> {
+        let mut values = vec![String::new(); width];
+        for (c, v) in cells {
+            let col = (c - first_col) as usize;
+            values[col] = v.map_err(|e| Error::Xlsx {
+                at: at_cell(row, col),
+                message: format!("the cell holds the error {e}"),
+            })?;
+        }
+        Ok(values)
     };
-    let header = take_row(0, header_row)?;
-    let mut rows = Vec::with_capacity(height - 1);
-    for r in 1..height {
-        let row = header_row + r as u64;
-        rows.push((row, take_row(r, row)?));
+    let mut sparse = sparse.into_iter();
+    let (_, header_cells) = sparse.next().expect("not empty");
+    let header = dense(header_cells, header_row)?;
+    let mut rows = Vec::with_capacity(sparse.len());
+    for (r, cells) in sparse {
+        let row = u64::from(r) + 1;
+        rows.push((row, dense(cells, row)?));
     }
     Ok(Grid {
         header,
@@ -433,6 +496,207 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header and rows with their row numbers.
+    type Sheet = (Vec<String>, Vec<(u64, Vec<String>)>);
+
+    /// The sheet as calamine's `worksheet_range` gives it, whole: what [`xlsx`] must match.
+    fn whole_range(bytes: &[u8]) -> Result<Sheet> {
+        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let name = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&name).unwrap();
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        let mut rows = Vec::new();
+        for (i, cells) in range.rows().enumerate() {
+            let row = u64::from(first_row) + 1 + i as u64;
+            let mut texts = Vec::new();
+            for (c, cell) in cells.iter().enumerate() {
+                texts.push(cell_text(cell.clone()).map_err(|e| Error::Xlsx {
+                    at: Location {
+                        column: Some(u64::from(first_col) + c as u64 + 1),
+                        sheet: Some(name.clone()),
+                        ..Location::line("t.xlsx", row)
+                    },
+                    message: format!("the cell holds the error {e}"),
+                })?);
+            }
+            rows.push((row, texts));
+        }
+        if rows.is_empty() {
+            return Err(empty_table("t.xlsx"));
+        }
+        let header = rows.remove(0).1;
+        rows.retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        Ok((header, rows))
+    }
+
+    fn same_as_whole_range(bytes: &[u8]) {
+        let streamed = xlsx("t.xlsx", bytes, None).map(|mut g| {
+            g.rows
+                .retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+            (g.header, g.rows)
+        });
+        match (whole_range(bytes), streamed) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!("whole range: {a:?}\nread by cell: {b:?}"),
+        }
+    }
+
+    /// A workbook of one sheet whose XML is `rows`, as a stored (uncompressed) zip.
+    fn workbook(sheet_data: &str) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0_u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let files = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
+            ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名录" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned()),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#)),
+        ];
+        let (mut out, mut central) = (Vec::new(), Vec::new());
+        for (name, text) in &files {
+            let (name, data) = (name.as_bytes(), text.as_bytes());
+            let offset = out.len() as u32;
+            let (crc, size, len) = (crc32(data), data.len() as u32, name.len() as u16);
+            out.extend(0x0403_4b50_u32.to_le_bytes());
+            out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend(crc.to_le_bytes());
+            out.extend(size.to_le_bytes());
+            out.extend(size.to_le_bytes());
+            out.extend(len.to_le_bytes());
+            out.extend([0, 0]);
+            out.extend(name);
+            out.extend(data);
+            central.extend(0x0201_4b50_u32.to_le_bytes());
+            central.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            central.extend(crc.to_le_bytes());
+            central.extend(size.to_le_bytes());
+            central.extend(size.to_le_bytes());
+            central.extend(len.to_le_bytes());
+            central.extend([0; 12]);
+            central.extend(offset.to_le_bytes());
+            central.extend(name);
+        }
+        let at = out.len() as u32;
+        let n = files.len() as u16;
+        out.extend(&central);
+        out.extend(0x0605_4b50_u32.to_le_bytes());
+        out.extend([0, 0, 0, 0]);
+        out.extend(n.to_le_bytes());
+        out.extend(n.to_le_bytes());
+        out.extend((central.len() as u32).to_le_bytes());
+        out.extend(at.to_le_bytes());
+        out.extend([0, 0]);
+        out
+    }
+
+    fn cell(at: &str, text: &str) -> String {
+        format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    #[test]
+    fn a_sheet_read_cell_by_cell_is_the_whole_range() {
+        let header = format!(
+            r#"<row r="3">{}{}</row>"#,
+            cell("C3", "id"),
+            cell("D3", "name")
+        );
+        let cases = [
+            // In order, from C3, a blank row, a row with a gap and a number.
+            format!(
+                r#"{header}<row r="4">{}{}</row><row r="6"><c r="E6"><v>42</v></c>{}</row>"#,
+                cell("C4", "91110000802100433B"),
+                cell("D4", "甲"),
+                cell("F6", "x")
+            ),
+            // Rows and cells out of order; a cell written twice (the later one counts).
+            format!(
+                r#"<row r="5">{}{}</row>{header}<row r="4">{}{}{}</row>"#,
+                cell("D5", "乙"),
+                cell("C5", "91110108551385082Q"),
+                cell("D4", "甲"),
+                cell("C4", "wrong"),
+                cell("C4", "91110000802100433B")
+            ),
+            // An error value, after an empty cell left of the header.
+            format!(
+                r#"{header}<row r="4"><c r="B4"/>{}<c r="D4" t="e"><v>#N/A</v></c></row>"#,
+                cell("C4", "91110000802100433B")
+            ),
+            // An error value written over (not an error any more), then one that stays.
+            format!(
+                r#"{header}<row r="4"><c r="D4" t="e"><v>#N/A</v></c>{}{}</row><row r="5"><c r="C5" t="e"><v>#REF!</v></c></row>"#,
+                cell("C4", "91110000802100433B"),
+                cell("D4", "甲")
+            ),
+            // Nothing but empty cells.
+            r#"<row r="1"><c r="A1"/></row>"#.to_owned(),
+        ];
+        for sheet in &cases {
+            same_as_whole_range(&workbook(sheet));
+        }
+        let read = |i: usize| xlsx("t.xlsx", &workbook(&cases[i]), None);
+        let g = read(1).unwrap();
+        assert_eq!(
+            (g.header_at, g.header),
+            (3, vec!["id".to_owned(), "name".to_owned()])
+        );
+        assert_eq!(
+            g.rows,
+            [
+                (4, vec!["91110000802100433B".to_owned(), "甲".to_owned()]),
+                (5, vec!["91110108551385082Q".to_owned(), "乙".to_owned()]),
+            ]
+        );
+        assert_eq!(read(0).unwrap().rows[1].1, ["", "", "42", "x"]);
+        assert_eq!(
+            read(2).unwrap_err().to_string(),
+            "t.xlsx:名录!D4: the cell holds the error #N/A"
+        );
+        assert_eq!(
+            read(3).unwrap_err().to_string(),
+            "t.xlsx:名录!C5: the cell holds the error #REF!"
+        );
+        // One cell in the sheet's last column and row: the whole range would be 17 billion
+        // cells (calamine's `worksheet_range` allocates them); read by cell, it is the
+        // column limit.
+        let far = format!("{header}{}", cell("XFD1048576", "x"));
+        let e = xlsx("t.xlsx", &workbook(&far), None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.xlsx:3: the number of columns (16382) exceeds the limit of 1024"
+        );
+        // Made by an Excel writer: dates, numbers, booleans, gaps.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        ws.write_string(1, 1, "id").unwrap();
+        ws.write_string(1, 3, "成立日期").unwrap();
+        ws.write_string(2, 1, "91110000802100433B").unwrap();
+        ws.write_number(2, 2, 420_102).unwrap();
+        ws.write_datetime_with_format(
+            2,
+            3,
+            rust_xlsxwriter::ExcelDateTime::from_ymd(2027, 3, 1).unwrap(),
+            &date,
+        )
+        .unwrap();
+        ws.write_boolean(4, 4, true).unwrap();
+        same_as_whole_range(&book.save_to_buffer().unwrap());
+    }
 
     #[test]
     fn numbers_read_as_typed() {

@@ -132,11 +132,6 @@ impl Ticketer {
         }
         out
     }
-
-    /// The ticket's first 64 bits, which rank it (SPEC.md §7.2).
-    pub fn head(&self, id: &str) -> u64 {
-        u64::from_be_bytes(self.ticket(id)[..8].try_into().expect("8 bytes"))
-    }
 }
 
 /// One selected target.

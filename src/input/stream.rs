@@ -830,10 +830,11 @@ impl RawStarts {
         };
         self.seen += memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[self.at..start]).count();
         self.at = start;
-        if self.seen == 0 {
-            0
-        } else {
-            ends[self.seen - 1] as usize + 1
+        // The counts agree for any text that decoded (no GB18030 sequence decodes to a line
+        // end); were they not to, the name read back would fail its id check, not panic.
+        match self.seen.checked_sub(1) {
+            None => 0,
+            Some(i) => ends.get(i).map_or(start, |&e| e as usize + 1),
         }
     }
 }

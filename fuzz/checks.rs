@@ -168,27 +168,7 @@ pub fn beacon(bytes: &[u8]) {
 fn drawn_record() -> &'static Record {
     static RECORD: OnceLock<Record> = OnceLock::new();
     RECORD.get_or_init(|| {
-        let (plan, targets, officers) = (
-            synth::plan_toml(3),
-            synth::targets_csv(40, 1),
-            synth::officers_csv(12, 1),
-        );
-        let inputs = Inputs::parse(
-            Source {
-                name: "plan.toml",
-                bytes: plan.as_bytes(),
-            },
-            Source {
-                name: "targets.csv",
-                bytes: targets.as_bytes(),
-            },
-            Source {
-                name: "officers.csv",
-                bytes: officers.as_bytes(),
-            },
-        )
-        .unwrap();
-        draw(&inputs, &Seed::unattested("fuzz").unwrap())
+        draw(inputs(), &Seed::unattested("fuzz").unwrap())
             .unwrap()
             .record
     })

@@ -44,7 +44,6 @@ fn stages(c: &mut Criterion) {
                     &stream::Options::default(),
                 )
                 .unwrap()
-                .unwrap()
             });
         });
     }

@@ -310,9 +310,8 @@ impl Directory {
             super::Format::Tsv => Some(b'\t'),
             _ => None,
         };
-        if let Some(delimiter) = delimiter
-            && let Some(out) = super::stream::read(name, data, delimiter, table, options)?
-        {
+        if let Some(delimiter) = delimiter {
+            let out = super::stream::read(name, data, delimiter, table, options)?;
             return Ok((out.directory, out.digest, out.raw));
         }
         let size = usize::try_from(data.size()).unwrap_or(usize::MAX);

@@ -133,25 +133,27 @@ struct Chunk {
 
 /// Reads a delimited target directory from `data` (SPEC.md §3): UTF-8, or GB18030
 /// (GBK) when that was forced or the text is not UTF-8, as the in-memory reader decides.
-/// `None` is not returned for either; it is kept for formats this reader may not take.
 pub fn read(
     source: &str,
     data: &Arc<dyn ByteSource>,
     delimiter: u8,
     table: &TableOptions,
     options: &Options<'_>,
-) -> Result<Option<Outcome>> {
+) -> Result<Outcome> {
     let forced = table.read.encoding;
     if forced != Some(Encoding::Gb18030) {
         let utf8 = read_blocks(source, data, delimiter, table, options, Encoding::Utf8);
-        match outranked(source, &**data, Encoding::Utf8, forced, utf8)? {
-            // Not UTF-8, and UTF-8 was not promised: GB18030 (SPEC.md §3.1).
-            None => {}
-            outcome => return Ok(outcome),
+        // `None`: not UTF-8, and UTF-8 was not promised: GB18030 (SPEC.md §3.1).
+        if let Some(outcome) = outranked(source, &**data, Encoding::Utf8, forced, utf8)? {
+            return Ok(outcome);
         }
     }
     let gb = read_blocks(source, data, delimiter, table, options, Encoding::Gb18030);
-    outranked(source, &**data, Encoding::Gb18030, forced, gb)
+    // Bytes that are not GB18030 are an error in this pass, never a `None`.
+    outranked(source, &**data, Encoding::Gb18030, forced, gb)?.ok_or_else(|| Error::Encoding {
+        at: Location::file(source),
+        encoding: Encoding::Gb18030.as_str().into(),
+    })
 }
 
 /// What makes a file not a text table, or not text in its encoding, outranks every

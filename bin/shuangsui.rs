@@ -1173,8 +1173,9 @@ fn now_utc() -> String {
 /// Verifies a record: its inputs are read with the id check the record names.
 fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<ExitCode> {
     let bytes = read(record_path)?;
-    // The members the flags must match, without the selections' bulk.
-    if let Ok(record) = shuangsui::verify::head_of(&bytes) {
+    // The members the flags and the id check come from, without the selections' bulk.
+    let head = shuangsui::verify::head_of(&bytes).ok();
+    if let Some(record) = &head {
         let earlier = record
             .pointer("/inputs/earlier")
             .and_then(serde_json::Value::as_array)
@@ -1202,7 +1203,12 @@ fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<Ex
             }
         }
     }
-    let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
+    let id_check = head.as_ref().map_or_else(
+        shuangsui::input::IdCheck::default,
+        shuangsui::verify::id_check_in,
+    );
+    drop(head);
+    let parsed = InputFiles::read(inputs, id_check)?.parse()?;
     let name = record_path.display().to_string();
     let outcome = verify(
         Source {

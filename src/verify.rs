@@ -116,10 +116,12 @@ pub fn head_of(bytes: &[u8]) -> serde_json::Result<Value> {
 /// its inputs can be read the same way before [`verify`]. A record without
 /// one, or that is not JSON, gives the default; [`verify`] then reports it.
 pub fn id_check_of(record: &[u8]) -> IdCheck {
-    let Ok(given) = head_of(record) else {
-        return IdCheck::default();
-    };
-    let check = given.pointer("/inputs/targets/id_check");
+    head_of(record).map_or_else(|_| IdCheck::default(), |head| id_check_in(&head))
+}
+
+/// [`id_check_of`] a record's members already read with [`head_of`].
+pub fn id_check_in(head: &Value) -> IdCheck {
+    let check = head.pointer("/inputs/targets/id_check");
     let mode = match check.and_then(|c| c.get("mode")).and_then(Value::as_str) {
         Some("warn") => IdCheckMode::Warn,
         _ => IdCheckMode::Strict,

@@ -58,6 +58,7 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 
 /// A guarantee of an attested seed, in the report's language.
 fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
+    use shuangsui::announce::TimeAnchor;
     use shuangsui::verify::Guarantee;
     match (lang, g) {
         (Lang::En, g) => g.to_string(),
@@ -68,47 +69,87 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
                 announced_at,
                 round,
                 emitted_at,
+                anchor,
             },
-        ) => format!(
-            "输入在随机数产生前已冻结——前提是公告（摘要 {announcement}，称作于 {announced_at}）在 {emitted_at}（drand 轮次 {round} 发布时）之前已公开；请核对公告的发布日期"
-        ),
+        ) => match anchor {
+            TimeAnchor::Verified(a) => format!(
+                "输入、骰子与参与方贡献在随机数产生前已冻结：可信时间戳（RFC 3161，{}，{}，签名已验证）证明公告（摘要 {announcement}）在 {} 已存在，早于 drand 轮次 {round} 的发布时间 {emitted_at}",
+                a.tsa, a.algorithm, a.time_text
+            ),
+            TimeAnchor::Unchecked { time } => format!(
+                "输入、骰子与参与方贡献由公告（摘要 {announcement}）冻结；时间戳称其在 {time} 已存在，早于 drand 轮次 {round} 的发布时间 {emitted_at}，但时间戳签名未验证（请用 --tsa-cert 提供时间戳机构证书）"
+            ),
+            TimeAnchor::None => format!(
+                "输入、骰子与参与方贡献由公告（摘要 {announcement}，自称作于 {announced_at}）冻结；公告没有可信时间戳：它是否在 {emitted_at}（drand 轮次 {round} 发布）之前已公开，须查对公告的发布记录"
+            ),
+        },
         (
             Lang::Zh,
             Guarantee::Beacon {
                 round,
-                fallback,
                 signature_verified,
             },
         ) => format!(
-            "种子来自 drand quicknet 轮次 {round}{}{}",
-            if *fallback {
-                "，晚于公告指定的轮次（已声明的后备轮次）"
-            } else {
-                ""
-            },
+            "种子仅来自公告指定的 drand quicknet 轮次 {round}，此后输入的任何内容都不影响种子{}",
             if *signature_verified {
                 "（BLS 签名已用内置公钥离线验证）"
             } else {
                 "（此版本无法验证 BLS 签名，仅核对了随机数）"
             }
         ),
-        (Lang::Zh, Guarantee::Dice { digits }) => format!("公开掷骰 {digits} 位数字计入种子"),
-        (Lang::Zh, Guarantee::Parties { names }) => format!(
-            "{} 个参与方在公告时提交承诺、抽取时公开秘密：{}",
-            names.len(),
-            names.join("、")
-        ),
+        (Lang::Zh, Guarantee::Dice { digits }) => {
+            format!("公告时公开掷骰 {digits}，已写入公告（掷骰是否公正，取决于现场公开程序）")
+        }
+        (
+            Lang::Zh,
+            Guarantee::Parties {
+                revealed,
+                unrevealed,
+            },
+        ) => {
+            let mut s = "参与方贡献值已写入公告".to_owned();
+            if !revealed.is_empty() {
+                s += &format!("；已公开秘密、证明为本公告而作：{}", revealed.join("、"));
+            }
+            if !unrevealed.is_empty() {
+                s += &format!("；未公开秘密、仅凭其声明：{}", unrevealed.join("、"));
+            }
+            s
+        }
+        (
+            Lang::Zh,
+            Guarantee::Attempt {
+                plan,
+                attempt,
+                replaced,
+            },
+        ) => {
+            let mut s = format!("抽查计划 {plan} 的第 {attempt} 次抽取公告");
+            for (n, digest, round, reason) in replaced {
+                s += &format!(
+                    "；取代第 {n} 次公告（摘要 {digest}，轮次 {round}），未抽取原因：{reason}"
+                );
+            }
+            s + "；该计划没有其他公告，这一点取决于每次公告都已公开"
+        }
     }
 }
 
 /// The summary of a new announcement: what to publish, and what happens next.
 pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
     say!(
-        "{} {}: {} {}",
+        "{} {} ({} {}): {} {}",
         lang.t("抽查计划", "plan"),
         a.plan,
+        lang.t("第几次公告", "attempt"),
+        a.attempt,
         lang.t("输入已冻结，公告摘要", "inputs frozen, announcement digest"),
         a.digest
+    );
+    say!(
+        "  {}: {}",
+        lang.t("公告时间", "announced at"),
+        a.announced_at
     );
     say!(
         "  {}: {} ({} {})",
@@ -120,26 +161,34 @@ pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
         lang.t("发布于", "emitted at"),
         a.beacon.emitted_at
     );
-    if a.dice > 0 {
+    if !a.dice.is_empty() {
         say!(
             "  {}: {}",
-            lang.t("公开掷骰位数", "dice digits to roll in public"),
+            lang.t("公开掷骰", "dice rolled in public"),
             a.dice
         );
     }
     for p in &a.parties {
         say!(
             "  {}: {} ({})",
-            lang.t("参与方", "party"),
+            lang.t("参与方贡献", "party contribution"),
             p.name,
-            p.commitment
+            p.contribution
+        );
+    }
+    if a.attempt > 1 {
+        say!(
+            "  {}: {} ({})",
+            lang.t("取代的公告", "replaces"),
+            a.replaces,
+            a.reason
         );
     }
     say!(
         "{}",
         lang.t(
-            "请在该轮次发布前公开本公告；此后输入不得更改。",
-            "Publish this announcement before that round is emitted; the inputs cannot change afterwards."
+            "请在该轮次发布前公开本公告，并申请可信时间戳（openssl ts -query -data 公告文件 -sha256 -cert）；此后输入不得更改。",
+            "Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards."
         )
     );
 }
@@ -160,14 +209,9 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         match &r.seed.attestation {
             None => lang.t("未经证明", "unattested").to_owned(),
             Some(a) => format!(
-                "{} {}{}",
+                "{} {}",
                 lang.t("由公告、drand 轮次", "from the announcement, drand round"),
                 a.beacon.round,
-                if a.beacon.fallback {
-                    lang.t("（后备轮次）", " (fallback round)")
-                } else {
-                    ""
-                }
             ),
         }
     );
@@ -412,6 +456,42 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                 lang.t(
                     "条修改；请与公告公布的链尾摘要比对",
                     "amendments; compare this head with the one the notice published"
+                )
+            );
+            for e in &r.ledger {
+                if e.kind == "unreachable" {
+                    say!(
+                        "    #{} {} {} {}: {} ({} {})",
+                        e.seq,
+                        e.at,
+                        e.task,
+                        e.target,
+                        e.reason,
+                        lang.t("操作人", "by"),
+                        e.actor
+                    );
+                } else {
+                    say!(
+                        "    #{} {} {} {}: {} → {} {}{}{} ({} {})",
+                        e.seq,
+                        e.at,
+                        e.task,
+                        e.target,
+                        e.officer,
+                        e.replacement,
+                        e.reason,
+                        if e.note.is_empty() { "" } else { ": " },
+                        e.note,
+                        lang.t("操作人", "by"),
+                        e.actor
+                    );
+                }
+            }
+            say!(
+                "    {}",
+                lang.t(
+                    "替换人选由各名额的替补顺序（抽取时已确定）决定，不由任何人选择；每队最多替换的人数见计划 max_replacements",
+                    "each replacement is the next in its slot's substitute order, fixed at the draw, not chosen by anyone; a team takes at most the plan's max_replacements"
                 )
             );
         }

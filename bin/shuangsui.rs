@@ -165,39 +165,36 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Make a party's secret and the commitment to publish before the draw
+    /// A party's contribution to an announcement draft: a secret to keep, and the contribution to put in the announcement
     #[command(
-        after_help = "Keep the secret private until the draw; publish the commitment now.\n\nExample:\n  shuangsui commit --party 公证处"
+        after_help = "The contribution is bound to this draft (its inputs, round, dice and attempt): it serves no other announcement. Reveal the secret after the draw (draw --reveal) to prove it.\n\nExample:\n  shuangsui contribute --announcement draft.json --party 公证处"
     )]
-    Commit {
-        /// The party's name (bureau, notary, observer …)
+    Contribute {
+        /// The announcement draft, made by `announce` without --party
+        #[arg(long, value_name = "FILE")]
+        announcement: PathBuf,
+        /// The party's name (notary, observer …)
         #[arg(long)]
         party: String,
     },
-    /// Freeze the inputs and name the seed's sources before they exist: a future beacon round, dice, parties
+    /// Freeze the inputs, the dice and a future beacon round in an announcement, before the randomness exists
     #[command(
-        after_help = "Example:\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --beacon-round-after 2027-01-15T10:00:00+08:00 --dice 6 --party 公证处=<commitment> --out announcement.json"
+        after_help = "The announcement time is this machine's clock; the round is the first emitted at least --margin later (or at --not-before). Dice are rolled in public now, at the announcement. Publish the announcement, time-stamp it (openssl ts -query -data announcement.json -sha256 -cert) and publish the public copies of the inputs before the round.\n\nExamples:\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv --dice 483920 --out announcement.json\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json"
     )]
-    Announce {
-        #[command(flatten)]
-        inputs: InputArgs,
-        #[command(flatten)]
-        id_check: IdCheckArgs,
-        /// The announcement time (RFC 3339): the beacon round is the first emitted at least --margin later
-        #[arg(long, value_name = "TIME")]
-        beacon_round_after: String,
-        /// Minutes between the announcement and the earliest beacon round
+    Announce(AnnounceArgs),
+    /// Add the parties' contributions to an announcement draft, before its round
+    #[command(
+        after_help = "Example:\n  shuangsui finalize draft.json --party 公证处=<contribution> --party 社会监督员=<contribution> --out announcement.json"
+    )]
+    Finalize {
+        /// The draft, made by `announce`
+        draft: PathBuf,
+        /// NAME=CONTRIBUTION of a party, from `shuangsui contribute` (repeatable)
+        #[arg(long = "party", value_name = "NAME=CONTRIBUTION", required = true)]
+        parties: Vec<String>,
+        /// Minutes that must remain before the round
         #[arg(long, default_value_t = 10)]
         margin: u32,
-        /// Dice digits to be rolled at the public session
-        #[arg(long, default_value_t = 0)]
-        dice: u32,
-        /// NAME=COMMITMENT of a party who will reveal a secret at the draw (repeatable)
-        #[arg(long = "party", value_name = "NAME=COMMITMENT")]
-        parties: Vec<String>,
-        /// The record this draw follows (a later batch, or replacements needing fresh randomness)
-        #[arg(long, value_name = "RECORD")]
-        previous: Option<PathBuf>,
         /// The announcement to write
         #[arg(long)]
         out: PathBuf,
@@ -214,6 +211,9 @@ enum Command {
         record: PathBuf,
         #[command(flatten)]
         inputs: InputArgs,
+        /// The time-stamp authority's certificate (PEM or DER): checks the signature of the record's time-stamp token
+        #[arg(long, value_name = "PEM")]
+        tsa_cert: Option<PathBuf>,
     },
     /// Append an amendment to a record's ledger: replace an officer, or record an unreachable target
     #[command(
@@ -279,7 +279,7 @@ enum Command {
         force: bool,
     },
     /// Print a JSON Schema: plan, target-row, officer-row, record, announcement, calendar or vectors
-    #[command(after_help = "Example:\n  shuangsui schema record > record.v1.schema.json")]
+    #[command(after_help = "Example:\n  shuangsui schema record > record.v2.schema.json")]
     Schema {
         /// The schema's name
         name: String,
@@ -295,15 +295,51 @@ struct SourceArgs {
     /// The announced drand quicknet round, as its public API returns it (round, randomness, signature)
     #[arg(long, value_name = "FILE", requires = "announcement")]
     beacon: Option<PathBuf>,
-    /// The dice digits rolled at the public session
-    #[arg(long, requires = "announcement")]
-    dice: Option<String>,
-    /// NAME=SECRET of each announced party (repeatable)
+    /// The earlier attempts this announcement replaces, oldest first (repeatable)
+    #[arg(long = "replaced", value_name = "FILE", requires = "announcement")]
+    replaced: Vec<PathBuf>,
+    /// NAME=SECRET of a party that reveals its secret, proving its contribution (optional; repeatable)
     #[arg(long = "reveal", value_name = "NAME=SECRET", requires = "announcement")]
     reveals: Vec<String>,
-    /// Use a round later than the announced one, when the announced round could not be had (recorded)
-    #[arg(long, requires = "announcement")]
-    later_round: bool,
+    /// An RFC 3161 time-stamp token (.tsr) over the announcement file, made before the round
+    #[arg(long, value_name = "TOKEN", requires_all = ["announcement", "tsa_cert"])]
+    timestamp: Option<PathBuf>,
+    /// The time-stamp authority's certificate (PEM or DER) to check the token with
+    #[arg(long, value_name = "PEM", requires = "timestamp")]
+    tsa_cert: Option<PathBuf>,
+}
+
+/// `announce`: new, or completed with the parties' contributions.
+#[derive(Args)]
+struct AnnounceArgs {
+    #[command(flatten)]
+    inputs: InputArgs,
+    #[command(flatten)]
+    id_check: IdCheckArgs,
+    /// Minutes between now and the earliest beacon round
+    #[arg(long, default_value_t = 10)]
+    margin: u32,
+    /// The earliest time for the round (RFC 3339), when later than now + --margin
+    #[arg(long, value_name = "TIME")]
+    not_before: Option<String>,
+    /// The dice digits rolled in public now, at the announcement
+    #[arg(long, value_name = "DIGITS")]
+    dice: Option<String>,
+    /// The announcement of the attempt this one replaces (it was not drawn)
+    #[arg(long, value_name = "FILE", requires = "reason")]
+    replaces: Option<PathBuf>,
+    /// Why the replaced attempt was not drawn (published)
+    #[arg(long, requires = "replaces")]
+    reason: Option<String>,
+    /// The record this draw follows (a later batch)
+    #[arg(long, value_name = "RECORD")]
+    previous: Option<PathBuf>,
+    /// The announcement to write
+    #[arg(long)]
+    out: PathBuf,
+    /// Overwrite the announcement if it exists
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -323,9 +359,12 @@ struct AmendArgs {
     /// The officer to replace
     #[arg(long, value_name = "OFFICER", requires = "reason")]
     replace_officer: Option<String>,
-    /// Why: 回避, 请假, 调离 or 证件失效
+    /// Why: 回避, 请假, 调离, 证件失效 or 其他 (with --note)
     #[arg(long)]
     reason: Option<String>,
+    /// What the reason leaves unsaid (required for 其他; published)
+    #[arg(long, requires = "replace_officer")]
+    note: Option<String>,
     /// Record ENTITY as 通过登记的住所（经营场所）无法联系 (it is not replaced)
     #[arg(long, value_name = "ENTITY")]
     unreachable: Option<String>,
@@ -498,53 +537,67 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Verify { record, inputs } => verify_files(lang, record, inputs),
-        Command::Commit { party } => {
+        Command::Verify {
+            record,
+            inputs,
+            tsa_cert,
+        } => verify_files(lang, record, inputs, tsa_cert.as_deref()),
+        Command::Contribute {
+            announcement,
+            party,
+        } => {
+            let draft = read_announcement(announcement)?;
+            shuangsui::announce::check_announcement(&draft)?;
             let party = shuangsui::normalize::text(party);
             let secret = hex::encode(rand::random::<[u8; 32]>());
-            let commitment = shuangsui::announce::commitment(&party, &secret);
+            let body = shuangsui::announce::body_digest(&draft);
+            let contribution = shuangsui::announce::contribution(&body, &party, &secret);
+            report::announcement(lang, &draft);
             say!(
                 "{} {secret}",
                 lang.t(
-                    "秘密（抽取前保密，抽取时公布）:",
-                    "secret (keep private until the draw, then reveal):"
+                    "秘密（妥善保管；抽取后可公开，以证明贡献值为本公告而作）:",
+                    "secret (keep it; reveal it after the draw to prove the contribution was made for this announcement):"
                 )
             );
             say!(
-                "{} {commitment}",
-                lang.t(
-                    "承诺值（现在公布，写入公告）:",
-                    "commitment (publish now, in the announcement):"
-                )
+                "{} {contribution}",
+                lang.t("贡献值（写入公告）:", "contribution (goes into the announcement):")
             );
             say!(
-                "{} --party '{party}={commitment}'",
-                lang.t("公告时使用:", "announce with:")
+                "{} --party '{party}={contribution}'",
+                lang.t("定稿时使用:", "finalize with:")
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Announce {
-            inputs,
-            id_check,
-            beacon_round_after,
-            margin,
-            dice,
+        Command::Announce(args) => announce(lang, args),
+        Command::Finalize {
+            draft,
             parties,
-            previous,
+            margin,
             out,
             force,
-        } => announce(
-            lang,
-            inputs,
-            id_check,
-            beacon_round_after,
-            *margin,
-            *dice,
-            parties,
-            previous.as_deref(),
-            out,
-            *force,
-        ),
+        } => {
+            if !*force && out.exists() {
+                anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+            }
+            let draft = read_announcement(draft)?;
+            let a = shuangsui::announce::with_parties(
+                &draft,
+                &pairs(parties, "--party", "NAME=CONTRIBUTION")?,
+                unix_now(),
+                i64::from(*margin) * 60,
+            )?;
+            write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), *force)?;
+            report::announcement(lang, &a);
+            say!(
+                "{} {} (digest {})",
+                lang.t("公告已写入", "announcement written to"),
+                out.display(),
+                a.digest
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Digest(args) => {
             use shuangsui::input::{Table, TableKind, TableOptions};
             let (kind, path) = match (&args.plan, &args.targets, &args.officers) {
@@ -678,6 +731,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
             targets_sheet: None,
             officers_sheet: None,
         },
+        None,
     )?;
     let published = out.join("publish");
     let publication = publish::build(
@@ -971,30 +1025,38 @@ fn results_notice(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
+fn read_announcement(path: &Path) -> Result<shuangsui::announce::Announcement> {
+    Ok(shuangsui::strict::from_slice(
+        &path.display().to_string(),
+        &read(path)?,
+    )?)
+}
+
+/// `NAME=VALUE` pairs of a repeatable flag.
+fn pairs(list: &[String], flag: &str, form: &str) -> Result<Vec<(String, String)>> {
+    list.iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(n, c)| (n.to_owned(), c.to_owned()))
+                .ok_or_else(|| anyhow::anyhow!("{flag} '{p}': expected {form}"))
+        })
+        .collect()
+}
+
 /// Freezes the inputs in an announcement, after checking that a draw from
 /// them would succeed.
-#[allow(clippy::too_many_arguments)]
-fn announce(
-    lang: Lang,
-    inputs: &InputArgs,
-    id_check: &IdCheckArgs,
-    at: &str,
-    margin: u32,
-    dice: u32,
-    parties: &[String],
-    previous: Option<&Path>,
-    out: &Path,
-    force: bool,
-) -> Result<ExitCode> {
-    if !force && out.exists() {
+fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
+    let out = &args.out;
+    if !args.force && out.exists() {
         anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
     }
-    let parsed = InputFiles::read(inputs, id_check.load()?)?.parse()?;
+    let parsed = InputFiles::read(&args.inputs, args.id_check.load()?)?.parse()?;
     let checked = check(&parsed)?;
     for w in &checked.warnings {
         eprintln!("warning: {w}");
     }
-    let previous = match previous {
+    let previous = match &args.previous {
         None => String::new(),
         Some(p) => {
             let record: serde_json::Value = serde_json::from_slice(&read(p)?)
@@ -1008,40 +1070,27 @@ fn announce(
             record["digest"].as_str().unwrap_or_default().to_owned()
         }
     };
-    let parties = parties
-        .iter()
-        .map(|p| {
-            p.split_once('=')
-                .map(|(n, c)| (n.to_owned(), c.to_owned()))
-                .ok_or_else(|| anyhow::anyhow!("--party '{p}': expected NAME=COMMITMENT"))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let not_before = match &args.not_before {
+        None => None,
+        Some(t) => Some(shuangsui::dates::parse_rfc3339(t).ok_or_else(|| {
+            anyhow::anyhow!("--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00")
+        })?),
+    };
+    let replaces = match (&args.replaces, &args.reason) {
+        (Some(p), Some(why)) => Some((read_announcement(p)?, why.clone())),
+        _ => None,
+    };
     let request = shuangsui::announce::Request {
-        at: at.to_owned(),
-        margin_secs: i64::from(margin) * 60,
-        dice,
-        parties,
+        now: unix_now(),
+        margin_secs: i64::from(args.margin) * 60,
+        not_before,
+        dice: args.dice.clone().unwrap_or_default(),
+        parties: Vec::new(),
         previous,
+        replaces,
     };
     let a = shuangsui::announce::announce(&parsed, &request)?;
-    let now = unix_now();
-    if shuangsui::beacon::time_of(a.beacon.round) <= now {
-        eprintln!(
-            "warning: {}",
-            lang.t(
-                &format!(
-                    "drand 轮次 {} 已于 {} 发布：其随机数已公开，本公告不能证明输入先于随机数冻结；请使用将来的时间",
-                    a.beacon.round, a.beacon.emitted_at
-                ),
-                &format!(
-                    "drand round {} was already emitted at {}: its randomness is public, so this announcement cannot prove the inputs were frozen first; use a time in the future",
-                    a.beacon.round, a.beacon.emitted_at
-                )
-            )
-        );
-    }
-    let json = serde_json::to_string_pretty(&a)? + "\n";
-    write_atomic(out, json.as_bytes(), force)?;
+    write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), args.force)?;
     report::announcement(lang, &a);
     say!(
         "{} {} (digest {})",
@@ -1057,33 +1106,26 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         .announcement
         .as_ref()
         .expect("clap requires --announcement without --seed");
-    let announcement: shuangsui::announce::Announcement = serde_json::from_slice(&read(path)?)
-        .map_err(|e| anyhow::anyhow!("'{}' is not an announcement: {e}", path.display()))?;
+    let announcement = read_announcement(path)?;
     let beacon_path = sources
         .beacon
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
     let round: shuangsui::beacon::Round =
-        serde_json::from_slice(&read(beacon_path)?).map_err(|e| {
-            anyhow::anyhow!(
-                "'{}' is not a drand round (round, randomness, signature): {e}",
-                beacon_path.display()
-            )
-        })?;
-    let reveals = sources
-        .reveals
+        shuangsui::strict::from_slice(&beacon_path.display().to_string(), &read(beacon_path)?)?;
+    let replaced = sources
+        .replaced
         .iter()
-        .map(|r| {
-            r.split_once('=')
-                .map(|(n, s)| (n.to_owned(), s.to_owned()))
-                .ok_or_else(|| anyhow::anyhow!("--reveal '{r}': expected NAME=SECRET"))
-        })
+        .map(|p| read_announcement(p))
         .collect::<Result<Vec<_>>>()?;
+    let tsa_cert = sources.tsa_cert.as_deref().map(read).transpose()?;
     let s = shuangsui::announce::Sources {
+        replaced,
         round,
-        dice: sources.dice.clone(),
-        reveals,
-        later_round: sources.later_round,
+        reveals: pairs(&sources.reveals, "--reveal", "NAME=SECRET")?,
+        timestamp: sources.timestamp.as_deref().map(read).transpose()?,
+        tsa_cert: tsa_cert.as_deref(),
+        same_files: true,
     };
     let (seed, _, _) = shuangsui::announce::attest(&announcement, inputs, &s)?;
     Ok(seed)
@@ -1117,6 +1159,7 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
             Change::ReplaceOfficer {
                 officer: o.clone(),
                 reason: r.clone(),
+                note: a.note.clone().unwrap_or_default(),
             },
             t.clone(),
         ),
@@ -1171,7 +1214,13 @@ fn now_utc() -> String {
 }
 
 /// Verifies a record: its inputs are read with the id check the record names.
-fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<ExitCode> {
+fn verify_files(
+    lang: Lang,
+    record_path: &Path,
+    inputs: &InputArgs,
+    tsa_cert: Option<&Path>,
+) -> Result<ExitCode> {
+    let tsa_cert = tsa_cert.map(read).transpose()?;
     let bytes = read(record_path)?;
     // The members the flags and the id check come from, without the selections' bulk.
     let head = shuangsui::verify::head_of(&bytes).ok();
@@ -1210,12 +1259,15 @@ fn verify_files(lang: Lang, record_path: &Path, inputs: &InputArgs) -> Result<Ex
     drop(head);
     let parsed = InputFiles::read(inputs, id_check)?.parse()?;
     let name = record_path.display().to_string();
-    let outcome = verify(
+    let outcome = shuangsui::verify::verify_with(
         Source {
             name: &name,
             bytes: &bytes,
         },
         &parsed,
+        &shuangsui::verify::Options {
+            tsa_cert: tsa_cert.as_deref(),
+        },
     )?;
     Ok(if report::verification(lang, &outcome) {
         ExitCode::SUCCESS

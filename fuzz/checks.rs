@@ -151,9 +151,12 @@ pub fn record(bytes: &[u8]) {
 
 /// An announcement on any bytes: parsed, its digest, and checked against real inputs.
 pub fn announcement(bytes: &[u8]) {
-    if let Ok(a) = serde_json::from_slice::<Announcement>(bytes) {
+    if let Ok(a) = shuangsui::strict::from_slice::<Announcement>("announcement.json", bytes) {
         let _ = announce::digest_of(&a);
-        let _ = announce::check_inputs(&a, inputs());
+        let _ = announce::check_announcement(&a);
+        let _ = announce::check_inputs(&a, inputs(), false);
+        let _ = announce::body_digest(&a);
+        let _ = announce::check_timestamp(&a, bytes, None);
     }
 }
 

@@ -1,46 +1,56 @@
 //! Announce first, then randomness no one controls (SPEC.md §5.3).
 //!
-//! An announcement freezes the inputs (their digests) and names the seed's
-//! sources before they exist: a future drand quicknet round, optionally dice
-//! rolled in public and the commitments of parties who reveal their secrets
-//! at the draw. The seed is SHA-256 of the announcement's digest and those
-//! sources, so no one can choose it after seeing what it selects.
+//! An announcement freezes everything a draw depends on before the randomness
+//! exists: the inputs (their digests), the dice rolled in public at the
+//! announcement, the parties' contributions, and a future drand quicknet round.
+//! The seed is SHA-256 of the announcement's digest and that round alone: the
+//! beacon is the last input, so nothing entered after the round is emitted can
+//! change the seed. Announcements for one plan form a chain of attempts, so a
+//! redo cites the attempt it replaces and stays visible.
 
 use serde::{Deserialize, Serialize};
 
 use crate::beacon::{self, Checked};
-use crate::canonical::{Encoder, Hash, to_hex};
-use crate::dates::format_rfc3339;
+use crate::canonical::{Encoder, Hash, sha256, to_hex};
+use crate::dates::{format_rfc3339, parse_rfc3339};
 use crate::digest::SPEC_VERSION;
 use crate::draw::Inputs;
 use crate::error::{Error, Result};
 use crate::record::InputDigest;
 use crate::seed::{Seed, SeedSource};
+use crate::timestamp;
 
 /// The default margin between the announcement and the beacon round: ten minutes.
 pub const DEFAULT_MARGIN_SECS: i64 = 600;
 
-/// A published announcement.
+/// A published announcement (SPEC.md §5.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Announcement {
-    /// The spec version: `"1"`.
+    /// The spec version: `"2"`.
     pub spec: String,
     /// The plan's id.
     pub plan: String,
+    /// Which attempt at drawing this plan (batch) it is: 1, or one more than the
+    /// attempt it replaces.
+    pub attempt: u32,
+    /// The digest of the announcement this one replaces (an attempt that was not
+    /// drawn), or `""` for a first attempt.
+    pub replaces: String,
+    /// Why the replaced attempt was not drawn, or `""` for a first attempt.
+    pub reason: String,
     /// The inputs' digests, frozen.
     pub inputs: AnnouncedInputs,
-    /// When it was made (RFC 3339, as given).
+    /// The digest of the record this draw follows (a later batch), or `""`.
+    pub previous: String,
+    /// When it was made, by the announcing machine's clock, UTC.
     pub announced_at: String,
     /// The beacon round whose randomness will seed the draw.
     pub beacon: AnnouncedBeacon,
-    /// Dice digits to be rolled in public, 0 for none.
-    pub dice: u32,
-    /// Parties' commitments, sorted by name.
-    pub parties: Vec<Commitment>,
-    /// The digest of the record this announcement follows (a later batch, or
-    /// replacements needing fresh randomness), or `""`.
-    pub previous: String,
+    /// The dice digits rolled in public at the announcement, `""` for none.
+    pub dice: String,
+    /// Parties' contributions, sorted by name.
+    pub parties: Vec<Contribution>,
     /// The announcement's digest (SPEC.md §5.3).
     pub digest: String,
 }
@@ -74,20 +84,21 @@ pub struct AnnouncedBeacon {
     pub chain_hash: String,
     /// The first round emitted at or after `not_before`.
     pub round: u64,
-    /// The announcement time plus the margin, UTC.
+    /// The earliest time the randomness may come from, UTC: at least the margin after
+    /// `announced_at`.
     pub not_before: String,
     /// When the round is emitted, UTC.
     pub emitted_at: String,
 }
 
-/// A party's commitment.
+/// A party's contribution, fixed in the announcement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Commitment {
-    /// The party (bureau, notary, observer …).
+pub struct Contribution {
+    /// The party (notary, observer, the bureau …), normalised with `text`.
     pub name: String,
-    /// `commitment(name, secret)`, hex.
-    pub commitment: String,
+    /// `contribution(body, name, secret)`, hex (SPEC.md §5.3).
+    pub contribution: String,
 }
 
 /// How an attested seed was made, as the record keeps it.
@@ -96,12 +107,15 @@ pub struct Commitment {
 pub struct Attestation {
     /// The announcement, whole.
     pub announcement: Announcement,
-    /// The beacon round used.
+    /// The attempts it replaces, oldest first: each was announced and not drawn.
+    pub replaced: Vec<Announcement>,
+    /// The announced beacon round, as drand published it.
     pub beacon: UsedRound,
-    /// The dice digits rolled, `""` for none.
-    pub dice: String,
-    /// The parties' revealed secrets, sorted by name.
+    /// Secrets the parties chose to reveal, sorted by name: each shows that its
+    /// party's contribution was made for this announcement. Not part of the seed.
     pub reveals: Vec<Reveal>,
+    /// An RFC 3161 time-stamp token over the announcement file, base64 (DER), or `""`.
+    pub timestamp: String,
 }
 
 /// The beacon round a draw used.
@@ -114,8 +128,6 @@ pub struct UsedRound {
     pub randomness: String,
     /// Its signature, hex.
     pub signature: String,
-    /// True when the announced round could not be had and a later one was used.
-    pub fallback: bool,
 }
 
 /// A revealed secret.
@@ -128,24 +140,55 @@ pub struct Reveal {
     pub secret: String,
 }
 
-/// `commitment(name, secret) = SHA-256(str("shuangsui/v1/commitment") ‖ str(name) ‖ str(secret))`.
-pub fn commitment(name: &str, secret: &str) -> String {
-    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/commitment"));
-    e.str(name).str(secret);
+fn tag(name: &str) -> String {
+    format!("shuangsui/v{SPEC_VERSION}/{name}")
+}
+
+/// `contribution = SHA-256(str("shuangsui/v2/contribution") ‖ body ‖ str(name) ‖
+/// str(secret))`, hex, where `body` is the announcement's [`body_digest`]: the
+/// contribution serves this announcement and no other (SPEC.md §5.3).
+pub fn contribution(body: &Hash, name: &str, secret: &str) -> String {
+    let mut e = Encoder::new(&tag("contribution"));
+    e.hash(body).str(&crate::normalize::text(name)).str(secret);
     to_hex(&e.finish())
 }
 
+/// An announcement's serialisation (SPEC.md §9.2): the bytes of its file, and
+/// what an RFC 3161 time-stamp is made over.
+pub fn to_json(a: &Announcement) -> String {
+    let mut s = serde_json::to_string_pretty(a).expect("an announcement always serialises");
+    s.push('\n');
+    s
+}
+
 /// The digest of an announcement: like a record's (SPEC.md §9.3), over its
-/// pretty JSON without `digest`, with the tag `shuangsui/v1/announcement`.
+/// pretty JSON without `digest`, with the tag `shuangsui/v2/announcement`.
 pub fn digest_of(a: &Announcement) -> String {
     let mut value = serde_json::to_value(a).expect("an announcement always serialises");
     if let Some(obj) = value.as_object_mut() {
         obj.shift_remove("digest");
     }
     let text = serde_json::to_string_pretty(&value).expect("a value always serialises");
-    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/announcement"));
+    let mut e = Encoder::new(&tag("announcement"));
     e.bytes(text.as_bytes());
     to_hex(&e.finish())
+}
+
+/// The digest parties contribute to: [`digest_of`] the announcement with no
+/// parties. Everything else — inputs, round, dice, attempt — is fixed by it.
+pub fn body_digest(a: &Announcement) -> Hash {
+    let body = Announcement {
+        parties: Vec::new(),
+        ..a.clone()
+    };
+    unhex(&digest_of(&body)).expect("a digest is 64 hex digits")
+}
+
+fn unhex(s: &str) -> Option<Hash> {
+    if s.len() != 64 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    hex::decode(s).ok()?.try_into().ok()
 }
 
 fn input_digest(canonical: &Hash, raw: &Hash) -> InputDigest {
@@ -175,153 +218,367 @@ fn announced_inputs(inputs: &Inputs) -> AnnouncedInputs {
 /// What the operator announces.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
-    /// The announcement time (RFC 3339, as written).
-    pub at: String,
-    /// Seconds between the announcement and the earliest beacon round.
+    /// The clock: Unix seconds when the announcement is made. The library has no clock.
+    pub now: i64,
+    /// Seconds between the announcement and the earliest beacon round (at least 0).
     pub margin_secs: i64,
-    /// Dice digits to roll, 0 for none.
-    pub dice: u32,
-    /// (party, commitment).
+    /// The earliest time for the round, when later than `now` + margin (Unix seconds).
+    pub not_before: Option<i64>,
+    /// The dice digits rolled in public at the announcement (whitespace ignored), `""` for none.
+    pub dice: String,
+    /// (party, contribution): each made for this announcement's [`body_digest`],
+    /// which does not depend on the parties. Usually empty: parties contribute to
+    /// the draft, then [`with_parties`] adds them.
     pub parties: Vec<(String, String)>,
     /// The record this draw follows, or `""`.
     pub previous: String,
+    /// The attempt this one replaces, and why it was not drawn.
+    pub replaces: Option<(Announcement, String)>,
 }
 
-/// Makes an announcement (SPEC.md §5.3).
+/// The most dice digits an announcement takes.
+pub const MAX_DICE: usize = 64;
+
+fn bad(message: String) -> Error {
+    Error::Announcement { message }
+}
+
+/// Makes an announcement (SPEC.md §5.3). Refuses a round that `request.now` says
+/// is emitted within the margin: its randomness could be known before the
+/// announcement is published.
 pub fn announce(inputs: &Inputs, request: &Request) -> Result<Announcement> {
-    let bad = |message: String| Error::Announcement { message };
-    let t = crate::dates::parse_rfc3339(&request.at).ok_or_else(|| {
-        bad(format!(
-            "'{}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00",
-            request.at
-        ))
-    })?;
     if request.margin_secs < 0 {
         return Err(bad("the margin cannot be negative".into()));
     }
-    let round = beacon::round_at(t + request.margin_secs);
-    let mut parties: Vec<Commitment> = Vec::new();
-    for (name, c) in &request.parties {
-        let name = crate::normalize::text(name);
-        let ok = c.len() == 64 && c.bytes().all(|b| b.is_ascii_hexdigit());
-        if name.is_empty() || !ok || parties.iter().any(|p| p.name == name) {
+    let earliest = request.now + request.margin_secs;
+    let not_before = match request.not_before {
+        Some(t) if t < earliest => {
             return Err(bad(format!(
-                "party '{name}': expected a distinct name and a 64-hex-digit commitment, found '{c}'"
+                "the round cannot come before {}: that is within the margin of {} minutes after now ({}), so its randomness might be public before the announcement is",
+                format_rfc3339(t),
+                request.margin_secs / 60,
+                format_rfc3339(request.now)
             )));
         }
-        parties.push(Commitment {
-            name,
-            commitment: c.to_ascii_lowercase(),
-        });
+        Some(t) => t,
+        None => earliest,
+    };
+    let round = beacon::round_at(not_before);
+    let dice: String = request
+        .dice
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if dice.len() > MAX_DICE || !dice.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(format!(
+            "the dice: expected at most {MAX_DICE} digits 0–9 rolled in public (whitespace ignored), found '{dice}'"
+        )));
     }
-    parties.sort_by(|a, b| a.name.cmp(&b.name));
+    let (attempt, replaces, reason) = match &request.replaces {
+        None => (1, String::new(), String::new()),
+        Some((old, why)) => {
+            check_announcement(old)?;
+            if old.plan != inputs.plan.id {
+                return Err(bad(format!(
+                    "the replaced announcement is for plan '{}', not '{}'",
+                    old.plan, inputs.plan.id
+                )));
+            }
+            let why = crate::normalize::text(why);
+            if why.is_empty() {
+                return Err(bad(
+                    "say why the replaced attempt was not drawn: the reason is published".into(),
+                ));
+            }
+            (old.attempt.saturating_add(1), old.digest.clone(), why)
+        }
+    };
     let mut a = Announcement {
         spec: SPEC_VERSION.into(),
         plan: inputs.plan.id.clone(),
+        attempt,
+        replaces,
+        reason,
         inputs: announced_inputs(inputs),
-        announced_at: request.at.trim().to_owned(),
+        previous: request.previous.clone(),
+        announced_at: format_rfc3339(request.now),
         beacon: AnnouncedBeacon {
             chain_hash: beacon::CHAIN_HASH.into(),
             round,
-            not_before: format_rfc3339(t + request.margin_secs),
+            not_before: format_rfc3339(not_before),
             emitted_at: format_rfc3339(beacon::time_of(round)),
         },
-        dice: request.dice,
-        parties,
-        previous: request.previous.clone(),
+        dice,
+        parties: Vec::new(),
         digest: String::new(),
     };
     a.digest = digest_of(&a);
+    check_announcement(&a)?;
+    if request.parties.is_empty() {
+        Ok(a)
+    } else {
+        with_parties(&a, &request.parties, request.now, request.margin_secs)
+    }
+}
+
+/// Adds the parties' contributions to an announcement made without them (the
+/// draft they contributed to: its [`body_digest`]). Everything else stays as the
+/// draft fixed it, `announced_at` included; the round must still be more than
+/// `margin_secs` after `now`.
+pub fn with_parties(
+    draft: &Announcement,
+    parties: &[(String, String)],
+    now: i64,
+    margin_secs: i64,
+) -> Result<Announcement> {
+    check_announcement(draft)?;
+    if !draft.parties.is_empty() {
+        return Err(bad(
+            "this announcement has parties already: contributions are added once, to a draft without them".into(),
+        ));
+    }
+    let emitted = beacon::time_of(draft.beacon.round);
+    if emitted < now + margin_secs.max(0) {
+        return Err(bad(format!(
+            "round {} is emitted at {}, within the margin of {} minutes after now ({}): make a new announcement for a later round",
+            draft.beacon.round,
+            draft.beacon.emitted_at,
+            margin_secs / 60,
+            format_rfc3339(now)
+        )));
+    }
+    let mut list: Vec<Contribution> = Vec::new();
+    for (name, c) in parties {
+        let name = crate::normalize::text(name);
+        let c = c.trim().to_ascii_lowercase();
+        if name.is_empty() || unhex(&c).is_none() || list.iter().any(|p| p.name == name) {
+            return Err(bad(format!(
+                "party '{name}': expected a distinct name and a 64-hex-digit contribution, found '{c}'"
+            )));
+        }
+        list.push(Contribution {
+            name,
+            contribution: c,
+        });
+    }
+    list.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut a = Announcement {
+        parties: list,
+        digest: String::new(),
+        ..draft.clone()
+    };
+    a.digest = digest_of(&a);
+    check_announcement(&a)?;
     Ok(a)
 }
 
-/// `seed = SHA-256(str("shuangsui/v1/seed") ‖ announcement digest ‖ u64(round) ‖
-/// randomness ‖ str(dice) ‖ u32(n) ‖ (str(name) ‖ str(secret))*)`, parties sorted
-/// by name (SPEC.md §5.3).
-pub fn seed_of(
-    announcement_digest: &Hash,
-    round: u64,
-    randomness: &Hash,
-    dice: &str,
-    reveals: &[Reveal],
-) -> Hash {
-    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/seed"));
-    e.hash(announcement_digest)
-        .u64(round)
-        .hash(randomness)
-        .str(dice);
-    e.u32(u32::try_from(reveals.len()).unwrap_or(u32::MAX));
-    for r in reveals {
-        e.str(&r.name).str(&r.secret);
+/// A time written as the announcement writes it: `YYYY-MM-DDTHH:MM:SSZ`.
+fn utc_time(member: &str, s: &str) -> Result<i64> {
+    match parse_rfc3339(s) {
+        Some(t) if format_rfc3339(t) == s => Ok(t),
+        _ => Err(bad(format!(
+            "{member} '{s}' is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ"
+        ))),
     }
+}
+
+/// Checks an announcement on its own (SPEC.md §5.3): its digest, its times and
+/// round (the round is the one `not_before` gives, emitted when the beacon says),
+/// its dice, parties and attempt. Nothing else is needed to check it.
+pub fn check_announcement(a: &Announcement) -> Result<()> {
+    if a.spec != SPEC_VERSION {
+        return Err(bad(format!(
+            "spec '{}': this build implements announcements of spec version {SPEC_VERSION}",
+            a.spec
+        )));
+    }
+    if digest_of(a) != a.digest {
+        return Err(bad(
+            "the announcement's digest does not match its content: it was changed after it was made".into(),
+        ));
+    }
+    let announced = utc_time("announced_at", &a.announced_at)?;
+    let not_before = utc_time("beacon.not_before", &a.beacon.not_before)?;
+    let emitted = utc_time("beacon.emitted_at", &a.beacon.emitted_at)?;
+    if not_before < announced {
+        return Err(bad(format!(
+            "beacon.not_before {} is earlier than announced_at {}",
+            a.beacon.not_before, a.announced_at
+        )));
+    }
+    let round = beacon::round_at(not_before);
+    if a.beacon.round != round {
+        return Err(bad(format!(
+            "beacon.round {} is not the first round emitted at or after not_before {} (that is round {round})",
+            a.beacon.round, a.beacon.not_before
+        )));
+    }
+    if emitted != beacon::time_of(round) {
+        return Err(bad(format!(
+            "beacon.emitted_at {} is not when round {round} is emitted ({})",
+            a.beacon.emitted_at,
+            format_rfc3339(beacon::time_of(round))
+        )));
+    }
+    if a.beacon.chain_hash != beacon::CHAIN_HASH {
+        return Err(bad(format!(
+            "beacon.chain_hash {} is not drand quicknet's",
+            a.beacon.chain_hash
+        )));
+    }
+    if a.dice.len() > MAX_DICE || !a.dice.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(format!(
+            "dice '{}' is not a string of at most {MAX_DICE} digits",
+            a.dice
+        )));
+    }
+    for (i, p) in a.parties.iter().enumerate() {
+        if p.name.is_empty() || crate::normalize::text(&p.name) != p.name {
+            return Err(bad(format!("party name '{}' is not normalised", p.name)));
+        }
+        if i > 0 && a.parties[i - 1].name >= p.name {
+            return Err(bad("the parties are not sorted by name and distinct".into()));
+        }
+        if unhex(&p.contribution).is_none() {
+            return Err(bad(format!(
+                "party '{}': the contribution is not 64 lower-case hex digits",
+                p.name
+            )));
+        }
+    }
+    let first = a.attempt == 1;
+    if a.attempt == 0
+        || first != a.replaces.is_empty()
+        || first != a.reason.is_empty()
+        || (!first && unhex(&a.replaces).is_none())
+    {
+        return Err(bad(format!(
+            "attempt {}: a first attempt replaces nothing; a later one names the digest of the attempt it replaces and why it was not drawn",
+            a.attempt
+        )));
+    }
+    if !a.previous.is_empty() && unhex(&a.previous).is_none() {
+        return Err(bad("previous is not a record digest".into()));
+    }
+    Ok(())
+}
+
+/// Checks the chain of attempts: `replaced` holds every earlier attempt, oldest
+/// first, each replaced by the next (SPEC.md §5.3).
+pub fn check_chain(a: &Announcement, replaced: &[Announcement]) -> Result<()> {
+    if replaced.len() + 1 != a.attempt as usize {
+        return Err(bad(format!(
+            "attempt {} needs the {} earlier announcement(s) it follows, {} given: every attempt stays visible",
+            a.attempt,
+            a.attempt.saturating_sub(1),
+            replaced.len()
+        )));
+    }
+    let mut later = a;
+    for old in replaced.iter().rev() {
+        check_announcement(old)?;
+        if later.replaces != old.digest || old.attempt + 1 != later.attempt || old.plan != a.plan
+        {
+            return Err(bad(format!(
+                "attempt {} replaces {}, not attempt {} ({}) of plan '{}'",
+                later.attempt, later.replaces, old.attempt, old.digest, old.plan
+            )));
+        }
+        if old.announced_at > later.announced_at {
+            return Err(bad(format!(
+                "attempt {} is announced at {}, before the attempt {} it replaces ({})",
+                later.attempt, later.announced_at, old.attempt, old.announced_at
+            )));
+        }
+        later = old;
+    }
+    Ok(())
+}
+
+/// `seed = SHA-256(str("shuangsui/v2/seed") ‖ announcement digest ‖ u64(round) ‖
+/// randomness)` (SPEC.md §5.3): the beacon is the last input.
+pub fn seed_of(announcement_digest: &Hash, round: u64, randomness: &Hash) -> Hash {
+    let mut e = Encoder::new(&tag("seed"));
+    e.hash(announcement_digest).u64(round).hash(randomness);
     e.finish()
 }
 
-/// What the draw presents: the beacon round, the dice, the reveals.
+/// What the draw presents: the announced round and what the parties reveal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sources {
+pub struct Sources<'a> {
+    /// The attempts this announcement replaces, oldest first.
+    pub replaced: Vec<Announcement>,
     /// The beacon round, as drand's HTTP API returns it.
     pub round: beacon::Round,
-    /// The dice digits rolled (whitespace ignored), `None` for none.
-    pub dice: Option<String>,
-    /// (party, secret).
+    /// (party, secret): optional; each must open its party's contribution.
     pub reveals: Vec<(String, String)>,
-    /// Accept a round later than the announced one (the announced round could not be had).
-    pub later_round: bool,
+    /// An RFC 3161 time-stamp token over the announcement file (DER or a `.tsr`
+    /// response), or `None`.
+    pub timestamp: Option<Vec<u8>>,
+    /// The TSA's certificate (PEM or DER) to check the token's signature with.
+    pub tsa_cert: Option<&'a [u8]>,
+    /// The inputs must be the announced files byte for byte (true at the draw; a
+    /// verifier may hold public copies with the same content).
+    pub same_files: bool,
 }
 
-/// Checks the sources against an announcement and the inputs, and derives
-/// the seed (SPEC.md §5.3). Returns the seed, the attestation the record
-/// keeps, and what was checked of the signature.
+/// What anchors the announcement in time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeAnchor {
+    /// No time-stamp: that the announcement was public before the round rests on
+    /// its publication.
+    None,
+    /// A token whose imprint and time were checked, but not its signature (no TSA
+    /// certificate was given).
+    Unchecked {
+        /// The token's time, UTC.
+        time: String,
+    },
+    /// A token verified against the TSA's certificate.
+    Verified(timestamp::Anchor),
+}
+
+/// What was checked of an attestation, beyond the seed it gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attested {
+    /// What was checked of the beacon's signature.
+    pub beacon: Checked,
+    /// The announcement's anchor in time.
+    pub anchor: TimeAnchor,
+}
+
+/// Checks the sources against an announcement and the inputs, and derives the
+/// seed (SPEC.md §5.3). Returns the seed, the attestation the record keeps, and
+/// what was checked.
 pub fn attest(
     announcement: &Announcement,
     inputs: &Inputs,
-    sources: &Sources,
-) -> Result<(Seed, Attestation, Checked)> {
-    let bad = |message: String| Error::Announcement { message };
-    if digest_of(announcement) != announcement.digest {
-        return Err(bad("the announcement's digest does not match its content: it was changed after it was made".into()));
-    }
-    check_inputs(announcement, inputs)?;
+    sources: &Sources<'_>,
+) -> Result<(Seed, Attestation, Attested)> {
+    check_announcement(announcement)?;
+    check_chain(announcement, &sources.replaced)?;
+    check_inputs(announcement, inputs, sources.same_files)?;
     let round = &sources.round;
     let announced = announcement.beacon.round;
-    if round.round < announced {
+    if round.round != announced {
         return Err(bad(format!(
-            "beacon round {} is earlier than the announced round {announced}: it existed before the announcement could bind it",
-            round.round
-        )));
-    }
-    if round.round > announced && !sources.later_round {
-        return Err(bad(format!(
-            "beacon round {} is not the announced round {announced} (a later round is accepted only as a declared fallback: --later-round)",
+            "beacon round {} is not the announced round {announced}: a draw can only come from its announced round (drand emits every round; after an outage it catches up)",
             round.round
         )));
     }
     let (randomness, checked) =
         beacon::check(round).map_err(|e| bad(format!("beacon round {}: {e}", round.round)))?;
-    let dice: String = sources
-        .dice
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if dice.len() != announcement.dice as usize || !dice.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad(format!(
-            "the dice: expected exactly {} digits 0–9 (whitespace ignored), found '{dice}'",
-            announcement.dice
-        )));
-    }
+    let body = body_digest(announcement);
     let mut reveals: Vec<Reveal> = Vec::new();
     for (name, secret) in &sources.reveals {
         let name = crate::normalize::text(name);
         let Some(c) = announcement.parties.iter().find(|p| p.name == name) else {
             return Err(bad(format!("'{name}' is not an announced party")));
         };
-        if commitment(&name, secret) != c.commitment {
+        if contribution(&body, &name, secret) != c.contribution {
             return Err(bad(format!(
-                "the secret revealed by '{name}' does not match its commitment {}",
-                c.commitment
+                "the secret revealed by '{name}' does not open its contribution {}: it was not made for this announcement",
+                c.contribution
             )));
         }
         if reveals.iter().any(|r| r.name == name) {
@@ -332,43 +589,136 @@ pub fn attest(
             secret: secret.clone(),
         });
     }
-    if let Some(missing) = announcement
-        .parties
-        .iter()
-        .find(|p| reveals.iter().all(|r| r.name != p.name))
-    {
-        return Err(bad(format!(
-            "party '{}' has not revealed its secret",
-            missing.name
-        )));
-    }
     reveals.sort_by(|a, b| a.name.cmp(&b.name));
-    let digest: Hash = hex::decode(&announcement.digest)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| bad("bad digest".into()))?;
-    let seed = seed_of(&digest, round.round, &randomness, &dice, &reveals);
+    let (token, anchor) = match &sources.timestamp {
+        None => (String::new(), TimeAnchor::None),
+        Some(bytes) => {
+            let (der, anchor) = check_timestamp(announcement, bytes, sources.tsa_cert)?;
+            (base64_encode(&der), anchor)
+        }
+    };
+    let digest = unhex(&announcement.digest).ok_or_else(|| bad("bad digest".into()))?;
+    let seed = seed_of(&digest, round.round, &randomness);
     let attestation = Attestation {
         announcement: announcement.clone(),
+        replaced: sources.replaced.clone(),
         beacon: UsedRound {
             round: round.round,
             randomness: to_hex(&randomness),
             signature: round.signature.trim().to_ascii_lowercase(),
-            fallback: round.round > announced,
         },
-        dice,
         reveals,
+        timestamp: token,
     };
     let seed = Seed {
         value: to_hex(&seed),
         source: SeedSource::Beacon,
         attestation: Some(Box::new(attestation.clone())),
     };
-    Ok((seed, attestation, checked))
+    Ok((
+        seed,
+        attestation,
+        Attested {
+            beacon: checked,
+            anchor,
+        },
+    ))
+}
+
+/// Checks a time-stamp token against the announcement (SPEC.md §5.3): its imprint
+/// is SHA-256 of the announcement file, its time is before the round is emitted,
+/// and, with the TSA's certificate, its signature. Returns the token's DER.
+pub fn check_timestamp(
+    a: &Announcement,
+    token: &[u8],
+    tsa_cert: Option<&[u8]>,
+) -> Result<(Vec<u8>, TimeAnchor)> {
+    let file = to_json(a);
+    let parsed =
+        timestamp::parse(token).map_err(|e| bad(format!("the time-stamp token: {e}")))?;
+    if parsed.imprint != sha256(file.as_bytes()) {
+        return Err(bad(
+            "the time-stamp token is for other bytes than this announcement's file".into(),
+        ));
+    }
+    let emitted = beacon::time_of(a.beacon.round);
+    if parsed.time >= emitted {
+        return Err(bad(format!(
+            "the time-stamp token says {}, not before {} when round {} was emitted: it does not show the announcement existed before the randomness",
+            parsed.time_text, a.beacon.emitted_at, a.beacon.round
+        )));
+    }
+    let anchor = match tsa_cert {
+        None => TimeAnchor::Unchecked {
+            time: parsed.time_text.clone(),
+        },
+        Some(cert) => TimeAnchor::Verified(
+            timestamp::check(&parsed.der, file.as_bytes(), cert)
+                .map_err(|e| bad(format!("the time-stamp token: {e}")))?,
+        ),
+    };
+    Ok((parsed.der, anchor))
+}
+
+/// Standard base64 with padding (RFC 4648 §4), as the record keeps a token.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Decodes [`base64_encode`]'s form; `None` for anything else.
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    if b.len() % 4 != 0 {
+        return None;
+    }
+    let value = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let mut out = Vec::with_capacity(b.len() / 4 * 3);
+    for (k, chunk) in b.chunks(4).enumerate() {
+        let last = k + 1 == b.len() / 4;
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let v = if i >= 4 - pad { 0 } else { value(c)? };
+            n |= v << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    (base64_encode(&out) == s).then_some(out)
 }
 
 /// The inputs must be the announced ones: an error names the first that is not.
-pub fn check_inputs(announcement: &Announcement, inputs: &Inputs) -> Result<()> {
+/// With `same_files`, the files must also be the announced bytes (the draw); without,
+/// a copy with the same content will do (a verifier's public copies, SPEC.md §10).
+pub fn check_inputs(announcement: &Announcement, inputs: &Inputs, same_files: bool) -> Result<()> {
     let now = announced_inputs(inputs);
     let pairs = [
         ("plan", Some(&announcement.inputs.plan), Some(&now.plan)),
@@ -394,6 +744,18 @@ pub fn check_inputs(announcement: &Announcement, inputs: &Inputs) -> Result<()> 
         ),
     ];
     for (name, announced, found) in pairs {
+        if same_files
+            && let (Some(a), Some(f)) = (announced, found)
+            && a.digest == f.digest
+            && a.sha256 != f.sha256
+        {
+            return Err(Error::Announcement {
+                message: format!(
+                    "the {name} file has the announced content but not the announced bytes (SHA-256 {}, announced {}): draw from the very file that was announced",
+                    f.sha256, a.sha256
+                ),
+            });
+        }
         if announced.map(|d| &d.digest) != found.map(|d| &d.digest) {
             return Err(Error::Announcement {
                 message: format!(

@@ -35,6 +35,7 @@ pub fn time_of(round: u64) -> i64 {
 
 /// A beacon round as drand's HTTP API returns it (`/public/ROUND`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Round {
     /// The round number.
     pub round: u64,

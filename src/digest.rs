@@ -9,7 +9,7 @@ use crate::input::{Row, Table, TableKind};
 use crate::normalize;
 
 /// The spec version every tag carries.
-pub const SPEC_VERSION: &str = "1";
+pub const SPEC_VERSION: &str = "2";
 
 /// Domain tag of a table's digest, e.g. `shuangsui/v1/targets`.
 fn table_tag(kind: TableKind) -> String {

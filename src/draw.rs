@@ -651,6 +651,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             date: plan.date.map(|d| d.to_string()).unwrap_or_default(),
             one_visit: plan.one_visit.as_str().into(),
             max_inspections_per_year: plan.max_inspections_per_year.unwrap_or(0),
+            max_replacements: plan.max_replacements,
         },
         inputs: RecordInputs {
             plan: InputDigest {

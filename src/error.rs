@@ -422,6 +422,17 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A JSON document we signed or read back (record, announcement, beacon round, ledger)
+    /// has a repeated or unknown member, or a member of the wrong type.
+    #[error("{at}: {}{message}", if member.is_empty() { String::new() } else { format!("member '{member}': ") })]
+    Document {
+        /// Where.
+        at: Location,
+        /// The member's path, e.g. `tasks[2].selected[5].officers`; empty for the whole document.
+        member: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A record was made under a spec version this build does not implement.
     #[error(
         "{at}: record spec version '{found}' is not supported (this build implements '{supported}')"
@@ -491,6 +502,7 @@ impl Error {
             Error::MissingHistory { .. } => "missing_history",
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",
+            Error::Document { .. } => "document",
             Error::UnsupportedSpec { .. } => "unsupported_spec",
         }
     }

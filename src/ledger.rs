@@ -16,8 +16,14 @@ use crate::record::{LedgerEntry, Record};
 use crate::selection::Ticketer;
 use crate::verify::Difference;
 
-/// The reasons an officer may be replaced.
-pub const REASONS: &[&str] = &["回避", "请假", "调离", "证件失效"];
+/// The reasons an officer may be replaced; 其他 needs a note.
+pub const REASONS: &[&str] = &["回避", "请假", "调离", "证件失效", OTHER];
+
+/// The reason that must be explained in the entry's note.
+pub const OTHER: &str = "其他";
+
+/// The longest note, in characters.
+pub const MAX_NOTE: usize = 200;
 
 /// The result recorded for a target that cannot be reached; it is not replaced.
 pub const UNREACHABLE: &str = "通过登记的住所（经营场所）无法联系";
@@ -31,6 +37,8 @@ pub enum Change {
         officer: String,
         /// One of [`REASONS`].
         reason: String,
+        /// What the reason leaves unsaid; required for 其他.
+        note: String,
     },
     /// Record the target as unreachable at its registered address.
     Unreachable,
@@ -66,6 +74,7 @@ pub fn entry_digest(e: &LedgerEntry) -> Result<Hash, String> {
         &e.officer,
         &e.replacement,
         &e.reason,
+        &e.note,
         &e.actor,
         &e.at,
     ] {
@@ -87,6 +96,9 @@ struct State<'a> {
     /// (task index, selected index) → officers who left.
     left: Vec<Vec<Vec<String>>>,
     unreachable: HashSet<(usize, usize)>,
+    /// The earliest time an entry may have: the draw (the round's emission, or the
+    /// plan's date in China), then each entry's own time.
+    not_before: Option<i64>,
 }
 
 impl<'a> State<'a> {
@@ -113,6 +125,11 @@ impl<'a> State<'a> {
             .iter()
             .map(|t| vec![Vec::new(); t.selected.len()])
             .collect();
+        let not_before = match &record.seed.attestation {
+            Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at),
+            None => crate::dates::Date::parse(&record.plan.date)
+                .map(|d| d.days_since_epoch() * 86_400 - 8 * 3600),
+        };
         Ok(State {
             inputs,
             record,
@@ -122,6 +139,7 @@ impl<'a> State<'a> {
             teams,
             left,
             unreachable: HashSet::new(),
+            not_before,
         })
     }
 
@@ -151,9 +169,10 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The replacement for `officer` in the team of selected `j` of task `i`,
-    /// for ledger entry `seq` (SPEC.md §9.4).
-    fn replacement(&self, i: usize, j: usize, officer: &str, seq: u64) -> Result<String, String> {
+    /// The replacement for `officer` in slot `slot` (0-based) of the team of
+    /// selected `j` of task `i`: the first who qualifies in the slot's own
+    /// substitute order, fixed at the draw (SPEC.md §9.4).
+    fn replacement(&self, i: usize, j: usize, officer: &str, slot: usize) -> Result<String, String> {
         let task_record = &self.record.tasks[i];
         let tc = &self.check.tasks[i];
         let task = tc.task;
@@ -181,7 +200,7 @@ impl<'a> State<'a> {
             .zip(target_row)
             .map(|(c, r)| targets.value(r, c));
         let officer_region = officers.column("region");
-        let ticketer = Ticketer::replacement(&key, seq);
+        let ticketer = Ticketer::substitute(&key, slot + 1, target);
         let mut ranked: Vec<(Hash, &str)> = part
             .pool
             .iter()
@@ -247,6 +266,12 @@ impl<'a> State<'a> {
             Ok(d) => diff(at("digest"), &entry.digest, &to_hex(&d)),
             Err(m) => diff(at("prev"), &entry.prev, &m),
         }
+        for (field, found, expected) in self.field_problems(entry) {
+            diff(at(field), &found, &expected);
+        }
+        if let Some(t) = crate::dates::parse_rfc3339(&entry.at) {
+            self.not_before = Some(self.not_before.map_or(t, |n| n.max(t)));
+        }
         let task = if entry.task.is_empty() {
             None
         } else {
@@ -265,14 +290,8 @@ impl<'a> State<'a> {
                         "already recorded as unreachable",
                     );
                 }
-                if entry.reason != UNREACHABLE {
-                    diff(at("reason"), &entry.reason, UNREACHABLE);
-                }
             }
             "replace_officer" => {
-                if !REASONS.contains(&entry.reason.as_str()) {
-                    diff(at("reason"), &entry.reason, &REASONS.join("|"));
-                }
                 let Some(slot) = self.teams[task_index][sel]
                     .iter()
                     .position(|o| *o == entry.officer)
@@ -283,7 +302,15 @@ impl<'a> State<'a> {
                         "an officer of the current team",
                     );
                 };
-                match self.replacement(task_index, sel, &entry.officer, seq) {
+                let max = self.record.plan.max_replacements;
+                if self.left[task_index][sel].len() as u64 >= max {
+                    diff(
+                        at("kind"),
+                        &entry.kind,
+                        &format!("no more replacements: the team of {} has had {max} (plan.max_replacements)", entry.target),
+                    );
+                }
+                match self.replacement(task_index, sel, &entry.officer, slot) {
                     Ok(r) if r == entry.replacement => {}
                     Ok(r) => diff(at("replacement"), &entry.replacement, &r),
                     Err(m) => diff(at("replacement"), &entry.replacement, &m),
@@ -293,6 +320,79 @@ impl<'a> State<'a> {
             }
             other => diff(at("kind"), other, "replace_officer|unreachable"),
         }
+    }
+
+    /// The entry's own fields against the rules (SPEC.md §9.4): the reason and note,
+    /// the actor, the time. (field, found, expected) for each that is not right.
+    fn field_problems(&self, e: &LedgerEntry) -> Vec<(&'static str, String, String)> {
+        let mut out = Vec::new();
+        match e.kind.as_str() {
+            "unreachable" => {
+                if e.reason != UNREACHABLE {
+                    out.push(("reason", e.reason.clone(), UNREACHABLE.to_owned()));
+                }
+                if !e.officer.is_empty() || !e.replacement.is_empty() {
+                    out.push((
+                        "officer",
+                        format!("{}/{}", e.officer, e.replacement),
+                        "no officer and no replacement for an unreachable target".into(),
+                    ));
+                }
+            }
+            _ => {
+                if !REASONS.contains(&e.reason.as_str()) {
+                    out.push(("reason", e.reason.clone(), REASONS.join("|")));
+                } else if e.reason == OTHER && e.note.trim().is_empty() {
+                    out.push((
+                        "note",
+                        e.note.clone(),
+                        format!("a note saying why, for the reason {OTHER}"),
+                    ));
+                }
+            }
+        }
+        if e.note.chars().count() > MAX_NOTE
+            || crate::normalize::first_control(&e.note).is_some()
+            || crate::normalize::text(&e.note) != e.note
+        {
+            out.push((
+                "note",
+                e.note.clone(),
+                format!("at most {MAX_NOTE} characters of normalised text, without line breaks"),
+            ));
+        }
+        if e.actor.is_empty()
+            || crate::normalize::text(&e.actor) != e.actor
+            || crate::normalize::first_control(&e.actor).is_some()
+        {
+            out.push((
+                "actor",
+                e.actor.clone(),
+                "who made the amendment: a name, normalised, not empty".into(),
+            ));
+        }
+        match crate::dates::parse_rfc3339(&e.at) {
+            None => out.push((
+                "at",
+                e.at.clone(),
+                "an RFC 3339 time such as 2027-01-16T09:30:00+08:00".into(),
+            )),
+            Some(t) => {
+                if let Some(n) = self.not_before
+                    && t < n
+                {
+                    out.push((
+                        "at",
+                        e.at.clone(),
+                        format!(
+                            "a time not before {} (the draw, or the entry before)",
+                            crate::dates::format_rfc3339(n)
+                        ),
+                    ));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -336,8 +436,9 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
         officer: String::new(),
         replacement: String::new(),
         reason: String::new(),
-        actor: a.actor.clone(),
-        at: a.at.clone(),
+        note: String::new(),
+        actor: crate::normalize::text(&a.actor),
+        at: a.at.trim().to_owned(),
         prev,
         digest: String::new(),
     };
@@ -352,11 +453,22 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
             entry.kind = "unreachable".into();
             entry.reason = UNREACHABLE.into();
         }
-        Change::ReplaceOfficer { officer, reason } => {
+        Change::ReplaceOfficer {
+            officer,
+            reason,
+            note,
+        } => {
             if !REASONS.contains(&reason.as_str()) {
                 return Err(invalid(format!(
                     "the reason must be one of {}, found '{reason}'",
                     REASONS.join(", ")
+                )));
+            }
+            let max = record.plan.max_replacements;
+            if state.left[i][j].len() as u64 >= max {
+                return Err(invalid(format!(
+                    "the team of {} has had {max} replacement(s), the most the plan allows (plan.max_replacements): a further change needs a new draw",
+                    a.target
                 )));
             }
             if !state.teams[i][j].contains(officer) {
@@ -369,8 +481,16 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
             entry.kind = "replace_officer".into();
             entry.officer.clone_from(officer);
             entry.reason.clone_from(reason);
-            entry.replacement = state.replacement(i, j, officer, seq).map_err(invalid)?;
+            entry.note = crate::normalize::text(note);
+            let slot = state.teams[i][j]
+                .iter()
+                .position(|o| o == officer)
+                .expect("checked above");
+            entry.replacement = state.replacement(i, j, officer, slot).map_err(invalid)?;
         }
+    }
+    if let Some((field, found, expected)) = state.field_problems(&entry).into_iter().next() {
+        return Err(invalid(format!("{field} '{found}': expected {expected}")));
     }
     entry.digest = to_hex(&entry_digest(&entry).map_err(invalid)?);
     let mut amended = record.clone();

@@ -17,6 +17,9 @@ pub const MIN_TEAM_SIZE: u64 = 2;
 /// The largest team accepted; a guard against typos.
 pub const MAX_TEAM_SIZE: u64 = 20;
 
+/// Replacements one team may take after the draw unless the plan says otherwise.
+pub const DEFAULT_MAX_REPLACEMENTS: u64 = 2;
+
 /// A parsed, validated plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -37,6 +40,8 @@ pub struct Plan {
     pub max_inspections_per_year: Option<u64>,
     /// The most teams one officer may be in across the plan.
     pub max_teams_per_officer: Option<u64>,
+    /// The most officers one team may have replaced after the draw (SPEC.md §9.4).
+    pub max_replacements: u64,
     /// Explicit column mapping of the target directory: header → column.
     pub target_columns: BTreeMap<String, String>,
     /// Explicit column mapping of the officer roster: header → column.
@@ -341,6 +346,7 @@ struct RawHeader {
     one_visit: Option<Spanned<String>>,
     max_inspections_per_year: Option<Spanned<i64>>,
     max_teams_per_officer: Option<Spanned<i64>>,
+    max_replacements: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -584,6 +590,21 @@ impl Plan {
                     })?,
             ),
         };
+        let max_replacements = match &raw.plan.max_replacements {
+            None => DEFAULT_MAX_REPLACEMENTS,
+            Some(m) => u64::try_from(*m.get_ref())
+                .ok()
+                .filter(|n| *n <= 100)
+                .ok_or_else(|| {
+                    cx.value_error(
+                        m,
+                        "",
+                        "plan.max_replacements",
+                        "an integer from 0 to 100",
+                        m.get_ref().to_string(),
+                    )
+                })?,
+        };
         let needs_date = max_inspections_per_year.is_some()
             || tasks
                 .iter()
@@ -602,6 +623,7 @@ impl Plan {
             one_visit,
             max_inspections_per_year,
             max_teams_per_officer,
+            max_replacements,
             name: normalize::text(&raw.plan.name),
             authority: normalize::text(&raw.plan.authority),
             date,
@@ -1306,7 +1328,7 @@ team_size = 3
     }
 }
 
-/// The plan schema (`schemas/plan.v1.schema.json`) names exactly the keys the
+/// The plan schema (`schemas/plan.v2.schema.json`) names exactly the keys the
 /// parser accepts: a drift test over serde's own field lists.
 #[cfg(test)]
 mod schema_drift {

@@ -16,7 +16,7 @@ use crate::digest::SPEC_VERSION;
 use crate::filter::Condition;
 
 /// The JSON Schema the record follows, relative to the repository.
-pub const SCHEMA: &str = "schemas/record.v1.schema.json";
+pub const SCHEMA: &str = "schemas/record.v2.schema.json";
 
 /// A draw record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,8 +58,10 @@ pub struct LedgerEntry {
     pub officer: String,
     /// The officer who replaces them, or `""`.
     pub replacement: String,
-    /// Why: 回避, 请假, 调离, 证件失效, or the unreachable result.
+    /// Why: 回避, 请假, 调离, 证件失效, 其他, or the unreachable result.
     pub reason: String,
+    /// What the reason leaves unsaid (required for 其他), or `""`.
+    pub note: String,
     /// Who made the amendment.
     pub actor: String,
     /// When, as given (RFC 3339).
@@ -86,6 +88,8 @@ pub struct PlanInfo {
     pub one_visit: String,
     /// The annual cap on inspections of one entity, 0 for none.
     pub max_inspections_per_year: u64,
+    /// The most officers one team may have replaced after the draw (SPEC.md §9.4).
+    pub max_replacements: u64,
 }
 
 /// Digests of the three inputs.

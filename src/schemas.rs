@@ -3,25 +3,25 @@
 
 /// Every schema: its name and its text.
 pub const ALL: &[(&str, &str)] = &[
-    ("plan", include_str!("../schemas/plan.v1.schema.json")),
+    ("plan", include_str!("../schemas/plan.v2.schema.json")),
     (
         "target-row",
-        include_str!("../schemas/target-row.v1.schema.json"),
+        include_str!("../schemas/target-row.v2.schema.json"),
     ),
     (
         "officer-row",
-        include_str!("../schemas/officer-row.v1.schema.json"),
+        include_str!("../schemas/officer-row.v2.schema.json"),
     ),
-    ("record", include_str!("../schemas/record.v1.schema.json")),
+    ("record", include_str!("../schemas/record.v2.schema.json")),
     (
         "announcement",
-        include_str!("../schemas/announcement.v1.schema.json"),
+        include_str!("../schemas/announcement.v2.schema.json"),
     ),
     (
         "calendar",
-        include_str!("../schemas/calendar.v1.schema.json"),
+        include_str!("../schemas/calendar.v2.schema.json"),
     ),
-    ("vectors", include_str!("../schemas/vectors.v1.schema.json")),
+    ("vectors", include_str!("../schemas/vectors.v2.schema.json")),
 ];
 
 /// The schema called `name` (`plan`, `target-row`, `officer-row`, `record`,

@@ -74,12 +74,14 @@ impl Ticketer {
         ))
     }
 
-    /// The replacement ticketer of ledger entry `seq` (SPEC.md §9.4):
-    /// `SHA-256("shuangsui/v1/replacement-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(seq) ‖ ":" ‖ id)`.
-    pub fn replacement(task_key: &Hash, seq: u64) -> Self {
+    /// The substitute order of one team slot (SPEC.md §9.4), fixed at the draw:
+    /// `SHA-256("shuangsui/v2/substitute-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(slot) ‖ ":"
+    /// ‖ decimal(len(target)) ‖ ":" ‖ target ‖ ":" ‖ id)`, `len` in UTF-8 bytes, `slot` 1-based.
+    pub fn substitute(task_key: &Hash, slot: usize, target: &str) -> Self {
         Self::with_prefix(&format!(
-            "shuangsui/v{SPEC_VERSION}/replacement-ticket:{}:{seq}:",
-            to_hex(task_key)
+            "shuangsui/v{SPEC_VERSION}/substitute-ticket:{}:{slot}:{}:{target}:",
+            to_hex(task_key),
+            target.len()
         ))
     }
 
@@ -776,12 +778,12 @@ mod tests {
         let key = [0xAB; 32];
         let t = Ticketer::targets(&key).ticket("91110000802100433B");
         let text = format!(
-            "shuangsui/v1/target-ticket:{}:91110000802100433B",
+            "shuangsui/v2/target-ticket:{}:91110000802100433B",
             "ab".repeat(32)
         );
         assert_eq!(t, crate::canonical::sha256(text.as_bytes()));
         let o = Ticketer::officers(&key, 12).ticket("E01");
-        let text = format!("shuangsui/v1/officer-ticket:{}:12:E01", "ab".repeat(32));
+        let text = format!("shuangsui/v2/officer-ticket:{}:12:E01", "ab".repeat(32));
         assert_eq!(o, crate::canonical::sha256(text.as_bytes()));
     }
 }

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::announce::{Attestation, Sources};
+use crate::announce::{Attestation, Attested, Sources, TimeAnchor};
 use crate::beacon::{Checked, Round};
 use crate::canonical::to_hex;
 use crate::digest::SPEC_VERSION;
@@ -139,8 +139,22 @@ pub fn id_check_in(head: &Value) -> IdCheck {
     IdCheck { mode, allowlist }
 }
 
+/// What a verifier is given besides the record and the inputs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The TSA's certificate (PEM or DER), to check the signature of the record's
+    /// time-stamp token; without it the token's imprint and time are checked, and
+    /// the verification says the signature was not.
+    pub tsa_cert: Option<&'a [u8]>,
+}
+
 /// Verifies a record against its inputs.
 pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
+    verify_with(record, inputs, &Options::default())
+}
+
+/// Verifies a record against its inputs, with [`Options`].
+pub fn verify_with(record: Source<'_>, inputs: &Inputs, options: &Options<'_>) -> Result<Verification> {
     let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
         at: Location {
             line,
@@ -173,46 +187,52 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
             supported: SPEC_VERSION.to_owned(),
         });
     }
-    let seed_value = given
-        .pointer("/seed/value")
-        .and_then(Value::as_str)
-        .ok_or_else(|| syntax("missing the string member 'seed.value'".into(), None, None))?;
-    let source = given.pointer("/seed/source").and_then(Value::as_str);
+    // Strictly: a repeated member (a forged one placed before the genuine one), an
+    // unknown member or a wrong type is refused, naming the member.
+    let parsed: Record = crate::strict::from_slice(record.name, record.bytes)?;
+    let seed_value = parsed.seed.value.as_str();
     let mut guarantees = Vec::new();
     let mut attestation_failure = None;
-    let seed = match source {
-        Some("unattested") => Seed::unattested(seed_value)?,
-        Some("beacon") => {
-            let attestation: Attestation = given
-                .pointer("/seed/attestation")
-                .and_then(|a| serde_json::from_value(a.clone()).ok())
-                .ok_or_else(|| {
-                    syntax(
-                        "seed.attestation is missing or malformed".into(),
-                        None,
-                        None,
-                    )
-                })?;
-            let sources = Sources {
+    let seed = match (parsed.seed.source.as_str(), &parsed.seed.attestation) {
+        ("unattested", None) => Seed::unattested(seed_value)?,
+        ("beacon", Some(attestation)) => {
+            let attestation: Attestation = attestation.clone();
+            let token = if attestation.timestamp.is_empty() {
+                Ok(None)
+            } else {
+                crate::announce::base64_decode(&attestation.timestamp)
+                    .map(Some)
+                    .ok_or_else(|| "seed.attestation.timestamp is not base64".to_owned())
+            };
+            let sources = token.map(|timestamp| Sources {
+                replaced: attestation.replaced.clone(),
                 round: Round {
                     round: attestation.beacon.round,
                     randomness: attestation.beacon.randomness.clone(),
                     signature: attestation.beacon.signature.clone(),
                 },
-                dice: Some(attestation.dice.clone()),
                 reveals: attestation
                     .reveals
                     .iter()
                     .map(|r| (r.name.clone(), r.secret.clone()))
                     .collect(),
-                later_round: attestation.beacon.fallback,
-            };
-            match crate::announce::attest(&attestation.announcement, inputs, &sources) {
-                Ok((seed, _, checked)) => {
-                    guarantees = guarantees_of(&attestation, checked);
+                timestamp,
+                tsa_cert: options.tsa_cert,
+                same_files: false,
+            });
+            let attested = sources.and_then(|sources| {
+                match crate::announce::attest(&attestation.announcement, inputs, &sources) {
+                    Ok((seed, _, attested)) => Ok((seed, attested)),
+                    Err(Error::Announcement { message }) => Err(message),
+                    Err(e) => Err(e.to_string()),
+                }
+            });
+            match attested {
+                Ok((seed, attested)) => {
+                    guarantees = guarantees_of(&attestation, &attested);
                     seed
                 }
-                Err(Error::Announcement { message }) => {
+                Err(message) => {
                     // Recompute with the recorded seed so that the other
                     // differences are listed too.
                     attestation_failure = Some(message);
@@ -222,14 +242,13 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
                         attestation: Some(Box::new(attestation)),
                     }
                 }
-                Err(e) => return Err(e),
             }
         }
-        _ => {
+        (source, attestation) => {
             return Err(syntax(
                 format!(
-                    "seed.source must be \"unattested\" or \"beacon\", found {}",
-                    render(given.pointer("/seed/source"))
+                    "seed.source must be \"unattested\" (without an attestation) or \"beacon\" (with one), found '{source}'{}",
+                    if attestation.is_some() { " with an attestation" } else { " without an attestation" }
                 ),
                 None,
                 None,
@@ -288,11 +307,8 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     // The ledger is not recomputed but replayed: each entry must be the one
     // the rules give, chained from the recomputed draw (SPEC.md §9.4).
     let mut ledger_differences = Vec::new();
-    if let Some(entries) = given
-        .get("ledger")
-        .and_then(|l| serde_json::from_value(l.clone()).ok())
-    {
-        recomputed.ledger = entries;
+    recomputed.ledger.clone_from(&parsed.ledger);
+    if !recomputed.ledger.is_empty() {
         ledger_differences = crate::ledger::replay(&recomputed, inputs)?;
     }
     let mut differences = Vec::new();
@@ -324,6 +340,37 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
         let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
         diff(&whole, &expected, &mut Vec::new(), &mut report);
     }
+    // The raw digests cannot be recomputed from a public copy; an attested record's
+    // must be the announced ones (the draw refuses other bytes).
+    if let Some(a) = &parsed.seed.attestation {
+        let announced = &a.announcement.inputs;
+        let pairs = [
+            ("plan", Some(&announced.plan), Some(&parsed.inputs.plan.sha256)),
+            ("targets", Some(&announced.targets), Some(&parsed.inputs.targets.sha256)),
+            ("officers", Some(&announced.officers), Some(&parsed.inputs.officers.sha256)),
+            (
+                "history",
+                announced.history.as_ref(),
+                parsed.inputs.history.as_ref().map(|t| &t.sha256),
+            ),
+            (
+                "conflicts",
+                announced.conflicts.as_ref(),
+                parsed.inputs.conflicts.as_ref().map(|t| &t.sha256),
+            ),
+        ];
+        for (name, announced, recorded) in pairs {
+            if let (Some(a), Some(r)) = (announced, recorded)
+                && a.sha256 != *r
+            {
+                report(Difference {
+                    path: format!("inputs.{name}.sha256"),
+                    record: format!("'{r}'"),
+                    recomputed: format!("'{}' (announced)", a.sha256),
+                });
+            }
+        }
+    }
     for d in ledger_differences {
         report(d);
     }
@@ -339,12 +386,13 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     })
 }
 
-/// What a checked attestation proves (SPEC.md §5.3, §10 step 7).
+/// What a checked attestation proves, and what still rests on procedure
+/// (SPEC.md §5.3, §10 step 7).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Guarantee {
-    /// The inputs were frozen by the announcement, before the round existed,
-    /// provided the announcement was published before `emitted_at` (a fact
-    /// about the world the verifier checks: the notice's date).
+    /// The inputs, dice and contributions were frozen by the announcement. That
+    /// this was before the round existed is proved by a verified time-stamp, or
+    /// rests on the announcement's publication.
     InputsFixed {
         /// The announcement's digest.
         announcement: String,
@@ -354,25 +402,38 @@ pub enum Guarantee {
         round: u64,
         /// When that round was emitted, UTC.
         emitted_at: String,
+        /// What anchors the announcement in time.
+        anchor: TimeAnchor,
     },
-    /// The seed comes from this drand quicknet round.
+    /// The seed comes from the announced drand quicknet round and nothing after it.
     Beacon {
-        /// The round used.
+        /// The round used: always the announced one.
         round: u64,
-        /// A later round than announced, declared as a fallback.
-        fallback: bool,
         /// The BLS signature was verified (false: this build only checked the randomness).
         signature_verified: bool,
     },
-    /// Dice digits rolled in public went into the seed.
+    /// Dice digits rolled in public at the announcement are part of it.
     Dice {
-        /// How many.
-        digits: u32,
+        /// The digits.
+        digits: String,
     },
-    /// Parties committed before and revealed their secrets at the draw.
+    /// Parties' contributions are part of the announcement.
     Parties {
-        /// Their names.
-        names: Vec<String>,
+        /// Parties who revealed their secret: their contribution was made for this
+        /// announcement.
+        revealed: Vec<String>,
+        /// Parties who did not: that their contribution is theirs and serves only
+        /// this announcement rests on their word.
+        unrevealed: Vec<String>,
+    },
+    /// Which attempt at this plan the draw is, and the attempts it replaced.
+    Attempt {
+        /// The plan id.
+        plan: String,
+        /// 1 for a first announcement.
+        attempt: u32,
+        /// (attempt, announcement digest, round, why it was not drawn), oldest first.
+        replaced: Vec<(u32, String, u64, String)>,
     },
 }
 
@@ -384,41 +445,82 @@ impl std::fmt::Display for Guarantee {
                 announced_at,
                 round,
                 emitted_at,
-            } => write!(
-                f,
-                "inputs fixed before the randomness, provided the announcement (digest {announcement}, made at {announced_at}) was published before {emitted_at}, when beacon round {round} was emitted"
-            ),
+                anchor,
+            } => match anchor {
+                TimeAnchor::Verified(a) => write!(
+                    f,
+                    "inputs, dice and contributions fixed before the randomness: the announcement (digest {announcement}) existed at {} by an RFC 3161 time-stamp of '{}' ({}, signature verified), before beacon round {round} was emitted at {emitted_at}",
+                    a.time_text, a.tsa, a.algorithm
+                ),
+                TimeAnchor::Unchecked { time } => write!(
+                    f,
+                    "inputs, dice and contributions fixed by the announcement (digest {announcement}); its time-stamp token says {time}, before beacon round {round} was emitted at {emitted_at}, but the token's signature was NOT checked (give the TSA's certificate: --tsa-cert)"
+                ),
+                TimeAnchor::None => write!(
+                    f,
+                    "inputs, dice and contributions fixed by the announcement (digest {announcement}, which says it was made at {announced_at}); NOT anchored in time: that it was public before {emitted_at}, when beacon round {round} was emitted, rests on its publication (check the date it was published)"
+                ),
+            },
             Guarantee::Beacon {
                 round,
-                fallback,
                 signature_verified,
             } => write!(
                 f,
-                "seed from drand quicknet round {round}{}{}",
-                if *fallback {
-                    ", a later round than announced (declared fallback)"
-                } else {
-                    ""
-                },
+                "seed from the announced drand quicknet round {round} and nothing entered after it{}",
                 if *signature_verified {
                     " (BLS signature verified offline against the pinned key)"
                 } else {
                     " (this build cannot check BLS signatures: only the randomness was checked)"
                 }
             ),
-            Guarantee::Dice { digits } => write!(f, "dice: {digits} digits rolled in public"),
-            Guarantee::Parties { names } => write!(
+            Guarantee::Dice { digits } => write!(
                 f,
-                "{} parties committed before and revealed at the draw: {}",
-                names.len(),
-                names.join(", ")
+                "dice {digits} rolled in public at the announcement (that they were rolled fairly rests on the public session)"
             ),
+            Guarantee::Parties {
+                revealed,
+                unrevealed,
+            } => {
+                write!(f, "parties' contributions fixed in the announcement")?;
+                if !revealed.is_empty() {
+                    write!(
+                        f,
+                        "; revealed, so made for this announcement: {}",
+                        revealed.join(", ")
+                    )?;
+                }
+                if !unrevealed.is_empty() {
+                    write!(
+                        f,
+                        "; not revealed, so resting on their word: {}",
+                        unrevealed.join(", ")
+                    )?;
+                }
+                Ok(())
+            }
+            Guarantee::Attempt {
+                plan,
+                attempt,
+                replaced,
+            } => {
+                write!(f, "attempt {attempt} at plan {plan}")?;
+                for (n, digest, round, reason) in replaced {
+                    write!(
+                        f,
+                        "; it replaces attempt {n} (announcement {digest}, round {round}), not drawn because: {reason}"
+                    )?;
+                }
+                write!(
+                    f,
+                    "; that no other announcement was made for this plan rests on publication (every attempt must be published)"
+                )
+            }
         }
     }
 }
 
 /// What a checked attestation proves, one statement each.
-fn guarantees_of(attestation: &Attestation, checked: Checked) -> Vec<Guarantee> {
+fn guarantees_of(attestation: &Attestation, attested: &Attested) -> Vec<Guarantee> {
     let a = &attestation.announcement;
     let mut guarantees = vec![
         Guarantee::InputsFixed {
@@ -426,21 +528,46 @@ fn guarantees_of(attestation: &Attestation, checked: Checked) -> Vec<Guarantee> 
             announced_at: a.announced_at.clone(),
             round: a.beacon.round,
             emitted_at: a.beacon.emitted_at.clone(),
+            anchor: attested.anchor.clone(),
         },
         Guarantee::Beacon {
             round: attestation.beacon.round,
-            fallback: attestation.beacon.fallback,
-            signature_verified: checked == Checked::Signature,
+            signature_verified: attested.beacon == Checked::Signature,
         },
     ];
-    if a.dice > 0 {
-        guarantees.push(Guarantee::Dice { digits: a.dice });
-    }
-    if !a.parties.is_empty() {
-        guarantees.push(Guarantee::Parties {
-            names: a.parties.iter().map(|p| p.name.clone()).collect(),
+    if !a.dice.is_empty() {
+        guarantees.push(Guarantee::Dice {
+            digits: a.dice.clone(),
         });
     }
+    if !a.parties.is_empty() {
+        let (revealed, unrevealed) = a
+            .parties
+            .iter()
+            .map(|p| p.name.clone())
+            .partition(|n| attestation.reveals.iter().any(|r| &r.name == n));
+        guarantees.push(Guarantee::Parties {
+            revealed,
+            unrevealed,
+        });
+    }
+    let chain: Vec<&crate::announce::Announcement> =
+        attestation.replaced.iter().chain(std::iter::once(a)).collect();
+    guarantees.push(Guarantee::Attempt {
+        plan: a.plan.clone(),
+        attempt: a.attempt,
+        replaced: chain
+            .windows(2)
+            .map(|w| {
+                (
+                    w[0].attempt,
+                    w[0].digest.clone(),
+                    w[0].beacon.round,
+                    w[1].reason.clone(),
+                )
+            })
+            .collect(),
+    });
     guarantees
 }
 

@@ -437,6 +437,7 @@ fn check_amendments(record: &shuangsui::Record, inputs: &Inputs) -> Result<(), T
             Change::ReplaceOfficer {
                 officer: current,
                 reason: ["回避", "请假", "调离", "证件失效"][k % 4].into(),
+                note: String::new(),
             }
         };
         let a = Amendment {

@@ -14,7 +14,7 @@ fn load(path: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(root().join(path)).unwrap()).unwrap()
 }
 
-const RECORD_URI: &str = "https://github.com/shuangsui/shuangsui/schemas/record.v1.schema.json";
+const RECORD_URI: &str = "https://github.com/shuangsui/shuangsui/schemas/record.v2.schema.json";
 
 fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
     let errors: Vec<String> = validator
@@ -26,7 +26,7 @@ fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str)
 
 #[test]
 fn demo_record_follows_the_schema() {
-    let schema = load("schemas/record.v1.schema.json");
+    let schema = load("schemas/record.v2.schema.json");
     assert_eq!(schema["$id"], RECORD_URI);
     let validator = jsonschema::validator_for(&schema).unwrap();
     let plan = synth::plan_toml(40);
@@ -65,11 +65,11 @@ fn demo_record_follows_the_schema() {
 #[test]
 fn vector_files_follow_their_schema() {
     let registry = jsonschema::Registry::new()
-        .add(RECORD_URI, load("schemas/record.v1.schema.json"))
+        .add(RECORD_URI, load("schemas/record.v2.schema.json"))
         .unwrap()
         .prepare()
         .unwrap();
-    let schema = load("schemas/vectors.v1.schema.json");
+    let schema = load("schemas/vectors.v2.schema.json");
     let validator = jsonschema::options()
         .with_registry(&registry)
         .build(&schema)
@@ -81,7 +81,7 @@ fn vector_files_follow_their_schema() {
         "normalize.json",
     ] {
         let file = load(&format!("tests/vectors/{name}"));
-        assert_eq!(file["schema"], "schemas/vectors.v1.schema.json");
+        assert_eq!(file["schema"], "schemas/vectors.v2.schema.json");
         assert_valid(&validator, &file, name);
     }
     // The records inside draws.json are checked against the record schema too.
@@ -94,7 +94,7 @@ fn vector_files_follow_their_schema() {
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
-    jsonschema::validator_for(&load(&format!("schemas/{name}.v1.schema.json"))).unwrap()
+    jsonschema::validator_for(&load(&format!("schemas/{name}.v2.schema.json"))).unwrap()
 }
 
 fn draw_vectors() -> Vec<Value> {
@@ -193,7 +193,7 @@ fn schemas_match_the_types() {
         ("target-row", TARGET_FIELDS),
         ("officer-row", OFFICER_FIELDS),
     ] {
-        let schema = load(&format!("schemas/{name}.v1.schema.json"));
+        let schema = load(&format!("schemas/{name}.v2.schema.json"));
         let mut props: Vec<&str> = schema["properties"]
             .as_object()
             .unwrap()
@@ -221,7 +221,7 @@ fn schemas_match_the_types() {
 
     // Every property of the record schema occurs in some vector record, and
     // (validation with additionalProperties: false) no record has another.
-    let schema = load("schemas/record.v1.schema.json");
+    let schema = load("schemas/record.v2.schema.json");
     let mut declared = std::collections::BTreeSet::new();
     collect_properties(&schema, &schema, "", &mut declared);
     let mut seen = std::collections::BTreeSet::new();

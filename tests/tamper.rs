@@ -19,7 +19,13 @@ fn fixture_round() -> Round {
         "/tests/fixtures/drand-quicknet.json"
     );
     let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    serde_json::from_value(v["rounds"][0].clone()).unwrap()
+    let r = &v["rounds"][0];
+    serde_json::from_value(serde_json::json!({
+        "round": r["round"],
+        "randomness": r["randomness"],
+        "signature": r["signature"],
+    }))
+    .unwrap()
 }
 
 const SECRET: &str = "a notary's secret, kept until the draw";
@@ -55,22 +61,40 @@ fn reference() -> (Files, Inputs, Record) {
         officers: synth::officers_csv(24, 8),
     };
     let inputs = parse(&files).unwrap();
-    let a = announce::announce(
+    // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
+    let now = shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
+    let draft = announce::announce(
         &inputs,
         &Request {
-            at: "2023-09-15T18:50:02+08:00".into(),
+            now,
             margin_secs: 600,
-            dice: 4,
-            parties: vec![("公证处".into(), announce::commitment("公证处", SECRET))],
+            not_before: None,
+            dice: "2 7 1 8".into(),
+            parties: Vec::new(),
             previous: String::new(),
+            replaces: None,
         },
     )
     .unwrap();
+    let body = announce::body_digest(&draft);
+    let a = announce::with_parties(
+        &draft,
+        &[(
+            "公证处".into(),
+            announce::contribution(&body, "公证处", SECRET),
+        )],
+        now + 60,
+        300,
+    )
+    .unwrap();
+    assert_eq!(a.beacon.round, 657_413);
     let sources = Sources {
+        replaced: Vec::new(),
         round: fixture_round(),
-        dice: Some("2 7 1 8".into()),
         reveals: vec![("公证处".into(), SECRET.into())],
-        later_round: false,
+        timestamp: None,
+        tsa_cert: None,
+        same_files: true,
     };
     let (seed, _, _) = announce::attest(&a, &inputs, &sources).unwrap();
     let mut record = draw(&inputs, &seed).unwrap().record;
@@ -82,6 +106,7 @@ fn reference() -> (Files, Inputs, Record) {
             change: Change::ReplaceOfficer {
                 officer: first.officers[0].clone(),
                 reason: "回避".into(),
+                note: String::new(),
             },
             task: Some(record.tasks[0].id.clone()),
             target: first.target.clone(),

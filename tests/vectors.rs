@@ -23,7 +23,7 @@ use shuangsui::{
     InputOptions, Inputs, Seed, Source, allocation, digest, draw, matching, normalize, seed,
 };
 
-const SCHEMA: &str = "schemas/vectors.v1.schema.json";
+const SCHEMA: &str = "schemas/vectors.v2.schema.json";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -867,24 +867,33 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         })
         .collect();
     let round: shuangsui::beacon::Round = serde_json::from_value(a["beacon"].clone()).unwrap();
-    let announcement = announce::announce(
+    let now = shuangsui::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
+    let margin = a["margin_secs"].as_i64().unwrap();
+    let draft = announce::announce(
         inputs,
         &Request {
-            at: a["announced_at"].as_str().unwrap().to_owned(),
-            margin_secs: a["margin_secs"].as_i64().unwrap(),
-            dice: u32::try_from(a["dice"].as_str().unwrap().len()).unwrap(),
-            parties: secrets
-                .iter()
-                .map(|(n, s)| (n.clone(), announce::commitment(n, s)))
-                .collect(),
+            now,
+            margin_secs: margin,
+            not_before: None,
+            dice: a["dice"].as_str().unwrap().to_owned(),
+            parties: Vec::new(),
             previous: String::new(),
+            replaces: None,
         },
     )?;
+    let body = announce::body_digest(&draft);
+    let contributions: Vec<(String, String)> = secrets
+        .iter()
+        .map(|(n, s)| (n.clone(), announce::contribution(&body, n, s)))
+        .collect();
+    let announcement = announce::with_parties(&draft, &contributions, now, margin)?;
     let sources = Sources {
+        replaced: Vec::new(),
         round,
-        dice: Some(a["dice"].as_str().unwrap().to_owned()),
         reveals: secrets,
-        later_round: false,
+        timestamp: None,
+        tsa_cert: None,
+        same_files: true,
     };
     Ok(announce::attest(&announcement, inputs, &sources)?.0)
 }
@@ -943,6 +952,7 @@ fn apply_amendments(
             Change::ReplaceOfficer {
                 officer: s("officer"),
                 reason: s("reason"),
+                note: s("note"),
             }
         };
         let task = Some(s("task")).filter(|t| !t.is_empty());

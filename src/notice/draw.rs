@@ -90,44 +90,96 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
         )];
     };
     let an = &a.announcement;
-    let mut lines = vec![
-        format!(
-            "{}: `{}`，{} {}",
-            lang.t("抽取公告摘要", "Announcement digest"),
-            an.digest,
-            lang.t("公告时间", "announced at"),
-            an.announced_at
-        ),
-        format!(
-            "{}: {}（{} {}）{}",
+    let mut lines = vec![format!(
+        "{}: `{}`，{} {}",
+        lang.t("抽取公告摘要", "Announcement digest"),
+        an.digest,
+        lang.t("公告时间", "announced at"),
+        an.announced_at
+    )];
+    let anchored = crate::announce::base64_decode(&a.timestamp)
+        .and_then(|der| crate::timestamp::parse(&der).ok());
+    lines.push(match anchored {
+        Some(token) => format!(
+            "{}: {}",
             lang.t(
-                "随机源 drand quicknet 轮次",
-                "Randomness: drand quicknet round"
+                "可信时间戳（RFC 3161）证明公告存在于",
+                "An RFC 3161 time-stamp shows the announcement existed at"
             ),
-            a.beacon.round,
-            lang.t("发布于", "emitted at"),
-            an.beacon.emitted_at,
-            if a.beacon.fallback {
-                lang.t("，后备轮次", ", fallback round")
-            } else {
-                ""
-            }
+            token.time_text
         ),
-    ];
-    if !a.dice.is_empty() {
+        None => lang
+            .t(
+                "公告没有可信时间戳：公告须在随机数发布前已公开，这一点须查对公告的发布记录。",
+                "The announcement has no time-stamp: that it was public before the randomness rests on its publication record.",
+            )
+            .to_owned(),
+    });
+    lines.push(format!(
+        "{}: {} {}",
+        lang.t("抽取尝试", "Attempt"),
+        an.attempt,
+        if a.replaced.is_empty() {
+            lang.t("（首次公告）", "(the first announcement)").to_owned()
+        } else {
+            a.replaced
+                .iter()
+                .map(|old| {
+                    let why = a
+                        .replaced
+                        .iter()
+                        .chain(std::iter::once(an))
+                        .find(|n| n.replaces == old.digest)
+                        .map_or("", |n| n.reason.as_str());
+                    format!(
+                        "{} {} `{}`（{} {}，{} {}）",
+                        lang.t("；作废的第", "; replaced attempt"),
+                        old.attempt,
+                        old.digest,
+                        lang.t("轮次", "round"),
+                        old.beacon.round,
+                        lang.t("原因", "reason"),
+                        why
+                    )
+                })
+                .collect::<String>()
+        }
+    ));
+    lines.push(format!(
+        "{}: {}（{} {}）",
+        lang.t(
+            "随机源 drand quicknet 轮次",
+            "Randomness: drand quicknet round"
+        ),
+        a.beacon.round,
+        lang.t("发布于", "emitted at"),
+        an.beacon.emitted_at,
+    ));
+    if !an.dice.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t("公开掷骰", "Dice rolled in public"),
-            a.dice
+            lang.t("公告时公开掷骰", "Dice rolled in public at the announcement"),
+            an.dice
         ));
     }
-    if !a.reveals.is_empty() {
+    if !an.parties.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t("公开秘密的参与方", "Parties who revealed their secrets"),
-            a.reveals
+            lang.t("公告中的参与方贡献", "Parties' contributions in the announcement"),
+            an.parties
                 .iter()
-                .map(|r| r.name.as_str())
+                .map(|p| {
+                    let revealed = a.reveals.iter().any(|r| r.name == p.name);
+                    format!(
+                        "{}{}",
+                        p.name,
+                        if revealed {
+                            lang.t("（已公开秘密）", " (secret revealed)")
+                        } else {
+                            lang.t("（未公开秘密）", " (secret not revealed)")
+                        }
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(lang.t("、", ", "))
         ));

@@ -86,10 +86,10 @@ fn vector_files_follow_their_schema() {
     }
     // The records inside draws.json are checked against the record schema too.
     let mut file = load("tests/vectors/draws.json");
-    file["vectors"][0]["expected"]["record"]["spec"] = Value::from("2");
+    file["vectors"][0]["expected"]["record"]["spec"] = Value::from("1");
     assert!(
         !validator.is_valid(&file),
-        "a record with spec 2 must not validate"
+        "a record with spec 1 must not validate"
     );
 }
 
@@ -228,6 +228,12 @@ fn schemas_match_the_types() {
     for d in draw_vectors() {
         collect_members(&d["expected"]["record"], "", &mut seen);
     }
+    // Earlier attempts are announcements too (the same definition): seen through
+    // `seed.attestation.announcement`.
+    let declared: std::collections::BTreeSet<String> = declared
+        .into_iter()
+        .map(|p| p.replace("seed.attestation.replaced[]", "seed.attestation.announcement"))
+        .collect();
     let unused: Vec<&String> = declared.difference(&seen).collect();
     assert!(
         unused.is_empty(),

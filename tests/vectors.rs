@@ -383,7 +383,26 @@ fn draw_cases() -> Vec<Case> {
             conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
             ..case(
                 "attested-seed",
-                "an attested seed (§5.3) for a second batch with history and conflicts files: the announcement freezes all the inputs and names drand quicknet round 657413 (a real signed round), four dice digits and one party's commitment; the seed is derived from them",
+                "an attested seed (§5.3) for a second batch with history and conflicts files: the announcement freezes all the inputs, four dice digits rolled at the announcement and one party's contribution, and names drand quicknet round 657413 (a real signed round); the seed is derived from its digest and the round; the party reveals its secret",
+            )
+        },
+        Case {
+            seed: "",
+            attested: Some({
+                let mut a = attested_sources();
+                a["replaced"] = json!([
+                    { "announced_at": "2023-09-15T18:20:00+08:00", "dice": "662", "reason": "公开抽取会议因故未能举行" },
+                    { "announced_at": "2023-09-15T18:35:30+08:00", "dice": "5", "reason": "公证员未到场" },
+                ]);
+                a["parties"] = json!([
+                    { "name": "社会监督员", "secret": "an observer's secret" },
+                    { "name": "公证处", "secret": "a notary's secret" },
+                ]);
+                a
+            }),
+            ..case(
+                "attested-third-attempt",
+                "an attested seed from the third attempt (§5.3.4): two earlier announcements were not drawn, each replaced by the next with its reason; the record keeps them; two parties contributed",
             )
         },
         Case {
@@ -869,6 +888,27 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
     let round: shuangsui::beacon::Round = serde_json::from_value(a["beacon"].clone()).unwrap();
     let now = shuangsui::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
     let margin = a["margin_secs"].as_i64().unwrap();
+    // Earlier attempts, not drawn: each made at its own time with its own dice, and
+    // replaced by the next for its reason (SPEC.md §5.3.4).
+    let mut replaced: Vec<announce::Announcement> = Vec::new();
+    let mut replaces = None;
+    for old in a["replaced"].as_array().into_iter().flatten() {
+        let made = announce::announce(
+            inputs,
+            &Request {
+                now: shuangsui::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
+                    .unwrap(),
+                margin_secs: margin,
+                not_before: None,
+                dice: old["dice"].as_str().unwrap().to_owned(),
+                parties: Vec::new(),
+                previous: String::new(),
+                replaces: replaces.take(),
+            },
+        )?;
+        replaces = Some((made.clone(), old["reason"].as_str().unwrap().to_owned()));
+        replaced.push(made);
+    }
     let draft = announce::announce(
         inputs,
         &Request {
@@ -878,7 +918,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
             dice: a["dice"].as_str().unwrap().to_owned(),
             parties: Vec::new(),
             previous: String::new(),
-            replaces: None,
+            replaces,
         },
     )?;
     let body = announce::body_digest(&draft);
@@ -888,7 +928,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         .collect();
     let announcement = announce::with_parties(&draft, &contributions, now, margin)?;
     let sources = Sources {
-        replaced: Vec::new(),
+        replaced,
         round,
         reveals: secrets,
         timestamp: None,

@@ -252,6 +252,13 @@ pub fn announce(inputs: &Inputs, request: &Request) -> Result<Announcement> {
     }
     let earliest = request.now + request.margin_secs;
     let not_before = match request.not_before {
+        Some(t) if t <= request.now => {
+            return Err(bad(format!(
+                "{} is already past (now {}): the round must be one that is not yet emitted",
+                format_rfc3339(t),
+                format_rfc3339(request.now)
+            )));
+        }
         Some(t) if t < earliest => {
             return Err(bad(format!(
                 "the round cannot come before {}: that is within the margin of {} minutes after now ({}), so its randomness might be public before the announcement is",
@@ -290,7 +297,17 @@ pub fn announce(inputs: &Inputs, request: &Request) -> Result<Announcement> {
                     "say why the replaced attempt was not drawn: the reason is published".into(),
                 ));
             }
-            (old.attempt.saturating_add(1), old.digest.clone(), why)
+            if beacon::round_at(not_before) <= old.beacon.round {
+                return Err(bad(format!(
+                    "the redo must name a round later than the replaced attempt's round {} (emitted {}): give --not-before after it",
+                    old.beacon.round, old.beacon.emitted_at
+                )));
+            }
+            let attempt = old
+                .attempt
+                .checked_add(1)
+                .ok_or_else(|| bad("too many attempts".into()))?;
+            (attempt, old.digest.clone(), why)
         }
     };
     let mut a = Announcement {
@@ -457,8 +474,18 @@ pub fn check_announcement(a: &Announcement) -> Result<()> {
             a.attempt
         )));
     }
-    if !a.previous.is_empty() && unhex(&a.previous).is_none() {
-        return Err(bad("previous is not a record digest".into()));
+    if !a.previous.is_empty() && !a.inputs.earlier.contains(&a.previous) {
+        return Err(bad(format!(
+            "previous '{}' is not one of the earlier batches' records the announcement freezes (inputs.earlier)",
+            a.previous
+        )));
+    }
+    let control = |t: &str| crate::normalize::first_control(t).is_some();
+    if control(&a.reason) || crate::normalize::text(&a.reason) != a.reason {
+        return Err(bad("the reason is not normalised text".into()));
+    }
+    if a.parties.iter().any(|p| control(&p.name)) {
+        return Err(bad("a party name holds a control character".into()));
     }
     Ok(())
 }
@@ -477,11 +504,19 @@ pub fn check_chain(a: &Announcement, replaced: &[Announcement]) -> Result<()> {
     let mut later = a;
     for old in replaced.iter().rev() {
         check_announcement(old)?;
-        if later.replaces != old.digest || old.attempt + 1 != later.attempt || old.plan != a.plan
+        if later.replaces != old.digest
+            || old.attempt.checked_add(1) != Some(later.attempt)
+            || old.plan != a.plan
         {
             return Err(bad(format!(
                 "attempt {} replaces {}, not attempt {} ({}) of plan '{}'",
                 later.attempt, later.replaces, old.attempt, old.digest, old.plan
+            )));
+        }
+        if later.beacon.round <= old.beacon.round {
+            return Err(bad(format!(
+                "attempt {} names round {}, not later than round {} of the attempt {} it replaces: a redo must wait for a new round, or it would offer a choice between two seeds",
+                later.attempt, later.beacon.round, old.beacon.round, old.attempt
             )));
         }
         if old.announced_at > later.announced_at {
@@ -634,8 +669,7 @@ pub fn check_timestamp(
     tsa_cert: Option<&[u8]>,
 ) -> Result<(Vec<u8>, TimeAnchor)> {
     let file = to_json(a);
-    let parsed =
-        timestamp::parse(token).map_err(|e| bad(format!("the time-stamp token: {e}")))?;
+    let parsed = timestamp::parse(token).map_err(|e| bad(format!("the time-stamp token: {e}")))?;
     if parsed.imprint != sha256(file.as_bytes()) {
         return Err(bad(
             "the time-stamp token is for other bytes than this announcement's file".into(),
@@ -662,8 +696,7 @@ pub fn check_timestamp(
 
 /// Standard base64 with padding (RFC 4648 §4), as the record keeps a token.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk

@@ -146,7 +146,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         parts[1].parse().ok()?,
         parts[2].parse().ok()?,
     );
-    if h > 23 || m > 59 || sec > 60 {
+    if h > 23 || m > 59 || sec > 59 {
         return None;
     }
     let offset = match zone {
@@ -154,7 +154,12 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         z => {
             let sign = if z.starts_with('-') { -1 } else { 1 };
             let (oh, om) = z[1..].split_once(':')?;
-            if oh.len() != 2 || om.len() != 2 {
+            if oh.len() != 2
+                || om.len() != 2
+                || !oh.bytes().chain(om.bytes()).all(|b| b.is_ascii_digit())
+                || oh > "23"
+                || om > "59"
+            {
                 return None;
             }
             sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)

@@ -1,6 +1,7 @@
 //! `shuangsui publish`: the draw notice and the verification kit, written after the record
 //! has been verified against its inputs.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -143,8 +144,22 @@ pub fn build(
         files.push((kit.join(format!("earlier-{}.json", i + 1)), bytes.clone()));
     }
     if let Some(a) = &record.seed.attestation {
-        let json = serde_json::to_string_pretty(&a.announcement)? + "\n";
-        files.push((kit.join("announcement.json"), json.into_bytes()));
+        files.push((
+            kit.join("announcement.json"),
+            shuangsui::announce::to_json(&a.announcement).into_bytes(),
+        ));
+        for old in &a.replaced {
+            files.push((
+                kit.join(format!("announcement-attempt-{}.json", old.attempt)),
+                shuangsui::announce::to_json(old).into_bytes(),
+            ));
+        }
+        if let Some(token) =
+            shuangsui::announce::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
+        {
+            // The bare token: `openssl ts -verify -token_in -in announcement.tsr -data announcement.json -CAfile TSA.pem`
+            files.push((kit.join("announcement.tsr"), token));
+        }
     }
     let readme = format!(
         "# {}\n\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}\n",
@@ -167,6 +182,74 @@ pub fn build(
         files,
         verify_command: command,
     })
+}
+
+/// The public copies of an announcement's frozen inputs, to publish with it: the plan, the
+/// tables without personal data (the same projections as the kit's), the announcement, and a
+/// README saying how to check them against it. Anyone can challenge the inputs before the
+/// randomness exists.
+pub fn frozen_inputs(
+    lang: Lang,
+    a: &shuangsui::announce::Announcement,
+    plan_bytes: &[u8],
+    inputs: &Inputs,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut files = vec![
+        (
+            PathBuf::from("announcement.json"),
+            shuangsui::announce::to_json(a).into_bytes(),
+        ),
+        (PathBuf::from("plan.toml"), plan_bytes.to_vec()),
+        (
+            PathBuf::from("targets.csv"),
+            inputs
+                .targets
+                .to_csv()
+                .ok_or_else(|| anyhow::anyhow!("the directory was read without all its columns"))?,
+        ),
+        (PathBuf::from("officers.csv"), inputs.officers.to_csv()),
+    ];
+    let mut flags = String::new();
+    if let Some((t, _)) = &inputs.history {
+        files.push((PathBuf::from("history.csv"), t.to_csv()));
+        flags.push_str(" --history history.csv");
+    }
+    if let Some((t, _)) = &inputs.conflicts {
+        files.push((PathBuf::from("conflicts.csv"), t.to_csv()));
+        flags.push_str(" --conflicts conflicts.csv");
+    }
+    let digests = [
+        ("plan.toml", "--plan", &a.inputs.plan.digest),
+        ("targets.csv", "--targets", &a.inputs.targets.digest),
+        ("officers.csv", "--officers", &a.inputs.officers.digest),
+    ];
+    let mut list = String::new();
+    for (file, flag, d) in digests {
+        let _ = writeln!(list, "shuangsui digest {flag} {file}   # {d}");
+    }
+    let readme = format!(
+        "# {}\n\n{}\n\n{} {} ({} {})\n\n```sh\n{list}```\n\n{}{}\n",
+        lang.t("抽取公告与冻结的输入", "Announcement and frozen inputs"),
+        lang.t(
+            "本目录是抽取前公开的材料：抽取公告及其冻结的抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息）。随机数尚未产生；任何人都可以在抽取前核对、质疑这些输入。每个文件的规范摘要应与公告中的一致：",
+            "This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:"
+        ),
+        lang.t("随机数来自 drand quicknet 轮次", "The randomness comes from drand quicknet round"),
+        a.beacon.round,
+        lang.t("发布于", "emitted at"),
+        a.beacon.emitted_at,
+        lang.t(
+            "公告须在该时间之前公开并申请可信时间戳。",
+            "The announcement must be public, and time-stamped, before then."
+        ),
+        if flags.is_empty() {
+            String::new()
+        } else {
+            format!("\n\n({}{flags})", lang.t("另有：", "also:"))
+        }
+    );
+    files.push((PathBuf::from("README.md"), readme.into_bytes()));
+    Ok(files)
 }
 
 /// Writes a publication under `dir`: nothing if any file exists (without `force`), each file

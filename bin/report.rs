@@ -60,6 +60,7 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
     use shuangsui::announce::TimeAnchor;
     use shuangsui::verify::Guarantee;
+    use std::fmt::Write as _;
     match (lang, g) {
         (Lang::En, g) => g.to_string(),
         (
@@ -109,10 +110,12 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
         ) => {
             let mut s = "参与方贡献值已写入公告".to_owned();
             if !revealed.is_empty() {
-                s += &format!("；已公开秘密、证明为本公告而作：{}", revealed.join("、"));
+                s.push_str("；已公开秘密、证明为本公告而作：");
+                s.push_str(&revealed.join("、"));
             }
             if !unrevealed.is_empty() {
-                s += &format!("；未公开秘密、仅凭其声明：{}", unrevealed.join("、"));
+                s.push_str("；未公开秘密、仅凭其声明：");
+                s.push_str(&unrevealed.join("、"));
             }
             s
         }
@@ -126,7 +129,8 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
         ) => {
             let mut s = format!("抽查计划 {plan} 的第 {attempt} 次抽取公告");
             for (n, digest, round, reason) in replaced {
-                s += &format!(
+                let _ = write!(
+                    s,
                     "；取代第 {n} 次公告（摘要 {digest}，轮次 {round}），未抽取原因：{reason}"
                 );
             }

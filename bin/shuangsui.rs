@@ -192,8 +192,8 @@ enum Command {
         /// NAME=CONTRIBUTION of a party, from `shuangsui contribute` (repeatable)
         #[arg(long = "party", value_name = "NAME=CONTRIBUTION", required = true)]
         parties: Vec<String>,
-        /// Minutes that must remain before the round
-        #[arg(long, default_value_t = 10)]
+        /// Minutes that must remain before the round, to publish the announcement
+        #[arg(long, default_value_t = 5)]
         margin: u32,
         /// The announcement to write
         #[arg(long)]
@@ -334,10 +334,13 @@ struct AnnounceArgs {
     /// The record this draw follows (a later batch)
     #[arg(long, value_name = "RECORD")]
     previous: Option<PathBuf>,
+    /// Also write the public copies of the frozen inputs (without personal data) to DIR, to publish with the announcement
+    #[arg(long, value_name = "DIR")]
+    publish: Option<PathBuf>,
     /// The announcement to write
     #[arg(long)]
     out: PathBuf,
-    /// Overwrite the announcement if it exists
+    /// Overwrite the announcement (and the public copies) if they exist
     #[arg(long)]
     force: bool,
 }
@@ -562,7 +565,10 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             );
             say!(
                 "{} {contribution}",
-                lang.t("贡献值（写入公告）:", "contribution (goes into the announcement):")
+                lang.t(
+                    "贡献值（写入公告）:",
+                    "contribution (goes into the announcement):"
+                )
             );
             say!(
                 "{} --party '{party}={contribution}'",
@@ -1051,7 +1057,13 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
     if !args.force && out.exists() {
         anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
     }
-    let parsed = InputFiles::read(&args.inputs, args.id_check.load()?)?.parse()?;
+    let files = InputFiles::read(&args.inputs, args.id_check.load()?)?;
+    // The public copies need every column that is not personal data.
+    let parsed = if args.publish.is_some() {
+        files.keep_all().parse()?
+    } else {
+        files.parse()?
+    };
     let checked = check(&parsed)?;
     for w in &checked.warnings {
         eprintln!("warning: {w}");
@@ -1073,7 +1085,9 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
     let not_before = match &args.not_before {
         None => None,
         Some(t) => Some(shuangsui::dates::parse_rfc3339(t).ok_or_else(|| {
-            anyhow::anyhow!("--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00")
+            anyhow::anyhow!(
+                "--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00"
+            )
         })?),
     };
     let replaces = match (&args.replaces, &args.reason) {
@@ -1090,8 +1104,37 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         replaces,
     };
     let a = shuangsui::announce::announce(&parsed, &request)?;
+    let public = match &args.publish {
+        None => Vec::new(),
+        Some(dir) => publish::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(name), bytes))
+            .collect(),
+    };
+    for (path, _) in &public {
+        if !args.force && path.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+        }
+    }
+    if let Some(dir) = &args.publish {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+    }
     write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), args.force)?;
+    for (path, bytes) in &public {
+        write_atomic(path, bytes, args.force)?;
+    }
     report::announcement(lang, &a);
+    if let Some(dir) = &args.publish {
+        say!(
+            "{} {}",
+            lang.t(
+                "冻结输入的公开版本（不含个人信息）已写入",
+                "public copies of the frozen inputs (no personal data) written to"
+            ),
+            dir.display()
+        );
+    }
     say!(
         "{} {} (digest {})",
         lang.t("公告已写入", "announcement written to"),

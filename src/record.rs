@@ -376,6 +376,37 @@ impl Record {
         )
     }
 
+    /// A selected target's current team: its team in `selected` with the ledger's
+    /// replacements applied, in slot order (SPEC.md §9.4).
+    pub fn current_team(&self, task: &str, target: &str) -> Vec<String> {
+        let mut team = self
+            .tasks
+            .iter()
+            .find(|t| t.id == task)
+            .and_then(|t| t.selected.iter().find(|s| s.target == target))
+            .map(|s| s.officers.clone())
+            .unwrap_or_default();
+        for e in self.amendments_of(task, target) {
+            if let Some(slot) = team.iter_mut().find(|o| **o == e.officer)
+                && e.kind == "replace_officer"
+            {
+                slot.clone_from(&e.replacement);
+            }
+        }
+        team
+    }
+
+    /// The ledger entries about one selected target of one task, in order.
+    pub fn amendments_of<'a>(
+        &'a self,
+        task: &'a str,
+        target: &'a str,
+    ) -> impl Iterator<Item = &'a LedgerEntry> + 'a {
+        self.ledger
+            .iter()
+            .filter(move |e| e.task == task && e.target == target)
+    }
+
     /// Sets [`Record::digest`] from the other members.
     pub fn seal(&mut self) {
         self.digest = self.content_digest();
@@ -418,7 +449,7 @@ pub fn is_intact(record: &serde_json::Value) -> bool {
 }
 
 /// The record digest of a JSON record (SPEC.md §9.3):
-/// `SHA-256(str("shuangsui/v1/record") ‖ bytes(J))`, where `J` is the pretty
+/// `SHA-256(str("shuangsui/v2/record") ‖ bytes(J))`, where `J` is the pretty
 /// serialisation of the record without its `digest` and `ledger` members.
 pub fn digest_of(record: &serde_json::Value) -> String {
     /// The record's members but `digest` and `ledger`, serialised without a copy.

@@ -76,6 +76,91 @@ fn team(
         .join(lang.t("、", ", "))
 }
 
+/// A selected target's team as it stands after the ledger's amendments, with the
+/// entries that changed it (`#1`, `#3`) or that record it unreachable.
+fn current_team(
+    record: &Record,
+    task: &str,
+    target: &str,
+    labels: &std::collections::HashMap<String, String>,
+    lang: Lang,
+) -> String {
+    let now = team(&record.current_team(task, target), labels, lang);
+    let entries: Vec<String> = record
+        .amendments_of(task, target)
+        .map(|e| format!("#{}", e.seq))
+        .collect();
+    if entries.is_empty() {
+        now
+    } else {
+        format!(
+            "{now}{}{}{}",
+            lang.t("（见修改记录 ", " (amended: "),
+            entries.join(lang.t("、", ", ")),
+            lang.t("）", ")")
+        )
+    }
+}
+
+/// The ledger, one line per entry, and its head: what changed after the draw, and the
+/// digest a verifier compares (SPEC.md §9.4).
+fn amendment_lines(
+    record: &Record,
+    labels: &std::collections::HashMap<String, String>,
+    lang: Lang,
+) -> Vec<String> {
+    let label = |id: &str| {
+        let l = labels.get(id).cloned().unwrap_or_default();
+        if l.is_empty() { id.to_owned() } else { l }
+    };
+    let mut lines: Vec<String> = record
+        .ledger
+        .iter()
+        .map(|e| {
+            let what = if e.kind == "unreachable" {
+                e.reason.clone()
+            } else {
+                format!(
+                    "{} → {}{}{}{}",
+                    label(&e.officer),
+                    label(&e.replacement),
+                    lang.t("，原因：", ", reason: "),
+                    e.reason,
+                    if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{}）", e.note)
+                    }
+                )
+            };
+            format!(
+                "#{} {} {} {}: {what}{}{}",
+                e.seq,
+                e.at,
+                e.task,
+                e.target,
+                lang.t("；操作人 ", "; by "),
+                e.actor
+            )
+        })
+        .collect();
+    let (n, head) = record.ledger_head();
+    lines.push(format!(
+        "{}: {n}{}，{} `{head}`",
+        lang.t("修改记录条数", "Amendments"),
+        lang.t(" 条", ""),
+        lang.t("链尾摘要", "ledger head")
+    ));
+    lines.push(
+        lang.t(
+            "替换人员不由任何人选择：每个名额的替补顺序在抽取时已确定（规范 §9.4），每队最多替换的人数由计划规定。",
+            "Replacements are chosen by no one: each slot's substitute order was fixed at the draw (SPEC.md §9.4), and the plan caps the replacements per team.",
+        )
+        .to_owned(),
+    );
+    lines
+}
+
 /// The seed's provenance, one line per fact.
 fn provenance(lang: Lang, record: &Record) -> Vec<String> {
     let Some(a) = &record.seed.attestation else {
@@ -120,29 +205,33 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
         lang.t("抽取尝试", "Attempt"),
         an.attempt,
         if a.replaced.is_empty() {
-            lang.t("（首次公告）", "(the first announcement)").to_owned()
+            lang.t("（首次公告）", "(the first announcement)")
+                .to_owned()
         } else {
-            a.replaced
-                .iter()
-                .map(|old| {
-                    let why = a
-                        .replaced
-                        .iter()
-                        .chain(std::iter::once(an))
-                        .find(|n| n.replaces == old.digest)
-                        .map_or("", |n| n.reason.as_str());
-                    format!(
-                        "{} {} `{}`（{} {}，{} {}）",
-                        lang.t("；作废的第", "; replaced attempt"),
-                        old.attempt,
-                        old.digest,
-                        lang.t("轮次", "round"),
-                        old.beacon.round,
-                        lang.t("原因", "reason"),
-                        why
-                    )
-                })
-                .collect::<String>()
+            let mut out = String::new();
+            for old in &a.replaced {
+                let why = a
+                    .replaced
+                    .iter()
+                    .chain(std::iter::once(an))
+                    .find(|n| n.replaces == old.digest)
+                    .map_or("", |n| n.reason.as_str());
+                let _ = write!(
+                    out,
+                    "{} {}{} `{}`{}{} {}{}{}{}",
+                    lang.t("；作废的第", "; replaced attempt"),
+                    old.attempt,
+                    lang.t(" 次公告", ""),
+                    old.digest,
+                    lang.t("（", " ("),
+                    lang.t("轮次", "round"),
+                    old.beacon.round,
+                    lang.t("，原因：", ", reason: "),
+                    why,
+                    lang.t("）", ")")
+                );
+            }
+            out
         }
     ));
     lines.push(format!(
@@ -158,14 +247,20 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
     if !an.dice.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t("公告时公开掷骰", "Dice rolled in public at the announcement"),
+            lang.t(
+                "公告时公开掷骰",
+                "Dice rolled in public at the announcement"
+            ),
             an.dice
         ));
     }
     if !an.parties.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t("公告中的参与方贡献", "Parties' contributions in the announcement"),
+            lang.t(
+                "公告中的参与方贡献",
+                "Parties' contributions in the announcement"
+            ),
             an.parties
                 .iter()
                 .map(|p| {
@@ -332,8 +427,19 @@ pub fn draw_markdown(
                 cell(&sel.name),
                 sel.target,
                 cell(&record.plan.authority),
-                cell(&team(&sel.officers, &labels, lang))
+                cell(&current_team(record, &task.id, &sel.target, &labels, lang))
             );
+        }
+        s.push('\n');
+    }
+    if !record.ledger.is_empty() {
+        let _ = writeln!(
+            s,
+            "## {}\n",
+            lang.t("抽取后的修改记录", "Amendments after the draw")
+        );
+        for line in amendment_lines(record, &labels, lang) {
+            let _ = writeln!(s, "- {line}");
         }
         s.push('\n');
     }
@@ -402,7 +508,7 @@ pub fn draw_csv(
                 &(n + 1).to_string(),
                 sel.name.as_str(),
                 sel.target.as_str(),
-                &team(&sel.officers, &labels, lang),
+                &current_team(record, &task.id, &sel.target, &labels, lang),
             ])
             .expect("writing to memory");
         }
@@ -629,11 +735,22 @@ pub fn draw_html(
                 n + 1,
                 esc(&sel.name),
                 esc(&record.plan.authority),
-                esc(&team(&sel.officers, &labels, lang)),
+                esc(&current_team(record, &task.id, &sel.target, &labels, lang)),
                 t = esc(&sel.target)
             );
         }
         let _ = writeln!(s, "</table></div></section>");
+    }
+    if !record.ledger.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section id=\"amendments\"><h2>{}</h2><ul>",
+            lang.t("抽取后的修改记录", "Amendments after the draw")
+        );
+        for line in amendment_lines(record, &labels, lang) {
+            let _ = writeln!(s, "<li>{}</li>", esc(&line));
+        }
+        let _ = writeln!(s, "</ul></section>");
     }
     let [heading, before, commands, after] = how_to_verify(lang, record);
     let _ = writeln!(

@@ -24,8 +24,8 @@ t = json.loads(json.dumps(r)); t["tasks"][0]["selected"][1]["target"] = "9111000
 write("record-tampered.json", t)
 s = json.loads(json.dumps(r)); s["seed"]["value"] = "2027-01-16 示例"
 write("record-other-seed.json", s)
-v = json.loads(json.dumps(r)); v["spec"] = "2"
-write("record-spec2.json", v)
+v = json.loads(json.dumps(r)); v["spec"] = "1"
+write("record-spec1.json", v)
 PY
 sed 's/^91110000802100433B,北京百度网讯科技有限公司,B,/91110000802100433B,北京百度网讯科技有限公司,C,/' targets.csv > targets-edited.csv
 { cat targets.csv; echo '９１１１０１０８５５１３８５０８２q,小米科技（重复）,A,存续,110108'; } > targets-duplicate.csv

@@ -447,11 +447,11 @@ fn every_cell_of_the_worked_example_is_load_bearing() {
 #[test]
 fn schema_command_prints_the_files() {
     for (name, file) in [
-        ("plan", "plan.v1"),
-        ("target-row", "target-row.v1"),
-        ("officer-row", "officer-row.v1"),
-        ("record", "record.v1"),
-        ("vectors", "vectors.v1"),
+        ("plan", "plan.v2"),
+        ("target-row", "target-row.v2"),
+        ("officer-row", "officer-row.v2"),
+        ("record", "record.v2"),
+        ("vectors", "vectors.v2"),
     ] {
         let out = run(bin().args(["schema", name]));
         assert!(out.status.success());

@@ -186,7 +186,7 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
     let mut amended = record.clone();
     let mut entry = serde_json::from_value::<shuangsui::record::LedgerEntry>(serde_json::json!({
         "seq": 1, "kind": "unreachable", "task": "T1", "target": t1.selected[1].target, "officer": "",
-        "replacement": "", "reason": UNREACHABLE, "actor": "张科长", "at": "2026-09-20T10:00:00+08:00",
+        "replacement": "", "reason": UNREACHABLE, "note": "", "actor": "张科长", "at": "2026-09-20T10:00:00+08:00",
         "prev": "", "digest": ""
     }))
     .unwrap();

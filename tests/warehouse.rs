@@ -179,7 +179,7 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
     )
     .unwrap();
     assert!(
-        pg.contains("encode(sha256(convert_to('shuangsui/v1/target-ticket:"),
+        pg.contains("encode(sha256(convert_to('shuangsui/v2/target-ticket:"),
         "{pg}"
     );
     assert!(pg.contains("COLLATE \"C\""), "{pg}");
@@ -200,7 +200,7 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
     )
     .unwrap();
     assert!(
-        spark.contains("sha2('shuangsui/v1/target-ticket:"),
+        spark.contains("sha2('shuangsui/v2/target-ticket:"),
         "{spark}"
     );
     let e = Command::new(env!("CARGO_BIN_EXE_shuangsui"))

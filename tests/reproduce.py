@@ -1,29 +1,41 @@
 #!/usr/bin/env python3
-"""An independent implementation of the shuangsui draw, written from SPEC.md alone.
+"""An independent implementation of the shuangsui draw (spec version 2), written from SPEC.md alone.
 
-Standard library only (hashlib, csv, tomllib, unicodedata, json): Python 3.11+.
+Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python 3.11+.
 
     python3 tests/reproduce.py
         recomputes every draw in tests/vectors/draws.json (SPEC.md §12's worked example among
-        them) and compares the whole record, byte for byte;
-    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS
-        re-runs a published draw from its files and compares it with RECORD byte for byte.
+        them) and compares the whole record, byte for byte; verifies each expected record as
+        SPEC.md §10 says, and checks that tampered copies of them are refused;
+    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS [--history F] [--conflicts F] [--earlier R ...]
+        verifies a published record against its files (§10): strict reading (§9.2), the draw,
+        the attested seed (§5.3) and the ledger (§9.4), and lists every difference.
 
-Attested seeds (SPEC.md §5.3) are re-derived too: the announcement, its digest, the round rule,
-the commitments and the seed. The round's BLS signature is not checked (the standard library has
-no pairing); that its randomness is SHA-256 of the signature is.
+Attested seeds (§5.3) are checked in full except for signatures: the announcement's
+well-formedness and digest, the chain of attempts, the inputs and raw digests against the
+announced ones, the round, randomness = SHA-256(signature), the reveals against the parties'
+contributions, the seed, and a time-stamp token's imprint and genTime (a small DER reader).
+NOT checked: the drand round's BLS signature and the time-stamp token's signature.
 
 Exit status 0 when everything matches, 1 otherwise. It prints "N passed, M failed".
 """
 
+import argparse
+import base64
+import binascii
+import copy
 import csv
+import datetime
 import hashlib
 import io
 import json
+import math
 import re
 import sys
+import textwrap
 import tomllib
 import unicodedata
+from fractions import Fraction
 from pathlib import Path
 
 # --- core: begin
@@ -45,7 +57,7 @@ def ident(v): return ascii_case("".join(
 def key(v): return "".join(c for c in lower(ident(v)) if c not in WS + "_-")
 
 def table_digest(kind, columns, rows):                                  # §3.4
-    tag, cols = f"shuangsui/v1/{kind}", sorted(columns)
+    tag, cols = f"shuangsui/v2/{kind}", sorted(columns)
     leaves = sorted(sha(s(tag + "-row") + u32(len(cols)) + b"".join(s(c) + s(r[c]) for c in cols))
                     for r in rows)
     return sha(s(tag) + u32(len(cols)) + b"".join(map(s, cols)) + u64(len(rows)) + b"".join(leaves))
@@ -59,16 +71,16 @@ def V(v):                                                               # §4.3
     items = sorted((text(k), x) for k, x in v.items())
     return b"t" + u32(len(items)) + b"".join(s(k) + V(x) for k, x in items)
 
-def plan_digest(tree): return sha(s("shuangsui/v1/plan") + V(tree))
+def plan_digest(tree): return sha(s("shuangsui/v2/plan") + V(tree))
 
 def draw_key(seed, pd, td, od, hd=bytes(32), cd=bytes(32), ed=bytes(32)):  # §5.2
-    return sha(s("shuangsui/v1/draw-key") + s("1") + s(seed) + pd + td + od + hd + cd + ed)
-def task_key(dk, task_id): return sha(s("shuangsui/v1/task-key") + dk + s(task_id))
+    return sha(s("shuangsui/v2/draw-key") + s("2") + s(seed) + pd + td + od + hd + cd + ed)
+def task_key(dk, task_id): return sha(s("shuangsui/v2/task-key") + dk + s(task_id))
 
 def ticket(tk, id):                                                     # §7.1
-    return sha(f"shuangsui/v1/target-ticket:{tk.hex()}:{id}".encode())
+    return sha(f"shuangsui/v2/target-ticket:{tk.hex()}:{id}".encode())
 def officer_ticket(tk, r, id):                                          # §8.1
-    return sha(f"shuangsui/v1/officer-ticket:{tk.hex()}:{r}:{id}".encode())
+    return sha(f"shuangsui/v2/officer-ticket:{tk.hex()}:{r}:{id}".encode())
 
 def count(n, ppm, rounding, minimum):                                   # §6
     p = n * ppm
@@ -80,7 +92,7 @@ def select(tk, frame_ids, k):                                           # §7.2
     return sorted((ticket(tk, i), i.encode(), i) for i in frame_ids)[:k]
 
 def joint_ticket(tk, part, r, id):                                      # §8.3
-    return sha(f"shuangsui/v1/joint-ticket:{tk.hex()}:{part}:{r}:{id}".encode())
+    return sha(f"shuangsui/v2/joint-ticket:{tk.hex()}:{part}:{r}:{id}".encode())
 
 def teams(tk, parts, entities, refused=lambda o, e, team: o in team, done=lambda team: None):  # §8.2
     joint = len(parts) > 1 or parts[0][0] is not None
@@ -504,7 +516,7 @@ def equal(sizes, total):
 
 
 PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "max_inspections_per_year",
-             "max_teams_per_officer"}
+             "max_teams_per_officer", "max_replacements"}
 TASK_KEYS = {"id", "name", "items", "basis", "filter", "strata", "ratio", "count", "allocation", "rounding",
              "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",
              "max_teams_per_officer", "rotation", "departments", "require_categories", "inspection_date"}
@@ -531,6 +543,9 @@ def check_plan(tree):
         raise Invalid("unknown key in [columns]")
     if "date" in tree["plan"] and not parse_date(text(tree["plan"]["date"])):
         raise Invalid("plan.date is not a date")
+    m = tree["plan"].get("max_replacements", 2)
+    if type(m) is not int or not 0 <= m <= 100:
+        raise Invalid("plan.max_replacements must be an integer from 0 to 100")
     ids = [text(t["id"]) for t in tree["tasks"]]
     if not tree["tasks"] or len(set(ids)) != len(ids) or "" in ids:
         raise Invalid("task ids must be non-empty and distinct")
@@ -560,7 +575,6 @@ def check_plan(tree):
 
 def days(d):
     """Days since 1970-01-01 of a (y, m, d) date."""
-    import datetime
     return (datetime.date(*d) - datetime.date(1970, 1, 1)).days
 
 
@@ -571,18 +585,10 @@ def within(date, window, day):
     return days(date) <= days(day) and days(day) - days(date) <= window
 
 
-def replacement_ticket(tk, seq, id):                                    # §9.4
-    return sha(f"shuangsui/v1/replacement-ticket:{tk.hex()}:{seq}:{id}".encode())
-
-
-def ledger_digest(e):                                                    # §9.4
-    return sha(s("shuangsui/v1/ledger") + bytes.fromhex(e["prev"]) + u64(e["seq"]) + b"".join(
-        s(e[k]) for k in ("kind", "task", "target", "officer", "replacement", "reason", "actor", "at"))).hex()
-
-
 def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None,
-             amendments=(), earlier=()):
-    """§3–§9: the inputs' bytes and the seed to the record (a dict in member order)."""
+             earlier=()):
+    """§3–§9.3: the inputs' bytes and the seed to the sealed record (a dict in member order, its ledger empty)
+    and, per task, what the ledger (§9.4) needs: (task key, pool parts, the refusal rules 2, 3 and 5 of §8.2)."""
     id_check = id_check or {"mode": "strict", "allowlist": []}
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
     check_plan(tree)
@@ -601,7 +607,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         if record_digest(rec) != rec["digest"]:
             raise Invalid("an earlier record does not match its digest")
     earlier_digests = sorted({rec["digest"] for rec in earlier})
-    ed = sha(s("shuangsui/v1/earlier") + u32(len(earlier_digests)) + b"".join(map(bytes.fromhex, earlier_digests))) \
+    ed = sha(s("shuangsui/v2/earlier") + u32(len(earlier_digests)) + b"".join(map(bytes.fromhex, earlier_digests))) \
         if earlier_digests else bytes(32)
     earlier_drawn = {(t["id"], x["target"]) for rec in earlier for t in rec["tasks"] for x in t["selected"]}
     dk = draw_key(seed, pd, td, od, aux_digest.get("history", bytes(32)), aux_digest.get("conflicts", bytes(32)), ed)
@@ -746,25 +752,28 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         target_region = {t["id"]: t.get("region") for t in targets}
         plan_cap = tree["plan"].get("max_teams_per_officer")
 
-        def refused(o, e, team):                                          # §8.2
-            if o in team or (o, e) in conflicts:
+        def barred(o, e, region_rule=region_rule, rotation=rotation):    # §8.2 rules 2, 3 and 5 (§9.4 too)
+            if (o, e) in conflicts:
                 return True
             if region_rule and (region_of[o] == target_region[e]) != (region_rule == "same"):
-                return True
-            if task_cap is not None and load[o] >= task_cap:
-                return True
-            if plan_cap is not None and plan_load.get(o, 0) >= plan_cap:
                 return True
             return rotation is not None and any(
                 within(parse_date(h["date"]), rotation, date)
                 and o in [ident(x) for x in re.split(r"[;,、，； ]", h.get("officers", "")) if x]
                 for h in past.get(e, []))
+
+        def refused(o, e, team):                                          # §8.2
+            if o in team or barred(o, e):
+                return True
+            if task_cap is not None and load[o] >= task_cap:
+                return True
+            return plan_cap is not None and plan_load.get(o, 0) >= plan_cap
         def done(team):
             for o in team:
                 load[o] += 1
                 plan_load[o] = plan_load.get(o, 0) + 1
         team_list = teams(tk, parts, [sel["target"] for sel in selected], refused, done)
-        task_info[text(task["id"])] = (tk, parts, region_rule, rotation, target_region, region_of)
+        task_info[text(task["id"])] = (tk, parts, barred)
         for sel, team in zip(selected, team_list):
             sel["officers"] = team
         tasks.append({
@@ -784,10 +793,11 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             "skipped": skipped,
         })
     record = {
-        "spec": "1",
+        "spec": "2",
         "plan": {"id": text(tree["plan"]["id"]), "name": text(tree["plan"]["name"]),
                  "authority": text(tree["plan"].get("authority", "")), "date": iso(date) if date else "",
-                 "one_visit": one_visit, "max_inspections_per_year": cap or 0},
+                 "one_visit": one_visit, "max_inspections_per_year": cap or 0,
+                 "max_replacements": tree["plan"].get("max_replacements", 2)},
         "inputs": {
             "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
             "targets": {"digest": td.hex(), "sha256": sha(targets_bytes).hex(), "rows": len(targets),
@@ -820,38 +830,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         record["visits"] = [visits[k] for k in sorted(visits, key=str.encode) if len(visits[k]["tasks"]) > 1]
     record["digest"] = record_digest(record)                             # §9.3
     record["ledger"] = []
-    teams_now = {(t["id"], sel["target"]): list(sel["officers"]) for t in tasks for sel in t["selected"]}
-    left = {}
-    for a in amendments:                                                  # §9.4
-        seq = len(record["ledger"]) + 1
-        task_id = a.get("task") or next(t["id"] for t in tasks if any(x["target"] == a["target"] for x in t["selected"]))
-        e = {"seq": seq, "kind": a["kind"], "task": task_id, "target": a["target"], "officer": "", "replacement": "",
-             "reason": "", "actor": a["actor"], "at": a["at"],
-             "prev": record["ledger"][-1]["digest"] if record["ledger"] else record["digest"], "digest": ""}
-        if a["kind"] == "unreachable":
-            e["reason"] = "通过登记的住所（经营场所）无法联系"
-        else:
-            tk, parts, region_rule, rotation, target_region, region_of = task_info[task_id]
-            team, gone, o = teams_now[(task_id, a["target"])], left.setdefault((task_id, a["target"]), []), a["officer"]
-            part = next(pp for _, pp, _ in parts if o in pp)
-
-            def refused(x):
-                if x in team or x == o or x in gone or (x, a["target"]) in conflicts:
-                    return True
-                if region_rule and (region_of[x] == target_region[a["target"]]) != (region_rule == "same"):
-                    return True
-                return rotation is not None and any(
-                    within(parse_date(h["date"]), rotation, date)
-                    and x in [ident(y) for y in re.split(r"[;,、，； ]", h.get("officers", "")) if y]
-                    for h in past.get(a["target"], []))
-            ranked = sorted((replacement_ticket(tk, seq, x), x.encode(), x) for x in part)
-            r = next(x for _, _, x in ranked if not refused(x))
-            e.update(officer=o, replacement=r, reason=a["reason"])
-            gone.append(o)
-            team[team.index(o)] = r
-        e["digest"] = ledger_digest(e)
-        record["ledger"].append(e)
-    return record
+    return record, task_info
 
 
 def serialise(record):
@@ -862,174 +841,757 @@ def serialise(record):
 def record_digest(record):
     """§9.3"""
     j = json.dumps({k: v for k, v in record.items() if k not in ("digest", "ledger")}, ensure_ascii=False, indent=2).encode()
-    return sha(s("shuangsui/v1/record") + u32(len(j)) + j).hex()
+    return sha(s("shuangsui/v2/record") + u32(len(j)) + j).hex()
 
 
-QUICKNET = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
-GENESIS, PERIOD = 1692803367, 3
+def seal(record):
+    """§9.3, §9.4: the record's digest, and the ledger chained from it again."""
+    record["digest"] = prev = record_digest(record)
+    for e in record["ledger"]:
+        e["prev"], e["digest"] = prev, ""
+        e["digest"] = prev = ledger_digest(e)
+    return record
 
 
-def utc(t):
-    import datetime
-    return datetime.datetime.fromtimestamp(t, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+# §9.2: strict reading ---------------------------------------------------------------------------------------------
+
+def strict_json(data):
+    """A JSON document in which no object repeats a member (raises Invalid)."""
+    def members(pairs):
+        obj = {}
+        for k, v in pairs:
+            if k in obj:
+                raise Invalid(f"member {k!r} repeated in one object")
+            obj[k] = v
+        return obj
+
+    def constant(c):
+        raise Invalid(f"{c} is not JSON")
+    try:
+        return json.loads(data.decode("utf-8") if isinstance(data, bytes) else data,
+                          object_pairs_hook=members, parse_constant=constant)
+    except ValueError as e:
+        raise Invalid(f"not JSON: {e}") from None
 
 
-def attest(inputs, a):
-    """§5.3: the announcement of these inputs and the seed member derived from a vector's sources.
-
-    The BLS signature is not checked here (the standard library has no pairing); the randomness
-    must be SHA-256 of the signature."""
-    import datetime
-    t = int(datetime.datetime.fromisoformat(a["announced_at"].strip()).timestamp())
-    not_before = t + a["margin_secs"]
-    rnd = 1 if not_before <= GENESIS else -(-(not_before - GENESIS) // PERIOD) + 1
-    commit = lambda name, secret: sha(s("shuangsui/v1/commitment") + s(name) + s(secret)).hex()
-    parties = sorted(({"name": text(p["name"]), "commitment": commit(text(p["name"]), p["secret"])}
-                      for p in a["parties"]), key=lambda p: p["name"].encode())
-    frozen = {k: {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]} for k in ("plan", "targets", "officers")}
-    if "earlier" in inputs:
-        frozen["earlier"] = inputs["earlier"]
-    for k in ("history", "conflicts"):
-        if k in inputs:
-            frozen[k] = {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
-    ann = {"spec": "1", "plan": None, "inputs": frozen, "announced_at": a["announced_at"].strip(),
-           "beacon": {"chain_hash": QUICKNET, "round": rnd, "not_before": utc(not_before),
-                      "emitted_at": utc(GENESIS + (rnd - 1) * PERIOD)},
-           "dice": len(a["dice"]), "parties": parties, "previous": ""}
-    return ann, commit
-
-
-def attested_seed(ann, a, fallback=False):
-    """§5.3: completes the announcement (its digest) and derives the seed from the sources."""
-    j = json.dumps(ann, ensure_ascii=False, indent=2).encode()
-    ann["digest"] = sha(s("shuangsui/v1/announcement") + u32(len(j)) + j).hex()
-    b = a["beacon"]
-    if b["round"] < ann["beacon"]["round"] or (b["round"] > ann["beacon"]["round"] and not fallback):
-        raise Invalid("not the announced round")
-    randomness = bytes.fromhex(b["randomness"])
-    if sha(bytes.fromhex(b["signature"])) != randomness:
-        raise Invalid("the randomness is not SHA-256 of the signature")
-    dice = "".join(a["dice"].split())
-    reveals = sorted(({"name": text(p["name"]), "secret": p["secret"]} for p in a["parties"]),
-                     key=lambda r: r["name"].encode())
-    seed = sha(s("shuangsui/v1/seed") + bytes.fromhex(ann["digest"]) + u64(b["round"]) + randomness + s(dice)
-               + u32(len(reveals)) + b"".join(s(r["name"]) + s(r["secret"]) for r in reveals)).hex()
-    return {"source": "beacon", "value": seed, "attestation": {
-        "announcement": ann,
-        "beacon": {"round": b["round"], "randomness": b["randomness"], "signature": b["signature"], "fallback": False},
-        "dice": dice, "reveals": reveals}}
-
-
-def check_attestation(att, inputs):
-    """§5.3, for a published record: the announcement is intact, froze these inputs and named the
-    round used; the seed member follows from it (raises Invalid otherwise)."""
-    import datetime
-    ann = {k: v for k, v in att["announcement"].items() if k != "digest"}
-    for k in ("plan", "targets", "officers", "history", "conflicts"):
-        if (ann["inputs"].get(k) or {}).get("digest") != (inputs.get(k) or {}).get("digest"):
-            raise Invalid(f"the {k} file is not the one announced")
-    nb = int(datetime.datetime.fromisoformat(ann["beacon"]["not_before"].replace("Z", "+00:00")).timestamp())
-    if ann["beacon"]["round"] != (1 if nb <= GENESIS else -(-(nb - GENESIS) // PERIOD) + 1):
-        raise Invalid("the announced round is not the first at or after not_before")
-    for p in att["reveals"]:
-        c = next(c for c in ann["parties"] if c["name"] == p["name"])
-        if sha(s("shuangsui/v1/commitment") + s(p["name"]) + s(p["secret"])).hex() != c["commitment"]:
-            raise Invalid(f"{p['name']}'s secret does not open its commitment")
-    member = attested_seed(ann, {"dice": att["dice"], "parties": att["reveals"], "beacon": att["beacon"]},
-                           att["beacon"]["fallback"])
-    if ann["digest"] != att["announcement"]["digest"]:
-        raise Invalid("the announcement does not match its digest: it was changed after it was made")
-    member["attestation"]["beacon"]["fallback"] = att["beacon"]["fallback"]
-    return member
+# The documents' members (§5.3.2, §5.3.6, §9.1, §9.4), in order: "?name" is optional, [X] an array of X,
+# ("map", X) an object whose members are all X, int a non-negative integer, HASH 64 lower-case hex digits.
+HASH = "hash"
+HEX64 = re.compile(r"[0-9a-f]{64}")
+DIGESTS = {"digest": HASH, "sha256": HASH}
+CONDITION = {"?in": [str], "?not": [str], "?after": str, "?before": str, "?min": str, "?max": str}
+ANNOUNCEMENT = {
+    "spec": str, "plan": str, "attempt": int, "replaces": str, "reason": str,
+    "inputs": {"plan": DIGESTS, "targets": DIGESTS, "officers": DIGESTS, "?earlier": [HASH],
+               "?history": DIGESTS, "?conflicts": DIGESTS},
+    "previous": str, "announced_at": str,
+    "beacon": {"chain_hash": str, "round": int, "not_before": str, "emitted_at": str},
+    "dice": str, "parties": [{"name": str, "contribution": str}], "digest": HASH}
+AUX = {**DIGESTS, "rows": int, "columns": [str]}
+RECORD = {
+    "spec": str,
+    "plan": {"id": str, "name": str, "authority": str, "date": str, "one_visit": str,
+             "max_inspections_per_year": int, "max_replacements": int},
+    "inputs": {"plan": DIGESTS,
+               "targets": {**AUX, "dropped": [str], "id_check": {"mode": str, "allowlisted": [str], "unchecked": [str]}},
+               "officers": {**AUX, "dropped": [str], "certificates_checked_on": str,
+                            "ineligible": [{"id": str, "reason": str, "detail": str}]},
+               "?earlier": [HASH], "?history": AUX, "?conflicts": AUX},
+    "seed": {"source": str, "value": str, "?attestation": {
+        "announcement": ANNOUNCEMENT, "replaced": [ANNOUNCEMENT],
+        "beacon": {"round": int, "randomness": HASH, "signature": str},
+        "reveals": [{"name": str, "secret": str}], "timestamp": str}},
+    "draw_key": HASH,
+    "tasks": [{
+        "id": str, "name": str, "items": [str], "key": HASH,
+        "frame": {"filter": ("map", CONDITION), "size": int, "excluded": ("map", int)},
+        "allocation": {"strata": [str], "mode": str, "rounding": str, "min_per_stratum": int},
+        "strata": [{"stratum": [str], "frame": int, "quota": str, "count": int, "drawn": int}],
+        "team_size": int,
+        "officers": {"filter": ("map", CONDITION), "eligible": int, "certificates_valid_on": str,
+                     "departments": [{"department": str, "members": int, "eligible": int}],
+                     "workload_min": int, "workload_max": int},
+        "selected": [{"target": str, "name": str, "stratum": [str], "rank": int, "ticket": HASH, "officers": [str]}],
+        "skipped": [{"target": str, "rank": int, "reason": str}]}],
+    "visits": [{"target": str, "tasks": [str], "officers": [str]}],
+    "digest": HASH,
+    "ledger": [{"seq": int, "kind": str, "task": str, "target": str, "officer": str, "replacement": str,
+                "reason": str, "note": str, "actor": str, "at": str, "prev": HASH, "digest": HASH}],
+}
 
 
-def run_vector(v):
-    """A draws.json vector: its seed typed, or attested (§5.3)."""
-    args = (v["plan"].encode(), v["targets"].encode(), v["officers"].encode())
-    aux = [v[k].encode() if k in v else None for k in ("history", "conflicts")]
-    rest = (v.get("amendments", ()), v.get("earlier", ()))
-    if "attested" not in v:
-        return run_draw(*args, v["seed"], v.get("id_check"), *aux, *rest)
-    # The inputs' digests do not depend on the seed: take them from a first pass.
-    first = run_draw(*args, "-", v.get("id_check"), *aux, *rest)
-    ann, _ = attest(first["inputs"], v["attested"])
-    ann["plan"] = first["plan"]["id"]
-    member = attested_seed(ann, v["attested"])
-    rec = run_draw(*args, member["value"], v.get("id_check"), *aux, *rest)
-    rec["seed"] = member
-    rec["digest"] = record_digest(rec)                                    # the seed member is sealed too
+def check_shape(v, shape, path):
+    """§9.2: no member the spec does not define, none missing or out of order, none of the wrong type."""
+    if isinstance(shape, dict):
+        if not isinstance(v, dict):
+            raise Invalid(f"{path}: not an object")
+        names = [k.lstrip("?") for k in shape]
+        for k in v:
+            if k not in names:
+                raise Invalid(f"{path}.{k}: a member the spec does not define here")
+        for k in shape:
+            if not k.startswith("?") and k not in v:
+                raise Invalid(f"{path}.{k}: missing")
+        if list(v) != [k for k in names if k in v]:
+            raise Invalid(f"{path}: members not in the spec's order")
+        for k, x in v.items():
+            check_shape(x, shape.get(k, shape.get("?" + k)), f"{path}.{k}")
+    elif isinstance(shape, list):
+        if not isinstance(v, list):
+            raise Invalid(f"{path}: not an array")
+        for i, x in enumerate(v):
+            check_shape(x, shape[0], f"{path}[{i}]")
+    elif isinstance(shape, tuple):
+        if not isinstance(v, dict):
+            raise Invalid(f"{path}: not an object")
+        for k, x in v.items():
+            check_shape(x, shape[1], f"{path}.{k}")
+    elif shape is int:
+        if type(v) is not int or v < 0:
+            raise Invalid(f"{path}: not a non-negative integer")
+    elif not isinstance(v, str) or (shape == HASH and not HEX64.fullmatch(v)):
+        raise Invalid(f"{path}: not {'64 lower-case hex digits' if shape == HASH else 'a string'}")
+
+
+def read_record(data, name="record"):
+    """§9.2, §10 step 1: a record's bytes to the record, read strictly (raises Invalid)."""
+    rec = strict_json(data)
+    check_shape(rec, RECORD, name)
+    if rec["spec"] != "2":
+        raise Invalid(f"{name}.spec: {rec['spec']!r}, not \"2\"")
+    seed = rec["seed"]
+    if seed["source"] not in ("unattested", "beacon") or (seed["source"] == "beacon") != ("attestation" in seed):
+        raise Invalid(f"{name}.seed: the source is unattested, or beacon with an attestation")
     return rec
 
 
-def main(argv):
-    passed = failed = 0
-    if len(argv) == 5:
-        record_path, plan, targets, officers = (Path(a) for a in argv[1:])
-        given = record_path.read_text(encoding="utf-8")
-        rec = json.loads(given)
-        check = rec["inputs"]["targets"]["id_check"]
-        files = (plan.read_bytes(), targets.read_bytes(), officers.read_bytes())
-        id_check = {"mode": check["mode"], "allowlist": check["allowlisted"]}
-        seed = rec["seed"]
-        if seed["source"] == "beacon":                                    # §5.3
+# §5.3: the announcement, the beacon and the attested seed ------------------------------------------------------------
+
+QUICKNET = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971"
+GENESIS, PERIOD = 1692803367, 3
+UTC = datetime.timezone.utc
+
+
+def round_at(t): return 1 if t <= GENESIS else -(-(t - GENESIS) // PERIOD) + 1       # §5.3.1
+def emitted(r): return GENESIS + (r - 1) * PERIOD
+def utc(t): return datetime.datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def utc_time(v):
+    """§5.3.1: a time written YYYY-MM-DDTHH:MM:SSZ to Unix seconds (raises Invalid)."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z", v)
+    try:
+        return int(datetime.datetime(*map(int, m.groups()), tzinfo=UTC).timestamp())
+    except (AttributeError, ValueError):
+        raise Invalid(f"{v!r} is not a UTC time YYYY-MM-DDTHH:MM:SSZ") from None
+
+
+def instant(v):
+    """An RFC 3339 date-time (T and Z upper-case) to Unix seconds, a Fraction (raises Invalid)."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?"
+                     r"(Z|([+-])([0-9]{2}):([0-9]{2}))", v)
+    try:
+        t = datetime.datetime(*map(int, m.groups()[:6]), tzinfo=UTC)
+        offset = 0
+        if m.group(9):
+            if int(m.group(10)) > 23 or int(m.group(11)) > 59:
+                raise ValueError
+            offset = (int(m.group(10)) * 60 + int(m.group(11))) * (60 if m.group(9) == "+" else -60)
+        return int(t.timestamp()) - offset + Fraction(m.group(7) or "0")
+    except (AttributeError, ValueError):
+        raise Invalid(f"{v!r} is not an RFC 3339 time") from None
+
+
+def announcement_digest(ann):                                            # §5.3.2
+    j = json.dumps({k: v for k, v in ann.items() if k != "digest"}, ensure_ascii=False, indent=2).encode()
+    return sha(s("shuangsui/v2/announcement") + u32(len(j)) + j)
+
+
+def contribution(ann, name, secret):                                     # §5.3.3: bound to the body
+    body = announcement_digest({**ann, "parties": []})
+    return sha(s("shuangsui/v2/contribution") + body + s(name) + s(secret))
+
+
+def beacon_seed(ann_digest, round_, randomness):                         # §5.3.6
+    return sha(s("shuangsui/v2/seed") + ann_digest + u64(round_) + randomness)
+
+
+def announce(record, a, margin, attempt=1, replaces="", reason=""):
+    """§5.3.2–§5.3.4, the announcing side: the announcement of the record's inputs made at clock time
+    a["announced_at"] with this margin, a["dice"] rolled, and the contributions of a.get("parties") to its
+    body; and the parties' reveals."""
+    t = math.floor(instant(a["announced_at"]))
+    not_before = t + margin
+    inputs, rnd = record["inputs"], round_at(not_before)
+    frozen = {k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
+              for k in ("plan", "targets", "officers", "earlier", "history", "conflicts") if k in inputs}
+    ann = {"spec": "2", "plan": record["plan"]["id"], "attempt": attempt, "replaces": replaces, "reason": text(reason),
+           "inputs": frozen,
+           "previous": "", "announced_at": utc(t),
+           "beacon": {"chain_hash": QUICKNET, "round": rnd, "not_before": utc(not_before), "emitted_at": utc(emitted(rnd))},
+           "dice": a["dice"], "parties": []}
+    parties = sorted((text(p["name"]), p["secret"]) for p in a.get("parties", ()))
+    ann["parties"] = [{"name": n, "contribution": contribution(ann, n, x).hex()} for n, x in parties]
+    ann["digest"] = announcement_digest(ann).hex()
+    return ann, [{"name": n, "secret": x} for n, x in parties]
+
+
+def attested_member(record, a):
+    """§5.3.6: the record's seed member for a vector's `attested` sources: its earlier attempts (`replaced`, oldest
+    first, each with the reason it was not drawn, which the next attempt gives; no parties), then the one drawn."""
+    chain, reason = [], ""
+    for r in a.get("replaced", []):
+        chain.append(announce(record, r, a["margin_secs"], len(chain) + 1, chain[-1]["digest"] if chain else "", reason)[0])
+        reason = r["reason"]
+    ann, reveals = announce(record, a, a["margin_secs"], len(chain) + 1, chain[-1]["digest"] if chain else "", reason)
+    b = a["beacon"]
+    seed = beacon_seed(announcement_digest(ann), b["round"], bytes.fromhex(b["randomness"]))
+    return {"source": "beacon", "value": seed.hex(), "attestation": {
+        "announcement": ann, "replaced": chain,
+        "beacon": {"round": b["round"], "randomness": b["randomness"], "signature": b["signature"]},
+        "reveals": reveals, "timestamp": ""}}
+
+
+def well_formed(ann, where):
+    """§5.3.2: the problems of an announcement (none when it is well-formed)."""
+    out = []
+    bad = lambda member, why: out.append(f"{where}.{member}: {why}")
+    if ann["spec"] != "2":
+        bad("spec", f'{ann["spec"]!r}, not "2"')
+    if announcement_digest(ann).hex() != ann["digest"]:
+        bad("digest", "does not match the announcement: it was changed after it was made")
+    b, times = ann["beacon"], {}
+    for member, v in (("announced_at", ann["announced_at"]), ("beacon.not_before", b["not_before"]),
+                      ("beacon.emitted_at", b["emitted_at"])):
+        try:
+            times[member] = utc_time(v)
+        except Invalid as e:
+            bad(member, e)
+    if len(times) == 3:
+        if times["beacon.not_before"] < times["announced_at"]:
+            bad("beacon.not_before", "before announced_at")
+        if b["round"] != round_at(times["beacon.not_before"]):
+            bad("beacon.round", f"not round_at(not_before) = {round_at(times['beacon.not_before'])}")
+        if times["beacon.emitted_at"] != emitted(b["round"]):
+            bad("beacon.emitted_at", f"round {b['round']} is emitted at {utc(emitted(b['round']))}")
+    if b["chain_hash"] != QUICKNET:
+        bad("beacon.chain_hash", "not drand quicknet")
+    if not re.fullmatch(r"[0-9]{0,64}", ann["dice"]):
+        bad("dice", "not at most 64 digits 0-9")
+    names = [p["name"] for p in ann["parties"]]
+    if any(n == "" or n != text(n) for n in names) or names != sorted(set(names)):
+        bad("parties", "names not normalised, empty, unsorted or repeated")
+    if any(not HEX64.fullmatch(p["contribution"]) for p in ann["parties"]):
+        bad("parties", "a contribution is not 64 lower-case hex digits")
+    first = ann["attempt"] == 1
+    if ann["attempt"] < 1:
+        bad("attempt", "below 1")
+    if first != (ann["replaces"] == "") or first != (ann["reason"] == ""):
+        bad("replaces", "replaces and reason must be empty exactly for attempt 1")
+    elif not first and not HEX64.fullmatch(ann["replaces"]):
+        bad("replaces", "not 64 lower-case hex digits")
+    elif not first and ann["reason"] != text(ann["reason"]):
+        bad("reason", "not normalised with text")
+    if ann["previous"] and not HEX64.fullmatch(ann["previous"]):
+        bad("previous", 'not "" nor 64 lower-case hex digits')
+    return out
+
+
+def check_chain(ann, replaced, where):
+    """§5.3.4: the problems of the chain of attempts (none when it is valid)."""
+    out = []
+    if len(replaced) != ann["attempt"] - 1:
+        out.append(f"{where}.replaced: attempt {ann['attempt']} needs its {ann['attempt'] - 1} earlier attempts, "
+                   f"the record has {len(replaced)}")
+    chain = replaced + [ann]
+    for i, a in enumerate(chain):
+        w = f"{where}.replaced[{i}]" if i < len(replaced) else f"{where}.announcement"
+        if i < len(replaced):
+            out += well_formed(a, w)
+        if a["plan"] != ann["plan"]:
+            out.append(f"{w}.plan: another plan")
+        if a["attempt"] != i + 1:
+            out.append(f"{w}.attempt: {a['attempt']}, expected {i + 1}")
+        if i > 0:
+            if a["replaces"] != chain[i - 1]["digest"]:
+                out.append(f"{w}.replaces: not the digest of the attempt before")
             try:
-                seed = check_attestation(seed["attestation"], run_draw(*files, "-", id_check)["inputs"])
-            except Invalid as e:
-                print(f"{record_path}: the seed's attestation does not hold: {e}")
-                print("0 passed, 1 failed")
-                return 1
-        mine = run_draw(*files, seed["value"], id_check, amendments=rec.get("ledger", []))
-        mine["seed"] = seed
-        for name in ("plan", "targets", "officers"):                      # §10 step 4
-            if mine["inputs"][name]["digest"] == rec["inputs"][name]["digest"]:
-                for member in ("sha256", "dropped"):
-                    if member in rec["inputs"][name]:
-                        mine["inputs"][name][member] = rec["inputs"][name][member]
-        mine["digest"] = record_digest(mine)
-        prev = mine["digest"]
-        for e in mine["ledger"]:                                           # the chain starts at the draw's digest
-            e["prev"], e["digest"] = prev, ""
-            e["digest"] = prev = ledger_digest(e)
-        mine = serialise(mine)
-        if mine == given:
-            passed += 1
-        else:
-            failed += 1
-            print(f"{record_path}: the Python re-implementation gives different bytes")
+                if utc_time(a["announced_at"]) < utc_time(chain[i - 1]["announced_at"]):
+                    out.append(f"{w}.announced_at: earlier than the attempt it replaces")
+            except Invalid:
+                pass                                                       # reported by well_formed
+    return out
+
+
+def check_attestation(given, mine):
+    """§5.3.6, §10 steps 1 and 4: the attested seed of a given record, against the recomputed record `mine`.
+    Returns (the derived seed, problems, what was checked)."""
+    att = given["seed"]["attestation"]
+    ann, b, where = att["announcement"], att["beacon"], "seed.attestation"
+    problems = well_formed(ann, f"{where}.announcement") + check_chain(ann, att["replaced"], where)
+    notes = []
+    if ann["plan"] != mine["plan"]["id"]:
+        problems.append(f"{where}.announcement.plan: not this plan's id")
+    frozen = ann["inputs"]
+    for k in ("plan", "targets", "officers", "history", "conflicts"):
+        a, m = frozen.get(k), mine["inputs"].get(k)
+        if (a is None) != (m is None):
+            problems.append(f"inputs.{k}: {'announced but not used' if a else 'used but not announced'}")
+        elif a and a["digest"] != m["digest"]:
+            problems.append(f"inputs.{k}.digest: {m['digest']}, not the announced {a['digest']}")
+        elif a and given["inputs"][k]["sha256"] != a["sha256"]:
+            problems.append(f"inputs.{k}.sha256: the record's raw digest is not the announced {a['sha256']}")
+    if frozen.get("earlier", []) != mine["inputs"].get("earlier", []):
+        problems.append("inputs.earlier: not the announced earlier batches")
+    if b["round"] != ann["beacon"]["round"]:
+        problems.append(f"{where}.beacon.round: {b['round']}, not the announced round {ann['beacon']['round']}")
+    if not re.fullmatch(r"[0-9a-f]{96}", b["signature"]) or sha(bytes.fromhex(b["signature"])).hex() != b["randomness"]:
+        problems.append(f"{where}.beacon: the randomness is not SHA-256 of a 48-byte signature")
+    parties = {p["name"]: p["contribution"] for p in ann["parties"]}
+    names = [r["name"] for r in att["reveals"]]
+    if names != sorted(set(names)):
+        problems.append(f"{where}.reveals: not sorted by name, or a name repeated")
+    for r in att["reveals"]:
+        if r["name"] not in parties:
+            problems.append(f"{where}.reveals: {r['name']} is not an announced party")
+        elif contribution(ann, r["name"], r["secret"]).hex() != parties[r["name"]]:
+            problems.append(f"{where}.reveals: {r['name']}'s secret does not open its contribution")
+    notes.append(f"announcement {ann['digest']}, attempt {ann['attempt']}"
+                 + (f", replacing {len(att['replaced'])} earlier attempt(s): the chain checked" if att["replaced"] else ""))
+    notes.append(f"drand quicknet round {b['round']}, emitted {ann['beacon']['emitted_at']}; "
+                 f"randomness = SHA-256(signature) checked; dice {ann['dice']!r}")
+    notes.append("parties: " + (", ".join(f"{n} ({'revealed, opens its contribution' if n in names else 'not revealed'})"
+                                          for n in parties) or "none"))
+    if att["timestamp"]:
+        try:
+            gen = token_time(att["timestamp"], serialise(ann).encode())
+            if gen >= utc_time(ann["beacon"]["emitted_at"]):
+                problems.append(f"{where}.timestamp: genTime {utc(gen)} is not before emitted_at")
+            else:
+                notes.append(f"time-stamp accepted: its imprint is SHA-256 of the announcement file, its genTime "
+                             f"{utc(gen)} before emitted_at; its SIGNATURE was NOT checked")
+        except Invalid as e:
+            problems.append(f"{where}.timestamp: not accepted: {e}")
     else:
-        vectors = Path(__file__).parent / "vectors"
-        for v in json.loads((vectors / "draws.json").read_text(encoding="utf-8"))["vectors"]:
+        notes.append("no time-stamp: the announcement is NOT anchored in time; that it was published before "
+                     "emitted_at rests on procedure")
+    seed = beacon_seed(announcement_digest(ann), b["round"], bytes.fromhex(b["randomness"])).hex()
+    return seed, problems, notes
+
+
+# §5.3.5: a DER reader for the path to the time-stamp token's TSTInfo ---------------------------------------------------
+
+SIGNED_DATA, TST_INFO, SHA256_OID = "1.2.840.113549.1.7.2", "1.2.840.113549.1.9.16.1.4", "2.16.840.1.101.3.4.2.1"
+
+
+def der(b):
+    """The DER elements laid end to end in b, as [(tag, content)] (raises Invalid)."""
+    out, i = [], 0
+    while i < len(b):
+        if i + 2 > len(b) or b[i] & 0x1F == 0x1F:
+            raise Invalid("not DER")
+        tag, n, i = b[i], b[i + 1], i + 2
+        if n & 0x80:
+            k = n & 0x7F
+            if not 1 <= k <= 4 or i + k > len(b) or b[i] == 0:
+                raise Invalid("not DER: a length")
+            n, i = int.from_bytes(b[i:i + k], "big"), i + k
+            if n < 0x80:
+                raise Invalid("not DER: a length")
+        if i + n > len(b):
+            raise Invalid("not DER: truncated")
+        out.append((tag, b[i:i + n]))
+        i += n
+    return out
+
+
+def oid(c):
+    arcs, v = [], 0
+    for byte in c:
+        v = v << 7 | byte & 0x7F
+        if not byte & 0x80:
+            arcs.append(v)
+            v = 0
+    top = min(arcs[0] // 40, 2) if arcs else 0
+    return ".".join(map(str, [top, arcs[0] - 40 * top] + arcs[1:])) if arcs else ""
+
+
+def token_time(b64, announcement_file):
+    """§5.3.5: an RFC 3161 token (standard base64 of its DER) to its genTime in Unix seconds, the fraction dropped,
+    once its imprint is SHA-256 of the announcement file (raises Invalid). Its signature is NOT checked."""
+    try:
+        token = base64.b64decode(b64, validate=True)
+    except binascii.Error:
+        raise Invalid("not base64") from None
+    if base64.b64encode(token).decode() != b64:
+        raise Invalid("not standard base64 with padding")
+
+    def take(items, n, tags, what):
+        if len(items) < n or [t for t, _ in items[:len(tags)]] != tags:
+            raise Invalid(f"not {what}")
+        return items
+    top = take(der(token), 1, [0x30], "a DER SEQUENCE")
+    if len(top) != 1:
+        raise Invalid("bytes after the token")
+    ci = der(top[0][1])
+    if len(ci) == 2 and ci[0][0] == 0x30:
+        raise Invalid("a TimeStampResp (.tsr), not its token: the record keeps the ContentInfo inside it")
+    take(ci, 2, [0x06, 0xA0], "a ContentInfo")
+    if oid(ci[0][1]) != SIGNED_DATA:
+        raise Invalid(f"a ContentInfo of type {oid(ci[0][1])}, not signedData")
+    sd = take(der(take(der(ci[1][1]), 1, [0x30], "SignedData")[0][1]), 4, [0x02, 0x31, 0x30], "SignedData")
+    eci = take(der(sd[2][1]), 2, [0x06, 0xA0], "an encapContentInfo with content")
+    if oid(eci[0][1]) != TST_INFO:
+        raise Invalid(f"encapsulated content of type {oid(eci[0][1])}, not TSTInfo")
+    tst = take(der(take(der(eci[1][1]), 1, [0x04], "an OCTET STRING")[0][1]), 1, [0x30], "a TSTInfo")
+    info = take(der(tst[0][1]), 5, [0x02, 0x06, 0x30, 0x02, 0x18], "a TSTInfo")
+    alg, hashed = take(der(info[2][1]), 2, [0x30, 0x04], "a messageImprint")[:2]
+    alg = der(alg[1])
+    if not alg or alg[0][0] != 0x06 or oid(alg[0][1]) != SHA256_OID or alg[1:] not in ([], [(0x05, b"")]):
+        raise Invalid("the imprint's hashAlgorithm is not SHA-256")
+    if hashed[1] != sha(announcement_file):
+        raise Invalid("the imprint is not SHA-256 of the announcement file")
+    m = re.fullmatch(rb"([0-9]{14})(\.[0-9]+)?Z", info[4][1])
+    try:
+        return int(datetime.datetime.strptime(m.group(1).decode(), "%Y%m%d%H%M%S").replace(tzinfo=UTC).timestamp())
+    except (AttributeError, ValueError):
+        raise Invalid("genTime is not a GeneralizedTime in UTC") from None
+
+
+# §9.4: the amendment ledger ------------------------------------------------------------------------------------------
+
+REASONS = ("回避", "请假", "调离", "证件失效", "其他")
+UNREACHABLE = "通过登记的住所（经营场所）无法联系"
+
+
+def substitute_ticket(tk, k, target, id):                               # §9.4
+    return sha(f"shuangsui/v2/substitute-ticket:{tk.hex()}:{k}:{len(target.encode())}:{target}:{id}".encode())
+
+
+def ledger_digest(e):                                                    # §9.4
+    return sha(s("shuangsui/v2/ledger") + bytes.fromhex(e["prev"]) + u64(e["seq"]) + b"".join(
+        s(e[k]) for k in ("kind", "task", "target", "officer", "replacement", "reason", "note", "actor", "at"))).hex()
+
+
+def draw_time(record):
+    """§9.4: the earliest `at`: the round's emitted_at (attested), else the start of plan.date in UTC+8, else none."""
+    if record["seed"]["source"] == "beacon":
+        return utc_time(record["seed"]["attestation"]["announcement"]["beacon"]["emitted_at"])
+    return days(parse_date(record["plan"]["date"])) * 86400 - 8 * 3600 if record["plan"]["date"] else None
+
+
+def amend(record, task_info, amendments):
+    """§9.4: appends the ledger entries of these amendments to a sealed record (raises Invalid naming ledger[n].member)."""
+    ledger = record["ledger"]
+    team_of = {(t["id"], x["target"]): list(x["officers"]) for t in record["tasks"] for x in t["selected"]}
+    left, unreachable = {}, set()
+    try:
+        last = draw_time(record)
+    except Invalid:
+        last = None                                                        # reported with the attestation
+    for n, a in enumerate(amendments):
+        def bad(member, why):
+            raise Invalid(f"ledger[{n}].{member}: {why}")
+        kind, target = a["kind"], a["target"]
+        task_id = a.get("task") or next(
+            (t["id"] for t in record["tasks"] if any(x["target"] == target for x in t["selected"])), "")
+        if (task_id, target) not in team_of:
+            bad("target", f"{target} is not selected by task {task_id}")
+        note, actor = text(a.get("note", "")), text(a["actor"])
+        if len(note) > 200 or any(map(is_control, note)):
+            bad("note", "more than 200 characters, or a control character")
+        if not actor or any(map(is_control, actor)):
+            bad("actor", "empty, or a control character")
+        try:
+            at = instant(a["at"])
+        except Invalid as e:
+            bad("at", e)
+        if last is not None and at < last:
+            bad("at", "earlier than the previous entry or than the draw")
+        last = at
+        e = {"seq": n + 1, "kind": kind, "task": task_id, "target": target, "officer": "", "replacement": "",
+             "reason": UNREACHABLE, "note": note, "actor": actor, "at": a["at"],
+             "prev": ledger[-1]["digest"] if ledger else record["digest"], "digest": ""}
+        if kind == "unreachable":
+            if target in unreachable:
+                bad("target", "already recorded unreachable")
+            unreachable.add(target)
+        elif kind == "replace_officer":
+            team, gone, o = team_of[(task_id, target)], left.setdefault((task_id, target), []), a.get("officer", "")
+            if a.get("reason") not in REASONS:
+                bad("reason", f"{a.get('reason')!r} is not one of {'、'.join(REASONS)}")
+            if a["reason"] == "其他" and not note:
+                bad("note", "其他 needs a note")
+            if o not in team:
+                bad("officer", f"{o} is not in the current team {team}")
+            if len(gone) >= record["plan"]["max_replacements"]:
+                bad("kind", f"the team has had its {record['plan']['max_replacements']} replacements")
+            k = team.index(o) + 1
+            tk, parts, barred = task_info[task_id]
+            part = next(pp for _, pp, _ in parts if o in pp)
+            order = sorted((substitute_ticket(tk, k, target, x), x.encode(), x) for x in part)
+            r = next((x for _, _, x in order if x not in team and x != o and x not in gone and not barred(x, target)), None)
+            if r is None:
+                bad("replacement", "no officer qualifies")
+            e.update(officer=o, replacement=r, reason=a["reason"])
+            gone.append(o)
+            team[k - 1] = r
+        else:
+            bad("kind", f"{kind!r}")
+        e["digest"] = ledger_digest(e)
+        ledger.append(e)
+    return record
+
+
+# §10: verification ---------------------------------------------------------------------------------------------------
+
+SIGNATURES = ("NOT CHECKED: signatures. This script verifies neither the drand round's BLS signature nor an RFC 3161 "
+              "time-stamp token's signature (the standard library has no pairing, RSA, ECDSA or SM2); it checks that the "
+              "randomness is SHA-256 of the signature, and the token's imprint and genTime. Check signatures elsewhere.")
+MISSING = object()
+
+
+def differences(mine, given, path, out):
+    """§10 step 5: (path, given value, recomputed value) wherever the two differ."""
+    if isinstance(mine, dict) and isinstance(given, dict):
+        for k in list(mine) + [k for k in given if k not in mine]:
+            differences(mine.get(k, MISSING), given.get(k, MISSING), f"{path}.{k}" if path else k, out)
+    elif isinstance(mine, list) and isinstance(given, list):
+        for i in range(max(len(mine), len(given))):
+            x, y = (mine[i] if i < len(mine) else MISSING), (given[i] if i < len(given) else MISSING)
+            same_task = path == "tasks" and isinstance(x, dict) and isinstance(y, dict) and x["id"] == y["id"]
+            differences(x, y, f"{path}[{x['id'] if same_task else i}]", out)
+    elif type(mine) is not type(given) or mine != given:
+        out.append((path, given, mine))
+    return out
+
+
+def show(v): return "(absent)" if v is MISSING else json.dumps(v, ensure_ascii=False)[:100]
+
+
+def verify(given, files, earlier=()):
+    """§10: a record's bytes, its input files ({name: bytes}) and the earlier batches' records to
+    (problems, notes). The record verifies when there is no problem."""
+    problems, notes = [], []
+    try:
+        rec = read_record(given)
+    except Invalid as e:
+        return [f"the record is refused (§9.2, §10 step 1): {e}"], notes
+    missing = [n for n in ("history", "conflicts") if n in rec["inputs"] and n not in files]
+    if len(earlier) != len(rec["inputs"].get("earlier", [])):
+        missing.append(f"{len(rec['inputs'].get('earlier', []))} earlier record(s), given {len(earlier)}")
+    if missing:
+        return [f"the record lists inputs not given: {', '.join(missing)} (--history, --conflicts, --earlier)"], notes
+    check = rec["inputs"]["targets"]["id_check"]
+    try:
+        mine, task_info = run_draw(files["plan"], files["targets"], files["officers"], rec["seed"]["value"],
+                                   {"mode": check["mode"], "allowlist": check["allowlisted"]},
+                                   files.get("history"), files.get("conflicts"), earlier)
+    except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
+        return [f"the draw cannot be repeated from these files: {e}"], notes
+    for name in ("plan", "targets", "officers", "history", "conflicts"):   # §10 step 4
+        m, g = mine["inputs"].get(name), rec["inputs"].get(name)
+        if m and g and m["digest"] == g["digest"]:
+            if m["sha256"] != g["sha256"] or m.get("dropped") != g.get("dropped"):
+                notes.append(f"inputs.{name}: same content as the file drawn, other bytes (form or personal-data "
+                             f"columns): the record's raw digest is used")
+            for member in ("sha256", "dropped"):
+                if member in g:
+                    m[member] = g[member]
+    mine["seed"] = rec["seed"]
+    if rec["seed"]["source"] == "beacon":                                 # §5.3.6
+        seed, att_problems, att_notes = check_attestation(rec, mine)
+        problems += att_problems
+        notes += att_notes + [SIGNATURES]
+        if seed != rec["seed"]["value"]:
+            problems.append(f"seed.value: the attestation derives {seed}")
+    else:
+        notes.append("the seed is UNATTESTED: nothing proves when it was chosen")
+    seal(mine)
+    try:
+        amend(mine, task_info, rec["ledger"])                             # §10 step 6
+    except Invalid as e:
+        problems.append(str(e))
+    problems += [f"{p}: the record has {show(g)}, recomputed {show(m)}" for p, g, m in differences(mine, rec, "", [])]
+    if not problems and serialise(mine).encode() != (given if isinstance(given, bytes) else given.encode()):
+        problems.append("the record's bytes are not its serialisation (§9.2)")
+    head = mine["ledger"][-1]["digest"] if mine["ledger"] else mine["digest"]
+    notes.append(f"ledger head {head} after {len(mine['ledger'])} entries")
+    return problems, notes
+
+
+# Running it ---------------------------------------------------------------------------------------------------------
+
+def vector_files(v):
+    return {k: v[k].encode() for k in ("plan", "targets", "officers", "history", "conflicts") if k in v}
+
+
+def run_vector(v):
+    """A draws.json vector to its record: its seed typed, or attested (§5.3), then its amendments (§9.4)."""
+    f = vector_files(v)
+    def draw(seed):
+        return run_draw(f["plan"], f["targets"], f["officers"], seed, v.get("id_check"), f.get("history"),
+                        f.get("conflicts"), v.get("earlier", ()))
+    if "attested" in v:
+        first, _ = draw("-")                                              # the inputs do not depend on the seed
+        member = attested_member(first, v["attested"])
+        rec, info = draw(member["value"])
+        rec["seed"] = member
+        seal(rec)
+    else:
+        rec, info = draw(v["seed"])
+    return amend(rec, info, v.get("amendments", ()))
+
+
+def der_tlv(tag, content):
+    n = len(content)
+    return bytes([tag]) + (bytes([n]) if n < 0x80 else bytes([0x80 | (n.bit_length() + 7) // 8])
+                           + n.to_bytes((n.bit_length() + 7) // 8, "big")) + content
+
+
+def fake_token(announcement_file, gen_time, imprint_oid=b"\x60\x86\x48\x01\x65\x03\x04\x02\x01"):
+    """An unsigned RFC 3161 token, for the self-tests: its signature is never checked here."""
+    tst = der_tlv(0x30, der_tlv(0x02, b"\x01") + der_tlv(0x06, b"\x2a\x03\x04")
+                  + der_tlv(0x30, der_tlv(0x30, der_tlv(0x06, imprint_oid) + der_tlv(0x05, b""))
+                            + der_tlv(0x04, sha(announcement_file)))
+                  + der_tlv(0x02, b"\x07") + der_tlv(0x18, gen_time.encode()))
+    eci = der_tlv(0x30, der_tlv(0x06, bytes.fromhex("2a864886f70d0109100104")) + der_tlv(0xA0, der_tlv(0x04, tst)))
+    sd = der_tlv(0x30, der_tlv(0x02, b"\x03") + der_tlv(0x31, b"") + eci + der_tlv(0x31, b""))
+    return base64.b64encode(der_tlv(0x30, der_tlv(0x06, bytes.fromhex("2a864886f70d010702")) + der_tlv(0xA0, sd))).decode()
+
+
+def tampered(v):
+    """Self-tests: (what, record text, a word the verifier must report, or None when the record must verify)."""
+    rec = v["expected"]["record"]
+    out = [("a repeated member", serialise(rec).replace('{\n  "spec": "2",', '{\n  "spec": "1",\n  "spec": "2",', 1), "repeated"),
+           ("an unknown member", serialise(rec).replace('"spec": "2",', '"spec": "2",\n  "note": "",', 1), "define"),
+           ("a number of the wrong type", serialise(rec).replace('"max_replacements": 2', '"max_replacements": 2.0', 1), "integer")]
+
+    def edit(what, change, expect, reseal=True):
+        r = copy.deepcopy(rec)
+        change(r)
+        out.append((what, serialise(seal(r) if reseal else r), expect))
+    if rec["seed"]["source"] == "beacon":
+        att = lambda r: r["seed"]["attestation"]
+        ann_file = serialise(att(rec)["announcement"]).encode()
+        emitted_at = att(rec)["announcement"]["beacon"]["emitted_at"]
+        before = re.sub(r"[-:TZ]", "", utc(utc_time(emitted_at) - 1)) + ".5Z"
+        edit("dice changed after the announcement", lambda r: att(r)["announcement"].update(dice="6666"), "changed after")
+        edit("another round", lambda r: att(r)["beacon"].update(round=att(r)["beacon"]["round"] + 1), "announced round")
+        edit("randomness not from the signature", lambda r: att(r)["beacon"].update(randomness="0" * 64), "SHA-256")
+        edit("a wrong secret", lambda r: att(r)["reveals"][0].update(secret="guess"), "does not open")
+        edit("an unknown party", lambda r: att(r)["reveals"][0].update(name="路人"), "not an announced party")
+        edit("a raw digest not announced", lambda r: r["inputs"]["targets"].update(sha256="0" * 64), "raw digest")
+        edit("an earlier attempt left out", lambda r: att(r)["replaced"].pop(0) if att(r)["replaced"] else
+             att(r)["announcement"].update(attempt=2), "earlier attempts")
+        edit("a time-stamp that is not DER", lambda r: att(r).update(timestamp="AAAA"), "timestamp")
+        edit("a time-stamp made at emitted_at", lambda r: att(r).update(
+            timestamp=fake_token(ann_file, re.sub(r"[-:T]", "", emitted_at))), "not before")
+        edit("a time-stamp of other bytes", lambda r: att(r).update(timestamp=fake_token(ann_file[:-1], before)), "imprint")
+        edit("a time-stamp with SHA-1", lambda r: att(r).update(
+            timestamp=fake_token(ann_file, before, b"\x2b\x0e\x03\x02\x1a")), "SHA-256")
+        edit("an accepted (unsigned) time-stamp", lambda r: att(r).update(timestamp=fake_token(ann_file, before)), None)
+    if rec["ledger"]:
+        edit("其他 without a note", lambda r: r["ledger"][0].update(reason="其他"), "note")
+        edit("an amendment before the draw", lambda r: r["ledger"][0].update(at="2020-01-01T00:00:00Z"), "earlier")
+        edit("a chosen replacement", lambda r: r["ledger"][0].update(replacement="E01"), "replacement")
+        edit("a note added afterwards", lambda r: r["ledger"][-1].update(note="x"), "digest", reseal=False)
+    return out
+
+
+def run_vectors():
+    passed = failed = 0
+    vectors = Path(__file__).parent / "vectors"
+    load = lambda name: strict_json((vectors / name).read_bytes())["vectors"]
+    said = False
+
+    def result(ok, label, why=()):
+        nonlocal passed, failed
+        passed, failed = passed + ok, failed + (not ok)
+        if not ok:
+            print(f"{label}: FAILED" + "".join(f"\n    {w}" for w in why))
+    for v in load("draws.json"):
+        try:
             rec = run_vector(v)
-            if serialise(rec) == serialise(v["expected"]["record"]):
-                passed += 1
-            else:
-                failed += 1
-                print(f"draws.json {v['id']}: differs")
-        for v in json.loads((vectors / "errors.json").read_text(encoding="utf-8"))["vectors"]:
-            if v["expected"]["kind"] in ("empty_seed",):
-                continue  # the seed rule (§5.1) is not a draw step
-            try:
-                run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
-                         *(v[k].encode() if k in v else None for k in ("history", "conflicts")))
-            except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
-                passed += 1
-            else:
-                # Checks this script does not implement would be reported here.
-                print(f"errors.json {v['id']}: not rejected by the Python re-implementation (expected {v['expected']['kind']})")
-                failed += 1
-        for v in json.loads((vectors / "allocation.json").read_text(encoding="utf-8"))["vectors"]:
-            ppm, _ = ratio(v["ratio"])
-            ok = count(v["frame"], ppm, v["rounding"], v["min_per_stratum"]) == v["expected"]
-            passed, failed = passed + ok, failed + (not ok)
-            if not ok:
-                print(f"allocation.json {v['id']}: differs")
-        for v in json.loads((vectors / "normalize.json").read_text(encoding="utf-8"))["vectors"]:
-            ok = text(v["input"]) == v["text"] and ident(v["input"]) == v["identifier"]
-            passed, failed = passed + ok, failed + (not ok)
-            if not ok:
-                print(f"normalize.json {v['id']}: differs")
+            result(serialise(rec) == serialise(v["expected"]["record"]), f"draws.json {v['id']}: reproduce",
+                   [f"{p}: expected {show(g)}, got {show(m)}" for p, g, m in differences(rec, v["expected"]["record"], "", [])][:10])
+        except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
+            result(False, f"draws.json {v['id']}: reproduce", [repr(e)])
+        earlier = v.get("earlier", ())
+        problems, notes = verify(serialise(v["expected"]["record"]).encode(), vector_files(v), earlier)
+        result(not problems, f"draws.json {v['id']}: verify", problems[:10])
+        if "attested" in v and not said:
+            print(f"draws.json {v['id']} (attested seed): " + "; ".join(notes[:-2]))
+            print(SIGNATURES)
+            said = True
+        for what, data, expect in tampered(v):
+            problems, _ = verify(data.encode(), vector_files(v), earlier)
+            ok = (not problems) if expect is None else any(expect in p for p in problems)
+            result(ok, f"draws.json {v['id']}: tampered ({what}) " + ("verifies" if expect is None else f"is refused for '{expect}'"),
+                   problems[:5] or ["no problem found"])
+    for v in load("errors.json"):
+        if v["expected"]["kind"] in ("empty_seed",):
+            continue  # the seed rule (§5.1) is not a draw step
+        try:
+            run_draw(v["plan"].encode(), v["targets"].encode(), v["officers"].encode(), v["seed"], v.get("id_check"),
+                     *(v[k].encode() if k in v else None for k in ("history", "conflicts")))
+        except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError):
+            result(True, "")
+        else:
+            result(False, f"errors.json {v['id']}: not rejected (expected {v['expected']['kind']})")
+    for v in load("allocation.json"):
+        ppm, _ = ratio(v["ratio"])
+        result(count(v["frame"], ppm, v["rounding"], v["min_per_stratum"]) == v["expected"], f"allocation.json {v['id']}")
+    for v in load("normalize.json"):
+        result(text(v["input"]) == v["text"] and ident(v["input"]) == v["identifier"], f"normalize.json {v['id']}")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
+
+
+def run_record(args):
+    files = {"plan": args.plan.read_bytes(), "targets": args.targets.read_bytes(), "officers": args.officers.read_bytes()}
+    for name in ("history", "conflicts"):
+        if getattr(args, name):
+            files[name] = getattr(args, name).read_bytes()
+    try:
+        earlier = [read_record(p.read_bytes(), f"earlier record {p}") for p in args.earlier]
+    except Invalid as e:
+        print(f"{e}\n0 passed, 1 failed")
+        return 1
+    problems, notes = verify(args.record.read_bytes(), files, earlier)
+    for n in notes:
+        print(f"{args.record}: {n}")
+    for p in problems:
+        print(f"{args.record}: DIFFERENCE {p}")
+    print(f"{args.record}: " + ("verified: the Python re-implementation gives the same record"
+                                if not problems else f"{len(problems)} difference(s)"))
+    print(f"{int(not problems)} passed, {int(bool(problems))} failed")
+    return 0 if not problems else 1
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(
+        prog="reproduce.py", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="An independent re-implementation of the shuangsui draw (SPEC.md, spec version 2), standard "
+                    "library only.\n\nWith no arguments: recomputes and verifies every vector in tests/vectors/.\n"
+                    "With RECORD PLAN TARGETS OFFICERS: verifies a published record (SPEC.md §10) against its input "
+                    "files\n(CSV tables only), byte for byte.\n\n" + textwrap.fill(SIGNATURES, 100),
+        epilog="Exit status 0 when everything matches, 1 otherwise; the last line is \"N passed, M failed\".")
+    parser.add_argument("files", nargs="*", type=Path, metavar="RECORD PLAN TARGETS OFFICERS",
+                        help="the record and the plan, target directory and officer roster it was drawn from")
+    parser.add_argument("--history", type=Path, metavar="CSV", help="the history file, when the record lists one")
+    parser.add_argument("--conflicts", type=Path, metavar="CSV", help="the conflicts file, when the record lists one")
+    parser.add_argument("--earlier", type=Path, action="append", default=[], metavar="RECORD",
+                        help="an earlier batch's record (repeat for each), when the record lists them")
+    args = parser.parse_args(argv[1:])
+    if not args.files:
+        if args.history or args.conflicts or args.earlier:
+            parser.error("--history, --conflicts and --earlier go with RECORD PLAN TARGETS OFFICERS")
+        return run_vectors()
+    if len(args.files) != 4:
+        parser.error("give RECORD PLAN TARGETS OFFICERS, or nothing")
+    args.record, args.plan, args.targets, args.officers = args.files
+    return run_record(args)
 
 
 if __name__ == "__main__":

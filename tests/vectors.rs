@@ -891,7 +891,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
     // Earlier attempts, not drawn: each made at its own time with its own dice, and
     // replaced by the next for its reason (SPEC.md §5.3.4).
     let mut replaced: Vec<announce::Announcement> = Vec::new();
-    let mut replaces = None;
+    let mut replacing = None;
     for old in a["replaced"].as_array().into_iter().flatten() {
         let made = announce::announce(
             inputs,
@@ -903,10 +903,10 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
                 dice: old["dice"].as_str().unwrap().to_owned(),
                 parties: Vec::new(),
                 previous: String::new(),
-                replaces: replaces.take(),
+                replaces: replacing.take(),
             },
         )?;
-        replaces = Some((made.clone(), old["reason"].as_str().unwrap().to_owned()));
+        replacing = Some((made.clone(), old["reason"].as_str().unwrap().to_owned()));
         replaced.push(made);
     }
     let draft = announce::announce(
@@ -918,7 +918,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
             dice: a["dice"].as_str().unwrap().to_owned(),
             parties: Vec::new(),
             previous: String::new(),
-            replaces,
+            replaces: replacing,
         },
     )?;
     let body = announce::body_digest(&draft);

@@ -11,7 +11,7 @@ use crate::normalize;
 /// The spec version every tag carries.
 pub const SPEC_VERSION: &str = "2";
 
-/// Domain tag of a table's digest, e.g. `shuangsui/v1/targets`.
+/// Domain tag of a table's digest, e.g. `shuangsui/v2/targets`.
 fn table_tag(kind: TableKind) -> String {
     format!("shuangsui/v{SPEC_VERSION}/{}", kind.as_str())
 }

@@ -76,7 +76,7 @@ pub struct InputDigests {
     pub earlier: Option<Hash>,
 }
 
-/// `draw_key = SHA-256(str("shuangsui/v1/draw-key") ‖ str("1") ‖ str(seed) ‖
+/// `draw_key = SHA-256(str("shuangsui/v2/draw-key") ‖ str("2") ‖ str(seed) ‖
 /// plan ‖ targets ‖ officers ‖ history ‖ conflicts ‖ earlier)`, an absent
 /// input counting as 32 zero bytes (SPEC.md §5.2).
 pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
@@ -92,7 +92,7 @@ pub fn draw_key(seed: &Seed, inputs: &InputDigests) -> Hash {
     e.finish()
 }
 
-/// `task_key = SHA-256(str("shuangsui/v1/task-key") ‖ draw_key ‖ str(task_id))`
+/// `task_key = SHA-256(str("shuangsui/v2/task-key") ‖ draw_key ‖ str(task_id))`
 /// (SPEC.md §5.2).
 pub fn task_key(draw_key: &Hash, task_id: &str) -> Hash {
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/task-key"));

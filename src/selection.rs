@@ -48,7 +48,7 @@ const SHA256_IV: [u32; 8] = [
 
 impl Ticketer {
     /// A target ticketer for a task:
-    /// `ticket(id) = SHA-256("shuangsui/v1/target-ticket:" ‖ hex(task_key) ‖ ":" ‖ id)`.
+    /// `ticket(id) = SHA-256("shuangsui/v2/target-ticket:" ‖ hex(task_key) ‖ ":" ‖ id)`.
     pub fn targets(task_key: &Hash) -> Self {
         Self::with_prefix(&format!(
             "shuangsui/v{SPEC_VERSION}/target-ticket:{}:",
@@ -57,7 +57,7 @@ impl Ticketer {
     }
 
     /// An officer ticketer for one round of a task:
-    /// `SHA-256("shuangsui/v1/officer-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
+    /// `SHA-256("shuangsui/v2/officer-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
     pub fn officers(task_key: &Hash, round: u64) -> Self {
         Self::with_prefix(&format!(
             "shuangsui/v{SPEC_VERSION}/officer-ticket:{}:{round}:",
@@ -66,7 +66,7 @@ impl Ticketer {
     }
 
     /// An officer ticketer for one round of one part of a joint task:
-    /// `SHA-256("shuangsui/v1/joint-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(part) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
+    /// `SHA-256("shuangsui/v2/joint-ticket:" ‖ hex(task_key) ‖ ":" ‖ decimal(part) ‖ ":" ‖ decimal(round) ‖ ":" ‖ id)`.
     pub fn joint(task_key: &Hash, part: u64, round: u64) -> Self {
         Self::with_prefix(&format!(
             "shuangsui/v{SPEC_VERSION}/joint-ticket:{}:{part}:{round}:",

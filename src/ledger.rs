@@ -172,7 +172,13 @@ impl<'a> State<'a> {
     /// The replacement for `officer` in slot `slot` (0-based) of the team of
     /// selected `j` of task `i`: the first who qualifies in the slot's own
     /// substitute order, fixed at the draw (SPEC.md §9.4).
-    fn replacement(&self, i: usize, j: usize, officer: &str, slot: usize) -> Result<String, String> {
+    fn replacement(
+        &self,
+        i: usize,
+        j: usize,
+        officer: &str,
+        slot: usize,
+    ) -> Result<String, String> {
         let task_record = &self.record.tasks[i];
         let tc = &self.check.tasks[i];
         let task = tc.task;
@@ -307,7 +313,10 @@ impl<'a> State<'a> {
                     diff(
                         at("kind"),
                         &entry.kind,
-                        &format!("no more replacements: the team of {} has had {max} (plan.max_replacements)", entry.target),
+                        &format!(
+                            "no more replacements: the team of {} has had {max} (plan.max_replacements)",
+                            entry.target
+                        ),
                     );
                 }
                 match self.replacement(task_index, sel, &entry.officer, slot) {

@@ -181,7 +181,8 @@ mod tests {
     fn a_repeated_member_is_refused_wherever_it_is() {
         let forged = br#"{"seed": "forged", "seed": "genuine", "tasks": []}"#;
         assert_eq!(member(from_slice::<Doc>("r.json", forged)), "seed");
-        let deep = br#"{"seed": "s", "tasks": [{"id": "T1", "n": 1}, {"id": "T2", "id": "T3", "n": 2}]}"#;
+        let deep =
+            br#"{"seed": "s", "tasks": [{"id": "T1", "n": 1}, {"id": "T2", "id": "T3", "n": 2}]}"#;
         assert_eq!(member(from_slice::<Doc>("r.json", deep)), "tasks[1].id");
         // Also in members the type does not name (a map of anything).
         assert!(check_duplicates("x", br#"{"a": {"b": {"c": 1, "c": 2}}}"#).is_err());
@@ -191,7 +192,10 @@ mod tests {
     #[test]
     fn unknown_members_and_wrong_types_name_the_member() {
         let unknown = br#"{"seed": "s", "tasks": [{"id": "T1", "n": 1, "extra": 0}]}"#;
-        assert_eq!(member(from_slice::<Doc>("r.json", unknown)), "tasks[0].extra");
+        assert_eq!(
+            member(from_slice::<Doc>("r.json", unknown)),
+            "tasks[0].extra"
+        );
         let wrong = br#"{"seed": "s", "tasks": [{"id": "T1", "n": "1"}]}"#;
         assert_eq!(member(from_slice::<Doc>("r.json", wrong)), "tasks[0].n");
         let trailing = br#"{"seed": "s", "tasks": []} {}"#;

@@ -154,7 +154,11 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
 }
 
 /// Verifies a record against its inputs, with [`Options`].
-pub fn verify_with(record: Source<'_>, inputs: &Inputs, options: &Options<'_>) -> Result<Verification> {
+pub fn verify_with(
+    record: Source<'_>,
+    inputs: &Inputs,
+    options: &Options<'_>,
+) -> Result<Verification> {
     let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
         at: Location {
             line,
@@ -248,7 +252,11 @@ pub fn verify_with(record: Source<'_>, inputs: &Inputs, options: &Options<'_>) -
             return Err(syntax(
                 format!(
                     "seed.source must be \"unattested\" (without an attestation) or \"beacon\" (with one), found '{source}'{}",
-                    if attestation.is_some() { " with an attestation" } else { " without an attestation" }
+                    if attestation.is_some() {
+                        " with an attestation"
+                    } else {
+                        " without an attestation"
+                    }
                 ),
                 None,
                 None,
@@ -345,9 +353,21 @@ pub fn verify_with(record: Source<'_>, inputs: &Inputs, options: &Options<'_>) -
     if let Some(a) = &parsed.seed.attestation {
         let announced = &a.announcement.inputs;
         let pairs = [
-            ("plan", Some(&announced.plan), Some(&parsed.inputs.plan.sha256)),
-            ("targets", Some(&announced.targets), Some(&parsed.inputs.targets.sha256)),
-            ("officers", Some(&announced.officers), Some(&parsed.inputs.officers.sha256)),
+            (
+                "plan",
+                Some(&announced.plan),
+                Some(&parsed.inputs.plan.sha256),
+            ),
+            (
+                "targets",
+                Some(&announced.targets),
+                Some(&parsed.inputs.targets.sha256),
+            ),
+            (
+                "officers",
+                Some(&announced.officers),
+                Some(&parsed.inputs.officers.sha256),
+            ),
             (
                 "history",
                 announced.history.as_ref(),
@@ -551,8 +571,11 @@ fn guarantees_of(attestation: &Attestation, attested: &Attested) -> Vec<Guarante
             unrevealed,
         });
     }
-    let chain: Vec<&crate::announce::Announcement> =
-        attestation.replaced.iter().chain(std::iter::once(a)).collect();
+    let chain: Vec<&crate::announce::Announcement> = attestation
+        .replaced
+        .iter()
+        .chain(std::iter::once(a))
+        .collect();
     guarantees.push(Guarantee::Attempt {
         plan: a.plan.clone(),
         attempt: a.attempt,

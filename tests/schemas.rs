@@ -232,7 +232,12 @@ fn schemas_match_the_types() {
     // `seed.attestation.announcement`.
     let declared: std::collections::BTreeSet<String> = declared
         .into_iter()
-        .map(|p| p.replace("seed.attestation.replaced[]", "seed.attestation.announcement"))
+        .map(|p| {
+            p.replace(
+                "seed.attestation.replaced[]",
+                "seed.attestation.announcement",
+            )
+        })
         .collect();
     let unused: Vec<&String> = declared.difference(&seen).collect();
     assert!(

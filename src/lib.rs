@@ -68,6 +68,7 @@ pub mod seed;
 pub mod selection;
 pub mod sql;
 pub mod synth;
+pub mod timestamp;
 pub mod uscc;
 pub mod verify;
 pub mod workdays;

@@ -1566,6 +1566,8 @@ fn check_ess(attributes: &[(Oid, &[u8])], signer: &Cert<'_>) -> Result<(), Inval
 mod tests {
     use super::*;
 
+    const NULL_TAG: u8 = 0x05;
+
     #[test]
     fn times() {
         assert_eq!(generalized_time(b"19700101000000Z").unwrap().0, 0);
@@ -1612,6 +1614,35 @@ mod tests {
         assert!(read_tlv(&[0x30, 0x03, 0x01]).is_err());
         let (tlv, rest) = read_tlv(&[0x04, 0x81, 0x01, 0xaa, 0x05]).unwrap();
         assert_eq!((tlv.tag, tlv.value, rest), (0x04, &[0xaa][..], &[0x05][..]));
+    }
+
+    #[test]
+    fn guarded_sets() {
+        let set = |n: usize| {
+            let mut der = vec![SET, 0x81, (2 * n) as u8];
+            der.extend(std::iter::repeat_n([NULL_TAG, 0x00], n).flatten());
+            der
+        };
+        assert!(guard(&set(64), 0).is_ok());
+        assert!(guard(&set(65), 0).is_err());
+        let mut deep = Vec::new();
+        for _ in 0..40 {
+            let inner = deep;
+            deep = vec![SEQUENCE, inner.len() as u8];
+            deep.extend(inner);
+        }
+        assert_eq!(guard(&deep, 0), Err("elements are nested too deeply"));
+        assert!(guard(&deep[2 * 10..], 0).is_ok());
+    }
+
+    #[test]
+    fn failure_bits() {
+        // badAlg (bit 0) and systemFailure (bit 25), after the unused-bits byte.
+        assert_eq!(
+            failure_names(&[6, 0x80, 0, 0, 0x40]),
+            ["badAlg", "systemFailure"]
+        );
+        assert!(failure_names(&[]).is_empty());
     }
 
     #[test]

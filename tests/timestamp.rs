@@ -247,6 +247,18 @@ fn sm2_token_verifies() {
 }
 
 #[test]
+fn a_signer_named_by_its_key_identifier() {
+    // sm2-ski.tok: the SignerInfo's sid is the subjectKeyIdentifier [0], not issuer/serial.
+    let tsa = "CN=Test SM2 TSA,O=shuangsui test,C=CN";
+    verified("sm2-ski.tok", "sm2.txt", "sm2.pem", tsa, "SM2 SM3");
+    verified("sm2-ski.tok", "sm2.txt", "sm2ca.pem", tsa, "SM2 SM3");
+    assert_eq!(
+        timestamp::check(&fixture("sm2-ski.tok"), &data(), &fixture("other.pem")),
+        Err(Invalid::UnknownSigner)
+    );
+}
+
+#[test]
 fn other_bytes_are_an_imprint_mismatch() {
     for (token, _, cert) in GOOD {
         let err = timestamp::check(

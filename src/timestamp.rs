@@ -468,11 +468,6 @@ fn parse_der(bytes: &[u8]) -> Result<Parsed<'_>, Invalid> {
         ));
     }
     let outer = single(bytes, "the token")?;
-    if outer.tag != SEQUENCE {
-        return Err(malformed(
-            "it is neither a TimeStampResp nor a ContentInfo (no outer SEQUENCE)",
-        ));
-    }
     let token = match Der::inside(&outer, "the token").peek_tag() {
         Some(SEQUENCE) => time_stamp_resp(&outer)?,
         Some(OBJECT_IDENTIFIER) => outer,
@@ -503,7 +498,9 @@ fn time_stamp_resp<'a>(outer: &Tlv<'a>) -> Result<Tlv<'a>, Invalid> {
             let mut strings = Der::inside(&free, "the status text");
             while let Ok(s) = strings.next() {
                 if let Ok(s) = std::str::from_utf8(s.value) {
-                    let _ = write!(text, ", \"{}\"", s.chars().take(200).collect::<String>());
+                    let printable: String =
+                        s.chars().filter(|c| !c.is_control()).take(200).collect();
+                    let _ = write!(text, ", \"{printable}\"");
                 }
             }
         }

@@ -279,7 +279,7 @@ fn announcement(inputs: &Inputs) -> Announcement {
     .unwrap()
 }
 
-fn sources<'a>(token: Option<Vec<u8>>, cert: Option<&'a [u8]>) -> Sources<'a> {
+fn sources(token: Option<Vec<u8>>, cert: Option<&[u8]>) -> Sources<'_> {
     Sources {
         replaced: Vec::new(),
         round: fixture_round(),

@@ -551,6 +551,38 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
         report.contains("2023-09-15T10:52:00Z") && report.contains("CN=Test TSA"),
         "{report}"
     );
+    // The independent checker agrees, and checks the token's imprint and time itself.
+    let reproduce = |record: &str| {
+        Command::new("python3")
+            .current_dir(&dir.0)
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reproduce.py"))
+            .args([record, "plan.toml", "targets.csv", "officers.csv"])
+            .output()
+            .unwrap()
+    };
+    let out = reproduce("record.json");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("2023-09-15T10:52:00Z"), "{text}");
+    // A record whose token is swapped for the one made after the round: both refuse it.
+    let mut record: Value =
+        serde_json::from_slice(&std::fs::read(dir.path("record.json")).unwrap()).unwrap();
+    let late = shuangsui::timestamp::parse(&std::fs::read(dir.path("after.tsr")).unwrap())
+        .unwrap()
+        .der;
+    record["seed"]["attestation"]["timestamp"] = announce::base64_encode(&late).into();
+    std::fs::write(
+        dir.path("swapped.json"),
+        serde_json::to_string_pretty(&record).unwrap() + "\n",
+    )
+    .unwrap();
+    let out = reproduce("swapped.json");
+    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let mut swapped = vec!["verify", "swapped.json"];
+    swapped.extend(files);
+    let (code, report, _) = bin("@2023-09-15 11:04:00", &swapped);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(report.contains("not before"), "{report}");
     let zh: Vec<&str> = args.iter().copied().filter(|a| *a != "--lang").collect();
     let out = Command::new("faketime")
         .env("TZ", "UTC")

@@ -195,6 +195,9 @@ enum Command {
         /// Minutes that must remain before the round, to publish the announcement
         #[arg(long, default_value_t = 5)]
         margin: u32,
+        /// The public copies written by `announce --publish DIR`: their announcement.json becomes the finalized one
+        #[arg(long, value_name = "DIR")]
+        publish: Option<PathBuf>,
         /// The announcement to write
         #[arg(long)]
         out: PathBuf,
@@ -581,6 +584,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             draft,
             parties,
             margin,
+            publish,
             out,
             force,
         } => {
@@ -594,7 +598,22 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 unix_now(),
                 i64::from(*margin) * 60,
             )?;
+            // The public copies' announcement must be this draft's (same body) before it is
+            // replaced by the finalized one.
+            let public = publish.as_ref().map(|dir| dir.join("announcement.json"));
+            if let Some(p) = &public {
+                let old = read_announcement(p)?;
+                anyhow::ensure!(
+                    shuangsui::announce::body_digest(&old)
+                        == shuangsui::announce::body_digest(&draft),
+                    "'{}' is not the announcement of this draft: its inputs, round or dice differ",
+                    p.display()
+                );
+            }
             write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), *force)?;
+            if let Some(p) = &public {
+                write_atomic(p, shuangsui::announce::to_json(&a).as_bytes(), true)?;
+            }
             report::announcement(lang, &a);
             say!(
                 "{} {} (digest {})",

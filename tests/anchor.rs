@@ -562,7 +562,11 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     };
     let out = reproduce("record.json");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(text.contains("2023-09-15T10:52:00Z"), "{text}");
     // A record whose token is swapped for the one made after the round: both refuse it.
     let mut record: Value =
@@ -577,7 +581,11 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     )
     .unwrap();
     let out = reproduce("swapped.json");
-    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        !out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let mut swapped = vec!["verify", "swapped.json"];
     swapped.extend(files);
     let (code, report, _) = bin("@2023-09-15 11:04:00", &swapped);

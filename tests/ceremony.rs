@@ -434,11 +434,14 @@ fn the_cli_runs_the_ceremony() {
         )
     };
     assert!(bin().args(["init", "."]).status().unwrap().success());
-    let (code, text, err) =
-        run(bin()
-            .args(["announce"])
-            .args(files)
-            .args(["--dice", "4 2", "--out", "draft.json"]));
+    let (code, text, err) = run(bin().args(["announce"]).args(files).args([
+        "--dice",
+        "4 2",
+        "--publish",
+        "public",
+        "--out",
+        "draft.json",
+    ]));
     assert_eq!(code, Some(0), "{err}");
     assert!(text.contains("657413"), "{text}");
     let (code, text, err) = run(bin().args([
@@ -464,10 +467,17 @@ fn the_cli_runs_the_ceremony() {
         "draft.json",
         "--party",
         &format!("公证处={contribution}"),
+        "--publish",
+        "public",
         "--out",
         "announcement.json",
     ]));
     assert_eq!(code, Some(0), "{err}");
+    // The public copies now carry the finalized announcement.
+    assert_eq!(
+        std::fs::read(dir.join("public/announcement.json")).unwrap(),
+        std::fs::read(dir.join("announcement.json")).unwrap()
+    );
     // Too late to finalize: the round is within the margin.
     let (code, _, err) = run(at("@2023-09-15 10:56:00").args([
         "finalize",

@@ -348,6 +348,43 @@ pub fn verify_with(
         let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
         diff(&whole, &expected, &mut Vec::new(), &mut report);
     }
+    // The dropped headers cannot be recomputed from a public copy (it has none): each must
+    // at least be one the column rules drop unread (SPEC.md §3.2), sorted and distinct, so
+    // that no record claims a column it read was personal data.
+    for (name, kind, dropped, mapping) in [
+        (
+            "targets",
+            crate::input::TableKind::Targets,
+            &parsed.inputs.targets.dropped,
+            &inputs.plan.target_columns,
+        ),
+        (
+            "officers",
+            crate::input::TableKind::Officers,
+            &parsed.inputs.officers.dropped,
+            &inputs.plan.officer_columns,
+        ),
+    ] {
+        let sorted = dropped.windows(2).all(|w| w[0] < w[1]);
+        for header in dropped {
+            let drops = matches!(
+                crate::input::columns::resolve(kind, header, mapping),
+                crate::input::columns::Column::Drop
+            );
+            if !drops || !sorted {
+                report(Difference {
+                    path: format!("inputs.{name}.dropped"),
+                    record: format!("'{header}'"),
+                    recomputed: if drops {
+                        "the headers sorted and distinct".into()
+                    } else {
+                        "only headers of personal-data columns, which the rules drop unread".into()
+                    },
+                });
+                break;
+            }
+        }
+    }
     // The raw digests cannot be recomputed from a public copy; an attested record's
     // must be the announced ones (the draw refuses other bytes).
     if let Some(a) = &parsed.seed.attestation {

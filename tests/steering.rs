@@ -1923,3 +1923,51 @@ fn loose_json_cli_verify_and_draw_exit_2() {
     assert!(err.contains("member 'round'"), "{err}");
     assert!(!dir.exists("bad.json"));
 }
+
+/// Attack 6, members a public copy cannot recompute: the raw digests and the dropped
+/// personal-data headers. An insider who edits them and re-seals the record (its digest
+/// recomputed) is still caught: an attested record's raw digests must be the announced ones,
+/// and a dropped header must be one the column rules drop unread — claiming that a column
+/// the draw read (`risk`) was personal data is a difference.
+#[test]
+fn loose_members_raw_digests_and_dropped_headers_are_checked() {
+    let inputs = inputs();
+    let record = attested_record(&inputs);
+    let resealed = |edit: &dyn Fn(&mut Value)| {
+        let mut v: Value = serde_json::from_str(&record.to_json()).unwrap();
+        edit(&mut v);
+        v["digest"] = shuangsui::record::digest_of(&v).into();
+        serde_json::to_string_pretty(&v).unwrap() + "\n"
+    };
+    let paths = |v: &Verification| -> Vec<String> {
+        v.differences.iter().map(|d| d.path.clone()).collect()
+    };
+    let v = verified(
+        &resealed(&|v| v["inputs"]["officers"]["sha256"] = "ab".repeat(32).into()),
+        &inputs,
+    );
+    assert!(!v.ok());
+    assert!(
+        paths(&v).contains(&"inputs.officers.sha256".to_owned()),
+        "{:?}",
+        v.differences
+    );
+    let v = verified(
+        &resealed(&|v| v["inputs"]["targets"]["dropped"] = serde_json::json!(["risk"])),
+        &inputs,
+    );
+    assert!(!v.ok());
+    assert!(
+        paths(&v).contains(&"inputs.targets.dropped".to_owned()),
+        "{:?}",
+        v.differences
+    );
+    // A genuine personal-data header is accepted (a copy without that column verifies).
+    let v = verified(
+        &resealed(&|v| {
+            v["inputs"]["targets"]["dropped"] = serde_json::json!(["法定代表人身份证号"])
+        }),
+        &inputs,
+    );
+    assert!(v.ok(), "{:?}", v.differences);
+}

@@ -305,12 +305,20 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
     let inputs = InputFiles::read(&args, shuangsui::verify::id_check_of(&record))?
         .keep_all()
         .parse()?;
-    let outcome = shuangsui::verify(
+    let tsa = if has("tsa.pem") {
+        Some(crate::files::read(&kit.join("tsa.pem"))?)
+    } else {
+        None
+    };
+    let outcome = shuangsui::verify::verify_with(
         Source {
             name: "record.json",
             bytes: &record,
         },
         &inputs,
+        &shuangsui::verify::Options {
+            tsa_cert: tsa.as_deref(),
+        },
     )?;
     Ok(outcome.ok())
 }

@@ -74,8 +74,8 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
             },
         ) => match anchor {
             TimeAnchor::Verified(a) => format!(
-                "输入、骰子与参与方贡献在随机数产生前已冻结：可信时间戳（RFC 3161，{}，{}，签名已验证）证明公告（摘要 {announcement}）在 {} 已存在，早于 drand 轮次 {round} 的发布时间 {emitted_at}",
-                a.tsa, a.algorithm, a.time_text
+                "输入、骰子与参与方贡献在随机数产生前已冻结：可信时间戳（RFC 3161，{}，证书 SHA-256 指纹 {}，{}，签名已验证）证明公告（摘要 {announcement}）在 {} 已存在，早于 drand 轮次 {round} 的发布时间 {emitted_at}",
+                a.tsa, a.fingerprint, a.algorithm, a.time_text
             ),
             TimeAnchor::Unchecked { time } => format!(
                 "输入、骰子与参与方贡献由公告（摘要 {announcement}）冻结；时间戳称其在 {time} 已存在，早于 drand 轮次 {round} 的发布时间 {emitted_at}，但时间戳签名未验证（请用 --tsa-cert 提供时间戳机构证书）"
@@ -142,11 +142,12 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
 /// The summary of a new announcement: what to publish, and what happens next.
 pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
     say!(
-        "{} {} ({} {}): {} {}",
+        "{} {} ({}{}{}): {} {}",
         lang.t("抽查计划", "plan"),
         a.plan,
-        lang.t("第几次公告", "attempt"),
+        lang.t("第 ", "attempt "),
         a.attempt,
+        lang.t(" 次公告", ""),
         lang.t("输入已冻结，公告摘要", "inputs frozen, announcement digest"),
         a.digest
     );
@@ -173,12 +174,20 @@ pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
         );
     }
     for p in &a.parties {
-        say!(
-            "  {}: {} ({})",
-            lang.t("参与方贡献", "party contribution"),
-            p.name,
-            p.contribution
-        );
+        if p.contribution.is_empty() {
+            say!(
+                "  {}: {}",
+                lang.t("参与方（待提交贡献值）", "party (to contribute)"),
+                p.name
+            );
+        } else {
+            say!(
+                "  {}: {} ({})",
+                lang.t("参与方贡献", "party contribution"),
+                p.name,
+                p.contribution
+            );
+        }
     }
     if a.attempt > 1 {
         say!(
@@ -188,13 +197,23 @@ pub fn announcement(lang: Lang, a: &shuangsui::announce::Announcement) {
             a.reason
         );
     }
-    say!(
-        "{}",
-        lang.t(
-            "请在该轮次发布前公开本公告，并申请可信时间戳（openssl ts -query -data 公告文件 -sha256 -cert）；此后输入不得更改。",
-            "Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards."
-        )
-    );
+    if shuangsui::announce::is_draft(a) {
+        say!(
+            "{}",
+            lang.t(
+                "这是草稿：请各参与方用 shuangsui contribute 提交贡献值，再用 shuangsui finalize 定稿。草稿不能用于抽取，不要公开或申请时间戳。",
+                "This is a draft: each party contributes (shuangsui contribute), then shuangsui finalize completes it. A draft cannot be drawn: do not publish or time-stamp it."
+            )
+        );
+    } else {
+        say!(
+            "{}",
+            lang.t(
+                "请在该轮次发布前公开本公告，并申请可信时间戳（openssl ts -query -data 公告文件 -sha256 -cert）；此后输入不得更改。",
+                "Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards."
+            )
+        );
+    }
 }
 
 /// The summary of a finished draw.
@@ -511,7 +530,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         for g in &outcome.guarantees {
             say!(
                 "  {} {}",
-                lang.t("保证：", "guarantee:"),
+                lang.t("结论：", "guarantee:"),
                 guarantee(lang, g)
             );
         }
@@ -561,8 +580,10 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     for d in &outcome.differences {
         say!("  {d}");
     }
-    if n > outcome.differences.len() {
-        say!("  … {} more", n - outcome.differences.len());
+    // The attestation failure is counted but listed above, not among the differences.
+    let listed = outcome.differences.len() + usize::from(outcome.attestation_failure.is_some());
+    if n > listed {
+        say!("  … {} {}", n - listed, lang.t("处未列出", "more"));
     }
     false
 }

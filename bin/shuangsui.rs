@@ -167,7 +167,7 @@ enum Command {
     },
     /// A party's contribution to an announcement draft: a secret to keep, and the contribution to put in the announcement
     #[command(
-        after_help = "The contribution is bound to this draft (its inputs, round, dice and attempt): it serves no other announcement. Reveal the secret after the draw (draw --reveal) to prove it.\n\nExample:\n  shuangsui contribute --announcement draft.json --party 公证处"
+        after_help = "The draft names its parties (announce --party NAME). The contribution is bound to this draft (its inputs, round, dice, attempt and parties): it serves no other announcement. Reveal the secret after the draw (draw --reveal) to prove it.\n\nExample:\n  shuangsui contribute --announcement draft.json --party 公证处"
     )]
     Contribute {
         /// The announcement draft, made by `announce` without --party
@@ -251,6 +251,9 @@ enum Command {
         /// The notice's formats, comma-separated: html, md, csv, xlsx
         #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publish::Format::parse)]
         format: Vec<publish::Format>,
+        /// The time-stamp authority's certificate (PEM): checks the record's time-stamp and goes into the kit as tsa.pem (needed when the record has a time-stamp)
+        #[arg(long, value_name = "PEM")]
+        tsa_cert: Option<PathBuf>,
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
@@ -328,6 +331,9 @@ struct AnnounceArgs {
     /// The dice digits rolled in public now, at the announcement
     #[arg(long, value_name = "DIGITS")]
     dice: Option<String>,
+    /// A party who will contribute (notary, observer …; repeatable): the announcement is then a draft until `finalize`
+    #[arg(long = "party", value_name = "NAME")]
+    parties: Vec<String>,
     /// The announcement of the attempt this one replaces (it was not drawn)
     #[arg(long, value_name = "FILE", requires = "reason")]
     replaces: Option<PathBuf>,
@@ -553,8 +559,24 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             party,
         } => {
             let draft = read_announcement(announcement)?;
-            shuangsui::announce::check_announcement(&draft)?;
+            shuangsui::announce::check_draft(&draft)?;
             let party = shuangsui::normalize::text(party);
+            anyhow::ensure!(
+                draft.parties.iter().any(|p| p.name == party),
+                "'{party}' is not a party of this draft ({}): the parties are named when the draft is made",
+                draft
+                    .parties
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            anyhow::ensure!(
+                shuangsui::beacon::time_of(draft.beacon.round) > unix_now(),
+                "round {} was already emitted at {}: a contribution now would come after the randomness",
+                draft.beacon.round,
+                draft.beacon.emitted_at
+            );
             let secret = hex::encode(rand::random::<[u8; 32]>());
             let body = shuangsui::announce::body_digest(&draft);
             let contribution = shuangsui::announce::contribution(&body, &party, &secret);
@@ -652,8 +674,18 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             out,
             show_officers,
             format,
+            tsa_cert,
             force,
-        } => publish_files(lang, record, inputs, out, show_officers, format, *force),
+        } => publish_files(
+            lang,
+            record,
+            inputs,
+            out,
+            show_officers,
+            format,
+            tsa_cert.as_deref(),
+            *force,
+        ),
         Command::Results {
             record,
             results,
@@ -847,6 +879,7 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
 /// Verifies a record, then writes its notice and verification kit and checks the kit.
+#[allow(clippy::too_many_arguments)]
 fn publish_files(
     lang: Lang,
     record_path: &Path,
@@ -854,19 +887,39 @@ fn publish_files(
     out: &Path,
     show_officers: &str,
     formats: &[publish::Format],
+    tsa_cert: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode> {
     let bytes = read(record_path)?;
+    let record: shuangsui::Record =
+        shuangsui::strict::from_slice(&record_path.display().to_string(), &bytes)?;
+    let stamped = record
+        .seed
+        .attestation
+        .as_ref()
+        .is_some_and(|a| !a.timestamp.is_empty());
+    anyhow::ensure!(
+        !stamped || tsa_cert.is_some(),
+        "{}",
+        lang.t(
+            "记录带有可信时间戳：请用 --tsa-cert 提供时间戳机构的证书，发布前核验其签名，并放入核验材料包",
+            "the record holds a time-stamp: give the time-stamp authority's certificate with --tsa-cert, so that it is checked now and goes into the kit"
+        )
+    );
+    let tsa = tsa_cert.map(read_tsa_cert).transpose()?;
     let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?
         .keep_all()
         .parse()?;
     let name = record_path.display().to_string();
-    let outcome = verify(
+    let outcome = shuangsui::verify::verify_with(
         Source {
             name: &name,
             bytes: &bytes,
         },
         &parsed,
+        &shuangsui::verify::Options {
+            tsa_cert: tsa.as_deref().filter(|_| stamped),
+        },
     )?;
     if !outcome.ok() {
         report::verification(lang, &outcome);
@@ -882,7 +935,7 @@ fn publish_files(
         .iter()
         .map(|p| read(p))
         .collect::<Result<Vec<_>>>()?;
-    let publication = publish::build(
+    let mut publication = publish::build(
         lang,
         &bytes,
         &read(&inputs.plan)?,
@@ -891,6 +944,11 @@ fn publish_files(
         display,
         formats,
     )?;
+    if let (true, Some(cert)) = (stamped, tsa) {
+        publication
+            .files
+            .push((PathBuf::from("kit").join("tsa.pem"), cert));
+    }
     publish::write(out, &publication, force)?;
     say!(
         "{} {}",
@@ -1050,6 +1108,15 @@ fn results_notice(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads a time-stamp authority's certificate file, refusing one that holds no readable
+/// certificate (a wrong file is an error, exit 2, not a failed time-stamp).
+fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
+    let bytes = read(path)?;
+    shuangsui::timestamp::certificates(&bytes)
+        .map_err(|e| anyhow::anyhow!("'{}': {e}", path.display()))?;
+    Ok(bytes)
+}
+
 /// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
 fn read_announcement(path: &Path) -> Result<shuangsui::announce::Announcement> {
     Ok(shuangsui::strict::from_slice(
@@ -1118,7 +1185,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         margin_secs: i64::from(args.margin) * 60,
         not_before,
         dice: args.dice.clone().unwrap_or_default(),
-        parties: Vec::new(),
+        parties: args.parties.clone(),
         previous,
         replaces,
     };
@@ -1180,7 +1247,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         .iter()
         .map(|p| read_announcement(p))
         .collect::<Result<Vec<_>>>()?;
-    let tsa_cert = sources.tsa_cert.as_deref().map(read).transpose()?;
+    let tsa_cert = sources.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
     let s = shuangsui::announce::Sources {
         replaced,
         round,
@@ -1282,7 +1349,7 @@ fn verify_files(
     inputs: &InputArgs,
     tsa_cert: Option<&Path>,
 ) -> Result<ExitCode> {
-    let tsa_cert = tsa_cert.map(read).transpose()?;
+    let tsa_cert = tsa_cert.map(read_tsa_cert).transpose()?;
     let bytes = read(record_path)?;
     // The members the flags and the id check come from, without the selections' bulk.
     let head = shuangsui::verify::head_of(&bytes).ok();

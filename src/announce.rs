@@ -174,11 +174,19 @@ pub fn digest_of(a: &Announcement) -> String {
     to_hex(&e.finish())
 }
 
-/// The digest parties contribute to: [`digest_of`] the announcement with no
-/// parties. Everything else — inputs, round, dice, attempt — is fixed by it.
+/// The digest parties contribute to: [`digest_of`] the announcement with every
+/// contribution `""` — the draft. Everything else — inputs, round, dice, attempt and
+/// which parties contribute — is fixed by it.
 pub fn body_digest(a: &Announcement) -> Hash {
     let body = Announcement {
-        parties: Vec::new(),
+        parties: a
+            .parties
+            .iter()
+            .map(|p| Contribution {
+                name: p.name.clone(),
+                contribution: String::new(),
+            })
+            .collect(),
         ..a.clone()
     };
     unhex(&digest_of(&body)).expect("a digest is 64 hex digits")
@@ -226,10 +234,9 @@ pub struct Request {
     pub not_before: Option<i64>,
     /// The dice digits rolled in public at the announcement (whitespace ignored), `""` for none.
     pub dice: String,
-    /// (party, contribution): each made for this announcement's [`body_digest`],
-    /// which does not depend on the parties. Usually empty: parties contribute to
-    /// the draft, then [`with_parties`] adds them.
-    pub parties: Vec<(String, String)>,
+    /// The parties who will contribute: with any, [`announce`] makes a **draft** (their
+    /// contributions empty), which cannot be drawn until [`with_parties`] completes it.
+    pub parties: Vec<String>,
     /// The record this draw follows, or `""`.
     pub previous: String,
     /// The attempt this one replaces, and why it was not drawn.
@@ -329,56 +336,100 @@ pub fn announce(inputs: &Inputs, request: &Request) -> Result<Announcement> {
         parties: Vec::new(),
         digest: String::new(),
     };
-    a.digest = digest_of(&a);
-    check_announcement(&a)?;
-    if request.parties.is_empty() {
-        Ok(a)
-    } else {
-        with_parties(&a, &request.parties, request.now, request.margin_secs)
+    for name in &request.parties {
+        let name = crate::normalize::text(name);
+        if name.is_empty() || a.parties.iter().any(|p| p.name == name) {
+            return Err(bad(format!(
+                "party '{name}': each party needs a distinct, non-empty name"
+            )));
+        }
+        a.parties.push(Contribution {
+            name,
+            contribution: String::new(),
+        });
     }
+    a.parties.sort_by(|x, y| x.name.cmp(&y.name));
+    a.digest = digest_of(&a);
+    if a.parties.is_empty() {
+        check_announcement(&a)?;
+    } else {
+        check_draft(&a)?;
+    }
+    Ok(a)
 }
 
-/// Adds the parties' contributions to an announcement made without them (the
-/// draft they contributed to: its [`body_digest`]). Everything else stays as the
-/// draft fixed it, `announced_at` included; the round must still be more than
-/// `margin_secs` after `now`.
+/// True when the announcement is a draft: its parties are named but have not contributed.
+pub fn is_draft(a: &Announcement) -> bool {
+    !a.parties.is_empty() && a.parties.iter().all(|p| p.contribution.is_empty())
+}
+
+/// Checks a draft (SPEC.md §5.3.3): well-formed but for its empty contributions.
+pub fn check_draft(a: &Announcement) -> Result<()> {
+    if !is_draft(a) {
+        return Err(bad(
+            "not a draft: a draft names its parties, none of whom has contributed yet".into(),
+        ));
+    }
+    check(a, true)
+}
+
+/// Completes a draft with its parties' contributions (each made for the draft's
+/// [`body_digest`]): one for every party the draft names, and no other. Everything else
+/// stays as the draft fixed it, `announced_at` included; the round must still be more
+/// than `margin_secs` after `now`.
 pub fn with_parties(
     draft: &Announcement,
     parties: &[(String, String)],
     now: i64,
     margin_secs: i64,
 ) -> Result<Announcement> {
-    check_announcement(draft)?;
-    if !draft.parties.is_empty() {
-        return Err(bad(
-            "this announcement has parties already: contributions are added once, to a draft without them".into(),
-        ));
-    }
+    check_draft(draft)?;
     let emitted = beacon::time_of(draft.beacon.round);
+    if emitted <= now {
+        return Err(bad(format!(
+            "round {} was already emitted at {} (now {}): this draft can no longer be completed; announce again, replacing it",
+            draft.beacon.round,
+            draft.beacon.emitted_at,
+            format_rfc3339(now)
+        )));
+    }
     if emitted < now + margin_secs.max(0) {
         return Err(bad(format!(
-            "round {} is emitted at {}, within the margin of {} minutes after now ({}): make a new announcement for a later round",
+            "round {} is emitted at {}, within the margin of {} minutes after now ({}): too late to publish it first; announce again, replacing this draft",
             draft.beacon.round,
             draft.beacon.emitted_at,
             margin_secs / 60,
             format_rfc3339(now)
         )));
     }
-    let mut list: Vec<Contribution> = Vec::new();
+    let mut list = draft.parties.clone();
     for (name, c) in parties {
         let name = crate::normalize::text(name);
         let c = c.trim().to_ascii_lowercase();
-        if name.is_empty() || unhex(&c).is_none() || list.iter().any(|p| p.name == name) {
+        let Some(slot) = list.iter_mut().find(|p| p.name == name) else {
             return Err(bad(format!(
-                "party '{name}': expected a distinct name and a 64-hex-digit contribution, found '{c}'"
+                "'{name}' is not a party the draft names ({}): the parties were fixed when it was made",
+                draft
+                    .parties
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        };
+        if unhex(&c).is_none() || !slot.contribution.is_empty() {
+            return Err(bad(format!(
+                "party '{name}': expected one 64-hex-digit contribution, found '{c}'"
             )));
         }
-        list.push(Contribution {
-            name,
-            contribution: c,
-        });
+        slot.contribution = c;
     }
-    list.sort_by(|a, b| a.name.cmp(&b.name));
+    if let Some(missing) = list.iter().find(|p| p.contribution.is_empty()) {
+        return Err(bad(format!(
+            "party '{}' has not contributed: every party the draft names must",
+            missing.name
+        )));
+    }
     let mut a = Announcement {
         parties: list,
         digest: String::new(),
@@ -403,6 +454,15 @@ fn utc_time(member: &str, s: &str) -> Result<i64> {
 /// round (the round is the one `not_before` gives, emitted when the beacon says),
 /// its dice, parties and attempt. Nothing else is needed to check it.
 pub fn check_announcement(a: &Announcement) -> Result<()> {
+    if is_draft(a) {
+        return Err(bad(
+            "this is a draft: its parties have not contributed yet; complete it (finalize) before it is published and drawn".into(),
+        ));
+    }
+    check(a, false)
+}
+
+fn check(a: &Announcement, draft: bool) -> Result<()> {
     if a.spec != SPEC_VERSION {
         return Err(bad(format!(
             "spec '{}': this build implements announcements of spec version {SPEC_VERSION}",
@@ -456,7 +516,7 @@ pub fn check_announcement(a: &Announcement) -> Result<()> {
         if i > 0 && a.parties[i - 1].name >= p.name {
             return Err(bad("the parties are not sorted by name and distinct".into()));
         }
-        if unhex(&p.contribution).is_none() {
+        if !(draft && p.contribution.is_empty()) && unhex(&p.contribution).is_none() {
             return Err(bad(format!(
                 "party '{}': the contribution is not 64 lower-case hex digits",
                 p.name

@@ -56,6 +56,18 @@ pub struct Anchor {
     pub serial: String,
     /// The signature algorithm, e.g. `RSA PKCS#1 v1.5 SHA-256`, `ECDSA P-256 SHA-256`, `SM2 SM3`.
     pub algorithm: String,
+    /// The SHA-256 fingerprint of the signing certificate (hex): what a reader compares with
+    /// the authority's published fingerprint.
+    pub fingerprint: String,
+}
+
+/// The signing certificate a token carries, as it claims itself: unchecked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signer {
+    /// Its subject, RFC 4514-like.
+    pub subject: String,
+    /// The SHA-256 fingerprint of its DER (hex).
+    pub fingerprint: String,
 }
 
 /// A token parsed without checking its signature: for its imprint and time only.
@@ -69,6 +81,10 @@ pub struct Token {
     pub imprint: [u8; 32],
     /// The `TimeStampToken` (a CMS `ContentInfo`) as DER, without any `TimeStampResp` around it.
     pub der: Vec<u8>,
+    /// The signing certificate the token carries (if it carries one), unchecked: anyone can
+    /// make a token that names any authority; only [`check`] against the authority's own
+    /// certificate shows who signed it.
+    pub signer: Option<Signer>,
 }
 
 /// Why a token was not accepted.
@@ -933,6 +949,21 @@ fn names(tbs: &[u8]) -> Result<(&[u8], &[u8]), Invalid> {
 }
 
 /// Reads the given certificates: PEM (any number of CERTIFICATE blocks) or DER (one or more).
+/// Reads a certificate file as [`check`] would (PEM with one or more certificates, or DER),
+/// without any token: the subject of each certificate. An unreadable file is the caller's
+/// mistake, not a failed time-stamp.
+pub fn certificates(bytes: &[u8]) -> Result<Vec<String>, Invalid> {
+    given_certificates(bytes)?
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            Cert::parse(raw).map(|c| c.subject_text()).map_err(|e| {
+                Invalid::Certificate(format!("certificate {} cannot be read: {e}", i + 1))
+            })
+        })
+        .collect()
+}
+
 fn given_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, Invalid> {
     let mut out = Vec::new();
     if contains(bytes, b"-----BEGIN ") {
@@ -1269,11 +1300,21 @@ pub fn parse(bytes: &[u8]) -> Result<Token, Invalid> {
     let der = unarmour(bytes)?;
     let parsed = parse_der(&der)?;
     let imprint = sha256_imprint(&parsed.tst)?;
+    let signer = parsed
+        .certificates
+        .iter()
+        .filter_map(|raw| Cert::parse(raw).ok())
+        .find(|c| c.matches(&parsed.signer.sid))
+        .map(|c| Signer {
+            subject: c.subject_text(),
+            fingerprint: hex::encode(sha2::Sha256::digest(c.raw)),
+        });
     Ok(Token {
         time: parsed.tst.time,
         time_text: parsed.tst.time_text,
         imprint,
         der: parsed.token.to_vec(),
+        signer,
     })
 }
 
@@ -1391,6 +1432,7 @@ pub fn check(token: &[u8], data: &[u8], tsa_cert: &[u8]) -> Result<Anchor, Inval
         tsa: signer_cert.subject_text(),
         serial: tst.serial.clone(),
         algorithm,
+        fingerprint: hex::encode(sha2::Sha256::digest(signer_cert.raw)),
     })
 }
 
@@ -1434,6 +1476,18 @@ fn find_signer<'c, 'a>(
             Err(Some(e)) => problem = Some(e),
             Err(None) => {}
         }
+    }
+    // A given certificate with the signer's name that is not the signer's: say so plainly
+    // (an authority of the same name, another key).
+    if let Some(named) = carried.iter().filter(|c| c.matches(sid)).find_map(|c| {
+        given
+            .iter()
+            .find(|g| g.subject == c.subject && g.raw != c.raw)
+    }) {
+        return Err(Invalid::Certificate(format!(
+            "the given certificate of {} is not the one that signed this token: same name, another certificate",
+            named.subject_text()
+        )));
     }
     Err(problem.unwrap_or(Invalid::UnknownSigner))
 }

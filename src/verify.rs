@@ -265,6 +265,18 @@ pub fn verify_with(
     };
 
     let mut notes = Vec::new();
+    if options.tsa_cert.is_some()
+        && parsed
+            .seed
+            .attestation
+            .as_ref()
+            .is_none_or(|a| a.timestamp.is_empty())
+    {
+        notes.push(
+            "the time-stamp authority's certificate was not used: the record holds no time-stamp"
+                .into(),
+        );
+    }
     let digests = [
         ("plan", &inputs.digests.plan),
         ("targets", &inputs.digests.targets),
@@ -506,8 +518,8 @@ impl std::fmt::Display for Guarantee {
             } => match anchor {
                 TimeAnchor::Verified(a) => write!(
                     f,
-                    "inputs, dice and contributions fixed before the randomness: the announcement (digest {announcement}) existed at {} by an RFC 3161 time-stamp of '{}' ({}, signature verified), before beacon round {round} was emitted at {emitted_at}",
-                    a.time_text, a.tsa, a.algorithm
+                    "inputs, dice and contributions fixed before the randomness: the announcement (digest {announcement}) existed at {} by an RFC 3161 time-stamp of '{}' (certificate SHA-256 {}; {}, signature verified), before beacon round {round} was emitted at {emitted_at}",
+                    a.time_text, a.tsa, a.fingerprint, a.algorithm
                 ),
                 TimeAnchor::Unchecked { time } => write!(
                     f,

@@ -591,6 +591,31 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let (code, report, _) = bin("@2023-09-15 11:04:00", &swapped);
     assert_eq!(code, Some(1), "{report}");
     assert!(report.contains("not before"), "{report}");
+    // Publishing a time-stamped record needs the authority's certificate: it is checked
+    // and goes into the kit, whose verify command uses it; the notice names the authority
+    // the token claims and its certificate's fingerprint.
+    let mut publish = vec!["publish", "record.json"];
+    publish.extend(files);
+    publish.extend(["--out", "公示"]);
+    let (code, _, err) = bin("@2023-09-15 11:05:00", &publish);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--tsa-cert"), "{err}");
+    publish.extend(["--tsa-cert", "ca.pem"]);
+    let (code, _, err) = bin("@2023-09-15 11:05:00", &publish);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.path("公示/kit/tsa.pem").exists());
+    let notice = std::fs::read_to_string(dir.path("公示/notice.md")).unwrap();
+    let fingerprint = {
+        use sha2::Digest as _;
+        let pem = std::fs::read_to_string(dir.path("tsa.pem")).unwrap();
+        let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        hex::encode(sha2::Sha256::digest(announce::base64_decode(&b64).unwrap()))
+    };
+    assert!(
+        notice.contains("CN=Test TSA") && notice.contains(&fingerprint),
+        "{notice}"
+    );
+    assert!(notice.contains("--tsa-cert tsa.pem"), "{notice}");
     let zh: Vec<&str> = args.iter().copied().filter(|a| *a != "--lang").collect();
     let out = Command::new("faketime")
         .env("TZ", "UTC")

@@ -75,7 +75,14 @@ fn request() -> Request {
 
 /// The draft, the notary's contribution to it, and the announcement with it.
 fn announcement(inputs: &Inputs) -> Announcement {
-    let draft = announce::announce(inputs, &request()).unwrap();
+    let draft = announce::announce(
+        inputs,
+        &Request {
+            parties: vec!["公证处".into()],
+            ..request()
+        },
+    )
+    .unwrap();
     let body = announce::body_digest(&draft);
     announce::with_parties(
         &draft,
@@ -437,6 +444,8 @@ fn the_cli_runs_the_ceremony() {
     let (code, text, err) = run(bin().args(["announce"]).args(files).args([
         "--dice",
         "4 2",
+        "--party",
+        "公证处",
         "--publish",
         "public",
         "--out",

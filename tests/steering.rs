@@ -144,9 +144,17 @@ fn with_notary(draft: &Announcement) -> Announcement {
     .unwrap()
 }
 
+/// A draft naming the notary: a request for one more party.
+fn notary_request() -> Request {
+    Request {
+        parties: vec![NOTARY.into()],
+        ..request()
+    }
+}
+
 /// The published announcement of round 657413, with dice and the notary.
 fn announcement(inputs: &Inputs) -> Announcement {
-    with_notary(&announce::announce(inputs, &request()).unwrap())
+    with_notary(&announce::announce(inputs, &notary_request()).unwrap())
 }
 
 /// The fixture round, with the notary's reveal.
@@ -1229,12 +1237,12 @@ fn silent_redo_rests_on_publication() {
 #[test]
 fn contribution_copied_to_another_announcement_does_not_open() {
     let inputs = inputs();
-    let draft_a = announce::announce(&inputs, &request()).unwrap();
+    let draft_a = announce::announce(&inputs, &notary_request()).unwrap();
     let draft_b = announce::announce(
         &inputs,
         &Request {
             dice: "2 7 1 8".into(),
-            ..request()
+            ..notary_request()
         },
     )
     .unwrap();
@@ -1965,7 +1973,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
     // A genuine personal-data header is accepted (a copy without that column verifies).
     let v = verified(
         &resealed(&|v| {
-            v["inputs"]["targets"]["dropped"] = serde_json::json!(["法定代表人身份证号"])
+            v["inputs"]["targets"]["dropped"] = serde_json::json!(["法定代表人身份证号"]);
         }),
         &inputs,
     );

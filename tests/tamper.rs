@@ -70,7 +70,7 @@ fn reference() -> (Files, Inputs, Record) {
             margin_secs: 600,
             not_before: None,
             dice: "2 7 1 8".into(),
-            parties: Vec::new(),
+            parties: vec!["公证处".into()],
             previous: String::new(),
             replaces: None,
         },

@@ -916,7 +916,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
             margin_secs: margin,
             not_before: None,
             dice: a["dice"].as_str().unwrap().to_owned(),
-            parties: Vec::new(),
+            parties: secrets.iter().map(|(n, _)| n.clone()).collect(),
             previous: String::new(),
             replaces: replacing,
         },

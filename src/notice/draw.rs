@@ -186,12 +186,23 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
         .and_then(|der| crate::timestamp::parse(&der).ok());
     lines.push(match anchored {
         Some(token) => format!(
-            "{}: {}",
+            "{}: {}{}{}",
             lang.t(
-                "可信时间戳（RFC 3161）证明公告存在于",
-                "An RFC 3161 time-stamp shows the announcement existed at"
+                "可信时间戳（RFC 3161）称公告存在于",
+                "An RFC 3161 time-stamp says the announcement existed at"
             ),
-            token.time_text
+            token.time_text,
+            token.signer.as_ref().map_or(String::new(), |s| format!(
+                "{}{}{}`{}`",
+                lang.t("，签发机构（时间戳自称）", "; signed, by its own account, by "),
+                s.subject,
+                lang.t("，签名证书 SHA-256 指纹 ", ", signing certificate SHA-256 fingerprint "),
+                s.fingerprint
+            )),
+            lang.t(
+                "。请把指纹与该机构公布的证书比对；核验命令用材料包中的 tsa.pem 验证时间戳签名。",
+                ". Compare the fingerprint with the one the authority publishes; the verify command checks the signature with the kit's tsa.pem."
+            )
         ),
         None => lang
             .t(

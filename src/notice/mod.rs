@@ -32,6 +32,14 @@ pub fn verify_command(record: &Record) -> String {
     for i in 1..=record.inputs.earlier.len() {
         let _ = write!(command, " --after earlier-{i}.json");
     }
+    if record
+        .seed
+        .attestation
+        .as_ref()
+        .is_some_and(|a| !a.timestamp.is_empty())
+    {
+        command.push_str(" --tsa-cert tsa.pem");
+    }
     command
 }
 

@@ -1297,6 +1297,14 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
         ),
     };
     let at = a.at.clone().unwrap_or_else(now_utc);
+    // The library has no clock; the CLI does: an amendment is not dated in the future.
+    if let Some(t) = shuangsui::dates::parse_rfc3339(&at) {
+        anyhow::ensure!(
+            t <= unix_now() + 300,
+            "--at {at} is in the future (now {}): an amendment is dated when it is made",
+            shuangsui::dates::format_rfc3339(unix_now())
+        );
+    }
     let amendment = Amendment {
         change,
         task: a.task.clone(),

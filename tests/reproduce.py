@@ -29,13 +29,11 @@ import datetime
 import hashlib
 import io
 import json
-import math
 import re
 import sys
 import textwrap
 import tomllib
 import unicodedata
-from fractions import Fraction
 from pathlib import Path
 
 # --- core: begin
@@ -987,17 +985,18 @@ def utc_time(v):
 
 
 def instant(v):
-    """An RFC 3339 date-time (T and Z upper-case) to Unix seconds, a Fraction (raises Invalid)."""
-    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?"
-                     r"(Z|([+-])([0-9]{2}):([0-9]{2}))", v)
+    """§9.4: an RFC 3339 date-time — YYYY-MM-DD, T, t or a space, HH:MM:SS (seconds 00-59), an optional fraction
+    (ignored), then Z, z or ±HH:MM (hours 00-23, minutes 00-59) — to Unix seconds (raises Invalid)."""
+    m = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?"
+                     r"([Zz]|([+-])([0-9]{2}):([0-9]{2}))", v)
     try:
-        t = datetime.datetime(*map(int, m.groups()[:6]), tzinfo=UTC)
+        t = datetime.datetime(*map(int, m.groups()[:6]), tzinfo=UTC)    # months, days, hours 00-23, 00-59
         offset = 0
         if m.group(9):
             if int(m.group(10)) > 23 or int(m.group(11)) > 59:
                 raise ValueError
             offset = (int(m.group(10)) * 60 + int(m.group(11))) * (60 if m.group(9) == "+" else -60)
-        return int(t.timestamp()) - offset + Fraction(m.group(7) or "0")
+        return int(t.timestamp()) - offset
     except (AttributeError, ValueError):
         raise Invalid(f"{v!r} is not an RFC 3339 time") from None
 
@@ -1007,8 +1006,13 @@ def announcement_digest(ann):                                            # §5.3
     return sha(s("shuangsui/v2/announcement") + u32(len(j)) + j)
 
 
-def contribution(ann, name, secret):                                     # §5.3.3: bound to the body
-    body = announcement_digest({**ann, "parties": []})
+def draft(ann):
+    """§5.3.3: the draft of an announcement: its parties named, every contribution ""."""
+    return {**ann, "parties": [{**p, "contribution": ""} for p in ann["parties"]]}
+
+
+def contribution(ann, name, secret):                                     # §5.3.3: bound to the draft's body
+    body = announcement_digest(draft(ann))
     return sha(s("shuangsui/v2/contribution") + body + s(name) + s(secret))
 
 
@@ -1018,9 +1022,9 @@ def beacon_seed(ann_digest, round_, randomness):                         # §5.3
 
 def announce(record, a, margin, attempt=1, replaces="", reason=""):
     """§5.3.2–§5.3.4, the announcing side: the announcement of the record's inputs made at clock time
-    a["announced_at"] with this margin, a["dice"] rolled, and the contributions of a.get("parties") to its
-    body; and the parties' reveals."""
-    t = math.floor(instant(a["announced_at"]))
+    a["announced_at"] with this margin, a["dice"] rolled, and the parties a.get("parties") named in its draft, each
+    contributing to the draft's body; and the parties' reveals."""
+    t = instant(a["announced_at"])
     not_before = t + margin
     inputs, rnd = record["inputs"], round_at(not_before)
     frozen = {k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
@@ -1031,6 +1035,7 @@ def announce(record, a, margin, attempt=1, replaces="", reason=""):
            "beacon": {"chain_hash": QUICKNET, "round": rnd, "not_before": utc(not_before), "emitted_at": utc(emitted(rnd))},
            "dice": a["dice"], "parties": []}
     parties = sorted((text(p["name"]), p["secret"]) for p in a.get("parties", ()))
+    ann["parties"] = [{"name": n, "contribution": ""} for n, _ in parties]          # the draft (§5.3.3)
     ann["parties"] = [{"name": n, "contribution": contribution(ann, n, x).hex()} for n, x in parties]
     ann["digest"] = announcement_digest(ann).hex()
     return ann, [{"name": n, "secret": x} for n, x in parties]
@@ -1041,7 +1046,9 @@ def attested_member(record, a):
     first, each with the reason it was not drawn, which the next attempt gives; no parties), then the one drawn."""
     chain, reason = [], ""
     for r in a.get("replaced", []):
-        chain.append(announce(record, r, a["margin_secs"], len(chain) + 1, chain[-1]["digest"] if chain else "", reason)[0])
+        earlier = {k: r[k] for k in ("announced_at", "dice")}                # §13: made without parties
+        chain.append(announce(record, earlier, a["margin_secs"], len(chain) + 1, chain[-1]["digest"] if chain else "",
+                              reason)[0])
         reason = r["reason"]
     ann, reveals = announce(record, a, a["margin_secs"], len(chain) + 1, chain[-1]["digest"] if chain else "", reason)
     b = a["beacon"]
@@ -1081,19 +1088,23 @@ def well_formed(ann, where):
     names = [p["name"] for p in ann["parties"]]
     if any(n == "" or n != text(n) for n in names) or names != sorted(set(names)):
         bad("parties", "names not normalised, empty, unsorted or repeated")
+    if any(is_control(c) for n in names for c in n):
+        bad("parties", "a name with a control character")
     if any(not HEX64.fullmatch(p["contribution"]) for p in ann["parties"]):
-        bad("parties", "a contribution is not 64 lower-case hex digits")
+        bad("parties", "a contribution is not 64 lower-case hex digits (a draft, §5.3.3, cannot be drawn)")
     first = ann["attempt"] == 1
     if ann["attempt"] < 1:
         bad("attempt", "below 1")
     if first != (ann["replaces"] == "") or first != (ann["reason"] == ""):
         bad("replaces", "replaces and reason must be empty exactly for attempt 1")
-    elif not first and not HEX64.fullmatch(ann["replaces"]):
+    if not first and ann["replaces"] and not HEX64.fullmatch(ann["replaces"]):
         bad("replaces", "not 64 lower-case hex digits")
-    elif not first and ann["reason"] != text(ann["reason"]):
+    if ann["reason"] != text(ann["reason"]):
         bad("reason", "not normalised with text")
-    if ann["previous"] and not HEX64.fullmatch(ann["previous"]):
-        bad("previous", 'not "" nor 64 lower-case hex digits')
+    if any(map(is_control, ann["reason"])):
+        bad("reason", "a control character")
+    if ann["previous"] != "" and ann["previous"] not in ann["inputs"].get("earlier", []):
+        bad("previous", 'neither "" nor one of inputs.earlier')
     return out
 
 
@@ -1120,6 +1131,9 @@ def check_chain(ann, replaced, where):
                     out.append(f"{w}.announced_at: earlier than the attempt it replaces")
             except Invalid:
                 pass                                                       # reported by well_formed
+            if a["beacon"]["round"] <= chain[i - 1]["beacon"]["round"]:
+                out.append(f"{w}.beacon.round: {a['beacon']['round']}, not a later round than the attempt it replaces "
+                           f"({chain[i - 1]['beacon']['round']})")
     return out
 
 
@@ -1284,7 +1298,7 @@ def amend(record, task_info, amendments):
     """§9.4: appends the ledger entries of these amendments to a sealed record (raises Invalid naming ledger[n].member)."""
     ledger = record["ledger"]
     team_of = {(t["id"], x["target"]): list(x["officers"]) for t in record["tasks"] for x in t["selected"]}
-    left, unreachable = {}, set()
+    left, unreachable = {}, set()                                      # unreachable: (task, target)
     try:
         last = draw_time(record)
     except Invalid:
@@ -1313,9 +1327,9 @@ def amend(record, task_info, amendments):
              "reason": UNREACHABLE, "note": note, "actor": actor, "at": a["at"],
              "prev": ledger[-1]["digest"] if ledger else record["digest"], "digest": ""}
         if kind == "unreachable":
-            if target in unreachable:
-                bad("target", "already recorded unreachable")
-            unreachable.add(target)
+            if (task_id, target) in unreachable:
+                bad("target", f"already recorded unreachable for task {task_id}")
+            unreachable.add((task_id, target))
         elif kind == "replace_officer":
             team, gone, o = team_of[(task_id, target)], left.setdefault((task_id, target), []), a.get("officer", "")
             if a.get("reason") not in REASONS:
@@ -1389,6 +1403,15 @@ def verify(given, files, earlier=()):
                                    files.get("history"), files.get("conflicts"), earlier)
     except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
         return [f"the draw cannot be repeated from these files: {e}"], notes
+    mapping = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff")).get("columns", {})
+    for name in ("targets", "officers"):                                   # §10 step 4: the dropped headers
+        dropped = rec["inputs"][name]["dropped"]
+        if dropped != sorted(set(dropped)):
+            problems.append(f"inputs.{name}.dropped: not sorted and distinct")
+        for h in dropped:
+            if text(h) == "" or any(map(is_control, h)) or resolve(FIELDS[name], h, mapping.get(name, {})) is not None:
+                problems.append(f"inputs.{name}.dropped: {h!r} is not a header that §3.2 drops (the plan's mapping "
+                                f"to \"\", or personal data)")
     for name in ("plan", "targets", "officers", "history", "conflicts"):   # §10 step 4
         m, g = mine["inputs"].get(name), rec["inputs"].get(name)
         if m and g and m["digest"] == g["digest"]:
@@ -1491,11 +1514,50 @@ def tampered(v):
         edit("a time-stamp with SHA-1", lambda r: att(r).update(
             timestamp=fake_token(ann_file, before, b"\x2b\x0e\x03\x02\x1a")), "SHA-256")
         edit("an accepted (unsigned) time-stamp", lambda r: att(r).update(timestamp=fake_token(ann_file, before)), None)
+        edit("a draft drawn (contributions empty)", lambda r: [p.update(contribution="") for p in
+                                                               att(r)["announcement"]["parties"]], "draft")
+        edit("a party name with a control character", lambda r: att(r)["announcement"]["parties"][0].update(
+            name="公证\u0007处"), "control character")
+        edit("a previous batch not among inputs.earlier", lambda r: att(r)["announcement"].update(previous="1" * 64),
+             "inputs.earlier")
+        edit("65 dice", lambda r: att(r)["announcement"].update(dice="1" * 65), "64 digits")
+        if att(rec)["replaced"]:
+            edit("a reason with a control character", lambda r: att(r)["announcement"].update(
+                reason="公证员\u0007未到场"), "control character")
+            edit("an attempt for the round of the one it replaces", lambda r: att(r)["replaced"][-1].update(
+                beacon=dict(att(r)["announcement"]["beacon"])), "later round")
+    for table in ("targets", "officers"):
+        dropped = rec["inputs"][table]["dropped"]
+        edit(f"a kept {table} column claimed as dropped", lambda r, t=table, d=dropped: r["inputs"][t].update(
+            dropped=sorted(d + ["name"])), "dropped")
+        if dropped:
+            edit(f"{table} dropped headers repeated", lambda r, t=table, d=dropped: r["inputs"][t].update(
+                dropped=d + d), "sorted and distinct")
+            edit(f"{table} dropped: another personal-data header", lambda r, t=table, d=dropped: r["inputs"][t].update(
+                dropped=sorted(set(d + ["身份证号码"]))), None)
     if rec["ledger"]:
         edit("其他 without a note", lambda r: r["ledger"][0].update(reason="其他"), "note")
         edit("an amendment before the draw", lambda r: r["ledger"][0].update(at="2020-01-01T00:00:00Z"), "earlier")
         edit("a chosen replacement", lambda r: r["ledger"][0].update(replacement="E01"), "replacement")
         edit("a note added afterwards", lambda r: r["ledger"][-1].update(note="x"), "digest", reseal=False)
+        at = rec["ledger"][0]["at"]
+        if at.endswith("+08:00"):
+            utc_at = utc(instant(at))
+            edit("an `at` with t, a fraction and z", lambda r: r["ledger"][0].update(
+                at=utc_at.replace("T", "t").replace("Z", ".999z")), None)
+            edit("an `at` with a space", lambda r: r["ledger"][0].update(at=at.replace("T", " ")), None)
+            edit("an `at` at second 60", lambda r: r["ledger"][0].update(at=at.replace(":00+", ":60+")), "RFC 3339")
+            edit("an `at` without seconds", lambda r: r["ledger"][0].update(at=at.replace(":00+", "+", 1)), "RFC 3339")
+            edit("an `at` offset +24:00", lambda r: r["ledger"][0].update(at=at.replace("+08:00", "+24:00")), "RFC 3339")
+        last = rec["ledger"][-1]
+        if last["kind"] == "unreachable":
+            again = lambda task: dict(last, seq=last["seq"] + 1, task=task)
+            edit("a target unreachable twice for one task", lambda r: r["ledger"].append(again(last["task"])),
+                 "already recorded unreachable")
+            other = next((t["id"] for t in rec["tasks"] if t["id"] != last["task"]
+                          and any(x["target"] == last["target"] for x in t["selected"])), None)
+            if other:
+                edit("a target unreachable for a second task", lambda r: r["ledger"].append(again(other)), None)
     return out
 
 

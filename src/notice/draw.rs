@@ -295,6 +295,13 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
         lang.t("由此得出的随机种子", "Derived seed"),
         record.seed.value
     ));
+    lines.push(
+        lang.t(
+            "可由任何人核验的：种子仅由公告摘要与该轮 drand 随机数得出，此后输入的任何内容都不影响种子；drand 轮次的 BLS 签名可用内置公钥离线验证；输入文件与公告冻结的一致。取决于程序的：掷骰是否公正（现场公开）；公告是否在轮次发布前已公开；该计划是否没有其他未公开的公告；未公开秘密的参与方的贡献是否确为其本人所作。",
+            "Anyone can check: the seed comes only from the announcement's digest and that drand round's randomness, and nothing entered afterwards changes it; the round's BLS signature verifies offline against the built-in key; the input files are the ones the announcement froze. Resting on procedure: that the dice were rolled fairly (in public); that the announcement was public before the round; that no other announcement was made for this plan; that an unrevealed party's contribution is its own.",
+        )
+        .to_owned(),
+    );
     lines
 }
 

@@ -10,27 +10,16 @@
 //! Needs `openssl` and `faketime`: skipped without them unless `SHUANGSUI_REQUIRE_FAKETIME`
 //! is set (CI sets it).
 
+mod common;
+
+use common::fixture_round;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
-use shuangsui::beacon::Round;
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth};
-
-fn fixture_round() -> Round {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/drand-quicknet.json"
-    );
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let r = &v["rounds"][0];
-    serde_json::from_value(serde_json::json!({
-        "round": r["round"], "randomness": r["randomness"], "signature": r["signature"],
-    }))
-    .unwrap()
-}
 
 /// True when `openssl` and `faketime` run; panics without them when CI requires them.
 fn tools() -> bool {

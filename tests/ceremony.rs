@@ -6,29 +6,13 @@
 //! dice, an edited announcement or record. `tests/steering.rs` replays an
 //! insider's attacks one by one.
 
+mod common;
+
+use common::{faketime, fixture_round};
 use serde_json::Value;
 use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
-use shuangsui::beacon::Round;
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth, verify};
-
-/// The fixture round 657413, emitted at 2023-09-15T11:00:03Z.
-fn fixture_round() -> Round {
-    // A copy of ../shared/fixtures/drand-quicknet.json.
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/drand-quicknet.json"
-    );
-    let text = std::fs::read_to_string(path).expect("the drand fixture");
-    let v: Value = serde_json::from_str(&text).unwrap();
-    let r = &v["rounds"][0];
-    serde_json::from_value(serde_json::json!({
-        "round": r["round"],
-        "randomness": r["randomness"],
-        "signature": r["signature"],
-    }))
-    .unwrap()
-}
 
 fn inputs_with(targets: &str) -> Inputs {
     let plan = synth::plan_toml(5);
@@ -382,20 +366,6 @@ fn the_announcement_and_the_attested_record_follow_their_schemas() {
     let mut bad = record;
     bad["seed"]["source"] = "unattested".into();
     assert!(!record_schema.is_valid(&bad));
-}
-
-/// `faketime`, which runs the CLI at another clock (the fixture round is from 2023);
-/// `None` when it is not installed, unless CI requires it.
-pub fn faketime() -> Option<&'static str> {
-    let found = std::process::Command::new("faketime")
-        .args(["2023-01-01 00:00:00", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
-        "faketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
-    );
-    found.then_some("faketime")
 }
 
 /// The ceremony through the command line, at the clock of 2023-09-15: a draft

@@ -11,13 +11,16 @@
 //! The command-line parts that need another clock run under `faketime`; they are skipped
 //! when it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
 
+mod common;
+
+use common::{faketime, fixture_round};
+use shuangsui::beacon::Round;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
-use shuangsui::beacon::Round;
 use shuangsui::ledger::{self, Amendment, Change};
 use shuangsui::notice::{self, Lang, OfficerDisplay};
 use shuangsui::record::LedgerEntry;
@@ -44,22 +47,6 @@ const FILES: [&str; 6] = [
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
-
-/// The fixture round 657413, as drand's HTTP API returns it.
-fn fixture_round() -> Round {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/drand-quicknet.json"
-    );
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let r = &v["rounds"][0];
-    serde_json::from_value(serde_json::json!({
-        "round": r["round"],
-        "randomness": r["randomness"],
-        "signature": r["signature"],
-    }))
-    .unwrap()
-}
 
 /// The three input files, as text.
 struct Files {
@@ -273,20 +260,6 @@ fn forge(json: &str, anchor: &str, forged: &str) -> String {
 
 // ---------------------------------------------------------------------------------------
 // The command line
-
-/// `faketime`, which runs the CLI at another clock; `None` when it is not installed,
-/// unless CI requires it.
-fn faketime() -> Option<&'static str> {
-    let found = Command::new("faketime")
-        .args(["2023-01-01 00:00:00", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
-        "faketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
-    );
-    found.then_some("faketime")
-}
 
 /// A working directory for the CLI, removed at the end.
 struct Dir(PathBuf);

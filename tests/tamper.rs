@@ -6,27 +6,14 @@
 //! (changed, added, removed, duplicated). `verify` must refuse every one — a mismatch (exit 1)
 //! naming what differs, or an error (exit 2) for input it cannot read — and never pass one.
 
+mod common;
+
+use common::fixture_round;
 use rayon::prelude::*;
 use serde_json::Value;
 use shuangsui::announce::{self, Request, Sources};
-use shuangsui::beacon::Round;
 use shuangsui::ledger::{self, Amendment, Change};
 use shuangsui::{Inputs, Record, Source, draw, synth, verify};
-
-fn fixture_round() -> Round {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/drand-quicknet.json"
-    );
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let r = &v["rounds"][0];
-    serde_json::from_value(serde_json::json!({
-        "round": r["round"],
-        "randomness": r["randomness"],
-        "signature": r["signature"],
-    }))
-    .unwrap()
-}
 
 const SECRET: &str = "a notary's secret, kept until the draw";
 

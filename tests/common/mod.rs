@@ -1,0 +1,38 @@
+//! What the ceremony's tests share: the real drand quicknet round of
+//! `tests/fixtures/drand-quicknet.json` (a copy of `../shared/fixtures`) and `faketime`,
+//! which runs the CLI at the clock of 2023, when that round was emitted.
+#![allow(dead_code)] // each test binary uses what it needs
+
+use shuangsui::beacon::Round;
+
+/// The fixture round 657413, emitted at 2023-09-15T11:00:03Z: its number, randomness and
+/// signature, as drand's `/public/ROUND` returns them.
+pub fn fixture_round() -> Round {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/drand-quicknet.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the drand fixture");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let r = &v["rounds"][0];
+    serde_json::from_value(serde_json::json!({
+        "round": r["round"],
+        "randomness": r["randomness"],
+        "signature": r["signature"],
+    }))
+    .unwrap()
+}
+
+/// `faketime`, when it runs here; `None` when it is not installed, unless
+/// `SHUANGSUI_REQUIRE_FAKETIME` is set (CI sets it), which makes its absence a failure.
+pub fn faketime() -> Option<&'static str> {
+    let found = std::process::Command::new("faketime")
+        .args(["2023-01-01 00:00:00", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
+        "faketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
+    );
+    found.then_some("faketime")
+}

@@ -249,8 +249,7 @@ impl InputFiles {
                 .earlier
                 .iter()
                 .map(|(name, bytes)| {
-                    let record: shuangsui::Record = serde_json::from_slice(bytes)
-                        .map_err(|e| anyhow::anyhow!("'{name}' is not a record: {e}"))?;
+                    let record: shuangsui::Record = shuangsui::strict::from_slice(name, bytes)?;
                     Ok((name.clone(), record))
                 })
                 .collect::<Result<Vec<_>>>()?;

@@ -108,7 +108,7 @@ pub fn build(
     display: OfficerDisplay,
     formats: &[Format],
 ) -> Result<Publication> {
-    let record: shuangsui::Record = serde_json::from_slice(record_bytes)?;
+    let record: shuangsui::Record = shuangsui::strict::from_slice("record.json", record_bytes)?;
     let nl = notice::Lang::from(lang);
     let kit = PathBuf::from("kit");
     let mut files = notice_files(

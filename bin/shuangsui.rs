@@ -473,9 +473,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 anyhow::anyhow!("unknown --dialect '{dialect}': expected duckdb, postgres or spark")
             })?;
             let bytes = read(record)?;
-            let parsed: shuangsui::Record = serde_json::from_slice(&bytes).map_err(|e| {
-                anyhow::anyhow!("{}: not a shuangsui record: {e}", record.display())
-            })?;
+            let parsed: shuangsui::Record =
+                shuangsui::strict::from_slice(&record.display().to_string(), &bytes)?;
             print!(
                 "{}",
                 shuangsui::sql::selection_query(&parsed, task, d, table)?
@@ -997,6 +996,7 @@ fn results_notice(
     use shuangsui::input::{Table, TableKind, TableOptions};
     use shuangsui::results::{Due, Results};
     let bytes = read(record_path)?;
+    shuangsui::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
     if !shuangsui::record::is_intact(&value) {
@@ -1157,15 +1157,15 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
     let previous = match &args.previous {
         None => String::new(),
         Some(p) => {
-            let record: serde_json::Value = serde_json::from_slice(&read(p)?)
-                .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", p.display()))?;
-            if !shuangsui::record::is_intact(&record) {
+            let record: shuangsui::Record =
+                shuangsui::strict::from_slice(&p.display().to_string(), &read(p)?)?;
+            if record.content_digest() != record.digest {
                 anyhow::bail!(
                     "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
                     p.display()
                 );
             }
-            record["digest"].as_str().unwrap_or_default().to_owned()
+            record.digest
         }
     };
     let not_before = match &args.not_before {
@@ -1264,8 +1264,8 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
 fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
     use shuangsui::ledger::{self, Amendment, Change};
     let bytes = read(&a.record)?;
-    let record: shuangsui::Record = serde_json::from_slice(&bytes)
-        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", a.record.display()))?;
+    let record: shuangsui::Record =
+        shuangsui::strict::from_slice(&a.record.display().to_string(), &bytes)?;
     let inputs = InputFiles::read(&a.inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
     let name = a.record.display().to_string();
     let check = verify(

@@ -7,6 +7,8 @@
 //!   and columns of both tables only the raw-file digests change.
 //! - Every single cell of the worked example's inputs is load-bearing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -703,11 +705,25 @@ fn amend_then_verify_then_tamper() {
         "--officers",
         "officers.csv",
     ];
+    // The plan's date is 2027-01-15: amendments are dated after it, and not in the future
+    // of the clock, so they run at a clock of February 2027.
+    let Some(faketime) = common::faketime() else {
+        eprintln!("faketime is not installed: skipping the amendments");
+        return;
+    };
     let amend = |extra: &[&str]| {
         let mut a = vec!["--lang", "en", "amend", "record.json"];
         a.extend_from_slice(&inputs);
         a.extend_from_slice(extra);
-        run(bin().current_dir(&dir).args(&a))
+        run(Command::new(faketime)
+            .env("TZ", "UTC")
+            .current_dir(&dir)
+            .args([
+                "-f",
+                "@2027-02-03 00:00:00",
+                env!("CARGO_BIN_EXE_shuangsui"),
+            ])
+            .args(&a))
     };
     let out = amend(&[
         "--target",

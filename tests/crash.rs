@@ -5,6 +5,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -67,7 +69,12 @@ const INPUTS: [&str; 6] = [
 
 /// Runs `args` in `dir` and kills it after `delay`; true when it finished first.
 fn run_and_kill(dir: &Path, args: &[&str], delay: Duration) -> bool {
-    let mut child = bin()
+    run_and_kill_with(bin(), dir, args, delay)
+}
+
+/// [`run_and_kill`] with a given command: the binary itself, so that the kill reaches it.
+fn run_and_kill_with(mut command: Command, dir: &Path, args: &[&str], delay: Duration) -> bool {
+    let mut child = command
         .current_dir(dir)
         .args(args)
         .stdout(Stdio::null())
@@ -187,6 +194,19 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
         .iter()
         .map(|s| s.target.clone())
         .collect();
+    // The plan is dated 2027-03-01: amendments are dated after it, and not in the future of
+    // the clock, so they run at a clock of March 2027.
+    let Some(preload) = common::faketime_preload() else {
+        eprintln!("libfaketime is not installed: skipping the amendments");
+        return;
+    };
+    let at_2027 = || {
+        let mut c = bin();
+        c.env("TZ", "UTC")
+            .env("LD_PRELOAD", &preload)
+            .env("FAKETIME", "@2027-03-03 00:00:00");
+        c
+    };
     let start = Instant::now();
     let mut amend_kills = 0;
     let mut before = check_record(&dir, "record.json", &inputs).unwrap();
@@ -207,7 +227,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
             "2027-03-02T09:00:00+08:00",
         ]);
         let delay = full.mul_f64(f64::from((i % 10) as u32) / 9.0 * 1.2);
-        if !run_and_kill(&dir, &args, delay) {
+        if !run_and_kill_with(at_2027(), &dir, &args, delay) {
             amend_kills += 1;
         }
         let after =

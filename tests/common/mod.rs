@@ -36,3 +36,23 @@ pub fn faketime() -> Option<&'static str> {
     );
     found.then_some("faketime")
 }
+
+/// libfaketime's preload library (multi-threaded build), to run the binary itself at another
+/// clock — without the `faketime` wrapper, which forks, so that a kill reaches the binary.
+/// `None` where it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
+pub fn faketime_preload() -> Option<std::path::PathBuf> {
+    let found = std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.path().join("faketime/libfaketimeMT.so.1"))
+        .chain(std::iter::once(std::path::PathBuf::from(
+            "/usr/lib/faketime/libfaketimeMT.so.1",
+        )))
+        .find(|p| p.exists());
+    assert!(
+        found.is_some() || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
+        "libfaketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
+    );
+    found
+}

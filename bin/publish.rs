@@ -99,6 +99,7 @@ pub struct Publication {
 /// Everything `publish` writes, in memory: the notice (Markdown, CSV) and the kit (the plan as
 /// given, the public projections of the tables, the record, earlier records, the announcement,
 /// reproduce.py and a README with the exact commands).
+#[allow(clippy::too_many_arguments)] // folded into a publication model by issue 15
 pub fn build(
     lang: Lang,
     record_bytes: &[u8],
@@ -107,6 +108,7 @@ pub fn build(
     inputs: &Inputs,
     display: OfficerDisplay,
     formats: &[Format],
+    anchor: Option<&shuangsui::timestamp::Anchor>,
 ) -> Result<Publication> {
     let record: shuangsui::Record = shuangsui::strict::from_slice("record.json", record_bytes)?;
     let nl = notice::Lang::from(lang);
@@ -114,8 +116,8 @@ pub fn build(
     let mut files = notice_files(
         "notice",
         formats,
-        || notice::draw_html(nl, &record, &inputs.plan, &inputs.officers, display),
-        || notice::draw_markdown(nl, &record, &inputs.plan, &inputs.officers, display),
+        || notice::draw_html(nl, &record, &inputs.plan, &inputs.officers, display, anchor),
+        || notice::draw_markdown(nl, &record, &inputs.plan, &inputs.officers, display, anchor),
         &notice::draw_csv(nl, &record, &inputs.plan, &inputs.officers, display),
         lang.t("抽查任务公告", "notice"),
     )?;

@@ -798,6 +798,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         &inputs,
         shuangsui::notice::OfficerDisplay::Names,
         &DEFAULT_FORMATS,
+        None,
     )?;
     publish::write(&published, &publication, force)?;
     if !publish::check_kit(&published, &publication)? {
@@ -934,6 +935,15 @@ fn publish_files(
         .iter()
         .map(|p| read(p))
         .collect::<Result<Vec<_>>>()?;
+    // The time-stamp as verified with the authority's certificate: the notice shows that
+    // certificate's fingerprint, never one the token merely carries.
+    let anchor = outcome.guarantees.iter().find_map(|g| match g {
+        shuangsui::verify::Guarantee::InputsFixed {
+            anchor: shuangsui::announce::TimeAnchor::Verified(a),
+            ..
+        } => Some(a),
+        _ => None,
+    });
     let mut publication = publish::build(
         lang,
         &bytes,
@@ -942,6 +952,7 @@ fn publish_files(
         &parsed,
         display,
         formats,
+        anchor,
     )?;
     if let (true, Some(cert)) = (stamped, tsa) {
         publication

@@ -355,6 +355,7 @@ pub fn announce(inputs: &Inputs, request: &Request) -> Result<Announcement> {
     } else {
         check_draft(&a)?;
     }
+    check_after_earlier(&a, inputs)?;
     Ok(a)
 }
 
@@ -653,6 +654,7 @@ pub fn attest(
     check_announcement(announcement)?;
     check_chain(announcement, &sources.replaced)?;
     check_inputs(announcement, inputs, sources.same_files)?;
+    check_after_earlier(announcement, inputs)?;
     let round = &sources.round;
     let announced = announcement.beacon.round;
     if round.round != announced {
@@ -806,6 +808,22 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
         out.extend_from_slice(&bytes[..3 - pad]);
     }
     (base64_encode(&out) == s).then_some(out)
+}
+
+/// A later batch's round must come after every earlier batch's round (SPEC.md §5.3.4): the
+/// earlier draw, its randomness public, cannot share a round with the one that follows it.
+pub fn check_after_earlier(a: &Announcement, inputs: &Inputs) -> Result<()> {
+    for r in &inputs.earlier {
+        if let Some(e) = &r.seed.attestation
+            && a.beacon.round <= e.beacon.round
+        {
+            return Err(bad(format!(
+                "round {} is not later than round {} of the earlier batch {} it follows: a later batch needs a later round",
+                a.beacon.round, e.beacon.round, r.digest
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The inputs must be the announced ones: an error names the first that is not.

@@ -61,15 +61,6 @@ pub struct Anchor {
     pub fingerprint: String,
 }
 
-/// The signing certificate a token carries, as it claims itself: unchecked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Signer {
-    /// Its subject, RFC 4514-like.
-    pub subject: String,
-    /// The SHA-256 fingerprint of its DER (hex).
-    pub fingerprint: String,
-}
-
 /// A token parsed without checking its signature: for its imprint and time only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -81,10 +72,6 @@ pub struct Token {
     pub imprint: [u8; 32],
     /// The `TimeStampToken` (a CMS `ContentInfo`) as DER, without any `TimeStampResp` around it.
     pub der: Vec<u8>,
-    /// The signing certificate the token carries (if it carries one), unchecked: anyone can
-    /// make a token that names any authority; only [`check`] against the authority's own
-    /// certificate shows who signed it.
-    pub signer: Option<Signer>,
 }
 
 /// Why a token was not accepted.
@@ -1300,21 +1287,11 @@ pub fn parse(bytes: &[u8]) -> Result<Token, Invalid> {
     let der = unarmour(bytes)?;
     let parsed = parse_der(&der)?;
     let imprint = sha256_imprint(&parsed.tst)?;
-    let signer = parsed
-        .certificates
-        .iter()
-        .filter_map(|raw| Cert::parse(raw).ok())
-        .find(|c| c.matches(&parsed.signer.sid))
-        .map(|c| Signer {
-            subject: c.subject_text(),
-            fingerprint: hex::encode(sha2::Sha256::digest(c.raw)),
-        });
     Ok(Token {
         time: parsed.tst.time,
         time_text: parsed.tst.time_text,
         imprint,
         der: parsed.token.to_vec(),
-        signer,
     })
 }
 

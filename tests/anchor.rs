@@ -411,15 +411,37 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     let wrong = check(Some(&other_cert));
     assert!(!wrong.ok());
     assert!(wrong.attestation_failure.is_some());
-    // The notice says when the announcement was anchored.
-    let notice = shuangsui::notice::draw_markdown(
-        shuangsui::notice::Lang::En,
-        &record,
-        &inputs.plan,
-        &inputs.officers,
-        shuangsui::notice::OfficerDisplay::Names,
+    // The notice says when the announcement was anchored, and by whom only when the
+    // signature was verified: then with the verifying certificate's fingerprint.
+    let notice = |anchor| {
+        shuangsui::notice::draw_markdown(
+            shuangsui::notice::Lang::En,
+            &record,
+            &inputs.plan,
+            &inputs.officers,
+            shuangsui::notice::OfficerDisplay::Names,
+            anchor,
+        )
+    };
+    let unverified = notice(None);
+    assert!(
+        unverified.contains("2023-09-15T10:55:00Z")
+            && unverified.contains("signature was not verified")
+            && !unverified.contains("CN=Test TSA"),
+        "{unverified}"
     );
-    assert!(notice.contains("2023-09-15T10:55:00Z"), "{notice}");
+    let Guarantee::InputsFixed {
+        anchor: TimeAnchor::Verified(verified),
+        ..
+    } = &with.guarantees[0]
+    else {
+        unreachable!()
+    };
+    let shown = notice(Some(verified));
+    assert!(
+        shown.contains("CN=Test TSA") && shown.contains(&verified.fingerprint),
+        "{shown}"
+    );
 }
 
 /// The ceremony with a time-stamp through the command line: `draw --timestamp --tsa-cert`

@@ -233,6 +233,7 @@ fn notice_md(lang: Lang, record: &Record, inputs: &Inputs) -> String {
         &inputs.plan,
         &inputs.officers,
         OfficerDisplay::Names,
+        None,
     )
 }
 
@@ -1951,4 +1952,39 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
         &inputs,
     );
     assert!(v.ok(), "{:?}", v.differences);
+}
+
+/// Attack 4, a later batch on the same round: the first batch was drawn from round 657413;
+/// an insider announces batch 2 (with the clock set back) naming the same round, whose
+/// randomness is public, so that batch 2's outcome is known before it is announced. A later
+/// batch needs a later round than every earlier batch's: refused by `announce` and `attest`.
+#[test]
+fn later_batch_on_the_earlier_batchs_round_is_refused() {
+    let inputs = inputs();
+    let first = attested_record(&inputs);
+    let later = inputs
+        .clone()
+        .with_earlier(vec![("batch-1.json".into(), first.clone())])
+        .unwrap();
+    let e = announce::announce(&later, &request())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("a later batch needs a later round"), "{e}");
+    // Made by hand (the check skipped) and sealed: the draw refuses it too.
+    let mut forged = announce::announce(
+        &later,
+        &Request {
+            now: now() + 600,
+            ..request()
+        },
+    )
+    .unwrap();
+    assert!(forged.beacon.round > ROUND);
+    forged.announced_at = "2023-09-15T10:50:02Z".into();
+    forged.beacon.not_before = "2023-09-15T11:00:02Z".into();
+    forged.beacon.round = ROUND;
+    forged.beacon.emitted_at = EMITTED.into();
+    let forged = resealed(forged);
+    let e = refusal(&forged, &later, &bare_sources());
+    assert!(e.contains("a later batch needs a later round"), "{e}");
 }

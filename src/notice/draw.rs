@@ -162,7 +162,11 @@ fn amendment_lines(
 }
 
 /// The seed's provenance, one line per fact.
-fn provenance(lang: Lang, record: &Record) -> Vec<String> {
+fn provenance(
+    lang: Lang,
+    record: &Record,
+    anchor: Option<&crate::timestamp::Anchor>,
+) -> Vec<String> {
     let Some(a) = &record.seed.attestation else {
         return vec![format!(
             "{}: `{}`. {}",
@@ -184,27 +188,36 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
     )];
     let anchored = crate::announce::base64_decode(&a.timestamp)
         .and_then(|der| crate::timestamp::parse(&der).ok());
-    lines.push(match anchored {
-        Some(token) => format!(
-            "{}: {}{}{}",
+    lines.push(match (anchored, anchor) {
+        (Some(token), Some(verified)) => format!(
+            "{}: {}{}{}{}`{}`{}",
             lang.t(
-                "可信时间戳（RFC 3161）称公告存在于",
-                "An RFC 3161 time-stamp says the announcement existed at"
+                "可信时间戳（RFC 3161）证明公告存在于",
+                "An RFC 3161 time-stamp shows the announcement existed at"
             ),
             token.time_text,
-            token.signer.as_ref().map_or(String::new(), |s| format!(
-                "{}{}{}`{}`",
-                lang.t("，签发机构（时间戳自称）", "; signed, by its own account, by "),
-                s.subject,
-                lang.t("，签名证书 SHA-256 指纹 ", ", signing certificate SHA-256 fingerprint "),
-                s.fingerprint
-            )),
+            lang.t("，时间戳机构 ", "; authority "),
+            verified.tsa,
+            lang.t("，签名证书 SHA-256 指纹 ", ", signing certificate SHA-256 fingerprint "),
+            verified.fingerprint,
             lang.t(
-                "。请把指纹与该机构公布的证书比对；核验命令用材料包中的 tsa.pem 验证时间戳签名。",
-                ". Compare the fingerprint with the one the authority publishes; the verify command checks the signature with the kit's tsa.pem."
+                "（发布前已用材料包中的 tsa.pem 验证签名）。请把指纹与该机构公布的证书比对：时间戳只在该机构可信时才有意义。",
+                " (its signature verified before publication with the kit's tsa.pem). Compare the fingerprint with the one the authority publishes: a time-stamp means something only if the authority is trusted."
             )
         ),
-        None => lang
+        (Some(token), None) => format!(
+            "{}: {}{}",
+            lang.t(
+                "公告带有可信时间戳（RFC 3161），时间为",
+                "The announcement carries an RFC 3161 time-stamp dated"
+            ),
+            token.time_text,
+            lang.t(
+                "，但其签名未经验证：请用时间戳机构的证书核验（shuangsui verify … --tsa-cert）。",
+                ", but its signature was not verified: check it with the authority's certificate (shuangsui verify … --tsa-cert)."
+            )
+        ),
+        (None, _) => lang
             .t(
                 "公告没有可信时间戳：公告须在随机数发布前已公开，这一点须查对公告的发布记录。",
                 "The announcement has no time-stamp: that it was public before the randomness rests on its publication record.",
@@ -306,12 +319,17 @@ fn provenance(lang: Lang, record: &Record) -> Vec<String> {
 }
 
 /// The draw notice (抽查任务公告) as Markdown.
+///
+/// `anchor` is the record's time-stamp as verified against the authority's certificate (what
+/// `verify` with that certificate returns), shown with the certificate's fingerprint; `None`
+/// when it was not verified: the notice then says so and names no authority.
 pub fn draw_markdown(
     lang: Lang,
     record: &Record,
     plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
+    anchor: Option<&crate::timestamp::Anchor>,
 ) -> String {
     let labels = officer_labels(roster, display);
     let mut s = String::new();
@@ -338,7 +356,7 @@ pub fn draw_markdown(
         }
     );
     let _ = writeln!(s, "## {}\n", lang.t("随机种子", "The seed"));
-    for line in provenance(lang, record) {
+    for line in provenance(lang, record, anchor) {
         let _ = writeln!(s, "- {line}");
     }
     let _ = writeln!(s, "\n## {}\n", lang.t("输入文件摘要", "Input digests"));
@@ -589,12 +607,15 @@ fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
 /// The draw notice (抽查任务公告) as one self-contained HTML page: no scripts, fonts, images
 /// or links to load; readable on a phone and printable. Counts carry `data-*` attributes so
 /// that a test can compare what a browser renders with the record.
+///
+/// `anchor`: as for [`draw_markdown`].
 pub fn draw_html(
     lang: Lang,
     record: &Record,
     plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
+    anchor: Option<&crate::timestamp::Anchor>,
 ) -> String {
     let labels = officer_labels(roster, display);
     let title = format!(
@@ -626,7 +647,7 @@ pub fn draw_html(
         lang.t("随机种子", "The seed")
     );
     let unattested = record.seed.attestation.is_none();
-    for line in provenance(lang, record) {
+    for line in provenance(lang, record, anchor) {
         let _ = writeln!(
             s,
             "<li{}>{}</li>",

@@ -12,9 +12,9 @@ Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python
         the attested seed (§5.3) and the ledger (§9.4), and lists every difference.
 
 Attested seeds (§5.3) are checked in full except for signatures: the announcement's
-well-formedness and digest, the chain of attempts, the inputs and raw digests against the
-announced ones, the round, randomness = SHA-256(signature), the reveals against the parties'
-contributions, the seed, and a time-stamp token's imprint and genTime (a small DER reader).
+well-formedness and digest, the chain of attempts, a later round than every earlier attested batch's,
+the inputs and raw digests against the announced ones, the round, randomness = SHA-256(signature),
+the reveals against the parties' contributions, the seed, and a time-stamp token's imprint and genTime (a small DER reader).
 NOT checked: the drand round's BLS signature and the time-stamp token's signature.
 
 Exit status 0 when everything matches, 1 otherwise. It prints "N passed, M failed".
@@ -1137,12 +1137,18 @@ def check_chain(ann, replaced, where):
     return out
 
 
-def check_attestation(given, mine):
-    """§5.3.6, §10 steps 1 and 4: the attested seed of a given record, against the recomputed record `mine`.
-    Returns (the derived seed, problems, what was checked)."""
+def check_attestation(given, mine, earlier=()):
+    """§5.3.6, §10 steps 1 and 4: the attested seed of a given record, against the recomputed record `mine` and the
+    earlier batches' records. Returns (the derived seed, problems, what was checked)."""
     att = given["seed"]["attestation"]
     ann, b, where = att["announcement"], att["beacon"], "seed.attestation"
     problems = well_formed(ann, f"{where}.announcement") + check_chain(ann, att["replaced"], where)
+    for e in earlier:                                                     # §5.3.4: a later batch, a later round
+        if e["seed"]["source"] == "beacon":
+            r = e["seed"]["attestation"]["announcement"]["beacon"]["round"]
+            if ann["beacon"]["round"] <= r:
+                problems.append(f"{where}.announcement.beacon.round: {ann['beacon']['round']}, not a later round than "
+                                f"the earlier batch {e['digest']}'s ({r})")
     notes = []
     if ann["plan"] != mine["plan"]["id"]:
         problems.append(f"{where}.announcement.plan: not this plan's id")
@@ -1423,7 +1429,7 @@ def verify(given, files, earlier=()):
                     m[member] = g[member]
     mine["seed"] = rec["seed"]
     if rec["seed"]["source"] == "beacon":                                 # §5.3.6
-        seed, att_problems, att_notes = check_attestation(rec, mine)
+        seed, att_problems, att_notes = check_attestation(rec, mine, earlier)
         problems += att_problems
         notes += att_notes + [SIGNATURES]
         if seed != rec["seed"]["value"]:
@@ -1483,8 +1489,28 @@ def fake_token(announcement_file, gen_time, imprint_oid=b"\x60\x86\x48\x01\x65\x
     return base64.b64encode(der_tlv(0x30, der_tlv(0x06, bytes.fromhex("2a864886f70d010702")) + der_tlv(0xA0, sd))).decode()
 
 
+def after_attested_batch(v, shift):
+    """Self-tests of §5.3.4's rule for batches: an attested vector `v` drawn again as a later batch, after an earlier
+    batch drawn from the same files (after v's own earlier batches) with an attested seed announced `shift` rounds
+    from v's round. Returns (the later record's text, its earlier records)."""
+    a, f = v["attested"], vector_files(v)
+    before = list(v.get("earlier", ()))
+    def draw(seed):
+        return run_draw(f["plan"], f["targets"], f["officers"], seed, v.get("id_check"), f.get("history"),
+                        f.get("conflicts"), before)[0]
+    first = draw("-")
+    moved = dict(a, announced_at=utc(instant(a["announced_at"]) + PERIOD * shift), replaced=[],
+                 beacon=dict(a["beacon"], round=a["beacon"]["round"] + shift))   # its randomness is not re-checked
+    member = attested_member(first, moved)
+    batch = draw(member["value"])
+    batch["seed"] = member
+    earlier = before + [seal(batch)]
+    return serialise(run_vector(dict(v, earlier=earlier))), earlier
+
+
 def tampered(v):
-    """Self-tests: (what, record text, a word the verifier must report, or None when the record must verify)."""
+    """Self-tests: (what, record text, a word the verifier must report, or None when the record must verify[, the
+    earlier batches' records to verify it with, in place of the vector's])."""
     rec = v["expected"]["record"]
     out = [("a repeated member", serialise(rec).replace('{\n  "spec": "2",', '{\n  "spec": "1",\n  "spec": "2",', 1), "repeated"),
            ("an unknown member", serialise(rec).replace('"spec": "2",', '"spec": "2",\n  "note": "",', 1), "define"),
@@ -1526,6 +1552,11 @@ def tampered(v):
                 reason="公证员\u0007未到场"), "control character")
             edit("an attempt for the round of the one it replaces", lambda r: att(r)["replaced"][-1].update(
                 beacon=dict(att(r)["announcement"]["beacon"])), "later round")
+        if "attested" in v:
+            for shift, what, expect in ((0, "the round of", "later round"), (1, "a round after", "later round"),
+                                        (-1, "a round before", None)):
+                data, earlier = after_attested_batch(v, shift)
+                out.append((f"a later batch announced for {what} an earlier attested batch's", data, expect, earlier))
     for table in ("targets", "officers"):
         dropped = rec["inputs"][table]["dropped"]
         edit(f"a kept {table} column claimed as dropped", lambda r, t=table, d=dropped: r["inputs"][t].update(
@@ -1586,8 +1617,8 @@ def run_vectors():
             print(f"draws.json {v['id']} (attested seed): " + "; ".join(notes[:-2]))
             print(SIGNATURES)
             said = True
-        for what, data, expect in tampered(v):
-            problems, _ = verify(data.encode(), vector_files(v), earlier)
+        for what, data, expect, *other in tampered(v):
+            problems, _ = verify(data.encode(), vector_files(v), other[0] if other else earlier)
             ok = (not problems) if expect is None else any(expect in p for p in problems)
             result(ok, f"draws.json {v['id']}: tampered ({what}) " + ("verifies" if expect is None else f"is refused for '{expect}'"),
                    problems[:5] or ["no problem found"])

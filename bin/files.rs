@@ -341,6 +341,37 @@ pub fn write_atomic_with(
     commit(path, tmp, force)
 }
 
+/// `--force` replaces regular files only: a directory, a FIFO, a device (`/dev/full`) or a
+/// symbolic link in the output's place is refused, whatever the flags.
+fn refuse_special(path: &Path) -> Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => anyhow::bail!(
+            "'{}' is not a regular file (a directory, link, FIFO or device): it is never replaced; choose another output path",
+            path.display()
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// A record with amendments is never overwritten by a new draw (`draw --force`): its ledger
+/// would be lost without a trace.
+pub fn refuse_amended_record(path: &Path) -> Result<()> {
+    refuse_special(path)?;
+    let Ok(bytes) = fs::read(path) else {
+        return Ok(());
+    };
+    let entries = shuangsui::verify::head_of(&bytes)
+        .ok()
+        .and_then(|head| head.get("ledger").and_then(|l| l.as_array()).map(Vec::len))
+        .unwrap_or(0);
+    anyhow::ensure!(
+        entries == 0,
+        "'{}' is a record with {entries} amendment(s) in its ledger: a new draw over it would discard them; write the new record elsewhere",
+        path.display()
+    );
+    Ok(())
+}
+
 /// Writes a file's content to a temporary file in its directory, readable by others
 /// and synced; refuses first when the file exists and `force` is not given.
 fn stage(
@@ -355,6 +386,7 @@ fn stage(
     if !force && path.exists() {
         anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
     }
+    refuse_special(path)?;
     let tmp = tempfile::Builder::new()
         .prefix(".shuangsui-")
         .tempfile_in(dir)

@@ -416,7 +416,20 @@ fn output_failed(e: &std::io::Error) -> ! {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go to standard output: a full one is an error (exit 2), like
+        // every other output, not a silent success; usage errors keep clap's exit code 2.
+        Err(e) if !e.use_stderr() => {
+            let text = e.render().to_string();
+            say_raw!("{text}");
+            if let Err(err) = std::io::Write::flush(&mut std::io::stdout()) {
+                output_failed(&err);
+            }
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => e.exit(),
+    };
     progress::set_quiet(cli.quiet);
     if let Some(n) = cli.threads {
         files::set_threads(n);
@@ -475,7 +488,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             let bytes = read(record)?;
             let parsed: shuangsui::Record =
                 shuangsui::strict::from_slice(&record.display().to_string(), &bytes)?;
-            print!(
+            say_raw!(
                 "{}",
                 shuangsui::sql::selection_query(&parsed, task, d, table)?
             );
@@ -500,6 +513,9 @@ fn run(cli: &Cli) -> Result<ExitCode> {
         } => {
             if !force && out.as_os_str() != "-" && out.exists() {
                 anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+            }
+            if *force && out.as_os_str() != "-" {
+                files::refuse_amended_record(out)?;
             }
             let parsed = InputFiles::read(inputs, id_check.load()?)?.parse()?;
             let seed = match seed {

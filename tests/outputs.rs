@@ -1,0 +1,205 @@
+//! Safe outputs (issue 14, item 7): a full standard output is an error (exit 2), never a
+//! panic or a silent success; `--force` replaces regular files only, never a FIFO, a device
+//! or a directory; `draw --force` never discards an amended record's ledger.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_shuangsui"));
+    c.current_dir(dir).args(["--lang", "en"]);
+    c
+}
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let d = std::env::temp_dir().join(format!("shuangsui-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let init = bin(&d).args(["init", "."]).output().unwrap();
+        assert!(init.status.success());
+        Dir(d)
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const INPUTS: [&str; 6] = [
+    "--plan",
+    "plan.toml",
+    "--targets",
+    "targets.csv",
+    "--officers",
+    "officers.csv",
+];
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every command that prints, with standard output on `/dev/full`: exit 2 and a message,
+/// no panic (exit 101), no silent success.
+#[test]
+fn a_full_standard_output_is_an_error_everywhere() {
+    let dir = Dir::new("outputs-full");
+    let d = &dir.0;
+    let drew = bin(d)
+        .args(["draw", "--seed", "x", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(drew.status.success(), "{}", stderr(&drew));
+    let mut verify = vec!["verify", "record.json"];
+    verify.extend(INPUTS);
+    let mut check = vec!["check"];
+    check.extend(INPUTS);
+    for args in [
+        vec!["--help"],
+        vec!["draw", "--help"],
+        vec!["--version"],
+        vec!["schema", "record"],
+        vec!["digest", "--targets", "targets.csv"],
+        vec!["beacon-round", "--at", "2027-01-15T10:00:00+08:00"],
+        vec!["sql", "--record", "record.json", "--task", "T1"],
+        vec![
+            "sql",
+            "--record",
+            "record.json",
+            "--task",
+            "T1",
+            "--dialect",
+            "postgres",
+        ],
+        check.clone(),
+        verify.clone(),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = bin(d).args(&args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot write to standard output"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+}
+
+/// `--force` replaces a regular file, but never a FIFO, a device or a directory in the
+/// output's place (it replaced `/dev/full` when run as root).
+#[test]
+fn force_replaces_regular_files_only() {
+    let dir = Dir::new("outputs-force");
+    let d = &dir.0;
+    let fifo = d.join("fifo.json");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::create_dir(d.join("a-directory.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/full", d.join("link.json")).unwrap();
+    for out in ["fifo.json", "a-directory.json", "link.json"] {
+        let o = bin(d)
+            .args(["draw", "--seed", "x", "--force", "--out", out])
+            .args(INPUTS)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("not a regular file"),
+            "{out}: {}",
+            stderr(&o)
+        );
+    }
+    let meta = std::fs::symlink_metadata(&fifo).unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type()));
+    assert!(d.join("a-directory.json").is_dir());
+    assert!(
+        std::fs::symlink_metadata(d.join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // A regular file is replaced.
+    std::fs::write(d.join("plain.json"), "old").unwrap();
+    let o = bin(d)
+        .args(["draw", "--seed", "x", "--force", "--out", "plain.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_ne!(std::fs::read(d.join("plain.json")).unwrap(), b"old");
+}
+
+/// `draw --force` over a record whose ledger has amendments is refused: the amendments
+/// would be lost without a trace. The record stays as it was.
+#[test]
+fn draw_force_never_discards_a_ledger() {
+    let dir = Dir::new("outputs-ledger");
+    let d = &dir.0;
+    let drew = bin(d)
+        .args(["draw", "--seed", "x", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(drew.status.success(), "{}", stderr(&drew));
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("record.json")).unwrap()).unwrap();
+    let target = record["tasks"][0]["selected"][0]["target"]
+        .as_str()
+        .unwrap();
+    let plan = std::fs::read_to_string(d.join("plan.toml")).unwrap();
+    // The example plan is dated in the future of the tests' clock: amend without a date
+    // check by recording an unreachable target at the plan's day.
+    let day = plan
+        .lines()
+        .find_map(|l| l.strip_prefix("date = \""))
+        .map(|l| l.trim_end_matches('"').to_owned());
+    let mut amend = bin(d);
+    amend.args(["amend", "record.json"]).args(INPUTS).args([
+        "--unreachable",
+        target,
+        "--task",
+        "T1",
+        "--actor",
+        "科长",
+    ]);
+    if let Some(day) = &day {
+        // Dated after the plan's date, at a clock after it (libfaketime), or skip.
+        let Some(preload) = common::faketime_preload() else {
+            eprintln!("libfaketime is not installed: skipping");
+            return;
+        };
+        amend
+            .env("TZ", "UTC")
+            .env("LD_PRELOAD", preload)
+            .env("FAKETIME", format!("@{day} 12:00:00"))
+            .args(["--at", &format!("{day}T10:00:00+08:00")]);
+    }
+    let amended = amend.output().unwrap();
+    assert!(amended.status.success(), "{}", stderr(&amended));
+    let before = std::fs::read(d.join("record.json")).unwrap();
+    let o = bin(d)
+        .args(["draw", "--seed", "y", "--force", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 amendment"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("record.json")).unwrap(), before);
+}

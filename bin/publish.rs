@@ -59,7 +59,7 @@ pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
         let record = record?;
         for (c, value) in record.iter().enumerate() {
             let (r, c) = (u32::try_from(r)?, u16::try_from(c)?);
-            ws.write_string(r, c, value)?;
+            ws.write_string(r, c, shuangsui::notice::from_people_csv_cell(value))?;
         }
     }
     ws.autofit();

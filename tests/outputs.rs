@@ -203,3 +203,77 @@ fn draw_force_never_discards_a_ledger() {
     assert!(stderr(&o).contains("1 amendment"), "{}", stderr(&o));
     assert_eq!(std::fs::read(d.join("record.json")).unwrap(), before);
 }
+
+/// Names beginning with `=`, `+`, `-`, `@` would run as formulas in the CSV notice opened in
+/// Excel or WPS (formula injection): the notice's CSV guards them with a leading `'`, its
+/// .xlsx writes them as text cells with the exact value, and the kit's machine-readable
+/// tables keep the exact values.
+#[test]
+fn formulas_in_names_never_run_in_notices_for_people() {
+    use calamine::Reader as _;
+    let dir = Dir::new("outputs-formula");
+    let d = &dir.0;
+    let targets = std::fs::read_to_string(d.join("targets.csv")).unwrap();
+    let triggers = ['=', '+', '-', '@'];
+    let edited: String = targets
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                return format!("{line}\n");
+            }
+            let mut fields: Vec<String> = line.split(',').map(str::to_owned).collect();
+            fields[1] = format!("{}HYPERLINK(\"x\")|{i}", triggers[i % 4]);
+            fields.join(",") + "\n"
+        })
+        .collect();
+    std::fs::write(d.join("targets.csv"), edited).unwrap();
+    let drew = bin(d)
+        .args(["draw", "--seed", "x", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(drew.status.success(), "{}", stderr(&drew));
+    let published = bin(d)
+        .args([
+            "publish",
+            "record.json",
+            "--out",
+            "公示",
+            "--format",
+            "csv,xlsx",
+        ])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(published.status.success(), "{}", stderr(&published));
+    let notice = std::fs::read(d.join("公示/notice.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(notice.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+    let mut guarded = 0;
+    for row in reader.records() {
+        for cell in &row.unwrap() {
+            assert!(!cell.starts_with(triggers), "a formula cell: {cell}");
+            if cell.starts_with('\'') && cell.contains("HYPERLINK") {
+                guarded += 1;
+            }
+        }
+    }
+    assert!(guarded > 0, "no name was guarded");
+    // The .xlsx: text cells with the exact names.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(d.join("公示/notice.xlsx")).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let exact = sheet
+        .cells()
+        .filter(|(_, _, v)| matches!(v, calamine::Data::String(s) if s.contains("HYPERLINK")))
+        .filter(|(_, _, v)| v.to_string().starts_with(triggers))
+        .count();
+    assert_eq!(exact, guarded);
+    // The kit's table keeps the exact values: the draw is verified from it.
+    let kit = std::fs::read_to_string(d.join("公示/kit/targets.csv")).unwrap();
+    assert!(
+        kit.contains("=HYPERLINK(\"\"x\"\")|") || kit.contains("=HYPERLINK(\"x\")|"),
+        "{kit}"
+    );
+}

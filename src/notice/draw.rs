@@ -532,20 +532,23 @@ pub fn draw_csv(
     w.write_record(headers).expect("writing to memory");
     for task in &record.tasks {
         for (n, sel) in task.selected.iter().enumerate() {
-            w.write_record([
-                record.plan.id.as_str(),
-                record.plan.name.as_str(),
-                task.id.as_str(),
-                task.name.as_str(),
-                task_type(lang, task),
-                &task.items.join(lang.t("；", "; ")),
-                basis(plan, task),
-                record.plan.authority.as_str(),
-                &(n + 1).to_string(),
-                sel.name.as_str(),
-                sel.target.as_str(),
-                &current_team(record, &task.id, &sel.target, &labels, lang),
-            ])
+            w.write_record(
+                [
+                    record.plan.id.as_str(),
+                    record.plan.name.as_str(),
+                    task.id.as_str(),
+                    task.name.as_str(),
+                    task_type(lang, task),
+                    &task.items.join(lang.t("；", "; ")),
+                    basis(plan, task),
+                    record.plan.authority.as_str(),
+                    &(n + 1).to_string(),
+                    sel.name.as_str(),
+                    sel.target.as_str(),
+                    &current_team(record, &task.id, &sel.target, &labels, lang),
+                ]
+                .map(|c| super::people_csv_cell(c).into_owned()),
+            )
             .expect("writing to memory");
         }
     }

@@ -125,6 +125,27 @@ pub fn task_type(lang: Lang, task: &TaskRecord) -> &'static str {
 }
 
 /// Escapes a table cell for Markdown.
+/// A CSV cell for people (a notice opened in Excel or WPS): a value starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula (CSV formula injection), so
+/// it gets a leading `'`, which spreadsheets show as text. Machine-readable files (the kit's
+/// tables, the exclusions) keep exact values and never go through this.
+pub fn people_csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// [`people_csv_cell`] undone for a spreadsheet cell written as text (an .xlsx string cell is
+/// never a formula, so the guard is not needed there).
+pub fn from_people_csv_cell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
 pub(crate) fn cell(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|")
 }

@@ -96,7 +96,11 @@ pub fn results_csv(lang: Lang, record: &Record, results: &Results) -> Vec<u8> {
     };
     w.write_record(headers).expect("writing to memory");
     for row in rows(lang, record, results) {
-        w.write_record(&row).expect("writing to memory");
+        w.write_record(
+            row.iter()
+                .map(|c| super::people_csv_cell(c).as_bytes().to_vec()),
+        )
+        .expect("writing to memory");
     }
     w.into_inner().expect("writing to memory")
 }

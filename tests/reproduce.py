@@ -736,6 +736,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             size = total
             dept_of = {o["id"]: o["department"] for o in officers}
             parts = [(n, [o for o in pool if dept_of[o] == n], d["members"]) for n, d in zip(names, departments)]
+            pool = [o for o in pool if dept_of[o] in names]   # §8.3: unlisted departments are in no part
         else:
             parts = [(None, pool, size)]
         if any(len(pp) < m for _, pp, m in parts):

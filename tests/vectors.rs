@@ -358,6 +358,19 @@ fn draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            plan: simple_plan(
+                "ratio = \"50%\"\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]\n",
+            ),
+            officers: OFFICERS.replace(
+                "E06,杨磊,知识产权,在岗,42010006,2022-01-01至2026-12-31",
+                "E06,杨磊,知识产权,在岗,42010006,2022-01-01至长期",
+            ),
+            ..case(
+                "joint-inspection-other-department",
+                "跨部门联合抽查 with an eligible officer of a department the task does not list (E06, 知识产权): the task's eligible count is the listed departments' officers only (§8.3, §9.1), and E06 is never drawn",
+            )
+        },
+        Case {
             plan: simple_plan("items = [\"食品经营许可情况\"]\nratio = \"50%\"\nrequire_categories = true\n"),
             officers: OFFICERS
                 .replacen("validity\n", "validity,categories\n", 1)

@@ -108,7 +108,7 @@ pub fn build(
     inputs: &Inputs,
     display: OfficerDisplay,
     formats: &[Format],
-    anchor: Option<&shuangsui::timestamp::Anchor>,
+    published: &notice::Published<'_>,
 ) -> Result<Publication> {
     let record: shuangsui::Record = shuangsui::strict::from_slice("record.json", record_bytes)?;
     let nl = notice::Lang::from(lang);
@@ -116,8 +116,26 @@ pub fn build(
     let mut files = notice_files(
         "notice",
         formats,
-        || notice::draw_html(nl, &record, &inputs.plan, &inputs.officers, display, anchor),
-        || notice::draw_markdown(nl, &record, &inputs.plan, &inputs.officers, display, anchor),
+        || {
+            notice::draw_html(
+                nl,
+                &record,
+                &inputs.plan,
+                &inputs.officers,
+                display,
+                published,
+            )
+        },
+        || {
+            notice::draw_markdown(
+                nl,
+                &record,
+                &inputs.plan,
+                &inputs.officers,
+                display,
+                published,
+            )
+        },
         &notice::draw_csv(nl, &record, &inputs.plan, &inputs.officers, display),
         lang.t("抽查任务公告", "notice"),
     )?;

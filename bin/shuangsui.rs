@@ -254,6 +254,9 @@ enum Command {
         /// The time-stamp authority's certificate (PEM): checks the record's time-stamp and goes into the kit as tsa.pem (needed when the record has a time-stamp)
         #[arg(long, value_name = "PEM")]
         tsa_cert: Option<PathBuf>,
+        /// The notice this one corrects (更正), published before further amendments: it is cited by its SHA-256
+        #[arg(long, value_name = "NOTICE")]
+        corrects: Option<PathBuf>,
         /// Overwrite files that exist
         #[arg(long)]
         force: bool,
@@ -690,6 +693,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             show_officers,
             format,
             tsa_cert,
+            corrects,
             force,
         } => publish_files(
             lang,
@@ -699,6 +703,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             show_officers,
             format,
             tsa_cert.as_deref(),
+            corrects.as_deref(),
             *force,
         ),
         Command::Results {
@@ -814,7 +819,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         &inputs,
         shuangsui::notice::OfficerDisplay::Names,
         &DEFAULT_FORMATS,
-        None,
+        &shuangsui::notice::Published::default(),
     )?;
     publish::write(&published, &publication, force)?;
     if !publish::check_kit(&published, &publication)? {
@@ -904,9 +909,38 @@ fn publish_files(
     show_officers: &str,
     formats: &[publish::Format],
     tsa_cert: Option<&Path>,
+    corrects: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode> {
     let bytes = read(record_path)?;
+    // A notice already published for this draw with another ledger is corrected, not
+    // overwritten: the new one (更正) goes elsewhere and cites the old one.
+    if let Ok(previous) = read(&out.join("kit").join("record.json"))
+        && let Ok(previous) =
+            shuangsui::strict::from_slice::<shuangsui::Record>("kit/record.json", &previous)
+        && let Ok(now) = shuangsui::strict::from_slice::<shuangsui::Record>("record.json", &bytes)
+        && previous.digest == now.digest
+        && previous.ledger_head() != now.ledger_head()
+    {
+        anyhow::bail!(
+            "{}",
+            lang.t(
+                &format!(
+                    "'{}' 中已有本次抽取此前发布的公告，此后又有修改：请发布更正公告到新目录，并用 --corrects {} 引用原公告",
+                    out.display(),
+                    out.join("notice.html").display()
+                ),
+                &format!(
+                    "'{}' holds the notice published for this draw before further amendments: publish a correction (更正) into a new directory, citing it with --corrects {}",
+                    out.display(),
+                    out.join("notice.html").display()
+                )
+            )
+        );
+    }
+    let corrected = corrects
+        .map(|p| read(p).map(|b| hex::encode(shuangsui::canonical::sha256(&b))))
+        .transpose()?;
     let record: shuangsui::Record =
         shuangsui::strict::from_slice(&record_path.display().to_string(), &bytes)?;
     let stamped = record
@@ -968,7 +1002,10 @@ fn publish_files(
         &parsed,
         display,
         formats,
-        anchor,
+        &shuangsui::notice::Published {
+            anchor,
+            corrects: corrected.as_deref(),
+        },
     )?;
     if let (true, Some(cert)) = (stamped, tsa) {
         publication

@@ -420,7 +420,10 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
             &inputs.plan,
             &inputs.officers,
             shuangsui::notice::OfficerDisplay::Names,
-            anchor,
+            &shuangsui::notice::Published {
+                anchor,
+                corrects: None,
+            },
         )
     };
     let unverified = notice(None);

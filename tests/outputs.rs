@@ -277,3 +277,76 @@ fn formulas_in_names_never_run_in_notices_for_people() {
         "{kit}"
     );
 }
+
+/// A notice published before further amendments is corrected, not overwritten (issue 14,
+/// item 1): publishing again into its directory is refused, even with `--force`; a
+/// correction (更正) goes into a new directory, cites the old notice's SHA-256 and shows the
+/// amendment and the new ledger head. The old notice stays as it was.
+#[test]
+fn a_notice_after_further_amendments_is_a_correction() {
+    use sha2::Digest as _;
+    let Some(preload) = common::faketime_preload() else {
+        eprintln!("libfaketime is not installed: skipping");
+        return;
+    };
+    let dir = Dir::new("outputs-correction");
+    let d = &dir.0;
+    let drew = bin(d)
+        .args(["draw", "--seed", "x", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(drew.status.success(), "{}", stderr(&drew));
+    let publish = |out: &str, extra: &[&str]| {
+        bin(d)
+            .args(["publish", "record.json", "--out", out])
+            .args(INPUTS)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let first = publish("公示", &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let before = std::fs::read(d.join("公示/notice.md")).unwrap();
+    // An amendment after publication, at a clock after the plan's date.
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("record.json")).unwrap()).unwrap();
+    let target = record["tasks"][0]["selected"][0]["target"]
+        .as_str()
+        .unwrap();
+    let amended = bin(d)
+        .env("TZ", "UTC")
+        .env("LD_PRELOAD", &preload)
+        .env("FAKETIME", "@2027-01-20 12:00:00")
+        .args(["amend", "record.json"])
+        .args(INPUTS)
+        .args(["--unreachable", target, "--task", "T1", "--actor", "科长"])
+        .output()
+        .unwrap();
+    assert!(amended.status.success(), "{}", stderr(&amended));
+    for extra in [&[][..], &["--force"][..]] {
+        let again = publish("公示", extra);
+        assert_eq!(
+            again.status.code(),
+            Some(2),
+            "{extra:?}: {}",
+            stderr(&again)
+        );
+        assert!(stderr(&again).contains("--corrects"), "{}", stderr(&again));
+    }
+    assert_eq!(std::fs::read(d.join("公示/notice.md")).unwrap(), before);
+    let correction = publish("公示-更正", &["--corrects", "公示/notice.md"]);
+    assert!(correction.status.success(), "{}", stderr(&correction));
+    let notice = std::fs::read_to_string(d.join("公示-更正/notice.md")).unwrap();
+    let cited = hex::encode(sha2::Sha256::digest(&before));
+    assert!(
+        notice.contains(" (correction)") && notice.contains(&cited),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("#1") && notice.contains("ledger head"),
+        "{notice}"
+    );
+    let html = std::fs::read_to_string(d.join("公示-更正/notice.html")).unwrap();
+    assert!(html.contains("id=\"correction\"") && html.contains(&cited));
+}

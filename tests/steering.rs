@@ -233,7 +233,7 @@ fn notice_md(lang: Lang, record: &Record, inputs: &Inputs) -> String {
         &inputs.plan,
         &inputs.officers,
         OfficerDisplay::Names,
-        None,
+        &notice::Published::default(),
     )
 }
 

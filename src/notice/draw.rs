@@ -161,6 +161,44 @@ fn amendment_lines(
     lines
 }
 
+/// What a notice states beyond the record: facts its publisher established when publishing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Published<'a> {
+    /// The record's time-stamp as verified against the authority's certificate (what `verify`
+    /// with that certificate returns), shown with the certificate's fingerprint; `None` when it
+    /// was not verified: the notice then says so and names no authority.
+    pub anchor: Option<&'a crate::timestamp::Anchor>,
+    /// The SHA-256 (hex) of the notice this one corrects (更正), after further amendments.
+    pub corrects: Option<&'a str>,
+}
+
+/// The title's suffix and the correction's statement, for a notice that corrects another.
+fn correction(
+    lang: Lang,
+    record: &Record,
+    published: &Published<'_>,
+) -> (&'static str, Option<String>) {
+    match published.corrects {
+        None => ("", None),
+        Some(previous) => {
+            let (n, head) = record.ledger_head();
+            (
+                lang.t("（更正）", " (correction)"),
+                Some(format!(
+                    "{}`{previous}`{}{n}{}`{head}`{}",
+                    lang.t(
+                        "更正说明：本公告更正此前发布的公告（文件 SHA-256 ",
+                        "Correction: this notice corrects the notice published before (file SHA-256 "
+                    ),
+                    lang.t("）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 ", "). The draw itself is unchanged; the amendments since are listed under \"Amendments after the draw\": now "),
+                    lang.t(" 条，链尾摘要 ", " entries, ledger head "),
+                    lang.t("。", ".")
+                )),
+            )
+        }
+    }
+}
+
 /// The seed's provenance, one line per fact.
 fn provenance(
     lang: Lang,
@@ -320,25 +358,28 @@ fn provenance(
 
 /// The draw notice (抽查任务公告) as Markdown.
 ///
-/// `anchor` is the record's time-stamp as verified against the authority's certificate (what
-/// `verify` with that certificate returns), shown with the certificate's fingerprint; `None`
-/// when it was not verified: the notice then says so and names no authority.
+/// `published` says what the publisher established: the verified time-stamp, and the notice
+/// this one corrects.
 pub fn draw_markdown(
     lang: Lang,
     record: &Record,
     plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
-    anchor: Option<&crate::timestamp::Anchor>,
+    published: &Published<'_>,
 ) -> String {
     let labels = officer_labels(roster, display);
+    let (suffix, corrects) = correction(lang, record, published);
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# {}{}\n",
+        "# {}{}{suffix}\n",
         record.plan.name,
         lang.t("抽查任务公告", " — public notice of the draw")
     );
+    if let Some(c) = &corrects {
+        let _ = writeln!(s, "{c}\n");
+    }
     let _ = writeln!(
         s,
         "- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n",
@@ -356,7 +397,7 @@ pub fn draw_markdown(
         }
     );
     let _ = writeln!(s, "## {}\n", lang.t("随机种子", "The seed"));
-    for line in provenance(lang, record, anchor) {
+    for line in provenance(lang, record, published.anchor) {
         let _ = writeln!(s, "- {line}");
     }
     let _ = writeln!(s, "\n## {}\n", lang.t("输入文件摘要", "Input digests"));
@@ -611,22 +652,26 @@ fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
 /// or links to load; readable on a phone and printable. Counts carry `data-*` attributes so
 /// that a test can compare what a browser renders with the record.
 ///
-/// `anchor`: as for [`draw_markdown`].
+/// `published`: as for [`draw_markdown`].
 pub fn draw_html(
     lang: Lang,
     record: &Record,
     plan: &Plan,
     roster: &crate::input::Table,
     display: OfficerDisplay,
-    anchor: Option<&crate::timestamp::Anchor>,
+    published: &Published<'_>,
 ) -> String {
     let labels = officer_labels(roster, display);
+    let (suffix, corrects) = correction(lang, record, published);
     let title = format!(
-        "{}{}",
+        "{}{}{suffix}",
         record.plan.name,
         lang.t("抽查任务公告", " — public notice of the draw")
     );
     let mut s = html_head(lang, &title);
+    if let Some(c) = &corrects {
+        let _ = writeln!(s, "<p class=\"warn\" id=\"correction\">{}</p>", esc_code(c));
+    }
     let shown = match display {
         OfficerDisplay::Names => lang.t("姓名", "names"),
         OfficerDisplay::Certificates => lang.t("执法证号", "certificate numbers"),
@@ -650,7 +695,7 @@ pub fn draw_html(
         lang.t("随机种子", "The seed")
     );
     let unattested = record.seed.attestation.is_none();
-    for line in provenance(lang, record, anchor) {
+    for line in provenance(lang, record, published.anchor) {
         let _ = writeln!(
             s,
             "<li{}>{}</li>",

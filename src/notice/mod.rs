@@ -9,7 +9,7 @@
 mod draw;
 mod results;
 
-pub use draw::{OfficerDisplay, draw_csv, draw_html, draw_markdown};
+pub use draw::{OfficerDisplay, Published, draw_csv, draw_html, draw_markdown};
 pub use results::{results_csv, results_html, results_markdown};
 
 use std::fmt::Write as _;

@@ -16,7 +16,7 @@ pub struct Past {
     pub task: String,
     /// The item recorded, if any.
     pub item: String,
-    /// The officer ids recorded (split on `;`, `,`, `、`, `，`, `；` and spaces).
+    /// The officer ids recorded (split as [`crate::normalize::split_list`] does).
     pub officers: Vec<String>,
 }
 
@@ -37,9 +37,7 @@ impl History {
                 continue;
             };
             let get = |c: Option<usize>| c.map(|c| row.values[c].clone()).unwrap_or_default();
-            let officers = get(officers)
-                .split([';', ',', '、', '，', '；', ' '])
-                .filter(|s| !s.is_empty())
+            let officers = crate::normalize::split_list(&get(officers))
                 .map(crate::normalize::identifier)
                 .collect();
             by_entity

@@ -127,11 +127,7 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
         .collect()
 }
 
-/// The items of a list cell: split on `;` `,` `、` `，` `；` and spaces.
-pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split([';', ',', '、', '，', '；', ' '])
-        .filter(|s| !s.is_empty())
-}
+pub use crate::normalize::split_list;
 
 /// What, besides the pool, decides who may inspect a given entity (SPEC.md §8.2).
 #[derive(Debug, Clone, Copy, Default)]

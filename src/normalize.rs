@@ -158,6 +158,14 @@ pub fn first_control(value: &str) -> Option<char> {
     value.chars().find(|c| c.is_control())
 }
 
+/// The items of a list cell (categories, the officers of a past inspection): split on `;`
+/// `,` `、` `，` `；` and every `White_Space` character (the ASCII space, the full-width
+/// U+3000, a no-break space …), empty items dropped (SPEC.md §8.1).
+pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(|c: char| matches!(c, ';' | ',' | '、' | '，' | '；') || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

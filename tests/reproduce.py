@@ -120,6 +120,14 @@ class Invalid(Exception):
     """An input that the spec says must be rejected."""
 
 
+LIST_SEP = re.compile("[" + re.escape(";,、，；" + WS) + "]")
+
+
+def split_list(v):
+    """A list in a cell (§3.2 officers, §8.1 categories): split on ; , 、 ， ； and every White_Space."""
+    return [x for x in LIST_SEP.split(v) if x]
+
+
 def is_control(c):
     return unicodedata.category(c) == "Cc"
 
@@ -715,7 +723,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         def covers(o):
             if not task.get("require_categories"):
                 return True
-            have = [x for x in re.split(r"[;,、，； ]", o["categories"]) if x]
+            have = split_list(o["categories"])
             return all(i in have for i in items)
         task_day = date
         if "inspection_date" in task:
@@ -758,7 +766,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 return True
             return rotation is not None and any(
                 within(parse_date(h["date"]), rotation, date)
-                and o in [ident(x) for x in re.split(r"[;,、，； ]", h.get("officers", "")) if x]
+                and o in [ident(x) for x in split_list(h.get("officers", ""))]
                 for h in past.get(e, []))
 
         def refused(o, e, team):                                          # §8.2

@@ -387,6 +387,23 @@ fn draw_cases() -> Vec<Case> {
                 "require_categories: only officers whose 执法类别 include the task's items are in the pool",
             )
         },
+        Case {
+            plan: simple_plan("items = [\"食品经营许可情况\"]\nratio = \"50%\"\nrequire_categories = true\n"),
+            officers: OFFICERS
+                .lines()
+                .skip(1)
+                .enumerate()
+                .fold(String::from("id,name,department,status,certificate,validity,categories\n"), |mut acc, (i, l)| {
+                    // Separated by a full-width space (U+3000) and a no-break space (U+00A0).
+                    let categories = if i % 2 == 0 { "企业年度报告公示信息\u{3000}食品经营许可情况" } else { "企业年度报告公示信息\u{a0}其他事项" };
+                    writeln!(acc, "{l},{categories}").unwrap();
+                    acc
+                }),
+            ..case(
+                "require-categories-unicode-spaces",
+                "require_categories with categories separated by a full-width space (U+3000) or a no-break space (U+00A0): any White_Space character splits a list (§8.1)",
+            )
+        },
         ledger_case(),
         Case {
             seed: "",

@@ -246,10 +246,62 @@ impl Inputs {
                 ..TableOptions::default()
             },
         )?;
+        // Every row must name an officer of the roster: by id, or by a certificate number
+        // (执法证号); a row naming no one would be a declared conflict that silently does
+        // nothing (SPEC.md §8.2).
+        resolve_conflicts(&self.officers, &table)?;
         self.digests.conflicts = Some(digest::table(&table));
         self.conflicts = Some((table, sha256(conflicts.bytes)));
         Ok(self)
     }
+
+    /// The declared conflicts as (officer id, entity id) pairs, each row's officer read as an
+    /// officer id or, failing that, as a certificate number of the roster (SPEC.md §8.2).
+    pub fn conflict_pairs(&self) -> Vec<(String, String)> {
+        self.conflicts
+            .as_ref()
+            .and_then(|(t, _)| resolve_conflicts(&self.officers, t).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Resolves each conflicts row's officer to an officer id: the id itself, or the officer
+/// holding that certificate number (any certificate column). Anything else is an error
+/// naming the row.
+fn resolve_conflicts(officers: &Table, conflicts: &Table) -> Result<Vec<(String, String)>> {
+    let ids: std::collections::HashSet<&str> =
+        officers.rows.iter().map(|r| officers.id(r)).collect();
+    let certificate_columns: Vec<usize> = std::iter::once(String::new())
+        .chain((2..=9).map(|n| format!("_{n}")))
+        .filter_map(|suffix| officers.column(&format!("certificate{suffix}")))
+        .collect();
+    let mut by_certificate: HashMap<String, &str> = HashMap::new();
+    for r in &officers.rows {
+        for &c in &certificate_columns {
+            let number = crate::normalize::identifier(&r.values[c]);
+            if !number.is_empty() {
+                by_certificate.entry(number).or_insert(officers.id(r));
+            }
+        }
+    }
+    conflicts
+        .rows
+        .iter()
+        .map(|r| {
+            let named = conflicts.id(r);
+            let officer = if ids.contains(named) {
+                named.to_owned()
+            } else if let Some(id) = by_certificate.get(named) {
+                (*id).to_owned()
+            } else {
+                return Err(Error::UnknownOfficer {
+                    at: crate::error::Location::line(&conflicts.source, r.line),
+                    officer: named.to_owned(),
+                });
+            };
+            Ok((officer, conflicts.name(r).to_owned()))
+        })
+        .collect()
 }
 
 /// Everything about a task that does not need the seed.
@@ -475,13 +527,10 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     let mut exclusions = Exclusions::default();
     let mut plan_load = vec![0_u64; officers.rows.len()];
     let conflicts: Option<HashMap<String, std::collections::HashSet<String>>> =
-        inputs.conflicts.as_ref().map(|(t, _)| {
+        inputs.conflicts.as_ref().map(|_| {
             let mut by_entity: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
-            for r in &t.rows {
-                by_entity
-                    .entry(t.name(r).to_owned())
-                    .or_default()
-                    .insert(t.id(r).to_owned());
+            for (officer, entity) in inputs.conflict_pairs() {
+                by_entity.entry(entity).or_default().insert(officer);
             }
             by_entity
         });

@@ -433,6 +433,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A conflicts row names no officer of the roster, by id or by certificate number.
+    #[error(
+        "{at}: '{officer}' is neither an officer id nor a certificate number (执法证号) of the roster: a declared conflict (回避) must name an officer"
+    )]
+    UnknownOfficer {
+        /// Where.
+        at: Location,
+        /// The value as written.
+        officer: String,
+    },
     /// A record was made under a spec version this build does not implement.
     #[error(
         "{at}: record spec version '{found}' is not supported (this build implements '{supported}')"
@@ -503,6 +513,7 @@ impl Error {
             Error::NoOfficerForTarget { .. } => "no_officer_for_target",
             Error::RecordSyntax { .. } => "record_syntax",
             Error::Document { .. } => "document",
+            Error::UnknownOfficer { .. } => "unknown_officer",
             Error::UnsupportedSpec { .. } => "unsupported_spec",
         }
     }
@@ -526,6 +537,10 @@ impl Error {
             )),
             Error::Announcement { message } if message.contains("not the one announced") => Some(
                 "use exactly the announced files (`shuangsui digest --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round"
+                    .into(),
+            ),
+            Error::UnknownOfficer { .. } => Some(
+                "key the conflicts file by 人员编号 or 执法证号 of the roster; remove the rows of officers who are no longer on it"
                     .into(),
             ),
             Error::MissingColumn { column, .. } => {

@@ -105,16 +105,7 @@ impl<'a> State<'a> {
     fn new(record: &'a Record, inputs: &'a Inputs) -> Result<State<'a>> {
         let check = draw::check(inputs)?;
         let history = inputs.history.as_ref().map(|(t, _)| History::new(t));
-        let conflicts = inputs
-            .conflicts
-            .as_ref()
-            .map(|(t, _)| {
-                t.rows
-                    .iter()
-                    .map(|r| (t.id(r).to_owned(), t.name(r).to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let conflicts = inputs.conflict_pairs().into_iter().collect();
         let teams = record
             .tasks
             .iter()

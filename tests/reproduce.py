@@ -384,6 +384,18 @@ def officer_eligibility(columns, officers, date):
     return out, bool(groups)
 
 
+def named_officer(name, columns, officers):
+    """§8.2 rule 2: the id of the officer a conflicts row names: by id, else by a certificate number in any
+    certificate{s} column (both already ident-normalised, §3.3), the first in roster order; else unknown_officer."""
+    if any(o["id"] == name for o in officers):
+        return name
+    groups = [f"certificate{g}" for g in [""] + [f"_{n}" for n in range(2, 10)] if f"certificate{g}" in columns]
+    for o in officers:
+        if any(o[c] == name for c in groups):
+            return o["id"]
+    raise Invalid(f"unknown_officer: conflicts names {name!r}, neither an officer id nor a certificate number")
+
+
 RATIO = re.compile(r"^([0-9]{1,3})(?:\.([0-9]{1,4}))?%$")
 
 
@@ -628,7 +640,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     if cap is not None and (not isinstance(cap, int) or cap < 1):
         raise Invalid("max_inspections_per_year")
     drawn_by, plan_load, task_info = {}, {}, {}
-    conflicts = {(c["officer"], c["entity"]) for c in aux["conflicts"][1]} if "conflicts" in aux else set()
+    conflicts = {(named_officer(c["officer"], o_cols, officers), c["entity"])
+                 for c in aux["conflicts"][1]} if "conflicts" in aux else set()
     date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
     keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
     eligibility, has_certificates = officer_eligibility(o_cols, officers, date)

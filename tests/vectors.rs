@@ -325,6 +325,14 @@ fn draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            plan: simple_plan("ratio = \"100%\"\nteam_size = 2\n"),
+            conflicts: Some("执法证号,统一社会信用代码,回避事由\n42010001,12100000400000624D,近亲属任职\n42010002,12100000400000624D,曾任法律顾问\n42010003,12100000400000624D,曾任法律顾问\n".into()),
+            ..case(
+                "recusal-by-certificate",
+                "a conflicts file keyed by 执法证号 (certificate numbers): the rows name E01, E02 and E03, who hold certificates 42010001–42010003 (§8.2), so 清华大学's team can only be E05 and E08",
+            )
+        },
+        Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"different\"\n"),
             officers: OFFICERS_WITH_REGIONS.into(),
             ..case("officer-region-different", "异地: every officer comes from a region other than the entity's")
@@ -746,6 +754,15 @@ fn error_cases() -> Vec<Case> {
                 c.plan = c
                     .plan
                     .replace("team_size = 3", "team_size = 3\nmax_teams_per_officer = 2");
+            },
+        ),
+        edit(
+            "recusal-names-no-officer",
+            "a conflicts row whose officer is neither an officer id nor a certificate number of the roster: an error, never a declared conflict that silently does nothing (§8.2)",
+            &|c| {
+                c.conflicts = Some(
+                    "人员编号,统一社会信用代码,回避事由\nE99,91440300192317458F,亲属\n".into(),
+                );
             },
         ),
         edit(

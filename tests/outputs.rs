@@ -350,3 +350,36 @@ fn a_notice_after_further_amendments_is_a_correction() {
     let html = std::fs::read_to_string(d.join("公示-更正/notice.html")).unwrap();
     assert!(html.contains("id=\"correction\"") && html.contains(&cited));
 }
+
+/// `--show-officers hidden`: the notice says how many officers each team has, not a row of
+/// empty names joined by separators (`、、`).
+#[test]
+fn hidden_officers_are_counted_not_blank() {
+    let dir = Dir::new("outputs-hidden");
+    let d = &dir.0;
+    let drew = bin(d)
+        .args(["draw", "--seed", "x", "--out", "record.json"])
+        .args(INPUTS)
+        .output()
+        .unwrap();
+    assert!(drew.status.success(), "{}", stderr(&drew));
+    for (lang, count) in [("en", "2 officers (not shown)"), ("zh", "2 名（不公开）")] {
+        let out = format!("公示-{lang}");
+        let published = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+            .current_dir(d)
+            .args(["--lang", lang, "publish", "record.json", "--out", &out])
+            .args(INPUTS)
+            .args(["--show-officers", "hidden", "--format", "md,csv"])
+            .output()
+            .unwrap();
+        assert!(published.status.success(), "{}", stderr(&published));
+        let notice = std::fs::read_to_string(d.join(&out).join("notice.md")).unwrap();
+        assert!(notice.contains(count), "{notice}");
+        assert!(
+            !notice.contains("、、") && !notice.contains("| , |"),
+            "{notice}"
+        );
+        let csv = std::fs::read_to_string(d.join(&out).join("notice.csv")).unwrap();
+        assert!(csv.contains(count), "{csv}");
+    }
+}

@@ -69,11 +69,19 @@ fn team(
     labels: &std::collections::HashMap<String, String>,
     lang: Lang,
 ) -> String {
-    record_team
+    let shown: Vec<String> = record_team
         .iter()
         .map(|id| labels.get(id).cloned().unwrap_or_else(|| id.clone()))
-        .collect::<Vec<_>>()
-        .join(lang.t("、", ", "))
+        .collect();
+    if shown.iter().all(String::is_empty) {
+        // Officers not shown (`OfficerDisplay::Hidden`): how many, not a row of separators.
+        return format!(
+            "{}{}",
+            record_team.len(),
+            lang.t(" 名（不公开）", " officers (not shown)")
+        );
+    }
+    shown.join(lang.t("、", ", "))
 }
 
 /// A selected target's team as it stands after the ledger's amendments, with the

@@ -29,7 +29,7 @@ fn tools() -> bool {
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    let found = ok("openssl", &["version"]) && ok("faketime", &["2023-01-01 00:00:00", "true"]);
+    let found = ok("openssl", &["version"]) && common::faketime_preload().is_some();
     assert!(
         found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
         "openssl and faketime are required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
@@ -60,11 +60,9 @@ impl Drop for Dir {
 
 /// Runs a command in `dir` at the clock `when` (UTC), and asserts it succeeds.
 fn at(dir: &Path, when: &str, args: &[&str]) {
-    let out = Command::new("faketime")
-        .env("TZ", "UTC")
+    let out = common::at_clock(args[0], when)
         .current_dir(dir)
-        .arg(when)
-        .args(args)
+        .args(&args[1..])
         .output()
         .unwrap();
     assert!(
@@ -460,10 +458,9 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let dir = Dir::new("anchor-cli");
     authority(&dir);
     let bin = |when: &str, args: &[&str]| {
-        let out = Command::new("faketime")
-            .env("TZ", "UTC")
+        let out = common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), when)
             .current_dir(&dir.0)
-            .args(["-f", when, env!("CARGO_BIN_EXE_shuangsui"), "--lang", "en"])
+            .args(["--lang", "en"])
             .args(args)
             .output()
             .unwrap();
@@ -631,14 +628,8 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     );
     assert!(notice.contains("--tsa-cert tsa.pem"), "{notice}");
     let zh: Vec<&str> = args.iter().copied().filter(|a| *a != "--lang").collect();
-    let out = Command::new("faketime")
-        .env("TZ", "UTC")
+    let out = common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2023-09-15 11:04:00")
         .current_dir(&dir.0)
-        .args([
-            "-f",
-            "@2023-09-15 11:04:00",
-            env!("CARGO_BIN_EXE_shuangsui"),
-        ])
         .args(&zh)
         .output()
         .unwrap();

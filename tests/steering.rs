@@ -317,11 +317,7 @@ impl Dir {
         let bin = env!("CARGO_BIN_EXE_shuangsui");
         let mut c = match clock {
             None => Command::new(bin),
-            Some(clock) => {
-                let mut c = Command::new(faketime().expect("faketime"));
-                c.env("TZ", "UTC").args(["-f", clock, bin]);
-                c
-            }
+            Some(clock) => common::at_clock(bin, clock),
         };
         let out = c
             .current_dir(&self.0)

@@ -23,18 +23,23 @@ pub fn fixture_round() -> Round {
     .unwrap()
 }
 
-/// `faketime`, when it runs here; `None` when it is not installed, unless
+/// libfaketime, when it is installed here (its preload library); `None` otherwise, unless
 /// `SHUANGSUI_REQUIRE_FAKETIME` is set (CI sets it), which makes its absence a failure.
-pub fn faketime() -> Option<&'static str> {
-    let found = std::process::Command::new("faketime")
-        .args(["2023-01-01 00:00:00", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
-        "faketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
-    );
-    found.then_some("faketime")
+/// Commands run at another clock through [`at_clock`], not the `faketime` wrapper: the
+/// wrapper's semaphores collide when tests run it in parallel (`sem_open: File exists`).
+pub fn faketime() -> Option<std::path::PathBuf> {
+    faketime_preload()
+}
+
+/// `program` at the clock `clock`, libfaketime's syntax: `@YYYY-MM-DD hh:mm:ss` starts the
+/// clock there and lets it run, `YYYY-MM-DD hh:mm:ss` holds it there; UTC.
+pub fn at_clock(program: impl AsRef<std::ffi::OsStr>, clock: &str) -> std::process::Command {
+    let preload = faketime_preload().expect("libfaketime (checked by the caller)");
+    let mut c = std::process::Command::new(program);
+    c.env("TZ", "UTC")
+        .env("LD_PRELOAD", preload)
+        .env("FAKETIME", clock);
+    c
 }
 
 /// libfaketime's preload library (multi-threaded build), to run the binary itself at another

@@ -758,55 +758,15 @@ pub fn check_timestamp(
 
 /// Standard base64 with padding (RFC 4648 §4), as the record keeps a token.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64ct::Encoding as _;
+    base64ct::Base64::encode_string(bytes)
 }
 
-/// Decodes [`base64_encode`]'s form; `None` for anything else.
+/// Decodes [`base64_encode`]'s form, canonical only (padding, no whitespace, no stray bits);
+/// `None` for anything else.
 pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let b = s.as_bytes();
-    if b.len() % 4 != 0 {
-        return None;
-    }
-    let value = |c: u8| -> Option<u32> {
-        Some(u32::from(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        }))
-    };
-    let mut out = Vec::with_capacity(b.len() / 4 * 3);
-    for (k, chunk) in b.chunks(4).enumerate() {
-        let last = k + 1 == b.len() / 4;
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
-            return None;
-        }
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            let v = if i >= 4 - pad { 0 } else { value(c)? };
-            n |= v << (18 - 6 * i);
-        }
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
+    use base64ct::Encoding as _;
+    let out = base64ct::Base64::decode_vec(s).ok()?;
     (base64_encode(&out) == s).then_some(out)
 }
 
@@ -883,4 +843,23 @@ pub fn check_inputs(announcement: &Announcement, inputs: &Inputs, same_files: bo
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_is_canonical_rfc_4648() {
+        for n in 0..10u8 {
+            let bytes: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37)).collect();
+            let text = base64_encode(&bytes);
+            assert_eq!(base64_decode(&text), Some(bytes));
+        }
+        assert_eq!(base64_encode(b"A"), "QQ==");
+        // Missing padding, stray bits, whitespace, another alphabet: refused.
+        for bad in ["QQ", "QR==", " QQ==", "QQ==\n", "-_8=", "Q==="] {
+            assert_eq!(base64_decode(bad), None, "{bad:?}");
+        }
+    }
 }

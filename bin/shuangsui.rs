@@ -27,6 +27,7 @@ macro_rules! say_raw {
 }
 
 mod files;
+mod keep;
 mod progress;
 mod publish;
 mod report;
@@ -533,6 +534,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 eprintln!("warning: {w}");
             }
             let json = outcome.record.to_json();
+            keep_draw(inputs, id_check, sources, &json);
             if out.as_os_str() == "-" {
                 say_raw!("{json}");
             } else {
@@ -896,6 +898,77 @@ fn example_files(targets: usize, officers: usize, food_count: u64) -> Vec<(&'sta
         ("targets.csv", synth::targets_csv(targets, 2027)),
         ("officers.csv", synth::officers_csv(officers, 2027)),
     ]
+}
+
+/// Keeps the draw for an independent checker when `SHUANGSUI_KEEP_DRAWS` is set (bin/keep.rs).
+fn keep_draw(inputs: &InputArgs, id_check: &IdCheckArgs, sources: &SourceArgs, json: &str) {
+    use keep::Role;
+    let mut files = vec![
+        Role {
+            role: "plan",
+            path: &inputs.plan,
+        },
+        Role {
+            role: "targets",
+            path: &inputs.targets,
+        },
+        Role {
+            role: "officers",
+            path: &inputs.officers,
+        },
+    ];
+    let optional = [
+        ("history", &inputs.history),
+        ("conflicts", &inputs.conflicts),
+        ("id_allowlist", &id_check.id_allowlist),
+        ("announcement", &sources.announcement),
+        ("beacon", &sources.beacon),
+        ("timestamp", &sources.timestamp),
+        ("tsa_cert", &sources.tsa_cert),
+    ];
+    for (role, path) in optional {
+        if let Some(path) = path {
+            files.push(Role { role, path });
+        }
+    }
+    files.extend(inputs.earlier.iter().map(|path| Role {
+        role: "earlier",
+        path,
+    }));
+    files.extend(sources.replaced.iter().map(|path| Role {
+        role: "replaced",
+        path,
+    }));
+    let mut options = vec![("id_check", id_check.id_check.clone())];
+    for (k, v) in [
+        (
+            "targets_format",
+            inputs
+                .targets_format
+                .map(|f| format!("{f:?}").to_lowercase()),
+        ),
+        (
+            "officers_format",
+            inputs
+                .officers_format
+                .map(|f| format!("{f:?}").to_lowercase()),
+        ),
+        (
+            "encoding",
+            inputs.encoding.map(|e| format!("{e:?}").to_lowercase()),
+        ),
+        ("sheet", inputs.sheet.clone()),
+        ("targets_sheet", inputs.targets_sheet.clone()),
+        ("officers_sheet", inputs.officers_sheet.clone()),
+    ] {
+        if let Some(v) = v {
+            options.push((k, v));
+        }
+    }
+    for r in &sources.reveals {
+        options.push(("reveal", r.clone()));
+    }
+    keep::keep_draw(&files, &options, json);
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.

@@ -594,6 +594,16 @@ pub enum Warning {
         /// The frame size.
         frame: u64,
     },
+    /// A status holds an exclusion keyword but is not excluded: keywords match
+    /// whole statuses or the part before a bracket or comma (SPEC.md §6.1).
+    StatusNotExcluded {
+        /// The status value.
+        status: String,
+        /// The keyword it contains.
+        keyword: String,
+        /// How many targets have it.
+        rows: u64,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -610,6 +620,16 @@ impl fmt::Display for Warning {
             Warning::CountExceedsFrame { task, count, frame } => write!(
                 f,
                 "task '{task}': count {count} is larger than the frame ({frame} targets): all are drawn"
+            ),
+            Warning::StatusNotExcluded {
+                status,
+                keyword,
+                rows,
+            } => write!(
+                f,
+                "status '{status}' ({rows} targets) contains '{keyword}' but is not excluded: \
+                 exclude_status keywords match a whole status or the part before a bracket or comma; \
+                 add '{status}' to plan.exclude_status if these targets are not inspectable"
             ),
         }
     }

@@ -25,45 +25,36 @@ impl Date {
         (day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
-    /// Parses one of the accepted forms.
+    /// Parses one of the accepted forms (SPEC.md §3.3): `YYYYMMDD`; `YYYY-M-D`, `YYYY/M/D`
+    /// or `YYYY.M.D` with one separator throughout; `YYYY年M月D日`, the final `日` optional;
+    /// months and days of one or two digits; a real date from the year 1000 to 9999.
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
-        if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let number = |p: &str, min: usize, max: usize| {
+            (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if s.len() == 8 && number(s, 8, 8) {
             return Date::new(
                 s[..4].parse().ok()?,
                 s[4..6].parse().ok()?,
                 s[6..].parse().ok()?,
             );
         }
-        let s = s.strip_suffix('日').unwrap_or(s);
-        let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
-        if parts.len() != 3 {
-            return None;
-        }
-        let digits = |p: &str, max: usize| {
-            !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+        let (year, rest) = s.split_at_checked(4)?;
+        let (month, day) = if let Some(rest) = rest.strip_prefix('年') {
+            let (month, day) = rest.split_once('月')?;
+            (month, day.strip_suffix('日').unwrap_or(day))
+        } else {
+            let sep = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '-' | '/' | '.'))?;
+            rest[1..].split_once(sep)?
         };
-        if parts[0].len() != 4
-            || !digits(parts[0], 4)
-            || !digits(parts[1], 2)
-            || !digits(parts[2], 2)
-        {
+        if !number(year, 4, 4) || !number(month, 1, 2) || !number(day, 1, 2) {
             return None;
         }
-        // One separator style per date: 2027-01/15 is a typo, not a date.
-        let seps: Vec<char> = s
-            .chars()
-            .filter(|c| matches!(c, '-' | '/' | '.' | '年' | '月'))
-            .collect();
-        let consistent = seps.windows(2).all(|w| w[0] == w[1]) || seps == ['年', '月'];
-        if !consistent {
-            return None;
-        }
-        Date::new(
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-        )
+        Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
 
     /// Days since the Unix epoch (1970-01-01), for date arithmetic.
@@ -258,6 +249,7 @@ mod tests {
             "2027年1月15日",
             "20270115",
             " 2027-1-15 ",
+            "2027年01月15",
         ] {
             assert_eq!(
                 Date::parse(s).map(|d| d.to_string()).as_deref(),
@@ -273,6 +265,17 @@ mod tests {
             "2027-1",
             "",
             "二〇二七年",
+            // Not forms of §3.3: a 日 after another separator, mixed or repeated Chinese
+            // separators, three-digit parts, a year below 1000.
+            "2027-1-15日",
+            "2027年1年15日",
+            "2027月1月15日",
+            "2027年1月15日日",
+            "2027.1.15.",
+            "2027-001-15",
+            "2027/1/015",
+            "0999-01-15",
+            "2027--1-15",
         ] {
             assert_eq!(Date::parse(s), None, "{s}");
         }

@@ -121,6 +121,25 @@ pub fn leaf(table: &Table, row: &Row) -> Hash {
     Leaves::new(table.kind, &table.columns).leaf(|c| &row.values[c], &mut Vec::new())
 }
 
+/// The digest of a task's **listed exclusions** (SPEC.md §6.1: the targets excluded as
+/// `earlier_batch`, `inspected_recently` or `annual_cap`, which depend on files a SQL engine
+/// does not hold), written as text so that SQL computes it too (§7.4):
+/// `SHA-256("shuangsui/v2/exclusions" ‖ LF ‖ (target ‖ TAB ‖ reason ‖ LF)*)`, entries sorted
+/// by the target's bytes. Neither part holds a control character (§3.3), so the text is
+/// unambiguous.
+pub fn listed_exclusions<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Hash {
+    let mut entries: Vec<(&str, &str)> = entries.into_iter().collect();
+    entries.sort_unstable();
+    let mut text = format!("shuangsui/v{SPEC_VERSION}/exclusions\n");
+    for (target, reason) in entries {
+        text.push_str(target);
+        text.push('\t');
+        text.push_str(reason);
+        text.push('\n');
+    }
+    sha256(text.as_bytes())
+}
+
 /// The canonical digest of a plan's TOML tree (SPEC.md §4.3). Fails on a
 /// float or a datetime, which the plan never needs, and on two keys that are
 /// equal after normalisation.
@@ -201,8 +220,23 @@ fn encode_value(e: &mut Encoder, v: &toml::Value) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use crate::canonical::to_hex;
+
+    #[test]
+    fn listed_exclusions_are_text_sorted_by_target() {
+        let text = "shuangsui/v2/exclusions\n91A\tannual_cap\n91B\tearlier_batch\n";
+        assert_eq!(
+            listed_exclusions([("91B", "earlier_batch"), ("91A", "annual_cap")]),
+            sha256(text.as_bytes())
+        );
+        // No listed exclusions: the digest of the tag line alone.
+        assert_eq!(
+            to_hex(&listed_exclusions([])),
+            "5124cdc8d2df895a7d9880603eddb1ddaff40207e39767cd9f136759cbac0f63"
+        );
+    }
 
     /// Replaces the letters A–D standing for ids with valid codes.
     fn digest(kind: TableKind, s: &str) -> String {

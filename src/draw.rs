@@ -718,6 +718,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             frame: Frame {
                 filter: task.filter.clauses.clone(),
                 size: selection.frame,
+                listed: to_hex(&digest::listed_exclusions(tc.frame.listed(targets))),
                 excluded: tc.frame.excluded,
             },
             allocation: Allocation {

@@ -342,7 +342,7 @@ struct RawHeader {
     #[serde(default)]
     authority: String,
     date: Option<Spanned<String>>,
-    exclude_status: Option<Vec<String>>,
+    exclude_status: Option<Spanned<Vec<String>>>,
     one_visit: Option<Spanned<String>>,
     max_inspections_per_year: Option<Spanned<i64>>,
     max_teams_per_officer: Option<Spanned<i64>>,
@@ -528,11 +528,33 @@ impl Plan {
                 .iter()
                 .map(|s| (*s).to_owned())
                 .collect(),
-            Some(list) => list
-                .iter()
-                .map(|s| normalize::text(s))
-                .filter(|s| !s.is_empty())
-                .collect(),
+            Some(list) => {
+                let keywords: Vec<String> = list
+                    .get_ref()
+                    .iter()
+                    .map(|s| normalize::text(s))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                // A keyword spelled like a reason of §6.1 would make the record's
+                // `frame.excluded` ambiguous: which rule excluded those targets?
+                if let Some(k) = keywords.iter().find(|k| {
+                    [
+                        crate::selection::EARLIER_BATCH,
+                        crate::selection::INSPECTED_RECENTLY,
+                        crate::selection::ANNUAL_CAP,
+                    ]
+                    .contains(&k.as_str())
+                }) {
+                    return Err(cx.value_error(
+                        &list,
+                        "",
+                        "plan.exclude_status",
+                        "status keywords other than the exclusion reasons earlier_batch, inspected_recently and annual_cap",
+                        format!("\"{k}\""),
+                    ));
+                }
+                keywords
+            }
         };
         let mapping = |m: BTreeMap<String, String>| -> BTreeMap<String, String> {
             m.into_iter()

@@ -273,8 +273,12 @@ pub struct Frame {
     pub filter: BTreeMap<String, Condition>,
     /// Targets passing the filter and eligible.
     pub size: u64,
-    /// Targets passing the filter but not inspectable, by status keyword.
+    /// Targets passing the filter but not inspectable, by reason: a status keyword,
+    /// `earlier_batch`, `inspected_recently` or `annual_cap`.
     pub excluded: BTreeMap<String, u64>,
+    /// The digest of the task's listed exclusions (SPEC.md §6.1, [`crate::digest::listed_exclusions`]),
+    /// hex: binds the exclusions a SQL engine reads from the kit's `exclusions.csv` (§7.4).
+    pub listed: String,
 }
 
 /// How counts were computed.

@@ -269,6 +269,22 @@ impl Frame {
             .iter()
             .map(|&(row, r)| (row as usize, self.reasons[r as usize].as_str()))
     }
+
+    /// The **listed exclusions** (SPEC.md §6.1): the rows excluded as [`EARLIER_BATCH`],
+    /// [`INSPECTED_RECENTLY`] or [`ANNUAL_CAP`] — the rules a SQL engine cannot apply from
+    /// the directory alone — as (target id, reason), sorted by target id.
+    pub fn listed<'a>(&'a self, targets: &'a Directory) -> Vec<(&'a str, &'a str)> {
+        // The reasons are the plan's status keywords, then the three of these rules.
+        let first = self.reasons.len() - 3;
+        let mut listed: Vec<(&str, &str)> = self
+            .excluded_rows
+            .iter()
+            .filter(|&&(_, r)| r as usize >= first)
+            .map(|&(row, r)| (targets.id(row as usize), self.reasons[r as usize].as_str()))
+            .collect();
+        listed.sort_unstable();
+        listed
+    }
 }
 
 /// What, besides a task's own filter, decides its frame (SPEC.md §6.1).

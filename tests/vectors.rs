@@ -749,6 +749,16 @@ fn error_cases() -> Vec<Case> {
             },
         ),
         edit(
+            "status-keyword-is-a-reason",
+            "a status keyword spelled like an exclusion reason (annual_cap) would make frame.excluded ambiguous",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "date = \"2027-01-15\"",
+                    "date = \"2027-01-15\"\nexclude_status = [\"注销\", \"annual_cap\"]",
+                );
+            },
+        ),
+        edit(
             "personal-data-is-not-a-filter",
             "a filter cannot name a dropped personal-data column",
             &|c| {

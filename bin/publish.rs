@@ -152,6 +152,12 @@ pub fn build(
         (kit.join("record.json"), record_bytes.to_vec()),
         (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
     ]);
+    // What a SQL engine cannot compute from targets.csv, bound by each task's frame.listed.
+    let checked = shuangsui::check(inputs)?;
+    files.push((
+        kit.join("exclusions.csv"),
+        shuangsui::sql::exclusions_csv(&checked, &inputs.targets),
+    ));
     // The file names are the ones notice::verify_command gives.
     let command = notice::verify_command(&record);
     if let Some((t, _)) = &inputs.history {
@@ -181,8 +187,9 @@ pub fn build(
             files.push((kit.join("announcement.tsr"), token));
         }
     }
+    let first_task = record.tasks.first().map_or("T1", |t| t.id.as_str());
     let readme = format!(
-        "# {}\n\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}\n",
+        "# {}\n\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}\n\n{}\n\n```sh\nshuangsui sql --record record.json --task {first_task} > {first_task}.sql\nduckdb < {first_task}.sql\n```\n",
         lang.t("核验材料包", "Verification kit"),
         lang.t(
             "本目录包含重新运行这次抽取所需的一切：抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息，这些列从未参与计算），以及抽取记录。在本目录中运行：",
@@ -195,6 +202,10 @@ pub fn build(
         lang.t(
             "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。",
             "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so."
+        ),
+        lang.t(
+            "每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询在本目录中读取 targets.csv 和 exclusions.csv，返回该任务抽中的对象及其排名。exclusions.csv 列出 SQL 无法从名录库本身算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、年度检查次数上限 annual_cap）；其内容由记录中各任务的 frame.listed 摘要锁定，不一致时查询会报错。",
+            "Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks. exclusions.csv lists the exclusions SQL cannot compute from the directory itself (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap); each task's frame.listed in the record is the digest of its rows, and the query fails if they differ."
         )
     );
     files.push((kit.join("README.md"), readme.into_bytes()));

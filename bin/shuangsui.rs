@@ -115,7 +115,7 @@ enum Command {
     },
     /// Print the SQL query that reproduces a task's target selection in a data warehouse
     #[command(
-        after_help = "The query runs over a table of the normalised directory (the verification kit's\ntargets.csv: canonical column names and values, every column text) and returns the\nselected targets in the record's order, with stratum, ticket and rank. Officer matching\nstays with shuangsui (README: \"A national draw\").\n\nExample:\n  shuangsui sql --record record.json --task T1 --dialect duckdb > t1.sql"
+        after_help = "The query computes the task's frame, tickets and rankings from the normalised directory (the\nverification kit's targets.csv) and returns the record's selected targets with their rank and\nticket, in the record's order. What needs other files — the exclusions by earlier batches and\nhistory — it reads from the kit's exclusions.csv and checks against the record's digest of them\n(it fails otherwise). For DuckDB it reads the kit's files itself: run it inside the kit. For\nPostgreSQL and Spark, load the two files as tables of text columns and name them. Officer\nmatching stays with shuangsui (README: \"A national draw\").\n\nExamples:\n  cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql\n  shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions"
     )]
     Sql {
         /// The draw's record
@@ -127,9 +127,12 @@ enum Command {
         /// The SQL engine: duckdb, postgres or spark
         #[arg(long, default_value = "duckdb")]
         dialect: String,
-        /// The name of the directory's table
-        #[arg(long, default_value = "targets")]
-        table: String,
+        /// The table of the directory (the kit's targets.csv, every column text), SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads the kit's files itself]
+        #[arg(long)]
+        table: Option<String>,
+        /// The table of the listed exclusions (the kit's exclusions.csv: task, target, reason) [default: exclusions]
+        #[arg(long, value_name = "TABLE")]
+        exclusions_table: Option<String>,
     },
     /// Validate the inputs and show what a draw would take, without drawing
     #[command(
@@ -485,16 +488,26 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             task,
             dialect,
             table,
+            exclusions_table,
         } => {
-            let d = shuangsui::sql::Dialect::from_name(dialect).ok_or_else(|| {
+            use shuangsui::sql::{Data, Dialect};
+            let d = Dialect::from_name(dialect).ok_or_else(|| {
                 anyhow::anyhow!("unknown --dialect '{dialect}': expected duckdb, postgres or spark")
             })?;
             let bytes = read(record)?;
             let parsed: shuangsui::Record =
                 shuangsui::strict::from_slice(&record.display().to_string(), &bytes)?;
+            // DuckDB reads the kit itself unless told of tables; the others need tables.
+            let data = match (d, table, exclusions_table) {
+                (Dialect::DuckDb, None, None) => Data::Kit,
+                (_, targets, exclusions) => Data::Tables {
+                    targets: targets.as_deref().unwrap_or("targets"),
+                    exclusions: exclusions.as_deref().unwrap_or("exclusions"),
+                },
+            };
             say_raw!(
                 "{}",
-                shuangsui::sql::selection_query(&parsed, task, d, table)?
+                shuangsui::sql::selection_query(&parsed, task, d, data)?
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -324,15 +324,14 @@ fn number_bound(d: Dialect, i: usize, bound: &str, at_least: bool) -> String {
             lf = d.literal(frac),
         )
     };
-    let test = match (at_least, sign) {
+    match (at_least, sign) {
         (true, 1) => format!("{signum} = 1 AND {}", magnitude('>')),
         (true, 0) => format!("{signum} >= 0"),
         (true, _) => format!("({signum} >= 0 OR {})", magnitude('<')),
         (false, 1) => format!("({signum} <= 0 OR {})", magnitude('<')),
         (false, 0) => format!("{signum} <= 0"),
         (false, _) => format!("{signum} = -1 AND {}", magnitude('>')),
-    };
-    format!("{signum} IS NOT NULL AND {test}")
+    }
 }
 
 /// What the stages of the query compute for the filter's date and number conditions.
@@ -372,6 +371,7 @@ fn conditions(
     }
     if c.min.is_some() || c.max.is_some() {
         typed.numbers.push((i, cell.to_owned()));
+        out.push(format!("sign_{i} IS NOT NULL"));
         if let Some(m) = &c.min {
             out.push(number_bound(d, i, m, true));
         }

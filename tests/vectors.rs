@@ -3,8 +3,8 @@
 //! - `vectors_pass` reads every `tests/vectors/*.json` file and checks each
 //!   case against the library. It fails on unknown keys, unknown files and
 //!   empty files.
-//! - `vectors_are_current` regenerates the files, and the worked example of
-//!   SPEC.md §12, in memory and fails if a byte differs. Run
+//! - `vectors_are_current` regenerates the files, the worked example of
+//!   SPEC.md §12 and the SQL example of §7.4, in memory and fails if a byte differs. Run
 //!   `SHUANGSUI_BLESS=1 cargo test --test vectors` to rewrite them after a
 //!   deliberate change (which, for normative behaviour, also bumps the spec
 //!   version).
@@ -157,6 +157,47 @@ struct Case {
     /// time and margin, the dice, the parties' secrets and the beacon round.
     attested: Option<Value>,
 }
+
+/// The draw whose task T2 SPEC.md §7.4 shows as SQL.
+const SQL_EXAMPLE: &str = "sql-example";
+const SQL_EXAMPLE_SEED: &str = "2027-01-15 SQL 示例 6";
+const SQL_EXAMPLE_PLAN: &str = r#"[plan]
+id = "EX-SQL"
+name = "示例抽查计划（SQL）"
+authority = "示例市市场监督管理局"
+date = "2027-01-15"
+one_visit = "exclusive"
+
+[[tasks]]
+id = "T1"
+name = "企业公示信息抽查"
+count = 3
+
+[[tasks]]
+id = "T2"
+name = "食品经营许可事项抽查"
+items = ["食品经营许可情况"]
+filter = { "成立日期" = { after = "2000-01-01" }, "注册资本" = { min = "1000", max = "500000" } }
+strata = ["risk"]
+ratio = "50%"
+exclude_inspected = { within = 365, scope = "same_item" }
+"#;
+const SQL_EXAMPLE_TARGETS: &str = "id,name,risk,status,region,成立日期,注册资本
+9144030071526726XG,腾讯科技（深圳）有限公司,A,存续,440300,1998年11月11日,65000
+91440300708461136T,深圳市腾讯计算机系统有限公司,B,存续,440300,2000/2/24,6500
+91330100799655058B,阿里巴巴（中国）有限公司,B,存续（在营）,330100,2007.3.26,59690.5
+91110000802100433B,北京百度网讯科技有限公司,B,存续,110000,20010122,1342
+91110108551385082Q,小米科技有限责任公司,A,吊销，未注销,110108,2010-3-3,185000
+91440300192317458F,比亚迪股份有限公司,B,存续,440300,2003-02-10,291114.2855
+91350900587527783P,宁德时代新能源科技股份有限公司,C,存续,350900,2011-12-16,439880.1839
+91110000710925462X,中国石油天然气股份有限公司,B,存续,110000,1999-11-05,18302097.0
+91100000100003962T,中国工商银行股份有限公司,A,注销,100000,1985-11-22,35640625.7089
+12100000400000624D,清华大学,C,存续,110000,2001-02-30,
+";
+const SQL_EXAMPLE_HISTORY: &str = "统一社会信用代码,检查日期,检查事项
+91110000802100433B,2027-01-05,食品经营许可情况
+91330100799655058B,2025-11-20,食品经营许可情况
+";
 
 fn case(id: &'static str, comment: &'static str) -> Case {
     Case {
@@ -520,6 +561,16 @@ fn draw_cases() -> Vec<Case> {
             ..case(
                 "status-whole-values",
                 "§6.1: exclude_status keywords (the default 注销 吊销 撤销 迁出) match a whole status or its head, the text before the first bracket or separator: 吊销，未注销 is 吊销 and 迁出 （迁往外省） is 迁出, but 存续（非注销）, 未注销 and 已注销 are not excluded",
+            )
+        },
+        Case {
+            plan: SQL_EXAMPLE_PLAN.into(),
+            targets: SQL_EXAMPLE_TARGETS.into(),
+            history: Some(SQL_EXAMPLE_HISTORY.into()),
+            seed: SQL_EXAMPLE_SEED,
+            ..case(
+                SQL_EXAMPLE,
+                "SPEC.md §7.4's example: T2 filters on a date column in several forms of §3.3 (2001-02-30 is no day) and a number column with a fraction, excludes 吊销，未注销 by its head and keeps 存续（在营）, lists 百度 as inspected_recently (so the query reads exclusions.csv), and skips a target T1 drew (exclusive) at rank 2 of stratum B, taking ranks 1 and 3",
             )
         },
         Case {
@@ -1510,6 +1561,49 @@ fn spec_with_example(spec: &str) -> String {
     format!("{}\n{}{}", &spec[..b], worked_example(), &spec[e..])
 }
 
+const SQL_BEGIN: &str = "<!-- sql-example:begin -->";
+const SQL_END: &str = "<!-- sql-example:end -->";
+
+/// SPEC.md §7.4's example: the queries `shuangsui sql` writes for task T2 of the vector
+/// `sql-example`, for `DuckDB` in its kit and for `PostgreSQL` over tables.
+fn sql_example() -> String {
+    use shuangsui::sql::{Data, Dialect, selection_query};
+    let case = draw_cases()
+        .into_iter()
+        .find(|c| c.id == SQL_EXAMPLE)
+        .expect("the sql-example vector");
+    let record = run(&case).expect("the sql-example vector draws").record;
+    let duckdb = selection_query(&record, "T2", Dialect::DuckDb, Data::Kit).unwrap();
+    let postgres = selection_query(
+        &record,
+        "T2",
+        Dialect::Postgres,
+        Data::Tables {
+            targets: "targets",
+            exclusions: "exclusions",
+        },
+    )
+    .unwrap();
+    format!(
+        "\nThe query for task T2 of the vector `{SQL_EXAMPLE}` (`tests/vectors/draws.json`), as\n\
+         `shuangsui sql --record record.json --task T2` writes it for DuckDB, run in the kit:\n\n\
+         ```sql\n{duckdb}```\n\n\
+         and with `--dialect postgres` (tables `targets` and `exclusions` holding the kit's two\n\
+         files):\n\n```sql\n{postgres}```\n"
+    )
+}
+
+fn spec_with_sql_example(spec: &str) -> String {
+    let b = spec
+        .find(SQL_BEGIN)
+        .expect("sql-example begin marker in SPEC.md")
+        + SQL_BEGIN.len();
+    let e = spec
+        .find(SQL_END)
+        .expect("sql-example end marker in SPEC.md");
+    format!("{}\n{}{}", &spec[..b], sql_example(), &spec[e..])
+}
+
 #[test]
 fn vectors_are_current() {
     let dir = root().join("tests/vectors");
@@ -1526,10 +1620,16 @@ fn vectors_are_current() {
     let spec_path = root().join("SPEC.md");
     let spec = std::fs::read_to_string(&spec_path).unwrap();
     let fresh = spec_with_example(&spec);
+    if fresh != spec {
+        stale.push("SPEC.md §12".into());
+    }
+    let fresh = spec_with_sql_example(&fresh);
+    if fresh != spec_with_example(&spec) {
+        stale.push("SPEC.md §7.4".into());
+    }
     if bless {
         std::fs::write(&spec_path, fresh).unwrap();
-    } else if fresh != spec {
-        stale.push("SPEC.md §12".into());
+        stale.clear();
     }
     assert!(
         stale.is_empty(),

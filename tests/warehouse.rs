@@ -1424,3 +1424,98 @@ fn tampered_kits(dir: &Path, kits: &[Drawn]) -> Vec<(std::path::PathBuf, String)
     assert!(!out.is_empty(), "no kit has listed exclusions");
     out
 }
+
+/// The two queries SPEC.md §7.4 shows (`DuckDB`, then `PostgreSQL`), verbatim.
+fn spec_queries() -> (String, String) {
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/SPEC.md")).unwrap();
+    let b = spec.find("<!-- sql-example:begin -->").unwrap();
+    let e = spec.find("<!-- sql-example:end -->").unwrap();
+    let blocks: Vec<String> = spec[b..e]
+        .split("```sql\n")
+        .skip(1)
+        .map(|s| s.split("```").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        blocks.len(),
+        2,
+        "SPEC.md §7.4 shows a DuckDB and a PostgreSQL query"
+    );
+    (blocks[0].clone(), blocks[1].clone())
+}
+
+#[test]
+fn the_queries_spec_7_4_shows_select_what_the_record_holds() {
+    if skip_unless_duckdb() {
+        return;
+    }
+    // The inputs of the vector whose task T2 SPEC.md §7.4 shows, drawn and published.
+    let vectors: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/vectors/draws.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let v = vectors["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "sql-example")
+        .expect("the sql-example vector");
+    let text = |k: &str| v[k].as_str().unwrap().to_owned();
+    let dir = std::env::temp_dir().join(format!("shuangsui-spec-sql-{}", std::process::id()));
+    let k = published_in(
+        &dir,
+        &[
+            ("plan.toml", &text("plan")),
+            ("targets.csv", &text("targets")),
+            ("officers.csv", &text("officers")),
+            ("history.csv", &text("history")),
+        ],
+        &text("seed"),
+        &["--history", "history.csv"],
+        None,
+    );
+    assert_eq!(
+        serde_json::to_value(&k.record).unwrap(),
+        v["expected"]["record"],
+        "the vector's record"
+    );
+    let t2 = &k.record.tasks[1];
+    let (duckdb_query, postgres_query) = spec_queries();
+    run_duckdb_jobs(
+        &dir,
+        &[Job {
+            kit: k.kit.clone(),
+            query: duckdb_query,
+            expected: expected(t2),
+            what: "SPEC.md §7.4 (DuckDB)".into(),
+        }],
+    );
+    let Some(conn) = postgres() else {
+        return;
+    };
+    let schema = format!("spec{}", std::process::id());
+    let mut loads = String::new();
+    load_kit(&mut loads, &schema, &k.kit, &k.kit.join("exclusions.csv"));
+    writeln!(loads, "SET search_path TO {schema};").unwrap();
+    run_postgres_jobs(
+        &conn,
+        &dir,
+        &loads,
+        &[Job {
+            kit: k.kit.clone(),
+            query: postgres_query,
+            expected: expected(t2),
+            what: "SPEC.md §7.4 (PostgreSQL)".into(),
+        }],
+    );
+    psql(
+        &conn,
+        &dir,
+        "drop.sql",
+        &format!("DROP SCHEMA {schema} CASCADE;"),
+    )
+    .unwrap();
+}

@@ -99,6 +99,23 @@ pub struct Inputs {
     pub plan_source: String,
 }
 
+/// How a plan reads one of its tables: its column mapping, the columns kept (only
+/// those the plan reads or declares public, SPEC.md §3.2) and the public ones.
+pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableOptions {
+    let mapping = match kind {
+        TableKind::Targets => plan.target_columns.clone(),
+        TableKind::Officers => plan.officer_columns.clone(),
+        _ => std::collections::BTreeMap::default(),
+    };
+    TableOptions {
+        read: read.clone(),
+        mapping,
+        id_check: IdCheck::default(),
+        keep: Some(plan.columns_kept(kind)),
+        public: plan.public_columns.get(&kind).cloned().unwrap_or_default(),
+    }
+}
+
 impl Inputs {
     /// Parses the plan, the target directory and the officer roster with the
     /// default options (formats from the names' extensions, encodings
@@ -136,15 +153,10 @@ impl Inputs {
     ) -> Result<Inputs> {
         let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
         let target_options = TableOptions {
-            read: options.targets.clone(),
-            mapping: plan_parsed.target_columns.clone(),
             id_check: options.id_check.clone(),
+            ..table_options(&plan_parsed, TableKind::Targets, &options.targets)
         };
-        let officer_options = TableOptions {
-            read: options.officers.clone(),
-            mapping: plan_parsed.officer_columns.clone(),
-            id_check: IdCheck::default(),
-        };
+        let officer_options = table_options(&plan_parsed, TableKind::Officers, &options.officers);
         // Lean: only the columns the plan reads are kept, names are read back.
         let keep = plan_parsed.target_columns_used();
         let (directory, targets_digest, targets_raw) = Directory::read(
@@ -234,10 +246,7 @@ impl Inputs {
             TableKind::History,
             history.name,
             history.bytes,
-            &TableOptions {
-                read: read.clone(),
-                ..TableOptions::default()
-            },
+            &table_options(&self.plan, TableKind::History, read),
         )?;
         self.digests.history = Some(digest::table(&table));
         self.history = Some((table, sha256(history.bytes)));
@@ -250,10 +259,7 @@ impl Inputs {
             TableKind::Conflicts,
             conflicts.name,
             conflicts.bytes,
-            &TableOptions {
-                read: read.clone(),
-                ..TableOptions::default()
-            },
+            &table_options(&self.plan, TableKind::Conflicts, read),
         )?;
         // Every row must name an officer of the roster: by id, or by a certificate number
         // (执法证号); a row naming no one would be a declared conflict that silently does
@@ -810,6 +816,9 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 rows: officers.rows.len() as u64,
                 columns: officers.sorted_columns(),
                 dropped: officers.dropped.clone(),
+                names: digest::officer_names(officers)
+                    .map(|h| to_hex(&h))
+                    .unwrap_or_default(),
                 certificates_checked_on: checked
                     .officers
                     .certificates_checked_on
@@ -823,7 +832,6 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                         .map(|i| IneligibleOfficer {
                             id: officers.id(&officers.rows[i.row]).to_owned(),
                             reason: i.reason.to_owned(),
-                            detail: i.detail.clone(),
                         })
                         .collect();
                     // By id, so that the record does not depend on row order.

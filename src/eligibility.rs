@@ -8,6 +8,11 @@ use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::Table;
 
+/// The reason code of an officer whose status is not on duty (SPEC.md §8.1).
+pub const NOT_ON_DUTY: &str = "不在岗";
+/// The reason code of an officer without a certificate valid on the day (SPEC.md §8.1).
+pub const NO_VALID_CERTIFICATE: &str = "证件无效";
+
 /// Officer statuses that count as on duty (在岗).
 pub const ON_DUTY: &[&str] = &["在岗", "在职", "正常"];
 
@@ -41,7 +46,7 @@ pub fn target_exclusion<'a>(status: &str, keywords: &'a [String]) -> Option<&'a 
 pub struct Ineligible {
     /// Row index in the roster.
     pub row: usize,
-    /// `"status"` or `"certificate"`.
+    /// The reason code published in the record: [`NOT_ON_DUTY`] or [`NO_VALID_CERTIFICATE`].
     pub reason: &'static str,
     /// The status found, or what is wrong with the certificates.
     pub detail: String,
@@ -106,7 +111,7 @@ pub fn officers(
                 eligible[i] = false;
                 ineligible.push(Ineligible {
                     row: i,
-                    reason: "status",
+                    reason: NOT_ON_DUTY,
                     detail: if status.is_empty() {
                         "（空）".into()
                     } else {
@@ -159,7 +164,7 @@ pub fn officers(
             eligible[i] = false;
             ineligible.push(Ineligible {
                 row: i,
-                reason: "certificate",
+                reason: NO_VALID_CERTIFICATE,
                 detail: problem,
             });
         }
@@ -217,7 +222,8 @@ mod tests {
         assert_eq!(
             details,
             [
-                "休假",
+                // Only 在岗/不在岗 is read (SPEC.md §3.3, kind duty): 休假 is not kept.
+                "不在岗",
                 "certificate C3 expired on 2026-12-31",
                 "no certificate",
                 "certificate C6 has no validity dates"

@@ -223,7 +223,14 @@ pub fn resolve_column(
             key: key.to_owned(),
             column: column.to_owned(),
             table: table.table_kind().as_str().to_owned(),
-            available: table.column_names().join(","),
+            available: {
+                let mut a = table.column_names().join(",");
+                if !table.dropped_headers().is_empty() {
+                    a.push_str("; the other headers, dropped as read: ");
+                    a.push_str(&table.dropped_headers().join(","));
+                }
+                a
+            },
         })
 }
 

@@ -574,10 +574,29 @@ fn draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            targets: {
+                let mut lines = TARGETS.lines();
+                let mut t = format!("{},企业电子邮箱,经营范围\n", lines.next().unwrap());
+                for (i, line) in lines.enumerate() {
+                    t.push_str(&format!("{line},info{i}@example.com.cn,软件开发\n"));
+                }
+                t
+            },
+            plan: PLAN.replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\n\n[columns.public]\ntargets = [\"企业电子邮箱\"]\n",
+                1,
+            ),
+            ..case(
+                "public-column",
+                "§3.2 rule 5, §3.3: the plan declares 企业电子邮箱 (an enterprise's e-mail, published in its annual report) public: it is kept although no rule reads it, and its e-mail-shaped values are not refused; 经营范围, which the plan neither reads nor declares, is dropped",
+            )
+        },
+        Case {
             targets: TARGETS_CHINESE.into(),
             ..case(
                 "chinese-headers",
-                "the worked example's directory with Chinese headers, risk classes written A类, an extra attribute and a personal-data column: the digest differs only through the extra column",
+                "§3.2 rule 5: the worked example's directory with Chinese headers, risk classes written A类, columns the plan does not read (行政区划, 经营范围) and a personal-data column (法定代表人手机): all three are dropped as read and listed, so the canonical digest is the worked example's",
             )
         },
         Case {
@@ -819,6 +838,22 @@ fn error_cases() -> Vec<Case> {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
                     "filter = { \"手机\" = \"1\" }",
+                );
+            },
+        ),
+        edit(
+            "personal-data-shape",
+            "§3.3: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
+            &|c| {
+                let mut lines = c.targets.lines();
+                let mut t = format!("{},联络\n", lines.next().unwrap());
+                for (i, line) in lines.enumerate() {
+                    t.push_str(&format!("{line},1380013{i:04}\n"));
+                }
+                c.targets = t;
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联络\" = { not = \"\" } }",
                 );
             },
         ),

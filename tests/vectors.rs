@@ -578,7 +578,7 @@ fn draw_cases() -> Vec<Case> {
                 let mut lines = TARGETS.lines();
                 let mut t = format!("{},企业电子邮箱,经营范围\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    t.push_str(&format!("{line},info{i}@example.com.cn,软件开发\n"));
+                    let _ = writeln!(t, "{line},info{i}@example.com.cn,软件开发");
                 }
                 t
             },
@@ -848,7 +848,7 @@ fn error_cases() -> Vec<Case> {
                 let mut lines = c.targets.lines();
                 let mut t = format!("{},联络\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    t.push_str(&format!("{line},1380013{i:04}\n"));
+                    let _ = writeln!(t, "{line},1380013{i:04}");
                 }
                 c.targets = t;
                 c.plan = c.plan.replace(

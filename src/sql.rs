@@ -410,6 +410,11 @@ pub fn selection_query(
             ),
         });
     }
+    if record.content_digest() != record.digest {
+        return Err(Error::Sql {
+            message: "the record's digest does not match its content: it was changed after the draw, and its query would prove nothing (run shuangsui verify)".into(),
+        });
+    }
     let t = task(record, task_id)?;
     let (targets, exclusions) = match data {
         Data::Kit if d != Dialect::DuckDb => {

@@ -150,6 +150,26 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
         "{}",
         String::from_utf8_lossy(&e.stderr)
     );
+    // A record changed after the draw (its digest no longer matches): no query.
+    let mut record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
+    record["tasks"][0]["frame"]["listed"] = "0".repeat(64).into();
+    std::fs::write(
+        dir.join("edited.json"),
+        serde_json::to_string_pretty(&record).unwrap() + "\n",
+    )
+    .unwrap();
+    let e = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        .current_dir(&dir)
+        .args(["sql", "--record", "edited.json", "--task", "T1"])
+        .output()
+        .unwrap();
+    assert_eq!(e.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&e.stderr).contains("does not match its content"),
+        "{}",
+        String::from_utf8_lossy(&e.stderr)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -1,11 +1,18 @@
-//! Target selection in a SQL engine (SPEC.md §7.4, `shuangsui sql`): a generated
-//! 100,000-row provincial directory is drawn with shuangsui, its normalised projection
-//! loaded into `DuckDB`, and each task's query must return exactly the record's selection —
-//! the same targets, in the same order, with the same tickets and ranks.
+//! Target selection in a SQL engine (SPEC.md §7.4, `shuangsui sql`), always from a real kit
+//! written by `shuangsui publish`:
 //!
-//! `DuckDB` comes from its Python package. CI installs it and sets
-//! `SHUANGSUI_REQUIRE_DUCKDB=1`, so there a missing `DuckDB` fails the test; elsewhere the
-//! test says it was skipped.
+//! - a regression test per bug of the old query (issue 14: ranks after a skip, date forms,
+//!   exact decimals, NULL cells, the status rule), over the kit's files loaded as tables;
+//! - the rulebook matrix: adversarial draws whose every task must select, in `DuckDB` run in
+//!   the kit and in a `PostgreSQL` server over the kit's files, exactly the record's targets,
+//!   ranks and tickets, and fail when the kit's `exclusions.csv` is not the one the record binds;
+//! - a generated 100,000-row provincial directory, every task, in `DuckDB`;
+//! - SPEC.md §7.4's two queries, run verbatim on the kit of the vector they come from.
+//!
+//! `DuckDB` comes from its Python package: CI installs it and sets `SHUANGSUI_REQUIRE_DUCKDB=1`,
+//! so there a missing `DuckDB` fails; elsewhere the tests say they were skipped. `PostgreSQL` is
+//! `SHUANGSUI_POSTGRES`, a libpq connection string (`eval "$(scripts/postgres.sh start)"`
+//! starts a throwaway server and sets it; CI does, with `SHUANGSUI_REQUIRE_POSTGRES=1`).
 
 use std::fmt::Write as _;
 use std::path::Path;

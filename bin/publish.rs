@@ -488,6 +488,12 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
         officers_sheet: None,
     };
     let record = crate::files::read(&kit.join("record.json"))?;
+    // The exclusions a SQL engine reads are the ones the record binds (SPEC.md §7.4).
+    shuangsui::sql::check_exclusions_csv(
+        &shuangsui::strict::from_slice("kit/record.json", &record)?,
+        "kit/exclusions.csv",
+        &crate::files::read(&kit.join("exclusions.csv"))?,
+    )?;
     let inputs = InputFiles::read(&args, shuangsui::verify::id_check_of(&record))?
         .keep_all()
         .parse()?;

@@ -1340,8 +1340,21 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
         jobs.len(),
         kits.len()
     );
-    // A kit whose exclusions.csv is not the one the record binds: the query fails, loudly.
+    // A kit whose exclusions.csv is not the one the record binds: the query fails, loudly, and
+    // so does the library's check of the whole file (which publish runs on every kit).
+    for k in &kits {
+        let bytes = std::fs::read(k.kit.join("exclusions.csv")).unwrap();
+        shuangsui::sql::check_exclusions_csv(&k.record, "exclusions.csv", &bytes).unwrap();
+    }
     let tampered = tampered_kits(&dir, &kits);
+    for (kit, task) in &tampered {
+        let record: shuangsui::Record =
+            serde_json::from_slice(&std::fs::read(kit.join("record.json")).unwrap()).unwrap();
+        let bytes = std::fs::read(kit.join("exclusions.csv")).unwrap();
+        let e = shuangsui::sql::check_exclusions_csv(&record, "exclusions.csv", &bytes)
+            .expect_err("a tampered exclusions.csv");
+        assert!(e.to_string().contains(&format!("task '{task}'")), "{e}");
+    }
     let tamper_jobs: Vec<Job> = tampered
         .iter()
         .map(|(kit, task)| Job {

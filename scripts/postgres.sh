@@ -23,8 +23,11 @@ case "${1:-}" in
     dir=$(mktemp -d "${TMPDIR:-/tmp}/shuangsui-pg.XXXXXX")
     if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
     port=5432
+    # ICU needs PostgreSQL 15; an older server gets a C.UTF-8 cluster.
     as_owner "$bindir/initdb" -D "$dir/data" -U shuangsui --auth=trust -E UTF8 \
       --locale-provider=icu --icu-locale=en-US --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+      { rm -rf "$dir/data" && as_owner "$bindir/initdb" -D "$dir/data" -U shuangsui --auth=trust \
+          -E UTF8 --locale=C.UTF-8 >>"$dir/initdb.log" 2>&1; } ||
       { cat "$dir/initdb.log" >&2; exit 2; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses='' -k $dir -p $port -c fsync=off" start >/dev/null ||

@@ -803,7 +803,7 @@ struct Loaded {
 }
 
 /// The psql commands that load a kit's targets.csv and exclusions.csv (every column text)
-/// into `schema`; `HEADER MATCH` checks the columns against the header.
+/// into `schema`, the table's columns those of the header.
 fn load_kit(script: &mut String, schema: &str, kit: &Path, exclusions: &Path) {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let header: Vec<String> = csv::Reader::from_path(kit.join("targets.csv"))
@@ -824,7 +824,7 @@ fn load_kit(script: &mut String, schema: &str, kit: &Path, exclusions: &Path) {
     .unwrap();
     writeln!(
         script,
-        "\\copy {schema}.targets FROM '{}' WITH (FORMAT csv, HEADER MATCH)",
+        "\\copy {schema}.targets FROM '{}' WITH (FORMAT csv, HEADER true)",
         kit.join("targets.csv").display()
     )
     .unwrap();
@@ -835,7 +835,7 @@ fn load_kit(script: &mut String, schema: &str, kit: &Path, exclusions: &Path) {
     .unwrap();
     writeln!(
         script,
-        "\\copy {schema}.exclusions FROM '{}' WITH (FORMAT csv, HEADER MATCH)",
+        "\\copy {schema}.exclusions FROM '{}' WITH (FORMAT csv, HEADER true)",
         exclusions.display()
     )
     .unwrap();

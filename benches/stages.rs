@@ -71,7 +71,7 @@ fn stages(c: &mut Criterion) {
         group.throughput(Throughput::Elements(t.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(t.len()), t, |b, t| {
             b.iter(|| {
-                let none = std::collections::HashSet::new();
+                let none = shuangsui::draw::Earlier::default();
                 let rules = selection::FrameRules {
                     earlier: &none,
                     exclude_status: &plan.exclude_status,

@@ -437,9 +437,9 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
                     continue;
                 }
                 if let (Some(cap), Some(day)) = (rules.cap, rules.date) {
-                    let past = rules.history.map_or(0, |h| h.in_year(id, day))
+                    let this_year = rules.history.map_or(0, |h| h.in_year(id, day))
                         + rules.earlier.visits.get(id).copied().unwrap_or(0);
-                    if past >= cap {
+                    if this_year >= cap {
                         part.excluded.push((i as u32, earlier_batch + 2));
                         continue;
                     }

@@ -232,27 +232,27 @@ fn draw_cases() -> Vec<Case> {
     vec![
         case(
             "worked-example",
-            "SPEC.md §12: two tasks, a ratio table with a default, a filter, officer filters",
+            "§12 (§3–§9 end to end): the worked example: two tasks, a ratio table with a default, a filter, officer filters, a merged visit",
         ),
         Case {
             targets: TARGETS_REFORMED.into(),
             ..case(
                 "reformed-targets",
-                "the worked example's targets with a BOM, CRLF, shuffled rows and columns, a full-width id and spaces: only inputs.targets.sha256 differs",
+                "§3.1, §3.2, §3.4: the worked example's targets with a BOM, CRLF, shuffled rows and columns, a full-width id and spaces: only inputs.targets.sha256 differs",
             )
         },
         Case {
             plan: simple_plan("ratio = \"50%\"\nrounding = \"floor\"\nmin_per_stratum = 0\n"),
             ..case(
                 "whole-directory-floor",
-                "不定向, one stratum, 50% of 10 rounded down",
+                "§6.2 rounding = \"floor\": 不定向 (no filter, §4.2), one stratum, 50% of the 9 eligible rounded down to 4",
             )
         },
         Case {
             plan: simple_plan("filter = { risk = \"A\" }\ncount = 10\n"),
             ..case(
                 "count-exceeds-frame",
-                "a fixed count larger than the frame draws the whole frame, with a warning",
+                "§6.2 mode count: a fixed count larger than the frame draws the whole frame, with a warning",
             )
         },
         Case {
@@ -261,7 +261,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "zero-ratio",
-                "class A at 0% (无事不扰) draws nothing; D never occurs (a warning)",
+                "§6.2 step 3, §6.2 trees: class A at 0% (无事不扰) draws nothing, whatever min_per_stratum; the key D matches no stratum (a warning)",
             )
         },
         Case {
@@ -270,7 +270,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "two-strata-columns",
-                "strata over two columns, round half up, teams of four from six officers",
+                "§6.2 step 2, §8.2: strata over two columns, ordered value by value; 1 × 50% rounds half up to 1; teams of four from five eligible officers",
             )
         },
         Case {
@@ -279,14 +279,14 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "pool-equals-team",
-                "ten teams of two from a pool of two: every team is the whole pool",
+                "§8.1, §8.2: nine teams of two from a pool of two: every team is the whole pool, each round of the stream filling one team",
             )
         },
         Case {
             seed: "另一个种子",
             ..case(
                 "other-seed",
-                "the worked example with another seed: every key and ticket changes",
+                "§5.2: the worked example with another seed: every key and ticket changes",
             )
         },
         Case {
@@ -295,26 +295,26 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "nested-ratio-table",
-                "strata risk × region with a nested ratio table: class A 0%, class B 100% in 440300 and 50% elsewhere, other classes 50%",
+                "§4.1, §6.2 trees: strata risk × region with a nested ratio table: class A 0% (a leaf for every region), class B 100% in 440300 and 50% elsewhere (a \"*\" default at the second level), other classes 50%",
             )
         },
         Case {
             plan: simple_plan("strata = [\"region\"]\ncount = 5\nallocation = \"proportional\"\n"),
             ..case(
                 "proportional-total",
-                "a total of 5 spread over regions in proportion to their size, largest remainders first",
+                "§6.2 proportional: a total of 5 spread over regions in proportion to their size, largest remainders first, the tie among the three remainders of 5 going to the earlier stratum (110108)",
             )
         },
         Case {
             plan: simple_plan("strata = [\"risk\"]\ncount = 7\nallocation = \"equal\"\n"),
             ..case(
                 "equal-total",
-                "a total of 7 spread equally over the risk classes, capped by their sizes, the surplus passed on",
+                "§6.2 equal: a total of 7 spread equally over the risk classes, capped by their sizes (A and C have 2), the surplus passed on to B",
             )
         },
         Case {
             plan: simple_plan("strata = [\"risk\"]\ncount = { A = 1, B = 2, \"*\" = 1 }\n"),
-            ..case("per-stratum-counts", "a fixed count per stratum from a table with a default")
+            ..case("per-stratum-counts", "§4.1, §6.2 per_stratum: a fixed count per stratum from a table with a default")
         },
         Case {
             plan: simple_plan(
@@ -322,19 +322,19 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "filter-conditions",
-                "a filter with not, a numeric range and a set: regions other than 440300 between 110000 and 340000, risk B or C",
+                "§4.1, §4.2: a filter with not, a numeric range and a set: regions other than 440300 between 110000 and 340000, risk B or C",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"exclusive\""),
             ..case(
                 "exclusive",
-                "one_visit = exclusive: an entity drawn by T1 is skipped by T2, which takes the next ticket",
+                "§7.3 rule 1: one_visit = exclusive: an entity drawn by T1 is skipped by T2 (drawn_by:T1), which takes the next ticket",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"separate\""),
-            ..case("separate", "one_visit = separate: no merged visits are listed")
+            ..case("separate", "§7.3, §9.1: one_visit = separate: each task visits on its own, and no merged visits are listed")
         },
         Case {
             plan: PLAN
@@ -343,14 +343,14 @@ fn draw_cases() -> Vec<Case> {
             history: Some(HISTORY.into()),
             ..case(
                 "history-window-and-cap",
-                "a history file: T1 excludes entities inspected for its item in the last 365 days; a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew",
+                "§6.1 rules 1 and 2, §7.3 rule 2: a history file: T1 excludes entities inspected for its item in the last 365 days (scope same_item, matched by item); a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew (annual_cap)",
             )
         },
         Case {
             conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\nE08,91440300192317458F,曾任法律顾问\n".into()),
             ..case(
                 "recusal",
-                "a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
+                "§8.2 rule 2: a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
             )
         },
         Case {
@@ -358,13 +358,13 @@ fn draw_cases() -> Vec<Case> {
             conflicts: Some("执法证号,统一社会信用代码,回避事由\n42010001,12100000400000624D,近亲属任职\n42010002,12100000400000624D,曾任法律顾问\n42010003,12100000400000624D,曾任法律顾问\n".into()),
             ..case(
                 "recusal-by-certificate",
-                "a conflicts file keyed by 执法证号 (certificate numbers): the rows name E01, E02 and E03, who hold certificates 42010001–42010003 (§8.2), so 清华大学's team can only be E05 and E08",
+                "§8.2 rule 2: a conflicts file keyed by 执法证号 (certificate numbers): the rows name E01, E02 and E03, who hold certificates 42010001–42010003, so 清华大学's team can only be E05 and E08",
             )
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"different\"\n"),
             officers: OFFICERS_WITH_REGIONS.into(),
-            ..case("officer-region-different", "异地: every officer comes from a region other than the entity's")
+            ..case("officer-region-different", "§8.2 rule 3: officer_region = \"different\" (异地): every officer comes from a region other than the entity's")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"same\"\n"),
@@ -374,16 +374,16 @@ fn draw_cases() -> Vec<Case> {
                 acc.push('\n');
                 acc
             }),
-            ..case("officer-region-same", "officers from the entity's own region only")
+            ..case("officer-region-same", "§8.2 rule 3: officer_region = \"same\": officers from the entity's own region only")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nmax_teams_per_officer = 4\n"),
-            ..case("workload-cap", "nine teams of two from five officers, at most four teams each")
+            ..case("workload-cap", "§8.2 rule 4: the task's max_teams_per_officer = 4: nine teams of two from five officers, at most four teams each")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nrotation = 365\n"),
             history: Some(HISTORY.into()),
-            ..case("rotation", "no officer who inspected the entity in the last 365 days (the history's 检查人员)")
+            ..case("rotation", "§8.2 rule 5: rotation = 365: no officer who inspected the entity in the last 365 days (the history's 检查人员, separated by ; and 、)")
         },
         Case {
             plan: simple_plan(
@@ -391,7 +391,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "joint-inspection",
-                "跨部门联合抽查: every team has one officer of 市场监管 and one of 食品安全, each drawn from its department's pool",
+                "§8.3: 跨部门联合抽查: every team has one officer of 市场监管 and one of 食品安全, each drawn from its department's part by the joint ticket",
             )
         },
         Case {
@@ -404,7 +404,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "joint-inspection-other-department",
-                "跨部门联合抽查 with an eligible officer of a department the task does not list (E06, 知识产权): the task's eligible count is the listed departments' officers only (§8.3, §9.1), and E06 is never drawn",
+                "§8.3, §9.1: 跨部门联合抽查 with an eligible officer of a department the task does not list (E06, 知识产权): the task's eligible count is the listed departments' officers only, and E06 is never drawn",
             )
         },
         Case {
@@ -421,7 +421,7 @@ fn draw_cases() -> Vec<Case> {
                 }),
             ..case(
                 "require-categories",
-                "require_categories: only officers whose 执法类别 include the task's items are in the pool",
+                "§8.1: require_categories: only officers whose 执法类别 include the task's items are in the pool",
             )
         },
         Case {
@@ -438,7 +438,7 @@ fn draw_cases() -> Vec<Case> {
                 }),
             ..case(
                 "require-categories-unicode-spaces",
-                "require_categories with categories separated by a full-width space (U+3000) or a no-break space (U+00A0): any White_Space character splits a list (§8.1)",
+                "§8.1: require_categories with categories separated by a full-width space (U+3000) or a no-break space (U+00A0): any White_Space character splits a list",
             )
         },
         ledger_case(),
@@ -450,7 +450,7 @@ fn draw_cases() -> Vec<Case> {
             conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
             ..case(
                 "attested-seed",
-                "an attested seed (§5.3) for a second batch with history and conflicts files: the announcement freezes all the inputs, four dice digits rolled at the announcement and one party's contribution, and names drand quicknet round 657413 (a real signed round); the seed is derived from its digest and the round; the party reveals its secret",
+                "§5.3, §6.1: an attested seed for a second batch with history and conflicts files: the announcement freezes all the inputs, four dice digits rolled at the announcement and one party's contribution, and names drand quicknet round 657413 (a real signed round); the seed is derived from its digest and the round; the party reveals its secret",
             )
         },
         Case {
@@ -469,14 +469,14 @@ fn draw_cases() -> Vec<Case> {
             }),
             ..case(
                 "attested-third-attempt",
-                "an attested seed from the third attempt (§5.3.4): two earlier announcements were not drawn, each replaced by the next with its reason; the record keeps them; two parties contributed",
+                "§5.3.3, §5.3.4: an attested seed from the third attempt: two earlier announcements were not drawn, each replaced by the next with its reason; the record keeps them; two parties contributed",
             )
         },
         Case {
             plan: simple_plan("ratio = \"50%\"\ninspection_date = \"2028-06-01\"\n"),
             ..case(
                 "inspection-date",
-                "inspections on 2028-06-01: certificates expiring before then (E01, E02, E05) keep those officers out of the task's pool",
+                "§8.1, §9.1: inspection_date = 2028-06-01: certificates expiring before then (E01, E02, E05) keep those officers out of the task's pool; the record's ineligible list is of plan.date and does not name them",
             )
         },
         Case {
@@ -484,7 +484,7 @@ fn draw_cases() -> Vec<Case> {
             earlier: vec![first_batch],
             ..case(
                 "second-batch",
-                "a second batch of the worked example with a fresh seed: the targets the first batch drew for a task are excluded from that task's frame (earlier_batch)",
+                "§5.2, §6.1 batches: a second batch of the worked example with a fresh seed: the targets the first batch drew for a task are excluded from that task's frame (earlier_batch), and the earlier record's digest enters the draw key",
             )
         },
         Case {
@@ -527,7 +527,7 @@ fn draw_cases() -> Vec<Case> {
                 let mut lines = TARGETS.lines();
                 let mut t = format!("{},企业电子邮箱,经营范围\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    t.push_str(&format!("{line},info{i}@example.com.cn,软件开发\n"));
+                    writeln!(t, "{line},info{i}@example.com.cn,软件开发").unwrap();
                 }
                 t
             },
@@ -553,7 +553,7 @@ fn draw_cases() -> Vec<Case> {
             id_check: Some(("strict", vec!["91350100M0001TGQXM"])),
             ..case(
                 "pilot-code-allowlisted",
-                "a genuine early pilot code that fails the check character, allowed by the allowlist and listed in the record",
+                "§3.3 id check, §9.1: a genuine early pilot code that fails the check character, allowed by the allowlist and listed in the record",
             )
         },
         Case {
@@ -561,14 +561,14 @@ fn draw_cases() -> Vec<Case> {
             id_check: Some(("warn", vec![])),
             ..case(
                 "warn-mode",
-                "an id failing both checks, accepted in warn mode and listed in the record",
+                "§3.3 id check, §9.1: an id failing its check, accepted in warn mode and listed in the record",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\nexclude_status = []"),
             ..case(
                 "no-exclusions",
-                "exclude_status = []: the 注销 entity is in T2's frame",
+                "§4.1, §6.1: exclude_status = []: the 注销 entity is in T2's frame",
             )
         },
         Case {
@@ -576,7 +576,7 @@ fn draw_cases() -> Vec<Case> {
             targets: mapped_targets(),
             ..case(
                 "column-mapping",
-                "[columns.targets] maps an unusual header to id and drops another column unread",
+                "§3.2 rule 1: [columns.targets] maps an unusual header to id and drops another column (\"\") unread",
             )
         },
         Case {
@@ -589,7 +589,7 @@ fn draw_cases() -> Vec<Case> {
                 .into(),
             ..case(
                 "numbered-certificates",
-                "a second certificate (执法证号2, 有效期起2, 有效期止2) keeps E01 eligible after the first expired; 在职 and 正常 count as on duty",
+                "§3.2 rule 2, §8.1: a second certificate (执法证号2, 有效期起2, 有效期止2) keeps E01 eligible after the first expired; 在职 and 正常 count as on duty",
             )
         },
         Case {
@@ -597,7 +597,7 @@ fn draw_cases() -> Vec<Case> {
             officers: "id,name,department\nE01,张伟,市场监管\nE02,王芳,市场监管\nE03,李娜,食品安全\nE04,刘强,食品安全\nE05,陈静,食品安全\n".into(),
             ..case(
                 "no-certificate-columns",
-                "a roster without certificate columns: nobody is excluded, and a warning says certificates were not checked",
+                "§8.1, §9.1: a roster without status and certificate columns: nobody is ineligible, certificates_checked_on is \"\", and a warning says certificates were not checked",
             )
         },
     ]
@@ -612,31 +612,35 @@ fn error_cases() -> Vec<Case> {
     vec![
         edit(
             "team-of-one",
-            "two officers per inspection is the law: team_size 1 is an error",
+            "§4.1: two officers per inspection is the law: team_size 1 is an error",
             &|c| {
                 c.plan = c.plan.replace("team_size = 3", "team_size = 1");
             },
         ),
         edit(
             "pool-too-small",
-            "three officers per team, two eligible",
+            "§8.1: T2 needs three officers per team and its pool has two eligible: an error",
             &|c| {
                 c.officers = c.officers.replace("E05,陈静,食品安全", "E05,陈静,市场监管");
             },
         ),
-        edit("empty-frame", "no target passes the filter", &|c| {
-            c.plan = c.plan.replace("status = \"存续\"", "status = \"在业\"");
-        }),
+        edit(
+            "empty-frame",
+            "§6.2 step 1: no target passes the filter: an empty frame is an error",
+            &|c| {
+                c.plan = c.plan.replace("status = \"存续\"", "status = \"在业\"");
+            },
+        ),
         edit(
             "unknown-filter-column",
-            "a filter names a column the directory lacks",
+            "§4.2: a filter names a column the directory lacks",
             &|c| {
                 c.plan = c.plan.replace("status = \"存续\"", "state = \"存续\"");
             },
         ),
         edit(
             "unknown-strata-column",
-            "strata name a column the directory lacks",
+            "§4.2, §6.2: strata name a column the directory lacks",
             &|c| {
                 c.plan = c
                     .plan
@@ -645,7 +649,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "duplicate-id",
-            "the same id twice, after normalisation (full-width, lower case)",
+            "§3.3: the same id twice, after normalisation (full-width, lower case)",
             &|c| {
                 c.targets
                     .push_str("９１１１０１０８５５１３８５０８２q,重复行,A,存续,110108\n");
@@ -653,62 +657,74 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "missing-name-column",
-            "the directory has no name column",
+            "§3.2: a target directory MUST have a name column",
             &|c| {
                 c.targets = c.targets.replacen("id,name,", "id,title,", 1);
             },
         ),
-        edit("empty-id", "a row without an id", &|c| {
+        edit("empty-id", "§3.3: a row without an id", &|c| {
             c.targets.push_str(" ,无代码企业,A,存续,110000\n");
         }),
-        edit("ragged-row", "a row with a field too many", &|c| {
+        edit("ragged-row", "§3.1: a row with a field too many", &|c| {
             c.targets
                 .push_str("91110000000000000X,多一列,A,存续,110000,extra\n");
         }),
-        edit("bad-ratio", "a ratio without a percent sign", &|c| {
+        edit("bad-ratio", "§4.1: a ratio without a percent sign", &|c| {
             c.plan = c.plan.replace("\"10%\"", "\"10\"");
         }),
-        edit("ratio-over-100", "a ratio above 100%", &|c| {
+        edit("ratio-over-100", "§4.1: a ratio above 100%", &|c| {
             c.plan = c.plan.replace("\"10%\"", "\"110%\"");
         }),
         edit(
             "ratio-and-count",
-            "a task with both a ratio and a count",
+            "§4.1: a task with both a ratio and a count",
             &|c| {
                 c.plan = c.plan.replace("count = 3", "count = 3\nratio = \"3%\"");
             },
         ),
         edit(
             "no-ratio-for-stratum",
-            "a ratio table without an entry or a default for class C",
+            "§6.2 trees: a ratio table without an entry or a default for class C",
             &|c| {
                 c.plan = c.plan.replace(", \"*\" = \"100%\"", "");
             },
         ),
         edit(
             "count-with-strata",
-            "spec v1 allocates a count over the whole frame only",
+            "§4.1: count = N with strata needs an allocation",
             &|c| {
                 c.plan = c
                     .plan
                     .replace("count = 3", "count = 3\nstrata = [\"risk\"]");
             },
         ),
-        edit("duplicate-task-id", "two tasks with the same id", &|c| {
-            c.plan = c.plan.replace("id = \"T2\"", "id = \"T1\"");
-        }),
-        edit("unknown-plan-key", "a misspelt key", &|c| {
-            c.plan = c.plan.replace("team_size = 3", "teamsize = 3");
-        }),
-        edit("float-in-plan", "a ratio written as a number", &|c| {
-            c.plan = c.plan.replace("\"10%\"", "0.1");
-        }),
-        edit("control-character", "a tab inside a name", &|c| {
+        edit(
+            "duplicate-task-id",
+            "§4.1: two tasks with the same id",
+            &|c| {
+                c.plan = c.plan.replace("id = \"T2\"", "id = \"T1\"");
+            },
+        ),
+        edit(
+            "unknown-plan-key",
+            "§4.1: a misspelt key is an unknown key",
+            &|c| {
+                c.plan = c.plan.replace("team_size = 3", "teamsize = 3");
+            },
+        ),
+        edit(
+            "float-in-plan",
+            "§4.1, §4.3: a ratio written as a number (a TOML float)",
+            &|c| {
+                c.plan = c.plan.replace("\"10%\"", "0.1");
+            },
+        ),
+        edit("control-character", "§3.3: a tab inside a name", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\t大学");
         }),
         edit(
             "filter-column-twice",
-            "two filter keys that name the same column",
+            "§4.1: two filter keys that name the same column after normalisation",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -718,19 +734,23 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "invalid-id",
-            "an id whose check character is wrong (Tencent's code ending H instead of G)",
+            "§3.3 id check: an id whose check character is wrong (Tencent's code ending H instead of G)",
             &|c| {
                 c.targets = c
                     .targets
                     .replace("9144030071526726XG", "9144030071526726XH");
             },
         ),
-        edit("unknown-risk", "a risk class outside A–D", &|c| {
-            c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
-        }),
+        edit(
+            "unknown-risk",
+            "§3.3 risk: a risk class outside A–D",
+            &|c| {
+                c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
+            },
+        ),
         edit(
             "bad-validity",
-            "a certificate validity that is not a period of real dates",
+            "§3.3 validity: a certificate validity that is not a period of real dates",
             &|c| {
                 c.officers = c
                     .officers
@@ -739,27 +759,31 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "no-plan-date",
-            "the roster lists certificates but the plan has no date",
+            "§4.1, §8.1: the roster lists certificates but the plan has no date",
             &|c| {
                 c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
             },
         ),
-        edit("bad-plan-date", "a date that does not exist", &|c| {
-            c.plan = c.plan.replace("2027-01-15", "2027-02-30");
-        }),
+        edit(
+            "bad-plan-date",
+            "§4.1: plan.date names a day that does not exist",
+            &|c| {
+                c.plan = c.plan.replace("2027-01-15", "2027-02-30");
+            },
+        ),
         edit(
             "many-problems",
-            "every problem of a file is listed, each with its line",
+            "§3.3: every problem of a file is listed, each with its line (error kind problems)",
             &|c| {
                 c.targets.push_str("9144030071526726XG,重复一,A,存续,440300\n91110108551385082Q,重复二,A,存续,110108\n9144030071526726XH,错码,A,存续,440300\n");
             },
         ),
-        edit("binary-file", "a NUL byte: not a text table", &|c| {
+        edit("binary-file", "§3.1: a NUL byte: not a text table", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\0大学");
         }),
         edit(
             "empty-frame-after-exclusions",
-            "the only rows passing the filter are 注销",
+            "§6.1, §6.2 step 1: the only rows passing the filter are 注销: the frame is empty",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -769,7 +793,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "personal-data-is-not-a-filter",
-            "a filter cannot name a dropped personal-data column",
+            "§3.2 rule 3, §4.2: a filter cannot name a dropped personal-data column",
             &|c| {
                 c.targets =
                     c.targets
@@ -782,12 +806,12 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "personal-data-shape",
-            "§3.3: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
+            "§3.3 personal data by shape: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
             &|c| {
                 let mut lines = c.targets.lines();
                 let mut t = format!("{},联络\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    t.push_str(&format!("{line},1380013{i:04}\n"));
+                    writeln!(t, "{line},1380013{i:04}").unwrap();
                 }
                 c.targets = t;
                 c.plan = c.plan.replace(
@@ -798,7 +822,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "table-deeper-than-strata",
-            "a ratio table nested deeper than the strata columns",
+            "§4.1: a ratio table nested deeper than the strata columns",
             &|c| {
                 c.plan = c.plan.replace(
                     "ratio = { A = \"10%\",",
@@ -808,7 +832,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "unknown-condition",
-            "a filter condition that does not exist",
+            "§4.1: a filter condition that does not exist",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -818,7 +842,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "allocation-with-ratio",
-            "allocation says how a count is spread; with a ratio it is an error",
+            "§4.1: allocation says how a count is spread; with a ratio it is an error",
             &|c| {
                 c.plan = c.plan.replace(
                     "strata = [\"risk\"]",
@@ -828,7 +852,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "exclude-inspected-without-history",
-            "exclude_inspected needs the history file",
+            "§4.1: exclude_inspected needs the history file",
             &|c| {
                 c.plan = c.plan.replace(
                     "strata = [\"risk\"]",
@@ -838,7 +862,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "bad-one-visit",
-            "one_visit must be merge, exclusive or separate",
+            "§4.1: one_visit must be merge, exclusive or separate",
             &|c| {
                 c.plan = c.plan.replace(
                     "date = \"2027-01-15\"",
@@ -848,7 +872,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "infeasible-workload-cap",
-            "a workload cap too low for the plan: the error names the entity and the counts",
+            "§8.2 rule 4, §8.2 step 1: the task's workload cap is too low: the error names the entity, the slot and what each rule refused",
             &|c| {
                 c.plan = c
                     .plan
@@ -857,7 +881,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "recusal-names-no-officer",
-            "a conflicts row whose officer is neither an officer id nor a certificate number of the roster: an error, never a declared conflict that silently does nothing (§8.2)",
+            "§8.2 rule 2: a conflicts row whose officer is neither an officer id nor a certificate number of the roster: an error of kind unknown_officer, never a declared conflict that silently does nothing",
             &|c| {
                 c.conflicts = Some(
                     "人员编号,统一社会信用代码,回避事由\nE99,91440300192317458F,亲属\n".into(),
@@ -866,7 +890,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "infeasible-recusal",
-            "every pool officer conflicted with one entity",
+            "§8.2 step 1: every pool officer is conflicted with one entity",
             &|c| {
                 c.conflicts = Some("officer,entity,reason\nE03,91440300192317458F,亲属\nE05,91440300192317458F,亲属\nE08,91440300192317458F,亲属\n".into());
                 c.plan = c.plan.replace("count = 3", "count = 9");
@@ -874,7 +898,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "joint-department-too-small",
-            "a joint task asking two members of a department that has one eligible officer",
+            "§8.1, §8.3: a joint task asking three members of 市场监管, which has no officer in T2's pool (its officer_filter takes 食品安全)",
             &|c| {
                 c.plan = c.plan.replace(
                     "count = 3\nteam_size = 3",
@@ -884,45 +908,161 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "joint-members-mismatch",
-            "departments whose members do not add up to team_size",
+            "§8.3: departments whose members do not add up to team_size",
             &|c| {
                 c.plan = c.plan.replace("count = 3\nteam_size = 3", "count = 3\nteam_size = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]");
             },
         ),
-        edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
+        edit("empty-seed", "§5.1: the seed is empty", &|c| c.seed = ""),
     ]
 }
 
-fn allocation_cases() -> Vec<(u64, &'static str, &'static str, u64)> {
+fn allocation_cases() -> Vec<(u64, &'static str, &'static str, u64, &'static str)> {
     vec![
-        (100, "3%", "ceil", 1),
-        (101, "3%", "ceil", 1),
-        (1, "1%", "ceil", 1),
-        (0, "30%", "ceil", 1),
-        (500, "0%", "ceil", 1),
-        (150, "1%", "floor", 0),
-        (50, "1%", "floor", 0),
-        (50, "1%", "floor", 1),
-        (150, "1%", "nearest", 0),
-        (149, "1%", "nearest", 0),
-        (3, "50%", "ceil", 5),
-        (6109, "3%", "ceil", 1),
-        (19_000_000, "0.0001%", "ceil", 1),
-        (190_000_000, "3.3333%", "floor", 1),
-        (1_234_567, "100%", "ceil", 1),
+        (100, "3%", "ceil", 1, "§6.2 ceil: 100 × 3% is exactly 3"),
+        (
+            101,
+            "3%",
+            "ceil",
+            1,
+            "§6.2 ceil: 101 × 3% = 3.03 rounds up to 4 (not less than 3%)",
+        ),
+        (
+            1,
+            "1%",
+            "ceil",
+            1,
+            "§6.2 ceil: one target at 1% is 0.01, rounded up to 1",
+        ),
+        (
+            0,
+            "30%",
+            "ceil",
+            1,
+            "§6.2 step 3: an empty stratum gets 0, whatever the minimum",
+        ),
+        (
+            500,
+            "0%",
+            "ceil",
+            1,
+            "§6.2 step 3: a ratio of 0% gives 0, whatever the minimum (无事不扰)",
+        ),
+        (
+            150,
+            "1%",
+            "floor",
+            0,
+            "§6.2 floor: 150 × 1% = 1.5 rounds down to 1",
+        ),
+        (
+            50,
+            "1%",
+            "floor",
+            0,
+            "§6.2 floor: 50 × 1% = 0.5 rounds down to 0, with no minimum",
+        ),
+        (
+            50,
+            "1%",
+            "floor",
+            1,
+            "§6.2 step 3: 50 × 1% = 0.5 rounds down to 0, raised to the minimum 1",
+        ),
+        (
+            150,
+            "1%",
+            "nearest",
+            0,
+            "§6.2 nearest: 150 × 1% = 1.5, a half, rounds up to 2",
+        ),
+        (
+            149,
+            "1%",
+            "nearest",
+            0,
+            "§6.2 nearest: 149 × 1% = 1.49 rounds to 1",
+        ),
+        (
+            3,
+            "50%",
+            "ceil",
+            5,
+            "§6.2 step 4: a minimum of 5 is capped by the stratum's 3 targets",
+        ),
+        (
+            6109,
+            "3%",
+            "ceil",
+            1,
+            "§6.2 ceil: 6109 × 3% = 183.27 rounds up to 184",
+        ),
+        (
+            19_000_000,
+            "0.0001%",
+            "ceil",
+            1,
+            "§4.1 ratio, §6.2: the smallest ratio, one part per million, of 19,000,000 is exactly 19",
+        ),
+        (
+            190_000_000,
+            "3.3333%",
+            "floor",
+            1,
+            "§4.1 ratio, §6.2: four decimals of a percent, exact in integers: 190,000,000 × 3.3333% = 6,333,270",
+        ),
+        (
+            1_234_567,
+            "100%",
+            "ceil",
+            1,
+            "§6.2: 100% takes the whole stratum",
+        ),
     ]
 }
 
-fn normalize_cases() -> Vec<(&'static str, &'static str)> {
+fn normalize_cases() -> Vec<(&'static str, &'static str, &'static str)> {
     vec![
-        ("plain", "91110000802100433B"),
-        ("trim", " \t 存续\u{3000}\r\n"),
-        ("full-width-id", "９１１１０１０８５５１３８５０８２ｑ"),
-        ("lower-case-id", "9144030071526726xg"),
-        ("nfc", "Cafe\u{0301}"),
-        ("no-break-space", "\u{00A0}甲公司\u{00A0}"),
-        ("inner-space-kept", "北京 百度"),
-        ("full-width-punctuation-in-name", "腾讯科技（深圳）有限公司"),
+        (
+            "plain",
+            "91110000802100433B",
+            "§3.2 text, ident: a plain code is unchanged",
+        ),
+        (
+            "trim",
+            " \t 存续\u{3000}\r\n",
+            "§3.2 text: White_Space is removed from both ends, U+3000 too",
+        ),
+        (
+            "full-width-id",
+            "９１１１０１０８５５１３８５０８２ｑ",
+            "§3.2 ident: full-width ASCII becomes ASCII, then a–z become A–Z; text leaves both",
+        ),
+        (
+            "lower-case-id",
+            "9144030071526726xg",
+            "§3.2 ident: a–z become A–Z",
+        ),
+        (
+            "nfc",
+            "Cafe\u{0301}",
+            "§3.2 text: NFC composes e and U+0301 into é",
+        ),
+        (
+            "no-break-space",
+            "\u{00A0}甲公司\u{00A0}",
+            "§3.2 text: U+00A0 is White_Space and is removed from the ends",
+        ),
+        (
+            "inner-space-kept",
+            "北京 百度",
+            "§3.2 text: White_Space inside a value is kept",
+        ),
+        (
+            "full-width-punctuation-in-name",
+            "腾讯科技（深圳）有限公司",
+            "§3.2 ident: full-width brackets （） are U+FF08 and U+FF09 and become ( and ); text keeps them",
+        ),
     ]
 }
 
@@ -1093,7 +1233,7 @@ fn ledger_case() -> Case {
         ),
         ..case(
             "amendment-ledger",
-            "after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
+            "§9.4: after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
         )
     };
     let drawn = run(&c).expect("the ledger case draws").record;
@@ -1230,11 +1370,12 @@ fn generate() -> BTreeMap<&'static str, String> {
     );
     let allocs: Vec<Value> = allocation_cases()
         .into_iter()
-        .map(|(frame, ratio, rounding, min)| {
+        .map(|(frame, ratio, rounding, min, comment)| {
             let r = Ratio::parse(ratio).unwrap();
             let mode = rounding_of(rounding);
             json!({
                 "id": format!("{frame}-{ratio}-{rounding}-min{min}"),
+                "comment": comment,
                 "frame": frame,
                 "ratio": ratio,
                 "rounding": rounding,
@@ -1252,9 +1393,10 @@ fn generate() -> BTreeMap<&'static str, String> {
     );
     let norms: Vec<Value> = normalize_cases()
         .into_iter()
-        .map(|(id, input)| {
+        .map(|(id, input, comment)| {
             json!({
                 "id": id,
+                "comment": comment,
                 "input": input,
                 "text": normalize::text(input),
                 "identifier": normalize::identifier(input),
@@ -1625,6 +1767,8 @@ struct ErrorExpected {
 #[serde(deny_unknown_fields)]
 struct AllocationVector {
     id: String,
+    #[allow(dead_code)]
+    comment: String,
     frame: u64,
     ratio: String,
     rounding: String,
@@ -1636,6 +1780,8 @@ struct AllocationVector {
 #[serde(deny_unknown_fields)]
 struct NormalizeVector {
     id: String,
+    #[allow(dead_code)]
+    comment: String,
     input: String,
     text: String,
     identifier: String,

@@ -601,6 +601,684 @@ fn draw_cases() -> Vec<Case> {
             )
         },
     ]
+    .into_iter()
+    .chain(rule_draw_cases())
+    .collect()
+}
+
+/// A plan of one task over the directory's class C targets (宁德时代 and 清华大学), drawn
+/// whole: two teams, small enough to follow by hand.
+fn small_plan(extra: &str) -> String {
+    simple_plan(&format!(
+        "filter = {{ risk = \"C\" }}\nratio = \"100%\"\n{extra}"
+    ))
+}
+
+/// A plan with `extra` added to its `[plan]` table, after the date.
+fn with_plan_keys(plan: &str, extra: &str) -> String {
+    plan.replacen(
+        "date = \"2027-01-15\"\n",
+        &format!("date = \"2027-01-15\"\n{extra}"),
+        1,
+    )
+}
+
+/// A table with one more column: `header`, then one value per data row.
+fn add_column(table: &str, header: &str, values: &[&str]) -> String {
+    let mut lines = table.lines();
+    let mut out = format!("{},{header}\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        writeln!(out, "{line},{}", values.get(i).copied().unwrap_or("")).unwrap();
+    }
+    out
+}
+
+/// The plan of `whole-directory-floor`: vectors that read the same rows in another
+/// form give its record, but for `inputs.targets.sha256`.
+fn floor_plan() -> String {
+    simple_plan("ratio = \"50%\"\nrounding = \"floor\"\nmin_per_stratum = 0\n")
+}
+
+/// One vector per rule of SPEC.md §3–§9 that the cases above do not already show;
+/// small synthetic inputs, mostly the worked example's tables.
+fn rule_draw_cases() -> Vec<Case> {
+    let capped = with_plan_keys(
+        &PLAN.replacen(
+            "ratio = { A = \"10%\", B = \"50%\", \"*\" = \"100%\" }",
+            "ratio = \"10%\"",
+            1,
+        ),
+        "one_visit = \"separate\"\nmax_inspections_per_year = 1\n",
+    );
+    let earlier_year = serde_json::to_value(
+        run(&Case {
+            plan: capped.replace("date = \"2027-01-15\"", "date = \"2026-07-01\""),
+            ..case("first-batch-2026", "")
+        })
+        .expect("the 2026 batch draws")
+        .record,
+    )
+    .unwrap();
+    vec![
+        // §3.1 input formats.
+        Case {
+            plan: small_plan(""),
+            targets: TARGETS.replace(
+                "12100000400000624D,清华大学,",
+                "12100000400000624D,\"清华大学,\"\"紫荆\"\"校区\",",
+            ),
+            ..case(
+                "csv-quoted-field",
+                "§3.1 CSV, §9.2: a field in double quotes holds the delimiter and \"\" for one \"; the name is read as 清华大学,\"紫荆\"校区, and the record writes it with each \" escaped as \\\"",
+            )
+        },
+        Case {
+            plan: floor_plan(),
+            targets: TARGETS.replace('\n', "\r"),
+            ..case(
+                "cr-line-ends",
+                "§3.1, §3.4: records ending in CR alone read as with LF: the record is whole-directory-floor's but for inputs.targets.sha256",
+            )
+        },
+        Case {
+            plan: floor_plan(),
+            targets: TARGETS
+                .replacen("\n9144030071526726XG", "\n,,,,\n9144030071526726XG", 1)
+                .replace("12100000400000624D,清华大学,C,存续,110000\n", "12100000400000624D,清华大学,C,存续,110000\n,,,,\n"),
+            ..case(
+                "blank-rows-skipped",
+                "§3.1: rows whose cells are all empty are skipped: the record is whole-directory-floor's but for inputs.targets.sha256 (rows counts the ten rows)",
+            )
+        },
+        // §3.2 column names.
+        Case {
+            targets: TARGETS.replacen(
+                "id,name,risk,status,region",
+                "统一社会信用代码（注册号）, 企业\u{3000}名称 ,RISK,登记_状态,Region",
+                1,
+            ),
+            officers: OFFICERS.replacen(
+                "id,name,department,status,certificate,validity",
+                "ID,Name,部 门,在岗-状态,执法证号,证件有效期",
+                1,
+            ),
+            ..case(
+                "header-keys",
+                "§3.2 key(): headers match a standard field's alias ignoring width (full-width brackets), ASCII case, White_Space (U+3000 too), _ and -: the record is the worked example's but for the two raw sha256 digests and the dropped header's text (Region)",
+            )
+        },
+        Case {
+            plan: small_plan(""),
+            officers: OFFICERS.replacen(
+                "id,name,department,status,certificate,validity",
+                "id,name,department,status,执法证号（2）,证件有效期(2)",
+                1,
+            ),
+            ..case(
+                "numbered-field-in-brackets",
+                "§3.2 rule 2, §8.1: a numbered field's number may be in brackets: 执法证号（2） and 证件有效期(2) are certificate_2 and validity_2, the officers' only certificate group",
+            )
+        },
+        Case {
+            plan: "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                   [columns.officers]\n\"人员代码\" = \"编号\"\n\"所在网格\" = \" Grid \"\n\n\
+                   [[tasks]]\nid = \"T\"\nname = \"任务\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\n\
+                   officer_filter = { grid = \"东区\" }\n"
+                .into(),
+            officers: add_column(
+                &OFFICERS.replacen("id,", "人员代码,", 1),
+                "所在网格",
+                &["东区", "西区", "东区", "东区", "西区", "东区", "东区", "东区"],
+            ),
+            ..case(
+                "officer-column-mapping",
+                "§3.2 rule 1: [columns.officers] maps 人员代码 to 编号, an alias of the standard field id, and 所在网格 to \" Grid \", which is no alias and gives the column grid (lower(text(v))), read by officer_filter: the pool is E01, E03 and E08",
+            )
+        },
+        Case {
+            officers: OFFICERS
+                .lines()
+                .map(|l| {
+                    let mut cells: Vec<&str> = l.split(',').collect();
+                    cells.remove(1);
+                    cells.join(",") + "\n"
+                })
+                .collect(),
+            ..case(
+                "roster-without-names",
+                "§3.2, §3.4: a roster without a name column (published with the names hidden): the officers' canonical digest is the worked example's, since names are outside it, and the names digest is \"\"",
+            )
+        },
+        Case {
+            plan: "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                   [columns.public]\nofficers = [\"expert\"]\nhistory = [\"authority\"]\nconflicts = [\"reason\"]\n\n\
+                   [[tasks]]\nid = \"T\"\nname = \"任务\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\nrotation = 365\n"
+                .into(),
+            officers: add_column(
+                OFFICERS,
+                "专家",
+                &["是", "否", "否", "是", "否", "否", "否", "是"],
+            ),
+            history: Some(HISTORY.into()),
+            conflicts: Some(
+                "人员编号,统一社会信用代码,回避事由\nE02,12100000400000624D,近亲属任职\n".into(),
+            ),
+            ..case(
+                "public-columns-other-tables",
+                "§3.2 rule 5, §4.1 [columns.public]: officers' 专家 (expert), the history's 检查机关 (authority) and the conflicts' 回避事由 (reason) are declared public and kept although no rule reads them; the history's 检查事项 is not read (no same_item scope) and is dropped",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\n").replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\nexclude_status = []\n",
+                1,
+            ),
+            ..case(
+                "status-not-read",
+                "§3.2 rule 5, §6.1: with exclude_status = [] and no filter on it, the plan does not read status: the column is dropped and listed, and the 注销 entity is in the frame of ten",
+            )
+        },
+        // §3.3 values.
+        Case {
+            plan: simple_plan("strata = [\"risk\"]\ncount = 1\nallocation = \"per_stratum\"\n"),
+            targets: "id,name,risk,status,region\n\
+                      9144030071526726XG,腾讯科技（深圳）有限公司,低风险,存续,440300\n\
+                      91440300708461136T,深圳市腾讯计算机系统有限公司,一般风险,存续,440300\n\
+                      91330100799655058B,阿里巴巴（中国）有限公司,B级,存续,330100\n\
+                      91110000802100433B,北京百度网讯科技有限公司,b类,存续,110000\n\
+                      91110108551385082Q,小米科技有限责任公司,A级,存续,110108\n\
+                      91440300192317458F,比亚迪股份有限公司,较高风险,存续,440300\n\
+                      91350900587527783P,宁德时代新能源科技股份有限公司,高风险,存续,350900\n\
+                      91110000710925462X,中国石油天然气股份有限公司,,存续,110000\n\
+                      91100000100003962T,中国工商银行股份有限公司,A,注销,100000\n\
+                      12100000400000624D,清华大学,Ｄ,存续,110000\n"
+                .into(),
+            ..case(
+                "risk-spellings",
+                "§3.3 risk, §6.2 per_stratum: 低风险, A级 → A; 一般风险, B级, b类 → B; 较高风险 → C; 高风险, Ｄ → D; an empty class stays empty and is a stratum of its own; count = 1 with allocation = \"per_stratum\" takes one from each of the five strata",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "filter = { last_inspected = { after = \"2025年12月31日\", before = \"2026/7/1\" } }\ncount = 3\n",
+            ),
+            targets: add_column(
+                TARGETS,
+                "上次检查日期",
+                &[
+                    "2026-3-2", "2026/03/02", "2026.3.2", "2026年3月2日", "20260615",
+                    "2025-12-31", "2026-07-01", "", "2026-01-01", "2026-01-01",
+                ],
+            ),
+            ..case(
+                "date-forms-and-date-conditions",
+                "§3.3 date, §4.1, §4.2 after/before: 上次检查日期 (last_inspected) written in every form of §3.3 is read as YYYY-MM-DD; the filter's days, written 2025年12月31日 and 2026/7/1, are normalised too; after and before are strict (2025-12-31 and 2026-07-01 fail) and an empty value fails both",
+            )
+        },
+        Case {
+            plan: small_plan(""),
+            officers: "id,name,department,status,certificate,validity\n\
+                       E01,张伟,市场监管,在岗,42010001,2023-03-01至2028-02-28\n\
+                       E02,王芳,市场监管,,42010002,2022-07-01至2027-06-30\n\
+                       E03,李娜,食品安全,正常,42010003,\n\
+                       E04,刘强,食品安全,停职审查,42010004,2021-09-01至2026-08-31\n\
+                       E05,陈静,食品安全,病假（住院）,42010005,2023-05-01至2028-04-30\n\
+                       E06,杨磊,知识产权, 在职 ,42010006,2022-01-01至2026-12-31\n\
+                       E07,赵敏,食品安全,在岗,,2024-01-01至2029-12-31\n\
+                       E08,周杰,食品安全,在岗,42010008,2025-01-01至长期\n"
+                .into(),
+            ..case(
+                "officer-eligibility",
+                "§3.3 duty, §8.1: statuses become 在岗 or 不在岗 (an empty status, 停职审查 and 病假（住院） are 不在岗, and only the code is recorded); the status rule comes first (E04, also expired, is only 不在岗); a certificate without a period (E03) or a period without a certificate (E07) is not valid, and E06's certificate has expired: the pool is E01 and E08",
+            )
+        },
+        Case {
+            officers: "id,name,department,status,certificate,validity\n\
+                       E01,张伟,市场监管,在岗,42010001,2023-03-01~2028-02-28\n\
+                       E02,王芳,市场监管,在岗,42010002,2022-07-01～2027-06-30\n\
+                       E03,李娜,食品安全,在岗,42010003,2024-01-01--2028-12-31\n\
+                       E04,刘强,食品安全,在岗,42010004,2021-09-01—2026-08-31\n\
+                       E05,陈静,食品安全,在岗,42010005,2023/05/01/2028/04/30\n\
+                       E06,杨磊,知识产权,在岗,42010006,2022-01-01/2026-12-31\n\
+                       E07,赵敏,食品安全,休假,42010007,2024年1月1日 至 2029年12月31日\n\
+                       E08,周杰,食品安全,在岗,42010008,20250101至长期\n"
+                .into(),
+            ..case(
+                "validity-separators",
+                "§3.3 validity: periods split at ~, ～, --, —, a lone / or the third of five, and 至 with spaces around it, each part a date of §3.3: every value reads as the worked example's, so the record is the worked example's but for inputs.officers.sha256",
+            )
+        },
+        Case {
+            plan: small_plan(
+                "items = [\"企业年度报告公示信息\"]\nexclude_inspected = { within = 365, scope = \"same_item\" }\nrotation = 365\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期,抽查任务编号,检查事项,检查人员\n\
+                 12100000400000624D,2026-06-01,,,\n\
+                 91350900587527783P,2026-06-01,T9,其他事项,\n\
+                 91350100M0001TGQXM,2026-06-01,T,企业年度报告公示信息,E01;E02;E03;E05;E08\n"
+                    .into(),
+            ),
+            conflicts: Some(
+                "人员编号,统一社会信用代码,回避事由\nE01,91350100M0001TGQXM,近亲属任职\n".into(),
+            ),
+            ..case(
+                "history-empty-cells-and-unknown-entities",
+                "§3.3: a history row's empty task, item and officers cells match no task, item or officer (清华大学 stays in the frame); a history or conflicts row for an entity that is not in the directory (91350100M0001TGQXM) counts for nothing and is no error",
+            )
+        },
+        Case {
+            plan: simple_plan("filter = { region = \"110108\" }\nratio = \"100%\"\n"),
+            targets: format!("{TARGETS}110108012660422,北京某某商行,B,存续,110108\n"),
+            ..case(
+                "registration-number",
+                "§3.3 id check: a 15-digit registration number (注册号) whose digits pass ISO 7064 MOD 11,10 is a valid target id",
+            )
+        },
+        // §4.1 plan keys.
+        Case {
+            plan: small_plan("basis = \"《企业信息公示暂行条例》第十四条\"\n")
+                .replace("date = \"2027-01-15\"", "date = \"2027年1月15日\""),
+            ..case(
+                "plan-date-forms",
+                "§4.1 plan.date in a form of §3.3 (2027年1月15日) is the draw date 2027-01-15 in the record; basis (抽查依据) is for the notice only and enters the record through the plan digest alone",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\n").replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\nexclude_status = [\"歇业\"]\n",
+                1,
+            ),
+            targets: TARGETS.replace("比亚迪股份有限公司,B,存续", "比亚迪股份有限公司,B,歇业"),
+            ..case(
+                "custom-exclude-status",
+                "§4.1, §6.1: exclude_status = [\"歇业\"] replaces the default list: the 歇业 entity is excluded with the reason 歇业, and the 注销 one is in the frame",
+            )
+        },
+        Case {
+            targets: TARGETS
+                .lines()
+                .map(|l| {
+                    let mut cells: Vec<&str> = l.split(',').collect();
+                    cells.remove(3);
+                    cells.join(",") + "\n"
+                })
+                .collect(),
+            plan: simple_plan("count = 3\n"),
+            ..case(
+                "no-status-column",
+                "§6.1: a directory without a status column excludes nobody, whatever exclude_status says: the frame has all ten rows",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "filter = { risk = \"C\" }\nratio = \"100%\"\nofficer_filter = { department = { in = [\"食品安全\", \"市场监管\", \"市场监管\"], not = \"知识产权\" }, \"职级\" = { min = \"02.50\", max = 4 }, \" 入职日期 \" = { after = \"2015年3月1日\", before = \"2020/1/1\" } }\n",
+            ),
+            officers: {
+                let o = add_column(OFFICERS, "职级", &["3", "2.5", "1", "5", "4", "3", "3", "3.0"]);
+                add_column(
+                    &o,
+                    "入职日期",
+                    &[
+                        "2015-03-01", "2019/7/1", "2020年1月1日", "2016-01-01", "20180601",
+                        "2017-05-05", "2017-05-05", "2016.8.8",
+                    ],
+                )
+            },
+            ..case(
+                "officer-filter-conditions",
+                "§4.1, §4.2: an officer_filter with every condition kind: in and not (a list, kept sorted and distinct, and a string), min and max (\"02.50\" is recorded as the canonical decimal 2.5), after and before on a text column whose values are read as dates; column names are lower(text()): the pool is E02, E05 and E08",
+            )
+        },
+        Case {
+            plan: with_plan_keys(
+                "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                 [[tasks]]\nid = \"T1\"\nname = \"任务一\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\nofficer_filter = { department = \"市场监管\" }\n\n\
+                 [[tasks]]\nid = \"T2\"\nname = \"任务二\"\nfilter = { risk = \"A\" }\nratio = \"100%\"\n",
+                "max_teams_per_officer = 2\n",
+            ),
+            ..case(
+                "plan-workload-cap",
+                "§4.1, §8.2 rule 4: the plan's max_teams_per_officer = 2 counts teams across tasks in plan order: T1's two teams use both 市场监管 officers (E01, E02), so T2, whose pool has them too, refuses them and draws from E03, E05 and E08",
+            )
+        },
+        // §6.1 exclusions.
+        Case {
+            plan: with_plan_keys(
+                &simple_plan("ratio = \"100%\"\nexclude_inspected = { within = \"calendar_year\" }\n"),
+                "max_inspections_per_year = 1\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期\n\
+                 91110000802100433B,2027-01-05\n\
+                 91440300708461136T,2026-12-31\n\
+                 91330100799655058B,2027-03-01\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-calendar-year",
+                "§6.1 rule 1 with within = \"calendar_year\" (scope any_item): rows dated in 2027, the year of plan.date, exclude their entity, a later date in the year too (阿里巴巴, 2027-03-01), while 2026-12-31 does not; 百度 also meets the annual cap (rule 2), and the rules apply in order, so its reason is inspected_recently",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "items = [\"企业年度报告公示信息\"]\nratio = \"100%\"\nexclude_inspected = { within = 365, scope = \"same_item\" }\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期,抽查任务编号,检查事项\n\
+                 91110000802100433B,2026-06-01,T,其他事项\n\
+                 91440300708461136T,2026-06-01,T2,其他事项\n\
+                 91330100799655058B,2026-06-01,,企业年度报告公示信息\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-same-task",
+                "§6.1 rule 1 with scope = \"same_item\": a history row counts when its item is one of the task's items (阿里巴巴) or its task is the task's id (百度, task T, another item); 腾讯计算机's row, another task and item, does not",
+            )
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nexclude_inspected = { within = 10 }\n"),
+            history: Some(
+                "统一社会信用代码,检查日期\n\
+                 91110000802100433B,2027-01-05\n\
+                 91440300708461136T,2027-01-04\n\
+                 91330100799655058B,2027-01-20\n\
+                 12100000400000624D,2027-01-15\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-window-bounds",
+                "§6.1 rule 1 with within = 10 days: 0 ≤ days(plan.date) − days(date) ≤ 10 counts both ends (2027-01-05 and the draw date itself exclude 百度 and 清华大学), while 2027-01-04 (11 days) and 2027-01-20 (after the draw date) do not",
+            )
+        },
+        Case {
+            plan: with_plan_keys(PLAN, "max_inspections_per_year = 1\n"),
+            history: Some(
+                "统一社会信用代码,检查日期\n91110000802100433B,2027-01-05\n91440300708461136T,2026-03-02\n".into(),
+            ),
+            ..case(
+                "merge-annual-cap",
+                "§6.1 rule 2, §7.3 rule 2 under one_visit = \"merge\": 百度, inspected in 2027, has used its one inspection and is excluded from both frames (annual_cap); a 2026 row counts for nothing; targets drawn by T1 and T2 are merged visits, one inspection each, so T2 skips none of them",
+            )
+        },
+        Case {
+            seed: "2027 第二批",
+            plan: capped,
+            earlier: vec![earlier_year],
+            ..case(
+                "earlier-batch-other-year",
+                "§6.1 batches: the earlier batch was drawn on 2026-07-01: its targets are still excluded from the frame of the task that drew them (earlier_batch), but its visits were in 2026 and do not count towards the 2027 annual cap (V(e) = 0), so T2 may draw T1's earlier targets",
+            )
+        },
+        Case {
+            plan: small_plan("rotation = \"calendar_year\"\n"),
+            history: Some(
+                "统一社会信用代码,检查日期,检查人员\n\
+                 12100000400000624D,2027-01-03,E01，E02\n\
+                 91350900587527783P,2026-12-30,E01\u{3000}E02\u{3000}E03\u{3000}E05\u{3000}E08\n"
+                    .into(),
+            ),
+            ..case(
+                "rotation-calendar-year",
+                "§8.2 rule 5 with rotation = \"calendar_year\": E01 and E02 (separated by a full-width comma) inspected 清华大学 in 2027 and are refused for its team; every pool officer (separated by U+3000) inspected 宁德时代 in 2026, outside the window, and its team is drawn as if they had not",
+            )
+        },
+        // §6.2 counts.
+        Case {
+            plan: simple_plan("strata = [\"risk\"]\nratio = \"10%\"\nmin_per_stratum = 2\n"),
+            ..case(
+                "min-per-stratum",
+                "§6.2 step 3: min_per_stratum = 2 raises each stratum's ceil(10%) (1 for A, B and C) to 2, never above the stratum's size",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "strata = [\"risk\"]\nratio = { \" A \" = \"0%\", \"*\" = \"25.00%\" }\nrounding = \"nearest\"\nmin_per_stratum = 0\n",
+            ),
+            ..case(
+                "rounding-nearest",
+                "§4.1, §6.2 rounding = \"nearest\": B has 5 × 25% = 1.25 → 1 (ceil would give 2) and C has 2 × 25% = 0.5 → 1 (half up; floor would give 0); the key \" A \" is normalised to A (0%), and \"25.00%\" is recorded as its canonical text 25%",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\nallocation = \"equal\"\n"),
+            ..case(
+                "allocation-without-strata",
+                "§4.1, §6.2: allocation given without strata: the frame is one stratum, the count is spread over it (mode equal, quota \"3 / 1\") and the draw is that of count = 3",
+            )
+        },
+        ledger_joint_case(),
+        ledger_refused_substitute_case(),
+    ]
+}
+
+/// A joint task's ledger: a member replaced for the reason 其他 with its note, by the first
+/// of the slot's substitute order in the same department; a target recorded unreachable.
+fn ledger_joint_case() -> Case {
+    let mut c = Case {
+        plan: small_plan(
+            "departments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]\n",
+        ),
+        ..case(
+            "ledger-joint-other",
+            "§8.3, §9.4: in a joint task, the 食品安全 member of the first team leaves for the reason 其他, which the note explains, and is replaced from the 食品安全 part (the slot's substitute order ranks that part only); `at` is an instant in any RFC 3339 form: 2027-01-14T16:00:00Z is the start of plan.date in China, the earliest time allowed, and 2027-01-20 09:30:00.250+08:00 has a space and a fraction",
+        )
+    };
+    let drawn = run(&c).expect("the joint ledger case draws").record;
+    let (first, second) = (&drawn.tasks[0].selected[0], &drawn.tasks[0].selected[1]);
+    c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": first.target, "officer": first.officers[1], "reason": "其他", "note": "借调至专项整治工作组", "actor": "张科长", "at": "2027-01-14T16:00:00Z"}));
+    c.amendments.push(json!({"kind": "unreachable", "task": "T", "target": second.target, "actor": "李科员", "at": "2027-01-20 09:30:00.250+08:00"}));
+    c
+}
+
+/// The officers of the pool of `small_plan` (on duty, with a certificate valid on
+/// 2027-01-15), in roster order.
+const SMALL_POOL: [&str; 5] = ["E01", "E02", "E03", "E05", "E08"];
+
+/// A replacement that passes over a conflicted officer: the conflicts row is chosen
+/// (by search, over fixed inputs) so that the officer it names is the first of the slot's
+/// substitute order.
+fn ledger_refused_substitute_case() -> Case {
+    for target in ["12100000400000624D", "91350900587527783P"] {
+        for conflicted in SMALL_POOL {
+            let mut c = Case {
+                plan: small_plan(""),
+                conflicts: Some(format!(
+                    "人员编号,统一社会信用代码,回避事由\n{conflicted},{target},曾任法律顾问\n"
+                )),
+                ..case(
+                    "ledger-substitute-refused",
+                    "§9.4, §8.2 rule 2: E08 leaves 清华大学's team (slot 1); E02, the first of that slot's substitute order who is neither in the team nor E08, is conflicted with 清华大学 (the conflicts file), so the replacement is the next in the order, E01",
+                )
+            };
+            let record = run(&c).expect("the case draws").record;
+            let task = &record.tasks[0];
+            let selected = task.selected.iter().find(|s| s.target == target).unwrap();
+            let key: [u8; 32] = hex::decode(&task.key).unwrap().try_into().unwrap();
+            let ticketer = Ticketer::substitute(&key, 1, target);
+            let leaving = &selected.officers[0];
+            let mut order: Vec<([u8; 32], &str)> = SMALL_POOL
+                .iter()
+                .map(|o| (ticketer.ticket(o), *o))
+                .collect();
+            order.sort_unstable();
+            let first = order
+                .iter()
+                .map(|(_, o)| *o)
+                .find(|o| !selected.officers.iter().any(|t| t == o) && *o != leaving.as_str());
+            if first == Some(conflicted) {
+                // The comment names them: a change of the inputs must update it.
+                assert_eq!(
+                    (target, conflicted, leaving.as_str()),
+                    ("12100000400000624D", "E02", "E08")
+                );
+                c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": target, "officer": leaving, "reason": "请假", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}));
+                return c;
+            }
+        }
+    }
+    panic!("no conflicts row puts a conflicted officer first in a substitute order");
+}
+
+/// An error vector of the ledger (SPEC.md §9.4): `small_plan`'s draw, then the
+/// amendments `make` derives from its record, the last of which is refused.
+fn ledger_error(
+    id: &'static str,
+    comment: &'static str,
+    make: &dyn Fn(&shuangsui::Record) -> Vec<Value>,
+) -> Case {
+    let mut c = Case {
+        plan: small_plan(""),
+        ..case(id, comment)
+    };
+    let record = run(&c).expect("the ledger error case draws").record;
+    c.amendments = make(&record);
+    c
+}
+
+/// Replaces the first officer of the first team, then the officer who replaced them, and
+/// so on, `n` times: each amendment names the replacement the one before gave.
+fn replacements_in_a_row(n: usize) -> Vec<Value> {
+    let mut c = Case {
+        plan: small_plan(""),
+        ..case("replacements", "")
+    };
+    let record = run(&c).expect("the case draws").record;
+    let target = record.tasks[0].selected[0].target.clone();
+    let mut officer = record.tasks[0].selected[0].officers[0].clone();
+    for k in 0..n {
+        c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": target, "officer": officer, "reason": "请假", "actor": "张科长", "at": format!("2027-02-0{}T09:00:00+08:00", k + 1)}));
+        if let Ok(d) = run(&c) {
+            officer.clone_from(&d.record.ledger[k].replacement);
+        }
+    }
+    c.amendments
+}
+
+fn ledger_error_cases() -> Vec<Case> {
+    let replace = |r: &shuangsui::Record, reason: &str, note: &str, actor: &str, at: &str| {
+        let s = &r.tasks[0].selected[0];
+        json!({"kind": "replace_officer", "task": "T", "target": s.target, "officer": s.officers[0], "reason": reason, "note": note, "actor": actor, "at": at})
+    };
+    vec![
+        ledger_error(
+            "ledger-third-replacement",
+            "§9.4: a team takes at most plan.max_replacements replacements (2 when the plan does not say): the third replacement of the same team is refused",
+            &|_| replacements_in_a_row(3),
+        ),
+        ledger_error(
+            "ledger-other-without-note",
+            "§9.4: the reason 其他 needs a note saying why",
+            &|r| {
+                vec![replace(
+                    r,
+                    "其他",
+                    "",
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-unknown-reason",
+            "§9.4: a replacement's reason is one of 回避, 请假, 调离, 证件失效, 其他",
+            &|r| {
+                vec![replace(
+                    r,
+                    "出差",
+                    "",
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-note-too-long",
+            "§9.4: a note has at most 200 characters (Unicode code points); this one has 201",
+            &|r| {
+                vec![replace(
+                    r,
+                    "其他",
+                    &"借".repeat(201),
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-empty-actor",
+            "§9.4: actor, normalised with text, must not be empty",
+            &|r| {
+                vec![replace(
+                    r,
+                    "请假",
+                    "",
+                    "\u{3000}",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-before-the-draw",
+            "§9.4: at may not be earlier than the draw, for an unattested seed the start of plan.date in China: 2027-01-14T23:59:59+08:00 is one second too early",
+            &|r| {
+                vec![replace(
+                    r,
+                    "请假",
+                    "",
+                    "张科长",
+                    "2027-01-14T23:59:59+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-before-the-previous-entry",
+            "§9.4: at may not be earlier than the previous entry's at",
+            &|r| {
+                let second = &r.tasks[0].selected[1];
+                vec![
+                    replace(r, "请假", "", "张科长", "2027-02-01T09:00:00+08:00"),
+                    json!({"kind": "unreachable", "task": "T", "target": second.target, "actor": "李科员", "at": "2027-02-01T08:59:59+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-officer-not-in-team",
+            "§9.4: the officer replaced must be in the target's current team",
+            &|r| {
+                let s = &r.tasks[0].selected[0];
+                let outsider = SMALL_POOL
+                    .iter()
+                    .find(|o| !s.officers.iter().any(|t| t == *o))
+                    .unwrap();
+                vec![
+                    json!({"kind": "replace_officer", "task": "T", "target": s.target, "officer": outsider, "reason": "请假", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-target-not-selected",
+            "§9.4: an amendment names a target its task selected; 北京百度网讯 (class B) is not in this task's frame",
+            &|_| {
+                vec![
+                    json!({"kind": "unreachable", "task": "T", "target": "91110000802100433B", "actor": "李科员", "at": "2027-02-01T09:00:00+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-unreachable-twice",
+            "§9.4: a target is recorded unreachable at most once per task",
+            &|r| {
+                let s = &r.tasks[0].selected[0];
+                vec![
+                    json!({"kind": "unreachable", "task": "T", "target": s.target, "actor": "李科员", "at": "2027-02-01T09:00:00+08:00"}),
+                    json!({"kind": "unreachable", "task": "T", "target": s.target, "actor": "李科员", "at": "2027-02-02T09:00:00+08:00"}),
+                ]
+            },
+        ),
+    ]
 }
 
 fn error_cases() -> Vec<Case> {
@@ -624,13 +1302,9 @@ fn error_cases() -> Vec<Case> {
                 c.officers = c.officers.replace("E05,陈静,食品安全", "E05,陈静,市场监管");
             },
         ),
-        edit(
-            "empty-frame",
-            "§6.2 step 1: no target passes the filter: an empty frame is an error",
-            &|c| {
-                c.plan = c.plan.replace("status = \"存续\"", "status = \"在业\"");
-            },
-        ),
+        edit("empty-frame", "§6.2 step 1: no target passes the filter: an empty frame is an error", &|c| {
+            c.plan = c.plan.replace("status = \"存续\"", "status = \"在业\"");
+        }),
         edit(
             "unknown-filter-column",
             "§4.2: a filter names a column the directory lacks",
@@ -698,27 +1372,15 @@ fn error_cases() -> Vec<Case> {
                     .replace("count = 3", "count = 3\nstrata = [\"risk\"]");
             },
         ),
-        edit(
-            "duplicate-task-id",
-            "§4.1: two tasks with the same id",
-            &|c| {
-                c.plan = c.plan.replace("id = \"T2\"", "id = \"T1\"");
-            },
-        ),
-        edit(
-            "unknown-plan-key",
-            "§4.1: a misspelt key is an unknown key",
-            &|c| {
-                c.plan = c.plan.replace("team_size = 3", "teamsize = 3");
-            },
-        ),
-        edit(
-            "float-in-plan",
-            "§4.1, §4.3: a ratio written as a number (a TOML float)",
-            &|c| {
-                c.plan = c.plan.replace("\"10%\"", "0.1");
-            },
-        ),
+        edit("duplicate-task-id", "§4.1: two tasks with the same id", &|c| {
+            c.plan = c.plan.replace("id = \"T2\"", "id = \"T1\"");
+        }),
+        edit("unknown-plan-key", "§4.1: a misspelt key is an unknown key", &|c| {
+            c.plan = c.plan.replace("team_size = 3", "teamsize = 3");
+        }),
+        edit("float-in-plan", "§4.1, §4.3: a ratio written as a number (a TOML float)", &|c| {
+            c.plan = c.plan.replace("\"10%\"", "0.1");
+        }),
         edit("control-character", "§3.3: a tab inside a name", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\t大学");
         }),
@@ -741,13 +1403,9 @@ fn error_cases() -> Vec<Case> {
                     .replace("9144030071526726XG", "9144030071526726XH");
             },
         ),
-        edit(
-            "unknown-risk",
-            "§3.3 risk: a risk class outside A–D",
-            &|c| {
-                c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
-            },
-        ),
+        edit("unknown-risk", "§3.3 risk: a risk class outside A–D", &|c| {
+            c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
+        }),
         edit(
             "bad-validity",
             "§3.3 validity: a certificate validity that is not a period of real dates",
@@ -764,13 +1422,9 @@ fn error_cases() -> Vec<Case> {
                 c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
             },
         ),
-        edit(
-            "bad-plan-date",
-            "§4.1: plan.date names a day that does not exist",
-            &|c| {
-                c.plan = c.plan.replace("2027-01-15", "2027-02-30");
-            },
-        ),
+        edit("bad-plan-date", "§4.1: plan.date names a day that does not exist", &|c| {
+            c.plan = c.plan.replace("2027-01-15", "2027-02-30");
+        }),
         edit(
             "many-problems",
             "§3.3: every problem of a file is listed, each with its line (error kind problems)",
@@ -914,6 +1568,265 @@ fn error_cases() -> Vec<Case> {
             },
         ),
         edit("empty-seed", "§5.1: the seed is empty", &|c| c.seed = ""),
+    ]
+    .into_iter()
+    .chain(rule_error_cases())
+    .chain(ledger_error_cases())
+    .collect()
+}
+
+/// The worked example with one change that makes it an error.
+fn edited(id: &'static str, comment: &'static str, f: &dyn Fn(&mut Case)) -> Case {
+    let mut c = case(id, comment);
+    f(&mut c);
+    c
+}
+
+/// One error vector per rule of SPEC.md §3–§9 that the cases above do not already show.
+fn rule_error_cases() -> Vec<Case> {
+    let first_batch = serde_json::to_value(
+        run(&case("first-batch", ""))
+            .expect("the worked example draws")
+            .record,
+    )
+    .unwrap();
+    let other_plan = serde_json::to_value(
+        run(&Case {
+            plan: small_plan(""),
+            ..case("other-plan", "")
+        })
+        .expect("the small plan draws")
+        .record,
+    )
+    .unwrap();
+    vec![
+        // §3.1
+        edited(
+            "header-too-wide",
+            "§3.1: a header of more than 1,024 cells is rejected (this one has 1,025)",
+            &|c| {
+                let extra: Vec<String> = (6..=1025).map(|i| format!("c{i}")).collect();
+                c.targets = c.targets.replacen(
+                    "id,name,risk,status,region\n",
+                    &format!("id,name,risk,status,region,{}\n", extra.join(",")),
+                    1,
+                );
+            },
+        ),
+        edited(
+            "quoted-line-break",
+            "§3.1, §3.3: a quoted CSV field may hold a line break, but no value may contain a control character",
+            &|c| {
+                c.targets = c.targets.replace("清华大学,", "\"清华\n大学\",");
+            },
+        ),
+        // §3.2
+        edited(
+            "empty-header-cell",
+            "§3.2: an empty header cell is an error",
+            &|c| {
+                c.targets = c.targets.replacen("status,region\n", "status,\n", 1);
+            },
+        ),
+        edited(
+            "duplicate-column",
+            "§3.2: two kept columns with the same name are an error (name and 名称 both name name)",
+            &|c| {
+                c.targets = c.targets.replacen("status,region\n", "status,名称\n", 1);
+            },
+        ),
+        edited(
+            "roster-without-id",
+            "§3.2: an officer roster MUST have an id column (代码 is no alias of id)",
+            &|c| {
+                c.officers = c.officers.replacen("id,", "代码,", 1);
+            },
+        ),
+        // §3.3
+        edited(
+            "cell-too-long",
+            "§3.3: a cell longer than 4,096 bytes is an error (this name has 4,097)",
+            &|c| {
+                c.targets = c.targets.replace("清华大学", &"A".repeat(4097));
+            },
+        ),
+        edited(
+            "bad-date-value",
+            "§3.3 date: a date uses one separator throughout: 2026/03-02 in 上次检查日期 (last_inspected, read by the filter) is an error",
+            &|c| {
+                c.targets = add_column(&c.targets, "上次检查日期", &["2026/03-02"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", last_inspected = { after = \"2020-01-01\" } }",
+                );
+            },
+        ),
+        edited(
+            "validity-ends-before-it-starts",
+            "§3.3 validity: the end of a period may not be before its start",
+            &|c| {
+                c.officers = c
+                    .officers
+                    .replace("2024-01-01至2028-12-31", "2028-12-31至2024-01-01");
+            },
+        ),
+        edited(
+            "invalid-organisation-code",
+            "§3.3 id check: characters 9–17 of a unified social credit code are an organisation code (GB 11714) with its own check character: 91110000802100434E passes the USCC check but its organisation code 802100434 does not",
+            &|c| {
+                c.targets
+                    .push_str("91110000802100434E,组织机构代码有误的企业,B,存续,110000\n");
+            },
+        ),
+        edited(
+            "personal-data-id-number",
+            "§3.3 personal data by shape: a resident identity number (GB 11643) in a column the plan reads (联系人证件, read by the filter) is an error of kind personal_data",
+            &|c| {
+                c.targets = add_column(&c.targets, "联系人证件", &["11010519491231002X"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联系人证件\" = { not = \"无\" } }",
+                );
+            },
+        ),
+        edited(
+            "personal-data-email",
+            "§3.3 personal data by shape: an e-mail address in a column the plan reads (联络, read by the filter) is an error of kind personal_data",
+            &|c| {
+                c.targets = add_column(&c.targets, "联络", &["zhang.san@example.com"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联络\" = { not = \"无\" } }",
+                );
+            },
+        ),
+        // §4.1, §4.3
+        edited(
+            "no-ratio-or-count",
+            "§4.1: a task has exactly one of ratio and count; T2 has neither",
+            &|c| {
+                c.plan = c.plan.replace("count = 3\n", "");
+            },
+        ),
+        edited(
+            "count-zero",
+            "§4.1: a count is an integer from 1 to 10⁹",
+            &|c| {
+                c.plan = c.plan.replace("count = 3", "count = 0");
+            },
+        ),
+        edited(
+            "count-table-with-proportional",
+            "§4.1: a table of counts per stratum takes no allocation but \"per_stratum\"",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "ratio = { A = \"10%\", B = \"50%\", \"*\" = \"100%\" }",
+                    "count = { A = 1, \"*\" = 2 }\nallocation = \"proportional\"",
+                );
+            },
+        ),
+        edited("team-of-21", "§4.1: team_size is from 2 to 20", &|c| {
+            c.plan = c.plan.replace("team_size = 3", "team_size = 21");
+        }),
+        edited(
+            "empty-filter-list",
+            "§4.1: a filter's array of strings must not be empty",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("filter = { status = \"存续\" }", "filter = { status = [] }");
+            },
+        ),
+        edited(
+            "strata-column-twice",
+            "§4.1: strata columns are distinct after normalisation (risk and Risk are one column)",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("strata = [\"risk\"]", "strata = [\"risk\", \"Risk\"]");
+            },
+        ),
+        edited(
+            "joint-department-twice",
+            "§4.1, §8.3: a joint task's departments are distinct after text() (市场监管 and \" 市场监管\")",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "count = 3\nteam_size = 3",
+                    "count = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \" 市场监管\", members = 1 }]",
+                );
+            },
+        ),
+        edited(
+            "max-replacements-over-100",
+            "§4.1: plan.max_replacements is an integer from 0 to 100",
+            &|c| {
+                c.plan = with_plan_keys(&c.plan, "max_replacements = 101\n");
+            },
+        ),
+        edited(
+            "annual-cap-without-date",
+            "§4.1: the annual cap needs plan.date (here the roster has no certificates, which would need it too)",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("date = \"2027-01-15\"\n", "max_inspections_per_year = 1\n");
+                c.officers = "id,name,department\nE01,张伟,市场监管\nE02,王芳,市场监管\nE03,李娜,食品安全\nE04,刘强,食品安全\nE05,陈静,食品安全\n".into();
+            },
+        ),
+        edited(
+            "control-character-in-plan",
+            "§4.1, §4.3: no string of the plan may contain a control character (a tab, written \\t in TOML)",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "name = \"企业公示信息抽查\"",
+                    "name = \"企业公示\\t信息抽查\"",
+                );
+            },
+        ),
+        edited(
+            "keys-equal-after-normalisation",
+            "§4.3: two keys of one table equal after text() are an error (\"A\" and \" A\" in a ratio table)",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "ratio = { A = \"10%\",",
+                    "ratio = { A = \"10%\", \" A\" = \"20%\",",
+                );
+            },
+        ),
+        edited(
+            "toml-date-in-plan",
+            "§4.3: a TOML date is not a valid plan value (dates are strings)",
+            &|c| {
+                c.plan = c.plan.replace("date = \"2027-01-15\"", "date = 2027-01-15");
+            },
+        ),
+        // §5.1
+        Case {
+            seed: "2027-01-15\t示例",
+            ..case(
+                "seed-control-character",
+                "§5.1: a seed may not contain a control character",
+            )
+        },
+        // §6.1 batches
+        Case {
+            earlier: vec![other_plan],
+            ..case(
+                "earlier-batch-of-another-plan",
+                "§6.1: an earlier batch MUST be a record of the same plan.id (this one is plan P's)",
+            )
+        },
+        Case {
+            earlier: vec![{
+                let mut r = first_batch;
+                r["tasks"][0]["selected"][0]["name"] = json!("另一家公司");
+                r
+            }],
+            ..case(
+                "earlier-batch-not-intact",
+                "§6.1, §9.3: an earlier batch's record MUST be intact: a name changed after sealing breaks its digest",
+            )
+        },
     ]
 }
 

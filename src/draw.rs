@@ -105,7 +105,7 @@ pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableO
     let mapping = match kind {
         TableKind::Targets => plan.target_columns.clone(),
         TableKind::Officers => plan.officer_columns.clone(),
-        _ => std::collections::BTreeMap::default(),
+        _ => std::collections::BTreeMap::new(),
     };
     TableOptions {
         read: read.clone(),

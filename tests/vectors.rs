@@ -273,27 +273,27 @@ fn draw_cases() -> Vec<Case> {
     vec![
         case(
             "worked-example",
-            "SPEC.md §12: two tasks, a ratio table with a default, a filter, officer filters",
+            "§12 (§3–§9 end to end): the worked example: two tasks, a ratio table with a default, a filter, officer filters, a merged visit",
         ),
         Case {
             targets: TARGETS_REFORMED.into(),
             ..case(
                 "reformed-targets",
-                "the worked example's targets with a BOM, CRLF, shuffled rows and columns, a full-width id and spaces: only inputs.targets.sha256 differs",
+                "§3.1, §3.2, §3.4: the worked example's targets with a BOM, CRLF, shuffled rows and columns, a full-width id and spaces: only inputs.targets.sha256 differs",
             )
         },
         Case {
             plan: simple_plan("ratio = \"50%\"\nrounding = \"floor\"\nmin_per_stratum = 0\n"),
             ..case(
                 "whole-directory-floor",
-                "不定向, one stratum, 50% of 10 rounded down",
+                "§6.2 rounding = \"floor\": 不定向 (no filter, §4.2), one stratum, 50% of the 9 eligible rounded down to 4",
             )
         },
         Case {
             plan: simple_plan("filter = { risk = \"A\" }\ncount = 10\n"),
             ..case(
                 "count-exceeds-frame",
-                "a fixed count larger than the frame draws the whole frame, with a warning",
+                "§6.2 mode count: a fixed count larger than the frame draws the whole frame, with a warning",
             )
         },
         Case {
@@ -302,7 +302,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "zero-ratio",
-                "class A at 0% (无事不扰) draws nothing; D never occurs (a warning)",
+                "§6.2 step 3, §6.2 trees: class A at 0% (无事不扰) draws nothing, whatever min_per_stratum; the key D matches no stratum (a warning)",
             )
         },
         Case {
@@ -311,7 +311,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "two-strata-columns",
-                "strata over two columns, round half up, teams of four from six officers",
+                "§6.2 step 2, §8.2: strata over two columns, ordered value by value; 1 × 50% rounds half up to 1; teams of four from five eligible officers",
             )
         },
         Case {
@@ -320,14 +320,14 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "pool-equals-team",
-                "ten teams of two from a pool of two: every team is the whole pool",
+                "§8.1, §8.2: nine teams of two from a pool of two: every team is the whole pool, each round of the stream filling one team",
             )
         },
         Case {
             seed: "另一个种子",
             ..case(
                 "other-seed",
-                "the worked example with another seed: every key and ticket changes",
+                "§5.2: the worked example with another seed: every key and ticket changes",
             )
         },
         Case {
@@ -336,26 +336,26 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "nested-ratio-table",
-                "strata risk × region with a nested ratio table: class A 0%, class B 100% in 440300 and 50% elsewhere, other classes 50%",
+                "§4.1, §6.2 trees: strata risk × region with a nested ratio table: class A 0% (a leaf for every region), class B 100% in 440300 and 50% elsewhere (a \"*\" default at the second level), other classes 50%",
             )
         },
         Case {
             plan: simple_plan("strata = [\"region\"]\ncount = 5\nallocation = \"proportional\"\n"),
             ..case(
                 "proportional-total",
-                "a total of 5 spread over regions in proportion to their size, largest remainders first",
+                "§6.2 proportional: a total of 5 spread over regions in proportion to their size, largest remainders first, the tie among the three remainders of 5 going to the earlier stratum (110108)",
             )
         },
         Case {
             plan: simple_plan("strata = [\"risk\"]\ncount = 7\nallocation = \"equal\"\n"),
             ..case(
                 "equal-total",
-                "a total of 7 spread equally over the risk classes, capped by their sizes, the surplus passed on",
+                "§6.2 equal: a total of 7 spread equally over the risk classes, capped by their sizes (A and C have 2), the surplus passed on to B",
             )
         },
         Case {
             plan: simple_plan("strata = [\"risk\"]\ncount = { A = 1, B = 2, \"*\" = 1 }\n"),
-            ..case("per-stratum-counts", "a fixed count per stratum from a table with a default")
+            ..case("per-stratum-counts", "§4.1, §6.2 per_stratum: a fixed count per stratum from a table with a default")
         },
         Case {
             plan: simple_plan(
@@ -363,19 +363,19 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "filter-conditions",
-                "a filter with not, a numeric range and a set: regions other than 440300 between 110000 and 340000, risk B or C",
+                "§4.1, §4.2: a filter with not, a numeric range and a set: regions other than 440300 between 110000 and 340000, risk B or C",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"exclusive\""),
             ..case(
                 "exclusive",
-                "one_visit = exclusive: an entity drawn by T1 is skipped by T2, which takes the next ticket",
+                "§7.3 rule 1: one_visit = exclusive: an entity drawn by T1 is skipped by T2 (drawn_by:T1), which takes the next ticket",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\none_visit = \"separate\""),
-            ..case("separate", "one_visit = separate: no merged visits are listed")
+            ..case("separate", "§7.3, §9.1: one_visit = separate: each task visits on its own, and no merged visits are listed")
         },
         Case {
             plan: PLAN
@@ -384,14 +384,14 @@ fn draw_cases() -> Vec<Case> {
             history: Some(HISTORY.into()),
             ..case(
                 "history-window-and-cap",
-                "a history file: T1 excludes entities inspected for its item in the last 365 days; a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew",
+                "§6.1 rules 1 and 2, §7.3 rule 2: a history file: T1 excludes entities inspected for its item in the last 365 days (scope same_item, matched by item); a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew (annual_cap)",
             )
         },
         Case {
             conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\nE08,91440300192317458F,曾任法律顾问\n".into()),
             ..case(
                 "recusal",
-                "a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
+                "§8.2 rule 2: a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
             )
         },
         Case {
@@ -399,13 +399,13 @@ fn draw_cases() -> Vec<Case> {
             conflicts: Some("执法证号,统一社会信用代码,回避事由\n42010001,12100000400000624D,近亲属任职\n42010002,12100000400000624D,曾任法律顾问\n42010003,12100000400000624D,曾任法律顾问\n".into()),
             ..case(
                 "recusal-by-certificate",
-                "a conflicts file keyed by 执法证号 (certificate numbers): the rows name E01, E02 and E03, who hold certificates 42010001–42010003 (§8.2), so 清华大学's team can only be E05 and E08",
+                "§8.2 rule 2: a conflicts file keyed by 执法证号 (certificate numbers): the rows name E01, E02 and E03, who hold certificates 42010001–42010003, so 清华大学's team can only be E05 and E08",
             )
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"different\"\n"),
             officers: OFFICERS_WITH_REGIONS.into(),
-            ..case("officer-region-different", "异地: every officer comes from a region other than the entity's")
+            ..case("officer-region-different", "§8.2 rule 3: officer_region = \"different\" (异地): every officer comes from a region other than the entity's")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nofficer_region = \"same\"\n"),
@@ -415,16 +415,16 @@ fn draw_cases() -> Vec<Case> {
                 acc.push('\n');
                 acc
             }),
-            ..case("officer-region-same", "officers from the entity's own region only")
+            ..case("officer-region-same", "§8.2 rule 3: officer_region = \"same\": officers from the entity's own region only")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nmax_teams_per_officer = 4\n"),
-            ..case("workload-cap", "nine teams of two from five officers, at most four teams each")
+            ..case("workload-cap", "§8.2 rule 4: the task's max_teams_per_officer = 4: nine teams of two from five officers, at most four teams each")
         },
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\nrotation = 365\n"),
             history: Some(HISTORY.into()),
-            ..case("rotation", "no officer who inspected the entity in the last 365 days (the history's 检查人员)")
+            ..case("rotation", "§8.2 rule 5: rotation = 365: no officer who inspected the entity in the last 365 days (the history's 检查人员, separated by ; and 、)")
         },
         Case {
             plan: simple_plan(
@@ -432,7 +432,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "joint-inspection",
-                "跨部门联合抽查: every team has one officer of 市场监管 and one of 食品安全, each drawn from its department's pool",
+                "§8.3: 跨部门联合抽查: every team has one officer of 市场监管 and one of 食品安全, each drawn from its department's part by the joint ticket",
             )
         },
         Case {
@@ -445,7 +445,7 @@ fn draw_cases() -> Vec<Case> {
             ),
             ..case(
                 "joint-inspection-other-department",
-                "跨部门联合抽查 with an eligible officer of a department the task does not list (E06, 知识产权): the task's eligible count is the listed departments' officers only (§8.3, §9.1), and E06 is never drawn",
+                "§8.3, §9.1: 跨部门联合抽查 with an eligible officer of a department the task does not list (E06, 知识产权): the task's eligible count is the listed departments' officers only, and E06 is never drawn",
             )
         },
         Case {
@@ -462,7 +462,7 @@ fn draw_cases() -> Vec<Case> {
                 }),
             ..case(
                 "require-categories",
-                "require_categories: only officers whose 执法类别 include the task's items are in the pool",
+                "§8.1: require_categories: only officers whose 执法类别 include the task's items are in the pool",
             )
         },
         Case {
@@ -479,7 +479,7 @@ fn draw_cases() -> Vec<Case> {
                 }),
             ..case(
                 "require-categories-unicode-spaces",
-                "require_categories with categories separated by a full-width space (U+3000) or a no-break space (U+00A0): any White_Space character splits a list (§8.1)",
+                "§8.1: require_categories with categories separated by a full-width space (U+3000) or a no-break space (U+00A0): any White_Space character splits a list",
             )
         },
         ledger_case(),
@@ -491,7 +491,7 @@ fn draw_cases() -> Vec<Case> {
             conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\n".into()),
             ..case(
                 "attested-seed",
-                "an attested seed (§5.3) for a second batch with history and conflicts files: the announcement freezes all the inputs, four dice digits rolled at the announcement and one party's contribution, and names drand quicknet round 657413 (a real signed round); the seed is derived from its digest and the round; the party reveals its secret",
+                "§5.3, §6.1: an attested seed for a second batch with history and conflicts files: the announcement freezes all the inputs, four dice digits rolled at the announcement and one party's contribution, and names drand quicknet round 657413 (a real signed round); the seed is derived from its digest and the round; the party reveals its secret",
             )
         },
         Case {
@@ -510,14 +510,14 @@ fn draw_cases() -> Vec<Case> {
             }),
             ..case(
                 "attested-third-attempt",
-                "an attested seed from the third attempt (§5.3.4): two earlier announcements were not drawn, each replaced by the next with its reason; the record keeps them; two parties contributed",
+                "§5.3.3, §5.3.4: an attested seed from the third attempt: two earlier announcements were not drawn, each replaced by the next with its reason; the record keeps them; two parties contributed",
             )
         },
         Case {
             plan: simple_plan("ratio = \"50%\"\ninspection_date = \"2028-06-01\"\n"),
             ..case(
                 "inspection-date",
-                "inspections on 2028-06-01: certificates expiring before then (E01, E02, E05) keep those officers out of the task's pool",
+                "§8.1, §9.1: inspection_date = 2028-06-01: certificates expiring before then (E01, E02, E05) keep those officers out of the task's pool; the record's ineligible list is of plan.date and does not name them",
             )
         },
         Case {
@@ -525,7 +525,7 @@ fn draw_cases() -> Vec<Case> {
             earlier: vec![first_batch],
             ..case(
                 "second-batch",
-                "a second batch of the worked example with a fresh seed: the targets the first batch drew for a task are excluded from that task's frame (earlier_batch)",
+                "§5.2, §6.1 batches: a second batch of the worked example with a fresh seed: the targets the first batch drew for a task are excluded from that task's frame (earlier_batch), and the earlier record's digest enters the draw key",
             )
         },
         Case {
@@ -570,7 +570,7 @@ fn draw_cases() -> Vec<Case> {
             seed: SQL_EXAMPLE_SEED,
             ..case(
                 SQL_EXAMPLE,
-                "SPEC.md §7.4's example: T2 filters on a date column in several forms of §3.3 (2001-02-30 is no day) and a number column with a fraction, excludes 吊销，未注销 by its head and keeps 存续（在营）, lists 百度 as inspected_recently (so the query reads exclusions.csv), and skips a target T1 drew (exclusive) at rank 2 of stratum B, taking ranks 1 and 3",
+                "§7.4 (its example), §3.3, §6.1, §7.3: T2 filters on a date column in several forms of §3.3 (2001-02-30 is no day) and a number column with a fraction, excludes 吊销，未注销 by its head and keeps 存续（在营）, lists 百度 as inspected_recently (so the query reads exclusions.csv), and skips a target T1 drew (exclusive) at rank 2 of stratum B, taking ranks 1 and 3",
             )
         },
         Case {
@@ -578,7 +578,7 @@ fn draw_cases() -> Vec<Case> {
                 let mut lines = TARGETS.lines();
                 let mut t = format!("{},企业电子邮箱,经营范围\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    let _ = writeln!(t, "{line},info{i}@example.com.cn,软件开发");
+                    writeln!(t, "{line},info{i}@example.com.cn,软件开发").unwrap();
                 }
                 t
             },
@@ -604,7 +604,7 @@ fn draw_cases() -> Vec<Case> {
             id_check: Some(("strict", vec!["91350100M0001TGQXM"])),
             ..case(
                 "pilot-code-allowlisted",
-                "a genuine early pilot code that fails the check character, allowed by the allowlist and listed in the record",
+                "§3.3 id check, §9.1: a genuine early pilot code that fails the check character, allowed by the allowlist and listed in the record",
             )
         },
         Case {
@@ -612,14 +612,14 @@ fn draw_cases() -> Vec<Case> {
             id_check: Some(("warn", vec![])),
             ..case(
                 "warn-mode",
-                "an id failing both checks, accepted in warn mode and listed in the record",
+                "§3.3 id check, §9.1: an id failing its check, accepted in warn mode and listed in the record",
             )
         },
         Case {
             plan: PLAN.replace("date = \"2027-01-15\"", "date = \"2027-01-15\"\nexclude_status = []"),
             ..case(
                 "no-exclusions",
-                "exclude_status = []: the 注销 entity is in T2's frame",
+                "§4.1, §6.1: exclude_status = []: the 注销 entity is in T2's frame",
             )
         },
         Case {
@@ -627,7 +627,7 @@ fn draw_cases() -> Vec<Case> {
             targets: mapped_targets(),
             ..case(
                 "column-mapping",
-                "[columns.targets] maps an unusual header to id and drops another column unread",
+                "§3.2 rule 1: [columns.targets] maps an unusual header to id and drops another column (\"\") unread",
             )
         },
         Case {
@@ -640,7 +640,7 @@ fn draw_cases() -> Vec<Case> {
                 .into(),
             ..case(
                 "numbered-certificates",
-                "a second certificate (执法证号2, 有效期起2, 有效期止2) keeps E01 eligible after the first expired; 在职 and 正常 count as on duty",
+                "§3.2 rule 2, §8.1: a second certificate (执法证号2, 有效期起2, 有效期止2) keeps E01 eligible after the first expired; 在职 and 正常 count as on duty",
             )
         },
         Case {
@@ -648,9 +648,687 @@ fn draw_cases() -> Vec<Case> {
             officers: "id,name,department\nE01,张伟,市场监管\nE02,王芳,市场监管\nE03,李娜,食品安全\nE04,刘强,食品安全\nE05,陈静,食品安全\n".into(),
             ..case(
                 "no-certificate-columns",
-                "a roster without certificate columns: nobody is excluded, and a warning says certificates were not checked",
+                "§8.1, §9.1: a roster without status and certificate columns: nobody is ineligible, certificates_checked_on is \"\", and a warning says certificates were not checked",
             )
         },
+    ]
+    .into_iter()
+    .chain(rule_draw_cases())
+    .collect()
+}
+
+/// A plan of one task over the directory's class C targets (宁德时代 and 清华大学), drawn
+/// whole: two teams, small enough to follow by hand.
+fn small_plan(extra: &str) -> String {
+    simple_plan(&format!(
+        "filter = {{ risk = \"C\" }}\nratio = \"100%\"\n{extra}"
+    ))
+}
+
+/// A plan with `extra` added to its `[plan]` table, after the date.
+fn with_plan_keys(plan: &str, extra: &str) -> String {
+    plan.replacen(
+        "date = \"2027-01-15\"\n",
+        &format!("date = \"2027-01-15\"\n{extra}"),
+        1,
+    )
+}
+
+/// A table with one more column: `header`, then one value per data row.
+fn add_column(table: &str, header: &str, values: &[&str]) -> String {
+    let mut lines = table.lines();
+    let mut out = format!("{},{header}\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        writeln!(out, "{line},{}", values.get(i).copied().unwrap_or("")).unwrap();
+    }
+    out
+}
+
+/// The plan of `whole-directory-floor`: vectors that read the same rows in another
+/// form give its record, but for `inputs.targets.sha256`.
+fn floor_plan() -> String {
+    simple_plan("ratio = \"50%\"\nrounding = \"floor\"\nmin_per_stratum = 0\n")
+}
+
+/// One vector per rule of SPEC.md §3–§9 that the cases above do not already show;
+/// small synthetic inputs, mostly the worked example's tables.
+fn rule_draw_cases() -> Vec<Case> {
+    let capped = with_plan_keys(
+        &PLAN.replacen(
+            "ratio = { A = \"10%\", B = \"50%\", \"*\" = \"100%\" }",
+            "ratio = \"10%\"",
+            1,
+        ),
+        "one_visit = \"separate\"\nmax_inspections_per_year = 1\n",
+    );
+    let earlier_year = serde_json::to_value(
+        run(&Case {
+            plan: capped.replace("date = \"2027-01-15\"", "date = \"2026-07-01\""),
+            ..case("first-batch-2026", "")
+        })
+        .expect("the 2026 batch draws")
+        .record,
+    )
+    .unwrap();
+    vec![
+        // §3.1 input formats.
+        Case {
+            plan: small_plan(""),
+            targets: TARGETS.replace(
+                "12100000400000624D,清华大学,",
+                "12100000400000624D,\"清华大学,\"\"紫荆\"\"校区\",",
+            ),
+            ..case(
+                "csv-quoted-field",
+                "§3.1 CSV, §9.2: a field in double quotes holds the delimiter and \"\" for one \"; the name is read as 清华大学,\"紫荆\"校区, and the record writes it with each \" escaped as \\\"",
+            )
+        },
+        Case {
+            plan: floor_plan(),
+            targets: TARGETS.replace('\n', "\r"),
+            ..case(
+                "cr-line-ends",
+                "§3.1, §3.4: records ending in CR alone read as with LF: the record is whole-directory-floor's but for inputs.targets.sha256",
+            )
+        },
+        Case {
+            plan: floor_plan(),
+            targets: TARGETS
+                .replacen("\n9144030071526726XG", "\n,,,,\n9144030071526726XG", 1)
+                .replace("12100000400000624D,清华大学,C,存续,110000\n", "12100000400000624D,清华大学,C,存续,110000\n,,,,\n"),
+            ..case(
+                "blank-rows-skipped",
+                "§3.1: rows whose cells are all empty are skipped: the record is whole-directory-floor's but for inputs.targets.sha256 (rows counts the ten rows)",
+            )
+        },
+        // §3.2 column names.
+        Case {
+            targets: TARGETS.replacen(
+                "id,name,risk,status,region",
+                "统一社会信用代码（注册号）, 企业\u{3000}名称 ,RISK,登记_状态,Region",
+                1,
+            ),
+            officers: OFFICERS.replacen(
+                "id,name,department,status,certificate,validity",
+                "ID,Name,部 门,在岗-状态,执法证号,证件有效期",
+                1,
+            ),
+            ..case(
+                "header-keys",
+                "§3.2 key(): headers match a standard field's alias ignoring width (full-width brackets), ASCII case, White_Space (U+3000 too), _ and -: the record is the worked example's but for the two raw sha256 digests and the dropped header's text (Region)",
+            )
+        },
+        Case {
+            plan: small_plan(""),
+            officers: OFFICERS.replacen(
+                "id,name,department,status,certificate,validity",
+                "id,name,department,status,执法证号（2）,证件有效期(2)",
+                1,
+            ),
+            ..case(
+                "numbered-field-in-brackets",
+                "§3.2 rule 2, §8.1: a numbered field's number may be in brackets: 执法证号（2） and 证件有效期(2) are certificate_2 and validity_2, the officers' only certificate group",
+            )
+        },
+        Case {
+            plan: "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                   [columns.officers]\n\"人员代码\" = \"编号\"\n\"所在网格\" = \" Grid \"\n\n\
+                   [[tasks]]\nid = \"T\"\nname = \"任务\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\n\
+                   officer_filter = { grid = \"东区\" }\n"
+                .into(),
+            officers: add_column(
+                &OFFICERS.replacen("id,", "人员代码,", 1),
+                "所在网格",
+                &["东区", "西区", "东区", "东区", "西区", "东区", "东区", "东区"],
+            ),
+            ..case(
+                "officer-column-mapping",
+                "§3.2 rule 1: [columns.officers] maps 人员代码 to 编号, an alias of the standard field id, and 所在网格 to \" Grid \", which is no alias and gives the column grid (lower(text(v))), read by officer_filter: the pool is E01, E03 and E08",
+            )
+        },
+        Case {
+            officers: OFFICERS
+                .lines()
+                .map(|l| {
+                    let mut cells: Vec<&str> = l.split(',').collect();
+                    cells.remove(1);
+                    cells.join(",") + "\n"
+                })
+                .collect(),
+            ..case(
+                "roster-without-names",
+                "§3.2, §3.4: a roster without a name column (published with the names hidden): the officers' canonical digest is the worked example's, since names are outside it, and the names digest is \"\"",
+            )
+        },
+        Case {
+            plan: "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                   [columns.public]\nofficers = [\"expert\"]\nhistory = [\"authority\"]\nconflicts = [\"reason\"]\n\n\
+                   [[tasks]]\nid = \"T\"\nname = \"任务\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\nrotation = 365\n"
+                .into(),
+            officers: add_column(
+                OFFICERS,
+                "专家",
+                &["是", "否", "否", "是", "否", "否", "否", "是"],
+            ),
+            history: Some(HISTORY.into()),
+            conflicts: Some(
+                "人员编号,统一社会信用代码,回避事由\nE02,12100000400000624D,近亲属任职\n".into(),
+            ),
+            ..case(
+                "public-columns-other-tables",
+                "§3.2 rule 5, §4.1 [columns.public]: officers' 专家 (expert), the history's 检查机关 (authority) and the conflicts' 回避事由 (reason) are declared public and kept although no rule reads them; the history's 检查事项 is not read (no same_item scope) and is dropped",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\n").replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\nexclude_status = []\n",
+                1,
+            ),
+            ..case(
+                "status-not-read",
+                "§3.2 rule 5, §6.1: with exclude_status = [] and no filter on it, the plan does not read status: the column is dropped and listed, and the 注销 entity is in the frame of ten",
+            )
+        },
+        // §3.3 values.
+        Case {
+            plan: simple_plan("strata = [\"risk\"]\ncount = 1\nallocation = \"per_stratum\"\n"),
+            targets: "id,name,risk,status,region\n\
+                      9144030071526726XG,腾讯科技（深圳）有限公司,低风险,存续,440300\n\
+                      91440300708461136T,深圳市腾讯计算机系统有限公司,一般风险,存续,440300\n\
+                      91330100799655058B,阿里巴巴（中国）有限公司,B级,存续,330100\n\
+                      91110000802100433B,北京百度网讯科技有限公司,b类,存续,110000\n\
+                      91110108551385082Q,小米科技有限责任公司,A级,存续,110108\n\
+                      91440300192317458F,比亚迪股份有限公司,较高风险,存续,440300\n\
+                      91350900587527783P,宁德时代新能源科技股份有限公司,高风险,存续,350900\n\
+                      91110000710925462X,中国石油天然气股份有限公司,,存续,110000\n\
+                      91100000100003962T,中国工商银行股份有限公司,A,注销,100000\n\
+                      12100000400000624D,清华大学,Ｄ,存续,110000\n"
+                .into(),
+            ..case(
+                "risk-spellings",
+                "§3.3 risk, §6.2 per_stratum: 低风险, A级 → A; 一般风险, B级, b类 → B; 较高风险 → C; 高风险, Ｄ → D; an empty class stays empty and is a stratum of its own; count = 1 with allocation = \"per_stratum\" takes one from each of the five strata",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "filter = { last_inspected = { after = \"2025年12月31日\", before = \"2026/7/1\" } }\ncount = 3\n",
+            ),
+            targets: add_column(
+                TARGETS,
+                "上次检查日期",
+                &[
+                    "2026-3-2", "2026/03/02", "2026.3.2", "2026年3月2日", "20260615",
+                    "2025-12-31", "2026-07-01", "", "2026-01-01", "2026-01-01",
+                ],
+            ),
+            ..case(
+                "date-forms-and-date-conditions",
+                "§3.3 date, §4.1, §4.2 after/before: 上次检查日期 (last_inspected) written in every form of §3.3 is read as YYYY-MM-DD; the filter's days, written 2025年12月31日 and 2026/7/1, are normalised too; after and before are strict (2025-12-31 and 2026-07-01 fail) and an empty value fails both",
+            )
+        },
+        Case {
+            plan: small_plan(""),
+            officers: "id,name,department,status,certificate,validity\n\
+                       E01,张伟,市场监管,在岗,42010001,2023-03-01至2028-02-28\n\
+                       E02,王芳,市场监管,,42010002,2022-07-01至2027-06-30\n\
+                       E03,李娜,食品安全,正常,42010003,\n\
+                       E04,刘强,食品安全,停职审查,42010004,2021-09-01至2026-08-31\n\
+                       E05,陈静,食品安全,病假（住院）,42010005,2023-05-01至2028-04-30\n\
+                       E06,杨磊,知识产权, 在职 ,42010006,2022-01-01至2026-12-31\n\
+                       E07,赵敏,食品安全,在岗,,2024-01-01至2029-12-31\n\
+                       E08,周杰,食品安全,在岗,42010008,2025-01-01至长期\n"
+                .into(),
+            ..case(
+                "officer-eligibility",
+                "§3.3 duty, §8.1: statuses become 在岗 or 不在岗 (an empty status, 停职审查 and 病假（住院） are 不在岗, and only the code is recorded); the status rule comes first (E04, also expired, is only 不在岗); a certificate without a period (E03) or a period without a certificate (E07) is not valid, and E06's certificate has expired: the pool is E01 and E08",
+            )
+        },
+        Case {
+            officers: "id,name,department,status,certificate,validity\n\
+                       E01,张伟,市场监管,在岗,42010001,2023-03-01~2028-02-28\n\
+                       E02,王芳,市场监管,在岗,42010002,2022-07-01～2027-06-30\n\
+                       E03,李娜,食品安全,在岗,42010003,2024-01-01--2028-12-31\n\
+                       E04,刘强,食品安全,在岗,42010004,2021-09-01—2026-08-31\n\
+                       E05,陈静,食品安全,在岗,42010005,2023/05/01/2028/04/30\n\
+                       E06,杨磊,知识产权,在岗,42010006,2022-01-01/2026-12-31\n\
+                       E07,赵敏,食品安全,休假,42010007,2024年1月1日 至 2029年12月31日\n\
+                       E08,周杰,食品安全,在岗,42010008,20250101至长期\n"
+                .into(),
+            ..case(
+                "validity-separators",
+                "§3.3 validity: periods split at ~, ～, --, —, a lone / or the third of five, and 至 with spaces around it, each part a date of §3.3: every value reads as the worked example's, so the record is the worked example's but for inputs.officers.sha256",
+            )
+        },
+        Case {
+            plan: small_plan(
+                "items = [\"企业年度报告公示信息\"]\nexclude_inspected = { within = 365, scope = \"same_item\" }\nrotation = 365\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期,抽查任务编号,检查事项,检查人员\n\
+                 12100000400000624D,2026-06-01,,,\n\
+                 91350900587527783P,2026-06-01,T9,其他事项,\n\
+                 91350100M0001TGQXM,2026-06-01,T,企业年度报告公示信息,E01;E02;E03;E05;E08\n"
+                    .into(),
+            ),
+            conflicts: Some(
+                "人员编号,统一社会信用代码,回避事由\nE01,91350100M0001TGQXM,近亲属任职\n".into(),
+            ),
+            ..case(
+                "history-empty-cells-and-unknown-entities",
+                "§3.3: a history row's empty task, item and officers cells match no task, item or officer (清华大学 stays in the frame); a history or conflicts row for an entity that is not in the directory (91350100M0001TGQXM) counts for nothing and is no error",
+            )
+        },
+        Case {
+            plan: simple_plan("filter = { region = \"110108\" }\nratio = \"100%\"\n"),
+            targets: format!("{TARGETS}110108012660422,北京某某商行,B,存续,110108\n"),
+            ..case(
+                "registration-number",
+                "§3.3 id check: a 15-digit registration number (注册号) whose digits pass ISO 7064 MOD 11,10 is a valid target id",
+            )
+        },
+        // §4.1 plan keys.
+        Case {
+            plan: small_plan("basis = \"《企业信息公示暂行条例》第十四条\"\n")
+                .replace("date = \"2027-01-15\"", "date = \"2027年1月15日\""),
+            ..case(
+                "plan-date-forms",
+                "§4.1 plan.date in a form of §3.3 (2027年1月15日) is the draw date 2027-01-15 in the record; basis (抽查依据) is for the notice only and enters the record through the plan digest alone",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\n").replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\nexclude_status = [\"歇业\"]\n",
+                1,
+            ),
+            targets: TARGETS.replace("比亚迪股份有限公司,B,存续", "比亚迪股份有限公司,B,歇业"),
+            ..case(
+                "custom-exclude-status",
+                "§4.1, §6.1: exclude_status = [\"歇业\"] replaces the default list: the 歇业 entity is excluded with the reason 歇业, and the 注销 one is in the frame",
+            )
+        },
+        Case {
+            targets: TARGETS
+                .lines()
+                .map(|l| {
+                    let mut cells: Vec<&str> = l.split(',').collect();
+                    cells.remove(3);
+                    cells.join(",") + "\n"
+                })
+                .collect(),
+            plan: simple_plan("count = 3\n"),
+            ..case(
+                "no-status-column",
+                "§6.1: a directory without a status column excludes nobody, whatever exclude_status says: the frame has all ten rows",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "filter = { risk = \"C\" }\nratio = \"100%\"\nofficer_filter = { department = { in = [\"食品安全\", \"市场监管\", \"市场监管\"], not = \"知识产权\" }, \"职级\" = { min = \"02.50\", max = 4 }, \" 入职日期 \" = { after = \"2015年3月1日\", before = \"2020/1/1\" } }\n",
+            ),
+            officers: {
+                let o = add_column(OFFICERS, "职级", &["3", "2.5", "1", "5", "4", "3", "3", "3.0"]);
+                add_column(
+                    &o,
+                    "入职日期",
+                    &[
+                        "2015-03-01", "2019/7/1", "2020年1月1日", "2016-01-01", "20180601",
+                        "2017-05-05", "2017-05-05", "2016.8.8",
+                    ],
+                )
+            },
+            ..case(
+                "officer-filter-conditions",
+                "§4.1, §4.2: an officer_filter with every condition kind: in and not (a list, kept sorted and distinct, and a string), min and max (\"02.50\" is recorded as the canonical decimal 2.5), after and before on a text column whose values are read as dates; column names are lower(text()): the pool is E02, E05 and E08",
+            )
+        },
+        Case {
+            plan: with_plan_keys(
+                "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
+                 [[tasks]]\nid = \"T1\"\nname = \"任务一\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\nofficer_filter = { department = \"市场监管\" }\n\n\
+                 [[tasks]]\nid = \"T2\"\nname = \"任务二\"\nfilter = { risk = \"A\" }\nratio = \"100%\"\n",
+                "max_teams_per_officer = 2\n",
+            ),
+            ..case(
+                "plan-workload-cap",
+                "§4.1, §8.2 rule 4: the plan's max_teams_per_officer = 2 counts teams across tasks in plan order: T1's two teams use both 市场监管 officers (E01, E02), so T2, whose pool has them too, refuses them and draws from E03, E05 and E08",
+            )
+        },
+        // §6.1 exclusions.
+        Case {
+            plan: with_plan_keys(
+                &simple_plan("ratio = \"100%\"\nexclude_inspected = { within = \"calendar_year\" }\n"),
+                "max_inspections_per_year = 1\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期\n\
+                 91110000802100433B,2027-01-05\n\
+                 91440300708461136T,2026-12-31\n\
+                 91330100799655058B,2027-03-01\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-calendar-year",
+                "§6.1 rule 1 with within = \"calendar_year\" (scope any_item): rows dated in 2027, the year of plan.date, exclude their entity, a later date in the year too (阿里巴巴, 2027-03-01), while 2026-12-31 does not; 百度 also meets the annual cap (rule 2), and the rules apply in order, so its reason is inspected_recently",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "items = [\"企业年度报告公示信息\"]\nratio = \"100%\"\nexclude_inspected = { within = 365, scope = \"same_item\" }\n",
+            ),
+            history: Some(
+                "统一社会信用代码,检查日期,抽查任务编号,检查事项\n\
+                 91110000802100433B,2026-06-01,T,其他事项\n\
+                 91440300708461136T,2026-06-01,T2,其他事项\n\
+                 91330100799655058B,2026-06-01,,企业年度报告公示信息\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-same-task",
+                "§6.1 rule 1 with scope = \"same_item\": a history row counts when its item is one of the task's items (阿里巴巴) or its task is the task's id (百度, task T, another item); 腾讯计算机's row, another task and item, does not",
+            )
+        },
+        Case {
+            plan: simple_plan("ratio = \"100%\"\nexclude_inspected = { within = 10 }\n"),
+            history: Some(
+                "统一社会信用代码,检查日期\n\
+                 91110000802100433B,2027-01-05\n\
+                 91440300708461136T,2027-01-04\n\
+                 91330100799655058B,2027-01-20\n\
+                 12100000400000624D,2027-01-15\n"
+                    .into(),
+            ),
+            ..case(
+                "exclude-inspected-window-bounds",
+                "§6.1 rule 1 with within = 10 days: 0 ≤ days(plan.date) − days(date) ≤ 10 counts both ends (2027-01-05 and the draw date itself exclude 百度 and 清华大学), while 2027-01-04 (11 days) and 2027-01-20 (after the draw date) do not",
+            )
+        },
+        Case {
+            plan: with_plan_keys(PLAN, "max_inspections_per_year = 1\n"),
+            history: Some(
+                "统一社会信用代码,检查日期\n91110000802100433B,2027-01-05\n91440300708461136T,2026-03-02\n".into(),
+            ),
+            ..case(
+                "merge-annual-cap",
+                "§6.1 rule 2, §7.3 rule 2 under one_visit = \"merge\": 百度, inspected in 2027, has used its one inspection and is excluded from both frames (annual_cap); a 2026 row counts for nothing; targets drawn by T1 and T2 are merged visits, one inspection each, so T2 skips none of them",
+            )
+        },
+        Case {
+            seed: "2027 第二批",
+            plan: capped,
+            earlier: vec![earlier_year],
+            ..case(
+                "earlier-batch-other-year",
+                "§6.1 batches: the earlier batch was drawn on 2026-07-01: its targets are still excluded from the frame of the task that drew them (earlier_batch), but its visits were in 2026 and do not count towards the 2027 annual cap (V(e) = 0), so T2 may draw T1's earlier targets",
+            )
+        },
+        Case {
+            plan: small_plan("rotation = \"calendar_year\"\n"),
+            history: Some(
+                "统一社会信用代码,检查日期,检查人员\n\
+                 12100000400000624D,2027-01-03,E01，E02\n\
+                 91350900587527783P,2026-12-30,E01\u{3000}E02\u{3000}E03\u{3000}E05\u{3000}E08\n"
+                    .into(),
+            ),
+            ..case(
+                "rotation-calendar-year",
+                "§8.2 rule 5 with rotation = \"calendar_year\": E01 and E02 (separated by a full-width comma) inspected 清华大学 in 2027 and are refused for its team; every pool officer (separated by U+3000) inspected 宁德时代 in 2026, outside the window, and its team is drawn as if they had not",
+            )
+        },
+        // §6.2 counts.
+        Case {
+            plan: simple_plan("strata = [\"risk\"]\nratio = \"10%\"\nmin_per_stratum = 2\n"),
+            ..case(
+                "min-per-stratum",
+                "§6.2 step 3: min_per_stratum = 2 raises each stratum's ceil(10%) (1 for A, B and C) to 2, never above the stratum's size",
+            )
+        },
+        Case {
+            plan: simple_plan(
+                "strata = [\"risk\"]\nratio = { \" A \" = \"0%\", \"*\" = \"25.00%\" }\nrounding = \"nearest\"\nmin_per_stratum = 0\n",
+            ),
+            ..case(
+                "rounding-nearest",
+                "§4.1, §6.2 rounding = \"nearest\": B has 5 × 25% = 1.25 → 1 (ceil would give 2) and C has 2 × 25% = 0.5 → 1 (half up; floor would give 0); the key \" A \" is normalised to A (0%), and \"25.00%\" is recorded as its canonical text 25%",
+            )
+        },
+        Case {
+            plan: simple_plan("count = 3\nallocation = \"equal\"\n"),
+            ..case(
+                "allocation-without-strata",
+                "§4.1, §6.2: allocation given without strata: the frame is one stratum, the count is spread over it (mode equal, quota \"3 / 1\") and the draw is that of count = 3",
+            )
+        },
+        ledger_joint_case(),
+        ledger_refused_substitute_case(),
+    ]
+}
+
+/// A joint task's ledger: a member replaced for the reason 其他 with its note, by the first
+/// of the slot's substitute order in the same department; a target recorded unreachable.
+fn ledger_joint_case() -> Case {
+    let mut c = Case {
+        plan: small_plan(
+            "departments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]\n",
+        ),
+        ..case(
+            "ledger-joint-other",
+            "§8.3, §9.4: in a joint task, the 食品安全 member of the first team leaves for the reason 其他, which the note explains, and is replaced from the 食品安全 part (the slot's substitute order ranks that part only); `at` is an instant in any RFC 3339 form: 2027-01-14T16:00:00Z is the start of plan.date in China, the earliest time allowed, and 2027-01-20 09:30:00.250+08:00 has a space and a fraction",
+        )
+    };
+    let drawn = run(&c).expect("the joint ledger case draws").record;
+    let (first, second) = (&drawn.tasks[0].selected[0], &drawn.tasks[0].selected[1]);
+    c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": first.target, "officer": first.officers[1], "reason": "其他", "note": "借调至专项整治工作组", "actor": "张科长", "at": "2027-01-14T16:00:00Z"}));
+    c.amendments.push(json!({"kind": "unreachable", "task": "T", "target": second.target, "actor": "李科员", "at": "2027-01-20 09:30:00.250+08:00"}));
+    c
+}
+
+/// The officers of the pool of `small_plan` (on duty, with a certificate valid on
+/// 2027-01-15), in roster order.
+const SMALL_POOL: [&str; 5] = ["E01", "E02", "E03", "E05", "E08"];
+
+/// A replacement that passes over a conflicted officer: the conflicts row is chosen
+/// (by search, over fixed inputs) so that the officer it names is the first of the slot's
+/// substitute order.
+fn ledger_refused_substitute_case() -> Case {
+    for target in ["12100000400000624D", "91350900587527783P"] {
+        for conflicted in SMALL_POOL {
+            let mut c = Case {
+                plan: small_plan(""),
+                conflicts: Some(format!(
+                    "人员编号,统一社会信用代码,回避事由\n{conflicted},{target},曾任法律顾问\n"
+                )),
+                ..case(
+                    "ledger-substitute-refused",
+                    "§9.4, §8.2 rule 2: E08 leaves 清华大学's team (slot 1); E02, the first of that slot's substitute order who is neither in the team nor E08, is conflicted with 清华大学 (the conflicts file), so the replacement is the next in the order, E01",
+                )
+            };
+            let record = run(&c).expect("the case draws").record;
+            let task = &record.tasks[0];
+            let selected = task.selected.iter().find(|s| s.target == target).unwrap();
+            let key: [u8; 32] = hex::decode(&task.key).unwrap().try_into().unwrap();
+            let ticketer = Ticketer::substitute(&key, 1, target);
+            let leaving = &selected.officers[0];
+            let mut order: Vec<([u8; 32], &str)> = SMALL_POOL
+                .iter()
+                .map(|o| (ticketer.ticket(o), *o))
+                .collect();
+            order.sort_unstable();
+            let first = order
+                .iter()
+                .map(|(_, o)| *o)
+                .find(|o| !selected.officers.iter().any(|t| t == o) && *o != leaving.as_str());
+            if first == Some(conflicted) {
+                // The comment names them: a change of the inputs must update it.
+                assert_eq!(
+                    (target, conflicted, leaving.as_str()),
+                    ("12100000400000624D", "E02", "E08")
+                );
+                c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": target, "officer": leaving, "reason": "请假", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}));
+                return c;
+            }
+        }
+    }
+    panic!("no conflicts row puts a conflicted officer first in a substitute order");
+}
+
+/// An error vector of the ledger (SPEC.md §9.4): `small_plan`'s draw, then the
+/// amendments `make` derives from its record, the last of which is refused.
+fn ledger_error(
+    id: &'static str,
+    comment: &'static str,
+    make: &dyn Fn(&shuangsui::Record) -> Vec<Value>,
+) -> Case {
+    let mut c = Case {
+        plan: small_plan(""),
+        ..case(id, comment)
+    };
+    let record = run(&c).expect("the ledger error case draws").record;
+    c.amendments = make(&record);
+    c
+}
+
+/// Replaces the first officer of the first team, then the officer who replaced them, and
+/// so on, `n` times: each amendment names the replacement the one before gave.
+fn replacements_in_a_row(n: usize) -> Vec<Value> {
+    let mut c = Case {
+        plan: small_plan(""),
+        ..case("replacements", "")
+    };
+    let record = run(&c).expect("the case draws").record;
+    let target = record.tasks[0].selected[0].target.clone();
+    let mut officer = record.tasks[0].selected[0].officers[0].clone();
+    for k in 0..n {
+        c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": target, "officer": officer, "reason": "请假", "actor": "张科长", "at": format!("2027-02-0{}T09:00:00+08:00", k + 1)}));
+        if let Ok(d) = run(&c) {
+            officer.clone_from(&d.record.ledger[k].replacement);
+        }
+    }
+    c.amendments
+}
+
+fn ledger_error_cases() -> Vec<Case> {
+    let replace = |r: &shuangsui::Record, reason: &str, note: &str, actor: &str, at: &str| {
+        let s = &r.tasks[0].selected[0];
+        json!({"kind": "replace_officer", "task": "T", "target": s.target, "officer": s.officers[0], "reason": reason, "note": note, "actor": actor, "at": at})
+    };
+    vec![
+        ledger_error(
+            "ledger-third-replacement",
+            "§9.4: a team takes at most plan.max_replacements replacements (2 when the plan does not say): the third replacement of the same team is refused",
+            &|_| replacements_in_a_row(3),
+        ),
+        ledger_error(
+            "ledger-other-without-note",
+            "§9.4: the reason 其他 needs a note saying why",
+            &|r| {
+                vec![replace(
+                    r,
+                    "其他",
+                    "",
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-unknown-reason",
+            "§9.4: a replacement's reason is one of 回避, 请假, 调离, 证件失效, 其他",
+            &|r| {
+                vec![replace(
+                    r,
+                    "出差",
+                    "",
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-note-too-long",
+            "§9.4: a note has at most 200 characters (Unicode code points); this one has 201",
+            &|r| {
+                vec![replace(
+                    r,
+                    "其他",
+                    &"借".repeat(201),
+                    "张科长",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-empty-actor",
+            "§9.4: actor, normalised with text, must not be empty",
+            &|r| {
+                vec![replace(
+                    r,
+                    "请假",
+                    "",
+                    "\u{3000}",
+                    "2027-02-01T09:00:00+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-before-the-draw",
+            "§9.4: at may not be earlier than the draw, for an unattested seed the start of plan.date in China: 2027-01-14T23:59:59+08:00 is one second too early",
+            &|r| {
+                vec![replace(
+                    r,
+                    "请假",
+                    "",
+                    "张科长",
+                    "2027-01-14T23:59:59+08:00",
+                )]
+            },
+        ),
+        ledger_error(
+            "ledger-before-the-previous-entry",
+            "§9.4: at may not be earlier than the previous entry's at",
+            &|r| {
+                let second = &r.tasks[0].selected[1];
+                vec![
+                    replace(r, "请假", "", "张科长", "2027-02-01T09:00:00+08:00"),
+                    json!({"kind": "unreachable", "task": "T", "target": second.target, "actor": "李科员", "at": "2027-02-01T08:59:59+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-officer-not-in-team",
+            "§9.4: the officer replaced must be in the target's current team",
+            &|r| {
+                let s = &r.tasks[0].selected[0];
+                let outsider = SMALL_POOL
+                    .iter()
+                    .find(|o| !s.officers.iter().any(|t| t == *o))
+                    .unwrap();
+                vec![
+                    json!({"kind": "replace_officer", "task": "T", "target": s.target, "officer": outsider, "reason": "请假", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-target-not-selected",
+            "§9.4: an amendment names a target its task selected; 北京百度网讯 (class B) is not in this task's frame",
+            &|_| {
+                vec![
+                    json!({"kind": "unreachable", "task": "T", "target": "91110000802100433B", "actor": "李科员", "at": "2027-02-01T09:00:00+08:00"}),
+                ]
+            },
+        ),
+        ledger_error(
+            "ledger-unreachable-twice",
+            "§9.4: a target is recorded unreachable at most once per task",
+            &|r| {
+                let s = &r.tasks[0].selected[0];
+                vec![
+                    json!({"kind": "unreachable", "task": "T", "target": s.target, "actor": "李科员", "at": "2027-02-01T09:00:00+08:00"}),
+                    json!({"kind": "unreachable", "task": "T", "target": s.target, "actor": "李科员", "at": "2027-02-02T09:00:00+08:00"}),
+                ]
+            },
+        ),
     ]
 }
 
@@ -663,31 +1341,31 @@ fn error_cases() -> Vec<Case> {
     vec![
         edit(
             "team-of-one",
-            "two officers per inspection is the law: team_size 1 is an error",
+            "§4.1: two officers per inspection is the law: team_size 1 is an error",
             &|c| {
                 c.plan = c.plan.replace("team_size = 3", "team_size = 1");
             },
         ),
         edit(
             "pool-too-small",
-            "three officers per team, two eligible",
+            "§8.1: T2 needs three officers per team and its pool has two eligible: an error",
             &|c| {
                 c.officers = c.officers.replace("E05,陈静,食品安全", "E05,陈静,市场监管");
             },
         ),
-        edit("empty-frame", "no target passes the filter", &|c| {
+        edit("empty-frame", "§6.2 step 1: no target passes the filter: an empty frame is an error", &|c| {
             c.plan = c.plan.replace("status = \"存续\"", "status = \"在业\"");
         }),
         edit(
             "unknown-filter-column",
-            "a filter names a column the directory lacks",
+            "§4.2: a filter names a column the directory lacks",
             &|c| {
                 c.plan = c.plan.replace("status = \"存续\"", "state = \"存续\"");
             },
         ),
         edit(
             "unknown-strata-column",
-            "strata name a column the directory lacks",
+            "§4.2, §6.2: strata name a column the directory lacks",
             &|c| {
                 c.plan = c
                     .plan
@@ -696,7 +1374,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "duplicate-id",
-            "the same id twice, after normalisation (full-width, lower case)",
+            "§3.3: the same id twice, after normalisation (full-width, lower case)",
             &|c| {
                 c.targets
                     .push_str("９１１１０１０８５５１３８５０８２q,重复行,A,存续,110108\n");
@@ -704,62 +1382,62 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "missing-name-column",
-            "the directory has no name column",
+            "§3.2: a target directory MUST have a name column",
             &|c| {
                 c.targets = c.targets.replacen("id,name,", "id,title,", 1);
             },
         ),
-        edit("empty-id", "a row without an id", &|c| {
+        edit("empty-id", "§3.3: a row without an id", &|c| {
             c.targets.push_str(" ,无代码企业,A,存续,110000\n");
         }),
-        edit("ragged-row", "a row with a field too many", &|c| {
+        edit("ragged-row", "§3.1: a row with a field too many", &|c| {
             c.targets
                 .push_str("91110000000000000X,多一列,A,存续,110000,extra\n");
         }),
-        edit("bad-ratio", "a ratio without a percent sign", &|c| {
+        edit("bad-ratio", "§4.1: a ratio without a percent sign", &|c| {
             c.plan = c.plan.replace("\"10%\"", "\"10\"");
         }),
-        edit("ratio-over-100", "a ratio above 100%", &|c| {
+        edit("ratio-over-100", "§4.1: a ratio above 100%", &|c| {
             c.plan = c.plan.replace("\"10%\"", "\"110%\"");
         }),
         edit(
             "ratio-and-count",
-            "a task with both a ratio and a count",
+            "§4.1: a task with both a ratio and a count",
             &|c| {
                 c.plan = c.plan.replace("count = 3", "count = 3\nratio = \"3%\"");
             },
         ),
         edit(
             "no-ratio-for-stratum",
-            "a ratio table without an entry or a default for class C",
+            "§6.2 trees: a ratio table without an entry or a default for class C",
             &|c| {
                 c.plan = c.plan.replace(", \"*\" = \"100%\"", "");
             },
         ),
         edit(
             "count-with-strata",
-            "spec v1 allocates a count over the whole frame only",
+            "§4.1: count = N with strata needs an allocation",
             &|c| {
                 c.plan = c
                     .plan
                     .replace("count = 3", "count = 3\nstrata = [\"risk\"]");
             },
         ),
-        edit("duplicate-task-id", "two tasks with the same id", &|c| {
+        edit("duplicate-task-id", "§4.1: two tasks with the same id", &|c| {
             c.plan = c.plan.replace("id = \"T2\"", "id = \"T1\"");
         }),
-        edit("unknown-plan-key", "a misspelt key", &|c| {
+        edit("unknown-plan-key", "§4.1: a misspelt key is an unknown key", &|c| {
             c.plan = c.plan.replace("team_size = 3", "teamsize = 3");
         }),
-        edit("float-in-plan", "a ratio written as a number", &|c| {
+        edit("float-in-plan", "§4.1, §4.3: a ratio written as a number (a TOML float)", &|c| {
             c.plan = c.plan.replace("\"10%\"", "0.1");
         }),
-        edit("control-character", "a tab inside a name", &|c| {
+        edit("control-character", "§3.3: a tab inside a name", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\t大学");
         }),
         edit(
             "filter-column-twice",
-            "two filter keys that name the same column",
+            "§4.1: two filter keys that name the same column after normalisation",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -769,19 +1447,19 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "invalid-id",
-            "an id whose check character is wrong (Tencent's code ending H instead of G)",
+            "§3.3 id check: an id whose check character is wrong (Tencent's code ending H instead of G)",
             &|c| {
                 c.targets = c
                     .targets
                     .replace("9144030071526726XG", "9144030071526726XH");
             },
         ),
-        edit("unknown-risk", "a risk class outside A–D", &|c| {
+        edit("unknown-risk", "§3.3 risk: a risk class outside A–D", &|c| {
             c.targets = c.targets.replace("清华大学,C,", "清华大学,E,");
         }),
         edit(
             "bad-validity",
-            "a certificate validity that is not a period of real dates",
+            "§3.3 validity: a certificate validity that is not a period of real dates",
             &|c| {
                 c.officers = c
                     .officers
@@ -790,27 +1468,27 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "no-plan-date",
-            "the roster lists certificates but the plan has no date",
+            "§4.1, §8.1: the roster lists certificates but the plan has no date",
             &|c| {
                 c.plan = c.plan.replace("date = \"2027-01-15\"\n", "");
             },
         ),
-        edit("bad-plan-date", "a date that does not exist", &|c| {
+        edit("bad-plan-date", "§4.1: plan.date names a day that does not exist", &|c| {
             c.plan = c.plan.replace("2027-01-15", "2027-02-30");
         }),
         edit(
             "many-problems",
-            "every problem of a file is listed, each with its line",
+            "§3.3: every problem of a file is listed, each with its line (error kind problems)",
             &|c| {
                 c.targets.push_str("9144030071526726XG,重复一,A,存续,440300\n91110108551385082Q,重复二,A,存续,110108\n9144030071526726XH,错码,A,存续,440300\n");
             },
         ),
-        edit("binary-file", "a NUL byte: not a text table", &|c| {
+        edit("binary-file", "§3.1: a NUL byte: not a text table", &|c| {
             c.targets = c.targets.replace("清华大学", "清华\0大学");
         }),
         edit(
             "empty-frame-after-exclusions",
-            "the only rows passing the filter are 注销",
+            "§6.1, §6.2 step 1: the only rows passing the filter are 注销: the frame is empty",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -820,7 +1498,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "status-keyword-is-a-reason",
-            "a status keyword spelled like an exclusion reason (annual_cap) would make frame.excluded ambiguous",
+            "§4.1, §6.1: a status keyword spelled like an exclusion reason (annual_cap) would make frame.excluded ambiguous",
             &|c| {
                 c.plan = c.plan.replace(
                     "date = \"2027-01-15\"",
@@ -830,7 +1508,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "personal-data-is-not-a-filter",
-            "a filter cannot name a dropped personal-data column",
+            "§3.2 rule 3, §4.2: a filter cannot name a dropped personal-data column",
             &|c| {
                 c.targets =
                     c.targets
@@ -843,12 +1521,12 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "personal-data-shape",
-            "§3.3: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
+            "§3.3 personal data by shape: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
             &|c| {
                 let mut lines = c.targets.lines();
                 let mut t = format!("{},联络\n", lines.next().unwrap());
                 for (i, line) in lines.enumerate() {
-                    let _ = writeln!(t, "{line},1380013{i:04}");
+                    writeln!(t, "{line},1380013{i:04}").unwrap();
                 }
                 c.targets = t;
                 c.plan = c.plan.replace(
@@ -859,7 +1537,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "table-deeper-than-strata",
-            "a ratio table nested deeper than the strata columns",
+            "§4.1: a ratio table nested deeper than the strata columns",
             &|c| {
                 c.plan = c.plan.replace(
                     "ratio = { A = \"10%\",",
@@ -869,7 +1547,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "unknown-condition",
-            "a filter condition that does not exist",
+            "§4.1: a filter condition that does not exist",
             &|c| {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
@@ -879,7 +1557,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "allocation-with-ratio",
-            "allocation says how a count is spread; with a ratio it is an error",
+            "§4.1: allocation says how a count is spread; with a ratio it is an error",
             &|c| {
                 c.plan = c.plan.replace(
                     "strata = [\"risk\"]",
@@ -889,7 +1567,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "exclude-inspected-without-history",
-            "exclude_inspected needs the history file",
+            "§4.1: exclude_inspected needs the history file",
             &|c| {
                 c.plan = c.plan.replace(
                     "strata = [\"risk\"]",
@@ -899,7 +1577,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "bad-one-visit",
-            "one_visit must be merge, exclusive or separate",
+            "§4.1: one_visit must be merge, exclusive or separate",
             &|c| {
                 c.plan = c.plan.replace(
                     "date = \"2027-01-15\"",
@@ -909,7 +1587,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "infeasible-workload-cap",
-            "a workload cap too low for the plan: the error names the entity and the counts",
+            "§8.2 rule 4, §8.2 step 1: the task's workload cap is too low: the error names the entity, the slot and what each rule refused",
             &|c| {
                 c.plan = c
                     .plan
@@ -918,7 +1596,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "recusal-names-no-officer",
-            "a conflicts row whose officer is neither an officer id nor a certificate number of the roster: an error, never a declared conflict that silently does nothing (§8.2)",
+            "§8.2 rule 2: a conflicts row whose officer is neither an officer id nor a certificate number of the roster: an error of kind unknown_officer, never a declared conflict that silently does nothing",
             &|c| {
                 c.conflicts = Some(
                     "人员编号,统一社会信用代码,回避事由\nE99,91440300192317458F,亲属\n".into(),
@@ -927,7 +1605,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "infeasible-recusal",
-            "every pool officer conflicted with one entity",
+            "§8.2 step 1: every pool officer is conflicted with one entity",
             &|c| {
                 c.conflicts = Some("officer,entity,reason\nE03,91440300192317458F,亲属\nE05,91440300192317458F,亲属\nE08,91440300192317458F,亲属\n".into());
                 c.plan = c.plan.replace("count = 3", "count = 9");
@@ -935,7 +1613,7 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "joint-department-too-small",
-            "a joint task asking two members of a department that has one eligible officer",
+            "§8.1, §8.3: a joint task asking three members of 市场监管, which has no officer in T2's pool (its officer_filter takes 食品安全)",
             &|c| {
                 c.plan = c.plan.replace(
                     "count = 3\nteam_size = 3",
@@ -945,45 +1623,420 @@ fn error_cases() -> Vec<Case> {
         ),
         edit(
             "joint-members-mismatch",
-            "departments whose members do not add up to team_size",
+            "§8.3: departments whose members do not add up to team_size",
             &|c| {
                 c.plan = c.plan.replace("count = 3\nteam_size = 3", "count = 3\nteam_size = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]");
             },
         ),
-        edit("empty-seed", "the seed is empty", &|c| c.seed = ""),
+        edit("empty-seed", "§5.1: the seed is empty", &|c| c.seed = ""),
+    ]
+    .into_iter()
+    .chain(rule_error_cases())
+    .chain(ledger_error_cases())
+    .collect()
+}
+
+/// The worked example with one change that makes it an error.
+fn edited(id: &'static str, comment: &'static str, f: &dyn Fn(&mut Case)) -> Case {
+    let mut c = case(id, comment);
+    f(&mut c);
+    c
+}
+
+/// One error vector per rule of SPEC.md §3–§9 that the cases above do not already show.
+fn rule_error_cases() -> Vec<Case> {
+    let first_batch = serde_json::to_value(
+        run(&case("first-batch", ""))
+            .expect("the worked example draws")
+            .record,
+    )
+    .unwrap();
+    let other_plan = serde_json::to_value(
+        run(&Case {
+            plan: small_plan(""),
+            ..case("other-plan", "")
+        })
+        .expect("the small plan draws")
+        .record,
+    )
+    .unwrap();
+    vec![
+        // §3.1
+        edited(
+            "header-too-wide",
+            "§3.1: a header of more than 1,024 cells is rejected (this one has 1,025)",
+            &|c| {
+                let extra: Vec<String> = (6..=1025).map(|i| format!("c{i}")).collect();
+                c.targets = c.targets.replacen(
+                    "id,name,risk,status,region\n",
+                    &format!("id,name,risk,status,region,{}\n", extra.join(",")),
+                    1,
+                );
+            },
+        ),
+        edited(
+            "quoted-line-break",
+            "§3.1, §3.3: a quoted CSV field may hold a line break, but no value may contain a control character",
+            &|c| {
+                c.targets = c.targets.replace("清华大学,", "\"清华\n大学\",");
+            },
+        ),
+        // §3.2
+        edited(
+            "empty-header-cell",
+            "§3.2: an empty header cell is an error",
+            &|c| {
+                c.targets = c.targets.replacen("status,region\n", "status,\n", 1);
+            },
+        ),
+        edited(
+            "duplicate-column",
+            "§3.2: two kept columns with the same name are an error (name and 名称 both name name)",
+            &|c| {
+                c.targets = c.targets.replacen("status,region\n", "status,名称\n", 1);
+            },
+        ),
+        edited(
+            "roster-without-id",
+            "§3.2: an officer roster MUST have an id column (代码 is no alias of id)",
+            &|c| {
+                c.officers = c.officers.replacen("id,", "代码,", 1);
+            },
+        ),
+        // §3.3
+        edited(
+            "cell-too-long",
+            "§3.3: a cell longer than 4,096 bytes is an error (this name has 4,097)",
+            &|c| {
+                c.targets = c.targets.replace("清华大学", &"A".repeat(4097));
+            },
+        ),
+        edited(
+            "bad-date-value",
+            "§3.3 date: a date uses one separator throughout: 2026/03-02 in 上次检查日期 (last_inspected, read by the filter) is an error",
+            &|c| {
+                c.targets = add_column(&c.targets, "上次检查日期", &["2026/03-02"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", last_inspected = { after = \"2020-01-01\" } }",
+                );
+            },
+        ),
+        edited(
+            "validity-ends-before-it-starts",
+            "§3.3 validity: the end of a period may not be before its start",
+            &|c| {
+                c.officers = c
+                    .officers
+                    .replace("2024-01-01至2028-12-31", "2028-12-31至2024-01-01");
+            },
+        ),
+        edited(
+            "invalid-organisation-code",
+            "§3.3 id check: characters 9–17 of a unified social credit code are an organisation code (GB 11714) with its own check character: 91110000802100434E passes the USCC check but its organisation code 802100434 does not",
+            &|c| {
+                c.targets
+                    .push_str("91110000802100434E,组织机构代码有误的企业,B,存续,110000\n");
+            },
+        ),
+        edited(
+            "personal-data-id-number",
+            "§3.3 personal data by shape: a resident identity number (GB 11643) in a column the plan reads (联系人证件, read by the filter) is an error of kind personal_data",
+            &|c| {
+                c.targets = add_column(&c.targets, "联系人证件", &["11010519491231002X"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联系人证件\" = { not = \"无\" } }",
+                );
+            },
+        ),
+        edited(
+            "personal-data-email",
+            "§3.3 personal data by shape: an e-mail address in a column the plan reads (联络, read by the filter) is an error of kind personal_data",
+            &|c| {
+                c.targets = add_column(&c.targets, "联络", &["zhang.san@example.com"]);
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联络\" = { not = \"无\" } }",
+                );
+            },
+        ),
+        // §4.1, §4.3
+        edited(
+            "no-ratio-or-count",
+            "§4.1: a task has exactly one of ratio and count; T2 has neither",
+            &|c| {
+                c.plan = c.plan.replace("count = 3\n", "");
+            },
+        ),
+        edited(
+            "count-zero",
+            "§4.1: a count is an integer from 1 to 10⁹",
+            &|c| {
+                c.plan = c.plan.replace("count = 3", "count = 0");
+            },
+        ),
+        edited(
+            "count-table-with-proportional",
+            "§4.1: a table of counts per stratum takes no allocation but \"per_stratum\"",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "ratio = { A = \"10%\", B = \"50%\", \"*\" = \"100%\" }",
+                    "count = { A = 1, \"*\" = 2 }\nallocation = \"proportional\"",
+                );
+            },
+        ),
+        edited("team-of-21", "§4.1: team_size is from 2 to 20", &|c| {
+            c.plan = c.plan.replace("team_size = 3", "team_size = 21");
+        }),
+        edited(
+            "empty-filter-list",
+            "§4.1: a filter's array of strings must not be empty",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("filter = { status = \"存续\" }", "filter = { status = [] }");
+            },
+        ),
+        edited(
+            "strata-column-twice",
+            "§4.1: strata columns are distinct after normalisation (risk and Risk are one column)",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("strata = [\"risk\"]", "strata = [\"risk\", \"Risk\"]");
+            },
+        ),
+        edited(
+            "joint-department-twice",
+            "§4.1, §8.3: a joint task's departments are distinct after text() (市场监管 and \" 市场监管\")",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "count = 3\nteam_size = 3",
+                    "count = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \" 市场监管\", members = 1 }]",
+                );
+            },
+        ),
+        edited(
+            "max-replacements-over-100",
+            "§4.1: plan.max_replacements is an integer from 0 to 100",
+            &|c| {
+                c.plan = with_plan_keys(&c.plan, "max_replacements = 101\n");
+            },
+        ),
+        edited(
+            "annual-cap-without-date",
+            "§4.1: the annual cap needs plan.date (here the roster has no certificates, which would need it too)",
+            &|c| {
+                c.plan = c
+                    .plan
+                    .replace("date = \"2027-01-15\"\n", "max_inspections_per_year = 1\n");
+                c.officers = "id,name,department\nE01,张伟,市场监管\nE02,王芳,市场监管\nE03,李娜,食品安全\nE04,刘强,食品安全\nE05,陈静,食品安全\n".into();
+            },
+        ),
+        edited(
+            "control-character-in-plan",
+            "§4.1, §4.3: no string of the plan may contain a control character (a tab, written \\t in TOML)",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "name = \"企业公示信息抽查\"",
+                    "name = \"企业公示\\t信息抽查\"",
+                );
+            },
+        ),
+        edited(
+            "keys-equal-after-normalisation",
+            "§4.3: two keys of one table equal after text() are an error (\"A\" and \" A\" in a ratio table)",
+            &|c| {
+                c.plan = c.plan.replace(
+                    "ratio = { A = \"10%\",",
+                    "ratio = { A = \"10%\", \" A\" = \"20%\",",
+                );
+            },
+        ),
+        edited(
+            "toml-date-in-plan",
+            "§4.3: a TOML date is not a valid plan value (dates are strings)",
+            &|c| {
+                c.plan = c.plan.replace("date = \"2027-01-15\"", "date = 2027-01-15");
+            },
+        ),
+        // §5.1
+        Case {
+            seed: "2027-01-15\t示例",
+            ..case(
+                "seed-control-character",
+                "§5.1: a seed may not contain a control character",
+            )
+        },
+        // §6.1 batches
+        Case {
+            earlier: vec![other_plan],
+            ..case(
+                "earlier-batch-of-another-plan",
+                "§6.1: an earlier batch MUST be a record of the same plan.id (this one is plan P's)",
+            )
+        },
+        Case {
+            earlier: vec![{
+                let mut r = first_batch;
+                r["tasks"][0]["selected"][0]["name"] = json!("另一家公司");
+                r
+            }],
+            ..case(
+                "earlier-batch-not-intact",
+                "§6.1, §9.3: an earlier batch's record MUST be intact: a name changed after sealing breaks its digest",
+            )
+        },
     ]
 }
 
-fn allocation_cases() -> Vec<(u64, &'static str, &'static str, u64)> {
+fn allocation_cases() -> Vec<(u64, &'static str, &'static str, u64, &'static str)> {
     vec![
-        (100, "3%", "ceil", 1),
-        (101, "3%", "ceil", 1),
-        (1, "1%", "ceil", 1),
-        (0, "30%", "ceil", 1),
-        (500, "0%", "ceil", 1),
-        (150, "1%", "floor", 0),
-        (50, "1%", "floor", 0),
-        (50, "1%", "floor", 1),
-        (150, "1%", "nearest", 0),
-        (149, "1%", "nearest", 0),
-        (3, "50%", "ceil", 5),
-        (6109, "3%", "ceil", 1),
-        (19_000_000, "0.0001%", "ceil", 1),
-        (190_000_000, "3.3333%", "floor", 1),
-        (1_234_567, "100%", "ceil", 1),
+        (100, "3%", "ceil", 1, "§6.2 ceil: 100 × 3% is exactly 3"),
+        (
+            101,
+            "3%",
+            "ceil",
+            1,
+            "§6.2 ceil: 101 × 3% = 3.03 rounds up to 4 (not less than 3%)",
+        ),
+        (
+            1,
+            "1%",
+            "ceil",
+            1,
+            "§6.2 ceil: one target at 1% is 0.01, rounded up to 1",
+        ),
+        (
+            0,
+            "30%",
+            "ceil",
+            1,
+            "§6.2 step 3: an empty stratum gets 0, whatever the minimum",
+        ),
+        (
+            500,
+            "0%",
+            "ceil",
+            1,
+            "§6.2 step 3: a ratio of 0% gives 0, whatever the minimum (无事不扰)",
+        ),
+        (
+            150,
+            "1%",
+            "floor",
+            0,
+            "§6.2 floor: 150 × 1% = 1.5 rounds down to 1",
+        ),
+        (
+            50,
+            "1%",
+            "floor",
+            0,
+            "§6.2 floor: 50 × 1% = 0.5 rounds down to 0, with no minimum",
+        ),
+        (
+            50,
+            "1%",
+            "floor",
+            1,
+            "§6.2 step 3: 50 × 1% = 0.5 rounds down to 0, raised to the minimum 1",
+        ),
+        (
+            150,
+            "1%",
+            "nearest",
+            0,
+            "§6.2 nearest: 150 × 1% = 1.5, a half, rounds up to 2",
+        ),
+        (
+            149,
+            "1%",
+            "nearest",
+            0,
+            "§6.2 nearest: 149 × 1% = 1.49 rounds to 1",
+        ),
+        (
+            3,
+            "50%",
+            "ceil",
+            5,
+            "§6.2 step 4: a minimum of 5 is capped by the stratum's 3 targets",
+        ),
+        (
+            6109,
+            "3%",
+            "ceil",
+            1,
+            "§6.2 ceil: 6109 × 3% = 183.27 rounds up to 184",
+        ),
+        (
+            19_000_000,
+            "0.0001%",
+            "ceil",
+            1,
+            "§4.1 ratio, §6.2: the smallest ratio, one part per million, of 19,000,000 is exactly 19",
+        ),
+        (
+            190_000_000,
+            "3.3333%",
+            "floor",
+            1,
+            "§4.1 ratio, §6.2: four decimals of a percent, exact in integers: 190,000,000 × 3.3333% = 6,333,270",
+        ),
+        (
+            1_234_567,
+            "100%",
+            "ceil",
+            1,
+            "§6.2: 100% takes the whole stratum",
+        ),
     ]
 }
 
-fn normalize_cases() -> Vec<(&'static str, &'static str)> {
+fn normalize_cases() -> Vec<(&'static str, &'static str, &'static str)> {
     vec![
-        ("plain", "91110000802100433B"),
-        ("trim", " \t 存续\u{3000}\r\n"),
-        ("full-width-id", "９１１１０１０８５５１３８５０８２ｑ"),
-        ("lower-case-id", "9144030071526726xg"),
-        ("nfc", "Cafe\u{0301}"),
-        ("no-break-space", "\u{00A0}甲公司\u{00A0}"),
-        ("inner-space-kept", "北京 百度"),
-        ("full-width-punctuation-in-name", "腾讯科技（深圳）有限公司"),
+        (
+            "plain",
+            "91110000802100433B",
+            "§3.2 text, ident: a plain code is unchanged",
+        ),
+        (
+            "trim",
+            " \t 存续\u{3000}\r\n",
+            "§3.2 text: White_Space is removed from both ends, U+3000 too",
+        ),
+        (
+            "full-width-id",
+            "９１１１０１０８５５１３８５０８２ｑ",
+            "§3.2 ident: full-width ASCII becomes ASCII, then a–z become A–Z; text leaves both",
+        ),
+        (
+            "lower-case-id",
+            "9144030071526726xg",
+            "§3.2 ident: a–z become A–Z",
+        ),
+        (
+            "nfc",
+            "Cafe\u{0301}",
+            "§3.2 text: NFC composes e and U+0301 into é",
+        ),
+        (
+            "no-break-space",
+            "\u{00A0}甲公司\u{00A0}",
+            "§3.2 text: U+00A0 is White_Space and is removed from the ends",
+        ),
+        (
+            "inner-space-kept",
+            "北京 百度",
+            "§3.2 text: White_Space inside a value is kept",
+        ),
+        (
+            "full-width-punctuation-in-name",
+            "腾讯科技（深圳）有限公司",
+            "§3.2 ident: full-width brackets （） are U+FF08 and U+FF09 and become ( and ); text keeps them",
+        ),
     ]
 }
 
@@ -1154,7 +2207,7 @@ fn ledger_case() -> Case {
         ),
         ..case(
             "amendment-ledger",
-            "after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
+            "§9.4: after the draw: an officer recused (回避) and replaced, the replacement on leave (请假) and replaced in turn, and a target recorded unreachable; each entry chained to the one before",
         )
     };
     let drawn = run(&c).expect("the ledger case draws").record;
@@ -1291,11 +2344,12 @@ fn generate() -> BTreeMap<&'static str, String> {
     );
     let allocs: Vec<Value> = allocation_cases()
         .into_iter()
-        .map(|(frame, ratio, rounding, min)| {
+        .map(|(frame, ratio, rounding, min, comment)| {
             let r = Ratio::parse(ratio).unwrap();
             let mode = rounding_of(rounding);
             json!({
                 "id": format!("{frame}-{ratio}-{rounding}-min{min}"),
+                "comment": comment,
                 "frame": frame,
                 "ratio": ratio,
                 "rounding": rounding,
@@ -1313,9 +2367,10 @@ fn generate() -> BTreeMap<&'static str, String> {
     );
     let norms: Vec<Value> = normalize_cases()
         .into_iter()
-        .map(|(id, input)| {
+        .map(|(id, input, comment)| {
             json!({
                 "id": id,
+                "comment": comment,
                 "input": input,
                 "text": normalize::text(input),
                 "identifier": normalize::identifier(input),
@@ -1735,6 +2790,8 @@ struct ErrorExpected {
 #[serde(deny_unknown_fields)]
 struct AllocationVector {
     id: String,
+    #[allow(dead_code)]
+    comment: String,
     frame: u64,
     ratio: String,
     rounding: String,
@@ -1746,6 +2803,8 @@ struct AllocationVector {
 #[serde(deny_unknown_fields)]
 struct NormalizeVector {
     id: String,
+    #[allow(dead_code)]
+    comment: String,
     input: String,
     text: String,
     identifier: String,

@@ -433,7 +433,7 @@ impl Table {
                 let read =
                     read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g)))
                         .map(|v| match v {
-                            Cow::Borrowed(v) if v.len() == cells[g].len() => None,
+                            Cow::Borrowed(v) if v == cells[g] => None,
                             v => Some(v.into_owned()),
                         });
                 match read {
@@ -801,6 +801,24 @@ mod tests {
         };
         let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
         assert_eq!(t.unchecked, [pilot]);
+    }
+
+    #[test]
+    fn an_officer_status_is_read_only_as_on_duty_or_not() {
+        // Issue 14: 正常 and 在职 have the byte length of 在岗, and 停职中 of 不在岗; the
+        // reader kept such raw cells as they were, publishing the roster's text.
+        let t = Table::from_csv(
+            TableKind::Officers,
+            "o.csv",
+            "id,name,status\nE1,甲,在岗\nE2,乙,正常\nE3,丙,在职\nE4,丁,停职中\nE5,戊,病假（住院）\nE6,己,\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let status: Vec<&str> = t.rows.iter().map(|r| r.values[2].as_str()).collect();
+        assert_eq!(
+            status,
+            ["在岗", "在岗", "在岗", "不在岗", "不在岗", "不在岗"]
+        );
     }
 
     #[test]

@@ -121,6 +121,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An `.xlsx` workbook expands beyond a limit of the reader (README "Limits"): a part
+    /// inflates to too much XML, one element is too long, or its cells would take too much
+    /// memory. A zip bomb, or a sheet too large to read safely.
+    #[error("{at}: the workbook expands beyond the limit: {what} more than {}", mebibytes(*.limit))]
+    XlsxTooLarge {
+        /// The workbook.
+        at: Location,
+        /// What is too large, e.g. "'xl/worksheets/sheet1.xml' inflates to".
+        what: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A JSON or JSON Lines table is malformed.
     #[error("{at}: invalid JSON table: {message}")]
     Json {
@@ -457,6 +469,15 @@ pub enum Error {
     },
 }
 
+/// A size in bytes as people read it: `512 MiB`, `4 KiB`, `100 bytes`.
+fn mebibytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
 /// How many problems of one input are listed.
 pub const MAX_PROBLEMS: usize = 50;
 
@@ -481,6 +502,7 @@ impl Error {
             Error::Binary { .. } => "binary",
             Error::Encoding { .. } => "encoding",
             Error::Xlsx { .. } => "xlsx",
+            Error::XlsxTooLarge { .. } => "xlsx_too_large",
             Error::Json { .. } => "json",
             Error::InvalidId { .. } => "invalid_id",
             Error::BadValue { .. } => "bad_value",
@@ -523,6 +545,10 @@ impl Error {
         match self {
             Error::NotUtf8 { .. } | Error::Encoding { .. } => Some(
                 "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), or name the encoding with --encoding gbk"
+                    .into(),
+            ),
+            Error::XlsxTooLarge { .. } => Some(
+                "save the sheet as CSV (in Excel: 另存为 → CSV UTF-8) and read that instead, or split it into smaller workbooks"
                     .into(),
             ),
             Error::InvalidId { .. } => Some(

@@ -121,6 +121,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An `.xlsx` workbook expands beyond a limit of the reader (README "Limits"): a part
+    /// inflates to too much XML, one element is too long, or its cells would take too much
+    /// memory. A zip bomb, or a sheet too large to read safely.
+    #[error("{at}: the workbook expands beyond the limit: {what} more than {}", mebibytes(*.limit))]
+    XlsxTooLarge {
+        /// The workbook.
+        at: Location,
+        /// What is too large, e.g. "'xl/worksheets/sheet1.xml' inflates to".
+        what: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A JSON or JSON Lines table is malformed.
     #[error("{at}: invalid JSON table: {message}")]
     Json {
@@ -469,6 +481,15 @@ pub enum Error {
     },
 }
 
+/// A size in bytes as people read it: `512 MiB`, `4 KiB`, `100 bytes`.
+fn mebibytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
 /// How many problems of one input are listed.
 pub const MAX_PROBLEMS: usize = 50;
 
@@ -493,6 +514,7 @@ impl Error {
             Error::Binary { .. } => "binary",
             Error::Encoding { .. } => "encoding",
             Error::Xlsx { .. } => "xlsx",
+            Error::XlsxTooLarge { .. } => "xlsx_too_large",
             Error::Json { .. } => "json",
             Error::InvalidId { .. } => "invalid_id",
             Error::PersonalData { .. } => "personal_data",
@@ -541,6 +563,10 @@ impl Error {
             Error::PersonalData { column, .. } => Some(format!(
                 "only the columns the plan reads are kept: if the plan need not read '{column}', remove it from the plan's filters; if it must (an officer id that is an ID number), use another column (工号, 执法证号); if these values are public, declare it: [columns.public] with the table's name = [\"{column}\"]"
             )),
+            Error::XlsxTooLarge { .. } => Some(
+                "save the sheet as CSV (in Excel: 另存为 → CSV UTF-8) and read that instead, or split it into smaller workbooks"
+                    .into(),
+            ),
             Error::InvalidId { .. } => Some(
                 "check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn"
                     .into(),

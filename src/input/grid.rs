@@ -7,6 +7,7 @@ use calamine::{Data, Reader as _, Xlsx};
 use serde_json::Value;
 
 use super::text::{self, Encoding};
+use super::workbook;
 use crate::dates::Date;
 use crate::error::{Error, Location, Result};
 
@@ -265,44 +266,66 @@ fn cell_text(cell: Data) -> std::result::Result<String, calamine::CellErrorType>
 type CellText = std::result::Result<String, calamine::CellErrorType>;
 
 fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
+    xlsx_within(source, bytes, sheet, workbook::Limits::DEFAULT)
+}
+
+/// Reads a worksheet within `limits` ([`workbook`]: a workbook is checked part by part
+/// before calamine reads it, and what its cells take is counted as they are read).
+pub(crate) fn xlsx_within(
+    source: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    limits: workbook::Limits,
+) -> Result<Grid> {
     let invalid = |message: String| Error::Xlsx {
         at: Location::file(source),
         message,
     };
+    let package = workbook::Package::open(source, bytes, limits)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
         .map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")))?;
+    // calamine opened an archive the checks could not open: never (they share the zip
+    // reader), and refused rather than read unchecked.
+    let mut package = package.ok_or_else(|| invalid("not a readable .xlsx workbook".into()))?;
     let names = book.sheet_names();
-    let name = match sheet {
-        Some(s) => names
-            .iter()
-            .find(|n| n.as_str() == s)
-            .cloned()
-            .ok_or_else(|| {
-                invalid(format!(
-                    "no sheet named '{s}' (sheets: {})",
-                    names.join(", ")
-                ))
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| invalid("the workbook has no sheets".into()))?,
+    let index = match sheet {
+        Some(s) => names.iter().position(|n| n.as_str() == s).ok_or_else(|| {
+            invalid(format!(
+                "no sheet named '{s}' (sheets: {})",
+                names.join(", ")
+            ))
+        })?,
+        None if names.is_empty() => return Err(invalid("the workbook has no sheets".into())),
+        None => 0,
     };
+    let name = names[index].clone();
+    let mut budget = package.check_sheet(index)?;
     // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
     // never held as a whole grid of cells (calamine's `worksheet_range` holds it three
     // times over while it builds one). Empty cells do not count, as in `worksheet_range`.
     let cannot = |e: calamine::XlsxError| invalid(format!("cannot read sheet '{name}' ({e})"));
     let mut sparse: Vec<(u32, Vec<(u32, CellText)>)> = Vec::new();
     let mut in_order = true;
+    let mut count: u64 = 0;
     match book.worksheet_cells_reader(&name) {
         // A chart sheet: no cells.
         Err(calamine::XlsxError::NotAWorksheet(_)) => {}
         Err(e) => return Err(cannot(e)),
         Ok(mut reader) => {
             while let Some(cell) = reader.next_cell().map_err(cannot)? {
-                if matches!(cell.get_value(), calamine::DataRef::Empty) {
-                    continue;
-                }
+                let text = match cell.get_value() {
+                    calamine::DataRef::Empty => continue,
+                    calamine::DataRef::String(s)
+                    | calamine::DataRef::DateTimeIso(s)
+                    | calamine::DataRef::DurationIso(s) => s.len(),
+                    calamine::DataRef::SharedString(s) => s.len(),
+                    _ => 24,
+                };
+                // Counted before the text is copied: a shared string may be long, and
+                // every cell that names it holds a copy; the text twice, as the target
+                // directory copies the values it keeps while the table still holds them.
+                budget.take(workbook::CELL_BYTES + 2 * text as u64)?;
+                count += 1;
                 let (r, c) = cell.get_position();
                 let value = cell_text(Data::from(cell.get_value().clone()));
                 match sparse.last_mut() {
@@ -311,6 +334,7 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
                         cells.push((c, value));
                     }
                     last => {
+                        budget.take(workbook::ROW_BYTES)?;
                         in_order &= last.as_ref().is_none_or(|(p, _)| *p < r);
                         // As many cells as the row before: no room wasted on growth.
                         let mut cells = Vec::with_capacity(last.map_or(1, |(_, l)| l.len()));
@@ -323,11 +347,15 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
     }
     if !in_order {
         // Rows or cells out of order (Excel never writes them so): sorted, a later cell
-        // at the same place replacing an earlier one.
-        let mut all: Vec<(u32, u32, CellText)> = sparse
-            .into_iter()
-            .flat_map(|(r, cells)| cells.into_iter().map(move |(c, v)| (r, c, v)))
-            .collect();
+        // at the same place replacing an earlier one. The list, the sort's scratch and the
+        // rows rebuilt are held at once.
+        budget.take(count.saturating_mul(96))?;
+        let mut all: Vec<(u32, u32, CellText)> = Vec::with_capacity(count as usize);
+        all.extend(
+            sparse
+                .into_iter()
+                .flat_map(|(r, cells)| cells.into_iter().map(move |(c, v)| (r, c, v))),
+        );
         all.sort_by_key(|&(r, c, _)| (r, c));
         sparse = Vec::new();
         for (r, c, v) in all {
@@ -350,6 +378,8 @@ fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
     }
     let width = (last_col - first_col) as usize + 1;
     check_columns(source, u64::from(first_row) + 1, width)?;
+    // Each row made whole: a place for every column, kept or empty.
+    budget.take((sparse.len() as u64).saturating_mul(width as u64 * workbook::PLACE_BYTES))?;
     let at_cell = |row: u64, col: usize| {
         let mut at = Location::line(source, row);
         at.column = Some(u64::from(first_col) + col as u64 + 1);
@@ -545,62 +575,12 @@ mod tests {
 
     /// A workbook of one sheet whose XML is `rows`, as a stored (uncompressed) zip.
     fn workbook(sheet_data: &str) -> Vec<u8> {
-        fn crc32(bytes: &[u8]) -> u32 {
-            let mut crc = !0_u32;
-            for &b in bytes {
-                crc ^= u32::from(b);
-                for _ in 0..8 {
-                    crc = if crc & 1 == 1 {
-                        (crc >> 1) ^ 0xEDB8_8320
-                    } else {
-                        crc >> 1
-                    };
-                }
-            }
-            !crc
-        }
-        let files = [
-            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
-            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
-            ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名录" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned()),
-            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned()),
-            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#)),
-        ];
-        let (mut out, mut central) = (Vec::new(), Vec::new());
-        for (name, text) in &files {
-            let (name, data) = (name.as_bytes(), text.as_bytes());
-            let offset = out.len() as u32;
-            let (crc, size, len) = (crc32(data), data.len() as u32, name.len() as u16);
-            out.extend(0x0403_4b50_u32.to_le_bytes());
-            out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            out.extend(crc.to_le_bytes());
-            out.extend(size.to_le_bytes());
-            out.extend(size.to_le_bytes());
-            out.extend(len.to_le_bytes());
-            out.extend([0, 0]);
-            out.extend(name);
-            out.extend(data);
-            central.extend(0x0201_4b50_u32.to_le_bytes());
-            central.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            central.extend(crc.to_le_bytes());
-            central.extend(size.to_le_bytes());
-            central.extend(size.to_le_bytes());
-            central.extend(len.to_le_bytes());
-            central.extend([0; 12]);
-            central.extend(offset.to_le_bytes());
-            central.extend(name);
-        }
-        let at = out.len() as u32;
-        let n = files.len() as u16;
-        out.extend(&central);
-        out.extend(0x0605_4b50_u32.to_le_bytes());
-        out.extend([0, 0, 0, 0]);
-        out.extend(n.to_le_bytes());
-        out.extend(n.to_le_bytes());
-        out.extend((central.len() as u32).to_le_bytes());
-        out.extend(at.to_le_bytes());
-        out.extend([0, 0]);
-        out
+        let sheet = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
+        );
+        let mut files = workbook::tests::parts("名录");
+        files.push(("xl/worksheets/sheet1.xml".into(), sheet.into_bytes()));
+        workbook::tests::stored_zip(&files)
     }
 
     fn cell(at: &str, text: &str) -> String {

@@ -14,6 +14,7 @@ pub mod personal;
 pub mod source;
 pub mod stream;
 pub mod text;
+mod workbook;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -128,6 +129,18 @@ pub mod limits {
     /// Deepest nesting of a JSON table, record or announcement, and of the TOML plan:
     /// the parsers' own recursion limit (128), reported as an error.
     pub const NESTING: usize = 128;
+    /// Largest size the worksheet of an `.xlsx` file, and its shared strings, may inflate
+    /// to (a zip of a megabyte can hold gigabytes of XML).
+    pub const XLSX_SHEET_BYTES: u64 = 512 << 20;
+    /// Largest size each other part of an `.xlsx` file that is read (relationships,
+    /// workbook, styles, theme) may inflate to.
+    pub const XLSX_PART_BYTES: u64 = 16 << 20;
+    /// Longest piece of markup or text in a part of an `.xlsx` file, and longest element
+    /// whose text is gathered into one value (a cell, a shared string, a defined name).
+    pub const XLSX_ELEMENT_BYTES: u64 = 8 << 20;
+    /// Most memory the shared strings, styles and cells of an `.xlsx` sheet may take, as
+    /// the reader estimates it before holding them.
+    pub const XLSX_MEMORY_BYTES: u64 = 768 << 20;
 
     /// The error for a directory with more than [`ROWS`] rows.
     pub fn rows(source: &str, rows: usize) -> crate::Result<()> {

@@ -152,7 +152,7 @@ pub fn build(
             kit.join("officers.csv"),
             // Hidden names are hidden everywhere: the kit's roster has no name column, and
             // still verifies (names are outside the roster's digest, SPEC.md §3.4).
-            if display == OfficerDisplay::Hidden {
+            if display != OfficerDisplay::Names {
                 inputs.officers.to_csv_hiding(&["name"])
             } else {
                 inputs.officers.to_csv()
@@ -274,7 +274,7 @@ fn kit_readme(
                 header(bytes),
                 lang.t("读取时丢弃的列", "columns dropped as read"),
                 dropped(&record.inputs.officers.dropped),
-                if display == OfficerDisplay::Hidden {
+                if display != OfficerDisplay::Names {
                     lang.t(
                         "；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）",
                         "; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)",
@@ -412,6 +412,14 @@ pub fn frozen_inputs(
             "--plan plan.toml ".to_owned()
         };
         let _ = writeln!(list, "shuangsui digest {plan}{flag} {file}   # {d}");
+    }
+    if !a.inputs.officer_names.is_empty() {
+        let _ = writeln!(
+            list,
+            "#   {} names {}",
+            lang.t("执法人员姓名摘要（第二行）:", "the officers' names digest (second line):"),
+            a.inputs.officer_names
+        );
     }
     let readme = format!(
         "# {}\n\n{}\n\n{} {} ({} {})\n\n```sh\n{list}```\n\n{}{}\n",

@@ -540,6 +540,14 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                 guarantee(lang, g)
             );
         }
+        say!(
+            "  {} {}",
+            lang.t("未证明：", "not proved:"),
+            lang.t(
+                "名录库、人员名录、检查记录、回避名单和此前批次是否完整、真实——核验只证明它们就是抽取所用（或公告冻结）的文件；这取决于数据来源和公开监督",
+                "that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they are the files the draw used (or the announcement froze); that rests on their sources and on public scrutiny"
+            )
+        );
         return true;
     }
     let n = outcome.total_differences;

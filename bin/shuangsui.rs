@@ -696,12 +696,20 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                         ),
                         ..ReadOptions::default()
                     };
-                    shuangsui::digest::table(&Table::parse(
+                    let table = Table::parse(
                         kind,
                         &path.display().to_string(),
                         &read(path)?,
                         &shuangsui::draw::table_options(&plan, kind, &read_options),
-                    )?)
+                    )?;
+                    // The roster's names are outside its digest: their own digest follows, to
+                    // compare with the announcement's officer_names (SPEC.md §3.4).
+                    if let Some(names) = shuangsui::digest::officer_names(&table) {
+                        say!("{}", hex::encode(shuangsui::digest::table(&table)));
+                        say!("names {}", hex::encode(names));
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    shuangsui::digest::table(&table)
                 }
             };
             say!("{}", hex::encode(digest));

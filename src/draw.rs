@@ -209,6 +209,47 @@ impl Inputs {
                     message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),
                 });
             }
+            // The rules that span batches must be the same in every batch: a later batch
+            // that switched one_visit, lifted the cap or renamed a task would re-draw what the
+            // earlier ones drew (SPEC.md §6.1).
+            let missing: Vec<&str> = record
+                .tasks
+                .iter()
+                .map(|t| t.id.as_str())
+                .filter(|id| !self.plan.tasks.iter().any(|t| t.id == *id))
+                .collect();
+            let changed = if record.plan.one_visit != self.plan.one_visit.as_str() {
+                Some(format!(
+                    "one_visit = \"{}\", this plan \"{}\"",
+                    record.plan.one_visit,
+                    self.plan.one_visit.as_str()
+                ))
+            } else if record.plan.max_inspections_per_year
+                != self.plan.max_inspections_per_year.unwrap_or(0)
+            {
+                Some(format!(
+                    "max_inspections_per_year = {}, this plan {} (0: none)",
+                    record.plan.max_inspections_per_year,
+                    self.plan.max_inspections_per_year.unwrap_or(0)
+                ))
+            } else if !missing.is_empty() {
+                Some(format!(
+                    "tasks {} that this plan does not have",
+                    missing.join(", ")
+                ))
+            } else {
+                None
+            };
+            if record.plan.id == self.plan.id
+                && let Some(changed) = changed
+            {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: format!(
+                        "the earlier batch was drawn with {changed}: every batch of a plan keeps its one_visit, its annual cap and its task ids"
+                    ),
+                });
+            }
             if record.plan.id != self.plan.id {
                 return Err(Error::RecordSyntax {
                     at: crate::error::Location::file(&name),
@@ -417,6 +458,11 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
     };
     let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
     for task in &inputs.plan.tasks {
+        if task.rotation.is_some() && inputs.history.is_none() {
+            return Err(Error::MissingHistory {
+                task: task.id.clone(),
+            });
+        }
         let frame = selection::frame(task, &inputs.targets, &rules)?;
         let (strata, w) = selection::allocate(task, &frame)?;
         warnings.extend(w);
@@ -439,6 +485,17 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
             frame,
             strata,
             pool,
+        });
+    }
+    if !inputs.plan.exclude_status.is_empty() && inputs.targets.column("status").is_none() {
+        warnings.push(Warning::NoStatusColumn {
+            candidates: inputs
+                .targets
+                .dropped
+                .iter()
+                .filter(|h| h.contains("状态") || h.to_ascii_lowercase().contains("status"))
+                .cloned()
+                .collect(),
         });
     }
     warnings.extend(statuses_not_excluded(

@@ -636,6 +636,12 @@ pub enum Warning {
         /// The frame size.
         frame: u64,
     },
+    /// The plan excludes statuses but the directory has no status column: nobody is
+    /// excluded by status (SPEC.md §6.1).
+    NoStatusColumn {
+        /// Dropped headers that look like a status column (`企业登记状态`).
+        candidates: Vec<String>,
+    },
     /// A status holds an exclusion keyword but is not excluded: keywords match
     /// whole statuses or the part before a bracket or comma (SPEC.md §6.1).
     StatusNotExcluded {
@@ -663,6 +669,22 @@ impl fmt::Display for Warning {
                 f,
                 "task '{task}': count {count} is larger than the frame ({frame} targets): all are drawn"
             ),
+            Warning::NoStatusColumn { candidates } => {
+                write!(
+                    f,
+                    "the directory has no status column, so nobody is excluded by status (exclude_status)"
+                )?;
+                if candidates.is_empty() {
+                    write!(f, "; if the plan means to exclude none, say exclude_status = []")
+                } else {
+                    write!(
+                        f,
+                        "; the headers {} were dropped: map the status column, e.g. [columns.targets] \"{}\" = \"status\"",
+                        candidates.join(", "),
+                        candidates[0]
+                    )
+                }
+            }
             Warning::StatusNotExcluded {
                 status,
                 keyword,

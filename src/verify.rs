@@ -708,7 +708,7 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
                 .collect();
             if list != *dropped {
                 notes.push(format!(
-                    "{name}: the draw's file had the personal-data columns [{}], this one has [{}]; they are never read, so the draw is the same",
+                    "{name}: the record lists the dropped columns [{}], this file has [{}]; dropped columns are never read, so the draw is the same (the record's list is taken, not checked)",
                     list.join(", "),
                     dropped.join(", ")
                 ));

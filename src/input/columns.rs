@@ -356,10 +356,37 @@ pub const PERSONAL: &[&str] = &[
     "mobile",
     "homeaddress",
     "residentialaddress",
+    "户籍",
+    "通讯地址",
+    "居所",
+    "联系方式",
+    "联系人",
+    "出生",
+    "生日",
+    "政治面貌",
+    "民族",
+    "籍贯",
+    "婚姻",
+    "宗教",
+    "健康",
+    "护照",
+    "银行",
+    "微信",
+    "qq",
+    "passport",
+    "birth",
+    "wechat",
+    "bank",
 ];
 
 /// Headers that are personal data only as a whole word (`tel`, not `hotel`).
-pub const PERSONAL_EXACT: &[&str] = &["tel", "email", "电子邮箱", "邮箱"];
+pub const PERSONAL_EXACT: &[&str] = &["tel", "email", "电子邮箱", "邮箱", "证件号码", "证件号"];
+
+/// True when a header names personal data (SPEC.md §3.2 rule 3).
+pub fn is_personal(header: &str) -> bool {
+    let k = key(header);
+    PERSONAL.iter().any(|p| k.contains(&key(p))) || PERSONAL_EXACT.iter().any(|p| key(p) == k)
+}
 
 /// The comparison key of a header name: [`normalize::text`], full-width
 /// ASCII folded, ASCII lower case, and spaces, `_` and `-` removed.
@@ -396,6 +423,12 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
 /// then personal data; any other column keeps its name, lower-cased.
 pub fn resolve(kind: TableKind, header: &str, mapping: &BTreeMap<String, String>) -> Column {
     let k = key(header);
+    // Personal data is dropped whatever the mapping says: a plan cannot rename 身份证号
+    // into a column it reads or declares public (rule 3 before rule 1). A standard
+    // field's alias is never personal data.
+    if standard(kind, &k).is_none() && is_personal(header) {
+        return Column::Drop;
+    }
     if let Some(target) = mapping
         .iter()
         .find(|(from, _)| key(from) == k)
@@ -409,9 +442,6 @@ pub fn resolve(kind: TableKind, header: &str, mapping: &BTreeMap<String, String>
     }
     if let Some(c) = standard(kind, &k) {
         return c;
-    }
-    if PERSONAL.iter().any(|p| k.contains(&key(p))) || PERSONAL_EXACT.iter().any(|p| key(p) == k) {
-        return Column::Drop;
     }
     Column::Keep(column_name(header), ValueKind::Text)
 }
@@ -459,6 +489,30 @@ pub fn risk_class(value: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn no_standard_alias_is_personal_data_and_a_mapping_cannot_keep_it() {
+        for kind in [
+            TableKind::Targets,
+            TableKind::Officers,
+            TableKind::History,
+            TableKind::Conflicts,
+        ] {
+            for f in fields(kind) {
+                for a in f.aliases {
+                    assert!(!is_personal(a), "{a}");
+                }
+            }
+        }
+        for h in ["出生日期", "政治面貌", "户籍地址", "证件号码", "微信号", "银行账号", "联系方式"] {
+            assert!(is_personal(h), "{h}");
+        }
+        assert!(!is_personal("执法证件号码") && !is_personal("企业电子邮箱"));
+        // Issue 14: `"身份证号" = "expert"` kept every ID number under another name.
+        let mapping: BTreeMap<String, String> =
+            [("身份证号".to_owned(), "expert".to_owned())].into();
+        assert_eq!(resolve(TableKind::Officers, "身份证号", &mapping), Column::Drop);
+    }
+
     use super::*;
 
     fn r(kind: TableKind, h: &str) -> Column {

@@ -30,16 +30,38 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /// The check character for each value of the weighted sum mod 11.
 const CHECK: &[u8; 11] = b"10X98765432";
 
-/// The personal-data shape of a normalised value, if it has one.
+/// The personal-data shape of a normalised value, if it has one. The value is first
+/// folded: full-width ASCII (`１３８…`, `＠`) to ASCII, U+3000 to a space.
 pub fn shape(v: &str) -> Option<Shape> {
-    let b = v.as_bytes();
-    if b.len() == 18 && is_resident_id(b) {
+    let folded: String;
+    let v = if v.is_ascii() {
+        v
+    } else {
+        folded = v
+            .chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                c => c,
+            })
+            .collect();
+        &folded
+    };
+    if !v.is_ascii() {
+        return None;
+    }
+    // Digits with separators: spaces, `-`, `.`, `(`, `)` between them.
+    let digits: Vec<u8> = v
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
+        .collect();
+    if digits.len() == 18 && is_resident_id(&digits) {
         return Some(Shape::ResidentId);
     }
-    if (11..=17).contains(&b.len()) && is_mobile(b) {
+    if (11..=40).contains(&v.len()) && is_mobile(v.as_bytes()) {
         return Some(Shape::Mobile);
     }
-    if b.contains(&b'@') && is_email(v) {
+    if v.contains('@') && is_email(v) {
         return Some(Shape::Email);
     }
     None
@@ -65,24 +87,29 @@ fn is_resident_id(b: &[u8]) -> bool {
 }
 
 fn is_mobile(b: &[u8]) -> bool {
-    // Digits with optional spaces or hyphens between groups, after an optional +86 / 86.
+    // An optional `tel:` (any case), then digits with spaces, `-`, `.`, `(` or `)` between
+    // them, after an optional +86, 86 or 0086.
+    let b = if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"tel:") {
+        &b[4..]
+    } else {
+        b
+    };
+    let plus = b.first() == Some(&b'+');
     let mut digits: Vec<u8> = Vec::with_capacity(b.len());
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'0'..=b'9' => digits.push(c),
             b'+' if i == 0 => {}
-            b' ' | b'-' if i > 0 => {}
+            b' ' | b'-' | b'.' | b'(' | b')' => {}
             _ => return false,
         }
     }
     let national = match digits.len() {
-        11 => &digits[..],
+        11 if !plus => &digits[..],
         13 if digits.starts_with(b"86") => &digits[2..],
+        15 if !plus && digits.starts_with(b"0086") => &digits[4..],
         _ => return false,
     };
-    if b[0] == b'+' && digits.len() != 13 {
-        return false;
-    }
     national[0] == b'1' && (b'3'..=b'9').contains(&national[1])
 }
 
@@ -121,6 +148,12 @@ mod tests {
             "+8613800138000",
             "86 138 0013 8000",
             "138-0013-8000",
+            // Issue 14's evasions: full width, dots, brackets, 0086, tel:.
+            "１５５３９３４４３９１",
+            "155.3934.4391",
+            "(155)39344391",
+            "0086-15539344391",
+            "tel:15539344391",
         ] {
             assert_eq!(shape(m), Some(Shape::Mobile), "{m}");
         }
@@ -135,6 +168,9 @@ mod tests {
             assert_eq!(shape(not), None, "{not}");
         }
         assert_eq!(shape("zhang.wei@amr.gov.cn"), Some(Shape::Email));
+        assert_eq!(shape("zhang＠example.com"), Some(Shape::Email));
+        assert_eq!(shape("110105 19491231 002X"), Some(Shape::ResidentId));
+        assert_eq!(shape("１１０１０５１９４９１２３１００２Ｘ"), Some(Shape::ResidentId));
         for not in ["@amr", "a@b", "a@b.", "a b@c.cn", "张伟"] {
             assert_eq!(shape(not), None, "{not}");
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent implementation of the shuangsui draw (spec version 2), written from SPEC.md alone.
 
-Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python 3.11+.
+Standard library only (hashlib, csv, tomllib, unicodedata, json, base64, zipfile, xml.etree): Python 3.11+.
 
     python3 tests/reproduce.py
         recomputes every draw in tests/vectors/draws.json (SPEC.md §12's worked example among
@@ -9,7 +9,16 @@ Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python
         SPEC.md §10 says, and checks that tampered copies of them are refused;
     python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS [--history F] [--conflicts F] [--earlier R ...]
         verifies a published record against its files (§10): strict reading (§9.2), the draw,
-        the attested seed (§5.3) and the ledger (§9.4), and lists every difference.
+        the attested seed (§5.3) and the ledger (§9.4), and lists every difference;
+    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS ... --seed SEED
+    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS ... --announcement A --beacon ROUND [--replaced A0 ...]
+                               [--reveal NAME=SECRET ...] [--timestamp TSR]
+        repeats the draw as `shuangsui draw` makes it from these files and options (--id-check,
+        --id-allowlist, --targets-format, --encoding, --sheet, ...: the same names) and compares its
+        record with RECORD, byte for byte (tests/oracle.py runs this on every draw the CLI kept).
+
+Tables are read in every format of §3.1: CSV and TSV (UTF-8 with or without a BOM, GB18030), XLSX
+(zipfile and xml.etree), JSON and JSON Lines.
 
 Attested seeds (§5.3) are checked in full except for signatures: the announcement's
 well-formedness and digest, the chain of attempts, a later round than every earlier attested batch's,
@@ -17,7 +26,9 @@ the inputs and raw digests against the announced ones, the round, randomness = S
 the reveals against the parties' contributions, the seed, and a time-stamp token's imprint and genTime (a small DER reader).
 NOT checked: the drand round's BLS signature and the time-stamp token's signature.
 
-Exit status 0 when everything matches, 1 otherwise. It prints "N passed, M failed".
+Exit status: 0 everything matches; 1 the record differs (or a vector fails), the last line "N passed, M failed";
+2 a usage error or a file that cannot be read; 3 something this script does not implement, the last line
+"UNSUPPORTED: <what>" (never a verdict on the record).
 """
 
 import argparse
@@ -26,9 +37,11 @@ import binascii
 import copy
 import csv
 import datetime
+import decimal as decimal_module
 import hashlib
 import io
 import json
+import math
 import re
 import sys
 import textwrap
@@ -294,18 +307,273 @@ def id_passes(code):
     return False
 
 
-def read_table(kind, data, mapping, id_check):
-    """§3.1–§3.3 (CSV): bytes to (columns, rows as dicts, dropped, allowlisted, unchecked)."""
+class Unsupported(Exception):
+    """Something the spec covers that this script does not implement: reported as such (exit status 3), never as a
+    difference."""
+
+
+class TableFile:
+    """A table's bytes and how to read them (§3.1): the format (from the caller, else the file name's extension), a
+    forced text encoding (utf-8 or gb18030), the worksheet of an .xlsx."""
+    FORMATS = {"csv": "csv", "tsv": "tsv", "txt": "tsv", "xlsx": "xlsx", "json": "json", "jsonl": "jsonl",
+               "ndjson": "jsonl"}
+
+    def __init__(self, data, name="", fmt=None, encoding=None, sheet=None):
+        self.data, self.name, self.sheet = data, name, sheet
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        fmt = (fmt or ext or "csv").lower()
+        if fmt not in self.FORMATS:
+            raise Unsupported(f"the table format {fmt!r} of {name or 'a table'} (§3.1 names csv, tsv, txt, xlsx, "
+                              f"json, jsonl, ndjson)")
+        self.fmt = self.FORMATS[fmt]
+        enc = (encoding or "").lower().replace("_", "-")
+        if enc in ("", "auto"):
+            self.encoding = None
+        elif enc in ("utf-8", "utf8"):
+            self.encoding = "utf-8"
+        elif enc in ("gbk", "gb18030", "gb2312"):
+            self.encoding = "gb18030"
+        else:
+            raise Unsupported(f"the text encoding {encoding!r} (§3.1: UTF-8 or GB18030)")
+
+
+def decode_text(data, encoding=None):
+    """§3.1 text decoding: a BOM, UTF-8, else GB18030 (or the caller's choice)."""
     if b"\0" in data:
-        raise Invalid("binary")
-    if data.startswith(b"\xef\xbb\xbf"):
-        content = data[3:].decode("utf-8")
-    else:
+        raise Invalid("a byte 00: not a text table")
+    if data.startswith(b"\xef\xbb\xbf") and encoding != "gb18030":
         try:
-            content = data.decode("utf-8")
+            return data[3:].decode("utf-8")
         except UnicodeDecodeError:
-            content = data.decode("gb18030")
-    records = [r for r in csv.reader(io.StringIO(content, newline="")) if any(c != "" for c in r)]
+            raise Invalid("a UTF-8 byte order mark before bytes that are not UTF-8") from None
+    if encoding is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise Invalid(f"not valid {encoding}") from None
+
+
+def number_text(x):
+    """§3.1: a number's text: an integer (or a whole number below 2^53) as its digits, else the shortest decimal
+    that reads back as the same double, never in exponent form."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Invalid("not a finite number")
+    if x == int(x) and abs(x) < 2**53:
+        return str(int(x))
+    d = decimal_module.Decimal(repr(x))
+    out = format(d, "f")
+    return out
+
+
+def grid_delimited(text_, delimiter):
+    """§3.1 CSV and TSV: RFC 4180 with this delimiter; records end with LF, CRLF or CR."""
+    text_ = text_.removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(text_, newline=""), delimiter=delimiter, strict=False))
+
+
+def json_cell(v):
+    """§3.1 JSON: a value's cell text."""
+    if isinstance(v, str):
+        return v
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, (int, float)):
+        return number_text(v)
+    raise Invalid("an array or object as a cell value")
+
+
+def grid_json(text_, lines):
+    """§3.1 JSON (an array of objects) and JSON Lines (one object per non-blank line)."""
+    def members(pairs):
+        obj = {}
+        for k, v in pairs:
+            if k in obj:
+                raise Invalid(f"member {k!r} repeated in one object")
+            obj[k] = v
+        return obj
+    try:
+        if lines:
+            objects = [json.loads(line, object_pairs_hook=members) for line in re.split(r"\r\n|\n|\r", text_)
+                       if line.strip(" \t")]
+        else:
+            objects = json.loads(text_, object_pairs_hook=members)
+    except ValueError as e:
+        raise Invalid(f"not JSON: {e}") from None
+    if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
+        raise Invalid("not an array of objects" if not lines else "a line that is not an object")
+    header = []
+    for o in objects:
+        header += [k for k in o if k not in header]
+    return [header] + [[json_cell(o[k]) if k in o else "" for k in header] for o in objects]
+
+
+XLSX_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DATE_FORMAT_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59)) | set(range(71, 82))
+
+
+def date_format(code):
+    """Whether a custom number format shows a date or time: d, m, y, h or s outside quotes, brackets and escapes."""
+    quoted = escaped = False
+    brackets = 0
+    for c in code:
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = c != '"'
+        elif c in "\\_*":
+            escaped = True
+        elif c == '"':
+            quoted = True
+        elif c == ";":
+            return False
+        elif c == "[":
+            brackets += 1
+        elif c == "]":
+            brackets = max(0, brackets - 1)
+        elif brackets == 0 and c in "dmhysDMHYS":
+            return True
+    return False
+
+
+def excel_date(serial, epoch1904):
+    """§3.1 XLSX: a date cell's serial number to YYYY-MM-DD, with HH:MM:SS when the time is not midnight."""
+    whole = math.floor(serial)
+    secs = round((serial - whole) * 86400)
+    if secs >= 86400:
+        whole, secs = whole + 1, secs - 86400
+    if epoch1904:
+        day = datetime.date(1904, 1, 1) + datetime.timedelta(days=whole)
+    elif whole == 60 or whole < 0:
+        raise Unsupported(f"the date serial {serial} (1900-02-29 or before 1900, Excel's own calendar)")
+    else:
+        day = datetime.date(1899, 12, 31 if whole < 60 else 30) + datetime.timedelta(days=whole)
+    out = day.isoformat()
+    if secs:
+        out += " %02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60)
+    return out
+
+
+def col_index(ref):
+    """A cell reference (C12) to its 0-based (row, column)."""
+    m = re.fullmatch(r"([A-Z]{1,3})([0-9]+)", ref or "")
+    if not m:
+        raise Unsupported(f"an .xlsx cell without a reference (r={ref!r})")
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)) - 1, col - 1
+
+
+def grid_xlsx(data, sheet):
+    """§3.1 XLSX: the first worksheet in workbook order, or the named one; the used range's cells as text."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = set(z.namelist())
+        read = lambda n: ET.fromstring(z.read(n))
+        wb = read("xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
+        raise Invalid(f"not a readable .xlsx workbook: {e}") from None
+    if wb.tag != "{%s}workbook" % XLSX_NS["m"]:
+        raise Unsupported(f"an .xlsx workbook in another namespace ({wb.tag})")
+    pr = wb.find("m:workbookPr", XLSX_NS)
+    epoch1904 = pr is not None and pr.get("date1904") in ("1", "true")
+    rels = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for r in read("xl/_rels/workbook.xml.rels"):
+            target = r.get("Target", "")
+            rels[r.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    sheets = [(s.get("name"), rels.get(s.get("{%s}id" % REL_NS))) for s in wb.iterfind("m:sheets/m:sheet", XLSX_NS)]
+    if not sheets:
+        raise Invalid("a workbook without worksheets")
+    if sheet is None:
+        path = sheets[0][1]
+    else:
+        found = [p for n, p in sheets if n == sheet]
+        if not found:
+            raise Invalid(f"no sheet named {sheet!r}")
+        path = found[0]
+    if path not in names:
+        raise Unsupported(f"a worksheet this reader cannot find ({path})")
+    shared = []
+    if "xl/sharedStrings.xml" in names:
+        for si in read("xl/sharedStrings.xml").iterfind("m:si", XLSX_NS):
+            t = si.find("m:t", XLSX_NS)
+            shared.append(t.text or "" if t is not None else
+                          "".join(x.text or "" for x in si.iterfind("m:r/m:t", XLSX_NS)))
+    date_styles = []
+    if "xl/styles.xml" in names:
+        st = read("xl/styles.xml")
+        custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in st.iterfind("m:numFmts/m:numFmt", XLSX_NS)}
+        for xf in st.iterfind("m:cellXfs/m:xf", XLSX_NS):
+            n = int(xf.get("numFmtId", "0"))
+            date_styles.append(n in DATE_FORMAT_IDS if n not in custom else date_format(custom[n]))
+    cells = {}
+    for c in read(path).iterfind("m:sheetData/m:row/m:c", XLSX_NS):
+        t, v = c.get("t", "n"), c.find("m:v", XLSX_NS)
+        if t == "inlineStr":
+            is_ = c.find("m:is", XLSX_NS)
+            t_ = is_.find("m:t", XLSX_NS) if is_ is not None else None
+            value_ = (t_.text or "" if t_ is not None else
+                      "".join(x.text or "" for x in is_.iterfind("m:r/m:t", XLSX_NS))) if is_ is not None else ""
+            if value_ == "" and is_ is None:
+                continue
+        elif v is None:
+            continue
+        elif t == "s":
+            value_ = shared[int(v.text)]
+        elif t == "str":
+            value_ = v.text or ""
+        elif t == "b":
+            value_ = "TRUE" if v.text.strip() in ("1", "true") else "FALSE"
+        elif t == "e":
+            raise Invalid(f"an error value {v.text} in cell {c.get('r')}")
+        elif t == "n":
+            x = float(v.text)
+            style = int(c.get("s", "0"))
+            value_ = excel_date(x, epoch1904) if style < len(date_styles) and date_styles[style] else number_text(x)
+        else:
+            raise Unsupported(f"an .xlsx cell of type t={t!r}")
+        cells[col_index(c.get("r"))] = value_
+    if not cells:
+        return []
+    rows, cols = [r for r, _ in cells], [c for _, c in cells]
+    r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
+    return [[cells.get((r, c), "") for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)]
+
+
+def read_grid(src):
+    """§3.1: a table file (bytes are CSV) to its records, header first, every cell a string."""
+    if isinstance(src, bytes):
+        src = TableFile(src)
+    if src.fmt == "xlsx":
+        return grid_xlsx(src.data, src.sheet)
+    content = decode_text(src.data, src.encoding)
+    if src.fmt in ("csv", "tsv"):
+        return grid_delimited(content, "," if src.fmt == "csv" else "\t")
+    return grid_json(content, src.fmt == "jsonl")
+
+
+def raw_bytes(src):
+    """A table file's bytes as read (its raw digest, §3.4)."""
+    return src.data if isinstance(src, TableFile) else src
+
+
+def read_table(kind, src, mapping, id_check):
+    """§3.1–§3.3: a table file (bytes are CSV) to (columns, rows as dicts, dropped, allowlisted, unchecked)."""
+    records = [r for r in read_grid(src) if any(c != "" for c in r)]
+    if not records:
+        raise Invalid(f"{kind}: no header")
     fields = FIELDS[kind]
     key_col, second = REQUIRED[kind]
     cols, dropped = [], []
@@ -820,10 +1088,10 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                  "max_replacements": tree["plan"].get("max_replacements", 2)},
         "inputs": {
             "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
-            "targets": {"digest": td.hex(), "sha256": sha(targets_bytes).hex(), "rows": len(targets),
+            "targets": {"digest": td.hex(), "sha256": sha(raw_bytes(targets_bytes)).hex(), "rows": len(targets),
                         "columns": sorted(t_cols), "dropped": t_dropped,
                         "id_check": {"mode": id_check["mode"], "allowlisted": allowlisted, "unchecked": unchecked}},
-            "officers": {"digest": od.hex(), "sha256": sha(officers_bytes).hex(), "rows": len(officers),
+            "officers": {"digest": od.hex(), "sha256": sha(raw_bytes(officers_bytes)).hex(), "rows": len(officers),
                          "columns": sorted(o_cols), "dropped": o_dropped,
                          "certificates_checked_on": iso(date) if has_certificates else "",
                          "ineligible": sorted(({"id": o["id"], "reason": e[0], "detail": e[1]}
@@ -838,7 +1106,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     if earlier_digests:
         record["inputs"]["earlier"] = earlier_digests
     for name, (cols, rows, data) in aux.items():
-        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(data).hex(), "rows": len(rows),
+        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(raw_bytes(data)).hex(), "rows": len(rows),
                                   "columns": sorted(cols)}
     if one_visit == "merge":                                              # §7.3
         visits = {}
@@ -1663,25 +1931,140 @@ def run_vectors():
     return 0 if failed == 0 and passed > 0 else 1
 
 
+BEACON_ROUND = {"round": int, "randomness": HASH, "signature": str}
+
+
+def read_token(data):
+    """§5.3.5: a time-stamp file — the TimeStampResp that `openssl ts -reply` writes (.tsr), or the bare token — to
+    the token's DER (the record keeps the token, not the response that wraps it)."""
+    try:
+        top = der(data)
+        if len(top) != 1 or top[0][0] != 0x30:
+            raise Invalid("not one DER SEQUENCE")
+        inner = der(top[0][1])
+    except Invalid:
+        stripped = data.strip()
+        if re.fullmatch(rb"[A-Za-z0-9+/=\s]+", stripped) or stripped.startswith(b"-----BEGIN"):
+            raise Unsupported("a time-stamp token in base64 or PEM text (this script reads the DER .tsr or token)")
+        raise
+    if inner and inner[0][0] == 0x06:                                     # a ContentInfo: the token itself
+        return data
+    if len(inner) == 2 and inner[0][0] == 0x30 and inner[1][0] == 0x30:   # TimeStampResp { status, token }
+        return der_tlv(*inner[1])
+    if len(inner) == 1 and inner[0][0] == 0x30:
+        raise Invalid("a TimeStampResp without a token (the authority refused the request)")
+    raise Invalid("neither a TimeStampResp nor a time-stamp token")
+
+
+def draw_seed(args, earlier):
+    """The seed of a draw from the command's sources (§5.1, §5.3.6): (seed string, record seed member, the files'
+    problems a draw refuses for, notes)."""
+    if args.seed is not None:
+        if args.seed == "" or any(map(is_control, args.seed)):
+            raise Invalid("the seed is empty or has a control character (§5.1)")
+        return args.seed, {"source": "unattested", "value": args.seed}
+    ann_file = args.announcement.read_bytes()
+    ann = strict_json(ann_file)
+    check_shape(ann, ANNOUNCEMENT, "announcement")
+    replaced = []
+    for p in args.replaced:
+        r = strict_json(p.read_bytes())
+        check_shape(r, ANNOUNCEMENT, f"replaced announcement {p}")
+        replaced.append(r)
+    b = strict_json(args.beacon.read_bytes())
+    check_shape(b, BEACON_ROUND, "beacon round")
+    reveals = []
+    for r in args.reveal:
+        name, eq, secret = r.partition("=")
+        if not eq:
+            raise Invalid(f"--reveal {r!r}: not NAME=SECRET")
+        reveals.append({"name": text(name), "secret": secret})
+    reveals.sort(key=lambda r: r["name"].encode())
+    token = base64.b64encode(read_token(args.timestamp.read_bytes())).decode() if args.timestamp else ""
+    seed = beacon_seed(announcement_digest(ann), b["round"], bytes.fromhex(b["randomness"])).hex()
+    return seed, {"source": "beacon", "value": seed, "attestation": {
+        "announcement": ann, "replaced": replaced,
+        "beacon": {"round": b["round"], "randomness": b["randomness"], "signature": b["signature"]},
+        "reveals": reveals, "timestamp": token}}
+
+
+def id_allowlist(path):
+    """--id-allowlist FILE: one id a line (each read with `ident`, §3.3); blank lines are skipped."""
+    if path is None:
+        return []
+    return [x for x in (ident(line) for line in decode_text(path.read_bytes()).splitlines()) if x]
+
+
+def draw_record(args, files, earlier):
+    """What `shuangsui draw` writes from these files and options (SPEC §3–§9): (record, problems, notes)."""
+    seed, member = draw_seed(args, earlier)
+    id_check = {"mode": args.id_check or "strict", "allowlist": id_allowlist(args.id_allowlist)}
+    mine, _ = run_draw(files["plan"], files["targets"], files["officers"], seed, id_check, files.get("history"),
+                       files.get("conflicts"), earlier)
+    mine["seed"] = member
+    problems, notes = [], []
+    if member["source"] == "beacon":                                     # §5.3.6: what a draw refuses
+        _, problems, notes = check_attestation(mine, mine, earlier)
+        problems = [f"the draw must refuse these files: {p}" for p in problems]
+        notes.append(SIGNATURES)
+    else:
+        notes.append("the seed is UNATTESTED: nothing proves when it was chosen")
+    seal(mine)
+    return mine, problems, notes
+
+
+def table_file(path, fmt, encoding, sheet):
+    return TableFile(path.read_bytes(), path.name, fmt, encoding, sheet)
+
+
 def run_record(args):
-    files = {"plan": args.plan.read_bytes(), "targets": args.targets.read_bytes(), "officers": args.officers.read_bytes()}
-    for name in ("history", "conflicts"):
+    formats = {"targets": args.targets_format, "officers": args.officers_format}
+    sheets = {"targets": args.targets_sheet or args.sheet, "officers": args.officers_sheet or args.sheet}
+    files = {"plan": args.plan.read_bytes()}
+    for name in ("targets", "officers", "history", "conflicts"):
         if getattr(args, name):
-            files[name] = getattr(args, name).read_bytes()
+            files[name] = table_file(getattr(args, name), formats.get(name), args.encoding, sheets.get(name))
+    given = args.record.read_bytes()
     try:
         earlier = [read_record(p.read_bytes(), f"earlier record {p}") for p in args.earlier]
     except Invalid as e:
         print(f"{e}\n0 passed, 1 failed")
         return 1
-    problems, notes = verify(args.record.read_bytes(), files, earlier)
+    drawing = args.seed is not None or args.announcement is not None
+    if drawing:
+        try:
+            mine, problems, notes = draw_record(args, files, earlier)
+        except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
+            mine, problems, notes = None, [f"the draw cannot be made from these files: {e}"], []
+        if mine is not None:
+            try:
+                rec = read_record(given)
+            except Invalid as e:
+                rec, problems = None, problems + [f"the record is refused (§9.2, §10 step 1): {e}"]
+            if rec is not None:
+                problems += [f"{p}: the record has {show(g)}, recomputed {show(m)}"
+                             for p, g, m in differences(mine, rec, "", [])]
+            if not problems and serialise(mine).encode() != given:
+                problems.append("the record's bytes are not its serialisation (§9.2)")
+    else:
+        problems, notes = verify(given, files, earlier)
     for n in notes:
         print(f"{args.record}: {n}")
     for p in problems:
         print(f"{args.record}: DIFFERENCE {p}")
-    print(f"{args.record}: " + ("verified: the Python re-implementation gives the same record"
+    what = "the draw from these files and options" if drawing else "the Python re-implementation"
+    print(f"{args.record}: " + (f"verified: {what} gives the same record, byte for byte"
                                 if not problems else f"{len(problems)} difference(s)"))
     print(f"{int(not problems)} passed, {int(bool(problems))} failed")
     return 0 if not problems else 1
+
+
+EXIT_STATUSES = """exit status:
+  0  everything matches (the record is reproduced byte for byte; with no arguments, every vector passes)
+  1  the record differs: each difference is listed (DIFFERENCE ...), the last line is "N passed, M failed"
+  2  usage or input error: bad arguments, or a file that cannot be read
+  3  unsupported: the record or its files need something this script does not implement (a format feature,
+     an encoding); the last line is "UNSUPPORTED: <what>", never a verdict on the record"""
 
 
 def main(argv):
@@ -1690,23 +2073,69 @@ def main(argv):
         description="An independent re-implementation of the shuangsui draw (SPEC.md, spec version 2), standard "
                     "library only.\n\nWith no arguments: recomputes and verifies every vector in tests/vectors/.\n"
                     "With RECORD PLAN TARGETS OFFICERS: verifies a published record (SPEC.md §10) against its input "
-                    "files\n(CSV tables only), byte for byte.\n\n" + textwrap.fill(SIGNATURES, 100),
-        epilog="Exit status 0 when everything matches, 1 otherwise; the last line is \"N passed, M failed\".")
+                    "files, byte for byte:\nthe seed is the record's, and an attested seed is re-derived from the "
+                    "record's attestation.\nWith --seed, or --announcement and --beacon, as well: repeats the draw as "
+                    "`shuangsui draw` makes it from\nthese files and options (the same option names) and compares its "
+                    "record with RECORD, byte for byte.\nTables are CSV, TSV, XLSX, JSON or JSON Lines (SPEC.md §3.1), "
+                    "UTF-8 or GB18030.\n\n" + textwrap.fill(SIGNATURES, 100),
+        epilog=EXIT_STATUSES)
     parser.add_argument("files", nargs="*", type=Path, metavar="RECORD PLAN TARGETS OFFICERS",
                         help="the record and the plan, target directory and officer roster it was drawn from")
-    parser.add_argument("--history", type=Path, metavar="CSV", help="the history file, when the record lists one")
-    parser.add_argument("--conflicts", type=Path, metavar="CSV", help="the conflicts file, when the record lists one")
-    parser.add_argument("--earlier", type=Path, action="append", default=[], metavar="RECORD",
+    parser.add_argument("--history", type=Path, metavar="FILE", help="the history file, when the record lists one")
+    parser.add_argument("--conflicts", type=Path, metavar="FILE", help="the conflicts file, when the record lists one")
+    parser.add_argument("--earlier", "--after", type=Path, action="append", default=[], metavar="RECORD",
                         help="an earlier batch's record (repeat for each), when the record lists them")
+    tables = parser.add_argument_group("reading the tables (SPEC.md §3.1)")
+    tables.add_argument("--targets-format", metavar="FORMAT", help="csv, tsv, txt, xlsx, json, jsonl or ndjson, when "
+                        "the file name's extension does not say")
+    tables.add_argument("--officers-format", metavar="FORMAT", help="the same, for the roster")
+    tables.add_argument("--encoding", metavar="ENCODING", help="utf-8 or gbk (GB18030), forced for every table "
+                        "read (as `shuangsui draw --encoding`); detected when absent")
+    tables.add_argument("--sheet", metavar="NAME", help="the worksheet of .xlsx tables (default: the first)")
+    tables.add_argument("--targets-sheet", metavar="NAME", help="the worksheet of an .xlsx target directory")
+    tables.add_argument("--officers-sheet", metavar="NAME", help="the worksheet of an .xlsx officer roster")
+    draw = parser.add_argument_group("repeating the draw (as `shuangsui draw`; RECORD PLAN TARGETS OFFICERS needed)")
+    draw.add_argument("--id-check", choices=("strict", "warn"), help="strict (default) or warn (SPEC.md §3.3)")
+    draw.add_argument("--id-allowlist", type=Path, metavar="FILE", help="ids allowed although they fail the check, "
+                      "one a line")
+    draw.add_argument("--seed", help="the typed (unattested) seed")
+    draw.add_argument("--announcement", type=Path, metavar="FILE", help="the announcement (SPEC.md §5.3.2)")
+    draw.add_argument("--beacon", type=Path, metavar="FILE", help="the drand round (round, randomness, signature)")
+    draw.add_argument("--replaced", type=Path, action="append", default=[], metavar="FILE",
+                      help="an earlier attempt, oldest first (repeat for each)")
+    draw.add_argument("--reveal", action="append", default=[], metavar="NAME=SECRET", help="a party's revealed secret")
+    draw.add_argument("--timestamp", type=Path, metavar="TOKEN", help="the RFC 3161 time-stamp (.tsr or token, DER)")
+    draw.add_argument("--tsa-cert", type=Path, metavar="PEM", help="accepted for the CLI's sake: its signature is "
+                      "NOT checked here")
     args = parser.parse_args(argv[1:])
+    attested = [args.beacon, args.timestamp, args.tsa_cert] + args.replaced + args.reveal
+    draw_only = [args.id_check, args.id_allowlist] + attested
     if not args.files:
-        if args.history or args.conflicts or args.earlier:
-            parser.error("--history, --conflicts and --earlier go with RECORD PLAN TARGETS OFFICERS")
+        if any(getattr(args, a) for a in ("history", "conflicts", "earlier", "targets_format", "officers_format",
+                                          "encoding", "sheet", "targets_sheet", "officers_sheet", "seed",
+                                          "announcement")) or any(draw_only):
+            parser.error("options go with RECORD PLAN TARGETS OFFICERS")
         return run_vectors()
     if len(args.files) != 4:
         parser.error("give RECORD PLAN TARGETS OFFICERS, or nothing")
+    if args.seed is not None and args.announcement is not None:
+        parser.error("--seed or --announcement, not both")
+    if args.announcement is not None and args.beacon is None:
+        parser.error("--announcement needs --beacon")
+    if args.announcement is None and any(attested):
+        parser.error("--beacon, --replaced, --reveal, --timestamp and --tsa-cert go with --announcement")
+    if args.seed is None and args.announcement is None and (args.id_check or args.id_allowlist):
+        parser.error("--id-check and --id-allowlist go with --seed or --announcement (a verification takes the "
+                     "record's id check, SPEC.md §10 step 2)")
     args.record, args.plan, args.targets, args.officers = args.files
-    return run_record(args)
+    try:
+        return run_record(args)
+    except Unsupported as e:
+        print(f"UNSUPPORTED: {e}")
+        return 3
+    except OSError as e:
+        print(f"reproduce.py: error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -321,10 +321,10 @@ class TableFile:
     def __init__(self, data, name="", fmt=None, encoding=None, sheet=None):
         self.data, self.name, self.sheet = data, name, sheet
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        fmt = (fmt or ext or "csv").lower()
+        fmt = (fmt or ext or ("csv" if name == "" else "")).lower()            # bytes without a name: CSV
         if fmt not in self.FORMATS:
-            raise Unsupported(f"the table format {fmt!r} of {name or 'a table'} (§3.1 names csv, tsv, txt, xlsx, "
-                              f"json, jsonl, ndjson)")
+            raise Unsupported(f"the table {name} of format {fmt or '(no extension)'!r}: SPEC §3.1 names no format "
+                              f"for it (csv, tsv, txt, xlsx, json, jsonl, ndjson); name one (--targets-format …)")
         self.fmt = self.FORMATS[fmt]
         enc = (encoding or "").lower().replace("_", "-")
         if enc in ("", "auto"):
@@ -366,9 +366,8 @@ def number_text(x):
         raise Invalid("not a finite number")
     if x == int(x) and abs(x) < 2**53:
         return str(int(x))
-    d = decimal_module.Decimal(repr(x))
-    out = format(d, "f")
-    return out
+    out = format(decimal_module.Decimal(repr(x)), "f")                 # repr: the shortest digits that read back
+    return out.rstrip("0").rstrip(".") if "." in out else out            # 2**53 as 9007199254740992, not …992.0
 
 
 def grid_delimited(text_, delimiter):
@@ -396,7 +395,8 @@ def grid_json(text_, lines):
         obj = {}
         for k, v in pairs:
             if k in obj:
-                raise Invalid(f"member {k!r} repeated in one object")
+                raise Unsupported(f"a JSON row repeating the member {k!r}: SPEC §3.1 does not say which value the row "
+                                  f"holds, or that it is an error")
             obj[k] = v
         return obj
     try:
@@ -445,21 +445,25 @@ def date_format(code):
 
 
 def excel_date(serial, epoch1904):
-    """§3.1 XLSX: a date cell's serial number to YYYY-MM-DD, with HH:MM:SS when the time is not midnight."""
+    """§3.1 XLSX: a date cell's serial number (days since Excel's epoch, the time as the fraction of a day, held to
+    the millisecond as Excel holds it) to YYYY-MM-DD, with HH:MM:SS when the time is not midnight."""
     whole = math.floor(serial)
-    secs = round((serial - whole) * 86400)
+    ms = round((serial - whole) * 86400000)
+    if ms % 1000:
+        raise Unsupported(f"the date cell {serial}: a time with a fraction of a second, which SPEC §3.1 does not say "
+                          f"how to write (HH:MM:SS, the fraction rounded or dropped?)")
+    secs = ms // 1000
     if secs >= 86400:
         whole, secs = whole + 1, secs - 86400
     if epoch1904:
-        day = datetime.date(1904, 1, 1) + datetime.timedelta(days=whole)
-    elif whole == 60 or whole < 0:
-        raise Unsupported(f"the date serial {serial} (1900-02-29 or before 1900, Excel's own calendar)")
+        day = (datetime.date(1904, 1, 1) + datetime.timedelta(days=whole)).isoformat()
+    elif whole < 0:
+        raise Unsupported(f"the date serial {serial}, before Excel's calendar")
+    elif whole == 60:
+        day = "1900-02-29"                                                 # Excel's 1900 calendar has that day
     else:
-        day = datetime.date(1899, 12, 31 if whole < 60 else 30) + datetime.timedelta(days=whole)
-    out = day.isoformat()
-    if secs:
-        out += " %02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60)
-    return out
+        day = (datetime.date(1899, 12, 31 if whole < 60 else 30) + datetime.timedelta(days=whole)).isoformat()
+    return day + (" %02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60) if secs else "")
 
 
 def col_index(ref):
@@ -480,10 +484,15 @@ def grid_xlsx(data, sheet):
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         names = set(z.namelist())
-        read = lambda n: ET.fromstring(z.read(n))
-        wb = read("xl/workbook.xml")
-    except (zipfile.BadZipFile, KeyError, ET.ParseError) as e:
+    except zipfile.BadZipFile as e:
         raise Invalid(f"not a readable .xlsx workbook: {e}") from None
+
+    def read(name):
+        try:
+            return ET.fromstring(z.read(name))
+        except (KeyError, ET.ParseError, zipfile.BadZipFile) as e:
+            raise Invalid(f"not a readable .xlsx workbook: {name}: {e}") from None
+    wb = read("xl/workbook.xml")
     if wb.tag != "{%s}workbook" % XLSX_NS["m"]:
         raise Unsupported(f"an .xlsx workbook in another namespace ({wb.tag})")
     pr = wb.find("m:workbookPr", XLSX_NS)
@@ -518,8 +527,9 @@ def grid_xlsx(data, sheet):
         for xf in st.iterfind("m:cellXfs/m:xf", XLSX_NS):
             n = int(xf.get("numFmtId", "0"))
             date_styles.append(n in DATE_FORMAT_IDS if n not in custom else date_format(custom[n]))
+    sheet_xml = read(path)
     cells = {}
-    for c in read(path).iterfind("m:sheetData/m:row/m:c", XLSX_NS):
+    for c in sheet_xml.iterfind("m:sheetData/m:row/m:c", XLSX_NS):
         t, v = c.get("t", "n"), c.find("m:v", XLSX_NS)
         if t == "inlineStr":
             is_ = c.find("m:is", XLSX_NS)
@@ -542,6 +552,11 @@ def grid_xlsx(data, sheet):
             x = float(v.text)
             style = int(c.get("s", "0"))
             value_ = excel_date(x, epoch1904) if style < len(date_styles) and date_styles[style] else number_text(x)
+        elif t == "d":                                                     # an ISO 8601 date cell
+            m = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T([0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.0*)?)?Z?", v.text or "")
+            if not m:
+                raise Unsupported(f"the ISO 8601 date cell {v.text!r} in {c.get('r')}")
+            value_ = m.group(1) + (f" {m.group(2)}" if m.group(2) and m.group(2) != "00:00:00" else "")
         else:
             raise Unsupported(f"an .xlsx cell of type t={t!r}")
         cells[col_index(c.get("r"))] = value_
@@ -821,8 +836,31 @@ def mode_of(t):
     return t.get("allocation", "count" if not t.get("strata") else None)
 
 
+def check_tree(v, where="plan"):
+    """§4.1, §4.3: no control character in a string or key, no two keys equal after `text`, no float or date."""
+    if isinstance(v, str):
+        if any(map(is_control, v)):
+            raise Invalid(f"{where}: a control character")
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            check_tree(x, f"{where}[{i}]")
+    elif isinstance(v, dict):
+        keys = [text(k) for k in v]
+        if len(set(keys)) != len(keys):
+            raise Invalid(f"{where}: two keys are the same after normalisation")
+        for k, x in v.items():
+            check_tree(k, f"{where} key")
+            check_tree(x, f"{where}.{k}")
+    elif not isinstance(v, int):                                          # bool is an int
+        raise Invalid(f"{where}: a float or date")
+
+
 def check_plan(tree):
     """§4.1: the rules that are not about the tables."""
+    check_tree(tree)
+    status = tree.get("plan", {}).get("exclude_status", [])
+    if not isinstance(status, list) or not all(isinstance(k, str) for k in status):
+        raise Invalid("plan.exclude_status must be an array of strings")
     if set(tree) - {"plan", "tasks", "columns"} or set(tree["plan"]) - PLAN_KEYS or not text(tree["plan"]["id"]):
         raise Invalid("unknown key or empty plan id")
     if set(tree.get("columns", {})) - {"targets", "officers"}:
@@ -1036,6 +1074,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             raise Invalid("officer_region")
         if rotation is not None and ("history" not in aux or date is None):
             raise Invalid("rotation needs the history file")
+        if rotation is not None and not (rotation == "calendar_year" or (type(rotation) is int and rotation >= 1)):
+            raise Invalid("rotation: \"calendar_year\" or a number of days >= 1 (§4.1)")
         region_of = {o["id"]: o.get("region") for o in officers}
         target_region = {t["id"]: t.get("region") for t in targets}
         plan_cap = tree["plan"].get("max_teams_per_officer")

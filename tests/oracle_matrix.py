@@ -457,10 +457,11 @@ class Runner:
                               capture_output=True, text=True)
 
 
-def first_error(p):
+def first_error(p, masked=True):
+    """The CLI's error line; masked (numbers, names and paths as …) to count refusals by kind."""
     lines = [x for x in (p.stderr + p.stdout).splitlines() if x.strip()]
     line = next((x for x in lines if x.startswith("error")), lines[0] if lines else f"exit {p.returncode}")
-    return re.sub(r"[0-9a-f]{16,}|'[^']*'|\"[^\"]*\"|[0-9]+", "…", line)[:110]
+    return re.sub(r"[0-9a-f]{16,}|'[^']*'|\"[^\"]*\"|[0-9]+", "…", line)[:110] if masked else line[:300]
 
 
 def scenario(runner, inputs, sc, work):
@@ -574,6 +575,41 @@ def announce(runner, args, kind, work, b):
     return True, "", seed
 
 
+CASES = HERE / "oracle" / "cases"
+
+
+def run_cases(runner, out, names=None):
+    """The recorded disagreements (tests/oracle/cases/*/case.json): each is drawn with the CLI and checked with
+    reproduce.py, and passes once both agree — the same record, or both refuse. Returns the cases that disagree."""
+    disagree = []
+    for case in sorted(CASES.glob("*/case.json")):
+        meta = json.loads(case.read_text(encoding="utf-8"))
+        name = case.parent.name
+        if names and name not in names:
+            continue
+        work = out / "cases" / name
+        shutil.copytree(case.parent, work)
+        kept = out / "cases-kept" / name
+        kept.mkdir(parents=True)
+        args = [str(work / a) if (work / a).is_file() else a for a in meta["draw"]]
+        p = subprocess.run([runner.binary, "--quiet", "--lang", "en", "draw"] + args + ["--out", str(work / "record.json")],
+                           env=dict(os.environ, SHUANGSUI_KEEP_DRAWS=str(kept)), capture_output=True, text=True)
+        if p.returncode == 0:
+            _, status, output, _ = oracle.run_case(next(kept.iterdir()))
+            agreed = status == 0
+            how = "the CLI draws; reproduce.py " + {0: "gives the same record", 1: "differs",
+                                                    3: "says " + oracle.unsupported_reason(output)}.get(status, "fails")
+        else:
+            agreed = python_refuses(args, work / "refused.json")
+            how = f"the CLI refuses ({first_error(p, masked=False).replace(str(work) + '/', '')}); reproduce.py " + (
+                "refuses too" if agreed else "draws")
+        print(f"{'agree' if agreed else 'DISAGREE'}: tests/oracle/cases/{name}: {how}")
+        if not agreed:
+            print(f"    {meta['spec']}: {meta['what']}\n    verdict: {meta['verdict']}")
+            disagree.append(name)
+    return disagree
+
+
 def make_inputs(d, rng):
     d.mkdir(parents=True, exist_ok=True)
     inputs = {}
@@ -665,6 +701,9 @@ def main(argv):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel draws (default: every core)")
     parser.add_argument("--rules", help="only these plan rules (comma-separated): " + ", ".join(RULES))
     parser.add_argument("--no-oracle", action="store_true", help="draw only; check later with tests/oracle.py OUT/kept")
+    parser.add_argument("--no-cases", action="store_true",
+                        help="leave out the recorded disagreements of tests/oracle/cases (they fail until resolved)")
+    parser.add_argument("--cases-only", action="store_true", help="only the recorded disagreements")
     args = parser.parse_args(argv[1:])
     if not args.bin.exists():
         parser.error(f"{args.bin} not found: cargo build --release first")
@@ -672,6 +711,9 @@ def main(argv):
         parser.error(f"{args.out} is not empty")
     start = time.monotonic()
     preload = faketime_preload()
+    if args.cases_only:
+        args.out.mkdir(parents=True, exist_ok=True)
+        return 1 if run_cases(Runner(args.bin.resolve(), None, preload), args.out) else 0
     rules = args.rules.split(",") if args.rules else RULES
     seeds = SEEDS if preload else ["typed"]
     if not preload:
@@ -742,6 +784,12 @@ def main(argv):
     if not args.no_oracle:
         status = oracle.main(["oracle.py", str(kept), "--jobs", str(args.jobs), "--min-cases", str(total["drawn"])])
         failed = failed or status != 0
+    if not args.no_cases:
+        disagree = run_cases(runner, args.out)
+        if disagree:
+            print(f"{len(disagree)} recorded disagreement(s) between the CLI and reproduce.py (tests/oracle/cases): "
+                  f"each case.json names the SPEC section and the verdict")
+            failed = True
     print(f"matrix and oracle: {time.monotonic() - start:.0f} s")
     return 1 if failed else 0
 

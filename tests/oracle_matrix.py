@@ -578,6 +578,33 @@ def announce(runner, args, kind, work, b):
 CASES = HERE / "oracle" / "cases"
 
 
+def exit_statuses(case, tmp):
+    """reproduce.py's documented exit statuses, on a kept case: 0 the same record, 1 a changed record, 2 a usage
+    error or a missing file, 3 UNSUPPORTED (an unknown table format), and --help. Returns the problems."""
+    argv = oracle.arguments(case)
+    script = [sys.executable, str(HERE / "reproduce.py")]
+    run = lambda extra, record=None: subprocess.run(script + [record or argv[0]] + argv[1:] + extra,
+                                                    capture_output=True, text=True)
+    changed = tmp / "changed.json"
+    changed.write_text(Path(argv[0]).read_text(encoding="utf-8").replace('"spec": "2"', '"spec": "1"', 1))
+    unsupported = run(["--targets-format", "xls"])
+    checks = [
+        ("the kept record", run([]).returncode, 0),
+        ("a changed record", run([], str(changed)).returncode, 1),
+        ("a missing file", run([], str(tmp / "missing.json")).returncode, 2),
+        ("a usage error", subprocess.run(script + ["a", "b"], capture_output=True).returncode, 2),
+        ("an unknown table format", unsupported.returncode, 3),
+        ("--help", subprocess.run(script + ["--help"], capture_output=True).returncode, 0),
+    ]
+    problems = [f"reproduce.py on {what}: exit status {got}, expected {want}" for what, got, want in checks if got != want]
+    if not unsupported.stdout.rstrip("\n").splitlines()[-1:] or \
+            not unsupported.stdout.rstrip("\n").splitlines()[-1].startswith("UNSUPPORTED: "):
+        problems.append("reproduce.py's last line for an unsupported input is not 'UNSUPPORTED: <what>'")
+    if "3  unsupported" not in subprocess.run(script + ["--help"], capture_output=True, text=True).stdout:
+        problems.append("reproduce.py --help does not document the exit statuses")
+    return problems
+
+
 def run_cases(runner, out, names=None):
     """The recorded disagreements (tests/oracle/cases/*/case.json): each is drawn with the CLI and checked with
     reproduce.py, and passes once both agree — the same record, or both refuse. Returns the cases that disagree."""
@@ -784,6 +811,12 @@ def main(argv):
     if not args.no_oracle:
         status = oracle.main(["oracle.py", str(kept), "--jobs", str(args.jobs), "--min-cases", str(total["drawn"])])
         failed = failed or status != 0
+    first = next(iter(sorted(kept.glob("*/manifest.json"))), None)
+    if first is not None:
+        problems = exit_statuses(first.parent, args.out)
+        print("reproduce.py's exit statuses (0 match, 1 differs, 2 usage, 3 unsupported) and --help: "
+              + ("ok" if not problems else "; ".join(problems)))
+        failed = failed or bool(problems)
     if not args.no_cases:
         disagree = run_cases(runner, args.out)
         if disagree:

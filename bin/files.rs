@@ -130,7 +130,7 @@ fn threads() -> usize {
 }
 
 /// The canonical digest of a target directory file, read in blocks.
-pub fn directory_digest(path: &Path) -> Result<[u8; 32]> {
+pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]> {
     let file = fs::File::open(path).with_context(|| format!("cannot read '{}'", path.display()))?;
     let name = path.display().to_string();
     let data: Arc<dyn ByteSource> = Arc::new(FileSource(file));
@@ -147,7 +147,11 @@ pub fn directory_digest(path: &Path) -> Result<[u8; 32]> {
     let (_, digest, _) = shuangsui::input::Directory::read(
         &name,
         &data,
-        &shuangsui::input::TableOptions::default(),
+        &shuangsui::draw::table_options(
+            plan,
+            shuangsui::input::TableKind::Targets,
+            &shuangsui::input::ReadOptions::default(),
+        ),
         &options,
     )?;
     Ok(digest)

@@ -148,7 +148,16 @@ pub fn build(
                 .to_csv()
                 .ok_or_else(|| anyhow::anyhow!("the directory was read without all its columns"))?,
         ),
-        (kit.join("officers.csv"), inputs.officers.to_csv()),
+        (
+            kit.join("officers.csv"),
+            // Hidden names are hidden everywhere: the kit's roster has no name column, and
+            // still verifies (names are outside the roster's digest, SPEC.md §3.4).
+            if display == OfficerDisplay::Hidden {
+                inputs.officers.to_csv_hiding(&["name"])
+            } else {
+                inputs.officers.to_csv()
+            },
+        ),
         (kit.join("record.json"), record_bytes.to_vec()),
         (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
     ]);
@@ -181,27 +190,157 @@ pub fn build(
             files.push((kit.join("announcement.tsr"), token));
         }
     }
-    let readme = format!(
-        "# {}\n\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\npython3 reproduce.py record.json plan.toml targets.csv officers.csv\n```\n\n{}\n",
-        lang.t("核验材料包", "Verification kit"),
-        lang.t(
-            "本目录包含重新运行这次抽取所需的一切：抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息，这些列从未参与计算），以及抽取记录。在本目录中运行：",
-            "This directory holds everything needed to re-run the draw: the plan, the public copies of the target directory and the officer roster (without identity numbers, phone numbers or addresses: those columns never entered the computation), and the record. Run, inside it:"
-        ),
-        lang.t(
-            "或者不用 shuangsui，只用 Python 3.11 标准库（仅适用于没有历史、回避和前批次文件的抽取）：",
-            "or, without shuangsui, with Python 3.11's standard library alone (for draws without history, conflicts or earlier batches):"
-        ),
-        lang.t(
-            "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。",
-            "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so."
-        )
-    );
+    let readme = kit_readme(lang, &record, &files, &command, display);
     files.push((kit.join("README.md"), readme.into_bytes()));
     Ok(Publication {
         files,
         verify_command: command,
     })
+}
+
+/// The kit's README, written from what the kit holds: every file with what it is, each
+/// table's columns and the columns dropped from it, and the commands that verify it.
+fn kit_readme(
+    lang: Lang,
+    record: &shuangsui::Record,
+    files: &[(PathBuf, Vec<u8>)],
+    command: &str,
+    display: OfficerDisplay,
+) -> String {
+    let kit = Path::new("kit");
+    let mut names: Vec<(&str, &[u8])> = files
+        .iter()
+        .filter_map(|(p, b)| Some((p.strip_prefix(kit).ok()?.to_str()?, b.as_slice())))
+        .collect();
+    // The CLI adds the authority's certificate to a time-stamped record's kit.
+    if record
+        .seed
+        .attestation
+        .as_ref()
+        .is_some_and(|a| !a.timestamp.is_empty())
+    {
+        names.push(("tsa.pem", b""));
+    }
+    names.push(("README.md", b""));
+    let header = |bytes: &[u8]| -> String {
+        let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        String::from_utf8_lossy(line).trim_end().replace(',', ", ")
+    };
+    let dropped = |list: &[String]| {
+        if list.is_empty() {
+            lang.t("无", "none").to_owned()
+        } else {
+            list.join("、")
+        }
+    };
+    let mut out = format!("# {}\n\n", lang.t("核验材料包", "Verification kit"));
+    out.push_str(lang.t(
+        "本目录包含重新运行这次抽取所需的一切。名录库只保留抽查计划读取的列（个人信息保护法：最小必要），其余各列在读取时即被丢弃，从未参与计算，只列出其表头名称。",
+        "This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.",
+    ));
+    out.push_str("\n\n");
+    for (name, bytes) in &names {
+        let what = match *name {
+            "plan.toml" => lang.t("抽查计划", "the plan").to_owned(),
+            "record.json" => lang.t("抽取记录", "the record of the draw").to_owned(),
+            "reproduce.py" => lang
+                .t(
+                    "独立的 Python 实现（仅用标准库）",
+                    "an independent Python implementation (standard library only)",
+                )
+                .to_owned(),
+            "targets.csv" => format!(
+                "{}: {}; {}: {}",
+                lang.t(
+                    "检查对象名录库的公开版本，列",
+                    "the target directory's public copy, columns"
+                ),
+                header(bytes),
+                lang.t("读取时丢弃的列", "columns dropped as read"),
+                dropped(&record.inputs.targets.dropped)
+            ),
+            "officers.csv" => format!(
+                "{}: {}; {}: {}{}",
+                lang.t(
+                    "执法检查人员名录库的公开版本，列",
+                    "the officer roster's public copy, columns"
+                ),
+                header(bytes),
+                lang.t("读取时丢弃的列", "columns dropped as read"),
+                dropped(&record.inputs.officers.dropped),
+                if display == OfficerDisplay::Hidden {
+                    lang.t(
+                        "；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）",
+                        "; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)",
+                    )
+                } else {
+                    ""
+                }
+            ),
+            "history.csv" => format!(
+                "{}: {}",
+                lang.t("检查记录（历史检查），列", "past inspections, columns"),
+                header(bytes)
+            ),
+            "conflicts.csv" => format!(
+                "{}: {}",
+                lang.t("回避名单，列", "declared conflicts of interest, columns"),
+                header(bytes)
+            ),
+            "announcement.json" => lang.t("抽取公告", "the announcement").to_owned(),
+            "announcement.tsr" => lang
+                .t(
+                    "公告的可信时间戳（RFC 3161）",
+                    "the announcement's RFC 3161 time-stamp token",
+                )
+                .to_owned(),
+            "tsa.pem" => lang
+                .t("时间戳机构的证书", "the time-stamp authority's certificate")
+                .to_owned(),
+            "README.md" => lang.t("本说明", "this file").to_owned(),
+            n if n.starts_with("earlier-") => lang
+                .t("此前批次的抽取记录", "an earlier batch's record")
+                .to_owned(),
+            n if n.starts_with("announcement-attempt-") => lang
+                .t(
+                    "被替代的此前公告",
+                    "an earlier announcement this one replaced",
+                )
+                .to_owned(),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "- `{name}`: {what}");
+    }
+    let has = |n: &str| names.iter().any(|(f, _)| *f == n);
+    let mut python =
+        "python3 reproduce.py record.json plan.toml targets.csv officers.csv".to_owned();
+    for (file, flag) in [
+        ("history.csv", "--history"),
+        ("conflicts.csv", "--conflicts"),
+    ] {
+        if has(file) {
+            let _ = write!(python, " {flag} {file}");
+        }
+    }
+    for (f, _) in &names {
+        if f.starts_with("earlier-") {
+            let _ = write!(python, " --earlier {f}");
+        }
+    }
+    let _ = write!(
+        out,
+        "\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\n{python}\n```\n\n{}\n",
+        lang.t("在本目录中运行：", "Run, inside it:"),
+        lang.t(
+            "或者不用 shuangsui，只用 Python 3.11 标准库：",
+            "or, without shuangsui, with Python 3.11's standard library alone:"
+        ),
+        lang.t(
+            "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件是机器可读的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格加了防公式前缀。",
+            "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas."
+        )
+    );
+    out
 }
 
 /// The public copies of an announcement's frozen inputs, to publish with it: the plan, the
@@ -245,7 +384,12 @@ pub fn frozen_inputs(
     ];
     let mut list = String::new();
     for (file, flag, d) in digests {
-        let _ = writeln!(list, "shuangsui digest {flag} {file}   # {d}");
+        let plan = if flag == "--plan" {
+            String::new()
+        } else {
+            "--plan plan.toml ".to_owned()
+        };
+        let _ = writeln!(list, "shuangsui digest {plan}{flag} {file}   # {d}");
     }
     let readme = format!(
         "# {}\n\n{}\n\n{} {} ({} {})\n\n```sh\n{list}```\n\n{}{}\n",

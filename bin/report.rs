@@ -347,7 +347,10 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     if !inputs.targets.dropped.is_empty() {
         say!(
             "    {}: {}",
-            lang.t("已删除的个人信息列", "personal-data columns dropped"),
+            lang.t(
+                "读取时丢弃的列（计划未读取或属个人信息）",
+                "columns dropped as read (not read by the plan, or personal data)"
+            ),
             inputs.targets.dropped.join(", ")
         );
     }
@@ -362,7 +365,10 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     if !inputs.officers.dropped.is_empty() {
         say!(
             "    {}: {}",
-            lang.t("已删除的个人信息列", "personal-data columns dropped"),
+            lang.t(
+                "读取时丢弃的列（计划未读取或属个人信息）",
+                "columns dropped as read (not read by the plan, or personal data)"
+            ),
             inputs.officers.dropped.join(", ")
         );
     }

@@ -225,7 +225,7 @@ enum Command {
     )]
     Amend(AmendArgs),
     /// Print the canonical digest of one input, in hex
-    #[command(after_help = "Example:\n  shuangsui digest --targets targets.csv")]
+    #[command(after_help = "Example:\n  shuangsui digest --plan plan.toml --targets targets.csv")]
     Digest(DigestArgs),
     /// Print the drand quicknet round emitted at or after TIME, and when it is emitted
     #[command(after_help = "Example:\n  shuangsui beacon-round --at 2027-01-15T10:10:00+08:00")]
@@ -396,13 +396,12 @@ struct AmendArgs {
 }
 
 #[derive(Args)]
-#[group(required = true, multiple = false)]
 struct DigestArgs {
-    /// A sampling plan
+    /// The sampling plan: alone, its digest; with a table, the plan that table is read for (only the columns the plan reads are hashed)
     #[arg(long)]
-    plan: Option<PathBuf>,
+    plan: PathBuf,
     /// A target directory
-    #[arg(long)]
+    #[arg(long, conflicts_with = "officers")]
     targets: Option<PathBuf>,
     /// An officer roster
     #[arg(long)]
@@ -666,23 +665,31 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Digest(args) => {
-            use shuangsui::input::{Table, TableKind, TableOptions};
-            let (kind, path) = match (&args.plan, &args.targets, &args.officers) {
-                (Some(p), _, _) => (None, p),
-                (_, Some(p), _) => (Some(TableKind::Targets), p),
-                (_, _, Some(p)) => (Some(TableKind::Officers), p),
-                _ => unreachable!("clap requires one"),
+            use shuangsui::input::{ReadOptions, Table, TableKind};
+            let plan =
+                shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
+            let table = match (&args.targets, &args.officers) {
+                (Some(p), _) => Some((TableKind::Targets, p)),
+                (_, Some(p)) => Some((TableKind::Officers, p)),
+                _ => None,
             };
-            let name = path.display().to_string();
-            let digest = match kind {
-                None => shuangsui::Plan::parse(&name, &read(path)?)?.digest,
-                Some(TableKind::Targets) => files::directory_digest(path)?,
-                Some(kind) => shuangsui::digest::table(&Table::parse(
-                    kind,
-                    &name,
-                    &read(path)?,
-                    &TableOptions::default(),
-                )?),
+            let digest = match table {
+                None => plan.digest,
+                Some((TableKind::Targets, path)) => files::directory_digest(path, &plan)?,
+                Some((kind, path)) => {
+                    let read_options = ReadOptions {
+                        format: shuangsui::input::Format::from_file_name(
+                            &path.display().to_string(),
+                        ),
+                        ..ReadOptions::default()
+                    };
+                    shuangsui::digest::table(&Table::parse(
+                        kind,
+                        &path.display().to_string(),
+                        &read(path)?,
+                        &shuangsui::draw::table_options(&plan, kind, &read_options),
+                    )?)
+                }
             };
             say!("{}", hex::encode(digest));
             Ok(ExitCode::SUCCESS)

@@ -65,6 +65,9 @@ pub struct AnnouncedInputs {
     pub targets: InputDigest,
     /// The officer roster.
     pub officers: InputDigest,
+    /// The digest of the officers' names (SPEC.md §3.4), hex, `""` for a roster
+    /// without names: frozen here because names are outside the roster's digest.
+    pub officer_names: String,
     /// The earlier batches' record digests, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<String>,
@@ -211,6 +214,9 @@ fn announced_inputs(inputs: &Inputs) -> AnnouncedInputs {
         plan: input_digest(&inputs.digests.plan, &inputs.raw[0]),
         targets: input_digest(&inputs.digests.targets, &inputs.raw[1]),
         officers: input_digest(&inputs.digests.officers, &inputs.raw[2]),
+        officer_names: crate::digest::officer_names(&inputs.officers)
+            .map(|h| to_hex(&h))
+            .unwrap_or_default(),
         earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
         history: inputs
             .history
@@ -836,6 +842,15 @@ pub fn check_inputs(announcement: &Announcement, inputs: &Inputs, same_files: bo
                 ),
             });
         }
+    }
+    // A copy without names (published hidden) cannot be compared; the verifier says so.
+    if !now.officer_names.is_empty() && now.officer_names != announcement.inputs.officer_names {
+        return Err(Error::Announcement {
+            message: format!(
+                "the officers' names are not the ones announced (names digest {}, announced '{}'): an officer cannot be renamed after the announcement",
+                now.officer_names, announcement.inputs.officer_names
+            ),
+        });
     }
     if announcement.inputs.earlier != now.earlier {
         return Err(Error::Announcement {

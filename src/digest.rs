@@ -37,10 +37,14 @@ fn put_str(buf: &mut Vec<u8>, s: &str) {
 
 impl Leaves {
     pub(crate) fn new(kind: TableKind, columns: &[String]) -> Self {
+        Self::tagged(&table_tag(kind), columns)
+    }
+
+    fn tagged(tag: &str, columns: &[String]) -> Self {
         let mut order: Vec<usize> = (0..columns.len()).collect();
         order.sort_by(|&a, &b| columns[a].cmp(&columns[b]));
         let mut prefix = Vec::new();
-        put_str(&mut prefix, &format!("{}-row", table_tag(kind)));
+        put_str(&mut prefix, &format!("{tag}-row"));
         let ncols = u32::try_from(columns.len()).expect("column limit");
         prefix.extend_from_slice(&ncols.to_be_bytes());
         let names = order
@@ -101,24 +105,66 @@ impl SortedLeaves {
     }
 }
 
+/// The table-order indices of the columns a table's digest covers: every kept
+/// column, except an officer roster's `name`, which is for display only and has a
+/// digest of its own ([`officer_names`], SPEC.md §3.4).
+pub(crate) fn digested(kind: TableKind, columns: &[String]) -> Vec<usize> {
+    (0..columns.len())
+        .filter(|&c| !(kind == TableKind::Officers && columns[c] == crate::input::NAME))
+        .collect()
+}
+
 /// The canonical digest of a table (SPEC.md §3.4).
 pub fn table(table: &Table) -> Hash {
-    let leaves_of = Leaves::new(table.kind, &table.columns);
+    let index = digested(table.kind, &table.columns);
+    let columns: Vec<String> = index.iter().map(|&c| table.columns[c].clone()).collect();
+    let leaves_of = Leaves::new(table.kind, &columns);
     let mut buf = Vec::new();
     let mut leaves: Vec<Hash> = table
         .rows
         .iter()
-        .map(|row| leaves_of.leaf(|c| &row.values[c], &mut buf))
+        .map(|row| leaves_of.leaf(|c| &row.values[index[c]], &mut buf))
         .collect();
     leaves.sort_unstable();
-    let mut digest = SortedLeaves::new(table.kind, &table.columns, leaves.len());
+    let mut digest = SortedLeaves::new(table.kind, &columns, leaves.len());
     digest.push(&leaves);
     digest.finish()
 }
 
+/// The digest of an officer roster's names (SPEC.md §3.4): the canonical digest of
+/// the two-column table (`id`, `name`) under the tag `shuangsui/v2/officer-names`,
+/// or `None` when the roster has no name column (a roster published with the
+/// names hidden).
+pub fn officer_names(roster: &Table) -> Option<Hash> {
+    let name = roster.column(crate::input::NAME)?;
+    let columns = [crate::input::ID.to_owned(), crate::input::NAME.to_owned()];
+    let leaves_of = Leaves::tagged(
+        &format!("shuangsui/v{SPEC_VERSION}/officer-names"),
+        &columns,
+    );
+    let mut buf = Vec::new();
+    let id = roster.id_col;
+    let mut leaves: Vec<Hash> = roster
+        .rows
+        .iter()
+        .map(|row| leaves_of.leaf(|c| &row.values[[id, name][c]], &mut buf))
+        .collect();
+    leaves.sort_unstable();
+    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/officer-names"));
+    e.u32(2);
+    for c in &columns {
+        e.str(c);
+    }
+    e.u64(leaves.len() as u64);
+    e.hashes(&leaves);
+    Some(e.finish())
+}
+
 /// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.
 pub fn leaf(table: &Table, row: &Row) -> Hash {
-    Leaves::new(table.kind, &table.columns).leaf(|c| &row.values[c], &mut Vec::new())
+    let index = digested(table.kind, &table.columns);
+    let columns: Vec<String> = index.iter().map(|&c| table.columns[c].clone()).collect();
+    Leaves::new(table.kind, &columns).leaf(|c| &row.values[index[c]], &mut Vec::new())
 }
 
 /// The canonical digest of a plan's TOML tree (SPEC.md §4.3). Fails on a

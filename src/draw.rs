@@ -99,6 +99,23 @@ pub struct Inputs {
     pub plan_source: String,
 }
 
+/// How a plan reads one of its tables: its column mapping, the columns kept (only
+/// those the plan reads or declares public, SPEC.md §3.2) and the public ones.
+pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableOptions {
+    let mapping = match kind {
+        TableKind::Targets => plan.target_columns.clone(),
+        TableKind::Officers => plan.officer_columns.clone(),
+        _ => Default::default(),
+    };
+    TableOptions {
+        read: read.clone(),
+        mapping,
+        id_check: IdCheck::default(),
+        keep: Some(plan.columns_kept(kind)),
+        public: plan.public_columns.get(&kind).cloned().unwrap_or_default(),
+    }
+}
+
 impl Inputs {
     /// Parses the plan, the target directory and the officer roster with the
     /// default options (formats from the names' extensions, encodings
@@ -136,15 +153,10 @@ impl Inputs {
     ) -> Result<Inputs> {
         let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
         let target_options = TableOptions {
-            read: options.targets.clone(),
-            mapping: plan_parsed.target_columns.clone(),
             id_check: options.id_check.clone(),
+            ..table_options(&plan_parsed, TableKind::Targets, &options.targets)
         };
-        let officer_options = TableOptions {
-            read: options.officers.clone(),
-            mapping: plan_parsed.officer_columns.clone(),
-            id_check: IdCheck::default(),
-        };
+        let officer_options = table_options(&plan_parsed, TableKind::Officers, &options.officers);
         // Lean: only the columns the plan reads are kept, names are read back.
         let keep = plan_parsed.target_columns_used();
         let (directory, targets_digest, targets_raw) = Directory::read(
@@ -197,6 +209,15 @@ impl Inputs {
                     message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),
                 });
             }
+            if record.plan.id != self.plan.id {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: format!(
+                        "it is the record of plan '{}', not of this plan '{}': earlier batches are draws of the same plan",
+                        record.plan.id, self.plan.id
+                    ),
+                });
+            }
             self.earlier.push(record);
         }
         self.earlier.sort_by(|a, b| a.digest.cmp(&b.digest));
@@ -225,10 +246,7 @@ impl Inputs {
             TableKind::History,
             history.name,
             history.bytes,
-            &TableOptions {
-                read: read.clone(),
-                ..TableOptions::default()
-            },
+            &table_options(&self.plan, TableKind::History, read),
         )?;
         self.digests.history = Some(digest::table(&table));
         self.history = Some((table, sha256(history.bytes)));
@@ -241,10 +259,7 @@ impl Inputs {
             TableKind::Conflicts,
             conflicts.name,
             conflicts.bytes,
-            &TableOptions {
-                read: read.clone(),
-                ..TableOptions::default()
-            },
+            &table_options(&self.plan, TableKind::Conflicts, read),
         )?;
         // Every row must name an officer of the roster: by id, or by a certificate number
         // (执法证号); a row naming no one would be a declared conflict that silently does
@@ -326,8 +341,59 @@ pub struct Check<'a> {
     pub officers: Officers,
     /// The history file, indexed.
     pub history: Option<History>,
+    /// What the earlier batches drew.
+    pub earlier: Earlier,
     /// Warnings.
     pub warnings: Vec<Warning>,
+}
+
+/// What the earlier batches of the plan drew (SPEC.md §6.1, §7.3).
+#[derive(Debug, Clone, Default)]
+pub struct Earlier {
+    /// (task id, target id) drawn by an earlier batch.
+    pub drawn: std::collections::HashSet<(String, String)>,
+    /// Per target: the tasks that drew it in earlier batches, in this plan's task
+    /// order (ids this plan lacks after them, in byte order), without repeats.
+    pub tasks: HashMap<String, Vec<String>>,
+    /// Per target: the visits earlier batches in the calendar year of `plan.date`
+    /// gave it (one per batch under `merge`, one per task otherwise).
+    pub visits: HashMap<String, u64>,
+}
+
+impl Earlier {
+    /// Indexes the earlier batches' records for a plan.
+    pub fn new(records: &[Record], plan: &Plan) -> Earlier {
+        let mut e = Earlier::default();
+        let position = |id: &str| plan.tasks.iter().position(|t| t.id == id);
+        for r in records {
+            let same_year = plan.date.is_some_and(|d| {
+                crate::dates::Date::parse(&r.plan.date).is_some_and(|x| x.year == d.year)
+            });
+            let mut in_batch: HashMap<&str, u64> = HashMap::new();
+            for t in &r.tasks {
+                for s in &t.selected {
+                    e.drawn.insert((t.id.clone(), s.target.clone()));
+                    let tasks = e.tasks.entry(s.target.clone()).or_default();
+                    if !tasks.contains(&t.id) {
+                        tasks.push(t.id.clone());
+                    }
+                    *in_batch.entry(&s.target).or_default() += 1;
+                }
+            }
+            if same_year {
+                let merge = r.plan.one_visit == "merge";
+                for (target, n) in in_batch {
+                    *e.visits.entry(target.to_owned()).or_default() += if merge { 1 } else { n };
+                }
+            }
+        }
+        for tasks in e.tasks.values_mut() {
+            tasks.sort_by(|a, b| {
+                (position(a).unwrap_or(usize::MAX), a).cmp(&(position(b).unwrap_or(usize::MAX), b))
+            });
+        }
+        e
+    }
 }
 
 /// Validates everything a draw would and computes frames, counts and
@@ -341,15 +407,7 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         &mut warnings,
     )?;
     let history = inputs.history.as_ref().map(|(t, _)| History::new(t));
-    let earlier: std::collections::HashSet<(String, String)> = inputs
-        .earlier
-        .iter()
-        .flat_map(|r| {
-            r.tasks
-                .iter()
-                .flat_map(|t| t.selected.iter().map(|s| (t.id.clone(), s.target.clone())))
-        })
-        .collect();
+    let earlier = Earlier::new(&inputs.earlier, &inputs.plan);
     let rules = selection::FrameRules {
         earlier: &earlier,
         exclude_status: &inputs.plan.exclude_status,
@@ -383,12 +441,42 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
             pool,
         });
     }
+    warnings.extend(statuses_not_excluded(
+        &inputs.targets,
+        &inputs.plan.exclude_status,
+    ));
     Ok(Check {
         tasks,
         officers,
         history,
+        earlier,
         warnings,
     })
+}
+
+/// Statuses that hold an exclusion keyword but are not excluded, because
+/// keywords match whole statuses or their heads (SPEC.md §6.1): `已注销` is not
+/// `注销` unless the plan lists it. Each with its number of rows, in value order.
+fn statuses_not_excluded(targets: &Directory, keywords: &[String]) -> Vec<Warning> {
+    let Some(column) = targets.column("status").filter(|&c| targets.is_kept(c)) else {
+        return Vec::new();
+    };
+    let mut counts: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+    for row in 0..targets.len() {
+        *counts.entry(targets.value(row, column)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|(status, _)| eligibility::target_exclusion(status, keywords).is_none())
+        .filter_map(|(status, rows)| {
+            let keyword = keywords.iter().find(|k| status.contains(k.as_str()))?;
+            Some(Warning::StatusNotExcluded {
+                status: status.to_owned(),
+                keyword: keyword.clone(),
+                rows,
+            })
+        })
+        .collect()
 }
 
 /// A finished draw: the sealed record and the warnings met on the way.
@@ -538,19 +626,21 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         let task = tc.task;
         let key = seed::task_key(&draw_key, &task.id);
         let mut skip = |row: usize| -> Option<String> {
+            let id = targets.id(row);
+            let before = checked.earlier.tasks.get(id).map_or(&[][..], Vec::as_slice);
             let earlier = drawn_by.get(&row).map_or(&[][..], Vec::as_slice);
-            if plan.one_visit == OneVisit::Exclusive && !earlier.is_empty() {
-                return Some(format!("drawn_by:{}", earlier[0]));
+            if plan.one_visit == OneVisit::Exclusive
+                && let Some(first) = before.first().or(earlier.first())
+            {
+                return Some(format!("drawn_by:{first}"));
             }
             let cap = plan.max_inspections_per_year?;
             if plan.one_visit == OneVisit::Merge && !earlier.is_empty() {
                 return None; // one more item on a visit already planned
             }
             let day = plan.date?;
-            let past = checked
-                .history
-                .as_ref()
-                .map_or(0, |h| h.in_year(targets.id(row), day));
+            let past = checked.history.as_ref().map_or(0, |h| h.in_year(id, day))
+                + checked.earlier.visits.get(id).copied().unwrap_or(0);
             let planned = if plan.one_visit == OneVisit::Merge {
                 u64::from(!earlier.is_empty())
             } else {
@@ -725,6 +815,9 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 rows: officers.rows.len() as u64,
                 columns: officers.sorted_columns(),
                 dropped: officers.dropped.clone(),
+                names: digest::officer_names(officers)
+                    .map(|h| to_hex(&h))
+                    .unwrap_or_default(),
                 certificates_checked_on: checked
                     .officers
                     .certificates_checked_on
@@ -738,7 +831,6 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                         .map(|i| IneligibleOfficer {
                             id: officers.id(&officers.rows[i.row]).to_owned(),
                             reason: i.reason.to_owned(),
-                            detail: i.detail.clone(),
                         })
                         .collect();
                     // By id, so that the record does not depend on row order.

@@ -8,18 +8,37 @@ use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, Location, Result, Warning};
 use crate::input::Table;
 
+/// The reason code of an officer whose status is not on duty (SPEC.md §8.1).
+pub const NOT_ON_DUTY: &str = "不在岗";
+/// The reason code of an officer without a certificate valid on the day (SPEC.md §8.1).
+pub const NO_VALID_CERTIFICATE: &str = "证件无效";
+
 /// Officer statuses that count as on duty (在岗).
 pub const ON_DUTY: &[&str] = &["在岗", "在职", "正常"];
 
-/// The exclusion reason of a target with this status: the keyword of
-/// `keywords` that occurs earliest in the status (`吊销，未注销` → 吊销), or
-/// `None` when the target is eligible.
+/// The characters that end a status's head (SPEC.md §6.1): `吊销，未注销` has
+/// the head `吊销`, `存续（在营、开业、在册）` the head `存续`.
+pub const STATUS_HEAD_ENDS: &[char] = &['（', '(', '，', ',', '；', ';', '、'];
+
+/// A status's head: the text before the first of [`STATUS_HEAD_ENDS`], without
+/// white space at its end (SPEC.md §6.1).
+pub fn status_head(status: &str) -> &str {
+    let end = status.find(STATUS_HEAD_ENDS).unwrap_or(status.len());
+    status[..end].trim_end_matches(char::is_whitespace)
+}
+
+/// The exclusion reason of a target with this (normalised) status: the keyword
+/// of `keywords` equal to the whole status, else the one equal to its head
+/// ([`status_head`]: `吊销，未注销` → 吊销), or `None` when the target is
+/// eligible. A keyword inside a word does not count: `存续（非注销）` and
+/// `未注销` are not 注销 (SPEC.md §6.1).
 pub fn target_exclusion<'a>(status: &str, keywords: &'a [String]) -> Option<&'a str> {
+    let head = status_head(status);
     keywords
         .iter()
-        .filter_map(|k| status.find(k.as_str()).map(|pos| (pos, k.as_str())))
-        .min()
-        .map(|(_, k)| k)
+        .find(|k| k.as_str() == status)
+        .or_else(|| keywords.iter().find(|k| k.as_str() == head))
+        .map(String::as_str)
 }
 
 /// Why an officer cannot be drawn.
@@ -27,7 +46,7 @@ pub fn target_exclusion<'a>(status: &str, keywords: &'a [String]) -> Option<&'a 
 pub struct Ineligible {
     /// Row index in the roster.
     pub row: usize,
-    /// `"status"` or `"certificate"`.
+    /// The reason code published in the record: [`NOT_ON_DUTY`] or [`NO_VALID_CERTIFICATE`].
     pub reason: &'static str,
     /// The status found, or what is wrong with the certificates.
     pub detail: String,
@@ -92,7 +111,7 @@ pub fn officers(
                 eligible[i] = false;
                 ineligible.push(Ineligible {
                     row: i,
-                    reason: "status",
+                    reason: NOT_ON_DUTY,
                     detail: if status.is_empty() {
                         "（空）".into()
                     } else {
@@ -145,7 +164,7 @@ pub fn officers(
             eligible[i] = false;
             ineligible.push(Ineligible {
                 row: i,
-                reason: "certificate",
+                reason: NO_VALID_CERTIFICATE,
                 detail: problem,
             });
         }
@@ -166,14 +185,24 @@ mod tests {
     use crate::input::TableKind;
 
     #[test]
-    fn earliest_keyword_is_the_reason() {
+    fn keywords_match_whole_statuses_or_their_heads() {
         let k: Vec<String> = crate::plan::DEFAULT_EXCLUDED_STATUSES
             .iter()
             .map(|s| (*s).to_owned())
             .collect();
         assert_eq!(target_exclusion("吊销，未注销", &k), Some("吊销"));
+        assert_eq!(target_exclusion("吊销 ,已注销", &k), Some("吊销"));
         assert_eq!(target_exclusion("注销", &k), Some("注销"));
+        assert_eq!(target_exclusion("迁出（迁往外省）", &k), Some("迁出"));
         assert_eq!(target_exclusion("存续（在营、开业、在册）", &k), None);
+        // Issue 14: a keyword inside a word or a bracket excluded these as 注销.
+        assert_eq!(target_exclusion("存续（非注销）", &k), None);
+        assert_eq!(target_exclusion("未注销", &k), None);
+        assert_eq!(target_exclusion("注销中", &k), None);
+        // The whole status first: a keyword with a separator in it matches as a whole.
+        let k = vec!["吊销".to_owned(), "吊销，已注销".to_owned()];
+        assert_eq!(target_exclusion("吊销，已注销", &k), Some("吊销，已注销"));
+        assert_eq!(target_exclusion("吊销，未注销", &k), Some("吊销"));
     }
 
     #[test]
@@ -193,7 +222,8 @@ mod tests {
         assert_eq!(
             details,
             [
-                "休假",
+                // Only 在岗/不在岗 is read (SPEC.md §3.3, kind duty): 休假 is not kept.
+                "不在岗",
                 "certificate C3 expired on 2026-12-31",
                 "no certificate",
                 "certificate C6 has no validity dates"

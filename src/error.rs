@@ -139,6 +139,18 @@ pub enum Error {
         /// Which check failed.
         reason: String,
     },
+    /// A kept column holds a value shaped like personal data (SPEC.md §3.3).
+    #[error(
+        "{at}: column '{column}' holds {shape}: personal data must not enter the record or the public files"
+    )]
+    PersonalData {
+        /// Where.
+        at: Location,
+        /// The column's name.
+        column: String,
+        /// What the value looks like.
+        shape: &'static str,
+    },
     /// A value of a typed column (risk class, date, validity) is malformed.
     #[error("{at}: '{field}' = '{value}': expected {expected}")]
     BadValue {
@@ -483,6 +495,7 @@ impl Error {
             Error::Xlsx { .. } => "xlsx",
             Error::Json { .. } => "json",
             Error::InvalidId { .. } => "invalid_id",
+            Error::PersonalData { .. } => "personal_data",
             Error::BadValue { .. } => "bad_value",
             Error::Problems { .. } => "problems",
             Error::Csv { .. } => "csv",
@@ -525,6 +538,9 @@ impl Error {
                 "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), or name the encoding with --encoding gbk"
                     .into(),
             ),
+            Error::PersonalData { column, .. } => Some(format!(
+                "only the columns the plan reads are kept: if the plan need not read '{column}', remove it from the plan's filters; if it must (an officer id that is an ID number), use another column (工号, 执法证号); if these values are public, declare it: [columns.public] with the table's name = [\"{column}\"]"
+            )),
             Error::InvalidId { .. } => Some(
                 "check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn"
                     .into(),
@@ -536,7 +552,7 @@ impl Error {
                 "once the State Council has announced the {year} schedule, give it with --calendar FILE: [[year]] year = {year}, holidays = [\"{year}-10-01..{year}-10-07\", …], workdays = [make-up weekend days]"
             )),
             Error::Announcement { message } if message.contains("not the one announced") => Some(
-                "use exactly the announced files (`shuangsui digest --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round"
+                "use exactly the announced files (`shuangsui digest --plan PLAN --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round"
                     .into(),
             ),
             Error::UnknownOfficer { .. } => Some(
@@ -594,6 +610,16 @@ pub enum Warning {
         /// The frame size.
         frame: u64,
     },
+    /// A status holds an exclusion keyword but is not excluded: keywords match
+    /// whole statuses or the part before a bracket or comma (SPEC.md §6.1).
+    StatusNotExcluded {
+        /// The status value.
+        status: String,
+        /// The keyword it contains.
+        keyword: String,
+        /// How many targets have it.
+        rows: u64,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -610,6 +636,16 @@ impl fmt::Display for Warning {
             Warning::CountExceedsFrame { task, count, frame } => write!(
                 f,
                 "task '{task}': count {count} is larger than the frame ({frame} targets): all are drawn"
+            ),
+            Warning::StatusNotExcluded {
+                status,
+                keyword,
+                rows,
+            } => write!(
+                f,
+                "status '{status}' ({rows} targets) contains '{keyword}' but is not excluded: \
+                 exclude_status keywords match a whole status or the part before a bracket or comma; \
+                 add '{status}' to plan.exclude_status if these targets are not inspectable"
             ),
         }
     }

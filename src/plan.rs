@@ -1,6 +1,6 @@
 //! The sampling plan (抽查工作计划): a TOML document of tasks (SPEC.md §4).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -46,6 +46,10 @@ pub struct Plan {
     pub target_columns: BTreeMap<String, String>,
     /// Explicit column mapping of the officer roster: header → column.
     pub officer_columns: BTreeMap<String, String>,
+    /// Columns the plan declares public (`[columns.public]`), per table: kept
+    /// although no rule reads them, and exempt from the personal-data check
+    /// (SPEC.md §3.2).
+    pub public_columns: BTreeMap<crate::input::TableKind, BTreeSet<String>>,
     /// The tasks, in the order of the file.
     pub tasks: Vec<Task>,
     /// The canonical digest (SPEC.md §4.3).
@@ -356,6 +360,21 @@ struct RawColumns {
     targets: BTreeMap<String, String>,
     #[serde(default)]
     officers: BTreeMap<String, String>,
+    #[serde(default)]
+    public: RawPublic,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawPublic {
+    #[serde(default)]
+    targets: Vec<String>,
+    #[serde(default)]
+    officers: Vec<String>,
+    #[serde(default)]
+    history: Vec<String>,
+    #[serde(default)]
+    conflicts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -443,15 +462,76 @@ fn describe(v: &toml::Value) -> String {
 impl Plan {
     /// The directory columns a draw of this plan reads besides `id` and `name`:
     /// every task's filter and strata, `status` (exclusions) and `region` (officer
-    /// matching). The others are only hashed.
-    pub fn target_columns_used(&self) -> std::collections::BTreeSet<String> {
-        let mut used: std::collections::BTreeSet<String> =
-            ["status".to_owned(), "region".to_owned()].into();
+    /// matching).
+    pub fn target_columns_used(&self) -> BTreeSet<String> {
+        let mut used = BTreeSet::new();
+        if !self.exclude_status.is_empty() {
+            used.insert("status".to_owned());
+        }
         for task in &self.tasks {
             used.extend(task.filter.clauses.keys().cloned());
             used.extend(task.strata.iter().cloned());
+            if task.officer_region.is_some() {
+                used.insert("region".to_owned());
+            }
         }
         used
+    }
+
+    /// The columns of a table that enter its digest, the record and the kit: those
+    /// the plan reads, its required columns, and the columns it declares public
+    /// (SPEC.md §3.2, 最小必要). Every other column is dropped as it is read.
+    pub fn columns_kept(&self, kind: crate::input::TableKind) -> BTreeSet<String> {
+        use crate::input::TableKind;
+        let mut keep: BTreeSet<String> = kind.required().iter().map(|c| (*c).to_owned()).collect();
+        let mut add = |c: &str| {
+            keep.insert(c.to_owned());
+        };
+        match kind {
+            TableKind::Targets => self.target_columns_used().iter().for_each(|c| add(c)),
+            TableKind::Officers => {
+                add("name");
+                add("status");
+                for field in ["certificate", "validity", "valid_from", "valid_to"] {
+                    add(field);
+                    for n in 2..=9 {
+                        add(&format!("{field}_{n}"));
+                    }
+                }
+                for task in &self.tasks {
+                    task.officer_filter.clauses.keys().for_each(|c| add(c));
+                    if !task.departments.is_empty() {
+                        add("department");
+                    }
+                    if task.officer_region.is_some() {
+                        add("region");
+                    }
+                    if task.require_categories {
+                        add("categories");
+                    }
+                }
+            }
+            TableKind::History => {
+                for task in &self.tasks {
+                    if task.exclude_inspected.is_some_and(|r| r.same_item) {
+                        add("item");
+                        add("task");
+                    }
+                    if task.rotation.is_some() {
+                        add("officers");
+                    }
+                }
+            }
+            TableKind::Conflicts | TableKind::Results => {}
+        }
+        keep.extend(
+            self.public_columns
+                .get(&kind)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        keep
     }
 
     /// Parses and validates a plan. `source` names it in messages.
@@ -630,6 +710,25 @@ impl Plan {
             exclude_status,
             target_columns: mapping(raw.columns.targets),
             officer_columns: mapping(raw.columns.officers),
+            public_columns: {
+                use crate::input::TableKind::{Conflicts, History, Officers, Targets};
+                let p = raw.columns.public;
+                [
+                    (Targets, p.targets),
+                    (Officers, p.officers),
+                    (History, p.history),
+                    (Conflicts, p.conflicts),
+                ]
+                .into_iter()
+                .map(|(k, names)| {
+                    let names = names
+                        .iter()
+                        .map(|n| normalize::text(n).to_ascii_lowercase())
+                        .collect();
+                    (k, names)
+                })
+                .collect()
+            },
             tasks,
             digest,
         })

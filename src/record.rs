@@ -149,7 +149,7 @@ pub struct TargetsInput {
     pub rows: u64,
     /// Normalised column names, sorted.
     pub columns: Vec<String>,
-    /// Header names of personal-data columns dropped unread, sorted.
+    /// Header names of the columns dropped unread (personal data, or not read by the plan), sorted.
     pub dropped: Vec<String>,
     /// How ids were checked.
     pub id_check: IdCheckInfo,
@@ -177,10 +177,13 @@ pub struct OfficersInput {
     pub sha256: String,
     /// Number of rows.
     pub rows: u64,
-    /// Normalised column names, sorted.
+    /// Normalised column names of the digest (every kept column but `name`), sorted.
     pub columns: Vec<String>,
-    /// Header names of personal-data columns dropped unread, sorted.
+    /// Header names of the columns dropped unread, sorted.
     pub dropped: Vec<String>,
+    /// The digest of the officers' names (SPEC.md §3.4), hex; `""` when the roster
+    /// has no name column.
+    pub names: String,
     /// The date certificates were checked on, or `""` when the roster has
     /// no certificate column.
     pub certificates_checked_on: String,
@@ -194,10 +197,9 @@ pub struct OfficersInput {
 pub struct IneligibleOfficer {
     /// The officer's id.
     pub id: String,
-    /// `"status"` or `"certificate"`.
+    /// A reason code (SPEC.md §8.1): `不在岗` or `证件无效`. Never the roster's
+    /// free text (a status such as 病假（住院） is personal data).
     pub reason: String,
-    /// The status found, or what is wrong with the certificates.
-    pub detail: String,
 }
 
 /// The seed.

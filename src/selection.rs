@@ -223,7 +223,14 @@ pub fn resolve_column(
             key: key.to_owned(),
             column: column.to_owned(),
             table: table.table_kind().as_str().to_owned(),
-            available: table.column_names().join(","),
+            available: {
+                let mut a = table.column_names().join(",");
+                if !table.dropped_headers().is_empty() {
+                    a.push_str("; the other headers, dropped as read: ");
+                    a.push_str(&table.dropped_headers().join(","));
+                }
+                a
+            },
         })
 }
 
@@ -274,8 +281,8 @@ impl Frame {
 /// What, besides a task's own filter, decides its frame (SPEC.md §6.1).
 #[derive(Debug, Clone, Copy)]
 pub struct FrameRules<'a> {
-    /// (task id, target id) drawn by earlier batches.
-    pub earlier: &'a std::collections::HashSet<(String, String)>,
+    /// What the earlier batches drew.
+    pub earlier: &'a crate::draw::Earlier,
     /// Status keywords that make a target not inspectable.
     pub exclude_status: &'a [String],
     /// Past inspections.
@@ -411,28 +418,29 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
                     part.excluded.push((i as u32, k as u32));
                     continue;
                 }
-                if !rules.earlier.is_empty()
+                let id = targets.id(i);
+                if !rules.earlier.drawn.is_empty()
                     && rules
                         .earlier
-                        .contains(&(task.id.clone(), targets.id(i).to_owned()))
+                        .drawn
+                        .contains(&(task.id.clone(), id.to_owned()))
                 {
                     part.excluded.push((i as u32, earlier_batch));
                     continue;
                 }
-                if let Some((history, day)) = histories {
-                    let id = targets.id(i);
-                    let reason = if task
+                if let Some((history, day)) = histories
+                    && task
                         .exclude_inspected
                         .is_some_and(|r| history.recently(id, task, r, day))
-                    {
-                        Some(earlier_batch + 1)
-                    } else if rules.cap.is_some_and(|cap| history.in_year(id, day) >= cap) {
-                        Some(earlier_batch + 2)
-                    } else {
-                        None
-                    };
-                    if let Some(reason) = reason {
-                        part.excluded.push((i as u32, reason));
+                {
+                    part.excluded.push((i as u32, earlier_batch + 1));
+                    continue;
+                }
+                if let (Some(cap), Some(day)) = (rules.cap, rules.date) {
+                    let past = rules.history.map_or(0, |h| h.in_year(id, day))
+                        + rules.earlier.visits.get(id).copied().unwrap_or(0);
+                    if past >= cap {
+                        part.excluded.push((i as u32, earlier_batch + 2));
                         continue;
                     }
                 }

@@ -378,11 +378,12 @@ pub fn verify_with(
         ),
     ] {
         let sorted = dropped.windows(2).all(|w| w[0] < w[1]);
+        let kept = inputs.plan.columns_kept(kind);
         for header in dropped {
-            let drops = matches!(
-                crate::input::columns::resolve(kind, header, mapping),
-                crate::input::columns::Column::Drop
-            );
+            let drops = match crate::input::columns::resolve(kind, header, mapping) {
+                crate::input::columns::Column::Drop => true,
+                crate::input::columns::Column::Keep(column, _) => !kept.contains(&column),
+            };
             if !drops || !sorted {
                 report(Difference {
                     path: format!("inputs.{name}.dropped"),
@@ -390,7 +391,7 @@ pub fn verify_with(
                     recomputed: if drops {
                         "the headers sorted and distinct".into()
                     } else {
-                        "only headers of personal-data columns, which the rules drop unread".into()
+                        "only headers of columns the rules drop unread: personal data, or a column the plan does not read".into()
                     },
                 });
                 break;
@@ -438,6 +439,15 @@ pub fn verify_with(
                     recomputed: format!("'{}' (announced)", a.sha256),
                 });
             }
+        }
+        // The names are frozen at the announcement too: renaming an officer after the
+        // draw would put another person in a drawn team (§5.3.2).
+        if announced.officer_names != parsed.inputs.officers.names {
+            report(Difference {
+                path: "inputs.officers.names".into(),
+                record: format!("'{}'", parsed.inputs.officers.names),
+                recomputed: format!("'{}' (announced)", announced.officer_names),
+            });
         }
     }
     for d in ledger_differences {
@@ -706,6 +716,21 @@ fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>
                 changed = true;
             }
         }
+    }
+    // A roster published with the names hidden has no name column: the draw does not
+    // depend on names (§3.4), so the names digest is taken from the record, and said.
+    let names = &mut recomputed.inputs.officers.names;
+    if names.is_empty()
+        && recorded("officers", "digest").and_then(Value::as_str)
+            == Some(recomputed.inputs.officers.digest.as_str())
+        && let Some(recorded_names) = recorded("officers", "names").and_then(Value::as_str)
+        && !recorded_names.is_empty()
+    {
+        notes.push(format!(
+            "officers: the roster has no name column (published with the names hidden): the names digest {recorded_names} was NOT checked; the draw does not depend on names"
+        ));
+        recorded_names.clone_into(names);
+        changed = true;
     }
     if changed {
         recomputed.seal();

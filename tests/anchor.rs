@@ -500,7 +500,13 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     assert_eq!(a.beacon.round, 657_413);
     let (_, digest, _) = bin(
         "@2023-09-15 10:51:00",
-        &["digest", "--targets", "public/targets.csv"],
+        &[
+            "digest",
+            "--plan",
+            "public/plan.toml",
+            "--targets",
+            "public/targets.csv",
+        ],
     );
     assert_eq!(digest.trim(), a.inputs.targets.digest);
     assert_eq!(

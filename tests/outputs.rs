@@ -67,7 +67,7 @@ fn a_full_standard_output_is_an_error_everywhere() {
         vec!["draw", "--help"],
         vec!["--version"],
         vec!["schema", "record"],
-        vec!["digest", "--targets", "targets.csv"],
+        vec!["digest", "--plan", "plan.toml", "--targets", "targets.csv"],
         vec!["beacon-round", "--at", "2027-01-15T10:00:00+08:00"],
         vec!["sql", "--record", "record.json", "--task", "T1"],
         vec![

@@ -200,6 +200,35 @@ fn draw_cases() -> Vec<Case> {
             .record,
     )
     .unwrap();
+    let with_plan = |extra: &str| {
+        PLAN.replacen(
+            "date = \"2027-01-15\"\n",
+            &format!("date = \"2027-01-15\"\n{extra}"),
+            1,
+        )
+    };
+    let first_of = |plan: String| {
+        serde_json::to_value(
+            run(&Case {
+                plan,
+                ..case("first-batch", "")
+            })
+            .expect("the first batch draws")
+            .record,
+        )
+        .unwrap()
+    };
+    let fewer = |plan: String| {
+        plan.replacen(
+            "ratio = { A = \"10%\", B = \"50%\", \"*\" = \"100%\" }",
+            "ratio = \"10%\"",
+            1,
+        )
+    };
+    let exclusive = fewer(with_plan("one_visit = \"exclusive\"\n"));
+    let capped = fewer(with_plan(
+        "one_visit = \"separate\"\nmax_inspections_per_year = 1\n",
+    ));
     vec![
         case(
             "worked-example",
@@ -459,10 +488,64 @@ fn draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            seed: "2027-07-01 第二批",
+            plan: exclusive.clone(),
+            earlier: vec![first_of(exclusive)],
+            ..case(
+                "second-batch-exclusive",
+                "§6.1, §7.3 rule 1: a second batch under one_visit = \"exclusive\": a target an earlier batch drew for T1 is excluded from T1's frame (earlier_batch) and skipped by T2 with reason drawn_by:T1, as if the batches were one draw",
+            )
+        },
+        Case {
+            seed: "2027-07-01 第二批",
+            plan: capped.clone(),
+            earlier: vec![first_of(capped)],
+            ..case(
+                "second-batch-annual-cap",
+                "§6.1 rule 2, §7.3 rule 2: a second batch with max_inspections_per_year = 1 (one_visit = \"separate\"): every target an earlier batch drew in the same year has used its one inspection, so it is excluded from every task's frame (earlier_batch for the task that drew it, annual_cap for the others)",
+            )
+        },
+        Case {
+            targets: "id,name,risk,status,region\n\
+                      9144030071526726XG,腾讯科技（深圳）有限公司,A,存续（在营、开业、在册）,440300\n\
+                      91440300708461136T,深圳市腾讯计算机系统有限公司,B,吊销，未注销,440300\n\
+                      91330100799655058B,阿里巴巴（中国）有限公司,B,存续（非注销）,330100\n\
+                      91110000802100433B,北京百度网讯科技有限公司,B,迁出 （迁往外省）,110000\n\
+                      91110108551385082Q,小米科技有限责任公司,A,未注销,110108\n\
+                      91440300192317458F,比亚迪股份有限公司,B,注销,440300\n\
+                      91350900587527783P,宁德时代新能源科技股份有限公司,C,已注销,350900\n\
+                      91110000710925462X,中国石油天然气股份有限公司,B,吊销,110000\n"
+                .into(),
+            plan: simple_plan("count = 8\n"),
+            ..case(
+                "status-whole-values",
+                "§6.1: exclude_status keywords (the default 注销 吊销 撤销 迁出) match a whole status or its head, the text before the first bracket or separator: 吊销，未注销 is 吊销 and 迁出 （迁往外省） is 迁出, but 存续（非注销）, 未注销 and 已注销 are not excluded",
+            )
+        },
+        Case {
+            targets: {
+                let mut lines = TARGETS.lines();
+                let mut t = format!("{},企业电子邮箱,经营范围\n", lines.next().unwrap());
+                for (i, line) in lines.enumerate() {
+                    t.push_str(&format!("{line},info{i}@example.com.cn,软件开发\n"));
+                }
+                t
+            },
+            plan: PLAN.replacen(
+                "date = \"2027-01-15\"\n",
+                "date = \"2027-01-15\"\n\n[columns.public]\ntargets = [\"企业电子邮箱\"]\n",
+                1,
+            ),
+            ..case(
+                "public-column",
+                "§3.2 rule 5, §3.3: the plan declares 企业电子邮箱 (an enterprise's e-mail, published in its annual report) public: it is kept although no rule reads it, and its e-mail-shaped values are not refused; 经营范围, which the plan neither reads nor declares, is dropped",
+            )
+        },
+        Case {
             targets: TARGETS_CHINESE.into(),
             ..case(
                 "chinese-headers",
-                "the worked example's directory with Chinese headers, risk classes written A类, an extra attribute and a personal-data column: the digest differs only through the extra column",
+                "§3.2 rule 5: the worked example's directory with Chinese headers, risk classes written A类, columns the plan does not read (行政区划, 经营范围) and a personal-data column (法定代表人手机): all three are dropped as read and listed, so the canonical digest is the worked example's",
             )
         },
         Case {
@@ -694,6 +777,22 @@ fn error_cases() -> Vec<Case> {
                 c.plan = c.plan.replace(
                     "filter = { status = \"存续\" }",
                     "filter = { \"手机\" = \"1\" }",
+                );
+            },
+        ),
+        edit(
+            "personal-data-shape",
+            "§3.3: a column the plan reads holds mobile numbers (the filter reads 联络, which no header rule drops): an error naming the column and cell, unless the plan declares the column public",
+            &|c| {
+                let mut lines = c.targets.lines();
+                let mut t = format!("{},联络\n", lines.next().unwrap());
+                for (i, line) in lines.enumerate() {
+                    t.push_str(&format!("{line},1380013{i:04}\n"));
+                }
+                c.targets = t;
+                c.plan = c.plan.replace(
+                    "filter = { status = \"存续\" }",
+                    "filter = { status = \"存续\", \"联络\" = { not = \"\" } }",
                 );
             },
         ),

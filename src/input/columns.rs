@@ -23,6 +23,8 @@ pub enum ValueKind {
     EndDate,
     /// A validity period, normalised to `YYYY-MM-DD/YYYY-MM-DD` or `YYYY-MM-DD/长期`.
     Validity,
+    /// An officer's status, reduced to `在岗` (one of 在岗, 在职, 正常) or `不在岗`.
+    Duty,
 }
 
 /// A standard field: its canonical name, how its values are read, and the
@@ -58,7 +60,7 @@ const fn numbered(name: &'static str, kind: ValueKind, aliases: &'static [&'stat
     }
 }
 
-use ValueKind::{Date, EndDate, Identifier, Risk, Text, Validity};
+use ValueKind::{Date, Duty, EndDate, Identifier, Risk, Text, Validity};
 
 /// The standard fields of the target directory.
 pub const TARGET_FIELDS: &[Field] = &[
@@ -206,7 +208,7 @@ pub const OFFICER_FIELDS: &[Field] = &[
         Text,
         &["categories", "执法类别", "执法事项", "执法领域"],
     ),
-    field("status", Text, &["status", "在岗状态", "人员状态", "状态"]),
+    field("status", Duty, &["status", "在岗状态", "人员状态", "状态"]),
     field("expert", Text, &["expert", "专家", "是否专家"]),
     numbered(
         "certificate",

@@ -224,7 +224,7 @@ pub struct Directory {
     pub columns: Vec<String>,
     /// How each column's values were read.
     pub kinds: Vec<ValueKind>,
-    /// Header names of the personal-data columns dropped unread, sorted.
+    /// Header names of the columns dropped unread (personal data, or not read by the plan), sorted.
     pub dropped: Vec<String>,
     /// Ids accepted through the allowlist, sorted.
     pub allowlisted: Vec<String>,

@@ -10,6 +10,7 @@
 pub mod columns;
 pub mod directory;
 pub mod grid;
+pub mod personal;
 pub mod source;
 pub mod stream;
 pub mod text;
@@ -29,7 +30,7 @@ use crate::uscc;
 use columns::{Column, ValueKind};
 
 /// Which table a [`Table`] holds; it selects the domain tag of its digest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TableKind {
     /// The target directory (检查对象名录库).
     Targets,
@@ -76,7 +77,7 @@ pub trait Columns {
     fn table_kind(&self) -> TableKind;
     /// The normalised column names, in file order.
     fn column_names(&self) -> &[String];
-    /// Header names of the personal-data columns dropped unread.
+    /// Header names of the columns dropped unread (personal data, or not read by the plan).
     fn dropped_headers(&self) -> &[String];
     /// The index of a column by its normalised name.
     fn column_index(&self, name: &str) -> Option<usize> {
@@ -194,6 +195,12 @@ pub struct TableOptions {
     pub mapping: BTreeMap<String, String>,
     /// The id check (target directory only).
     pub id_check: IdCheck,
+    /// The columns kept (SPEC.md §3.2, 最小必要): every other column is dropped as it is
+    /// read and listed by header name only. `None` keeps every column (a table read
+    /// without a plan).
+    pub keep: Option<BTreeSet<String>>,
+    /// Columns the plan declares public: exempt from the personal-data check (§3.3).
+    pub public: BTreeSet<String>,
 }
 
 /// One row: its source line and its normalised values, one per column.
@@ -219,7 +226,7 @@ pub struct Table {
     pub kinds: Vec<ValueKind>,
     /// The rows, in the order of the file.
     pub rows: Vec<Row>,
-    /// Header names of the personal-data columns dropped unread, sorted.
+    /// Header names of the columns dropped unread (personal data, or not read by the plan), sorted.
     pub dropped: Vec<String>,
     /// Ids accepted through the allowlist, sorted.
     pub allowlisted: Vec<String>,
@@ -229,6 +236,32 @@ pub struct Table {
     pub id_check: IdCheckMode,
     pub(crate) id_col: usize,
     pub(crate) name_col: usize,
+}
+
+/// The first kept value of a row shaped like personal data (SPEC.md §3.3), as an
+/// error. A target id that passes its check is an enterprise code, not checked.
+pub(crate) fn personal_data<V: AsRef<str>>(
+    kind: TableKind,
+    columns: &[String],
+    checked: &[bool],
+    id_col: usize,
+    values: &[V],
+    at: &dyn Fn(usize) -> Location,
+) -> Option<Error> {
+    for (c, v) in values.iter().enumerate() {
+        let v = v.as_ref();
+        if !checked[c] || (c == id_col && kind == TableKind::Targets && uscc::diagnose(v).is_ok()) {
+            continue;
+        }
+        if let Some(shape) = personal::shape(v) {
+            return Some(Error::PersonalData {
+                at: at(c),
+                column: columns[c].clone(),
+                shape: shape.describe(),
+            });
+        }
+    }
+    None
 }
 
 /// Collects row problems: the first [`MAX_PROBLEMS`] and a count.
@@ -254,11 +287,14 @@ pub(crate) struct Header {
     pub kinds: Vec<ValueKind>,
     /// The file column of each kept column.
     pub keep: Vec<usize>,
-    /// Header names of the personal-data columns dropped unread.
+    /// Header names of the columns dropped unread (personal data, or not read by the plan).
     pub dropped: Vec<String>,
-    /// The kept columns holding the key and the second required field.
+    /// The kept columns holding the key and the second required field (an officer
+    /// roster without names: the key again).
     pub id_col: usize,
     pub name_col: usize,
+    /// Per kept column: its values are checked for personal-data shapes (§3.3).
+    pub checked: Vec<bool>,
 }
 
 impl Header {
@@ -288,6 +324,11 @@ impl Header {
             }
             match columns::resolve(kind, &name, &options.mapping) {
                 Column::Drop => dropped.push(name),
+                Column::Keep(column, _)
+                    if options.keep.as_ref().is_some_and(|k| !k.contains(&column)) =>
+                {
+                    dropped.push(name);
+                }
                 Column::Keep(name, value_kind) => {
                     if let Some(&first) = seen.get(&name) {
                         return Err(Error::DuplicateColumn {
@@ -310,12 +351,26 @@ impl Header {
                 .ok_or_else(|| Error::MissingColumn {
                     at: at(None),
                     column: wanted.to_owned(),
-                    found: columns.join(","),
+                    found: header
+                        .iter()
+                        .map(|h| normalize::text(h))
+                        .collect::<Vec<_>>()
+                        .join(","),
                 })
         };
         let [first, second] = kind.required();
         let id_col = find(first)?;
-        let name_col = find(second)?;
+        // Officers' names are for display only, outside the roster's digest (§3.4): a
+        // roster published without them (names hidden) still verifies.
+        let name_col = match (kind, columns.iter().position(|c| c == second)) {
+            (_, Some(c)) => c,
+            (TableKind::Officers, None) => id_col,
+            (_, None) => find(second)?,
+        };
+        let checked = columns
+            .iter()
+            .map(|c| !options.public.contains(c))
+            .collect();
         Ok(Header {
             columns,
             kinds,
@@ -323,6 +378,7 @@ impl Header {
             dropped,
             id_col,
             name_col,
+            checked,
         })
     }
 }
@@ -356,6 +412,7 @@ impl Table {
             mut dropped,
             id_col,
             name_col,
+            checked,
         } = Header::resolve(kind, &grid.header, &|i| grid.at(grid.header_at, i), options)?;
 
         let mut problems = Problems {
@@ -399,6 +456,12 @@ impl Table {
                 }
             }
             if !ok {
+                continue;
+            }
+            if let Some(e) = personal_data(kind, &columns, &checked, id_col, &values, &|c| {
+                grid.at(line, Some(keep[c]))
+            }) {
+                problems.push(e);
                 continue;
             }
             let id = &values[id_col];
@@ -471,10 +534,21 @@ impl Table {
     /// and are not in it. Parsing it gives the same canonical digest (SPEC.md §3.4), so a
     /// published copy verifies.
     pub fn to_csv(&self) -> Vec<u8> {
+        self.to_csv_hiding(&[])
+    }
+
+    /// [`Table::to_csv`] without some columns: an officer roster published with the
+    /// names hidden omits `name`, which no digest of the draw covers (§3.4).
+    pub fn to_csv_hiding(&self, hidden: &[&str]) -> Vec<u8> {
+        let shown: Vec<usize> = (0..self.columns.len())
+            .filter(|&c| !hidden.contains(&self.columns[c].as_str()))
+            .collect();
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(&self.columns).expect("writing to memory");
+        w.write_record(shown.iter().map(|&c| &self.columns[c]))
+            .expect("writing to memory");
         for row in &self.rows {
-            w.write_record(&row.values).expect("writing to memory");
+            w.write_record(shown.iter().map(|&c| &row.values[c]))
+                .expect("writing to memory");
         }
         w.into_inner().expect("writing to memory")
     }
@@ -489,9 +563,13 @@ impl Table {
         &row.values[self.name_col]
     }
 
-    /// The columns, sorted as the canonical encoding sorts them.
+    /// The columns the digest covers (an officer roster's `name` is not one, §3.4),
+    /// sorted as the canonical encoding sorts them.
     pub fn sorted_columns(&self) -> Vec<String> {
-        let mut cols = self.columns.clone();
+        let mut cols: Vec<String> = crate::digest::digested(self.kind, &self.columns)
+            .into_iter()
+            .map(|c| self.columns[c].clone())
+            .collect();
         cols.sort();
         cols
     }
@@ -525,6 +603,7 @@ pub(crate) fn clean_value(raw: &str, kind: ValueKind) -> Option<&str> {
             ValueKind::Identifier => !raw.bytes().any(|b| b.is_ascii_lowercase() || b == 0xEF),
             ValueKind::Risk => matches!(raw, "" | "A" | "B" | "C" | "D"),
             ValueKind::Date => raw.is_empty() || is_iso_date(raw),
+            ValueKind::Duty => matches!(raw, "在岗" | "不在岗"),
             ValueKind::EndDate | ValueKind::Validity => false,
         };
     valid.then_some(raw)
@@ -578,6 +657,15 @@ pub(crate) fn read_value_cow<'a>(
     };
     Ok(match kind {
         ValueKind::Text | ValueKind::Identifier => value,
+        // Only whether the officer is on duty is kept: a status such as 病假（住院） is
+        // personal data, never hashed or published (SPEC.md §3.3).
+        ValueKind::Duty => {
+            Cow::Borrowed(if crate::eligibility::ON_DUTY.contains(&value.as_ref()) {
+                crate::eligibility::ON_DUTY[0]
+            } else {
+                crate::eligibility::NOT_ON_DUTY
+            })
+        }
         _ if value.is_empty() => value,
         ValueKind::Risk if matches!(value.as_ref(), "A" | "B" | "C" | "D") => value,
         ValueKind::Risk => Cow::Owned(

@@ -976,6 +976,14 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         if !ok {
             continue;
         }
+        if let Some(e) =
+            super::personal_data(ctx.kind, &h.columns, &h.checked, h.id_col, &values, &|c| {
+                at(h.keep[c])
+            })
+        {
+            problem(&mut chunk, e);
+            continue;
+        }
         let id = &values[h.id_col];
         if ctx.kind == TableKind::Targets
             && let Err(reason) = uscc::diagnose(id)

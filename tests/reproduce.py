@@ -163,7 +163,7 @@ OFFICER_FIELDS = [
     ("department", "text", "department 所属部门 部门 所属单位 单位 科室", False),
     ("region", "text", "region jurisdiction 管辖片区 执法区域 管辖区域 所属区域 行政区划", False),
     ("categories", "text", "categories 执法类别 执法事项 执法领域", False),
-    ("status", "text", "status 在岗状态 人员状态 状态", False),
+    ("status", "duty", "status 在岗状态 人员状态 状态", False),
     ("expert", "text", "expert 专家 是否专家", False),
     ("certificate", "identifier", "certificate certificate_no 执法证号 执法证件号 执法证编号 执法证件号码", True),
     ("issuer", "text", "issuer 发证机关", True),
@@ -264,6 +264,8 @@ def value(raw, kind):
     """§3.3: normalise one value by its kind."""
     if len(raw.encode()) > 4096:
         raise Invalid("value too long")
+    if kind == "duty":                                                    # an officer's status, kept as a code
+        return "在岗" if text(raw) in ("在岗", "在职", "正常") else "不在岗"
     v = ident(raw) if kind == "identifier" else text(raw)
     if v == "" or kind in ("text", "identifier"):
         return v
@@ -282,6 +284,35 @@ def value(raw, kind):
     if not p:
         raise Invalid(f"bad validity {v}")
     return f"{iso(p[0])}/{iso(p[1]) if p[1] else '长期'}"
+
+
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def personal_shape(v):
+    """§3.3 personal data by shape: the shape a value has (resident identity number, mobile, e-mail), or None."""
+    if len(v) == 18 and v[:17].isascii() and v[:17].isdigit():
+        y, m, d = int(v[6:10]), int(v[10:12]), int(v[12:14])
+        try:
+            real = 1900 <= y <= 2099 and datetime.date(y, m, d)
+        except ValueError:
+            real = False
+        check = "10X98765432"[sum(int(c) * w for c, w in zip(v[:17], ID_WEIGHTS)) % 11]
+        if real and (v[17] == check or (check == "X" and v[17] == "x")):
+            return "a resident identity number"
+    if 11 <= len(v) <= 17 and all((c.isascii() and c.isdigit()) or (c == "+" and i == 0) or (c in " -" and i > 0)
+                                  for i, c in enumerate(v)):
+        digits = "".join(c for c in v if c.isdigit())
+        if (len(digits) == 11 and not v.startswith("+")) or (len(digits) == 13 and digits.startswith("86")):
+            if digits[-11] == "1" and digits[-10] in "3456789":
+                return "a mobile number"
+    if "@" in v:
+        local, domain = v.split("@", 1)
+        if local and domain and "@" not in domain and not any(c in WS for c in v) and "." in domain:
+            first, rest = domain.split(".", 1)
+            if first and rest and not rest.endswith("."):
+                return "an e-mail address"
+    return None
 
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -584,8 +615,37 @@ def raw_bytes(src):
     return src.data if isinstance(src, TableFile) else src
 
 
-def read_table(kind, src, mapping, id_check):
-    """§3.1–§3.3: a table file (bytes are CSV) to (columns, rows as dicts, dropped, allowlisted, unchecked)."""
+NUMBERED = ["", *(f"_{n}" for n in range(2, 10))]
+
+
+def plan_reads(tree):
+    """§3.2 rule 5: per table, the columns the plan reads or declares public, and those declared public."""
+    tasks = tree.get("tasks", [])
+    cols = lambda f: {lower(text(k)) for k in (f or {})}
+    public = {t: {lower(text(c)) for c in tree.get("columns", {}).get("public", {}).get(t, [])}
+              for t in ("targets", "officers", "history", "conflicts")}
+    reads = {
+        "targets": {"id", "name"} | ({"status"} if tree.get("plan", {}).get("exclude_status", ["注销"]) else set())
+        | {c for t in tasks for c in cols(t.get("filter")) | {lower(text(x)) for x in t.get("strata", [])}}
+        | ({"region"} if any("officer_region" in t for t in tasks) else set()),
+        "officers": {"id", "name", "status"}
+        | {f"{c}{n}" for c in ("certificate", "validity", "valid_from", "valid_to") for n in NUMBERED}
+        | {c for t in tasks for c in cols(t.get("officer_filter"))}
+        | ({"department"} if any("departments" in t for t in tasks) else set())
+        | ({"region"} if any("officer_region" in t for t in tasks) else set())
+        | ({"categories"} if any(t.get("require_categories") for t in tasks) else set()),
+        "history": {"entity", "date"}
+        | ({"item", "task"} if any(isinstance(t.get("exclude_inspected"), dict)
+                                   and t["exclude_inspected"].get("scope") == "same_item" for t in tasks) else set())
+        | ({"officers"} if any("rotation" in t for t in tasks) else set()),
+        "conflicts": {"officer", "entity"},
+    }
+    return {t: reads[t] | public[t] for t in reads}, public
+
+
+def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
+    """§3.1–§3.3: a table file (bytes are CSV) to (columns, rows as dicts, dropped, allowlisted, unchecked); the
+    columns the plan does not read (`reads`, §3.2 rule 5) are dropped."""
     records = [r for r in read_grid(src) if any(c != "" for c in r)]
     if not records:
         raise Invalid(f"{kind}: no header")
@@ -596,19 +656,29 @@ def read_table(kind, src, mapping, id_check):
         if text(cell) == "" or any(is_control(ch) for ch in cell):
             raise Invalid("bad header cell")
         r = resolve(fields, text(cell), mapping)
+        if r is not None and reads is not None and r[0] not in reads:          # §3.2 rule 5: minimal data
+            r = None
         if r is None:
             dropped.append(text(cell))
         cols.append(r)
     names = [c[0] for c in cols if c]
-    if len(set(names)) != len(names) or key_col not in names or second not in names or len(records[0]) > 1024:
+    required = [key_col] if kind == "officers" else [key_col, second]          # a roster's names are optional
+    if len(set(names)) != len(names) or any(c not in names for c in required) or len(records[0]) > 1024:
         raise Invalid(f"{kind}: bad header {names}")
+    nonempty = [c for c in (key_col, second) if c in names]
     rows, seen, allowlisted, unchecked = [], set(), [], []
     for rec in records[1:]:
         if len(rec) != len(cols):
             raise Invalid(f"{kind}: ragged row {rec}")
         row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
-        if any(is_control(ch) for v in row.values() for ch in v) or not row[key_col] or not row[second]:
+        if any(is_control(ch) for v in row.values() for ch in v) or not all(row[c] for c in nonempty):
             raise Invalid(f"{kind}: bad row {rec}")
+        for c, v in row.items():                                                # §3.3: personal data by shape
+            if c in public or (kind == "targets" and c == "id" and id_passes(v)):
+                continue
+            shape = personal_shape(v)
+            if shape:
+                raise Invalid(f"personal_data: column {c!r} holds {shape}")
         if kind in ("history", "conflicts"):
             rows.append(row)
             continue
@@ -626,28 +696,30 @@ def read_table(kind, src, mapping, id_check):
     return names, rows, sorted(dropped), sorted(allowlisted), sorted(unchecked)
 
 
+HEAD_END = re.compile("[（(，,；;、]")
+
+
 def exclusion(status, keywords):
-    """§6.1: the earliest keyword in the status, or None."""
-    found = sorted((status.find(k), k.encode(), k) for k in keywords if k in status)
-    return found[0][2] if found else None
+    """§6.1: the keyword equal to the whole status, else the keyword equal to its head (the status up to its first
+    （ ( ， , ； ; or 、, its trailing White_Space removed), or None."""
+    status = text(status)
+    if status in keywords:
+        return status
+    head = HEAD_END.split(status, 1)[0].rstrip(WS)
+    return head if head in keywords else None
 
 
 def officer_eligibility(columns, officers, date):
-    """§8.1: per officer, None (eligible) or (reason, detail)."""
-    groups = [g for g in [""] + [f"_{n}" for n in range(2, 10)] if f"certificate{g}" in columns]
+    """§8.1: per officer, None (eligible) or (reason code,): 不在岗 or 证件无效."""
+    groups = [g for g in NUMBERED if f"certificate{g}" in columns]
     out = []
     for o in officers:
-        status = o.get("status")
-        if "status" in columns and status not in ("在岗", "在职", "正常"):
-            out.append(("status", status or "（空）"))
+        if "status" in columns and o["status"] != "在岗":                   # §3.3 duty: 在岗 or 不在岗
+            out.append(("不在岗",))
             continue
-        if not groups:
-            out.append(None)
-            continue
-        problem, valid = "no certificate", False
+        valid = not groups
         for g in groups:
-            number = o[f"certificate{g}"]
-            if not number:
+            if not o[f"certificate{g}"]:
                 continue
             period = None
             if o.get(f"validity{g}"):
@@ -655,15 +727,9 @@ def officer_eligibility(columns, officers, date):
             elif o.get(f"valid_from{g}") and o.get(f"valid_to{g}"):
                 to = o[f"valid_to{g}"]
                 period = (parse_date(o[f"valid_from{g}"]), None if to == "长期" else parse_date(to))
-            if period is None:
-                problem = f"certificate {number} has no validity dates"
-            elif period[0] <= date and (period[1] is None or date <= period[1]):
+            if period is not None and period[0] <= date and (period[1] is None or date <= period[1]):
                 valid = True
-            elif period[1] is not None and period[1] < date:
-                problem = f"certificate {number} expired on {iso(period[1])}"
-            else:
-                problem = f"certificate {number} valid only from {iso(period[0])}"
-        out.append(None if valid else ("certificate", problem))
+        out.append(None if valid else ("证件无效",))
     return out, bool(groups)
 
 
@@ -863,8 +929,12 @@ def check_plan(tree):
         raise Invalid("plan.exclude_status must be an array of strings")
     if set(tree) - {"plan", "tasks", "columns"} or set(tree["plan"]) - PLAN_KEYS or not text(tree["plan"]["id"]):
         raise Invalid("unknown key or empty plan id")
-    if set(tree.get("columns", {})) - {"targets", "officers"}:
+    if set(tree.get("columns", {})) - {"targets", "officers", "public"}:
         raise Invalid("unknown key in [columns]")
+    pub = tree.get("columns", {}).get("public", {})
+    if not isinstance(pub, dict) or set(pub) - {"targets", "officers", "history", "conflicts"} or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pub.values()):
+        raise Invalid("[columns.public]: optional arrays targets, officers, history, conflicts of column names")
     if "date" in tree["plan"] and not parse_date(text(tree["plan"]["date"])):
         raise Invalid("plan.date is not a date")
     m = tree["plan"].get("max_replacements", 2)
@@ -917,19 +987,26 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
     check_plan(tree)
     columns = tree.get("columns", {})
+    reads, public = plan_reads(tree)                                       # §3.2 rule 5
     t_cols, targets, t_dropped, allowlisted, unchecked = read_table(
-        "targets", targets_bytes, columns.get("targets", {}), id_check)
-    o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check)
-    pd, td, od = plan_digest(tree), table_digest("targets", t_cols, targets), table_digest("officers", o_cols, officers)
+        "targets", targets_bytes, columns.get("targets", {}), id_check, reads["targets"], public["targets"])
+    o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check,
+                                                   reads["officers"], public["officers"])
+    o_digest_cols = [c for c in o_cols if c != "name"]                     # §3.4: the names have their own digest
+    names_digest = table_digest("officer-names", ["id", "name"], officers).hex() if "name" in o_cols else ""
+    pd, td = plan_digest(tree), table_digest("targets", t_cols, targets)
+    od = table_digest("officers", o_digest_cols, officers)
     aux, aux_digest = {}, {}
     for name, data in (("history", history_bytes), ("conflicts", conflicts_bytes)):
         if data is not None:
-            cols, rows, _, _, _ = read_table(name, data, {}, id_check)
+            cols, rows, _, _, _ = read_table(name, data, {}, id_check, reads[name], public[name])
             aux[name] = (cols, rows, data)
             aux_digest[name] = table_digest(name, cols, rows)
     for rec in earlier:                                                   # §6.1
         if record_digest(rec) != rec["digest"]:
             raise Invalid("an earlier record does not match its digest")
+        if rec["plan"]["id"] != text(tree["plan"]["id"]):
+            raise Invalid(f"an earlier record of another plan ({rec['plan']['id']})")
     earlier_digests = sorted({rec["digest"] for rec in earlier})
     ed = sha(s("shuangsui/v2/earlier") + u32(len(earlier_digests)) + b"".join(map(bytes.fromhex, earlier_digests))) \
         if earlier_digests else bytes(32)
@@ -949,7 +1026,21 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     conflicts = {(named_officer(c["officer"], o_cols, officers), c["entity"])
                  for c in aux["conflicts"][1]} if "conflicts" in aux else set()
     date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
-    keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
+    keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"])]
+    task_order = [text(t["id"]) for t in tree["tasks"]]
+    earlier_tasks, earlier_visits = {}, {}                                 # §6.1: B(e) and V(e)
+    for rec in earlier:
+        same_year = date is not None and rec["plan"]["date"][:4] == "%04d" % date[0]
+        per_record = {}
+        for t in rec["tasks"]:
+            for x in t["selected"]:
+                earlier_tasks.setdefault(x["target"], set()).add(t["id"])
+                per_record[x["target"]] = per_record.get(x["target"], 0) + 1
+        if same_year:
+            for e, n in per_record.items():
+                earlier_visits[e] = earlier_visits.get(e, 0) + (1 if rec["plan"]["one_visit"] == "merge" else n)
+    position = lambda t: (0, task_order.index(t), b"") if t in task_order else (1, 0, t.encode())
+    earlier_tasks = {e: sorted(ts, key=position) for e, ts in earlier_tasks.items()}
     eligibility, has_certificates = officer_eligibility(o_cols, officers, date)
     if has_certificates and date is None:
         raise Invalid("plan.date is required to check certificates")
@@ -971,8 +1062,9 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             if not (window == "calendar_year" or (isinstance(window, int) and window >= 1)) or scope not in ("any_item", "same_item"):
                 raise Invalid("exclude_inspected")
         items = [text(i) for i in task.get("items", [])]
-        def year_count(entity):
-            return sum(1 for h in past.get(entity, []) if parse_date(h["date"])[0] == date[0])
+        def year_count(entity):                                            # §6.1: h(e), with V(e)
+            return sum(1 for h in past.get(entity, []) if parse_date(h["date"])[0] == date[0]) \
+                + earlier_visits.get(entity, 0)
         for row in targets:
             if passes(row, flt):
                 reason = exclusion(row["status"], keywords) if "status" in row else None
@@ -1020,9 +1112,10 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 if drawn >= k:
                     break
                 earlier = drawn_by.get(i, [])
+                before = earlier_tasks.get(i, [])                          # §7.3: B, then E
                 reason = None
-                if one_visit == "exclusive" and earlier:
-                    reason = "drawn_by:" + earlier[0]
+                if one_visit == "exclusive" and (before or earlier):
+                    reason = "drawn_by:" + (before or earlier)[0]
                 elif cap is not None and not (one_visit == "merge" and earlier):
                     planned = min(1, len(earlier)) if one_visit == "merge" else len(earlier)
                     if year_count(i) + planned >= cap:
@@ -1052,6 +1145,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         task_eligibility = eligibility if task_day == date else officer_eligibility(o_cols, officers, task_day)[0]
         pool = [o["id"] for o, e in zip(officers, task_eligibility) if passes(o, oflt) and e is None and covers(o)]
         departments = task.get("departments", [])
+        if "departments" in task and not departments:
+            raise Invalid("departments = []: its members add up to 0, and §8.3 needs at least 2")
         if departments:
             names = [text(d["department"]) for d in departments]
             if "department" not in o_cols or len(set(names)) != len(names) or any(
@@ -1132,9 +1227,9 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                         "columns": sorted(t_cols), "dropped": t_dropped,
                         "id_check": {"mode": id_check["mode"], "allowlisted": allowlisted, "unchecked": unchecked}},
             "officers": {"digest": od.hex(), "sha256": sha(raw_bytes(officers_bytes)).hex(), "rows": len(officers),
-                         "columns": sorted(o_cols), "dropped": o_dropped,
+                         "columns": sorted(o_digest_cols), "dropped": o_dropped, "names": names_digest,
                          "certificates_checked_on": iso(date) if has_certificates else "",
-                         "ineligible": sorted(({"id": o["id"], "reason": e[0], "detail": e[1]}
+                         "ineligible": sorted(({"id": o["id"], "reason": e[0]}
                                                for o, e in zip(officers, eligibility) if e),
                                               key=lambda x: x["id"].encode())},
         },
@@ -1210,7 +1305,7 @@ DIGESTS = {"digest": HASH, "sha256": HASH}
 CONDITION = {"?in": [str], "?not": [str], "?after": str, "?before": str, "?min": str, "?max": str}
 ANNOUNCEMENT = {
     "spec": str, "plan": str, "attempt": int, "replaces": str, "reason": str,
-    "inputs": {"plan": DIGESTS, "targets": DIGESTS, "officers": DIGESTS, "?earlier": [HASH],
+    "inputs": {"plan": DIGESTS, "targets": DIGESTS, "officers": DIGESTS, "officer_names": str, "?earlier": [HASH],
                "?history": DIGESTS, "?conflicts": DIGESTS},
     "previous": str, "announced_at": str,
     "beacon": {"chain_hash": str, "round": int, "not_before": str, "emitted_at": str},
@@ -1222,8 +1317,8 @@ RECORD = {
              "max_inspections_per_year": int, "max_replacements": int},
     "inputs": {"plan": DIGESTS,
                "targets": {**AUX, "dropped": [str], "id_check": {"mode": str, "allowlisted": [str], "unchecked": [str]}},
-               "officers": {**AUX, "dropped": [str], "certificates_checked_on": str,
-                            "ineligible": [{"id": str, "reason": str, "detail": str}]},
+               "officers": {**AUX, "dropped": [str], "names": str, "certificates_checked_on": str,
+                            "ineligible": [{"id": str, "reason": str}]},
                "?earlier": [HASH], "?history": AUX, "?conflicts": AUX},
     "seed": {"source": str, "value": str, "?attestation": {
         "announcement": ANNOUNCEMENT, "replaced": [ANNOUNCEMENT],
@@ -1358,7 +1453,10 @@ def announce(record, a, margin, attempt=1, replaces="", reason=""):
     not_before = t + margin
     inputs, rnd = record["inputs"], round_at(not_before)
     frozen = {k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
-              for k in ("plan", "targets", "officers", "earlier", "history", "conflicts") if k in inputs}
+              for k in ("plan", "targets", "officers") if k in inputs}
+    frozen["officer_names"] = inputs["officers"]["names"]                  # §5.3.2: the roster's names digest
+    frozen.update({k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
+                   for k in ("earlier", "history", "conflicts") if k in inputs})
     ann = {"spec": "2", "plan": record["plan"]["id"], "attempt": attempt, "replaces": replaces, "reason": text(reason),
            "inputs": frozen,
            "previous": "", "announced_at": utc(t),
@@ -1493,6 +1591,9 @@ def check_attestation(given, mine, earlier=()):
             problems.append(f"inputs.{k}.sha256: the record's raw digest is not the announced {a['sha256']}")
     if frozen.get("earlier", []) != mine["inputs"].get("earlier", []):
         problems.append("inputs.earlier: not the announced earlier batches")
+    if frozen["officer_names"] != given["inputs"]["officers"]["names"]:     # §10 step 4
+        problems.append(f"inputs.officers.names: {given['inputs']['officers']['names']!r}, not the announced "
+                        f"officer_names {frozen['officer_names']!r}")
     if b["round"] != ann["beacon"]["round"]:
         problems.append(f"{where}.beacon.round: {b['round']}, not the announced round {ann['beacon']['round']}")
     if not re.fullmatch(r"[0-9a-f]{96}", b["signature"]) or sha(bytes.fromhex(b["signature"])).hex() != b["randomness"]:
@@ -1739,15 +1840,22 @@ def verify(given, files, earlier=()):
                                    files.get("history"), files.get("conflicts"), earlier)
     except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
         return [f"the draw cannot be repeated from these files: {e}"], notes
-    mapping = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff")).get("columns", {})
+    tree = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff"))
+    mapping, (reads, _) = tree.get("columns", {}), plan_reads(tree)
     for name in ("targets", "officers"):                                   # §10 step 4: the dropped headers
         dropped = rec["inputs"][name]["dropped"]
         if dropped != sorted(set(dropped)):
             problems.append(f"inputs.{name}.dropped: not sorted and distinct")
         for h in dropped:
-            if text(h) == "" or any(map(is_control, h)) or resolve(FIELDS[name], h, mapping.get(name, {})) is not None:
+            column = resolve(FIELDS[name], h, mapping.get(name, {})) if text(h) and not any(map(is_control, h)) else ()
+            if column is not None and (column == () or column[0] in reads[name]):
                 problems.append(f"inputs.{name}.dropped: {h!r} is not a header that §3.2 drops (the plan's mapping "
-                                f"to \"\", or personal data)")
+                                f"to \"\", personal data, or a column the plan does not read)")
+    m, g = mine["inputs"]["officers"], rec["inputs"]["officers"]           # §10 step 4: a roster without names
+    if m["names"] == "" and g["names"] != "" and m["digest"] == g["digest"]:
+        m["names"] = g["names"]
+        notes.append("the officer roster given has no names (published with them hidden): the record's names digest "
+                     "is taken, the names were NOT checked")
     for name in ("plan", "targets", "officers", "history", "conflicts"):   # §10 step 4
         m, g = mine["inputs"].get(name), rec["inputs"].get(name)
         if m and g and m["digest"] == g["digest"]:

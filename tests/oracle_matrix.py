@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -87,7 +88,8 @@ def registration_number(rng):
 REGIONS = ["420102", "420103", "420104", "420105", "420106"]
 INDUSTRIES = ["F 批发和零售业", "H 住宿和餐饮业", "C 制造业", "M 科学研究和技术服务业"]
 TYPES = ["有限责任公司", "股份有限公司", "个体工商户", "农民专业合作社"]
-STATUSES = ["存续"] * 8 + ["在业"] * 3 + ["注销", "吊销，未注销", "迁出", "撤销", "存续（在营、开业、在册）"]
+STATUSES = (["存续"] * 8 + ["在业"] * 3 + ["注销", "吊销，未注销", "迁出", "撤销", "存续（在营、开业、在册）", "存续（非注销）",
+                                         "已注销", "注销 ", "吊销 ,已注销", "迁出（迁往外省）", "注销中", "（注销）"])
 RISKS = ["A", "B", "B类", "C", "C级", "D", "低风险", "一般风险", "较高风险", "高风险", ""]
 DEPARTMENTS = ["市场监管", "食品安全", "知识产权", "药品监管"]
 ITEMS = ["企业年度报告公示信息", "食品经营许可情况", "住所（经营场所）登记情况", "产品质量"]
@@ -139,14 +141,16 @@ def officers_table(rng, n):
     rows = []
     for i in range(n):
         dept = DEPARTMENTS[i % len(DEPARTMENTS)]
-        status = "在岗" if i % 11 else rng.choice(["休假", "", "在职", "正常", "调离"])
-        validity = rng.choice(["2023-01-01至2028-12-31", "2020/1/1~2026/12/31", "2024年1月1日至长期",
-                               "2027-06-01至2032-05-31", "2022-03-01--2030-02-28", ""])
+        # 在职 and 正常 (on duty, SPEC §3.3 duty) are left out while the CLI keeps them as written: a recorded
+        # disagreement (tests/oracle/cases/officer-status-zaizhi), which would otherwise fail every draw here.
+        status = "在岗" if i % 11 else rng.choice(["休假", "", " 在岗 ", "病假（住院）", "调离"])
+        validity = rng.choice(["2023-01-01至2028-12-31", "2024年1月1日至长期", "2022-03-01--2030-02-28",
+                               "2023/01/01/2028/12/31", "2020/1/1~2026/12/31", ""])
         if i % 5 == 0:
             validity = "2023-01-01至2029-12-31"
         # Every reason of SPEC.md §8.1, whatever the generator drew: not yet valid, no dates, expired, statuses.
         validity = {13: "2027-06-01至2032-05-31", 17: "", 19: "2020/1/1~2026/12/31"}.get(i, validity)
-        status = {0: "正常", 11: "", 22: "休假", 33: "在职"}.get(i, status)
+        status = {0: "在岗\u3000", 11: "", 22: "休假", 33: "停职审查"}.get(i, status)
         second = i % 6 == 3
         cats = "、".join(rng.sample(ITEMS, rng.randrange(1, 4))) if i % 4 else "\u3000".join(ITEMS)
         rows.append([f"E{i + 1:03d}" if i % 10 != 7 else f"e{i + 1:03d}", f"执法员{i + 1:02d}", dept,
@@ -399,7 +403,11 @@ def plan_text(rule, one_visit, joint, variant):
                  f'id = "T2"\nname = "年度上限二"\n{overlap}\nratio = "50%"',
                  'id = "T3"\nname = "年度上限三"\ncount = 10']
     elif rule == "status":
-        plan.append('exclude_status = ["注销", "吊销", "吊销，未注销"]')
+        plan.append('exclude_status = ["注销", "吊销", "吊销，未注销", "迁出（迁往外省）"]')
+        # Columns kept although no task reads them (SPEC §3.2 rule 5, §4.1). Not region: declaring it public
+        # crashes the CLI (tests/oracle/cases/public-region-column).
+        columns = '[columns.public]\ntargets = ["Industry", " Authority "]\nofficers = ["expert", "categories"]\n'
+
         tasks = ['id = "T1"\nname = "自定排除"\nstrata = ["status"]\nratio = "30%"',
                  'id = "T2"\nname = "不排除"\ncount = 10\nfilter = { status = { not = ["存续"] } }']
     elif rule == "columns":
@@ -473,7 +481,8 @@ def scenario(runner, inputs, sc, work):
     t_fmt, o_fmt = FORMATS[n % len(FORMATS)], FORMATS[(n // 3 + 4) % len(FORMATS)]
     mapped = rule == "columns"
     targets, t_opts = inputs["targets-mapped" if mapped else "targets", t_fmt]
-    officers, o_opts = inputs["officers", o_fmt]
+    # A roster published with the names hidden (SPEC §3.4: outside the digest) now and then.
+    officers, o_opts = inputs["officers-nonames" if n % 7 == 3 else "officers", o_fmt]
     base = ["--plan", str(plan), "--targets", str(targets), "--officers", str(officers)] + t_opts + o_opts
     if (n // len(FORMATS)) % 3 == 1 and not mapped:
         targets, t_opts = inputs["targets-pilot", t_fmt]
@@ -649,6 +658,8 @@ def make_inputs(d, rng):
         inputs["targets-pilot", fmt] = write_table(d, f"targets-pilot-{fmt}", fmt, p_header, p_rows, "targets")
         inputs["targets-mapped", fmt] = write_table(d, f"targets-mapped-{fmt}", fmt, m_header, m_rows, "targets")
         inputs["officers", fmt] = write_table(d, f"officers-{fmt}", fmt, o_header, o_rows, "officers")
+        inputs["officers-nonames", fmt] = write_table(d, f"officers-nonames-{fmt}", fmt, o_header[:1] + o_header[2:],
+                                                      [r[:1] + r[2:] for r in o_rows], "officers")
     ids = [r[0].upper() for r in t_rows] + [r[0].upper() for r in m_rows[:40]]
     officer_ids = [r[0].upper() for r in o_rows]
     h_header, h_rows = history_table(rng, ids, officer_ids)
@@ -674,12 +685,12 @@ def features(kept):
     want = ["skipped drawn_by", "skipped annual_cap", "excluded earlier_batch", "excluded inspected_recently",
             "excluded annual_cap", "excluded by status", "merged visits", "mode ratio", "mode count",
             "mode proportional", "mode equal", "mode per_stratum", "rounding ceil", "rounding floor",
-            "rounding nearest", "drawn below count", "joint departments", "ineligible status",
-            "ineligible certificate", "id allowlisted", "id unchecked (warn)", "dropped columns", "attested",
+            "rounding nearest", "drawn below count", "joint departments", "ineligible 不在岗",
+            "ineligible 证件无效", "id allowlisted", "id unchecked (warn)", "dropped columns", "attested",
             "earlier attempt replaced", "reveals", "earlier batches", "history", "conflicts", "filter in",
             "filter not", "filter after", "filter before", "filter min", "filter max", "xlsx", "json", "jsonl",
             "tsv", "csv", "format named", "encoding forced", "sheet named", "certificates on inspection_date",
-            "announcement.previous", "typed batch after an attested one"]
+            "announcement.previous", "typed batch after an attested one", "names hidden", "public columns"]
     seen = Counter()
     for m in kept.glob("*/manifest.json"):
         man = json.loads(m.read_text(encoding="utf-8"))
@@ -694,6 +705,9 @@ def features(kept):
             seen["joint departments"] += bool(t["officers"]["departments"])
             seen["certificates on inspection_date"] += t["officers"]["certificates_valid_on"] not in ("", r["plan"]["date"])
         seen["merged visits"] += bool(r["visits"])
+        seen["names hidden"] += r["inputs"]["officers"]["names"] == ""
+        plan = tomllib.loads((m.parent / man["plan"]).read_text(encoding="utf-8"))
+        seen["public columns"] += bool(plan.get("columns", {}).get("public"))
         seen.update("ineligible " + x["reason"] for x in r["inputs"]["officers"]["ineligible"])
         seen["id allowlisted"] += bool(r["inputs"]["targets"]["id_check"]["allowlisted"])
         seen["id unchecked (warn)"] += bool(r["inputs"]["targets"]["id_check"]["unchecked"])

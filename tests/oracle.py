@@ -106,6 +106,11 @@ def cases(root):
     return sorted(p.parent for p in root.glob("*/manifest.json"))
 
 
+def incomplete(root):
+    """Kept directories without a manifest: a draw killed while it was being kept (tests/crash.rs kills draws)."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and not (p / "manifest.json").exists())
+
+
 def fingerprint(case):
     """What a case's verdict depends on: its manifest with every file name replaced by the file's SHA-256. A test
     that draws the same thing many times (a crash test) keeps identical cases; each is checked once."""
@@ -181,6 +186,10 @@ def main(argv):
                + f" — {sum(counts.values())} kept draws in {args.dir} ({len(results)} distinct), "
                f"{time.monotonic() - start:.0f} s")
     print(summary)
+    partial = incomplete(args.dir)
+    if partial:
+        print(f"({len(partial)} kept director{'y' if len(partial) == 1 else 'ies'} without a manifest skipped: a draw "
+              f"killed while it was being kept, e.g. by tests/crash.rs: {', '.join(p.name for p in partial[:3])})")
     if sum(counts.values()) < args.min_cases:
         print(f"oracle: only {sum(counts.values())} case(s) in {args.dir}, expected at least {args.min_cases}")
         return 1

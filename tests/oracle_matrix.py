@@ -437,7 +437,7 @@ def plan_text(rule, one_visit, joint, variant):
 RULES = ["ratio-strata", "ratio-tree", "count", "proportional", "equal", "per-stratum", "filters", "teams",
          "categories", "region", "history", "annual-cap", "status", "columns", "multi"]
 ONE_VISIT = ["merge", "exclusive", "separate"]
-SEEDS = ["typed", "attested", "attested-parties", "attested-replaced"]
+SEEDS = ["typed", "attested", "attested-parties", "attested-replaced", "attested-timestamp"]
 BATCHES = [1, 3]
 
 
@@ -581,7 +581,49 @@ def announce(runner, args, kind, work, b):
                        clock=FAKE_CLOCK)
     if p.returncode:
         return False, first_error(p), []
+    if kind == "attested-timestamp":                                   # an RFC 3161 token before the round
+        tsa = work.parent.parent / "inputs" / "tsa"
+        signer = "ec" if int(work.name) % 2 else "tsa"                 # RSA and ECDSA P-256, by case
+        shutil.copy(tsa / "serial", work / "serial")
+        (work / "tsa.cnf").write_text((tsa / "tsa.cnf").read_text().replace("./ca.pem", str(tsa / "ca.pem")))
+        for args in (["ts", "-query", "-data", str(ann), "-sha256", "-cert", "-out", "announcement.tsq"],
+                     ["ts", "-reply", "-config", "tsa.cnf", "-queryfile", "announcement.tsq", "-signer",
+                      str(tsa / f"{signer}.pem"), "-inkey", str(tsa / f"{signer}.key"), "-out", "announcement.tsr"]):
+            q = subprocess.run(["openssl"] + args, cwd=work, capture_output=True, text=True,
+                               env=dict(os.environ, TZ="UTC", LD_PRELOAD=str(runner.preload),
+                                        FAKETIME="2023-09-15 10:55:00"))
+            if q.returncode:
+                return False, "openssl: " + q.stderr.strip()[:100], []
+        seed += ["--timestamp", str(work / "announcement.tsr"), "--tsa-cert", str(tsa / f"{signer}.pem")]
     return True, "", seed
+
+
+def authority(d, preload):
+    """A throw-away RFC 3161 authority at the clock of 2023 (as tests/anchor.rs makes one): a CA, an RSA and an
+    ECDSA P-256 time-stamping certificate it issued, and the `openssl ts -reply` configuration."""
+    d.mkdir(parents=True)
+    (d / "ext.cnf").write_text("[tsa]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, "
+                               "nonRepudiation\nextendedKeyUsage = critical, timeStamping\nsubjectKeyIdentifier = "
+                               "hash\nauthorityKeyIdentifier = keyid\n")
+    (d / "tsa.cnf").write_text("[ tsa ]\ndefault_tsa = tsa_rsa\n[ tsa_rsa ]\nserial = ./serial\ncrypto_device = "
+                               "builtin\ncerts = ./ca.pem\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\n"
+                               "digests = sha256\naccuracy = secs:1\nordering = yes\ntsa_name = no\n"
+                               "ess_cert_id_chain = no\ness_cert_id_alg = sha256\n")
+    (d / "serial").write_text("01\n")
+    steps = [["genrsa", "-out", "ca.key", "2048"],
+             ["req", "-x509", "-new", "-key", "ca.key", "-sha256", "-days", "36500", "-subj",
+              "/C=CN/O=shuangsui matrix/CN=Matrix Root CA", "-addext", "basicConstraints=critical,CA:TRUE",
+              "-addext", "keyUsage=critical,keyCertSign,cRLSign", "-out", "ca.pem"],
+             ["genrsa", "-out", "tsa.key", "2048"],
+             ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ec.key"]]
+    for name, subject in (("tsa", "Matrix TSA"), ("ec", "Matrix EC TSA")):
+        steps += [["req", "-new", "-key", f"{name}.key", "-subj", f"/C=CN/O=shuangsui matrix/CN={subject}", "-out",
+                   f"{name}.csr"],
+                  ["x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-days", "36500",
+                   "-set_serial", "4097", "-extfile", "ext.cnf", "-extensions", "tsa", "-sha256", "-out", f"{name}.pem"]]
+    for args in steps:
+        subprocess.run(["openssl"] + args, cwd=d, check=True, capture_output=True,
+                       env=dict(os.environ, TZ="UTC", LD_PRELOAD=str(preload), FAKETIME="2023-01-01 00:00:00"))
 
 
 CASES = HERE / "oracle" / "cases"
@@ -690,7 +732,8 @@ def features(kept):
             "earlier attempt replaced", "reveals", "earlier batches", "history", "conflicts", "filter in",
             "filter not", "filter after", "filter before", "filter min", "filter max", "xlsx", "json", "jsonl",
             "tsv", "csv", "format named", "encoding forced", "sheet named", "certificates on inspection_date",
-            "announcement.previous", "typed batch after an attested one", "names hidden", "public columns"]
+            "announcement.previous", "typed batch after an attested one", "names hidden", "public columns",
+            "time-stamp"]
     seen = Counter()
     for m in kept.glob("*/manifest.json"):
         man = json.loads(m.read_text(encoding="utf-8"))
@@ -721,6 +764,7 @@ def features(kept):
         if r["seed"]["source"] == "beacon":
             seen["attested"] += 1
             seen["announcement.previous"] += bool(r["seed"]["attestation"]["announcement"]["previous"])
+            seen["time-stamp"] += bool(r["seed"]["attestation"]["timestamp"])
             seen["earlier attempt replaced"] += bool(r["seed"]["attestation"]["replaced"])
             seen["reveals"] += bool(r["seed"]["attestation"]["reveals"])
         for role in ("targets", "officers"):
@@ -759,7 +803,12 @@ def main(argv):
     seeds = SEEDS if preload else ["typed"]
     if not preload:
         print("libfaketime not found: attested draws (announced at the 2023 clock of the fixture round) left out")
+    elif shutil.which("openssl") is None:
+        seeds = [x for x in seeds if x != "attested-timestamp"]
+        print("openssl not found: attested draws with a time-stamp left out")
     inputs = make_inputs(args.out / "inputs", random.Random(2027))
+    if "attested-timestamp" in seeds:
+        authority(args.out / "inputs" / "tsa", preload)
     kept = args.out / "kept"
     kept.mkdir()
     runner = Runner(args.bin.resolve(), kept, preload)

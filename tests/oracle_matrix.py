@@ -506,7 +506,7 @@ def scenario(runner, inputs, sc, work):
         # typed ones, or the first, before typed ones.
         attested = seed_kind != "typed" and b == (batches - 1 if n % 2 else 0)
         if attested:
-            previous = ["--previous", str(records[-1])] if records and n % 4 == 1 else []
+            previous = ["--previous", str(records[-1])] if records and n % 3 else []
             ok, why, seed_args = announce(runner, base + aux + after + previous, seed_kind, work, b)
             if not ok:
                 out.append((b, "refused", "announce: " + why))

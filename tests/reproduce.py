@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """An independent implementation of the shuangsui draw (spec version 2), written from SPEC.md alone.
 
-Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python 3.11+.
+Standard library only (hashlib, csv, tomllib, unicodedata, json, base64, zipfile, xml.etree): Python 3.11+.
 
     python3 tests/reproduce.py
         recomputes every draw in tests/vectors/draws.json (SPEC.md §12's worked example among
@@ -9,7 +9,16 @@ Standard library only (hashlib, csv, tomllib, unicodedata, json, base64): Python
         SPEC.md §10 says, and checks that tampered copies of them are refused;
     python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS [--history F] [--conflicts F] [--earlier R ...]
         verifies a published record against its files (§10): strict reading (§9.2), the draw,
-        the attested seed (§5.3) and the ledger (§9.4), and lists every difference.
+        the attested seed (§5.3) and the ledger (§9.4), and lists every difference;
+    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS ... --seed SEED
+    python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS ... --announcement A --beacon ROUND [--replaced A0 ...]
+                               [--reveal NAME=SECRET ...] [--timestamp TSR]
+        repeats the draw as `shuangsui draw` makes it from these files and options (--id-check,
+        --id-allowlist, --targets-format, --encoding, --sheet, ...: the same names) and compares its
+        record with RECORD, byte for byte (tests/oracle.py runs this on every draw the CLI kept).
+
+Tables are read in every format of §3.1: CSV and TSV (UTF-8 with or without a BOM, GB18030), XLSX
+(zipfile and xml.etree), JSON and JSON Lines.
 
 Attested seeds (§5.3) are checked in full except for signatures: the announcement's
 well-formedness and digest, the chain of attempts, a later round than every earlier attested batch's,
@@ -17,7 +26,9 @@ the inputs and raw digests against the announced ones, the round, randomness = S
 the reveals against the parties' contributions, the seed, and a time-stamp token's imprint and genTime (a small DER reader).
 NOT checked: the drand round's BLS signature and the time-stamp token's signature.
 
-Exit status 0 when everything matches, 1 otherwise. It prints "N passed, M failed".
+Exit status: 0 everything matches; 1 the record differs (or a vector fails), the last line "N passed, M failed";
+2 a usage error or a file that cannot be read; 3 something this script does not implement, the last line
+"UNSUPPORTED: <what>" (never a verdict on the record).
 """
 
 import argparse
@@ -26,9 +37,11 @@ import binascii
 import copy
 import csv
 import datetime
+import decimal as decimal_module
 import hashlib
 import io
 import json
+import math
 import re
 import sys
 import textwrap
@@ -150,7 +163,7 @@ OFFICER_FIELDS = [
     ("department", "text", "department 所属部门 部门 所属单位 单位 科室", False),
     ("region", "text", "region jurisdiction 管辖片区 执法区域 管辖区域 所属区域 行政区划", False),
     ("categories", "text", "categories 执法类别 执法事项 执法领域", False),
-    ("status", "text", "status 在岗状态 人员状态 状态", False),
+    ("status", "duty", "status 在岗状态 人员状态 状态", False),
     ("expert", "text", "expert 专家 是否专家", False),
     ("certificate", "identifier", "certificate certificate_no 执法证号 执法证件号 执法证编号 执法证件号码", True),
     ("issuer", "text", "issuer 发证机关", True),
@@ -251,6 +264,8 @@ def value(raw, kind):
     """§3.3: normalise one value by its kind."""
     if len(raw.encode()) > 4096:
         raise Invalid("value too long")
+    if kind == "duty":                                                    # an officer's status, kept as a code
+        return "在岗" if text(raw) in ("在岗", "在职", "正常") else "不在岗"
     v = ident(raw) if kind == "identifier" else text(raw)
     if v == "" or kind in ("text", "identifier"):
         return v
@@ -269,6 +284,35 @@ def value(raw, kind):
     if not p:
         raise Invalid(f"bad validity {v}")
     return f"{iso(p[0])}/{iso(p[1]) if p[1] else '长期'}"
+
+
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def personal_shape(v):
+    """§3.3 personal data by shape: the shape a value has (resident identity number, mobile, e-mail), or None."""
+    if len(v) == 18 and v[:17].isascii() and v[:17].isdigit():
+        y, m, d = int(v[6:10]), int(v[10:12]), int(v[12:14])
+        try:
+            real = 1900 <= y <= 2099 and datetime.date(y, m, d)
+        except ValueError:
+            real = False
+        check = "10X98765432"[sum(int(c) * w for c, w in zip(v[:17], ID_WEIGHTS)) % 11]
+        if real and (v[17] == check or (check == "X" and v[17] == "x")):
+            return "a resident identity number"
+    if 11 <= len(v) <= 17 and all((c.isascii() and c.isdigit()) or (c == "+" and i == 0) or (c in " -" and i > 0)
+                                  for i, c in enumerate(v)):
+        digits = "".join(c for c in v if c.isdigit())
+        if (len(digits) == 11 and not v.startswith("+")) or (len(digits) == 13 and digits.startswith("86")):
+            if digits[-11] == "1" and digits[-10] in "3456789":
+                return "a mobile number"
+    if "@" in v:
+        local, domain = v.split("@", 1)
+        if local and domain and "@" not in domain and not any(c in WS for c in v) and "." in domain:
+            first, rest = domain.split(".", 1)
+            if first and rest and not rest.endswith("."):
+                return "an e-mail address"
+    return None
 
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -294,18 +338,317 @@ def id_passes(code):
     return False
 
 
-def read_table(kind, data, mapping, id_check):
-    """§3.1–§3.3 (CSV): bytes to (columns, rows as dicts, dropped, allowlisted, unchecked)."""
+class Unsupported(Exception):
+    """Something the spec covers that this script does not implement: reported as such (exit status 3), never as a
+    difference."""
+
+
+class TableFile:
+    """A table's bytes and how to read them (§3.1): the format (from the caller, else the file name's extension), a
+    forced text encoding (utf-8 or gb18030), the worksheet of an .xlsx."""
+    FORMATS = {"csv": "csv", "tsv": "tsv", "txt": "tsv", "xlsx": "xlsx", "json": "json", "jsonl": "jsonl",
+               "ndjson": "jsonl"}
+
+    def __init__(self, data, name="", fmt=None, encoding=None, sheet=None):
+        self.data, self.name, self.sheet = data, name, sheet
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        fmt = (fmt or ext or ("csv" if name == "" else "")).lower()            # bytes without a name: CSV
+        if fmt not in self.FORMATS:
+            raise Unsupported(f"the table {name} of format {fmt or '(no extension)'!r}: SPEC §3.1 names no format "
+                              f"for it (csv, tsv, txt, xlsx, json, jsonl, ndjson); name one (--targets-format …)")
+        self.fmt = self.FORMATS[fmt]
+        enc = (encoding or "").lower().replace("_", "-")
+        if enc in ("", "auto"):
+            self.encoding = None
+        elif enc in ("utf-8", "utf8"):
+            self.encoding = "utf-8"
+        elif enc in ("gbk", "gb18030", "gb2312"):
+            self.encoding = "gb18030"
+        else:
+            raise Unsupported(f"the text encoding {encoding!r} (§3.1: UTF-8 or GB18030)")
+
+
+def decode_text(data, encoding=None):
+    """§3.1 text decoding: a BOM, UTF-8, else GB18030 (or the caller's choice)."""
     if b"\0" in data:
-        raise Invalid("binary")
-    if data.startswith(b"\xef\xbb\xbf"):
-        content = data[3:].decode("utf-8")
-    else:
+        raise Invalid("a byte 00: not a text table")
+    if data.startswith(b"\xef\xbb\xbf") and encoding != "gb18030":
         try:
-            content = data.decode("utf-8")
+            return data[3:].decode("utf-8")
         except UnicodeDecodeError:
-            content = data.decode("gb18030")
-    records = [r for r in csv.reader(io.StringIO(content, newline="")) if any(c != "" for c in r)]
+            raise Invalid("a UTF-8 byte order mark before bytes that are not UTF-8") from None
+    if encoding is None:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise Invalid(f"not valid {encoding}") from None
+
+
+def number_text(x):
+    """§3.1: a number's text: an integer (or a whole number below 2^53) as its digits, else the shortest decimal
+    that reads back as the same double, never in exponent form."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Invalid("not a finite number")
+    if x == int(x) and abs(x) < 2**53:
+        return str(int(x))
+    out = format(decimal_module.Decimal(repr(x)), "f")                 # repr: the shortest digits that read back
+    return out.rstrip("0").rstrip(".") if "." in out else out            # 2**53 as 9007199254740992, not …992.0
+
+
+def grid_delimited(text_, delimiter):
+    """§3.1 CSV and TSV: RFC 4180 with this delimiter; records end with LF, CRLF or CR."""
+    text_ = text_.removeprefix("\ufeff")
+    return list(csv.reader(io.StringIO(text_, newline=""), delimiter=delimiter, strict=False))
+
+
+def json_cell(v):
+    """§3.1 JSON: a value's cell text."""
+    if isinstance(v, str):
+        return v
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, (int, float)):
+        return number_text(v)
+    raise Invalid("an array or object as a cell value")
+
+
+def grid_json(text_, lines):
+    """§3.1 JSON (an array of objects) and JSON Lines (one object per non-blank line)."""
+    def members(pairs):
+        obj = {}
+        for k, v in pairs:
+            if k in obj:
+                raise Unsupported(f"a JSON row repeating the member {k!r}: SPEC §3.1 does not say which value the row "
+                                  f"holds, or that it is an error")
+            obj[k] = v
+        return obj
+    try:
+        if lines:
+            objects = [json.loads(line, object_pairs_hook=members) for line in re.split(r"\r\n|\n|\r", text_)
+                       if line.strip(" \t")]
+        else:
+            objects = json.loads(text_, object_pairs_hook=members)
+    except ValueError as e:
+        raise Invalid(f"not JSON: {e}") from None
+    if not isinstance(objects, list) or not all(isinstance(o, dict) for o in objects):
+        raise Invalid("not an array of objects" if not lines else "a line that is not an object")
+    header = []
+    for o in objects:
+        header += [k for k in o if k not in header]
+    return [header] + [[json_cell(o[k]) if k in o else "" for k in header] for o in objects]
+
+
+XLSX_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DATE_FORMAT_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59)) | set(range(71, 82))
+
+
+def date_format(code):
+    """Whether a custom number format shows a date or time: d, m, y, h or s outside quotes, brackets and escapes."""
+    quoted = escaped = False
+    brackets = 0
+    for c in code:
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = c != '"'
+        elif c in "\\_*":
+            escaped = True
+        elif c == '"':
+            quoted = True
+        elif c == ";":
+            return False
+        elif c == "[":
+            brackets += 1
+        elif c == "]":
+            brackets = max(0, brackets - 1)
+        elif brackets == 0 and c in "dmhysDMHYS":
+            return True
+    return False
+
+
+def excel_date(serial, epoch1904):
+    """§3.1 XLSX: a date cell's serial number (days since Excel's epoch, the time as the fraction of a day, held to
+    the millisecond as Excel holds it) to YYYY-MM-DD, with HH:MM:SS when the time is not midnight."""
+    whole = math.floor(serial)
+    ms = round((serial - whole) * 86400000)
+    if ms % 1000:
+        raise Unsupported(f"the date cell {serial}: a time with a fraction of a second, which SPEC §3.1 does not say "
+                          f"how to write (HH:MM:SS, the fraction rounded or dropped?)")
+    secs = ms // 1000
+    if secs >= 86400:
+        whole, secs = whole + 1, secs - 86400
+    if epoch1904:
+        day = (datetime.date(1904, 1, 1) + datetime.timedelta(days=whole)).isoformat()
+    elif whole < 0:
+        raise Unsupported(f"the date serial {serial}, before Excel's calendar")
+    elif whole == 60:
+        day = "1900-02-29"                                                 # Excel's 1900 calendar has that day
+    else:
+        day = (datetime.date(1899, 12, 31 if whole < 60 else 30) + datetime.timedelta(days=whole)).isoformat()
+    return day + (" %02d:%02d:%02d" % (secs // 3600, secs // 60 % 60, secs % 60) if secs else "")
+
+
+def col_index(ref):
+    """A cell reference (C12) to its 0-based (row, column)."""
+    m = re.fullmatch(r"([A-Z]{1,3})([0-9]+)", ref or "")
+    if not m:
+        raise Unsupported(f"an .xlsx cell without a reference (r={ref!r})")
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)) - 1, col - 1
+
+
+def grid_xlsx(data, sheet):
+    """§3.1 XLSX: the first worksheet in workbook order, or the named one; the used range's cells as text."""
+    import zipfile
+    import xml.etree.ElementTree as ET
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        names = set(z.namelist())
+    except zipfile.BadZipFile as e:
+        raise Invalid(f"not a readable .xlsx workbook: {e}") from None
+
+    def read(name):
+        try:
+            return ET.fromstring(z.read(name))
+        except (KeyError, ET.ParseError, zipfile.BadZipFile) as e:
+            raise Invalid(f"not a readable .xlsx workbook: {name}: {e}") from None
+    wb = read("xl/workbook.xml")
+    if wb.tag != "{%s}workbook" % XLSX_NS["m"]:
+        raise Unsupported(f"an .xlsx workbook in another namespace ({wb.tag})")
+    pr = wb.find("m:workbookPr", XLSX_NS)
+    epoch1904 = pr is not None and pr.get("date1904") in ("1", "true")
+    rels = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for r in read("xl/_rels/workbook.xml.rels"):
+            target = r.get("Target", "")
+            rels[r.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    sheets = [(s.get("name"), rels.get(s.get("{%s}id" % REL_NS))) for s in wb.iterfind("m:sheets/m:sheet", XLSX_NS)]
+    if not sheets:
+        raise Invalid("a workbook without worksheets")
+    if sheet is None:
+        path = sheets[0][1]
+    else:
+        found = [p for n, p in sheets if n == sheet]
+        if not found:
+            raise Invalid(f"no sheet named {sheet!r}")
+        path = found[0]
+    if path not in names:
+        raise Unsupported(f"a worksheet this reader cannot find ({path})")
+    shared = []
+    if "xl/sharedStrings.xml" in names:
+        for si in read("xl/sharedStrings.xml").iterfind("m:si", XLSX_NS):
+            t = si.find("m:t", XLSX_NS)
+            shared.append(t.text or "" if t is not None else
+                          "".join(x.text or "" for x in si.iterfind("m:r/m:t", XLSX_NS)))
+    date_styles = []
+    if "xl/styles.xml" in names:
+        st = read("xl/styles.xml")
+        custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in st.iterfind("m:numFmts/m:numFmt", XLSX_NS)}
+        for xf in st.iterfind("m:cellXfs/m:xf", XLSX_NS):
+            n = int(xf.get("numFmtId", "0"))
+            date_styles.append(n in DATE_FORMAT_IDS if n not in custom else date_format(custom[n]))
+    sheet_xml = read(path)
+    cells = {}
+    for c in sheet_xml.iterfind("m:sheetData/m:row/m:c", XLSX_NS):
+        t, v = c.get("t", "n"), c.find("m:v", XLSX_NS)
+        if t == "inlineStr":
+            is_ = c.find("m:is", XLSX_NS)
+            t_ = is_.find("m:t", XLSX_NS) if is_ is not None else None
+            value_ = (t_.text or "" if t_ is not None else
+                      "".join(x.text or "" for x in is_.iterfind("m:r/m:t", XLSX_NS))) if is_ is not None else ""
+            if value_ == "" and is_ is None:
+                continue
+        elif v is None:
+            continue
+        elif t == "s":
+            value_ = shared[int(v.text)]
+        elif t == "str":
+            value_ = v.text or ""
+        elif t == "b":
+            value_ = "TRUE" if v.text.strip() in ("1", "true") else "FALSE"
+        elif t == "e":
+            raise Invalid(f"an error value {v.text} in cell {c.get('r')}")
+        elif t == "n":
+            x = float(v.text)
+            style = int(c.get("s", "0"))
+            value_ = excel_date(x, epoch1904) if style < len(date_styles) and date_styles[style] else number_text(x)
+        elif t == "d":                                                     # an ISO 8601 date cell
+            m = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T([0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.0*)?)?Z?", v.text or "")
+            if not m:
+                raise Unsupported(f"the ISO 8601 date cell {v.text!r} in {c.get('r')}")
+            value_ = m.group(1) + (f" {m.group(2)}" if m.group(2) and m.group(2) != "00:00:00" else "")
+        else:
+            raise Unsupported(f"an .xlsx cell of type t={t!r}")
+        cells[col_index(c.get("r"))] = value_
+    if not cells:
+        return []
+    rows, cols = [r for r, _ in cells], [c for _, c in cells]
+    r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
+    return [[cells.get((r, c), "") for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)]
+
+
+def read_grid(src):
+    """§3.1: a table file (bytes are CSV) to its records, header first, every cell a string."""
+    if isinstance(src, bytes):
+        src = TableFile(src)
+    if src.fmt == "xlsx":
+        return grid_xlsx(src.data, src.sheet)
+    content = decode_text(src.data, src.encoding)
+    if src.fmt in ("csv", "tsv"):
+        return grid_delimited(content, "," if src.fmt == "csv" else "\t")
+    return grid_json(content, src.fmt == "jsonl")
+
+
+def raw_bytes(src):
+    """A table file's bytes as read (its raw digest, §3.4)."""
+    return src.data if isinstance(src, TableFile) else src
+
+
+NUMBERED = ["", *(f"_{n}" for n in range(2, 10))]
+
+
+def plan_reads(tree):
+    """§3.2 rule 5: per table, the columns the plan reads or declares public, and those declared public."""
+    tasks = tree.get("tasks", [])
+    cols = lambda f: {lower(text(k)) for k in (f or {})}
+    public = {t: {lower(text(c)) for c in tree.get("columns", {}).get("public", {}).get(t, [])}
+              for t in ("targets", "officers", "history", "conflicts")}
+    reads = {
+        "targets": {"id", "name"} | ({"status"} if tree.get("plan", {}).get("exclude_status", ["注销"]) else set())
+        | {c for t in tasks for c in cols(t.get("filter")) | {lower(text(x)) for x in t.get("strata", [])}}
+        | ({"region"} if any("officer_region" in t for t in tasks) else set()),
+        "officers": {"id", "name", "status"}
+        | {f"{c}{n}" for c in ("certificate", "validity", "valid_from", "valid_to") for n in NUMBERED}
+        | {c for t in tasks for c in cols(t.get("officer_filter"))}
+        | ({"department"} if any("departments" in t for t in tasks) else set())
+        | ({"region"} if any("officer_region" in t for t in tasks) else set())
+        | ({"categories"} if any(t.get("require_categories") for t in tasks) else set()),
+        "history": {"entity", "date"}
+        | ({"item", "task"} if any(isinstance(t.get("exclude_inspected"), dict)
+                                   and t["exclude_inspected"].get("scope") == "same_item" for t in tasks) else set())
+        | ({"officers"} if any("rotation" in t for t in tasks) else set()),
+        "conflicts": {"officer", "entity"},
+    }
+    return {t: reads[t] | public[t] for t in reads}, public
+
+
+def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
+    """§3.1–§3.3: a table file (bytes are CSV) to (columns, rows as dicts, dropped, allowlisted, unchecked); the
+    columns the plan does not read (`reads`, §3.2 rule 5) are dropped."""
+    records = [r for r in read_grid(src) if any(c != "" for c in r)]
+    if not records:
+        raise Invalid(f"{kind}: no header")
     fields = FIELDS[kind]
     key_col, second = REQUIRED[kind]
     cols, dropped = [], []
@@ -313,19 +656,29 @@ def read_table(kind, data, mapping, id_check):
         if text(cell) == "" or any(is_control(ch) for ch in cell):
             raise Invalid("bad header cell")
         r = resolve(fields, text(cell), mapping)
+        if r is not None and reads is not None and r[0] not in reads:          # §3.2 rule 5: minimal data
+            r = None
         if r is None:
             dropped.append(text(cell))
         cols.append(r)
     names = [c[0] for c in cols if c]
-    if len(set(names)) != len(names) or key_col not in names or second not in names or len(records[0]) > 1024:
+    required = [key_col] if kind == "officers" else [key_col, second]          # a roster's names are optional
+    if len(set(names)) != len(names) or any(c not in names for c in required) or len(records[0]) > 1024:
         raise Invalid(f"{kind}: bad header {names}")
+    nonempty = [c for c in (key_col, second) if c in names]
     rows, seen, allowlisted, unchecked = [], set(), [], []
     for rec in records[1:]:
         if len(rec) != len(cols):
             raise Invalid(f"{kind}: ragged row {rec}")
         row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
-        if any(is_control(ch) for v in row.values() for ch in v) or not row[key_col] or not row[second]:
+        if any(is_control(ch) for v in row.values() for ch in v) or not all(row[c] for c in nonempty):
             raise Invalid(f"{kind}: bad row {rec}")
+        for c, v in row.items():                                                # §3.3: personal data by shape
+            if c in public or (kind == "targets" and c == "id" and id_passes(v)):
+                continue
+            shape = personal_shape(v)
+            if shape:
+                raise Invalid(f"personal_data: column {c!r} holds {shape}")
         if kind in ("history", "conflicts"):
             rows.append(row)
             continue
@@ -343,28 +696,30 @@ def read_table(kind, data, mapping, id_check):
     return names, rows, sorted(dropped), sorted(allowlisted), sorted(unchecked)
 
 
+HEAD_END = re.compile("[（(，,；;、]")
+
+
 def exclusion(status, keywords):
-    """§6.1: the earliest keyword in the status, or None."""
-    found = sorted((status.find(k), k.encode(), k) for k in keywords if k in status)
-    return found[0][2] if found else None
+    """§6.1: the keyword equal to the whole status, else the keyword equal to its head (the status up to its first
+    （ ( ， , ； ; or 、, its trailing White_Space removed), or None."""
+    status = text(status)
+    if status in keywords:
+        return status
+    head = HEAD_END.split(status, 1)[0].rstrip(WS)
+    return head if head in keywords else None
 
 
 def officer_eligibility(columns, officers, date):
-    """§8.1: per officer, None (eligible) or (reason, detail)."""
-    groups = [g for g in [""] + [f"_{n}" for n in range(2, 10)] if f"certificate{g}" in columns]
+    """§8.1: per officer, None (eligible) or (reason code,): 不在岗 or 证件无效."""
+    groups = [g for g in NUMBERED if f"certificate{g}" in columns]
     out = []
     for o in officers:
-        status = o.get("status")
-        if "status" in columns and status not in ("在岗", "在职", "正常"):
-            out.append(("status", status or "（空）"))
+        if "status" in columns and o["status"] != "在岗":                   # §3.3 duty: 在岗 or 不在岗
+            out.append(("不在岗",))
             continue
-        if not groups:
-            out.append(None)
-            continue
-        problem, valid = "no certificate", False
+        valid = not groups
         for g in groups:
-            number = o[f"certificate{g}"]
-            if not number:
+            if not o[f"certificate{g}"]:
                 continue
             period = None
             if o.get(f"validity{g}"):
@@ -372,15 +727,9 @@ def officer_eligibility(columns, officers, date):
             elif o.get(f"valid_from{g}") and o.get(f"valid_to{g}"):
                 to = o[f"valid_to{g}"]
                 period = (parse_date(o[f"valid_from{g}"]), None if to == "长期" else parse_date(to))
-            if period is None:
-                problem = f"certificate {number} has no validity dates"
-            elif period[0] <= date and (period[1] is None or date <= period[1]):
+            if period is not None and period[0] <= date and (period[1] is None or date <= period[1]):
                 valid = True
-            elif period[1] is not None and period[1] < date:
-                problem = f"certificate {number} expired on {iso(period[1])}"
-            else:
-                problem = f"certificate {number} valid only from {iso(period[0])}"
-        out.append(None if valid else ("certificate", problem))
+        out.append(None if valid else ("证件无效",))
     return out, bool(groups)
 
 
@@ -553,12 +902,39 @@ def mode_of(t):
     return t.get("allocation", "count" if not t.get("strata") else None)
 
 
+def check_tree(v, where="plan"):
+    """§4.1, §4.3: no control character in a string or key, no two keys equal after `text`, no float or date."""
+    if isinstance(v, str):
+        if any(map(is_control, v)):
+            raise Invalid(f"{where}: a control character")
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            check_tree(x, f"{where}[{i}]")
+    elif isinstance(v, dict):
+        keys = [text(k) for k in v]
+        if len(set(keys)) != len(keys):
+            raise Invalid(f"{where}: two keys are the same after normalisation")
+        for k, x in v.items():
+            check_tree(k, f"{where} key")
+            check_tree(x, f"{where}.{k}")
+    elif not isinstance(v, int):                                          # bool is an int
+        raise Invalid(f"{where}: a float or date")
+
+
 def check_plan(tree):
     """§4.1: the rules that are not about the tables."""
+    check_tree(tree)
+    status = tree.get("plan", {}).get("exclude_status", [])
+    if not isinstance(status, list) or not all(isinstance(k, str) for k in status):
+        raise Invalid("plan.exclude_status must be an array of strings")
     if set(tree) - {"plan", "tasks", "columns"} or set(tree["plan"]) - PLAN_KEYS or not text(tree["plan"]["id"]):
         raise Invalid("unknown key or empty plan id")
-    if set(tree.get("columns", {})) - {"targets", "officers"}:
+    if set(tree.get("columns", {})) - {"targets", "officers", "public"}:
         raise Invalid("unknown key in [columns]")
+    pub = tree.get("columns", {}).get("public", {})
+    if not isinstance(pub, dict) or set(pub) - {"targets", "officers", "history", "conflicts"} or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in pub.values()):
+        raise Invalid("[columns.public]: optional arrays targets, officers, history, conflicts of column names")
     if "date" in tree["plan"] and not parse_date(text(tree["plan"]["date"])):
         raise Invalid("plan.date is not a date")
     m = tree["plan"].get("max_replacements", 2)
@@ -611,19 +987,26 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
     check_plan(tree)
     columns = tree.get("columns", {})
+    reads, public = plan_reads(tree)                                       # §3.2 rule 5
     t_cols, targets, t_dropped, allowlisted, unchecked = read_table(
-        "targets", targets_bytes, columns.get("targets", {}), id_check)
-    o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check)
-    pd, td, od = plan_digest(tree), table_digest("targets", t_cols, targets), table_digest("officers", o_cols, officers)
+        "targets", targets_bytes, columns.get("targets", {}), id_check, reads["targets"], public["targets"])
+    o_cols, officers, o_dropped, _, _ = read_table("officers", officers_bytes, columns.get("officers", {}), id_check,
+                                                   reads["officers"], public["officers"])
+    o_digest_cols = [c for c in o_cols if c != "name"]                     # §3.4: the names have their own digest
+    names_digest = table_digest("officer-names", ["id", "name"], officers).hex() if "name" in o_cols else ""
+    pd, td = plan_digest(tree), table_digest("targets", t_cols, targets)
+    od = table_digest("officers", o_digest_cols, officers)
     aux, aux_digest = {}, {}
     for name, data in (("history", history_bytes), ("conflicts", conflicts_bytes)):
         if data is not None:
-            cols, rows, _, _, _ = read_table(name, data, {}, id_check)
+            cols, rows, _, _, _ = read_table(name, data, {}, id_check, reads[name], public[name])
             aux[name] = (cols, rows, data)
             aux_digest[name] = table_digest(name, cols, rows)
     for rec in earlier:                                                   # §6.1
         if record_digest(rec) != rec["digest"]:
             raise Invalid("an earlier record does not match its digest")
+        if rec["plan"]["id"] != text(tree["plan"]["id"]):
+            raise Invalid(f"an earlier record of another plan ({rec['plan']['id']})")
     earlier_digests = sorted({rec["digest"] for rec in earlier})
     ed = sha(s("shuangsui/v2/earlier") + u32(len(earlier_digests)) + b"".join(map(bytes.fromhex, earlier_digests))) \
         if earlier_digests else bytes(32)
@@ -643,7 +1026,21 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     conflicts = {(named_officer(c["officer"], o_cols, officers), c["entity"])
                  for c in aux["conflicts"][1]} if "conflicts" in aux else set()
     date = parse_date(text(tree["plan"]["date"])) if "date" in tree["plan"] else None
-    keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"]) if text(k)]
+    keywords = [text(k) for k in tree["plan"].get("exclude_status", ["注销", "吊销", "撤销", "迁出"])]
+    task_order = [text(t["id"]) for t in tree["tasks"]]
+    earlier_tasks, earlier_visits = {}, {}                                 # §6.1: B(e) and V(e)
+    for rec in earlier:
+        same_year = date is not None and rec["plan"]["date"][:4] == "%04d" % date[0]
+        per_record = {}
+        for t in rec["tasks"]:
+            for x in t["selected"]:
+                earlier_tasks.setdefault(x["target"], set()).add(t["id"])
+                per_record[x["target"]] = per_record.get(x["target"], 0) + 1
+        if same_year:
+            for e, n in per_record.items():
+                earlier_visits[e] = earlier_visits.get(e, 0) + (1 if rec["plan"]["one_visit"] == "merge" else n)
+    position = lambda t: (0, task_order.index(t), b"") if t in task_order else (1, 0, t.encode())
+    earlier_tasks = {e: sorted(ts, key=position) for e, ts in earlier_tasks.items()}
     eligibility, has_certificates = officer_eligibility(o_cols, officers, date)
     if has_certificates and date is None:
         raise Invalid("plan.date is required to check certificates")
@@ -665,8 +1062,9 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             if not (window == "calendar_year" or (isinstance(window, int) and window >= 1)) or scope not in ("any_item", "same_item"):
                 raise Invalid("exclude_inspected")
         items = [text(i) for i in task.get("items", [])]
-        def year_count(entity):
-            return sum(1 for h in past.get(entity, []) if parse_date(h["date"])[0] == date[0])
+        def year_count(entity):                                            # §6.1: h(e), with V(e)
+            return sum(1 for h in past.get(entity, []) if parse_date(h["date"])[0] == date[0]) \
+                + earlier_visits.get(entity, 0)
         for row in targets:
             if passes(row, flt):
                 reason = exclusion(row["status"], keywords) if "status" in row else None
@@ -714,9 +1112,10 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                 if drawn >= k:
                     break
                 earlier = drawn_by.get(i, [])
+                before = earlier_tasks.get(i, [])                          # §7.3: B, then E
                 reason = None
-                if one_visit == "exclusive" and earlier:
-                    reason = "drawn_by:" + earlier[0]
+                if one_visit == "exclusive" and (before or earlier):
+                    reason = "drawn_by:" + (before or earlier)[0]
                 elif cap is not None and not (one_visit == "merge" and earlier):
                     planned = min(1, len(earlier)) if one_visit == "merge" else len(earlier)
                     if year_count(i) + planned >= cap:
@@ -746,6 +1145,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
         task_eligibility = eligibility if task_day == date else officer_eligibility(o_cols, officers, task_day)[0]
         pool = [o["id"] for o, e in zip(officers, task_eligibility) if passes(o, oflt) and e is None and covers(o)]
         departments = task.get("departments", [])
+        if "departments" in task and not departments:
+            raise Invalid("departments = []: its members add up to 0, and §8.3 needs at least 2")
         if departments:
             names = [text(d["department"]) for d in departments]
             if "department" not in o_cols or len(set(names)) != len(names) or any(
@@ -768,6 +1169,8 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
             raise Invalid("officer_region")
         if rotation is not None and ("history" not in aux or date is None):
             raise Invalid("rotation needs the history file")
+        if rotation is not None and not (rotation == "calendar_year" or (type(rotation) is int and rotation >= 1)):
+            raise Invalid("rotation: \"calendar_year\" or a number of days >= 1 (§4.1)")
         region_of = {o["id"]: o.get("region") for o in officers}
         target_region = {t["id"]: t.get("region") for t in targets}
         plan_cap = tree["plan"].get("max_teams_per_officer")
@@ -820,13 +1223,13 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                  "max_replacements": tree["plan"].get("max_replacements", 2)},
         "inputs": {
             "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
-            "targets": {"digest": td.hex(), "sha256": sha(targets_bytes).hex(), "rows": len(targets),
+            "targets": {"digest": td.hex(), "sha256": sha(raw_bytes(targets_bytes)).hex(), "rows": len(targets),
                         "columns": sorted(t_cols), "dropped": t_dropped,
                         "id_check": {"mode": id_check["mode"], "allowlisted": allowlisted, "unchecked": unchecked}},
-            "officers": {"digest": od.hex(), "sha256": sha(officers_bytes).hex(), "rows": len(officers),
-                         "columns": sorted(o_cols), "dropped": o_dropped,
+            "officers": {"digest": od.hex(), "sha256": sha(raw_bytes(officers_bytes)).hex(), "rows": len(officers),
+                         "columns": sorted(o_digest_cols), "dropped": o_dropped, "names": names_digest,
                          "certificates_checked_on": iso(date) if has_certificates else "",
-                         "ineligible": sorted(({"id": o["id"], "reason": e[0], "detail": e[1]}
+                         "ineligible": sorted(({"id": o["id"], "reason": e[0]}
                                                for o, e in zip(officers, eligibility) if e),
                                               key=lambda x: x["id"].encode())},
         },
@@ -838,7 +1241,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     if earlier_digests:
         record["inputs"]["earlier"] = earlier_digests
     for name, (cols, rows, data) in aux.items():
-        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(data).hex(), "rows": len(rows),
+        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(raw_bytes(data)).hex(), "rows": len(rows),
                                   "columns": sorted(cols)}
     if one_visit == "merge":                                              # §7.3
         visits = {}
@@ -902,7 +1305,7 @@ DIGESTS = {"digest": HASH, "sha256": HASH}
 CONDITION = {"?in": [str], "?not": [str], "?after": str, "?before": str, "?min": str, "?max": str}
 ANNOUNCEMENT = {
     "spec": str, "plan": str, "attempt": int, "replaces": str, "reason": str,
-    "inputs": {"plan": DIGESTS, "targets": DIGESTS, "officers": DIGESTS, "?earlier": [HASH],
+    "inputs": {"plan": DIGESTS, "targets": DIGESTS, "officers": DIGESTS, "officer_names": str, "?earlier": [HASH],
                "?history": DIGESTS, "?conflicts": DIGESTS},
     "previous": str, "announced_at": str,
     "beacon": {"chain_hash": str, "round": int, "not_before": str, "emitted_at": str},
@@ -914,8 +1317,8 @@ RECORD = {
              "max_inspections_per_year": int, "max_replacements": int},
     "inputs": {"plan": DIGESTS,
                "targets": {**AUX, "dropped": [str], "id_check": {"mode": str, "allowlisted": [str], "unchecked": [str]}},
-               "officers": {**AUX, "dropped": [str], "certificates_checked_on": str,
-                            "ineligible": [{"id": str, "reason": str, "detail": str}]},
+               "officers": {**AUX, "dropped": [str], "names": str, "certificates_checked_on": str,
+                            "ineligible": [{"id": str, "reason": str}]},
                "?earlier": [HASH], "?history": AUX, "?conflicts": AUX},
     "seed": {"source": str, "value": str, "?attestation": {
         "announcement": ANNOUNCEMENT, "replaced": [ANNOUNCEMENT],
@@ -1050,7 +1453,10 @@ def announce(record, a, margin, attempt=1, replaces="", reason=""):
     not_before = t + margin
     inputs, rnd = record["inputs"], round_at(not_before)
     frozen = {k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
-              for k in ("plan", "targets", "officers", "earlier", "history", "conflicts") if k in inputs}
+              for k in ("plan", "targets", "officers") if k in inputs}
+    frozen["officer_names"] = inputs["officers"]["names"]                  # §5.3.2: the roster's names digest
+    frozen.update({k: inputs[k] if k == "earlier" else {"digest": inputs[k]["digest"], "sha256": inputs[k]["sha256"]}
+                   for k in ("earlier", "history", "conflicts") if k in inputs})
     ann = {"spec": "2", "plan": record["plan"]["id"], "attempt": attempt, "replaces": replaces, "reason": text(reason),
            "inputs": frozen,
            "previous": "", "announced_at": utc(t),
@@ -1185,6 +1591,9 @@ def check_attestation(given, mine, earlier=()):
             problems.append(f"inputs.{k}.sha256: the record's raw digest is not the announced {a['sha256']}")
     if frozen.get("earlier", []) != mine["inputs"].get("earlier", []):
         problems.append("inputs.earlier: not the announced earlier batches")
+    if frozen["officer_names"] != given["inputs"]["officers"]["names"]:     # §10 step 4
+        problems.append(f"inputs.officers.names: {given['inputs']['officers']['names']!r}, not the announced "
+                        f"officer_names {frozen['officer_names']!r}")
     if b["round"] != ann["beacon"]["round"]:
         problems.append(f"{where}.beacon.round: {b['round']}, not the announced round {ann['beacon']['round']}")
     if not re.fullmatch(r"[0-9a-f]{96}", b["signature"]) or sha(bytes.fromhex(b["signature"])).hex() != b["randomness"]:
@@ -1431,15 +1840,22 @@ def verify(given, files, earlier=()):
                                    files.get("history"), files.get("conflicts"), earlier)
     except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
         return [f"the draw cannot be repeated from these files: {e}"], notes
-    mapping = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff")).get("columns", {})
+    tree = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff"))
+    mapping, (reads, _) = tree.get("columns", {}), plan_reads(tree)
     for name in ("targets", "officers"):                                   # §10 step 4: the dropped headers
         dropped = rec["inputs"][name]["dropped"]
         if dropped != sorted(set(dropped)):
             problems.append(f"inputs.{name}.dropped: not sorted and distinct")
         for h in dropped:
-            if text(h) == "" or any(map(is_control, h)) or resolve(FIELDS[name], h, mapping.get(name, {})) is not None:
+            column = resolve(FIELDS[name], h, mapping.get(name, {})) if text(h) and not any(map(is_control, h)) else ()
+            if column is not None and (column == () or column[0] in reads[name]):
                 problems.append(f"inputs.{name}.dropped: {h!r} is not a header that §3.2 drops (the plan's mapping "
-                                f"to \"\", or personal data)")
+                                f"to \"\", personal data, or a column the plan does not read)")
+    m, g = mine["inputs"]["officers"], rec["inputs"]["officers"]           # §10 step 4: a roster without names
+    if m["names"] == "" and g["names"] != "" and m["digest"] == g["digest"]:
+        m["names"] = g["names"]
+        notes.append("the officer roster given has no names (published with them hidden): the record's names digest "
+                     "is taken, the names were NOT checked")
     for name in ("plan", "targets", "officers", "history", "conflicts"):   # §10 step 4
         m, g = mine["inputs"].get(name), rec["inputs"].get(name)
         if m and g and m["digest"] == g["digest"]:
@@ -1663,25 +2079,140 @@ def run_vectors():
     return 0 if failed == 0 and passed > 0 else 1
 
 
+BEACON_ROUND = {"round": int, "randomness": HASH, "signature": str}
+
+
+def read_token(data):
+    """§5.3.5: a time-stamp file — the TimeStampResp that `openssl ts -reply` writes (.tsr), or the bare token — to
+    the token's DER (the record keeps the token, not the response that wraps it)."""
+    try:
+        top = der(data)
+        if len(top) != 1 or top[0][0] != 0x30:
+            raise Invalid("not one DER SEQUENCE")
+        inner = der(top[0][1])
+    except Invalid:
+        stripped = data.strip()
+        if re.fullmatch(rb"[A-Za-z0-9+/=\s]+", stripped) or stripped.startswith(b"-----BEGIN"):
+            raise Unsupported("a time-stamp token in base64 or PEM text (this script reads the DER .tsr or token)")
+        raise
+    if inner and inner[0][0] == 0x06:                                     # a ContentInfo: the token itself
+        return data
+    if len(inner) == 2 and inner[0][0] == 0x30 and inner[1][0] == 0x30:   # TimeStampResp { status, token }
+        return der_tlv(*inner[1])
+    if len(inner) == 1 and inner[0][0] == 0x30:
+        raise Invalid("a TimeStampResp without a token (the authority refused the request)")
+    raise Invalid("neither a TimeStampResp nor a time-stamp token")
+
+
+def draw_seed(args, earlier):
+    """The seed of a draw from the command's sources (§5.1, §5.3.6): (seed string, record seed member, the files'
+    problems a draw refuses for, notes)."""
+    if args.seed is not None:
+        if args.seed == "" or any(map(is_control, args.seed)):
+            raise Invalid("the seed is empty or has a control character (§5.1)")
+        return args.seed, {"source": "unattested", "value": args.seed}
+    ann_file = args.announcement.read_bytes()
+    ann = strict_json(ann_file)
+    check_shape(ann, ANNOUNCEMENT, "announcement")
+    replaced = []
+    for p in args.replaced:
+        r = strict_json(p.read_bytes())
+        check_shape(r, ANNOUNCEMENT, f"replaced announcement {p}")
+        replaced.append(r)
+    b = strict_json(args.beacon.read_bytes())
+    check_shape(b, BEACON_ROUND, "beacon round")
+    reveals = []
+    for r in args.reveal:
+        name, eq, secret = r.partition("=")
+        if not eq:
+            raise Invalid(f"--reveal {r!r}: not NAME=SECRET")
+        reveals.append({"name": text(name), "secret": secret})
+    reveals.sort(key=lambda r: r["name"].encode())
+    token = base64.b64encode(read_token(args.timestamp.read_bytes())).decode() if args.timestamp else ""
+    seed = beacon_seed(announcement_digest(ann), b["round"], bytes.fromhex(b["randomness"])).hex()
+    return seed, {"source": "beacon", "value": seed, "attestation": {
+        "announcement": ann, "replaced": replaced,
+        "beacon": {"round": b["round"], "randomness": b["randomness"], "signature": b["signature"]},
+        "reveals": reveals, "timestamp": token}}
+
+
+def id_allowlist(path):
+    """--id-allowlist FILE: one id a line (each read with `ident`, §3.3); blank lines are skipped."""
+    if path is None:
+        return []
+    return [x for x in (ident(line) for line in decode_text(path.read_bytes()).splitlines()) if x]
+
+
+def draw_record(args, files, earlier):
+    """What `shuangsui draw` writes from these files and options (SPEC §3–§9): (record, problems, notes)."""
+    seed, member = draw_seed(args, earlier)
+    id_check = {"mode": args.id_check or "strict", "allowlist": id_allowlist(args.id_allowlist)}
+    mine, _ = run_draw(files["plan"], files["targets"], files["officers"], seed, id_check, files.get("history"),
+                       files.get("conflicts"), earlier)
+    mine["seed"] = member
+    problems, notes = [], []
+    if member["source"] == "beacon":                                     # §5.3.6: what a draw refuses
+        _, problems, notes = check_attestation(mine, mine, earlier)
+        problems = [f"the draw must refuse these files: {p}" for p in problems]
+        notes.append(SIGNATURES)
+    else:
+        notes.append("the seed is UNATTESTED: nothing proves when it was chosen")
+    seal(mine)
+    return mine, problems, notes
+
+
+def table_file(path, fmt, encoding, sheet):
+    return TableFile(path.read_bytes(), path.name, fmt, encoding, sheet)
+
+
 def run_record(args):
-    files = {"plan": args.plan.read_bytes(), "targets": args.targets.read_bytes(), "officers": args.officers.read_bytes()}
-    for name in ("history", "conflicts"):
+    formats = {"targets": args.targets_format, "officers": args.officers_format}
+    sheets = {"targets": args.targets_sheet or args.sheet, "officers": args.officers_sheet or args.sheet}
+    files = {"plan": args.plan.read_bytes()}
+    for name in ("targets", "officers", "history", "conflicts"):
         if getattr(args, name):
-            files[name] = getattr(args, name).read_bytes()
+            files[name] = table_file(getattr(args, name), formats.get(name), args.encoding, sheets.get(name))
+    given = args.record.read_bytes()
     try:
         earlier = [read_record(p.read_bytes(), f"earlier record {p}") for p in args.earlier]
     except Invalid as e:
         print(f"{e}\n0 passed, 1 failed")
         return 1
-    problems, notes = verify(args.record.read_bytes(), files, earlier)
+    drawing = args.seed is not None or args.announcement is not None
+    if drawing:
+        try:
+            mine, problems, notes = draw_record(args, files, earlier)
+        except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
+            mine, problems, notes = None, [f"the draw cannot be made from these files: {e}"], []
+        if mine is not None:
+            try:
+                rec = read_record(given)
+            except Invalid as e:
+                rec, problems = None, problems + [f"the record is refused (§9.2, §10 step 1): {e}"]
+            if rec is not None:
+                problems += [f"{p}: the record has {show(g)}, recomputed {show(m)}"
+                             for p, g, m in differences(mine, rec, "", [])]
+            if not problems and serialise(mine).encode() != given:
+                problems.append("the record's bytes are not its serialisation (§9.2)")
+    else:
+        problems, notes = verify(given, files, earlier)
     for n in notes:
         print(f"{args.record}: {n}")
     for p in problems:
         print(f"{args.record}: DIFFERENCE {p}")
-    print(f"{args.record}: " + ("verified: the Python re-implementation gives the same record"
+    what = "the draw from these files and options" if drawing else "the Python re-implementation"
+    print(f"{args.record}: " + (f"verified: {what} gives the same record, byte for byte"
                                 if not problems else f"{len(problems)} difference(s)"))
     print(f"{int(not problems)} passed, {int(bool(problems))} failed")
     return 0 if not problems else 1
+
+
+EXIT_STATUSES = """exit status:
+  0  everything matches (the record is reproduced byte for byte; with no arguments, every vector passes)
+  1  the record differs: each difference is listed (DIFFERENCE ...), the last line is "N passed, M failed"
+  2  usage or input error: bad arguments, or a file that cannot be read
+  3  unsupported: the record or its files need something this script does not implement (a format feature,
+     an encoding); the last line is "UNSUPPORTED: <what>", never a verdict on the record"""
 
 
 def main(argv):
@@ -1690,23 +2221,69 @@ def main(argv):
         description="An independent re-implementation of the shuangsui draw (SPEC.md, spec version 2), standard "
                     "library only.\n\nWith no arguments: recomputes and verifies every vector in tests/vectors/.\n"
                     "With RECORD PLAN TARGETS OFFICERS: verifies a published record (SPEC.md §10) against its input "
-                    "files\n(CSV tables only), byte for byte.\n\n" + textwrap.fill(SIGNATURES, 100),
-        epilog="Exit status 0 when everything matches, 1 otherwise; the last line is \"N passed, M failed\".")
+                    "files, byte for byte:\nthe seed is the record's, and an attested seed is re-derived from the "
+                    "record's attestation.\nWith --seed, or --announcement and --beacon, as well: repeats the draw as "
+                    "`shuangsui draw` makes it from\nthese files and options (the same option names) and compares its "
+                    "record with RECORD, byte for byte.\nTables are CSV, TSV, XLSX, JSON or JSON Lines (SPEC.md §3.1), "
+                    "UTF-8 or GB18030.\n\n" + textwrap.fill(SIGNATURES, 100),
+        epilog=EXIT_STATUSES)
     parser.add_argument("files", nargs="*", type=Path, metavar="RECORD PLAN TARGETS OFFICERS",
                         help="the record and the plan, target directory and officer roster it was drawn from")
-    parser.add_argument("--history", type=Path, metavar="CSV", help="the history file, when the record lists one")
-    parser.add_argument("--conflicts", type=Path, metavar="CSV", help="the conflicts file, when the record lists one")
-    parser.add_argument("--earlier", type=Path, action="append", default=[], metavar="RECORD",
+    parser.add_argument("--history", type=Path, metavar="FILE", help="the history file, when the record lists one")
+    parser.add_argument("--conflicts", type=Path, metavar="FILE", help="the conflicts file, when the record lists one")
+    parser.add_argument("--earlier", "--after", type=Path, action="append", default=[], metavar="RECORD",
                         help="an earlier batch's record (repeat for each), when the record lists them")
+    tables = parser.add_argument_group("reading the tables (SPEC.md §3.1)")
+    tables.add_argument("--targets-format", metavar="FORMAT", help="csv, tsv, txt, xlsx, json, jsonl or ndjson, when "
+                        "the file name's extension does not say")
+    tables.add_argument("--officers-format", metavar="FORMAT", help="the same, for the roster")
+    tables.add_argument("--encoding", metavar="ENCODING", help="utf-8 or gbk (GB18030), forced for every table "
+                        "read (as `shuangsui draw --encoding`); detected when absent")
+    tables.add_argument("--sheet", metavar="NAME", help="the worksheet of .xlsx tables (default: the first)")
+    tables.add_argument("--targets-sheet", metavar="NAME", help="the worksheet of an .xlsx target directory")
+    tables.add_argument("--officers-sheet", metavar="NAME", help="the worksheet of an .xlsx officer roster")
+    draw = parser.add_argument_group("repeating the draw (as `shuangsui draw`; RECORD PLAN TARGETS OFFICERS needed)")
+    draw.add_argument("--id-check", choices=("strict", "warn"), help="strict (default) or warn (SPEC.md §3.3)")
+    draw.add_argument("--id-allowlist", type=Path, metavar="FILE", help="ids allowed although they fail the check, "
+                      "one a line")
+    draw.add_argument("--seed", help="the typed (unattested) seed")
+    draw.add_argument("--announcement", type=Path, metavar="FILE", help="the announcement (SPEC.md §5.3.2)")
+    draw.add_argument("--beacon", type=Path, metavar="FILE", help="the drand round (round, randomness, signature)")
+    draw.add_argument("--replaced", type=Path, action="append", default=[], metavar="FILE",
+                      help="an earlier attempt, oldest first (repeat for each)")
+    draw.add_argument("--reveal", action="append", default=[], metavar="NAME=SECRET", help="a party's revealed secret")
+    draw.add_argument("--timestamp", type=Path, metavar="TOKEN", help="the RFC 3161 time-stamp (.tsr or token, DER)")
+    draw.add_argument("--tsa-cert", type=Path, metavar="PEM", help="accepted for the CLI's sake: its signature is "
+                      "NOT checked here")
     args = parser.parse_args(argv[1:])
+    attested = [args.beacon, args.timestamp, args.tsa_cert] + args.replaced + args.reveal
+    draw_only = [args.id_check, args.id_allowlist] + attested
     if not args.files:
-        if args.history or args.conflicts or args.earlier:
-            parser.error("--history, --conflicts and --earlier go with RECORD PLAN TARGETS OFFICERS")
+        if any(getattr(args, a) for a in ("history", "conflicts", "earlier", "targets_format", "officers_format",
+                                          "encoding", "sheet", "targets_sheet", "officers_sheet", "seed",
+                                          "announcement")) or any(draw_only):
+            parser.error("options go with RECORD PLAN TARGETS OFFICERS")
         return run_vectors()
     if len(args.files) != 4:
         parser.error("give RECORD PLAN TARGETS OFFICERS, or nothing")
+    if args.seed is not None and args.announcement is not None:
+        parser.error("--seed or --announcement, not both")
+    if args.announcement is not None and args.beacon is None:
+        parser.error("--announcement needs --beacon")
+    if args.announcement is None and any(attested):
+        parser.error("--beacon, --replaced, --reveal, --timestamp and --tsa-cert go with --announcement")
+    if args.seed is None and args.announcement is None and (args.id_check or args.id_allowlist):
+        parser.error("--id-check and --id-allowlist go with --seed or --announcement (a verification takes the "
+                     "record's id check, SPEC.md §10 step 2)")
     args.record, args.plan, args.targets, args.officers = args.files
-    return run_record(args)
+    try:
+        return run_record(args)
+    except Unsupported as e:
+        print(f"UNSUPPORTED: {e}")
+        return 3
+    except OSError as e:
+        print(f"reproduce.py: error: {e}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

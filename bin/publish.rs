@@ -152,10 +152,10 @@ pub fn build(
             kit.join("officers.csv"),
             // Hidden names are hidden everywhere: the kit's roster has no name column, and
             // still verifies (names are outside the roster's digest, SPEC.md §3.4).
-            if display != OfficerDisplay::Names {
-                inputs.officers.to_csv_hiding(&["name"])
-            } else {
+            if display == OfficerDisplay::Names {
                 inputs.officers.to_csv()
+            } else {
+                inputs.officers.to_csv_hiding(&["name"])
             },
         ),
         (kit.join("record.json"), record_bytes.to_vec()),
@@ -274,13 +274,13 @@ fn kit_readme(
                 header(bytes),
                 lang.t("读取时丢弃的列", "columns dropped as read"),
                 dropped(&record.inputs.officers.dropped),
-                if display != OfficerDisplay::Names {
+                if display == OfficerDisplay::Names {
+                    ""
+                } else {
                     lang.t(
                         "；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）",
                         "; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)",
                     )
-                } else {
-                    ""
                 }
             ),
             "history.csv" => format!(
@@ -417,7 +417,10 @@ pub fn frozen_inputs(
         let _ = writeln!(
             list,
             "#   {} names {}",
-            lang.t("执法人员姓名摘要（第二行）:", "the officers' names digest (second line):"),
+            lang.t(
+                "执法人员姓名摘要（第二行）:",
+                "the officers' names digest (second line):"
+            ),
             a.inputs.officer_names
         );
     }

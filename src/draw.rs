@@ -726,7 +726,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 "officer_region",
                 Some(&task.at),
             )?),
-            None => targets.column("region"),
+            None => None,
         };
         let entities: Vec<matching::Entity<'_>> = picks
             .iter()

@@ -675,7 +675,10 @@ impl fmt::Display for Warning {
                     "the directory has no status column, so nobody is excluded by status (exclude_status)"
                 )?;
                 if candidates.is_empty() {
-                    write!(f, "; if the plan means to exclude none, say exclude_status = []")
+                    write!(
+                        f,
+                        "; if the plan means to exclude none, say exclude_status = []"
+                    )
                 } else {
                     write!(
                         f,

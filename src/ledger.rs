@@ -192,8 +192,9 @@ impl<'a> State<'a> {
         let left = &self.left[i][j];
         let targets = &self.inputs.targets;
         let target_row = (0..targets.len()).find(|&r| targets.id(r) == target);
-        let target_region = targets
-            .column("region")
+        let target_region = task
+            .officer_region
+            .and(targets.column("region"))
             .zip(target_row)
             .map(|(c, r)| targets.value(r, c));
         let officer_region = officers.column("region");

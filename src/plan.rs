@@ -853,14 +853,14 @@ fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Task> {
         }
     };
     let joint_size: u64 = departments.iter().map(|(_, m)| m).sum();
-    if !departments.is_empty()
+    // `departments = []` is a joint task without members, not an ordinary task (§8.3).
+    if let Some(d) = &raw.departments
         && (joint_size < MIN_TEAM_SIZE
             || raw
                 .team_size
                 .as_ref()
                 .is_some_and(|t| u64::try_from(*t.get_ref()) != Ok(joint_size)))
     {
-        let d = raw.departments.as_ref().expect("departments given");
         return Err(cx.value_error(
             d,
             task,

@@ -503,14 +503,25 @@ mod tests {
                 }
             }
         }
-        for h in ["出生日期", "政治面貌", "户籍地址", "证件号码", "微信号", "银行账号", "联系方式"] {
+        for h in [
+            "出生日期",
+            "政治面貌",
+            "户籍地址",
+            "证件号码",
+            "微信号",
+            "银行账号",
+            "联系方式",
+        ] {
             assert!(is_personal(h), "{h}");
         }
         assert!(!is_personal("执法证件号码") && !is_personal("企业电子邮箱"));
         // Issue 14: `"身份证号" = "expert"` kept every ID number under another name.
         let mapping: BTreeMap<String, String> =
             [("身份证号".to_owned(), "expert".to_owned())].into();
-        assert_eq!(resolve(TableKind::Officers, "身份证号", &mapping), Column::Drop);
+        assert_eq!(
+            resolve(TableKind::Officers, "身份证号", &mapping),
+            Column::Drop
+        );
     }
 
     use super::*;

@@ -242,7 +242,8 @@ pub(crate) fn number_text(x: f64) -> String {
 fn cell_text(cell: Data) -> std::result::Result<String, calamine::CellErrorType> {
     Ok(match cell {
         Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
+        Data::DateTimeIso(s) => iso_date_text(&s).unwrap_or(s),
+        Data::String(s) | Data::DurationIso(s) => s,
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number_text(f),
         Data::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
@@ -259,6 +260,33 @@ fn cell_text(cell: Data) -> std::result::Result<String, calamine::CellErrorType>
             }
         }
         Data::Error(e) => return Err(e),
+    })
+}
+
+/// An ISO 8601 date cell (`t="d"`, `2023-03-15T00:00:00`) written as any other date
+/// cell (SPEC.md §3.1): `YYYY-MM-DD`, with ` HH:MM:SS` when the time is not midnight, a
+/// fraction of a second dropped. `None` when the text is not such a date.
+fn iso_date_text(s: &str) -> Option<String> {
+    let (date, time) = s.split_once('T').unwrap_or((s, ""));
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = Date::parse(date)?;
+    let digits = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+    let time = time.split(['.', 'Z', '+']).next().unwrap_or("");
+    let hms: Vec<&str> = if time.is_empty() {
+        vec!["00", "00", "00"]
+    } else {
+        time.split(':').collect()
+    };
+    if hms.len() != 3 || !hms.iter().all(|t| digits(t)) {
+        return None;
+    }
+    Some(if hms == ["00", "00", "00"] {
+        date.to_string()
+    } else {
+        format!("{date} {}", hms.join(":"))
     })
 }
 
@@ -441,11 +469,26 @@ fn json(source: &str, bytes: &[u8], encoding: Option<Encoding>, lines: bool) -> 
                 continue;
             }
             let v: Value = serde_json::from_str(line).map_err(|e| syntax(&e, i as u64 + 1))?;
+            // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
+            crate::strict::check_duplicates(source, line.as_bytes()).map_err(|e| match e {
+                Error::Document { member, .. } => Error::Json {
+                    at: Location::line(source, i as u64 + 1),
+                    message: format!("the member {member} appears twice in one row"),
+                },
+                other => other,
+            })?;
             objects.push((i as u64 + 1, v));
         }
     } else {
         style = Style::Items;
         let v: Value = serde_json::from_str(&text).map_err(|e| syntax(&e, e.line() as u64))?;
+        crate::strict::check_duplicates(source, text.as_bytes()).map_err(|e| match e {
+            Error::Document { member, at, .. } => Error::Json {
+                at,
+                message: format!("the member {member} appears twice in one row"),
+            },
+            other => other,
+        })?;
         let Value::Array(items) = v else {
             return Err(Error::Json {
                 at: Location::file(source),

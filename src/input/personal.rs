@@ -170,7 +170,10 @@ mod tests {
         assert_eq!(shape("zhang.wei@amr.gov.cn"), Some(Shape::Email));
         assert_eq!(shape("zhang＠example.com"), Some(Shape::Email));
         assert_eq!(shape("110105 19491231 002X"), Some(Shape::ResidentId));
-        assert_eq!(shape("１１０１０５１９４９１２３１００２Ｘ"), Some(Shape::ResidentId));
+        assert_eq!(
+            shape("１１０１０５１９４９１２３１００２Ｘ"),
+            Some(Shape::ResidentId)
+        );
         for not in ["@amr", "a@b", "a@b.", "a b@c.cn", "张伟"] {
             assert_eq!(shape(not), None, "{not}");
         }

@@ -137,13 +137,13 @@ def targets_table(rng, n, pilot=False, mapped=False):
 def officers_table(rng, n):
     """The officer roster: (header, rows), with certificates in both period forms, a second certificate, statuses."""
     header = ["人员编号", "姓名", "所属部门", "管辖片区", "执法类别", "在岗状态", "执法证号", "证件有效期",
-              "执法证号2", "有效期起2", "有效期止2", "手机号码", "是否专家"]
+              "执法证号2", "有效期起2", "有效期止2", "手机号码", "是否专家", "政治面貌"]
     rows = []
     for i in range(n):
         dept = DEPARTMENTS[i % len(DEPARTMENTS)]
-        # 在职 and 正常 (on duty, SPEC §3.3 duty) are left out while the CLI keeps them as written: a recorded
-        # disagreement (tests/oracle/cases/officer-status-zaizhi), which would otherwise fail every draw here.
-        status = "在岗" if i % 11 else rng.choice(["休假", "", " 在岗 ", "病假（住院）", "调离"])
+        # 在职 and 正常 are on duty too (SPEC §3.3 duty), kept as 在岗 (tests/oracle/cases/officer-status-zaizhi).
+        status = ("在岗" if i % 3 else rng.choice(["在职", "正常"])) if i % 11 else rng.choice(
+            ["休假", "", " 在岗 ", "病假（住院）", "调离", "在职", "正常 "])
         validity = rng.choice(["2023-01-01至2028-12-31", "2024年1月1日至长期", "2022-03-01--2030-02-28",
                                "2023/01/01/2028/12/31", "2020/1/1~2026/12/31", ""])
         if i % 5 == 0:
@@ -156,7 +156,8 @@ def officers_table(rng, n):
         rows.append([f"E{i + 1:03d}" if i % 10 != 7 else f"e{i + 1:03d}", f"执法员{i + 1:02d}", dept,
                      REGIONS[i % len(REGIONS)], cats, status, f"4201{i:06d}", validity,
                      f"4202{i:06d}" if second else "", "2025-01-01" if second else "",
-                     "长期" if second else "", "1370000%04d" % i, rng.choice(["是", "否", ""])])
+                     "长期" if second else "", "1370000%04d" % i, rng.choice(["是", "否", ""]),
+                     rng.choice(["群众", "中共党员", ""])])
     return header, rows
 
 
@@ -404,17 +405,21 @@ def plan_text(rule, one_visit, joint, variant):
                  'id = "T3"\nname = "年度上限三"\ncount = 10']
     elif rule == "status":
         plan.append('exclude_status = ["注销", "吊销", "吊销，未注销", "迁出（迁往外省）"]')
-        # Columns kept although no task reads them (SPEC §3.2 rule 5, §4.1). Not region: declaring it public
-        # crashes the CLI (tests/oracle/cases/public-region-column).
-        columns = '[columns.public]\ntargets = ["Industry", " Authority "]\nofficers = ["expert", "categories"]\n'
+        # Columns kept although no task reads them (SPEC §3.2 rule 5, §4.1), region among them
+        # (tests/oracle/cases/public-region-column); a personal-data header declared public is dropped all the
+        # same (rule 3 comes first).
+        columns = ('[columns.public]\ntargets = ["Industry", " Authority ", "region", "法定代表人手机"]\n'
+                   'officers = ["expert", "categories", "政治面貌"]\n')
 
         tasks = ['id = "T1"\nname = "自定排除"\nstrata = ["status"]\nratio = "30%"',
                  'id = "T2"\nname = "不排除"\ncount = 10\nfilter = { status = { not = ["存续"] } }']
     elif rule == "columns":
         columns = ('[columns.targets]\n"企业代码" = "id"\n"类型" = "entity_type"\n"区划" = "region"\n'
                    '"行业" = "industry"\n"状态" = "status"\n"风险" = "风险等级"\n"注册资本" = "Capital"\n'
-                   '"成立日期" = "established"\n"联系电话" = ""\n\n'
-                   '[columns.officers]\n"是否专家" = ""\n"执法类别" = "Skills"\n')
+                   '"成立日期" = "established"\n"联系电话" = "contact"\n\n'
+                   '[columns.officers]\n"是否专家" = ""\n"执法类别" = "Skills"\n"政治面貌" = "party"\n\n'
+                   # Personal-data headers (SPEC §3.2 rule 3) mapped and declared public: dropped all the same.
+                   '[columns.public]\ntargets = ["contact"]\nofficers = ["party"]\n')
         tasks = ['id = "T1"\nname = "列映射"\nstrata = ["Risk"]\nratio = { "*" = "20%" }\n'
                  'filter = { capital = { min = 1 } }',
                  f'id = "T2"\nname = "列映射二"\n{overlap}\ncount = 7\nofficer_filter = {{ skills = {{ not = "" }} }}']
@@ -532,6 +537,11 @@ def scenario(runner, inputs, sc, work):
 
 def python_refuses(draw_args, placeholder):
     """Whether reproduce.py, given the files and options of a draw the CLI refused, refuses it too."""
+    return python_refusal(draw_args, placeholder) is not None
+
+
+def python_refusal(draw_args, placeholder):
+    """reproduce.py's refusal of the files and options of a draw (its message), or None when it does not refuse."""
     positional, rest, i = {}, [], 0
     while i < len(draw_args):
         a, v = draw_args[i], draw_args[i + 1]
@@ -543,7 +553,7 @@ def python_refuses(draw_args, placeholder):
     placeholder.write_text("{}\n")
     p = subprocess.run([sys.executable, str(HERE / "reproduce.py"), str(placeholder), positional["--plan"],
                         positional["--targets"], positional["--officers"]] + rest, capture_output=True, text=True)
-    return "the draw cannot be made from these files" in p.stdout
+    return next((line for line in p.stdout.splitlines() if "the draw cannot be made from these files" in line), None)
 
 
 def announce(runner, args, kind, work, b):
@@ -657,8 +667,9 @@ def exit_statuses(case, tmp):
 
 
 def run_cases(runner, out, names=None):
-    """The recorded disagreements (tests/oracle/cases/*/case.json): each is drawn with the CLI and checked with
-    reproduce.py, and passes once both agree — the same record, or both refuse. Returns the cases that disagree."""
+    """The recorded cases (tests/oracle/cases/*/case.json): each is drawn with the CLI and checked with reproduce.py,
+    and passes when both agree — the same record, or both refuse — and, for a case with an `outcome` (what SPEC.md
+    decides: "drawn" or "refused"), when that is what both do. Returns the cases that do not."""
     disagree = []
     for case in sorted(CASES.glob("*/case.json")):
         meta = json.loads(case.read_text(encoding="utf-8"))
@@ -677,13 +688,26 @@ def run_cases(runner, out, names=None):
             agreed = status == 0
             how = "the CLI draws; reproduce.py " + {0: "gives the same record", 1: "differs",
                                                     3: "says " + oracle.unsupported_reason(output)}.get(status, "fails")
+        elif p.returncode != 2 or "panicked" in p.stderr:
+            agreed, how = False, f"the CLI crashes (exit {p.returncode}): {p.stderr.strip()[-200:]}"
         else:
-            agreed = python_refuses(args, work / "refused.json")
-            how = f"the CLI refuses ({first_error(p, masked=False).replace(str(work) + '/', '')}); reproduce.py " + (
-                "refuses too" if agreed else "draws")
+            refusal = python_refusal(args, work / "refused.json")
+            agreed = refusal is not None
+            error = first_error(p, masked=False).replace(str(work) + '/', '')
+            how = f"the CLI refuses ({error}); reproduce.py " + ("refuses too" if agreed else "draws")
+            # What each must say: the case is refused for the rule it is about, not for another.
+            for who, said in (("cli", error), ("reproduce", refusal or "")):
+                want = meta.get("refusal", {}).get(who)
+                if agreed and want and want not in said:
+                    agreed, how = False, f"{how}; {'the CLI' if who == 'cli' else 'reproduce.py'} does not say {want!r}" \
+                        + (f" ({said.strip()})" if who == "reproduce" else "")
+        outcome = "drawn" if p.returncode == 0 else "refused"
+        if agreed and meta.get("outcome", outcome) != outcome:
+            agreed, how = False, f"{how}; SPEC decides that it is {meta['outcome']}"
         print(f"{'agree' if agreed else 'DISAGREE'}: tests/oracle/cases/{name}: {how}")
         if not agreed:
-            print(f"    {meta['spec']}: {meta['what']}\n    verdict: {meta['verdict']}")
+            print(f"    {meta['spec']}: {meta['what']}" + "".join(f"\n    {k}: {meta[k]}" for k in ("decided", "verdict")
+                                                                     if k in meta))
             disagree.append(name)
     return disagree
 

@@ -990,6 +990,10 @@ def check_plan(tree):
         raise Invalid("[columns.public]: optional arrays targets, officers, history, conflicts of column names")
     if "date" in tree["plan"] and not parse_date(text(tree["plan"]["date"])):
         raise Invalid("plan.date is not a date")
+    for k in ("max_teams_per_officer", "max_inspections_per_year"):
+        v = tree["plan"].get(k, 1)
+        if type(v) is not int or v < 1:
+            raise Invalid(f"plan.{k} must be an integer ≥ 1")
     m = tree["plan"].get("max_replacements", 2)
     if type(m) is not int or not 0 <= m <= 100:
         raise Invalid("plan.max_replacements must be an integer from 0 to 100")
@@ -1028,6 +1032,9 @@ def check_plan(tree):
         minimum = t.get("min_per_stratum", 1)
         if type(minimum) is not int or minimum < 0:
             raise Invalid(f"task {t['id']}: min_per_stratum must be an integer ≥ 0")
+        cap = t.get("max_teams_per_officer", 1)
+        if type(cap) is not int or cap < 1:
+            raise Invalid(f"task {t['id']}: max_teams_per_officer must be an integer ≥ 1")
         if t.get("rounding", "ceil") not in ("ceil", "floor", "nearest"):
             raise Invalid(f"task {t['id']}: rounding must be ceil, floor or nearest")
         if "departments" in t:

@@ -723,9 +723,12 @@ impl fmt::Display for Warning {
                 rows,
             } => write!(
                 f,
-                "status '{status}' ({rows} targets) contains '{keyword}' but is not excluded: \
+                "status '{}' ({rows} targets) contains '{}' but is not excluded: \
                  exclude_status keywords match a whole status or the part before a bracket or comma; \
-                 add '{status}' to plan.exclude_status if these targets are not inspectable"
+                 add '{}' to plan.exclude_status if these targets are not inspectable",
+                status.escape_debug(),
+                keyword.escape_debug(),
+                status.escape_debug()
             ),
         }
     }

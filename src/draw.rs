@@ -487,6 +487,9 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
             pool,
         });
     }
+    for task in &inputs.plan.tasks {
+        warnings.extend(unreadable_filter_values(task, &inputs.targets));
+    }
     if !inputs.plan.exclude_status.is_empty() && inputs.targets.column("status").is_none() {
         warnings.push(Warning::NoStatusColumn {
             candidates: inputs
@@ -509,6 +512,54 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         earlier,
         warnings,
     })
+}
+
+/// Whether a condition kind applies, its name, and whether a value reads as that kind.
+type Readable = (bool, &'static str, fn(&str) -> bool);
+
+/// Values a task's date or number conditions cannot read (`2019-03-05 00:00:00`,
+/// `500万元`): they fail the condition silently, so the clerk is told (SPEC.md §4.2).
+fn unreadable_filter_values(task: &Task, targets: &Directory) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (column, c) in &task.filter.clauses {
+        let checks: [Readable; 2] = [
+            (c.after.is_some() || c.before.is_some(), "date", |v| {
+                crate::dates::Date::parse(v).is_some()
+            }),
+            (c.min.is_some() || c.max.is_some(), "number", |v| {
+                crate::filter::decimal(v).is_some()
+            }),
+        ];
+        let Some(col) = targets.column(column).filter(|&i| targets.is_kept(i)) else {
+            continue;
+        };
+        for (wanted, expected, reads) in checks {
+            if !wanted {
+                continue;
+            }
+            let mut rows = 0;
+            let mut examples: Vec<String> = Vec::new();
+            for row in 0..targets.len() {
+                let v = targets.value(row, col);
+                if !v.is_empty() && !reads(v) {
+                    rows += 1;
+                    if examples.len() < 3 && !examples.iter().any(|e| e == v) {
+                        examples.push(v.to_owned());
+                    }
+                }
+            }
+            if rows > 0 {
+                out.push(Warning::UnreadableFilterValues {
+                    task: task.id.clone(),
+                    column: column.clone(),
+                    expected,
+                    rows,
+                    examples,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Statuses that hold an exclusion keyword but are not excluded, because

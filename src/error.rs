@@ -636,6 +636,20 @@ pub enum Warning {
         /// The frame size.
         frame: u64,
     },
+    /// Some values of a column a date or number condition reads are not dates (numbers):
+    /// they fail the condition, so those targets are outside the frame (SPEC.md §4.2).
+    UnreadableFilterValues {
+        /// The task.
+        task: String,
+        /// The column.
+        column: String,
+        /// `"date"` or `"number"`.
+        expected: &'static str,
+        /// How many non-empty values are not of that kind.
+        rows: u64,
+        /// The first few of them.
+        examples: Vec<String>,
+    },
     /// The plan excludes statuses but the directory has no status column: nobody is
     /// excluded by status (SPEC.md §6.1).
     NoStatusColumn {
@@ -669,6 +683,21 @@ impl fmt::Display for Warning {
                 f,
                 "task '{task}': count {count} is larger than the frame ({frame} targets): all are drawn"
             ),
+            Warning::UnreadableFilterValues {
+                task,
+                column,
+                expected,
+                rows,
+                examples,
+            } => write!(
+                f,
+                "task '{task}': {rows} targets have a '{column}' that is not a {expected} ({}): they fail the filter and are outside the frame; correct the values if they should be in it",
+                examples
+                    .iter()
+                    .map(|e| format!("'{e}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Warning::NoStatusColumn { candidates } => {
                 write!(
                     f,
@@ -694,9 +723,12 @@ impl fmt::Display for Warning {
                 rows,
             } => write!(
                 f,
-                "status '{status}' ({rows} targets) contains '{keyword}' but is not excluded: \
+                "status '{}' ({rows} targets) contains '{}' but is not excluded: \
                  exclude_status keywords match a whole status or the part before a bracket or comma; \
-                 add '{status}' to plan.exclude_status if these targets are not inspectable"
+                 add '{}' to plan.exclude_status if these targets are not inspectable",
+                status.escape_debug(),
+                keyword.escape_debug(),
+                status.escape_debug()
             ),
         }
     }

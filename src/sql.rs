@@ -717,17 +717,61 @@ pub fn selection_query(
         .map(|s| {
             let mut cells: Vec<String> = s.stratum.iter().map(|v| d.literal(v)).collect();
             cells.push(s.count.to_string());
+            cells.push(s.frame.to_string());
             format!("({})", cells.join(", "))
         })
         .collect();
     let mut names: Vec<&str> = strata_names.iter().map(String::as_str).collect();
     names.push("k");
+    names.push("n");
     cte(
         w,
         &mut first,
-        "§6.2: each stratum's count, from the record.",
+        "§6.2: each stratum's count and frame size, from the record.",
         "counts",
         &d.values("counts", &names, &rows),
+    );
+    // The directory must give the record's frame, stratum by stratum: a targets table cut
+    // short (rows ranked after the selection deleted) would otherwise still match.
+    let sizes = if strata_names.is_empty() {
+        "  SELECT count(*) AS n FROM frame".to_owned()
+    } else {
+        format!(
+            "  SELECT {s}, count(*) AS n FROM frame GROUP BY {s}",
+            s = strata_names.join(", ")
+        )
+    };
+    cte(
+        w,
+        &mut first,
+        "The frame's size per stratum, as the query finds it.",
+        "sizes",
+        &sizes,
+    );
+    let differing = if strata_names.is_empty() {
+        "SELECT 1 FROM counts CROSS JOIN sizes WHERE counts.n <> sizes.n".to_owned()
+    } else {
+        format!(
+            "SELECT 1 FROM counts FULL OUTER JOIN sizes USING ({}) WHERE counts.n IS NULL OR sizes.n IS NULL OR counts.n <> sizes.n",
+            strata_names.join(", ")
+        )
+    };
+    let message = d.literal(&format!(
+        "shuangsui: the targets table does not give the record's frame for task {} (a stratum's size differs from tasks[{}].strata[].frame): it is not the directory the draw read",
+        t.id, t.id
+    ));
+    cte(
+        w,
+        &mut first,
+        "The sizes must be the record's, or the query fails.",
+        "frame_check",
+        &format!(
+            "  SELECT CASE WHEN NOT EXISTS ({differing})\n         THEN true\n         ELSE {} END AS ok",
+            // Not a constant, so that no engine folds the failure before it is needed.
+            d.fail(&format!(
+                "{message} || ' (frame rows found: ' || CAST((SELECT count(*) FROM frame) AS VARCHAR) || ')'"
+            ))
+        ),
     );
     let _ = writeln!(w);
     let join = if strata_names.is_empty() {
@@ -748,8 +792,8 @@ pub fn selection_query(
         d.ident("rank"),
         d.ident("ticket")
     );
-    let _ = writeln!(w, "FROM kept {join}");
-    let _ = writeln!(w, "WHERE taken <= k");
+    let _ = writeln!(w, "FROM kept {join} CROSS JOIN frame_check");
+    let _ = writeln!(w, "WHERE taken <= k AND frame_check.ok");
     let _ = writeln!(w, "ORDER BY {};", order.join(", "));
     Ok(query)
 }

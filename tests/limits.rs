@@ -476,6 +476,12 @@ fn hostile_workbooks_read_in_bounded_memory() {
     use std::time::{Duration, Instant};
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("xlsx-bombs");
     std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.toml");
+    std::fs::write(
+        &plan,
+        "[plan]\nid = \"P\"\nname = \"计划\"\n\n[[tasks]]\nid = \"T\"\nname = \"任务\"\ncount = 1\n",
+    )
+    .unwrap();
     let mut failures = Vec::new();
     for (name, bytes, error) in xlsx::hostile() {
         let path = dir.join(name);
@@ -484,7 +490,9 @@ fn hostile_workbooks_read_in_bounded_memory() {
             .arg("-c")
             .arg(r#"ulimit -v 1572864 && exec "$0" "$@""#)
             .arg(env!("CARGO_BIN_EXE_shuangsui"))
-            .args(["digest", "--quiet", "--targets"])
+            .args(["digest", "--quiet", "--plan"])
+            .arg(&plan)
+            .arg("--targets")
             .arg(&path)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())

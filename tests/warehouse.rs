@@ -1371,6 +1371,58 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
             job.what
         );
     }
+    // A kit whose targets.csv was cut short — every row ranked after the task's selection
+    // deleted, which leaves every selected rank as it was — fails the frame-size check (a
+    // user trial of issue 14 found such a kit still matched).
+    let cut_jobs: Vec<Job> = kits
+        .iter()
+        .take(3)
+        .filter_map(|k| {
+            let t = k.record.tasks.iter().find(|t| !t.selected.is_empty())?;
+            let last = t.selected.iter().map(|s| s.ticket.clone()).max()?;
+            let text = std::fs::read_to_string(k.kit.join("targets.csv")).unwrap();
+            let mut lines = text.lines();
+            let header = lines.next().unwrap();
+            let id = header.split(',').position(|h| h == "id").unwrap();
+            let prefix = format!("shuangsui/v2/target-ticket:{}:", t.key);
+            let mut kept = vec![header.to_owned()];
+            let mut cut = 0;
+            for line in lines {
+                let cell = line.split(',').nth(id).unwrap().trim_matches('"');
+                let ticket = hex::encode(shuangsui::canonical::sha256(
+                    format!("{prefix}{cell}").as_bytes(),
+                ));
+                if ticket > last {
+                    cut += 1;
+                } else {
+                    kept.push(line.to_owned());
+                }
+            }
+            if cut == 0 {
+                return None;
+            }
+            let copy = dir.join(format!("cut-{}-{}", k.record.plan.id, t.id));
+            std::fs::create_dir_all(&copy).unwrap();
+            for f in ["record.json", "exclusions.csv"] {
+                std::fs::copy(k.kit.join(f), copy.join(f)).unwrap();
+            }
+            std::fs::write(copy.join("targets.csv"), kept.join("\n") + "\n").unwrap();
+            Some(Job {
+                kit: copy.clone(),
+                query: kit_query(&copy, &t.id),
+                expected: String::new(),
+                what: format!("{} task {} with {cut} rows cut", k.record.plan.id, t.id),
+            })
+        })
+        .collect();
+    assert!(!cut_jobs.is_empty());
+    for (job, got) in cut_jobs.iter().zip(duckdb_outputs(&dir, &cut_jobs)) {
+        assert!(
+            got.starts_with("ERROR") && got.contains("does not give the record's frame"),
+            "{}: {got}",
+            job.what
+        );
+    }
     let Some(conn) = postgres() else {
         let _ = std::fs::remove_dir_all(&dir);
         return;

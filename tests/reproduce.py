@@ -430,8 +430,9 @@ def number_text(x):
 def grid_delimited(text_, delimiter):
     """§3.1 CSV and TSV: RFC 4180 with this delimiter; records end with LF, CRLF or CR."""
     text_ = text_.removeprefix("\ufeff")
+    # A blank line is not a record, and neither is a record of one empty field (a line holding only "").
     return [r for r in csv.reader(io.StringIO(text_, newline=""), delimiter=delimiter, strict=False)
-            if r != []]                                                  # a blank line is not a record
+            if r not in ([], [""])]
 
 
 class JsonDigits(str):

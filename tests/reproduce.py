@@ -189,8 +189,8 @@ REQUIRED = {"targets": ("id", "name"), "officers": ("id", "name"), "history": ("
             "conflicts": ("officer", "entity")}
 PERSONAL = ("身份证 公民身份号码 身份证件 电话 手机 住址 家庭地址 居住地 idcard idnumber nationalid phone mobile homeaddress "
             "residentialaddress 户籍 通讯地址 居所 联系方式 联系人 出生 生日 政治面貌 民族 籍贯 婚姻 宗教 健康 护照 银行 微信 qq "
-            "passport birth wechat bank").split()
-PERSONAL_EXACT = "tel email 电子邮箱 邮箱 证件号码 证件号".split()
+            "passport birth wechat bank 证件号 email 邮箱地址 电子邮件").split()
+PERSONAL_EXACT = "tel tel. 电子邮箱 邮箱".split()
 
 
 def personal_header(k):

@@ -83,9 +83,13 @@ pub(crate) struct SortedLeaves {
 impl SortedLeaves {
     /// Starts the digest of a table of `rows` rows.
     pub(crate) fn new(kind: TableKind, columns: &[String], rows: usize) -> Self {
+        Self::tagged(&table_tag(kind), columns, rows)
+    }
+
+    fn tagged(tag: &str, columns: &[String], rows: usize) -> Self {
         let mut sorted: Vec<&String> = columns.iter().collect();
         sorted.sort();
-        let mut encoder = Encoder::new(&table_tag(kind));
+        let mut encoder = Encoder::new(tag);
         encoder.u32(u32::try_from(sorted.len()).expect("column limit"));
         for c in sorted {
             encoder.str(c);
@@ -138,10 +142,8 @@ pub fn table(table: &Table) -> Hash {
 pub fn officer_names(roster: &Table) -> Option<Hash> {
     let name = roster.column(crate::input::NAME)?;
     let columns = [crate::input::ID.to_owned(), crate::input::NAME.to_owned()];
-    let leaves_of = Leaves::tagged(
-        &format!("shuangsui/v{SPEC_VERSION}/officer-names"),
-        &columns,
-    );
+    let tag = format!("shuangsui/v{SPEC_VERSION}/officer-names");
+    let leaves_of = Leaves::tagged(&tag, &columns);
     let mut buf = Vec::new();
     let id = roster.id_col;
     let mut leaves: Vec<Hash> = roster
@@ -150,14 +152,9 @@ pub fn officer_names(roster: &Table) -> Option<Hash> {
         .map(|row| leaves_of.leaf(|c| &row.values[[id, name][c]], &mut buf))
         .collect();
     leaves.sort_unstable();
-    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/officer-names"));
-    e.u32(2);
-    for c in &columns {
-        e.str(c);
-    }
-    e.u64(leaves.len() as u64);
-    e.hashes(&leaves);
-    Some(e.finish())
+    let mut digest = SortedLeaves::tagged(&tag, &columns, leaves.len());
+    digest.push(&leaves);
+    Some(digest.finish())
 }
 
 /// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.

@@ -539,11 +539,10 @@ fn unreadable_filter_values(task: &Task, targets: &Directory) -> Vec<Warning> {
             }
             let mut rows = 0;
             let mut examples: Vec<String> = Vec::new();
-            for row in 0..targets.len() {
-                let v = targets.value(row, col);
+            for (v, n) in distinct_values(targets, col) {
                 if !v.is_empty() && !reads(v) {
-                    rows += 1;
-                    if examples.len() < 3 && !examples.iter().any(|e| e == v) {
+                    rows += n;
+                    if examples.len() < 3 {
                         examples.push(v.to_owned());
                     }
                 }
@@ -562,6 +561,38 @@ fn unreadable_filter_values(task: &Task, targets: &Directory) -> Vec<Warning> {
     out
 }
 
+/// Each distinct value of a kept column with its number of rows, in the order of first
+/// occurrence: each value examined once, from the column's codes when it is coded (a pass
+/// over small integers), not once per row.
+fn distinct_values(targets: &Directory, column: usize) -> Vec<(&str, u64)> {
+    if let Some((codes, values)) = targets.codes(column) {
+        let mut order = Vec::new();
+        let mut per_code = vec![0_u64; values.len()];
+        for &c in codes {
+            let n = &mut per_code[usize::from(c)];
+            if *n == 0 {
+                order.push(c);
+            }
+            *n += 1;
+        }
+        return order
+            .into_iter()
+            .map(|c| (&*values[usize::from(c)], per_code[usize::from(c)]))
+            .collect();
+    }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(&str, u64)> = Vec::new();
+    for row in 0..targets.len() {
+        let v = targets.value(row, column);
+        let i = *index.entry(v).or_insert_with(|| {
+            out.push((v, 0));
+            out.len() - 1
+        });
+        out[i].1 += 1;
+    }
+    out
+}
+
 /// Statuses that hold an exclusion keyword but are not excluded, because
 /// keywords match whole statuses or their heads (SPEC.md §6.1): `已注销` is not
 /// `注销` unless the plan lists it. Each with its number of rows, in value order.
@@ -569,10 +600,8 @@ fn statuses_not_excluded(targets: &Directory, keywords: &[String]) -> Vec<Warnin
     let Some(column) = targets.column("status").filter(|&c| targets.is_kept(c)) else {
         return Vec::new();
     };
-    let mut counts: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
-    for row in 0..targets.len() {
-        *counts.entry(targets.value(row, column)).or_default() += 1;
-    }
+    let mut counts: Vec<(&str, u64)> = distinct_values(targets, column);
+    counts.sort_unstable();
     counts
         .into_iter()
         .filter(|(status, _)| eligibility::target_exclusion(status, keywords).is_none())

@@ -9,6 +9,9 @@ use std::process::{Command, Output};
 
 use shuangsui::synth;
 
+mod common;
+use common::files_under;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_shuangsui"))
 }
@@ -18,19 +21,6 @@ fn temp(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 const INPUTS: [&str; 6] = [

@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use shuangsui::input::{Table, TableKind, TableOptions};
 use shuangsui::{digest, synth};
 
+mod common;
+use common::files_under;
+
 #[test]
 fn the_public_projection_keeps_the_canonical_digest_and_drops_personal_data() {
     // A directory and a roster with personal-data columns, under Chinese headers.
@@ -49,19 +52,6 @@ fn with_personal_data(csv: &str, prefix: &str) -> (String, Vec<String>) {
         secrets.extend([id, phone, home]);
     }
     (out, secrets)
-}
-
-fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// `publish` writes the notice and a kit that verifies on its own, with no personal data in

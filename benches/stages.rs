@@ -12,10 +12,12 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::sync::Arc;
 
-use shuangsui::input::stream;
-use shuangsui::input::{ByteSource, Directory, Table, TableKind, TableOptions};
+use shuangsui::inputs::stream;
+use shuangsui::inputs::{ByteSource, Directory, Table, TableKind, TableOptions};
 use shuangsui::plan::{Plan, Ratio, Rounding};
-use shuangsui::{Seed, allocation, digest, matching, seed, selection, synth};
+use shuangsui::{
+    Seed, ceremony::seed, draw::allocation, draw::matching, draw::selection, inputs::digest, synth,
+};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 

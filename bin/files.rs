@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result};
 use clap::Args;
 use std::sync::Arc;
 
-use shuangsui::input::{ByteSource, Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
+use shuangsui::inputs::{ByteSource, Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
 use shuangsui::{DirectorySource, InputOptions, Inputs, Source};
 
 /// The three inputs and how to read the two tables.
@@ -136,21 +136,21 @@ pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]>
     let data: Arc<dyn ByteSource> = Arc::new(FileSource(file));
     let keep = std::collections::BTreeSet::new();
     let reading = crate::progress::Reading::new(&name);
-    let report = |p: &shuangsui::input::stream::Progress| reading.report(p);
-    let options = shuangsui::input::stream::Options {
+    let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
+    let options = shuangsui::inputs::stream::Options {
         keep: Some(&keep),
         keep_names: false,
         progress: Some(&report),
         threads: threads(),
-        ..shuangsui::input::stream::Options::default()
+        ..shuangsui::inputs::stream::Options::default()
     };
-    let (_, digest, _) = shuangsui::input::Directory::read(
+    let (_, digest, _) = shuangsui::inputs::Directory::read(
         &name,
         &data,
         &shuangsui::draw::table_options(
             plan,
-            shuangsui::input::TableKind::Targets,
-            &shuangsui::input::ReadOptions::default(),
+            shuangsui::inputs::TableKind::Targets,
+            &shuangsui::inputs::ReadOptions::default(),
         ),
         &options,
     )?;
@@ -216,7 +216,7 @@ impl InputFiles {
 
     pub fn parse(&self) -> Result<Inputs> {
         let reading = crate::progress::Reading::new(&self.names[1]);
-        let report = |p: &shuangsui::input::stream::Progress| reading.report(p);
+        let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
         let options = InputOptions {
             progress: Some(&report),
             threads: threads(),
@@ -253,7 +253,8 @@ impl InputFiles {
                 .earlier
                 .iter()
                 .map(|(name, bytes)| {
-                    let record: shuangsui::Record = shuangsui::strict::from_slice(name, bytes)?;
+                    let record: shuangsui::Record =
+                        shuangsui::base::strict::from_slice(name, bytes)?;
                     Ok((name.clone(), record))
                 })
                 .collect::<Result<Vec<_>>>()?;

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use shuangsui::notice::{self, OfficerDisplay};
+use shuangsui::publish::notice::{self, OfficerDisplay};
 use shuangsui::{Inputs, Source};
 
 use crate::files::{InputArgs, InputFiles, write_atomic};
@@ -59,7 +59,11 @@ pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
         let record = record?;
         for (c, value) in record.iter().enumerate() {
             let (r, c) = (u32::try_from(r)?, u16::try_from(c)?);
-            ws.write_string(r, c, shuangsui::notice::from_people_csv_cell(value))?;
+            ws.write_string(
+                r,
+                c,
+                shuangsui::publish::notice::from_people_csv_cell(value),
+            )?;
         }
     }
     ws.autofit();
@@ -110,7 +114,8 @@ pub fn build(
     formats: &[Format],
     published: &notice::Published<'_>,
 ) -> Result<Publication> {
-    let record: shuangsui::Record = shuangsui::strict::from_slice("record.json", record_bytes)?;
+    let record: shuangsui::Record =
+        shuangsui::base::strict::from_slice("record.json", record_bytes)?;
     let nl = notice::Lang::from(lang);
     let kit = PathBuf::from("kit");
     let mut files = notice_files(
@@ -165,7 +170,7 @@ pub fn build(
     let checked = shuangsui::check(inputs)?;
     files.push((
         kit.join("exclusions.csv"),
-        shuangsui::sql::exclusions_csv(&checked, &inputs.targets),
+        shuangsui::publish::sql::exclusions_csv(&checked, &inputs.targets),
     ));
     // The file names are the ones notice::verify_command gives.
     let command = notice::verify_command(&record);
@@ -181,16 +186,16 @@ pub fn build(
     if let Some(a) = &record.seed.attestation {
         files.push((
             kit.join("announcement.json"),
-            shuangsui::announce::to_json(&a.announcement).into_bytes(),
+            shuangsui::ceremony::announce::to_json(&a.announcement).into_bytes(),
         ));
         for old in &a.replaced {
             files.push((
                 kit.join(format!("announcement-attempt-{}.json", old.attempt)),
-                shuangsui::announce::to_json(old).into_bytes(),
+                shuangsui::ceremony::announce::to_json(old).into_bytes(),
             ));
         }
         if let Some(token) =
-            shuangsui::announce::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
+            shuangsui::ceremony::announce::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
         {
             // The bare token: `openssl ts -verify -token_in -in announcement.tsr -data announcement.json -CAfile TSA.pem`
             files.push((kit.join("announcement.tsr"), token));
@@ -371,14 +376,14 @@ fn kit_readme(
 /// randomness exists.
 pub fn frozen_inputs(
     lang: Lang,
-    a: &shuangsui::announce::Announcement,
+    a: &shuangsui::ceremony::announce::Announcement,
     plan_bytes: &[u8],
     inputs: &Inputs,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = vec![
         (
             PathBuf::from("announcement.json"),
-            shuangsui::announce::to_json(a).into_bytes(),
+            shuangsui::ceremony::announce::to_json(a).into_bytes(),
         ),
         (PathBuf::from("plan.toml"), plan_bytes.to_vec()),
         (
@@ -500,8 +505,8 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
     };
     let record = crate::files::read(&kit.join("record.json"))?;
     // The exclusions a SQL engine reads are the ones the record binds (SPEC.md §7.4).
-    shuangsui::sql::check_exclusions_csv(
-        &shuangsui::strict::from_slice("kit/record.json", &record)?,
+    shuangsui::publish::sql::check_exclusions_csv(
+        &shuangsui::base::strict::from_slice("kit/record.json", &record)?,
         "kit/exclusions.csv",
         &crate::files::read(&kit.join("exclusions.csv"))?,
     )?;

@@ -489,13 +489,13 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             table,
             exclusions_table,
         } => {
-            use shuangsui::sql::{Data, Dialect};
+            use shuangsui::publish::sql::{Data, Dialect};
             let d = Dialect::from_name(dialect).ok_or_else(|| {
                 anyhow::anyhow!("unknown --dialect '{dialect}': expected duckdb, postgres or spark")
             })?;
             let bytes = read(record)?;
             let parsed: shuangsui::Record =
-                shuangsui::strict::from_slice(&record.display().to_string(), &bytes)?;
+                shuangsui::base::strict::from_slice(&record.display().to_string(), &bytes)?;
             // DuckDB reads the kit itself unless told of tables; the others need tables.
             let data = match (d, table, exclusions_table) {
                 (Dialect::DuckDb, None, None) => Data::Kit,
@@ -506,7 +506,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             };
             say_raw!(
                 "{}",
-                shuangsui::sql::selection_query(&parsed, task, d, data)?
+                shuangsui::publish::sql::selection_query(&parsed, task, d, data)?
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -591,8 +591,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             party,
         } => {
             let draft = read_announcement(announcement)?;
-            shuangsui::announce::check_draft(&draft)?;
-            let party = shuangsui::normalize::text(party);
+            shuangsui::ceremony::announce::check_draft(&draft)?;
+            let party = shuangsui::base::normalize::text(party);
             anyhow::ensure!(
                 draft.parties.iter().any(|p| p.name == party),
                 "'{party}' is not a party of this draft ({}): the parties are named when the draft is made",
@@ -604,14 +604,14 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     .join(", ")
             );
             anyhow::ensure!(
-                shuangsui::beacon::time_of(draft.beacon.round) > unix_now(),
+                shuangsui::ceremony::beacon::time_of(draft.beacon.round) > unix_now(),
                 "round {} was already emitted at {}: a contribution now would come after the randomness",
                 draft.beacon.round,
                 draft.beacon.emitted_at
             );
             let secret = hex::encode(rand::random::<[u8; 32]>());
-            let body = shuangsui::announce::body_digest(&draft);
-            let contribution = shuangsui::announce::contribution(&body, &party, &secret);
+            let body = shuangsui::ceremony::announce::body_digest(&draft);
+            let contribution = shuangsui::ceremony::announce::contribution(&body, &party, &secret);
             report::announcement(lang, &draft);
             say!(
                 "{} {secret}",
@@ -646,7 +646,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
             }
             let draft = read_announcement(draft)?;
-            let a = shuangsui::announce::with_parties(
+            let a = shuangsui::ceremony::announce::with_parties(
                 &draft,
                 &pairs(parties, "--party", "NAME=CONTRIBUTION")?,
                 unix_now(),
@@ -658,15 +658,23 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             if let Some(p) = &public {
                 let old = read_announcement(p)?;
                 anyhow::ensure!(
-                    shuangsui::announce::body_digest(&old)
-                        == shuangsui::announce::body_digest(&draft),
+                    shuangsui::ceremony::announce::body_digest(&old)
+                        == shuangsui::ceremony::announce::body_digest(&draft),
                     "'{}' is not the announcement of this draft: its inputs, round or dice differ",
                     p.display()
                 );
             }
-            write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), *force)?;
+            write_atomic(
+                out,
+                shuangsui::ceremony::announce::to_json(&a).as_bytes(),
+                *force,
+            )?;
             if let Some(p) = &public {
-                write_atomic(p, shuangsui::announce::to_json(&a).as_bytes(), true)?;
+                write_atomic(
+                    p,
+                    shuangsui::ceremony::announce::to_json(&a).as_bytes(),
+                    true,
+                )?;
             }
             report::announcement(lang, &a);
             say!(
@@ -678,7 +686,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Digest(args) => {
-            use shuangsui::input::{ReadOptions, Table, TableKind};
+            use shuangsui::inputs::{ReadOptions, Table, TableKind};
             let plan =
                 shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
             let table = match (&args.targets, &args.officers) {
@@ -691,7 +699,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 Some((TableKind::Targets, path)) => files::directory_digest(path, &plan)?,
                 Some((kind, path)) => {
                     let read_options = ReadOptions {
-                        format: shuangsui::input::Format::from_file_name(
+                        format: shuangsui::inputs::Format::from_file_name(
                             &path.display().to_string(),
                         ),
                         ..ReadOptions::default()
@@ -704,12 +712,12 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                     )?;
                     // The roster's names are outside its digest: their own digest follows, to
                     // compare with the announcement's officer_names (SPEC.md §3.4).
-                    if let Some(names) = shuangsui::digest::officer_names(&table) {
-                        say!("{}", hex::encode(shuangsui::digest::table(&table)));
+                    if let Some(names) = shuangsui::inputs::digest::officer_names(&table) {
+                        say!("{}", hex::encode(shuangsui::inputs::digest::table(&table)));
                         say!("names {}", hex::encode(names));
                         return Ok(ExitCode::SUCCESS);
                     }
-                    shuangsui::digest::table(&table)
+                    shuangsui::inputs::digest::table(&table)
                 }
             };
             say!("{}", hex::encode(digest));
@@ -755,15 +763,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             *force,
         ),
         Command::BeaconRound { at } => {
-            let t = shuangsui::dates::parse_rfc3339(at).ok_or_else(|| {
+            let t = shuangsui::base::dates::parse_rfc3339(at).ok_or_else(|| {
                 anyhow::anyhow!("'{at}' is not an RFC 3339 time such as 2027-01-15T10:10:00+08:00")
             })?;
-            let round = shuangsui::beacon::round_at(t);
+            let round = shuangsui::ceremony::beacon::round_at(t);
             say!(
                 "{} {round} {} {}",
                 lang.t("drand quicknet 轮次", "drand quicknet round"),
                 lang.t("发布于", "emitted at"),
-                shuangsui::dates::format_rfc3339(shuangsui::beacon::time_of(round))
+                shuangsui::base::dates::format_rfc3339(shuangsui::ceremony::beacon::time_of(round))
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -847,9 +855,9 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         all[0].1.as_bytes(),
         &[],
         &inputs,
-        shuangsui::notice::OfficerDisplay::Names,
+        shuangsui::publish::notice::OfficerDisplay::Names,
         &DEFAULT_FORMATS,
-        &shuangsui::notice::Published::default(),
+        &shuangsui::publish::notice::Published::default(),
     )?;
     publish::write(&published, &publication, force)?;
     if !publish::check_kit(&published, &publication)? {
@@ -1018,8 +1026,9 @@ fn publish_files(
     // overwritten: the new one (更正) goes elsewhere and cites the old one.
     if let Ok(previous) = read(&out.join("kit").join("record.json"))
         && let Ok(previous) =
-            shuangsui::strict::from_slice::<shuangsui::Record>("kit/record.json", &previous)
-        && let Ok(now) = shuangsui::strict::from_slice::<shuangsui::Record>("record.json", &bytes)
+            shuangsui::base::strict::from_slice::<shuangsui::Record>("kit/record.json", &previous)
+        && let Ok(now) =
+            shuangsui::base::strict::from_slice::<shuangsui::Record>("record.json", &bytes)
         && previous.digest == now.digest
         && previous.ledger_head() != now.ledger_head()
     {
@@ -1040,10 +1049,10 @@ fn publish_files(
         );
     }
     let corrected = corrects
-        .map(|p| read(p).map(|b| hex::encode(shuangsui::canonical::sha256(&b))))
+        .map(|p| read(p).map(|b| hex::encode(shuangsui::base::canonical::sha256(&b))))
         .transpose()?;
     let record: shuangsui::Record =
-        shuangsui::strict::from_slice(&record_path.display().to_string(), &bytes)?;
+        shuangsui::base::strict::from_slice(&record_path.display().to_string(), &bytes)?;
     let stamped = record
         .seed
         .attestation
@@ -1079,7 +1088,7 @@ fn publish_files(
             record_path.display()
         );
     }
-    let display = shuangsui::notice::OfficerDisplay::from_name(show_officers)
+    let display = shuangsui::publish::notice::OfficerDisplay::from_name(show_officers)
         .expect("clap allows only the three names");
     let earlier = inputs
         .earlier
@@ -1090,7 +1099,7 @@ fn publish_files(
     // certificate's fingerprint, never one the token merely carries.
     let anchor = outcome.guarantees.iter().find_map(|g| match g {
         shuangsui::verify::Guarantee::InputsFixed {
-            anchor: shuangsui::announce::TimeAnchor::Verified(a),
+            anchor: shuangsui::ceremony::announce::TimeAnchor::Verified(a),
             ..
         } => Some(a),
         _ => None,
@@ -1103,7 +1112,7 @@ fn publish_files(
         &parsed,
         display,
         formats,
-        &shuangsui::notice::Published {
+        &shuangsui::publish::notice::Published {
             anchor,
             corrects: corrected.as_deref(),
         },
@@ -1158,13 +1167,13 @@ fn results_notice(
     formats: &[publish::Format],
     force: bool,
 ) -> Result<ExitCode> {
-    use shuangsui::input::{Table, TableKind, TableOptions};
-    use shuangsui::results::{Due, Results};
+    use shuangsui::inputs::{Table, TableKind, TableOptions};
+    use shuangsui::publish::results::{Due, Results};
     let bytes = read(record_path)?;
-    shuangsui::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
+    shuangsui::base::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
-    if !shuangsui::record::is_intact(&value) {
+    if !shuangsui::draw::record::is_intact(&value) {
         anyhow::bail!(
             "'{}' does not match its own digest: it was changed after the draw",
             record_path.display()
@@ -1172,18 +1181,18 @@ fn results_notice(
     }
     let record: shuangsui::Record = serde_json::from_value(value)
         .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
-    let mut cal = shuangsui::workdays::Calendar::official();
+    let mut cal = shuangsui::publish::workdays::Calendar::official();
     if let Some(p) = calendar {
-        cal = cal.with(shuangsui::workdays::Calendar::parse(
+        cal = cal.with(shuangsui::publish::workdays::Calendar::parse(
             &p.display().to_string(),
             &read(p)?,
         )?);
     }
     let today = if let Some(t) = today {
-        shuangsui::dates::Date::parse(t)
+        shuangsui::base::dates::Date::parse(t)
             .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
     } else {
-        shuangsui::dates::china_date(unix_now())
+        shuangsui::base::dates::china_date(unix_now())
             .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
     };
     let name = results_path.display().to_string();
@@ -1194,13 +1203,13 @@ fn results_notice(
         &TableOptions::default(),
     )?;
     let checked = Results::check(&record, &table, &cal)?;
-    let notice_lang = shuangsui::notice::Lang::from(lang);
+    let notice_lang = shuangsui::publish::notice::Lang::from(lang);
     let files = publish::notice_files(
         "result-notice",
         formats,
-        || shuangsui::notice::results_html(notice_lang, &record, &checked),
-        || shuangsui::notice::results_markdown(notice_lang, &record, &checked),
-        &shuangsui::notice::results_csv(notice_lang, &record, &checked),
+        || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
+        || shuangsui::publish::notice::results_markdown(notice_lang, &record, &checked),
+        &shuangsui::publish::notice::results_csv(notice_lang, &record, &checked),
         lang.t("抽查结果公告", "results"),
     )?;
     for (p, _) in &files {
@@ -1277,14 +1286,14 @@ fn results_notice(
 /// certificate (a wrong file is an error, exit 2, not a failed time-stamp).
 fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
     let bytes = read(path)?;
-    shuangsui::timestamp::certificates(&bytes)
+    shuangsui::ceremony::timestamp::certificates(&bytes)
         .map_err(|e| anyhow::anyhow!("'{}': {e}", path.display()))?;
     Ok(bytes)
 }
 
 /// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
-fn read_announcement(path: &Path) -> Result<shuangsui::announce::Announcement> {
-    Ok(shuangsui::strict::from_slice(
+fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::announce::Announcement> {
+    Ok(shuangsui::base::strict::from_slice(
         &path.display().to_string(),
         &read(path)?,
     )?)
@@ -1323,7 +1332,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         None => String::new(),
         Some(p) => {
             let record: shuangsui::Record =
-                shuangsui::strict::from_slice(&p.display().to_string(), &read(p)?)?;
+                shuangsui::base::strict::from_slice(&p.display().to_string(), &read(p)?)?;
             if record.content_digest() != record.digest {
                 anyhow::bail!(
                     "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
@@ -1335,7 +1344,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
     };
     let not_before = match &args.not_before {
         None => None,
-        Some(t) => Some(shuangsui::dates::parse_rfc3339(t).ok_or_else(|| {
+        Some(t) => Some(shuangsui::base::dates::parse_rfc3339(t).ok_or_else(|| {
             anyhow::anyhow!(
                 "--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00"
             )
@@ -1345,7 +1354,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         (Some(p), Some(why)) => Some((read_announcement(p)?, why.clone())),
         _ => None,
     };
-    let request = shuangsui::announce::Request {
+    let request = shuangsui::ceremony::announce::Request {
         now: unix_now(),
         margin_secs: i64::from(args.margin) * 60,
         not_before,
@@ -1354,7 +1363,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         previous,
         replaces,
     };
-    let a = shuangsui::announce::announce(&parsed, &request)?;
+    let a = shuangsui::ceremony::announce::announce(&parsed, &request)?;
     let public = match &args.publish {
         None => Vec::new(),
         Some(dir) => publish::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
@@ -1371,7 +1380,11 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
     }
-    write_atomic(out, shuangsui::announce::to_json(&a).as_bytes(), args.force)?;
+    write_atomic(
+        out,
+        shuangsui::ceremony::announce::to_json(&a).as_bytes(),
+        args.force,
+    )?;
     for (path, bytes) in &public {
         write_atomic(path, bytes, args.force)?;
     }
@@ -1405,15 +1418,17 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         .beacon
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
-    let round: shuangsui::beacon::Round =
-        shuangsui::strict::from_slice(&beacon_path.display().to_string(), &read(beacon_path)?)?;
+    let round: shuangsui::ceremony::beacon::Round = shuangsui::base::strict::from_slice(
+        &beacon_path.display().to_string(),
+        &read(beacon_path)?,
+    )?;
     let replaced = sources
         .replaced
         .iter()
         .map(|p| read_announcement(p))
         .collect::<Result<Vec<_>>>()?;
     let tsa_cert = sources.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
-    let s = shuangsui::announce::Sources {
+    let s = shuangsui::ceremony::announce::Sources {
         replaced,
         round,
         reveals: pairs(&sources.reveals, "--reveal", "NAME=SECRET")?,
@@ -1421,16 +1436,16 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         tsa_cert: tsa_cert.as_deref(),
         same_files: true,
     };
-    let (seed, _, _) = shuangsui::announce::attest(&announcement, inputs, &s)?;
+    let (seed, _, _) = shuangsui::ceremony::announce::attest(&announcement, inputs, &s)?;
     Ok(seed)
 }
 
 /// Appends an amendment after verifying the record, and rewrites it atomically.
 fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
-    use shuangsui::ledger::{self, Amendment, Change};
+    use shuangsui::verify::ledger::{self, Amendment, Change};
     let bytes = read(&a.record)?;
     let record: shuangsui::Record =
-        shuangsui::strict::from_slice(&a.record.display().to_string(), &bytes)?;
+        shuangsui::base::strict::from_slice(&a.record.display().to_string(), &bytes)?;
     let inputs = InputFiles::read(&a.inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
     let name = a.record.display().to_string();
     let check = verify(
@@ -1463,11 +1478,11 @@ fn amend(lang: Lang, a: &AmendArgs) -> Result<ExitCode> {
     };
     let at = a.at.clone().unwrap_or_else(now_utc);
     // The library has no clock; the CLI does: an amendment is not dated in the future.
-    if let Some(t) = shuangsui::dates::parse_rfc3339(&at) {
+    if let Some(t) = shuangsui::base::dates::parse_rfc3339(&at) {
         anyhow::ensure!(
             t <= unix_now() + 300,
             "--at {at} is in the future (now {}): an amendment is dated when it is made",
-            shuangsui::dates::format_rfc3339(unix_now())
+            shuangsui::base::dates::format_rfc3339(unix_now())
         );
     }
     let amendment = Amendment {
@@ -1512,7 +1527,7 @@ fn unix_now() -> i64 {
 }
 
 fn now_utc() -> String {
-    shuangsui::dates::format_rfc3339(unix_now())
+    shuangsui::base::dates::format_rfc3339(unix_now())
 }
 
 /// Verifies a record: its inputs are read with the id check the record names.
@@ -1555,7 +1570,7 @@ fn verify_files(
         }
     }
     let id_check = head.as_ref().map_or_else(
-        shuangsui::input::IdCheck::default,
+        shuangsui::inputs::IdCheck::default,
         shuangsui::verify::id_check_in,
     );
     drop(head);

@@ -5,12 +5,12 @@
 
 use std::sync::{Arc, OnceLock};
 
-use shuangsui::announce::{self, Announcement};
-use shuangsui::beacon::{self, Round};
-use shuangsui::input::stream::{self, Options};
-use shuangsui::input::{ByteSource, Format, ReadOptions, Table, TableKind, TableOptions};
-use shuangsui::results::Results;
-use shuangsui::workdays::Calendar;
+use shuangsui::ceremony::announce::{self, Announcement};
+use shuangsui::ceremony::beacon::{self, Round};
+use shuangsui::inputs::stream::{self, Options};
+use shuangsui::inputs::{ByteSource, Format, ReadOptions, Table, TableKind, TableOptions};
+use shuangsui::publish::results::Results;
+use shuangsui::publish::workdays::Calendar;
 use shuangsui::{Inputs, Record, Seed, Source, draw, synth};
 
 /// The block reader of large directories against the in-memory reader: for any bytes and
@@ -29,7 +29,7 @@ pub fn csv(input: &[u8]) {
     };
     match (whole, stream::read("t.csv", &data, b',', &table, &options)) {
         (Ok(t), Ok(out)) => {
-            assert_eq!(shuangsui::digest::table(&t), out.digest);
+            assert_eq!(shuangsui::inputs::digest::table(&t), out.digest);
             assert_eq!(t.rows.len(), out.directory.len());
             for (i, row) in t.rows.iter().enumerate() {
                 assert_eq!(row.line, out.directory.line(i));
@@ -80,7 +80,7 @@ pub fn tables(input: &[u8]) {
         ..TableOptions::default()
     };
     if let Ok(t) = Table::parse(kind, "t", bytes, &options) {
-        let _ = shuangsui::digest::table(&t);
+        let _ = shuangsui::inputs::digest::table(&t);
         let _ = t.to_csv();
     }
 }
@@ -95,7 +95,7 @@ pub fn xlsx(bytes: &[u8]) {
         ..TableOptions::default()
     };
     if let Ok(t) = Table::parse(TableKind::Targets, "t.xlsx", bytes, &options) {
-        let _ = shuangsui::digest::table(&t);
+        let _ = shuangsui::inputs::digest::table(&t);
     }
 }
 
@@ -104,7 +104,7 @@ pub fn plan(bytes: &[u8]) {
     if let Ok(plan) = shuangsui::Plan::parse("plan.toml", bytes) {
         let _ = plan.target_columns_used();
     }
-    let _ = shuangsui::workdays::Calendar::parse("calendar.toml", bytes);
+    let _ = shuangsui::publish::workdays::Calendar::parse("calendar.toml", bytes);
 }
 
 fn inputs() -> &'static Inputs {
@@ -145,13 +145,13 @@ pub fn record(bytes: &[u8]) {
         inputs(),
     );
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) {
-        let _ = shuangsui::record::is_intact(&v);
+        let _ = shuangsui::draw::record::is_intact(&v);
     }
 }
 
 /// An announcement on any bytes: parsed, its digest, and checked against real inputs.
 pub fn announcement(bytes: &[u8]) {
-    if let Ok(a) = shuangsui::strict::from_slice::<Announcement>("announcement.json", bytes) {
+    if let Ok(a) = shuangsui::base::strict::from_slice::<Announcement>("announcement.json", bytes) {
         let _ = announce::digest_of(&a);
         let _ = announce::check_announcement(&a);
         let _ = announce::check_inputs(&a, inputs(), false);

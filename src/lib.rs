@@ -44,43 +44,24 @@
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
 
-pub mod allocation;
-pub mod announce;
-pub mod beacon;
-pub mod canonical;
-pub mod dates;
-pub mod digest;
+pub mod base;
+pub mod ceremony;
 pub mod draw;
-pub mod eligibility;
 pub mod error;
-pub mod filter;
-pub mod history;
-pub mod input;
-pub mod ledger;
-pub mod matching;
-pub mod normalize;
-pub mod notice;
+pub mod inputs;
 pub mod plan;
-pub mod record;
-pub mod results;
+pub mod publish;
 pub mod schemas;
-pub mod seed;
-pub mod selection;
-pub mod sql;
-pub mod strict;
 pub mod synth;
-pub mod timestamp;
-pub mod uscc;
 pub mod verify;
-pub mod workdays;
 
-pub use draw::{
+pub use ceremony::seed::Seed;
+pub use draw::record::Record;
+pub use draw::run::{
     Check, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source, check, draw,
 };
 pub use error::{Error, Location, Result, Warning};
 pub use plan::Plan;
-pub use record::Record;
-pub use seed::Seed;
 pub use verify::{Verification, verify};
 
 /// The README's Rust examples, compiled and run as doctests.

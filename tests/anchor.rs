@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth};
 
@@ -254,7 +254,7 @@ fn announcement(inputs: &Inputs) -> Announcement {
     announce::announce(
         inputs,
         &Request {
-            now: shuangsui::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
+            now: shuangsui::base::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
             margin_secs: 600,
             not_before: None,
             dice: "2718".into(),
@@ -412,13 +412,13 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     // The notice says when the announcement was anchored, and by whom only when the
     // signature was verified: then with the verifying certificate's fingerprint.
     let notice = |anchor| {
-        shuangsui::notice::draw_markdown(
-            shuangsui::notice::Lang::En,
+        shuangsui::publish::notice::draw_markdown(
+            shuangsui::publish::notice::Lang::En,
             &record,
             &inputs.plan,
             &inputs.officers,
-            shuangsui::notice::OfficerDisplay::Names,
-            &shuangsui::notice::Published {
+            shuangsui::publish::notice::OfficerDisplay::Names,
+            &shuangsui::publish::notice::Published {
                 anchor,
                 corrects: None,
             },
@@ -492,7 +492,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let (code, _, err) = bin("@2023-09-15 10:50:02", &args);
     assert_eq!(code, Some(0), "{err}");
     // The public copies of the frozen inputs have the announced digests.
-    let a: Announcement = shuangsui::strict::from_slice(
+    let a: Announcement = shuangsui::base::strict::from_slice(
         "announcement.json",
         &std::fs::read(dir.path("announcement.json")).unwrap(),
     )
@@ -588,9 +588,10 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     // A record whose token is swapped for the one made after the round: both refuse it.
     let mut record: Value =
         serde_json::from_slice(&std::fs::read(dir.path("record.json")).unwrap()).unwrap();
-    let late = shuangsui::timestamp::parse(&std::fs::read(dir.path("after.tsr")).unwrap())
-        .unwrap()
-        .der;
+    let late =
+        shuangsui::ceremony::timestamp::parse(&std::fs::read(dir.path("after.tsr")).unwrap())
+            .unwrap()
+            .der;
     record["seed"]["attestation"]["timestamp"] = announce::base64_encode(&late).into();
     std::fs::write(
         dir.path("swapped.json"),

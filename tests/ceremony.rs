@@ -10,7 +10,7 @@ mod common;
 
 use common::{faketime, fixture_round};
 use serde_json::Value;
-use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth, verify};
 
@@ -42,7 +42,7 @@ const SECRET: &str = "a notary's secret, kept until the draw";
 
 /// 2023-09-15T10:50:02Z: ten minutes and one second before round 657413 (11:00:03Z).
 fn now() -> i64 {
-    shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap()
+    shuangsui::base::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap()
 }
 
 fn request() -> Request {

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format as XlsxFormat, Workbook};
 use serde_json::{Value, json};
-use shuangsui::input::{Table, TableKind, TableOptions};
+use shuangsui::inputs::{Table, TableKind, TableOptions};
 use shuangsui::{Inputs, Seed, Source, draw, synth, verify};
 
 fn rows(csv_text: &str) -> Vec<Vec<String>> {
@@ -61,7 +61,7 @@ fn variants(text: &str) -> Vec<(&'static str, Vec<u8>, TableOptions)> {
         .collect();
     let jsonl: String = objects.iter().map(|o| o.to_string() + "\n").collect();
     let with_sheet = TableOptions {
-        read: shuangsui::input::ReadOptions {
+        read: shuangsui::inputs::ReadOptions {
             sheet: Some("检查对象名录".into()),
             ..Default::default()
         },
@@ -102,7 +102,7 @@ fn every_format_gives_one_digest_and_one_draw() {
         let table = Table::parse(TableKind::Targets, name, &bytes, &options)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(table.rows.len(), 2_000, "{name}");
-        digests.push((name, hex::encode(shuangsui::digest::table(&table))));
+        digests.push((name, hex::encode(shuangsui::inputs::digest::table(&table))));
         let input_options = shuangsui::InputOptions {
             targets: options.read.clone(),
             ..Default::default()
@@ -192,7 +192,7 @@ fn xlsx_sheets_cells_and_dates() {
     assert_eq!(t.rows[0].line, 2);
 
     let options = TableOptions {
-        read: shuangsui::input::ReadOptions {
+        read: shuangsui::inputs::ReadOptions {
             sheet: Some("Sheet9".into()),
             ..Default::default()
         },

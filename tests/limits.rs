@@ -1,7 +1,7 @@
 //! The documented limits on hostile input (README "Limits"), each refused with an error
 //! naming the place — never a panic, a hang or memory exhaustion.
 
-use shuangsui::input::{Format, ReadOptions, Table, TableKind, TableOptions, limits};
+use shuangsui::inputs::{Format, ReadOptions, Table, TableKind, TableOptions, limits};
 use shuangsui::{Inputs, Plan, Source, synth};
 
 fn targets(text: &str) -> String {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use shuangsui::allocation;
+use shuangsui::draw::allocation;
 use shuangsui::plan::{Ratio, Rounding};
 use shuangsui::{Inputs, Record, Seed, Source, draw, verify};
 
@@ -259,8 +259,8 @@ proptest! {
             _ => w2.targets[i][col].push('1'),
         }
         let t = csv(["id", "name", "risk", "status"], &w2.targets, &[0, 1, 2, 3], false, false);
-        let table = shuangsui::input::Table::from_csv(shuangsui::input::TableKind::Targets, "t", t.as_bytes()).unwrap();
-        prop_assert_ne!(hex::encode(shuangsui::digest::table(&table)), a.inputs.targets.digest);
+        let table = shuangsui::inputs::Table::from_csv(shuangsui::inputs::TableKind::Targets, "t", t.as_bytes()).unwrap();
+        prop_assert_ne!(hex::encode(shuangsui::inputs::digest::table(&table)), a.inputs.targets.digest);
     }
 }
 
@@ -275,11 +275,11 @@ proptest! {
         let plan = format!("[plan]\nid='p'\nname='n'\n[[tasks]]\nid='T'\nname='t'\nratio='1%'\nteam_size={team}\n");
         let task = shuangsui::Plan::parse("p", plan.as_bytes()).unwrap().tasks.remove(0);
         let csv: String = std::iter::once("id,name\n".to_owned()).chain((0..pool).map(|i| format!("E{i},n\n"))).collect();
-        let officers = shuangsui::input::Table::from_csv(shuangsui::input::TableKind::Officers, "o", csv.as_bytes()).unwrap();
+        let officers = shuangsui::inputs::Table::from_csv(shuangsui::inputs::TableKind::Officers, "o", csv.as_bytes()).unwrap();
         let ids: Vec<String> = (0..targets).map(|i| format!("X{i}")).collect();
-        let entities: Vec<shuangsui::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::matching::Entity { id, region: None }).collect();
+        let entities: Vec<shuangsui::draw::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::draw::matching::Entity { id, region: None }).collect();
         let mut load = vec![0; pool];
-        let m = shuangsui::matching::teams(&task, &key, &officers, &[shuangsui::matching::Part { department: None, pool: (0..pool).collect(), members: team }], &entities, &shuangsui::matching::Rules::default(), &mut load).unwrap();
+        let m = shuangsui::draw::matching::teams(&task, &key, &officers, &[shuangsui::draw::matching::Part { department: None, pool: (0..pool).collect(), members: team }], &entities, &shuangsui::draw::matching::Rules::default(), &mut load).unwrap();
         prop_assert_eq!(m.teams.len(), targets);
         for t in &m.teams {
             let distinct: BTreeSet<&usize> = t.iter().collect();

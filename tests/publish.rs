@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use shuangsui::input::{Table, TableKind, TableOptions};
-use shuangsui::{digest, synth};
+use shuangsui::inputs::{Table, TableKind, TableOptions};
+use shuangsui::{inputs::digest, synth};
 
 mod common;
 use common::files_under;
@@ -280,7 +280,7 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
     // The notice's command, run inside the kit.
     let record: shuangsui::Record =
         serde_json::from_slice(&std::fs::read(dir.join("second.json")).unwrap()).unwrap();
-    let command = shuangsui::notice::verify_command(&record);
+    let command = shuangsui::publish::notice::verify_command(&record);
     assert!(
         command.ends_with("--history history.csv --conflicts conflicts.csv --after earlier-1.json")
     );

@@ -1,11 +1,11 @@
 //! Results (抽查结果): matched to the record, checked line by line, with deadlines on the
 //! working-day calendar.
 
-use shuangsui::dates::Date;
-use shuangsui::input::{Table, TableKind};
-use shuangsui::record::Record;
-use shuangsui::results::{Due, Results, UNREACHABLE};
-use shuangsui::workdays::Calendar;
+use shuangsui::base::dates::Date;
+use shuangsui::draw::record::Record;
+use shuangsui::inputs::{Table, TableKind};
+use shuangsui::publish::results::{Due, Results, UNREACHABLE};
+use shuangsui::publish::workdays::Calendar;
 use shuangsui::{Error, Inputs, Seed, Source, draw, synth};
 
 fn record() -> Record {
@@ -184,7 +184,7 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
     assert_eq!(results.outcomes[0].result, UNREACHABLE);
     // An entity recorded unreachable in the ledger must have that result.
     let mut amended = record.clone();
-    let mut entry = serde_json::from_value::<shuangsui::record::LedgerEntry>(serde_json::json!({
+    let mut entry = serde_json::from_value::<shuangsui::draw::record::LedgerEntry>(serde_json::json!({
         "seq": 1, "kind": "unreachable", "task": "T1", "target": t1.selected[1].target, "officer": "",
         "replacement": "", "reason": UNREACHABLE, "note": "", "actor": "张科长", "at": "2026-09-20T10:00:00+08:00",
         "prev": "", "digest": ""
@@ -206,15 +206,22 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
         t1.selected[1].target, t1.items[0]
     );
     let results = Results::check(&amended, &table(&rows), &Calendar::official()).unwrap();
-    for lang in [shuangsui::notice::Lang::Zh, shuangsui::notice::Lang::En] {
-        let md = shuangsui::notice::results_markdown(lang, &amended, &results);
-        let html = shuangsui::notice::results_html(lang, &amended, &results);
+    for lang in [
+        shuangsui::publish::notice::Lang::Zh,
+        shuangsui::publish::notice::Lang::En,
+    ] {
+        let md = shuangsui::publish::notice::results_markdown(lang, &amended, &results);
+        let html = shuangsui::publish::notice::results_html(lang, &amended, &results);
         assert!(
             md.contains(&"ab".repeat(32)) && html.contains(&"ab".repeat(32)),
             "{md}"
         );
     }
-    let md = shuangsui::notice::results_markdown(shuangsui::notice::Lang::Zh, &record, &results);
+    let md = shuangsui::publish::notice::results_markdown(
+        shuangsui::publish::notice::Lang::Zh,
+        &record,
+        &results,
+    );
     assert!(!md.contains("修改账本"), "{md}");
 }
 
@@ -342,7 +349,7 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
         TableKind::Results,
         "result-notice.xlsx",
         &std::fs::read(dir.join("x/result-notice.xlsx")).unwrap(),
-        &shuangsui::input::TableOptions::default(),
+        &shuangsui::inputs::TableOptions::default(),
     )
     .unwrap();
     assert_eq!(sheet.rows.len(), n);

@@ -134,7 +134,7 @@ fn plans_follow_the_plan_schema() {
 /// follows the row schemas.
 #[test]
 fn rows_follow_the_row_schemas() {
-    use shuangsui::input::{Table, TableKind, TableOptions};
+    use shuangsui::inputs::{Table, TableKind, TableOptions};
     let (targets, officers) = (validator("target-row"), validator("officer-row"));
     let mut checked = 0;
     for d in draw_vectors() {
@@ -145,9 +145,9 @@ fn rows_follow_the_row_schemas() {
             let mut options = TableOptions::default();
             if let Some(check) = d.get("id_check") {
                 options.id_check.mode = if check["mode"] == "warn" {
-                    shuangsui::input::IdCheckMode::Warn
+                    shuangsui::inputs::IdCheckMode::Warn
                 } else {
-                    shuangsui::input::IdCheckMode::Strict
+                    shuangsui::inputs::IdCheckMode::Strict
                 };
                 options.id_check.allowlist = check["allowlist"]
                     .as_array()
@@ -188,7 +188,7 @@ fn rows_follow_the_row_schemas() {
 /// record schema names exactly the members records have.
 #[test]
 fn schemas_match_the_types() {
-    use shuangsui::input::columns::{OFFICER_FIELDS, TARGET_FIELDS};
+    use shuangsui::inputs::columns::{OFFICER_FIELDS, TARGET_FIELDS};
     for (name, fields) in [
         ("target-row", TARGET_FIELDS),
         ("officer-row", OFFICER_FIELDS),

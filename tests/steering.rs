@@ -14,16 +14,16 @@
 mod common;
 
 use common::{faketime, fixture_round};
-use shuangsui::beacon::Round;
+use shuangsui::ceremony::beacon::Round;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use shuangsui::announce::{self, Announcement, Request, Sources, TimeAnchor};
-use shuangsui::ledger::{self, Amendment, Change};
-use shuangsui::notice::{self, Lang, OfficerDisplay};
-use shuangsui::record::LedgerEntry;
+use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::draw::record::LedgerEntry;
+use shuangsui::publish::notice::{self, Lang, OfficerDisplay};
+use shuangsui::verify::ledger::{self, Amendment, Change};
 use shuangsui::verify::{Guarantee, Verification};
 use shuangsui::{Error, Inputs, Record, Seed, Source, draw, synth, verify};
 
@@ -87,11 +87,11 @@ fn inputs() -> Inputs {
 
 /// Unix seconds of an RFC 3339 time.
 fn t(s: &str) -> i64 {
-    shuangsui::dates::parse_rfc3339(s).unwrap()
+    shuangsui::base::dates::parse_rfc3339(s).unwrap()
 }
 
 fn utc(t: i64) -> String {
-    shuangsui::dates::format_rfc3339(t)
+    shuangsui::base::dates::format_rfc3339(t)
 }
 
 /// This machine's real clock.
@@ -387,9 +387,11 @@ fn past_round_cli_names_only_a_future_round() {
     };
     let (code, _, err) = announce_with(&["--dice", "42", "--out", "now.json"], None);
     assert_eq!(code, Some(0), "{err}");
-    let a: Announcement =
-        shuangsui::strict::from_slice("now.json", &std::fs::read(dir.path("now.json")).unwrap())
-            .unwrap();
+    let a: Announcement = shuangsui::base::strict::from_slice(
+        "now.json",
+        &std::fs::read(dir.path("now.json")).unwrap(),
+    )
+    .unwrap();
     announce::check_announcement(&a).unwrap();
     assert!(a.beacon.round > ROUND, "{a:?}");
     assert!(t(&a.announced_at) >= before, "{a:?}");
@@ -664,7 +666,7 @@ fn token(file: &[u8], gen_time: i64) -> Vec<u8> {
         0x30,
         &[
             algorithm.clone(),
-            der(0x04, &shuangsui::canonical::sha256(file)),
+            der(0x04, &shuangsui::base::canonical::sha256(file)),
         ]
         .concat(),
     );
@@ -774,10 +776,10 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
         };
         let e = refusal(v, &inputs, &s);
         assert!(e.contains("time-stamp token"), "{e}");
-        match shuangsui::timestamp::parse(&tsr) {
+        match shuangsui::ceremony::timestamp::parse(&tsr) {
             Err(why) => {
                 eprintln!(
-                    "shuangsui::timestamp is a stub ({why}): the token's time is not checked here"
+                    "shuangsui::ceremony::timestamp is a stub ({why}): the token's time is not checked here"
                 );
             }
             Ok(parsed) => {
@@ -808,7 +810,7 @@ fn later_round_is_refused() {
     let junk_round = |round: u64| Round {
         round,
         signature: hex::encode(junk),
-        randomness: hex::encode(shuangsui::canonical::sha256(&junk)),
+        randomness: hex::encode(shuangsui::base::canonical::sha256(&junk)),
     };
     for round in [
         Round {
@@ -1794,15 +1796,16 @@ fn loose_json_record_is_refused_naming_the_member() {
 }
 
 /// Attack 6b: an announcement or a beacon round with a forged member before the genuine
-/// one, an unknown member or a wrong type, read with `shuangsui::strict::from_slice` (as
+/// one, an unknown member or a wrong type, read with `shuangsui::base::strict::from_slice` (as
 /// the CLI reads them): refused, naming the member.
 #[test]
 fn loose_json_announcement_and_round_are_refused_naming_the_member() {
     let inputs = inputs();
     let a = announcement(&inputs);
     let text = announce::to_json(&a);
-    let read =
-        |t: &str| shuangsui::strict::from_slice::<Announcement>("announcement.json", t.as_bytes());
+    let read = |t: &str| {
+        shuangsui::base::strict::from_slice::<Announcement>("announcement.json", t.as_bytes())
+    };
     assert_eq!(read(&text).unwrap(), a);
     for (anchor, forged, member) in [
         ("\"dice\": ", "\"dice\": \"2718\",\n  ", "dice"),
@@ -1838,7 +1841,8 @@ fn loose_json_announcement_and_round_are_refused_naming_the_member() {
         "{{\"round\": 657414, \"round\": 657413, \"randomness\": \"{}\", \"signature\": \"{}\"}}",
         r.randomness, r.signature
     );
-    let read_round = |t: &str| shuangsui::strict::from_slice::<Round>("round.json", t.as_bytes());
+    let read_round =
+        |t: &str| shuangsui::base::strict::from_slice::<Round>("round.json", t.as_bytes());
     assert_eq!(document_member(read_round(&round)), "round");
     let extra = format!(
         "{{\"round\": 657413, \"randomness\": \"{}\", \"signature\": \"{}\", \"previous_signature\": \"\"}}",
@@ -1914,7 +1918,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
     let resealed = |edit: &dyn Fn(&mut Value)| {
         let mut v: Value = serde_json::from_str(&record.to_json()).unwrap();
         edit(&mut v);
-        v["digest"] = shuangsui::record::digest_of(&v).into();
+        v["digest"] = shuangsui::draw::record::digest_of(&v).into();
         serde_json::to_string_pretty(&v).unwrap() + "\n"
     };
     let paths = |v: &Verification| -> Vec<String> {

@@ -11,8 +11,8 @@ mod common;
 use common::fixture_round;
 use rayon::prelude::*;
 use serde_json::Value;
-use shuangsui::announce::{self, Request, Sources};
-use shuangsui::ledger::{self, Amendment, Change};
+use shuangsui::ceremony::announce::{self, Request, Sources};
+use shuangsui::verify::ledger::{self, Amendment, Change};
 use shuangsui::{Inputs, Record, Source, draw, synth, verify};
 
 const SECRET: &str = "a notary's secret, kept until the draw";
@@ -49,7 +49,7 @@ fn reference() -> (Files, Inputs, Record) {
     };
     let inputs = parse(&files).unwrap();
     // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
-    let now = shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
+    let now = shuangsui::base::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
     let draft = announce::announce(
         &inputs,
         &Request {

@@ -1,10 +1,10 @@
-//! RFC 3161 time-stamp tokens (`shuangsui::timestamp`) against the fixtures of a local TSA
+//! RFC 3161 time-stamp tokens (`shuangsui::ceremony::timestamp`) against the fixtures of a local TSA
 //! made by `tests/fixtures/tsa/make.sh` with `openssl ts` (which also records openssl's own
 //! verdict on each token). The expected times, serials and imprints are read from the
 //! `openssl ts -reply -text` output kept beside each token.
 
 use sha2::Digest as _;
-use shuangsui::timestamp::{self, Anchor, Invalid};
+use shuangsui::ceremony::timestamp::{self, Anchor, Invalid};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/tsa/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use shuangsui::canonical::to_hex;
-use shuangsui::input::{IdCheck, IdCheckMode};
+use shuangsui::base::canonical::to_hex;
+use shuangsui::draw::selection::Ticketer;
+use shuangsui::inputs::{IdCheck, IdCheckMode};
 use shuangsui::plan::{Ratio, Rounding};
-use shuangsui::selection::Ticketer;
 use shuangsui::{
-    InputOptions, Inputs, Seed, Source, allocation, digest, draw, matching, normalize, seed,
+    InputOptions, Inputs, Seed, Source, base::normalize, ceremony::seed, draw, draw::allocation,
+    draw::matching, inputs::digest,
 };
 
 const SCHEMA: &str = "schemas/vectors.v2.schema.json";
@@ -2085,7 +2086,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
                 name: "history.csv",
                 bytes: h.as_bytes(),
             },
-            &shuangsui::input::ReadOptions::default(),
+            &shuangsui::inputs::ReadOptions::default(),
         ),
         None => Ok(i),
     })
@@ -2096,7 +2097,7 @@ fn parse(c: &Case) -> shuangsui::Result<Inputs> {
                 name: "conflicts.csv",
                 bytes: h.as_bytes(),
             },
-            &shuangsui::input::ReadOptions::default(),
+            &shuangsui::inputs::ReadOptions::default(),
         ),
         None => Ok(i),
     })
@@ -2130,7 +2131,7 @@ fn attested_sources() -> Value {
 /// minutes and a second before the fixture round was emitted, so that the
 /// announcement names that round.
 fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui::Result<Seed> {
-    use shuangsui::announce::{self, Request, Sources};
+    use shuangsui::ceremony::announce::{self, Request, Sources};
     let Some(a) = attested else {
         return Seed::unattested(typed);
     };
@@ -2145,8 +2146,9 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
             )
         })
         .collect();
-    let round: shuangsui::beacon::Round = serde_json::from_value(a["beacon"].clone()).unwrap();
-    let now = shuangsui::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
+    let round: shuangsui::ceremony::beacon::Round =
+        serde_json::from_value(a["beacon"].clone()).unwrap();
+    let now = shuangsui::base::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
     let margin = a["margin_secs"].as_i64().unwrap();
     // Earlier attempts, not drawn: each made at its own time with its own dice, and
     // replaced by the next for its reason (SPEC.md §5.3.4).
@@ -2156,7 +2158,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         let made = announce::announce(
             inputs,
             &Request {
-                now: shuangsui::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
+                now: shuangsui::base::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
                     .unwrap(),
                 margin_secs: margin,
                 not_before: None,
@@ -2243,7 +2245,7 @@ fn apply_amendments(
     inputs: &Inputs,
     amendments: &[Value],
 ) -> shuangsui::Result<shuangsui::Record> {
-    use shuangsui::ledger::{Amendment, Change, amend};
+    use shuangsui::verify::ledger::{Amendment, Change, amend};
     for a in amendments {
         let s = |k: &str| a[k].as_str().unwrap_or_default().to_owned();
         let change = if s("kind") == "unreachable" {
@@ -2412,13 +2414,13 @@ fn worked_example() -> String {
 
     writeln!(w, "### 12.2 Input digests (§3.4, §4.3)\n").unwrap();
     // The directory as a table of rows, for its leaves.
-    let targets_table = shuangsui::input::Table::parse(
-        shuangsui::input::TableKind::Targets,
+    let targets_table = shuangsui::inputs::Table::parse(
+        shuangsui::inputs::TableKind::Targets,
         "targets.csv",
         c.targets.as_bytes(),
-        &shuangsui::input::TableOptions {
+        &shuangsui::inputs::TableOptions {
             mapping: inputs.plan.target_columns.clone(),
-            ..shuangsui::input::TableOptions::default()
+            ..shuangsui::inputs::TableOptions::default()
         },
     )
     .unwrap();
@@ -2657,7 +2659,7 @@ const SQL_END: &str = "<!-- sql-example:end -->";
 /// SPEC.md §7.4's example: the queries `shuangsui sql` writes for task T2 of the vector
 /// `sql-example`, for `DuckDB` in its kit and for `PostgreSQL` over tables.
 fn sql_example() -> String {
-    use shuangsui::sql::{Data, Dialect, selection_query};
+    use shuangsui::publish::sql::{Data, Dialect, selection_query};
     let case = draw_cases()
         .into_iter()
         .find(|c| c.id == SQL_EXAMPLE)
@@ -2854,7 +2856,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
                 name: "history.csv",
                 bytes: h.as_bytes(),
             },
-            &shuangsui::input::ReadOptions::default(),
+            &shuangsui::inputs::ReadOptions::default(),
         )?,
         None => inputs,
     };
@@ -2865,7 +2867,7 @@ fn run_vector<E>(v: &DrawVector<E>) -> shuangsui::Result<shuangsui::Draw> {
                 name: "conflicts.csv",
                 bytes: h.as_bytes(),
             },
-            &shuangsui::input::ReadOptions::default(),
+            &shuangsui::inputs::ReadOptions::default(),
         )?,
         None => inputs,
     };
@@ -2911,7 +2913,7 @@ fn vectors_pass() {
         assert_eq!(warnings, v.expected.warnings, "draws.json {}", v.id);
         // The record's bytes are its pretty serialisation, and its digest is self-consistent.
         assert_eq!(
-            shuangsui::record::digest_of(&v.expected.record),
+            shuangsui::draw::record::digest_of(&v.expected.record),
             v.expected.record["digest"].as_str().unwrap()
         );
         count += 1;

@@ -693,7 +693,7 @@ struct Job {
 }
 
 /// The record's selection of a task as `target TAB rank TAB ticket` lines.
-fn expected(task: &shuangsui::record::TaskRecord) -> String {
+fn expected(task: &shuangsui::draw::record::TaskRecord) -> String {
     task.selected.iter().fold(String::new(), |mut acc, s| {
         writeln!(acc, "{}\t{}\t{}", s.target, s.rank, s.ticket).unwrap();
         acc
@@ -1344,14 +1344,14 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
     // so does the library's check of the whole file (which publish runs on every kit).
     for k in &kits {
         let bytes = std::fs::read(k.kit.join("exclusions.csv")).unwrap();
-        shuangsui::sql::check_exclusions_csv(&k.record, "exclusions.csv", &bytes).unwrap();
+        shuangsui::publish::sql::check_exclusions_csv(&k.record, "exclusions.csv", &bytes).unwrap();
     }
     let tampered = tampered_kits(&dir, &kits);
     for (kit, task) in &tampered {
         let record: shuangsui::Record =
             serde_json::from_slice(&std::fs::read(kit.join("record.json")).unwrap()).unwrap();
         let bytes = std::fs::read(kit.join("exclusions.csv")).unwrap();
-        let e = shuangsui::sql::check_exclusions_csv(&record, "exclusions.csv", &bytes)
+        let e = shuangsui::publish::sql::check_exclusions_csv(&record, "exclusions.csv", &bytes)
             .expect_err("a tampered exclusions.csv");
         assert!(e.to_string().contains(&format!("task '{task}'")), "{e}");
     }
@@ -1389,7 +1389,7 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
             let mut cut = 0;
             for line in lines {
                 let cell = line.split(',').nth(id).unwrap().trim_matches('"');
-                let ticket = hex::encode(shuangsui::canonical::sha256(
+                let ticket = hex::encode(shuangsui::base::canonical::sha256(
                     format!("{prefix}{cell}").as_bytes(),
                 ));
                 if ticket > last {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::uscc;
+use crate::base::uscc;
 
 pub mod province;
 

@@ -13,7 +13,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::{GIVEN, SURNAMES, TRADES, WORDS, pick, weighted};
-use crate::uscc;
+use crate::base::uscc;
 
 /// Districts and cities of Guangdong (GB/T 2260): code, city, district, weight
 /// (a rough share of registered entities).

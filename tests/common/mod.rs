@@ -3,7 +3,7 @@
 //! which runs the CLI at the clock of 2023, when that round was emitted.
 #![allow(dead_code)] // each test binary uses what it needs
 
-use shuangsui::beacon::Round;
+use shuangsui::ceremony::beacon::Round;
 
 /// The fixture round 657413, emitted at 2023-09-15T11:00:03Z: its number, randomness and
 /// signature, as drand's `/public/ROUND` returns them.

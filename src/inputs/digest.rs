@@ -1,0 +1,337 @@
+//! Canonical digests of the three inputs (SPEC.md §3.4 and §4.3).
+//!
+//! A table's digest is over its normalised rows, independent of row order,
+//! column order, line ends and a BOM. The plan's digest is over its TOML tree,
+//! independent of formatting, comments and key order.
+
+use crate::base::canonical::{Encoder, Hash, sha256};
+use crate::base::normalize;
+use crate::inputs::{Row, Table, TableKind};
+
+/// The spec version every tag carries.
+pub const SPEC_VERSION: &str = "2";
+
+/// Domain tag of a table's digest, e.g. `shuangsui/v2/targets`.
+fn table_tag(kind: TableKind) -> String {
+    format!("shuangsui/v{SPEC_VERSION}/{}", kind.as_str())
+}
+
+/// Computes the leaves of one table's rows (SPEC.md §3.4), with the parts that
+/// do not depend on the row encoded once:
+/// `leaf(row) = SHA-256(str(tag + "-row") ‖ u32(ncols) ‖ (str(name) ‖ str(value))*)`,
+/// columns in sorted order.
+#[derive(Debug, Clone)]
+pub(crate) struct Leaves {
+    prefix: Vec<u8>,
+    /// `str(name)` of each column, in sorted order.
+    names: Vec<Vec<u8>>,
+    /// The table-order index of each column, in sorted order.
+    order: Vec<usize>,
+}
+
+fn put_str(buf: &mut Vec<u8>, s: &str) {
+    let len = u32::try_from(s.len()).expect("values are at most 4096 bytes");
+    buf.extend_from_slice(&len.to_be_bytes());
+    buf.extend_from_slice(s.as_bytes());
+}
+
+impl Leaves {
+    pub(crate) fn new(kind: TableKind, columns: &[String]) -> Self {
+        Self::tagged(&table_tag(kind), columns)
+    }
+
+    fn tagged(tag: &str, columns: &[String]) -> Self {
+        let mut order: Vec<usize> = (0..columns.len()).collect();
+        order.sort_by(|&a, &b| columns[a].cmp(&columns[b]));
+        let mut prefix = Vec::new();
+        put_str(&mut prefix, &format!("{tag}-row"));
+        let ncols = u32::try_from(columns.len()).expect("column limit");
+        prefix.extend_from_slice(&ncols.to_be_bytes());
+        let names = order
+            .iter()
+            .map(|&i| {
+                let mut b = Vec::new();
+                put_str(&mut b, &columns[i]);
+                b
+            })
+            .collect();
+        Self {
+            prefix,
+            names,
+            order,
+        }
+    }
+
+    /// The leaf of a row whose value in table column `c` is `value(c)`; `buf` is scratch space.
+    pub(crate) fn leaf<'v>(&self, value: impl Fn(usize) -> &'v str, buf: &mut Vec<u8>) -> Hash {
+        buf.clear();
+        buf.extend_from_slice(&self.prefix);
+        for (name, &c) in self.names.iter().zip(&self.order) {
+            buf.extend_from_slice(name);
+            put_str(buf, value(c));
+        }
+        sha256(buf)
+    }
+}
+
+/// The digest of a table from its leaves, fed in ascending order (SPEC.md §3.4):
+/// `SHA-256(str(tag) ‖ u32(ncols) ‖ str(name)* ‖ u64(nrows) ‖ sorted(leaf)*)`.
+pub(crate) struct SortedLeaves {
+    encoder: Encoder,
+}
+
+impl SortedLeaves {
+    /// Starts the digest of a table of `rows` rows.
+    pub(crate) fn new(kind: TableKind, columns: &[String], rows: usize) -> Self {
+        Self::tagged(&table_tag(kind), columns, rows)
+    }
+
+    fn tagged(tag: &str, columns: &[String], rows: usize) -> Self {
+        let mut sorted: Vec<&String> = columns.iter().collect();
+        sorted.sort();
+        let mut encoder = Encoder::new(tag);
+        encoder.u32(u32::try_from(sorted.len()).expect("column limit"));
+        for c in sorted {
+            encoder.str(c);
+        }
+        encoder.u64(rows as u64);
+        Self { encoder }
+    }
+
+    /// The next leaves, in ascending order.
+    pub(crate) fn push(&mut self, leaves: &[Hash]) {
+        debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
+        self.encoder.hashes(leaves);
+    }
+
+    pub(crate) fn finish(self) -> Hash {
+        self.encoder.finish()
+    }
+}
+
+/// The table-order indices of the columns a table's digest covers: every kept
+/// column, except an officer roster's `name`, which is for display only and has a
+/// digest of its own ([`officer_names`], SPEC.md §3.4).
+pub(crate) fn digested(kind: TableKind, columns: &[String]) -> Vec<usize> {
+    (0..columns.len())
+        .filter(|&c| !(kind == TableKind::Officers && columns[c] == crate::inputs::NAME))
+        .collect()
+}
+
+/// The canonical digest of a table (SPEC.md §3.4).
+pub fn table(table: &Table) -> Hash {
+    let index = digested(table.kind, &table.columns);
+    let columns: Vec<String> = index.iter().map(|&c| table.columns[c].clone()).collect();
+    let leaves_of = Leaves::new(table.kind, &columns);
+    let mut buf = Vec::new();
+    let mut leaves: Vec<Hash> = table
+        .rows
+        .iter()
+        .map(|row| leaves_of.leaf(|c| &row.values[index[c]], &mut buf))
+        .collect();
+    leaves.sort_unstable();
+    let mut digest = SortedLeaves::new(table.kind, &columns, leaves.len());
+    digest.push(&leaves);
+    digest.finish()
+}
+
+/// The digest of an officer roster's names (SPEC.md §3.4): the canonical digest of
+/// the two-column table (`id`, `name`) under the tag `shuangsui/v2/officer-names`,
+/// or `None` when the roster has no name column (a roster published with the
+/// names hidden).
+pub fn officer_names(roster: &Table) -> Option<Hash> {
+    let name = roster.column(crate::inputs::NAME)?;
+    let columns = [crate::inputs::ID.to_owned(), crate::inputs::NAME.to_owned()];
+    let tag = format!("shuangsui/v{SPEC_VERSION}/officer-names");
+    let leaves_of = Leaves::tagged(&tag, &columns);
+    let mut buf = Vec::new();
+    let id = roster.id_col;
+    let mut leaves: Vec<Hash> = roster
+        .rows
+        .iter()
+        .map(|row| leaves_of.leaf(|c| &row.values[[id, name][c]], &mut buf))
+        .collect();
+    leaves.sort_unstable();
+    let mut digest = SortedLeaves::tagged(&tag, &columns, leaves.len());
+    digest.push(&leaves);
+    Some(digest.finish())
+}
+
+/// The leaf digest of one row (SPEC.md §3.4), as the worked example shows it.
+pub fn leaf(table: &Table, row: &Row) -> Hash {
+    let index = digested(table.kind, &table.columns);
+    let columns: Vec<String> = index.iter().map(|&c| table.columns[c].clone()).collect();
+    Leaves::new(table.kind, &columns).leaf(|c| &row.values[index[c]], &mut Vec::new())
+}
+
+/// The digest of a task's **listed exclusions** (SPEC.md §6.1: the targets excluded as
+/// `earlier_batch`, `inspected_recently` or `annual_cap`, which depend on files a SQL engine
+/// does not hold), written as text so that SQL computes it too (§7.4):
+/// `SHA-256("shuangsui/v2/exclusions" ‖ LF ‖ (target ‖ TAB ‖ reason ‖ LF)*)`, entries sorted
+/// by the target's bytes. Neither part holds a control character (§3.3), so the text is
+/// unambiguous.
+pub fn listed_exclusions<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Hash {
+    let mut entries: Vec<(&str, &str)> = entries.into_iter().collect();
+    entries.sort_unstable();
+    let mut text = format!("shuangsui/v{SPEC_VERSION}/exclusions\n");
+    for (target, reason) in entries {
+        text.push_str(target);
+        text.push('\t');
+        text.push_str(reason);
+        text.push('\n');
+    }
+    sha256(text.as_bytes())
+}
+
+/// The canonical digest of a plan's TOML tree (SPEC.md §4.3). Fails on a
+/// float or a datetime, which the plan never needs, and on two keys that are
+/// equal after normalisation.
+pub fn plan(tree: &toml::Table) -> Result<Hash, String> {
+    let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/plan"));
+    encode_table(&mut e, tree)?;
+    Ok(e.finish())
+}
+
+fn encode_table(e: &mut Encoder, t: &toml::Table) -> Result<(), String> {
+    let mut entries: Vec<(String, &toml::Value)> =
+        t.iter().map(|(k, v)| (normalize::text(k), v)).collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some((k, _)) = entries
+        .iter()
+        .find(|(k, _)| normalize::first_control(k).is_some())
+    {
+        return Err(format!(
+            "the plan contains a control character in the key \"{}\"",
+            k.escape_debug()
+        ));
+    }
+    if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(format!(
+            "two keys are the same after normalisation: '{}'",
+            w[0].0
+        ));
+    }
+    e.tag_byte(b't')
+        .u32(u32::try_from(entries.len()).map_err(|_| "table too large")?);
+    for (k, v) in entries {
+        e.str(&k);
+        encode_value(e, v)?;
+    }
+    Ok(())
+}
+
+fn encode_value(e: &mut Encoder, v: &toml::Value) -> Result<(), String> {
+    match v {
+        toml::Value::String(s) => {
+            let s = normalize::text(s);
+            if let Some(c) = normalize::first_control(&s) {
+                return Err(format!(
+                    "the plan contains the control character U+{:04X} in \"{}\"",
+                    c as u32,
+                    s.escape_debug()
+                ));
+            }
+            e.tag_byte(b's').str(&s);
+        }
+        toml::Value::Integer(i) => {
+            e.tag_byte(b'i').u64(u64::from_be_bytes(i.to_be_bytes()));
+        }
+        toml::Value::Boolean(b) => {
+            e.tag_byte(b'b').tag_byte(u8::from(*b));
+        }
+        toml::Value::Array(a) => {
+            e.tag_byte(b'a')
+                .u32(u32::try_from(a.len()).map_err(|_| "array too large")?);
+            for item in a {
+                encode_value(e, item)?;
+            }
+        }
+        toml::Value::Table(t) => encode_table(e, t)?,
+        toml::Value::Float(f) => {
+            return Err(format!(
+                "the plan contains the number {f}: write ratios as strings like \"3%\", counts as integers"
+            ));
+        }
+        toml::Value::Datetime(d) => {
+            return Err(format!(
+                "the plan contains the date {d}: write dates as strings"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+    use crate::base::canonical::to_hex;
+
+    #[test]
+    fn listed_exclusions_are_text_sorted_by_target() {
+        let text = "shuangsui/v2/exclusions\n91A\tannual_cap\n91B\tearlier_batch\n";
+        assert_eq!(
+            listed_exclusions([("91B", "earlier_batch"), ("91A", "annual_cap")]),
+            sha256(text.as_bytes())
+        );
+        // No listed exclusions: the digest of the tag line alone.
+        assert_eq!(
+            to_hex(&listed_exclusions([])),
+            "5124cdc8d2df895a7d9880603eddb1ddaff40207e39767cd9f136759cbac0f63"
+        );
+    }
+
+    /// Replaces the letters A–D standing for ids with valid codes.
+    fn digest(kind: TableKind, s: &str) -> String {
+        let s = s
+            .replace("\nA,", &format!("\n{},", crate::synth::uscc_for(1)))
+            .replace("\nC,", &format!("\n{},", crate::synth::uscc_for(3)))
+            .replace("\nX,", &format!("\n{},", crate::synth::uscc_for(24)))
+            .replace(",A\r\n", &format!(",{}\r\n", crate::synth::uscc_for(1)))
+            .replace(",C\r\n", &format!(",{}\r\n", crate::synth::uscc_for(3)));
+        to_hex(&table(&Table::from_csv(kind, "t", s.as_bytes()).unwrap()))
+    }
+
+    #[test]
+    fn table_digest_is_order_free() {
+        let a = digest(TableKind::Targets, "id,name,risk\nA,甲,B\nC,丙,D\n");
+        assert_eq!(
+            a,
+            digest(TableKind::Targets, "risk,name,id\r\nD,丙,C\r\nB,甲,A\r\n")
+        );
+        assert_eq!(
+            a,
+            digest(TableKind::Targets, "\u{FEFF}id,name,risk\nC,丙,D\nA,甲,B")
+        );
+        assert_ne!(
+            a,
+            digest(TableKind::Targets, "id,name,risk\nA,甲,B\nC,丙,C\n")
+        );
+        assert_ne!(
+            a,
+            digest(TableKind::Officers, "id,name,risk\nA,甲,B\nC,丙,D\n")
+        );
+    }
+
+    #[test]
+    fn moving_a_value_between_columns_changes_the_digest() {
+        assert_ne!(
+            digest(TableKind::Targets, "id,name,a,b\nX,n,1,\n"),
+            digest(TableKind::Targets, "id,name,a,b\nX,n,,1\n")
+        );
+    }
+
+    #[test]
+    fn empty_table_digest_depends_on_columns() {
+        assert_ne!(
+            digest(TableKind::Targets, "id,name\n"),
+            digest(TableKind::Targets, "id,name,x\n")
+        );
+    }
+
+    #[test]
+    fn plan_rejects_floats() {
+        let t: toml::Table = toml::from_str("a = 0.5").unwrap();
+        assert!(plan(&t).unwrap_err().contains("0.5"));
+    }
+}

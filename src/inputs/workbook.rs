@@ -1,0 +1,1055 @@
+//! Reading an `.xlsx` workbook within bounds (SPEC.md §3.1, README "Limits").
+//!
+//! A workbook is a zip archive of XML parts, which calamine inflates and parses as it needs
+//! them. Deflate shrinks repetitive XML a thousandfold, so a file of a megabyte can hold
+//! gigabytes of XML; and calamine keeps much of what it parses: every shared string (with room
+//! reserved for as many as the part announces), every style with its own copy of its font's
+//! name and its number format, and the text of a cell, which it gathers across as many pieces
+//! of markup as the cell holds.
+//!
+//! So before calamine opens a part, [`Package`] inflates it once through a reader that stops
+//! at a limit ([`Bounded`]), and parses it with the XML parser and settings calamine uses,
+//! holding one piece of markup at a time. It refuses, with [`Error::XlsxTooLarge`]:
+//!
+//! - a part that inflates beyond its limit: the worksheet and the shared strings
+//!   [`limits::XLSX_SHEET_BYTES`], the other parts calamine reads (relationships, workbook,
+//!   styles, theme) [`limits::XLSX_PART_BYTES`] — the size the archive declares first, then
+//!   the bytes that actually come out;
+//! - a piece of markup or text, or an element whose text calamine gathers into one string (a
+//!   cell, a shared string, a defined name), longer than [`limits::XLSX_ELEMENT_BYTES`];
+//! - a workbook whose shared strings, styles and cells would take more memory than
+//!   [`limits::XLSX_MEMORY_BYTES`]: what calamine keeps is estimated from the parse, and the
+//!   grid reader adds what the cells take as it reads them ([`Budget`]), before it holds
+//!   them.
+//!
+//! Which part is the workbook, and which the worksheet of a sheet, is found as calamine finds
+//! it: from `_rels/.rels`, the workbook's relationships and its `<sheet>` elements. The library
+//! does no I/O: the package is the bytes the caller read.
+
+use std::collections::HashMap;
+use std::io::{self, BufReader, Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use zip::ZipArchive;
+
+use super::limits;
+use crate::error::{Error, Location, Result};
+
+/// The limits a workbook is read within: [`limits`]' in use, smaller ones in tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// Inflated size of the worksheet and of the shared strings.
+    pub sheet: u64,
+    /// Inflated size of each other part calamine reads.
+    pub part: u64,
+    /// A piece of markup or text, or an element whose text calamine gathers.
+    pub element: u64,
+    /// The estimated memory of what calamine and the grid keep.
+    pub memory: u64,
+}
+
+impl Limits {
+    /// The documented limits.
+    pub(crate) const DEFAULT: Limits = Limits {
+        sheet: limits::XLSX_SHEET_BYTES,
+        part: limits::XLSX_PART_BYTES,
+        element: limits::XLSX_ELEMENT_BYTES,
+        memory: limits::XLSX_MEMORY_BYTES,
+    };
+}
+
+/// The memory the grid reader counts for each cell it keeps (its place in a row, a string's
+/// allocation, room for growth) besides twice the cell's text, for each row (the row's place
+/// in the grid, the table and the directory, its id indexed, its digest), and for each place
+/// in a row made whole.
+pub(crate) const CELL_BYTES: u64 = 64;
+/// See [`CELL_BYTES`].
+pub(crate) const ROW_BYTES: u64 = 320;
+/// See [`CELL_BYTES`].
+pub(crate) const PLACE_BYTES: u64 = 24;
+
+/// What a workbook's cells may still take, by the estimate [`Package`] began.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    source: String,
+    left: u64,
+    limit: u64,
+}
+
+impl Budget {
+    /// Counts `bytes` more, or refuses the workbook when they do not fit.
+    pub(crate) fn take(&mut self, bytes: u64) -> Result<()> {
+        match self.left.checked_sub(bytes) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(memory_error(&self.source, self.limit)),
+        }
+    }
+}
+
+fn too_large(source: &str, name: &str, what: &str, limit: u64) -> Error {
+    Error::XlsxTooLarge {
+        at: Location::file(source),
+        what: format!("'{name}' {what}"),
+        limit,
+    }
+}
+
+fn memory_error(source: &str, limit: u64) -> Error {
+    Error::XlsxTooLarge {
+        at: Location::file(source),
+        what: "its shared strings, styles and cells would take".into(),
+        limit,
+    }
+}
+
+/// The workbook's parts that calamine reads, checked before it reads them.
+pub(crate) struct Package<'a> {
+    source: &'a str,
+    zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// The archive's names by their lower-cased form, as calamine looks parts up.
+    names: HashMap<String, String>,
+    /// The folder of the workbook part, e.g. `xl/`.
+    xl_path: String,
+    /// The relationships of the workbook part: id → target.
+    relationships: HashMap<String, String>,
+    /// The relationship id of each `<sheet>` of the workbook, in order.
+    sheets: Vec<String>,
+    limits: Limits,
+    /// The estimated memory of what calamine keeps once it has opened the workbook.
+    held: u64,
+}
+
+/// The eight bytes that begin an OLE compound file: an encrypted workbook, or an `.xls`.
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+impl<'a> Package<'a> {
+    /// Checks the parts calamine reads when it opens a workbook: the package's and the
+    /// workbook's relationships, the workbook, the shared strings, the theme and the styles.
+    /// `None` for bytes that are not a zip archive (calamine then says why it cannot read
+    /// them).
+    pub(crate) fn open(source: &'a str, bytes: &'a [u8], limits: Limits) -> Result<Option<Self>> {
+        if bytes.starts_with(OLE_MAGIC) {
+            // calamine would look for an encrypted package in it, following sector chains that
+            // a crafted file can make endless; the two cases are told apart by name instead.
+            let encrypted = "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>();
+            let message = if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
+                "not a readable .xlsx workbook (it is encrypted: save it in Excel without a password)"
+            } else {
+                "not a readable .xlsx workbook (it is an Excel 97-2003 .xls file or another OLE document: save it in Excel as .xlsx or CSV UTF-8)"
+            };
+            return Err(Error::Xlsx {
+                at: Location::file(source),
+                message: message.into(),
+            });
+        }
+        let Ok(zip) = ZipArchive::new(Cursor::new(bytes)) else {
+            return Ok(None);
+        };
+        // calamine's lookup: names with `\` as `/`, lower-cased; the last of equal names wins.
+        // A name that cannot be decoded stops calamine too.
+        let Ok(names) = zip
+            .file_names()
+            .map(|n| n.map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned())))
+            .collect::<std::result::Result<HashMap<_, _>, _>>()
+        else {
+            return Ok(None);
+        };
+        let mut package = Package {
+            source,
+            // The archive's entries, held twice (here and by calamine), and its names.
+            held: zip.len() as u64 * 1024,
+            zip,
+            names,
+            xl_path: "xl/".into(),
+            relationships: HashMap::new(),
+            sheets: Vec::new(),
+            limits,
+        };
+        let mut workbook_name = "workbook.xml".to_owned();
+        if let Some(found) = package.scan("_rels/.rels", Role::PackageRels)?
+            && let Some(target) = found.office_document
+        {
+            let (dir, name) = target
+                .rfind('/')
+                .map_or(("", target.as_str()), |i| target.split_at(i + 1));
+            dir.strip_prefix('/')
+                .unwrap_or(dir)
+                .clone_into(&mut package.xl_path);
+            if !name.is_empty() {
+                name.clone_into(&mut workbook_name);
+            }
+        }
+        let xl = package.xl_path.clone();
+        if let Some(found) = package.scan(
+            &format!("{xl}_rels/{workbook_name}.rels"),
+            Role::WorkbookRels,
+        )? {
+            package.relationships = found.relationships;
+        }
+        if let Some(found) = package.scan(&format!("{xl}{workbook_name}"), Role::Workbook)? {
+            package.sheets = found.sheets;
+        }
+        package.scan(&format!("{xl}sharedStrings.xml"), Role::SharedStrings)?;
+        package.scan(&format!("{xl}theme/theme1.xml"), Role::Theme)?;
+        package.scan(&format!("{xl}styles.xml"), Role::Styles)?;
+        if package.held > limits.memory {
+            return Err(memory_error(source, limits.memory));
+        }
+        Ok(Some(package))
+    }
+
+    /// Checks the worksheet calamine reads for the workbook's `index`-th sheet (0-based, in
+    /// the order of `Reader::sheet_names`), and returns what its cells may take.
+    pub(crate) fn check_sheet(&mut self, index: usize) -> Result<Budget> {
+        let path = self
+            .sheets
+            .get(index)
+            .and_then(|id| self.relationships.get(id))
+            .map(|target| match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_owned(),
+                None => format!("{}{target}", self.xl_path),
+            });
+        // calamine found the part the same way, so it is found; were it not, the sheet
+        // would be read unchecked: refused.
+        let Some(path) = path else {
+            return Err(Error::Xlsx {
+                at: Location::file(self.source),
+                message: format!(
+                    "not a readable .xlsx workbook (no part for its sheet {})",
+                    index + 1
+                ),
+            });
+        };
+        self.scan(&path, Role::Sheet)?;
+        Ok(Budget {
+            source: self.source.to_owned(),
+            left: self.limits.memory.saturating_sub(self.held),
+            limit: self.limits.memory,
+        })
+    }
+
+    /// Inflates and parses a part within the limits, and adds what calamine keeps of it to
+    /// the estimate. `None` when the archive has no such part, or calamine cannot open it
+    /// (and will say why).
+    fn scan(&mut self, path: &str, role: Role) -> Result<Option<Found>> {
+        let Some(name) = self.names.get(&path.to_ascii_lowercase()).cloned() else {
+            return Ok(None);
+        };
+        let limit = match role {
+            Role::Sheet | Role::SharedStrings => self.limits.sheet,
+            _ => self.limits.part,
+        };
+        let element = self.limits.element;
+        let source = self.source;
+        let Ok(file) = self.zip.by_name(&name) else {
+            return Ok(None);
+        };
+        if file.size() > limit {
+            return Err(too_large(source, &name, "inflates to", limit));
+        }
+        let mut xml = quick_xml::Reader::from_reader(BufReader::new(Bounded {
+            inner: file,
+            read: 0,
+            limit,
+            mark: 0,
+            element,
+            exceeded: None,
+        }));
+        // calamine's settings (`xml_reader` in its xlsx module): the same events.
+        let config = xml.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+
+        let mut found = Found::default();
+        let mut gathering = Gathering::default();
+        let mut buf = Vec::new();
+        let mut events: u64 = 0;
+        loop {
+            buf.clear();
+            let before = xml.buffer_position();
+            let event = match xml.read_event_into(&mut buf) {
+                Ok(Event::Eof) => break,
+                Ok(event) => event,
+                Err(_) => match xml.get_ref().get_ref().exceeded {
+                    Some(Exceeded::Part) => {
+                        return Err(too_large(source, &name, "inflates to", limit));
+                    }
+                    Some(Exceeded::Markup) => {
+                        return Err(too_large(
+                            source,
+                            &name,
+                            "holds a piece of markup or text of",
+                            element,
+                        ));
+                    }
+                    // Malformed: calamine meets the same error where it reads this far.
+                    None => break,
+                },
+            };
+            gathering.see(&event, before);
+            if gathering.longer_than(xml.buffer_position(), element) {
+                return Err(too_large(
+                    source,
+                    &name,
+                    "holds an element (a cell, a shared string, a name) of",
+                    element,
+                ));
+            }
+            found.see(role, &event);
+            let bounded = xml.get_mut().get_mut();
+            bounded.mark();
+            // Many small strings or styles: refused as soon as they are too many.
+            events += 1;
+            if events % 4096 == 0
+                && self.held.saturating_add(found.held(role, bounded.read)) > self.limits.memory
+            {
+                return Err(memory_error(source, self.limits.memory));
+            }
+        }
+        let bytes = xml.get_ref().get_ref().read;
+        self.held = self.held.saturating_add(found.held(role, bytes));
+        Ok(Some(found))
+    }
+}
+
+/// What calamine reads a part as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// `_rels/.rels`: where the workbook part is.
+    PackageRels,
+    /// The workbook's relationships: the target of each id.
+    WorkbookRels,
+    /// The workbook: its sheets.
+    Workbook,
+    /// The shared strings, all kept.
+    SharedStrings,
+    /// The theme's colours.
+    Theme,
+    /// The styles, each kept with a copy of its font's name and number format.
+    Styles,
+    /// A worksheet, read cell by cell.
+    Sheet,
+}
+
+/// Which limit a [`Bounded`] reader stopped at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exceeded {
+    /// The part's inflated size.
+    Part,
+    /// One piece of markup or text.
+    Markup,
+}
+
+/// An inflating reader that fails past `limit` bytes in all, or past `element` bytes since
+/// the last [`mark`](Bounded::mark): the parser, which holds a piece of markup whole, never
+/// holds more. (The zip reader also stops at the size the archive declares; this does not
+/// rely on it.)
+struct Bounded<R> {
+    inner: R,
+    read: u64,
+    limit: u64,
+    mark: u64,
+    element: u64,
+    exceeded: Option<Exceeded>,
+}
+
+/// Slack for the read-ahead of the parser's buffered reader (8 KiB), counted before the
+/// markup it belongs to.
+const READ_AHEAD: u64 = 16 << 10;
+
+impl<R> Bounded<R> {
+    /// The parser has returned a piece of markup: the next one starts here.
+    fn mark(&mut self) {
+        self.mark = self.read;
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if self.read > self.limit {
+            self.exceeded = Some(Exceeded::Part);
+        } else if self.read - self.mark > self.element + READ_AHEAD {
+            self.exceeded = Some(Exceeded::Markup);
+        }
+        match self.exceeded {
+            Some(_) => Err(io::Error::other("beyond the limit")),
+            None => Ok(n),
+        }
+    }
+}
+
+/// The elements whose text calamine gathers into one string, reading on to the end tag of
+/// the same name whatever comes between: a cell (`c`) and its value (`v`, `f`, `is`), a
+/// shared string (`si`) and its runs (`r`, `t`), a defined name.
+const GATHERED: [&str; 8] = ["c", "v", "f", "is", "si", "r", "t", "definedName"];
+
+/// The element of [`GATHERED`] being read, measured from its start tag to the end tag that
+/// closes it as calamine closes it (same qualified name), or until the part ends when it is
+/// never closed. Nested gathered elements count within the outermost; nesting deeper than
+/// this tracks, or names longer, leave it open to the end of the part.
+#[derive(Debug, Default)]
+struct Gathering {
+    /// The open elements' qualified names, one after another.
+    names: Vec<u8>,
+    /// Where each open element's name ends in `names`.
+    ends: Vec<usize>,
+    /// Too deep or too long a name to track: open until the part ends.
+    stuck: bool,
+    /// The position of the outermost open element's start tag.
+    start: u64,
+}
+
+impl Gathering {
+    const DEPTH: usize = 64;
+    const NAME: usize = 64;
+
+    fn open(&self) -> bool {
+        self.stuck || !self.ends.is_empty()
+    }
+
+    fn see(&mut self, event: &Event<'_>, before: u64) {
+        match event {
+            Event::Start(e) if GATHERED.contains(&e.local_name().as_ref()) => {
+                if !self.open() {
+                    self.start = before;
+                }
+                let qname = e.name();
+                let name = qname.as_ref().as_bytes();
+                if self.stuck || self.ends.len() == Self::DEPTH || name.len() > Self::NAME {
+                    self.stuck = true;
+                } else {
+                    self.names.extend_from_slice(name);
+                    self.ends.push(self.names.len());
+                }
+            }
+            Event::End(e) if !self.stuck => {
+                let from = self.ends.len().checked_sub(2).map_or(0, |i| self.ends[i]);
+                if self
+                    .ends
+                    .last()
+                    .is_some_and(|&end| &self.names[from..end] == e.name().as_ref().as_bytes())
+                {
+                    self.ends.pop();
+                    self.names.truncate(from);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn longer_than(&self, position: u64, limit: u64) -> bool {
+        self.open() && position - self.start > limit
+    }
+}
+
+/// What a part says that the reader needs, or that calamine keeps.
+#[derive(Debug, Default)]
+struct Found {
+    /// Where calamine is in the part: before its root's start, within it, past its end.
+    stage: u8,
+    /// `_rels/.rels`: the target of the office-document relationship.
+    office_document: Option<String>,
+    /// The workbook's relationships: id → target.
+    relationships: HashMap<String, String>,
+    /// The workbook: each `<sheet>`'s relationship id.
+    sheets: Vec<String>,
+    /// The shared strings: how many, and the `uniqueCount` calamine reserves room for.
+    strings: u64,
+    unique_count: u64,
+    /// The styles: `<xf>`, `<font>`, `<fill>`, `<border>` and `<numFmt>` elements, the
+    /// longest font name and number format (their attributes), all number formats.
+    xfs: u64,
+    fonts: u64,
+    fills: u64,
+    borders: u64,
+    font_name: u64,
+    format_code: u64,
+    formats: u64,
+}
+
+impl Found {
+    /// Takes in a piece of markup, as calamine reads the part as `role`.
+    fn see(&mut self, role: Role, event: &Event<'_>) {
+        let e = match event {
+            Event::Start(e) => e,
+            Event::End(end) => {
+                // The root's end tag closes what calamine reads (`_rels/.rels` and the shared
+                // strings once their root has started).
+                let local = end.local_name();
+                let (root, from) = match role {
+                    Role::PackageRels => ("Relationships", 1),
+                    Role::WorkbookRels => ("Relationships", 0),
+                    Role::Workbook => ("workbook", 0),
+                    Role::SharedStrings => ("sst", 1),
+                    _ => return,
+                };
+                if local.as_ref() == root && self.stage >= from {
+                    self.stage = 2;
+                }
+                return;
+            }
+            _ => return,
+        };
+        let local = e.local_name();
+        let local = local.as_ref();
+        match role {
+            // calamine skips to `<Relationships>`, then takes the last office document.
+            Role::PackageRels => match (self.stage, local) {
+                (0, "Relationships") => self.stage = 1,
+                (1, "Relationship") => {
+                    if let Some([Some(kind), Some(target)]) = attrs(e, ["Type", "Target"])
+                        && kind.ends_with("/relationships/officeDocument")
+                        && let Ok(target) = quick_xml::escape::unescape(target)
+                    {
+                        self.office_document = Some(target.into_owned());
+                    }
+                }
+                _ => {}
+            },
+            // calamine reads every relationship up to `</Relationships>`, the last of an id
+            // winning, its target as written.
+            Role::WorkbookRels if self.stage < 2 && local == "Relationship" => {
+                if let Some([Some(id), _, target]) = attrs(e, ["Id", "Type", "Target"]) {
+                    self.relationships
+                        .insert(id.to_owned(), target.unwrap_or_default().to_owned());
+                }
+            }
+            // Each `<sheet>` up to `</workbook>` is a sheet, by the last attribute named `id`
+            // in any namespace.
+            Role::Workbook if self.stage < 2 && local == "sheet" => {
+                let id = RawAttrs::new(e.attributes_raw())
+                    .map_while(std::result::Result::ok)
+                    .filter(|(k, _)| *k != "name" && *k != "state")
+                    .filter(|(k, _)| {
+                        *k == "id" || k.strip_suffix("id").is_some_and(|p| p.ends_with(':'))
+                    })
+                    .last()
+                    .map_or("", |(_, v)| v);
+                self.sheets.push(id.to_owned());
+            }
+            // calamine reserves room for `uniqueCount` strings at the first `<sst>`, then
+            // keeps every `<si>` (counted here wherever it is: never fewer).
+            Role::SharedStrings => match local {
+                "sst" if self.stage == 0 => {
+                    self.stage = 1;
+                    if let Some([Some(n)]) = attrs(e, ["uniqueCount"]) {
+                        self.unique_count = unsigned(n);
+                    }
+                }
+                "si" => self.strings += 1,
+                _ => {}
+            },
+            // Counted wherever they are, with the longest attributes a style copies.
+            Role::Styles => {
+                let len = e.attributes_raw().len() as u64;
+                match local {
+                    "xf" => self.xfs += 1,
+                    "font" => self.fonts += 1,
+                    "fill" => self.fills += 1,
+                    "border" => self.borders += 1,
+                    "name" => self.font_name = self.font_name.max(len),
+                    "numFmt" => {
+                        self.format_code = self.format_code.max(len);
+                        self.formats = self.formats.saturating_add(len + 96);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The memory calamine keeps of a part of `bytes` inflated bytes, estimated from above.
+    fn held(&self, role: Role, bytes: u64) -> u64 {
+        use std::mem::size_of;
+        let size = |n: usize| n as u64;
+        match role {
+            // Relationships, sheet names and paths, defined names: a few strings per element.
+            Role::PackageRels | Role::WorkbookRels | Role::Workbook | Role::Theme => {
+                bytes.saturating_mul(4)
+            }
+            // A slot per string (room for `uniqueCount`, or for twice as many as there are
+            // as the list grows), an allocation per string, and the text.
+            Role::SharedStrings => {
+                let slots = self.unique_count.max(self.strings.saturating_mul(2));
+                slots
+                    .saturating_mul(size(size_of::<String>()))
+                    .saturating_add(self.strings.saturating_mul(48))
+                    .saturating_add(bytes)
+            }
+            // Each style holds a copy of its font (with the name) and of its number format.
+            Role::Styles => {
+                let style = 2 * size(size_of::<calamine::Style>() + 1)
+                    + 64
+                    + self.font_name
+                    + self.format_code.max(64);
+                let font = 2 * size(size_of::<calamine::Font>()) + 32 + self.font_name;
+                self.xfs
+                    .saturating_mul(style)
+                    .saturating_add(self.fonts.saturating_mul(font))
+                    .saturating_add(
+                        self.fills
+                            .saturating_mul(2 * size(size_of::<calamine::Fill>())),
+                    )
+                    .saturating_add(
+                        self.borders
+                            .saturating_mul(2 * size(size_of::<calamine::Borders>())),
+                    )
+                    .saturating_add(self.formats)
+            }
+            // Read cell by cell: the grid reader counts what it keeps.
+            Role::Sheet => 0,
+        }
+    }
+}
+
+/// calamine's reading of a number attribute (`atoi_simd`, leading zeros skipped): anything
+/// else is no number (0), one too large for 64 bits is as large as can be.
+fn unsigned(s: &str) -> u64 {
+    let digits = s.trim_start_matches('0');
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) || digits.is_empty() {
+        return 0;
+    }
+    digits.parse().unwrap_or(u64::MAX)
+}
+
+/// calamine's `get_attrs!`: the value of each key, one pass over the attributes that stops
+/// once as many as there are keys have been matched; `None` for a malformed attribute.
+fn attrs<'e, const N: usize>(
+    e: &'e BytesStart<'_>,
+    keys: [&str; N],
+) -> Option<[Option<&'e str>; N]> {
+    let mut values = [None; N];
+    let mut found = 0;
+    for item in RawAttrs::new(e.attributes_raw()) {
+        let (k, v) = item.ok()?;
+        if let Some(i) = keys.iter().position(|&key| key == k) {
+            values[i] = Some(v);
+            found += 1;
+        }
+        if found == N {
+            break;
+        }
+    }
+    Some(values)
+}
+
+/// calamine's attribute scanner (`RawAttrIter`): `key="value"` pairs, no entities decoded.
+struct RawAttrs<'a> {
+    raw: &'a str,
+    pos: usize,
+}
+
+impl<'a> RawAttrs<'a> {
+    fn new(raw: &'a str) -> Self {
+        Self { raw, pos: 0 }
+    }
+}
+
+impl<'a> Iterator for RawAttrs<'a> {
+    type Item = std::result::Result<(&'a str, &'a str), ()>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.raw.as_bytes();
+        let len = bytes.len();
+        let mut pos = self.pos;
+        while pos < len && bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        if pos >= len {
+            self.pos = pos;
+            return None;
+        }
+        let key_start = pos;
+        while pos < len && bytes[pos] != b'=' {
+            pos += 1;
+        }
+        if pos >= len {
+            self.pos = len;
+            return Some(Err(()));
+        }
+        let key = self.raw[key_start..pos].trim_ascii_end();
+        pos += 1;
+        while pos < len && bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        let Some(&quote @ (b'"' | b'\'')) = bytes.get(pos) else {
+            self.pos = len;
+            return Some(Err(()));
+        };
+        pos += 1;
+        let value_start = pos;
+        while pos < len && bytes[pos] != quote {
+            pos += 1;
+        }
+        let value = &self.raw[value_start..pos];
+        self.pos = (pos + 1).min(len);
+        Some(Ok((key, value)))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::inputs::grid::xlsx_within;
+
+    /// A part's name and bytes.
+    pub(crate) type Part = (String, Vec<u8>);
+
+    /// The parts of a workbook of one sheet named `sheet`, at `xl/worksheets/sheet1.xml`,
+    /// except that sheet's own part.
+    pub(crate) fn parts(sheet: &str) -> Vec<Part> {
+        let text = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
+            ("xl/workbook.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_owned()),
+        ];
+        text.into_iter()
+            .map(|(name, text)| (name.to_owned(), text.into_bytes()))
+            .collect()
+    }
+
+    /// A zip archive of `files`, stored (not compressed).
+    pub(crate) fn stored_zip(files: &[Part]) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0_u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 {
+                        (crc >> 1) ^ 0xEDB8_8320
+                    } else {
+                        crc >> 1
+                    };
+                }
+            }
+            !crc
+        }
+        let (mut out, mut central) = (Vec::new(), Vec::new());
+        for (name, data) in files {
+            let name = name.as_bytes();
+            let offset = u32::try_from(out.len()).unwrap();
+            let (crc, size) = (crc32(data), u32::try_from(data.len()).unwrap());
+            let len = u16::try_from(name.len()).unwrap();
+            out.extend(0x0403_4b50_u32.to_le_bytes());
+            out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            out.extend(crc.to_le_bytes());
+            out.extend(size.to_le_bytes());
+            out.extend(size.to_le_bytes());
+            out.extend(len.to_le_bytes());
+            out.extend([0, 0]);
+            out.extend(name);
+            out.extend(data);
+            central.extend(0x0201_4b50_u32.to_le_bytes());
+            central.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            central.extend(crc.to_le_bytes());
+            central.extend(size.to_le_bytes());
+            central.extend(size.to_le_bytes());
+            central.extend(len.to_le_bytes());
+            central.extend([0; 12]);
+            central.extend(offset.to_le_bytes());
+            central.extend(name);
+        }
+        let at = u32::try_from(out.len()).unwrap();
+        let n = u16::try_from(files.len()).unwrap();
+        out.extend(&central);
+        out.extend(0x0605_4b50_u32.to_le_bytes());
+        out.extend([0, 0, 0, 0]);
+        out.extend(n.to_le_bytes());
+        out.extend(n.to_le_bytes());
+        out.extend(u32::try_from(central.len()).unwrap().to_le_bytes());
+        out.extend(at.to_le_bytes());
+        out.extend([0, 0]);
+        out
+    }
+
+    /// Small limits, so that the tests' workbooks exceed them at a few hundred kilobytes.
+    const SMALL: Limits = Limits {
+        sheet: 1 << 20,
+        part: 256 << 10,
+        element: 64 << 10,
+        memory: 4 << 20,
+    };
+
+    const HEADER: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row>"#;
+
+    fn sheet_xml(rows: &str) -> Vec<u8> {
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{HEADER}{rows}</sheetData></worksheet>"#).into_bytes()
+    }
+
+    /// A workbook with `rows` after the header, and `more` parts (replacing any of the same
+    /// name).
+    fn book(rows: &str, more: Vec<Part>) -> Vec<u8> {
+        let mut files = parts("名录");
+        files.push(("xl/worksheets/sheet1.xml".into(), sheet_xml(rows)));
+        for (name, data) in more {
+            files.retain(|(n, _)| *n != name);
+            files.push((name, data));
+        }
+        stored_zip(&files)
+    }
+
+    /// The error reading `bytes` within [`SMALL`], or the rows read.
+    fn read(bytes: &[u8]) -> std::result::Result<usize, String> {
+        xlsx_within("t.xlsx", bytes, None, SMALL)
+            .map(|g| g.rows.len())
+            .map_err(|e| e.to_string())
+    }
+
+    fn shared_strings(items: &str, attributes: &str) -> Part {
+        (
+            "xl/sharedStrings.xml".into(),
+            format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"{attributes}>{items}</sst>"#).into_bytes(),
+        )
+    }
+
+    const BEYOND: &str = "t.xlsx: the workbook expands beyond the limit: ";
+
+    #[test]
+    fn a_workbook_within_the_limits_reads() {
+        let rows = r#"<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>"#;
+        let strings = shared_strings(
+            "<si><t>91110000802100433B</t></si><si><t>甲</t></si>",
+            r#" uniqueCount="2""#,
+        );
+        assert_eq!(read(&book(rows, vec![strings])), Ok(1));
+    }
+
+    #[test]
+    fn a_part_that_inflates_beyond_its_limit() {
+        // The worksheet: 1 MiB of empty cells, which hold nothing.
+        let empty = "<row><c/></row>".repeat((1 << 20) / 15);
+        assert_eq!(
+            read(&book(&empty, vec![])),
+            Err(format!(
+                "{BEYOND}'xl/worksheets/sheet1.xml' inflates to more than 1 MiB"
+            ))
+        );
+        // The styles.
+        let styles = format!("<styleSheet>{}</styleSheet>", " ".repeat(256 << 10));
+        assert_eq!(
+            read(&book(
+                "",
+                vec![("xl/styles.xml".into(), styles.into_bytes())]
+            )),
+            Err(format!(
+                "{BEYOND}'xl/styles.xml' inflates to more than 256 KiB"
+            ))
+        );
+        // A sheet at any path its relationship names; the part's name as the archive has it.
+        let mut files = parts("名录");
+        files.retain(|(n, _)| n != "xl/_rels/workbook.xml.rels");
+        files.push((
+            "xl/_rels/workbook.xml.rels".into(),
+            br#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/Data/Cells.BIN"/></Relationships>"#.to_vec(),
+        ));
+        files.push(("data/cells.bin".into(), sheet_xml(&empty)));
+        assert_eq!(
+            read(&stored_zip(&files)),
+            Err(format!(
+                "{BEYOND}'data/cells.bin' inflates to more than 1 MiB"
+            ))
+        );
+    }
+
+    #[test]
+    fn only_the_sheet_read_is_checked() {
+        let mut files = parts("小");
+        files.retain(|(n, _)| n != "xl/workbook.xml" && n != "xl/_rels/workbook.xml.rels");
+        files.push(("xl/workbook.xml".into(), br#"<workbook xmlns:r="r"><sheets><sheet name="&#23567;" r:id="a"/><sheet name="big" r:id="b"/></sheets></workbook>"#.to_vec()));
+        files.push(("xl/_rels/workbook.xml.rels".into(), br#"<Relationships><Relationship Id="a" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="b" Type="x/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#.to_vec()));
+        files.push(("xl/worksheets/sheet1.xml".into(), sheet_xml("")));
+        files.push((
+            "xl/worksheets/sheet2.xml".into(),
+            sheet_xml(&"<row><c/></row>".repeat(1 << 17)),
+        ));
+        let bytes = stored_zip(&files);
+        let grid = xlsx_within("t.xlsx", &bytes, Some("小"), SMALL).unwrap();
+        assert_eq!(grid.header, ["id", "name"]);
+        let e = xlsx_within("t.xlsx", &bytes, Some("big"), SMALL).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{BEYOND}'xl/worksheets/sheet2.xml' inflates to more than 1 MiB")
+        );
+        assert_eq!(e.kind(), "xlsx_too_large");
+        assert!(e.hint().unwrap().contains("CSV"));
+    }
+
+    #[test]
+    fn markup_or_an_element_longer_than_the_limit() {
+        let markup = |rows: &str| read(&book(rows, vec![]));
+        let long = "x".repeat(100 << 10);
+        // A comment between rows, held whole by the parser.
+        assert_eq!(
+            markup(&format!("<!--{long}-->")),
+            Err(format!(
+                "{BEYOND}'xl/worksheets/sheet1.xml' holds a piece of markup or text of more than 64 KiB"
+            ))
+        );
+        let element = Err(format!(
+            "{BEYOND}'xl/worksheets/sheet1.xml' holds an element (a cell, a shared string, a name) of more than 64 KiB"
+        ));
+        // A cell's text in short pieces between comments, which calamine gathers into one.
+        let pieces = "ab<!---->".repeat(10 << 10);
+        assert_eq!(
+            markup(&format!(
+                r#"<row><c t="inlineStr"><is><t>{pieces}</t></is></c></row>"#
+            )),
+            element
+        );
+        // A value that is never closed: calamine reads on past the cell's end, gathering.
+        let after = "ab<x/>".repeat(20 << 10);
+        assert_eq!(
+            markup(&format!(r#"<row><c t="str"><v>1</c></row>{after}</v></c>"#)),
+            element
+        );
+        // A rich string of many short runs.
+        let runs = "<r><t>ab</t></r>".repeat(8 << 10);
+        assert_eq!(
+            markup(&format!(
+                r#"<row><c t="inlineStr"><is>{runs}</is></c></row>"#
+            )),
+            element
+        );
+        // The same text in many cells is no long element.
+        assert_eq!(
+            markup(&r#"<row><c t="inlineStr"><is><t>ab</t></is></c></row>"#.repeat(4 << 10)),
+            Ok(4 << 10)
+        );
+    }
+
+    #[test]
+    fn shared_strings_beyond_the_memory_limit() {
+        // A room for 10^11 strings reserved: a 2.4 TB allocation, once.
+        let huge = shared_strings("<si><t>x</t></si>", r#" uniqueCount="00100000000000""#);
+        let memory = Err(format!(
+            "{BEYOND}its shared strings, styles and cells would take more than 4 MiB"
+        ));
+        assert_eq!(read(&book("", vec![huge])), memory);
+        // Many short strings: each a slot and an allocation in a list calamine keeps.
+        let many = shared_strings(&"<si/>".repeat(100_000), "");
+        assert_eq!(read(&book("", vec![many])), memory);
+        let fewer = shared_strings(&"<si/>".repeat(10_000), r#" uniqueCount="10000""#);
+        assert_eq!(read(&book("", vec![fewer])), Ok(0));
+    }
+
+    #[test]
+    fn styles_that_copy_a_long_name_into_many_styles() {
+        let styles = |name: usize, xfs: usize| {
+            let xml = format!(
+                r#"<styleSheet><fonts><font><name val="{}"/></font></fonts><cellXfs>{}</cellXfs></styleSheet>"#,
+                "F".repeat(name),
+                r#"<xf fontId="0"/>"#.repeat(xfs)
+            );
+            ("xl/styles.xml".to_owned(), xml.into_bytes())
+        };
+        // 60 KiB copied into 100 styles: 6 MB from a part of 62 KB.
+        assert_eq!(
+            read(&book("", vec![styles(60 << 10, 100)])),
+            Err(format!(
+                "{BEYOND}its shared strings, styles and cells would take more than 4 MiB"
+            ))
+        );
+        assert_eq!(read(&book("", vec![styles(30, 1000)])), Ok(0));
+    }
+
+    #[test]
+    fn cells_beyond_the_memory_limit() {
+        let memory = Err(format!(
+            "{BEYOND}its shared strings, styles and cells would take more than 4 MiB"
+        ));
+        // One long shared string in many cells: each cell holds a copy.
+        let long = shared_strings(&format!("<si><t>{}</t></si>", "y".repeat(4000)), "");
+        let copies = r#"<row><c t="s"><v>0</v></c></row>"#.repeat(2000);
+        assert_eq!(read(&book(&copies, vec![long])), memory);
+        // Many small cells.
+        let cells = format!("<row>{}</row>", r#"<c t="b"><v>1</v></c>"#.repeat(45)).repeat(1000);
+        assert_eq!(read(&book(&cells, vec![])), memory);
+        // A wide header, then rows of one cell: each row made 1,024 places wide.
+        let wide = r#"<row r="1"><c r="AMJ1" t="inlineStr"><is><t>far</t></is></c></row>"#;
+        let narrow = r#"<row><c t="b"><v>1</v></c></row>"#.repeat(1000);
+        assert_eq!(read(&book(&format!("{wide}{narrow}"), vec![])), memory);
+        assert_eq!(read(&book(&narrow[..narrow.len() / 10], vec![])), Ok(100));
+        // Out of order: the sort's room counted too.
+        let rows = |r: &mut dyn Iterator<Item = u32>| -> String {
+            r.fold(String::new(), |mut xml, r| {
+                let _ = write!(xml, r#"<row r="{r}"><c r="A{r}" t="b"><v>1</v></c></row>"#);
+                xml
+            })
+        };
+        assert_eq!(read(&book(&rows(&mut (2..=8001)), vec![])), Ok(8000));
+        assert_eq!(read(&book(&rows(&mut (2..=8001).rev()), vec![])), memory);
+    }
+
+    #[test]
+    fn ole_files_are_refused_unread() {
+        // An OLE header whose directory chain loops: calamine would follow it for ever.
+        let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        ole.resize(2048, 0);
+        let e = read(&ole).unwrap_err();
+        assert_eq!(
+            e,
+            "t.xlsx: not a readable .xlsx workbook (it is an Excel 97-2003 .xls file or another OLE document: save it in Excel as .xlsx or CSV UTF-8)"
+        );
+        ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = read(&ole).unwrap_err();
+        assert_eq!(
+            e,
+            "t.xlsx: not a readable .xlsx workbook (it is encrypted: save it in Excel without a password)"
+        );
+    }
+
+    #[test]
+    fn the_inflating_reader_stops_at_its_limits() {
+        let mut all = Bounded {
+            inner: &[b'x'; 3000][..],
+            read: 0,
+            limit: 2048,
+            mark: 0,
+            element: u64::MAX,
+            exceeded: None,
+        };
+        let e = io::copy(&mut all, &mut io::sink()).unwrap_err();
+        assert_eq!(
+            (e.to_string().as_str(), all.exceeded),
+            ("beyond the limit", Some(Exceeded::Part))
+        );
+        let mut one = Bounded {
+            inner: &vec![b'x'; 100_000][..],
+            read: 0,
+            limit: u64::MAX,
+            mark: 0,
+            element: 1000,
+            exceeded: None,
+        };
+        let mut buf = vec![0; 40_000];
+        one.read_exact(&mut buf[..10_000]).unwrap();
+        one.mark();
+        one.read_exact(&mut buf[..(READ_AHEAD as usize + 1000)])
+            .unwrap();
+        assert!(one.read(&mut buf[..1]).is_err());
+        assert_eq!(one.exceeded, Some(Exceeded::Markup));
+    }
+
+    #[test]
+    fn numbers_as_calamine_reads_them() {
+        assert_eq!(unsigned("00042"), 42);
+        assert_eq!(unsigned("0"), 0);
+        assert_eq!(unsigned(""), 0);
+        assert_eq!(unsigned("+5"), 0);
+        assert_eq!(unsigned("99999999999999999999999"), u64::MAX);
+    }
+}

@@ -1,0 +1,909 @@
+//! The SQL query that reproduces a task's target selection in a SQL engine (SPEC.md §7.4).
+//!
+//! The query computes, from the normalised directory (SPEC.md §3: the verification kit's
+//! `targets.csv`, every column text), everything SPEC.md §6–§7 computes from it: the frame
+//! filter with its date and number conditions, the status rule, the tickets, each stratum's
+//! ranking and the ranks. What it cannot compute it takes from the record, as literals — the
+//! task key, each stratum's count, the skipped targets with their ranks (§7.3) — or reads from
+//! the kit's `exclusions.csv` and checks against the record — the listed exclusions (§6.1),
+//! whose digest is the task's `frame.listed`: the query fails, loudly, when the rows it reads
+//! are not those. It returns the task's `selected` targets with their ranks and tickets, in
+//! the record's order.
+//!
+//! Every identifier is quoted and every literal escaped; no `LIKE` is used. An empty cell,
+//! which CSV loaders read as NULL, is read as the empty string everywhere.
+
+use std::fmt::Write as _;
+
+use crate::draw::Check;
+use crate::draw::record::{Record, TaskRecord};
+use crate::draw::selection::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
+use crate::error::{Error, Result};
+use crate::inputs::Directory;
+use crate::inputs::digest::SPEC_VERSION;
+use crate::plan::filter::Condition;
+
+/// The SQL engines a query can be written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// `DuckDB`: `sha256(VARCHAR)` gives lower-case hex; text compares by bytes.
+    DuckDb,
+    /// `PostgreSQL` (a UTF-8 database): `sha256(bytea)`; text compared `COLLATE "C"`.
+    Postgres,
+    /// Spark SQL (3.3 or later): `sha2(str, 256)`; text compares by bytes.
+    Spark,
+}
+
+/// Where the query reads the directory and the listed exclusions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Data<'a> {
+    /// The verification kit's `targets.csv` and `exclusions.csv`, from the working
+    /// directory (`DuckDB` only: `read_csv`).
+    Kit,
+    /// Tables holding them, every column text: the directory's (the kit's `targets.csv`) and
+    /// the listed exclusions' (the kit's `exclusions.csv`: `task`, `target`, `reason`). A
+    /// dot separates a schema from a table name (`audit.targets`).
+    Tables {
+        /// The directory's table.
+        targets: &'a str,
+        /// The listed exclusions' table, read only for a task that has any.
+        exclusions: &'a str,
+    },
+}
+
+/// The names the query gives its parts: a table named like one must be qualified with its
+/// schema, or the query would read the part instead.
+const PARTS: [&str; 11] = [
+    "listed", "guard", "cells", "parsed", "split", "typed", "frame", "ranked", "skipped", "kept",
+    "counts",
+];
+
+/// The reasons of the listed exclusions (SPEC.md §6.1).
+const LISTED: [&str; 3] = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP];
+
+/// The characters a status's head ends before (SPEC.md §6.1).
+const HEAD_PATTERN: &str = "^[^（(，,；;、]*";
+
+/// Unicode `White_Space` (SPEC.md §3.2), trimmed from the end of a status's head.
+const WHITE_SPACE: [u32; 25] = [
+    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+];
+
+/// The two-digit numbers divisible by 4: a year `YYYY` is a leap year when its last two
+/// digits are one of them and not `00`, or they are `00` and its first two are one of them.
+fn multiples_of_four() -> String {
+    (0..100)
+        .step_by(4)
+        .map(|n| format!("'{n:02}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The options `DuckDB` reads a kit's CSV file with: a header, every column text, RFC 4180.
+const KIT_CSV: &str = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
+
+impl Dialect {
+    /// Parses `duckdb`, `postgres` (`postgresql`, `pg`) or `spark` (`sparksql`).
+    pub fn from_name(name: &str) -> Option<Dialect> {
+        match name.to_ascii_lowercase().as_str() {
+            "duckdb" => Some(Dialect::DuckDb),
+            "postgres" | "postgresql" | "pg" => Some(Dialect::Postgres),
+            "spark" | "sparksql" => Some(Dialect::Spark),
+            _ => None,
+        }
+    }
+
+    /// The engine's name, for messages and comments.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::DuckDb => "DuckDB",
+            Dialect::Postgres => "PostgreSQL",
+            Dialect::Spark => "Spark SQL",
+        }
+    }
+
+    /// A quoted identifier.
+    fn ident(self, name: &str) -> String {
+        match self {
+            Dialect::Spark => format!("`{}`", name.replace('`', "``")),
+            _ => format!("\"{}\"", name.replace('"', "\"\"")),
+        }
+    }
+
+    /// A text literal. Spark reads backslash escapes in literals, the others do not.
+    fn literal(self, s: &str) -> String {
+        match self {
+            Dialect::Spark => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+            _ => format!("'{}'", s.replace('\'', "''")),
+        }
+    }
+
+    /// A comma-separated list of text literals.
+    fn literals<S: AsRef<str>>(self, values: &[S]) -> String {
+        values
+            .iter()
+            .map(|v| self.literal(v.as_ref()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A table name: each dot-separated part quoted.
+    fn table(self, name: &str) -> Result<String> {
+        if name.split('.').any(str::is_empty) {
+            return Err(Error::Sql {
+                message: format!(
+                    "'{name}' is not a table name: expected NAME or SCHEMA.NAME, without empty parts"
+                ),
+            });
+        }
+        if PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
+            return Err(Error::Sql {
+                message: format!(
+                    "the table name '{name}' is also the name of a part of the query: qualify it with its schema (public.{name})"
+                ),
+            });
+        }
+        Ok(name
+            .split('.')
+            .map(|p| self.ident(p))
+            .collect::<Vec<_>>()
+            .join("."))
+    }
+
+    /// The lower-case hex SHA-256 of a text expression's UTF-8 bytes.
+    fn sha256_hex(self, expr: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("sha256({expr})"),
+            Dialect::Postgres => format!("encode(sha256(convert_to({expr}, 'UTF8')), 'hex')"),
+            Dialect::Spark => format!("sha2({expr}, 256)"),
+        }
+    }
+
+    /// A text expression compared by its bytes.
+    fn bytes(self, expr: &str) -> String {
+        match self {
+            Dialect::Postgres => format!("{expr} COLLATE \"C\""),
+            _ => expr.to_owned(),
+        }
+    }
+
+    /// True when the whole of `expr` matches `pattern` (which holds no backslash).
+    fn full_match(self, expr: &str, pattern: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("regexp_full_match({expr}, {})", self.literal(pattern)),
+            Dialect::Postgres => format!("{expr} ~ {}", self.literal(&format!("^({pattern})$"))),
+            Dialect::Spark => format!("{expr} RLIKE {}", self.literal(&format!("^({pattern})$"))),
+        }
+    }
+
+    /// The match of `pattern`, which matches every text, at the start of `expr`.
+    fn leading_match(self, expr: &str, pattern: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("regexp_extract({expr}, {})", self.literal(pattern)),
+            Dialect::Postgres => format!(
+                "coalesce(substring({expr} from {}), '')",
+                self.literal(pattern)
+            ),
+            Dialect::Spark => format!("regexp_extract({expr}, {}, 0)", self.literal(pattern)),
+        }
+    }
+
+    /// One character, by code point.
+    fn char(self, code: u32) -> String {
+        match self {
+            Dialect::Spark => format!("'\\u{code:04X}'"),
+            _ => format!("chr({code})"),
+        }
+    }
+
+    /// The characters of Unicode `White_Space`, as one text expression.
+    fn white_space(self) -> String {
+        match self {
+            Dialect::Spark => {
+                let mut s = String::from("'");
+                for c in WHITE_SPACE {
+                    let _ = write!(s, "\\u{c:04X}");
+                }
+                s.push('\'');
+                s
+            }
+            _ => WHITE_SPACE
+                .iter()
+                .map(|&c| self.char(c))
+                .collect::<Vec<_>>()
+                .join(" || "),
+        }
+    }
+
+    /// The lines of a group concatenated in byte order of `key`, `''` for no lines.
+    fn concat_sorted(self, line: &str, key: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("coalesce(string_agg({line}, '' ORDER BY {key}), '')"),
+            Dialect::Postgres => {
+                format!("coalesce(string_agg({line}, '' ORDER BY {key} COLLATE \"C\"), '')")
+            }
+            Dialect::Spark => format!(
+                "array_join(transform(array_sort(collect_list(named_struct('k', {key}, 'l', {line}))), x -> x.l), '')"
+            ),
+        }
+    }
+
+    /// A boolean expression that fails the query with `message` (a text expression).
+    fn fail(self, message: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("error({message})"),
+            // No error function: a cast that cannot succeed fails with the text in its message.
+            Dialect::Postgres => format!("CAST({message} AS boolean)"),
+            Dialect::Spark => format!("raise_error({message})"),
+        }
+    }
+
+    /// A literal table.
+    fn values(self, name: &str, columns: &[&str], rows: &[String]) -> String {
+        let rows = rows.join(",\n    ");
+        let columns = columns.join(", ");
+        match self {
+            Dialect::Spark => {
+                format!("  SELECT * FROM VALUES\n    {rows}\n    AS {name}({columns})")
+            }
+            _ => format!("  SELECT * FROM (VALUES\n    {rows}\n  ) AS {name}({columns})"),
+        }
+    }
+}
+
+/// The task of a record, or an error listing its tasks.
+fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
+    record
+        .tasks
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| Error::Sql {
+            message: format!(
+                "the record has no task '{id}' (its tasks: {})",
+                record
+                    .tasks
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+}
+
+/// The directory's columns the query reads, each under a short alias (`c1`, `c2`, …).
+#[derive(Default)]
+struct Columns(Vec<String>);
+
+impl Columns {
+    fn alias(&mut self, name: &str) -> String {
+        let i = self.0.iter().position(|c| c == name).unwrap_or_else(|| {
+            self.0.push(name.to_owned());
+            self.0.len() - 1
+        });
+        format!("c{}", i + 1)
+    }
+}
+
+/// A canonical decimal (SPEC.md §4.1) as its sign (−1, 0, 1), integer digits without leading
+/// zeros (`""` for zero) and fraction digits without trailing zeros.
+fn decimal_parts(canonical: &str) -> (i8, &str, &str) {
+    let (negative, magnitude) = match canonical.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, canonical),
+    };
+    let (int, frac) = magnitude.split_once('.').unwrap_or((magnitude, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let sign = if int.is_empty() && frac.is_empty() {
+        0
+    } else if negative {
+        -1
+    } else {
+        1
+    };
+    (sign, int, frac)
+}
+
+/// The query's test that number `i` (columns `sign_i`, `int_i`, `frac_i`) is at least
+/// (`at_least`) or at most the canonical decimal `bound`, by string arithmetic: signs first,
+/// then magnitudes, whose integer digits compare by length and then bytes and whose fraction
+/// digits (without trailing zeros) compare by bytes.
+fn number_bound(d: Dialect, i: usize, bound: &str, at_least: bool) -> String {
+    let (sign, int, frac) = decimal_parts(bound);
+    let signum = format!("sign_{i}");
+    let digits = format!("int_{i}");
+    // |x| ≥ |bound| (or ≤ with `op` '<').
+    let magnitude = |op: char| {
+        format!(
+            "(length({digits}) {op} {len} OR (length({digits}) = {len} AND ({di} {op} {li} OR ({digits} = {li} AND {fi} {op}= {lf}))))",
+            len = int.len(),
+            di = d.bytes(&digits),
+            li = d.literal(int),
+            fi = d.bytes(&format!("frac_{i}")),
+            lf = d.literal(frac),
+        )
+    };
+    match (at_least, sign) {
+        (true, 1) => format!("{signum} = 1 AND {}", magnitude('>')),
+        (true, 0) => format!("{signum} >= 0"),
+        (true, _) => format!("({signum} >= 0 OR {})", magnitude('<')),
+        (false, 1) => format!("({signum} <= 0 OR {})", magnitude('<')),
+        (false, 0) => format!("{signum} <= 0"),
+        (false, _) => format!("{signum} = -1 AND {}", magnitude('>')),
+    }
+}
+
+/// What the stages of the query compute for the filter's date and number conditions.
+#[derive(Default)]
+struct Typed {
+    /// Date columns: (index, cell alias).
+    dates: Vec<(usize, String)>,
+    /// Number columns: (index, cell alias).
+    numbers: Vec<(usize, String)>,
+}
+
+/// The conditions of one filter column (SPEC.md §4.2), over the typed stage.
+fn conditions(
+    d: Dialect,
+    i: usize,
+    cell: &str,
+    c: &Condition,
+    typed: &mut Typed,
+    out: &mut Vec<String>,
+) {
+    if let Some(values) = &c.one_of {
+        out.push(format!("{cell} IN ({})", d.literals(values)));
+    }
+    if let Some(values) = &c.not {
+        out.push(format!("{cell} NOT IN ({})", d.literals(values)));
+    }
+    if c.after.is_some() || c.before.is_some() {
+        typed.dates.push((i, cell.to_owned()));
+        let day = format!("date_{i}");
+        out.push(format!("{day} IS NOT NULL"));
+        if let Some(a) = &c.after {
+            out.push(format!("{} > {}", d.bytes(&day), d.literal(a)));
+        }
+        if let Some(b) = &c.before {
+            out.push(format!("{} < {}", d.bytes(&day), d.literal(b)));
+        }
+    }
+    if c.min.is_some() || c.max.is_some() {
+        typed.numbers.push((i, cell.to_owned()));
+        out.push(format!("sign_{i} IS NOT NULL"));
+        if let Some(m) = &c.min {
+            out.push(number_bound(d, i, m, true));
+        }
+        if let Some(m) = &c.max {
+            out.push(number_bound(d, i, m, false));
+        }
+    }
+}
+
+/// Appends `name AS (body)` to the query's `WITH` list.
+fn cte(q: &mut String, first: &mut bool, comment: &str, name: &str, body: &str) {
+    if !*first {
+        q.push_str(",\n");
+    }
+    *first = false;
+    for line in comment.lines() {
+        let _ = writeln!(q, "-- {line}");
+    }
+    let _ = write!(q, "{name} AS (\n{body}\n)");
+}
+
+/// The query that reproduces task `task_id`'s selection in `record` (SPEC.md §7.4), reading
+/// the directory and the listed exclusions from `data`.
+pub fn selection_query(
+    record: &Record,
+    task_id: &str,
+    dialect: Dialect,
+    data: Data<'_>,
+) -> Result<String> {
+    let d = dialect;
+    if record.spec != SPEC_VERSION {
+        return Err(Error::Sql {
+            message: format!(
+                "the record follows spec version '{}'; this shuangsui writes queries for version {SPEC_VERSION}",
+                record.spec
+            ),
+        });
+    }
+    if record.content_digest() != record.digest {
+        return Err(Error::Sql {
+            message: "the record's digest does not match its content: it was changed after the draw, and its query would prove nothing (run shuangsui verify)".into(),
+        });
+    }
+    let t = task(record, task_id)?;
+    let (targets, exclusions) = match data {
+        Data::Kit if d != Dialect::DuckDb => {
+            return Err(Error::Sql {
+                message: format!(
+                    "only DuckDB reads the kit's files itself: name the {} tables holding targets.csv and exclusions.csv (--table, --exclusions-table)",
+                    d.name()
+                ),
+            });
+        }
+        Data::Kit => (
+            format!("read_csv('targets.csv', {KIT_CSV})"),
+            format!("read_csv('exclusions.csv', {KIT_CSV})"),
+        ),
+        Data::Tables {
+            targets,
+            exclusions,
+        } => (d.table(targets)?, d.table(exclusions)?),
+    };
+    let keywords: Vec<&str> = t
+        .frame
+        .excluded
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !LISTED.contains(k))
+        .collect();
+    let listed = t
+        .frame
+        .excluded
+        .keys()
+        .any(|k| LISTED.contains(&k.as_str()));
+
+    // The columns read, the frame's conditions and what they need computed.
+    let mut columns = Columns::default();
+    let mut typed = Typed::default();
+    let mut frame = Vec::new();
+    for (i, (column, c)) in t.frame.filter.iter().enumerate() {
+        let cell = columns.alias(column);
+        conditions(d, i + 1, &cell, c, &mut typed, &mut frame);
+    }
+    let status = !keywords.is_empty();
+    if status {
+        let list = d.literals(&keywords);
+        frame.push(format!("NOT (status IN ({list}) OR head IN ({list}))"));
+    }
+    if listed {
+        frame.push("id NOT IN (SELECT target FROM listed)".to_owned());
+    }
+    let strata: Vec<String> = t
+        .allocation
+        .strata
+        .iter()
+        .map(|c| columns.alias(c))
+        .collect();
+    let strata_names: Vec<String> = (1..=strata.len()).map(|i| format!("s{i}")).collect();
+
+    let mut query = String::new();
+    let w = &mut query;
+    let _ = writeln!(
+        w,
+        "-- shuangsui: the target selection of task {} ({}) of plan {}, record {} (SPEC.md §7.4).",
+        t.id, t.name, record.plan.id, record.digest
+    );
+    match data {
+        Data::Kit => {
+            let _ = writeln!(
+                w,
+                "-- Run in DuckDB with the verification kit as the working directory: it reads targets.csv{}.",
+                if listed { " and exclusions.csv" } else { "" }
+            );
+        }
+        Data::Tables { .. } => {
+            let _ = writeln!(
+                w,
+                "-- Run in {} over {}, the kit's targets.csv loaded as text{}.",
+                d.name(),
+                targets,
+                if listed {
+                    format!(", and {exclusions}, its exclusions.csv")
+                } else {
+                    String::new()
+                }
+            );
+        }
+    }
+    let _ = writeln!(
+        w,
+        "-- It returns the record's tasks[{}].selected: {} rows of target, rank and ticket, in its order.",
+        t.id,
+        t.selected.len()
+    );
+    let _ = writeln!(w, "WITH");
+    let mut first = true;
+    let mut from_cells = targets.clone();
+    if listed {
+        let body = format!(
+            "  SELECT coalesce({target}, '') AS target, coalesce({reason}, '') AS reason\n  FROM {exclusions}\n  WHERE coalesce({task}, '') = {id}",
+            target = d.ident("target"),
+            reason = d.ident("reason"),
+            task = d.ident("task"),
+            id = d.literal(&t.id),
+        );
+        cte(
+            w,
+            &mut first,
+            "The task's listed exclusions (§6.1: earlier_batch, inspected_recently, annual_cap).",
+            "listed",
+            &body,
+        );
+        let lines = d.concat_sorted(
+            &format!("target || {} || reason || {}", d.char(9), d.char(10)),
+            "target",
+        );
+        let digest = d.sha256_hex(&format!(
+            "{} || {} || {lines}",
+            d.literal(&format!("shuangsui/v{SPEC_VERSION}/exclusions")),
+            d.char(10)
+        ));
+        let message = format!(
+            "{} || {digest}",
+            d.literal(&format!(
+                "shuangsui: the listed exclusions of task {} are not the record's (its frame.listed is {}; these rows hash to ",
+                t.id, t.frame.listed
+            ))
+        );
+        let body = format!(
+            "  SELECT CASE WHEN {digest} = {expected}\n         THEN true\n         ELSE {fail} END AS ok\n  FROM listed",
+            expected = d.literal(&t.frame.listed),
+            fail = d.fail(&format!("{message} || ')'")),
+        );
+        cte(
+            w,
+            &mut first,
+            "They must be the ones the record binds, or the query fails.",
+            "guard",
+            &body,
+        );
+        from_cells = format!("{targets} CROSS JOIN guard");
+    }
+    // The cells read, an empty cell (NULL) read as the empty string.
+    let mut cells = vec![format!("coalesce({}, '') AS id", d.ident("id"))];
+    for (i, c) in columns.0.iter().enumerate() {
+        cells.push(format!("coalesce({}, '') AS c{}", d.ident(c), i + 1));
+    }
+    if status {
+        let cell = format!("coalesce({}, '')", d.ident("status"));
+        cells.push(format!("{cell} AS status"));
+        cells.push(format!(
+            "TRIM(TRAILING {} FROM {}) AS head",
+            d.white_space(),
+            d.leading_match(&cell, HEAD_PATTERN)
+        ));
+    }
+    let body = format!(
+        "  SELECT {}\n  FROM {from_cells}{}",
+        cells.join(",\n         "),
+        if listed { "\n  WHERE guard.ok" } else { "" }
+    );
+    cte(
+        w,
+        &mut first,
+        "The directory's cells the query reads (an empty cell, NULL once loaded, is '').",
+        "cells",
+        &body,
+    );
+    let mut source = "cells";
+    if !typed.dates.is_empty() || !typed.numbers.is_empty() {
+        let mut parsed = vec!["cells.*".to_owned()];
+        let mut split = vec!["parsed.*".to_owned()];
+        let mut typed_cols = vec!["split.*".to_owned()];
+        for (i, cell) in &typed.dates {
+            let separated = "[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|[.][0-9]{1,2}[.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)";
+            parsed.push(format!(
+                "CASE WHEN {} THEN substr({cell}, 1, 4) || '-' || substr({cell}, 5, 2) || '-' || substr({cell}, 7, 2)\n              WHEN {} THEN translate({cell}, {}, '----')\n         END AS parts_{i}",
+                d.full_match(cell, "[0-9]{8}"),
+                d.full_match(cell, separated),
+                d.literal("/.年月日"),
+            ));
+            let p = format!("parts_{i}");
+            split.push(format!(
+                "split_part({p}, '-', 1) || '-' || lpad(split_part({p}, '-', 2), 2, '0') || '-' || lpad(split_part({p}, '-', 3), 2, '0') AS iso_{i}"
+            ));
+            let iso = format!("iso_{i}");
+            let sub = |from: u8, len: u8| d.bytes(&format!("substr({iso}, {from}, {len})"));
+            typed_cols.push(format!(
+                "CASE WHEN substr({iso}, 1, 1) <> '0'\n               AND {} BETWEEN '01' AND '12'\n               AND {} BETWEEN '01' AND CASE substr({iso}, 6, 2)\n                 WHEN '02' THEN CASE WHEN (CASE WHEN substr({iso}, 3, 2) = '00' THEN substr({iso}, 1, 2) ELSE substr({iso}, 3, 2) END) IN ({}) THEN '29' ELSE '28' END\n                 WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END\n         THEN {iso} END AS date_{i}",
+                sub(6, 2),
+                sub(9, 2),
+                multiples_of_four(),
+            ));
+        }
+        for (i, cell) in &typed.numbers {
+            parsed.push(format!(
+                "CASE WHEN {} THEN {cell} END AS number_{i}",
+                d.full_match(cell, "-?[0-9]+([.][0-9]+)?")
+            ));
+            let n = format!("number_{i}");
+            split.push(format!(
+                "TRIM(LEADING '0' FROM split_part(TRIM(LEADING '-' FROM {n}), '.', 1)) AS int_{i}"
+            ));
+            split.push(format!(
+                "TRIM(TRAILING '0' FROM split_part({n}, '.', 2)) AS frac_{i}"
+            ));
+            typed_cols.push(format!(
+                "CASE WHEN {n} IS NULL THEN NULL WHEN int_{i} = '' AND frac_{i} = '' THEN 0 WHEN substr({n}, 1, 1) = '-' THEN -1 ELSE 1 END AS sign_{i}"
+            ));
+        }
+        cte(
+            w,
+            &mut first,
+            "§4.2: a date of a form of §3.3 with its separators made '-', a number (-?[0-9]+([.][0-9]+)?) as given; else NULL.",
+            "parsed",
+            &format!("  SELECT {}\n  FROM cells", parsed.join(",\n         ")),
+        );
+        cte(
+            w,
+            &mut first,
+            "The date as YYYY-MM-DD; the number's integer digits without leading zeros, its fraction without trailing zeros.",
+            "split",
+            &format!("  SELECT {}\n  FROM parsed", split.join(",\n         ")),
+        );
+        cte(
+            w,
+            &mut first,
+            "A date that is a real day from the year 1000 (else NULL: it fails every date condition); the number's sign.",
+            "typed",
+            &format!("  SELECT {}\n  FROM split", typed_cols.join(",\n         ")),
+        );
+        source = "typed";
+    }
+    let prefix = format!("shuangsui/v{SPEC_VERSION}/target-ticket:{}:", t.key);
+    let ticket = d.sha256_hex(&format!("{} || id", d.literal(&prefix)));
+    let mut select = vec!["id".to_owned()];
+    for (s, c) in strata_names.iter().zip(&strata) {
+        select.push(format!("{c} AS {s}"));
+    }
+    select.push(format!("{ticket} AS ticket"));
+    let body = format!(
+        "  SELECT {}\n  FROM {source}{}",
+        select.join(", "),
+        if frame.is_empty() {
+            String::new()
+        } else {
+            format!("\n  WHERE {}", frame.join("\n    AND "))
+        }
+    );
+    cte(
+        w,
+        &mut first,
+        "§6.1, §7.1: the frame — the filter, the status rule, the listed exclusions — with tickets.",
+        "frame",
+        &body,
+    );
+    let partition = if strata_names.is_empty() {
+        String::new()
+    } else {
+        format!("PARTITION BY {} ", strata_names.join(", "))
+    };
+    cte(
+        w,
+        &mut first,
+        "§7.2: each stratum ranked by ticket, then id; the rank is the position in the whole ranking.",
+        "ranked",
+        &format!(
+            "  SELECT frame.*, row_number() OVER ({partition}ORDER BY {}, {}) AS place\n  FROM frame",
+            d.bytes("ticket"),
+            d.bytes("id")
+        ),
+    );
+    let mut kept_from = "  FROM ranked".to_owned();
+    if !t.skipped.is_empty() {
+        let rows: Vec<String> = t
+            .skipped
+            .iter()
+            .map(|s| format!("({}, {})", d.literal(&s.target), s.rank))
+            .collect();
+        cte(
+            w,
+            &mut first,
+            "§7.3: the targets the record skipped, with their ranks.",
+            "skipped",
+            &d.values("skipped", &["target", "place"], &rows),
+        );
+        kept_from.push_str(
+            "\n  WHERE NOT EXISTS (SELECT 1 FROM skipped WHERE skipped.target = ranked.id AND skipped.place = ranked.place)",
+        );
+    }
+    cte(
+        w,
+        &mut first,
+        "The ranking without the skipped targets, numbered.",
+        "kept",
+        &format!(
+            "  SELECT ranked.*, row_number() OVER ({partition}ORDER BY place) AS taken\n{kept_from}"
+        ),
+    );
+    let rows: Vec<String> = t
+        .strata
+        .iter()
+        .map(|s| {
+            let mut cells: Vec<String> = s.stratum.iter().map(|v| d.literal(v)).collect();
+            cells.push(s.count.to_string());
+            cells.push(s.frame.to_string());
+            format!("({})", cells.join(", "))
+        })
+        .collect();
+    let mut names: Vec<&str> = strata_names.iter().map(String::as_str).collect();
+    names.push("k");
+    names.push("n");
+    cte(
+        w,
+        &mut first,
+        "§6.2: each stratum's count and frame size, from the record.",
+        "counts",
+        &d.values("counts", &names, &rows),
+    );
+    // The directory must give the record's frame, stratum by stratum: a targets table cut
+    // short (rows ranked after the selection deleted) would otherwise still match.
+    let sizes = if strata_names.is_empty() {
+        "  SELECT count(*) AS n FROM frame".to_owned()
+    } else {
+        format!(
+            "  SELECT {s}, count(*) AS n FROM frame GROUP BY {s}",
+            s = strata_names.join(", ")
+        )
+    };
+    cte(
+        w,
+        &mut first,
+        "The frame's size per stratum, as the query finds it.",
+        "sizes",
+        &sizes,
+    );
+    let differing = if strata_names.is_empty() {
+        "SELECT 1 FROM counts CROSS JOIN sizes WHERE counts.n <> sizes.n".to_owned()
+    } else {
+        format!(
+            "SELECT 1 FROM counts FULL OUTER JOIN sizes USING ({}) WHERE counts.n IS NULL OR sizes.n IS NULL OR counts.n <> sizes.n",
+            strata_names.join(", ")
+        )
+    };
+    let message = d.literal(&format!(
+        "shuangsui: the targets table does not give the record's frame for task {} (a stratum's size differs from tasks[{}].strata[].frame): it is not the directory the draw read",
+        t.id, t.id
+    ));
+    cte(
+        w,
+        &mut first,
+        "The sizes must be the record's, or the query fails.",
+        "frame_check",
+        &format!(
+            "  SELECT CASE WHEN NOT EXISTS ({differing})\n         THEN true\n         ELSE {} END AS ok",
+            // Not a constant, so that no engine folds the failure before it is needed.
+            d.fail(&format!(
+                "{message} || ' (frame rows found: ' || CAST((SELECT count(*) FROM frame) AS VARCHAR) || ')'"
+            ))
+        ),
+    );
+    let _ = writeln!(w);
+    let join = if strata_names.is_empty() {
+        "CROSS JOIN counts".to_owned()
+    } else {
+        format!("JOIN counts USING ({})", strata_names.join(", "))
+    };
+    let mut order: Vec<String> = strata_names.iter().map(|s| d.bytes(s)).collect();
+    order.push("place".to_owned());
+    let _ = writeln!(
+        w,
+        "-- §7.2: each stratum's first `count` targets not skipped."
+    );
+    let _ = writeln!(
+        w,
+        "SELECT id AS {}, place AS {}, ticket AS {}",
+        d.ident("target"),
+        d.ident("rank"),
+        d.ident("ticket")
+    );
+    let _ = writeln!(w, "FROM kept {join} CROSS JOIN frame_check");
+    let _ = writeln!(w, "WHERE taken <= k AND frame_check.ok");
+    let _ = writeln!(w, "ORDER BY {};", order.join(", "));
+    Ok(query)
+}
+
+/// The kit's `exclusions.csv` (SPEC.md §7.4): `task,target,reason`, a row per listed
+/// exclusion (§6.1), task by task in plan order, each task's sorted by target — the rows each
+/// task's `frame.listed` is the digest of.
+pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    w.write_record(["task", "target", "reason"])
+        .expect("writing to memory");
+    for t in &checked.tasks {
+        for (target, reason) in t.frame.listed(targets) {
+            w.write_record([t.task.id.as_str(), target, reason])
+                .expect("writing to memory");
+        }
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// Checks a kit's `exclusions.csv` against a record (SPEC.md §6.1, §7.4): each task's rows
+/// hash to its `frame.listed`, and every row names a task of the record. This is what each
+/// task's query checks before it selects; `publish` checks the whole file at once.
+pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result<()> {
+    let fail = |message: String| Error::Sql {
+        message: format!("{name}: {message}"),
+    };
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let header = reader.headers().map_err(|e| fail(e.to_string()))?.clone();
+    if header.iter().collect::<Vec<_>>() != ["task", "target", "reason"] {
+        return Err(fail(format!(
+            "expected the columns task, target, reason, found {}",
+            header.iter().collect::<Vec<_>>().join(", ")
+        )));
+    }
+    let mut rows: std::collections::BTreeMap<String, Vec<(String, String)>> =
+        std::collections::BTreeMap::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| fail(e.to_string()))?;
+        rows.entry(row[0].to_owned())
+            .or_default()
+            .push((row[1].to_owned(), row[2].to_owned()));
+    }
+    if let Some(task) = rows
+        .keys()
+        .find(|t| !record.tasks.iter().any(|r| &r.id == *t))
+    {
+        return Err(fail(format!(
+            "lists exclusions of task '{task}', which the record does not have"
+        )));
+    }
+    for t in &record.tasks {
+        let listed = rows.get(&t.id).map_or(&[][..], Vec::as_slice);
+        let digest = crate::base::canonical::to_hex(&crate::inputs::digest::listed_exclusions(
+            listed.iter().map(|(a, b)| (a.as_str(), b.as_str())),
+        ));
+        if digest != t.frame.listed {
+            return Err(fail(format!(
+                "the {} rows of task '{}' hash to {digest}, not to the record's frame.listed {}",
+                listed.len(),
+                t.id,
+                t.frame.listed
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_and_identifiers_are_escaped() {
+        assert_eq!(Dialect::DuckDb.literal("a'b\\c"), "'a''b\\c'");
+        assert_eq!(Dialect::Spark.literal("a'b\\c"), "'a\\'b\\\\c'");
+        assert_eq!(Dialect::Postgres.ident("a\"b"), "\"a\"\"b\"");
+        assert_eq!(Dialect::Spark.ident("a`b"), "`a``b`");
+        assert_eq!(
+            Dialect::Postgres.table("audit.targets").unwrap(),
+            "\"audit\".\"targets\""
+        );
+        assert_eq!(
+            Dialect::Postgres.table("t; DROP TABLE x").unwrap(),
+            "\"t; DROP TABLE x\""
+        );
+        assert!(Dialect::Postgres.table("audit.").is_err());
+    }
+
+    #[test]
+    fn decimal_parts_strip_zeros_and_sign_zero() {
+        assert_eq!(decimal_parts("100"), (1, "100", ""));
+        assert_eq!(decimal_parts("-0.5"), (-1, "", "5"));
+        assert_eq!(decimal_parts("0"), (0, "", ""));
+        assert_eq!(decimal_parts("12.034"), (1, "12", "034"));
+    }
+
+    #[test]
+    fn leap_years_by_their_digits() {
+        let leap = |y: u32| {
+            let (hi, lo) = (format!("'{:02}'", y / 100), format!("'{:02}'", y % 100));
+            let list = multiples_of_four();
+            if y % 100 == 0 {
+                list.contains(&hi)
+            } else {
+                list.contains(&lo)
+            }
+        };
+        for y in 1000..=9999 {
+            assert_eq!(leap(y), y % 4 == 0 && (y % 100 != 0 || y % 400 == 0), "{y}");
+        }
+    }
+}

@@ -186,16 +186,16 @@ pub fn build(
     if let Some(a) = &record.seed.attestation {
         files.push((
             kit.join("announcement.json"),
-            shuangsui::ceremony::announce::to_json(&a.announcement).into_bytes(),
+            shuangsui::ceremony::to_json(&a.announcement).into_bytes(),
         ));
         for old in &a.replaced {
             files.push((
                 kit.join(format!("announcement-attempt-{}.json", old.attempt)),
-                shuangsui::ceremony::announce::to_json(old).into_bytes(),
+                shuangsui::ceremony::to_json(old).into_bytes(),
             ));
         }
         if let Some(token) =
-            shuangsui::ceremony::announce::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
+            shuangsui::ceremony::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
         {
             // The bare token: `openssl ts -verify -token_in -in announcement.tsr -data announcement.json -CAfile TSA.pem`
             files.push((kit.join("announcement.tsr"), token));
@@ -376,14 +376,14 @@ fn kit_readme(
 /// randomness exists.
 pub fn frozen_inputs(
     lang: Lang,
-    a: &shuangsui::ceremony::announce::Announcement,
+    a: &shuangsui::ceremony::Announcement,
     plan_bytes: &[u8],
     inputs: &Inputs,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = vec![
         (
             PathBuf::from("announcement.json"),
-            shuangsui::ceremony::announce::to_json(a).into_bytes(),
+            shuangsui::ceremony::to_json(a).into_bytes(),
         ),
         (PathBuf::from("plan.toml"), plan_bytes.to_vec()),
         (

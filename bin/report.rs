@@ -58,7 +58,7 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 
 /// A guarantee of an attested seed, in the report's language.
 fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
-    use shuangsui::ceremony::announce::TimeAnchor;
+    use shuangsui::ceremony::TimeAnchor;
     use shuangsui::verify::Guarantee;
     use std::fmt::Write as _;
     match (lang, g) {
@@ -140,7 +140,7 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
 }
 
 /// The summary of a new announcement: what to publish, and what happens next.
-pub fn announcement(lang: Lang, a: &shuangsui::ceremony::announce::Announcement) {
+pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     say!(
         "{} {} ({}{}{}): {} {}",
         lang.t("抽查计划", "plan"),
@@ -197,7 +197,7 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::announce::Announcement)
             a.reason
         );
     }
-    if shuangsui::ceremony::announce::is_draft(a) {
+    if shuangsui::ceremony::is_draft(a) {
         say!(
             "{}",
             lang.t(

@@ -591,7 +591,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             party,
         } => {
             let draft = read_announcement(announcement)?;
-            shuangsui::ceremony::announce::check_draft(&draft)?;
+            shuangsui::ceremony::check_draft(&draft)?;
             let party = shuangsui::base::normalize::text(party);
             anyhow::ensure!(
                 draft.parties.iter().any(|p| p.name == party),
@@ -610,8 +610,8 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 draft.beacon.emitted_at
             );
             let secret = hex::encode(rand::random::<[u8; 32]>());
-            let body = shuangsui::ceremony::announce::body_digest(&draft);
-            let contribution = shuangsui::ceremony::announce::contribution(&body, &party, &secret);
+            let body = shuangsui::ceremony::body_digest(&draft);
+            let contribution = shuangsui::ceremony::contribution(&body, &party, &secret);
             report::announcement(lang, &draft);
             say!(
                 "{} {secret}",
@@ -646,7 +646,7 @@ fn run(cli: &Cli) -> Result<ExitCode> {
                 anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
             }
             let draft = read_announcement(draft)?;
-            let a = shuangsui::ceremony::announce::with_parties(
+            let a = shuangsui::ceremony::with_parties(
                 &draft,
                 &pairs(parties, "--party", "NAME=CONTRIBUTION")?,
                 unix_now(),
@@ -658,23 +658,15 @@ fn run(cli: &Cli) -> Result<ExitCode> {
             if let Some(p) = &public {
                 let old = read_announcement(p)?;
                 anyhow::ensure!(
-                    shuangsui::ceremony::announce::body_digest(&old)
-                        == shuangsui::ceremony::announce::body_digest(&draft),
+                    shuangsui::ceremony::body_digest(&old)
+                        == shuangsui::ceremony::body_digest(&draft),
                     "'{}' is not the announcement of this draft: its inputs, round or dice differ",
                     p.display()
                 );
             }
-            write_atomic(
-                out,
-                shuangsui::ceremony::announce::to_json(&a).as_bytes(),
-                *force,
-            )?;
+            write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), *force)?;
             if let Some(p) = &public {
-                write_atomic(
-                    p,
-                    shuangsui::ceremony::announce::to_json(&a).as_bytes(),
-                    true,
-                )?;
+                write_atomic(p, shuangsui::ceremony::to_json(&a).as_bytes(), true)?;
             }
             report::announcement(lang, &a);
             say!(
@@ -1099,7 +1091,7 @@ fn publish_files(
     // certificate's fingerprint, never one the token merely carries.
     let anchor = outcome.guarantees.iter().find_map(|g| match g {
         shuangsui::verify::Guarantee::InputsFixed {
-            anchor: shuangsui::ceremony::announce::TimeAnchor::Verified(a),
+            anchor: shuangsui::ceremony::TimeAnchor::Verified(a),
             ..
         } => Some(a),
         _ => None,
@@ -1292,7 +1284,7 @@ fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
-fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::announce::Announcement> {
+fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::Announcement> {
     Ok(shuangsui::base::strict::from_slice(
         &path.display().to_string(),
         &read(path)?,
@@ -1354,7 +1346,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         (Some(p), Some(why)) => Some((read_announcement(p)?, why.clone())),
         _ => None,
     };
-    let request = shuangsui::ceremony::announce::Request {
+    let request = shuangsui::ceremony::Request {
         now: unix_now(),
         margin_secs: i64::from(args.margin) * 60,
         not_before,
@@ -1363,7 +1355,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         previous,
         replaces,
     };
-    let a = shuangsui::ceremony::announce::announce(&parsed, &request)?;
+    let a = shuangsui::ceremony::announce(&parsed.committed(), &request)?;
     let public = match &args.publish {
         None => Vec::new(),
         Some(dir) => publish::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
@@ -1380,11 +1372,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
     }
-    write_atomic(
-        out,
-        shuangsui::ceremony::announce::to_json(&a).as_bytes(),
-        args.force,
-    )?;
+    write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), args.force)?;
     for (path, bytes) in &public {
         write_atomic(path, bytes, args.force)?;
     }
@@ -1428,7 +1416,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         .map(|p| read_announcement(p))
         .collect::<Result<Vec<_>>>()?;
     let tsa_cert = sources.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
-    let s = shuangsui::ceremony::announce::Sources {
+    let s = shuangsui::ceremony::Sources {
         replaced,
         round,
         reveals: pairs(&sources.reveals, "--reveal", "NAME=SECRET")?,
@@ -1436,7 +1424,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         tsa_cert: tsa_cert.as_deref(),
         same_files: true,
     };
-    let (seed, _, _) = shuangsui::ceremony::announce::attest(&announcement, inputs, &s)?;
+    let (seed, _, _) = shuangsui::ceremony::attest(&announcement, &inputs.committed(), &s)?;
     Ok(seed)
 }
 

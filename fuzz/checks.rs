@@ -5,8 +5,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use shuangsui::ceremony::announce::{self, Announcement};
 use shuangsui::ceremony::beacon::{self, Round};
+use shuangsui::ceremony::{self, Announcement};
 use shuangsui::inputs::stream::{self, Options};
 use shuangsui::inputs::{ByteSource, Format, ReadOptions, Table, TableKind, TableOptions};
 use shuangsui::publish::results::Results;
@@ -152,11 +152,11 @@ pub fn record(bytes: &[u8]) {
 /// An announcement on any bytes: parsed, its digest, and checked against real inputs.
 pub fn announcement(bytes: &[u8]) {
     if let Ok(a) = shuangsui::base::strict::from_slice::<Announcement>("announcement.json", bytes) {
-        let _ = announce::digest_of(&a);
-        let _ = announce::check_announcement(&a);
-        let _ = announce::check_inputs(&a, inputs(), false);
-        let _ = announce::body_digest(&a);
-        let _ = announce::check_timestamp(&a, bytes, None);
+        let _ = ceremony::digest_of(&a);
+        let _ = ceremony::check_announcement(&a);
+        let _ = ceremony::check_inputs(&a, &(inputs()).committed(), false);
+        let _ = ceremony::body_digest(&a);
+        let _ = ceremony::check_timestamp(&a, bytes, None);
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth};
 
@@ -251,8 +251,8 @@ fn inputs() -> Inputs {
 
 /// Announced at 2023-09-15T10:50:02Z for round 657413.
 fn announcement(inputs: &Inputs) -> Announcement {
-    announce::announce(
-        inputs,
+    ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: shuangsui::base::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
             margin_secs: 600,
@@ -287,7 +287,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     authority(&dir);
     let inputs = inputs();
     let a = announcement(&inputs);
-    std::fs::write(dir.path("announcement.json"), announce::to_json(&a)).unwrap();
+    std::fs::write(dir.path("announcement.json"), ceremony::to_json(&a)).unwrap();
     std::fs::write(dir.path("other.json"), b"{\"another\": \"file\"}\n").unwrap();
     let before = stamp(
         &dir,
@@ -323,8 +323,12 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
 
     // Before the round: accepted, against the authority's certificate or its CA's.
     for cert in [&tsa, &ca] {
-        let (seed, attestation, attested) =
-            announce::attest(&a, &inputs, &sources(Some(before.clone()), Some(cert))).unwrap();
+        let (seed, attestation, attested) = ceremony::attest(
+            &a,
+            &inputs.committed(),
+            &sources(Some(before.clone()), Some(cert)),
+        )
+        .unwrap();
         let TimeAnchor::Verified(anchor) = &attested.anchor else {
             panic!("{:?}", attested.anchor);
         };
@@ -332,11 +336,13 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
         assert!(anchor.tsa.contains("CN=Test TSA"), "{}", anchor.tsa);
         assert!(!attestation.timestamp.is_empty());
         // The token does not change the seed: the beacon is the last input.
-        let (plain, _, _) = announce::attest(&a, &inputs, &sources(None, None)).unwrap();
+        let (plain, _, _) =
+            ceremony::attest(&a, &inputs.committed(), &sources(None, None)).unwrap();
         assert_eq!(seed.value, plain.value);
     }
     // ECDSA P-256.
-    let (_, _, attested) = announce::attest(&a, &inputs, &sources(Some(ec), Some(&ca))).unwrap();
+    let (_, _, attested) =
+        ceremony::attest(&a, &inputs.committed(), &sources(Some(ec), Some(&ca))).unwrap();
     assert!(
         matches!(&attested.anchor, TimeAnchor::Verified(x) if x.tsa.contains("CN=Test EC TSA") && x.algorithm.contains("ECDSA")),
         "{:?}",
@@ -344,7 +350,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     );
     // After the round: refused, with or without the certificate.
     for cert in [Some(tsa.as_slice()), None] {
-        let e = announce::attest(&a, &inputs, &sources(Some(after.clone()), cert))
+        let e = ceremony::attest(&a, &inputs.committed(), &sources(Some(after.clone()), cert))
             .unwrap_err()
             .to_string();
         assert!(
@@ -353,14 +359,14 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
         );
     }
     // For other bytes: refused.
-    let e = announce::attest(&a, &inputs, &sources(Some(other), Some(&tsa)))
+    let e = ceremony::attest(&a, &inputs.committed(), &sources(Some(other), Some(&tsa)))
         .unwrap_err()
         .to_string();
     assert!(e.contains("other bytes"), "{e}");
     // Checked against another authority's certificate: refused.
-    let e = announce::attest(
+    let e = ceremony::attest(
         &a,
-        &inputs,
+        &inputs.committed(),
         &sources(Some(before.clone()), Some(&other_cert)),
     )
     .unwrap_err()
@@ -369,14 +375,19 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     // A token over an edited announcement (other dice): the imprint no longer matches.
     let mut edited = a.clone();
     edited.dice = "9999".into();
-    edited.digest = announce::digest_of(&edited);
-    let e = announce::attest(&edited, &inputs, &sources(Some(before.clone()), Some(&tsa)))
-        .unwrap_err()
-        .to_string();
+    edited.digest = ceremony::digest_of(&edited);
+    let e = ceremony::attest(
+        &edited,
+        &inputs.committed(),
+        &sources(Some(before.clone()), Some(&tsa)),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("other bytes"), "{e}");
 
     // The record keeps the token; verify re-checks it, with and without the certificate.
-    let (seed, _, _) = announce::attest(&a, &inputs, &sources(Some(before), Some(&tsa))).unwrap();
+    let (seed, _, _) =
+        ceremony::attest(&a, &inputs.committed(), &sources(Some(before), Some(&tsa))).unwrap();
     let record = draw(&inputs, &seed).unwrap().record;
     let json = record.to_json();
     let check = |cert: Option<&[u8]>| {
@@ -592,7 +603,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
         shuangsui::ceremony::timestamp::parse(&std::fs::read(dir.path("after.tsr")).unwrap())
             .unwrap()
             .der;
-    record["seed"]["attestation"]["timestamp"] = announce::base64_encode(&late).into();
+    record["seed"]["attestation"]["timestamp"] = ceremony::base64_encode(&late).into();
     std::fs::write(
         dir.path("swapped.json"),
         serde_json::to_string_pretty(&record).unwrap() + "\n",
@@ -627,7 +638,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
         use sha2::Digest as _;
         let pem = std::fs::read_to_string(dir.path("tsa.pem")).unwrap();
         let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-        hex::encode(sha2::Sha256::digest(announce::base64_decode(&b64).unwrap()))
+        hex::encode(sha2::Sha256::digest(ceremony::base64_decode(&b64).unwrap()))
     };
     assert!(
         notice.contains("CN=Test TSA") && notice.contains(&fingerprint),

@@ -10,7 +10,7 @@ mod common;
 
 use common::{faketime, fixture_round};
 use serde_json::Value;
-use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
 use shuangsui::{Inputs, Source, draw, synth, verify};
 
@@ -59,20 +59,20 @@ fn request() -> Request {
 
 /// The draft, the notary's contribution to it, and the announcement with it.
 fn announcement(inputs: &Inputs) -> Announcement {
-    let draft = announce::announce(
-        inputs,
+    let draft = ceremony::announce(
+        &inputs.committed(),
         &Request {
             parties: vec!["公证处".into()],
             ..request()
         },
     )
     .unwrap();
-    let body = announce::body_digest(&draft);
-    announce::with_parties(
+    let body = ceremony::body_digest(&draft);
+    ceremony::with_parties(
         &draft,
         &[(
             "公证处".into(),
-            announce::contribution(&body, "公证处", SECRET),
+            ceremony::contribution(&body, "公证处", SECRET),
         )],
         now() + 30,
         300,
@@ -92,7 +92,7 @@ fn sources() -> Sources<'static> {
 }
 
 fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
-    match announce::attest(a, inputs, s) {
+    match ceremony::attest(a, &inputs.committed(), s) {
         Ok(_) => panic!("the sources were accepted"),
         Err(e) => e.to_string(),
     }
@@ -108,11 +108,11 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     assert_eq!(a.beacon.not_before, "2023-09-15T11:00:02Z");
     assert_eq!(a.dice, "3141");
     assert_eq!((a.attempt, a.replaces.as_str()), (1, ""));
-    assert_eq!(a.digest, announce::digest_of(&a));
-    announce::check_announcement(&a).unwrap();
+    assert_eq!(a.digest, ceremony::digest_of(&a));
+    ceremony::check_announcement(&a).unwrap();
     // Two seconds later the margin reaches past round 657413.
-    let later = announce::announce(
-        &inputs(),
+    let later = ceremony::announce(
+        &(inputs()).committed(),
         &Request {
             now: now() + 2,
             ..request()
@@ -121,8 +121,8 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     .unwrap();
     assert_eq!(later.beacon.round, 657_414);
     // A later round may be named; an earlier one, inside the margin, may not.
-    let named = announce::announce(
-        &inputs(),
+    let named = ceremony::announce(
+        &(inputs()).committed(),
         &Request {
             not_before: Some(now() + 3600),
             ..request()
@@ -130,8 +130,8 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     )
     .unwrap();
     assert_eq!(named.beacon.round, 657_413 + 1000);
-    let e = announce::announce(
-        &inputs(),
+    let e = ceremony::announce(
+        &(inputs()).committed(),
         &Request {
             not_before: Some(now() + 60),
             ..request()
@@ -146,7 +146,7 @@ fn the_announcement_names_the_first_round_after_the_margin() {
 fn the_full_ceremony_verifies_with_its_guarantees() {
     let inputs = inputs();
     let a = announcement(&inputs);
-    let (seed, attestation, _) = announce::attest(&a, &inputs, &sources()).unwrap();
+    let (seed, attestation, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     assert_eq!(attestation.beacon.round, 657_413);
     assert_eq!(attestation.reveals.len(), 1);
     let record = draw(&inputs, &seed).unwrap().record;
@@ -201,7 +201,7 @@ fn the_full_ceremony_verifies_with_its_guarantees() {
             .contains("rests on publication")
     );
     // The same ceremony gives the same record, byte for byte.
-    let (again, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
+    let (again, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     assert_eq!(draw(&inputs, &again).unwrap().record.to_json(), json);
 }
 
@@ -210,7 +210,7 @@ fn the_seed_follows_the_spec_formula() {
     use sha2::Digest as _;
     let inputs = inputs();
     let a = announcement(&inputs);
-    let (seed, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
+    let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     // SHA-256(str("shuangsui/v2/seed") ‖ announcement digest ‖ u64(round) ‖ randomness), by hand.
     let tag = b"shuangsui/v2/seed";
     let mut h = sha2::Sha256::new();
@@ -223,7 +223,7 @@ fn the_seed_follows_the_spec_formula() {
     // A reveal is not part of the seed: withholding it changes nothing.
     let mut s = sources();
     s.reveals.clear();
-    let (unrevealed, _, _) = announce::attest(&a, &inputs, &s).unwrap();
+    let (unrevealed, _, _) = ceremony::attest(&a, &inputs.committed(), &s).unwrap();
     assert_eq!(unrevealed.value, seed.value);
 }
 
@@ -248,7 +248,7 @@ fn changed_inputs_are_refused() {
         same_files: false,
         ..sources()
     };
-    assert!(announce::attest(&a, &inputs_with(&reordered), &s).is_ok());
+    assert!(ceremony::attest(&a, &(inputs_with(&reordered)).committed(), &s).is_ok());
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn a_forged_signature_is_refused() {
 fn an_edited_attestation_fails_verification() {
     let inputs = inputs();
     let a = announcement(&inputs);
-    let (seed, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
+    let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let json = draw(&inputs, &seed).unwrap().record.to_json();
     let edit = |f: &dyn Fn(&mut Value)| {
         let mut v: Value = serde_json::from_str(&json).unwrap();
@@ -344,7 +344,7 @@ fn the_announcement_and_the_attested_record_follow_their_schemas() {
             .map(|e| e.to_string())
             .collect::<Vec<_>>()
     );
-    let (seed, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
+    let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let record: Value =
         serde_json::from_str(&draw(&inputs, &seed).unwrap().record.to_json()).unwrap();
     let record_schema = schema("record");

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use shuangsui::ceremony::announce::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::draw::record::LedgerEntry;
 use shuangsui::publish::notice::{self, Lang, OfficerDisplay};
 use shuangsui::verify::ledger::{self, Amendment, Change};
@@ -121,10 +121,10 @@ fn request() -> Request {
 
 /// The notary's contribution to a draft, added to it.
 fn with_notary(draft: &Announcement) -> Announcement {
-    let body = announce::body_digest(draft);
-    announce::with_parties(
+    let body = ceremony::body_digest(draft);
+    ceremony::with_parties(
         draft,
-        &[(NOTARY.into(), announce::contribution(&body, NOTARY, SECRET))],
+        &[(NOTARY.into(), ceremony::contribution(&body, NOTARY, SECRET))],
         now() + 30,
         300,
     )
@@ -141,7 +141,7 @@ fn notary_request() -> Request {
 
 /// The published announcement of round 657413, with dice and the notary.
 fn announcement(inputs: &Inputs) -> Announcement {
-    with_notary(&announce::announce(inputs, &notary_request()).unwrap())
+    with_notary(&ceremony::announce(&inputs.committed(), &notary_request()).unwrap())
 }
 
 /// The fixture round, with the notary's reveal.
@@ -166,13 +166,13 @@ fn bare_sources() -> Sources<'static> {
 
 /// An announcement edited by hand, its digest recomputed so that it is well sealed.
 fn resealed(mut a: Announcement) -> Announcement {
-    a.digest = announce::digest_of(&a);
+    a.digest = ceremony::digest_of(&a);
     a
 }
 
 /// Why `attest` refuses.
 fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
-    match announce::attest(a, inputs, s) {
+    match ceremony::attest(a, &inputs.committed(), s) {
         Ok(_) => panic!("the sources were accepted"),
         Err(e) => e.to_string(),
     }
@@ -180,7 +180,7 @@ fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
 
 /// The record drawn from an announcement.
 fn drawn(inputs: &Inputs, a: &Announcement, s: &Sources<'_>) -> Record {
-    let (seed, _, _) = announce::attest(a, inputs, s).unwrap();
+    let (seed, _, _) = ceremony::attest(a, &inputs.committed(), s).unwrap();
     draw(inputs, &seed).unwrap().record
 }
 
@@ -285,7 +285,7 @@ impl Dir {
         let dir = Dir::new(name);
         let inputs = inputs();
         let a = announcement(&inputs);
-        dir.write("announcement.json", &announce::to_json(&a));
+        dir.write("announcement.json", &ceremony::to_json(&a));
         let r = fixture_round();
         dir.write(
             "round.json",
@@ -392,7 +392,7 @@ fn past_round_cli_names_only_a_future_round() {
         &std::fs::read(dir.path("now.json")).unwrap(),
     )
     .unwrap();
-    announce::check_announcement(&a).unwrap();
+    ceremony::check_announcement(&a).unwrap();
     assert!(a.beacon.round > ROUND, "{a:?}");
     assert!(t(&a.announced_at) >= before, "{a:?}");
     assert!(t(&a.beacon.emitted_at) >= before + 600, "{a:?}");
@@ -548,7 +548,7 @@ fn past_round_free_text_or_inconsistent_times_are_refused() {
     }
     for (name, edited, why) in cases {
         // As edited: the digest no longer matches.
-        let e = announce::check_announcement(&edited).unwrap_err();
+        let e = ceremony::check_announcement(&edited).unwrap_err();
         assert_eq!(e.kind(), "announcement");
         assert!(
             e.to_string().contains("digest does not match its content"),
@@ -560,12 +560,12 @@ fn past_round_free_text_or_inconsistent_times_are_refused() {
         );
         // Resealed: the time itself is refused.
         let b = resealed(edited);
-        let e = announce::check_announcement(&b).unwrap_err().to_string();
+        let e = ceremony::check_announcement(&b).unwrap_err().to_string();
         assert!(e.contains(&why), "{name}: {e}");
         let e = refusal(&b, &inputs, &s);
         assert!(e.contains(&why), "{name}: {e}");
         // And the tool refuses to take contributions for it or to replace it.
-        assert!(announce::with_parties(&b, &[], now(), 0).is_err(), "{name}");
+        assert!(ceremony::with_parties(&b, &[], now(), 0).is_err(), "{name}");
     }
 }
 
@@ -579,8 +579,8 @@ fn past_round_free_text_or_inconsistent_times_are_refused() {
 #[test]
 fn past_round_back_dated_announcement_is_not_anchored_in_time() {
     let inputs = inputs();
-    let honest = announce::announce(
-        &inputs,
+    let honest = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: unix_now(),
             ..request()
@@ -594,8 +594,9 @@ fn past_round_back_dated_announcement_is_not_anchored_in_time() {
     back.beacon.round = ROUND;
     back.beacon.emitted_at = EMITTED.into();
     let back = resealed(back);
-    announce::check_announcement(&back).unwrap();
-    let (seed, _, attested) = announce::attest(&back, &inputs, &bare_sources()).unwrap();
+    ceremony::check_announcement(&back).unwrap();
+    let (seed, _, attested) =
+        ceremony::attest(&back, &inputs.committed(), &bare_sources()).unwrap();
     assert_eq!(attested.anchor, TimeAnchor::None);
     let record = draw(&inputs, &seed).unwrap().record;
     let json = record.to_json();
@@ -711,7 +712,7 @@ fn token(file: &[u8], gen_time: i64) -> Vec<u8> {
 #[test]
 fn past_round_grinding_announcement_times_gives_visible_distinct_announcements() {
     let inputs = inputs();
-    let published = announce::announce(&inputs, &request()).unwrap();
+    let published = ceremony::announce(&inputs.committed(), &request()).unwrap();
     let mut digests = HashSet::new();
     let mut seeds = HashSet::new();
     let mut variants = Vec::new();
@@ -719,7 +720,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
         let mut v = published.clone();
         v.announced_at = utc(now() - k * 7);
         let v = resealed(v);
-        announce::check_announcement(&v).unwrap();
+        ceremony::check_announcement(&v).unwrap();
         assert_eq!(v.beacon.round, ROUND);
         // What the seed of each variant is (SPEC.md §5.3.6), as attest derives it.
         let randomness: [u8; 32] = hex::decode(fixture_round().randomness)
@@ -727,7 +728,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
             .try_into()
             .unwrap();
         let digest: [u8; 32] = hex::decode(&v.digest).unwrap().try_into().unwrap();
-        let seed = hex::encode(announce::seed_of(&digest, ROUND, &randomness));
+        let seed = hex::encode(ceremony::seed_of(&digest, ROUND, &randomness));
         digests.insert(v.digest.clone());
         seeds.insert(seed);
         variants.push(v);
@@ -737,7 +738,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
     assert!(!digests.contains(&published.digest));
     // Every one is accepted by the draw, and gives the seed above.
     for v in [&variants[0], &variants[78], &variants[156]] {
-        let (seed, _, _) = announce::attest(v, &inputs, &bare_sources()).unwrap();
+        let (seed, _, _) = ceremony::attest(v, &inputs.committed(), &bare_sources()).unwrap();
         assert!(seeds.contains(&seed.value));
     }
     // The variant drawn shows its own digest and time, not the published one's.
@@ -768,7 +769,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
     // No variant can carry a token made now: it is after the round.
     let today = unix_now();
     for v in [&variants[0], chosen] {
-        let file = announce::to_json(v);
+        let file = ceremony::to_json(v);
         let tsr = token(file.as_bytes(), today);
         let s = Sources {
             timestamp: Some(tsr.clone()),
@@ -784,7 +785,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
             }
             Ok(parsed) => {
                 assert_eq!(parsed.time, today);
-                let e = announce::check_timestamp(v, &tsr, None)
+                let e = ceremony::check_timestamp(v, &tsr, None)
                     .unwrap_err()
                     .to_string();
                 assert!(e.contains("not before") && e.contains(EMITTED), "{e}");
@@ -894,13 +895,13 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
 
     let mut edited = a.clone();
     edited.dice = "2718".into();
-    let e = announce::check_announcement(&edited)
+    let e = ceremony::check_announcement(&edited)
         .unwrap_err()
         .to_string();
     assert!(e.contains("digest does not match its content"), "{e}");
     assert!(refusal(&edited, &inputs, &sources()).contains("digest does not match"));
     // In the CLI too.
-    dir.write("edited.json", &announce::to_json(&edited));
+    dir.write("edited.json", &ceremony::to_json(&edited));
     let (code, _, err) = dir.draw("edited.json", "round.json", &[], "bad.json");
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("digest does not match"), "{err}");
@@ -914,8 +915,8 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
         e.contains("does not open its contribution") && e.contains(NOTARY),
         "{e}"
     );
-    let (genuine, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
-    let (seed, _, _) = announce::attest(&other, &inputs, &bare_sources()).unwrap();
+    let (genuine, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
+    let (seed, _, _) = ceremony::attest(&other, &inputs.committed(), &bare_sources()).unwrap();
     assert_ne!(seed.value, genuine.value);
     let record = draw(&inputs, &seed).unwrap().record;
     let v = verified(&record.to_json(), &inputs);
@@ -968,8 +969,8 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
 fn withheld_reveal_changes_nothing_and_is_listed() {
     let inputs = inputs();
     let a = announcement(&inputs);
-    let (with, _, _) = announce::attest(&a, &inputs, &sources()).unwrap();
-    let (without, _, _) = announce::attest(&a, &inputs, &bare_sources()).unwrap();
+    let (with, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
+    let (without, _, _) = ceremony::attest(&a, &inputs.committed(), &bare_sources()).unwrap();
     assert_eq!(with.value, without.value);
     let revealed = draw(&inputs, &with).unwrap().record;
     let record = draw(&inputs, &without).unwrap().record;
@@ -1003,8 +1004,8 @@ fn withheld_reveal_changes_nothing_and_is_listed() {
 fn redo_must_cite_the_attempt_it_replaces() {
     let inputs = inputs();
     // Attempt 1 was announced for an earlier round (20 minutes earlier), not drawn.
-    let first = announce::announce(
-        &inputs,
+    let first = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: now() - 1200,
             ..request()
@@ -1012,8 +1013,8 @@ fn redo_must_cite_the_attempt_it_replaces() {
     )
     .unwrap();
     let why = "公证员未到场";
-    let second = announce::announce(
-        &inputs,
+    let second = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: now() + 1,
             dice: "5 9".into(),
@@ -1038,8 +1039,8 @@ fn redo_must_cite_the_attempt_it_replaces() {
         "{e}"
     );
     // With another first attempt in its place: refused.
-    let stranger = announce::announce(
-        &inputs,
+    let stranger = ceremony::announce(
+        &inputs.committed(),
         &Request {
             dice: "9".into(),
             ..request()
@@ -1064,8 +1065,8 @@ fn redo_must_cite_the_attempt_it_replaces() {
     assert!(e.contains("before the attempt 1 it replaces"), "{e}");
     // A redo for the same round as the attempt it replaces would offer a choice of two
     // seeds once the round is out: refused.
-    let e = announce::announce(
-        &inputs,
+    let e = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: now() - 1200,
             replaces: Some((first.clone(), why.into())),
@@ -1076,8 +1077,8 @@ fn redo_must_cite_the_attempt_it_replaces() {
     .to_string();
     assert!(e.contains("must name a round later"), "{e}");
     // No reason: refused when announcing.
-    let e = announce::announce(
-        &inputs,
+    let e = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: now() + 1,
             replaces: Some((first.clone(), "  ".into())),
@@ -1134,13 +1135,13 @@ fn redo_must_cite_the_attempt_it_replaces() {
 #[test]
 fn redo_with_a_forged_attempt_number_is_refused() {
     let inputs = inputs();
-    let mut old = announce::announce(&inputs, &request()).unwrap();
+    let mut old = ceremony::announce(&inputs.committed(), &request()).unwrap();
     old.attempt = u32::MAX;
     old.replaces = "00".repeat(32);
     old.reason = "不存在的尝试".into();
     let old = resealed(old);
-    announce::check_announcement(&old).unwrap();
-    let mut second = announce::announce(&inputs, &request()).unwrap();
+    ceremony::check_announcement(&old).unwrap();
+    let mut second = ceremony::announce(&inputs.committed(), &request()).unwrap();
     second.attempt = 2;
     second.replaces.clone_from(&old.digest);
     second.reason = "公证员未到场".into();
@@ -1162,8 +1163,8 @@ fn redo_with_a_forged_attempt_number_is_refused() {
 fn silent_redo_rests_on_publication() {
     let inputs = inputs();
     let first = announcement(&inputs);
-    let redo = announce::announce(
-        &inputs,
+    let redo = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now: now() + 1,
             dice: "2 7 1 8".into(),
@@ -1209,21 +1210,21 @@ fn silent_redo_rests_on_publication() {
 #[test]
 fn contribution_copied_to_another_announcement_does_not_open() {
     let inputs = inputs();
-    let draft_a = announce::announce(&inputs, &notary_request()).unwrap();
-    let draft_b = announce::announce(
-        &inputs,
+    let draft_a = ceremony::announce(&inputs.committed(), &notary_request()).unwrap();
+    let draft_b = ceremony::announce(
+        &inputs.committed(),
         &Request {
             dice: "2 7 1 8".into(),
             ..notary_request()
         },
     )
     .unwrap();
-    let copied = announce::contribution(&announce::body_digest(&draft_a), NOTARY, SECRET);
+    let copied = ceremony::contribution(&ceremony::body_digest(&draft_a), NOTARY, SECRET);
     let a = with_notary(&draft_a);
     let b =
-        announce::with_parties(&draft_b, &[(NOTARY.into(), copied.clone())], now(), 600).unwrap();
+        ceremony::with_parties(&draft_b, &[(NOTARY.into(), copied.clone())], now(), 600).unwrap();
     assert_eq!(a.parties, b.parties);
-    announce::attest(&a, &inputs, &sources()).unwrap();
+    ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let why = refusal(&b, &inputs, &sources());
     assert!(
         why.contains(&format!(
@@ -1802,7 +1803,7 @@ fn loose_json_record_is_refused_naming_the_member() {
 fn loose_json_announcement_and_round_are_refused_naming_the_member() {
     let inputs = inputs();
     let a = announcement(&inputs);
-    let text = announce::to_json(&a);
+    let text = ceremony::to_json(&a);
     let read = |t: &str| {
         shuangsui::base::strict::from_slice::<Announcement>("announcement.json", t.as_bytes())
     };
@@ -1966,13 +1967,13 @@ fn later_batch_on_the_earlier_batchs_round_is_refused() {
         .clone()
         .with_earlier(vec![("batch-1.json".into(), first.clone())])
         .unwrap();
-    let e = announce::announce(&later, &request())
+    let e = ceremony::announce(&later.committed(), &request())
         .unwrap_err()
         .to_string();
     assert!(e.contains("a later batch needs a later round"), "{e}");
     // Made by hand (the check skipped) and sealed: the draw refuses it too.
-    let mut forged = announce::announce(
-        &later,
+    let mut forged = ceremony::announce(
+        &later.committed(),
         &Request {
             now: now() + 600,
             ..request()

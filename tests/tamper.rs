@@ -11,7 +11,7 @@ mod common;
 use common::fixture_round;
 use rayon::prelude::*;
 use serde_json::Value;
-use shuangsui::ceremony::announce::{self, Request, Sources};
+use shuangsui::ceremony::{self, Request, Sources};
 use shuangsui::verify::ledger::{self, Amendment, Change};
 use shuangsui::{Inputs, Record, Source, draw, synth, verify};
 
@@ -50,8 +50,8 @@ fn reference() -> (Files, Inputs, Record) {
     let inputs = parse(&files).unwrap();
     // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
     let now = shuangsui::base::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
-    let draft = announce::announce(
-        &inputs,
+    let draft = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now,
             margin_secs: 600,
@@ -63,12 +63,12 @@ fn reference() -> (Files, Inputs, Record) {
         },
     )
     .unwrap();
-    let body = announce::body_digest(&draft);
-    let a = announce::with_parties(
+    let body = ceremony::body_digest(&draft);
+    let a = ceremony::with_parties(
         &draft,
         &[(
             "公证处".into(),
-            announce::contribution(&body, "公证处", SECRET),
+            ceremony::contribution(&body, "公证处", SECRET),
         )],
         now + 60,
         300,
@@ -83,7 +83,7 @@ fn reference() -> (Files, Inputs, Record) {
         tsa_cert: None,
         same_files: true,
     };
-    let (seed, _, _) = announce::attest(&a, &inputs, &sources).unwrap();
+    let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources).unwrap();
     let mut record = draw(&inputs, &seed).unwrap().record;
     let first = record.tasks[0].selected[0].clone();
     record = ledger::amend(

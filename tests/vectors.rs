@@ -2131,7 +2131,7 @@ fn attested_sources() -> Value {
 /// minutes and a second before the fixture round was emitted, so that the
 /// announcement names that round.
 fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui::Result<Seed> {
-    use shuangsui::ceremony::announce::{self, Request, Sources};
+    use shuangsui::ceremony::{self, Request, Sources};
     let Some(a) = attested else {
         return Seed::unattested(typed);
     };
@@ -2152,11 +2152,11 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
     let margin = a["margin_secs"].as_i64().unwrap();
     // Earlier attempts, not drawn: each made at its own time with its own dice, and
     // replaced by the next for its reason (SPEC.md §5.3.4).
-    let mut replaced: Vec<announce::Announcement> = Vec::new();
+    let mut replaced: Vec<ceremony::Announcement> = Vec::new();
     let mut replacing = None;
     for old in a["replaced"].as_array().into_iter().flatten() {
-        let made = announce::announce(
-            inputs,
+        let made = ceremony::announce(
+            &inputs.committed(),
             &Request {
                 now: shuangsui::base::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
                     .unwrap(),
@@ -2171,8 +2171,8 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         replacing = Some((made.clone(), old["reason"].as_str().unwrap().to_owned()));
         replaced.push(made);
     }
-    let draft = announce::announce(
-        inputs,
+    let draft = ceremony::announce(
+        &inputs.committed(),
         &Request {
             now,
             margin_secs: margin,
@@ -2183,12 +2183,12 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
             replaces: replacing,
         },
     )?;
-    let body = announce::body_digest(&draft);
+    let body = ceremony::body_digest(&draft);
     let contributions: Vec<(String, String)> = secrets
         .iter()
-        .map(|(n, s)| (n.clone(), announce::contribution(&body, n, s)))
+        .map(|(n, s)| (n.clone(), ceremony::contribution(&body, n, s)))
         .collect();
-    let announcement = announce::with_parties(&draft, &contributions, now, margin)?;
+    let announcement = ceremony::with_parties(&draft, &contributions, now, margin)?;
     let sources = Sources {
         replaced,
         round,
@@ -2197,7 +2197,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         tsa_cert: None,
         same_files: true,
     };
-    Ok(announce::attest(&announcement, inputs, &sources)?.0)
+    Ok(ceremony::attest(&announcement, &inputs.committed(), &sources)?.0)
 }
 
 /// The amendment-ledger case: its amendments name whoever the draw put in

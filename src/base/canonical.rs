@@ -6,6 +6,9 @@
 
 use sha2::{Digest as _, Sha256};
 
+/// The spec version every tag carries.
+pub const SPEC_VERSION: &str = "2";
+
 /// A SHA-256 output.
 pub type Hash = [u8; 32];
 

@@ -1,10 +1,10 @@
 //! Seed derivation: from the seed and the input digests to one key per task
 //! (SPEC.md §5).
 
+use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Encoder, Hash};
 use crate::base::normalize;
 use crate::error::{Error, Result};
-use crate::inputs::digest::SPEC_VERSION;
 
 /// Where the seed came from. Spec v1 knows only a seed typed by the operator,
 /// which nothing proves was not chosen after seeing its draw.
@@ -35,7 +35,7 @@ pub struct Seed {
     /// Its provenance.
     pub source: SeedSource,
     /// For a beacon seed: the announcement and sources it was derived from.
-    pub attestation: Option<Box<crate::ceremony::announce::Attestation>>,
+    pub attestation: Option<Box<super::announcement::Attestation>>,
 }
 
 impl Seed {

@@ -7,14 +7,10 @@ use std::collections::BTreeMap;
 use crate::base::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, Location, Result, Warning};
 use crate::inputs::Table;
+pub use crate::inputs::values::{NOT_ON_DUTY, ON_DUTY};
 
-/// The reason code of an officer whose status is not on duty (SPEC.md §8.1).
-pub const NOT_ON_DUTY: &str = "不在岗";
 /// The reason code of an officer without a certificate valid on the day (SPEC.md §8.1).
 pub const NO_VALID_CERTIFICATE: &str = "证件无效";
-
-/// Officer statuses that count as on duty (在岗).
-pub const ON_DUTY: &[&str] = &["在岗", "在职", "正常"];
 
 /// The characters that end a status's head (SPEC.md §6.1): `吊销，未注销` has
 /// the head `吊销`, `存续（在营、开业、在册）` the head `存续`.

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Encoder, to_hex};
-use crate::inputs::digest::SPEC_VERSION;
 use crate::plan::filter::Condition;
 
 /// The JSON Schema the record follows, relative to the repository.
@@ -127,15 +127,7 @@ pub struct TableInput {
     pub columns: Vec<String>,
 }
 
-/// Digests of the plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InputDigest {
-    /// Canonical digest, hex.
-    pub digest: String,
-    /// SHA-256 of the raw file, hex.
-    pub sha256: String,
-}
+pub use crate::inputs::digest::InputDigest;
 
 /// The target directory: digests, shape, and how ids were checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,7 +204,7 @@ pub struct SeedInfo {
     pub value: String,
     /// For `beacon`: the announcement and the sources the seed was derived from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attestation: Option<crate::ceremony::announce::Attestation>,
+    pub attestation: Option<crate::ceremony::Attestation>,
 }
 
 /// One task's draw.

@@ -1,11 +1,12 @@
 //! The draw: from parsed inputs and a seed to a sealed record; and the
 //! check, which does everything but the draw.
 
+use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Hash, sha256, to_hex};
 use crate::draw::eligibility::{self, Officers};
 use crate::draw::matching;
 use crate::error::{Error, Result, Warning};
-use crate::inputs::digest::{self, SPEC_VERSION};
+use crate::inputs::digest;
 use crate::inputs::stream::{self, Progress};
 use crate::inputs::{ByteSource, Directory, IdCheck, ReadOptions, Table, TableKind, TableOptions};
 use crate::plan::{Plan, Task};
@@ -14,6 +15,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::ceremony::announcement::{AnnouncedInputs, Committed};
 use crate::ceremony::seed::{self, InputDigests, Seed};
 use crate::draw::history::History;
 use crate::draw::record::{
@@ -117,6 +119,40 @@ pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableO
 }
 
 impl Inputs {
+    /// What an announcement freezes of these inputs (SPEC.md §5.3): the plan's id, the
+    /// inputs' digests, and the earlier batches' records with their rounds.
+    pub fn committed(&self) -> Committed {
+        let inputs = self;
+        Committed {
+            plan: self.plan.id.clone(),
+            inputs: AnnouncedInputs {
+                plan: InputDigest::new(&inputs.digests.plan, &inputs.raw[0]),
+                targets: InputDigest::new(&inputs.digests.targets, &inputs.raw[1]),
+                officers: InputDigest::new(&inputs.digests.officers, &inputs.raw[2]),
+                officer_names: crate::inputs::digest::officer_names(&inputs.officers)
+                    .map(|h| to_hex(&h))
+                    .unwrap_or_default(),
+                earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
+                history: inputs
+                    .history
+                    .as_ref()
+                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+                conflicts: inputs
+                    .conflicts
+                    .as_ref()
+                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+            },
+            earlier_rounds: self
+                .earlier
+                .iter()
+                .map(|r| {
+                    let round = r.seed.attestation.as_ref().map(|a| a.beacon.round);
+                    (r.digest.clone(), round)
+                })
+                .collect(),
+        }
+    }
+
     /// Parses the plan, the target directory and the officer roster with the
     /// default options (formats from the names' extensions, encodings
     /// detected, strict id check).

@@ -9,13 +9,13 @@ use rayon::prelude::*;
 
 use sha2::{Digest as _, Sha256};
 
+use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Hash, to_hex};
 use crate::base::dates::Date;
 use crate::draw::allocation;
 use crate::draw::eligibility;
 use crate::draw::history::History;
 use crate::error::{Error, Location, Result, Warning};
-use crate::inputs::digest::SPEC_VERSION;
 use crate::inputs::{Columns, Directory, Row};
 use crate::plan::{Condition, Filter, Quota, Spread, Task};
 
@@ -309,12 +309,7 @@ pub struct FrameRules<'a> {
     pub cap: Option<u64>,
 }
 
-/// The exclusion reason of a target with too many inspections this year.
-pub const ANNUAL_CAP: &str = "annual_cap";
-/// The exclusion reason of a target an earlier batch of the task drew.
-pub const EARLIER_BATCH: &str = "earlier_batch";
-/// The exclusion reason of a target inspected within a task's window.
-pub const INSPECTED_RECENTLY: &str = "inspected_recently";
+pub use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 
 /// A per-row lookup of something that depends only on a column's value:
 /// computed once per distinct value of a coded column, per row otherwise.

@@ -4,12 +4,13 @@
 //! column order, line ends and a BOM. The plan's digest is over its TOML tree,
 //! independent of formatting, comments and key order.
 
-use crate::base::canonical::{Encoder, Hash, sha256};
-use crate::base::normalize;
-use crate::inputs::{Row, Table, TableKind};
+use super::kind::{NAME, TableKind, digested};
+use super::table::{Row, Table};
+use crate::base::canonical::{Encoder, Hash, sha256, to_hex};
+use serde::{Deserialize, Serialize};
 
-/// The spec version every tag carries.
-pub const SPEC_VERSION: &str = "2";
+use crate::base::canonical::SPEC_VERSION;
+use crate::base::normalize;
 
 /// Domain tag of a table's digest, e.g. `shuangsui/v2/targets`.
 fn table_tag(kind: TableKind) -> String {
@@ -109,15 +110,6 @@ impl SortedLeaves {
     }
 }
 
-/// The table-order indices of the columns a table's digest covers: every kept
-/// column, except an officer roster's `name`, which is for display only and has a
-/// digest of its own ([`officer_names`], SPEC.md §3.4).
-pub(crate) fn digested(kind: TableKind, columns: &[String]) -> Vec<usize> {
-    (0..columns.len())
-        .filter(|&c| !(kind == TableKind::Officers && columns[c] == crate::inputs::NAME))
-        .collect()
-}
-
 /// The canonical digest of a table (SPEC.md §3.4).
 pub fn table(table: &Table) -> Hash {
     let index = digested(table.kind, &table.columns);
@@ -140,8 +132,8 @@ pub fn table(table: &Table) -> Hash {
 /// or `None` when the roster has no name column (a roster published with the
 /// names hidden).
 pub fn officer_names(roster: &Table) -> Option<Hash> {
-    let name = roster.column(crate::inputs::NAME)?;
-    let columns = [crate::inputs::ID.to_owned(), crate::inputs::NAME.to_owned()];
+    let name = roster.column(NAME)?;
+    let columns = [super::kind::ID.to_owned(), NAME.to_owned()];
     let tag = format!("shuangsui/v{SPEC_VERSION}/officer-names");
     let leaves_of = Leaves::tagged(&tag, &columns);
     let mut buf = Vec::new();
@@ -259,6 +251,26 @@ fn encode_value(e: &mut Encoder, v: &toml::Value) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The digests of an input file (SPEC.md §5.1): canonical, and of its raw bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputDigest {
+    /// Canonical digest, hex.
+    pub digest: String,
+    /// SHA-256 of the raw file, hex.
+    pub sha256: String,
+}
+
+impl InputDigest {
+    /// From a canonical digest and the SHA-256 of the raw bytes.
+    pub fn new(canonical: &Hash, raw: &Hash) -> InputDigest {
+        InputDigest {
+            digest: to_hex(canonical),
+            sha256: to_hex(raw),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! when read and not kept. The display name, needed only for the targets a
 //! draw selects, may stay in the source and be read back on demand.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -13,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::columns::ValueKind;
 use super::source::ByteSource;
 use super::{IdCheckMode, Table, TableKind};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location};
 
 /// The most distinct values a coded column holds before it is stored as text.
 const DICT_LIMIT: usize = u16::MAX as usize;
@@ -291,49 +290,6 @@ impl Directory {
         }
     }
 
-    /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
-    /// on every core ([`stream`](super::stream)), the other formats and encodings in
-    /// memory. Returns it with its canonical digest and the SHA-256 of its bytes.
-    pub fn read(
-        name: &str,
-        data: &Arc<dyn ByteSource>,
-        table: &super::TableOptions,
-        options: &super::stream::Options<'_>,
-    ) -> Result<(
-        Directory,
-        crate::base::canonical::Hash,
-        crate::base::canonical::Hash,
-    )> {
-        let format = table
-            .read
-            .format
-            .or_else(|| super::Format::from_file_name(name))
-            .unwrap_or(super::Format::Csv);
-        let delimiter = match format {
-            super::Format::Csv => Some(b','),
-            super::Format::Tsv => Some(b'\t'),
-            _ => None,
-        };
-        if let Some(delimiter) = delimiter {
-            let out = super::stream::read(name, data, delimiter, table, options)?;
-            return Ok((out.directory, out.digest, out.raw));
-        }
-        let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
-        let mut bytes = vec![0; size];
-        data.read_exact_at(0, &mut bytes).map_err(|e| Error::Read {
-            at: Location::file(name),
-            message: e.to_string(),
-        })?;
-        let parsed = Table::parse(TableKind::Targets, name, &bytes, table)?;
-        super::limits::rows(name, parsed.rows.len())?;
-        let digest = crate::inputs::digest::table(&parsed);
-        Ok((
-            Directory::from_table(parsed),
-            digest,
-            crate::base::canonical::sha256(&bytes),
-        ))
-    }
-
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.len
@@ -379,19 +335,6 @@ impl Directory {
         self.value(row, self.id_col)
     }
 
-    /// A row's name, read back from the source when it was not kept.
-    pub fn name(&self, row: usize) -> Result<Cow<'_, str>> {
-        if let Some(store) = &self.stores[self.name_col] {
-            return Ok(Cow::Borrowed(store.get(row)));
-        }
-        let d = self
-            .deferred
-            .as_ref()
-            .expect("a directory without names keeps where they are");
-        let values = super::stream::read_back(self, d, row)?;
-        Ok(Cow::Owned(values))
-    }
-
     /// The line (row number, position) of a row in the source.
     pub fn line(&self, row: usize) -> u64 {
         let at = self.lines.partition_point(|&(r, _)| r <= row);
@@ -432,5 +375,17 @@ impl Directory {
             at: Location::file(&self.source),
             message: e.to_string(),
         }
+    }
+}
+
+impl super::table::Columns for Directory {
+    fn table_kind(&self) -> super::kind::TableKind {
+        super::kind::TableKind::Targets
+    }
+    fn column_names(&self) -> &[String] {
+        &self.columns
+    }
+    fn dropped_headers(&self) -> &[String] {
+        &self.dropped
     }
 }

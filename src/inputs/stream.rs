@@ -23,9 +23,11 @@ use sha2::{Digest as _, Sha256};
 
 use super::columns::ValueKind;
 use super::directory::{Deferred, Directory, Layout, StoreBuilder};
+use super::kind::TableKind;
 use super::source::ByteSource;
+use super::table::{Header, IdCheckMode, TableOptions};
 use super::text::Encoding;
-use super::{Header, IdCheckMode, TableKind, TableOptions, clean_value, read_value_cow};
+use super::values::{clean_value, read_value_cow};
 use crate::base::canonical::Hash;
 use crate::base::uscc;
 use crate::error::{Error, Location, MAX_PROBLEMS, Result};
@@ -976,11 +978,14 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         if !ok {
             continue;
         }
-        if let Some(e) =
-            super::personal_data(ctx.kind, &h.columns, &h.checked, h.id_col, &values, &|c| {
-                at(h.keep[c])
-            })
-        {
+        if let Some(e) = super::values::personal_data(
+            ctx.kind,
+            &h.columns,
+            &h.checked,
+            h.id_col,
+            &values,
+            &|c| at(h.keep[c]),
+        ) {
             problem(&mut chunk, e);
             continue;
         }
@@ -1405,4 +1410,62 @@ pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<Str
         Location::file(&dir.source)
     })?;
     Ok(value.into_owned())
+}
+
+impl Directory {
+    /// A row's name, read back from the source when it was not kept.
+    pub fn name(&self, row: usize) -> Result<Cow<'_, str>> {
+        if let Some(store) = &self.stores[self.name_col] {
+            return Ok(Cow::Borrowed(store.get(row)));
+        }
+        let d = self
+            .deferred
+            .as_ref()
+            .expect("a directory without names keeps where they are");
+        let values = read_back(self, d, row)?;
+        Ok(Cow::Owned(values))
+    }
+
+    /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
+    /// on every core ([`stream`](super::stream)), the other formats and encodings in
+    /// memory. Returns it with its canonical digest and the SHA-256 of its bytes.
+    pub fn read(
+        name: &str,
+        data: &Arc<dyn ByteSource>,
+        table: &super::table::TableOptions,
+        options: &Options<'_>,
+    ) -> Result<(
+        Directory,
+        crate::base::canonical::Hash,
+        crate::base::canonical::Hash,
+    )> {
+        let format = table
+            .read
+            .format
+            .or_else(|| super::grid::Format::from_file_name(name))
+            .unwrap_or(super::grid::Format::Csv);
+        let delimiter = match format {
+            super::grid::Format::Csv => Some(b','),
+            super::grid::Format::Tsv => Some(b'\t'),
+            _ => None,
+        };
+        if let Some(delimiter) = delimiter {
+            let out = read(name, data, delimiter, table, options)?;
+            return Ok((out.directory, out.digest, out.raw));
+        }
+        let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
+        let mut bytes = vec![0; size];
+        data.read_exact_at(0, &mut bytes).map_err(|e| Error::Read {
+            at: Location::file(name),
+            message: e.to_string(),
+        })?;
+        let parsed = super::table::Table::parse(TableKind::Targets, name, &bytes, table)?;
+        super::limits::rows(name, parsed.rows.len())?;
+        let digest = crate::inputs::digest::table(&parsed);
+        Ok((
+            Directory::from_table(parsed),
+            digest,
+            crate::base::canonical::sha256(&bytes),
+        ))
+    }
 }

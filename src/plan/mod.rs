@@ -2,6 +2,13 @@
 
 pub mod filter;
 
+/// The exclusion reason (SPEC.md §6.1) of a target with too many inspections this year.
+pub const ANNUAL_CAP: &str = "annual_cap";
+/// The exclusion reason (SPEC.md §6.1) of a target an earlier batch of the task drew.
+pub const EARLIER_BATCH: &str = "earlier_batch";
+/// The exclusion reason (SPEC.md §6.1) of a target inspected within a task's window.
+pub const INSPECTED_RECENTLY: &str = "inspected_recently";
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
@@ -619,14 +626,10 @@ impl Plan {
                     .collect();
                 // A keyword spelled like a reason of §6.1 would make the record's
                 // `frame.excluded` ambiguous: which rule excluded those targets?
-                if let Some(k) = keywords.iter().find(|k| {
-                    [
-                        crate::draw::selection::EARLIER_BATCH,
-                        crate::draw::selection::INSPECTED_RECENTLY,
-                        crate::draw::selection::ANNUAL_CAP,
-                    ]
-                    .contains(&k.as_str())
-                }) {
+                if let Some(k) = keywords
+                    .iter()
+                    .find(|k| [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP].contains(&k.as_str()))
+                {
                     return Err(cx.value_error(
                         &list,
                         "",

@@ -15,12 +15,12 @@
 
 use std::fmt::Write as _;
 
+use crate::base::canonical::SPEC_VERSION;
 use crate::draw::Check;
 use crate::draw::record::{Record, TaskRecord};
 use crate::draw::selection::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 use crate::error::{Error, Result};
 use crate::inputs::Directory;
-use crate::inputs::digest::SPEC_VERSION;
 use crate::plan::filter::Condition;
 
 /// The SQL engines a query can be written for.

@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use super::report::Difference;
+use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Encoder, Hash, to_hex};
 use crate::draw::history::{History, within};
 use crate::draw::matching::Part;
@@ -13,8 +15,6 @@ use crate::draw::record::{LedgerEntry, Record};
 use crate::draw::selection::Ticketer;
 use crate::draw::{self, Inputs};
 use crate::error::{Error, Result};
-use crate::inputs::digest::SPEC_VERSION;
-use crate::verify::Difference;
 
 /// The reasons an officer may be replaced; 其他 needs a note.
 pub const REASONS: &[&str] = &["回避", "请假", "调离", "证件失效", OTHER];

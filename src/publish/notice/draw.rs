@@ -232,7 +232,7 @@ fn provenance(
         lang.t("公告时间", "announced at"),
         an.announced_at
     )];
-    let anchored = crate::ceremony::announce::base64_decode(&a.timestamp)
+    let anchored = crate::ceremony::base64_decode(&a.timestamp)
         .and_then(|der| crate::ceremony::timestamp::parse(&der).ok());
     lines.push(match (anchored, anchor) {
         (Some(token), Some(verified)) => format!(

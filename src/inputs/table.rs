@@ -1,0 +1,634 @@
+//! A table as read: its kind, columns and rows, and how it is read (SPEC.md §3).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::base::normalize;
+use crate::base::uscc;
+use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+
+use super::columns::{self, Column, ValueKind};
+use super::grid::{self, Format, ReadOptions};
+use super::kind::{TableKind, digested};
+use super::values::{personal_data, read_value_cow};
+
+/// What a table says about its columns, to resolve the names a plan uses.
+pub trait Columns {
+    /// Which table it is.
+    fn table_kind(&self) -> TableKind;
+    /// The normalised column names, in file order.
+    fn column_names(&self) -> &[String];
+    /// Header names of the columns dropped unread (personal data, or not read by the plan).
+    fn dropped_headers(&self) -> &[String];
+    /// The index of a column by its normalised name.
+    fn column_index(&self, name: &str) -> Option<usize> {
+        self.column_names().iter().position(|c| c == name)
+    }
+}
+
+impl Columns for Table {
+    fn table_kind(&self) -> TableKind {
+        self.kind
+    }
+    fn column_names(&self) -> &[String] {
+        &self.columns
+    }
+    fn dropped_headers(&self) -> &[String] {
+        &self.dropped
+    }
+}
+
+/// Limits that keep hostile input from exhausting memory (documented in README).
+/// How strictly target ids are checked (SPEC.md §3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IdCheckMode {
+    /// An id that fails its check is an error (the default).
+    #[default]
+    Strict,
+    /// An id that fails its check is accepted and listed in the record.
+    Warn,
+}
+
+impl IdCheckMode {
+    /// `"strict"` or `"warn"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IdCheckMode::Strict => "strict",
+            IdCheckMode::Warn => "warn",
+        }
+    }
+}
+
+/// The id check: a mode and the ids allowed although they fail (genuine
+/// early pilot codes such as `91350100M0001TGQXM`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdCheck {
+    /// Strict or warn.
+    pub mode: IdCheckMode,
+    /// Normalised ids accepted without passing the check.
+    pub allowlist: BTreeSet<String>,
+}
+
+impl IdCheck {
+    /// Reads an allowlist file: one id per line; blank lines and lines
+    /// starting with `#` are ignored; text after the id on a line (a tab or
+    /// space, then a comment) is ignored.
+    pub fn parse_allowlist(text: &str) -> BTreeSet<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_whitespace().next())
+            .map(normalize::identifier)
+            .collect()
+    }
+}
+
+/// Everything that decides how a table is read, besides its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct TableOptions {
+    /// Format, encoding and sheet.
+    pub read: ReadOptions,
+    /// The plan's explicit column mapping: header → column name (`""` drops it).
+    pub mapping: BTreeMap<String, String>,
+    /// The id check (target directory only).
+    pub id_check: IdCheck,
+    /// The columns kept (SPEC.md §3.2, 最小必要): every other column is dropped as it is
+    /// read and listed by header name only. `None` keeps every column (a table read
+    /// without a plan).
+    pub keep: Option<BTreeSet<String>>,
+    /// Columns the plan declares public: exempt from the personal-data check (§3.3).
+    pub public: BTreeSet<String>,
+}
+
+/// One row: its source line and its normalised values, one per column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line of the row in the source (the header is line 1; the row
+    /// number in a worksheet; the position in a JSON array).
+    pub line: u64,
+    /// Values in the order of [`Table::columns`].
+    pub values: Vec<String>,
+}
+
+/// A parsed, normalised table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Which table this is.
+    pub kind: TableKind,
+    /// The input's name, for messages.
+    pub source: String,
+    /// Normalised column names, in the order of the file.
+    pub columns: Vec<String>,
+    /// How each column's values were read.
+    pub kinds: Vec<ValueKind>,
+    /// The rows, in the order of the file.
+    pub rows: Vec<Row>,
+    /// Header names of the columns dropped unread (personal data, or not read by the plan), sorted.
+    pub dropped: Vec<String>,
+    /// Ids accepted through the allowlist, sorted.
+    pub allowlisted: Vec<String>,
+    /// Ids that failed their check and were accepted in warn mode, sorted.
+    pub unchecked: Vec<String>,
+    /// The id check the table was read with.
+    pub id_check: IdCheckMode,
+    pub(crate) id_col: usize,
+    pub(crate) name_col: usize,
+}
+
+/// Collects row problems: the first [`MAX_PROBLEMS`] and a count.
+struct Problems {
+    list: Vec<Error>,
+    total: u64,
+}
+
+impl Problems {
+    fn push(&mut self, e: Error) {
+        self.total += 1;
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(e);
+        }
+    }
+}
+
+/// A table's header resolved to column names (SPEC.md §3.2).
+pub(crate) struct Header {
+    /// Normalised names of the kept columns, in file order.
+    pub columns: Vec<String>,
+    /// How each kept column's values are read.
+    pub kinds: Vec<ValueKind>,
+    /// The file column of each kept column.
+    pub keep: Vec<usize>,
+    /// Header names of the columns dropped unread (personal data, or not read by the plan).
+    pub dropped: Vec<String>,
+    /// The kept columns holding the key and the second required field (an officer
+    /// roster without names: the key again).
+    pub id_col: usize,
+    pub name_col: usize,
+    /// Per kept column: its values are checked for personal-data shapes (§3.3).
+    pub checked: Vec<bool>,
+}
+
+impl Header {
+    /// Resolves header cells; `at(i)` locates the header's cell `i` (`None`: the header).
+    pub(crate) fn resolve(
+        kind: TableKind,
+        header: &[String],
+        at: &dyn Fn(Option<usize>) -> Location,
+        options: &TableOptions,
+    ) -> Result<Header> {
+        let mut columns = Vec::new();
+        let mut kinds = Vec::new();
+        let mut keep = Vec::new();
+        let mut dropped = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, cell) in header.iter().enumerate() {
+            if let Some(c) = normalize::first_control(cell) {
+                return Err(Error::ControlCharacter {
+                    at: at(Some(i)),
+                    field: "the header".into(),
+                    code: c as u32,
+                });
+            }
+            let name = normalize::text(cell);
+            if name.is_empty() {
+                return Err(Error::EmptyColumnName { at: at(Some(i)) });
+            }
+            match columns::resolve(kind, &name, &options.mapping) {
+                Column::Drop => dropped.push(name),
+                Column::Keep(column, _)
+                    if options.keep.as_ref().is_some_and(|k| !k.contains(&column)) =>
+                {
+                    dropped.push(name);
+                }
+                Column::Keep(name, value_kind) => {
+                    if let Some(&first) = seen.get(&name) {
+                        return Err(Error::DuplicateColumn {
+                            at: at(Some(i)),
+                            column: name,
+                            first: first as u64 + 1,
+                        });
+                    }
+                    seen.insert(name.clone(), i);
+                    columns.push(name);
+                    kinds.push(value_kind);
+                    keep.push(i);
+                }
+            }
+        }
+        let find = |wanted: &str| {
+            columns
+                .iter()
+                .position(|c| c == wanted)
+                .ok_or_else(|| Error::MissingColumn {
+                    at: at(None),
+                    column: wanted.to_owned(),
+                    found: header
+                        .iter()
+                        .map(|h| normalize::text(h))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                })
+        };
+        let [first, second] = kind.required();
+        let id_col = find(first)?;
+        // Officers' names are for display only, outside the roster's digest (§3.4): a
+        // roster published without them (names hidden) still verifies.
+        let name_col = match (kind, columns.iter().position(|c| c == second)) {
+            (_, Some(c)) => c,
+            (TableKind::Officers, None) => id_col,
+            (_, None) => find(second)?,
+        };
+        let checked = columns
+            .iter()
+            .map(|c| !options.public.contains(c))
+            .collect();
+        Ok(Header {
+            columns,
+            kinds,
+            keep,
+            dropped,
+            id_col,
+            name_col,
+            checked,
+        })
+    }
+}
+
+impl Table {
+    /// Parses a CSV table with the default options. `source` names the input
+    /// in error messages.
+    pub fn from_csv(kind: TableKind, source: &str, bytes: &[u8]) -> Result<Table> {
+        let options = TableOptions {
+            read: ReadOptions {
+                format: Some(Format::Csv),
+                ..ReadOptions::default()
+            },
+            ..TableOptions::default()
+        };
+        Table::parse(kind, source, bytes, &options)
+    }
+
+    /// Parses a table in any supported format (SPEC.md §3).
+    pub fn parse(
+        kind: TableKind,
+        source: &str,
+        bytes: &[u8],
+        options: &TableOptions,
+    ) -> Result<Table> {
+        let mut grid = grid::read(source, bytes, &options.read)?;
+        let Header {
+            columns,
+            kinds,
+            keep,
+            mut dropped,
+            id_col,
+            name_col,
+            checked,
+        } = Header::resolve(kind, &grid.header, &|i| grid.at(grid.header_at, i), options)?;
+
+        let mut problems = Problems {
+            list: Vec::new(),
+            total: 0,
+        };
+        // The cells are moved into the rows when they are already normalised: a large
+        // sheet is not held twice.
+        let grid_rows = std::mem::take(&mut grid.rows);
+        let mut rows = Vec::with_capacity(grid_rows.len());
+        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        let mut allowlisted = Vec::new();
+        let mut unchecked = Vec::new();
+        for (line, mut cells) in grid_rows {
+            let mut values = Vec::with_capacity(columns.len());
+            let mut ok = true;
+            for (c, &g) in keep.iter().enumerate() {
+                let read =
+                    read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g)))
+                        .map(|v| match v {
+                            Cow::Borrowed(v) if v == cells[g] => None,
+                            v => Some(v.into_owned()),
+                        });
+                match read {
+                    Ok(None) => values.push(std::mem::take(&mut cells[g])),
+                    Ok(Some(v)) => values.push(v),
+                    Err(e) => {
+                        problems.push(e);
+                        values.push(String::new());
+                        ok = false;
+                    }
+                }
+            }
+            for &c in &[id_col, name_col] {
+                if ok && values[c].is_empty() {
+                    problems.push(Error::EmptyField {
+                        at: grid.at(line, Some(keep[c])),
+                        field: columns[c].clone(),
+                    });
+                    ok = false;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if let Some(e) = personal_data(kind, &columns, &checked, id_col, &values, &|c| {
+                grid.at(line, Some(keep[c]))
+            }) {
+                problems.push(e);
+                continue;
+            }
+            let id = &values[id_col];
+            if !kind.unique_key() {
+                rows.push(Row { line, values });
+                continue;
+            }
+            if kind == TableKind::Targets
+                && let Err(reason) = uscc::diagnose(id)
+            {
+                if options.id_check.allowlist.contains(id) {
+                    allowlisted.push(id.clone());
+                } else if options.id_check.mode == IdCheckMode::Warn {
+                    unchecked.push(id.clone());
+                } else {
+                    problems.push(Error::InvalidId {
+                        at: grid.at(line, Some(keep[id_col])),
+                        id: id.clone(),
+                        reason,
+                    });
+                    continue;
+                }
+            }
+            if let Some(first_line) = first_line_of.insert(id.clone(), line) {
+                problems.push(Error::DuplicateId {
+                    at: grid.at(line, Some(keep[id_col])),
+                    id: id.clone(),
+                    first_line,
+                });
+                continue;
+            }
+            rows.push(Row { line, values });
+        }
+        if problems.total == 1 {
+            return Err(problems.list.remove(0));
+        }
+        if problems.total > 1 {
+            return Err(Error::Problems {
+                source_name: source.to_owned(),
+                problems: problems.list,
+                total: problems.total,
+            });
+        }
+        allowlisted.sort();
+        unchecked.sort();
+        // Sorted, so that the record does not depend on column order.
+        dropped.sort();
+        Ok(Table {
+            kind,
+            source: source.to_owned(),
+            columns,
+            kinds,
+            rows,
+            dropped,
+            allowlisted,
+            unchecked,
+            id_check: options.id_check.mode,
+            id_col,
+            name_col,
+        })
+    }
+
+    /// The index of a column by its normalised name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// The public projection of the table as CSV: the columns that were read, under their
+    /// canonical names, with their normalised values; personal-data columns were never read
+    /// and are not in it. Parsing it gives the same canonical digest (SPEC.md §3.4), so a
+    /// published copy verifies.
+    pub fn to_csv(&self) -> Vec<u8> {
+        self.to_csv_hiding(&[])
+    }
+
+    /// [`Table::to_csv`] without some columns: an officer roster published with the
+    /// names hidden omits `name`, which no digest of the draw covers (§3.4).
+    pub fn to_csv_hiding(&self, hidden: &[&str]) -> Vec<u8> {
+        let shown: Vec<usize> = (0..self.columns.len())
+            .filter(|&c| !hidden.contains(&self.columns[c].as_str()))
+            .collect();
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record(shown.iter().map(|&c| &self.columns[c]))
+            .expect("writing to memory");
+        for row in &self.rows {
+            w.write_record(shown.iter().map(|&c| &row.values[c]))
+                .expect("writing to memory");
+        }
+        w.into_inner().expect("writing to memory")
+    }
+
+    /// A row's id (the `entity` of a history row, the `officer` of a conflict).
+    pub fn id<'a>(&self, row: &'a Row) -> &'a str {
+        &row.values[self.id_col]
+    }
+
+    /// A row's name (the `date` of a history row, the `entity` of a conflict).
+    pub fn name<'a>(&self, row: &'a Row) -> &'a str {
+        &row.values[self.name_col]
+    }
+
+    /// The columns the digest covers (an officer roster's `name` is not one, §3.4),
+    /// sorted as the canonical encoding sorts them.
+    pub fn sorted_columns(&self) -> Vec<String> {
+        let mut cols: Vec<String> = digested(self.kind, &self.columns)
+            .into_iter()
+            .map(|c| self.columns[c].clone())
+            .collect();
+        cols.sort();
+        cols
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Table> {
+        Table::from_csv(TableKind::Targets, "t.csv", s.as_bytes())
+    }
+
+    const A: &str = "91110000802100433B";
+    const B: &str = "91110108551385082Q";
+
+    #[test]
+    fn reads_bom_crlf_aliases_and_normalises() {
+        let t = parse("\u{FEFF}统一社会信用代码, 企业名称 ,信用风险分类,身份证号\r\n ９１１１０１０８５５１３８５０８２ｑ ,甲公司 ,B类,420102199001011234\r\n").unwrap();
+        assert_eq!(t.columns, ["id", "name", "risk"]);
+        assert_eq!(t.rows[0].values, [B, "甲公司", "B"]);
+        assert_eq!(t.rows[0].line, 2);
+        assert_eq!(t.dropped, ["身份证号"]);
+    }
+
+    #[test]
+    fn duplicate_ids_are_all_listed_with_both_lines() {
+        let e = parse(&format!("id,name\n{A},x\n{B},y\n{A},z\n{B},w\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "t.csv: 2 problems; nothing was drawn\n  t.csv:4:1: duplicate id '{A}' (first seen on line 2)\n  t.csv:5:1: duplicate id '{B}' (first seen on line 3)"
+            )
+        );
+        let e = parse(&format!("id,name\n{A},x\n{A},y\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("t.csv:3:1: duplicate id '{A}' (first seen on line 2)")
+        );
+    }
+
+    #[test]
+    fn at_most_fifty_problems_are_listed_then_a_count() {
+        let text = format!("id,name\n{}", format!("{A},x\n").repeat(61));
+        let e = parse(&text).unwrap_err();
+        let message = e.to_string();
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines[0], "t.csv: 60 problems; nothing was drawn");
+        assert_eq!(lines.len(), 1 + 50 + 1);
+        assert_eq!(lines[51], "  … and 10 more");
+        assert_eq!(
+            lines[1],
+            format!("  t.csv:3:1: duplicate id '{A}' (first seen on line 2)")
+        );
+    }
+
+    #[test]
+    fn missing_column_lists_the_header() {
+        let e = parse("code,name\nA,x\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:1: missing required column 'id' (found: code,name)"
+        );
+    }
+
+    #[test]
+    fn ragged_row_is_located() {
+        let e = parse(&format!("id,name\n{A},x,extra\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:2: malformed CSV: this row has 3 fields, the header has 2"
+        );
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        // "id,name\n<A>,存续" with 存续 in GBK.
+        let mut bytes = format!("id,name\n{A},").into_bytes();
+        bytes.extend_from_slice(b"\xb4\xe6\xd0\xf8\n");
+        let t = Table::from_csv(TableKind::Targets, "t.csv", &bytes).unwrap();
+        assert_eq!(t.rows[0].values[1], "存续");
+    }
+
+    #[test]
+    fn invalid_ids_strict_warn_allowlist() {
+        let pilot = "91350100M0001TGQXM";
+        let text = format!("id,name\n{pilot},试点\n{A},x\n");
+        let e = parse(&text).unwrap_err();
+        assert!(
+            e.to_string().starts_with(&format!(
+                "t.csv:2:1: invalid id '{pilot}': fails the GB 32100-2015 check character"
+            )),
+            "{e}"
+        );
+        let mut options = TableOptions::default();
+        options.id_check.allowlist.insert(pilot.to_owned());
+        let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
+        assert_eq!(t.allowlisted, [pilot]);
+        let options = TableOptions {
+            id_check: IdCheck {
+                mode: IdCheckMode::Warn,
+                ..IdCheck::default()
+            },
+            ..TableOptions::default()
+        };
+        let t = Table::parse(TableKind::Targets, "t.csv", text.as_bytes(), &options).unwrap();
+        assert_eq!(t.unchecked, [pilot]);
+    }
+
+    #[test]
+    fn an_officer_status_is_read_only_as_on_duty_or_not() {
+        // Issue 14: 正常 and 在职 have the byte length of 在岗, and 停职中 of 不在岗; the
+        // reader kept such raw cells as they were, publishing the roster's text.
+        let t = Table::from_csv(
+            TableKind::Officers,
+            "o.csv",
+            "id,name,status\nE1,甲,在岗\nE2,乙,正常\nE3,丙,在职\nE4,丁,停职中\nE5,戊,病假（住院）\nE6,己,\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let status: Vec<&str> = t.rows.iter().map(|r| r.values[2].as_str()).collect();
+        assert_eq!(
+            status,
+            ["在岗", "在岗", "在岗", "不在岗", "不在岗", "不在岗"]
+        );
+    }
+
+    #[test]
+    fn typed_values_are_checked() {
+        let e = parse(&format!(
+            "id,name,risk,last_inspected\n{A},x,E,2027-13-01\n"
+        ))
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("t.csv:2:3: 'risk' = 'E': expected a credit risk class"),
+            "{text}"
+        );
+        assert!(
+            text.contains("t.csv:2:4: 'last_inspected' = '2027-13-01': expected a date"),
+            "{text}"
+        );
+        let t = parse(&format!("id,name,上次检查日期\n{A},x,2026年3月5日\n")).unwrap();
+        assert_eq!(t.rows[0].values[2], "2026-03-05");
+    }
+
+    #[test]
+    fn empty_required_fields_controls_and_limits() {
+        assert_eq!(
+            parse("id,name\n ,x\n").unwrap_err().to_string(),
+            "t.csv:2:1: empty 'id': every row needs one"
+        );
+        assert!(matches!(
+            parse(&format!("id,name\n{A},x\u{1}y\n")),
+            Err(Error::ControlCharacter { .. })
+        ));
+        assert!(matches!(parse(""), Err(Error::EmptyTable { .. })));
+        assert!(matches!(
+            parse("id,name,ID\n"),
+            Err(Error::DuplicateColumn { first: 1, .. })
+        ));
+        let wide = (0..10_000)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            parse(&wide).unwrap_err().to_string(),
+            "t.csv:1: the number of columns (10000) exceeds the limit of 1024"
+        );
+        let long = format!("id,name\n{A},{}\n", "x".repeat(5000));
+        assert_eq!(
+            parse(&long).unwrap_err().to_string(),
+            "t.csv:2:2: field 'name' (5000 bytes) exceeds the limit of 4096"
+        );
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf_and_blank_lines() {
+        let t = parse(&format!(
+            "id,name\r\n{A},x\r\n{B},\"y, z\"\r\n\r\n91440300192317458F,z\r\n"
+        ))
+        .unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 5]);
+        let e = parse(&format!("id,name\r\n{A},x\r\n{B},\"two\r\nlines\"\r\n")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:3:2: 'name' contains the control character U+000D"
+        );
+    }
+}

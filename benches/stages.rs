@@ -16,7 +16,8 @@ use shuangsui::inputs::stream;
 use shuangsui::inputs::{ByteSource, Directory, Table, TableKind, TableOptions};
 use shuangsui::plan::{Plan, Ratio, Rounding};
 use shuangsui::{
-    Seed, ceremony::seed, draw::allocation, draw::matching, draw::selection, inputs::digest, synth,
+    Seed, ceremony::seed, draw::allocation, draw::frame, draw::matching, draw::selection,
+    inputs::digest, synth,
 };
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -74,14 +75,14 @@ fn stages(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(t.len()), t, |b, t| {
             b.iter(|| {
                 let none = shuangsui::draw::Earlier::default();
-                let rules = selection::FrameRules {
+                let rules = frame::FrameRules {
                     earlier: &none,
                     exclude_status: &plan.exclude_status,
                     history: None,
                     date: None,
                     cap: None,
                 };
-                let frame = selection::frame(task, black_box(t), &rules).unwrap();
+                let frame = frame::frame(task, black_box(t), &rules).unwrap();
                 let (allocated, _) = selection::allocate(task, &frame).unwrap();
                 selection::select(&key, t, &frame, &allocated, &mut |_| None)
             });

@@ -57,7 +57,7 @@ pub mod verify;
 
 pub use ceremony::seed::Seed;
 pub use draw::record::Record;
-pub use draw::run::{
+pub use draw::{
     Check, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source, check, draw,
 };
 pub use error::{Error, Location, Result, Warning};

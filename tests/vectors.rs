@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use shuangsui::base::canonical::to_hex;
-use shuangsui::draw::selection::Ticketer;
+use shuangsui::draw::tickets::Ticketer;
 use shuangsui::inputs::{IdCheck, IdCheckMode};
 use shuangsui::plan::{Ratio, Rounding};
 use shuangsui::{

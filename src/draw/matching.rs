@@ -10,8 +10,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::base::canonical::Hash;
 use crate::base::dates::Date;
+use crate::draw::frame::{passes, resolve_column, resolve_filter};
 use crate::draw::history::{History, within};
-use crate::draw::selection::{Ticketer, passes, resolve_column, resolve_filter};
+use crate::draw::tickets::Ticketer;
 use crate::error::{Error, Result};
 use crate::inputs::Table;
 use crate::plan::{RegionRule, Task};

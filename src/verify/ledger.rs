@@ -12,7 +12,7 @@ use crate::base::canonical::{Encoder, Hash, to_hex};
 use crate::draw::history::{History, within};
 use crate::draw::matching::Part;
 use crate::draw::record::{LedgerEntry, Record};
-use crate::draw::selection::Ticketer;
+use crate::draw::tickets::Ticketer;
 use crate::draw::{self, Inputs};
 use crate::error::{Error, Result};
 

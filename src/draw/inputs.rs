@@ -1,0 +1,386 @@
+//! A draw's inputs: the plan, the directory, the roster and the optional files, read and
+//! digested (SPEC.md §3, §5.1), with what an announcement commits to.
+
+use crate::base::canonical::SPEC_VERSION;
+use crate::base::canonical::{Hash, sha256, to_hex};
+use crate::error::{Error, Result};
+use crate::inputs::digest;
+use crate::inputs::stream::{self, Progress};
+use crate::inputs::{ByteSource, Directory, IdCheck, ReadOptions, Table, TableKind, TableOptions};
+use crate::plan::Plan;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::ceremony::announcement::{AnnouncedInputs, Committed};
+use crate::ceremony::seed::InputDigests;
+use crate::draw::record::{InputDigest, Record};
+
+/// One input as the caller read it: a name for messages and the bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The name used in messages, usually the file name; its extension picks
+    /// the format unless [`ReadOptions::format`] says otherwise.
+    pub name: &'a str,
+    /// The raw bytes.
+    pub bytes: &'a [u8],
+}
+
+/// How the two tables are read.
+#[derive(Clone, Default)]
+pub struct InputOptions<'a> {
+    /// Format, encoding and sheet of the target directory.
+    pub targets: ReadOptions,
+    /// Format, encoding and sheet of the officer roster.
+    pub officers: ReadOptions,
+    /// How target ids are checked.
+    pub id_check: IdCheck,
+    /// Keep only the directory's columns the plan uses, and read the names of
+    /// the targets drawn back from the source: a provincial directory then
+    /// needs a fraction of its size in memory. Without it every column is kept
+    /// (a verification kit's public copy needs them all).
+    pub lean: bool,
+    /// Worker threads for reading the directory; 0 uses every core.
+    pub threads: usize,
+    /// Called as the directory is read.
+    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+}
+
+impl std::fmt::Debug for InputOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InputOptions")
+            .field("targets", &self.targets)
+            .field("officers", &self.officers)
+            .field("id_check", &self.id_check)
+            .field("lean", &self.lean)
+            .field("threads", &self.threads)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The target directory as a source of bytes, read in blocks.
+#[derive(Clone)]
+pub struct DirectorySource<'a> {
+    /// The name used in messages, usually the file name; its extension picks
+    /// the format unless [`ReadOptions::format`] says otherwise.
+    pub name: &'a str,
+    /// The bytes.
+    pub data: Arc<dyn ByteSource>,
+}
+
+/// The three inputs of a draw, parsed, with their digests.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// The plan.
+    pub plan: Plan,
+    /// The target directory.
+    pub targets: Directory,
+    /// The officer roster.
+    pub officers: Table,
+    /// Canonical digests.
+    pub digests: InputDigests,
+    /// SHA-256 of the raw bytes: plan, targets, officers.
+    pub raw: [Hash; 3],
+    /// Past inspections, when given (SPEC.md §6.3), with the raw SHA-256.
+    pub history: Option<(Table, Hash)>,
+    /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256.
+    pub conflicts: Option<(Table, Hash)>,
+    /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
+    pub earlier: Vec<Record>,
+    /// The name the plan was given, for messages.
+    pub plan_source: String,
+}
+
+/// How a plan reads one of its tables: its column mapping, the columns kept (only
+/// those the plan reads or declares public, SPEC.md §3.2) and the public ones.
+pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableOptions {
+    let mapping = match kind {
+        TableKind::Targets => plan.target_columns.clone(),
+        TableKind::Officers => plan.officer_columns.clone(),
+        _ => std::collections::BTreeMap::new(),
+    };
+    TableOptions {
+        read: read.clone(),
+        mapping,
+        id_check: IdCheck::default(),
+        keep: Some(plan.columns_kept(kind)),
+        public: plan.public_columns.get(&kind).cloned().unwrap_or_default(),
+    }
+}
+
+impl Inputs {
+    /// What an announcement freezes of these inputs (SPEC.md §5.3): the plan's id, the
+    /// inputs' digests, and the earlier batches' records with their rounds.
+    pub fn committed(&self) -> Committed {
+        let inputs = self;
+        Committed {
+            plan: self.plan.id.clone(),
+            inputs: AnnouncedInputs {
+                plan: InputDigest::new(&inputs.digests.plan, &inputs.raw[0]),
+                targets: InputDigest::new(&inputs.digests.targets, &inputs.raw[1]),
+                officers: InputDigest::new(&inputs.digests.officers, &inputs.raw[2]),
+                officer_names: crate::inputs::digest::officer_names(&inputs.officers)
+                    .map(|h| to_hex(&h))
+                    .unwrap_or_default(),
+                earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
+                history: inputs
+                    .history
+                    .as_ref()
+                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+                conflicts: inputs
+                    .conflicts
+                    .as_ref()
+                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+            },
+            earlier_rounds: self
+                .earlier
+                .iter()
+                .map(|r| {
+                    let round = r.seed.attestation.as_ref().map(|a| a.beacon.round);
+                    (r.digest.clone(), round)
+                })
+                .collect(),
+        }
+    }
+
+    /// Parses the plan, the target directory and the officer roster with the
+    /// default options (formats from the names' extensions, encodings
+    /// detected, strict id check).
+    pub fn parse(plan: Source<'_>, targets: Source<'_>, officers: Source<'_>) -> Result<Inputs> {
+        Inputs::parse_with(plan, targets, officers, &InputOptions::default())
+    }
+
+    /// Parses the three inputs with explicit options.
+    pub fn parse_with(
+        plan: Source<'_>,
+        targets: Source<'_>,
+        officers: Source<'_>,
+        options: &InputOptions<'_>,
+    ) -> Result<Inputs> {
+        let data: Arc<dyn ByteSource> = Arc::new(targets.bytes.to_vec());
+        Inputs::parse_from(
+            plan,
+            &DirectorySource {
+                name: targets.name,
+                data,
+            },
+            officers,
+            options,
+        )
+    }
+
+    /// Parses the three inputs, reading the target directory from a source of bytes:
+    /// a CSV or TSV file in blocks on every core, without holding it (SPEC.md §3).
+    pub fn parse_from(
+        plan: Source<'_>,
+        targets: &DirectorySource<'_>,
+        officers: Source<'_>,
+        options: &InputOptions<'_>,
+    ) -> Result<Inputs> {
+        let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
+        let target_options = TableOptions {
+            id_check: options.id_check.clone(),
+            ..table_options(&plan_parsed, TableKind::Targets, &options.targets)
+        };
+        let officer_options = table_options(&plan_parsed, TableKind::Officers, &options.officers);
+        // Lean: only the columns the plan reads are kept, names are read back.
+        let keep = plan_parsed.target_columns_used();
+        let (directory, targets_digest, targets_raw) = Directory::read(
+            targets.name,
+            &targets.data,
+            &target_options,
+            &stream::Options {
+                keep: options.lean.then_some(&keep),
+                keep_names: !options.lean,
+                threads: options.threads,
+                progress: options.progress,
+                ..stream::Options::default()
+            },
+        )?;
+        let officers_parsed = Table::parse(
+            TableKind::Officers,
+            officers.name,
+            officers.bytes,
+            &officer_options,
+        )?;
+        Ok(Inputs {
+            digests: InputDigests {
+                plan: plan_parsed.digest,
+                targets: targets_digest,
+                officers: digest::table(&officers_parsed),
+                history: None,
+                conflicts: None,
+                earlier: None,
+            },
+            raw: [sha256(plan.bytes), targets_raw, sha256(officers.bytes)],
+            plan: plan_parsed,
+            targets: directory,
+            officers: officers_parsed,
+            plan_source: plan.name.to_owned(),
+            history: None,
+            conflicts: None,
+            earlier: Vec::new(),
+        })
+    }
+
+    /// Adds the records of earlier batches: targets they drew for a task are
+    /// not drawn again by the task of the same id (SPEC.md §6.1). Each record
+    /// must be intact (its digest matches its content).
+    pub fn with_earlier(mut self, records: Vec<(String, Record)>) -> Result<Inputs> {
+        for (name, record) in records {
+            let value = serde_json::to_value(&record).expect("a record always serialises");
+            if !crate::draw::record::is_intact(&value) {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),
+                });
+            }
+            // The rules that span batches must be the same in every batch: a later batch
+            // that switched one_visit, lifted the cap or renamed a task would re-draw what the
+            // earlier ones drew (SPEC.md §6.1).
+            let missing: Vec<&str> = record
+                .tasks
+                .iter()
+                .map(|t| t.id.as_str())
+                .filter(|id| !self.plan.tasks.iter().any(|t| t.id == *id))
+                .collect();
+            let changed = if record.plan.one_visit != self.plan.one_visit.as_str() {
+                Some(format!(
+                    "one_visit = \"{}\", this plan \"{}\"",
+                    record.plan.one_visit,
+                    self.plan.one_visit.as_str()
+                ))
+            } else if record.plan.max_inspections_per_year
+                != self.plan.max_inspections_per_year.unwrap_or(0)
+            {
+                Some(format!(
+                    "max_inspections_per_year = {}, this plan {} (0: none)",
+                    record.plan.max_inspections_per_year,
+                    self.plan.max_inspections_per_year.unwrap_or(0)
+                ))
+            } else if !missing.is_empty() {
+                Some(format!(
+                    "tasks {} that this plan does not have",
+                    missing.join(", ")
+                ))
+            } else {
+                None
+            };
+            if record.plan.id == self.plan.id
+                && let Some(changed) = changed
+            {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: format!(
+                        "the earlier batch was drawn with {changed}: every batch of a plan keeps its one_visit, its annual cap and its task ids"
+                    ),
+                });
+            }
+            if record.plan.id != self.plan.id {
+                return Err(Error::RecordSyntax {
+                    at: crate::error::Location::file(&name),
+                    message: format!(
+                        "it is the record of plan '{}', not of this plan '{}': earlier batches are draws of the same plan",
+                        record.plan.id, self.plan.id
+                    ),
+                });
+            }
+            self.earlier.push(record);
+        }
+        self.earlier.sort_by(|a, b| a.digest.cmp(&b.digest));
+        self.earlier.dedup_by(|a, b| a.digest == b.digest);
+        self.digests.earlier = if self.earlier.is_empty() {
+            None
+        } else {
+            let mut e =
+                crate::base::canonical::Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/earlier"));
+            e.u32(u32::try_from(self.earlier.len()).unwrap_or(u32::MAX));
+            for r in &self.earlier {
+                let d: Hash = hex::decode(&r.digest)
+                    .ok()
+                    .and_then(|b| b.try_into().ok())
+                    .unwrap_or([0; 32]);
+                e.hash(&d);
+            }
+            Some(e.finish())
+        };
+        Ok(self)
+    }
+
+    /// Adds the history file: past inspections (检查记录).
+    pub fn with_history(mut self, history: Source<'_>, read: &ReadOptions) -> Result<Inputs> {
+        let table = Table::parse(
+            TableKind::History,
+            history.name,
+            history.bytes,
+            &table_options(&self.plan, TableKind::History, read),
+        )?;
+        self.digests.history = Some(digest::table(&table));
+        self.history = Some((table, sha256(history.bytes)));
+        Ok(self)
+    }
+
+    /// Adds the conflicts file: officer ↔ entity conflicts of interest (回避).
+    pub fn with_conflicts(mut self, conflicts: Source<'_>, read: &ReadOptions) -> Result<Inputs> {
+        let table = Table::parse(
+            TableKind::Conflicts,
+            conflicts.name,
+            conflicts.bytes,
+            &table_options(&self.plan, TableKind::Conflicts, read),
+        )?;
+        // Every row must name an officer of the roster: by id, or by a certificate number
+        // (执法证号); a row naming no one would be a declared conflict that silently does
+        // nothing (SPEC.md §8.2).
+        resolve_conflicts(&self.officers, &table)?;
+        self.digests.conflicts = Some(digest::table(&table));
+        self.conflicts = Some((table, sha256(conflicts.bytes)));
+        Ok(self)
+    }
+
+    /// The declared conflicts as (officer id, entity id) pairs, each row's officer read as an
+    /// officer id or, failing that, as a certificate number of the roster (SPEC.md §8.2).
+    pub fn conflict_pairs(&self) -> Vec<(String, String)> {
+        self.conflicts
+            .as_ref()
+            .and_then(|(t, _)| resolve_conflicts(&self.officers, t).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Resolves each conflicts row's officer to an officer id: the id itself, or the officer
+/// holding that certificate number (any certificate column). Anything else is an error
+/// naming the row.
+fn resolve_conflicts(officers: &Table, conflicts: &Table) -> Result<Vec<(String, String)>> {
+    let ids: std::collections::HashSet<&str> =
+        officers.rows.iter().map(|r| officers.id(r)).collect();
+    let certificate_columns: Vec<usize> = std::iter::once(String::new())
+        .chain((2..=9).map(|n| format!("_{n}")))
+        .filter_map(|suffix| officers.column(&format!("certificate{suffix}")))
+        .collect();
+    let mut by_certificate: HashMap<String, &str> = HashMap::new();
+    for r in &officers.rows {
+        for &c in &certificate_columns {
+            let number = crate::base::normalize::identifier(&r.values[c]);
+            if !number.is_empty() {
+                by_certificate.entry(number).or_insert(officers.id(r));
+            }
+        }
+    }
+    conflicts
+        .rows
+        .iter()
+        .map(|r| {
+            let named = conflicts.id(r);
+            let officer = if ids.contains(named) {
+                named.to_owned()
+            } else if let Some(id) = by_certificate.get(named) {
+                (*id).to_owned()
+            } else {
+                return Err(Error::UnknownOfficer {
+                    at: crate::error::Location::line(&conflicts.source, r.line),
+                    officer: named.to_owned(),
+                });
+            };
+            Ok((officer, conflicts.name(r).to_owned()))
+        })
+        .collect()
+}

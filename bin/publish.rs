@@ -9,7 +9,7 @@ use shuangsui::publish::notice::{self, OfficerDisplay};
 use shuangsui::{Inputs, Source};
 
 use crate::files::{InputArgs, InputFiles, write_atomic};
-use crate::report::Lang;
+use crate::lang::Lang;
 
 /// The independent Python implementation, shipped in every kit.
 const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");

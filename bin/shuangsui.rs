@@ -28,6 +28,7 @@ macro_rules! say_raw {
 
 mod files;
 mod keep;
+mod lang;
 mod progress;
 mod publish;
 mod report;
@@ -48,7 +49,7 @@ use clap::{Args, Parser, Subcommand};
 use shuangsui::{Inputs, Seed, Source, check, draw, synth, verify};
 
 use files::{IdCheckArgs, InputArgs, InputFiles, read, write_all, write_atomic};
-use report::Lang;
+use lang::Lang;
 
 #[derive(Parser)]
 #[command(

@@ -30,14 +30,14 @@ mod files;
 mod keep;
 mod lang;
 mod progress;
-mod publish;
+mod publication;
 mod report;
 
 /// The notice formats written unless `--format` says otherwise.
-const DEFAULT_FORMATS: [publish::Format; 3] = [
-    publish::Format::Html,
-    publish::Format::Md,
-    publish::Format::Csv,
+const DEFAULT_FORMATS: [publication::Format; 3] = [
+    publication::Format::Html,
+    publication::Format::Md,
+    publication::Format::Csv,
 ];
 
 use std::fs;
@@ -254,8 +254,8 @@ enum Command {
         #[arg(long, value_name = "HOW", default_value = "names", value_parser = ["names", "certificates", "hidden"])]
         show_officers: String,
         /// The notice's formats, comma-separated: html, md, csv, xlsx
-        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publish::Format::parse)]
-        format: Vec<publish::Format>,
+        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publication::Format::parse)]
+        format: Vec<publication::Format>,
         /// The time-stamp authority's certificate (PEM): checks the record's time-stamp and goes into the kit as tsa.pem (needed when the record has a time-stamp)
         #[arg(long, value_name = "PEM")]
         tsa_cert: Option<PathBuf>,
@@ -286,8 +286,8 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
         /// The notice's formats, comma-separated: html, md, csv, xlsx
-        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publish::Format::parse)]
-        format: Vec<publish::Format>,
+        #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = publication::Format::parse)]
+        format: Vec<publication::Format>,
         /// Overwrite the notice files if they exist
         #[arg(long)]
         force: bool,
@@ -850,7 +850,7 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         None,
     )?;
     let published = out.join("publish");
-    let publication = publish::build(
+    let publication = publication::build(
         lang,
         outcome.record.to_json().as_bytes(),
         all[0].1.as_bytes(),
@@ -860,8 +860,8 @@ fn demo(lang: Lang, out: &Path, force: bool) -> Result<ExitCode> {
         &DEFAULT_FORMATS,
         &shuangsui::publish::notice::Published::default(),
     )?;
-    publish::write(&published, &publication, force)?;
-    if !publish::check_kit(&published, &publication)? {
+    publication::write(&published, &publication, force)?;
+    if !publication::check_kit(&published, &publication)? {
         anyhow::bail!("the demo's kit does not verify: please report this as a bug");
     }
     say!();
@@ -1017,7 +1017,7 @@ fn publish_files(
     inputs: &InputArgs,
     out: &Path,
     show_officers: &str,
-    formats: &[publish::Format],
+    formats: &[publication::Format],
     tsa_cert: Option<&Path>,
     corrects: Option<&Path>,
     force: bool,
@@ -1105,7 +1105,7 @@ fn publish_files(
         } => Some(a),
         _ => None,
     });
-    let mut publication = publish::build(
+    let mut publication = publication::build(
         lang,
         &bytes,
         &read(&inputs.plan)?,
@@ -1123,7 +1123,7 @@ fn publish_files(
             .files
             .push((PathBuf::from("kit").join("tsa.pem"), cert));
     }
-    publish::write(out, &publication, force)?;
+    publication::write(out, &publication, force)?;
     say!(
         "{} {}",
         lang.t("抽查任务公告已写入", "notice written to"),
@@ -1136,7 +1136,7 @@ fn publish_files(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    if !publish::check_kit(out, &publication)? {
+    if !publication::check_kit(out, &publication)? {
         anyhow::bail!(
             "the kit in '{}' does not verify: please report this as a bug",
             out.join("kit").display()
@@ -1165,7 +1165,7 @@ fn results_notice(
     out: &Path,
     calendar: Option<&Path>,
     today: Option<&str>,
-    formats: &[publish::Format],
+    formats: &[publication::Format],
     force: bool,
 ) -> Result<ExitCode> {
     use shuangsui::inputs::{Table, TableKind, TableOptions};
@@ -1205,7 +1205,7 @@ fn results_notice(
     )?;
     let checked = Results::check(&record, &table, &cal)?;
     let notice_lang = shuangsui::publish::notice::Lang::from(lang);
-    let files = publish::notice_files(
+    let files = publication::notice_files(
         "result-notice",
         formats,
         || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
@@ -1367,7 +1367,7 @@ fn announce(lang: Lang, args: &AnnounceArgs) -> Result<ExitCode> {
     let a = shuangsui::ceremony::announce::announce(&parsed, &request)?;
     let public = match &args.publish {
         None => Vec::new(),
-        Some(dir) => publish::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
+        Some(dir) => publication::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
             .into_iter()
             .map(|(name, bytes)| (dir.join(name), bytes))
             .collect(),

@@ -1,5 +1,6 @@
-//! `shuangsui publish`: the draw notice and the verification kit, written after the record
-//! has been verified against its inputs.
+//! What `shuangsui publish` writes (the draw notice and the verification kit, after the record
+//! has been verified against its inputs), the notice files `results` writes, and the public
+//! copies of an announcement's frozen inputs (`announce --publish`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -70,12 +70,15 @@ fn main() -> ExitCode {
             }
             return ExitCode::SUCCESS;
         }
-        // A value refused with a message of its own (args/values.rs) reads as any error.
-        Err(e) if args::refusal(&e).is_some() => {
-            eprintln!("error: {}", args::refusal(&e).expect("just matched"));
-            return ExitCode::from(2);
+        Err(e) => {
+            // A value refused with a message of its own (args/values.rs) reads as any
+            // other error; the rest are clap's usage errors.
+            if let Some(refusal) = args::refusal(&e) {
+                eprintln!("error: {refusal}");
+                return ExitCode::from(2);
+            }
+            e.exit()
         }
-        Err(e) => e.exit(),
     };
     progress::set_quiet(cli.quiet);
     if let Some(n) = cli.threads {

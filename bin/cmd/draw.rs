@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use shuangsui::{Inputs, Seed};
 
-use crate::args::{DrawArgs, SourceArgs};
+use crate::args::{DrawArgs, Pair, SourceArgs, TableFormat};
 use crate::files::{self, InputFiles, read, read_announcement, read_tsa_cert};
 use crate::keep;
 use crate::lang::Lang;
@@ -98,7 +98,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
             .reveals
             .iter()
             .cloned()
-            .map(crate::args::Pair::into_tuple)
+            .map(Pair::into_tuple)
             .collect(),
         timestamp: sources.timestamp.as_deref().map(read).transpose()?,
         tsa_cert: tsa_cert.as_deref(),
@@ -151,7 +151,7 @@ fn keep_draw(args: &DrawArgs, json: &str) {
     // The manifest spells the id check as given (`strict`, `warn`), formats and encodings
     // as the library's types print them (`tsv`, `utf8`, `gb18030`).
     let table_format =
-        |f: Option<crate::args::TableFormat>| f.map(|f| lower(shuangsui::inputs::Format::from(f)));
+        |f: Option<TableFormat>| f.map(|f| lower(shuangsui::inputs::Format::from(f)));
     let mut options = vec![("id_check", lower(id_check.id_check))];
     for (k, v) in [
         ("targets_format", table_format(inputs.targets_format)),

@@ -57,6 +57,8 @@ fn output_failed(e: &std::io::Error) -> ! {
     std::process::exit(2);
 }
 
+/// Parses the command line once, sets up the run, runs the command and maps its outcome to
+/// the exit code: 0 success, 1 `verify` found a mismatch, 2 any error.
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -2,94 +2,31 @@
 
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context as _, Result};
-use clap::Args;
 use std::sync::Arc;
 
-use shuangsui::inputs::{ByteSource, Encoding, Format, IdCheck, IdCheckMode, ReadOptions};
+use anyhow::{Context as _, Result};
+use shuangsui::inputs::{ByteSource, IdCheck, ReadOptions};
 use shuangsui::{DirectorySource, InputOptions, Inputs, Source};
 
-/// The three inputs and how to read the two tables.
-#[derive(Args)]
-pub struct InputArgs {
-    /// The sampling plan (TOML)
-    #[arg(long)]
-    pub plan: PathBuf,
-    /// The target directory: .csv, .tsv, .xlsx, .json or .jsonl with a header row (id, name, …)
-    #[arg(long)]
-    pub targets: PathBuf,
-    /// The officer roster, in the same formats (id, name, …)
-    #[arg(long)]
-    pub officers: PathBuf,
-    /// Past inspections (entity, date, task, item, officers), for exclusions, the annual cap and rotation
-    #[arg(long, value_name = "FILE")]
-    pub history: Option<PathBuf>,
-    /// Declared conflicts of interest (officer, entity, reason): those officers never inspect those entities
-    #[arg(long, value_name = "FILE")]
-    pub conflicts: Option<PathBuf>,
-    /// The record of an earlier batch of this plan (repeatable): its targets are not drawn again by the same task
-    #[arg(long = "after", value_name = "RECORD")]
-    pub earlier: Vec<PathBuf>,
-    /// Format of the target directory, when its extension does not say
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    pub targets_format: Option<Format>,
-    /// Format of the officer roster, when its extension does not say
-    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
-    pub officers_format: Option<Format>,
-    /// Text encoding of both tables (utf-8 or gbk); detected when absent
-    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
-    pub encoding: Option<Encoding>,
-    /// Worksheet of .xlsx inputs (default: the first); --targets-sheet and --officers-sheet name one each
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-    /// Worksheet of an .xlsx target directory
-    #[arg(long, value_name = "NAME")]
-    pub targets_sheet: Option<String>,
-    /// Worksheet of an .xlsx officer roster (default: the first)
-    #[arg(long, value_name = "NAME")]
-    pub officers_sheet: Option<String>,
-}
+use crate::args::{IdCheckArgs, InputArgs, TableFormat};
 
-/// How strictly target ids are checked.
-#[derive(Args)]
-pub struct IdCheckArgs {
-    /// strict: an id failing the USCC or registration-number check is an error; warn: it is listed in the record
-    #[arg(long, value_name = "MODE", default_value = "strict", value_parser = ["strict", "warn"])]
-    pub id_check: String,
-    /// A file of ids allowed although they fail the check (genuine early pilot codes), one per line
-    #[arg(long, value_name = "FILE")]
-    pub id_allowlist: Option<PathBuf>,
-}
-
-impl IdCheckArgs {
-    pub fn load(&self) -> Result<IdCheck> {
-        let allowlist = match &self.id_allowlist {
-            None => std::collections::BTreeSet::default(),
-            Some(p) => {
-                let bytes = read(p)?;
-                let text = String::from_utf8(bytes)
-                    .with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
-                IdCheck::parse_allowlist(&text)
-            }
-        };
-        let mode = if self.id_check == "warn" {
-            IdCheckMode::Warn
-        } else {
-            IdCheckMode::Strict
-        };
-        Ok(IdCheck { mode, allowlist })
-    }
-}
-
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_name(s)
-        .ok_or_else(|| format!("unknown format '{s}' (expected csv, tsv, xlsx, json or jsonl)"))
-}
-
-fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    Encoding::from_name(s).ok_or_else(|| format!("unknown encoding '{s}' (expected utf-8 or gbk)"))
+/// The id check `--id-check` and `--id-allowlist` ask for, the allowlist read.
+pub fn id_check(args: &IdCheckArgs) -> Result<IdCheck> {
+    let allowlist = match &args.id_allowlist {
+        None => std::collections::BTreeSet::default(),
+        Some(p) => {
+            let bytes = read(p)?;
+            let text = String::from_utf8(bytes)
+                .with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
+            IdCheck::parse_allowlist(&text)
+        }
+    };
+    Ok(IdCheck {
+        mode: args.id_check.into(),
+        allowlist,
+    })
 }
 
 /// A file read in place (`pread`), so that the library reads a large directory in
@@ -170,10 +107,11 @@ pub struct InputFiles {
 }
 
 impl InputFiles {
+    /// Reads the plan, the roster and the auxiliary files, and opens the directory.
     pub fn read(args: &InputArgs, id_check: IdCheck) -> Result<Self> {
-        let read_options = |format, sheet: &Option<String>| ReadOptions {
-            format,
-            encoding: args.encoding,
+        let read_options = |format: Option<TableFormat>, sheet: &Option<String>| ReadOptions {
+            format: format.map(Into::into),
+            encoding: args.encoding.map(Into::into),
             sheet: sheet.clone().or_else(|| args.sheet.clone()),
         };
         let targets = fs::File::open(&args.targets)
@@ -214,6 +152,7 @@ impl InputFiles {
         self
     }
 
+    /// Parses the inputs (the directory in blocks, with progress).
     pub fn parse(&self) -> Result<Inputs> {
         let reading = crate::progress::Reading::new(&self.names[1]);
         let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
@@ -264,8 +203,26 @@ impl InputFiles {
     }
 }
 
+/// A file's bytes; the error names the file.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+}
+
+/// Reads a time-stamp authority's certificate file, refusing one that holds no readable
+/// certificate (a wrong file is an error, exit 2, not a failed time-stamp).
+pub fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
+    let bytes = read(path)?;
+    shuangsui::ceremony::timestamp::certificates(&bytes)
+        .map_err(|e| anyhow::anyhow!("'{}': {e}", path.display()))?;
+    Ok(bytes)
+}
+
+/// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
+pub fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::Announcement> {
+    Ok(shuangsui::base::strict::from_slice(
+        &path.display().to_string(),
+        &read(path)?,
+    )?)
 }
 
 /// Writes several files into `dir`, refusing before writing anything if one

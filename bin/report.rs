@@ -3,34 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use clap::ValueEnum;
 use shuangsui::{Check, Inputs, Record, Verification};
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
-
-impl Lang {
-    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl From<Lang> for shuangsui::publish::notice::Lang {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Zh => shuangsui::publish::notice::Lang::Zh,
-            Lang::En => shuangsui::publish::notice::Lang::En,
-        }
-    }
-}
+use crate::lang::Lang;
 
 fn kind(lang: Lang, filter_empty: bool) -> &'static str {
     if filter_empty {

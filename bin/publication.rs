@@ -1,5 +1,6 @@
-//! `shuangsui publish`: the draw notice and the verification kit, written after the record
-//! has been verified against its inputs.
+//! What `shuangsui publish` writes (the draw notice and the verification kit, after the record
+//! has been verified against its inputs), the notice files `results` writes, and the public
+//! copies of an announcement's frozen inputs (`announce --publish`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,43 +9,12 @@ use anyhow::Result;
 use shuangsui::publish::notice::{self, OfficerDisplay};
 use shuangsui::{Inputs, Source};
 
-use crate::files::{InputArgs, InputFiles, write_atomic};
-use crate::report::Lang;
+use crate::args::{InputArgs, NoticeFormat};
+use crate::files::{InputFiles, write_atomic};
+use crate::lang::Lang;
 
 /// The independent Python implementation, shipped in every kit.
 const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");
-
-/// A notice format: `html`, `md`, `csv` or `xlsx`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Html,
-    Md,
-    Csv,
-    Xlsx,
-}
-
-impl Format {
-    pub fn parse(s: &str) -> Result<Format, String> {
-        match s.trim() {
-            "html" => Ok(Format::Html),
-            "md" => Ok(Format::Md),
-            "csv" => Ok(Format::Csv),
-            "xlsx" => Ok(Format::Xlsx),
-            other => Err(format!(
-                "unknown format '{other}' (expected html, md, csv or xlsx)"
-            )),
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Md => "md",
-            Format::Csv => "csv",
-            Format::Xlsx => "xlsx",
-        }
-    }
-}
 
 /// A CSV notice (UTF-8 with a BOM) as an .xlsx workbook: the same rows and columns, one sheet.
 pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
@@ -73,7 +43,7 @@ pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
 /// The notice files in the chosen formats: `stem.html`, `stem.md`, `stem.csv`, `stem.xlsx`.
 pub fn notice_files(
     stem: &str,
-    formats: &[Format],
+    formats: &[NoticeFormat],
     html: impl FnOnce() -> String,
     md: impl FnOnce() -> String,
     csv: &[u8],
@@ -83,10 +53,10 @@ pub fn notice_files(
     let (mut html, mut md) = (Some(html), Some(md));
     for f in formats {
         let bytes = match f {
-            Format::Html => html.take().map_or_else(Vec::new, |h| h().into_bytes()),
-            Format::Md => md.take().map_or_else(Vec::new, |m| m().into_bytes()),
-            Format::Csv => csv.to_vec(),
-            Format::Xlsx => csv_to_xlsx(csv, sheet)?,
+            NoticeFormat::Html => html.take().map_or_else(Vec::new, |h| h().into_bytes()),
+            NoticeFormat::Md => md.take().map_or_else(Vec::new, |m| m().into_bytes()),
+            NoticeFormat::Csv => csv.to_vec(),
+            NoticeFormat::Xlsx => csv_to_xlsx(csv, sheet)?,
         };
         files.push((PathBuf::from(format!("{stem}.{}", f.extension())), bytes));
     }
@@ -111,7 +81,7 @@ pub fn build(
     earlier: &[Vec<u8>],
     inputs: &Inputs,
     display: OfficerDisplay,
-    formats: &[Format],
+    formats: &[NoticeFormat],
     published: &notice::Published<'_>,
 ) -> Result<Publication> {
     let record: shuangsui::Record =
@@ -480,29 +450,23 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
             .iter()
             .any(|(p, _)| p == &Path::new("kit").join(name))
     };
-    let args = InputArgs {
-        plan: kit.join("plan.toml"),
-        targets: kit.join("targets.csv"),
-        officers: kit.join("officers.csv"),
-        history: has("history.csv").then(|| kit.join("history.csv")),
-        conflicts: has("conflicts.csv").then(|| kit.join("conflicts.csv")),
-        earlier: publication
-            .files
-            .iter()
-            .filter(|(p, _)| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("earlier-"))
-            })
-            .map(|(p, _)| dir.join(p))
-            .collect(),
-        targets_format: None,
-        officers_format: None,
-        encoding: None,
-        sheet: None,
-        targets_sheet: None,
-        officers_sheet: None,
-    };
+    let mut args = InputArgs::files(
+        kit.join("plan.toml"),
+        kit.join("targets.csv"),
+        kit.join("officers.csv"),
+    );
+    args.history = has("history.csv").then(|| kit.join("history.csv"));
+    args.conflicts = has("conflicts.csv").then(|| kit.join("conflicts.csv"));
+    args.earlier = publication
+        .files
+        .iter()
+        .filter(|(p, _)| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("earlier-"))
+        })
+        .map(|(p, _)| dir.join(p))
+        .collect();
     let record = crate::files::read(&kit.join("record.json"))?;
     // The exclusions a SQL engine reads are the ones the record binds (SPEC.md §7.4).
     shuangsui::publish::sql::check_exclusions_csv(

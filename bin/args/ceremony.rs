@@ -1,0 +1,99 @@
+//! The flags of the ceremony that fixes a seed before it exists: `announce`, `contribute`,
+//! `finalize` and `beacon-round`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::inputs::{IdCheckArgs, InputArgs};
+use super::values::{Pair, PairParser};
+
+/// `shuangsui contribute`.
+#[derive(Args)]
+#[command(
+    after_help = "The draft names its parties (announce --party NAME). The contribution is bound to this draft (its inputs, round, dice, attempt and parties): it serves no other announcement. Reveal the secret after the draw (draw --reveal) to prove it.\n\nExample:\n  shuangsui contribute --announcement draft.json --party 公证处"
+)]
+pub struct ContributeArgs {
+    /// The announcement draft, made by `announce` without --party
+    #[arg(long, value_name = "FILE")]
+    pub announcement: PathBuf,
+    /// The party's name (notary, observer …)
+    #[arg(long)]
+    pub party: String,
+}
+
+/// `shuangsui announce`: new, or a draft for the parties' contributions.
+#[derive(Args)]
+#[command(
+    after_help = "The announcement time is this machine's clock; the round is the first emitted at least --margin later (or at --not-before). Dice are rolled in public now, at the announcement. Publish the announcement, time-stamp it (openssl ts -query -data announcement.json -sha256 -cert) and publish the public copies of the inputs before the round.\n\nExamples:\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv --dice 483920 --out announcement.json\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json"
+)]
+pub struct AnnounceArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub id_check: IdCheckArgs,
+    /// Minutes between now and the earliest beacon round
+    #[arg(long, default_value_t = 10)]
+    pub margin: u32,
+    /// The earliest time for the round (RFC 3339), when later than now + --margin
+    #[arg(long, value_name = "TIME")]
+    pub not_before: Option<String>,
+    /// The dice digits rolled in public now, at the announcement
+    #[arg(long, value_name = "DIGITS")]
+    pub dice: Option<String>,
+    /// A party who will contribute (notary, observer …; repeatable): the announcement is then a draft until `finalize`
+    #[arg(long = "party", value_name = "NAME")]
+    pub parties: Vec<String>,
+    /// The announcement of the attempt this one replaces (it was not drawn)
+    #[arg(long, value_name = "FILE", requires = "reason")]
+    pub replaces: Option<PathBuf>,
+    /// Why the replaced attempt was not drawn (published)
+    #[arg(long, requires = "replaces")]
+    pub reason: Option<String>,
+    /// The record this draw follows (a later batch)
+    #[arg(long, value_name = "RECORD")]
+    pub previous: Option<PathBuf>,
+    /// Also write the public copies of the frozen inputs (without personal data) to DIR, to publish with the announcement
+    #[arg(long, value_name = "DIR")]
+    pub publish: Option<PathBuf>,
+    /// The announcement to write
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Overwrite the announcement (and the public copies) if they exist
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `shuangsui finalize`.
+#[derive(Args)]
+#[command(
+    after_help = "Example:\n  shuangsui finalize draft.json --party 公证处=<contribution> --party 社会监督员=<contribution> --out announcement.json"
+)]
+pub struct FinalizeArgs {
+    /// The draft, made by `announce`
+    pub draft: PathBuf,
+    /// NAME=CONTRIBUTION of a party, from `shuangsui contribute` (repeatable)
+    #[arg(long = "party", value_name = "NAME=CONTRIBUTION", required = true, value_parser = PairParser)]
+    pub parties: Vec<Pair>,
+    /// Minutes that must remain before the round, to publish the announcement
+    #[arg(long, default_value_t = 5)]
+    pub margin: u32,
+    /// The public copies written by `announce --publish DIR`: their announcement.json becomes the finalized one
+    #[arg(long, value_name = "DIR")]
+    pub publish: Option<PathBuf>,
+    /// The announcement to write
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Overwrite the announcement if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `shuangsui beacon-round`.
+#[derive(Args)]
+#[command(after_help = "Example:\n  shuangsui beacon-round --at 2027-01-15T10:10:00+08:00")]
+pub struct BeaconRoundArgs {
+    /// RFC 3339 time, e.g. 2027-01-15T10:10:00+08:00
+    #[arg(long)]
+    pub at: String,
+}

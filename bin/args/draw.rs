@@ -1,0 +1,163 @@
+//! The flags of the commands that read the inputs of a draw: `check`, `draw`, `verify`,
+//! `amend` and `digest`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use shuangsui::inputs::TableKind;
+
+use super::inputs::{IdCheckArgs, InputArgs};
+use super::values::{Pair, PairParser};
+
+/// `shuangsui check`.
+#[derive(Args)]
+#[command(
+    after_help = "Exit codes: 0 a draw would succeed, 2 it would not (the problems are listed).\n\nExample:\n  shuangsui check --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv"
+)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub id_check: IdCheckArgs,
+}
+
+/// `shuangsui draw`.
+#[derive(Args)]
+#[command(
+    after_help = "Example:\n  shuangsui draw --plan plan.toml --targets targets.csv --officers officers.csv --seed '2027-01-15 公开摇号' --out record.json"
+)]
+pub struct DrawArgs {
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    #[command(flatten)]
+    pub id_check: IdCheckArgs,
+    /// A typed seed. Nothing proves when it was chosen: the record marks it unattested
+    #[arg(
+        long,
+        required_unless_present = "announcement",
+        conflicts_with = "announcement"
+    )]
+    pub seed: Option<String>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// The record to write (`-` for standard output)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Overwrite the record if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl DrawArgs {
+    /// Whether the record goes to standard output (`--out -`).
+    pub fn to_stdout(&self) -> bool {
+        self.out.as_os_str() == "-"
+    }
+}
+
+/// The seed's sources, for a draw from an announcement.
+#[derive(Args)]
+pub struct SourceArgs {
+    /// The announcement made before the draw
+    #[arg(long, value_name = "FILE")]
+    pub announcement: Option<PathBuf>,
+    /// The announced drand quicknet round, as its public API returns it (round, randomness, signature)
+    #[arg(long, value_name = "FILE", requires = "announcement")]
+    pub beacon: Option<PathBuf>,
+    /// The earlier attempts this announcement replaces, oldest first (repeatable)
+    #[arg(long = "replaced", value_name = "FILE", requires = "announcement")]
+    pub replaced: Vec<PathBuf>,
+    /// NAME=SECRET of a party that reveals its secret, proving its contribution (optional; repeatable)
+    #[arg(long = "reveal", value_name = "NAME=SECRET", requires = "announcement", value_parser = PairParser)]
+    pub reveals: Vec<Pair>,
+    /// An RFC 3161 time-stamp token (.tsr) over the announcement file, made before the round
+    #[arg(long, value_name = "TOKEN", requires_all = ["announcement", "tsa_cert"])]
+    pub timestamp: Option<PathBuf>,
+    /// The time-stamp authority's certificate (PEM or DER) to check the token with
+    #[arg(long, value_name = "PEM", requires = "timestamp")]
+    pub tsa_cert: Option<PathBuf>,
+}
+
+/// `shuangsui verify`.
+#[derive(Args)]
+#[command(
+    after_help = "Exit codes: 0 the record reproduces, 1 it does not (the differences are listed), 2 error.\n\nExample:\n  shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
+)]
+pub struct VerifyArgs {
+    /// The record to check
+    pub record: PathBuf,
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    /// The time-stamp authority's certificate (PEM or DER): checks the signature of the record's time-stamp token
+    #[arg(long, value_name = "PEM")]
+    pub tsa_cert: Option<PathBuf>,
+}
+
+/// `shuangsui amend`.
+#[derive(Args)]
+#[command(
+    after_help = "The replacement is not chosen by anyone: it is the first eligible officer in the order of the entry's replacement tickets (SPEC.md §9.4).\n\nExamples:\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --target 91420102MA4K0XXX1X --replace-officer E0012 --reason 回避 --actor 张科长\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --unreachable 91420102MA4K0XXX1X --actor 张科长"
+)]
+pub struct AmendArgs {
+    /// The record to amend (rewritten atomically with the entry appended)
+    pub record: PathBuf,
+    #[command(flatten)]
+    pub inputs: InputArgs,
+    /// The target whose team changes
+    #[arg(
+        long,
+        value_name = "ENTITY",
+        requires = "replace_officer",
+        conflicts_with = "unreachable"
+    )]
+    pub target: Option<String>,
+    /// The officer to replace
+    #[arg(long, value_name = "OFFICER", requires = "reason")]
+    pub replace_officer: Option<String>,
+    /// Why: 回避, 请假, 调离, 证件失效 or 其他 (with --note)
+    // Not a closed set of the CLI's: the library holds the reasons (ledger::REASONS) and
+    // refuses others when the amendment is made.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// What the reason leaves unsaid (required for 其他; published)
+    #[arg(long, requires = "replace_officer")]
+    pub note: Option<String>,
+    /// Record ENTITY as 通过登记的住所（经营场所）无法联系 (it is not replaced)
+    #[arg(long, value_name = "ENTITY")]
+    pub unreachable: Option<String>,
+    /// The task, when the target is drawn by several
+    #[arg(long)]
+    pub task: Option<String>,
+    /// Who makes the amendment
+    #[arg(long)]
+    pub actor: String,
+    /// When (RFC 3339); default: now, UTC
+    #[arg(long)]
+    pub at: Option<String>,
+}
+
+/// `shuangsui digest`.
+#[derive(Args)]
+#[command(after_help = "Example:\n  shuangsui digest --plan plan.toml --targets targets.csv")]
+pub struct DigestArgs {
+    /// The sampling plan: alone, its digest; with a table, the plan that table is read for (only the columns the plan reads are hashed)
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// A target directory
+    #[arg(long, conflicts_with = "officers")]
+    pub targets: Option<PathBuf>,
+    /// An officer roster
+    #[arg(long)]
+    pub officers: Option<PathBuf>,
+}
+
+impl DigestArgs {
+    /// The table to digest and its kind; `None`: the plan alone.
+    pub fn table(&self) -> Option<(TableKind, &Path)> {
+        match (&self.targets, &self.officers) {
+            (Some(p), _) => Some((TableKind::Targets, p)),
+            (_, Some(p)) => Some((TableKind::Officers, p)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! `shuangsui announce`: freezes the inputs, the dice and a future beacon round in an
+//! announcement, after checking that a draw from them would succeed.
+
+use std::fs;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+
+use crate::args::AnnounceArgs;
+use crate::files::{self, InputFiles, read, read_announcement, write_atomic};
+use crate::lang::Lang;
+use crate::{publication, report};
+
+use super::unix_now;
+
+/// Writes the announcement (a draft when it names parties) and, with `--publish DIR`, the
+/// public copies of its frozen inputs.
+pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
+    let out = &args.out;
+    if !args.force && out.exists() {
+        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+    }
+    let files = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?;
+    // The public copies need every column that is not personal data.
+    let parsed = if args.publish.is_some() {
+        files.keep_all().parse()?
+    } else {
+        files.parse()?
+    };
+    let checked = shuangsui::check(&parsed)?;
+    for w in &checked.warnings {
+        eprintln!("warning: {w}");
+    }
+    let previous = match &args.previous {
+        None => String::new(),
+        Some(p) => {
+            let record: shuangsui::Record =
+                shuangsui::base::strict::from_slice(&p.display().to_string(), &read(p)?)?;
+            if record.content_digest() != record.digest {
+                anyhow::bail!(
+                    "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
+                    p.display()
+                );
+            }
+            record.digest
+        }
+    };
+    let not_before = match &args.not_before {
+        None => None,
+        Some(t) => Some(shuangsui::base::dates::parse_rfc3339(t).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00"
+            )
+        })?),
+    };
+    let replaces = match (&args.replaces, &args.reason) {
+        (Some(p), Some(why)) => Some((read_announcement(p)?, why.clone())),
+        _ => None,
+    };
+    let request = shuangsui::ceremony::Request {
+        now: unix_now(),
+        margin_secs: i64::from(args.margin) * 60,
+        not_before,
+        dice: args.dice.clone().unwrap_or_default(),
+        parties: args.parties.clone(),
+        previous,
+        replaces,
+    };
+    let a = shuangsui::ceremony::announce(&parsed, &request)?;
+    let public = match &args.publish {
+        None => Vec::new(),
+        Some(dir) => publication::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
+            .into_iter()
+            .map(|(name, bytes)| (dir.join(name), bytes))
+            .collect(),
+    };
+    for (path, _) in &public {
+        if !args.force && path.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+        }
+    }
+    if let Some(dir) = &args.publish {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+    }
+    write_atomic(
+        out,
+        shuangsui::ceremony::to_json(&a).as_bytes(),
+        args.force,
+    )?;
+    for (path, bytes) in &public {
+        write_atomic(path, bytes, args.force)?;
+    }
+    report::announcement(lang, &a);
+    if let Some(dir) = &args.publish {
+        say!(
+            "{} {}",
+            lang.t(
+                "冻结输入的公开版本（不含个人信息）已写入",
+                "public copies of the frozen inputs (no personal data) written to"
+            ),
+            dir.display()
+        );
+    }
+    say!(
+        "{} {} (digest {})",
+        lang.t("公告已写入", "announcement written to"),
+        out.display(),
+        a.digest
+    );
+    Ok(ExitCode::SUCCESS)
+}

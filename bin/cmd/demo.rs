@@ -1,0 +1,106 @@
+//! `shuangsui demo`: synthetic data with a fixed seed, a draw, the files written, a
+//! verification that reads them back from disk, and the notice and kit published.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::{Inputs, Seed, Source};
+
+use crate::args::{DemoArgs, InputArgs, NoticeFormat, VerifyArgs};
+use crate::files::write_all;
+use crate::lang::Lang;
+use crate::{publication, report};
+
+use super::{init, verify};
+
+/// The seed of every demo: the demo's files are the same each time.
+const SEED: &str = "shuangsui-demo-2027";
+
+/// The notice formats `publish` writes unless `--format` says otherwise.
+const DEFAULT_FORMATS: [NoticeFormat; 3] =
+    [NoticeFormat::Html, NoticeFormat::Md, NoticeFormat::Csv];
+
+/// Runs the demo into `--out`; its exit code is the verification's.
+pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
+    let (out, force) = (&args.out, args.force);
+    let files = init::example_files(10_000, 60, 40);
+    let inputs = Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: files[0].1.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: files[1].1.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: files[2].1.as_bytes(),
+        },
+    )?;
+    let outcome = shuangsui::draw(&inputs, &Seed::unattested(SEED)?)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    let mut all = files;
+    all.push(("record.json", outcome.record.to_json()));
+    write_all(out, &all, force)?;
+    say!(
+        "{} {}",
+        lang.t(
+            "演示：在合成名录上完成一次抽取，文件写入",
+            "demo: a full draw on synthetic data, written to"
+        ),
+        out.display()
+    );
+    report::draw_summary(lang, &outcome.record);
+    say!();
+    say!(
+        "{}",
+        lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:")
+    );
+    let path = |p: &str| out.join(p);
+    let code = verify::run(
+        &VerifyArgs {
+            record: path("record.json"),
+            inputs: InputArgs::files(path("plan.toml"), path("targets.csv"), path("officers.csv")),
+            tsa_cert: None,
+        },
+        lang,
+    )?;
+    let published = out.join("publish");
+    let publication = publication::build(
+        lang,
+        outcome.record.to_json().as_bytes(),
+        all[0].1.as_bytes(),
+        &[],
+        &inputs,
+        shuangsui::publish::notice::OfficerDisplay::Names,
+        &DEFAULT_FORMATS,
+        &shuangsui::publish::notice::Published::default(),
+    )?;
+    publication::write(&published, &publication, force)?;
+    if !publication::check_kit(&published, &publication)? {
+        anyhow::bail!("the demo's kit does not verify: please report this as a bug");
+    }
+    say!();
+    say!(
+        "{} {}, {}, {}\n{} {}",
+        lang.t("抽查任务公告:", "public notice:"),
+        published.join("notice.html").display(),
+        published.join("notice.md").display(),
+        published.join("notice.csv").display(),
+        lang.t("核验材料包（已核验）:", "verification kit (verified):"),
+        published.join("kit").display()
+    );
+    say!();
+    say!(
+        "{}\n  shuangsui verify {} --plan {} --targets {} --officers {}",
+        lang.t("任何人都可以自行核验:", "anyone can check it:"),
+        path("record.json").display(),
+        path("plan.toml").display(),
+        path("targets.csv").display(),
+        path("officers.csv").display()
+    );
+    Ok(code)
+}

@@ -1,0 +1,182 @@
+//! `shuangsui draw`: draws targets and officers and writes the record, with its companion
+//! list of exclusions and skips.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::{Inputs, Seed};
+
+use crate::args::{DrawArgs, Pair, SourceArgs, TableFormat};
+use crate::files::{self, InputFiles, read, read_announcement, read_tsa_cert};
+use crate::keep;
+use crate::lang::Lang;
+use crate::report;
+
+/// Draws, then writes the record (to standard output with `--out -`) and its companion.
+pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
+    let (out, force) = (&args.out, args.force);
+    if !force && !args.to_stdout() && out.exists() {
+        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+    }
+    if force && !args.to_stdout() {
+        files::refuse_amended_record(out)?;
+    }
+    let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?.parse()?;
+    let seed = match &args.seed {
+        Some(s) => Seed::unattested(s)?,
+        None => attested_seed(&args.sources, &parsed)?,
+    };
+    let outcome = shuangsui::draw(&parsed, &seed)?;
+    // The directory is not needed any more: its memory goes (on another thread, while
+    // the record's text is made) before the text takes memory of its own.
+    std::thread::spawn(move || drop(parsed));
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    let json = outcome.record.to_json();
+    keep_draw(args, &json);
+    if args.to_stdout() {
+        say_raw!("{json}");
+    } else {
+        let companion = out.with_extension("exclusions.csv");
+        if !force && companion.exists() {
+            anyhow::bail!(
+                "'{}' exists; add --force to overwrite it",
+                companion.display()
+            );
+        }
+        let csv = outcome.exclusions.to_csv();
+        // Both written and synced before either is put in place; the record
+        // last: when it exists, so does its companion, complete.
+        files::write_atomic_pair(
+            [(&companion, csv.as_bytes()), (out, json.as_bytes())],
+            force,
+        )?;
+        report::draw_summary(lang, &outcome.record);
+        say!(
+            "{} {} (digest {})",
+            lang.t("记录已写入", "record written to"),
+            out.display(),
+            outcome.record.digest
+        );
+        say!(
+            "{} {} ({} {})",
+            lang.t("排除与跳过清单已写入", "exclusions and skips written to"),
+            companion.display(),
+            outcome.exclusions.len(),
+            lang.t("条", "rows")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The seed of a draw from an announcement: the announced round, dice and reveals checked.
+fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
+    let path = sources
+        .announcement
+        .as_ref()
+        .expect("clap requires --announcement without --seed");
+    let announcement = read_announcement(path)?;
+    let beacon_path = sources
+        .beacon
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
+    let round: shuangsui::ceremony::beacon::Round = shuangsui::base::strict::from_slice(
+        &beacon_path.display().to_string(),
+        &read(beacon_path)?,
+    )?;
+    let replaced = sources
+        .replaced
+        .iter()
+        .map(|p| read_announcement(p))
+        .collect::<Result<Vec<_>>>()?;
+    let tsa_cert = sources.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
+    let s = shuangsui::ceremony::Sources {
+        replaced,
+        round,
+        reveals: sources
+            .reveals
+            .iter()
+            .cloned()
+            .map(Pair::into_tuple)
+            .collect(),
+        timestamp: sources.timestamp.as_deref().map(read).transpose()?,
+        tsa_cert: tsa_cert.as_deref(),
+        same_files: true,
+    };
+    let (seed, _, _) = shuangsui::ceremony::attest(&announcement, inputs, &s)?;
+    Ok(seed)
+}
+
+/// Keeps the draw for an independent checker when `SHUANGSUI_KEEP_DRAWS` is set (bin/keep.rs).
+fn keep_draw(args: &DrawArgs, json: &str) {
+    use keep::Role;
+    let (inputs, id_check, sources) = (&args.inputs, &args.id_check, &args.sources);
+    let mut files = vec![
+        Role {
+            role: "plan",
+            path: &inputs.plan,
+        },
+        Role {
+            role: "targets",
+            path: &inputs.targets,
+        },
+        Role {
+            role: "officers",
+            path: &inputs.officers,
+        },
+    ];
+    let optional = [
+        ("history", &inputs.history),
+        ("conflicts", &inputs.conflicts),
+        ("id_allowlist", &id_check.id_allowlist),
+        ("announcement", &sources.announcement),
+        ("beacon", &sources.beacon),
+        ("timestamp", &sources.timestamp),
+        ("tsa_cert", &sources.tsa_cert),
+    ];
+    for (role, path) in optional {
+        if let Some(path) = path {
+            files.push(Role { role, path });
+        }
+    }
+    files.extend(inputs.earlier.iter().map(|path| Role {
+        role: "earlier",
+        path,
+    }));
+    files.extend(sources.replaced.iter().map(|path| Role {
+        role: "replaced",
+        path,
+    }));
+    // The manifest spells the id check as given (`strict`, `warn`), formats and encodings
+    // as the library's types print them (`tsv`, `utf8`, `gb18030`).
+    let table_format =
+        |f: Option<TableFormat>| f.map(|f| lower(shuangsui::inputs::Format::from(f)));
+    let mut options = vec![("id_check", lower(id_check.id_check))];
+    for (k, v) in [
+        ("targets_format", table_format(inputs.targets_format)),
+        ("officers_format", table_format(inputs.officers_format)),
+        (
+            "encoding",
+            inputs
+                .encoding
+                .map(|e| lower(shuangsui::inputs::Encoding::from(e))),
+        ),
+        ("sheet", inputs.sheet.clone()),
+        ("targets_sheet", inputs.targets_sheet.clone()),
+        ("officers_sheet", inputs.officers_sheet.clone()),
+    ] {
+        if let Some(v) = v {
+            options.push((k, v));
+        }
+    }
+    for r in &sources.reveals {
+        options.push(("reveal", r.to_string()));
+    }
+    keep::keep_draw(&files, &options, json);
+}
+
+/// A value's name in the manifest: its `Debug` form, in lower case.
+fn lower(value: impl std::fmt::Debug) -> String {
+    format!("{value:?}").to_lowercase()
+}

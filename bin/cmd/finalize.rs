@@ -1,0 +1,52 @@
+//! `shuangsui finalize`: adds the parties' contributions to an announcement draft, before
+//! its round.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::ceremony::announce;
+
+use crate::args::{FinalizeArgs, Pair};
+use crate::files::{read_announcement, write_atomic};
+use crate::lang::Lang;
+use crate::report;
+
+use super::unix_now;
+
+/// Writes the finalized announcement (and replaces the draft's in the public copies).
+pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
+    let (out, force) = (&args.out, args.force);
+    if !force && out.exists() {
+        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+    }
+    let draft = read_announcement(&args.draft)?;
+    let parties: Vec<(String, String)> =
+        args.parties.iter().cloned().map(Pair::into_tuple).collect();
+    let a = announce::with_parties(&draft, &parties, unix_now(), i64::from(args.margin) * 60)?;
+    // The public copies' announcement must be this draft's (same body) before it is
+    // replaced by the finalized one.
+    let public = args
+        .publish
+        .as_ref()
+        .map(|dir| dir.join("announcement.json"));
+    if let Some(p) = &public {
+        let old = read_announcement(p)?;
+        anyhow::ensure!(
+            announce::body_digest(&old) == announce::body_digest(&draft),
+            "'{}' is not the announcement of this draft: its inputs, round or dice differ",
+            p.display()
+        );
+    }
+    write_atomic(out, announce::to_json(&a).as_bytes(), force)?;
+    if let Some(p) = &public {
+        write_atomic(p, announce::to_json(&a).as_bytes(), true)?;
+    }
+    report::announcement(lang, &a);
+    say!(
+        "{} {} (digest {})",
+        lang.t("公告已写入", "announcement written to"),
+        out.display(),
+        a.digest
+    );
+    Ok(ExitCode::SUCCESS)
+}

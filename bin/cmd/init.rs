@@ -1,0 +1,40 @@
+//! `shuangsui init DIR`: example files to start from.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::synth;
+
+use crate::args::InitArgs;
+use crate::files::write_all;
+use crate::lang::Lang;
+
+/// Writes the example plan, directory and roster into the directory.
+pub fn run(args: &InitArgs, lang: Lang) -> Result<ExitCode> {
+    let dir = &args.dir;
+    let files = example_files(200, 24, 5);
+    write_all(dir, &files, args.force)?;
+    say!(
+        "{} {}",
+        lang.t("已写入示例文件:", "wrote the example files:"),
+        files
+            .iter()
+            .map(|(n, _)| dir.join(n).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// plan.toml, targets.csv and officers.csv of the synthetic example (also the demo's).
+pub fn example_files(
+    targets: usize,
+    officers: usize,
+    food_count: u64,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("plan.toml", synth::plan_toml(food_count)),
+        ("targets.csv", synth::targets_csv(targets, 2027)),
+        ("officers.csv", synth::officers_csv(officers, 2027)),
+    ]
+}

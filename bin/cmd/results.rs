@@ -1,0 +1,129 @@
+//! `shuangsui results`: checks the inspection results against the record, writes the result
+//! notice (抽查结果公告) and lists publication deadlines passed or near.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::inputs::{Table, TableKind, TableOptions};
+use shuangsui::publish::results::{Due, Results};
+
+use crate::args::ResultsArgs;
+use crate::files::{read, write_atomic};
+use crate::lang::Lang;
+use crate::publication;
+
+/// Writes the result notice into `--out` and prints the results' deadlines.
+pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
+    let (record_path, results_path, out) = (&args.record, &args.results, &args.out);
+    let bytes = read(record_path)?;
+    shuangsui::base::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    if !shuangsui::draw::record::is_intact(&value) {
+        anyhow::bail!(
+            "'{}' does not match its own digest: it was changed after the draw",
+            record_path.display()
+        );
+    }
+    let record: shuangsui::Record = serde_json::from_value(value)
+        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    let mut cal = shuangsui::publish::workdays::Calendar::official();
+    if let Some(p) = &args.calendar {
+        cal = cal.with(shuangsui::publish::workdays::Calendar::parse(
+            &p.display().to_string(),
+            &read(p)?,
+        )?);
+    }
+    let today = if let Some(t) = &args.today {
+        shuangsui::base::dates::Date::parse(t)
+            .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
+    } else {
+        shuangsui::base::dates::china_date(super::unix_now())
+            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
+    };
+    let name = results_path.display().to_string();
+    let table = Table::parse(
+        TableKind::Results,
+        &name,
+        &read(results_path)?,
+        &TableOptions::default(),
+    )?;
+    let checked = Results::check(&record, &table, &cal)?;
+    let notice_lang = shuangsui::publish::notice::Lang::from(lang);
+    let files = publication::notice_files(
+        "result-notice",
+        &args.format,
+        || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
+        || shuangsui::publish::notice::results_markdown(notice_lang, &record, &checked),
+        &shuangsui::publish::notice::results_csv(notice_lang, &record, &checked),
+        lang.t("抽查结果公告", "results"),
+    )?;
+    for (p, _) in &files {
+        let p = out.join(p);
+        if !args.force && p.exists() {
+            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+        }
+    }
+    std::fs::create_dir_all(out)
+        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", out.display()))?;
+    for (p, bytes) in &files {
+        write_atomic(&out.join(p), bytes, args.force)?;
+    }
+    say!(
+        "{} {} {}; {} {}",
+        lang.t("结果", "results:"),
+        checked.outcomes.len(),
+        lang.t("条，与抽取记录一致", "match the record"),
+        lang.t("公告已写入", "notice written to"),
+        files
+            .iter()
+            .map(|(p, _)| out.join(p).display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut overdue = 0;
+    let mut soon = 0;
+    for o in &checked.outcomes {
+        let line = format!(
+            "{} {} {}{} — {} {} ({} {})",
+            o.task,
+            o.entity,
+            o.name,
+            if o.item.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", o.item)
+            },
+            lang.t("公示期限", "deadline"),
+            o.deadline,
+            lang.t("检查于", "inspected"),
+            o.date
+        );
+        match o.due(&cal, today, 5)? {
+            Due::Overdue(n) => {
+                overdue += 1;
+                say!(
+                    "  {} {n} {}: {line}",
+                    lang.t("已逾期", "overdue by"),
+                    lang.t("个工作日", "working days")
+                );
+            }
+            Due::Soon(n) => {
+                soon += 1;
+                say!(
+                    "  {} {n} {}: {line}",
+                    lang.t("即将到期，剩余", "due in"),
+                    lang.t("个工作日", "working days")
+                );
+            }
+            Due::Later => {}
+        }
+    }
+    say!(
+        "{} {today}: {overdue} {}, {soon} {}",
+        lang.t("截至", "as of"),
+        lang.t("条逾期", "overdue"),
+        lang.t("条将在 5 个工作日内到期", "due within 5 working days")
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,71 @@
+//! `shuangsui verify`: re-runs a draw from its inputs and compares with the record.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::Source;
+
+use crate::args::VerifyArgs;
+use crate::files::{InputFiles, read, read_tsa_cert};
+use crate::lang::Lang;
+use crate::report;
+
+/// Verifies the record, its inputs read with the id check the record names: exit code 0
+/// when it reproduces, 1 when it does not.
+pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
+    let (record_path, inputs) = (&args.record, &args.inputs);
+    let tsa_cert = args.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
+    let bytes = read(record_path)?;
+    // The members the flags and the id check come from, without the selections' bulk.
+    let head = shuangsui::verify::head_of(&bytes).ok();
+    if let Some(record) = &head {
+        let earlier = record
+            .pointer("/inputs/earlier")
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
+        if earlier != inputs.earlier.len() {
+            anyhow::bail!(
+                "{} was drawn after {earlier} earlier batch record(s); give each with --after RECORD ({} given)",
+                record_path.display(),
+                inputs.earlier.len()
+            );
+        }
+        for (member, flag, given) in [
+            ("history", "--history", &inputs.history),
+            ("conflicts", "--conflicts", &inputs.conflicts),
+        ] {
+            if record.pointer(&format!("/inputs/{member}")).is_some() && given.is_none() {
+                anyhow::bail!(
+                    "{} was drawn with a {member} file (digest {}): give it with {flag}",
+                    record_path.display(),
+                    record
+                        .pointer(&format!("/inputs/{member}/digest"))
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("?")
+                );
+            }
+        }
+    }
+    let id_check = head.as_ref().map_or_else(
+        shuangsui::inputs::IdCheck::default,
+        shuangsui::verify::id_check_in,
+    );
+    drop(head);
+    let parsed = InputFiles::read(inputs, id_check)?.parse()?;
+    let name = record_path.display().to_string();
+    let outcome = shuangsui::verify::verify_with(
+        Source {
+            name: &name,
+            bytes: &bytes,
+        },
+        &parsed,
+        &shuangsui::verify::Options {
+            tsa_cert: tsa_cert.as_deref(),
+        },
+    )?;
+    Ok(if report::verification(lang, &outcome) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

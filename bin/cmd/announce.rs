@@ -66,7 +66,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         previous,
         replaces,
     };
-    let a = shuangsui::ceremony::announce(&parsed, &request)?;
+    let a = shuangsui::ceremony::announce(&parsed.committed(), &request)?;
     let public = match &args.publish {
         None => Vec::new(),
         Some(dir) => publication::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
@@ -83,11 +83,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
     }
-    write_atomic(
-        out,
-        shuangsui::ceremony::to_json(&a).as_bytes(),
-        args.force,
-    )?;
+    write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), args.force)?;
     for (path, bytes) in &public {
         write_atomic(path, bytes, args.force)?;
     }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use shuangsui::ceremony::announce;
+use shuangsui::ceremony;
 
 use crate::args::ContributeArgs;
 use crate::files::read_announcement;
@@ -16,7 +16,7 @@ use super::unix_now;
 /// before the draft's round.
 pub fn run(args: &ContributeArgs, lang: Lang) -> Result<ExitCode> {
     let draft = read_announcement(&args.announcement)?;
-    announce::check_draft(&draft)?;
+    ceremony::check_draft(&draft)?;
     let party = shuangsui::base::normalize::text(&args.party);
     anyhow::ensure!(
         draft.parties.iter().any(|p| p.name == party),
@@ -35,8 +35,8 @@ pub fn run(args: &ContributeArgs, lang: Lang) -> Result<ExitCode> {
         draft.beacon.emitted_at
     );
     let secret = hex::encode(rand::random::<[u8; 32]>());
-    let body = announce::body_digest(&draft);
-    let contribution = announce::contribution(&body, &party, &secret);
+    let body = ceremony::body_digest(&draft);
+    let contribution = ceremony::contribution(&body, &party, &secret);
     report::announcement(lang, &draft);
     say!(
         "{} {secret}",

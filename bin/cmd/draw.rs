@@ -104,7 +104,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         tsa_cert: tsa_cert.as_deref(),
         same_files: true,
     };
-    let (seed, _, _) = shuangsui::ceremony::attest(&announcement, inputs, &s)?;
+    let (seed, _, _) = shuangsui::ceremony::attest(&announcement, &inputs.committed(), &s)?;
     Ok(seed)
 }
 

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use shuangsui::ceremony::announce;
+use shuangsui::ceremony;
 
 use crate::args::{FinalizeArgs, Pair};
 use crate::files::{read_announcement, write_atomic};
@@ -22,7 +22,7 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
     let draft = read_announcement(&args.draft)?;
     let parties: Vec<(String, String)> =
         args.parties.iter().cloned().map(Pair::into_tuple).collect();
-    let a = announce::with_parties(&draft, &parties, unix_now(), i64::from(args.margin) * 60)?;
+    let a = ceremony::with_parties(&draft, &parties, unix_now(), i64::from(args.margin) * 60)?;
     // The public copies' announcement must be this draft's (same body) before it is
     // replaced by the finalized one.
     let public = args
@@ -32,14 +32,14 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
     if let Some(p) = &public {
         let old = read_announcement(p)?;
         anyhow::ensure!(
-            announce::body_digest(&old) == announce::body_digest(&draft),
+            ceremony::body_digest(&old) == ceremony::body_digest(&draft),
             "'{}' is not the announcement of this draft: its inputs, round or dice differ",
             p.display()
         );
     }
-    write_atomic(out, announce::to_json(&a).as_bytes(), force)?;
+    write_atomic(out, ceremony::to_json(&a).as_bytes(), force)?;
     if let Some(p) = &public {
-        write_atomic(p, announce::to_json(&a).as_bytes(), true)?;
+        write_atomic(p, ceremony::to_json(&a).as_bytes(), true)?;
     }
     report::announcement(lang, &a);
     say!(

@@ -31,7 +31,29 @@
 //! // Garbage is reported, never a panic.
 //! assert!(matches!(timestamp::parse(b"not a token"), Err(Invalid::Malformed(_))));
 //! ```
+//!
+//! Where things are:
+//! - `token.rs`: the two entry points, [`parse`] and [`check`], and what they return;
+//! - `cms.rs`: the reply, the token, its `SignerInfo` and its `TSTInfo`, parsed;
+//! - `time.rs`: the token's `GeneralizedTime`;
+//! - `certificate.rs`: the given certificate file read, and what is asked of a certificate;
+//! - `chain.rs`: the signer's certificate found, and its chain to a given certificate;
+//! - `signature.rs`: public keys and signature verification (RSA, ECDSA P-256, SM2);
+//! - `digest.rs`: the hash functions, by object identifier;
+//! - `der_reader.rs`: the DER reader everything above parses with;
+//! - `oid.rs`: the object identifiers; `error.rs`: [`Invalid`], why a token is refused.
 
+mod certificate;
+mod chain;
+mod cms;
+mod der_reader;
+mod digest;
+mod error;
+mod oid;
+mod signature;
+mod time;
 mod token;
 
-pub use token::{Anchor, Invalid, Token, certificates, check, parse};
+pub use certificate::certificates;
+pub use error::Invalid;
+pub use token::{Anchor, Token, check, parse};

@@ -12,7 +12,16 @@
 //!
 //! Every identifier is quoted and every literal escaped; no `LIKE` is used. An empty cell,
 //! which CSV loaders read as NULL, is read as the empty string everywhere.
+//!
+//! Where things are: `selection.rs` writes the query, in the dialects of `dialect.rs`, with
+//! the filter's conditions of `filter.rs`; `exclusions.rs` writes and checks the kit's
+//! `exclusions.csv`.
 
+mod dialect;
+mod exclusions;
+mod filter;
 mod selection;
 
-pub use selection::{Data, Dialect, check_exclusions_csv, exclusions_csv, selection_query};
+pub use dialect::Dialect;
+pub use exclusions::{check_exclusions_csv, exclusions_csv};
+pub use selection::{Data, selection_query};

@@ -26,7 +26,7 @@
 //! 7. if present, the ESS `signingCertificate(V2)` attribute names the signer's certificate.
 //!
 //! ```
-//! use shuangsui::timestamp::{self, Invalid};
+//! use shuangsui::ceremony::timestamp::{self, Invalid};
 //!
 //! // Garbage is reported, never a panic.
 //! assert!(matches!(timestamp::parse(b"not a token"), Err(Invalid::Malformed(_))));

@@ -7,6 +7,9 @@
 //! - `results.rs`: the result notice in the national platform's columns.
 
 mod draw;
+mod draw_chart;
+mod draw_seed;
+mod draw_teams;
 mod results;
 
 pub use draw::{OfficerDisplay, Published, draw_csv, draw_html, draw_markdown};

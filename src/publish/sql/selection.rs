@@ -1,38 +1,14 @@
-//! The SQL query that reproduces a task's target selection in a SQL engine (SPEC.md §7.4).
-//!
-//! The query computes, from the normalised directory (SPEC.md §3: the verification kit's
-//! `targets.csv`, every column text), everything SPEC.md §6–§7 computes from it: the frame
-//! filter with its date and number conditions, the status rule, the tickets, each stratum's
-//! ranking and the ranks. What it cannot compute it takes from the record, as literals — the
-//! task key, each stratum's count, the skipped targets with their ranks (§7.3) — or reads from
-//! the kit's `exclusions.csv` and checks against the record — the listed exclusions (§6.1),
-//! whose digest is the task's `frame.listed`: the query fails, loudly, when the rows it reads
-//! are not those. It returns the task's `selected` targets with their ranks and tickets, in
-//! the record's order.
-//!
-//! Every identifier is quoted and every literal escaped; no `LIKE` is used. An empty cell,
-//! which CSV loaders read as NULL, is read as the empty string everywhere.
+//! The query itself: the listed exclusions and their guard, the cells, the typed stages, the
+//! frame with its tickets, the ranking, the skipped targets, the counts and the frame check.
 
 use std::fmt::Write as _;
 
+use super::dialect::Dialect;
+use super::filter::{Typed, conditions};
 use crate::base::canonical::SPEC_VERSION;
-use crate::draw::Check;
 use crate::draw::record::{Record, TaskRecord};
 use crate::draw::selection::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 use crate::error::{Error, Result};
-use crate::inputs::Directory;
-use crate::plan::filter::Condition;
-
-/// The SQL engines a query can be written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    /// `DuckDB`: `sha256(VARCHAR)` gives lower-case hex; text compares by bytes.
-    DuckDb,
-    /// `PostgreSQL` (a UTF-8 database): `sha256(bytea)`; text compared `COLLATE "C"`.
-    Postgres,
-    /// Spark SQL (3.3 or later): `sha2(str, 256)`; text compares by bytes.
-    Spark,
-}
 
 /// Where the query reads the directory and the listed exclusions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,24 +27,11 @@ pub enum Data<'a> {
     },
 }
 
-/// The names the query gives its parts: a table named like one must be qualified with its
-/// schema, or the query would read the part instead.
-const PARTS: [&str; 11] = [
-    "listed", "guard", "cells", "parsed", "split", "typed", "frame", "ranked", "skipped", "kept",
-    "counts",
-];
-
 /// The reasons of the listed exclusions (SPEC.md §6.1).
 const LISTED: [&str; 3] = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP];
 
 /// The characters a status's head ends before (SPEC.md §6.1).
 const HEAD_PATTERN: &str = "^[^（(，,；;、]*";
-
-/// Unicode `White_Space` (SPEC.md §3.2), trimmed from the end of a status's head.
-const WHITE_SPACE: [u32; 25] = [
-    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
-];
 
 /// The two-digit numbers divisible by 4: a year `YYYY` is a leap year when its last two
 /// digits are one of them and not `00`, or they are `00` and its first two are one of them.
@@ -82,175 +45,6 @@ fn multiples_of_four() -> String {
 
 /// The options `DuckDB` reads a kit's CSV file with: a header, every column text, RFC 4180.
 const KIT_CSV: &str = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
-
-impl Dialect {
-    /// Parses `duckdb`, `postgres` (`postgresql`, `pg`) or `spark` (`sparksql`).
-    pub fn from_name(name: &str) -> Option<Dialect> {
-        match name.to_ascii_lowercase().as_str() {
-            "duckdb" => Some(Dialect::DuckDb),
-            "postgres" | "postgresql" | "pg" => Some(Dialect::Postgres),
-            "spark" | "sparksql" => Some(Dialect::Spark),
-            _ => None,
-        }
-    }
-
-    /// The engine's name, for messages and comments.
-    pub fn name(self) -> &'static str {
-        match self {
-            Dialect::DuckDb => "DuckDB",
-            Dialect::Postgres => "PostgreSQL",
-            Dialect::Spark => "Spark SQL",
-        }
-    }
-
-    /// A quoted identifier.
-    fn ident(self, name: &str) -> String {
-        match self {
-            Dialect::Spark => format!("`{}`", name.replace('`', "``")),
-            _ => format!("\"{}\"", name.replace('"', "\"\"")),
-        }
-    }
-
-    /// A text literal. Spark reads backslash escapes in literals, the others do not.
-    fn literal(self, s: &str) -> String {
-        match self {
-            Dialect::Spark => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
-            _ => format!("'{}'", s.replace('\'', "''")),
-        }
-    }
-
-    /// A comma-separated list of text literals.
-    fn literals<S: AsRef<str>>(self, values: &[S]) -> String {
-        values
-            .iter()
-            .map(|v| self.literal(v.as_ref()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    /// A table name: each dot-separated part quoted.
-    fn table(self, name: &str) -> Result<String> {
-        if name.split('.').any(str::is_empty) {
-            return Err(Error::Sql {
-                message: format!(
-                    "'{name}' is not a table name: expected NAME or SCHEMA.NAME, without empty parts"
-                ),
-            });
-        }
-        if PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
-            return Err(Error::Sql {
-                message: format!(
-                    "the table name '{name}' is also the name of a part of the query: qualify it with its schema (public.{name})"
-                ),
-            });
-        }
-        Ok(name
-            .split('.')
-            .map(|p| self.ident(p))
-            .collect::<Vec<_>>()
-            .join("."))
-    }
-
-    /// The lower-case hex SHA-256 of a text expression's UTF-8 bytes.
-    fn sha256_hex(self, expr: &str) -> String {
-        match self {
-            Dialect::DuckDb => format!("sha256({expr})"),
-            Dialect::Postgres => format!("encode(sha256(convert_to({expr}, 'UTF8')), 'hex')"),
-            Dialect::Spark => format!("sha2({expr}, 256)"),
-        }
-    }
-
-    /// A text expression compared by its bytes.
-    fn bytes(self, expr: &str) -> String {
-        match self {
-            Dialect::Postgres => format!("{expr} COLLATE \"C\""),
-            _ => expr.to_owned(),
-        }
-    }
-
-    /// True when the whole of `expr` matches `pattern` (which holds no backslash).
-    fn full_match(self, expr: &str, pattern: &str) -> String {
-        match self {
-            Dialect::DuckDb => format!("regexp_full_match({expr}, {})", self.literal(pattern)),
-            Dialect::Postgres => format!("{expr} ~ {}", self.literal(&format!("^({pattern})$"))),
-            Dialect::Spark => format!("{expr} RLIKE {}", self.literal(&format!("^({pattern})$"))),
-        }
-    }
-
-    /// The match of `pattern`, which matches every text, at the start of `expr`.
-    fn leading_match(self, expr: &str, pattern: &str) -> String {
-        match self {
-            Dialect::DuckDb => format!("regexp_extract({expr}, {})", self.literal(pattern)),
-            Dialect::Postgres => format!(
-                "coalesce(substring({expr} from {}), '')",
-                self.literal(pattern)
-            ),
-            Dialect::Spark => format!("regexp_extract({expr}, {}, 0)", self.literal(pattern)),
-        }
-    }
-
-    /// One character, by code point.
-    fn char(self, code: u32) -> String {
-        match self {
-            Dialect::Spark => format!("'\\u{code:04X}'"),
-            _ => format!("chr({code})"),
-        }
-    }
-
-    /// The characters of Unicode `White_Space`, as one text expression.
-    fn white_space(self) -> String {
-        match self {
-            Dialect::Spark => {
-                let mut s = String::from("'");
-                for c in WHITE_SPACE {
-                    let _ = write!(s, "\\u{c:04X}");
-                }
-                s.push('\'');
-                s
-            }
-            _ => WHITE_SPACE
-                .iter()
-                .map(|&c| self.char(c))
-                .collect::<Vec<_>>()
-                .join(" || "),
-        }
-    }
-
-    /// The lines of a group concatenated in byte order of `key`, `''` for no lines.
-    fn concat_sorted(self, line: &str, key: &str) -> String {
-        match self {
-            Dialect::DuckDb => format!("coalesce(string_agg({line}, '' ORDER BY {key}), '')"),
-            Dialect::Postgres => {
-                format!("coalesce(string_agg({line}, '' ORDER BY {key} COLLATE \"C\"), '')")
-            }
-            Dialect::Spark => format!(
-                "array_join(transform(array_sort(collect_list(named_struct('k', {key}, 'l', {line}))), x -> x.l), '')"
-            ),
-        }
-    }
-
-    /// A boolean expression that fails the query with `message` (a text expression).
-    fn fail(self, message: &str) -> String {
-        match self {
-            Dialect::DuckDb => format!("error({message})"),
-            // No error function: a cast that cannot succeed fails with the text in its message.
-            Dialect::Postgres => format!("CAST({message} AS boolean)"),
-            Dialect::Spark => format!("raise_error({message})"),
-        }
-    }
-
-    /// A literal table.
-    fn values(self, name: &str, columns: &[&str], rows: &[String]) -> String {
-        let rows = rows.join(",\n    ");
-        let columns = columns.join(", ");
-        match self {
-            Dialect::Spark => {
-                format!("  SELECT * FROM VALUES\n    {rows}\n    AS {name}({columns})")
-            }
-            _ => format!("  SELECT * FROM (VALUES\n    {rows}\n  ) AS {name}({columns})"),
-        }
-    }
-}
 
 /// The task of a record, or an error listing its tasks.
 fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
@@ -282,102 +76,6 @@ impl Columns {
             self.0.len() - 1
         });
         format!("c{}", i + 1)
-    }
-}
-
-/// A canonical decimal (SPEC.md §4.1) as its sign (−1, 0, 1), integer digits without leading
-/// zeros (`""` for zero) and fraction digits without trailing zeros.
-fn decimal_parts(canonical: &str) -> (i8, &str, &str) {
-    let (negative, magnitude) = match canonical.strip_prefix('-') {
-        Some(m) => (true, m),
-        None => (false, canonical),
-    };
-    let (int, frac) = magnitude.split_once('.').unwrap_or((magnitude, ""));
-    let int = int.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
-    let sign = if int.is_empty() && frac.is_empty() {
-        0
-    } else if negative {
-        -1
-    } else {
-        1
-    };
-    (sign, int, frac)
-}
-
-/// The query's test that number `i` (columns `sign_i`, `int_i`, `frac_i`) is at least
-/// (`at_least`) or at most the canonical decimal `bound`, by string arithmetic: signs first,
-/// then magnitudes, whose integer digits compare by length and then bytes and whose fraction
-/// digits (without trailing zeros) compare by bytes.
-fn number_bound(d: Dialect, i: usize, bound: &str, at_least: bool) -> String {
-    let (sign, int, frac) = decimal_parts(bound);
-    let signum = format!("sign_{i}");
-    let digits = format!("int_{i}");
-    // |x| ≥ |bound| (or ≤ with `op` '<').
-    let magnitude = |op: char| {
-        format!(
-            "(length({digits}) {op} {len} OR (length({digits}) = {len} AND ({di} {op} {li} OR ({digits} = {li} AND {fi} {op}= {lf}))))",
-            len = int.len(),
-            di = d.bytes(&digits),
-            li = d.literal(int),
-            fi = d.bytes(&format!("frac_{i}")),
-            lf = d.literal(frac),
-        )
-    };
-    match (at_least, sign) {
-        (true, 1) => format!("{signum} = 1 AND {}", magnitude('>')),
-        (true, 0) => format!("{signum} >= 0"),
-        (true, _) => format!("({signum} >= 0 OR {})", magnitude('<')),
-        (false, 1) => format!("({signum} <= 0 OR {})", magnitude('<')),
-        (false, 0) => format!("{signum} <= 0"),
-        (false, _) => format!("{signum} = -1 AND {}", magnitude('>')),
-    }
-}
-
-/// What the stages of the query compute for the filter's date and number conditions.
-#[derive(Default)]
-struct Typed {
-    /// Date columns: (index, cell alias).
-    dates: Vec<(usize, String)>,
-    /// Number columns: (index, cell alias).
-    numbers: Vec<(usize, String)>,
-}
-
-/// The conditions of one filter column (SPEC.md §4.2), over the typed stage.
-fn conditions(
-    d: Dialect,
-    i: usize,
-    cell: &str,
-    c: &Condition,
-    typed: &mut Typed,
-    out: &mut Vec<String>,
-) {
-    if let Some(values) = &c.one_of {
-        out.push(format!("{cell} IN ({})", d.literals(values)));
-    }
-    if let Some(values) = &c.not {
-        out.push(format!("{cell} NOT IN ({})", d.literals(values)));
-    }
-    if c.after.is_some() || c.before.is_some() {
-        typed.dates.push((i, cell.to_owned()));
-        let day = format!("date_{i}");
-        out.push(format!("{day} IS NOT NULL"));
-        if let Some(a) = &c.after {
-            out.push(format!("{} > {}", d.bytes(&day), d.literal(a)));
-        }
-        if let Some(b) = &c.before {
-            out.push(format!("{} < {}", d.bytes(&day), d.literal(b)));
-        }
-    }
-    if c.min.is_some() || c.max.is_some() {
-        typed.numbers.push((i, cell.to_owned()));
-        out.push(format!("sign_{i} IS NOT NULL"));
-        if let Some(m) = &c.min {
-            out.push(number_bound(d, i, m, true));
-        }
-        if let Some(m) = &c.max {
-            out.push(number_bound(d, i, m, false));
-        }
     }
 }
 
@@ -798,98 +496,9 @@ pub fn selection_query(
     Ok(query)
 }
 
-/// The kit's `exclusions.csv` (SPEC.md §7.4): `task,target,reason`, a row per listed
-/// exclusion (§6.1), task by task in plan order, each task's sorted by target — the rows each
-/// task's `frame.listed` is the digest of.
-pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    w.write_record(["task", "target", "reason"])
-        .expect("writing to memory");
-    for t in &checked.tasks {
-        for (target, reason) in t.frame.listed(targets) {
-            w.write_record([t.task.id.as_str(), target, reason])
-                .expect("writing to memory");
-        }
-    }
-    w.into_inner().expect("writing to memory")
-}
-
-/// Checks a kit's `exclusions.csv` against a record (SPEC.md §6.1, §7.4): each task's rows
-/// hash to its `frame.listed`, and every row names a task of the record. This is what each
-/// task's query checks before it selects; `publish` checks the whole file at once.
-pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result<()> {
-    let fail = |message: String| Error::Sql {
-        message: format!("{name}: {message}"),
-    };
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let header = reader.headers().map_err(|e| fail(e.to_string()))?.clone();
-    if header.iter().collect::<Vec<_>>() != ["task", "target", "reason"] {
-        return Err(fail(format!(
-            "expected the columns task, target, reason, found {}",
-            header.iter().collect::<Vec<_>>().join(", ")
-        )));
-    }
-    let mut rows: std::collections::BTreeMap<String, Vec<(String, String)>> =
-        std::collections::BTreeMap::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| fail(e.to_string()))?;
-        rows.entry(row[0].to_owned())
-            .or_default()
-            .push((row[1].to_owned(), row[2].to_owned()));
-    }
-    if let Some(task) = rows
-        .keys()
-        .find(|t| !record.tasks.iter().any(|r| &r.id == *t))
-    {
-        return Err(fail(format!(
-            "lists exclusions of task '{task}', which the record does not have"
-        )));
-    }
-    for t in &record.tasks {
-        let listed = rows.get(&t.id).map_or(&[][..], Vec::as_slice);
-        let digest = crate::base::canonical::to_hex(&crate::inputs::digest::listed_exclusions(
-            listed.iter().map(|(a, b)| (a.as_str(), b.as_str())),
-        ));
-        if digest != t.frame.listed {
-            return Err(fail(format!(
-                "the {} rows of task '{}' hash to {digest}, not to the record's frame.listed {}",
-                listed.len(),
-                t.id,
-                t.frame.listed
-            )));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_and_identifiers_are_escaped() {
-        assert_eq!(Dialect::DuckDb.literal("a'b\\c"), "'a''b\\c'");
-        assert_eq!(Dialect::Spark.literal("a'b\\c"), "'a\\'b\\\\c'");
-        assert_eq!(Dialect::Postgres.ident("a\"b"), "\"a\"\"b\"");
-        assert_eq!(Dialect::Spark.ident("a`b"), "`a``b`");
-        assert_eq!(
-            Dialect::Postgres.table("audit.targets").unwrap(),
-            "\"audit\".\"targets\""
-        );
-        assert_eq!(
-            Dialect::Postgres.table("t; DROP TABLE x").unwrap(),
-            "\"t; DROP TABLE x\""
-        );
-        assert!(Dialect::Postgres.table("audit.").is_err());
-    }
-
-    #[test]
-    fn decimal_parts_strip_zeros_and_sign_zero() {
-        assert_eq!(decimal_parts("100"), (1, "100", ""));
-        assert_eq!(decimal_parts("-0.5"), (-1, "", "5"));
-        assert_eq!(decimal_parts("0"), (0, "", ""));
-        assert_eq!(decimal_parts("12.034"), (1, "12", "034"));
-    }
 
     #[test]
     fn leap_years_by_their_digits() {

@@ -1,17 +1,4 @@
-//! Reading a CSV or TSV target directory in blocks, on every core (SPEC.md §3).
-//!
-//! [`read`] gives the same rows, the same canonical digest and the same errors
-//! as [`Table::parse`](super::Table::parse) followed by
-//! [`digest::table`](crate::inputs::digest::table), for UTF-8 or GB18030 (GBK) text,
-//! without holding the file: the calling thread reads a block, hashes its raw
-//! bytes in order and cuts it after its last complete record; workers parse the
-//! blocks in parallel — decode a GB18030 block, split fields, normalise and check
-//! values, hash each row's leaf, keep the columns asked for — and the blocks are
-//! joined in file order, so the result does not depend on the number of threads.
-//! A GB18030 block can be cut and decoded on its own because no GB18030 sequence
-//! holds a byte below 0x30: line ends, quotes and delimiters are the same bytes
-//! in both encodings. A file that is not UTF-8, when UTF-8 was not promised (by a
-//! BOM or `--encoding`), is read again as GB18030, as the in-memory reader decides.
+//! Reading a CSV or TSV target directory in blocks ([`read`]).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,23 +8,23 @@ use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use sha2::{Digest as _, Sha256};
 
-use super::columns::ValueKind;
-use super::directory::{Deferred, Directory, Layout, StoreBuilder};
-use super::kind::TableKind;
-use super::source::ByteSource;
-use super::table::{Header, IdCheckMode, TableOptions};
-use super::text::Encoding;
-use super::values::{clean_value, read_value_cow};
 use crate::base::canonical::Hash;
 use crate::base::uscc;
 use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::inputs::columns::ValueKind;
 use crate::inputs::digest::{Leaves, SortedLeaves};
+use crate::inputs::directory::{Deferred, Directory, Layout, StoreBuilder};
+use crate::inputs::kind::TableKind;
+use crate::inputs::source::ByteSource;
+use crate::inputs::table::{Header, IdCheckMode, TableOptions};
+use crate::inputs::text::Encoding;
+use crate::inputs::values::{clean_value, read_value_cow};
 
 /// Bytes read at a time.
 pub const BLOCK_BYTES: usize = 8 << 20;
 
 /// The longest record: 1,024 columns of 4,096 bytes, quoted, with room to spare.
-const MAX_RECORD_BYTES: usize = super::limits::RECORD_BYTES;
+const MAX_RECORD_BYTES: usize = crate::inputs::limits::RECORD_BYTES;
 
 /// The largest file read again as one block when a stray quote misled the cut.
 const MAX_SINGLE_BLOCK: u64 = 1 << 30;
@@ -382,11 +369,11 @@ fn read_blocks(
             None => return Ok(None),
         }
     }
-    if header.len() > super::limits::COLUMNS {
+    if header.len() > crate::inputs::limits::COLUMNS {
         return Err(Error::TooLarge {
             at: Location::line(source, header_line),
             what: format!("the number of columns ({})", header.len()),
-            limit: super::limits::COLUMNS as u64,
+            limit: crate::inputs::limits::COLUMNS as u64,
         });
     }
     let at_header = |i: Option<usize>| {
@@ -582,7 +569,7 @@ fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
     Error::TooLarge {
         at,
         what: format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
-        limit: super::limits::FIELD_BYTES as u64,
+        limit: crate::inputs::limits::FIELD_BYTES as u64,
     }
 }
 
@@ -710,7 +697,7 @@ fn not_text(source: &str, bytes: &[u8], bom: bool, encoding: Encoding) -> Error 
                 .map_or(body.len(), |e| e.valid_up_to());
             valid + if bom { 3 } else { 0 }
         }
-        Encoding::Gb18030 => super::text::gb18030_error(bytes).unwrap_or(bytes.len()),
+        Encoding::Gb18030 => crate::inputs::text::gb18030_error(bytes).unwrap_or(bytes.len()),
     };
     Error::Encoding {
         at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
@@ -867,7 +854,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
             let Some(text) =
                 encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
             else {
-                let bad = super::text::gb18030_error(bytes).unwrap_or(0);
+                let bad = crate::inputs::text::gb18030_error(bytes).unwrap_or(0);
                 chunk.bad_text = Some(offset + bad as u64);
                 return chunk;
             };
@@ -978,7 +965,7 @@ fn parse_chunk(ctx: &Context<'_>, bytes: &[u8], offset: u64, first_line: u64, la
         if !ok {
             continue;
         }
-        if let Some(e) = super::values::personal_data(
+        if let Some(e) = crate::inputs::values::personal_data(
             ctx.kind,
             &h.columns,
             &h.checked,
@@ -1154,7 +1141,7 @@ impl<'c> Assembler<'c> {
         if let Some(e) = self.structural {
             return Err(e);
         }
-        super::limits::rows(ctx.source, self.rows)?;
+        crate::inputs::limits::rows(ctx.source, self.rows)?;
         let stores: Vec<_> = self
             .stores
             .into_iter()
@@ -1338,7 +1325,7 @@ fn group_by_first_byte(leaves: &[Hash]) -> (Vec<Hash>, Vec<u32>) {
 
 /// Each row's id hashed to 32 bits, above its row index, sorted: rows with equal ids
 /// are neighbours (with the rare rows whose different ids share a hash).
-fn id_hashes(ids: &super::directory::Store, rows: usize) -> Vec<u64> {
+fn id_hashes(ids: &crate::inputs::directory::Store, rows: usize) -> Vec<u64> {
     let mut hashed: Vec<u64> = (0..rows)
         .into_par_iter()
         .map(|row| {
@@ -1379,7 +1366,7 @@ pub(crate) fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<Str
             }
         },
         Encoding::Gb18030 => {
-            let valid = super::text::gb18030_error(&bytes).unwrap_or(bytes.len());
+            let valid = crate::inputs::text::gb18030_error(&bytes).unwrap_or(bytes.len());
             encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(&bytes[..valid])
                 .ok_or_else(changed)?
@@ -1427,12 +1414,12 @@ impl Directory {
     }
 
     /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
-    /// on every core ([`stream`](super::stream)), the other formats and encodings in
+    /// on every core ([`stream`](crate::inputs::stream)), the other formats and encodings in
     /// memory. Returns it with its canonical digest and the SHA-256 of its bytes.
     pub fn read(
         name: &str,
         data: &Arc<dyn ByteSource>,
-        table: &super::table::TableOptions,
+        table: &crate::inputs::table::TableOptions,
         options: &Options<'_>,
     ) -> Result<(
         Directory,
@@ -1442,11 +1429,11 @@ impl Directory {
         let format = table
             .read
             .format
-            .or_else(|| super::grid::Format::from_file_name(name))
-            .unwrap_or(super::grid::Format::Csv);
+            .or_else(|| crate::inputs::grid::Format::from_file_name(name))
+            .unwrap_or(crate::inputs::grid::Format::Csv);
         let delimiter = match format {
-            super::grid::Format::Csv => Some(b','),
-            super::grid::Format::Tsv => Some(b'\t'),
+            crate::inputs::grid::Format::Csv => Some(b','),
+            crate::inputs::grid::Format::Tsv => Some(b'\t'),
             _ => None,
         };
         if let Some(delimiter) = delimiter {
@@ -1459,8 +1446,8 @@ impl Directory {
             at: Location::file(name),
             message: e.to_string(),
         })?;
-        let parsed = super::table::Table::parse(TableKind::Targets, name, &bytes, table)?;
-        super::limits::rows(name, parsed.rows.len())?;
+        let parsed = crate::inputs::table::Table::parse(TableKind::Targets, name, &bytes, table)?;
+        crate::inputs::limits::rows(name, parsed.rows.len())?;
         let digest = crate::inputs::digest::table(&parsed);
         Ok((
             Directory::from_table(parsed),

@@ -13,6 +13,26 @@
 //! in both encodings. A file that is not UTF-8, when UTF-8 was not promised (by a
 //! BOM or `--encoding`), is read again as GB18030, as the in-memory reader decides.
 
-mod blocks;
+//!
+//! The parts, in the order a read goes through them:
+//!
+//! - `blocks`: the calling thread: reads and hashes the blocks, reads the header, cuts
+//!   each block after its last complete record and hands it to a worker;
+//! - `records`: finding where a record ends, and splitting one into fields;
+//! - `parse`: a worker parses one block's rows;
+//! - `assemble`: the blocks joined in file order, and the directory finished;
+//! - `merge`: the canonical digest merged from the blocks' leaves, and the ids hashed;
+//! - `scan`: the whole file scanned for what makes it not a text table;
+//! - `read_back`: a name read back from the source ([`Directory::name`](super::Directory::name)),
+//!   and [`Directory::read`](super::Directory::read).
 
-pub use blocks::{BLOCK_BYTES, Options, Outcome, Progress, read};
+mod assemble;
+mod blocks;
+mod merge;
+mod parse;
+mod read_back;
+mod records;
+mod scan;
+
+pub use assemble::Outcome;
+pub use blocks::{BLOCK_BYTES, Options, Progress, read};

@@ -623,9 +623,9 @@ mod tests {
         let sheet = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
         );
-        let mut files = workbook::tests::parts("名录");
+        let mut files = workbook::fixtures::parts("名录");
         files.push(("xl/worksheets/sheet1.xml".into(), sheet.into_bytes()));
-        workbook::tests::stored_zip(&files)
+        workbook::fixtures::stored_zip(&files)
     }
 
     fn cell(at: &str, text: &str) -> String {

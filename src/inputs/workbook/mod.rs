@@ -8,7 +8,7 @@
 //! of markup as the cell holds.
 //!
 //! So before calamine opens a part, [`Package`] inflates it once through a reader that stops
-//! at a limit ([`Bounded`](package::Bounded)), and parses it with the XML parser and settings
+//! at a limit ([`Bounded`](bounded::Bounded)), and parses it with the XML parser and settings
 //! calamine uses, holding one piece of markup at a time. It refuses, with
 //! [`Error::XlsxTooLarge`](crate::error::Error::XlsxTooLarge):
 //!
@@ -28,11 +28,16 @@
 //! Which part is the workbook, and which the worksheet of a sheet, is found as calamine finds
 //! it: from `_rels/.rels`, the workbook's relationships and its `<sheet>` elements. The library
 //! does no I/O: the package is the bytes the caller read.
+//!
+//! The parts: `package` opens the package and checks each part calamine reads, through the
+//! inflating reader of `bounded`; `markup` reads a part's markup as calamine reads it.
 
+mod bounded;
+mod markup;
 mod package;
 
 pub(crate) use package::{CELL_BYTES, Limits, PLACE_BYTES, Package, ROW_BYTES};
 
-/// The workbooks the grid reader's tests read.
+/// The workbooks tests read.
 #[cfg(test)]
-pub(crate) use package::tests;
+pub(crate) mod fixtures;

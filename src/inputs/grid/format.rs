@@ -1,15 +1,15 @@
-//! Format readers: each turns a file into a grid of text cells — a header
-//! and rows — with a location for every row (SPEC.md §3.1).
+//! The formats a table can come in, and reading a grid in the one given or detected
+//! ([`read`]).
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader as _, Xlsx};
 use serde_json::Value;
 
-use super::text::{self, Encoding};
-use super::workbook;
 use crate::base::dates::Date;
 use crate::error::{Error, Location, Result};
+use crate::inputs::text::{self, Encoding};
+use crate::inputs::workbook;
 
 /// The file formats a table can come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,11 +168,11 @@ fn delimited(
 }
 
 fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
-    if n > super::limits::COLUMNS {
+    if n > crate::inputs::limits::COLUMNS {
         return Err(Error::TooLarge {
             at: Location::line(source, line),
             what: format!("the number of columns ({n})"),
-            limit: super::limits::COLUMNS as u64,
+            limit: crate::inputs::limits::COLUMNS as u64,
         });
     }
     Ok(())

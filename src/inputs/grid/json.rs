@@ -1,0 +1,189 @@
+//! JSON (an array of objects) and JSON Lines (an object per line): the members of every
+//! row, in the order they first appear, are the columns.
+
+use serde_json::Value;
+
+use super::cells::{Grid, Style, check_columns, empty_table, number_text};
+use crate::error::{Error, Location, Result};
+use crate::inputs::text::{self, Encoding};
+
+pub(super) fn json(
+    source: &str,
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+    lines: bool,
+) -> Result<Grid> {
+    let text = text::decode(source, bytes, encoding)?;
+    let syntax = |e: &serde_json::Error, line: u64| Error::Json {
+        at: Location {
+            line: Some(line),
+            column: Some(e.column() as u64),
+            ..Location::file(source)
+        },
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let mut objects: Vec<(u64, Value)> = Vec::new();
+    let style;
+    if lines {
+        style = Style::Lines;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(line).map_err(|e| syntax(&e, i as u64 + 1))?;
+            // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
+            crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(
+                |e| match e {
+                    Error::Document { member, .. } => Error::Json {
+                        at: Location::line(source, i as u64 + 1),
+                        message: format!("the member {member} appears twice in one row"),
+                    },
+                    other => other,
+                },
+            )?;
+            objects.push((i as u64 + 1, v));
+        }
+    } else {
+        style = Style::Items;
+        let v: Value = serde_json::from_str(&text).map_err(|e| syntax(&e, e.line() as u64))?;
+        crate::base::strict::check_duplicates(source, text.as_bytes()).map_err(|e| match e {
+            Error::Document { member, at, .. } => Error::Json {
+                at,
+                message: format!("the member {member} appears twice in one row"),
+            },
+            other => other,
+        })?;
+        let Value::Array(items) = v else {
+            return Err(Error::Json {
+                at: Location::file(source),
+                message: "expected an array of objects, one per row".into(),
+            });
+        };
+        objects.extend(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i as u64 + 1, v)),
+        );
+    }
+    let mut header: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut rows = Vec::with_capacity(objects.len());
+    let locate = |n: u64| {
+        let mut at = Location::line(source, n);
+        at.item = !lines;
+        at
+    };
+    for (n, v) in objects {
+        let Value::Object(map) = v else {
+            return Err(Error::Json {
+                at: locate(n),
+                message: "expected an object for each row".into(),
+            });
+        };
+        let mut cells = vec![String::new(); header.len()];
+        for (k, v) in map {
+            let text = match v {
+                Value::Null => String::new(),
+                Value::String(s) => s,
+                Value::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
+                Value::Number(num) => match num.as_i64() {
+                    Some(i) => i.to_string(),
+                    None => num.as_u64().map_or_else(
+                        || number_text(num.as_f64().unwrap_or(f64::NAN)),
+                        |u| u.to_string(),
+                    ),
+                },
+                Value::Array(_) | Value::Object(_) => {
+                    return Err(Error::Json {
+                        at: locate(n),
+                        message: format!(
+                            "'{k}' holds a nested array or object; each value must be a string or a number"
+                        ),
+                    });
+                }
+            };
+            let i = *index.entry(k.clone()).or_insert_with(|| {
+                header.push(k);
+                header.len() - 1
+            });
+            check_columns(source, n, header.len())?;
+            if i >= cells.len() {
+                cells.resize(i + 1, String::new());
+            }
+            cells[i] = text;
+        }
+        rows.push((n, cells));
+    }
+    if header.is_empty() {
+        return Err(empty_table(source));
+    }
+    for (_, cells) in &mut rows {
+        cells.resize(header.len(), String::new());
+    }
+    Ok(Grid {
+        header,
+        header_at: 1,
+        rows,
+        style,
+        source: source.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inputs::grid::{Format, ReadOptions, read};
+
+    #[test]
+    fn json_numbers_are_the_nearest_doubles() {
+        // serde_json's default float parser is not correctly rounded; SPEC §3.1 reads a
+        // number that is not a 64-bit integer as the nearest double (the oracle found these).
+        let texts = [
+            "9007199254740993.0",
+            "1.00000000000000011102230246251565404236316680908203125",
+            "2.2250738585072011e-308",
+        ];
+        let json = format!(
+            "[{{\"a\": {}, \"b\": {}, \"c\": {}}}]",
+            texts[0], texts[1], texts[2]
+        );
+        let g = read(
+            "t.json",
+            json.as_bytes(),
+            &ReadOptions {
+                format: Some(Format::Json),
+                ..ReadOptions::default()
+            },
+        )
+        .unwrap();
+        let expected: Vec<String> = texts
+            .iter()
+            .map(|t| number_text(t.parse::<f64>().unwrap()))
+            .collect();
+        assert_eq!(g.rows[0].1, expected);
+    }
+
+    #[test]
+    fn json_rows_union_their_keys() {
+        let g = json(
+            "t.json",
+            br#"[{"id":"A","name":"x"},{"name":"y","id":"B","risk":"C","n":12}]"#,
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(g.header, ["id", "name", "risk", "n"]);
+        assert_eq!(g.rows[0].1, ["A", "x", "", ""]);
+        assert_eq!(g.rows[1].1, ["B", "y", "C", "12"]);
+        let e = json("t.jsonl", b"{\"id\":\"A\"}\n{\"id\":[1]}\n", None, true)
+            .err()
+            .unwrap();
+        assert!(e.to_string().starts_with("t.jsonl:2: "), "{e}");
+    }
+}

@@ -1,0 +1,19 @@
+//! Format readers: each turns a file into a grid of text cells — a header
+//! and rows — with a location for every row (SPEC.md §3.1).
+//!
+//! The parts: `format` (the formats, and `read` in the one given or detected), `cells` (the
+//! grid read), and a reader for each format: `delimited` (CSV, TSV), `xlsx`, `json` (JSON,
+//! JSON Lines).
+
+mod cells;
+mod delimited;
+mod format;
+mod json;
+mod xlsx;
+
+pub(crate) use format::read;
+pub use format::{Format, ReadOptions};
+
+/// The reader the workbook's tests read with, within their own limits.
+#[cfg(test)]
+pub(crate) use xlsx::xlsx_within;

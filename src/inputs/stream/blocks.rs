@@ -1,0 +1,433 @@
+//! The calling thread's side of a read: reading the file a block at a time, hashing its
+//! bytes, reading the header and cutting each block after its last complete record for
+//! the workers ([`parse`](super::parse)), whose blocks are joined in file order
+//! ([`assemble`](super::assemble)); and the read again as GB18030, or as one block,
+//! when the first read cannot stand.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, mpsc};
+
+use sha2::{Digest as _, Sha256};
+
+use super::assemble::{Assembler, Outcome};
+use super::parse::{Chunk, Context, parse_chunk};
+use super::records::{count_newlines, cut_point, first_record};
+use super::scan::{Text, binary, binary_at, line_at, not_text, whole_file_text};
+use crate::error::{Error, Location, Result};
+use crate::inputs::digest::Leaves;
+use crate::inputs::directory::Layout;
+use crate::inputs::kind::TableKind;
+use crate::inputs::source::ByteSource;
+use crate::inputs::table::{Header, TableOptions};
+use crate::inputs::text::Encoding;
+
+/// Bytes read at a time.
+pub const BLOCK_BYTES: usize = 8 << 20;
+
+/// The longest record: 1,024 columns of 4,096 bytes, quoted, with room to spare.
+const MAX_RECORD_BYTES: usize = crate::inputs::limits::RECORD_BYTES;
+
+/// The largest file read again as one block when a stray quote misled the cut.
+const MAX_SINGLE_BLOCK: u64 = 1 << 30;
+
+/// What to keep and how to work.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// Columns whose values are kept besides the id (by normalised name);
+    /// `None` keeps every column.
+    pub keep: Option<&'a BTreeSet<String>>,
+    /// Keep the names in memory; otherwise they are read back from the source
+    /// for the rows that need them ([`Directory::name`](crate::inputs::Directory::name)).
+    pub keep_names: bool,
+    /// Worker threads; 0 uses every core.
+    pub threads: usize,
+    /// Bytes per block.
+    pub block_bytes: usize,
+    /// Called after each block with what has been read so far.
+    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            keep: None,
+            keep_names: true,
+            threads: 0,
+            block_bytes: BLOCK_BYTES,
+            progress: None,
+        }
+    }
+}
+
+/// How far a read has come.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Bytes read.
+    pub bytes: u64,
+    /// Bytes in all.
+    pub total: u64,
+    /// Rows parsed and joined.
+    pub rows: u64,
+}
+
+/// Reads a delimited target directory from `data` (SPEC.md §3): UTF-8, or GB18030
+/// (GBK) when that was forced or the text is not UTF-8, as the in-memory reader decides.
+pub fn read(
+    source: &str,
+    data: &Arc<dyn ByteSource>,
+    delimiter: u8,
+    table: &TableOptions,
+    options: &Options<'_>,
+) -> Result<Outcome> {
+    let forced = table.read.encoding;
+    if forced != Some(Encoding::Gb18030) {
+        let utf8 = read_blocks(source, data, delimiter, table, options, Encoding::Utf8);
+        // `None`: not UTF-8, and UTF-8 was not promised: GB18030 (SPEC.md §3.1).
+        if let Some(outcome) = outranked(source, &**data, Encoding::Utf8, forced, utf8)? {
+            return Ok(outcome);
+        }
+    }
+    let gb = read_blocks(source, data, delimiter, table, options, Encoding::Gb18030);
+    // Bytes that are not GB18030 are an error in this pass, never a `None`.
+    outranked(source, &**data, Encoding::Gb18030, forced, gb)?.ok_or_else(|| Error::Encoding {
+        at: Location::file(source),
+        encoding: Encoding::Gb18030.as_str().into(),
+    })
+}
+
+/// What makes a file not a text table, or not text in its encoding, outranks every
+/// other problem wherever it is (the in-memory reader decodes the whole file first): an
+/// early error is reported only after the rest of the file has been scanned for them.
+fn outranked(
+    source: &str,
+    data: &dyn ByteSource,
+    encoding: Encoding,
+    forced: Option<Encoding>,
+    result: Result<Option<Outcome>>,
+) -> Result<Option<Outcome>> {
+    match result {
+        Err(e) if !matches!(e, Error::Binary { .. }) => {
+            match whole_file_text(source, data, encoding, forced)? {
+                Text::Clean => Err(e),
+                Text::NotUtf8 => Ok(None),
+                Text::Fails(global) => Err(*global),
+            }
+        }
+        other => other,
+    }
+}
+
+/// [`read`] without the scan for NUL bytes and encoding after an early error.
+fn read_blocks(
+    source: &str,
+    data: &Arc<dyn ByteSource>,
+    delimiter: u8,
+    table: &TableOptions,
+    options: &Options<'_>,
+    encoding: Encoding,
+) -> Result<Option<Outcome>> {
+    let kind = TableKind::Targets;
+    let total = data.size();
+    let block = options.block_bytes.max(1);
+    let io = |e: std::io::Error| Error::Read {
+        at: Location::file(source),
+        message: e.to_string(),
+    };
+    let mut raw = Sha256::new();
+    let mut offset = 0_u64;
+    // The first block: BOM, header.
+    let mut carry = Vec::new();
+    let mut eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+    // Enough for a byte order mark, however small the blocks.
+    while carry.len() < 4 && !eof {
+        eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+    }
+    if let Some(at) = memchr::memchr(0, &carry) {
+        return Err(binary(source, &carry, at, 0));
+    }
+    let bom = encoding == Encoding::Utf8 && carry.starts_with(b"\xEF\xBB\xBF");
+    // Bytes that are not text in the encoding are an error, not a reason to try GB18030.
+    let forced =
+        bom || encoding == Encoding::Gb18030 || table.read.encoding == Some(Encoding::Utf8);
+    // The mark is not text: UTF-8's, or GB18030's U+FEFF (which the csv crate drops from
+    // the decoded text, as the in-memory reader reads it).
+    let mut start = if bom {
+        3
+    } else if encoding == Encoding::Gb18030 && carry.starts_with(b"\x84\x31\x95\x33") {
+        4
+    } else {
+        0
+    };
+    // The header record (csv_core, as the in-memory reader), more blocks if it is long.
+    let (header_cells, header_end, header_line) = loop {
+        match first_record(&carry[start..], delimiter, eof) {
+            Some((cells, used, newlines_before)) => {
+                break (cells, start + used, 1 + newlines_before);
+            }
+            None if eof => {
+                return Err(Error::EmptyTable {
+                    at: Location::file(source),
+                    expected: "id,name".into(),
+                });
+            }
+            None => {
+                if carry.len() > 64 << 20 {
+                    return Err(Error::TooLarge {
+                        at: Location::line(source, 1),
+                        what: "the header".into(),
+                        limit: 64 << 20,
+                    });
+                }
+                eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+                if let Some(at) = memchr::memchr(0, &carry) {
+                    return Err(binary(source, &carry, at, 0));
+                }
+            }
+        }
+    };
+    let mut header = Vec::with_capacity(header_cells.len());
+    for cell in header_cells {
+        match decode_cell(cell, encoding) {
+            Some(s) => header.push(s),
+            None if forced => return Err(not_text(source, &carry, bom, encoding)),
+            None => return Ok(None),
+        }
+    }
+    if header.len() > crate::inputs::limits::COLUMNS {
+        return Err(Error::TooLarge {
+            at: Location::line(source, header_line),
+            what: format!("the number of columns ({})", header.len()),
+            limit: crate::inputs::limits::COLUMNS as u64,
+        });
+    }
+    let at_header = |i: Option<usize>| {
+        let mut at = Location::line(source, header_line);
+        at.column = i.map(|c| c as u64 + 1);
+        at
+    };
+    let resolved = Header::resolve(kind, &header, &at_header, table)?;
+    let stored: Vec<Option<Layout>> = resolved
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, name)| {
+            if c == resolved.id_col {
+                Some(Layout::Text)
+            } else if c == resolved.name_col {
+                options.keep_names.then_some(Layout::Text)
+            } else if options.keep.is_none_or(|k| k.contains(name)) {
+                Some(Layout::Coded)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let ctx = Context {
+        source,
+        delimiter,
+        width: header.len(),
+        header: &resolved,
+        options: table,
+        kind,
+        stored,
+        leaves: Leaves::new(kind, &resolved.columns),
+        defer_names: !options.keep_names,
+        encoding,
+    };
+    // The line of the byte after the header.
+    let mut line = 1 + count_newlines(&carry[..header_end]) as u64;
+    start = header_end;
+
+    let threads = if options.threads == 0 {
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+    } else {
+        options.threads
+    };
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, u64, u64, Vec<u8>, bool)>(threads);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (out_tx, out_rx) = mpsc::channel::<(usize, Chunk)>();
+    let mut assembler = Assembler::new(&ctx);
+    let mut nul: Option<Error> = None;
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..threads {
+            let job_rx = Arc::clone(&job_rx);
+            let out_tx = out_tx.clone();
+            let ctx = &ctx;
+            scope.spawn(move || {
+                loop {
+                    let job = job_rx.lock().expect("no worker panics").recv();
+                    let Ok((index, at, first_line, bytes, last)) = job else {
+                        break;
+                    };
+                    let chunk = parse_chunk(ctx, &bytes, at, first_line, last);
+                    drop(bytes);
+                    if out_tx.send((index, chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(out_tx);
+        let mut index = 0;
+        let result = (|| -> Result<()> {
+            loop {
+                // Cut after the last record that surely ends in this block.
+                let cut = if eof {
+                    Some(carry.len())
+                } else {
+                    cut_point(&carry, start)
+                };
+                if let Some(cut) = cut {
+                    let at = offset - carry.len() as u64 + start as u64;
+                    let last = eof && cut == carry.len();
+                    // The block goes to a worker as is; only the unfinished record is copied.
+                    let tail = carry.split_off(cut);
+                    let mut bytes = std::mem::replace(&mut carry, tail);
+                    if start > 0 {
+                        bytes.drain(..start);
+                    }
+                    let newlines = count_newlines(&bytes) as u64;
+                    job_tx
+                        .send((index, at, line, bytes, last))
+                        .expect("workers run until the jobs end");
+                    index += 1;
+                    line += newlines;
+                    start = 0;
+                    while let Ok((i, chunk)) = out_rx.try_recv() {
+                        assembler.add(i, chunk);
+                    }
+                    // Not UTF-8 and UTF-8 not promised: the file is read again as GB18030,
+                    // which finds whatever the rest holds.
+                    if !forced && assembler.bad_text.is_some() {
+                        return Ok(());
+                    }
+                    if let Some(p) = options.progress {
+                        p(&Progress {
+                            bytes: offset,
+                            total,
+                            rows: assembler.rows as u64,
+                        });
+                    }
+                }
+                if eof && carry.len() <= start {
+                    return Ok(());
+                }
+                if carry.len() - start > MAX_RECORD_BYTES {
+                    return Err(overlong(source, &ctx, &carry[start..], line));
+                }
+                let before = carry.len();
+                eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
+                if let Some(at) = memchr::memchr(0, &carry[before..]) {
+                    let base = offset - carry.len() as u64;
+                    nul = Some(binary_at(source, &**data, base + (before + at) as u64)?);
+                    return Ok(());
+                }
+            }
+        })();
+        drop(job_tx);
+        for (i, chunk) in out_rx {
+            assembler.add(i, chunk);
+        }
+        result
+    })?;
+    if let Some(e) = nul {
+        return Err(e);
+    }
+    if let Some(at) = assembler.bad_text {
+        if forced {
+            return Err(Error::Encoding {
+                at: line_at(source, &**data, at)?,
+                encoding: encoding.as_str().into(),
+            });
+        }
+        return Ok(None);
+    }
+    if assembler.unclean {
+        // A quote inside an unquoted field misled the cut (the field is taken as written,
+        // the quote does not open a quoted field): read again as one block.
+        if total > MAX_SINGLE_BLOCK || options.block_bytes as u64 > total {
+            return Err(Error::Csv {
+                at: Location::file(source),
+                message: "a quote inside an unquoted field and a quoted field over several lines: quote the field that holds the stray quote (\"\" for a quote inside quotes)".into(),
+            });
+        }
+        let whole = Options {
+            block_bytes: usize::try_from(total)
+                .unwrap_or(usize::MAX)
+                .saturating_add(1),
+            threads: 1,
+            ..*options
+        };
+        return read_blocks(source, data, delimiter, table, &whole, encoding);
+    }
+    let digest_and_raw = raw.finalize().into();
+    assembler.finish(data, digest_and_raw).map(Some)
+}
+
+/// The error for a record longer than [`MAX_RECORD_BYTES`]: the field being read
+/// when the limit was reached, or the record when that cannot be told.
+fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
+    let skipped = bytes
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    let line = line + count_newlines(&bytes[..skipped]) as u64;
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(ctx.delimiter)
+        .build();
+    let mut out = vec![0; bytes.len()];
+    let mut ends = vec![0; ctx.width + 2];
+    let (_, _, _, fields) = reader.read_record(&bytes[skipped..], &mut out, &mut ends);
+    let column = fields; // complete fields before the one being read
+    let name = ctx
+        .header
+        .keep
+        .iter()
+        .position(|&g| g == column)
+        .map_or_else(
+            || format!("column {}", column + 1),
+            |c| ctx.header.columns[c].clone(),
+        );
+    let mut at = Location::line(source, line);
+    at.column = Some(column as u64 + 1);
+    Error::TooLarge {
+        at,
+        what: format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
+        limit: crate::inputs::limits::FIELD_BYTES as u64,
+    }
+}
+
+/// Appends a block to `carry`; true at the end of the source.
+fn fill(
+    data: &dyn ByteSource,
+    carry: &mut Vec<u8>,
+    offset: &mut u64,
+    block: usize,
+    raw: &mut Sha256,
+) -> std::io::Result<bool> {
+    let before = carry.len();
+    carry.resize(before + block, 0);
+    let mut got = 0;
+    while got < block {
+        let n = data.read_at(*offset + got as u64, &mut carry[before + got..])?;
+        if n == 0 {
+            break;
+        }
+        got += n;
+    }
+    carry.truncate(before + got);
+    raw.update(&carry[before..]);
+    *offset += got as u64;
+    Ok(got < block)
+}
+
+/// A cell's bytes as text in `encoding`; `None` when they are not.
+fn decode_cell(cell: Vec<u8>, encoding: Encoding) -> Option<String> {
+    match encoding {
+        Encoding::Utf8 => String::from_utf8(cell).ok(),
+        Encoding::Gb18030 => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(&cell)
+            .map(Cow::into_owned),
+    }
+}

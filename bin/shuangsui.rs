@@ -37,6 +37,7 @@ mod cmd;
 mod files;
 mod keep;
 mod lang;
+mod messages;
 mod progress;
 mod publication;
 mod report;
@@ -92,9 +93,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
+            // Errors and hints stay in English until the messages are Chinese first
+            // everywhere (the catalog has both; issue 17 switches the default).
             if let Some(hint) = err
                 .downcast_ref::<shuangsui::Error>()
-                .and_then(shuangsui::Error::hint)
+                .and_then(|e| messages::hint(e, shuangsui::messages::Lang::En))
             {
                 eprintln!("hint: {hint}");
             }

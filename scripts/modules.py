@@ -16,6 +16,11 @@ parent when the parent re-exports the child: it names the sibling that defines t
 
 The same check runs over the top-level groups (`inputs`, `plan`, `draw`, …): their
 dependencies point one way, in the order the diagram shows.
+
+Last, no library string names a command-line flag (`--history`): the library is embedded in
+platforms that have no command line; the tool adds its flags to hints by error kind. Every
+string literal of `src/` outside tests and doc comments, and every message of
+`src/messages/*.ftl`, is checked.
 """
 
 import re
@@ -103,7 +108,7 @@ def paths_in(code: list[tuple[int, str]]):
         return code[lo][0]
 
     found = []
-    group = re.compile(r"\b((?:crate|super|self)(?:::\w+)*)::\{")
+    group = re.compile(r"(?<![\w:])((?:crate|super|self|[a-z_][a-z0-9_]*)(?:::\w+)*)::\{")
     pos = 0
     while True:
         m = group.search(joined, pos)
@@ -113,7 +118,10 @@ def paths_in(code: list[tuple[int, str]]):
         while depth and j < len(joined):
             depth += {"{": 1, "}": -1}.get(joined[j], 0)
             j += 1
-        for p in expand(m.group(1), joined[m.end() : j - 1]):
+        head = m.group(1)
+        if head.split("::")[0] not in ("crate", "super", "self"):
+            head = "self::" + head
+        for p in expand(head, joined[m.end() : j - 1]):
             found.append((line_at(m.start()), p))
         pos = j
     for m in re.finditer(r"\b(?:crate|super|self)(?:::\w+)+", joined):
@@ -140,7 +148,8 @@ def resolve(here: tuple, is_dir_module: bool, path: str, mods: dict):
             cur, rest = cur[:-1], rest[1:]
     else:
         return None
-    best = None
+    # A path naming an item of a module (`super::Item`) is an edge to that module.
+    best = tuple(cur) if cur and tuple(cur) in mods else None
     for name in rest:
         cur = cur + [name]
         if tuple(cur) in mods:
@@ -204,6 +213,29 @@ def cycles(nodes, edges):
         if n not in index:
             visit(n)
     return out
+
+
+FLAG = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]+")
+
+
+def flags_in_library():
+    """(file, line, text) of each library string that names a command-line flag."""
+    found = []
+    for f in sorted((ROOT / "src").rglob("*.rs")):
+        lines = f.read_text().split("\n")
+        for i, line in enumerate(lines):
+            if line.strip() == "#[cfg(test)]":
+                break
+            if line.lstrip().startswith("//"):
+                continue
+            for s in re.findall(r'"((?:\\.|[^"\\])*)"', line):
+                if FLAG.search(s):
+                    found.append((f.relative_to(ROOT), i + 1, s))
+    for f in sorted((ROOT / "src").rglob("*.ftl")):
+        for i, line in enumerate(f.read_text().split("\n")):
+            if not line.startswith("#") and FLAG.search(line):
+                found.append((f.relative_to(ROOT), i + 1, line))
+    return found
 
 
 def name(mod):
@@ -282,6 +314,9 @@ def main(argv):
             if n > MAX_LINES:
                 failed = True
                 print(f"{f.relative_to(ROOT)}: {n} lines (at most {MAX_LINES}): split it along its seams")
+    for f, line, s in flags_in_library():
+        failed = True
+        print(f"{f}:{line}: a library string names a command-line flag: {s[:100]}")
     text = diagram(lib_mods, lib_edges)
     design = ROOT / "DESIGN.md"
     current = design.read_text()

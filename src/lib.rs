@@ -49,9 +49,11 @@ pub mod ceremony;
 pub mod draw;
 pub mod error;
 pub mod inputs;
+pub mod messages;
 pub mod plan;
 pub mod publish;
 pub mod schemas;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod verify;
 
@@ -60,7 +62,7 @@ pub use draw::record::Record;
 pub use draw::{
     Check, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source, check, draw,
 };
-pub use error::{Error, Location, Result, Warning};
+pub use error::{Error, ErrorKind, Location, Result, Warning};
 pub use plan::Plan;
 pub use verify::{Verification, verify};
 

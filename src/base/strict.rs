@@ -10,7 +10,7 @@
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 
 /// Reads `bytes` as a `T`: no duplicate member in any object, no unknown
 /// member (`T` denies them), no wrong type. `name` is the file's name for the
@@ -40,11 +40,7 @@ pub fn check_duplicates(name: &str, bytes: &[u8]) -> Result<(), Error> {
             match text.split_once(DUPLICATE) {
                 Some((_, rest)) => {
                     let (member_path, _) = rest.split_once(" at line").unwrap_or((rest, ""));
-                    Error::Document {
-                        at: at(name, &e),
-                        member: member_path.to_owned(),
-                        message: "a member appears twice in one object: only one may be read, so the document is refused".into(),
-                    }
+                    crate::error::document(at(name, &e), member_path.to_owned(), "a member appears twice in one object: only one may be read, so the document is refused")
                 }
                 None => error(name, &e, String::new()),
             }
@@ -67,11 +63,7 @@ fn error(name: &str, e: &serde_json::Error, member: String) -> Error {
         .split_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m)
         .to_owned();
-    Error::Document {
-        at: at(name, e),
-        member,
-        message,
-    }
+    crate::error::document(at(name, e), member, message)
 }
 
 /// Walks any JSON value, tracking the path, and fails on a repeated member.
@@ -172,7 +164,10 @@ mod tests {
 
     fn member(r: Result<Doc, Error>) -> String {
         match r {
-            Err(Error::Document { member, .. }) => member,
+            Err(e) if e.kind() == crate::error::ErrorKind::Document => e
+                .value("member")
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             other => panic!("expected a JSON error, got {other:?}"),
         }
     }

@@ -1,6 +1,7 @@
 //! The announcement: what it freezes, its digest, and the parties' contributions
 //! (SPEC.md §5.3).
 
+use crate::error::ErrorKind;
 use serde::{Deserialize, Serialize};
 
 use crate::base::canonical::{Encoder, Hash, SPEC_VERSION, to_hex};
@@ -207,7 +208,7 @@ pub(crate) fn unhex(s: &str) -> Option<Hash> {
 }
 
 pub(crate) fn bad(message: String) -> Error {
-    Error::Announcement { message }
+    Error::new(ErrorKind::Announcement).arg("message", message)
 }
 
 /// Standard base64 with padding (RFC 4648 §4), as the record keeps a token.

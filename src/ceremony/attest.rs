@@ -10,7 +10,7 @@ use crate::base::canonical::{Encoder, Hash, sha256, to_hex};
 use crate::ceremony::beacon::{self, Checked};
 use crate::ceremony::seed::{Seed, SeedSource};
 use crate::ceremony::timestamp;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// `seed = SHA-256(str("shuangsui/v2/seed") ‖ announcement digest ‖ u64(round) ‖
 /// randomness)` (SPEC.md §5.3): the beacon is the last input.
@@ -215,36 +215,31 @@ pub fn check_inputs(
             && a.digest == f.digest
             && a.sha256 != f.sha256
         {
-            return Err(Error::Announcement {
-                message: format!(
+            return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
                     "the {name} file has the announced content but not the announced bytes (SHA-256 {}, announced {}): draw from the very file that was announced",
                     f.sha256, a.sha256
-                ),
-            });
+                )));
         }
         if announced.map(|d| &d.digest) != found.map(|d| &d.digest) {
-            return Err(Error::Announcement {
-                message: format!(
+            return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
                     "the {name} file is not the one announced (canonical digest {}, announced {}): inputs cannot change after the announcement",
                     found.map_or("(none)", |d| d.digest.as_str()),
                     announced.map_or("(none)", |d| d.digest.as_str())
-                ),
-            });
+                )));
         }
     }
     // A copy without names (published hidden) cannot be compared; the verifier says so.
     if !now.officer_names.is_empty() && now.officer_names != announcement.inputs.officer_names {
-        return Err(Error::Announcement {
-            message: format!(
+        return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
                 "the officers' names are not the ones announced (names digest {}, announced '{}'): an officer cannot be renamed after the announcement",
                 now.officer_names, announcement.inputs.officer_names
-            ),
-        });
+            )));
     }
     if announcement.inputs.earlier != now.earlier {
-        return Err(Error::Announcement {
-            message: "the earlier batches' records are not the ones announced".into(),
-        });
+        return Err(Error::new(ErrorKind::InputsNotAnnounced).arg(
+            "message",
+            "the earlier batches' records are not the ones announced",
+        ));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@
 use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Encoder, Hash};
 use crate::base::normalize;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Where the seed came from. Spec v1 knows only a seed typed by the operator,
 /// which nothing proves was not chosen after seeing its draw.
@@ -42,14 +42,13 @@ impl Seed {
     /// An unattested seed given by the operator.
     pub fn unattested(value: &str) -> Result<Seed> {
         if value.is_empty() {
-            return Err(Error::EmptySeed);
+            return Err(Error::new(ErrorKind::EmptySeed));
         }
         if let Some(c) = normalize::first_control(value) {
-            return Err(Error::ControlCharacter {
-                at: crate::error::Location::file("--seed"),
-                field: "seed".into(),
-                code: c as u32,
-            });
+            return Err(Error::new(ErrorKind::ControlCharacter)
+                .at(crate::error::Location::file("--seed"))
+                .arg("field", "seed")
+                .arg("code", format!("{:04X}", c as u32)));
         }
         Ok(Seed {
             value: value.to_owned(),
@@ -135,7 +134,7 @@ mod tests {
 
     #[test]
     fn seed_rules() {
-        assert_eq!(Seed::unattested(""), Err(Error::EmptySeed));
+        assert_eq!(Seed::unattested(""), Err(Error::new(ErrorKind::EmptySeed)));
         assert!(Seed::unattested("a\nb").is_err());
         assert_eq!(Seed::unattested(" 2027 ").unwrap().value, " 2027 ");
     }

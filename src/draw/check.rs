@@ -3,7 +3,7 @@
 
 use crate::draw::eligibility::{self, Officers};
 use crate::draw::matching;
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, ErrorKind, Result, Warning};
 use crate::inputs::Directory;
 use crate::plan::Task;
 use std::collections::HashMap;
@@ -64,9 +64,7 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
     let mut tasks = Vec::with_capacity(inputs.plan.tasks.len());
     for task in &inputs.plan.tasks {
         if task.rotation.is_some() && inputs.history.is_none() {
-            return Err(Error::MissingHistory {
-                task: task.id.clone(),
-            });
+            return Err(Error::new(ErrorKind::MissingHistory).arg("task", task.id.clone()));
         }
         let frame = frame::frame(task, &inputs.targets, &rules)?;
         let (strata, w) = selection::allocate(task, &frame)?;

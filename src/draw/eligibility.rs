@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::base::dates::{Date, OPEN_END, Validity};
-use crate::error::{Error, Location, Result, Warning};
+use crate::error::{Error, ErrorKind, Location, Result, Warning};
 use crate::inputs::Table;
 pub use crate::inputs::values::{NOT_ON_DUTY, ON_DUTY};
 
@@ -87,16 +87,10 @@ pub fn officers(
         warnings.push(Warning::CertificatesNotChecked);
         None
     } else {
-        Some(date.ok_or_else(|| Error::PlanValue {
-            at: Location::file(plan_source),
-            context: String::new(),
-            key: "plan.date".into(),
-            expected: format!(
+        Some(date.ok_or_else(|| Error::new(ErrorKind::PlanValue).at(Location::file(plan_source)).arg("context", String::new()).arg("key", "plan.date").arg("expected", format!(
                 "the draw date (date = \"2027-01-15\"): {} lists certificates, which must be valid on that day",
                 roster.source
-            ),
-            found: "no date".into(),
-        })?)
+            )).arg("found", "no date"))?)
     };
     let mut eligible = vec![true; roster.rows.len()];
     let mut ineligible = Vec::new();

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::base::dates::Date;
 use crate::draw::eligibility;
 use crate::draw::history::History;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::{Columns, Directory, Row};
 use crate::plan::{Condition, Filter, Task};
 
@@ -39,32 +39,34 @@ pub fn resolve_column(
     key: &str,
     at: Option<&Location>,
 ) -> Result<usize> {
-    table
-        .column_index(column)
-        .ok_or_else(|| Error::UnknownColumn {
-            note: if table
-                .dropped_headers()
-                .iter()
-                .any(|d| crate::inputs::columns::column_name(d) == column)
-            {
-                ": it holds personal data and is dropped on reading".into()
-            } else {
-                String::new()
-            },
-            at: at.cloned().unwrap_or_else(|| task.at.clone()),
-            task: task.id.clone(),
-            key: key.to_owned(),
-            column: column.to_owned(),
-            table: table.table_kind().as_str().to_owned(),
-            available: {
+    table.column_index(column).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownColumn)
+            .arg(
+                "note",
+                if table
+                    .dropped_headers()
+                    .iter()
+                    .any(|d| crate::inputs::columns::column_name(d) == column)
+                {
+                    ": it holds personal data and is dropped on reading".into()
+                } else {
+                    String::new()
+                },
+            )
+            .at(at.cloned().unwrap_or_else(|| task.at.clone()))
+            .arg("task", task.id.clone())
+            .arg("key", key.to_owned())
+            .arg("column", column.to_owned())
+            .arg("table", table.table_kind().as_str().to_owned())
+            .arg("available", {
                 let mut a = table.column_names().join(",");
                 if !table.dropped_headers().is_empty() {
                     a.push_str("; the other headers, dropped as read: ");
                     a.push_str(&table.dropped_headers().join(","));
                 }
                 a
-            },
-        })
+            })
+    })
 }
 
 /// True when a row passes all clauses.
@@ -207,9 +209,7 @@ const ROWS_PER_JOB: usize = 1 << 16;
 /// Rows are examined in parallel, in ranges joined in directory order.
 pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result<Frame> {
     if task.exclude_inspected.is_some() && rules.history.is_none() {
-        return Err(Error::MissingHistory {
-            task: task.id.clone(),
-        });
+        return Err(Error::new(ErrorKind::MissingHistory).arg("task", task.id.clone()));
     }
     let clauses = resolve_filter(&task.filter, targets, task, "filter")?;
     let strata_cols: Vec<usize> = task
@@ -360,12 +360,11 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
         } else {
             task.filter.to_string()
         };
-        return Err(Error::EmptyFrame {
-            task: task.id.clone(),
-            filter,
-            rows: targets.len() as u64,
-            excluded: excluded.values().sum(),
-        });
+        return Err(Error::new(ErrorKind::EmptyFrame)
+            .arg("task", task.id.clone())
+            .arg("filter", filter)
+            .arg("rows", targets.len() as u64)
+            .arg("excluded", excluded.values().sum::<u64>()));
     }
     Ok(Frame {
         strata,

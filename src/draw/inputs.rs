@@ -3,7 +3,7 @@
 
 use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::{Hash, sha256, to_hex};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::digest;
 use crate::inputs::stream::{self, Progress};
 use crate::inputs::{ByteSource, Directory, IdCheck, ReadOptions, Table, TableKind, TableOptions};
@@ -229,10 +229,7 @@ impl Inputs {
         for (name, record) in records {
             let value = serde_json::to_value(&record).expect("a record always serialises");
             if !crate::draw::record::is_intact(&value) {
-                return Err(Error::RecordSyntax {
-                    at: crate::error::Location::file(&name),
-                    message: "its digest does not match its content: it is not the record of an earlier batch as drawn".into(),
-                });
+                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", "its digest does not match its content: it is not the record of an earlier batch as drawn"));
             }
             // The rules that span batches must be the same in every batch: a later batch
             // that switched one_visit, lifted the cap or renamed a task would re-draw what the
@@ -268,21 +265,15 @@ impl Inputs {
             if record.plan.id == self.plan.id
                 && let Some(changed) = changed
             {
-                return Err(Error::RecordSyntax {
-                    at: crate::error::Location::file(&name),
-                    message: format!(
+                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", format!(
                         "the earlier batch was drawn with {changed}: every batch of a plan keeps its one_visit, its annual cap and its task ids"
-                    ),
-                });
+                    )));
             }
             if record.plan.id != self.plan.id {
-                return Err(Error::RecordSyntax {
-                    at: crate::error::Location::file(&name),
-                    message: format!(
+                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", format!(
                         "it is the record of plan '{}', not of this plan '{}': earlier batches are draws of the same plan",
                         record.plan.id, self.plan.id
-                    ),
-                });
+                    )));
             }
             self.earlier.push(record);
         }
@@ -375,10 +366,9 @@ fn resolve_conflicts(officers: &Table, conflicts: &Table) -> Result<Vec<(String,
             } else if let Some(id) = by_certificate.get(named) {
                 (*id).to_owned()
             } else {
-                return Err(Error::UnknownOfficer {
-                    at: crate::error::Location::line(&conflicts.source, r.line),
-                    officer: named.to_owned(),
-                });
+                return Err(Error::new(ErrorKind::UnknownOfficer)
+                    .at(crate::error::Location::line(&conflicts.source, r.line))
+                    .arg("officer", named.to_owned()));
             };
             Ok((officer, conflicts.name(r).to_owned()))
         })

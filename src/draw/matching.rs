@@ -13,7 +13,7 @@ use crate::base::dates::Date;
 use crate::draw::frame::{passes, resolve_column, resolve_filter};
 use crate::draw::history::{History, within};
 use crate::draw::tickets::Ticketer;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::Table;
 use crate::plan::{RegionRule, Task};
 
@@ -85,16 +85,19 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
         .copied()
         .filter(|&i| eligible[i] && covers(i))
         .collect();
-    let too_small =
-        |department: Option<&str>, have: usize, need: u64, all: usize| Error::OfficerPoolTooSmall {
-            task: match department {
-                None => task.id.clone(),
-                Some(d) => format!("{}' department '{d}", task.id),
-            },
-            eligible: have as u64,
-            team_size: need,
-            ineligible: (all - have) as u64,
-        };
+    let too_small = |department: Option<&str>, have: usize, need: u64, all: usize| {
+        Error::new(ErrorKind::OfficerPoolTooSmall)
+            .arg(
+                "task",
+                match department {
+                    None => task.id.clone(),
+                    Some(d) => format!("{}' department '{d}", task.id),
+                },
+            )
+            .arg("eligible", have as u64)
+            .arg("team_size", need)
+            .arg("ineligible", (all - have) as u64)
+    };
     if task.departments.is_empty() {
         if (pool.len() as u64) < task.team_size {
             return Err(too_small(None, pool.len(), task.team_size, passing.len()));
@@ -187,9 +190,7 @@ pub fn teams(
         )?),
     };
     if task.rotation.is_some() && rules.history.is_none() {
-        return Err(Error::MissingHistory {
-            task: task.id.clone(),
-        });
+        return Err(Error::new(ErrorKind::MissingHistory).arg("task", task.id.clone()));
     }
     let mut task_load = vec![0_u64; officers.rows.len()];
     let mut streams: Vec<VecDeque<usize>> = vec![VecDeque::new(); parts.len()];
@@ -264,13 +265,15 @@ pub fn teams(
                             .department
                             .as_ref()
                             .map_or(String::new(), |d| format!(" of department '{d}'"));
-                        return Err(Error::NoOfficerForTarget {
-                            task: task.id.clone(),
-                            entity: entity.to_owned(),
-                            slot: team.len() as u64 + 1,
-                            team_size: task.team_size,
-                            reasons: format!("{}{scope}", describe(part.pool.len(), &r)),
-                        });
+                        return Err(Error::new(ErrorKind::NoOfficerForTarget)
+                            .arg("task", task.id.clone())
+                            .arg("entity", entity.to_owned())
+                            .arg("slot", team.len() as u64 + 1)
+                            .arg("team_size", task.team_size)
+                            .arg(
+                                "reasons",
+                                format!("{}{scope}", describe(part.pool.len(), &r)),
+                            ));
                     }
                     let ticketer = if joint {
                         Ticketer::joint(task_key, p as u64, rounds[p])

@@ -7,7 +7,7 @@ use super::frame::Frame;
 use super::tickets::Ticketer;
 use crate::base::canonical::Hash;
 use crate::draw::allocation;
-use crate::error::{Error, Result, Warning};
+use crate::error::{Error, ErrorKind, Result, Warning};
 use crate::inputs::Directory;
 /// The exclusion reasons, where the warehouse query (`publish::sql`) finds them.
 pub use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
@@ -117,11 +117,12 @@ pub fn allocate(task: &Task, frame: &Frame) -> Result<(Vec<Allocated>, Vec<Warni
     let mut out = Vec::with_capacity(frame.strata.len());
     for (i, (key, n)) in frame.strata.iter().enumerate() {
         let n = *n;
-        let missing = |table: &str| Error::NoRatioForStratum {
-            task: task.id.clone(),
-            table: table.to_owned(),
-            stratum: key.join(" × "),
-            frame: n,
+        let missing = |table: &str| {
+            Error::new(ErrorKind::NoRatioForStratum)
+                .arg("task", task.id.clone())
+                .arg("table", table.to_owned())
+                .arg("stratum", key.join(" × "))
+                .arg("frame", n)
         };
         let (quota, count) = match &task.quota {
             Quota::Ratio(tree) => {

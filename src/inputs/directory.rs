@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::columns::ValueKind;
 use super::source::ByteSource;
 use super::{IdCheckMode, Table, TableKind};
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 
 /// The most distinct values a coded column holds before it is stored as text.
 const DICT_LIMIT: usize = u16::MAX as usize;
@@ -371,10 +371,9 @@ impl Directory {
     }
 
     pub(crate) fn io_error(&self, e: &std::io::Error) -> Error {
-        Error::Read {
-            at: Location::file(&self.source),
-            message: e.to_string(),
-        }
+        Error::new(ErrorKind::Read)
+            .at(Location::file(&self.source))
+            .arg("message", e.to_string())
     }
 }
 

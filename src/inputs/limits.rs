@@ -28,11 +28,10 @@ pub const XLSX_MEMORY_BYTES: u64 = 768 << 20;
 /// The error for a directory with more than [`ROWS`] rows.
 pub fn rows(source: &str, rows: usize) -> crate::Result<()> {
     if rows > ROWS {
-        return Err(crate::Error::TooLarge {
-            at: crate::Location::file(source),
-            what: format!("the number of rows ({rows})"),
-            limit: ROWS as u64,
-        });
+        return Err(crate::Error::new(crate::ErrorKind::TooLarge)
+            .at(crate::Location::file(source))
+            .arg("what", format!("the number of rows ({rows})"))
+            .arg("limit", ROWS as u64));
     }
     Ok(())
 }

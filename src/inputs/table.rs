@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::base::normalize;
 use crate::base::uscc;
-use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 
 use super::columns::{self, Column, ValueKind};
 use super::grid::{self, Format, ReadOptions};
@@ -183,15 +183,14 @@ impl Header {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, cell) in header.iter().enumerate() {
             if let Some(c) = normalize::first_control(cell) {
-                return Err(Error::ControlCharacter {
-                    at: at(Some(i)),
-                    field: "the header".into(),
-                    code: c as u32,
-                });
+                return Err(Error::new(ErrorKind::ControlCharacter)
+                    .at(at(Some(i)))
+                    .arg("field", "the header")
+                    .arg("code", format!("{:04X}", c as u32)));
             }
             let name = normalize::text(cell);
             if name.is_empty() {
-                return Err(Error::EmptyColumnName { at: at(Some(i)) });
+                return Err(Error::new(ErrorKind::EmptyColumnName).at(at(Some(i))));
             }
             match columns::resolve(kind, &name, &options.mapping) {
                 Column::Drop => dropped.push(name),
@@ -202,11 +201,10 @@ impl Header {
                 }
                 Column::Keep(name, value_kind) => {
                     if let Some(&first) = seen.get(&name) {
-                        return Err(Error::DuplicateColumn {
-                            at: at(Some(i)),
-                            column: name,
-                            first: first as u64 + 1,
-                        });
+                        return Err(Error::new(ErrorKind::DuplicateColumn)
+                            .at(at(Some(i)))
+                            .arg("column", name)
+                            .arg("first", first as u64 + 1));
                     }
                     seen.insert(name.clone(), i);
                     columns.push(name);
@@ -216,18 +214,19 @@ impl Header {
             }
         }
         let find = |wanted: &str| {
-            columns
-                .iter()
-                .position(|c| c == wanted)
-                .ok_or_else(|| Error::MissingColumn {
-                    at: at(None),
-                    column: wanted.to_owned(),
-                    found: header
-                        .iter()
-                        .map(|h| normalize::text(h))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                })
+            columns.iter().position(|c| c == wanted).ok_or_else(|| {
+                Error::new(ErrorKind::MissingColumn)
+                    .at(at(None))
+                    .arg("column", wanted.to_owned())
+                    .arg(
+                        "found",
+                        header
+                            .iter()
+                            .map(|h| normalize::text(h))
+                            .collect::<Vec<_>>()
+                            .join(","),
+                    )
+            })
         };
         let [first, second] = kind.required();
         let id_col = find(first)?;
@@ -319,10 +318,11 @@ impl Table {
             }
             for &c in &[id_col, name_col] {
                 if ok && values[c].is_empty() {
-                    problems.push(Error::EmptyField {
-                        at: grid.at(line, Some(keep[c])),
-                        field: columns[c].clone(),
-                    });
+                    problems.push(
+                        Error::new(ErrorKind::EmptyField)
+                            .at(grid.at(line, Some(keep[c])))
+                            .arg("field", columns[c].clone()),
+                    );
                     ok = false;
                 }
             }
@@ -348,20 +348,22 @@ impl Table {
                 } else if options.id_check.mode == IdCheckMode::Warn {
                     unchecked.push(id.clone());
                 } else {
-                    problems.push(Error::InvalidId {
-                        at: grid.at(line, Some(keep[id_col])),
-                        id: id.clone(),
-                        reason,
-                    });
+                    problems.push(
+                        Error::new(ErrorKind::InvalidId)
+                            .at(grid.at(line, Some(keep[id_col])))
+                            .arg("id", id.clone())
+                            .arg("reason", reason),
+                    );
                     continue;
                 }
             }
             if let Some(first_line) = first_line_of.insert(id.clone(), line) {
-                problems.push(Error::DuplicateId {
-                    at: grid.at(line, Some(keep[id_col])),
-                    id: id.clone(),
-                    first_line,
-                });
+                problems.push(
+                    Error::new(ErrorKind::DuplicateId)
+                        .at(grid.at(line, Some(keep[id_col])))
+                        .arg("id", id.clone())
+                        .arg("first_line", first_line),
+                );
                 continue;
             }
             rows.push(Row { line, values });
@@ -370,11 +372,12 @@ impl Table {
             return Err(problems.list.remove(0));
         }
         if problems.total > 1 {
-            return Err(Error::Problems {
-                source_name: source.to_owned(),
-                problems: problems.list,
-                total: problems.total,
-            });
+            return Err(Error::problems(
+                ErrorKind::Problems,
+                &source.to_owned(),
+                problems.list,
+                problems.total,
+            ));
         }
         allowlisted.sort();
         unchecked.sort();
@@ -595,12 +598,13 @@ mod tests {
         );
         assert!(matches!(
             parse(&format!("id,name\n{A},x\u{1}y\n")),
-            Err(Error::ControlCharacter { .. })
+            Err(e) if e.kind() == ErrorKind::ControlCharacter
         ));
-        assert!(matches!(parse(""), Err(Error::EmptyTable { .. })));
+        assert!(matches!(parse(""), Err(e) if e.kind() == ErrorKind::EmptyTable));
         assert!(matches!(
             parse("id,name,ID\n"),
-            Err(Error::DuplicateColumn { first: 1, .. })
+            Err(e) if e.kind() == ErrorKind::DuplicateColumn
+                && e.value("first") == Some(&crate::messages::Arg::Count(1))
         ));
         let wide = (0..10_000)
             .map(|i| format!("c{i}"))

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 /// A text encoding, detected or forced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +38,9 @@ impl Encoding {
 /// data (a NUL byte) and bytes invalid in the chosen encoding, naming the line.
 pub fn decode<'a>(source: &str, bytes: &'a [u8], forced: Option<Encoding>) -> Result<Cow<'a, str>> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            at: line_at(source, bytes, at),
-            offset: at as u64,
-        });
+        return Err(Error::new(ErrorKind::Binary)
+            .at(line_at(source, bytes, at))
+            .arg("offset", at as u64));
     }
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let encoding = forced.unwrap_or_else(|| {
@@ -54,20 +53,22 @@ pub fn decode<'a>(source: &str, bytes: &'a [u8], forced: Option<Encoding>) -> Re
     match encoding {
         Encoding::Utf8 => {
             let body = if bom { &bytes[3..] } else { bytes };
-            std::str::from_utf8(body)
-                .map(Cow::Borrowed)
-                .map_err(|e| Error::Encoding {
-                    at: line_at(source, bytes, e.valid_up_to() + usize::from(bom) * 3),
-                    encoding: Encoding::Utf8.as_str().into(),
-                })
+            std::str::from_utf8(body).map(Cow::Borrowed).map_err(|e| {
+                Error::new(ErrorKind::Encoding)
+                    .at(line_at(
+                        source,
+                        bytes,
+                        e.valid_up_to() + usize::from(bom) * 3,
+                    ))
+                    .arg("encoding", Encoding::Utf8.as_str())
+            })
         }
         Encoding::Gb18030 => {
             match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
                 Some(text) => Ok(Cow::Owned(text.into_owned())),
-                None => Err(Error::Encoding {
-                    at: line_at(source, bytes, gb18030_error(bytes).unwrap_or(0)),
-                    encoding: Encoding::Gb18030.as_str().into(),
-                }),
+                None => Err(Error::new(ErrorKind::Encoding)
+                    .at(line_at(source, bytes, gb18030_error(bytes).unwrap_or(0)))
+                    .arg("encoding", Encoding::Gb18030.as_str())),
             }
         }
     }
@@ -112,7 +113,8 @@ mod tests {
         assert_eq!(decode("t", b"\xb4\xe6\xd0\xf8", None).unwrap(), "存续");
         assert!(matches!(
             decode("t", b"a\0b", None),
-            Err(Error::Binary { offset: 1, .. })
+            Err(e) if e.kind() == crate::error::ErrorKind::Binary
+                && e.value("offset") == Some(&crate::messages::Arg::Count(1))
         ));
         let e = decode("t", b"ok\n\xb4\xe6", Some(Encoding::Utf8)).unwrap_err();
         assert_eq!(e.to_string(), "t:2: the file is not valid UTF-8 text");

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use crate::base::dates::{Date, Validity};
 use crate::base::normalize;
 use crate::base::uscc;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::columns::{self, ValueKind};
 use super::kind::TableKind;
@@ -34,11 +34,12 @@ pub(crate) fn personal_data<V: AsRef<str>>(
             continue;
         }
         if let Some(shape) = personal::shape(v) {
-            return Some(Error::PersonalData {
-                at: at(c),
-                column: columns[c].clone(),
-                shape: shape.describe(),
-            });
+            return Some(
+                Error::new(ErrorKind::PersonalData)
+                    .at(at(c))
+                    .arg("column", columns[c].clone())
+                    .arg("shape", shape.describe()),
+            );
         }
     }
     None
@@ -90,11 +91,10 @@ pub(crate) fn read_value_cow<'a>(
         return Ok(Cow::Borrowed(v));
     }
     if raw.len() > limits::FIELD_BYTES {
-        return Err(Error::TooLarge {
-            at: at(),
-            what: format!("field '{field}' ({} bytes)", raw.len()),
-            limit: limits::FIELD_BYTES as u64,
-        });
+        return Err(Error::new(ErrorKind::TooLarge)
+            .at(at())
+            .arg("what", format!("field '{field}' ({} bytes)", raw.len()))
+            .arg("limit", limits::FIELD_BYTES as u64));
     }
     let clean = normalize::is_clean(raw);
     let value = if clean {
@@ -112,17 +112,23 @@ pub(crate) fn read_value_cow<'a>(
         }
     };
     if !clean && normalize::has_control(&value) {
-        return Err(Error::ControlCharacter {
-            at: at(),
-            field: field.to_owned(),
-            code: normalize::first_control(&value).map_or(0, |c| c as u32),
-        });
+        return Err(Error::new(ErrorKind::ControlCharacter)
+            .at(at())
+            .arg("field", field.to_owned())
+            .arg(
+                "code",
+                format!(
+                    "{:04X}",
+                    normalize::first_control(&value).map_or(0, |c| c as u32)
+                ),
+            ));
     }
-    let bad = |expected: &str| Error::BadValue {
-        at: at(),
-        field: field.to_owned(),
-        value: value.to_string(),
-        expected: expected.to_owned(),
+    let bad = |expected: &str| {
+        Error::new(ErrorKind::BadValue)
+            .at(at())
+            .arg("field", field.to_owned())
+            .arg("value", value.to_string())
+            .arg("expected", expected.to_owned())
     };
     Ok(match kind {
         ValueKind::Text | ValueKind::Identifier => value,

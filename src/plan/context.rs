@@ -2,7 +2,7 @@
 
 use toml::Spanned;
 
-use crate::error::{Error, Location};
+use crate::error::{Error, ErrorKind, Location};
 
 /// Turns a byte offset into a 1-based line and column (in characters).
 pub(crate) fn locate(source: &str, text: &str, offset: usize) -> Location {
@@ -30,17 +30,19 @@ impl Ctx<'_> {
         expected: &str,
         found: String,
     ) -> Error {
-        Error::PlanValue {
-            at: self.at(s),
-            context: if task.is_empty() {
-                String::new()
-            } else {
-                format!("task '{task}': ")
-            },
-            key: key.to_owned(),
-            expected: expected.to_owned(),
-            found,
-        }
+        Error::new(ErrorKind::PlanValue)
+            .at(self.at(s))
+            .arg(
+                "context",
+                if task.is_empty() {
+                    String::new()
+                } else {
+                    format!("task '{task}': ")
+                },
+            )
+            .arg("key", key.to_owned())
+            .arg("expected", expected.to_owned())
+            .arg("found", found)
     }
 }
 

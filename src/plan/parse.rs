@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::digest;
 use crate::base::dates::Date;
 use crate::base::normalize;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::context::{Ctx, locate};
 use super::model::{
@@ -92,16 +92,22 @@ impl Plan {
 
     /// Parses and validates a plan. `source` names it in messages.
     pub fn parse(source: &str, bytes: &[u8]) -> Result<Plan> {
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            at: locate(source, &String::from_utf8_lossy(bytes), e.valid_up_to()),
-            what: "the plan".into(),
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::NotUtf8)
+                .at(locate(
+                    source,
+                    &String::from_utf8_lossy(bytes),
+                    e.valid_up_to(),
+                ))
+                .arg("what", "the plan")
         })?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let syntax = |e: toml::de::Error| Error::PlanSyntax {
-            at: e
-                .span()
-                .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)),
-            message: e.message().trim_end_matches('\n').to_owned(),
+        let syntax = |e: toml::de::Error| {
+            Error::new(ErrorKind::PlanSyntax)
+                .at(e
+                    .span()
+                    .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)))
+                .arg("message", e.message().trim_end_matches('\n').to_owned())
         };
         let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
         let raw: RawPlan = toml::from_str(text).map_err(syntax)?;
@@ -118,34 +124,36 @@ impl Plan {
             ));
         }
         if raw.tasks.is_empty() {
-            return Err(Error::PlanSyntax {
-                at: Location::file(source),
-                message: "the plan has no [[tasks]]: add at least one".into(),
-            });
+            return Err(Error::new(ErrorKind::PlanSyntax)
+                .at(Location::file(source))
+                .arg("message", "the plan has no [[tasks]]: add at least one"));
         }
         let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
         for raw_task in raw.tasks {
             let at = cx.at(&raw_task);
             let task = parse_task(&cx, raw_task.into_inner(), at)?;
             if let Some(first) = tasks.iter().find(|t| t.id == task.id) {
-                return Err(Error::PlanValue {
-                    at: task.at.clone(),
-                    context: String::new(),
-                    key: "tasks.id".into(),
-                    expected: format!(
-                        "a unique task id (line {} has it already)",
-                        first.at.line.unwrap_or(0)
-                    ),
-                    found: format!("\"{}\"", task.id),
-                });
+                return Err(Error::new(ErrorKind::PlanValue)
+                    .at(task.at.clone())
+                    .arg("context", String::new())
+                    .arg("key", "tasks.id")
+                    .arg(
+                        "expected",
+                        format!(
+                            "a unique task id (line {} has it already)",
+                            first.at.line.unwrap_or(0)
+                        ),
+                    )
+                    .arg("found", format!("\"{}\"", task.id)));
             }
             tasks.push(task);
         }
         // After validation, so that a misplaced float is reported with its
         // location by the checks above.
-        let digest = digest::of_tree(&tree).map_err(|message| Error::PlanSyntax {
-            at: Location::file(source),
-            message,
+        let digest = digest::of_tree(&tree).map_err(|message| {
+            Error::new(ErrorKind::PlanSyntax)
+                .at(Location::file(source))
+                .arg("message", message)
         })?;
         let date = match &raw.plan.date {
             None => None,
@@ -264,13 +272,7 @@ impl Plan {
                 .iter()
                 .any(|t| t.exclude_inspected.is_some() || t.rotation.is_some());
         if needs_date && date.is_none() {
-            return Err(Error::PlanValue {
-                at: Location::file(source),
-                context: String::new(),
-                key: "plan.date".into(),
-                expected: "the draw date (date = \"2027-01-15\"): recent inspections and the annual cap are counted from it".into(),
-                found: "no date".into(),
-            });
+            return Err(Error::new(ErrorKind::PlanValue).at(Location::file(source)).arg("context", String::new()).arg("key", "plan.date").arg("expected", "the draw date (date = \"2027-01-15\"): recent inspections and the annual cap are counted from it").arg("found", "no date"));
         }
         Ok(Plan {
             id,

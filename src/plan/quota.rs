@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::base::dates::Date;
 use crate::base::normalize;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::context::{Ctx, describe};
 use super::model::{Condition, Filter, Quota, Ratio, Spread, Tree};
@@ -206,13 +206,15 @@ pub(crate) fn parse_quota(
             "either ratio or count, not both",
             describe(c.get_ref()),
         )),
-        (None, None) => Err(Error::PlanValue {
-            at: at.clone(),
-            context: format!("task '{task}': "),
-            key: "ratio".into(),
-            expected: "a ratio (ratio = \"3%\") or a count (count = 40)".into(),
-            found: "neither".into(),
-        }),
+        (None, None) => Err(Error::new(ErrorKind::PlanValue)
+            .at(at.clone())
+            .arg("context", format!("task '{task}': "))
+            .arg("key", "ratio")
+            .arg(
+                "expected",
+                "a ratio (ratio = \"3%\") or a count (count = 40)",
+            )
+            .arg("found", "neither")),
         (Some(r), None) => {
             if let Some(a) = allocation {
                 return Err(cx.value_error(

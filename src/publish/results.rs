@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::base::dates::Date;
 use crate::draw::record::Record;
-use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::Table;
 use crate::publish::workdays::Calendar;
 
@@ -103,11 +103,10 @@ impl Results {
         let (item_col, task_col, result_col, remark_col) =
             (col("item"), col("task"), col("result"), col("remark"));
         let Some(result_col) = result_col else {
-            return Err(Error::MissingColumn {
-                at: Location::at(&table.source, 1, 1),
-                column: "检查结果 (result)".into(),
-                found: table.columns.join(", "),
-            });
+            return Err(Error::new(ErrorKind::MissingColumn)
+                .at(Location::at(&table.source, 1, 1))
+                .arg("column", "检查结果 (result)")
+                .arg("found", table.columns.join(", ")));
         };
         // (task, entity, item) → (name, unreachable) for every drawn entity and item.
         let unreachable: Vec<(&str, &str)> = record
@@ -151,7 +150,11 @@ impl Results {
                     column: column.and_then(|c| table.column(c)).map(|c| c as u64 + 1),
                     ..Location::at(&table.source, line, 1)
                 };
-                problems.push(Error::Results { at, message });
+                problems.push(
+                    Error::new(ErrorKind::Results)
+                        .at(at)
+                        .arg("message", message),
+                );
             }
         };
         let mut found: BTreeMap<(usize, usize, usize), Outcome> = BTreeMap::new();
@@ -326,18 +329,20 @@ impl Results {
         for m in missing {
             total += 1;
             if problems.len() < MAX_PROBLEMS {
-                problems.push(Error::Results {
-                    at: Location::file(&table.source),
-                    message: m,
-                });
+                problems.push(
+                    Error::new(ErrorKind::Results)
+                        .at(Location::file(&table.source))
+                        .arg("message", m),
+                );
             }
         }
         if total > 0 {
-            return Err(Error::ResultProblems {
-                source_name: table.source.clone(),
+            return Err(Error::problems(
+                ErrorKind::ResultProblems,
+                &table.source.clone(),
                 problems,
                 total,
-            });
+            ));
         }
         Ok(Results {
             outcomes: found.into_values().collect(),

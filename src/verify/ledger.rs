@@ -14,7 +14,7 @@ use crate::draw::matching::Part;
 use crate::draw::record::{LedgerEntry, Record};
 use crate::draw::tickets::Ticketer;
 use crate::draw::{self, Inputs};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The reasons an officer may be replaced; 其他 needs a note.
 pub const REASONS: &[&str] = &["回避", "请假", "调离", "证件失效", OTHER];
@@ -413,7 +413,7 @@ pub fn replay(record: &Record, inputs: &Inputs) -> Result<Vec<Difference>> {
 /// Appends an amendment to a record (SPEC.md §9.4). The record's ledger is
 /// replayed first: an amendment is only appended to a ledger that verifies.
 pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> {
-    let invalid = |message: String| Error::Amendment { message };
+    let invalid = |message: String| Error::new(ErrorKind::Amendment).arg("message", message);
     let mut state = State::new(record, inputs)?;
     let mut prev = record.digest.clone();
     for (k, e) in record.ledger.iter().enumerate() {

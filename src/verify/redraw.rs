@@ -12,7 +12,7 @@ use crate::ceremony::seed::Seed;
 use crate::ceremony::{Attestation, Sources};
 use crate::draw::record::{self, Record};
 use crate::draw::{self, Inputs, Source};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 /// What a verifier is given besides the record and the inputs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,13 +34,14 @@ pub fn verify_with(
     inputs: &Inputs,
     options: &Options<'_>,
 ) -> Result<Verification> {
-    let syntax = |message: String, line: Option<u64>, column: Option<u64>| Error::RecordSyntax {
-        at: Location {
-            line,
-            column,
-            ..Location::file(record.name)
-        },
-        message,
+    let syntax = |message: String, line: Option<u64>, column: Option<u64>| {
+        Error::new(ErrorKind::RecordSyntax)
+            .at(Location {
+                line,
+                column,
+                ..Location::file(record.name)
+            })
+            .arg("message", message)
     };
     // The small members only: a provincial record's selections, as a tree, would take
     // several times the record's size; they are read in full only when they differ.
@@ -60,11 +61,10 @@ pub fn verify_with(
         .and_then(Value::as_str)
         .ok_or_else(|| syntax("missing the string member 'spec'".into(), None, None))?;
     if spec != SPEC_VERSION {
-        return Err(Error::UnsupportedSpec {
-            at: Location::file(record.name),
-            found: spec.to_owned(),
-            supported: SPEC_VERSION.to_owned(),
-        });
+        return Err(Error::new(ErrorKind::UnsupportedSpec)
+            .at(Location::file(record.name))
+            .arg("found", spec.to_owned())
+            .arg("supported", SPEC_VERSION.to_owned()));
     }
     // Strictly: a repeated member (a forged one placed before the genuine one), an
     // unknown member or a wrong type is refused, naming the member.
@@ -106,7 +106,17 @@ pub fn verify_with(
                     &sources,
                 ) {
                     Ok((seed, _, attested)) => Ok((seed, attested)),
-                    Err(Error::Announcement { message }) => Err(message),
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            ErrorKind::Announcement | ErrorKind::InputsNotAnnounced
+                        ) =>
+                    {
+                        Err(e
+                            .value("message")
+                            .map(ToString::to_string)
+                            .unwrap_or_default())
+                    }
                     Err(e) => Err(e.to_string()),
                 }
             });

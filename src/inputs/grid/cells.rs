@@ -1,7 +1,7 @@
 //! A grid of text cells — a header and rows — with a location for every row, and what
 //! every format reader shares.
 
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 /// How rows are located in messages.
 #[derive(Debug, Clone)]
@@ -40,19 +40,17 @@ impl Grid {
 }
 
 pub(super) fn empty_table(source: &str) -> Error {
-    Error::EmptyTable {
-        at: Location::file(source),
-        expected: "id,name".into(),
-    }
+    Error::new(ErrorKind::EmptyTable)
+        .at(Location::file(source))
+        .arg("expected", "id,name")
 }
 
 pub(super) fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
     if n > crate::inputs::limits::COLUMNS {
-        return Err(Error::TooLarge {
-            at: Location::line(source, line),
-            what: format!("the number of columns ({n})"),
-            limit: crate::inputs::limits::COLUMNS as u64,
-        });
+        return Err(Error::new(ErrorKind::TooLarge)
+            .at(Location::line(source, line))
+            .arg("what", format!("the number of columns ({n})"))
+            .arg("limit", crate::inputs::limits::COLUMNS as u64));
     }
     Ok(())
 }

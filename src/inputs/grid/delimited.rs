@@ -2,7 +2,7 @@
 //! [`stream`](crate::inputs::stream)).
 
 use super::cells::{Grid, Style, check_columns, empty_table};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::text::{self, Encoding};
 
 pub(super) fn delimited(
@@ -32,14 +32,16 @@ pub(super) fn delimited(
         let record = record.map_err(|e| csv_error(source, &e))?;
         let line = lines.line_of(record.position());
         if record.len() != header.len() && !(record.len() == 1 && record[0].is_empty()) {
-            return Err(Error::Csv {
-                at: Location::line(source, line),
-                message: format!(
-                    "this row has {} fields, the header has {}",
-                    record.len(),
-                    header.len()
-                ),
-            });
+            return Err(Error::new(ErrorKind::Csv)
+                .at(Location::line(source, line))
+                .arg(
+                    "message",
+                    format!(
+                        "this row has {} fields, the header has {}",
+                        record.len(),
+                        header.len()
+                    ),
+                ));
         }
         rows.push((line, record.iter().map(str::to_owned).collect()));
     }
@@ -54,13 +56,12 @@ pub(super) fn delimited(
 
 fn csv_error(source: &str, e: &csv::Error) -> Error {
     let line = e.position().map(csv::Position::line);
-    Error::Csv {
-        at: Location {
+    Error::new(ErrorKind::Csv)
+        .at(Location {
             line,
             ..Location::file(source)
-        },
-        message: e.to_string(),
-    }
+        })
+        .arg("message", e.to_string())
 }
 
 /// Line numbers of records, counted from byte offsets. (The `csv` crate's

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::cells::{Grid, Style, check_columns, empty_table, number_text};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::text::{self, Encoding};
 
 pub(super) fn json(
@@ -14,18 +14,21 @@ pub(super) fn json(
     lines: bool,
 ) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
-    let syntax = |e: &serde_json::Error, line: u64| Error::Json {
-        at: Location {
-            line: Some(line),
-            column: Some(e.column() as u64),
-            ..Location::file(source)
-        },
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+    let syntax = |e: &serde_json::Error, line: u64| {
+        Error::new(ErrorKind::Json)
+            .at(Location {
+                line: Some(line),
+                column: Some(e.column() as u64),
+                ..Location::file(source)
+            })
+            .arg(
+                "message",
+                e.to_string()
+                    .split(" at line")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
     };
     let mut objects: Vec<(u64, Value)> = Vec::new();
     let style;
@@ -37,32 +40,37 @@ pub(super) fn json(
             }
             let v: Value = serde_json::from_str(line).map_err(|e| syntax(&e, i as u64 + 1))?;
             // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
-            crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(
-                |e| match e {
-                    Error::Document { member, .. } => Error::Json {
-                        at: Location::line(source, i as u64 + 1),
-                        message: format!("the member {member} appears twice in one row"),
-                    },
-                    other => other,
-                },
-            )?;
+            crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(|e| {
+                match (e.kind(), e.value("member")) {
+                    (ErrorKind::Document, Some(member)) => Error::new(ErrorKind::Json)
+                        .at(Location::line(source, i as u64 + 1))
+                        .arg(
+                            "message",
+                            format!("the member {member} appears twice in one row"),
+                        ),
+                    _ => e,
+                }
+            })?;
             objects.push((i as u64 + 1, v));
         }
     } else {
         style = Style::Items;
         let v: Value = serde_json::from_str(&text).map_err(|e| syntax(&e, e.line() as u64))?;
-        crate::base::strict::check_duplicates(source, text.as_bytes()).map_err(|e| match e {
-            Error::Document { member, at, .. } => Error::Json {
-                at,
-                message: format!("the member {member} appears twice in one row"),
-            },
-            other => other,
+        crate::base::strict::check_duplicates(source, text.as_bytes()).map_err(|e| {
+            match (e.kind(), e.value("member"), e.location()) {
+                (ErrorKind::Document, Some(member), Some(at)) => {
+                    Error::new(ErrorKind::Json).at(at.clone()).arg(
+                        "message",
+                        format!("the member {member} appears twice in one row"),
+                    )
+                }
+                _ => e,
+            }
         })?;
         let Value::Array(items) = v else {
-            return Err(Error::Json {
-                at: Location::file(source),
-                message: "expected an array of objects, one per row".into(),
-            });
+            return Err(Error::new(ErrorKind::Json)
+                .at(Location::file(source))
+                .arg("message", "expected an array of objects, one per row"));
         };
         objects.extend(
             items
@@ -81,10 +89,9 @@ pub(super) fn json(
     };
     for (n, v) in objects {
         let Value::Object(map) = v else {
-            return Err(Error::Json {
-                at: locate(n),
-                message: "expected an object for each row".into(),
-            });
+            return Err(Error::new(ErrorKind::Json)
+                .at(locate(n))
+                .arg("message", "expected an object for each row"));
         };
         let mut cells = vec![String::new(); header.len()];
         for (k, v) in map {
@@ -100,12 +107,9 @@ pub(super) fn json(
                     ),
                 },
                 Value::Array(_) | Value::Object(_) => {
-                    return Err(Error::Json {
-                        at: locate(n),
-                        message: format!(
+                    return Err(Error::new(ErrorKind::Json).at(locate(n)).arg("message", format!(
                             "'{k}' holds a nested array or object; each value must be a string or a number"
-                        ),
-                    });
+                        )));
                 }
             };
             let i = *index.entry(k.clone()).or_insert_with(|| {

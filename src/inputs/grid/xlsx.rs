@@ -7,7 +7,7 @@ use calamine::{Data, Reader as _, Xlsx};
 
 use super::cells::{Grid, Style, check_columns, empty_table, number_text};
 use crate::base::dates::Date;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::workbook;
 
 /// A worksheet cell's text (SPEC.md §3.1), or the error value it holds.
@@ -77,9 +77,10 @@ pub(crate) fn xlsx_within(
     sheet: Option<&str>,
     limits: workbook::Limits,
 ) -> Result<Grid> {
-    let invalid = |message: String| Error::Xlsx {
-        at: Location::file(source),
-        message,
+    let invalid = |message: String| {
+        Error::new(ErrorKind::Xlsx)
+            .at(Location::file(source))
+            .arg("message", message)
     };
     let package = workbook::Package::open(source, bytes, limits)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
@@ -193,9 +194,10 @@ pub(crate) fn xlsx_within(
         let mut values = vec![String::new(); width];
         for (c, v) in cells {
             let col = (c - first_col) as usize;
-            values[col] = v.map_err(|e| Error::Xlsx {
-                at: at_cell(row, col),
-                message: format!("the cell holds the error {e}"),
+            values[col] = v.map_err(|e| {
+                Error::new(ErrorKind::Xlsx)
+                    .at(at_cell(row, col))
+                    .arg("message", format!("the cell holds the error {e}"))
             })?;
         }
         Ok(values)
@@ -235,13 +237,14 @@ mod tests {
             let row = u64::from(first_row) + 1 + i as u64;
             let mut texts = Vec::new();
             for (c, cell) in cells.iter().enumerate() {
-                texts.push(cell_text(cell.clone()).map_err(|e| Error::Xlsx {
-                    at: Location {
-                        column: Some(u64::from(first_col) + c as u64 + 1),
-                        sheet: Some(name.clone()),
-                        ..Location::line("t.xlsx", row)
-                    },
-                    message: format!("the cell holds the error {e}"),
+                texts.push(cell_text(cell.clone()).map_err(|e| {
+                    Error::new(ErrorKind::Xlsx)
+                        .at(Location {
+                            column: Some(u64::from(first_col) + c as u64 + 1),
+                            sheet: Some(name.clone()),
+                            ..Location::line("t.xlsx", row)
+                        })
+                        .arg("message", format!("the cell holds the error {e}"))
                 })?);
             }
             rows.push((row, texts));

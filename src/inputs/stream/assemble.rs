@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::merge::{id_hashes, merged_digest};
 use super::parse::{Chunk, Context};
 use crate::base::canonical::Hash;
-use crate::error::{Error, Location, MAX_PROBLEMS, Result};
+use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::directory::{Deferred, Directory, StoreBuilder};
 use crate::inputs::source::ByteSource;
 
@@ -185,11 +185,10 @@ impl<'c> Assembler<'c> {
                         at.column = Some(h.keep[h.id_col] as u64 + 1);
                         problems.push((
                             u64::from(row) * 2 + 1,
-                            Error::DuplicateId {
-                                at,
-                                id: id.to_owned(),
-                                first_line,
-                            },
+                            Error::new(ErrorKind::DuplicateId)
+                                .at(at)
+                                .arg("id", id.to_owned())
+                                .arg("first_line", first_line),
                         ));
                     }
                 }
@@ -204,11 +203,12 @@ impl<'c> Assembler<'c> {
             if total == 1 {
                 return Err(list.remove(0));
             }
-            return Err(Error::Problems {
-                source_name: ctx.source.to_owned(),
-                problems: list,
+            return Err(Error::problems(
+                ErrorKind::Problems,
+                &ctx.source.to_owned(),
+                list,
                 total,
-            });
+            ));
         }
         let mut allowlisted = self.allowlisted;
         let mut unchecked = self.unchecked;

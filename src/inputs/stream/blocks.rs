@@ -14,7 +14,7 @@ use super::assemble::{Assembler, Outcome};
 use super::parse::{Chunk, Context, parse_chunk};
 use super::records::{count_newlines, cut_point, first_record};
 use super::scan::{Text, binary, binary_at, line_at, not_text, whole_file_text};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::Layout;
 use crate::inputs::kind::TableKind;
@@ -90,9 +90,10 @@ pub fn read(
     }
     let gb = read_blocks(source, data, delimiter, table, options, Encoding::Gb18030);
     // Bytes that are not GB18030 are an error in this pass, never a `None`.
-    outranked(source, &**data, Encoding::Gb18030, forced, gb)?.ok_or_else(|| Error::Encoding {
-        at: Location::file(source),
-        encoding: Encoding::Gb18030.as_str().into(),
+    outranked(source, &**data, Encoding::Gb18030, forced, gb)?.ok_or_else(|| {
+        Error::new(ErrorKind::Encoding)
+            .at(Location::file(source))
+            .arg("encoding", Encoding::Gb18030.as_str())
     })
 }
 
@@ -107,7 +108,7 @@ fn outranked(
     result: Result<Option<Outcome>>,
 ) -> Result<Option<Outcome>> {
     match result {
-        Err(e) if !matches!(e, Error::Binary { .. }) => {
+        Err(e) if e.kind() != ErrorKind::Binary => {
             match whole_file_text(source, data, encoding, forced)? {
                 Text::Clean => Err(e),
                 Text::NotUtf8 => Ok(None),
@@ -130,9 +131,10 @@ fn read_blocks(
     let kind = TableKind::Targets;
     let total = data.size();
     let block = options.block_bytes.max(1);
-    let io = |e: std::io::Error| Error::Read {
-        at: Location::file(source),
-        message: e.to_string(),
+    let io = |e: std::io::Error| {
+        Error::new(ErrorKind::Read)
+            .at(Location::file(source))
+            .arg("message", e.to_string())
     };
     let mut raw = Sha256::new();
     let mut offset = 0_u64;
@@ -166,18 +168,16 @@ fn read_blocks(
                 break (cells, start + used, 1 + newlines_before);
             }
             None if eof => {
-                return Err(Error::EmptyTable {
-                    at: Location::file(source),
-                    expected: "id,name".into(),
-                });
+                return Err(Error::new(ErrorKind::EmptyTable)
+                    .at(Location::file(source))
+                    .arg("expected", "id,name"));
             }
             None => {
                 if carry.len() > 64 << 20 {
-                    return Err(Error::TooLarge {
-                        at: Location::line(source, 1),
-                        what: "the header".into(),
-                        limit: 64 << 20,
-                    });
+                    return Err(Error::new(ErrorKind::TooLarge)
+                        .at(Location::line(source, 1))
+                        .arg("what", "the header")
+                        .arg("limit", 64 << 20));
                 }
                 eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
                 if let Some(at) = memchr::memchr(0, &carry) {
@@ -195,11 +195,10 @@ fn read_blocks(
         }
     }
     if header.len() > crate::inputs::limits::COLUMNS {
-        return Err(Error::TooLarge {
-            at: Location::line(source, header_line),
-            what: format!("the number of columns ({})", header.len()),
-            limit: crate::inputs::limits::COLUMNS as u64,
-        });
+        return Err(Error::new(ErrorKind::TooLarge)
+            .at(Location::line(source, header_line))
+            .arg("what", format!("the number of columns ({})", header.len()))
+            .arg("limit", crate::inputs::limits::COLUMNS as u64));
     }
     let at_header = |i: Option<usize>| {
         let mut at = Location::line(source, header_line);
@@ -336,10 +335,9 @@ fn read_blocks(
     }
     if let Some(at) = assembler.bad_text {
         if forced {
-            return Err(Error::Encoding {
-                at: line_at(source, &**data, at)?,
-                encoding: encoding.as_str().into(),
-            });
+            return Err(Error::new(ErrorKind::Encoding)
+                .at(line_at(source, &**data, at)?)
+                .arg("encoding", encoding.as_str()));
         }
         return Ok(None);
     }
@@ -347,10 +345,7 @@ fn read_blocks(
         // A quote inside an unquoted field misled the cut (the field is taken as written,
         // the quote does not open a quoted field): read again as one block.
         if total > MAX_SINGLE_BLOCK || options.block_bytes as u64 > total {
-            return Err(Error::Csv {
-                at: Location::file(source),
-                message: "a quote inside an unquoted field and a quoted field over several lines: quote the field that holds the stray quote (\"\" for a quote inside quotes)".into(),
-            });
+            return Err(Error::new(ErrorKind::Csv).at(Location::file(source)).arg("message", "a quote inside an unquoted field and a quoted field over several lines: quote the field that holds the stray quote (\"\" for a quote inside quotes)"));
         }
         let whole = Options {
             block_bytes: usize::try_from(total)
@@ -391,11 +386,13 @@ fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
         );
     let mut at = Location::line(source, line);
     at.column = Some(column as u64 + 1);
-    Error::TooLarge {
-        at,
-        what: format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
-        limit: crate::inputs::limits::FIELD_BYTES as u64,
-    }
+    Error::new(ErrorKind::TooLarge)
+        .at(at)
+        .arg(
+            "what",
+            format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
+        )
+        .arg("limit", crate::inputs::limits::FIELD_BYTES as u64)
 }
 
 /// Appends a block to `carry`; true at the end of the source.

@@ -7,7 +7,7 @@ use super::merge::group_by_first_byte;
 use super::records::{count_newlines, one_record, split_record};
 use crate::base::canonical::Hash;
 use crate::base::uscc;
-use crate::error::{Error, Location, MAX_PROBLEMS};
+use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::{Layout, StoreBuilder};
 use crate::inputs::kind::TableKind;
@@ -176,14 +176,18 @@ pub(super) fn parse_chunk(
             }
         }
         if fields.len() != ctx.width && !(fields.len() == 1 && fields[0].is_empty()) {
-            chunk.structural = Some(Error::Csv {
-                at: Location::line(ctx.source, record_line),
-                message: format!(
-                    "this row has {} fields, the header has {}",
-                    fields.len(),
-                    ctx.width
-                ),
-            });
+            chunk.structural = Some(
+                Error::new(ErrorKind::Csv)
+                    .at(Location::line(ctx.source, record_line))
+                    .arg(
+                        "message",
+                        format!(
+                            "this row has {} fields, the header has {}",
+                            fields.len(),
+                            ctx.width
+                        ),
+                    ),
+            );
             return chunk;
         }
         if fields.iter().all(|f| f.is_empty()) {
@@ -225,10 +229,9 @@ pub(super) fn parse_chunk(
             if ok && values[c].is_empty() {
                 problem(
                     &mut chunk,
-                    Error::EmptyField {
-                        at: at(h.keep[c]),
-                        field: h.columns[c].clone(),
-                    },
+                    Error::new(ErrorKind::EmptyField)
+                        .at(at(h.keep[c]))
+                        .arg("field", h.columns[c].clone()),
                 );
                 ok = false;
             }
@@ -258,11 +261,10 @@ pub(super) fn parse_chunk(
             } else {
                 problem(
                     &mut chunk,
-                    Error::InvalidId {
-                        at: at(h.keep[h.id_col]),
-                        id: id.to_string(),
-                        reason,
-                    },
+                    Error::new(ErrorKind::InvalidId)
+                        .at(at(h.keep[h.id_col]))
+                        .arg("id", id.to_string())
+                        .arg("reason", reason),
                 );
                 continue;
             }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::blocks::{Options, read};
 use super::records::{one_record, split_record};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::columns::ValueKind;
 use crate::inputs::directory::{Deferred, Directory};
 use crate::inputs::kind::TableKind;
@@ -117,9 +117,10 @@ impl Directory {
         }
         let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
         let mut bytes = vec![0; size];
-        data.read_exact_at(0, &mut bytes).map_err(|e| Error::Read {
-            at: Location::file(name),
-            message: e.to_string(),
+        data.read_exact_at(0, &mut bytes).map_err(|e| {
+            Error::new(ErrorKind::Read)
+                .at(Location::file(name))
+                .arg("message", e.to_string())
         })?;
         let parsed = crate::inputs::table::Table::parse(TableKind::Targets, name, &bytes, table)?;
         crate::inputs::limits::rows(name, parsed.rows.len())?;

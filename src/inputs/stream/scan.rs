@@ -2,7 +2,7 @@
 //! the first bytes that are not text in its encoding, and the line of a byte offset.
 
 use super::records::count_newlines;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::source::ByteSource;
 use crate::inputs::text::Encoding;
 
@@ -23,9 +23,10 @@ pub(super) fn whole_file_text(
     encoding: Encoding,
     forced: Option<Encoding>,
 ) -> Result<Text> {
-    let io = |e: std::io::Error| Error::Read {
-        at: Location::file(source),
-        message: e.to_string(),
+    let io = |e: std::io::Error| {
+        Error::new(ErrorKind::Read)
+            .at(Location::file(source))
+            .arg("message", e.to_string())
     };
     let size = data.size();
     let mut buf = vec![0; 1 << 20];
@@ -37,10 +38,14 @@ pub(super) fn whole_file_text(
             .min(buf.len());
         data.read_exact_at(at, &mut buf[..n]).map_err(io)?;
         if let Some(i) = memchr::memchr(0, &buf[..n]) {
-            return Ok(Text::Fails(Box::new(Error::Binary {
-                at: Location::line(source, 1 + newlines + count_newlines(&buf[..i]) as u64),
-                offset: at + i as u64,
-            })));
+            return Ok(Text::Fails(Box::new(
+                Error::new(ErrorKind::Binary)
+                    .at(Location::line(
+                        source,
+                        1 + newlines + count_newlines(&buf[..i]) as u64,
+                    ))
+                    .arg("offset", at + i as u64),
+            )));
         }
         newlines += count_newlines(&buf[..n]) as u64;
         at += n as u64;
@@ -74,13 +79,14 @@ pub(super) fn whole_file_text(
                     return Ok(Text::NotUtf8);
                 }
                 let valid = e.valid_up_to();
-                return Ok(Text::Fails(Box::new(Error::Encoding {
-                    at: Location::line(
-                        source,
-                        1 + newlines + count_newlines(&chunk[..valid]) as u64,
-                    ),
-                    encoding: Encoding::Utf8.as_str().into(),
-                })));
+                return Ok(Text::Fails(Box::new(
+                    Error::new(ErrorKind::Encoding)
+                        .at(Location::line(
+                            source,
+                            1 + newlines + count_newlines(&chunk[..valid]) as u64,
+                        ))
+                        .arg("encoding", Encoding::Utf8.as_str()),
+                )));
             }
         }
         if n == 0 {
@@ -92,9 +98,10 @@ pub(super) fn whole_file_text(
 
 /// The first sequence that is not GB18030 in a whole file, read a buffer at a time.
 fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<Text> {
-    let io = |e: std::io::Error| Error::Read {
-        at: Location::file(source),
-        message: e.to_string(),
+    let io = |e: std::io::Error| {
+        Error::new(ErrorKind::Read)
+            .at(Location::file(source))
+            .arg("message", e.to_string())
     };
     let size = data.size();
     let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
@@ -119,10 +126,11 @@ fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<T
                     let bad = (at + done as u64).saturating_sub(u64::from(len) + u64::from(extra));
                     let before = usize::try_from(bad.saturating_sub(at)).unwrap_or(0);
                     let line = newlines + count_newlines(&buf[..before]) as u64;
-                    return Ok(Text::Fails(Box::new(Error::Encoding {
-                        at: Location::line(source, 1 + line),
-                        encoding: Encoding::Gb18030.as_str().into(),
-                    })));
+                    return Ok(Text::Fails(Box::new(
+                        Error::new(ErrorKind::Encoding)
+                            .at(Location::line(source, 1 + line))
+                            .arg("encoding", Encoding::Gb18030.as_str()),
+                    )));
                 }
             }
         }
@@ -133,17 +141,18 @@ fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<T
 }
 
 pub(super) fn binary(source: &str, bytes: &[u8], at: usize, base: u64) -> Error {
-    Error::Binary {
-        at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
-        offset: base + at as u64,
-    }
+    Error::new(ErrorKind::Binary)
+        .at(Location::line(
+            source,
+            1 + count_newlines(&bytes[..at]) as u64,
+        ))
+        .arg("offset", base + at as u64)
 }
 
 pub(super) fn binary_at(source: &str, data: &dyn ByteSource, offset: u64) -> Result<Error> {
-    Ok(Error::Binary {
-        at: line_at(source, data, offset)?,
-        offset,
-    })
+    Ok(Error::new(ErrorKind::Binary)
+        .at(line_at(source, data, offset)?)
+        .arg("offset", offset))
 }
 
 /// The error for the first bytes of `bytes` that are not text in `encoding`.
@@ -158,10 +167,12 @@ pub(super) fn not_text(source: &str, bytes: &[u8], bom: bool, encoding: Encoding
         }
         Encoding::Gb18030 => crate::inputs::text::gb18030_error(bytes).unwrap_or(bytes.len()),
     };
-    Error::Encoding {
-        at: Location::line(source, 1 + count_newlines(&bytes[..at]) as u64),
-        encoding: encoding.as_str().into(),
-    }
+    Error::new(ErrorKind::Encoding)
+        .at(Location::line(
+            source,
+            1 + count_newlines(&bytes[..at]) as u64,
+        ))
+        .arg("encoding", encoding.as_str())
 }
 
 /// The location of a byte offset: its line, counting from the start.
@@ -171,11 +182,11 @@ pub(super) fn line_at(source: &str, data: &dyn ByteSource, offset: u64) -> Resul
     let mut at = 0;
     while at < offset {
         let n = ((offset - at) as usize).min(buf.len());
-        data.read_exact_at(at, &mut buf[..n])
-            .map_err(|e| Error::Read {
-                at: Location::file(source),
-                message: e.to_string(),
-            })?;
+        data.read_exact_at(at, &mut buf[..n]).map_err(|e| {
+            Error::new(ErrorKind::Read)
+                .at(Location::file(source))
+                .arg("message", e.to_string())
+        })?;
         newlines += count_newlines(&buf[..n]);
         at += n as u64;
     }

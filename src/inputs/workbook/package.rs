@@ -9,7 +9,7 @@ use zip::ZipArchive;
 
 use super::bounded::{Bounded, Exceeded};
 use super::markup::{Found, Gathering, Role};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::limits;
 
 /// The limits a workbook is read within: [`limits`]' in use, smaller ones in tests.
@@ -67,19 +67,17 @@ impl Budget {
 }
 
 fn too_large(source: &str, name: &str, what: &str, limit: u64) -> Error {
-    Error::XlsxTooLarge {
-        at: Location::file(source),
-        what: format!("'{name}' {what}"),
-        limit,
-    }
+    Error::new(ErrorKind::XlsxTooLarge)
+        .at(Location::file(source))
+        .arg("what", format!("'{name}' {what}"))
+        .arg("limit", crate::error::mebibytes(limit))
 }
 
 fn memory_error(source: &str, limit: u64) -> Error {
-    Error::XlsxTooLarge {
-        at: Location::file(source),
-        what: "its shared strings, styles and cells would take".into(),
-        limit,
-    }
+    Error::new(ErrorKind::XlsxTooLarge)
+        .at(Location::file(source))
+        .arg("what", "its shared strings, styles and cells would take")
+        .arg("limit", crate::error::mebibytes(limit))
 }
 
 /// The workbook's parts that calamine reads, checked before it reads them.
@@ -120,10 +118,9 @@ impl<'a> Package<'a> {
             } else {
                 "not a readable .xlsx workbook (it is an Excel 97-2003 .xls file or another OLE document: save it in Excel as .xlsx or CSV UTF-8)"
             };
-            return Err(Error::Xlsx {
-                at: Location::file(source),
-                message: message.into(),
-            });
+            return Err(Error::new(ErrorKind::Xlsx)
+                .at(Location::file(source))
+                .arg("message", message));
         }
         let Ok(zip) = ZipArchive::new(Cursor::new(bytes)) else {
             return Ok(None);
@@ -195,13 +192,15 @@ impl<'a> Package<'a> {
         // calamine found the part the same way, so it is found; were it not, the sheet
         // would be read unchecked: refused.
         let Some(path) = path else {
-            return Err(Error::Xlsx {
-                at: Location::file(self.source),
-                message: format!(
-                    "not a readable .xlsx workbook (no part for its sheet {})",
-                    index + 1
-                ),
-            });
+            return Err(Error::new(ErrorKind::Xlsx)
+                .at(Location::file(self.source))
+                .arg(
+                    "message",
+                    format!(
+                        "not a readable .xlsx workbook (no part for its sheet {})",
+                        index + 1
+                    ),
+                ));
         };
         self.scan(&path, Role::Sheet)?;
         Ok(Budget {
@@ -414,7 +413,7 @@ mod tests {
             format!("{BEYOND}'xl/worksheets/sheet2.xml' inflates to more than 1 MiB")
         );
         assert_eq!(e.kind(), "xlsx_too_large");
-        assert!(e.hint().unwrap().contains("CSV"));
+        assert!(e.hint(crate::messages::Lang::En).unwrap().contains("CSV"));
     }
 
     #[test]

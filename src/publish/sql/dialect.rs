@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The SQL engines a query can be written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,18 +77,14 @@ impl Dialect {
     /// A table name: each dot-separated part quoted.
     pub(super) fn table(self, name: &str) -> Result<String> {
         if name.split('.').any(str::is_empty) {
-            return Err(Error::Sql {
-                message: format!(
+            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
                     "'{name}' is not a table name: expected NAME or SCHEMA.NAME, without empty parts"
-                ),
-            });
+                )));
         }
         if PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
-            return Err(Error::Sql {
-                message: format!(
+            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
                     "the table name '{name}' is also the name of a part of the query: qualify it with its schema (public.{name})"
-                ),
-            });
+                )));
         }
         Ok(name
             .split('.')

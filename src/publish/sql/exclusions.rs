@@ -3,7 +3,7 @@
 
 use crate::draw::Check;
 use crate::draw::record::Record;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::Directory;
 
 /// The kit's `exclusions.csv` (SPEC.md §7.4): `task,target,reason`, a row per listed
@@ -26,9 +26,8 @@ pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
 /// hash to its `frame.listed`, and every row names a task of the record. This is what each
 /// task's query checks before it selects; `publish` checks the whole file at once.
 pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result<()> {
-    let fail = |message: String| Error::Sql {
-        message: format!("{name}: {message}"),
-    };
+    let fail =
+        |message: String| Error::new(ErrorKind::Sql).arg("message", format!("{name}: {message}"));
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let header = reader.headers().map_err(|e| fail(e.to_string()))?.clone();
     if header.iter().collect::<Vec<_>>() != ["task", "target", "reason"] {

@@ -8,7 +8,7 @@ use super::filter::{Typed, conditions};
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::{Record, TaskRecord};
 use crate::draw::selection::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Where the query reads the directory and the listed exclusions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +48,10 @@ const KIT_CSV: &str = "header = true, all_varchar = true, delim = ',', quote = '
 
 /// The task of a record, or an error listing its tasks.
 fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
-    record
-        .tasks
-        .iter()
-        .find(|t| t.id == id)
-        .ok_or_else(|| Error::Sql {
-            message: format!(
+    record.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
+        Error::new(ErrorKind::Sql).arg(
+            "message",
+            format!(
                 "the record has no task '{id}' (its tasks: {})",
                 record
                     .tasks
@@ -62,7 +60,8 @@ fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-        })
+        )
+    })
 }
 
 /// The directory's columns the query reads, each under a short alias (`c1`, `c2`, …).
@@ -101,27 +100,21 @@ pub fn selection_query(
 ) -> Result<String> {
     let d = dialect;
     if record.spec != SPEC_VERSION {
-        return Err(Error::Sql {
-            message: format!(
+        return Err(Error::new(ErrorKind::Sql).arg("message", format!(
                 "the record follows spec version '{}'; this shuangsui writes queries for version {SPEC_VERSION}",
                 record.spec
-            ),
-        });
+            )));
     }
     if record.content_digest() != record.digest {
-        return Err(Error::Sql {
-            message: "the record's digest does not match its content: it was changed after the draw, and its query would prove nothing (run shuangsui verify)".into(),
-        });
+        return Err(Error::new(ErrorKind::Sql).arg("message", "the record's digest does not match its content: it was changed after the draw, and its query would prove nothing (run shuangsui verify)"));
     }
     let t = task(record, task_id)?;
     let (targets, exclusions) = match data {
         Data::Kit if d != Dialect::DuckDb => {
-            return Err(Error::Sql {
-                message: format!(
+            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
                     "only DuckDB reads the kit's files itself: name the {} tables holding targets.csv and exclusions.csv (--table, --exclusions-table)",
                     d.name()
-                ),
-            });
+                )));
         }
         Data::Kit => (
             format!("read_csv('targets.csv', {KIT_CSV})"),

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::base::dates::Date;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The announced years, as shipped.
 const OFFICIAL: &str = include_str!("cn.toml");
@@ -80,27 +80,30 @@ impl Calendar {
     /// Parses a calendar file: `[[year]]` tables with `year`, `source`, `holidays` (dates or
     /// inclusive ranges `A..B`) and `workdays` (weekend days that are working days).
     pub fn parse(source: &str, bytes: &[u8]) -> Result<Calendar> {
-        let file_error = |message: String| Error::CalendarSyntax {
-            at: Location::file(source),
-            message,
+        let file_error = |message: String| {
+            Error::new(ErrorKind::CalendarSyntax)
+                .at(Location::file(source))
+                .arg("message", message)
         };
         let text = std::str::from_utf8(bytes)
             .map_err(|_| file_error("the calendar is not UTF-8 text".into()))?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let at = |offset: usize| crate::plan::locate(source, text, offset);
-        let raw: RawFile = toml::from_str(text).map_err(|e| Error::CalendarSyntax {
-            at: e
-                .span()
-                .map_or_else(|| Location::file(source), |s| at(s.start)),
-            message: e.message().trim_end_matches('\n').to_owned(),
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            Error::new(ErrorKind::CalendarSyntax)
+                .at(e
+                    .span()
+                    .map_or_else(|| Location::file(source), |s| at(s.start)))
+                .arg("message", e.message().trim_end_matches('\n').to_owned())
         })?;
         let mut years = BTreeMap::new();
         for raw_year in raw.year {
             let span = raw_year.span();
             let y = raw_year.into_inner();
-            let bad = |offset: usize, message: String| Error::CalendarSyntax {
-                at: at(offset),
-                message,
+            let bad = |offset: usize, message: String| {
+                Error::new(ErrorKind::CalendarSyntax)
+                    .at(at(offset))
+                    .arg("message", message)
             };
             let year = u16::try_from(*y.year.get_ref())
                 .ok()
@@ -195,14 +198,15 @@ impl Calendar {
     }
 
     fn year(&self, year: u16) -> Result<&Year> {
-        self.years.get(&year).ok_or_else(|| Error::NoCalendar {
-            year,
-            known: self
-                .years
-                .keys()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
+        self.years.get(&year).ok_or_else(|| {
+            Error::new(ErrorKind::NoCalendar).arg("year", year).arg(
+                "known",
+                self.years
+                    .keys()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
         })
     }
 
@@ -219,10 +223,11 @@ impl Calendar {
         let mut left = n;
         while left > 0 {
             d += 1;
-            let next = Date::from_days_since_epoch(d).ok_or(Error::NoCalendar {
-                year: 9999,
-                known: String::new(),
-            })?;
+            let next = Date::from_days_since_epoch(d).ok_or(
+                Error::new(ErrorKind::NoCalendar)
+                    .arg("year", 9999)
+                    .arg("known", String::new()),
+            )?;
             if self.is_working_day(next)? {
                 left -= 1;
             }
@@ -389,9 +394,14 @@ mod tests {
     fn a_year_without_a_schedule_is_refused_not_guessed() {
         let c = Calendar::official();
         let e = c.add_working_days(d("2026-12-20"), 20).unwrap_err();
-        assert!(matches!(e, Error::NoCalendar { year: 2027, .. }), "{e}");
+        assert_eq!(e.kind(), "no_calendar", "{e}");
+        assert_eq!(e.value("year"), Some(&crate::messages::Arg::Count(2027)));
         assert!(e.to_string().contains("2027"));
-        assert!(e.hint().unwrap().contains("--calendar"));
+        let hint = e.hint(crate::messages::Lang::En).unwrap();
+        assert!(
+            hint.contains("calendar file") && hint.contains("[[year]] year = 2027"),
+            "{hint}"
+        );
         // A user file adds the year.
         let user = Calendar::parse(
             "2027.toml",

@@ -1,0 +1,51 @@
+//! The tool's messages: the library's catalog with the tool's own resources (hints that
+//! name its flags), in Chinese and English.
+
+use std::sync::OnceLock;
+
+use shuangsui::messages::{Arg, Catalog, Lang};
+
+/// The library's catalog and the tool's messages.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        Catalog::with(&[include_str!("zh.ftl")], &[include_str!("en.ftl")])
+            .expect("the tool's messages parse")
+    })
+}
+
+/// The hint for an error: the tool's own for its kind (naming the flag that fixes it), else
+/// the library's.
+pub fn hint(e: &shuangsui::Error, lang: Lang) -> Option<String> {
+    let id = format!("cli-hint-{}", e.kind().as_str().replace('_', "-"));
+    let catalog = catalog();
+    if catalog.has(lang, &id) {
+        let args: Vec<(&str, Arg)> = ["year"]
+            .into_iter()
+            .filter_map(|name| e.value(name).map(|v| (name, v.clone())))
+            .collect();
+        return Some(catalog.message(lang, &id, &args));
+    }
+    e.listed()
+        .first()
+        .map_or_else(|| e.hint(lang), |first| hint(first, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_in_both_languages_with_the_same_arguments() {
+        let c = catalog();
+        let (zh, en) = (c.ids(Lang::Zh), c.ids(Lang::En));
+        assert_eq!(
+            zh.keys().collect::<Vec<_>>(),
+            en.keys().collect::<Vec<_>>(),
+            "ids in one language only"
+        );
+        for (id, args) in zh {
+            assert_eq!(args, &en[id], "{id}");
+        }
+    }
+}

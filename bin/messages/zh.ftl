@@ -1,0 +1,11 @@
+# 命令行工具的中文消息：在库的消息目录（src/messages）之外补充的部分。
+# 每个 id 在 en.ftl 中也有，所用参数相同。
+
+## 按错误种类给出、含命令行参数的提示。
+
+cli-hint-not-utf8 = 请将文件另存为 UTF-8（Excel：另存为 → CSV UTF-8），或用 --encoding gbk 指明编码
+cli-hint-encoding = 请将文件另存为 UTF-8（Excel：另存为 → CSV UTF-8），或用 --encoding gbk 指明编码
+cli-hint-invalid-id = 请检查代码是否有误；确属真实但未通过校验的代码，可用 --id-allowlist 文件 或 --id-check warn 放行
+cli-hint-no-calendar = 国务院公布 { $year } 年放假安排后，请用 --calendar 文件 提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]
+cli-hint-inputs-not-announced = 请使用公告时的原文件（`shuangsui digest --plan 计划 --targets 文件` 可打印文件的规范摘要）；如输入必须更改，请重新发布公告并指定更晚的轮次
+cli-hint-missing-history = 请用 --history 文件 提供以往检查记录

@@ -1,0 +1,133 @@
+//! Warnings: worth telling the user, they do not stop the draw.
+
+use std::fmt;
+
+use crate::messages::{Arg, Catalog, Lang};
+
+/// Something worth telling the user that does not stop the draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A ratio table names a stratum value that never occurs in the frame.
+    UnusedRatio {
+        /// The task.
+        task: String,
+        /// The stratum key as written in the plan.
+        stratum: String,
+    },
+    /// The roster has no certificate column, so certificates were not checked.
+    CertificatesNotChecked,
+    /// A fixed count is larger than the frame: every target is drawn.
+    CountExceedsFrame {
+        /// The task.
+        task: String,
+        /// The requested count.
+        count: u64,
+        /// The frame size.
+        frame: u64,
+    },
+    /// Some values of a column a date or number condition reads are not dates (numbers):
+    /// they fail the condition, so those targets are outside the frame (SPEC.md §4.2).
+    UnreadableFilterValues {
+        /// The task.
+        task: String,
+        /// The column.
+        column: String,
+        /// `"date"` or `"number"`.
+        expected: &'static str,
+        /// How many non-empty values are not of that kind.
+        rows: u64,
+        /// The first few of them.
+        examples: Vec<String>,
+    },
+    /// The plan excludes statuses but the directory has no status column: nobody is
+    /// excluded by status (SPEC.md §6.1).
+    NoStatusColumn {
+        /// Dropped headers that look like a status column (`企业登记状态`).
+        candidates: Vec<String>,
+    },
+    /// A status holds an exclusion keyword but is not excluded: keywords match
+    /// whole statuses or the part before a bracket or comma (SPEC.md §6.1).
+    StatusNotExcluded {
+        /// The status value.
+        status: String,
+        /// The keyword it contains.
+        keyword: String,
+        /// How many targets have it.
+        rows: u64,
+    },
+}
+
+impl Warning {
+    /// The warning in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, args): (&str, Vec<(&str, Arg)>) = match self {
+            Warning::UnusedRatio { task, stratum } => (
+                "warning-unused-ratio",
+                vec![("task", task.into()), ("stratum", stratum.into())],
+            ),
+            Warning::CertificatesNotChecked => ("warning-certificates-not-checked", vec![]),
+            Warning::CountExceedsFrame { task, count, frame } => (
+                "warning-count-exceeds-frame",
+                vec![
+                    ("task", task.into()),
+                    ("count", (*count).into()),
+                    ("frame", (*frame).into()),
+                ],
+            ),
+            Warning::UnreadableFilterValues {
+                task,
+                column,
+                expected,
+                rows,
+                examples,
+            } => (
+                "warning-unreadable-filter-values",
+                vec![
+                    ("task", task.into()),
+                    ("rows", (*rows).into()),
+                    ("column", column.into()),
+                    ("expected", (*expected).into()),
+                    (
+                        "examples",
+                        examples
+                            .iter()
+                            .map(|e| format!("'{e}'"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    ),
+                ],
+            ),
+            Warning::NoStatusColumn { candidates } if candidates.is_empty() => {
+                ("warning-no-status-column", vec![])
+            }
+            Warning::NoStatusColumn { candidates } => (
+                "warning-no-status-column-candidates",
+                vec![
+                    ("candidates", candidates.join(", ").into()),
+                    ("first", (&candidates[0]).into()),
+                ],
+            ),
+            Warning::StatusNotExcluded {
+                status,
+                keyword,
+                rows,
+            } => (
+                "warning-status-not-excluded",
+                vec![
+                    ("status", status.escape_debug().to_string().into()),
+                    ("rows", (*rows).into()),
+                    ("keyword", keyword.escape_debug().to_string().into()),
+                ],
+            ),
+        };
+        Catalog::library().message(lang, id, &args)
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}

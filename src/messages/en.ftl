@@ -1,0 +1,83 @@
+# The library's messages in English. Every id here is also in zh.ftl, with the same
+# arguments (a test checks). A message never names a command-line flag: the tool adds
+# its own hints by error kind.
+
+## Tables
+
+table-targets = target directory
+table-officers = officer roster
+table-history = history file
+table-conflicts = conflicts file
+table-results = results file
+
+## Errors: a location (file:line:column) is put before each, as `targets.csv:3:2: …`.
+
+not-utf8 = { $what } is not valid UTF-8
+not-utf8-hint = save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), or read it as GBK
+binary = this is not a text table (a NUL byte at offset { $offset }); for Excel files use .xlsx
+encoding = the file is not valid { $encoding } text
+encoding-hint = save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), or read it as GBK
+xlsx = { $message }
+xlsx-too-large = the workbook expands beyond the limit: { $what } more than { $limit }
+xlsx-too-large-hint = save the sheet as CSV (in Excel: 另存为 → CSV UTF-8) and read that instead, or split it into smaller workbooks
+json = invalid JSON table: { $message }
+invalid-id = invalid id '{ $id }': { $reason }
+invalid-id-hint = check the code for typos; a genuine code that fails the check can be allowed by an allowlist of ids, or by checking ids as a warning only
+personal-data = column '{ $column }' holds { $shape }: personal data must not enter the record or the public files
+personal-data-hint = only the columns the plan reads are kept: if the plan need not read '{ $column }', remove it from the plan's filters; if it must (an officer id that is an ID number), use another column (工号, 执法证号); if these values are public, declare it: [columns.public] with the table's name = ["{ $column }"]
+bad-value = '{ $field }' = '{ $value }': expected { $expected }
+problems = { $total } problems; nothing was drawn
+problems-more = … and { $count } more
+csv = malformed CSV: { $message }
+empty-table = the file is empty: expected a header row with at least { $expected }
+missing-column = missing required column '{ $column }' (found: { $found })
+missing-column-hint = add a column named '{ $column }' to the header row
+duplicate-column = duplicate column '{ $column }' (also column { $first })
+empty-column-name = empty column name in the header
+empty-field = empty '{ $field }': every row needs one
+control-character = '{ $field }' contains the control character U+{ $code }
+control-character-hint = remove the line break or invisible character from the cell
+duplicate-id = duplicate id '{ $id }' (first seen on line { $first_line })
+duplicate-id-hint = each entity may appear once: remove or merge the duplicate rows
+too-large = { $what } exceeds the limit of { $limit }
+plan-syntax = { $message }
+plan-value = { $context }{ $key }: expected { $expected }, found { $found }
+unknown-column = task '{ $task }': { $key } names the column '{ $column }', which the { $table } do not have{ $note } (columns: { $available })
+unknown-column-hint = check the spelling of '{ $column }' or add that column to the file
+no-ratio-for-stratum = task '{ $task }': the { $table } table has no entry for stratum { $stratum } and no default "*" ({ $frame } targets)
+no-ratio-for-stratum-hint = add this stratum to the table, or a default entry such as "*" = "3%"
+empty-frame = task '{ $task }': no eligible target passes the filter { $filter } ({ $rows } rows in the directory, { $excluded } of those passing it excluded by status)
+empty-frame-hint = check the filter values against the directory's values
+officer-pool-too-small = task '{ $task }': { $eligible } eligible officers, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate)
+officer-pool-too-small-hint = widen officer_filter or add officers: every inspection needs at least two
+no-officer-for-target = task '{ $task }': entity { $entity }: no officer can fill slot { $slot } of { $team_size }: { $reasons }
+no-officer-for-target-hint = add officers to the pool, or relax officer_region, the workload caps or rotation for this task
+missing-history = task '{ $task }': exclude_inspected and rotation need the history file of past inspections
+results = { $message }
+result-problems = { $total } problems; no result notice was written
+calendar-syntax = { $message }
+no-calendar = no working-day calendar for { $year } (the calendar holds { $known }): its holidays and make-up days are not known
+no-calendar-hint = once the State Council has announced the { $year } schedule, give it as a calendar file: [[year]] year = { $year }, holidays = ["{ $year }-10-01..{ $year }-10-07", …], workdays = [make-up weekend days]
+read = cannot read the file: { $message }
+sql = { $message }
+announcement = announcement: { $message }
+inputs-not-announced = announcement: { $message }
+inputs-not-announced-hint = use exactly the announced files (their canonical digests are in the announcement); if the inputs must change, publish a new announcement naming a later round
+amendment = cannot amend: { $message }
+empty-seed = the seed is empty
+record-syntax = not a valid record: { $message }
+document = { $message }
+document-member = member '{ $member }': { $message }
+unknown-officer = '{ $officer }' is neither an officer id nor a certificate number (执法证号) of the roster: a declared conflict (回避) must name an officer
+unknown-officer-hint = key the conflicts file by 人员编号 or 执法证号 of the roster; remove the rows of officers who are no longer on it
+unsupported-spec = record spec version '{ $found }' is not supported (this build implements '{ $supported }')
+
+## Warnings
+
+warning-unused-ratio = task '{ $task }': the quota table names stratum '{ $stratum }', which no target in the frame has
+warning-certificates-not-checked = the officer roster has no certificate column (执法证号, 证件有效期): certificates were not checked
+warning-count-exceeds-frame = task '{ $task }': count { $count } is larger than the frame ({ $frame } targets): all are drawn
+warning-unreadable-filter-values = task '{ $task }': { $rows } targets have a '{ $column }' that is not a { $expected } ({ $examples }): they fail the filter and are outside the frame; correct the values if they should be in it
+warning-no-status-column = the directory has no status column, so nobody is excluded by status (exclude_status); if the plan means to exclude none, say exclude_status = []
+warning-no-status-column-candidates = the directory has no status column, so nobody is excluded by status (exclude_status); the headers { $candidates } were dropped: map the status column, e.g. [columns.targets] "{ $first }" = "status"
+warning-status-not-excluded = status '{ $status }' ({ $rows } targets) contains '{ $keyword }' but is not excluded: exclude_status keywords match a whole status or the part before a bracket or comma; add '{ $status }' to plan.exclude_status if these targets are not inspectable

@@ -1,4 +1,4 @@
-//! The checks each fuzz target runs on its input, shared with `tests/fuzz_regressions.rs`,
+//! The checks each fuzz target runs on its input, shared with `tests/it/fuzz_regressions.rs`,
 //! which replays every input a fuzzer once crashed on.
 
 #![allow(dead_code)]

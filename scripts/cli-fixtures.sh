@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates tests/cmd/inputs/ from the worked example of tests/vectors/draws.json: its
 # plan.toml, targets.csv and officers.csv, the record, and edited copies for the error cases.
-# Run it after a deliberate change to the record, then `TRYCMD=overwrite cargo test --test cli`
+# Run it after a deliberate change to the record, then `TRYCMD=overwrite cargo test --test it cli::`
 # and review the snapshot diff.
 set -euo pipefail
 cd "$(dirname "$0")/../tests/cmd/inputs"

@@ -12,7 +12,7 @@
 # the standard library's per-thread channel state to thread-exit destructors, which
 # LeakSanitizer reports as a leak; real growth still trips -rss_limit_mb. A crashing input
 # found here becomes a regression test:
-# copy it into tests/fuzz-regressions/<target>/ (tests/fuzz_regressions.rs replays them).
+# copy it into tests/fuzz-regressions/<target>/ (tests/it/fuzz_regressions.rs replays them).
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs=${FUZZ_SECONDS:-600}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the warehouse tests (tests/warehouse.rs).
+# A throwaway PostgreSQL server for the warehouse tests (tests/it/warehouse.rs).
 #
 #   eval "$(scripts/postgres.sh start)"   # starts one, exports SHUANGSUI_POSTGRES and SHUANGSUI_POSTGRES_DIR
 #   scripts/postgres.sh stop "$SHUANGSUI_POSTGRES_DIR"

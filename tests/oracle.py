@@ -107,7 +107,7 @@ def cases(root):
 
 
 def incomplete(root):
-    """Kept directories without a manifest: a draw killed while it was being kept (tests/crash.rs kills draws)."""
+    """Kept directories without a manifest: a draw killed while it was being kept (tests/it/crash.rs kills draws)."""
     return sorted(p for p in root.iterdir() if p.is_dir() and not (p / "manifest.json").exists())
 
 
@@ -189,7 +189,7 @@ def main(argv):
     partial = incomplete(args.dir)
     if partial:
         print(f"({len(partial)} kept director{'y' if len(partial) == 1 else 'ies'} without a manifest skipped: a draw "
-              f"killed while it was being kept, e.g. by tests/crash.rs: {', '.join(p.name for p in partial[:3])})")
+              f"killed while it was being kept, e.g. by tests/it/crash.rs: {', '.join(p.name for p in partial[:3])})")
     if sum(counts.values()) < args.min_cases:
         print(f"oracle: only {sum(counts.values())} case(s) in {args.dir}, expected at least {args.min_cases}")
         return 1

@@ -15,7 +15,7 @@ draws, with the CLI and SHUANGSUI_KEEP_DRAWS=OUT/kept, every combination of
 with the tables in every input format of §3.1 (CSV in UTF-8 with and without a BOM and CRLF, GBK,
 TSV, XLSX, JSON, JSON Lines), cycled over the combinations, and the id check strict, allowlisted
 or warn. Attested draws are announced at the 2023 clock of the fixture round with libfaketime
-(as tests/common/mod.rs does); without libfaketime they are left out, and said so.
+(as tests/it/fixtures.rs does); without libfaketime they are left out, and said so.
 
 Some combinations are refused by the CLI (a rule needing the history file drawn without one,
 a pool exhausted by conflicts and jurisdiction): they are counted as refused. Every successful
@@ -609,7 +609,7 @@ def announce(runner, args, kind, work, b):
 
 
 def authority(d, preload):
-    """A throw-away RFC 3161 authority at the clock of 2023 (as tests/anchor.rs makes one): a CA, an RSA and an
+    """A throw-away RFC 3161 authority at the clock of 2023 (as tests/it/anchor.rs makes one): a CA, an RSA and an
     ECDSA P-256 time-stamping certificate it issued, and the `openssl ts -reply` configuration."""
     d.mkdir(parents=True)
     (d / "ext.cnf").write_text("[tsa]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, "

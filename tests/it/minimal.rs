@@ -9,8 +9,7 @@ use std::process::{Command, Output};
 
 use shuangsui::synth;
 
-mod common;
-use common::files_under;
+use crate::fixtures::files_under;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_shuangsui"))

@@ -5,7 +5,7 @@
 //!   empty files.
 //! - `vectors_are_current` regenerates the files, the worked example of
 //!   SPEC.md §12 and the SQL example of §7.4, in memory and fails if a byte differs. Run
-//!   `SHUANGSUI_BLESS=1 cargo test --test vectors` to rewrite them after a
+//!   `SHUANGSUI_BLESS=1 cargo test --test it vectors_are_current` to rewrite them after a
 //!   deliberate change (which, for normative behaviour, also bumps the spec
 //!   version).
 
@@ -2725,7 +2725,7 @@ fn vectors_are_current() {
     }
     assert!(
         stale.is_empty(),
-        "generated files differ from what the code produces: {stale:?}\nrun `SHUANGSUI_BLESS=1 cargo test --test vectors` and review the diff"
+        "generated files differ from what the code produces: {stale:?}\nrun `SHUANGSUI_BLESS=1 cargo test --test it vectors_are_current` and review the diff"
     );
 }
 

@@ -3,12 +3,10 @@
 //!
 //! Every way of steering the seed after the announcement must be refused:
 //! changed inputs, another round, a forged signature, a wrong secret, other
-//! dice, an edited announcement or record. `tests/steering.rs` replays an
+//! dice, an edited announcement or record. `tests/it/steering.rs` replays an
 //! insider's attacks one by one.
 
-mod common;
-
-use common::{faketime, fixture_round};
+use crate::fixtures::{faketime, fixture_round};
 use serde_json::Value;
 use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
@@ -383,7 +381,7 @@ fn the_cli_runs_the_ceremony() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let at = |clock: &str| {
-        let mut c = common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), clock);
+        let mut c = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), clock);
         c.current_dir(&dir).args(["--lang", "en"]);
         c
     };

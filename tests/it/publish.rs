@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use shuangsui::inputs::{Table, TableKind, TableOptions};
 use shuangsui::{inputs::digest, synth};
 
-mod common;
-use common::files_under;
+use crate::fixtures::files_under;
 
 #[test]
 fn the_public_projection_keeps_the_canonical_digest_and_drops_personal_data() {

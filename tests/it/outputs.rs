@@ -3,8 +3,6 @@
 //! or a directory; `draw --force` never discards an amended record's ledger.
 #![cfg(unix)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -181,7 +179,7 @@ fn draw_force_never_discards_a_ledger() {
     ]);
     if let Some(day) = &day {
         // Dated after the plan's date, at a clock after it (libfaketime), or skip.
-        let Some(preload) = common::faketime_preload() else {
+        let Some(preload) = crate::fixtures::faketime_preload() else {
             eprintln!("libfaketime is not installed: skipping");
             return;
         };
@@ -285,7 +283,7 @@ fn formulas_in_names_never_run_in_notices_for_people() {
 #[test]
 fn a_notice_after_further_amendments_is_a_correction() {
     use sha2::Digest as _;
-    let Some(preload) = common::faketime_preload() else {
+    let Some(preload) = crate::fixtures::faketime_preload() else {
         eprintln!("libfaketime is not installed: skipping");
         return;
     };

@@ -1,6 +1,6 @@
 //! CLI behaviour pinned by snapshots: one file per scenario in `tests/cmd/`,
 //! with its arguments, exit status, stdout and stderr. Update deliberately
-//! with `TRYCMD=overwrite cargo test --test cli` and review the diff.
+//! with `TRYCMD=overwrite cargo test --test it cli::` and review the diff.
 
 #[test]
 fn cli_snapshots() {

@@ -6,9 +6,7 @@
 //! (changed, added, removed, duplicated). `verify` must refuse every one — a mismatch (exit 1)
 //! naming what differs, or an error (exit 2) for input it cannot read — and never pass one.
 
-mod common;
-
-use common::fixture_round;
+use crate::fixtures::fixture_round;
 use rayon::prelude::*;
 use serde_json::Value;
 use shuangsui::ceremony::{self, Request, Sources};

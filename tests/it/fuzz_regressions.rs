@@ -2,7 +2,7 @@
 //! the same checks as the fuzz targets (`fuzz/checks.rs`), and each target's seeds too, so a
 //! crash once found stays fixed. `scripts/fuzz.sh` runs the fuzzers.
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use std::path::Path;

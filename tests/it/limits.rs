@@ -55,7 +55,7 @@ fn more_rows_than_32_bits_number() {
     );
 }
 
-/// The 64 MiB record limit is tested with a 100 MB field in tests/acceptance.rs
+/// The 64 MiB record limit is tested with a 100 MB field in tests/it/acceptance.rs
 /// (`bad_inputs_exit_2_with_exact_errors`), through the CLI.
 #[test]
 fn the_record_limit_is_above_any_legal_record() {

@@ -5,8 +5,6 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -196,7 +194,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
         .collect();
     // The plan is dated 2027-03-01: amendments are dated after it, and not in the future of
     // the clock, so they run at a clock of March 2027.
-    let Some(preload) = common::faketime_preload() else {
+    let Some(preload) = crate::fixtures::faketime_preload() else {
         eprintln!("libfaketime is not installed: skipping the amendments");
         return;
     };

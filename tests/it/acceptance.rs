@@ -7,8 +7,6 @@
 //!   and columns of both tables only the raw-file digests change.
 //! - Every single cell of the worked example's inputs is load-bearing.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -324,10 +322,10 @@ fn collect_differences(left: &Value, right: &Value, path: String, out: &mut Vec<
     }
 }
 
-const PLAN: &str = include_str!("cmd/inputs/plan.toml");
-const TARGETS: &str = include_str!("cmd/inputs/targets.csv");
-const OFFICERS: &str = include_str!("cmd/inputs/officers.csv");
-const RECORD: &str = include_str!("cmd/inputs/record.json");
+const PLAN: &str = include_str!("../cmd/inputs/plan.toml");
+const TARGETS: &str = include_str!("../cmd/inputs/targets.csv");
+const OFFICERS: &str = include_str!("../cmd/inputs/officers.csv");
+const RECORD: &str = include_str!("../cmd/inputs/record.json");
 
 fn verify_texts(plan: &str, targets: &str, officers: &str) -> shuangsui::Verification {
     let inputs = Inputs::parse(
@@ -737,7 +735,7 @@ fn amend_then_verify_then_tamper() {
     ];
     // The plan's date is 2027-01-15: amendments are dated after it, and not in the future
     // of the clock, so they run at a clock of February 2027.
-    let Some(_) = common::faketime() else {
+    let Some(_) = crate::fixtures::faketime() else {
         eprintln!("faketime is not installed: skipping the amendments");
         return;
     };
@@ -746,7 +744,7 @@ fn amend_then_verify_then_tamper() {
         a.extend_from_slice(&inputs);
         a.extend_from_slice(extra);
         run(
-            common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2027-02-03 00:00:00")
+            crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2027-02-03 00:00:00")
                 .current_dir(&dir)
                 .args(&a),
         )

@@ -11,9 +11,7 @@
 //! The command-line parts that need another clock run under `faketime`; they are skipped
 //! when it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
 
-mod common;
-
-use common::{faketime, fixture_round};
+use crate::fixtures::{faketime, fixture_round};
 use shuangsui::ceremony::beacon::Round;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -317,7 +315,7 @@ impl Dir {
         let bin = env!("CARGO_BIN_EXE_shuangsui");
         let mut c = match clock {
             None => Command::new(bin),
-            Some(clock) => common::at_clock(bin, clock),
+            Some(clock) => crate::fixtures::at_clock(bin, clock),
         };
         let out = c
             .current_dir(&self.0)

@@ -301,10 +301,10 @@ fn collect_members(v: &Value, path: &str, out: &mut std::collections::BTreeSet<S
 
 #[test]
 fn the_shipped_calendar_follows_its_schema() {
-    let text = std::fs::read_to_string(root().join("src/workdays/cn.toml")).unwrap();
+    let text = std::fs::read_to_string(root().join("src/publish/workdays/cn.toml")).unwrap();
     let value: Value = serde_json::to_value(toml::from_str::<toml::Value>(&text).unwrap()).unwrap();
     let schema = validator("calendar");
-    assert_valid(&schema, &value, "src/workdays/cn.toml");
+    assert_valid(&schema, &value, "src/publish/workdays/cn.toml");
     let mut bad = value;
     bad["year"][0]["holidays"][0] = Value::from("2024/01/01");
     assert!(!schema.is_valid(&bad));

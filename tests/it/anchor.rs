@@ -10,9 +10,7 @@
 //! Needs `openssl` and `faketime`: skipped without them unless `SHUANGSUI_REQUIRE_FAKETIME`
 //! is set (CI sets it).
 
-mod common;
-
-use common::fixture_round;
+use crate::fixtures::fixture_round;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -29,7 +27,7 @@ fn tools() -> bool {
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    let found = ok("openssl", &["version"]) && common::faketime_preload().is_some();
+    let found = ok("openssl", &["version"]) && crate::fixtures::faketime_preload().is_some();
     assert!(
         found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
         "openssl and faketime are required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
@@ -60,7 +58,7 @@ impl Drop for Dir {
 
 /// Runs a command in `dir` at the clock `when` (UTC), and asserts it succeeds.
 fn at(dir: &Path, when: &str, args: &[&str]) {
-    let out = common::at_clock(args[0], when)
+    let out = crate::fixtures::at_clock(args[0], when)
         .current_dir(dir)
         .args(&args[1..])
         .output()
@@ -469,7 +467,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let dir = Dir::new("anchor-cli");
     authority(&dir);
     let bin = |when: &str, args: &[&str]| {
-        let out = common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), when)
+        let out = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), when)
             .current_dir(&dir.0)
             .args(["--lang", "en"])
             .args(args)
@@ -646,7 +644,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     );
     assert!(notice.contains("--tsa-cert tsa.pem"), "{notice}");
     let zh: Vec<&str> = args.iter().copied().filter(|a| *a != "--lang").collect();
-    let out = common::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2023-09-15 11:04:00")
+    let out = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2023-09-15 11:04:00")
         .current_dir(&dir.0)
         .args(&zh)
         .output()

@@ -1,0 +1,30 @@
+//! The integration tests, in one binary (`cargo test --test it`): one module per subject,
+//! and the setup they share in [`fixtures`]. Run one subject with its module path, e.g.
+//! `cargo test --test it ceremony::`.
+
+mod fixtures;
+
+mod acceptance;
+mod anchor;
+mod annual_plan;
+mod browser;
+mod ceremony;
+mod cli;
+mod crash;
+mod formats;
+mod fuzz_regressions;
+mod limits;
+mod minimal;
+mod outputs;
+mod properties;
+mod publish;
+mod results;
+mod rulebook;
+mod schemas;
+mod steering;
+mod streaming;
+mod tamper;
+mod timestamp;
+mod uscc;
+mod vectors;
+mod warehouse;

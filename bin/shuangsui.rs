@@ -92,7 +92,16 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // The chain as `{err:#}` prints it, down to the library's error, whose message
+            // already says what its own cause said.
+            let mut chain = Vec::new();
+            for cause in err.chain() {
+                chain.push(cause.to_string());
+                if cause.is::<shuangsui::Error>() {
+                    break;
+                }
+            }
+            eprintln!("error: {}", chain.join(": "));
             // Errors and hints stay in English until the messages are Chinese first
             // everywhere (the catalog has both; issue 17 switches the default).
             if let Some(hint) = err

@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 700
 CRATES = [("src", "lib.rs"), ("bin", "shuangsui.rs")]
 BEGIN, END = "<!-- modules:begin -->", "<!-- modules:end -->"
+# The order the diagram lists groups in, where dependencies leave a choice.
+PIPELINE = ["messages", "error", "base", "inputs", "plan", "ceremony", "draw", "verify",
+            "publish", "synth", "schemas"]
 
 
 def modules(src: Path, root_file: str):
@@ -254,7 +257,8 @@ def layers(mods, edges):
         ready = [g for g in groups if g not in done and deps[g] <= done]
         if not ready:
             return None, deps
-        # Among the ready ones, keep the written order stable: alphabetical.
+        # Among the ready ones, the pipeline's order; then alphabetical.
+        ready.sort(key=lambda g: (PIPELINE.index(g) if g in PIPELINE else len(PIPELINE), g))
         order.append(ready[0])
         done.add(ready[0])
     return order, deps
@@ -265,14 +269,25 @@ def diagram(mods, edges):
     if order is None:
         return None
     children = {}
-    for m in mods:
-        if len(m) >= 2:
-            children.setdefault(m[0], []).append("::".join(m[1:]))
-    lines = ["```", "(each group uses only the groups above it)", ""]
+    for m in sorted(mods):
+        if len(m) == 2:
+            children.setdefault(m[0], {}).setdefault(m[1], [])
+        elif len(m) > 2:
+            children.setdefault(m[0], {}).setdefault(m[1], []).append("::".join(m[2:]))
+    lines = ["```", "src/       (each group uses only groups listed above it)", ""]
     for g in order:
         used = ", ".join(d for d in order if d in deps[g])
-        kids = ", ".join(sorted(children.get(g, [])))
-        lines.append(f"{g:<10} {kids}")
+        kids = [k + (f" ({', '.join(v)})" if v else "") for k, v in children.get(g, {}).items()]
+        wrapped, text = [], ""
+        for i, k in enumerate(kids):
+            piece = k + ("," if i + 1 < len(kids) else "")
+            if text and len(text) + 1 + len(piece) > 76:
+                wrapped.append(text)
+                text = ""
+            text = f"{text} {piece}" if text else piece
+        wrapped.append(text)
+        for i, w in enumerate(wrapped):
+            lines.append(f"{g if i == 0 else '':<10} {w}".rstrip())
         lines.append(f"{'':<10}   uses: {used or '—'}")
     lines.append("```")
     return "\n".join(lines)

@@ -10,7 +10,7 @@
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, Location};
 
 /// Reads `bytes` as a `T`: no duplicate member in any object, no unknown
 /// member (`T` denies them), no wrong type. `name` is the file's name for the

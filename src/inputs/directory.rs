@@ -374,6 +374,7 @@ impl Directory {
         Error::new(ErrorKind::Read)
             .at(Location::file(&self.source))
             .arg("message", e.to_string())
+            .caused_by(std::io::Error::new(e.kind(), e.to_string()))
     }
 }
 

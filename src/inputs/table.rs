@@ -374,7 +374,7 @@ impl Table {
         if problems.total > 1 {
             return Err(Error::problems(
                 ErrorKind::Problems,
-                &source.to_owned(),
+                source,
                 problems.list,
                 problems.total,
             ));

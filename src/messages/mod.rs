@@ -158,7 +158,7 @@ impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
             .field("messages", &self.ids[0].len())
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -194,7 +194,10 @@ impl Catalog {
             let v = match value {
                 Arg::Text(s) => FluentValue::from(Cow::Borrowed(s.as_str())),
                 // Counts up to 2^53 are exact as Fluent numbers; larger ones stay digits.
-                Arg::Count(n) if *n < (1 << 53) => FluentValue::from(*n as f64),
+                Arg::Count(n) if *n < (1 << 53) => {
+                    #[allow(clippy::cast_precision_loss)] // exact below 2^53
+                    FluentValue::from(*n as f64)
+                }
                 Arg::Count(n) => FluentValue::from(n.to_string()),
             };
             fargs.set(*name, v);

@@ -108,6 +108,7 @@ impl Plan {
                     .span()
                     .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)))
                 .arg("message", e.message().trim_end_matches('\n').to_owned())
+                .caused_by(e)
         };
         let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
         let raw: RawPlan = toml::from_str(text).map_err(syntax)?;

@@ -55,6 +55,7 @@ pub fn verify_with(
             Some(e.line() as u64),
             Some(e.column() as u64),
         )
+        .caused_by(e)
     })?;
     let spec = given
         .get("spec")
@@ -239,6 +240,7 @@ pub fn verify_with(
                 Some(e.line() as u64),
                 Some(e.column() as u64),
             )
+            .caused_by(e)
         })?;
         if !record::is_intact(&whole) {
             notes.push(

@@ -6,7 +6,7 @@ use shuangsui::draw::record::Record;
 use shuangsui::inputs::{Table, TableKind};
 use shuangsui::publish::results::{Due, Results, UNREACHABLE};
 use shuangsui::publish::workdays::Calendar;
-use shuangsui::{Error, Inputs, Seed, Source, draw, synth};
+use shuangsui::{Inputs, Seed, Source, draw, synth};
 
 fn record() -> Record {
     let plan = synth::plan_toml(4).replace("date = \"2027-01-15\"", "date = \"2026-09-01\"");
@@ -56,8 +56,8 @@ fn table(rows: &[String]) -> Table {
 fn problems(record: &Record, rows: &[String]) -> Vec<String> {
     match Results::check(record, &table(rows), &Calendar::official()) {
         Ok(_) => panic!("accepted"),
-        Err(Error::ResultProblems { problems, .. }) => {
-            problems.iter().map(ToString::to_string).collect()
+        Err(e) if e.kind() == "result_problems" => {
+            e.listed().iter().map(ToString::to_string).collect()
         }
         Err(e) => panic!("{e}"),
     }

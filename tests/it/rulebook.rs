@@ -190,7 +190,7 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             Err(e) => {
                 prop_assert!(
                     matches!(
-                        e.kind(),
+                        e.kind().as_str(),
                         "no_officer_for_target" | "officer_pool_too_small" | "empty_frame"
                     ),
                     "unexpected error {e}"

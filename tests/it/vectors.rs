@@ -2334,7 +2334,10 @@ fn generate() -> BTreeMap<&'static str, String> {
             let Err(e) = run(c) else {
                 panic!("{}: expected an error", c.id)
             };
-            case_json(c, &json!({ "kind": e.kind(), "message": e.to_string() }))
+            case_json(
+                c,
+                &json!({ "kind": e.kind().as_str(), "message": e.to_string() }),
+            )
         })
         .collect();
     files.insert(
@@ -2925,7 +2928,7 @@ fn vectors_pass() {
                 v.id, v.expected.kind
             ),
             Err(e) => {
-                assert_eq!(e.kind(), v.expected.kind, "errors.json {}", v.id);
+                assert_eq!(e.kind().as_str(), v.expected.kind, "errors.json {}", v.id);
                 assert_eq!(e.to_string(), v.expected.message, "errors.json {}", v.id);
             }
         }

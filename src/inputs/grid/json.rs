@@ -14,7 +14,7 @@ pub(super) fn json(
     lines: bool,
 ) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
-    let syntax = |e: &serde_json::Error, line: u64| {
+    let syntax = |e: serde_json::Error, line: u64| {
         Error::new(ErrorKind::Json)
             .at(Location {
                 line: Some(line),
@@ -29,6 +29,7 @@ pub(super) fn json(
                     .unwrap_or_default()
                     .to_owned(),
             )
+            .caused_by(e)
     };
     let mut objects: Vec<(u64, Value)> = Vec::new();
     let style;
@@ -38,7 +39,7 @@ pub(super) fn json(
             if line.trim().is_empty() {
                 continue;
             }
-            let v: Value = serde_json::from_str(line).map_err(|e| syntax(&e, i as u64 + 1))?;
+            let v: Value = serde_json::from_str(line).map_err(|e| syntax(e, i as u64 + 1))?;
             // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
             crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(|e| {
                 match (e.kind(), e.value("member")) {
@@ -55,7 +56,10 @@ pub(super) fn json(
         }
     } else {
         style = Style::Items;
-        let v: Value = serde_json::from_str(&text).map_err(|e| syntax(&e, e.line() as u64))?;
+        let v: Value = serde_json::from_str(&text).map_err(|e| {
+            let line = e.line() as u64;
+            syntax(e, line)
+        })?;
         crate::base::strict::check_duplicates(source, text.as_bytes()).map_err(|e| {
             match (e.kind(), e.value("member"), e.location()) {
                 (ErrorKind::Document, Some(member), Some(at)) => {

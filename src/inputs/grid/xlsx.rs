@@ -84,7 +84,7 @@ pub(crate) fn xlsx_within(
     };
     let package = workbook::Package::open(source, bytes, limits)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")))?;
+        .map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")).caused_by(e))?;
     // calamine opened an archive the checks could not open: never (they share the zip
     // reader), and refused rather than read unchecked.
     let mut package = package.ok_or_else(|| invalid("not a readable .xlsx workbook".into()))?;
@@ -104,7 +104,8 @@ pub(crate) fn xlsx_within(
     // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
     // never held as a whole grid of cells (calamine's `worksheet_range` holds it three
     // times over while it builds one). Empty cells do not count, as in `worksheet_range`.
-    let cannot = |e: calamine::XlsxError| invalid(format!("cannot read sheet '{name}' ({e})"));
+    let cannot =
+        |e: calamine::XlsxError| invalid(format!("cannot read sheet '{name}' ({e})")).caused_by(e);
     let mut sparse: Vec<(u32, Vec<(u32, CellText)>)> = Vec::new();
     let mut in_order = true;
     let mut count: u64 = 0;

@@ -205,7 +205,7 @@ impl<'c> Assembler<'c> {
             }
             return Err(Error::problems(
                 ErrorKind::Problems,
-                &ctx.source.to_owned(),
+                ctx.source,
                 list,
                 total,
             ));

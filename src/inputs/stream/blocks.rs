@@ -135,6 +135,7 @@ fn read_blocks(
         Error::new(ErrorKind::Read)
             .at(Location::file(source))
             .arg("message", e.to_string())
+            .caused_by(e)
     };
     let mut raw = Sha256::new();
     let mut offset = 0_u64;

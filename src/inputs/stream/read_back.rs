@@ -121,6 +121,7 @@ impl Directory {
             Error::new(ErrorKind::Read)
                 .at(Location::file(name))
                 .arg("message", e.to_string())
+                .caused_by(e)
         })?;
         let parsed = crate::inputs::table::Table::parse(TableKind::Targets, name, &bytes, table)?;
         crate::inputs::limits::rows(name, parsed.rows.len())?;

@@ -27,6 +27,7 @@ pub(super) fn whole_file_text(
         Error::new(ErrorKind::Read)
             .at(Location::file(source))
             .arg("message", e.to_string())
+            .caused_by(e)
     };
     let size = data.size();
     let mut buf = vec![0; 1 << 20];
@@ -102,6 +103,7 @@ fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<T
         Error::new(ErrorKind::Read)
             .at(Location::file(source))
             .arg("message", e.to_string())
+            .caused_by(e)
     };
     let size = data.size();
     let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
@@ -186,6 +188,7 @@ pub(super) fn line_at(source: &str, data: &dyn ByteSource, offset: u64) -> Resul
             Error::new(ErrorKind::Read)
                 .at(Location::file(source))
                 .arg("message", e.to_string())
+                .caused_by(e)
         })?;
         newlines += count_newlines(&buf[..n]);
         at += n as u64;

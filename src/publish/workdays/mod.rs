@@ -95,6 +95,7 @@ impl Calendar {
                     .span()
                     .map_or_else(|| Location::file(source), |s| at(s.start)))
                 .arg("message", e.message().trim_end_matches('\n').to_owned())
+                .caused_by(e)
         })?;
         let mut years = BTreeMap::new();
         for raw_year in raw.year {

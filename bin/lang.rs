@@ -1,31 +1,14 @@
-//! The language of what the tool prints: summaries, reports and notices (`--lang`).
+//! The language of what the tool prints: summaries, reports and notices (`--lang`). It is
+//! the library's one [`Lang`], read from the command line by [`parser`].
 
-use clap::ValueEnum;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+pub use shuangsui::messages::Lang;
 
-/// Chinese (the default) or English.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    /// 中文
-    Zh,
-    /// English
-    En,
-}
-
-impl Lang {
-    /// The text in this language: `zh` or `en`.
-    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-impl From<Lang> for shuangsui::publish::notice::Lang {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Zh => shuangsui::publish::notice::Lang::Zh,
-            Lang::En => shuangsui::publish::notice::Lang::En,
-        }
-    }
+/// `--lang zh` (the default) or `--lang en`.
+pub fn parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new([
+        PossibleValue::new("zh").help("中文"),
+        PossibleValue::new("en").help("English"),
+    ])
+    .map(|s| Lang::from_tag(&s).expect("zh or en"))
 }

@@ -86,8 +86,14 @@ pub fn build(
 ) -> Result<Publication> {
     let record: shuangsui::Record =
         shuangsui::base::strict::from_slice("record.json", record_bytes)?;
-    let nl = notice::Lang::from(lang);
+    let nl = lang;
     let kit = PathBuf::from("kit");
+    // The kit's files are named as verify_command names them.
+    let command = verify_command(&record);
+    let published = &notice::Published {
+        verify: Some(&command),
+        ..*published
+    };
     let mut files = notice_files(
         "notice",
         formats,
@@ -112,7 +118,7 @@ pub fn build(
             )
         },
         &notice::draw_csv(nl, &record, &inputs.plan, &inputs.officers, display),
-        lang.t("抽查任务公告", "notice"),
+        lang.pick("抽查任务公告", "notice"),
     )?;
     files.extend([
         (kit.join("plan.toml"), plan_bytes.to_vec()),
@@ -142,8 +148,6 @@ pub fn build(
         kit.join("exclusions.csv"),
         shuangsui::publish::sql::exclusions_csv(&checked, &inputs.targets),
     ));
-    // The file names are the ones notice::verify_command gives.
-    let command = notice::verify_command(&record);
     if let Some((t, _)) = &inputs.history {
         files.push((kit.join("history.csv"), t.to_csv()));
     }
@@ -175,7 +179,7 @@ pub fn build(
     files.push((kit.join("README.md"), readme.into_bytes()));
     Ok(Publication {
         files,
-        verify_command: command,
+        verify_command: command.clone(),
     })
 }
 
@@ -209,50 +213,50 @@ fn kit_readme(
     };
     let dropped = |list: &[String]| {
         if list.is_empty() {
-            lang.t("无", "none").to_owned()
+            lang.pick("无", "none").to_owned()
         } else {
             list.join("、")
         }
     };
-    let mut out = format!("# {}\n\n", lang.t("核验材料包", "Verification kit"));
-    out.push_str(lang.t(
+    let mut out = format!("# {}\n\n", lang.pick("核验材料包", "Verification kit"));
+    out.push_str(lang.pick(
         "本目录包含重新运行这次抽取所需的一切。名录库只保留抽查计划读取的列（个人信息保护法：最小必要），其余各列在读取时即被丢弃，从未参与计算，只列出其表头名称。",
         "This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.",
     ));
     out.push_str("\n\n");
     for (name, bytes) in &names {
         let what = match *name {
-            "plan.toml" => lang.t("抽查计划", "the plan").to_owned(),
-            "record.json" => lang.t("抽取记录", "the record of the draw").to_owned(),
+            "plan.toml" => lang.pick("抽查计划", "the plan").to_owned(),
+            "record.json" => lang.pick("抽取记录", "the record of the draw").to_owned(),
             "reproduce.py" => lang
-                .t(
+                .pick(
                     "独立的 Python 实现（仅用标准库）",
                     "an independent Python implementation (standard library only)",
                 )
                 .to_owned(),
             "targets.csv" => format!(
                 "{}: {}; {}: {}",
-                lang.t(
+                lang.pick(
                     "检查对象名录库的公开版本，列",
                     "the target directory's public copy, columns"
                 ),
                 header(bytes),
-                lang.t("读取时丢弃的列", "columns dropped as read"),
+                lang.pick("读取时丢弃的列", "columns dropped as read"),
                 dropped(&record.inputs.targets.dropped)
             ),
             "officers.csv" => format!(
                 "{}: {}; {}: {}{}",
-                lang.t(
+                lang.pick(
                     "执法检查人员名录库的公开版本，列",
                     "the officer roster's public copy, columns"
                 ),
                 header(bytes),
-                lang.t("读取时丢弃的列", "columns dropped as read"),
+                lang.pick("读取时丢弃的列", "columns dropped as read"),
                 dropped(&record.inputs.officers.dropped),
                 if display == OfficerDisplay::Names {
                     ""
                 } else {
-                    lang.t(
+                    lang.pick(
                         "；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）",
                         "; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)",
                     )
@@ -260,36 +264,36 @@ fn kit_readme(
             ),
             "history.csv" => format!(
                 "{}: {}",
-                lang.t("检查记录（历史检查），列", "past inspections, columns"),
+                lang.pick("检查记录（历史检查），列", "past inspections, columns"),
                 header(bytes)
             ),
             "conflicts.csv" => format!(
                 "{}: {}",
-                lang.t("回避名单，列", "declared conflicts of interest, columns"),
+                lang.pick("回避名单，列", "declared conflicts of interest, columns"),
                 header(bytes)
             ),
-            "announcement.json" => lang.t("抽取公告", "the announcement").to_owned(),
+            "announcement.json" => lang.pick("抽取公告", "the announcement").to_owned(),
             "announcement.tsr" => lang
-                .t(
+                .pick(
                     "公告的可信时间戳（RFC 3161）",
                     "the announcement's RFC 3161 time-stamp token",
                 )
                 .to_owned(),
             "tsa.pem" => lang
-                .t("时间戳机构的证书", "the time-stamp authority's certificate")
+                .pick("时间戳机构的证书", "the time-stamp authority's certificate")
                 .to_owned(),
             "exclusions.csv" => lang
-                .t(
+                .pick(
                     "各任务中 SQL 无法仅凭名录库算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、年度检查次数上限 annual_cap），由记录中各任务的 frame.listed 摘要锁定",
                     "each task's exclusions SQL cannot compute from the directory alone (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap), bound by each task's frame.listed in the record",
                 )
                 .to_owned(),
-            "README.md" => lang.t("本说明", "this file").to_owned(),
+            "README.md" => lang.pick("本说明", "this file").to_owned(),
             n if n.starts_with("earlier-") => lang
-                .t("此前批次的抽取记录", "an earlier batch's record")
+                .pick("此前批次的抽取记录", "an earlier batch's record")
                 .to_owned(),
             n if n.starts_with("announcement-attempt-") => lang
-                .t(
+                .pick(
                     "被替代的此前公告",
                     "an earlier announcement this one replaced",
                 )
@@ -317,12 +321,12 @@ fn kit_readme(
     let _ = write!(
         out,
         "\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\n{python}\n```\n\n{}\n",
-        lang.t("在本目录中运行：", "Run, inside it:"),
-        lang.t(
+        lang.pick("在本目录中运行：", "Run, inside it:"),
+        lang.pick(
             "或者不用 shuangsui，只用 Python 3.11 标准库：",
             "or, without shuangsui, with Python 3.11's standard library alone:"
         ),
-        lang.t(
+        lang.pick(
             "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件是机器可读的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格加了防公式前缀。",
             "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas."
         )
@@ -331,7 +335,7 @@ fn kit_readme(
         let _ = write!(
             out,
             "\n{}\n\n```sh\nshuangsui sql --record record.json --task {task} > {task}.sql\nduckdb < {task}.sql\n```\n",
-            lang.t(
+            lang.pick(
                 "每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询在本目录中读取 targets.csv 和 exclusions.csv，返回该任务抽中的对象及其排名和签号，顺序与记录相同；exclusions.csv 与记录不符时查询报错。",
                 "Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds."
             )
@@ -392,7 +396,7 @@ pub fn frozen_inputs(
         let _ = writeln!(
             list,
             "#   {} names {}",
-            lang.t(
+            lang.pick(
                 "执法人员姓名摘要（第二行）:",
                 "the officers' names digest (second line):"
             ),
@@ -401,23 +405,23 @@ pub fn frozen_inputs(
     }
     let readme = format!(
         "# {}\n\n{}\n\n{} {} ({} {})\n\n```sh\n{list}```\n\n{}{}\n",
-        lang.t("抽取公告与冻结的输入", "Announcement and frozen inputs"),
-        lang.t(
+        lang.pick("抽取公告与冻结的输入", "Announcement and frozen inputs"),
+        lang.pick(
             "本目录是抽取前公开的材料：抽取公告及其冻结的抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息）。随机数尚未产生；任何人都可以在抽取前核对、质疑这些输入。每个文件的规范摘要应与公告中的一致：",
             "This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:"
         ),
-        lang.t("随机数来自 drand quicknet 轮次", "The randomness comes from drand quicknet round"),
+        lang.pick("随机数来自 drand quicknet 轮次", "The randomness comes from drand quicknet round"),
         a.beacon.round,
-        lang.t("发布于", "emitted at"),
+        lang.pick("发布于", "emitted at"),
         a.beacon.emitted_at,
-        lang.t(
+        lang.pick(
             "公告须在该时间之前公开并申请可信时间戳。",
             "The announcement must be public, and time-stamped, before then."
         ),
         if flags.is_empty() {
             String::new()
         } else {
-            format!("\n\n({}{flags})", lang.t("另有：", "also:"))
+            format!("\n\n({}{flags})", lang.pick("另有：", "also:"))
         }
     );
     files.push((PathBuf::from("README.md"), readme.into_bytes()));
@@ -493,4 +497,31 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
         },
     )?;
     Ok(outcome.ok())
+}
+
+/// The command that verifies a record inside its verification kit, whose files are named
+/// `plan.toml`, `targets.csv`, `officers.csv`, `history.csv`, `conflicts.csv` and
+/// `earlier-1.json` … (one per earlier batch), as the record needs them.
+fn verify_command(record: &shuangsui::Record) -> String {
+    let mut command =
+        "shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
+            .to_owned();
+    if record.inputs.history.is_some() {
+        command.push_str(" --history history.csv");
+    }
+    if record.inputs.conflicts.is_some() {
+        command.push_str(" --conflicts conflicts.csv");
+    }
+    for i in 1..=record.inputs.earlier.len() {
+        let _ = write!(command, " --after earlier-{i}.json");
+    }
+    if record
+        .seed
+        .attestation
+        .as_ref()
+        .is_some_and(|a| !a.timestamp.is_empty())
+    {
+        command.push_str(" --tsa-cert tsa.pem");
+    }
+    command
 }

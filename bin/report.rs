@@ -9,15 +9,15 @@ use crate::lang::Lang;
 
 fn kind(lang: Lang, filter_empty: bool) -> &'static str {
     if filter_empty {
-        lang.t("不定向", "undirected")
+        lang.pick("不定向", "undirected")
     } else {
-        lang.t("定向", "directed")
+        lang.pick("定向", "directed")
     }
 }
 
 fn stratum_label(lang: Lang, stratum: &[String]) -> String {
     if stratum.is_empty() {
-        lang.t("全部", "all").to_owned()
+        lang.pick("全部", "all").to_owned()
     } else {
         stratum.join(" × ")
     }
@@ -28,7 +28,7 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
         return String::new();
     }
     let parts: Vec<String> = excluded.iter().map(|(k, v)| format!("{k} {v}")).collect();
-    format!("; {} {}", lang.t("排除", "excluded"), parts.join(", "))
+    format!("; {} {}", lang.pick("排除", "excluded"), parts.join(", "))
 }
 
 /// A guarantee of an attested seed, in the report's language.
@@ -118,33 +118,33 @@ fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
 pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     say!(
         "{} {} ({}{}{}): {} {}",
-        lang.t("抽查计划", "plan"),
+        lang.pick("抽查计划", "plan"),
         a.plan,
-        lang.t("第 ", "attempt "),
+        lang.pick("第 ", "attempt "),
         a.attempt,
-        lang.t(" 次公告", ""),
-        lang.t("输入已冻结，公告摘要", "inputs frozen, announcement digest"),
+        lang.pick(" 次公告", ""),
+        lang.pick("输入已冻结，公告摘要", "inputs frozen, announcement digest"),
         a.digest
     );
     say!(
         "  {}: {}",
-        lang.t("公告时间", "announced at"),
+        lang.pick("公告时间", "announced at"),
         a.announced_at
     );
     say!(
         "  {}: {} ({} {})",
-        lang.t(
+        lang.pick(
             "随机源 drand quicknet 轮次",
             "randomness: drand quicknet round"
         ),
         a.beacon.round,
-        lang.t("发布于", "emitted at"),
+        lang.pick("发布于", "emitted at"),
         a.beacon.emitted_at
     );
     if !a.dice.is_empty() {
         say!(
             "  {}: {}",
-            lang.t("公开掷骰", "dice rolled in public"),
+            lang.pick("公开掷骰", "dice rolled in public"),
             a.dice
         );
     }
@@ -152,13 +152,13 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
         if p.contribution.is_empty() {
             say!(
                 "  {}: {}",
-                lang.t("参与方（待提交贡献值）", "party (to contribute)"),
+                lang.pick("参与方（待提交贡献值）", "party (to contribute)"),
                 p.name
             );
         } else {
             say!(
                 "  {}: {} ({})",
-                lang.t("参与方贡献", "party contribution"),
+                lang.pick("参与方贡献", "party contribution"),
                 p.name,
                 p.contribution
             );
@@ -167,7 +167,7 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     if a.attempt > 1 {
         say!(
             "  {}: {} ({})",
-            lang.t("取代的公告", "replaces"),
+            lang.pick("取代的公告", "replaces"),
             a.replaces,
             a.reason
         );
@@ -175,7 +175,7 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     if shuangsui::ceremony::is_draft(a) {
         say!(
             "{}",
-            lang.t(
+            lang.pick(
                 "这是草稿：请各参与方用 shuangsui contribute 提交贡献值，再用 shuangsui finalize 定稿。草稿不能用于抽取，不要公开或申请时间戳。",
                 "This is a draft: each party contributes (shuangsui contribute), then shuangsui finalize completes it. A draft cannot be drawn: do not publish or time-stamp it."
             )
@@ -183,7 +183,7 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     } else {
         say!(
             "{}",
-            lang.t(
+            lang.pick(
                 "请在该轮次发布前公开本公告，并申请可信时间戳（openssl ts -query -data 公告文件 -sha256 -cert）；此后输入不得更改。",
                 "Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards."
             )
@@ -195,60 +195,60 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
 pub fn draw_summary(lang: Lang, r: &Record) {
     say!(
         "{} {} {}（{}）",
-        lang.t("抽查计划", "plan"),
+        lang.pick("抽查计划", "plan"),
         r.plan.id,
         r.plan.name,
         r.plan.authority
     );
     say!(
         "  {}: {} ({})",
-        lang.t("随机种子", "seed"),
+        lang.pick("随机种子", "seed"),
         r.seed.value,
         match &r.seed.attestation {
-            None => lang.t("未经证明", "unattested").to_owned(),
+            None => lang.pick("未经证明", "unattested").to_owned(),
             Some(a) => format!(
                 "{} {}",
-                lang.t("由公告、drand 轮次", "from the announcement, drand round"),
+                lang.pick("由公告、drand 轮次", "from the announcement, drand round"),
                 a.beacon.round,
             ),
         }
     );
     say!(
         "  {}: {} {}",
-        lang.t("检查对象名录库", "target directory"),
+        lang.pick("检查对象名录库", "target directory"),
         r.inputs.targets.rows,
-        lang.t("行", "rows")
+        lang.pick("行", "rows")
     );
     say!(
         "  {}: {} {}{}",
-        lang.t("执法检查人员名录库", "officer roster"),
+        lang.pick("执法检查人员名录库", "officer roster"),
         r.inputs.officers.rows,
-        lang.t("行", "rows"),
+        lang.pick("行", "rows"),
         if r.inputs.officers.ineligible.is_empty() {
             String::new()
         } else {
             format!(
                 ", {} {}",
                 r.inputs.officers.ineligible.len(),
-                lang.t("人不可选派", "not eligible")
+                lang.pick("人不可选派", "not eligible")
             )
         }
     );
     for t in &r.tasks {
         say!(
             "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
-            lang.t("任务", "task"),
+            lang.pick("任务", "task"),
             t.id,
             t.name,
             kind(lang, t.frame.filter.is_empty()),
-            lang.t("名录", "frame"),
+            lang.pick("名录", "frame"),
             t.frame.size,
-            lang.t("抽取", "drawn"),
+            lang.pick("抽取", "drawn"),
             t.selected.len(),
             exclusions(lang, &t.frame.excluded),
-            lang.t("每组", "team size"),
+            lang.pick("每组", "team size"),
             t.team_size,
-            lang.t("可选执法人员", "eligible officers"),
+            lang.pick("可选执法人员", "eligible officers"),
             t.officers.eligible
         );
         for s in &t.strata {
@@ -259,7 +259,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
                 s.quota,
                 s.count,
                 if s.drawn < s.count {
-                    format!(" ({} {})", lang.t("实抽", "drawn"), s.drawn)
+                    format!(" ({} {})", lang.pick("实抽", "drawn"), s.drawn)
                 } else {
                     String::new()
                 }
@@ -268,18 +268,18 @@ pub fn draw_summary(lang: Lang, r: &Record) {
         if !t.skipped.is_empty() {
             say!(
                 "    {} {} {}",
-                lang.t("顺延跳过", "skipped down the waiting line:"),
+                lang.pick("顺延跳过", "skipped down the waiting line:"),
                 t.skipped.len(),
-                lang.t("户（见排除清单）", "(see the exclusions file)")
+                lang.pick("户（见排除清单）", "(see the exclusions file)")
             );
         }
         for d in &t.officers.departments {
             say!(
                 "    {} {}: {} {}",
-                lang.t("联合抽查部门", "joint department"),
+                lang.pick("联合抽查部门", "joint department"),
                 d.department,
                 d.members,
-                lang.t("人/组", "per team")
+                lang.pick("人/组", "per team")
             );
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {
@@ -295,7 +295,7 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             say!(
                 "    … {} {}",
                 t.selected.len() - 3,
-                lang.t("户另见记录", "more in the record")
+                lang.pick("户另见记录", "more in the record")
             );
         }
     }
@@ -306,23 +306,23 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     let plan = &inputs.plan;
     say!(
         "{} {} {}（{}）",
-        lang.t("抽查计划", "plan"),
+        lang.pick("抽查计划", "plan"),
         plan.id,
         plan.name,
         plan.authority
     );
     say!(
         "  {}: {} {}, {} {}",
-        lang.t("检查对象名录库", "target directory"),
+        lang.pick("检查对象名录库", "target directory"),
         inputs.targets.len(),
-        lang.t("行", "rows"),
-        lang.t("摘要", "digest"),
+        lang.pick("行", "rows"),
+        lang.pick("摘要", "digest"),
         hex::encode(inputs.digests.targets)
     );
     if !inputs.targets.dropped.is_empty() {
         say!(
             "    {}: {}",
-            lang.t(
+            lang.pick(
                 "读取时丢弃的列（计划未读取或属个人信息）",
                 "columns dropped as read (not read by the plan, or personal data)"
             ),
@@ -331,16 +331,16 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     }
     say!(
         "  {}: {} {}, {} {}",
-        lang.t("执法检查人员名录库", "officer roster"),
+        lang.pick("执法检查人员名录库", "officer roster"),
         inputs.officers.rows.len(),
-        lang.t("行", "rows"),
-        lang.t("摘要", "digest"),
+        lang.pick("行", "rows"),
+        lang.pick("摘要", "digest"),
         hex::encode(inputs.digests.officers)
     );
     if !inputs.officers.dropped.is_empty() {
         say!(
             "    {}: {}",
-            lang.t(
+            lang.pick(
                 "读取时丢弃的列（计划未读取或属个人信息）",
                 "columns dropped as read (not read by the plan, or personal data)"
             ),
@@ -350,12 +350,12 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     if let Some(d) = c.officers.certificates_checked_on {
         say!(
             "    {} {d}",
-            lang.t("执法证有效性核对日期", "certificates checked on")
+            lang.pick("执法证有效性核对日期", "certificates checked on")
         );
     } else {
         say!(
             "    {}",
-            lang.t(
+            lang.pick(
                 "未核对执法证（名录中没有执法证列）",
                 "certificates not checked (no certificate column)"
             )
@@ -365,7 +365,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         let o = &inputs.officers.rows[i.row];
         say!(
             "    {} {} {}: {}",
-            lang.t("不可选派", "not eligible"),
+            lang.pick("不可选派", "not eligible"),
             inputs.officers.id(o),
             inputs.officers.name(o),
             i.detail
@@ -374,14 +374,14 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     if !inputs.targets.allowlisted.is_empty() {
         say!(
             "    {}: {}",
-            lang.t("白名单放行的代码", "allowlisted ids"),
+            lang.pick("白名单放行的代码", "allowlisted ids"),
             inputs.targets.allowlisted.join(", ")
         );
     }
     if !inputs.targets.unchecked.is_empty() {
         say!(
             "    {}: {}",
-            lang.t(
+            lang.pick(
                 "未通过校验但已接受的代码",
                 "ids accepted without passing the check"
             ),
@@ -392,18 +392,18 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         let count: u64 = t.strata.iter().map(|s| s.count).sum();
         say!(
             "{} {} {} [{}]: {} {} → {} {}{}; {} {}, {} {}",
-            lang.t("任务", "task"),
+            lang.pick("任务", "task"),
             t.task.id,
             t.task.name,
             kind(lang, t.task.filter.is_empty()),
-            lang.t("名录", "frame"),
+            lang.pick("名录", "frame"),
             t.frame.size,
-            lang.t("将抽取", "to draw"),
+            lang.pick("将抽取", "to draw"),
             count,
             exclusions(lang, &t.frame.excluded),
-            lang.t("每组", "team size"),
+            lang.pick("每组", "team size"),
             t.task.team_size,
-            lang.t("可选执法人员", "eligible officers"),
+            lang.pick("可选执法人员", "eligible officers"),
             t.pool.iter().map(|p| p.pool.len()).sum::<usize>()
         );
         for s in &t.strata {
@@ -418,7 +418,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     }
     say!(
         "{}",
-        lang.t("检查通过：可以进行抽取", "check passed: the draw can run")
+        lang.pick("检查通过：可以进行抽取", "check passed: the draw can run")
     );
 }
 
@@ -431,14 +431,14 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
         say!(
             "{} ({} {}, {} {})",
-            lang.t(
+            lang.pick(
                 "核验通过：记录可由输入完全复现",
                 "verified: the record reproduces from the inputs"
             ),
             r.tasks.len(),
-            lang.t("个任务", "tasks"),
+            lang.pick("个任务", "tasks"),
             drawn,
-            lang.t("户被抽中", "targets drawn")
+            lang.pick("户被抽中", "targets drawn")
         );
         say!("  plan      {}", r.inputs.plan.digest);
         say!(
@@ -457,7 +457,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         {
             say!(
                 "  ledger    {head} ({entries} {})",
-                lang.t(
+                lang.pick(
                     "条修改；请与公告公布的链尾摘要比对",
                     "amendments; compare this head with the one the notice published"
                 )
@@ -471,7 +471,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                         e.task,
                         e.target,
                         e.reason,
-                        lang.t("操作人", "by"),
+                        lang.pick("操作人", "by"),
                         e.actor
                     );
                 } else {
@@ -486,14 +486,14 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                         e.reason,
                         if e.note.is_empty() { "" } else { ": " },
                         e.note,
-                        lang.t("操作人", "by"),
+                        lang.pick("操作人", "by"),
                         e.actor
                     );
                 }
             }
             say!(
                 "    {}",
-                lang.t(
+                lang.pick(
                     "替换人选由各名额的替补顺序（抽取时已确定）决定，不由任何人选择；每队最多替换的人数见计划 max_replacements",
                     "each replacement is the next in its slot's substitute order, fixed at the draw, not chosen by anyone; a team takes at most the plan's max_replacements"
                 )
@@ -502,7 +502,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         if outcome.guarantees.is_empty() {
             eprintln!(
                 "warning: {}",
-                lang.t(
+                lang.pick(
                     "种子未经证明（unattested）：没有任何证据表明种子不是在看到抽取结果后选定的",
                     "the seed is unattested: nothing proves it was not chosen after seeing the draw"
                 )
@@ -511,14 +511,14 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         for g in &outcome.guarantees {
             say!(
                 "  {} {}",
-                lang.t("结论：", "guarantee:"),
+                lang.pick("结论：", "guarantee:"),
                 guarantee(lang, g)
             );
         }
         say!(
             "  {} {}",
-            lang.t("未证明：", "not proved:"),
-            lang.t(
+            lang.pick("未证明：", "not proved:"),
+            lang.pick(
                 "名录库、人员名录、检查记录、回避名单和此前批次是否完整、真实——核验只证明它们就是抽取所用（或公告冻结）的文件；这取决于数据来源和公开监督",
                 "that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they are the files the draw used (or the announcement froze); that rests on their sources and on public scrutiny"
             )
@@ -528,8 +528,8 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     let n = outcome.total_differences;
     say!(
         "{}: {n} {}",
-        lang.t("核验不一致", "mismatch"),
-        lang.t(
+        lang.pick("核验不一致", "mismatch"),
+        lang.pick(
             "处记录与输入复现的结果不同",
             if n == 1 {
                 "difference between the record and the draw its inputs give"
@@ -541,7 +541,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     if outcome.seed_mismatch {
         say!(
             "  {}",
-            lang.t(
+            lang.pick(
                 "记录中的种子推导不出记录中的抽取密钥：种子或抽取结果被改动过，以下差异由此产生",
                 "the record's seed does not give its draw key: the seed or the draw was altered; the differences below follow from it"
             )
@@ -550,7 +550,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     if let Some(why) = &outcome.attestation_failure {
         say!(
             "  {}: {why}",
-            lang.t(
+            lang.pick(
                 "种子的来源证明不成立",
                 "the seed's attestation does not hold"
             )
@@ -559,8 +559,8 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     for name in &outcome.changed_inputs {
         say!(
             "  {} {name}: {}",
-            lang.t("输入文件", "input"),
-            lang.t(
+            lang.pick("输入文件", "input"),
+            lang.pick(
                 "内容与抽取时使用的不同（规范摘要不一致），以下差异由此产生",
                 "its content differs from the one the draw used (canonical digest differs); the differences below follow from it"
             )
@@ -572,7 +572,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     // The attestation failure is counted but listed above, not among the differences.
     let listed = outcome.differences.len() + usize::from(outcome.attestation_failure.is_some());
     if n > listed {
-        say!("  … {} {}", n - listed, lang.t("处未列出", "more"));
+        say!("  … {} {}", n - listed, lang.pick("处未列出", "more"));
     }
     false
 }

@@ -37,7 +37,7 @@ use crate::lang::Lang;
 )]
 pub struct Cli {
     /// Language of summaries and reports
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    #[arg(long, global = true, value_parser = crate::lang::parser(), default_value = "zh")]
     pub lang: Lang,
     /// No progress on standard error (it is shown only on a terminal anyway)
     #[arg(long, global = true)]

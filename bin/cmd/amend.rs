@@ -73,7 +73,7 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     if entry.kind == "unreachable" {
         say!(
             "{} {} {}: {}",
-            lang.t("已记录", "recorded"),
+            lang.pick("已记录", "recorded"),
             entry.task,
             entry.target,
             entry.reason
@@ -81,7 +81,7 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     } else {
         say!(
             "{} {} {}: {} → {} ({})",
-            lang.t("已替换", "replaced"),
+            lang.pick("已替换", "replaced"),
             entry.task,
             entry.target,
             entry.officer,

@@ -91,7 +91,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     if let Some(dir) = &args.publish {
         say!(
             "{} {}",
-            lang.t(
+            lang.pick(
                 "冻结输入的公开版本（不含个人信息）已写入",
                 "public copies of the frozen inputs (no personal data) written to"
             ),
@@ -100,7 +100,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     }
     say!(
         "{} {} (digest {})",
-        lang.t("公告已写入", "announcement written to"),
+        lang.pick("公告已写入", "announcement written to"),
         out.display(),
         a.digest
     );

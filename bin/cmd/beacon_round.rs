@@ -16,8 +16,8 @@ pub fn run(args: &BeaconRoundArgs, lang: Lang) -> Result<ExitCode> {
     let round = shuangsui::ceremony::beacon::round_at(t);
     say!(
         "{} {round} {} {}",
-        lang.t("drand quicknet 轮次", "drand quicknet round"),
-        lang.t("发布于", "emitted at"),
+        lang.pick("drand quicknet 轮次", "drand quicknet round"),
+        lang.pick("发布于", "emitted at"),
         shuangsui::base::dates::format_rfc3339(shuangsui::ceremony::beacon::time_of(round))
     );
     Ok(ExitCode::SUCCESS)

@@ -40,21 +40,21 @@ pub fn run(args: &ContributeArgs, lang: Lang) -> Result<ExitCode> {
     report::announcement(lang, &draft);
     say!(
         "{} {secret}",
-        lang.t(
+        lang.pick(
             "秘密（妥善保管；抽取后可公开，以证明贡献值为本公告而作）:",
             "secret (keep it; reveal it after the draw to prove the contribution was made for this announcement):"
         )
     );
     say!(
         "{} {contribution}",
-        lang.t(
+        lang.pick(
             "贡献值（写入公告）:",
             "contribution (goes into the announcement):"
         )
     );
     say!(
         "{} --party '{party}={contribution}'",
-        lang.t("定稿时使用:", "finalize with:")
+        lang.pick("定稿时使用:", "finalize with:")
     );
     Ok(ExitCode::SUCCESS)
 }

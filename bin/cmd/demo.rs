@@ -47,7 +47,7 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     write_all(out, &all, force)?;
     say!(
         "{} {}",
-        lang.t(
+        lang.pick(
             "演示：在合成名录上完成一次抽取，文件写入",
             "demo: a full draw on synthetic data, written to"
         ),
@@ -57,7 +57,7 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     say!();
     say!(
         "{}",
-        lang.t("从磁盘读回文件并核验:", "verifying from the files on disk:")
+        lang.pick("从磁盘读回文件并核验:", "verifying from the files on disk:")
     );
     let path = |p: &str| out.join(p);
     let code = verify::run(
@@ -86,17 +86,17 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     say!();
     say!(
         "{} {}, {}, {}\n{} {}",
-        lang.t("抽查任务公告:", "public notice:"),
+        lang.pick("抽查任务公告:", "public notice:"),
         published.join("notice.html").display(),
         published.join("notice.md").display(),
         published.join("notice.csv").display(),
-        lang.t("核验材料包（已核验）:", "verification kit (verified):"),
+        lang.pick("核验材料包（已核验）:", "verification kit (verified):"),
         published.join("kit").display()
     );
     say!();
     say!(
         "{}\n  shuangsui verify {} --plan {} --targets {} --officers {}",
-        lang.t("任何人都可以自行核验:", "anyone can check it:"),
+        lang.pick("任何人都可以自行核验:", "anyone can check it:"),
         path("record.json").display(),
         path("plan.toml").display(),
         path("targets.csv").display(),

@@ -55,16 +55,16 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
         report::draw_summary(lang, &outcome.record);
         say!(
             "{} {} (digest {})",
-            lang.t("记录已写入", "record written to"),
+            lang.pick("记录已写入", "record written to"),
             out.display(),
             outcome.record.digest
         );
         say!(
             "{} {} ({} {})",
-            lang.t("排除与跳过清单已写入", "exclusions and skips written to"),
+            lang.pick("排除与跳过清单已写入", "exclusions and skips written to"),
             companion.display(),
             outcome.exclusions.len(),
-            lang.t("条", "rows")
+            lang.pick("条", "rows")
         );
     }
     Ok(ExitCode::SUCCESS)

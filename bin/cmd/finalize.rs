@@ -44,7 +44,7 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
     report::announcement(lang, &a);
     say!(
         "{} {} (digest {})",
-        lang.t("公告已写入", "announcement written to"),
+        lang.pick("公告已写入", "announcement written to"),
         out.display(),
         a.digest
     );

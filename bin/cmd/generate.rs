@@ -36,7 +36,7 @@ pub fn run(args: &GenArgs, lang: Lang) -> Result<ExitCode> {
     files::write_atomic(&out.join(names[2]), province::plan_toml().as_bytes(), force)?;
     say!(
         "{} {}",
-        lang.t("已写入:", "wrote:"),
+        lang.pick("已写入:", "wrote:"),
         names
             .iter()
             .map(|n| out.join(n).display().to_string())

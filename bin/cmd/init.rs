@@ -16,7 +16,7 @@ pub fn run(args: &InitArgs, lang: Lang) -> Result<ExitCode> {
     write_all(dir, &files, args.force)?;
     say!(
         "{} {}",
-        lang.t("已写入示例文件:", "wrote the example files:"),
+        lang.pick("已写入示例文件:", "wrote the example files:"),
         files
             .iter()
             .map(|(n, _)| dir.join(n).display().to_string())

@@ -28,7 +28,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     {
         anyhow::bail!(
             "{}",
-            lang.t(
+            lang.pick(
                 &format!(
                     "'{}' 中已有本次抽取此前发布的公告，此后又有修改：请发布更正公告到新目录，并用 --corrects {} 引用原公告",
                     out.display(),
@@ -57,7 +57,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     anyhow::ensure!(
         !stamped || args.tsa_cert.is_some(),
         "{}",
-        lang.t(
+        lang.pick(
             "记录带有可信时间戳：请用 --tsa-cert 提供时间戳机构的证书，发布前核验其签名，并放入核验材料包",
             "the record holds a time-stamp: give the time-stamp authority's certificate with --tsa-cert, so that it is checked now and goes into the kit"
         )
@@ -109,6 +109,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         &shuangsui::publish::notice::Published {
             anchor,
             corrects: corrected.as_deref(),
+            verify: None,
         },
     )?;
     if let (true, Some(cert)) = (stamped, tsa) {
@@ -119,7 +120,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     publication::write(out, &publication, args.force)?;
     say!(
         "{} {}",
-        lang.t("抽查任务公告已写入", "notice written to"),
+        lang.pick("抽查任务公告已写入", "notice written to"),
         args.format
             .iter()
             .map(|f| out
@@ -137,12 +138,12 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     }
     say!(
         "{} {} ({}: cd {} && {})",
-        lang.t(
+        lang.pick(
             "核验材料包已写入并核验通过:",
             "verification kit written and verified:"
         ),
         out.join("kit").display(),
-        lang.t("任何人都可以运行", "anyone can run"),
+        lang.pick("任何人都可以运行", "anyone can run"),
         out.join("kit").display(),
         publication.verify_command
     );

@@ -49,14 +49,14 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         &TableOptions::default(),
     )?;
     let checked = Results::check(&record, &table, &cal)?;
-    let notice_lang = shuangsui::publish::notice::Lang::from(lang);
+    let notice_lang = lang;
     let files = publication::notice_files(
         "result-notice",
         &args.format,
         || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
         || shuangsui::publish::notice::results_markdown(notice_lang, &record, &checked),
         &shuangsui::publish::notice::results_csv(notice_lang, &record, &checked),
-        lang.t("抽查结果公告", "results"),
+        lang.pick("抽查结果公告", "results"),
     )?;
     for (p, _) in &files {
         let p = out.join(p);
@@ -71,10 +71,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     }
     say!(
         "{} {} {}; {} {}",
-        lang.t("结果", "results:"),
+        lang.pick("结果", "results:"),
         checked.outcomes.len(),
-        lang.t("条，与抽取记录一致", "match the record"),
-        lang.t("公告已写入", "notice written to"),
+        lang.pick("条，与抽取记录一致", "match the record"),
+        lang.pick("公告已写入", "notice written to"),
         files
             .iter()
             .map(|(p, _)| out.join(p).display().to_string())
@@ -94,9 +94,9 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
             } else {
                 format!(" [{}]", o.item)
             },
-            lang.t("公示期限", "deadline"),
+            lang.pick("公示期限", "deadline"),
             o.deadline,
-            lang.t("检查于", "inspected"),
+            lang.pick("检查于", "inspected"),
             o.date
         );
         match o.due(&cal, today, 5)? {
@@ -104,16 +104,16 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
                 overdue += 1;
                 say!(
                     "  {} {n} {}: {line}",
-                    lang.t("已逾期", "overdue by"),
-                    lang.t("个工作日", "working days")
+                    lang.pick("已逾期", "overdue by"),
+                    lang.pick("个工作日", "working days")
                 );
             }
             Due::Soon(n) => {
                 soon += 1;
                 say!(
                     "  {} {n} {}: {line}",
-                    lang.t("即将到期，剩余", "due in"),
-                    lang.t("个工作日", "working days")
+                    lang.pick("即将到期，剩余", "due in"),
+                    lang.pick("个工作日", "working days")
                 );
             }
             Due::Later => {}
@@ -121,9 +121,9 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     }
     say!(
         "{} {today}: {overdue} {}, {soon} {}",
-        lang.t("截至", "as of"),
-        lang.t("条逾期", "overdue"),
-        lang.t("条将在 5 个工作日内到期", "due within 5 working days")
+        lang.pick("截至", "as of"),
+        lang.pick("条逾期", "overdue"),
+        lang.pick("条将在 5 个工作日内到期", "due within 5 working days")
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -9,3 +9,4 @@ cli-hint-invalid-id = check the code for typos; a genuine code that fails the ch
 cli-hint-no-calendar = once the State Council has announced the { $year } schedule, give it with --calendar FILE: [[year]] year = { $year }, holidays = ["{ $year }-10-01..{ $year }-10-07", …], workdays = [make-up weekend days]
 cli-hint-inputs-not-announced = use exactly the announced files (`shuangsui digest --plan PLAN --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round
 cli-hint-missing-history = give the history file of past inspections with --history FILE
+cli-hint-sql-tables-needed = name them with --table and --exclusions-table

@@ -17,8 +17,14 @@ pub fn catalog() -> &'static Catalog {
 /// The hint for an error: the tool's own for its kind (naming the flag that fixes it), else
 /// the library's.
 pub fn hint(e: &shuangsui::Error, lang: Lang) -> Option<String> {
-    let id = format!("cli-hint-{}", e.kind().as_str().replace('_', "-"));
     let catalog = catalog();
+    // The tool's hint for this message, else for its kind.
+    let by_message = format!("cli-hint-{}", e.message_id());
+    let id = if catalog.has(lang, &by_message) {
+        by_message
+    } else {
+        format!("cli-hint-{}", e.kind().as_str().replace('_', "-"))
+    };
     if catalog.has(lang, &id) {
         let args: Vec<(&str, Arg)> = ["year"]
             .into_iter()

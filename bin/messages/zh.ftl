@@ -9,3 +9,4 @@ cli-hint-invalid-id = 请检查代码是否有误；确属真实但未通过校�
 cli-hint-no-calendar = 国务院公布 { $year } 年放假安排后，请用 --calendar 文件 提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]
 cli-hint-inputs-not-announced = 请使用公告时的原文件（`shuangsui digest --plan 计划 --targets 文件` 可打印文件的规范摘要）；如输入必须更改，请重新发布公告并指定更晚的轮次
 cli-hint-missing-history = 请用 --history 文件 提供以往检查记录
+cli-hint-sql-tables-needed = 请用 --table 和 --exclusions-table 指明

@@ -92,7 +92,7 @@ pub fn announce(committed: &Committed, request: &Request) -> Result<Announcement
             }
             if beacon::round_at(not_before) <= old.beacon.round {
                 return Err(bad(format!(
-                    "the redo must name a round later than the replaced attempt's round {} (emitted {}): give --not-before after it",
+                    "the redo must name a round later than the replaced attempt's round {} (emitted {}): ask for a round after it",
                     old.beacon.round, old.beacon.emitted_at
                 )));
             }

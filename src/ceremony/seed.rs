@@ -46,7 +46,7 @@ impl Seed {
         }
         if let Some(c) = normalize::first_control(value) {
             return Err(Error::new(ErrorKind::ControlCharacter)
-                .at(crate::error::Location::file("--seed"))
+                .at(crate::error::Location::file("seed"))
                 .arg("field", "seed")
                 .arg("code", format!("{:04X}", c as u32)));
         }

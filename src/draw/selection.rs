@@ -9,8 +9,6 @@ use crate::base::canonical::Hash;
 use crate::draw::allocation;
 use crate::error::{Error, ErrorKind, Result, Warning};
 use crate::inputs::Directory;
-/// The exclusion reasons, where the warehouse query (`publish::sql`) finds them.
-pub use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 use crate::plan::{Quota, Spread, Task};
 
 /// One selected target.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::TableKind;
+use super::kind::TableKind;
 use crate::base::normalize;
 
 /// How a standard field's values are normalised and checked.

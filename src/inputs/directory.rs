@@ -10,8 +10,9 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::columns::ValueKind;
+use super::kind::TableKind;
 use super::source::ByteSource;
-use super::{IdCheckMode, Table, TableKind};
+use super::table::{IdCheckMode, Table};
 use crate::error::{Error, ErrorKind, Location};
 
 /// The most distinct values a coded column holds before it is stored as text.

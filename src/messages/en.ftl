@@ -60,6 +60,7 @@ no-calendar = no working-day calendar for { $year } (the calendar holds { $known
 no-calendar-hint = once the State Council has announced the { $year } schedule, give it as a calendar file: [[year]] year = { $year }, holidays = ["{ $year }-10-01..{ $year }-10-07", …], workdays = [make-up weekend days]
 read = cannot read the file: { $message }
 sql = { $message }
+sql-tables-needed = only DuckDB reads the kit's files itself: name the { $engine } tables holding targets.csv and exclusions.csv
 announcement = announcement: { $message }
 inputs-not-announced = announcement: { $message }
 inputs-not-announced-hint = use exactly the announced files (their canonical digests are in the announcement); if the inputs must change, publish a new announcement naming a later round

@@ -59,6 +59,7 @@ no-calendar = 没有 { $year } 年的工作日历（日历中有：{ $known }）
 no-calendar-hint = 国务院公布 { $year } 年放假安排后，请以日历文件提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]
 read = 无法读取文件：{ $message }
 sql = { $message }
+sql-tables-needed = 只有 DuckDB 能直接读取材料包中的文件：请指明存放 targets.csv 和 exclusions.csv 的 { $engine } 表
 announcement = 公告：{ $message }
 inputs-not-announced = 公告：{ $message }
 inputs-not-announced-hint = 请使用公告时的原文件（公告中载有其规范摘要）；如输入必须更改，请重新发布公告并指定更晚的轮次

@@ -154,9 +154,7 @@ impl<'a> State<'a> {
                 "{target} is not drawn{}",
                 task.map_or(String::new(), |t| format!(" by task {t}"))
             )),
-            _ => Err(format!(
-                "{target} is drawn by several tasks: name one with --task"
-            )),
+            _ => Err(format!("{target} is drawn by several tasks: name the task")),
         }
     }
 

@@ -145,7 +145,7 @@ impl std::fmt::Display for Guarantee {
                 ),
                 TimeAnchor::Unchecked { time } => write!(
                     f,
-                    "inputs, dice and contributions fixed by the announcement (digest {announcement}); its time-stamp token says {time}, before beacon round {round} was emitted at {emitted_at}, but the token's signature was NOT checked (give the TSA's certificate: --tsa-cert)"
+                    "inputs, dice and contributions fixed by the announcement (digest {announcement}); its time-stamp token says {time}, before beacon round {round} was emitted at {emitted_at}, but the token's signature was NOT checked (give the TSA's certificate to check it)"
                 ),
                 TimeAnchor::None => write!(
                     f,

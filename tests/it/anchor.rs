@@ -430,6 +430,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
             &shuangsui::publish::notice::Published {
                 anchor,
                 corrects: None,
+                verify: None,
             },
         )
     };

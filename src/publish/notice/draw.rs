@@ -4,13 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::draw_chart::strata_svg;
-use super::draw_seed::provenance;
-use super::draw_teams::{amendment_lines, current_team};
-use super::{
+use super::common::{
     Lang, STRATA_COLUMNS, cell, esc, esc_code, headers, how_to_verify, html_head, stratum_label,
     task_type,
 };
+use super::draw_chart::strata_svg;
+use super::draw_seed::provenance;
+use super::draw_teams::{amendment_lines, current_team};
 use crate::draw::record::{Record, TaskRecord};
 use crate::plan::Plan;
 
@@ -78,6 +78,10 @@ pub struct Published<'a> {
     pub anchor: Option<&'a crate::ceremony::timestamp::Anchor>,
     /// The SHA-256 (hex) of the notice this one corrects (更正), after further amendments.
     pub corrects: Option<&'a str>,
+    /// The command that re-runs the draw inside the verification kit, as the tool that wrote
+    /// the kit spells it (`shuangsui verify record.json --plan plan.toml …`), shown under
+    /// "how to verify" above the independent Python check; `None` shows the latter alone.
+    pub verify: Option<&'a str>,
 }
 
 /// The title's suffix and the correction's statement, for a notice that corrects another.
@@ -91,16 +95,16 @@ fn correction(
         Some(previous) => {
             let (n, head) = record.ledger_head();
             (
-                lang.t("（更正）", " (correction)"),
+                lang.pick("（更正）", " (correction)"),
                 Some(format!(
                     "{}`{previous}`{}{n}{}`{head}`{}",
-                    lang.t(
+                    lang.pick(
                         "更正说明：本公告更正此前发布的公告（文件 SHA-256 ",
                         "Correction: this notice corrects the notice published before (file SHA-256 "
                     ),
-                    lang.t("）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 ", "). The draw itself is unchanged; the amendments since are listed under \"Amendments after the draw\": now "),
-                    lang.t(" 条，链尾摘要 ", " entries, ledger head "),
-                    lang.t("。", ".")
+                    lang.pick("）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 ", "). The draw itself is unchanged; the amendments since are listed under \"Amendments after the draw\": now "),
+                    lang.pick(" 条，链尾摘要 ", " entries, ledger head "),
+                    lang.pick("。", ".")
                 )),
             )
         }
@@ -126,7 +130,7 @@ pub fn draw_markdown(
         s,
         "# {}{}{suffix}\n",
         record.plan.name,
-        lang.t("抽查任务公告", " — public notice of the draw")
+        lang.pick("抽查任务公告", " — public notice of the draw")
     );
     if let Some(c) = &corrects {
         let _ = writeln!(s, "{c}\n");
@@ -134,43 +138,43 @@ pub fn draw_markdown(
     let _ = writeln!(
         s,
         "- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n",
-        lang.t("抽查计划编号", "Plan"),
+        lang.pick("抽查计划编号", "Plan"),
         record.plan.id,
-        lang.t("检查机关", "Authority"),
+        lang.pick("检查机关", "Authority"),
         record.plan.authority,
-        lang.t("抽取日期", "Draw date"),
+        lang.pick("抽取日期", "Draw date"),
         record.plan.date,
-        lang.t("检查人员显示方式", "Officers shown as"),
+        lang.pick("检查人员显示方式", "Officers shown as"),
         match display {
-            OfficerDisplay::Names => lang.t("姓名", "names"),
-            OfficerDisplay::Certificates => lang.t("执法证号", "certificate numbers"),
-            OfficerDisplay::Hidden => lang.t("不公开", "not shown"),
+            OfficerDisplay::Names => lang.pick("姓名", "names"),
+            OfficerDisplay::Certificates => lang.pick("执法证号", "certificate numbers"),
+            OfficerDisplay::Hidden => lang.pick("不公开", "not shown"),
         }
     );
-    let _ = writeln!(s, "## {}\n", lang.t("随机种子", "The seed"));
+    let _ = writeln!(s, "## {}\n", lang.pick("随机种子", "The seed"));
     for line in provenance(lang, record, published.anchor) {
         let _ = writeln!(s, "- {line}");
     }
-    let _ = writeln!(s, "\n## {}\n", lang.t("输入文件摘要", "Input digests"));
+    let _ = writeln!(s, "\n## {}\n", lang.pick("输入文件摘要", "Input digests"));
     let _ = writeln!(
         s,
         "| {} | {} | SHA-256 |\n|---|---|---|\n| {} | `{}` | `{}` |\n| {} ({} {}) | `{}` | `{}` |\n| {} ({} {}) | `{}` | `{}` |\n| {} | `{}` | |\n",
-        lang.t("文件", "File"),
-        lang.t("规范摘要", "Canonical digest"),
-        lang.t("抽查计划", "plan"),
+        lang.pick("文件", "File"),
+        lang.pick("规范摘要", "Canonical digest"),
+        lang.pick("抽查计划", "plan"),
         record.inputs.plan.digest,
         record.inputs.plan.sha256,
-        lang.t("检查对象名录库", "target directory"),
+        lang.pick("检查对象名录库", "target directory"),
         record.inputs.targets.rows,
-        lang.t("行", "rows"),
+        lang.pick("行", "rows"),
         record.inputs.targets.digest,
         record.inputs.targets.sha256,
-        lang.t("执法检查人员名录库", "officer roster"),
+        lang.pick("执法检查人员名录库", "officer roster"),
         record.inputs.officers.rows,
-        lang.t("行", "rows"),
+        lang.pick("行", "rows"),
         record.inputs.officers.digest,
         record.inputs.officers.sha256,
-        lang.t("抽取记录", "record"),
+        lang.pick("抽取记录", "record"),
         record.digest
     );
     for task in &record.tasks {
@@ -185,41 +189,41 @@ pub fn draw_markdown(
             let _ = writeln!(
                 s,
                 "- {}: {}",
-                lang.t("抽查事项", "Items"),
-                task.items.join(lang.t("；", "; "))
+                lang.pick("抽查事项", "Items"),
+                task.items.join(lang.pick("；", "; "))
             );
         }
         if !basis(plan, task).is_empty() {
             let _ = writeln!(
                 s,
                 "- {}: {}",
-                lang.t("抽查依据", "Legal basis"),
+                lang.pick("抽查依据", "Legal basis"),
                 basis(plan, task)
             );
         }
         let _ = writeln!(
             s,
             "- {}: {}",
-            lang.t("检查对象范围（可抽取）", "Eligible targets"),
+            lang.pick("检查对象范围（可抽取）", "Eligible targets"),
             task.frame.size
         );
         if !task.frame.excluded.is_empty() {
             let _ = writeln!(
                 s,
                 "- {}: {}",
-                lang.t("排除", "Excluded"),
+                lang.pick("排除", "Excluded"),
                 task.frame
                     .excluded
                     .iter()
                     .map(|(k, v)| format!("{k} {v}"))
                     .collect::<Vec<_>>()
-                    .join(lang.t("，", ", "))
+                    .join(lang.pick("，", ", "))
             );
         }
         let _ = writeln!(
             s,
             "- {}: {}\n",
-            lang.t("每组检查人员", "Officers per team"),
+            lang.pick("每组检查人员", "Officers per team"),
             task.team_size
         );
         let _ = writeln!(
@@ -241,11 +245,11 @@ pub fn draw_markdown(
         let _ = writeln!(
             s,
             "\n| {} | {} | {} | {} | {} |\n|---:|---|---|---|---|",
-            lang.t("序号", "No."),
-            lang.t("市场主体名称", "Entity"),
-            lang.t("统一社会信用代码（注册号）", "Credit code"),
-            lang.t("检查机关", "Authority"),
-            lang.t("检查人员", "Officers")
+            lang.pick("序号", "No."),
+            lang.pick("市场主体名称", "Entity"),
+            lang.pick("统一社会信用代码（注册号）", "Credit code"),
+            lang.pick("检查机关", "Authority"),
+            lang.pick("检查人员", "Officers")
         );
         for (n, sel) in task.selected.iter().enumerate() {
             let _ = writeln!(
@@ -264,14 +268,14 @@ pub fn draw_markdown(
         let _ = writeln!(
             s,
             "## {}\n",
-            lang.t("抽取后的修改记录", "Amendments after the draw")
+            lang.pick("抽取后的修改记录", "Amendments after the draw")
         );
         for line in amendment_lines(record, &labels, lang) {
             let _ = writeln!(s, "- {line}");
         }
         s.push('\n');
     }
-    let [heading, before, commands, after] = how_to_verify(lang, record);
+    let [heading, before, commands, after] = how_to_verify(lang, published.verify);
     let _ = writeln!(
         s,
         "## {heading}\n\n{before}\n\n```sh\n{commands}\n```\n\n{after}"
@@ -331,7 +335,7 @@ pub fn draw_csv(
                     task.id.as_str(),
                     task.name.as_str(),
                     task_type(lang, task),
-                    &task.items.join(lang.t("；", "; ")),
+                    &task.items.join(lang.pick("；", "; ")),
                     basis(plan, task),
                     record.plan.authority.as_str(),
                     &(n + 1).to_string(),
@@ -339,7 +343,7 @@ pub fn draw_csv(
                     sel.target.as_str(),
                     &current_team(record, &task.id, &sel.target, &labels, lang),
                 ]
-                .map(|c| super::people_csv_cell(c).into_owned()),
+                .map(|c| super::common::people_csv_cell(c).into_owned()),
             )
             .expect("writing to memory");
         }
@@ -365,33 +369,33 @@ pub fn draw_html(
     let title = format!(
         "{}{}{suffix}",
         record.plan.name,
-        lang.t("抽查任务公告", " — public notice of the draw")
+        lang.pick("抽查任务公告", " — public notice of the draw")
     );
     let mut s = html_head(lang, &title);
     if let Some(c) = &corrects {
         let _ = writeln!(s, "<p class=\"warn\" id=\"correction\">{}</p>", esc_code(c));
     }
     let shown = match display {
-        OfficerDisplay::Names => lang.t("姓名", "names"),
-        OfficerDisplay::Certificates => lang.t("执法证号", "certificate numbers"),
-        OfficerDisplay::Hidden => lang.t("不公开", "not shown"),
+        OfficerDisplay::Names => lang.pick("姓名", "names"),
+        OfficerDisplay::Certificates => lang.pick("执法证号", "certificate numbers"),
+        OfficerDisplay::Hidden => lang.pick("不公开", "not shown"),
     };
     let _ = writeln!(
         s,
         "<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
-        lang.t("抽查计划编号", "Plan"),
+        lang.pick("抽查计划编号", "Plan"),
         esc(&record.plan.id),
-        lang.t("检查机关", "Authority"),
+        lang.pick("检查机关", "Authority"),
         esc(&record.plan.authority),
-        lang.t("抽取日期", "Draw date"),
+        lang.pick("抽取日期", "Draw date"),
         esc(&record.plan.date),
-        lang.t("检查人员显示方式", "Officers shown as"),
+        lang.pick("检查人员显示方式", "Officers shown as"),
         shown
     );
     let _ = writeln!(
         s,
         "<section id=\"seed\"><h2>{}</h2><ul>",
-        lang.t("随机种子", "The seed")
+        lang.pick("随机种子", "The seed")
     );
     let unattested = record.seed.attestation.is_none();
     for line in provenance(lang, record, published.anchor) {
@@ -406,28 +410,32 @@ pub fn draw_html(
     let _ = writeln!(
         s,
         "<section id=\"digests\"><h2>{}</h2><div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        lang.t("输入文件摘要", "Input digests"),
-        lang.t("文件", "File"),
-        lang.t("行数", "Rows"),
-        lang.t("规范摘要", "Canonical digest")
+        lang.pick("输入文件摘要", "Input digests"),
+        lang.pick("文件", "File"),
+        lang.pick("行数", "Rows"),
+        lang.pick("规范摘要", "Canonical digest")
     );
     for (name, rows, digest) in [
         (
-            lang.t("抽查计划", "plan"),
+            lang.pick("抽查计划", "plan"),
             String::new(),
             &record.inputs.plan.digest,
         ),
         (
-            lang.t("检查对象名录库", "target directory"),
+            lang.pick("检查对象名录库", "target directory"),
             record.inputs.targets.rows.to_string(),
             &record.inputs.targets.digest,
         ),
         (
-            lang.t("执法检查人员名录库", "officer roster"),
+            lang.pick("执法检查人员名录库", "officer roster"),
             record.inputs.officers.rows.to_string(),
             &record.inputs.officers.digest,
         ),
-        (lang.t("抽取记录", "record"), String::new(), &record.digest),
+        (
+            lang.pick("抽取记录", "record"),
+            String::new(),
+            &record.digest,
+        ),
     ] {
         let _ = writeln!(
             s,
@@ -449,43 +457,43 @@ pub fn draw_html(
             let _ = write!(
                 s,
                 "<dt>{}</dt><dd>{}</dd>",
-                lang.t("抽查事项", "Items"),
-                esc(&task.items.join(lang.t("；", "; ")))
+                lang.pick("抽查事项", "Items"),
+                esc(&task.items.join(lang.pick("；", "; ")))
             );
         }
         if !basis(plan, task).is_empty() {
             let _ = write!(
                 s,
                 "<dt>{}</dt><dd>{}</dd>",
-                lang.t("抽查依据", "Legal basis"),
+                lang.pick("抽查依据", "Legal basis"),
                 esc(basis(plan, task))
             );
         }
         let _ = write!(
             s,
             "<dt>{}</dt><dd class=\"frame\">{}</dd><dt>{}</dt><dd class=\"drawn\">{drawn}</dd>",
-            lang.t("检查对象范围（可抽取）", "Eligible targets"),
+            lang.pick("检查对象范围（可抽取）", "Eligible targets"),
             task.frame.size,
-            lang.t("抽取", "Drawn")
+            lang.pick("抽取", "Drawn")
         );
         if !task.frame.excluded.is_empty() {
             let _ = write!(
                 s,
                 "<dt>{}</dt><dd>{}</dd>",
-                lang.t("排除", "Excluded"),
+                lang.pick("排除", "Excluded"),
                 esc(&task
                     .frame
                     .excluded
                     .iter()
                     .map(|(k, v)| format!("{k} {v}"))
                     .collect::<Vec<_>>()
-                    .join(lang.t("，", ", ")))
+                    .join(lang.pick("，", ", ")))
             );
         }
         let _ = writeln!(
             s,
             "<dt>{}</dt><dd>{}</dd></dl>",
-            lang.t("每组检查人员", "Officers per team"),
+            lang.pick("每组检查人员", "Officers per team"),
             task.team_size
         );
         let _ = writeln!(s, "{}", strata_svg(lang, task));
@@ -508,11 +516,11 @@ pub fn draw_html(
         let _ = writeln!(
             s,
             "</table></div><div class=\"scroll\"><table class=\"selected\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            lang.t("序号", "No."),
-            lang.t("市场主体名称", "Entity"),
-            lang.t("统一社会信用代码（注册号）", "Credit code"),
-            lang.t("检查机关", "Authority"),
-            lang.t("检查人员", "Officers")
+            lang.pick("序号", "No."),
+            lang.pick("市场主体名称", "Entity"),
+            lang.pick("统一社会信用代码（注册号）", "Credit code"),
+            lang.pick("检查机关", "Authority"),
+            lang.pick("检查人员", "Officers")
         );
         for (n, sel) in task.selected.iter().enumerate() {
             let _ = writeln!(
@@ -531,14 +539,14 @@ pub fn draw_html(
         let _ = writeln!(
             s,
             "<section id=\"amendments\"><h2>{}</h2><ul>",
-            lang.t("抽取后的修改记录", "Amendments after the draw")
+            lang.pick("抽取后的修改记录", "Amendments after the draw")
         );
         for line in amendment_lines(record, &labels, lang) {
             let _ = writeln!(s, "<li>{}</li>", esc(&line));
         }
         let _ = writeln!(s, "</ul></section>");
     }
-    let [heading, before, commands, after] = how_to_verify(lang, record);
+    let [heading, before, commands, after] = how_to_verify(lang, published.verify);
     let _ = writeln!(
         s,
         "<section id=\"verify\"><h2>{}</h2><p>{}</p><pre><code>{}</code></pre><p>{}</p></section>",

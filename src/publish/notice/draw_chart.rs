@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Lang, esc, stratum_label};
+use super::common::{Lang, esc, stratum_label};
 use crate::draw::record::TaskRecord;
 
 /// A bar chart of frame against drawn, per stratum, as inline SVG.
@@ -22,7 +22,7 @@ pub(super) fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
         esc(&format!(
             "{} {}",
             task.id,
-            lang.t("各分层范围与抽取数", "frame and drawn per stratum")
+            lang.pick("各分层范围与抽取数", "frame and drawn per stratum")
         )),
         w = label_w + bar_w + 110.0
     );
@@ -48,7 +48,7 @@ pub(super) fn strata_svg(lang: Lang, task: &TaskRecord) -> String {
     let _ = write!(
         s,
         "<text x=\"{label_w}\" y=\"{ly}\" font-size=\"11\" fill=\"#555\">{}</text></svg>",
-        esc(lang.t(
+        esc(lang.pick(
             "红色：抽取数；浅色：范围（可抽取）",
             "red: drawn; light: frame (eligible)"
         )),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::Lang;
+use super::common::Lang;
 use crate::draw::record::Record;
 
 /// The seed's provenance, one line per fact.
@@ -14,9 +14,9 @@ pub(super) fn provenance(
     let Some(a) = &record.seed.attestation else {
         return vec![format!(
             "{}: `{}`. {}",
-            lang.t("随机种子（未经证明）", "Seed (unattested)"),
+            lang.pick("随机种子（未经证明）", "Seed (unattested)"),
             record.seed.value,
-            lang.t(
+            lang.pick(
                 "该种子由操作人员输入，没有证据表明它不是在看到抽取结果后选定的。",
                 "The seed was typed by the operator: nothing proves it was not chosen after seeing the draw."
             )
@@ -25,9 +25,9 @@ pub(super) fn provenance(
     let an = &a.announcement;
     let mut lines = vec![format!(
         "{}: `{}`，{} {}",
-        lang.t("抽取公告摘要", "Announcement digest"),
+        lang.pick("抽取公告摘要", "Announcement digest"),
         an.digest,
-        lang.t("公告时间", "announced at"),
+        lang.pick("公告时间", "announced at"),
         an.announced_at
     )];
     let anchored = crate::ceremony::base64_decode(&a.timestamp)
@@ -35,34 +35,34 @@ pub(super) fn provenance(
     lines.push(match (anchored, anchor) {
         (Some(token), Some(verified)) => format!(
             "{}: {}{}{}{}`{}`{}",
-            lang.t(
+            lang.pick(
                 "可信时间戳（RFC 3161）证明公告存在于",
                 "An RFC 3161 time-stamp shows the announcement existed at"
             ),
             token.time_text,
-            lang.t("，时间戳机构 ", "; authority "),
+            lang.pick("，时间戳机构 ", "; authority "),
             verified.tsa,
-            lang.t("，签名证书 SHA-256 指纹 ", ", signing certificate SHA-256 fingerprint "),
+            lang.pick("，签名证书 SHA-256 指纹 ", ", signing certificate SHA-256 fingerprint "),
             verified.fingerprint,
-            lang.t(
+            lang.pick(
                 "（发布前已用材料包中的 tsa.pem 验证签名）。请把指纹与该机构公布的证书比对：时间戳只在该机构可信时才有意义。",
                 " (its signature verified before publication with the kit's tsa.pem). Compare the fingerprint with the one the authority publishes: a time-stamp means something only if the authority is trusted."
             )
         ),
         (Some(token), None) => format!(
             "{}: {}{}",
-            lang.t(
+            lang.pick(
                 "公告带有可信时间戳（RFC 3161），时间为",
                 "The announcement carries an RFC 3161 time-stamp dated"
             ),
             token.time_text,
-            lang.t(
-                "，但其签名未经验证：请用时间戳机构的证书核验（shuangsui verify … --tsa-cert）。",
-                ", but its signature was not verified: check it with the authority's certificate (shuangsui verify … --tsa-cert)."
+            lang.pick(
+                "，但其签名未经验证：核验时请提供时间戳机构的证书。",
+                ", but its signature was not verified: give the authority's certificate when verifying."
             )
         ),
         (None, _) => lang
-            .t(
+            .pick(
                 "公告没有可信时间戳：公告须在随机数发布前已公开，这一点须查对公告的发布记录。",
                 "The announcement has no time-stamp: that it was public before the randomness rests on its publication record.",
             )
@@ -70,10 +70,10 @@ pub(super) fn provenance(
     });
     lines.push(format!(
         "{}: {} {}",
-        lang.t("抽取尝试", "Attempt"),
+        lang.pick("抽取尝试", "Attempt"),
         an.attempt,
         if a.replaced.is_empty() {
-            lang.t("（首次公告）", "(the first announcement)")
+            lang.pick("（首次公告）", "(the first announcement)")
                 .to_owned()
         } else {
             let mut out = String::new();
@@ -87,16 +87,16 @@ pub(super) fn provenance(
                 let _ = write!(
                     out,
                     "{} {}{} `{}`{}{} {}{}{}{}",
-                    lang.t("；作废的第", "; replaced attempt"),
+                    lang.pick("；作废的第", "; replaced attempt"),
                     old.attempt,
-                    lang.t(" 次公告", ""),
+                    lang.pick(" 次公告", ""),
                     old.digest,
-                    lang.t("（", " ("),
-                    lang.t("轮次", "round"),
+                    lang.pick("（", " ("),
+                    lang.pick("轮次", "round"),
                     old.beacon.round,
-                    lang.t("，原因：", ", reason: "),
+                    lang.pick("，原因：", ", reason: "),
                     why,
-                    lang.t("）", ")")
+                    lang.pick("）", ")")
                 );
             }
             out
@@ -104,18 +104,18 @@ pub(super) fn provenance(
     ));
     lines.push(format!(
         "{}: {}（{} {}）",
-        lang.t(
+        lang.pick(
             "随机源 drand quicknet 轮次",
             "Randomness: drand quicknet round"
         ),
         a.beacon.round,
-        lang.t("发布于", "emitted at"),
+        lang.pick("发布于", "emitted at"),
         an.beacon.emitted_at,
     ));
     if !an.dice.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t(
+            lang.pick(
                 "公告时公开掷骰",
                 "Dice rolled in public at the announcement"
             ),
@@ -125,7 +125,7 @@ pub(super) fn provenance(
     if !an.parties.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.t(
+            lang.pick(
                 "公告中的参与方贡献",
                 "Parties' contributions in the announcement"
             ),
@@ -137,23 +137,23 @@ pub(super) fn provenance(
                         "{}{}",
                         p.name,
                         if revealed {
-                            lang.t("（已公开秘密）", " (secret revealed)")
+                            lang.pick("（已公开秘密）", " (secret revealed)")
                         } else {
-                            lang.t("（未公开秘密）", " (secret not revealed)")
+                            lang.pick("（未公开秘密）", " (secret not revealed)")
                         }
                     )
                 })
                 .collect::<Vec<_>>()
-                .join(lang.t("、", ", "))
+                .join(lang.pick("、", ", "))
         ));
     }
     lines.push(format!(
         "{}: `{}`",
-        lang.t("由此得出的随机种子", "Derived seed"),
+        lang.pick("由此得出的随机种子", "Derived seed"),
         record.seed.value
     ));
     lines.push(
-        lang.t(
+        lang.pick(
             "可由任何人核验的：种子仅由公告摘要与该轮 drand 随机数得出，此后输入的任何内容都不影响种子；drand 轮次的 BLS 签名可用内置公钥离线验证；输入文件与公告冻结的一致。取决于程序的：掷骰是否公正（现场公开）；公告是否在轮次发布前已公开；该计划是否没有其他未公开的公告；未公开秘密的参与方的贡献是否确为其本人所作。",
             "Anyone can check: the seed comes only from the announcement's digest and that drand round's randomness, and nothing entered afterwards changes it; the round's BLS signature verifies offline against the built-in key; the input files are the ones the announcement froze. Resting on procedure: that the dice were rolled fairly (in public); that the announcement was public before the round; that no other announcement was made for this plan; that an unrevealed party's contribution is its own.",
         )

@@ -1,7 +1,7 @@
 //! The draw notice's teams: each as it stands after the ledger's amendments, and the ledger
 //! itself.
 
-use super::Lang;
+use super::common::Lang;
 use crate::draw::record::Record;
 
 fn team(
@@ -18,10 +18,10 @@ fn team(
         return format!(
             "{}{}",
             record_team.len(),
-            lang.t(" 名（不公开）", " officers (not shown)")
+            lang.pick(" 名（不公开）", " officers (not shown)")
         );
     }
-    shown.join(lang.t("、", ", "))
+    shown.join(lang.pick("、", ", "))
 }
 
 /// A selected target's team as it stands after the ledger's amendments, with the
@@ -43,9 +43,9 @@ pub(super) fn current_team(
     } else {
         format!(
             "{now}{}{}{}",
-            lang.t("（见修改记录 ", " (amended: "),
-            entries.join(lang.t("、", ", ")),
-            lang.t("）", ")")
+            lang.pick("（见修改记录 ", " (amended: "),
+            entries.join(lang.pick("、", ", ")),
+            lang.pick("）", ")")
         )
     }
 }
@@ -72,7 +72,7 @@ pub(super) fn amendment_lines(
                     "{} → {}{}{}{}",
                     label(&e.officer),
                     label(&e.replacement),
-                    lang.t("，原因：", ", reason: "),
+                    lang.pick("，原因：", ", reason: "),
                     e.reason,
                     if e.note.is_empty() {
                         String::new()
@@ -87,7 +87,7 @@ pub(super) fn amendment_lines(
                 e.at,
                 e.task,
                 e.target,
-                lang.t("；操作人 ", "; by "),
+                lang.pick("；操作人 ", "; by "),
                 e.actor
             )
         })
@@ -95,12 +95,12 @@ pub(super) fn amendment_lines(
     let (n, head) = record.ledger_head();
     lines.push(format!(
         "{}: {n}{}，{} `{head}`",
-        lang.t("修改记录条数", "Amendments"),
-        lang.t(" 条", ""),
-        lang.t("链尾摘要", "ledger head")
+        lang.pick("修改记录条数", "Amendments"),
+        lang.pick(" 条", ""),
+        lang.pick("链尾摘要", "ledger head")
     ));
     lines.push(
-        lang.t(
+        lang.pick(
             "替换人员不由任何人选择：每个名额的替补顺序在抽取时已确定（规范 §9.4），每队最多替换的人数由计划规定。",
             "Replacements are chosen by no one: each slot's substitute order was fixed at the draw (SPEC.md §9.4), and the plan caps the replacements per team.",
         )

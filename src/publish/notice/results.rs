@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Lang, cell, esc, headers, html_head, task_type};
+use super::common::{Lang, cell, esc, headers, html_head, task_type};
 
 /// The columns of a result table, per task and item.
 const RESULT_COLUMNS: [(&str, &str); 6] = [
@@ -98,7 +98,7 @@ pub fn results_csv(lang: Lang, record: &Record, results: &Results) -> Vec<u8> {
     for row in rows(lang, record, results) {
         w.write_record(
             row.iter()
-                .map(|c| super::people_csv_cell(c).as_bytes().to_vec()),
+                .map(|c| super::common::people_csv_cell(c).as_bytes().to_vec()),
         )
         .expect("writing to memory");
     }
@@ -112,8 +112,8 @@ fn ledger_line(lang: Lang, record: &Record) -> Option<String> {
     (entries > 0).then(|| {
         format!(
             "{}{entries}{}{head}",
-            lang.t("抽取后修改 ", "Amendments after the draw: "),
-            lang.t(" 条，修改账本链尾摘要 ", "; ledger head ")
+            lang.pick("抽取后修改 ", "Amendments after the draw: "),
+            lang.pick(" 条，修改账本链尾摘要 ", "; ledger head ")
         )
     })
 }
@@ -125,16 +125,16 @@ pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> Strin
         s,
         "# {}{}\n",
         record.plan.name,
-        lang.t("抽查结果公告", " — inspection results")
+        lang.pick("抽查结果公告", " — inspection results")
     );
     let _ = writeln!(
         s,
         "- {}: {}\n- {}: {}\n- {}: `{}`\n",
-        lang.t("抽查计划编号", "Plan"),
+        lang.pick("抽查计划编号", "Plan"),
         record.plan.id,
-        lang.t("检查机关", "Authority"),
+        lang.pick("检查机关", "Authority"),
         record.plan.authority,
-        lang.t("抽取记录摘要", "Record digest"),
+        lang.pick("抽取记录摘要", "Record digest"),
         record.digest
     );
     if let Some(line) = ledger_line(lang, record) {
@@ -163,7 +163,7 @@ pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> Strin
         };
         for item in items {
             if !item.is_empty() {
-                let _ = writeln!(s, "### {}: {}\n", lang.t("抽查事项", "Item"), item);
+                let _ = writeln!(s, "### {}: {}\n", lang.pick("抽查事项", "Item"), item);
             }
             let _ = writeln!(
                 s,
@@ -188,9 +188,9 @@ pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> Strin
     let _ = writeln!(
         s,
         "{}",
-        lang.t(
-            "抽取过程可由任何人复核：`shuangsui verify record.json --plan … --targets … --officers …`。",
-            "Anyone can re-run the draw: `shuangsui verify record.json --plan … --targets … --officers …`."
+        lang.pick(
+            "抽取过程可由任何人用抽取公告所附的核验材料包复核（算法见 SPEC.md）。",
+            "Anyone can re-run the draw with the verification kit published with the draw notice (the algorithm is in SPEC.md)."
         )
     );
     s
@@ -201,17 +201,17 @@ pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
     let title = format!(
         "{}{}",
         record.plan.name,
-        lang.t("抽查结果公告", " — inspection results")
+        lang.pick("抽查结果公告", " — inspection results")
     );
     let mut s = html_head(lang, &title);
     let _ = writeln!(
         s,
         "<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><code>{}</code></dd></dl>",
-        lang.t("抽查计划编号", "Plan"),
+        lang.pick("抽查计划编号", "Plan"),
         esc(&record.plan.id),
-        lang.t("检查机关", "Authority"),
+        lang.pick("检查机关", "Authority"),
         esc(&record.plan.authority),
-        lang.t("抽取记录摘要", "Record digest"),
+        lang.pick("抽取记录摘要", "Record digest"),
         record.digest
     );
     if let Some(line) = ledger_line(lang, record) {
@@ -241,7 +241,12 @@ pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
         };
         for item in items {
             if !item.is_empty() {
-                let _ = writeln!(s, "<h3>{}: {}</h3>", lang.t("抽查事项", "Item"), esc(item));
+                let _ = writeln!(
+                    s,
+                    "<h3>{}: {}</h3>",
+                    lang.pick("抽查事项", "Item"),
+                    esc(item)
+                );
             }
             let _ = writeln!(
                 s,

@@ -7,8 +7,8 @@ use super::dialect::Dialect;
 use super::filter::{Typed, conditions};
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::{Record, TaskRecord};
-use crate::draw::selection::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 use crate::error::{Error, ErrorKind, Result};
+use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY};
 
 /// Where the query reads the directory and the listed exclusions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,10 +111,7 @@ pub fn selection_query(
     let t = task(record, task_id)?;
     let (targets, exclusions) = match data {
         Data::Kit if d != Dialect::DuckDb => {
-            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
-                    "only DuckDB reads the kit's files itself: name the {} tables holding targets.csv and exclusions.csv (--table, --exclusions-table)",
-                    d.name()
-                )));
+            return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));
         }
         Data::Kit => (
             format!("read_csv('targets.csv', {KIT_CSV})"),

@@ -29,26 +29,6 @@ pub fn id_check(args: &IdCheckArgs) -> Result<IdCheck> {
     })
 }
 
-/// A file read in place (`pread`), so that the library reads a large directory in
-/// blocks instead of the tool loading it whole.
-struct FileSource(fs::File);
-
-impl ByteSource for FileSource {
-    fn size(&self) -> u64 {
-        self.0.metadata().map_or(0, |m| m.len())
-    }
-
-    #[cfg(unix)]
-    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        std::os::unix::fs::FileExt::read_at(&self.0, buf, offset)
-    }
-
-    #[cfg(windows)]
-    fn read_at(&self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        std::os::windows::fs::FileExt::seek_read(&self.0, buf, offset)
-    }
-}
-
 static THREADS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Uses `n` threads (0: every core) for reading and drawing.
@@ -70,7 +50,7 @@ fn threads() -> usize {
 pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]> {
     let file = fs::File::open(path).with_context(|| format!("cannot read '{}'", path.display()))?;
     let name = path.display().to_string();
-    let data: Arc<dyn ByteSource> = Arc::new(FileSource(file));
+    let data: Arc<dyn ByteSource> = Arc::new(file);
     let keep = std::collections::BTreeSet::new();
     let reading = crate::progress::Reading::new(&name);
     let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
@@ -119,7 +99,7 @@ impl InputFiles {
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
             plan: read(&args.plan)?,
-            targets: Arc::new(FileSource(targets)),
+            targets: Arc::new(targets),
             officers: read(&args.officers)?,
             options: InputOptions {
                 targets: read_options(args.targets_format, &args.targets_sheet),
@@ -192,8 +172,7 @@ impl InputFiles {
                 .earlier
                 .iter()
                 .map(|(name, bytes)| {
-                    let record: shuangsui::Record =
-                        shuangsui::base::strict::from_slice(name, bytes)?;
+                    let record = shuangsui::Record::from_json(name, bytes)?;
                     Ok((name.clone(), record))
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -219,7 +198,7 @@ pub fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
 
 /// Reads an announcement strictly (SPEC.md §9.2: no repeated or unknown member).
 pub fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::Announcement> {
-    Ok(shuangsui::base::strict::from_slice(
+    Ok(shuangsui::ceremony::Announcement::parse(
         &path.display().to_string(),
         &read(path)?,
     )?)

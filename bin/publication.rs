@@ -84,8 +84,7 @@ pub fn build(
     formats: &[NoticeFormat],
     published: &notice::Published<'_>,
 ) -> Result<Publication> {
-    let record: shuangsui::Record =
-        shuangsui::base::strict::from_slice("record.json", record_bytes)?;
+    let record = shuangsui::Record::from_json("record.json", record_bytes)?;
     let nl = lang;
     let kit = PathBuf::from("kit");
     // The kit's files are named as verify_command names them.
@@ -474,7 +473,7 @@ pub fn check_kit(dir: &Path, publication: &Publication) -> Result<bool> {
     let record = crate::files::read(&kit.join("record.json"))?;
     // The exclusions a SQL engine reads are the ones the record binds (SPEC.md §7.4).
     shuangsui::publish::sql::check_exclusions_csv(
-        &shuangsui::base::strict::from_slice("kit/record.json", &record)?,
+        &shuangsui::Record::from_json("kit/record.json", &record)?,
         "kit/exclusions.csv",
         &crate::files::read(&kit.join("exclusions.csv"))?,
     )?;

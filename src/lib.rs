@@ -46,6 +46,7 @@
 
 pub mod base;
 pub mod ceremony;
+pub mod dates;
 pub mod draw;
 pub mod error;
 pub mod inputs;

@@ -1,5 +1,11 @@
 //! The JSON Schemas (2020-12) of every file `shuangsui` reads or writes,
 //! compiled in so that `shuangsui schema NAME` can print them.
+//!
+//! ```
+//! let record = shuangsui::schemas::get("record").unwrap();
+//! assert!(record.contains("\"$schema\""));
+//! assert!(shuangsui::schemas::names().contains(&"plan"));
+//! ```
 
 /// Every schema: its name and its text.
 pub const ALL: &[(&str, &str)] = &[

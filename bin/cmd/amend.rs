@@ -17,8 +17,7 @@ use super::unix_now;
 /// Replaces an officer, or records an unreachable target, and prints the ledger entry.
 pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     let bytes = read(&a.record)?;
-    let record: shuangsui::Record =
-        shuangsui::base::strict::from_slice(&a.record.display().to_string(), &bytes)?;
+    let record = shuangsui::Record::from_json(&a.record.display().to_string(), &bytes)?;
     let inputs = InputFiles::read(&a.inputs, shuangsui::verify::id_check_of(&bytes))?.parse()?;
     let name = a.record.display().to_string();
     let check = shuangsui::verify(
@@ -51,13 +50,13 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     };
     let at =
         a.at.clone()
-            .unwrap_or_else(|| shuangsui::base::dates::format_rfc3339(unix_now()));
+            .unwrap_or_else(|| shuangsui::dates::format_rfc3339(unix_now()));
     // The library has no clock; the CLI does: an amendment is not dated in the future.
-    if let Some(t) = shuangsui::base::dates::parse_rfc3339(&at) {
+    if let Some(t) = shuangsui::dates::parse_rfc3339(&at) {
         anyhow::ensure!(
             t <= unix_now() + 300,
             "--at {at} is in the future (now {}): an amendment is dated when it is made",
-            shuangsui::base::dates::format_rfc3339(unix_now())
+            shuangsui::dates::format_rfc3339(unix_now())
         );
     }
     let amendment = Amendment {

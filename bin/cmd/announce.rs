@@ -34,8 +34,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     let previous = match &args.previous {
         None => String::new(),
         Some(p) => {
-            let record: shuangsui::Record =
-                shuangsui::base::strict::from_slice(&p.display().to_string(), &read(p)?)?;
+            let record = shuangsui::Record::from_json(&p.display().to_string(), &read(p)?)?;
             if record.content_digest() != record.digest {
                 anyhow::bail!(
                     "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
@@ -47,7 +46,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     };
     let not_before = match &args.not_before {
         None => None,
-        Some(t) => Some(shuangsui::base::dates::parse_rfc3339(t).ok_or_else(|| {
+        Some(t) => Some(shuangsui::dates::parse_rfc3339(t).ok_or_else(|| {
             anyhow::anyhow!(
                 "--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00"
             )

@@ -17,7 +17,7 @@ use super::unix_now;
 pub fn run(args: &ContributeArgs, lang: Lang) -> Result<ExitCode> {
     let draft = read_announcement(&args.announcement)?;
     ceremony::check_draft(&draft)?;
-    let party = shuangsui::base::normalize::text(&args.party);
+    let party = ceremony::party_name(&args.party);
     anyhow::ensure!(
         draft.parties.iter().any(|p| p.name == party),
         "'{party}' is not a party of this draft ({}): the parties are named when the draft is made",

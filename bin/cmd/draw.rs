@@ -81,7 +81,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
         .beacon
         .as_ref()
         .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
-    let round: shuangsui::ceremony::beacon::Round = shuangsui::base::strict::from_slice(
+    let round = shuangsui::ceremony::beacon::Round::parse(
         &beacon_path.display().to_string(),
         &read(beacon_path)?,
     )?;

@@ -19,10 +19,8 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     // A notice already published for this draw with another ledger is corrected, not
     // overwritten: the new one (更正) goes elsewhere and cites the old one.
     if let Ok(previous) = read(&out.join("kit").join("record.json"))
-        && let Ok(previous) =
-            shuangsui::base::strict::from_slice::<shuangsui::Record>("kit/record.json", &previous)
-        && let Ok(now) =
-            shuangsui::base::strict::from_slice::<shuangsui::Record>("record.json", &bytes)
+        && let Ok(previous) = shuangsui::Record::from_json("kit/record.json", &previous)
+        && let Ok(now) = shuangsui::Record::from_json("record.json", &bytes)
         && previous.digest == now.digest
         && previous.ledger_head() != now.ledger_head()
     {
@@ -45,10 +43,9 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     let corrected = args
         .corrects
         .as_deref()
-        .map(|p| read(p).map(|b| hex::encode(shuangsui::base::canonical::sha256(&b))))
+        .map(|p| read(p).map(|b| hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&b))))
         .transpose()?;
-    let record: shuangsui::Record =
-        shuangsui::base::strict::from_slice(&record_path.display().to_string(), &bytes)?;
+    let record = shuangsui::Record::from_json(&record_path.display().to_string(), &bytes)?;
     let stamped = record
         .seed
         .attestation

@@ -16,17 +16,7 @@ use crate::publication;
 pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     let (record_path, results_path, out) = (&args.record, &args.results, &args.out);
     let bytes = read(record_path)?;
-    shuangsui::base::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
-    if !shuangsui::draw::record::is_intact(&value) {
-        anyhow::bail!(
-            "'{}' does not match its own digest: it was changed after the draw",
-            record_path.display()
-        );
-    }
-    let record: shuangsui::Record = serde_json::from_value(value)
-        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    let record = shuangsui::Record::parse(&record_path.display().to_string(), &bytes)?;
     let mut cal = shuangsui::publish::workdays::Calendar::official();
     if let Some(p) = &args.calendar {
         cal = cal.with(shuangsui::publish::workdays::Calendar::parse(
@@ -35,10 +25,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         )?);
     }
     let today = if let Some(t) = &args.today {
-        shuangsui::base::dates::Date::parse(t)
+        shuangsui::dates::Date::parse(t)
             .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
     } else {
-        shuangsui::base::dates::china_date(super::unix_now())
+        shuangsui::dates::china_date(super::unix_now())
             .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
     };
     let name = results_path.display().to_string();

@@ -13,8 +13,7 @@ use crate::lang::Lang;
 pub fn run(args: &SqlArgs, _lang: Lang) -> Result<ExitCode> {
     let dialect = Dialect::from(args.dialect);
     let bytes = read(&args.record)?;
-    let record: shuangsui::Record =
-        shuangsui::base::strict::from_slice(&args.record.display().to_string(), &bytes)?;
+    let record = shuangsui::Record::from_json(&args.record.display().to_string(), &bytes)?;
     // DuckDB reads the kit itself unless told of tables; the others need tables.
     let data = match (dialect, &args.table, &args.exclusions_table) {
         (Dialect::DuckDb, None, None) => Data::Kit,

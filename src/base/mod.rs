@@ -2,7 +2,6 @@
 //! dates, identifier checks and strict JSON.
 
 pub mod canonical;
-pub mod dates;
 pub mod normalize;
 pub mod strict;
 pub mod uscc;

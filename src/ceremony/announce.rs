@@ -12,8 +12,8 @@ use super::announcement::{
     AnnouncedBeacon, Announcement, Committed, Contribution, MAX_DICE, bad, digest_of, unhex,
 };
 use crate::base::canonical::SPEC_VERSION;
-use crate::base::dates::{format_rfc3339, parse_rfc3339};
 use crate::ceremony::beacon::{self};
+use crate::dates::{format_rfc3339, parse_rfc3339};
 use crate::error::Result;
 
 /// What the operator announces.

@@ -46,6 +46,16 @@ pub struct Announcement {
     pub digest: String,
 }
 
+impl Announcement {
+    /// An announcement (or a draft) as published, as strict JSON: a member named twice or
+    /// unknown is refused. Its content is checked where it is used
+    /// ([`check_announcement`](crate::ceremony::check_announcement),
+    /// [`check_draft`](crate::ceremony::check_draft)).
+    pub fn parse(name: &str, bytes: &[u8]) -> crate::error::Result<Announcement> {
+        crate::base::strict::from_slice(name, bytes)
+    }
+}
+
 /// Digests of the announced inputs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -150,14 +160,18 @@ pub(crate) fn tag(name: &str) -> String {
     format!("shuangsui/v{SPEC_VERSION}/{name}")
 }
 
+/// A party's name as an announcement holds it: normalised text (SPEC.md §2).
+pub fn party_name(name: &str) -> String {
+    crate::base::normalize::text(name)
+}
+
 /// `contribution = SHA-256(str("shuangsui/v2/contribution") ‖ body ‖ str(name) ‖
 /// str(secret))`, hex, where `body` is the announcement's [`body_digest`]: the
 /// contribution serves this announcement and no other (SPEC.md §5.3).
 pub fn contribution(body: &Hash, name: &str, secret: &str) -> String {
+    let name = party_name(name);
     let mut e = Encoder::new(&tag("contribution"));
-    e.hash(body)
-        .str(&crate::base::normalize::text(name))
-        .str(secret);
+    e.hash(body).str(&name).str(secret);
     to_hex(&e.finish())
 }
 

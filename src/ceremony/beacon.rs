@@ -45,6 +45,13 @@ pub struct Round {
     pub signature: String,
 }
 
+impl Round {
+    /// A round as drand's HTTP API returns it (`/public/ROUND`), as strict JSON.
+    pub fn parse(name: &str, bytes: &[u8]) -> crate::error::Result<Round> {
+        crate::base::strict::from_slice(name, bytes)
+    }
+}
+
 /// Why a round is not what it claims to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {

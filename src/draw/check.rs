@@ -127,7 +127,7 @@ fn unreadable_filter_values(task: &Task, targets: &Directory) -> Vec<Warning> {
     for (column, c) in &task.filter.clauses {
         let checks: [Readable; 2] = [
             (c.after.is_some() || c.before.is_some(), "date", |v| {
-                crate::base::dates::Date::parse(v).is_some()
+                crate::dates::Date::parse(v).is_some()
             }),
             (c.min.is_some() || c.max.is_some(), "number", |v| {
                 crate::plan::filter::decimal(v).is_some()

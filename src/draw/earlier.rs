@@ -26,7 +26,7 @@ impl Earlier {
         let position = |id: &str| plan.tasks.iter().position(|t| t.id == id);
         for r in records {
             let same_year = plan.date.is_some_and(|d| {
-                crate::base::dates::Date::parse(&r.plan.date).is_some_and(|x| x.year == d.year)
+                crate::dates::Date::parse(&r.plan.date).is_some_and(|x| x.year == d.year)
             });
             let mut in_batch: HashMap<&str, u64> = HashMap::new();
             for t in &r.tasks {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::base::dates::{Date, OPEN_END, Validity};
+use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, ErrorKind, Location, Result, Warning};
 use crate::inputs::Table;
 pub use crate::inputs::values::{NOT_ON_DUTY, ON_DUTY};
@@ -123,12 +123,12 @@ pub fn officers(
                 .filter(|v| !v.is_empty())
                 .and_then(Validity::parse)
                 .or_else(|| {
-                    let from = crate::base::dates::Date::parse(&row.values[from?])?;
+                    let from = crate::dates::Date::parse(&row.values[from?])?;
                     let to = row.values[to?].as_str();
                     let to = if to == OPEN_END {
                         None
                     } else {
-                        Some(crate::base::dates::Date::parse(to)?)
+                        Some(crate::dates::Date::parse(to)?)
                     };
                     Some(Validity { from, to })
                 });

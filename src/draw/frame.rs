@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::draw::eligibility;
 use crate::draw::history::History;
 use crate::error::{Error, ErrorKind, Location, Result};

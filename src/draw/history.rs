@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::inputs::Table;
 use crate::plan::{Recency, Task, Window};
 

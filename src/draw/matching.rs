@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::base::canonical::Hash;
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::draw::frame::{passes, resolve_column, resolve_filter};
 use crate::draw::history::{History, within};
 use crate::draw::tickets::Ticketer;

@@ -356,6 +356,50 @@ pub struct Selected {
 }
 
 impl Record {
+    /// A record as published (SPEC.md §9), to use it: strict JSON (a member named twice or
+    /// unknown is refused, the error naming it), this build's spec version, and a digest that
+    /// matches the content. [`verify`](crate::verify::verify) reads any record and reports
+    /// what differs; this is for a record one goes on to amend, publish or query.
+    ///
+    /// ```
+    /// # use shuangsui::{draw, Inputs, Record, Seed, Source};
+    /// # let inputs = Inputs::parse(
+    /// #     Source { name: "plan.toml", bytes: b"[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n[[tasks]]\nid = \"T1\"\nname = \"t\"\ncount = 1\nteam_size = 2\n" },
+    /// #     Source { name: "targets.csv", bytes: b"id,name\n91110000802100433B,x\n" },
+    /// #     Source { name: "officers.csv", bytes: b"id,name\nE1,a\nE2,b\n" },
+    /// # )?;
+    /// let json = draw(&inputs, &Seed::unattested("s")?)?.record.to_json();
+    /// let record = Record::parse("record.json", json.as_bytes())?;
+    /// assert_eq!(record.tasks[0].selected.len(), 1);
+    ///
+    /// let altered = json.replacen("\"T1\"", "\"T2\"", 1);
+    /// let e = Record::parse("record.json", altered.as_bytes()).unwrap_err();
+    /// assert_eq!(e.kind(), "record_syntax");
+    /// # Ok::<(), shuangsui::Error>(())
+    /// ```
+    pub fn parse(name: &str, bytes: &[u8]) -> crate::error::Result<Record> {
+        use crate::error::{Error, ErrorKind, Location};
+        let record = Record::from_json(name, bytes)?;
+        if record.spec != SPEC_VERSION {
+            return Err(Error::new(ErrorKind::UnsupportedSpec)
+                .at(Location::file(name))
+                .arg("found", record.spec.as_str())
+                .arg("supported", SPEC_VERSION));
+        }
+        if record.content_digest() != record.digest {
+            return Err(
+                Error::with_id(ErrorKind::RecordSyntax, "record-altered").at(Location::file(name))
+            );
+        }
+        Ok(record)
+    }
+
+    /// A record as strict JSON, its digest not checked: for a tool that checks it in its own
+    /// way (the earlier batches a later batch follows are checked when they are given).
+    pub fn from_json(name: &str, bytes: &[u8]) -> crate::error::Result<Record> {
+        crate::base::strict::from_slice(name, bytes)
+    }
+
     /// Serialises the record: pretty JSON and a final LF.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("a record always serialises");

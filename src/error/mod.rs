@@ -8,6 +8,17 @@
 //! clerk needs to fix the input: the input, the line and column (or sheet and cell), the
 //! field, the value found and what was expected; [`Error::hint`] gives the fix when it is
 //! obvious.
+//!
+//! ```
+//! use shuangsui::messages::Lang;
+//! use shuangsui::{ErrorKind, Plan};
+//!
+//! let e = Plan::parse("plan.toml", b"[plan]\nid = \"p\"\nname = 1\n").unwrap_err();
+//! assert_eq!(e.kind(), ErrorKind::PlanSyntax);
+//! assert_eq!(e.kind().as_str(), "plan_syntax");
+//! assert!(e.message(Lang::En).starts_with("plan.toml:3:8: "));
+//! assert!(e.message(Lang::Zh).starts_with("plan.toml:3:8: "));
+//! ```
 
 mod kind;
 mod location;

@@ -6,6 +6,21 @@
 //! standard fields, and personal-data columns are dropped unread
 //! ([`columns`]); its values are normalised and checked as they are read, so
 //! everything downstream sees the canonical form.
+//!
+//! ```
+//! use shuangsui::inputs::{digest, Table, TableKind};
+//!
+//! // A clerk's export: a BOM, Chinese headers, a full-width code, a personal-data column.
+//! let csv = "\u{FEFF}统一社会信用代码,企业名称,身份证号\r\n９１１１０１０８５５１３８５０８２Ｑ,甲公司,420102199001011234\r\n";
+//! let t = Table::from_csv(TableKind::Targets, "targets.csv", csv.as_bytes())?;
+//! assert_eq!(t.columns, ["id", "name"]);
+//! assert_eq!(t.dropped, ["身份证号"]); // never read, never hashed
+//! assert_eq!(t.rows[0].values[0], "91110108551385082Q");
+//! // The same rows in another order or format give the same canonical digest.
+//! let u = Table::from_csv(TableKind::Targets, "t.csv", "name,id\n甲公司,91110108551385082Q\n".as_bytes())?;
+//! assert_eq!(digest::table(&t), digest::table(&u));
+//! # Ok::<(), shuangsui::Error>(())
+//! ```
 
 pub mod columns;
 pub mod digest;

@@ -78,7 +78,7 @@ fn is_resident_id(b: &[u8]) -> bool {
         .ok()
         .filter(|y| (1900..=2099).contains(y))
         .zip(u8::try_from(month).ok().zip(u8::try_from(day).ok()))
-        .and_then(|(y, (m, d))| crate::base::dates::Date::new(y, m, d));
+        .and_then(|(y, (m, d))| crate::dates::Date::new(y, m, d));
     if valid.is_none() {
         return false;
     }

@@ -1,8 +1,8 @@
 //! Random access to an input's bytes, so that a directory of tens of millions of
 //! rows is read in blocks rather than held in memory.
 //!
-//! The library never opens a file: the caller hands over a [`ByteSource`] (the
-//! CLI's is a file read with `pread`; bytes in memory are one too).
+//! The library never opens a file: the caller hands over a [`ByteSource`] — a file it
+//! opened ([`std::fs::File`], read in place with `pread`), or bytes in memory.
 
 use std::io;
 
@@ -50,5 +50,23 @@ impl ByteSource for Vec<u8> {
 
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
         self.as_slice().read_at(offset, buf)
+    }
+}
+
+/// A file the caller opened, read in place (`pread` on Unix, `seek_read` on Windows) from
+/// several threads at once: a directory of tens of millions of rows is never held whole.
+impl ByteSource for std::fs::File {
+    fn size(&self) -> u64 {
+        self.metadata().map_or(0, |m| m.len())
+    }
+
+    #[cfg(unix)]
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        std::os::unix::fs::FileExt::read_at(self, buf, offset)
+    }
+
+    #[cfg(windows)]
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        std::os::windows::fs::FileExt::seek_read(self, buf, offset)
     }
 }

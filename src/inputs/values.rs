@@ -2,9 +2,9 @@
 
 use std::borrow::Cow;
 
-use crate::base::dates::{Date, Validity};
 use crate::base::normalize;
 use crate::base::uscc;
+use crate::dates::{Date, Validity};
 use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::columns::{self, ValueKind};
@@ -156,7 +156,7 @@ pub(crate) fn read_value_cow<'a>(
                 Cow::Owned(date)
             }
         }
-        ValueKind::EndDate if value == crate::base::dates::OPEN_END => value,
+        ValueKind::EndDate if value == crate::dates::OPEN_END => value,
         ValueKind::EndDate => Cow::Owned(
             Date::parse(&value)
                 .ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?

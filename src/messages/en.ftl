@@ -67,6 +67,7 @@ inputs-not-announced-hint = use exactly the announced files (their canonical dig
 amendment = cannot amend: { $message }
 empty-seed = the seed is empty
 record-syntax = not a valid record: { $message }
+record-altered = not a valid record: its digest does not match its content: it was changed after the draw
 document = { $message }
 document-member = member '{ $member }': { $message }
 unknown-officer = '{ $officer }' is neither an officer id nor a certificate number (执法证号) of the roster: a declared conflict (回避) must name an officer

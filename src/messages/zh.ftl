@@ -66,6 +66,7 @@ inputs-not-announced-hint = 请使用公告时的原文件（公告中载有其�
 amendment = 无法更正：{ $message }
 empty-seed = 种子为空
 record-syntax = 不是有效的抽取记录：{ $message }
+record-altered = 不是有效的抽取记录：其摘要与内容不符，抽取后已被改动
 document = { $message }
 document-member = 成员“{ $member }”：{ $message }
 unknown-officer = “{ $officer }”既不是名录中的人员编号，也不是执法证号：回避申报必须指明执法人员

@@ -12,8 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::dates::Date;
 use crate::base::normalize;
+use crate::dates::Date;
 
 /// The condition on one column. Absent parts do not constrain.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::canonical::Hash;
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::error::Location;
 
 /// The exclusion reason (SPEC.md §6.1) of a target with too many inspections this year.

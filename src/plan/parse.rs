@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::digest;
-use crate::base::dates::Date;
 use crate::base::normalize;
+use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::context::{Ctx, locate};

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use crate::base::dates::Date;
 use crate::base::normalize;
+use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
 
 use super::context::{Ctx, describe};

@@ -2,8 +2,8 @@
 
 use toml::Spanned;
 
-use crate::base::dates::Date;
 use crate::base::normalize;
+use crate::dates::Date;
 use crate::error::{Location, Result};
 
 use super::context::{Ctx, describe};

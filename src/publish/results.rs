@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::draw::record::Record;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::Table;
@@ -137,8 +137,8 @@ impl Results {
         }
         let drawn_on = Date::parse(&record.plan.date).or_else(|| {
             record.seed.attestation.as_ref().and_then(|a| {
-                crate::base::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-                    .and_then(crate::base::dates::china_date)
+                crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
+                    .and_then(crate::dates::china_date)
             })
         });
         let mut problems: Vec<Error> = Vec::new();

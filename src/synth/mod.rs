@@ -3,7 +3,15 @@
 //!
 //! The data come from `rand_chacha` seeded with a `u64`: the same seed gives
 //! the same files with the same `rand` version. Nothing here decides a
-//! published draw.
+//! published draw. Behind the `synth` feature (on with `cli`).
+//!
+//! ```
+//! use shuangsui::synth;
+//!
+//! let csv = synth::targets_csv(100, 7);
+//! assert_eq!(csv.lines().count(), 101);
+//! assert_eq!(csv, synth::targets_csv(100, 7)); // the same seed, the same bytes
+//! ```
 
 use std::fmt::Write as _;
 

@@ -117,8 +117,8 @@ impl<'a> State<'a> {
             .map(|t| vec![Vec::new(); t.selected.len()])
             .collect();
         let not_before = match &record.seed.attestation {
-            Some(a) => crate::base::dates::parse_rfc3339(&a.announcement.beacon.emitted_at),
-            None => crate::base::dates::Date::parse(&record.plan.date)
+            Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at),
+            None => crate::dates::Date::parse(&record.plan.date)
                 .map(|d| d.days_since_epoch() * 86_400 - 8 * 3600),
         };
         Ok(State {
@@ -265,7 +265,7 @@ impl<'a> State<'a> {
         for (field, found, expected) in self.field_problems(entry) {
             diff(at(field), &found, &expected);
         }
-        if let Some(t) = crate::base::dates::parse_rfc3339(&entry.at) {
+        if let Some(t) = crate::dates::parse_rfc3339(&entry.at) {
             self.not_before = Some(self.not_before.map_or(t, |n| n.max(t)));
         }
         let task = if entry.task.is_empty() {
@@ -370,7 +370,7 @@ impl<'a> State<'a> {
                 "who made the amendment: a name, normalised, not empty".into(),
             ));
         }
-        match crate::base::dates::parse_rfc3339(&e.at) {
+        match crate::dates::parse_rfc3339(&e.at) {
             None => out.push((
                 "at",
                 e.at.clone(),
@@ -385,7 +385,7 @@ impl<'a> State<'a> {
                         e.at.clone(),
                         format!(
                             "a time not before {} (the draw, or the entry before)",
-                            crate::base::dates::format_rfc3339(n)
+                            crate::dates::format_rfc3339(n)
                         ),
                     ));
                 }

@@ -252,7 +252,7 @@ fn announcement(inputs: &Inputs) -> Announcement {
     ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: shuangsui::base::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
+            now: shuangsui::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
             margin_secs: 600,
             not_before: None,
             dice: "2718".into(),

@@ -40,7 +40,7 @@ const SECRET: &str = "a notary's secret, kept until the draw";
 
 /// 2023-09-15T10:50:02Z: ten minutes and one second before round 657413 (11:00:03Z).
 fn now() -> i64 {
-    shuangsui::base::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap()
+    shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap()
 }
 
 fn request() -> Request {

@@ -1,7 +1,7 @@
 //! Results (抽查结果): matched to the record, checked line by line, with deadlines on the
 //! working-day calendar.
 
-use shuangsui::base::dates::Date;
+use shuangsui::dates::Date;
 use shuangsui::draw::record::Record;
 use shuangsui::inputs::{Table, TableKind};
 use shuangsui::publish::results::{Due, Results, UNREACHABLE};

@@ -79,7 +79,7 @@ fn world() -> impl Strategy<Value = World> {
             let n_off = officer_attrs.len();
             let mut history = String::from("entity,date,item,officers\n");
             for (t, day, a, b) in history_rows {
-                let date = shuangsui::base::dates::Date::from_days_since_epoch(20_450 + i64::from(day)).unwrap();
+                let date = shuangsui::dates::Date::from_days_since_epoch(20_450 + i64::from(day)).unwrap();
                 history.push_str(&format!("{},{date},企业年度报告公示信息,E{:02};E{:02}\n", ids[t % ids.len()], a % n_off, b % n_off));
             }
             let mut conflicts = String::from("officer,entity,reason\n");
@@ -218,8 +218,8 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
         let officer_region = column(&w.officers, 0, 6);
         let officer_department = column(&w.officers, 0, 2);
         let target_region = column(&w.targets, 0, 4);
-        let day = shuangsui::base::dates::Date::parse("2027-01-15").unwrap();
-        let history: Vec<(String, shuangsui::base::dates::Date, String)> = w
+        let day = shuangsui::dates::Date::parse("2027-01-15").unwrap();
+        let history: Vec<(String, shuangsui::dates::Date, String)> = w
             .history
             .lines()
             .skip(1)
@@ -227,7 +227,7 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
                 let f: Vec<&str> = l.split(',').collect();
                 (
                     f[0].to_owned(),
-                    shuangsui::base::dates::Date::parse(f[1]).unwrap(),
+                    shuangsui::dates::Date::parse(f[1]).unwrap(),
                     f[3].to_owned(),
                 )
             })

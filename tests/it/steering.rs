@@ -85,11 +85,11 @@ fn inputs() -> Inputs {
 
 /// Unix seconds of an RFC 3339 time.
 fn t(s: &str) -> i64 {
-    shuangsui::base::dates::parse_rfc3339(s).unwrap()
+    shuangsui::dates::parse_rfc3339(s).unwrap()
 }
 
 fn utc(t: i64) -> String {
-    shuangsui::base::dates::format_rfc3339(t)
+    shuangsui::dates::format_rfc3339(t)
 }
 
 /// This machine's real clock.

@@ -47,7 +47,7 @@ fn reference() -> (Files, Inputs, Record) {
     };
     let inputs = parse(&files).unwrap();
     // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
-    let now = shuangsui::base::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
+    let now = shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
     let draft = ceremony::announce(
         &inputs.committed(),
         &Request {

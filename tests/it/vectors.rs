@@ -2148,7 +2148,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         .collect();
     let round: shuangsui::ceremony::beacon::Round =
         serde_json::from_value(a["beacon"].clone()).unwrap();
-    let now = shuangsui::base::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
+    let now = shuangsui::dates::parse_rfc3339(a["announced_at"].as_str().unwrap()).unwrap();
     let margin = a["margin_secs"].as_i64().unwrap();
     // Earlier attempts, not drawn: each made at its own time with its own dice, and
     // replaced by the next for its reason (SPEC.md §5.3.4).
@@ -2158,7 +2158,7 @@ fn seed_for(inputs: &Inputs, typed: &str, attested: Option<&Value>) -> shuangsui
         let made = ceremony::announce(
             &inputs.committed(),
             &Request {
-                now: shuangsui::base::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
+                now: shuangsui::dates::parse_rfc3339(old["announced_at"].as_str().unwrap())
                     .unwrap(),
                 margin_secs: margin,
                 not_before: None,

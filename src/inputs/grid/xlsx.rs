@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader as _, Xlsx};
 
 use super::cells::{Grid, Style, check_columns, empty_table, number_text};
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::workbook;
 

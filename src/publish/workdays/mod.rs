@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::base::dates::Date;
+use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The announced years, as shipped.

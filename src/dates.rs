@@ -1,7 +1,19 @@
-//! Calendar dates as bureaus type them (SPEC.md §3.3).
+//! Calendar dates as bureaus type them (SPEC.md §3.3), and times as the record keeps them.
 //!
 //! Accepted: `2027-01-15`, `2027/1/15`, `2027.01.15`, `2027年1月15日`,
-//! `20270115`. Every form normalises to ISO 8601 `YYYY-MM-DD`.
+//! `20270115`. Every form normalises to ISO 8601 `YYYY-MM-DD`. Times are RFC 3339 in UTC
+//! (`2027-01-15T02:00:00Z`), counted in seconds since 1970; [`china_date`] is the date in
+//! Beijing (UTC+8) of such a time.
+//!
+//! ```
+//! use shuangsui::dates::{Date, china_date, format_rfc3339, parse_rfc3339};
+//!
+//! assert_eq!(Date::parse("2027年1月15日").unwrap().to_string(), "2027-01-15");
+//! assert_eq!(Date::parse("2027/1/15"), Date::parse("20270115"));
+//! let t = parse_rfc3339("2027-01-15T20:00:00Z").unwrap();
+//! assert_eq!(format_rfc3339(t), "2027-01-15T20:00:00Z");
+//! assert_eq!(china_date(t).unwrap().to_string(), "2027-01-16");
+//! ```
 
 use std::fmt;
 

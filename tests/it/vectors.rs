@@ -2045,7 +2045,7 @@ fn normalize_cases() -> Vec<(&'static str, &'static str, &'static str)> {
 // Generation.
 // ---------------------------------------------------------------------------
 
-fn id_check(mode: &str, allowlist: &[&str]) -> IdCheck {
+pub fn id_check(mode: &str, allowlist: &[&str]) -> IdCheck {
     IdCheck {
         mode: if mode == "warn" {
             IdCheckMode::Warn

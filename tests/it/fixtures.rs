@@ -348,7 +348,9 @@ pub const INPUT_FLAGS: [&str; 6] = [
     "officers.csv",
 ];
 
-/// The `shuangsui` binary cargo built for the tests.
+/// The `shuangsui` binary cargo built for the tests. (Not `env!`: the fuzz crate, which
+/// includes this file, has no such binary.)
+#[allow(clippy::option_env_unwrap)]
 pub fn bin_path() -> &'static str {
     option_env!("CARGO_BIN_EXE_shuangsui").expect("the shuangsui binary (built for the tests)")
 }

@@ -574,7 +574,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
     // The variant drawn shows its own digest and time, not the published one's.
     let chosen = &variants[100];
     let record = attested_draw(&inputs, chosen, &bare_sources());
-    let v = verified(&record.to_json(), &inputs);
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     let Guarantee::InputsFixed {
         announcement,
@@ -666,7 +666,7 @@ fn later_round_is_refused() {
     let json = attested_draw(&inputs, &a, &sources()).to_json();
     let mut v: Value = serde_json::from_str(&json).unwrap();
     v["seed"]["attestation"]["beacon"]["round"] = (ROUND + 1).into();
-    let c = verified(&serde_json::to_string_pretty(&v).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&v).unwrap(), &inputs);
     assert!(!c.ok());
     let failure = c.attestation_failure.unwrap_or_default();
     assert!(failure.contains("not the announced round"), "{failure}");
@@ -749,7 +749,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
     let (seed, _, _) = ceremony::attest(&other, &inputs.committed(), &bare_sources()).unwrap();
     assert_ne!(seed.value, genuine.value);
     let record = draw(&inputs, &seed).unwrap().record;
-    let v = verified(&record.to_json(), &inputs);
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     assert!(matches!(&v.guarantees[0],
         Guarantee::InputsFixed { announcement, .. } if *announcement == other.digest));
@@ -780,7 +780,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
     let ann = resealed(ann);
     v["seed"]["attestation"]["announcement"] = serde_json::to_value(&ann).unwrap();
     v["seed"]["attestation"]["reveals"] = serde_json::json!([]);
-    let c = verified(&serde_json::to_string_pretty(&v).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&v).unwrap(), &inputs);
     assert!(!c.ok());
     assert!(
         c.differences.iter().any(|d| d.path == "seed.value"),
@@ -806,7 +806,7 @@ fn withheld_reveal_changes_nothing_and_is_listed() {
     let record = draw(&inputs, &without).unwrap().record;
     assert_eq!(record.tasks, revealed.tasks);
     assert_eq!(record.draw_key, revealed.draw_key);
-    let v = verified(&record.to_json(), &inputs);
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     let parties = Guarantee::Parties {
         revealed: vec![],
@@ -950,7 +950,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     // The replaced attempt removed from the record afterwards: a failed attestation.
     let mut edited: Value = serde_json::from_str(&json).unwrap();
     edited["seed"]["attestation"]["replaced"] = serde_json::json!([]);
-    let c = verified(&serde_json::to_string_pretty(&edited).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&edited).unwrap(), &inputs);
     assert!(!c.ok());
     let failure = c.attestation_failure.unwrap_or_default();
     assert!(
@@ -1008,7 +1008,7 @@ fn silent_redo_rests_on_publication() {
     for (a, s) in [(&first, sources()), (&redo, bare_sources())] {
         let record = attested_draw(&inputs, a, &s);
         seeds.push(record.seed.value.clone());
-        let v = verified(&record.to_json(), &inputs);
+        let v = verified(record.to_json(), &inputs);
         assert!(v.ok(), "{:?}", v.differences);
         assert_eq!(
             v.guarantees.last().unwrap(),
@@ -1068,7 +1068,7 @@ fn contribution_copied_to_another_announcement_does_not_open() {
         "{why}"
     );
     let record = attested_draw(&inputs, &b, &bare_sources());
-    let check = verified(&record.to_json(), &inputs);
+    let check = verified(record.to_json(), &inputs);
     assert!(check.ok());
     assert!(check.guarantees.contains(&Guarantee::Parties {
         revealed: vec![],
@@ -1078,7 +1078,7 @@ fn contribution_copied_to_another_announcement_does_not_open() {
     let mut edited: Value = serde_json::from_str(&record.to_json()).unwrap();
     edited["seed"]["attestation"]["reveals"] =
         serde_json::json!([{ "name": NOTARY, "secret": SECRET }]);
-    let edited_check = verified(&serde_json::to_string_pretty(&edited).unwrap(), &inputs);
+    let edited_check = verified(serde_json::to_string_pretty(&edited).unwrap(), &inputs);
     assert!(!edited_check.ok());
     assert!(
         edited_check
@@ -1205,7 +1205,7 @@ fn amendments_filler_does_not_change_the_replacement() {
                 entry.replacement, genuine,
                 "{n} filler amendments (reversed: {order}) changed the replacement"
             );
-            let v = verified(&r.to_json(), &inputs);
+            let v = verified(r.to_json(), &inputs);
             assert!(v.ok(), "{:?}", v.differences);
         }
     }
@@ -1278,7 +1278,7 @@ fn amendments_repeated_are_capped() {
     };
     entry.digest = hex::encode(ledger::entry_digest(&entry).unwrap());
     forged.ledger.push(entry);
-    let check = verified(&forged.to_json(), &inputs);
+    let check = verified(forged.to_json(), &inputs);
     assert!(!check.ok());
     let kind = check
         .differences
@@ -1484,7 +1484,7 @@ fn amendments_forged_ledger_entries_are_differences() {
         let mut r = amended.clone();
         edit(&mut r.ledger[0]);
         r.ledger[0].digest = hex::encode(ledger::entry_digest(&r.ledger[0]).unwrap());
-        let check = verified(&r.to_json(), &inputs);
+        let check = verified(r.to_json(), &inputs);
         assert!(!check.ok());
         assert!(check.attestation_failure.is_none());
         check.differences
@@ -1508,7 +1508,7 @@ fn amendments_forged_ledger_entries_are_differences() {
     // Not recomputing the digest is caught too.
     let mut r = amended.clone();
     r.ledger[0].replacement.clone_from(&friend);
-    let check = verified(&r.to_json(), &inputs);
+    let check = verified(r.to_json(), &inputs);
     assert!(
         check
             .differences
@@ -1761,7 +1761,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
         v.differences.iter().map(|d| d.path.clone()).collect()
     };
     let v = verified(
-        &resealed(&|v| v["inputs"]["officers"]["sha256"] = "ab".repeat(32).into()),
+        resealed(&|v| v["inputs"]["officers"]["sha256"] = "ab".repeat(32).into()),
         &inputs,
     );
     assert!(!v.ok());
@@ -1771,7 +1771,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
         v.differences
     );
     let v = verified(
-        &resealed(&|v| v["inputs"]["targets"]["dropped"] = serde_json::json!(["risk"])),
+        resealed(&|v| v["inputs"]["targets"]["dropped"] = serde_json::json!(["risk"])),
         &inputs,
     );
     assert!(!v.ok());
@@ -1782,7 +1782,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
     );
     // A genuine personal-data header is accepted (a copy without that column verifies).
     let v = verified(
-        &resealed(&|v| {
+        resealed(&|v| {
             v["inputs"]["targets"]["dropped"] = serde_json::json!(["法定代表人身份证号"]);
         }),
         &inputs,

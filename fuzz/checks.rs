@@ -1,5 +1,7 @@
 //! The checks each fuzz target runs on its input, shared with `tests/it/fuzz_regressions.rs`,
-//! which replays every input a fuzzer once crashed on.
+//! which replays every input a fuzzer once crashed on. The inputs they check against are the
+//! tests' fixtures (`tests/it/fixtures.rs`): each fuzz target declares `mod fixtures` beside
+//! `mod checks`, as the test binary does.
 
 #![allow(dead_code)]
 
@@ -11,7 +13,9 @@ use shuangsui::inputs::stream::{self, Options};
 use shuangsui::inputs::{ByteSource, Format, ReadOptions, Table, TableKind, TableOptions};
 use shuangsui::publish::results::Results;
 use shuangsui::publish::workdays::Calendar;
-use shuangsui::{Inputs, Record, Seed, Source, draw, synth};
+use shuangsui::{Inputs, Record};
+
+use crate::fixtures::{Files, drawn, verify_record};
 
 /// The block reader of large directories against the in-memory reader: for any bytes and
 /// any block size, the same digest and rows, or the same error (or GBK left to the other).
@@ -108,43 +112,17 @@ pub fn plan(bytes: &[u8]) {
     let _ = shuangsui::publish::workdays::Calendar::parse("calendar.toml", bytes);
 }
 
+/// A small real draw's inputs (the tests' fixtures: `tests/it/fixtures.rs`).
 fn inputs() -> &'static Inputs {
     static INPUTS: OnceLock<Inputs> = OnceLock::new();
-    INPUTS.get_or_init(|| {
-        let (plan, targets, officers) = (
-            synth::plan_toml(3),
-            synth::targets_csv(40, 1),
-            synth::officers_csv(12, 1),
-        );
-        Inputs::parse(
-            Source {
-                name: "plan.toml",
-                bytes: plan.as_bytes(),
-            },
-            Source {
-                name: "targets.csv",
-                bytes: targets.as_bytes(),
-            },
-            Source {
-                name: "officers.csv",
-                bytes: officers.as_bytes(),
-            },
-        )
-        .unwrap()
-    })
+    INPUTS.get_or_init(|| Files::synth(3, 40, 12, 1).inputs())
 }
 
 /// `verify` of any bytes as a record, against a small real draw's inputs: a verification
 /// or an error, never a panic; the record's own parsers too.
 pub fn record(bytes: &[u8]) {
     let _ = shuangsui::verify::id_check_of(bytes);
-    let _ = shuangsui::verify(
-        Source {
-            name: "record.json",
-            bytes,
-        },
-        inputs(),
-    );
+    let _ = verify_record(bytes, inputs());
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) {
         let _ = shuangsui::draw::record::is_intact(&v);
     }
@@ -170,11 +148,7 @@ pub fn beacon(bytes: &[u8]) {
 
 fn drawn_record() -> &'static Record {
     static RECORD: OnceLock<Record> = OnceLock::new();
-    RECORD.get_or_init(|| {
-        draw(inputs(), &Seed::unattested("fuzz").unwrap())
-            .unwrap()
-            .record
-    })
+    RECORD.get_or_init(|| drawn(inputs(), "fuzz"))
 }
 
 /// Inspection results (CSV) on any bytes, checked against a real draw's record.

@@ -3,5 +3,7 @@
 
 #[path = "../checks.rs"]
 mod checks;
+#[path = "../../tests/it/fixtures.rs"]
+mod fixtures;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::xlsx(data));

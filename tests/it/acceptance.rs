@@ -7,33 +7,15 @@
 //!   and columns of both tables only the raw-file digests change.
 //! - Every single cell of the worked example's inputs is load-bearing.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
+use crate::fixtures::{
+    EXAMPLE_OFFICERS as OFFICERS, EXAMPLE_PLAN as PLAN, EXAMPLE_RECORD as RECORD,
+    EXAMPLE_TARGETS as TARGETS, INPUT_FLAGS, TempDir, bin, bin_at, drawn, edit_json, example_files,
+    faketime, parse, read, run, stderr, stdout, succeeds, verified,
+};
 use serde_json::Value;
-use shuangsui::{Inputs, Seed, Source, draw, verify};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "shuangsui-acceptance-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn verify_in(dir: &Path, record: &str, targets: &str, officers: &str, plan: &str) -> Output {
     run(bin().current_dir(dir).args([
@@ -50,28 +32,13 @@ fn verify_in(dir: &Path, record: &str, targets: &str, officers: &str, plan: &str
     ]))
 }
 
-fn edit_json(dir: &Path, from: &str, to: &str, f: impl Fn(&mut Value)) {
-    let mut v: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join(from)).unwrap()).unwrap();
-    f(&mut v);
-    std::fs::write(
-        dir.join(to),
-        serde_json::to_string_pretty(&v).unwrap() + "\n",
-    )
-    .unwrap();
-}
-
 #[test]
 fn demo_then_verify_then_tamper() {
-    let dir = tempdir("demo");
+    let dir = TempDir::new("acceptance-demo");
     let out = run(bin()
         .current_dir(&dir)
         .args(["--lang", "en", "demo", "--out", "demo"]));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("task T1"), "{text}");
     assert!(
@@ -92,7 +59,7 @@ fn demo_then_verify_then_tamper() {
     // A second demo refuses to overwrite, and leaves the files alone.
     let again = run(bin().current_dir(&dir).args(["demo", "--out", "demo"]));
     assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; add --force"));
+    assert!(stderr(&again).contains("exists; add --force"));
 
     // An edited value in the directory.
     let targets = std::fs::read_to_string(demo.join("targets.csv")).unwrap();
@@ -199,7 +166,6 @@ fn demo_then_verify_then_tamper() {
             stdout(&bad)
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Writes a CSV with its rows reversed and its columns rotated, CRLF line
@@ -231,14 +197,10 @@ fn shuffle_csv(text: &str) -> String {
 
 #[test]
 fn byte_identical_runs_and_order_independence() {
-    let dir = tempdir("order");
-    assert!(
-        run(bin().current_dir(&dir).args(["init", "."]))
-            .status
-            .success()
-    );
+    let dir = TempDir::new("acceptance-order");
+    succeeds(bin().current_dir(&dir).args(["init", "."]));
     let draw_to = |targets: &str, officers: &str, out: &str| {
-        let o = run(bin().current_dir(&dir).args([
+        succeeds(bin().current_dir(&dir).args([
             "draw",
             "--plan",
             "plan.toml",
@@ -251,7 +213,6 @@ fn byte_identical_runs_and_order_independence() {
             "--out",
             out,
         ]));
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         std::fs::read(dir.join(out)).unwrap()
     };
     let a = draw_to("targets.csv", "officers.csv", "a.json");
@@ -288,7 +249,6 @@ fn byte_identical_runs_and_order_independence() {
         "{}",
         stdout(&v)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 fn collect_differences(left: &Value, right: &Value, path: String, out: &mut Vec<String>) {
@@ -322,35 +282,8 @@ fn collect_differences(left: &Value, right: &Value, path: String, out: &mut Vec<
     }
 }
 
-const PLAN: &str = include_str!("../cmd/inputs/plan.toml");
-const TARGETS: &str = include_str!("../cmd/inputs/targets.csv");
-const OFFICERS: &str = include_str!("../cmd/inputs/officers.csv");
-const RECORD: &str = include_str!("../cmd/inputs/record.json");
-
 fn verify_texts(plan: &str, targets: &str, officers: &str) -> shuangsui::Verification {
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers.as_bytes(),
-        },
-    )
-    .unwrap();
-    verify(
-        Source {
-            name: "record.json",
-            bytes: RECORD.as_bytes(),
-        },
-        &inputs,
-    )
-    .unwrap()
+    verified(RECORD, &parse(plan, targets, officers).unwrap())
 }
 
 /// Every cell of the worked example's tables that the plan reads, changed one at a time,
@@ -380,33 +313,13 @@ fn every_cell_of_the_worked_example_is_load_bearing() {
                 } else {
                     (TARGETS, edited.as_str())
                 };
-                let Ok(inputs) = Inputs::parse(
-                    Source {
-                        name: "plan.toml",
-                        bytes: PLAN.as_bytes(),
-                    },
-                    Source {
-                        name: "targets.csv",
-                        bytes: t.as_bytes(),
-                    },
-                    Source {
-                        name: "officers.csv",
-                        bytes: o.as_bytes(),
-                    },
-                ) else {
+                let Ok(inputs) = parse(PLAN, t, o) else {
                     // Not a valid input any more (a check character, a date): the verifier
                     // stops with an error naming the cell, which is also a failure to verify.
                     rejected += 1;
                     continue;
                 };
-                let v = verify(
-                    Source {
-                        name: "record.json",
-                        bytes: RECORD.as_bytes(),
-                    },
-                    &inputs,
-                )
-                .unwrap();
+                let v = verified(RECORD, &inputs);
                 if which == "targets" && header[j] == "region" {
                     assert!(
                         v.ok(),
@@ -449,27 +362,8 @@ fn every_cell_of_the_worked_example_is_load_bearing() {
     assert_eq!(cells_total, 10 * 5 + 8 * 6);
     assert!(caught > 55, "{caught} caught, {rejected} rejected");
     // And the draw itself changes with the seed.
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: PLAN.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: TARGETS.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: OFFICERS.as_bytes(),
-        },
-    )
-    .unwrap();
-    let a = draw(&inputs, &Seed::unattested("a").unwrap())
-        .unwrap()
-        .record;
-    let b = draw(&inputs, &Seed::unattested("b").unwrap())
-        .unwrap()
-        .record;
+    let inputs = example_files().inputs();
+    let (a, b) = (drawn(&inputs, "a"), drawn(&inputs, "b"));
     assert_ne!(a.draw_key, b.draw_key);
 }
 
@@ -485,10 +379,7 @@ fn schema_command_prints_the_files() {
     ] {
         let out = run(bin().args(["schema", name]));
         assert!(out.status.success());
-        let expected = std::fs::read(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/{file}.schema.json")),
-        )
-        .unwrap();
+        let expected = read(&format!("schemas/{file}.schema.json"));
         assert_eq!(out.stdout, expected, "{name}");
     }
 }
@@ -497,14 +388,8 @@ fn schema_command_prints_the_files() {
 /// from the CLI, and nothing is written.
 #[test]
 fn bad_inputs_exit_2_with_exact_errors() {
-    let dir = tempdir("bad-inputs");
-    for (name, text) in [
-        ("plan.toml", PLAN),
-        ("targets.csv", TARGETS),
-        ("officers.csv", OFFICERS),
-    ] {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    let dir = TempDir::new("acceptance-bad-inputs");
+    example_files().write_to(&dir);
     #[allow(clippy::type_complexity)]
     let cases: Vec<(&str, &str, String, &str)> = vec![
         (
@@ -621,21 +506,13 @@ fn bad_inputs_exit_2_with_exact_errors() {
             )
             .unwrap();
         }
-        let out = run(bin().current_dir(&case_dir).args([
-            "draw",
-            "--plan",
-            "plan.toml",
-            "--targets",
-            "targets.csv",
-            "--officers",
-            "officers.csv",
-            "--seed",
-            "s",
-            "--out",
-            "never.json",
-        ]));
+        let out = run(bin()
+            .current_dir(&case_dir)
+            .arg("draw")
+            .args(INPUT_FLAGS)
+            .args(["--seed", "s", "--out", "never.json"]));
         assert_eq!(out.status.code(), Some(2), "{what}");
-        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{what}");
+        assert_eq!(stderr(&out), expected, "{what}");
         assert!(
             !case_dir.join("never.json").exists(),
             "{what}: nothing may be written"
@@ -660,21 +537,16 @@ fn bad_inputs_exit_2_with_exact_errors() {
     ]));
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
+        stderr(&out),
         "warning: task 'T1': the quota table names stratum 'E', which no target in the frame has\n"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Issue 3: `check` on the demo inputs prints the frame summary.
 #[test]
 fn check_on_the_demo_inputs_prints_the_frames() {
-    let dir = tempdir("check-demo");
-    assert!(
-        run(bin().current_dir(&dir).args(["demo", "--out", "d"]))
-            .status
-            .success()
-    );
+    let dir = TempDir::new("acceptance-check-demo");
+    succeeds(bin().current_dir(&dir).args(["demo", "--out", "d"]));
     let out = run(bin().current_dir(&dir).args([
         "--lang",
         "en",
@@ -686,12 +558,7 @@ fn check_on_the_demo_inputs_prints_the_frames() {
         "--officers",
         "d/officers.csv",
     ]));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     for expected in [
         "target directory: 10000 rows, digest ",
@@ -703,39 +570,25 @@ fn check_on_the_demo_inputs_prints_the_frames() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Issue 4: `amend` appends hash-chained entries that `verify` replays; an
 /// edited entry fails verification; a record that does not verify is not amended.
 #[test]
 fn amend_then_verify_then_tamper() {
-    let dir = tempdir("amend");
-    for (name, text) in [
-        ("plan.toml", PLAN),
-        ("targets.csv", TARGETS),
-        ("officers.csv", OFFICERS),
-        ("record.json", RECORD),
-    ] {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
+    let dir = TempDir::new("acceptance-amend");
+    example_files().write_to(&dir);
+    dir.write("record.json", RECORD);
     let record: Value = serde_json::from_str(RECORD).unwrap();
     let first = &record["tasks"][0]["selected"][0];
     let (target, officer) = (
         first["target"].as_str().unwrap(),
         first["officers"][0].as_str().unwrap(),
     );
-    let inputs = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
+    let inputs = INPUT_FLAGS;
     // The plan's date is 2027-01-15: amendments are dated after it, and not in the future
     // of the clock, so they run at a clock of February 2027.
-    let Some(_) = crate::fixtures::faketime() else {
+    let Some(_) = faketime() else {
         eprintln!("faketime is not installed: skipping the amendments");
         return;
     };
@@ -743,11 +596,7 @@ fn amend_then_verify_then_tamper() {
         let mut a = vec!["--lang", "en", "amend", "record.json"];
         a.extend_from_slice(&inputs);
         a.extend_from_slice(extra);
-        run(
-            crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2027-02-03 00:00:00")
-                .current_dir(&dir)
-                .args(&a),
-        )
+        run(bin_at("@2027-02-03 00:00:00").current_dir(&dir).args(&a))
     };
     let out = amend(&[
         "--target",
@@ -761,11 +610,7 @@ fn amend_then_verify_then_tamper() {
         "--at",
         "2027-02-01T09:00:00+08:00",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         stdout(&out).starts_with(&format!("replaced T1 {target}: {officer} → ")),
         "{}",
@@ -781,15 +626,11 @@ fn amend_then_verify_then_tamper() {
         "--at",
         "2027-02-02T09:00:00+08:00",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     // A second unreachable for the same target is refused.
     let out = amend(&["--unreachable", target, "--task", "T1", "--actor", "张科长"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("already recorded as unreachable"));
+    assert!(stderr(&out).contains("already recorded as unreachable"));
 
     let verify = |file: &str| {
         let mut a = vec!["--lang", "en", "verify", file];
@@ -815,5 +656,4 @@ fn amend_then_verify_then_tamper() {
     let out = run(bin().current_dir(&dir).args(&a));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.join("edited.json")).unwrap(), before);
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -10,64 +10,29 @@
 //! Needs `openssl` and `faketime`: skipped without them unless `SHUANGSUI_REQUIRE_FAKETIME`
 //! is set (CI sets it).
 
-use crate::fixtures::fixture_round;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use serde_json::Value;
 use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
 use shuangsui::verify::Guarantee;
-use shuangsui::{Inputs, Source, draw, synth};
+use shuangsui::{Inputs, draw};
+
+use crate::fixtures::{
+    self, Files, INPUT_FLAGS, TempDir, at_clock, available, bin_at, edit_json, faketime_preload,
+    outcome, reproduce_py, request, root, round_json, runs, succeeds,
+};
 
 /// True when `openssl` and `faketime` run; panics without them when CI requires them.
 fn tools() -> bool {
-    let ok = |cmd: &str, args: &[&str]| {
-        Command::new(cmd)
-            .args(args)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    let found = ok("openssl", &["version"]) && crate::fixtures::faketime_preload().is_some();
-    assert!(
-        found || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
-        "openssl and faketime are required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
-    );
-    found
-}
-
-/// A scratch directory, removed when dropped.
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let d = std::env::temp_dir().join(format!("shuangsui-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Dir(d)
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    available(
+        runs("openssl", &["version"]) && faketime_preload().is_some(),
+        "SHUANGSUI_REQUIRE_FAKETIME",
+        "openssl and faketime",
+    )
 }
 
 /// Runs a command in `dir` at the clock `when` (UTC), and asserts it succeeds.
 fn at(dir: &Path, when: &str, args: &[&str]) {
-    let out = crate::fixtures::at_clock(args[0], when)
-        .current_dir(dir)
-        .args(&args[1..])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(at_clock(args[0], when).current_dir(dir).args(&args[1..]));
 }
 
 const EXTENSIONS: &str = "[root]\nbasicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign\nsubjectKeyIdentifier = hash\n[tsa]\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature, nonRepudiation\nextendedKeyUsage = critical, timeStamping\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n";
@@ -76,11 +41,11 @@ const TSA_CONFIG: &str = "[ tsa ]\ndefault_tsa = tsa_rsa\n[ tsa_rsa ]\nserial = 
 
 /// A CA, an RSA authority and an ECDSA P-256 authority issued by it, and an unrelated
 /// authority, dated 2023-01-01 (valid 100 years).
-fn authority(dir: &Dir) {
-    std::fs::write(dir.path("ext.cnf"), EXTENSIONS).unwrap();
-    std::fs::write(dir.path("tsa.cnf"), TSA_CONFIG).unwrap();
-    std::fs::write(dir.path("serial"), "01\n").unwrap();
-    let d = &dir.0;
+fn authority(dir: &Path) {
+    std::fs::write(dir.join("ext.cnf"), EXTENSIONS).unwrap();
+    std::fs::write(dir.join("tsa.cnf"), TSA_CONFIG).unwrap();
+    std::fs::write(dir.join("serial"), "01\n").unwrap();
+    let d = dir;
     let when = "2023-01-01 00:00:00";
     at(d, when, &["openssl", "genrsa", "-out", "ca.key", "2048"]);
     at(
@@ -191,8 +156,8 @@ fn authority(dir: &Dir) {
 
 /// A time-stamp token (a `.tsr` reply) over `file`, made by the RSA authority (or `ec`) at
 /// the clock `when`.
-fn stamp(dir: &Dir, file: &str, when: &str, signer: &str, out: &str) -> Vec<u8> {
-    let d = &dir.0;
+fn stamp(dir: &Path, file: &str, when: &str, signer: &str, out: &str) -> Vec<u8> {
+    let d = dir;
     let query = format!("{out}.tsq");
     at(
         d,
@@ -223,70 +188,42 @@ fn stamp(dir: &Dir, file: &str, when: &str, signer: &str, out: &str) -> Vec<u8> 
             out,
         ],
     );
-    std::fs::read(dir.path(out)).unwrap()
+    std::fs::read(dir.join(out)).unwrap()
 }
 
 fn inputs() -> Inputs {
-    let plan = synth::plan_toml(5);
-    let targets = synth::targets_csv(200, 7);
-    let officers = synth::officers_csv(24, 7);
-    Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers.as_bytes(),
-        },
-    )
-    .unwrap()
+    Files::synth(5, 200, 24, 7).inputs()
 }
 
-/// Announced at 2023-09-15T10:50:02Z for round 657413.
+/// Announced at 2023-09-15T10:50:02Z for round 657413, with no party.
 fn announcement(inputs: &Inputs) -> Announcement {
-    ceremony::announce(
-        &inputs.committed(),
-        &Request {
-            now: shuangsui::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap(),
-            margin_secs: 600,
-            not_before: None,
-            dice: "2718".into(),
-            parties: Vec::new(),
-            previous: String::new(),
-            replaces: None,
-        },
-    )
-    .unwrap()
+    let request = Request {
+        dice: "2718".into(),
+        ..request()
+    };
+    ceremony::announce(&inputs.committed(), &request).unwrap()
 }
 
 fn sources(token: Option<Vec<u8>>, cert: Option<&[u8]>) -> Sources<'_> {
     Sources {
-        replaced: Vec::new(),
-        round: fixture_round(),
         reveals: Vec::new(),
         timestamp: token,
         tsa_cert: cert,
-        same_files: true,
+        ..fixtures::sources()
     }
 }
 
 #[test]
 fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused() {
     if !tools() {
-        eprintln!("openssl or faketime missing: skipping");
         return;
     }
-    let dir = Dir::new("anchor");
+    let dir = TempDir::new("anchor");
     authority(&dir);
     let inputs = inputs();
     let a = announcement(&inputs);
-    std::fs::write(dir.path("announcement.json"), ceremony::to_json(&a)).unwrap();
-    std::fs::write(dir.path("other.json"), b"{\"another\": \"file\"}\n").unwrap();
+    std::fs::write(dir.join("announcement.json"), ceremony::to_json(&a)).unwrap();
+    std::fs::write(dir.join("other.json"), b"{\"another\": \"file\"}\n").unwrap();
     let before = stamp(
         &dir,
         "announcement.json",
@@ -315,9 +252,9 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
         "ec",
         "ec.tsr",
     );
-    let ca = std::fs::read(dir.path("ca.pem")).unwrap();
-    let tsa = std::fs::read(dir.path("tsa.pem")).unwrap();
-    let other_cert = std::fs::read(dir.path("other.pem")).unwrap();
+    let ca = std::fs::read(dir.join("ca.pem")).unwrap();
+    let tsa = std::fs::read(dir.join("tsa.pem")).unwrap();
+    let other_cert = std::fs::read(dir.join("other.pem")).unwrap();
 
     // Before the round: accepted, against the authority's certificate or its CA's.
     for cert in [&tsa, &ca] {
@@ -390,7 +327,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     let json = record.to_json();
     let check = |cert: Option<&[u8]>| {
         shuangsui::verify::verify_with(
-            Source {
+            shuangsui::Source {
                 name: "record.json",
                 bytes: json.as_bytes(),
             },
@@ -462,32 +399,19 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
 #[test]
 fn the_cli_draws_and_verifies_with_a_time_stamp() {
     if !tools() {
-        eprintln!("openssl or faketime missing: skipping");
         return;
     }
-    let dir = Dir::new("anchor-cli");
+    let dir = TempDir::new("anchor-cli");
     authority(&dir);
     let bin = |when: &str, args: &[&str]| {
-        let out = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), when)
-            .current_dir(&dir.0)
-            .args(["--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
+        outcome(
+            bin_at(when)
+                .current_dir(&dir)
+                .args(["--lang", "en"])
+                .args(args),
         )
     };
-    let files = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
+    let files = INPUT_FLAGS;
     assert_eq!(bin("@2023-09-15 10:50:00", &["init", "."]).0, Some(0));
     let mut args = vec!["announce"];
     args.extend(files);
@@ -504,7 +428,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     // The public copies of the frozen inputs have the announced digests.
     let a: Announcement = shuangsui::base::strict::from_slice(
         "announcement.json",
-        &std::fs::read(dir.path("announcement.json")).unwrap(),
+        &std::fs::read(dir.join("announcement.json")).unwrap(),
     )
     .unwrap();
     assert_eq!(a.beacon.round, 657_413);
@@ -520,8 +444,8 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     );
     assert_eq!(digest.trim(), a.inputs.targets.digest);
     assert_eq!(
-        std::fs::read(dir.path("public/announcement.json")).unwrap(),
-        std::fs::read(dir.path("announcement.json")).unwrap()
+        std::fs::read(dir.join("public/announcement.json")).unwrap(),
+        std::fs::read(dir.join("announcement.json")).unwrap()
     );
     stamp(
         &dir,
@@ -537,12 +461,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
         "tsa",
         "after.tsr",
     );
-    let round = serde_json::json!({
-        "round": 657_413,
-        "randomness": fixture_round().randomness,
-        "signature": fixture_round().signature,
-    });
-    std::fs::write(dir.path("round.json"), round.to_string()).unwrap();
+    dir.write("round.json", round_json());
     let draw_with = |token: &str, out: &str| {
         let mut args = vec!["draw"];
         args.extend(files);
@@ -563,7 +482,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let (code, _, err) = draw_with("after.tsr", "late.json");
     assert_eq!(code, Some(2));
     assert!(err.contains("not before"), "{err}");
-    assert!(!dir.path("late.json").exists());
+    assert!(!dir.join("late.json").exists());
     let (code, _, err) = draw_with("before.tsr", "record.json");
     assert_eq!(code, Some(0), "{err}");
     let mut args = vec!["verify", "record.json"];
@@ -579,14 +498,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
         "{report}"
     );
     // The independent checker agrees, and checks the token's imprint and time itself.
-    let reproduce = |record: &str| {
-        Command::new("python3")
-            .current_dir(&dir.0)
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reproduce.py"))
-            .args([record, "plan.toml", "targets.csv", "officers.csv"])
-            .output()
-            .unwrap()
-    };
+    let reproduce = |record: &str| reproduce_py(&dir, root().join("tests/reproduce.py"), record);
     let out = reproduce("record.json");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -596,18 +508,13 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     );
     assert!(text.contains("2023-09-15T10:52:00Z"), "{text}");
     // A record whose token is swapped for the one made after the round: both refuse it.
-    let mut record: Value =
-        serde_json::from_slice(&std::fs::read(dir.path("record.json")).unwrap()).unwrap();
     let late =
-        shuangsui::ceremony::timestamp::parse(&std::fs::read(dir.path("after.tsr")).unwrap())
+        shuangsui::ceremony::timestamp::parse(&std::fs::read(dir.join("after.tsr")).unwrap())
             .unwrap()
             .der;
-    record["seed"]["attestation"]["timestamp"] = ceremony::base64_encode(&late).into();
-    std::fs::write(
-        dir.path("swapped.json"),
-        serde_json::to_string_pretty(&record).unwrap() + "\n",
-    )
-    .unwrap();
+    edit_json(&dir, "record.json", "swapped.json", |record| {
+        record["seed"]["attestation"]["timestamp"] = ceremony::base64_encode(&late).into();
+    });
     let out = reproduce("swapped.json");
     assert!(
         !out.status.success(),
@@ -631,11 +538,11 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     publish.extend(["--tsa-cert", "ca.pem"]);
     let (code, _, err) = bin("@2023-09-15 11:05:00", &publish);
     assert_eq!(code, Some(0), "{err}");
-    assert!(dir.path("公示/kit/tsa.pem").exists());
-    let notice = std::fs::read_to_string(dir.path("公示/notice.md")).unwrap();
+    assert!(dir.join("公示/kit/tsa.pem").exists());
+    let notice = std::fs::read_to_string(dir.join("公示/notice.md")).unwrap();
     let fingerprint = {
         use sha2::Digest as _;
-        let pem = std::fs::read_to_string(dir.path("tsa.pem")).unwrap();
+        let pem = std::fs::read_to_string(dir.join("tsa.pem")).unwrap();
         let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
         hex::encode(sha2::Sha256::digest(ceremony::base64_decode(&b64).unwrap()))
     };
@@ -645,8 +552,8 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     );
     assert!(notice.contains("--tsa-cert tsa.pem"), "{notice}");
     let zh: Vec<&str> = args.iter().copied().filter(|a| *a != "--lang").collect();
-    let out = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), "@2023-09-15 11:04:00")
-        .current_dir(&dir.0)
+    let out = bin_at("@2023-09-15 11:04:00")
+        .current_dir(&dir)
         .args(&zh)
         .output()
         .unwrap();

@@ -7,18 +7,9 @@
 //! `exclusive` mode draws through the CLI, records every rule's effect, and
 //! verifies. An infeasible plan exits 2 and writes nothing.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().expect("the binary runs")
-}
+use crate::fixtures::{Files, INPUT_FLAGS, TempDir, bin, run, stderr, stdout};
 
 const PLAN: &str = r#"[plan]
 id = "420100-2027-02"
@@ -64,24 +55,16 @@ count = 20
 departments = [{ department = "市场监管", members = 1 }, { department = "食品安全", members = 1 }]
 "#;
 
-fn setup(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("shuangsui-annual-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("plan.toml"), PLAN).unwrap();
-    std::fs::write(
-        dir.join("targets.csv"),
-        shuangsui::synth::targets_csv(10_000, 2027),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("officers.csv"),
-        shuangsui::synth::officers_csv(60, 2027),
-    )
-    .unwrap();
+/// The plan, 10,000 entities, 60 officers, and the history and conflicts files.
+fn setup(name: &str) -> TempDir {
+    let files = Files {
+        plan: PLAN.into(),
+        ..Files::synth(5, 10_000, 60, 2027)
+    };
+    let dir = TempDir::with(&format!("annual-{name}"), &files);
     // Past inspections of the first 300 entities, some for T1's item this year.
-    let targets = shuangsui::synth::targets_csv(10_000, 2027);
-    let ids: Vec<&str> = targets
+    let ids: Vec<&str> = files
+        .targets
         .lines()
         .skip(1)
         .map(|l| l.split(',').next().unwrap())
@@ -99,28 +82,18 @@ fn setup(name: &str) -> PathBuf {
             (i + 7) % 60 + 1
         ));
     }
-    std::fs::write(dir.join("history.csv"), history).unwrap();
+    dir.write("history.csv", history);
     let mut conflicts = String::from("人员编号,统一社会信用代码,回避事由\n");
     for (i, id) in ids.iter().enumerate().filter(|(i, _)| i % 50 == 0) {
         conflicts.push_str(&format!("E{:04},{id},近亲属\n", i % 60 + 1));
     }
-    std::fs::write(dir.join("conflicts.csv"), conflicts).unwrap();
+    dir.write("conflicts.csv", conflicts);
     dir
 }
 
 fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
-    let mut v = vec![
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-        "--history",
-        "history.csv",
-        "--conflicts",
-        "conflicts.csv",
-    ];
+    let mut v = INPUT_FLAGS.to_vec();
+    v.extend(["--history", "history.csv", "--conflicts", "conflicts.csv"]);
     v.extend_from_slice(extra);
     v
 }
@@ -131,11 +104,7 @@ fn a_four_task_annual_plan_draws_records_and_verifies() {
     let mut a = vec!["draw"];
     a.extend(args(&["--seed", "2027 年度摇号", "--out", "record.json"]));
     let out = run(bin().current_dir(&dir).args(&a));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let record: Value =
         serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
     let tasks = record["tasks"].as_array().unwrap();
@@ -182,7 +151,7 @@ fn a_four_task_annual_plan_draws_records_and_verifies() {
             .len(),
         2
     );
-    let roster = shuangsui::synth::officers_csv(60, 2027);
+    let roster = dir.read_text("officers.csv");
     let department: std::collections::HashMap<&str, &str> = roster
         .lines()
         .skip(1)
@@ -232,27 +201,14 @@ fn a_four_task_annual_plan_draws_records_and_verifies() {
     let mut v = vec!["verify", "record.json"];
     v.extend(args(&[]));
     let out = run(bin().current_dir(&dir).args(&v));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let out = run(bin().current_dir(&dir).args([
-        "verify",
-        "record.json",
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-        "--conflicts",
-        "conflicts.csv",
-    ]));
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = run(bin()
+        .current_dir(&dir)
+        .args(["verify", "record.json"])
+        .args(INPUT_FLAGS)
+        .args(["--conflicts", "conflicts.csv"]));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("was drawn with a history file"));
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(stderr(&out).contains("was drawn with a history file"));
 }
 
 #[test]
@@ -267,10 +223,9 @@ fn an_infeasible_plan_exits_2_naming_the_entity_and_writes_nothing() {
     a.extend(args(&["--seed", "s", "--out", "record.json"]));
     let out = run(bin().current_dir(&dir).args(&a));
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.starts_with("error: task 'T"), "{stderr}");
     assert!(stderr.contains(": entity 914201"), "{stderr}");
     assert!(stderr.contains("at the plan's workload cap"), "{stderr}");
     assert!(!dir.join("record.json").exists());
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,17 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::fixtures::{TempDir, available, bin, runs, succeeds};
+
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            Command::new(name)
-                .arg("--version")
-                .output()
-                .ok()
-                .filter(|o| o.status.success())
-                .map(|_| PathBuf::from(name))
-        })
+        .into_iter()
+        .find(|name| runs(name, &["--version"]))
+        .map(PathBuf::from)
 }
 
 fn headless(browser: &Path, profile: &Path) -> Command {
@@ -71,27 +67,13 @@ fn cells(dom: &str, from: usize, n: usize) -> Vec<String> {
 
 #[test]
 fn the_html_notice_renders_with_the_records_counts() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("SHUANGSUI_REQUIRE_BROWSER").is_none(),
-            "SHUANGSUI_REQUIRE_BROWSER is set but no chromium was found"
-        );
-        eprintln!("skipped: no chromium on this machine (CI installs it)");
+    let found = chromium();
+    if !available(found.is_some(), "SHUANGSUI_REQUIRE_BROWSER", "chromium") {
         return;
-    };
-    let dir = std::env::temp_dir().join(format!("shuangsui-browser-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let demo = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-        .args(["demo", "--out"])
-        .arg(dir.join("demo"))
-        .output()
-        .unwrap();
-    assert!(
-        demo.status.success(),
-        "{}",
-        String::from_utf8_lossy(&demo.stderr)
-    );
+    }
+    let browser = found.unwrap();
+    let dir = TempDir::new("browser");
+    succeeds(bin().args(["demo", "--out"]).arg(dir.join("demo")));
     let html_path = dir.join("demo/publish/notice.html");
     let html = std::fs::read_to_string(&html_path).unwrap();
     // Self-contained: nothing to fetch.
@@ -105,15 +87,10 @@ fn the_html_notice_renders_with_the_records_counts() {
         serde_json::from_slice(&std::fs::read(dir.join("demo/record.json")).unwrap()).unwrap();
     let url = format!("file://{}", html_path.display());
 
-    let dumped = headless(&browser, &dir.join("profile"))
-        .arg("--dump-dom")
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(
-        dumped.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dumped.stderr)
+    let dumped = succeeds(
+        headless(&browser, &dir.join("profile"))
+            .arg("--dump-dom")
+            .arg(&url),
     );
     let dom = String::from_utf8(dumped.stdout).unwrap();
     assert!(
@@ -160,16 +137,11 @@ fn the_html_notice_renders_with_the_records_counts() {
     // A phone-width screenshot, kept for a human to look at.
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("notice-screenshot.png");
     let _ = std::fs::remove_file(&shot);
-    let taken = headless(&browser, &dir.join("profile"))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=412,2400")
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(
-        taken.status.success(),
-        "{}",
-        String::from_utf8_lossy(&taken.stderr)
+    succeeds(
+        headless(&browser, &dir.join("profile"))
+            .arg(format!("--screenshot={}", shot.display()))
+            .arg("--window-size=412,2400")
+            .arg(&url),
     );
     let png = std::fs::read(&shot).unwrap();
     assert!(
@@ -177,5 +149,4 @@ fn the_html_notice_renders_with_the_records_counts() {
         "{} bytes",
         png.len()
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

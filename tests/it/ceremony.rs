@@ -6,94 +6,24 @@
 //! dice, an edited announcement or record. `tests/it/steering.rs` replays an
 //! insider's attacks one by one.
 
-use crate::fixtures::{faketime, fixture_round};
+use crate::fixtures::{
+    Files, INPUT_FLAGS, TempDir, announced_at, announcement, bin_at, ceremony_files,
+    ceremony_inputs as inputs, faketime, fixture_round, outcome, refusal, request, round_json,
+    sources, verify_record,
+};
+use crate::schemas::{assert_valid, validator};
 use serde_json::Value;
-use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
+use shuangsui::ceremony::{self, Request, Sources, TimeAnchor};
+use shuangsui::draw;
 use shuangsui::verify::Guarantee;
-use shuangsui::{Inputs, Source, draw, synth, verify};
 
-fn inputs_with(targets: &str) -> Inputs {
-    let plan = synth::plan_toml(5);
-    let officers = synth::officers_csv(24, 7);
-    Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers.as_bytes(),
-        },
-    )
-    .unwrap()
-}
-
-fn inputs() -> Inputs {
-    inputs_with(&synth::targets_csv(300, 7))
-}
-
-const SECRET: &str = "a notary's secret, kept until the draw";
-
-/// 2023-09-15T10:50:02Z: ten minutes and one second before round 657413 (11:00:03Z).
-fn now() -> i64 {
-    shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap()
-}
-
-fn request() -> Request {
-    Request {
-        now: now(),
-        margin_secs: 600,
-        not_before: None,
-        dice: "3 1 4 1".into(),
-        parties: Vec::new(),
-        previous: String::new(),
-        replaces: None,
+/// The ceremony's inputs with another directory.
+fn inputs_with(targets: &str) -> shuangsui::Inputs {
+    Files {
+        targets: targets.to_owned(),
+        ..ceremony_files()
     }
-}
-
-/// The draft, the notary's contribution to it, and the announcement with it.
-fn announcement(inputs: &Inputs) -> Announcement {
-    let draft = ceremony::announce(
-        &inputs.committed(),
-        &Request {
-            parties: vec!["公证处".into()],
-            ..request()
-        },
-    )
-    .unwrap();
-    let body = ceremony::body_digest(&draft);
-    ceremony::with_parties(
-        &draft,
-        &[(
-            "公证处".into(),
-            ceremony::contribution(&body, "公证处", SECRET),
-        )],
-        now() + 30,
-        300,
-    )
-    .unwrap()
-}
-
-fn sources() -> Sources<'static> {
-    Sources {
-        replaced: Vec::new(),
-        round: fixture_round(),
-        reveals: vec![("公证处".into(), SECRET.into())],
-        timestamp: None,
-        tsa_cert: None,
-        same_files: true,
-    }
-}
-
-fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
-    match ceremony::attest(a, &inputs.committed(), s) {
-        Ok(_) => panic!("the sources were accepted"),
-        Err(e) => e.to_string(),
-    }
+    .inputs()
 }
 
 #[test]
@@ -112,7 +42,7 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     let later = ceremony::announce(
         &(inputs()).committed(),
         &Request {
-            now: now() + 2,
+            now: announced_at() + 2,
             ..request()
         },
     )
@@ -122,7 +52,7 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     let named = ceremony::announce(
         &(inputs()).committed(),
         &Request {
-            not_before: Some(now() + 3600),
+            not_before: Some(announced_at() + 3600),
             ..request()
         },
     )
@@ -131,7 +61,7 @@ fn the_announcement_names_the_first_round_after_the_margin() {
     let e = ceremony::announce(
         &(inputs()).committed(),
         &Request {
-            not_before: Some(now() + 60),
+            not_before: Some(announced_at() + 60),
             ..request()
         },
     )
@@ -152,14 +82,7 @@ fn the_full_ceremony_verifies_with_its_guarantees() {
     assert_eq!(record.seed.source, "beacon");
     assert_eq!(record.seed.value, seed.value);
     let json = record.to_json();
-    let check = verify(
-        Source {
-            name: "record.json",
-            bytes: json.as_bytes(),
-        },
-        &inputs,
-    )
-    .unwrap();
+    let check = verify_record(&json, &inputs).unwrap();
     assert!(check.ok(), "{:?}", check.differences);
     assert!(check.attestation_failure.is_none());
     assert_eq!(
@@ -227,7 +150,7 @@ fn the_seed_follows_the_spec_formula() {
 
 #[test]
 fn changed_inputs_are_refused() {
-    let original = synth::targets_csv(300, 7);
+    let original = ceremony_files().targets;
     let a = announcement(&inputs_with(&original));
     // Drop one row of the directory after the announcement.
     let mut rows: Vec<&str> = original.lines().collect();
@@ -277,14 +200,7 @@ fn an_edited_attestation_fails_verification() {
         let mut v: Value = serde_json::from_str(&json).unwrap();
         f(&mut v);
         let text = serde_json::to_string_pretty(&v).unwrap();
-        verify(
-            Source {
-                name: "record.json",
-                bytes: text.as_bytes(),
-            },
-            &inputs,
-        )
-        .unwrap()
+        verify_record(&text, &inputs).unwrap()
     };
     // Other dice make another announcement: its digest no longer matches.
     let c = edit(&|v| v["seed"]["attestation"]["announcement"]["dice"] = "2718".into());
@@ -320,40 +236,15 @@ fn an_edited_attestation_fails_verification() {
 
 #[test]
 fn the_announcement_and_the_attested_record_follow_their_schemas() {
-    let schema = |name: &str| {
-        let path = format!(
-            "{}/schemas/{name}.v2.schema.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        jsonschema::validator_for(
-            &serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
-        )
-        .unwrap()
-    };
     let inputs = inputs();
     let a = announcement(&inputs);
-    let announcement_schema = schema("announcement");
     let value = serde_json::to_value(&a).unwrap();
-    assert!(
-        announcement_schema.is_valid(&value),
-        "{:?}",
-        announcement_schema
-            .iter_errors(&value)
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-    );
+    assert_valid(&validator("announcement"), &value, "the announcement");
     let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let record: Value =
         serde_json::from_str(&draw(&inputs, &seed).unwrap().record.to_json()).unwrap();
-    let record_schema = schema("record");
-    assert!(
-        record_schema.is_valid(&record),
-        "{:?}",
-        record_schema
-            .iter_errors(&record)
-            .map(|e| e.to_string())
-            .collect::<Vec<_>>()
-    );
+    let record_schema = validator("record");
+    assert_valid(&record_schema, &record, "the attested record");
     // Not vacuous: a beacon seed needs its attestation; an unattested one has none.
     let mut bad = record.clone();
     bad["seed"]
@@ -372,36 +263,19 @@ fn the_announcement_and_the_attested_record_follow_their_schemas() {
 /// writes nothing.
 #[test]
 fn the_cli_runs_the_ceremony() {
-    use std::process::Command;
     let Some(_) = faketime() else {
         eprintln!("faketime is not installed: skipping the CLI ceremony");
         return;
     };
-    let dir = std::env::temp_dir().join(format!("shuangsui-ceremony-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("ceremony");
     let at = |clock: &str| {
-        let mut c = crate::fixtures::at_clock(env!("CARGO_BIN_EXE_shuangsui"), clock);
+        let mut c = bin_at(clock);
         c.current_dir(&dir).args(["--lang", "en"]);
         c
     };
     let bin = || at("@2023-09-15 10:50:02");
-    let files = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
-    let run = |c: &mut Command| {
-        let out = c.output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let files = INPUT_FLAGS;
+    let run = outcome;
     assert!(bin().args(["init", "."]).status().unwrap().success());
     let (code, text, err) = run(bin().args(["announce"]).args(files).args([
         "--dice",
@@ -461,13 +335,7 @@ fn the_cli_runs_the_ceremony() {
     assert_eq!(code, Some(2));
     assert!(err.contains("within the margin"), "{err}");
     assert!(!dir.join("late.json").exists());
-    let round = serde_json::to_string(&serde_json::json!({
-        "round": 657_413,
-        "randomness": fixture_round().randomness,
-        "signature": fixture_round().signature,
-    }))
-    .unwrap();
-    std::fs::write(dir.join("round.json"), round).unwrap();
+    dir.write("round.json", round_json());
     let draw_with = |extra: &[&str], out: &str| {
         run(at("@2023-09-15 11:01:00")
             .args(["draw"])
@@ -506,5 +374,4 @@ fn the_cli_runs_the_ceremony() {
     let (code, report, _) = run(bin().args(["verify", "record.json"]).args(files));
     assert_eq!(code, Some(1), "{report}");
     assert!(report.contains("not the one announced"), "{report}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

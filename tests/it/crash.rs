@@ -9,44 +9,16 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use shuangsui::{Inputs, Source, verify};
+use shuangsui::Inputs;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-}
-
-fn inputs(dir: &Path) -> Inputs {
-    let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
-    let (plan, targets, officers) = (read("plan.toml"), read("targets.csv"), read("officers.csv"));
-    Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: &plan,
-        },
-        Source {
-            name: "targets.csv",
-            bytes: &targets,
-        },
-        Source {
-            name: "officers.csv",
-            bytes: &officers,
-        },
-    )
-    .unwrap()
-}
+use crate::fixtures::{Files, INPUT_FLAGS, TempDir, bin, bin_at, faketime, verify_record};
 
 /// The record in `dir`, if any: it must parse and verify. Returns its ledger length.
 fn check_record(dir: &Path, name: &str, inputs: &Inputs) -> Option<usize> {
     let path = dir.join(name);
     let bytes = std::fs::read(&path).ok()?;
-    let v = verify(
-        Source {
-            name: "record.json",
-            bytes: &bytes,
-        },
-        inputs,
-    )
-    .unwrap_or_else(|e| panic!("{}: left unreadable: {e}", path.display()));
+    let v = verify_record(&bytes, inputs)
+        .unwrap_or_else(|e| panic!("{}: left unreadable: {e}", path.display()));
     assert!(
         v.ok(),
         "{}: left not verifying: {:?}",
@@ -55,15 +27,6 @@ fn check_record(dir: &Path, name: &str, inputs: &Inputs) -> Option<usize> {
     );
     Some(v.ledger_head().unwrap().0)
 }
-
-const INPUTS: [&str; 6] = [
-    "--plan",
-    "plan.toml",
-    "--targets",
-    "targets.csv",
-    "--officers",
-    "officers.csv",
-];
 
 /// Runs `args` in `dir` and kills it after `delay`; true when it finished first.
 fn run_and_kill(dir: &Path, args: &[&str], delay: Duration) -> bool {
@@ -93,9 +56,7 @@ fn run_and_kill_with(mut command: Command, dir: &Path, args: &[&str], delay: Dur
 
 #[test]
 fn killed_draws_and_amendments_leave_nothing_partial() {
-    let dir = std::env::temp_dir().join(format!("shuangsui-crash-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("crash");
     assert!(
         bin()
             .current_dir(&dir)
@@ -115,9 +76,9 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
             .unwrap()
             .success()
     );
-    let inputs = inputs(&dir);
+    let inputs = Files::read_from(&dir).inputs();
     let mut draw: Vec<&str> = vec!["--quiet", "draw"];
-    draw.extend_from_slice(&INPUTS);
+    draw.extend_from_slice(&INPUT_FLAGS);
     draw.extend_from_slice(&["--seed", "crash test", "--out", "record.json"]);
     // How long an uninterrupted draw takes here.
     let start = Instant::now();
@@ -194,17 +155,11 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
         .collect();
     // The plan is dated 2027-03-01: amendments are dated after it, and not in the future of
     // the clock, so they run at a clock of March 2027.
-    let Some(preload) = crate::fixtures::faketime_preload() else {
+    let Some(_) = faketime() else {
         eprintln!("libfaketime is not installed: skipping the amendments");
         return;
     };
-    let at_2027 = || {
-        let mut c = bin();
-        c.env("TZ", "UTC")
-            .env("LD_PRELOAD", &preload)
-            .env("FAKETIME", "@2027-03-03 00:00:00");
-        c
-    };
+    let at_2027 = || bin_at("@2027-03-03 00:00:00");
     let start = Instant::now();
     let mut amend_kills = 0;
     let mut before = check_record(&dir, "record.json", &inputs).unwrap();
@@ -213,7 +168,7 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
             break;
         }
         let mut args: Vec<&str> = vec!["--quiet", "amend", "record.json"];
-        args.extend_from_slice(&INPUTS);
+        args.extend_from_slice(&INPUT_FLAGS);
         args.extend_from_slice(&[
             "--unreachable",
             target,
@@ -241,5 +196,4 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
         "crash safety: {kills} draws killed ({absent} left no record, {complete} a complete one), \
          {amend_kills} amendments killed; nothing partial"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

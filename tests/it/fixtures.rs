@@ -1,69 +1,66 @@
-//! What the ceremony's tests share: the real drand quicknet round of
-//! `tests/fixtures/drand-quicknet.json` (a copy of `../shared/fixtures`) and `faketime`,
-//! which runs the CLI at the clock of 2023, when that round was emitted.
-#![allow(dead_code)] // each test binary uses what it needs
+//! The setup the integration tests share, written once: the repository's files and fixtures;
+//! inputs parsed from text or made by `shuangsui::synth`; the ceremony at the clock of 2023
+//! with the real drand quicknet round of `tests/fixtures/drand-quicknet.json` (a copy of
+//! `../shared/fixtures`); the command line in a scratch directory, at another clock with
+//! libfaketime; and the optional tools (libfaketime, chromium, `DuckDB` …), whose absence
+//! skips a test unless CI requires them.
+//!
+//! The fuzz crate includes this file too (`fuzz/fuzz_targets/*.rs`), for the inputs its
+//! checks run against: so it uses only `std`, `shuangsui` and `serde_json`.
+#![allow(dead_code)] // each user takes what it needs
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use shuangsui::ceremony::beacon::Round;
+use shuangsui::ceremony::{self, Announcement, Request, Sources};
+use shuangsui::inputs::ReadOptions;
+use shuangsui::{InputOptions, Inputs, Record, Seed, Source, Verification, draw, synth, verify};
 
-/// The fixture round 657413, emitted at 2023-09-15T11:00:03Z: its number, randomness and
-/// signature, as drand's `/public/ROUND` returns them.
-pub fn fixture_round() -> Round {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/drand-quicknet.json"
-    );
-    let text = std::fs::read_to_string(path).expect("the drand fixture");
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let r = &v["rounds"][0];
-    serde_json::from_value(serde_json::json!({
-        "round": r["round"],
-        "randomness": r["randomness"],
-        "signature": r["signature"],
-    }))
-    .unwrap()
+// ---------------------------------------------------------------------------------------
+// The repository
+
+/// The repository's root: the main crate's directory (the fuzz crate's parent).
+pub fn root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if manifest.ends_with("fuzz") {
+        manifest.parent().unwrap().to_owned()
+    } else {
+        manifest.to_owned()
+    }
 }
 
-/// libfaketime, when it is installed here (its preload library); `None` otherwise, unless
-/// `SHUANGSUI_REQUIRE_FAKETIME` is set (CI sets it), which makes its absence a failure.
-/// Commands run at another clock through [`at_clock`], not the `faketime` wrapper: the
-/// wrapper's semaphores collide when tests run it in parallel (`sem_open: File exists`).
-pub fn faketime() -> Option<std::path::PathBuf> {
-    faketime_preload()
+/// A JSON file (not of the repository: a path as given).
+pub fn load_json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// `program` at the clock `clock`, libfaketime's syntax: `@YYYY-MM-DD hh:mm:ss` starts the
-/// clock there and lets it run, `YYYY-MM-DD hh:mm:ss` holds it there; UTC.
-pub fn at_clock(program: impl AsRef<std::ffi::OsStr>, clock: &str) -> std::process::Command {
-    let preload = faketime_preload().expect("libfaketime (checked by the caller)");
-    let mut c = std::process::Command::new(program);
-    c.env("TZ", "UTC")
-        .env("LD_PRELOAD", preload)
-        .env("FAKETIME", clock);
-    c
+/// A record file.
+pub fn load_record(path: &Path) -> Record {
+    serde_json::from_slice(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// libfaketime's preload library (multi-threaded build), to run the binary itself at another
-/// clock — without the `faketime` wrapper, which forks, so that a kill reaches the binary.
-/// `None` where it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
-pub fn faketime_preload() -> Option<std::path::PathBuf> {
-    let found = std::fs::read_dir("/usr/lib")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|d| d.path().join("faketime/libfaketimeMT.so.1"))
-        .chain(std::iter::once(std::path::PathBuf::from(
-            "/usr/lib/faketime/libfaketimeMT.so.1",
-        )))
-        .find(|p| p.exists());
-    assert!(
-        found.is_some() || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
-        "libfaketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
-    );
-    found
+/// A file of the repository, by its path from the root; panics naming it.
+pub fn read(path: &str) -> Vec<u8> {
+    let path = root().join(path);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A text file of the repository, by its path from the root.
+pub fn read_text(path: &str) -> String {
+    String::from_utf8(read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A JSON file of the repository, by its path from the root.
+pub fn read_json(path: &str) -> serde_json::Value {
+    serde_json::from_slice(&read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// Every file under a directory, recursively.
-pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -74,4 +71,483 @@ pub fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+
+/// The three input files of a draw, as text.
+#[derive(Clone, Debug)]
+pub struct Files {
+    pub plan: String,
+    pub targets: String,
+    pub officers: String,
+}
+
+impl Files {
+    /// Generated by `shuangsui::synth`: the example plan drawing `food_count` entities in its
+    /// food task, a directory of `targets` entities and a roster of `officers`, from `seed`.
+    pub fn synth(food_count: u64, targets: usize, officers: usize, seed: u64) -> Files {
+        Files {
+            plan: synth::plan_toml(food_count),
+            targets: synth::targets_csv(targets, seed),
+            officers: synth::officers_csv(officers, seed),
+        }
+    }
+
+    /// The files as `plan.toml`, `targets.csv` and `officers.csv`.
+    pub fn parse(&self) -> shuangsui::Result<Inputs> {
+        parse(&self.plan, &self.targets, &self.officers)
+    }
+
+    /// The inputs; panics if they do not parse.
+    pub fn inputs(&self) -> Inputs {
+        self.parse().unwrap()
+    }
+
+    /// Writes the files into `dir` as `plan.toml`, `targets.csv` and `officers.csv`.
+    pub fn write_to(&self, dir: &Path) {
+        for (name, text) in [
+            ("plan.toml", &self.plan),
+            ("targets.csv", &self.targets),
+            ("officers.csv", &self.officers),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+
+    /// The files `plan.toml`, `targets.csv` and `officers.csv` of `dir`.
+    pub fn read_from(dir: &Path) -> Files {
+        let read = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap();
+        Files {
+            plan: read("plan.toml"),
+            targets: read("targets.csv"),
+            officers: read("officers.csv"),
+        }
+    }
+}
+
+/// The worked example's plan (SPEC.md §12; `tests/cmd/inputs/`, read by the CLI snapshots).
+pub const EXAMPLE_PLAN: &str = include_str!("../cmd/inputs/plan.toml");
+/// The worked example's directory.
+pub const EXAMPLE_TARGETS: &str = include_str!("../cmd/inputs/targets.csv");
+/// The worked example's roster.
+pub const EXAMPLE_OFFICERS: &str = include_str!("../cmd/inputs/officers.csv");
+/// The worked example's record.
+pub const EXAMPLE_RECORD: &str = include_str!("../cmd/inputs/record.json");
+
+/// The worked example's three input files.
+pub fn example_files() -> Files {
+    Files {
+        plan: EXAMPLE_PLAN.into(),
+        targets: EXAMPLE_TARGETS.into(),
+        officers: EXAMPLE_OFFICERS.into(),
+    }
+}
+
+/// The inputs of the three texts, named `plan.toml`, `targets.csv` and `officers.csv`.
+pub fn parse(
+    plan: impl AsRef<[u8]>,
+    targets: impl AsRef<[u8]>,
+    officers: impl AsRef<[u8]>,
+) -> shuangsui::Result<Inputs> {
+    parse_with(plan, targets, officers, &InputOptions::default())
+}
+
+/// [`parse`] with options.
+pub fn parse_with(
+    plan: impl AsRef<[u8]>,
+    targets: impl AsRef<[u8]>,
+    officers: impl AsRef<[u8]>,
+    options: &InputOptions<'_>,
+) -> shuangsui::Result<Inputs> {
+    Inputs::parse_with(
+        Source {
+            name: "plan.toml",
+            bytes: plan.as_ref(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: targets.as_ref(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: officers.as_ref(),
+        },
+        options,
+    )
+}
+
+/// The inputs with the history file `history.csv`.
+pub fn with_history(inputs: Inputs, history: impl AsRef<[u8]>) -> shuangsui::Result<Inputs> {
+    inputs.with_history(
+        Source {
+            name: "history.csv",
+            bytes: history.as_ref(),
+        },
+        &ReadOptions::default(),
+    )
+}
+
+/// The inputs with the conflicts file `conflicts.csv`.
+pub fn with_conflicts(inputs: Inputs, conflicts: impl AsRef<[u8]>) -> shuangsui::Result<Inputs> {
+    inputs.with_conflicts(
+        Source {
+            name: "conflicts.csv",
+            bytes: conflicts.as_ref(),
+        },
+        &ReadOptions::default(),
+    )
+}
+
+/// The record of an unattested draw with the typed seed `seed`; panics if it fails.
+pub fn drawn(inputs: &Inputs, seed: &str) -> Record {
+    draw(inputs, &Seed::unattested(seed).unwrap())
+        .unwrap()
+        .record
+}
+
+/// `verify` of a record's bytes, named `record.json`.
+pub fn verify_record(record: impl AsRef<[u8]>, inputs: &Inputs) -> shuangsui::Result<Verification> {
+    verify(
+        Source {
+            name: "record.json",
+            bytes: record.as_ref(),
+        },
+        inputs,
+    )
+}
+
+/// The verification of a record's bytes; panics if `verify` cannot read them.
+pub fn verified(record: impl AsRef<[u8]>, inputs: &Inputs) -> Verification {
+    verify_record(record, inputs).unwrap()
+}
+
+/// Whether a record's bytes verify (`verify` reads them and finds no difference).
+pub fn verifies(record: impl AsRef<[u8]>, inputs: &Inputs) -> bool {
+    verify_record(record, inputs).unwrap().ok()
+}
+
+// ---------------------------------------------------------------------------------------
+// The ceremony at the clock of 2023
+
+/// The fixture round, emitted at 2023-09-15T11:00:03Z.
+pub const ROUND: u64 = 657_413;
+/// The notary who contributes to the announcement.
+pub const NOTARY: &str = "公证处";
+/// The notary's secret.
+pub const SECRET: &str = "a notary's secret, kept until the draw";
+
+/// The fixture round 657413, emitted at 2023-09-15T11:00:03Z: its number, randomness and
+/// signature, as drand's `/public/ROUND` returns them.
+pub fn fixture_round() -> Round {
+    serde_json::from_str(&round_json()).unwrap()
+}
+
+/// The fixture round as drand's `/public/ROUND` returns it (a `--beacon` file).
+pub fn round_json() -> String {
+    let v = read_json("tests/fixtures/drand-quicknet.json");
+    let r = &v["rounds"][0];
+    serde_json::json!({
+        "round": r["round"],
+        "randomness": r["randomness"],
+        "signature": r["signature"],
+    })
+    .to_string()
+}
+
+/// The inputs of the ceremony's tests: 300 entities, 24 officers, five drawn for food.
+pub fn ceremony_files() -> Files {
+    Files::synth(5, 300, 24, 7)
+}
+
+/// [`ceremony_files`], parsed.
+pub fn ceremony_inputs() -> Inputs {
+    ceremony_files().inputs()
+}
+
+/// 2023-09-15T10:50:02Z: ten minutes and one second before round 657413 (11:00:03Z).
+pub fn announced_at() -> i64 {
+    shuangsui::dates::parse_rfc3339("2023-09-15T10:50:02Z").unwrap()
+}
+
+/// An announcement at [`announced_at`] with dice, a margin of ten minutes and no party.
+pub fn request() -> Request {
+    Request {
+        now: announced_at(),
+        margin_secs: 600,
+        not_before: None,
+        dice: "3 1 4 1".into(),
+        parties: Vec::new(),
+        previous: String::new(),
+        replaces: None,
+    }
+}
+
+/// A draft naming the notary: a request for one more party.
+pub fn notary_request() -> Request {
+    Request {
+        parties: vec![NOTARY.into()],
+        ..request()
+    }
+}
+
+/// The notary's contribution to a draft, added to it half a minute after it was made.
+pub fn with_notary(draft: &Announcement) -> Announcement {
+    let body = ceremony::body_digest(draft);
+    ceremony::with_parties(
+        draft,
+        &[(NOTARY.into(), ceremony::contribution(&body, NOTARY, SECRET))],
+        announced_at() + 30,
+        300,
+    )
+    .unwrap()
+}
+
+/// The published announcement of round 657413, with dice and the notary.
+pub fn announcement(inputs: &Inputs) -> Announcement {
+    with_notary(&ceremony::announce(&inputs.committed(), &notary_request()).unwrap())
+}
+
+/// The fixture round, with the notary's reveal.
+pub fn sources() -> Sources<'static> {
+    Sources {
+        replaced: Vec::new(),
+        round: fixture_round(),
+        reveals: vec![(NOTARY.into(), SECRET.into())],
+        timestamp: None,
+        tsa_cert: None,
+        same_files: true,
+    }
+}
+
+/// Why `attest` refuses; panics if it accepts.
+pub fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
+    match ceremony::attest(a, &inputs.committed(), s) {
+        Ok(_) => panic!("the sources were accepted"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The record drawn from an announcement and its sources.
+pub fn attested_draw(inputs: &Inputs, a: &Announcement, s: &Sources<'_>) -> Record {
+    let (seed, _, _) = ceremony::attest(a, &inputs.committed(), s).unwrap();
+    draw(inputs, &seed).unwrap().record
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line
+
+/// The CLI's input flags, for the files [`Files::write_to`] writes.
+pub const INPUT_FLAGS: [&str; 6] = [
+    "--plan",
+    "plan.toml",
+    "--targets",
+    "targets.csv",
+    "--officers",
+    "officers.csv",
+];
+
+/// The `shuangsui` binary cargo built for the tests. (Not `env!`: the fuzz crate, which
+/// includes this file, has no such binary.)
+#[allow(clippy::option_env_unwrap)]
+pub fn bin_path() -> &'static str {
+    option_env!("CARGO_BIN_EXE_shuangsui").expect("the shuangsui binary (built for the tests)")
+}
+
+/// A command running the `shuangsui` binary.
+pub fn bin() -> Command {
+    Command::new(bin_path())
+}
+
+/// Runs a command; panics if it cannot be started.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the command runs")
+}
+
+/// Runs a command: its exit code, standard output and standard error.
+pub fn outcome(cmd: &mut Command) -> (Option<i32>, String, String) {
+    let out = cmd.output().expect("the command runs");
+    (out.status.code(), stdout(&out), stderr(&out))
+}
+
+/// Runs a command and asserts that it succeeds; panics with its arguments and standard error.
+pub fn succeeds(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("the command runs");
+    assert!(out.status.success(), "{cmd:?}: {}", all_output(&out));
+    out
+}
+
+/// `python3 <script> <record> plan.toml targets.csv officers.csv` in `dir`: the independent
+/// Python implementation (`tests/reproduce.py`, or the copy in a kit) reproducing a record
+/// from the files beside it.
+pub fn reproduce_py(dir: &Path, script: impl AsRef<std::ffi::OsStr>, record: &str) -> Output {
+    Command::new("python3")
+        .current_dir(dir)
+        .arg(script)
+        .args([record, "plan.toml", "targets.csv", "officers.csv"])
+        .output()
+        .expect("python3 runs")
+}
+
+/// Reads the JSON file `from` of `dir`, edits it with `f` and writes it as `to`, pretty.
+pub fn edit_json(dir: &Path, from: &str, to: &str, f: impl Fn(&mut serde_json::Value)) {
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(from)).unwrap()).unwrap();
+    f(&mut v);
+    std::fs::write(
+        dir.join(to),
+        serde_json::to_string_pretty(&v).unwrap() + "\n",
+    )
+    .unwrap();
+}
+
+/// A command's standard output, as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A command's standard output and standard error, as text.
+pub fn all_output(out: &Output) -> String {
+    stdout(out) + &stderr(out)
+}
+
+/// A command's standard error, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A scratch directory under the system's temporary directory, removed when dropped. Its
+/// name is unique in the test run: every test of the binary shares one process id.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// An empty directory named after `name`.
+    pub fn new(name: &str) -> TempDir {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "shuangsui-{name}-{}-{}",
+            std::process::id(),
+            COUNT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    /// A directory holding `files`.
+    pub fn with(name: &str, files: &Files) -> TempDir {
+        let dir = TempDir::new(name);
+        files.write_to(&dir);
+        dir
+    }
+
+    /// A directory with the example files of `shuangsui init`.
+    pub fn init(name: &str) -> TempDir {
+        let dir = TempDir::new(name);
+        succeeds(bin().current_dir(&dir).args(["init", "."]));
+        dir
+    }
+
+    /// Writes a file into the directory.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) {
+        std::fs::write(self.0.join(name), contents).unwrap();
+    }
+
+    /// A file of the directory, as text.
+    pub fn read_text(&self, name: &str) -> String {
+        std::fs::read_to_string(self.0.join(name)).unwrap()
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Optional tools
+
+/// Whether an optional tool was found; without it, panics when CI requires it (the
+/// environment variable `require` is set) and otherwise says that the test is skipped.
+pub fn available(found: bool, require: &str, what: &str) -> bool {
+    assert!(
+        found || std::env::var_os(require).is_none(),
+        "{what}: required ({require}) but not installed"
+    );
+    if !found {
+        eprintln!("{what}: not installed here, skipping");
+    }
+    found
+}
+
+/// Whether `program args…` runs and succeeds here.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// libfaketime, when it is installed here (its preload library); `None` otherwise, unless
+/// `SHUANGSUI_REQUIRE_FAKETIME` is set (CI sets it), which makes its absence a failure.
+/// Commands run at another clock through [`at_clock`], not the `faketime` wrapper: the
+/// wrapper's semaphores collide when tests run it in parallel (`sem_open: File exists`).
+pub fn faketime() -> Option<PathBuf> {
+    faketime_preload()
+}
+
+/// `program` at the clock `clock`, libfaketime's syntax: `@YYYY-MM-DD hh:mm:ss` starts the
+/// clock there and lets it run, `YYYY-MM-DD hh:mm:ss` holds it there; UTC.
+pub fn at_clock(program: impl AsRef<std::ffi::OsStr>, clock: &str) -> Command {
+    let mut c = Command::new(program);
+    set_clock(&mut c, clock);
+    c
+}
+
+/// Runs `cmd` at the clock `clock` ([`at_clock`]).
+pub fn set_clock<'c>(cmd: &'c mut Command, clock: &str) -> &'c mut Command {
+    let preload = faketime_preload().expect("libfaketime (checked by the caller)");
+    cmd.env("TZ", "UTC")
+        .env("LD_PRELOAD", preload)
+        .env("FAKETIME", clock)
+}
+
+/// The `shuangsui` binary at the clock `clock` ([`at_clock`]).
+pub fn bin_at(clock: &str) -> Command {
+    at_clock(bin_path(), clock)
+}
+
+/// libfaketime's preload library (multi-threaded build), to run the binary itself at another
+/// clock — without the `faketime` wrapper, which forks, so that a kill reaches the binary.
+/// `None` where it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
+pub fn faketime_preload() -> Option<PathBuf> {
+    let found = std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.path().join("faketime/libfaketimeMT.so.1"))
+        .chain(std::iter::once(PathBuf::from(
+            "/usr/lib/faketime/libfaketimeMT.so.1",
+        )))
+        .find(|p| p.exists());
+    assert!(
+        found.is_some() || std::env::var_os("SHUANGSUI_REQUIRE_FAKETIME").is_none(),
+        "libfaketime is required (SHUANGSUI_REQUIRE_FAKETIME) but not installed"
+    );
+    found
 }

@@ -5,7 +5,9 @@
 use rust_xlsxwriter::{ExcelDateTime, Format as XlsxFormat, Workbook};
 use serde_json::{Value, json};
 use shuangsui::inputs::{Table, TableKind, TableOptions};
-use shuangsui::{Inputs, Seed, Source, draw, synth, verify};
+use shuangsui::{Inputs, Source, synth};
+
+use crate::fixtures::{drawn, verified};
 
 fn rows(csv_text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
@@ -123,21 +125,12 @@ fn every_format_gives_one_digest_and_one_draw() {
             &input_options,
         )
         .unwrap();
-        let mut record = draw(&inputs, &Seed::unattested("formats").unwrap())
-            .unwrap()
-            .record;
+        let mut record = drawn(&inputs, "formats");
         // The record of the UTF-8 CSV verifies against every other form.
         match &first_json {
             None => first_json = Some(record.to_json()),
             Some(json) => {
-                let v = verify(
-                    Source {
-                        name: "record.json",
-                        bytes: json.as_bytes(),
-                    },
-                    &inputs,
-                )
-                .unwrap();
+                let v = verified(json, &inputs);
                 assert!(v.ok(), "{name}: {:?}", v.differences);
             }
         }

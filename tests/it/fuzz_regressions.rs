@@ -36,7 +36,7 @@ fn replay(dir: &Path, check: Check) -> usize {
 
 #[test]
 fn every_input_that_once_crashed_a_fuzzer_is_handled() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = crate::fixtures::root();
     let mut replayed = 0;
     for (target, check) in TARGETS {
         replayed += replay(&root.join("tests/fuzz-regressions").join(target), check);

@@ -2,7 +2,9 @@
 //! naming the place — never a panic, a hang or memory exhaustion.
 
 use shuangsui::inputs::{Format, ReadOptions, Table, TableKind, TableOptions, limits};
-use shuangsui::{Inputs, Plan, Source, synth};
+use shuangsui::{Plan, synth};
+
+use crate::fixtures::{Files, bin_path, verify_record};
 
 fn targets(text: &str) -> String {
     Table::from_csv(TableKind::Targets, "t.csv", text.as_bytes())
@@ -90,36 +92,10 @@ fn nesting_deeper_than_the_parsers_allow() {
         .to_string();
     assert!(e.contains("recursion limit"), "{e}");
     // A record given to verify.
-    let (p, t, o) = (
-        synth::plan_toml(2),
-        synth::targets_csv(30, 1),
-        synth::officers_csv(6, 1),
-    );
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: p.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: t.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: o.as_bytes(),
-        },
-    )
-    .unwrap();
-    let record = deep(10_000);
-    let e = shuangsui::verify(
-        Source {
-            name: "record.json",
-            bytes: record.as_bytes(),
-        },
-        &inputs,
-    )
-    .unwrap_err()
-    .to_string();
+    let inputs = Files::synth(2, 30, 6, 1).inputs();
+    let e = verify_record(deep(10_000), &inputs)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("recursion limit"), "{e}");
     assert_eq!(limits::NESTING, 128);
 }
@@ -489,7 +465,7 @@ fn hostile_workbooks_read_in_bounded_memory() {
         let mut child = Command::new("sh")
             .arg("-c")
             .arg(r#"ulimit -v 1572864 && exec "$0" "$@""#)
-            .arg(env!("CARGO_BIN_EXE_shuangsui"))
+            .arg(bin_path())
             .args(["digest", "--quiet", "--plan"])
             .arg(&plan)
             .arg("--targets")

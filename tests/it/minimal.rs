@@ -4,40 +4,11 @@
 //! too, and the kit still verifies; the kit's README says what the kit holds.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use shuangsui::synth;
 
-use crate::fixtures::files_under;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("shuangsui-minimal-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-const INPUTS: [&str; 6] = [
-    "--plan",
-    "plan.toml",
-    "--targets",
-    "targets.csv",
-    "--officers",
-    "officers.csv",
-];
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
+use crate::fixtures::{INPUT_FLAGS, TempDir, all_output, bin, files_under, reproduce_py};
 
 /// The columns issue 14 found in a bureau's exports, with distinctive values.
 const ROSTER_EXTRA: [&str; 12] = [
@@ -104,16 +75,16 @@ fn bureau_exports(dir: &Path) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn only_the_columns_the_plan_reads_reach_the_record_and_the_kit() {
-    let dir = temp("allowlist");
+    let dir = TempDir::new("minimal-allowlist");
     let (secrets, names) = bureau_exports(&dir);
     let drew = bin()
         .current_dir(&dir)
         .arg("draw")
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .args(["--seed", "minimal", "--out", "record.json"])
         .output()
         .unwrap();
-    assert!(drew.status.success(), "{}", text(&drew));
+    assert!(drew.status.success(), "{}", all_output(&drew));
     let record: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
     // Every extra column is dropped and listed by header; the roster's columns are the
@@ -158,11 +129,11 @@ fn only_the_columns_the_plan_reads_reach_the_record_and_the_kit() {
     let published = bin()
         .current_dir(&dir)
         .args(["--lang", "en", "publish", "record.json"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .args(["--out", "public", "--show-officers", "hidden"])
         .output()
         .unwrap();
-    assert!(published.status.success(), "{}", text(&published));
+    assert!(published.status.success(), "{}", all_output(&published));
     let kit = dir.join("public/kit");
     let kit_roster = std::fs::read_to_string(kit.join("officers.csv")).unwrap();
     assert_eq!(
@@ -185,30 +156,21 @@ fn only_the_columns_the_plan_reads_reach_the_record_and_the_kit() {
     let verified = bin()
         .current_dir(&kit)
         .args(["--lang", "en", "verify", "record.json"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .output()
         .unwrap();
-    assert_eq!(verified.status.code(), Some(0), "{}", text(&verified));
+    assert_eq!(verified.status.code(), Some(0), "{}", all_output(&verified));
     assert!(
-        text(&verified).contains("names digest") && text(&verified).contains("NOT checked"),
+        all_output(&verified).contains("names digest")
+            && all_output(&verified).contains("NOT checked"),
         "{}",
-        text(&verified)
+        all_output(&verified)
     );
-    let py = Command::new("python3")
-        .current_dir(&kit)
-        .args([
-            "reproduce.py",
-            "record.json",
-            "plan.toml",
-            "targets.csv",
-            "officers.csv",
-        ])
-        .output()
-        .unwrap();
+    let py = reproduce_py(&kit, "reproduce.py", "record.json");
     assert!(
         py.status.success(),
         "reproduce.py in a hidden kit: {}",
-        text(&py)
+        all_output(&py)
     );
 
     // The README lists every file of the kit, with each table's columns as they are.
@@ -228,12 +190,11 @@ fn only_the_columns_the_plan_reads_reach_the_record_and_the_kit() {
         readme.contains("officer names are not published"),
         "{readme}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn values_shaped_like_personal_data_are_refused_unless_declared_public() {
-    let dir = temp("shapes");
+    let dir = TempDir::new("minimal-shapes");
     // A roster keyed by resident ID numbers (the GB 11643 example number and another valid one).
     let roster = "人员编号,姓名,所属部门,在岗状态\n\
                   11010519491231002X,张伟,市场监管,在岗\n\
@@ -249,12 +210,12 @@ fn values_shaped_like_personal_data_are_refused_unless_declared_public() {
     let drew = bin()
         .current_dir(&dir)
         .args(["--lang", "en", "draw"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .args(["--seed", "s", "--out", "record.json"])
         .output()
         .unwrap();
-    assert_eq!(drew.status.code(), Some(2), "{}", text(&drew));
-    let message = text(&drew);
+    assert_eq!(drew.status.code(), Some(2), "{}", all_output(&drew));
+    let message = all_output(&drew);
     assert!(
         message.contains("officers.csv:2:1")
             && message.contains("column 'id' holds a resident ID number"),

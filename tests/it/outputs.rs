@@ -3,63 +3,38 @@
 //! or a directory; `draw --force` never discards an amended record's ledger.
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
+use crate::fixtures::{self, INPUT_FLAGS, TempDir, faketime, set_clock, stderr, succeeds};
+
+/// The CLI in English, in `dir`.
 fn bin(dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_shuangsui"));
+    let mut c = fixtures::bin();
     c.current_dir(dir).args(["--lang", "en"]);
     c
 }
 
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(name: &str) -> Dir {
-        let d = std::env::temp_dir().join(format!("shuangsui-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        let init = bin(&d).args(["init", "."]).output().unwrap();
-        assert!(init.status.success());
-        Dir(d)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-const INPUTS: [&str; 6] = [
-    "--plan",
-    "plan.toml",
-    "--targets",
-    "targets.csv",
-    "--officers",
-    "officers.csv",
-];
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+/// `draw --seed x` into `record.json`, from the example files of `init`.
+fn draw(d: &Path) {
+    succeeds(
+        bin(d)
+            .args(["draw", "--seed", "x", "--out", "record.json"])
+            .args(INPUT_FLAGS),
+    );
 }
 
 /// Every command that prints, with standard output on `/dev/full`: exit 2 and a message,
 /// no panic (exit 101), no silent success.
 #[test]
 fn a_full_standard_output_is_an_error_everywhere() {
-    let dir = Dir::new("outputs-full");
-    let d = &dir.0;
-    let drew = bin(d)
-        .args(["draw", "--seed", "x", "--out", "record.json"])
-        .args(INPUTS)
-        .output()
-        .unwrap();
-    assert!(drew.status.success(), "{}", stderr(&drew));
+    let dir = TempDir::init("outputs-full");
+    let d: &Path = &dir;
+    draw(d);
     let mut verify = vec!["verify", "record.json"];
-    verify.extend(INPUTS);
+    verify.extend(INPUT_FLAGS);
     let mut check = vec!["check"];
-    check.extend(INPUTS);
+    check.extend(INPUT_FLAGS);
     for args in [
         vec!["--help"],
         vec!["draw", "--help"],
@@ -99,8 +74,8 @@ fn a_full_standard_output_is_an_error_everywhere() {
 /// output's place (it replaced `/dev/full` when run as root).
 #[test]
 fn force_replaces_regular_files_only() {
-    let dir = Dir::new("outputs-force");
-    let d = &dir.0;
+    let dir = TempDir::init("outputs-force");
+    let d: &Path = &dir;
     let fifo = d.join("fifo.json");
     assert!(
         Command::new("mkfifo")
@@ -114,7 +89,7 @@ fn force_replaces_regular_files_only() {
     for out in ["fifo.json", "a-directory.json", "link.json"] {
         let o = bin(d)
             .args(["draw", "--seed", "x", "--force", "--out", out])
-            .args(INPUTS)
+            .args(INPUT_FLAGS)
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
@@ -137,7 +112,7 @@ fn force_replaces_regular_files_only() {
     std::fs::write(d.join("plain.json"), "old").unwrap();
     let o = bin(d)
         .args(["draw", "--seed", "x", "--force", "--out", "plain.json"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
@@ -148,14 +123,9 @@ fn force_replaces_regular_files_only() {
 /// would be lost without a trace. The record stays as it was.
 #[test]
 fn draw_force_never_discards_a_ledger() {
-    let dir = Dir::new("outputs-ledger");
-    let d = &dir.0;
-    let drew = bin(d)
-        .args(["draw", "--seed", "x", "--out", "record.json"])
-        .args(INPUTS)
-        .output()
-        .unwrap();
-    assert!(drew.status.success(), "{}", stderr(&drew));
+    let dir = TempDir::init("outputs-ledger");
+    let d: &Path = &dir;
+    draw(d);
     let record: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("record.json")).unwrap()).unwrap();
     let target = record["tasks"][0]["selected"][0]["target"]
@@ -169,24 +139,17 @@ fn draw_force_never_discards_a_ledger() {
         .find_map(|l| l.strip_prefix("date = \""))
         .map(|l| l.trim_end_matches('"').to_owned());
     let mut amend = bin(d);
-    amend.args(["amend", "record.json"]).args(INPUTS).args([
-        "--unreachable",
-        target,
-        "--task",
-        "T1",
-        "--actor",
-        "科长",
-    ]);
+    amend
+        .args(["amend", "record.json"])
+        .args(INPUT_FLAGS)
+        .args(["--unreachable", target, "--task", "T1", "--actor", "科长"]);
     if let Some(day) = &day {
         // Dated after the plan's date, at a clock after it (libfaketime), or skip.
-        let Some(preload) = crate::fixtures::faketime_preload() else {
+        let Some(_) = faketime() else {
             eprintln!("libfaketime is not installed: skipping");
             return;
         };
-        amend
-            .env("TZ", "UTC")
-            .env("LD_PRELOAD", preload)
-            .env("FAKETIME", format!("@{day} 12:00:00"))
+        set_clock(&mut amend, &format!("@{day} 12:00:00"))
             .args(["--at", &format!("{day}T10:00:00+08:00")]);
     }
     let amended = amend.output().unwrap();
@@ -194,7 +157,7 @@ fn draw_force_never_discards_a_ledger() {
     let before = std::fs::read(d.join("record.json")).unwrap();
     let o = bin(d)
         .args(["draw", "--seed", "y", "--force", "--out", "record.json"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -209,8 +172,8 @@ fn draw_force_never_discards_a_ledger() {
 #[test]
 fn formulas_in_names_never_run_in_notices_for_people() {
     use calamine::Reader as _;
-    let dir = Dir::new("outputs-formula");
-    let d = &dir.0;
+    let dir = TempDir::init("outputs-formula");
+    let d: &Path = &dir;
     let targets = std::fs::read_to_string(d.join("targets.csv")).unwrap();
     let triggers = ['=', '+', '-', '@'];
     let edited: String = targets
@@ -226,12 +189,7 @@ fn formulas_in_names_never_run_in_notices_for_people() {
         })
         .collect();
     std::fs::write(d.join("targets.csv"), edited).unwrap();
-    let drew = bin(d)
-        .args(["draw", "--seed", "x", "--out", "record.json"])
-        .args(INPUTS)
-        .output()
-        .unwrap();
-    assert!(drew.status.success(), "{}", stderr(&drew));
+    draw(d);
     let published = bin(d)
         .args([
             "publish",
@@ -241,7 +199,7 @@ fn formulas_in_names_never_run_in_notices_for_people() {
             "--format",
             "csv,xlsx",
         ])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .output()
         .unwrap();
     assert!(published.status.success(), "{}", stderr(&published));
@@ -283,22 +241,17 @@ fn formulas_in_names_never_run_in_notices_for_people() {
 #[test]
 fn a_notice_after_further_amendments_is_a_correction() {
     use sha2::Digest as _;
-    let Some(preload) = crate::fixtures::faketime_preload() else {
+    let Some(_) = faketime() else {
         eprintln!("libfaketime is not installed: skipping");
         return;
     };
-    let dir = Dir::new("outputs-correction");
-    let d = &dir.0;
-    let drew = bin(d)
-        .args(["draw", "--seed", "x", "--out", "record.json"])
-        .args(INPUTS)
-        .output()
-        .unwrap();
-    assert!(drew.status.success(), "{}", stderr(&drew));
+    let dir = TempDir::init("outputs-correction");
+    let d: &Path = &dir;
+    draw(d);
     let publish = |out: &str, extra: &[&str]| {
         bin(d)
             .args(["publish", "record.json", "--out", out])
-            .args(INPUTS)
+            .args(INPUT_FLAGS)
             .args(extra)
             .output()
             .unwrap()
@@ -312,12 +265,9 @@ fn a_notice_after_further_amendments_is_a_correction() {
     let target = record["tasks"][0]["selected"][0]["target"]
         .as_str()
         .unwrap();
-    let amended = bin(d)
-        .env("TZ", "UTC")
-        .env("LD_PRELOAD", &preload)
-        .env("FAKETIME", "@2027-01-20 12:00:00")
+    let amended = set_clock(&mut bin(d), "@2027-01-20 12:00:00")
         .args(["amend", "record.json"])
-        .args(INPUTS)
+        .args(INPUT_FLAGS)
         .args(["--unreachable", target, "--task", "T1", "--actor", "科长"])
         .output()
         .unwrap();
@@ -353,20 +303,15 @@ fn a_notice_after_further_amendments_is_a_correction() {
 /// empty names joined by separators (`、、`).
 #[test]
 fn hidden_officers_are_counted_not_blank() {
-    let dir = Dir::new("outputs-hidden");
-    let d = &dir.0;
-    let drew = bin(d)
-        .args(["draw", "--seed", "x", "--out", "record.json"])
-        .args(INPUTS)
-        .output()
-        .unwrap();
-    assert!(drew.status.success(), "{}", stderr(&drew));
+    let dir = TempDir::init("outputs-hidden");
+    let d: &Path = &dir;
+    draw(d);
     for (lang, count) in [("en", "2 officers (not shown)"), ("zh", "2 名（不公开）")] {
         let out = format!("公示-{lang}");
-        let published = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        let published = fixtures::bin()
             .current_dir(d)
             .args(["--lang", lang, "publish", "record.json", "--out", &out])
-            .args(INPUTS)
+            .args(INPUT_FLAGS)
             .args(["--show-officers", "hidden", "--format", "md,csv"])
             .output()
             .unwrap();

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use proptest::prelude::*;
 use shuangsui::draw::allocation;
 use shuangsui::plan::{Ratio, Rounding};
-use shuangsui::{Inputs, Record, Seed, Source, draw, verify};
+use shuangsui::{Inputs, Record};
+
+use crate::fixtures::{drawn, parse, verified};
 
 #[derive(Debug, Clone)]
 struct World {
@@ -87,24 +89,8 @@ fn csv<const N: usize>(
 }
 
 fn run(w: &World, targets_csv: &str, officers_csv: &str) -> (Inputs, Record) {
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: w.plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets_csv.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers_csv.as_bytes(),
-        },
-    )
-    .unwrap();
-    let record = draw(&inputs, &Seed::unattested(&w.seed).unwrap())
-        .unwrap()
-        .record;
+    let inputs = parse(&w.plan, targets_csv, officers_csv).unwrap();
+    let record = drawn(&inputs, &w.seed);
     (inputs, record)
 }
 
@@ -230,7 +216,7 @@ proptest! {
     fn verify_accepts_the_record_and_catches_an_edit(w in world(), pick in any::<prop::sample::Index>()) {
         let (inputs, r) = plain(&w);
         let json = r.to_json();
-        let ok = verify(Source { name: "record.json", bytes: json.as_bytes() }, &inputs).unwrap();
+        let ok = verified(&json, &inputs);
         prop_assert!(ok.ok());
         let all: Vec<(usize, usize)> = r.tasks.iter().enumerate().flat_map(|(t, task)| (0..task.selected.len()).map(move |s| (t, s))).collect();
         prop_assume!(!all.is_empty());
@@ -238,7 +224,7 @@ proptest! {
         let mut edited = r.clone();
         edited.tasks[t].selected[s].target.push('X');
         let json = edited.to_json();
-        let bad = verify(Source { name: "record.json", bytes: json.as_bytes() }, &inputs).unwrap();
+        let bad = verified(&json, &inputs);
         prop_assert!(!bad.ok());
         let expected_path = format!("tasks[{}].selected[{}].target", r.tasks[t].id, s + 1);
         prop_assert_eq!(&bad.differences[0].path, &expected_path);

@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use shuangsui::inputs::{Table, TableKind, TableOptions};
 use shuangsui::{inputs::digest, synth};
 
-use crate::fixtures::files_under;
+use crate::fixtures::{
+    Files, INPUT_FLAGS, TempDir, bin, files_under, load_record, reproduce_py, runs, stdout,
+    succeeds,
+};
 
 #[test]
 fn the_public_projection_keeps_the_canonical_digest_and_drops_personal_data() {
@@ -57,53 +60,31 @@ fn with_personal_data(csv: &str, prefix: &str) -> (String, Vec<String>) {
 /// any file; `demo` does the same.
 #[test]
 fn the_kit_verifies_alone_and_holds_no_personal_data() {
-    use std::process::Command;
-    let bin = || Command::new(env!("CARGO_BIN_EXE_shuangsui"));
-    let dir = std::env::temp_dir().join(format!("shuangsui-publish-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let (targets, mut secrets) = with_personal_data(&synth::targets_csv(400, 9), "77");
-    let (officers, officer_secrets) = with_personal_data(&synth::officers_csv(30, 9), "88");
+    let synthetic = Files::synth(5, 400, 30, 9);
+    let (targets, mut secrets) = with_personal_data(&synthetic.targets, "77");
+    let (officers, officer_secrets) = with_personal_data(&synthetic.officers, "88");
     secrets.extend(officer_secrets);
-    std::fs::write(dir.join("plan.toml"), synth::plan_toml(5)).unwrap();
-    std::fs::write(dir.join("targets.csv"), targets).unwrap();
-    std::fs::write(dir.join("officers.csv"), officers).unwrap();
-    let files = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
-    let drew = bin()
-        .current_dir(&dir)
-        .args(["draw"])
-        .args(files)
-        .args(["--seed", "publish", "--out", "record.json"])
-        .output()
-        .unwrap();
-    assert!(
-        drew.status.success(),
-        "{}",
-        String::from_utf8_lossy(&drew.stderr)
+    let files = Files {
+        targets,
+        officers,
+        ..synthetic
+    };
+    let dir = TempDir::with("publish", &files);
+    let files = INPUT_FLAGS;
+    succeeds(bin().current_dir(&dir).args(["draw"]).args(files).args([
+        "--seed",
+        "publish",
+        "--out",
+        "record.json",
+    ]));
+    let published = succeeds(
+        bin()
+            .current_dir(&dir)
+            .args(["--lang", "en", "publish", "record.json"])
+            .args(files)
+            .args(["--out", "public", "--show-officers", "certificates"]),
     );
-    let published = bin()
-        .current_dir(&dir)
-        .args(["--lang", "en", "publish", "record.json"])
-        .args(files)
-        .args(["--out", "public", "--show-officers", "certificates"])
-        .output()
-        .unwrap();
-    assert!(
-        published.status.success(),
-        "{}",
-        String::from_utf8_lossy(&published.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&published.stdout)
-            .contains("verification kit written and verified")
-    );
+    assert!(stdout(&published).contains("verification kit written and verified"));
     // verify, run inside the kit with nothing else, succeeds.
     let kit = dir.join("public/kit");
     let verified = bin()
@@ -112,30 +93,11 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
         .args(files)
         .output()
         .unwrap();
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
-    );
+    assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
     // So does the Python implementation shipped in it.
-    if Command::new("python3").arg("--version").output().is_ok() {
-        let py = Command::new("python3")
-            .current_dir(&kit)
-            .args([
-                "reproduce.py",
-                "record.json",
-                "plan.toml",
-                "targets.csv",
-                "officers.csv",
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            py.status.success(),
-            "{}",
-            String::from_utf8_lossy(&py.stdout)
-        );
+    if runs("python3", &["--version"]) {
+        let py = reproduce_py(&kit, "reproduce.py", "record.json");
+        assert!(py.status.success(), "{}", stdout(&py));
     }
     // No identity number, phone or home address anywhere in the public outputs.
     let outputs = files_under(&dir.join("public"));
@@ -167,8 +129,7 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
         }
     }
     // The notice shows certificate numbers, not names, and lists every selected entity.
-    let record: shuangsui::Record =
-        serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
+    let record = load_record(&dir.join("record.json"));
     let notice = std::fs::read_to_string(dir.join("public/notice.md")).unwrap();
     assert!(notice.contains("Officers shown as: certificate numbers"));
     // The legal basis comes from the plan.
@@ -190,20 +151,16 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
         .output()
         .unwrap();
     assert_eq!(again.status.code(), Some(2));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A later batch drawn with history and conflicts files: the kit holds them (as public
 /// projections) and the earlier record, and the command the notice gives verifies it.
 #[test]
 fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
-    use std::process::Command;
-    let bin = || Command::new(env!("CARGO_BIN_EXE_shuangsui"));
-    let dir = std::env::temp_dir().join(format!("shuangsui-publish-batch-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let targets = synth::targets_csv(300, 4);
-    let first_id = targets
+    let files = Files::synth(3, 300, 30, 4);
+    let dir = TempDir::with("publish-batch", &files);
+    let first_id = files
+        .targets
         .lines()
         .nth(1)
         .unwrap()
@@ -211,43 +168,21 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
         .next()
         .unwrap()
         .to_owned();
-    std::fs::write(dir.join("plan.toml"), synth::plan_toml(3)).unwrap();
-    std::fs::write(dir.join("targets.csv"), &targets).unwrap();
-    std::fs::write(dir.join("officers.csv"), synth::officers_csv(30, 4)).unwrap();
-    std::fs::write(
-        dir.join("history.csv"),
+    dir.write(
+        "history.csv",
         format!("统一社会信用代码,检查日期\n{first_id},2026-05-01\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("conflicts.csv"),
+    );
+    dir.write(
+        "conflicts.csv",
         format!("人员编号,统一社会信用代码,回避事由\nE0001,{first_id},近亲属任职\n"),
-    )
-    .unwrap();
-    let files = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
-    let ok = |out: std::process::Output| {
-        assert!(
-            out.status.success(),
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    };
-    ok(bin()
-        .current_dir(&dir)
-        .arg("draw")
-        .args(files)
-        .args(["--seed", "first", "--out", "first.json"])
-        .output()
-        .unwrap());
+    );
+    let files = INPUT_FLAGS;
+    succeeds(bin().current_dir(&dir).arg("draw").args(files).args([
+        "--seed",
+        "first",
+        "--out",
+        "first.json",
+    ]));
     let aux = [
         "--history",
         "history.csv",
@@ -256,22 +191,22 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
         "--after",
         "first.json",
     ];
-    ok(bin()
-        .current_dir(&dir)
-        .arg("draw")
-        .args(files)
-        .args(aux)
-        .args(["--seed", "second", "--out", "second.json"])
-        .output()
-        .unwrap());
-    ok(bin()
-        .current_dir(&dir)
-        .args(["--lang", "en", "publish", "second.json"])
-        .args(files)
-        .args(aux)
-        .args(["--out", "public"])
-        .output()
-        .unwrap());
+    succeeds(
+        bin()
+            .current_dir(&dir)
+            .arg("draw")
+            .args(files)
+            .args(aux)
+            .args(["--seed", "second", "--out", "second.json"]),
+    );
+    succeeds(
+        bin()
+            .current_dir(&dir)
+            .args(["--lang", "en", "publish", "second.json"])
+            .args(files)
+            .args(aux)
+            .args(["--out", "public"]),
+    );
     let kit = dir.join("public/kit");
     for name in ["history.csv", "conflicts.csv", "earlier-1.json"] {
         assert!(kit.join(name).exists(), "{name}");
@@ -289,13 +224,7 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
     );
     let args: Vec<&str> = command.split(' ').skip(1).collect();
     let verified = bin().current_dir(&kit).args(&args).output().unwrap();
-    assert_eq!(
-        verified.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&verified.stdout)
-    );
-    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
 }
 
 /// Names taken from the inputs (plan and task ids, entity names) never become paths:
@@ -303,8 +232,7 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
 /// publication write is where the command line said.
 #[test]
 fn names_from_inputs_never_become_paths() {
-    let root = std::env::temp_dir().join(format!("shuangsui-paths-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let root = TempDir::new("paths");
     let work = root.join("a/b/work");
     std::fs::create_dir_all(&work).unwrap();
     let plan = synth::plan_toml(5)
@@ -318,26 +246,8 @@ fn names_from_inputs_never_become_paths() {
     )
     .unwrap();
     std::fs::write(work.join("officers.csv"), synth::officers_csv(30, 4)).unwrap();
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-            .current_dir(&work)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    let inputs = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
+    let run = |args: &[&str]| succeeds(bin().current_dir(&work).args(args));
+    let inputs = INPUT_FLAGS;
     let mut draw = vec!["draw", "--seed", "paths", "--out", "out/record.json"];
     draw.extend_from_slice(&inputs);
     std::fs::create_dir_all(work.join("out")).unwrap();
@@ -352,18 +262,10 @@ fn names_from_inputs_never_become_paths() {
     ];
     publish.extend_from_slice(&inputs);
     run(&publish);
-    let mut written = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                written.push(path.strip_prefix(&root).unwrap().to_path_buf());
-            }
-        }
-    }
+    let written: Vec<_> = files_under(&root)
+        .into_iter()
+        .map(|path| path.strip_prefix(&root).unwrap().to_path_buf())
+        .collect();
     for path in &written {
         let p = path.to_string_lossy();
         assert!(
@@ -375,5 +277,4 @@ fn names_from_inputs_never_become_paths() {
         );
     }
     assert!(written.len() > 10, "{written:?}");
-    let _ = std::fs::remove_dir_all(&root);
 }

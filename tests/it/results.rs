@@ -6,30 +6,18 @@ use shuangsui::draw::record::Record;
 use shuangsui::inputs::{Table, TableKind};
 use shuangsui::publish::results::{Due, Results, UNREACHABLE};
 use shuangsui::publish::workdays::Calendar;
-use shuangsui::{Inputs, Seed, Source, draw, synth};
+
+use crate::fixtures::{Files, TempDir, bin, drawn, stderr, stdout, succeeds};
 
 fn record() -> Record {
-    let plan = synth::plan_toml(4).replace("date = \"2027-01-15\"", "date = \"2026-09-01\"");
-    let targets = synth::targets_csv(300, 5);
-    let officers = synth::officers_csv(30, 5);
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers.as_bytes(),
-        },
-    )
-    .unwrap();
-    draw(&inputs, &Seed::unattested("results").unwrap())
-        .unwrap()
-        .record
+    let files = Files::synth(4, 300, 30, 5);
+    let files = Files {
+        plan: files
+            .plan
+            .replace("date = \"2027-01-15\"", "date = \"2026-09-01\""),
+        ..files
+    };
+    drawn(&files.inputs(), "results")
 }
 
 /// One row per drawn entity and item, all inspected on `date` with 未发现问题.
@@ -247,10 +235,7 @@ fn a_year_without_a_calendar_is_an_error_not_a_guess() {
 /// `shuangsui results`: the notice is written only when every result checks out.
 #[test]
 fn the_cli_writes_the_notice_and_lists_deadlines() {
-    use std::process::Command;
-    let dir = std::env::temp_dir().join(format!("shuangsui-results-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("results");
     let record = record();
     std::fs::write(dir.join("record.json"), record.to_json()).unwrap();
     let header = "抽查任务编号,统一社会信用代码,抽查事项,检查完成日期,检查结果,备注\n";
@@ -267,7 +252,7 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     )
     .unwrap();
     let run = |results: &str, out: &str| {
-        Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+        bin()
             .current_dir(&dir)
             .args([
                 "--lang",
@@ -285,15 +270,11 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     };
     let bad = run("bad.csv", "bad-notice");
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.csv:2:5: '良好' is not a result"));
+    assert!(stderr(&bad).contains("bad.csv:2:5: '良好' is not a result"));
     assert!(!dir.join("bad-notice/result-notice.csv").exists());
     let good = run("results.csv", "notice");
-    assert!(
-        good.status.success(),
-        "{}",
-        String::from_utf8_lossy(&good.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&good.stdout);
+    assert!(good.status.success(), "{}", stderr(&good));
+    let stdout = stdout(&good);
     let n: usize = record
         .tasks
         .iter()
@@ -319,25 +300,20 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     // Never overwritten silently.
     assert_eq!(run("results.csv", "notice").status.code(), Some(2));
     // Only the formats asked for; the .xlsx holds the CSV's rows, and reads back as a table.
-    let xlsx = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-        .current_dir(&dir)
-        .args([
-            "results",
-            "record.json",
-            "--results",
-            "results.csv",
-            "--out",
-            "x",
-            "--format",
-            "xlsx",
-        ])
-        .args(["--today", "2026-11-04"])
-        .output()
-        .unwrap();
-    assert!(
-        xlsx.status.success(),
-        "{}",
-        String::from_utf8_lossy(&xlsx.stderr)
+    succeeds(
+        bin()
+            .current_dir(&dir)
+            .args([
+                "results",
+                "record.json",
+                "--results",
+                "results.csv",
+                "--out",
+                "x",
+                "--format",
+                "xlsx",
+            ])
+            .args(["--today", "2026-11-04"]),
     );
     let names: Vec<_> = std::fs::read_dir(dir.join("x"))
         .unwrap()
@@ -355,5 +331,4 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     assert_eq!(sheet.rows.len(), n);
     let again = Results::check(&record, &sheet, &Calendar::official()).unwrap();
     assert_eq!(again.outcomes.len(), n);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,22 +1,20 @@
 //! Every record we write and every vector file validates against its JSON
 //! Schema in `schemas/`.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
-use shuangsui::{Inputs, Seed, Source, draw, synth};
+use shuangsui::synth;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn load(path: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join(path)).unwrap()).unwrap()
-}
+use crate::fixtures::{Files, drawn, read_json as load, read_text};
 
 const RECORD_URI: &str = "https://github.com/shuangsui/shuangsui/schemas/record.v2.schema.json";
 
-fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
+/// The validator of `schemas/<name>.v2.schema.json`.
+pub fn validator(name: &str) -> jsonschema::Validator {
+    jsonschema::validator_for(&load(&format!("schemas/{name}.v2.schema.json"))).unwrap()
+}
+
+/// Asserts that `instance` follows the schema, listing every error and where it is.
+pub fn assert_valid(validator: &jsonschema::Validator, instance: &Value, what: &str) {
     let errors: Vec<String> = validator
         .iter_errors(instance)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -29,27 +27,7 @@ fn demo_record_follows_the_schema() {
     let schema = load("schemas/record.v2.schema.json");
     assert_eq!(schema["$id"], RECORD_URI);
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let plan = synth::plan_toml(40);
-    let targets = synth::targets_csv(2_000, 3);
-    let officers = synth::officers_csv(30, 3);
-    let inputs = Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: officers.as_bytes(),
-        },
-    )
-    .unwrap();
-    let record = draw(&inputs, &Seed::unattested("schema").unwrap())
-        .unwrap()
-        .record;
+    let record = drawn(&Files::synth(40, 2_000, 30, 3).inputs(), "schema");
     let value: Value = serde_json::from_str(&record.to_json()).unwrap();
     assert_valid(&validator, &value, "demo record");
 
@@ -93,10 +71,6 @@ fn vector_files_follow_their_schema() {
     );
 }
 
-fn validator(name: &str) -> jsonschema::Validator {
-    jsonschema::validator_for(&load(&format!("schemas/{name}.v2.schema.json"))).unwrap()
-}
-
 fn draw_vectors() -> Vec<Value> {
     load("tests/vectors/draws.json")["vectors"]
         .as_array()
@@ -114,7 +88,7 @@ fn plans_follow_the_plan_schema() {
         .map(|d| d["plan"].as_str().unwrap().to_owned())
         .collect();
     plans.push(synth::plan_toml(40));
-    plans.push(std::fs::read_to_string(root().join("tests/cmd/inputs/plan.toml")).unwrap());
+    plans.push(read_text("tests/cmd/inputs/plan.toml"));
     for plan in &plans {
         let tree: toml::Value = toml::from_str(plan).unwrap();
         assert_valid(&v, &serde_json::to_value(tree).unwrap(), plan);
@@ -134,6 +108,7 @@ fn plans_follow_the_plan_schema() {
 /// follows the row schemas.
 #[test]
 fn rows_follow_the_row_schemas() {
+    use crate::vectors::id_check;
     use shuangsui::inputs::{Table, TableKind, TableOptions};
     let (targets, officers) = (validator("target-row"), validator("officer-row"));
     let mut checked = 0;
@@ -144,17 +119,13 @@ fn rows_follow_the_row_schemas() {
         ] {
             let mut options = TableOptions::default();
             if let Some(check) = d.get("id_check") {
-                options.id_check.mode = if check["mode"] == "warn" {
-                    shuangsui::inputs::IdCheckMode::Warn
-                } else {
-                    shuangsui::inputs::IdCheckMode::Strict
-                };
-                options.id_check.allowlist = check["allowlist"]
+                let allowlist: Vec<&str> = check["allowlist"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .map(|a| a.as_str().unwrap().to_owned())
+                    .map(|a| a.as_str().unwrap())
                     .collect();
+                options.id_check = id_check(check["mode"].as_str().unwrap(), &allowlist);
             }
             let Ok(table) =
                 Table::parse(kind, "t.csv", d[key].as_str().unwrap().as_bytes(), &options)
@@ -301,7 +272,7 @@ fn collect_members(v: &Value, path: &str, out: &mut std::collections::BTreeSet<S
 
 #[test]
 fn the_shipped_calendar_follows_its_schema() {
-    let text = std::fs::read_to_string(root().join("src/publish/workdays/cn.toml")).unwrap();
+    let text = read_text("src/publish/workdays/cn.toml");
     let value: Value = serde_json::to_value(toml::from_str::<toml::Value>(&text).unwrap()).unwrap();
     let schema = validator("calendar");
     assert_valid(&schema, &value, "src/publish/workdays/cn.toml");

@@ -11,11 +11,15 @@
 //! The command-line parts that need another clock run under `faketime`; they are skipped
 //! when it is not installed, unless `SHUANGSUI_REQUIRE_FAKETIME` is set.
 
-use crate::fixtures::{faketime, fixture_round};
-use shuangsui::ceremony::beacon::Round;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+use crate::fixtures::{
+    INPUT_FLAGS, NOTARY, ROUND, SECRET, TempDir, announced_at, announcement, attested_draw, bin,
+    bin_at, ceremony_files, ceremony_inputs, faketime, fixture_round, notary_request, outcome,
+    refusal, request, round_json, sources, verified, verify_record, with_notary,
+};
+use shuangsui::ceremony::beacon::Round;
 
 use serde_json::Value;
 use shuangsui::ceremony::{self, Announcement, Request, Sources, TimeAnchor};
@@ -23,65 +27,13 @@ use shuangsui::draw::record::LedgerEntry;
 use shuangsui::publish::notice::{self, Lang, OfficerDisplay};
 use shuangsui::verify::ledger::{self, Amendment, Change};
 use shuangsui::verify::{Guarantee, Verification};
-use shuangsui::{Error, Inputs, Record, Seed, Source, draw, synth, verify};
+use shuangsui::{Error, Inputs, Record, Seed, draw};
 
-/// The fixture round.
-const ROUND: u64 = 657_413;
-/// When it was emitted.
+/// When the fixture round was emitted.
 const EMITTED: &str = "2023-09-15T11:00:03Z";
-/// The notary who contributes to the announcement.
-const NOTARY: &str = "公证处";
-/// The notary's secret.
-const SECRET: &str = "a notary's secret, kept until the draw";
-/// The CLI's input flags.
-const FILES: [&str; 6] = [
-    "--plan",
-    "plan.toml",
-    "--targets",
-    "targets.csv",
-    "--officers",
-    "officers.csv",
-];
 
 // ---------------------------------------------------------------------------------------
-// Fixtures
-
-/// The three input files, as text.
-struct Files {
-    plan: String,
-    targets: String,
-    officers: String,
-}
-
-fn files() -> Files {
-    Files {
-        plan: synth::plan_toml(5),
-        targets: synth::targets_csv(300, 7),
-        officers: synth::officers_csv(24, 7),
-    }
-}
-
-fn parse(f: &Files) -> Inputs {
-    Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: f.plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: f.targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: f.officers.as_bytes(),
-        },
-    )
-    .unwrap()
-}
-
-fn inputs() -> Inputs {
-    parse(&files())
-}
+// Fixtures (the ceremony's own are in `crate::fixtures`)
 
 /// Unix seconds of an RFC 3339 time.
 fn t(s: &str) -> i64 {
@@ -100,60 +52,6 @@ fn unix_now() -> i64 {
     i64::try_from(d.as_secs()).unwrap()
 }
 
-/// 2023-09-15T10:50:02Z: ten minutes and one second before round 657413.
-fn now() -> i64 {
-    t("2023-09-15T10:50:02Z")
-}
-
-fn request() -> Request {
-    Request {
-        now: now(),
-        margin_secs: 600,
-        not_before: None,
-        dice: "3 1 4 1".into(),
-        parties: Vec::new(),
-        previous: String::new(),
-        replaces: None,
-    }
-}
-
-/// The notary's contribution to a draft, added to it.
-fn with_notary(draft: &Announcement) -> Announcement {
-    let body = ceremony::body_digest(draft);
-    ceremony::with_parties(
-        draft,
-        &[(NOTARY.into(), ceremony::contribution(&body, NOTARY, SECRET))],
-        now() + 30,
-        300,
-    )
-    .unwrap()
-}
-
-/// A draft naming the notary: a request for one more party.
-fn notary_request() -> Request {
-    Request {
-        parties: vec![NOTARY.into()],
-        ..request()
-    }
-}
-
-/// The published announcement of round 657413, with dice and the notary.
-fn announcement(inputs: &Inputs) -> Announcement {
-    with_notary(&ceremony::announce(&inputs.committed(), &notary_request()).unwrap())
-}
-
-/// The fixture round, with the notary's reveal.
-fn sources() -> Sources<'static> {
-    Sources {
-        replaced: Vec::new(),
-        round: fixture_round(),
-        reveals: vec![(NOTARY.into(), SECRET.into())],
-        timestamp: None,
-        tsa_cert: None,
-        same_files: true,
-    }
-}
-
 /// The fixture round, no reveal.
 fn bare_sources() -> Sources<'static> {
     Sources {
@@ -166,31 +64,6 @@ fn bare_sources() -> Sources<'static> {
 fn resealed(mut a: Announcement) -> Announcement {
     a.digest = ceremony::digest_of(&a);
     a
-}
-
-/// Why `attest` refuses.
-fn refusal(a: &Announcement, inputs: &Inputs, s: &Sources<'_>) -> String {
-    match ceremony::attest(a, &inputs.committed(), s) {
-        Ok(_) => panic!("the sources were accepted"),
-        Err(e) => e.to_string(),
-    }
-}
-
-/// The record drawn from an announcement.
-fn drawn(inputs: &Inputs, a: &Announcement, s: &Sources<'_>) -> Record {
-    let (seed, _, _) = ceremony::attest(a, &inputs.committed(), s).unwrap();
-    draw(inputs, &seed).unwrap().record
-}
-
-fn verified(json: &str, inputs: &Inputs) -> Verification {
-    verify(
-        Source {
-            name: "record.json",
-            bytes: json.as_bytes(),
-        },
-        inputs,
-    )
-    .unwrap()
 }
 
 /// The member a document error names; panics on anything else.
@@ -208,16 +81,7 @@ fn document_member(result: Result<impl std::fmt::Debug, Error>) -> String {
 
 /// Verifies a record's text; the member the (strict) refusal names.
 fn refused_member(json: &str, inputs: &Inputs) -> String {
-    document_member(
-        verify(
-            Source {
-                name: "record.json",
-                bytes: json.as_bytes(),
-            },
-            inputs,
-        )
-        .map(|v| (v.ok(), v.differences)),
-    )
+    document_member(verify_record(json, inputs).map(|v| (v.ok(), v.differences)))
 }
 
 /// The public draw notice, as Markdown.
@@ -257,40 +121,25 @@ fn forge(json: &str, anchor: &str, forged: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // The command line
 
-/// A working directory for the CLI, removed at the end.
-struct Dir(PathBuf);
+/// A working directory for the CLI with the ceremony's inputs, removed at the end.
+struct Dir(TempDir);
 
 impl Dir {
-    /// A directory with the inputs of [`files`].
+    /// A directory with the inputs of [`ceremony_files`].
     fn new(name: &str) -> Dir {
-        let dir =
-            std::env::temp_dir().join(format!("shuangsui-steering-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = files();
-        let dir = Dir(dir);
-        dir.write("plan.toml", &f.plan);
-        dir.write("targets.csv", &f.targets);
-        dir.write("officers.csv", &f.officers);
-        dir
+        Dir(TempDir::with(
+            &format!("steering-{name}"),
+            &ceremony_files(),
+        ))
     }
 
     /// The directory with the published announcement and the fixture round too.
     fn ceremony(name: &str) -> (Dir, Inputs, Announcement) {
         let dir = Dir::new(name);
-        let inputs = inputs();
+        let inputs = ceremony_inputs();
         let a = announcement(&inputs);
         dir.write("announcement.json", &ceremony::to_json(&a));
-        let r = fixture_round();
-        dir.write(
-            "round.json",
-            &serde_json::json!({
-                "round": r.round,
-                "randomness": r.randomness,
-                "signature": r.signature,
-            })
-            .to_string(),
-        );
+        dir.write("round.json", &round_json());
         (dir, inputs, a)
     }
 
@@ -299,32 +148,18 @@ impl Dir {
     }
 
     fn write(&self, name: &str, text: &str) {
-        std::fs::write(self.path(name), text).unwrap();
+        self.0.write(name, text);
     }
 
     fn exists(&self, name: &str) -> bool {
-        Path::exists(&self.path(name))
+        self.path(name).exists()
     }
 
     /// Runs the CLI in English, at this machine's clock or at `clock` (faketime's
     /// `@YYYY-MM-DD hh:mm:ss`, UTC): (exit code, stdout, stderr).
     fn run(&self, clock: Option<&str>, args: &[&str]) -> (Option<i32>, String, String) {
-        let bin = env!("CARGO_BIN_EXE_shuangsui");
-        let mut c = match clock {
-            None => Command::new(bin),
-            Some(clock) => crate::fixtures::at_clock(bin, clock),
-        };
-        let out = c
-            .current_dir(&self.0)
-            .args(["--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let mut c = clock.map_or_else(bin, bin_at);
+        outcome(c.current_dir(&self.0).args(["--lang", "en"]).args(args))
     }
 
     /// `draw` from `announcement.json` and `round.json`, with `extra` flags, to `out`.
@@ -336,17 +171,11 @@ impl Dir {
         out: &str,
     ) -> (Option<i32>, String, String) {
         let mut args = vec!["draw"];
-        args.extend(FILES);
+        args.extend(INPUT_FLAGS);
         args.extend(["--announcement", announcement, "--beacon", round]);
         args.extend(extra);
         args.extend(["--out", out]);
         self.run(None, &args)
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -374,7 +203,7 @@ fn past_round_cli_names_only_a_future_round() {
     let dir = Dir::new("past-round-cli");
     let before = unix_now();
     let mut args = vec!["announce"];
-    args.extend(FILES);
+    args.extend(INPUT_FLAGS);
     let announce_with = |extra: &[&str], clock: Option<&str>| {
         let mut a = args.clone();
         a.extend(extra);
@@ -470,7 +299,7 @@ fn set_time(a: &mut Announcement, member: &str, value: &str) {
 /// themselves are refused by `check_announcement` and by `attest`.
 #[test]
 fn past_round_free_text_or_inconsistent_times_are_refused() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let a = announcement(&inputs);
     let s = sources();
     let mut cases: Vec<(String, Announcement, String)> = Vec::new();
@@ -560,7 +389,10 @@ fn past_round_free_text_or_inconsistent_times_are_refused() {
         let e = refusal(&b, &inputs, &s);
         assert!(e.contains(&why), "{name}: {e}");
         // And the tool refuses to take contributions for it or to replace it.
-        assert!(ceremony::with_parties(&b, &[], now(), 0).is_err(), "{name}");
+        assert!(
+            ceremony::with_parties(&b, &[], announced_at(), 0).is_err(),
+            "{name}"
+        );
     }
 }
 
@@ -573,7 +405,7 @@ fn past_round_free_text_or_inconsistent_times_are_refused() {
 /// the publication record, which has no announcement of that date.
 #[test]
 fn past_round_back_dated_announcement_is_not_anchored_in_time() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let honest = ceremony::announce(
         &inputs.committed(),
         &Request {
@@ -621,7 +453,7 @@ fn past_round_back_dated_announcement_is_not_anchored_in_time() {
     let dir = Dir::new("back-dated");
     dir.write("record.json", &json);
     let mut args = vec!["verify", "record.json"];
-    args.extend(FILES);
+    args.extend(INPUT_FLAGS);
     let (code, out, err) = dir.run(None, &args);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("NOT anchored in time"), "{out}");
@@ -706,14 +538,14 @@ fn token(file: &[u8], gen_time: i64) -> Vec<u8> {
 /// can carry a time-stamp token: a token made now is after the round, and is refused.
 #[test]
 fn past_round_grinding_announcement_times_gives_visible_distinct_announcements() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let published = ceremony::announce(&inputs.committed(), &request()).unwrap();
     let mut digests = HashSet::new();
     let mut seeds = HashSet::new();
     let mut variants = Vec::new();
     for k in 1..=157 {
         let mut v = published.clone();
-        v.announced_at = utc(now() - k * 7);
+        v.announced_at = utc(announced_at() - k * 7);
         let v = resealed(v);
         ceremony::check_announcement(&v).unwrap();
         assert_eq!(v.beacon.round, ROUND);
@@ -738,8 +570,8 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
     }
     // The variant drawn shows its own digest and time, not the published one's.
     let chosen = &variants[100];
-    let record = drawn(&inputs, chosen, &bare_sources());
-    let v = verified(&record.to_json(), &inputs);
+    let record = attested_draw(&inputs, chosen, &bare_sources());
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     let Guarantee::InputsFixed {
         announcement,
@@ -799,7 +631,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
 /// `draw --later-round` no longer exists (exit 2).
 #[test]
 fn later_round_is_refused() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let a = announcement(&inputs);
     let real = fixture_round();
     let junk = [7u8; 48];
@@ -828,10 +660,10 @@ fn later_round_is_refused() {
         );
     }
     // In a record: the round edited after the draw.
-    let json = drawn(&inputs, &a, &sources()).to_json();
+    let json = attested_draw(&inputs, &a, &sources()).to_json();
     let mut v: Value = serde_json::from_str(&json).unwrap();
     v["seed"]["attestation"]["beacon"]["round"] = (ROUND + 1).into();
-    let c = verified(&serde_json::to_string_pretty(&v).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&v).unwrap(), &inputs);
     assert!(!c.ok());
     let failure = c.attestation_failure.unwrap_or_default();
     assert!(failure.contains("not the announced round"), "{failure}");
@@ -914,7 +746,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
     let (seed, _, _) = ceremony::attest(&other, &inputs.committed(), &bare_sources()).unwrap();
     assert_ne!(seed.value, genuine.value);
     let record = draw(&inputs, &seed).unwrap().record;
-    let v = verified(&record.to_json(), &inputs);
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     assert!(matches!(&v.guarantees[0],
         Guarantee::InputsFixed { announcement, .. } if *announcement == other.digest));
@@ -937,7 +769,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
 
     // The dice edited in a drawn record, its announcement resealed, the seed kept: the
     // seed no longer follows from the announcement.
-    let json = drawn(&inputs, &a, &sources()).to_json();
+    let json = attested_draw(&inputs, &a, &sources()).to_json();
     let mut v: Value = serde_json::from_str(&json).unwrap();
     let mut ann: Announcement =
         serde_json::from_value(v["seed"]["attestation"]["announcement"].clone()).unwrap();
@@ -945,7 +777,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
     let ann = resealed(ann);
     v["seed"]["attestation"]["announcement"] = serde_json::to_value(&ann).unwrap();
     v["seed"]["attestation"]["reveals"] = serde_json::json!([]);
-    let c = verified(&serde_json::to_string_pretty(&v).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&v).unwrap(), &inputs);
     assert!(!c.ok());
     assert!(
         c.differences.iter().any(|d| d.path == "seed.value"),
@@ -962,7 +794,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
 /// lists the party as unrevealed, and the notice says its secret was not revealed.
 #[test]
 fn withheld_reveal_changes_nothing_and_is_listed() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let a = announcement(&inputs);
     let (with, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let (without, _, _) = ceremony::attest(&a, &inputs.committed(), &bare_sources()).unwrap();
@@ -971,7 +803,7 @@ fn withheld_reveal_changes_nothing_and_is_listed() {
     let record = draw(&inputs, &without).unwrap().record;
     assert_eq!(record.tasks, revealed.tasks);
     assert_eq!(record.draw_key, revealed.draw_key);
-    let v = verified(&record.to_json(), &inputs);
+    let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
     let parties = Guarantee::Parties {
         revealed: vec![],
@@ -997,12 +829,12 @@ fn withheld_reveal_changes_nothing_and_is_listed() {
 /// back-dated before attempt 1 is refused.
 #[test]
 fn redo_must_cite_the_attempt_it_replaces() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     // Attempt 1 was announced for an earlier round (20 minutes earlier), not drawn.
     let first = ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: now() - 1200,
+            now: announced_at() - 1200,
             ..request()
         },
     )
@@ -1011,7 +843,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     let second = ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: now() + 1,
+            now: announced_at() + 1,
             dice: "5 9".into(),
             replaces: Some((first.clone(), why.into())),
             ..request()
@@ -1063,7 +895,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     let e = ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: now() - 1200,
+            now: announced_at() - 1200,
             replaces: Some((first.clone(), why.into())),
             ..request()
         },
@@ -1075,7 +907,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     let e = ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: now() + 1,
+            now: announced_at() + 1,
             replaces: Some((first.clone(), "  ".into())),
             ..request()
         },
@@ -1088,7 +920,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     );
 
     // With it: verifies, and the chain is listed.
-    let record = drawn(&inputs, &second, &s);
+    let record = attested_draw(&inputs, &second, &s);
     let json = record.to_json();
     let v = verified(&json, &inputs);
     assert!(v.ok(), "{:?}", v.differences);
@@ -1115,7 +947,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
     // The replaced attempt removed from the record afterwards: a failed attestation.
     let mut edited: Value = serde_json::from_str(&json).unwrap();
     edited["seed"]["attestation"]["replaced"] = serde_json::json!([]);
-    let c = verified(&serde_json::to_string_pretty(&edited).unwrap(), &inputs);
+    let c = verified(serde_json::to_string_pretty(&edited).unwrap(), &inputs);
     assert!(!c.ok());
     let failure = c.attestation_failure.unwrap_or_default();
     assert!(
@@ -1129,7 +961,7 @@ fn redo_must_cite_the_attempt_it_replaces() {
 /// with an error, in every build, not crash the verifier.
 #[test]
 fn redo_with_a_forged_attempt_number_is_refused() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let mut old = ceremony::announce(&inputs.committed(), &request()).unwrap();
     old.attempt = u32::MAX;
     old.replaces = "00".repeat(32);
@@ -1156,12 +988,12 @@ fn redo_with_a_forged_attempt_number_is_refused() {
 /// evidence, and their digests differ.
 #[test]
 fn silent_redo_rests_on_publication() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let first = announcement(&inputs);
     let redo = ceremony::announce(
         &inputs.committed(),
         &Request {
-            now: now() + 1,
+            now: announced_at() + 1,
             dice: "2 7 1 8".into(),
             ..request()
         },
@@ -1171,9 +1003,9 @@ fn silent_redo_rests_on_publication() {
     assert_ne!(redo.digest, first.digest);
     let mut seeds = Vec::new();
     for (a, s) in [(&first, sources()), (&redo, bare_sources())] {
-        let record = drawn(&inputs, a, &s);
+        let record = attested_draw(&inputs, a, &s);
         seeds.push(record.seed.value.clone());
-        let v = verified(&record.to_json(), &inputs);
+        let v = verified(record.to_json(), &inputs);
         assert!(v.ok(), "{:?}", v.differences);
         assert_eq!(
             v.guarantees.last().unwrap(),
@@ -1204,7 +1036,7 @@ fn silent_redo_rests_on_publication() {
 /// unrevealed.
 #[test]
 fn contribution_copied_to_another_announcement_does_not_open() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let draft_a = ceremony::announce(&inputs.committed(), &notary_request()).unwrap();
     let draft_b = ceremony::announce(
         &inputs.committed(),
@@ -1216,8 +1048,13 @@ fn contribution_copied_to_another_announcement_does_not_open() {
     .unwrap();
     let copied = ceremony::contribution(&ceremony::body_digest(&draft_a), NOTARY, SECRET);
     let a = with_notary(&draft_a);
-    let b =
-        ceremony::with_parties(&draft_b, &[(NOTARY.into(), copied.clone())], now(), 600).unwrap();
+    let b = ceremony::with_parties(
+        &draft_b,
+        &[(NOTARY.into(), copied.clone())],
+        announced_at(),
+        600,
+    )
+    .unwrap();
     assert_eq!(a.parties, b.parties);
     ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let why = refusal(&b, &inputs, &sources());
@@ -1227,8 +1064,8 @@ fn contribution_copied_to_another_announcement_does_not_open() {
         )),
         "{why}"
     );
-    let record = drawn(&inputs, &b, &bare_sources());
-    let check = verified(&record.to_json(), &inputs);
+    let record = attested_draw(&inputs, &b, &bare_sources());
+    let check = verified(record.to_json(), &inputs);
     assert!(check.ok());
     assert!(check.guarantees.contains(&Guarantee::Parties {
         revealed: vec![],
@@ -1238,7 +1075,7 @@ fn contribution_copied_to_another_announcement_does_not_open() {
     let mut edited: Value = serde_json::from_str(&record.to_json()).unwrap();
     edited["seed"]["attestation"]["reveals"] =
         serde_json::json!([{ "name": NOTARY, "secret": SECRET }]);
-    let edited_check = verified(&serde_json::to_string_pretty(&edited).unwrap(), &inputs);
+    let edited_check = verified(serde_json::to_string_pretty(&edited).unwrap(), &inputs);
     assert!(!edited_check.ok());
     assert!(
         edited_check
@@ -1253,7 +1090,7 @@ fn contribution_copied_to_another_announcement_does_not_open() {
 
 /// The attested record of round 657413.
 fn attested_record(inputs: &Inputs) -> Record {
-    drawn(inputs, &announcement(inputs), &sources())
+    attested_draw(inputs, &announcement(inputs), &sources())
 }
 
 fn replace(officer: &str, reason: &str, note: &str) -> Change {
@@ -1297,7 +1134,7 @@ fn amendment_error(result: shuangsui::Result<Record>) -> String {
 /// substitute order, fixed by the task key, the target and the slot: it is the same.
 #[test]
 fn amendments_filler_does_not_change_the_replacement() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     let leaving = x.officers[0].clone();
@@ -1365,7 +1202,7 @@ fn amendments_filler_does_not_change_the_replacement() {
                 entry.replacement, genuine,
                 "{n} filler amendments (reversed: {order}) changed the replacement"
             );
-            let v = verified(&r.to_json(), &inputs);
+            let v = verified(r.to_json(), &inputs);
             assert!(v.ok(), "{:?}", v.differences);
         }
     }
@@ -1377,7 +1214,7 @@ fn amendments_filler_does_not_change_the_replacement() {
 /// difference in `verify`. With `max_replacements = 0` in the plan the first is refused.
 #[test]
 fn amendments_repeated_are_capped() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     assert_eq!(record.plan.max_replacements, 2);
@@ -1438,7 +1275,7 @@ fn amendments_repeated_are_capped() {
     };
     entry.digest = hex::encode(ledger::entry_digest(&entry).unwrap());
     forged.ledger.push(entry);
-    let check = verified(&forged.to_json(), &inputs);
+    let check = verified(forged.to_json(), &inputs);
     assert!(!check.ok());
     let kind = check
         .differences
@@ -1451,13 +1288,13 @@ fn amendments_repeated_are_capped() {
     );
 
     // max_replacements = 0: none at all.
-    let mut capped = files();
+    let mut capped = ceremony_files();
     capped.plan = capped.plan.replacen(
         "date = \"2027-01-15\"\n",
         "date = \"2027-01-15\"\nmax_replacements = 0\n",
         1,
     );
-    let zero = parse(&capped);
+    let zero = capped.inputs();
     assert_eq!(zero.plan.max_replacements, 0);
     let record = draw(&zero, &Seed::unattested("2027-01-15 公开摇号").unwrap())
         .unwrap()
@@ -1483,7 +1320,7 @@ fn amendments_repeated_are_capped() {
 /// refuses each, naming the field.
 #[test]
 fn amendments_reasons_and_times_are_checked() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     let officer = x.officers[0].clone();
@@ -1598,7 +1435,7 @@ fn amendments_reasons_and_times_are_checked() {
 /// it is ordered by.
 #[test]
 fn amendments_time_with_an_impossible_offset_is_refused() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     for at in ["2027-01-20T09:00:00+99:99", "2027-01-20T09:00:00+24:00"] {
@@ -1617,7 +1454,7 @@ fn amendments_time_with_an_impossible_offset_is_refused() {
 /// and reports each as a difference, with the value the rules give.
 #[test]
 fn amendments_forged_ledger_entries_are_differences() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     let amended = ledger::amend(
@@ -1644,7 +1481,7 @@ fn amendments_forged_ledger_entries_are_differences() {
         let mut r = amended.clone();
         edit(&mut r.ledger[0]);
         r.ledger[0].digest = hex::encode(ledger::entry_digest(&r.ledger[0]).unwrap());
-        let check = verified(&r.to_json(), &inputs);
+        let check = verified(r.to_json(), &inputs);
         assert!(!check.ok());
         assert!(check.attestation_failure.is_none());
         check.differences
@@ -1668,7 +1505,7 @@ fn amendments_forged_ledger_entries_are_differences() {
     // Not recomputing the digest is caught too.
     let mut r = amended.clone();
     r.ledger[0].replacement.clone_from(&friend);
-    let check = verified(&r.to_json(), &inputs);
+    let check = verified(r.to_json(), &inputs);
     assert!(
         check
             .differences
@@ -1694,7 +1531,7 @@ fn amendments_forged_ledger_entries_are_differences() {
 /// wrong type. `verify` refuses it with a document error naming the member.
 #[test]
 fn loose_json_record_is_refused_naming_the_member() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     let record = ledger::amend(
@@ -1796,7 +1633,7 @@ fn loose_json_record_is_refused_naming_the_member() {
 /// the CLI reads them): refused, naming the member.
 #[test]
 fn loose_json_announcement_and_round_are_refused_naming_the_member() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let a = announcement(&inputs);
     let text = ceremony::to_json(&a);
     let read = |t: &str| {
@@ -1857,7 +1694,7 @@ fn loose_json_cli_verify_and_draw_exit_2() {
     assert_eq!(code, Some(0), "{err}");
     let json = std::fs::read_to_string(dir.path("record.json")).unwrap();
     let mut args = vec!["verify", "record.json"];
-    args.extend(FILES);
+    args.extend(INPUT_FLAGS);
     let (code, _, err) = dir.run(None, &args);
     assert_eq!(code, Some(0), "{err}");
 
@@ -1870,7 +1707,7 @@ fn loose_json_cli_verify_and_draw_exit_2() {
         ),
     );
     let mut args = vec!["verify", "forged.json"];
-    args.extend(FILES);
+    args.extend(INPUT_FLAGS);
     let (code, _, err) = dir.run(None, &args);
     assert_eq!(code, Some(2), "{err}");
     assert!(
@@ -1909,7 +1746,7 @@ fn loose_json_cli_verify_and_draw_exit_2() {
 /// the draw read (`risk`) was personal data is a difference.
 #[test]
 fn loose_members_raw_digests_and_dropped_headers_are_checked() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let resealed = |edit: &dyn Fn(&mut Value)| {
         let mut v: Value = serde_json::from_str(&record.to_json()).unwrap();
@@ -1921,7 +1758,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
         v.differences.iter().map(|d| d.path.clone()).collect()
     };
     let v = verified(
-        &resealed(&|v| v["inputs"]["officers"]["sha256"] = "ab".repeat(32).into()),
+        resealed(&|v| v["inputs"]["officers"]["sha256"] = "ab".repeat(32).into()),
         &inputs,
     );
     assert!(!v.ok());
@@ -1931,7 +1768,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
         v.differences
     );
     let v = verified(
-        &resealed(&|v| v["inputs"]["targets"]["dropped"] = serde_json::json!(["risk"])),
+        resealed(&|v| v["inputs"]["targets"]["dropped"] = serde_json::json!(["risk"])),
         &inputs,
     );
     assert!(!v.ok());
@@ -1942,7 +1779,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
     );
     // A genuine personal-data header is accepted (a copy without that column verifies).
     let v = verified(
-        &resealed(&|v| {
+        resealed(&|v| {
             v["inputs"]["targets"]["dropped"] = serde_json::json!(["法定代表人身份证号"]);
         }),
         &inputs,
@@ -1956,7 +1793,7 @@ fn loose_members_raw_digests_and_dropped_headers_are_checked() {
 /// batch needs a later round than every earlier batch's: refused by `announce` and `attest`.
 #[test]
 fn later_batch_on_the_earlier_batchs_round_is_refused() {
-    let inputs = inputs();
+    let inputs = ceremony_inputs();
     let first = attested_record(&inputs);
     let later = inputs
         .clone()
@@ -1970,7 +1807,7 @@ fn later_batch_on_the_earlier_batchs_round_is_refused() {
     let mut forged = ceremony::announce(
         &later.committed(),
         &Request {
-            now: now() + 600,
+            now: announced_at() + 600,
             ..request()
         },
     )

@@ -5,116 +5,80 @@
 //! selections, each ledger entry and link, the spec version), and each row of the inputs
 //! (changed, added, removed, duplicated). `verify` must refuse every one — a mismatch (exit 1)
 //! naming what differs, or an error (exit 2) for input it cannot read — and never pass one.
+//! The reference is made once; the record's mutations and the inputs' are tests of their own.
 
-use crate::fixtures::fixture_round;
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use serde_json::Value;
-use shuangsui::ceremony::{self, Request, Sources};
+use shuangsui::ceremony::{self, Request};
 use shuangsui::verify::ledger::{self, Amendment, Change};
-use shuangsui::{Inputs, Record, Source, draw, synth, verify};
+use shuangsui::{Inputs, Record, draw, synth};
 
-const SECRET: &str = "a notary's secret, kept until the draw";
+use crate::fixtures::{Files, notary_request, sources, verify_record, with_notary};
 
-struct Files {
-    plan: String,
-    targets: String,
-    officers: String,
+/// The reference: its files and inputs, the record and its bytes.
+struct Reference {
+    files: Files,
+    inputs: Inputs,
+    record: Record,
+    json: String,
 }
 
-fn parse(f: &Files) -> shuangsui::Result<Inputs> {
-    Inputs::parse(
-        Source {
-            name: "plan.toml",
-            bytes: f.plan.as_bytes(),
-        },
-        Source {
-            name: "targets.csv",
-            bytes: f.targets.as_bytes(),
-        },
-        Source {
-            name: "officers.csv",
-            bytes: f.officers.as_bytes(),
-        },
-    )
-}
-
-/// The reference: announced, attested, drawn, amended twice.
-fn reference() -> (Files, Inputs, Record) {
-    let files = Files {
-        plan: synth::plan_toml(4),
-        targets: synth::targets_csv(120, 8),
-        officers: synth::officers_csv(24, 8),
-    };
-    let inputs = parse(&files).unwrap();
-    // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
-    let now = shuangsui::dates::parse_rfc3339("2023-09-15T18:50:02+08:00").unwrap();
-    let draft = ceremony::announce(
-        &inputs.committed(),
-        &Request {
-            now,
-            margin_secs: 600,
-            not_before: None,
+/// The reference: announced, attested, drawn, amended twice; made once for the tests.
+fn reference() -> &'static Reference {
+    static REFERENCE: OnceLock<Reference> = OnceLock::new();
+    REFERENCE.get_or_init(|| {
+        let files = Files::synth(4, 120, 24, 8);
+        let inputs = files.inputs();
+        // 2023-09-15T10:50:02Z: round 657413 (11:00:03Z) is the first after a 10-minute margin.
+        let request = Request {
             dice: "2 7 1 8".into(),
-            parties: vec!["公证处".into()],
-            previous: String::new(),
-            replaces: None,
-        },
-    )
-    .unwrap();
-    let body = ceremony::body_digest(&draft);
-    let a = ceremony::with_parties(
-        &draft,
-        &[(
-            "公证处".into(),
-            ceremony::contribution(&body, "公证处", SECRET),
-        )],
-        now + 60,
-        300,
-    )
-    .unwrap();
-    assert_eq!(a.beacon.round, 657_413);
-    let sources = Sources {
-        replaced: Vec::new(),
-        round: fixture_round(),
-        reveals: vec![("公证处".into(), SECRET.into())],
-        timestamp: None,
-        tsa_cert: None,
-        same_files: true,
-    };
-    let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources).unwrap();
-    let mut record = draw(&inputs, &seed).unwrap().record;
-    let first = record.tasks[0].selected[0].clone();
-    record = ledger::amend(
-        &record,
-        &inputs,
-        &Amendment {
-            change: Change::ReplaceOfficer {
-                officer: first.officers[0].clone(),
-                reason: "回避".into(),
-                note: String::new(),
+            ..notary_request()
+        };
+        let a = with_notary(&ceremony::announce(&inputs.committed(), &request).unwrap());
+        assert_eq!(a.beacon.round, 657_413);
+        let (seed, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
+        let mut record = draw(&inputs, &seed).unwrap().record;
+        let first = record.tasks[0].selected[0].clone();
+        record = ledger::amend(
+            &record,
+            &inputs,
+            &Amendment {
+                change: Change::ReplaceOfficer {
+                    officer: first.officers[0].clone(),
+                    reason: "回避".into(),
+                    note: String::new(),
+                },
+                task: Some(record.tasks[0].id.clone()),
+                target: first.target.clone(),
+                actor: "科长".into(),
+                at: "2027-01-20T09:00:00+08:00".into(),
             },
-            task: Some(record.tasks[0].id.clone()),
-            target: first.target.clone(),
-            actor: "科长".into(),
-            at: "2027-01-20T09:00:00+08:00".into(),
-        },
-    )
-    .unwrap();
-    let second = record.tasks[1].selected[0].target.clone();
-    record = ledger::amend(
-        &record,
-        &inputs,
-        &Amendment {
-            change: Change::Unreachable,
-            task: Some(record.tasks[1].id.clone()),
-            target: second,
-            actor: "科长".into(),
-            at: "2027-01-21T09:00:00+08:00".into(),
-        },
-    )
-    .unwrap();
-    assert_eq!(record.ledger.len(), 2);
-    (files, inputs, record)
+        )
+        .unwrap();
+        let second = record.tasks[1].selected[0].target.clone();
+        record = ledger::amend(
+            &record,
+            &inputs,
+            &Amendment {
+                change: Change::Unreachable,
+                task: Some(record.tasks[1].id.clone()),
+                target: second,
+                actor: "科长".into(),
+                at: "2027-01-21T09:00:00+08:00".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(record.ledger.len(), 2);
+        let json = record.to_json();
+        Reference {
+            files,
+            inputs,
+            record,
+            json,
+        }
+    })
 }
 
 /// What `verify` made of a mutation.
@@ -128,13 +92,7 @@ enum Outcome {
 }
 
 fn check(bytes: &[u8], inputs: &Inputs) -> Outcome {
-    match verify(
-        Source {
-            name: "record.json",
-            bytes,
-        },
-        inputs,
-    ) {
+    match verify_record(bytes, inputs) {
         Err(_) => Outcome::Error,
         Ok(v) if v.ok() => Outcome::Passed,
         Ok(v) => Outcome::Mismatch(
@@ -208,32 +166,36 @@ fn mutations(v: &Value, path: &str, out: &mut Vec<(String, Value)>) {
     }
 }
 
-#[test]
-fn every_change_to_a_published_draw_is_caught() {
-    let (files, inputs, record) = reference();
-    let json = record.to_json();
-    assert!(
-        matches!(check(json.as_bytes(), &inputs), Outcome::Passed),
-        "the reference verifies"
-    );
-    let head = |bytes: &[u8]| {
-        verify(
-            Source {
-                name: "record.json",
-                bytes,
-            },
-            &inputs,
-        )
+/// The ledger head `verify` reports for a record's bytes, when it reads them.
+fn head(bytes: &[u8], inputs: &Inputs) -> Option<(usize, String)> {
+    verify_record(bytes, inputs)
         .ok()
         .and_then(|v| v.ledger_head().map(|(n, h)| (n, h.to_owned())))
-    };
-    let published_head = head(json.as_bytes()).unwrap();
-    assert_eq!(published_head.0, 2);
+}
+
+#[test]
+fn the_reference_verifies_with_its_two_amendments() {
+    let r = reference();
+    assert!(
+        matches!(check(r.json.as_bytes(), &r.inputs), Outcome::Passed),
+        "the reference verifies"
+    );
+    assert_eq!(head(r.json.as_bytes(), &r.inputs).unwrap().0, 2);
+}
+
+#[test]
+fn every_change_to_the_record_is_caught() {
+    let Reference {
+        inputs,
+        record,
+        json,
+        ..
+    } = reference();
+    let published_head = head(json.as_bytes(), inputs).unwrap();
     let mut truncations = 0;
-    let tree: Value = serde_json::from_str(&json).unwrap();
+    let tree: Value = serde_json::from_str(json).unwrap();
     let mut record_mutations = Vec::new();
     mutations(&tree, "", &mut record_mutations);
-    let mut tried = 0;
     let mut passed = Vec::new();
     let (mut mismatches, mut errors) = (0, 0);
     // Verified on every core: each mutation is independent.
@@ -242,12 +204,12 @@ fn every_change_to_a_published_draw_is_caught() {
         .map(|(path, mutated)| {
             let mut bytes = serde_json::to_string_pretty(mutated).unwrap();
             bytes.push('\n');
-            let outcome = match check(bytes.as_bytes(), &inputs) {
+            let outcome = match check(bytes.as_bytes(), inputs) {
                 // A ledger cut short is the ledger of an earlier moment, valid in itself: it
                 // is caught by the head the notice published, which verify reports.
                 Outcome::Passed
                     if path == "/ledger (one removed)"
-                        && head(bytes.as_bytes()).is_some_and(|h| h != published_head) =>
+                        && head(bytes.as_bytes(), inputs).is_some_and(|h| h != published_head) =>
                 {
                     Outcome::Mismatch("the ledger head".into())
                 }
@@ -257,7 +219,6 @@ fn every_change_to_a_published_draw_is_caught() {
         })
         .collect();
     for (path, outcome) in outcomes {
-        tried += 1;
         match outcome {
             Outcome::Passed => passed.push(path),
             Outcome::Error => errors += 1,
@@ -286,49 +247,60 @@ fn every_change_to_a_published_draw_is_caught() {
             }
         }
     }
-    // The inputs, row by row.
-    let mut input_mutations: Vec<(String, Files)> = Vec::new();
+    let tried = record_mutations.len();
+    eprintln!(
+        "tamper evidence: {tried} mutations of the record ({} tasks, {} ledger entries) tried: \
+         {mismatches} mismatches (exit 1), {errors} unreadable (exit 2), {truncations} ledger \
+         cut short (a different head than the published one), {} passed",
+        record.tasks.len(),
+        record.ledger.len(),
+        passed.len()
+    );
+    assert!(tried >= 500, "only {tried} mutations");
+    assert!(passed.is_empty(), "undetected: {passed:#?}");
+}
+
+/// The inputs with one row of the directory or the roster changed (a character of the name,
+/// the second column, edited), removed or duplicated, or a row added.
+fn input_mutations(files: &Files) -> Vec<(String, Files)> {
+    let mut out = Vec::new();
     for (which, text) in [("targets", &files.targets), ("officers", &files.officers)] {
         let lines: Vec<&str> = text.lines().collect();
         let with = |rows: Vec<String>| {
             let joined = rows.join("\n") + "\n";
-            Files {
-                plan: files.plan.clone(),
-                targets: if which == "targets" {
-                    joined.clone()
-                } else {
-                    files.targets.clone()
-                },
-                officers: if which == "officers" {
-                    joined
-                } else {
-                    files.officers.clone()
-                },
+            if which == "targets" {
+                Files {
+                    targets: joined,
+                    ..files.clone()
+                }
+            } else {
+                Files {
+                    officers: joined,
+                    ..files.clone()
+                }
             }
         };
+        let own = |f: &dyn Fn(&mut Vec<String>)| {
+            let mut rows: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+            f(&mut rows);
+            rows
+        };
         for i in 1..lines.len() {
-            let own = |f: &dyn Fn(&mut Vec<String>)| {
-                let mut rows: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-                f(&mut rows);
-                rows
-            };
-            // Changed: one character of the name (the second column) edited.
-            input_mutations.push((
+            out.push((
                 format!("{which} line {} changed", i + 1),
                 with(own(&|rows| {
-                    let cells: Vec<&str> = rows[i].split(',').collect();
-                    let mut cells: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+                    let mut cells: Vec<String> = rows[i].split(',').map(str::to_owned).collect();
                     cells[1].push('改');
                     rows[i] = cells.join(",");
                 })),
             ));
-            input_mutations.push((
+            out.push((
                 format!("{which} line {} removed", i + 1),
                 with(own(&|rows| {
                     rows.remove(i);
                 })),
             ));
-            input_mutations.push((
+            out.push((
                 format!("{which} line {} duplicated", i + 1),
                 with(own(&|rows| {
                     let row = rows[i].clone();
@@ -345,26 +317,31 @@ fn every_change_to_a_published_draw_is_caught() {
             "E9999,新增人员,市场监管,420102,在岗,4201999999,武汉市人民政府,2025-01-01至2030-01-01"
                 .to_owned()
         };
-        input_mutations.push((
+        out.push((
             format!("{which}: a row added"),
-            with({
-                let mut rows: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
-                rows.push(added);
-                rows
-            }),
+            with(own(&|rows| rows.push(added.clone()))),
         ));
     }
+    out
+}
+
+#[test]
+fn every_change_to_a_row_of_the_inputs_is_caught() {
+    let Reference { files, json, .. } = reference();
+    let input_mutations = input_mutations(files);
+    let mut passed = Vec::new();
+    let (mut mismatches, mut errors) = (0, 0);
     let outcomes: Vec<(String, Result<Outcome, String>)> = input_mutations
         .par_iter()
         .map(|(what, mutated)| {
-            let outcome = parse(mutated)
+            let outcome = mutated
+                .parse()
                 .map(|changed| check(json.as_bytes(), &changed))
                 .map_err(|e| e.to_string());
             (what.clone(), outcome)
         })
         .collect();
     for (what, outcome) in outcomes {
-        tried += 1;
         match outcome {
             Err(_) | Ok(Outcome::Error) => errors += 1,
             Ok(Outcome::Passed) => passed.push(what),
@@ -379,14 +356,14 @@ fn every_change_to_a_published_draw_is_caught() {
             }
         }
     }
+    let tried = input_mutations.len();
     eprintln!(
-        "tamper evidence: {tried} mutations tried ({} of the record, {} of the inputs): \
-         {mismatches} mismatches (exit 1), {errors} unreadable (exit 2), {truncations} ledger \
-         cut short (a different head than the published one), {} passed",
-        record_mutations.len(),
-        input_mutations.len(),
+        "tamper evidence: {tried} mutations of the inputs tried: {mismatches} mismatches \
+         (exit 1), {errors} unreadable (exit 2), {} passed",
         passed.len()
     );
-    assert!(tried >= 500, "only {tried} mutations");
+    // Three per row of the directory and the roster, and a row added to each.
+    let rows = files.targets.lines().count() + files.officers.lines().count() - 2;
+    assert_eq!(tried, 3 * rows + 2);
     assert!(passed.is_empty(), "undetected: {passed:#?}");
 }

@@ -7,8 +7,7 @@ use sha2::Digest as _;
 use shuangsui::ceremony::timestamp::{self, Anchor, Invalid};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/tsa/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    crate::fixtures::read(&format!("tests/fixtures/tsa/{name}"))
 }
 
 fn text(name: &str) -> String {

@@ -6,8 +6,7 @@ use shuangsui::base::uscc::{ALPHABET, is_valid_reg15, is_valid_uscc};
 
 #[test]
 fn every_fixture_code_is_classified_as_expected() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/uscc.tsv");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = crate::fixtures::read_text("tests/fixtures/uscc.tsv");
     let mut rows = 0;
     for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();

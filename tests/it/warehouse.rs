@@ -18,25 +18,14 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-fn duckdb_available() -> bool {
-    Command::new("python3")
-        .args(["-c", "import duckdb"])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use crate::fixtures::{
+    INPUT_FLAGS, TempDir, available, bin, edit_json, load_record, read_json, read_text, runs,
+    stderr, succeeds,
+};
 
+/// Runs the CLI in `dir` and asserts it succeeds.
 fn shuangsui(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "shuangsui {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+    succeeds(bin().current_dir(dir).args(args))
 }
 
 #[test]
@@ -44,9 +33,7 @@ fn duckdb_reproduces_every_tasks_selection_of_a_100k_directory_from_its_kit() {
     if skip_unless_duckdb() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("shuangsui-warehouse-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("warehouse");
     shuangsui(
         &dir,
         &[
@@ -61,14 +48,7 @@ fn duckdb_reproduces_every_tasks_selection_of_a_100k_directory_from_its_kit() {
             ".",
         ],
     );
-    let inputs = [
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
+    let inputs = INPUT_FLAGS;
     let mut draw = vec!["draw"];
     draw.extend(inputs);
     draw.extend(["--seed", "warehouse test", "--out", "record.json"]);
@@ -78,8 +58,7 @@ fn duckdb_reproduces_every_tasks_selection_of_a_100k_directory_from_its_kit() {
     publish.extend(["--out", "public", "--format", "md"]);
     shuangsui(&dir, &publish);
     let kit = dir.join("public/kit");
-    let record: shuangsui::Record =
-        serde_json::from_slice(&std::fs::read(kit.join("record.json")).unwrap()).unwrap();
+    let record = load_record(&kit.join("record.json"));
     assert_eq!(record.tasks.len(), 4);
     let jobs: Vec<Job> = record
         .tasks
@@ -95,14 +74,11 @@ fn duckdb_reproduces_every_tasks_selection_of_a_100k_directory_from_its_kit() {
     assert!(compared > 1_000, "only {compared} selections compared");
     run_duckdb_jobs(&dir, &jobs);
     eprintln!("DuckDB reproduced {compared} selections over 4 tasks exactly, from the kit");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn queries_for_postgres_and_spark_use_their_hash_functions() {
-    let dir = std::env::temp_dir().join(format!("shuangsui-sql-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("sql");
     shuangsui(&dir, &["demo", "--out", "."]);
     let pg = String::from_utf8(
         shuangsui(
@@ -145,39 +121,32 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
         spark.contains("sha2('shuangsui/v2/target-ticket:"),
         "{spark}"
     );
-    let e = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+    let e = bin()
         .current_dir(&dir)
         .args(["sql", "--record", "record.json", "--task", "T9"])
         .output()
         .unwrap();
     assert_eq!(e.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&e.stderr)
-            .contains("the record has no task 'T9' (its tasks: T1, T2, T3)"),
+        stderr(&e).contains("the record has no task 'T9' (its tasks: T1, T2, T3)"),
         "{}",
-        String::from_utf8_lossy(&e.stderr)
+        stderr(&e)
     );
     // A record changed after the draw (its digest no longer matches): no query.
-    let mut record: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
-    record["tasks"][0]["frame"]["listed"] = "0".repeat(64).into();
-    std::fs::write(
-        dir.join("edited.json"),
-        serde_json::to_string_pretty(&record).unwrap() + "\n",
-    )
-    .unwrap();
-    let e = Command::new(env!("CARGO_BIN_EXE_shuangsui"))
+    edit_json(&dir, "record.json", "edited.json", |record| {
+        record["tasks"][0]["frame"]["listed"] = "0".repeat(64).into();
+    });
+    let e = bin()
         .current_dir(&dir)
         .args(["sql", "--record", "edited.json", "--task", "T1"])
         .output()
         .unwrap();
     assert_eq!(e.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&e.stderr).contains("does not match its content"),
+        stderr(&e).contains("does not match its content"),
         "{}",
-        String::from_utf8_lossy(&e.stderr)
+        stderr(&e)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -185,24 +154,24 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
 // query. Each draws a small directory built to meet the bug, publishes the kit, loads the
 // kit's targets.csv (and its exclusions) into DuckDB tables and runs `shuangsui sql --table`.
 
-/// A draw published as a verification kit, in its own temporary directory.
+/// A draw published as a verification kit, in a directory.
 struct Drawn {
     dir: std::path::PathBuf,
     kit: std::path::PathBuf,
     record: shuangsui::Record,
-}
-
-impl Drop for Drawn {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+    /// The temporary directory it is in, when it has one of its own (removed with it).
+    _temp: Option<TempDir>,
 }
 
 /// Writes `files` (plan.toml, targets.csv, officers.csv, optionally history.csv) into a
 /// fresh temporary directory and draws and publishes there (see [`published_in`]).
 fn published(name: &str, files: &[(&str, &str)], seed: &str, extra: &[&str]) -> Drawn {
-    let dir = std::env::temp_dir().join(format!("shuangsui-kit-{name}-{}", std::process::id()));
-    published_in(&dir, files, seed, extra, None)
+    let temp = TempDir::new(&format!("kit-{name}"));
+    let drawn = published_in(&temp, files, seed, extra, None);
+    Drawn {
+        _temp: Some(temp),
+        ..drawn
+    }
 }
 
 /// Writes `files` into `dir` (emptied first), draws with `seed` and the `extra` arguments of
@@ -221,14 +190,7 @@ fn published_in(
     for (file, text) in files {
         std::fs::write(dir.join(file), text).unwrap();
     }
-    let mut inputs = vec![
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ];
+    let mut inputs = INPUT_FLAGS.to_vec();
     inputs.extend(extra);
     if let Some(first) = earlier {
         let mut draw = vec!["draw"];
@@ -253,11 +215,11 @@ fn published_in(
     }
     publish.extend(["--out", "public", "--format", "md"]);
     shuangsui(dir, &publish);
-    let record = serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
     Drawn {
         kit: dir.join("public/kit"),
         dir: dir.to_owned(),
-        record,
+        record: load_record(&dir.join("record.json")),
+        _temp: None,
     }
 }
 
@@ -335,16 +297,13 @@ fn assert_tables_reproduce(k: &Drawn) {
     }
 }
 
+/// True, after saying so, when there is no `DuckDB` here (CI installs it and requires it).
 fn skip_unless_duckdb() -> bool {
-    if duckdb_available() {
-        return false;
-    }
-    assert!(
-        std::env::var_os("SHUANGSUI_REQUIRE_DUCKDB").is_none(),
-        "SHUANGSUI_REQUIRE_DUCKDB is set but `python3 -c 'import duckdb'` fails"
-    );
-    eprintln!("skipped: no DuckDB Python package here (CI installs it: pip install duckdb)");
-    true
+    !available(
+        runs("python3", &["-c", "import duckdb"]),
+        "SHUANGSUI_REQUIRE_DUCKDB",
+        "the DuckDB Python package (pip install duckdb)",
+    )
 }
 
 const SIX_OFFICERS: &str = "id,name\nE1,甲\nE2,乙\nE3,丙\nE4,丁\nE5,戊\nE6,己\n";
@@ -784,15 +743,11 @@ fn postgres() -> Option<String> {
     let conn = std::env::var("SHUANGSUI_POSTGRES")
         .ok()
         .filter(|c| !c.is_empty());
-    if conn.is_none() {
-        assert!(
-            std::env::var_os("SHUANGSUI_REQUIRE_POSTGRES").is_none(),
-            "SHUANGSUI_REQUIRE_POSTGRES is set but SHUANGSUI_POSTGRES (a libpq connection string) is not"
-        );
-        eprintln!(
-            "skipped the PostgreSQL half: SHUANGSUI_POSTGRES is not set (eval \"$(scripts/postgres.sh start)\")"
-        );
-    }
+    available(
+        conn.is_some(),
+        "SHUANGSUI_REQUIRE_POSTGRES",
+        "PostgreSQL for the second half (SHUANGSUI_POSTGRES, a libpq connection string: eval \"$(scripts/postgres.sh start)\")",
+    );
     conn
 }
 
@@ -1277,9 +1232,7 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
     if skip_unless_duckdb() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("shuangsui-matrix-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("matrix");
     let kits = matrix_kits(&dir);
     // What the matrix must reach, or it proves less than it says.
     let all = || kits.iter().flat_map(|k| &k.record.tasks);
@@ -1424,7 +1377,6 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
         );
     }
     let Some(conn) = postgres() else {
-        let _ = std::fs::remove_dir_all(&dir);
         return;
     };
     let mut loads = String::new();
@@ -1469,7 +1421,6 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
         writeln!(drop, "DROP SCHEMA t{}_{n} CASCADE;", std::process::id()).unwrap();
     }
     psql(&conn, &dir, "drop.sql", &drop).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Copies of kits whose exclusions.csv lacks one listed exclusion, or has one more, with the
@@ -1519,7 +1470,7 @@ fn tampered_kits(dir: &Path, kits: &[Drawn]) -> Vec<(std::path::PathBuf, String)
 
 /// The two queries SPEC.md §7.4 shows (`DuckDB`, then `PostgreSQL`), verbatim.
 fn spec_queries() -> (String, String) {
-    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/SPEC.md")).unwrap();
+    let spec = read_text("SPEC.md");
     let b = spec.find("<!-- sql-example:begin -->").unwrap();
     let e = spec.find("<!-- sql-example:end -->").unwrap();
     let blocks: Vec<String> = spec[b..e]
@@ -1541,14 +1492,7 @@ fn the_queries_spec_7_4_shows_select_what_the_record_holds() {
         return;
     }
     // The inputs of the vector whose task T2 SPEC.md §7.4 shows, drawn and published.
-    let vectors: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/vectors/draws.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
+    let vectors = read_json("tests/vectors/draws.json");
     let v = vectors["vectors"]
         .as_array()
         .unwrap()
@@ -1556,7 +1500,7 @@ fn the_queries_spec_7_4_shows_select_what_the_record_holds() {
         .find(|v| v["id"] == "sql-example")
         .expect("the sql-example vector");
     let text = |k: &str| v[k].as_str().unwrap().to_owned();
-    let dir = std::env::temp_dir().join(format!("shuangsui-spec-sql-{}", std::process::id()));
+    let dir = TempDir::new("spec-sql");
     let k = published_in(
         &dir,
         &[

@@ -12,13 +12,11 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::sync::Arc;
 
-use shuangsui::inputs::stream;
 use shuangsui::inputs::{ByteSource, Directory, Table, TableKind, TableOptions};
+use shuangsui::internal::stream;
+use shuangsui::internal::{allocation, frame, matching, selection};
 use shuangsui::plan::{Plan, Ratio, Rounding};
-use shuangsui::{
-    Seed, ceremony::seed, draw::allocation, draw::frame, draw::matching, draw::selection,
-    inputs::digest, synth,
-};
+use shuangsui::{Seed, ceremony::seed, inputs::digest, synth};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 

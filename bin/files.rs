@@ -51,17 +51,9 @@ pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]>
     let file = fs::File::open(path).with_context(|| format!("cannot read '{}'", path.display()))?;
     let name = path.display().to_string();
     let data: Arc<dyn ByteSource> = Arc::new(file);
-    let keep = std::collections::BTreeSet::new();
     let reading = crate::progress::Reading::new(&name);
-    let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
-    let options = shuangsui::inputs::stream::Options {
-        keep: Some(&keep),
-        keep_names: false,
-        progress: Some(&report),
-        threads: threads(),
-        ..shuangsui::inputs::stream::Options::default()
-    };
-    let (_, digest, _) = shuangsui::inputs::Directory::read(
+    let report = |p: &shuangsui::inputs::Progress| reading.report(p);
+    let digest = shuangsui::inputs::directory_digest(
         &name,
         &data,
         &shuangsui::draw::table_options(
@@ -69,7 +61,8 @@ pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]>
             shuangsui::inputs::TableKind::Targets,
             &shuangsui::inputs::ReadOptions::default(),
         ),
-        &options,
+        threads(),
+        Some(&report),
     )?;
     Ok(digest)
 }
@@ -135,7 +128,7 @@ impl InputFiles {
     /// Parses the inputs (the directory in blocks, with progress).
     pub fn parse(&self) -> Result<Inputs> {
         let reading = crate::progress::Reading::new(&self.names[1]);
-        let report = |p: &shuangsui::inputs::stream::Progress| reading.report(p);
+        let report = |p: &shuangsui::inputs::Progress| reading.report(p);
         let options = InputOptions {
             progress: Some(&report),
             threads: threads(),
@@ -301,10 +294,7 @@ pub fn refuse_amended_record(path: &Path) -> Result<()> {
     let Ok(bytes) = fs::read(path) else {
         return Ok(());
     };
-    let entries = shuangsui::verify::head_of(&bytes)
-        .ok()
-        .and_then(|head| head.get("ledger").and_then(|l| l.as_array()).map(Vec::len))
-        .unwrap_or(0);
+    let entries = shuangsui::verify::RecordHead::read(&bytes).map_or(0, |head| head.ledger);
     anyhow::ensure!(
         entries == 0,
         "'{}' is a record with {entries} amendment(s) in its ledger: a new draw over it would discard them; write the new record elsewhere",

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use shuangsui::inputs::stream::Progress;
+use shuangsui::inputs::Progress;
 
 static QUIET: AtomicBool = AtomicBool::new(false);
 

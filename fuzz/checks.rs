@@ -7,10 +7,10 @@
 
 use std::sync::{Arc, OnceLock};
 
+use shuangsui::ceremony;
 use shuangsui::ceremony::beacon::{self, Round};
-use shuangsui::ceremony::{self, Announcement};
-use shuangsui::inputs::stream::{self, Options};
 use shuangsui::inputs::{ByteSource, Format, ReadOptions, Table, TableKind, TableOptions};
+use shuangsui::internal::stream::{self, Options};
 use shuangsui::publish::results::Results;
 use shuangsui::publish::workdays::Calendar;
 use shuangsui::{Inputs, Record};
@@ -130,7 +130,7 @@ pub fn record(bytes: &[u8]) {
 
 /// An announcement on any bytes: parsed, its digest, and checked against real inputs.
 pub fn announcement(bytes: &[u8]) {
-    if let Ok(a) = shuangsui::base::strict::from_slice::<Announcement>("announcement.json", bytes) {
+    if let Ok(a) = shuangsui::ceremony::Announcement::parse("announcement.json", bytes) {
         let _ = ceremony::digest_of(&a);
         let _ = ceremony::check_announcement(&a);
         let _ = ceremony::check_inputs(&a, &(inputs()).committed(), false);

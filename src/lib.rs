@@ -43,13 +43,39 @@
 //! assert!(check.ok());
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
+//!
+//! ## The modules, in the order a draw runs
+//!
+//! [`inputs`] reads and digests the tables, [`plan`] the plan; the [`ceremony`] freezes them
+//! and makes the [`Seed`]; [`draw`](mod@draw) selects the targets and matches the officers into a
+//! [`Record`]; [`verify`](mod@verify) re-runs it (and [`verify::ledger`] amends it); [`publish`] renders
+//! the notices, results and the warehouse query. Beside them: [`error`], [`messages`] (every
+//! text in Chinese and English), [`dates`], [`schemas`], and [`synth`] (synthetic data,
+//! feature `synth`). The examples in `examples/` embed a draw in a service, verify a kit and
+//! amend a draw.
+//!
+//! ## What is stable
+//!
+//! - **The draw** is versioned by SPEC.md's spec version, not by this crate's: a record of
+//!   spec version 2 verifies, byte for byte, with every release that implements version 2.
+//! - **The API** is what these docs show. Before 1.0 a release may change it, and
+//!   CHANGELOG.md lists every change under "Breaking"; after 1.0, semver. The module
+//!   `internal` (hidden from these docs) is for this crate's own tests and benchmarks and
+//!   may change in any release.
+//! - **Errors**: an [`ErrorKind`]'s name ([`ErrorKind::as_str`]) is stable, and so are the
+//!   names [`Error::value`] gives; the message texts, in either language, may improve in any
+//!   release — match on the kind, show the message.
+//! - **Files**: the record, the announcement and the kit follow the JSON Schemas in
+//!   `schemas/` ([`schemas`]), versioned with the spec.
 
-pub mod base;
+pub(crate) mod base;
 pub mod ceremony;
 pub mod dates;
 pub mod draw;
 pub mod error;
 pub mod inputs;
+#[doc(hidden)]
+pub mod internal;
 pub mod messages;
 pub mod plan;
 pub mod publish;

@@ -17,12 +17,9 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
     let tsa_cert = args.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
     let bytes = read(record_path)?;
     // The members the flags and the id check come from, without the selections' bulk.
-    let head = shuangsui::verify::head_of(&bytes).ok();
+    let head = shuangsui::verify::RecordHead::read(&bytes);
     if let Some(record) = &head {
-        let earlier = record
-            .pointer("/inputs/earlier")
-            .and_then(serde_json::Value::as_array)
-            .map_or(0, Vec::len);
+        let earlier = record.earlier;
         if earlier != inputs.earlier.len() {
             anyhow::bail!(
                 "{} was drawn after {earlier} earlier batch record(s); give each with --after RECORD ({} given)",
@@ -30,27 +27,27 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
                 inputs.earlier.len()
             );
         }
-        for (member, flag, given) in [
-            ("history", "--history", &inputs.history),
-            ("conflicts", "--conflicts", &inputs.conflicts),
+        for (member, flag, given, digest) in [
+            ("history", "--history", &inputs.history, &record.history),
+            (
+                "conflicts",
+                "--conflicts",
+                &inputs.conflicts,
+                &record.conflicts,
+            ),
         ] {
-            if record.pointer(&format!("/inputs/{member}")).is_some() && given.is_none() {
+            if let Some(digest) = digest
+                && given.is_none()
+            {
                 anyhow::bail!(
                     "{} was drawn with a {member} file (digest {}): give it with {flag}",
                     record_path.display(),
-                    record
-                        .pointer(&format!("/inputs/{member}/digest"))
-                        .and_then(serde_json::Value::as_str)
-                        .unwrap_or("?")
+                    if digest.is_empty() { "?" } else { digest }
                 );
             }
         }
     }
-    let id_check = head.as_ref().map_or_else(
-        shuangsui::inputs::IdCheck::default,
-        shuangsui::verify::id_check_in,
-    );
-    drop(head);
+    let id_check = head.map(|h| h.id_check).unwrap_or_default();
     let parsed = InputFiles::read(inputs, id_check)?.parse()?;
     let name = record_path.display().to_string();
     let outcome = shuangsui::verify::verify_with(

@@ -20,7 +20,7 @@ pub const WHITE_SPACE: &[char] = &[
     '\u{3000}',
 ];
 
-/// Normalises a text value: NFC, then trim [`WHITE_SPACE`] from both ends.
+/// Normalises a text value: NFC, then trim the white space of SPEC.md §2 from both ends.
 pub fn text(value: &str) -> String {
     if value.is_ascii() {
         // ASCII is always in NFC: skip the normaliser on the hot path.

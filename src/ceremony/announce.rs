@@ -161,7 +161,7 @@ pub fn check_draft(a: &Announcement) -> Result<()> {
 }
 
 /// Completes a draft with its parties' contributions (each made for the draft's
-/// [`body_digest`]): one for every party the draft names, and no other. Everything else
+/// [`body_digest`](crate::ceremony::body_digest)): one for every party the draft names, and no other. Everything else
 /// stays as the draft fixed it, `announced_at` included; the round must still be more
 /// than `margin_secs` after `now`.
 pub fn with_parties(

@@ -35,9 +35,9 @@
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
 
-pub mod announce;
-pub mod announcement;
-pub mod attest;
+mod announce;
+mod announcement;
+mod attest;
 pub mod beacon;
 pub mod seed;
 pub mod timestamp;

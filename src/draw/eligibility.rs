@@ -2,8 +2,6 @@
 //! officers who are not on duty or hold no certificate valid on the draw
 //! date (SPEC.md §6.1, §8.1).
 
-use std::collections::BTreeMap;
-
 use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, ErrorKind, Location, Result, Warning};
 use crate::inputs::Table;
@@ -165,9 +163,6 @@ pub fn officers(
         certificates_checked_on: checked_on,
     })
 }
-
-/// Counts of excluded targets by reason.
-pub type Exclusions = BTreeMap<String, u64>;
 
 #[cfg(test)]
 mod tests {

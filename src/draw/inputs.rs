@@ -11,8 +11,8 @@ use crate::plan::Plan;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::ceremony::announcement::{AnnouncedInputs, Committed};
 use crate::ceremony::seed::InputDigests;
+use crate::ceremony::{AnnouncedInputs, Committed};
 use crate::draw::record::{InputDigest, Record};
 
 /// One input as the caller read it: a name for messages and the bytes.

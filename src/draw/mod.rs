@@ -26,18 +26,18 @@
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
 
-pub mod allocation;
-pub mod check;
-pub mod earlier;
-pub mod eligibility;
-pub mod frame;
-pub mod history;
-pub mod inputs;
-pub mod matching;
+pub(crate) mod allocation;
+mod check;
+mod earlier;
+pub(crate) mod eligibility;
+pub(crate) mod frame;
+pub(crate) mod history;
+mod inputs;
+pub(crate) mod matching;
 pub mod record;
-pub mod run;
-pub mod selection;
-pub mod tickets;
+mod run;
+pub(crate) mod selection;
+pub(crate) mod tickets;
 
 pub use check::{Check, TaskCheck, check};
 pub use earlier::Earlier;

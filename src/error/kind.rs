@@ -23,7 +23,7 @@ pub enum ErrorKind {
     PersonalData,
     /// A value of a typed column (risk class, date, validity) is malformed.
     BadValue,
-    /// Several problems in one input. The first [`MAX_PROBLEMS`] are kept.
+    /// Several problems in one input. The first [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) are kept.
     Problems,
     /// The CSV structure is broken (unbalanced quotes, a row with too many or too few fields).
     Csv,
@@ -61,7 +61,7 @@ pub enum ErrorKind {
     MissingHistory,
     /// A results table does not match its record.
     Results,
-    /// Several problems in a results table. The first [`MAX_PROBLEMS`] are kept.
+    /// Several problems in a results table. The first [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) are kept.
     ResultProblems,
     /// A working-day calendar file is malformed.
     CalendarSyntax,

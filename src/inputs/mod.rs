@@ -2,9 +2,9 @@
 //!
 //! The library takes bytes and a name for messages; the caller reads the
 //! file. A table comes as CSV, TSV, `.xlsx`, JSON or JSON Lines
-//! ([`grid`]), in UTF-8 or GBK ([`text`]); its header names are resolved to
+//! (`grid`), in UTF-8 or GBK (`text`); its header names are resolved to
 //! standard fields, and personal-data columns are dropped unread
-//! ([`columns`]); its values are normalised and checked as they are read, so
+//! (`columns`); its values are normalised and checked as they are read, so
 //! everything downstream sees the canonical form.
 //!
 //! ```
@@ -22,18 +22,18 @@
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
 
-pub mod columns;
+pub(crate) mod columns;
 pub mod digest;
-pub mod directory;
-pub mod grid;
-pub mod kind;
+pub(crate) mod directory;
+pub(crate) mod grid;
+pub(crate) mod kind;
 pub mod limits;
-pub mod personal;
-pub mod source;
-pub mod stream;
-pub mod table;
-pub mod text;
-pub mod values;
+pub(crate) mod personal;
+pub(crate) mod source;
+pub(crate) mod stream;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod values;
 mod workbook;
 
 pub use directory::Directory;
@@ -42,3 +42,7 @@ pub use kind::{ID, NAME, TableKind};
 pub use source::ByteSource;
 pub use table::{Columns, IdCheck, IdCheckMode, Row, Table, TableOptions};
 pub use text::Encoding;
+
+pub use crate::base::uscc;
+pub use columns::{OFFICER_FIELDS, TARGET_FIELDS};
+pub use stream::{Progress, directory_digest};

@@ -97,7 +97,7 @@ pub struct Results {
 
 impl Results {
     /// Matches a results table (kind [`crate::inputs::TableKind::Results`]) to a record and
-    /// checks it. Every problem is reported, with its line, as [`Error::ResultProblems`].
+    /// checks it. Every problem is reported, with its line, as an error of the kind `result_problems`.
     pub fn check(record: &Record, table: &Table, calendar: &Calendar) -> Result<Results> {
         let col = |name: &str| table.column(name);
         let (item_col, task_col, result_col, remark_col) =

@@ -27,11 +27,11 @@
 //! ```
 
 mod diff;
-pub mod head;
+mod head;
 pub mod ledger;
-pub mod redraw;
-pub mod report;
+mod redraw;
+mod report;
 
-pub use head::{head_of, id_check_in, id_check_of};
+pub use head::{RecordHead, id_check_of};
 pub use redraw::{Options, verify, verify_with};
 pub use report::{Difference, Guarantee, MAX_LISTED, Verification};

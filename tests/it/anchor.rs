@@ -426,7 +426,7 @@ fn the_cli_draws_and_verifies_with_a_time_stamp() {
     let (code, _, err) = bin("@2023-09-15 10:50:02", &args);
     assert_eq!(code, Some(0), "{err}");
     // The public copies of the frozen inputs have the announced digests.
-    let a: Announcement = shuangsui::base::strict::from_slice(
+    let a = shuangsui::ceremony::Announcement::parse(
         "announcement.json",
         &std::fs::read(dir.join("announcement.json")).unwrap(),
     )

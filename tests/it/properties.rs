@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
-use shuangsui::draw::allocation;
+use shuangsui::internal::allocation;
 use shuangsui::plan::{Ratio, Rounding};
 use shuangsui::{Inputs, Record};
 
@@ -263,9 +263,9 @@ proptest! {
         let csv: String = std::iter::once("id,name\n".to_owned()).chain((0..pool).map(|i| format!("E{i},n\n"))).collect();
         let officers = shuangsui::inputs::Table::from_csv(shuangsui::inputs::TableKind::Officers, "o", csv.as_bytes()).unwrap();
         let ids: Vec<String> = (0..targets).map(|i| format!("X{i}")).collect();
-        let entities: Vec<shuangsui::draw::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::draw::matching::Entity { id, region: None }).collect();
+        let entities: Vec<shuangsui::internal::matching::Entity<'_>> = ids.iter().map(|id| shuangsui::internal::matching::Entity { id, region: None }).collect();
         let mut load = vec![0; pool];
-        let m = shuangsui::draw::matching::teams(&task, &key, &officers, &[shuangsui::draw::matching::Part { department: None, pool: (0..pool).collect(), members: team }], &entities, &shuangsui::draw::matching::Rules::default(), &mut load).unwrap();
+        let m = shuangsui::internal::matching::teams(&task, &key, &officers, &[shuangsui::internal::matching::Part { department: None, pool: (0..pool).collect(), members: team }], &entities, &shuangsui::internal::matching::Rules::default(), &mut load).unwrap();
         prop_assert_eq!(m.teams.len(), targets);
         for t in &m.teams {
             let distinct: BTreeSet<&usize> = t.iter().collect();

@@ -159,7 +159,7 @@ fn rows_follow_the_row_schemas() {
 /// record schema names exactly the members records have.
 #[test]
 fn schemas_match_the_types() {
-    use shuangsui::inputs::columns::{OFFICER_FIELDS, TARGET_FIELDS};
+    use shuangsui::inputs::{OFFICER_FIELDS, TARGET_FIELDS};
     for (name, fields) in [
         ("target-row", TARGET_FIELDS),
         ("officer-row", OFFICER_FIELDS),

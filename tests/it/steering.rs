@@ -211,7 +211,7 @@ fn past_round_cli_names_only_a_future_round() {
     };
     let (code, _, err) = announce_with(&["--dice", "42", "--out", "now.json"], None);
     assert_eq!(code, Some(0), "{err}");
-    let a: Announcement = shuangsui::base::strict::from_slice(
+    let a = shuangsui::ceremony::Announcement::parse(
         "now.json",
         &std::fs::read(dir.path("now.json")).unwrap(),
     )
@@ -494,7 +494,7 @@ fn token(file: &[u8], gen_time: i64) -> Vec<u8> {
         0x30,
         &[
             algorithm.clone(),
-            der(0x04, &shuangsui::base::canonical::sha256(file)),
+            der(0x04, &shuangsui::internal::sha256(file)),
         ]
         .concat(),
     );
@@ -638,7 +638,7 @@ fn later_round_is_refused() {
     let junk_round = |round: u64| Round {
         round,
         signature: hex::encode(junk),
-        randomness: hex::encode(shuangsui::base::canonical::sha256(&junk)),
+        randomness: hex::encode(shuangsui::internal::sha256(&junk)),
     };
     for round in [
         Round {
@@ -1636,9 +1636,8 @@ fn loose_json_announcement_and_round_are_refused_naming_the_member() {
     let inputs = ceremony_inputs();
     let a = announcement(&inputs);
     let text = ceremony::to_json(&a);
-    let read = |t: &str| {
-        shuangsui::base::strict::from_slice::<Announcement>("announcement.json", t.as_bytes())
-    };
+    let read =
+        |t: &str| shuangsui::ceremony::Announcement::parse("announcement.json", t.as_bytes());
     assert_eq!(read(&text).unwrap(), a);
     for (anchor, forged, member) in [
         ("\"dice\": ", "\"dice\": \"2718\",\n  ", "dice"),
@@ -1675,7 +1674,7 @@ fn loose_json_announcement_and_round_are_refused_naming_the_member() {
         r.randomness, r.signature
     );
     let read_round =
-        |t: &str| shuangsui::base::strict::from_slice::<Round>("round.json", t.as_bytes());
+        |t: &str| shuangsui::ceremony::beacon::Round::parse("round.json", t.as_bytes());
     assert_eq!(document_member(read_round(&round)), "round");
     let extra = format!(
         "{{\"round\": 657413, \"randomness\": \"{}\", \"signature\": \"{}\", \"previous_signature\": \"\"}}",

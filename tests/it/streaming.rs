@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use shuangsui::inputs::stream::{self, Options};
 use shuangsui::inputs::{ByteSource, Directory, Table, TableKind, TableOptions};
+use shuangsui::internal::stream::{self, Options};
 
 fn in_memory(bytes: &[u8]) -> Result<(Table, [u8; 32]), String> {
     in_memory_error(bytes).map_err(|e| e.to_string())
@@ -128,7 +128,7 @@ fn columns_not_kept_are_hashed_but_not_stored() {
         out.directory.name(1_999).unwrap(),
         t.rows[1_999].values[t.column("name").unwrap()]
     );
-    assert_eq!(out.raw, shuangsui::base::canonical::sha256(&bytes));
+    assert_eq!(out.raw, shuangsui::internal::sha256(&bytes));
 }
 
 const IDS: [&str; 4] = [

@@ -2,7 +2,7 @@
 //! `tests/fixtures/uscc.tsv`, a copy of `shared/fixtures/uscc.tsv` (GB 32100-2015,
 //! GB 11714, ISO 7064 MOD 11,10).
 
-use shuangsui::base::uscc::{ALPHABET, is_valid_reg15, is_valid_uscc};
+use shuangsui::inputs::uscc::{ALPHABET, is_valid_reg15, is_valid_uscc};
 
 #[test]
 fn every_fixture_code_is_classified_as_expected() {

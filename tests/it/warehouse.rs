@@ -1342,7 +1342,7 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
             let mut cut = 0;
             for line in lines {
                 let cell = line.split(',').nth(id).unwrap().trim_matches('"');
-                let ticket = hex::encode(shuangsui::base::canonical::sha256(
+                let ticket = hex::encode(shuangsui::internal::sha256(
                     format!("{prefix}{cell}").as_bytes(),
                 ));
                 if ticket > last {

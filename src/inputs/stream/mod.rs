@@ -35,4 +35,5 @@ mod records;
 mod scan;
 
 pub use assemble::Outcome;
-pub use blocks::{BLOCK_BYTES, Options, Progress, read};
+pub use blocks::{Options, Progress, read};
+pub use read_back::directory_digest;

@@ -89,9 +89,9 @@ impl Directory {
     }
 
     /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
-    /// on every core ([`stream`](crate::inputs::stream)), the other formats and encodings in
-    /// memory. Returns it with its canonical digest and the SHA-256 of its bytes.
-    pub fn read(
+    /// on every core (`stream`), the other formats and encodings in memory. Returns it with
+    /// its canonical digest and the SHA-256 of its bytes.
+    pub(crate) fn read(
         name: &str,
         data: &Arc<dyn ByteSource>,
         table: &crate::inputs::table::TableOptions,
@@ -132,4 +132,27 @@ impl Directory {
             crate::base::canonical::sha256(&bytes),
         ))
     }
+}
+
+/// The canonical digest of a target directory read from a source of bytes, keeping
+/// nothing of its rows: CSV and TSV in blocks on every core (`threads`, 0 for all), the
+/// other formats in memory. `progress` is called as it is read. What a clerk or a
+/// warehouse compares with the digest an announcement or a record states.
+pub fn directory_digest(
+    name: &str,
+    data: &Arc<dyn ByteSource>,
+    table: &crate::inputs::table::TableOptions,
+    threads: usize,
+    progress: Option<&(dyn Fn(&super::blocks::Progress) + Sync)>,
+) -> Result<crate::base::canonical::Hash> {
+    let keep = std::collections::BTreeSet::new();
+    let options = Options {
+        keep: Some(&keep),
+        keep_names: false,
+        progress,
+        threads,
+        ..Options::default()
+    };
+    let (_, digest, _) = Directory::read(name, data, table, &options)?;
+    Ok(digest)
 }

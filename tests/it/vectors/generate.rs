@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
+use shuangsui::internal::{allocation, normalize};
 use shuangsui::plan::Ratio;
-use shuangsui::{base::normalize, draw::allocation};
 
 use super::SCHEMA;
 use super::cases::{Case, allocation_cases, draw_cases, error_cases, normalize_cases, run};

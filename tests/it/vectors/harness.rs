@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 use serde_json::Value;
-use shuangsui::base::normalize;
-use shuangsui::draw::allocation;
+use shuangsui::internal::allocation;
+use shuangsui::internal::normalize;
 use shuangsui::plan::Ratio;
 
 use super::SCHEMA;

@@ -3,9 +3,10 @@
 
 use std::fmt::Write as _;
 
-use shuangsui::base::canonical::to_hex;
-use shuangsui::draw::tickets::Ticketer;
-use shuangsui::{Seed, ceremony::seed, draw::matching, inputs::digest};
+use shuangsui::internal::Ticketer;
+use shuangsui::internal::matching;
+use shuangsui::internal::to_hex;
+use shuangsui::{Seed, ceremony::seed, inputs::digest};
 
 use super::cases::{SQL_EXAMPLE, draw_cases, parse, run};
 use crate::fixtures::read_text;

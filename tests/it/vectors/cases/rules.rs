@@ -2,7 +2,7 @@
 //! show, and the ledger's draws.
 
 use serde_json::json;
-use shuangsui::draw::tickets::Ticketer;
+use shuangsui::internal::Ticketer;
 
 use super::*;
 

@@ -16,47 +16,41 @@ use crate::lang::Lang;
 /// The independent Python implementation, shipped in every kit.
 const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");
 
-/// A CSV notice (UTF-8 with a BOM) as an .xlsx workbook: the same rows and columns, one sheet.
-pub fn csv_to_xlsx(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>> {
-    let text = csv_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv_bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text);
+/// A notice's sheet as an .xlsx workbook: its columns and rows, one worksheet, every cell a
+/// string cell (never a formula, so the exact value: no guard as in the CSV is needed).
+pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
-    ws.set_name(sheet)?;
-    for (r, record) in reader.records().enumerate() {
-        let record = record?;
-        for (c, value) in record.iter().enumerate() {
-            let (r, c) = (u32::try_from(r)?, u16::try_from(c)?);
-            ws.write_string(
-                r,
-                c,
-                shuangsui::publish::notice::from_people_csv_cell(value),
-            )?;
+    ws.set_name(&sheet.name)?;
+    let headings = sheet.table.columns.iter().map(|c| c.heading.as_str());
+    let rows = sheet
+        .table
+        .rows
+        .iter()
+        .map(|row| row.cells.iter().map(String::as_str).collect::<Vec<_>>());
+    for (r, cells) in std::iter::once(headings.collect()).chain(rows).enumerate() {
+        for (c, value) in cells.into_iter().enumerate() {
+            ws.write_string(u32::try_from(r)?, u16::try_from(c)?, value)?;
         }
     }
     ws.autofit();
     Ok(book.save_to_buffer()?)
 }
 
-/// The notice files in the chosen formats: `stem.html`, `stem.md`, `stem.csv`, `stem.xlsx`.
+/// The notice files in the chosen formats, each rendered from the one notice: `stem.html`,
+/// `stem.md`, `stem.csv`, `stem.xlsx`.
 pub fn notice_files(
     stem: &str,
     formats: &[NoticeFormat],
-    html: impl FnOnce() -> String,
-    md: impl FnOnce() -> String,
-    csv: &[u8],
-    sheet: &str,
+    notice: &notice::Notice,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files = Vec::new();
-    let (mut html, mut md) = (Some(html), Some(md));
     for f in formats {
         let bytes = match f {
-            NoticeFormat::Html => html.take().map_or_else(Vec::new, |h| h().into_bytes()),
-            NoticeFormat::Md => md.take().map_or_else(Vec::new, |m| m().into_bytes()),
-            NoticeFormat::Csv => csv.to_vec(),
-            NoticeFormat::Xlsx => csv_to_xlsx(csv, sheet)?,
+            NoticeFormat::Html => notice.html().into_bytes(),
+            NoticeFormat::Md => notice.markdown().into_bytes(),
+            NoticeFormat::Csv => notice.csv(),
+            NoticeFormat::Xlsx => xlsx(&notice.sheet)?,
         };
         files.push((PathBuf::from(format!("{stem}.{}", f.extension())), bytes));
     }
@@ -85,7 +79,6 @@ pub fn build(
     published: &notice::Published<'_>,
 ) -> Result<Publication> {
     let record = shuangsui::Record::from_json("record.json", record_bytes)?;
-    let nl = lang;
     let kit = PathBuf::from("kit");
     // The kit's files are named as verify_command names them.
     let command = verify_command(&record);
@@ -93,32 +86,15 @@ pub fn build(
         verify: Some(&command),
         ..*published
     };
-    let mut files = notice_files(
-        "notice",
-        formats,
-        || {
-            notice::draw_html(
-                nl,
-                &record,
-                &inputs.plan,
-                &inputs.officers,
-                display,
-                published,
-            )
-        },
-        || {
-            notice::draw_markdown(
-                nl,
-                &record,
-                &inputs.plan,
-                &inputs.officers,
-                display,
-                published,
-            )
-        },
-        &notice::draw_csv(nl, &record, &inputs.plan, &inputs.officers, display),
-        lang.pick("抽查任务公告", "notice"),
-    )?;
+    let notice = notice::draw_notice(
+        lang,
+        &record,
+        &inputs.plan,
+        &inputs.officers,
+        display,
+        published,
+    );
+    let mut files = notice_files("notice", formats, &notice)?;
     files.extend([
         (kit.join("plan.toml"), plan_bytes.to_vec()),
         (

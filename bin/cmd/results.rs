@@ -39,14 +39,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         &TableOptions::default(),
     )?;
     let checked = Results::check(&record, &table, &cal)?;
-    let notice_lang = lang;
     let files = publication::notice_files(
         "result-notice",
         &args.format,
-        || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
-        || shuangsui::publish::notice::results_markdown(notice_lang, &record, &checked),
-        &shuangsui::publish::notice::results_csv(notice_lang, &record, &checked),
-        lang.pick("抽查结果公告", "results"),
+        &shuangsui::publish::notice::results_notice(lang, &record, &checked),
     )?;
     for (p, _) in &files {
         let p = out.join(p);

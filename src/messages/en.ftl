@@ -83,3 +83,131 @@ warning-unreadable-filter-values = task '{ $task }': { $rows } targets have a '{
 warning-no-status-column = the directory has no status column, so nobody is excluded by status (exclude_status); if the plan means to exclude none, say exclude_status = []
 warning-no-status-column-candidates = the directory has no status column, so nobody is excluded by status (exclude_status); the headers { $candidates } were dropped: map the status column, e.g. [columns.targets] "{ $first }" = "status"
 warning-status-not-excluded = status '{ $status }' ({ $rows } targets) contains '{ $keyword }' but is not excluded: exclude_status keywords match a whole status or the part before a bracket or comma; add '{ $status }' to plan.exclude_status if these targets are not inspectable
+
+## Notices: the draw notice (抽查任务公告) and the result notice (抽查结果公告). Text between
+## backticks is shown as code (digests, the seed); the values put into it are shown as they
+## are, never read as marks.
+
+notice-draw-title = { $plan } — public notice of the draw
+notice-draw-title-correction = { $plan } — public notice of the draw (correction)
+notice-draw-sheet = notice
+notice-results-title = { $plan } — inspection results
+notice-results-sheet = results
+notice-correction = Correction: this notice corrects the notice published before (file SHA-256 `{ $previous }`). The draw itself is unchanged; the amendments since are listed under "Amendments after the draw": now { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }, ledger head `{ $head }`.
+notice-plan = Plan
+notice-authority = Authority
+notice-draw-date = Draw date
+notice-officers-shown = Officers shown as
+notice-shown-names = names
+notice-shown-certificates = certificate numbers
+notice-shown-hidden = not shown
+notice-record-digest = Record digest
+notice-separator-names = ,{ " " }
+notice-separator-items = ;{ " " }
+notice-separator-excluded = ,{ " " }
+
+# The seed
+
+notice-seed-heading = The seed
+notice-seed-unattested = Seed (unattested): `{ $seed }`. The seed was typed by the operator: nothing proves it was not chosen after seeing the draw.
+notice-seed-announcement = Announcement digest: `{ $digest }`, announced at { $at }
+notice-seed-timestamp-verified = An RFC 3161 time-stamp shows the announcement existed at: { $time }; authority { $tsa }, signing certificate SHA-256 fingerprint `{ $fingerprint }` (its signature verified before publication with the kit's tsa.pem). Compare the fingerprint with the one the authority publishes: a time-stamp means something only if the authority is trusted.
+notice-seed-timestamp-unverified = The announcement carries an RFC 3161 time-stamp dated: { $time }, but its signature was not verified: give the authority's certificate when verifying.
+notice-seed-no-timestamp = The announcement has no time-stamp: that it was public before the randomness rests on its publication record.
+notice-seed-attempt-first = Attempt: { $attempt } (the first announcement)
+notice-seed-attempt-replaced = Attempt: { $attempt } { $replaced }
+notice-seed-replaced = ; replaced attempt { $attempt } `{ $digest }` (round { $round }, reason: { $reason })
+notice-seed-beacon = Randomness: drand quicknet round: { $round } (emitted at { $at })
+notice-seed-dice = Dice rolled in public at the announcement: { $dice }
+notice-seed-parties = Parties' contributions in the announcement: { $parties }
+notice-party-revealed = { $name } (secret revealed)
+notice-party-unrevealed = { $name } (secret not revealed)
+notice-seed-derived = Derived seed: `{ $seed }`
+notice-seed-trust = Anyone can check: the seed comes only from the announcement's digest and that drand round's randomness, and nothing entered afterwards changes it; the round's BLS signature verifies offline against the built-in key; the input files are the ones the announcement froze. Resting on procedure: that the dice were rolled fairly (in public); that the announcement was public before the round; that no other announcement was made for this plan; that an unrevealed party's contribution is its own.
+
+# Input digests
+
+notice-digests-heading = Input digests
+notice-column-file = File
+notice-column-rows = Rows
+notice-column-digest = Canonical digest
+notice-column-sha256 = SHA-256
+notice-file-plan = plan
+notice-file-targets = target directory
+notice-file-officers = officer roster
+notice-file-record = record
+
+# Tasks
+
+notice-task-heading = { $id } { $name }（{ $type }）
+notice-type-directed = directed
+notice-type-undirected = undirected
+notice-items = Items
+notice-basis = Legal basis
+notice-eligible = Eligible targets
+notice-drawn = Drawn
+notice-excluded = Excluded
+notice-team-size = Officers per team
+notice-stratum-all = all
+notice-column-stratum = Stratum
+notice-column-frame = Frame
+notice-column-quota = Quota
+notice-column-drawn = Drawn
+notice-column-no = No.
+notice-column-entity = Entity
+notice-column-credit-code = Credit code
+notice-column-authority = Authority
+notice-column-officers = Officers
+notice-chart-title = { $task } frame and drawn per stratum
+notice-chart-legend = red: drawn; light: frame (eligible)
+notice-team-hidden = { $count ->
+        [one] { $count } officer (not shown)
+       *[other] { $count } officers (not shown)
+    }
+notice-team-amended = { $team } (amended: { $entries })
+
+# Amendments after the draw
+
+notice-amendments-heading = Amendments after the draw
+notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }: { $reason }; by { $actor }
+notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }, reason: { $reason }; by { $actor }
+notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }, reason: { $reason }（{ $note }）; by { $actor }
+notice-ledger-head = Amendments: { $entries }, ledger head `{ $head }`
+notice-ledger-rule = Replacements are chosen by no one: each slot's substitute order was fixed at the draw (SPEC.md §9.4), and the plan caps the replacements per team.
+
+# How to verify
+
+notice-verify-heading = How to verify
+notice-verify-kit = The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:
+notice-verify-spec = The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone.
+
+# The result notice
+
+notice-results-ledger = Amendments after the draw: { $entries }; ledger head { $head }
+notice-item-heading = Item: { $item }
+notice-column-completed = Completed on
+notice-column-result = Result
+notice-column-remark = Remark
+notice-results-rerun = Anyone can re-run the draw with the verification kit published with the draw notice (the algorithm is in SPEC.md).
+
+# The columns of the spreadsheet files (CSV, Excel)
+
+notice-field-plan-id = plan_id
+notice-field-plan-name = plan_name
+notice-field-task-id = task_id
+notice-field-task-name = task_name
+notice-field-type = type
+notice-field-items = items
+notice-field-item = item
+notice-field-basis = legal_basis
+notice-field-authority = authority
+notice-field-no = no
+notice-field-entity-name = entity_name
+notice-field-entity-id = entity_id
+notice-field-officers = officers
+notice-field-completed-on = completed_on
+notice-field-result = result
+notice-field-remark = remark

@@ -82,3 +82,124 @@ warning-unreadable-filter-values = 任务“{ $task }”：{ $rows } 户的“{ 
 warning-no-status-column = 名录没有登记状态列，因此没有对象因状态被排除（exclude_status）；如计划本就不排除任何状态，请写 exclude_status = []
 warning-no-status-column-candidates = 名录没有登记状态列，因此没有对象因状态被排除（exclude_status）；表头 { $candidates } 已被舍弃：请映射状态列，如 [columns.targets] "{ $first }" = "status"
 warning-status-not-excluded = 登记状态“{ $status }”（{ $rows } 户）含有“{ $keyword }”但未被排除：exclude_status 关键词须与整个状态或其括号、逗号之前的部分相同；如这些对象不宜检查，请将“{ $status }”加入 plan.exclude_status
+
+## Notices：抽查任务公告与抽查结果公告。反引号之间的文字显示为代码（摘要、种子）；
+## 填入的值原样显示，从不当作标记。
+
+notice-draw-title = { $plan }抽查任务公告
+notice-draw-title-correction = { $plan }抽查任务公告（更正）
+notice-draw-sheet = 抽查任务公告
+notice-results-title = { $plan }抽查结果公告
+notice-results-sheet = 抽查结果公告
+notice-correction = 更正说明：本公告更正此前发布的公告（文件 SHA-256 `{ $previous }`）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 { $entries } 条，链尾摘要 `{ $head }`。
+notice-plan = 抽查计划编号
+notice-authority = 检查机关
+notice-draw-date = 抽取日期
+notice-officers-shown = 检查人员显示方式
+notice-shown-names = 姓名
+notice-shown-certificates = 执法证号
+notice-shown-hidden = 不公开
+notice-record-digest = 抽取记录摘要
+notice-separator-names = 、
+notice-separator-items = ；
+notice-separator-excluded = ，
+
+# 随机种子
+
+notice-seed-heading = 随机种子
+notice-seed-unattested = 随机种子（未经证明）: `{ $seed }`. 该种子由操作人员输入，没有证据表明它不是在看到抽取结果后选定的。
+notice-seed-announcement = 抽取公告摘要: `{ $digest }`，公告时间 { $at }
+notice-seed-timestamp-verified = 可信时间戳（RFC 3161）证明公告存在于: { $time }，时间戳机构 { $tsa }，签名证书 SHA-256 指纹 `{ $fingerprint }`（发布前已用材料包中的 tsa.pem 验证签名）。请把指纹与该机构公布的证书比对：时间戳只在该机构可信时才有意义。
+notice-seed-timestamp-unverified = 公告带有可信时间戳（RFC 3161），时间为: { $time }，但其签名未经验证：核验时请提供时间戳机构的证书。
+notice-seed-no-timestamp = 公告没有可信时间戳：公告须在随机数发布前已公开，这一点须查对公告的发布记录。
+notice-seed-attempt-first = 抽取尝试: { $attempt } （首次公告）
+notice-seed-attempt-replaced = 抽取尝试: { $attempt } { $replaced }
+notice-seed-replaced = ；作废的第 { $attempt } 次公告 `{ $digest }`（轮次 { $round }，原因：{ $reason }）
+notice-seed-beacon = 随机源 drand quicknet 轮次: { $round }（发布于 { $at }）
+notice-seed-dice = 公告时公开掷骰: { $dice }
+notice-seed-parties = 公告中的参与方贡献: { $parties }
+notice-party-revealed = { $name }（已公开秘密）
+notice-party-unrevealed = { $name }（未公开秘密）
+notice-seed-derived = 由此得出的随机种子: `{ $seed }`
+notice-seed-trust = 可由任何人核验的：种子仅由公告摘要与该轮 drand 随机数得出，此后输入的任何内容都不影响种子；drand 轮次的 BLS 签名可用内置公钥离线验证；输入文件与公告冻结的一致。取决于程序的：掷骰是否公正（现场公开）；公告是否在轮次发布前已公开；该计划是否没有其他未公开的公告；未公开秘密的参与方的贡献是否确为其本人所作。
+
+# 输入文件摘要
+
+notice-digests-heading = 输入文件摘要
+notice-column-file = 文件
+notice-column-rows = 行数
+notice-column-digest = 规范摘要
+notice-column-sha256 = SHA-256
+notice-file-plan = 抽查计划
+notice-file-targets = 检查对象名录库
+notice-file-officers = 执法检查人员名录库
+notice-file-record = 抽取记录
+
+# 抽查任务
+
+notice-task-heading = { $id } { $name }（{ $type }）
+notice-type-directed = 定向
+notice-type-undirected = 不定向
+notice-items = 抽查事项
+notice-basis = 抽查依据
+notice-eligible = 检查对象范围（可抽取）
+notice-drawn = 抽取
+notice-excluded = 排除
+notice-team-size = 每组检查人员
+notice-stratum-all = 全部
+notice-column-stratum = 分层
+notice-column-frame = 范围
+notice-column-quota = 比例或数量
+notice-column-drawn = 抽取
+notice-column-no = 序号
+notice-column-entity = 市场主体名称
+notice-column-credit-code = 统一社会信用代码（注册号）
+notice-column-authority = 检查机关
+notice-column-officers = 检查人员
+notice-chart-title = { $task } 各分层范围与抽取数
+notice-chart-legend = 红色：抽取数；浅色：范围（可抽取）
+notice-team-hidden = { $count } 名（不公开）
+notice-team-amended = { $team }（见修改记录 { $entries }）
+
+# 抽取后的修改
+
+notice-amendments-heading = 抽取后的修改记录
+notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }: { $reason }；操作人 { $actor }
+notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }，原因：{ $reason }；操作人 { $actor }
+notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }，原因：{ $reason }（{ $note }）；操作人 { $actor }
+notice-ledger-head = 修改记录条数: { $entries } 条，链尾摘要 `{ $head }`
+notice-ledger-rule = 替换人员不由任何人选择：每个名额的替补顺序在抽取时已确定（规范 §9.4），每队最多替换的人数由计划规定。
+
+# 如何核验
+
+notice-verify-heading = 如何核验
+notice-verify-kit = 核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：
+notice-verify-spec = 算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。
+
+# 抽查结果公告
+
+notice-results-ledger = 抽取后修改 { $entries } 条，修改账本链尾摘要 { $head }
+notice-item-heading = 抽查事项: { $item }
+notice-column-completed = 检查完成日期
+notice-column-result = 检查结果
+notice-column-remark = 备注
+notice-results-rerun = 抽取过程可由任何人用抽取公告所附的核验材料包复核（算法见 SPEC.md）。
+
+# 表格文件（CSV、Excel）的列：全国平台的列名
+
+notice-field-plan-id = 抽查计划编号
+notice-field-plan-name = 抽查计划名称
+notice-field-task-id = 抽查任务编号
+notice-field-task-name = 抽查任务名称
+notice-field-type = 抽查类型
+notice-field-items = 抽查事项
+notice-field-item = 抽查事项
+notice-field-basis = 抽查依据
+notice-field-authority = 检查机关
+notice-field-no = 序号
+notice-field-entity-name = 市场主体名称
+notice-field-entity-id = 统一社会信用代码（注册号）
+notice-field-officers = 检查人员
+notice-field-completed-on = 检查完成日期
+notice-field-result = 检查结果
+notice-field-remark = 备注

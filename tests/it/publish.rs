@@ -278,3 +278,111 @@ fn names_from_inputs_never_become_paths() {
     }
     assert!(written.len() > 10, "{written:?}");
 }
+
+/// The draw notice is built once (issue 15, item 6): each entity's row of the sheet (CSV,
+/// spreadsheet) is the row its task's table shows in the page and the Markdown, and every
+/// format is rendered from that one model.
+#[test]
+fn every_format_of_the_notice_shows_the_one_model() {
+    use shuangsui::publish::notice::{self, Block, Lang, OfficerDisplay, Published};
+    use shuangsui::{Inputs, Seed, Source};
+    let (plan, targets, officers) = (
+        synth::plan_toml(5),
+        synth::targets_csv(300, 5),
+        synth::officers_csv(30, 5),
+    );
+    let inputs = Inputs::parse(
+        Source {
+            name: "plan.toml",
+            bytes: plan.as_bytes(),
+        },
+        Source {
+            name: "targets.csv",
+            bytes: targets.as_bytes(),
+        },
+        Source {
+            name: "officers.csv",
+            bytes: officers.as_bytes(),
+        },
+    )
+    .unwrap();
+    let record = shuangsui::draw(&inputs, &Seed::unattested("one model").unwrap())
+        .unwrap()
+        .record;
+    for lang in Lang::ALL {
+        let model = notice::draw_notice(
+            lang,
+            &record,
+            &inputs.plan,
+            &inputs.officers,
+            OfficerDisplay::Names,
+            &Published::default(),
+        );
+        // The page's tables per task, in order: the selected entities'.
+        let shown: Vec<&Vec<String>> = model
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Section(s) => Some(s),
+                _ => None,
+            })
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                Block::Table(t) if t.hooks.class == Some("selected") => Some(&t.rows),
+                _ => None,
+            })
+            .flatten()
+            .map(|r| &r.cells)
+            .collect();
+        let sheet = &model.sheet.table.rows;
+        let drawn: usize = record.tasks.iter().map(|t| t.selected.len()).sum();
+        assert_eq!((shown.len(), sheet.len()), (drawn, drawn));
+        let html = model.html();
+        let md = model.markdown();
+        for (row, page) in sheet.iter().zip(&shown) {
+            // No., entity, credit code, officers: the same cells.
+            assert_eq!(
+                [&row.cells[8], &row.cells[9], &row.cells[10], &row.cells[11]],
+                [&page[0], &page[1], &page[2], &page[4]]
+            );
+            assert!(md.contains(&format!(
+                "| {} | {} | `{}` | {} | {} |",
+                page[0], page[1], page[2], page[3], page[4]
+            )));
+            assert!(html.contains(&format!("data-target=\"{}\"", page[2])));
+        }
+        assert_eq!(html.matches("class=\"entity\"").count(), drawn);
+        // The CSV is the sheet, headings first.
+        let csv = model.csv();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.strip_prefix(b"\xEF\xBB\xBF").unwrap());
+        let read: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        let headings: Vec<String> = model
+            .sheet
+            .table
+            .columns
+            .iter()
+            .map(|c| c.heading.clone())
+            .collect();
+        assert_eq!(read[0], headings);
+        assert_eq!(
+            read[1..],
+            sheet.iter().map(|r| r.cells.clone()).collect::<Vec<_>>()
+        );
+        // The shorthand functions render the same model.
+        assert_eq!(
+            notice::draw_csv(
+                lang,
+                &record,
+                &inputs.plan,
+                &inputs.officers,
+                OfficerDisplay::Names
+            ),
+            csv
+        );
+    }
+}

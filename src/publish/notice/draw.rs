@@ -1,17 +1,19 @@
-//! The draw notice (抽查任务公告): plan, seed provenance, digests, strata, teams, how to
-//! verify, as Markdown, CSV and HTML. Beside it: `draw_seed.rs` (the seed's provenance),
-//! `draw_teams.rs` (the teams after amendments, the ledger), `draw_chart.rs` (the strata chart).
+//! The draw notice (抽查任务公告), built once as a [`Notice`]: plan, seed provenance, digests,
+//! strata, teams, how to verify. Beside it: `draw_seed.rs` (the seed's provenance),
+//! `draw_teams.rs` (the teams after amendments, the ledger).
 
-use std::fmt::Write as _;
+use std::collections::HashMap;
 
-use super::common::{
-    Lang, STRATA_COLUMNS, cell, esc, esc_code, headers, how_to_verify, html_head, stratum_label,
-    task_type,
-};
-use super::draw_chart::strata_svg;
+use super::common::{how_to_verify, stratum_label, task_type};
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
+use super::model::{
+    Bar, Block, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section,
+    Sheet, Table,
+};
+use super::text::{Value, rich, text, text_with};
 use crate::draw::record::{Record, TaskRecord};
+use crate::messages::{Arg, Lang};
 use crate::plan::Plan;
 
 /// The task's legal basis (抽查依据) from the plan, `""` when it has none.
@@ -49,7 +51,7 @@ impl OfficerDisplay {
 fn officer_labels(
     roster: &crate::inputs::Table,
     display: OfficerDisplay,
-) -> std::collections::HashMap<String, String> {
+) -> HashMap<String, String> {
     let certificate = roster.column("certificate");
     roster
         .rows
@@ -84,37 +86,320 @@ pub struct Published<'a> {
     pub verify: Option<&'a str>,
 }
 
-/// The title's suffix and the correction's statement, for a notice that corrects another.
-fn correction(
-    lang: Lang,
-    record: &Record,
-    published: &Published<'_>,
-) -> (&'static str, Option<String>) {
-    match published.corrects {
-        None => ("", None),
-        Some(previous) => {
-            let (n, head) = record.ledger_head();
-            (
-                lang.pick("（更正）", " (correction)"),
-                Some(format!(
-                    "{}`{previous}`{}{n}{}`{head}`{}",
-                    lang.pick(
-                        "更正说明：本公告更正此前发布的公告（文件 SHA-256 ",
-                        "Correction: this notice corrects the notice published before (file SHA-256 "
-                    ),
-                    lang.pick("）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 ", "). The draw itself is unchanged; the amendments since are listed under \"Amendments after the draw\": now "),
-                    lang.pick(" 条，链尾摘要 ", " entries, ledger head "),
-                    lang.pick("。", ".")
-                )),
-            )
-        }
+/// A term and a plain value.
+fn fact(lang: Lang, id: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        term: text(lang, id),
+        value: Rich::plain(value),
+        hooks: Hooks::default(),
     }
 }
 
-/// The draw notice (抽查任务公告) as Markdown.
+/// The draw notice (抽查任务公告), built once from the record: render it with
+/// [`Notice::html`], [`Notice::markdown`] or [`Notice::csv`].
 ///
-/// `published` says what the publisher established: the verified time-stamp, and the notice
-/// this one corrects.
+/// `published` says what the publisher established: the verified time-stamp, the notice this
+/// one corrects, the command that verifies the kit.
+pub fn draw_notice(
+    lang: Lang,
+    record: &Record,
+    plan: &Plan,
+    roster: &crate::inputs::Table,
+    display: OfficerDisplay,
+    published: &Published<'_>,
+) -> Notice {
+    let labels = officer_labels(roster, display);
+    let plan_name = [("plan", Arg::from(&record.plan.name))];
+    let mut body = Vec::new();
+    let title = match published.corrects {
+        None => text_with(lang, "notice-draw-title", &plan_name),
+        Some(previous) => {
+            let (entries, head) = record.ledger_head();
+            body.push(Block::Paragraph(Paragraph {
+                text: rich(
+                    lang,
+                    "notice-correction",
+                    &[
+                        ("previous", Value::from(previous)),
+                        ("entries", Value::from(entries)),
+                        ("head", Value::from(head)),
+                    ],
+                ),
+                hooks: Hooks {
+                    class: Some("warn"),
+                    id: Some("correction".to_owned()),
+                    data: Vec::new(),
+                },
+            }));
+            text_with(lang, "notice-draw-title-correction", &plan_name)
+        }
+    };
+    let shown = match display {
+        OfficerDisplay::Names => "notice-shown-names",
+        OfficerDisplay::Certificates => "notice-shown-certificates",
+        OfficerDisplay::Hidden => "notice-shown-hidden",
+    };
+    body.push(Block::Facts(vec![
+        fact(lang, "notice-plan", &record.plan.id),
+        fact(lang, "notice-authority", &record.plan.authority),
+        fact(lang, "notice-draw-date", &record.plan.date),
+        fact(lang, "notice-officers-shown", text(lang, shown)),
+    ]));
+    body.push(Block::Section(Section {
+        heading: text(lang, "notice-seed-heading"),
+        hooks: Hooks::id("seed"),
+        blocks: vec![Block::List(List {
+            items: provenance(lang, record, published.anchor),
+            item_hooks: if record.seed.attestation.is_none() {
+                Hooks::class("warn")
+            } else {
+                Hooks::default()
+            },
+        })],
+    }));
+    body.push(Block::Section(Section {
+        heading: text(lang, "notice-digests-heading"),
+        hooks: Hooks::id("digests"),
+        blocks: vec![Block::Table(digests(lang, record))],
+    }));
+    let mut sheet = Table::new(
+        Hooks::default(),
+        vec![
+            Column::text(text(lang, "notice-field-plan-id")),
+            Column::text(text(lang, "notice-field-plan-name")),
+            Column::text(text(lang, "notice-field-task-id")),
+            Column::text(text(lang, "notice-field-task-name")),
+            Column::text(text(lang, "notice-field-type")),
+            Column::text(text(lang, "notice-field-items")),
+            Column::text(text(lang, "notice-field-basis")),
+            Column::text(text(lang, "notice-field-authority")),
+            Column::number(text(lang, "notice-field-no")),
+            Column::text(text(lang, "notice-field-entity-name")),
+            Column::code(text(lang, "notice-field-entity-id")),
+            Column::text(text(lang, "notice-field-officers")),
+        ],
+    );
+    for task in &record.tasks {
+        body.push(Block::Section(task_section(
+            lang, record, plan, task, &labels, &mut sheet,
+        )));
+    }
+    if !record.ledger.is_empty() {
+        body.push(Block::Section(Section {
+            heading: text(lang, "notice-amendments-heading"),
+            hooks: Hooks::id("amendments"),
+            blocks: vec![Block::List(List {
+                items: amendment_lines(record, &labels, lang),
+                item_hooks: Hooks::default(),
+            })],
+        }));
+    }
+    body.push(Block::Section(how_to_verify(lang, published.verify)));
+    Notice {
+        lang,
+        title,
+        body,
+        sheet: Sheet {
+            name: text(lang, "notice-draw-sheet"),
+            table: sheet,
+        },
+    }
+}
+
+/// The input digests: the plan, the two tables and the record.
+fn digests(lang: Lang, record: &Record) -> Table {
+    let mut table = Table::new(
+        Hooks::default(),
+        vec![
+            Column::text(text(lang, "notice-column-file")),
+            Column::number(text(lang, "notice-column-rows")),
+            Column::code(text(lang, "notice-column-digest")),
+            Column::code(text(lang, "notice-column-sha256")),
+        ],
+    );
+    let inputs = &record.inputs;
+    for (file, rows, digest, sha256) in [
+        (
+            "notice-file-plan",
+            None,
+            &inputs.plan.digest,
+            &inputs.plan.sha256,
+        ),
+        (
+            "notice-file-targets",
+            Some(inputs.targets.rows),
+            &inputs.targets.digest,
+            &inputs.targets.sha256,
+        ),
+        (
+            "notice-file-officers",
+            Some(inputs.officers.rows),
+            &inputs.officers.digest,
+            &inputs.officers.sha256,
+        ),
+        ("notice-file-record", None, &record.digest, &String::new()),
+    ] {
+        table.rows.push(Row {
+            hooks: Hooks::default(),
+            cells: vec![
+                text(lang, file),
+                rows.map(|n| n.to_string()).unwrap_or_default(),
+                digest.clone(),
+                sha256.clone(),
+            ],
+        });
+    }
+    table
+}
+
+/// A task's section: its facts, the strata (a chart and a table) and the selected entities
+/// with their teams; each entity's row goes into the sheet too.
+fn task_section(
+    lang: Lang,
+    record: &Record,
+    plan: &Plan,
+    task: &TaskRecord,
+    labels: &HashMap<String, String>,
+    sheet: &mut Table,
+) -> Section {
+    let drawn: u64 = task.strata.iter().map(|st| st.drawn).sum();
+    let items = task.items.join(&text(lang, "notice-separator-items"));
+    let basis = basis(plan, task);
+    let kind = task_type(lang, task);
+    let mut facts = Vec::new();
+    if !task.items.is_empty() {
+        facts.push(fact(lang, "notice-items", &items));
+    }
+    if !basis.is_empty() {
+        facts.push(fact(lang, "notice-basis", basis));
+    }
+    facts.push(Fact {
+        hooks: Hooks::class("frame"),
+        ..fact(lang, "notice-eligible", task.frame.size.to_string())
+    });
+    facts.push(Fact {
+        hooks: Hooks::class("drawn"),
+        ..fact(lang, "notice-drawn", drawn.to_string())
+    });
+    if !task.frame.excluded.is_empty() {
+        let excluded: Vec<String> = task
+            .frame
+            .excluded
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        facts.push(fact(
+            lang,
+            "notice-excluded",
+            excluded.join(&text(lang, "notice-separator-excluded")),
+        ));
+    }
+    facts.push(fact(lang, "notice-team-size", task.team_size.to_string()));
+
+    let mut strata = Table::new(
+        Hooks::class("strata"),
+        vec![
+            Column::text(text(lang, "notice-column-stratum")),
+            Column::number(text(lang, "notice-column-frame")),
+            Column::text(text(lang, "notice-column-quota")),
+            Column::number(text(lang, "notice-column-drawn")),
+        ],
+    );
+    let mut bars = Vec::new();
+    for st in &task.strata {
+        let label = stratum_label(lang, &st.stratum);
+        strata.rows.push(Row {
+            hooks: Hooks::class("stratum")
+                .with(Data::Frame, &st.frame)
+                .with(Data::Drawn, &st.drawn),
+            cells: vec![
+                label.clone(),
+                st.frame.to_string(),
+                st.quota.clone(),
+                st.drawn.to_string(),
+            ],
+        });
+        bars.push(Bar {
+            label,
+            frame: st.frame,
+            drawn: st.drawn,
+        });
+    }
+    let chart = Chart {
+        title: text_with(lang, "notice-chart-title", &[("task", Arg::from(&task.id))]),
+        legend: text(lang, "notice-chart-legend"),
+        bars,
+    };
+
+    let mut selected = Table::new(
+        Hooks::class("selected"),
+        vec![
+            Column::number(text(lang, "notice-column-no")),
+            Column::text(text(lang, "notice-column-entity")),
+            Column::code(text(lang, "notice-column-credit-code")),
+            Column::text(text(lang, "notice-column-authority")),
+            Column::text(text(lang, "notice-column-officers")),
+        ],
+    );
+    for (n, sel) in task.selected.iter().enumerate() {
+        let team = current_team(record, &task.id, &sel.target, labels, lang);
+        let n = (n + 1).to_string();
+        sheet.rows.push(Row {
+            hooks: Hooks::default(),
+            cells: vec![
+                record.plan.id.clone(),
+                record.plan.name.clone(),
+                task.id.clone(),
+                task.name.clone(),
+                kind.clone(),
+                items.clone(),
+                basis.to_owned(),
+                record.plan.authority.clone(),
+                n.clone(),
+                sel.name.clone(),
+                sel.target.clone(),
+                team.clone(),
+            ],
+        });
+        selected.rows.push(Row {
+            hooks: Hooks::class("entity").with(Data::Target, &sel.target),
+            cells: vec![
+                n,
+                sel.name.clone(),
+                sel.target.clone(),
+                record.plan.authority.clone(),
+                team,
+            ],
+        });
+    }
+    Section {
+        heading: text_with(
+            lang,
+            "notice-task-heading",
+            &[
+                ("id", Arg::from(&task.id)),
+                ("name", Arg::from(&task.name)),
+                ("type", Arg::from(kind)),
+            ],
+        ),
+        hooks: Hooks {
+            class: Some("task"),
+            id: Some(format!("task-{}", task.id)),
+            data: Vec::new(),
+        }
+        .with(Data::Task, &task.id)
+        .with(Data::Frame, &task.frame.size)
+        .with(Data::Drawn, &drawn),
+        blocks: vec![
+            Block::Facts(facts),
+            Block::Chart(chart),
+            Block::Table(strata),
+            Block::Table(selected),
+        ],
+    }
+}
+
+/// The draw notice as Markdown: [`draw_notice`] rendered by [`Notice::markdown`].
 pub fn draw_markdown(
     lang: Lang,
     record: &Record,
@@ -123,167 +408,11 @@ pub fn draw_markdown(
     display: OfficerDisplay,
     published: &Published<'_>,
 ) -> String {
-    let labels = officer_labels(roster, display);
-    let (suffix, corrects) = correction(lang, record, published);
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "# {}{}{suffix}\n",
-        record.plan.name,
-        lang.pick("抽查任务公告", " — public notice of the draw")
-    );
-    if let Some(c) = &corrects {
-        let _ = writeln!(s, "{c}\n");
-    }
-    let _ = writeln!(
-        s,
-        "- {}: {}\n- {}: {}\n- {}: {}\n- {}: {}\n",
-        lang.pick("抽查计划编号", "Plan"),
-        record.plan.id,
-        lang.pick("检查机关", "Authority"),
-        record.plan.authority,
-        lang.pick("抽取日期", "Draw date"),
-        record.plan.date,
-        lang.pick("检查人员显示方式", "Officers shown as"),
-        match display {
-            OfficerDisplay::Names => lang.pick("姓名", "names"),
-            OfficerDisplay::Certificates => lang.pick("执法证号", "certificate numbers"),
-            OfficerDisplay::Hidden => lang.pick("不公开", "not shown"),
-        }
-    );
-    let _ = writeln!(s, "## {}\n", lang.pick("随机种子", "The seed"));
-    for line in provenance(lang, record, published.anchor) {
-        let _ = writeln!(s, "- {line}");
-    }
-    let _ = writeln!(s, "\n## {}\n", lang.pick("输入文件摘要", "Input digests"));
-    let _ = writeln!(
-        s,
-        "| {} | {} | SHA-256 |\n|---|---|---|\n| {} | `{}` | `{}` |\n| {} ({} {}) | `{}` | `{}` |\n| {} ({} {}) | `{}` | `{}` |\n| {} | `{}` | |\n",
-        lang.pick("文件", "File"),
-        lang.pick("规范摘要", "Canonical digest"),
-        lang.pick("抽查计划", "plan"),
-        record.inputs.plan.digest,
-        record.inputs.plan.sha256,
-        lang.pick("检查对象名录库", "target directory"),
-        record.inputs.targets.rows,
-        lang.pick("行", "rows"),
-        record.inputs.targets.digest,
-        record.inputs.targets.sha256,
-        lang.pick("执法检查人员名录库", "officer roster"),
-        record.inputs.officers.rows,
-        lang.pick("行", "rows"),
-        record.inputs.officers.digest,
-        record.inputs.officers.sha256,
-        lang.pick("抽取记录", "record"),
-        record.digest
-    );
-    for task in &record.tasks {
-        let _ = writeln!(
-            s,
-            "## {} {}（{}）\n",
-            task.id,
-            task.name,
-            task_type(lang, task)
-        );
-        if !task.items.is_empty() {
-            let _ = writeln!(
-                s,
-                "- {}: {}",
-                lang.pick("抽查事项", "Items"),
-                task.items.join(lang.pick("；", "; "))
-            );
-        }
-        if !basis(plan, task).is_empty() {
-            let _ = writeln!(
-                s,
-                "- {}: {}",
-                lang.pick("抽查依据", "Legal basis"),
-                basis(plan, task)
-            );
-        }
-        let _ = writeln!(
-            s,
-            "- {}: {}",
-            lang.pick("检查对象范围（可抽取）", "Eligible targets"),
-            task.frame.size
-        );
-        if !task.frame.excluded.is_empty() {
-            let _ = writeln!(
-                s,
-                "- {}: {}",
-                lang.pick("排除", "Excluded"),
-                task.frame
-                    .excluded
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(lang.pick("，", ", "))
-            );
-        }
-        let _ = writeln!(
-            s,
-            "- {}: {}\n",
-            lang.pick("每组检查人员", "Officers per team"),
-            task.team_size
-        );
-        let _ = writeln!(
-            s,
-            "| {} |\n|---|---:|---|---:|",
-            headers(lang, &STRATA_COLUMNS).join(" | ")
-        );
-        for st in &task.strata {
-            let label = stratum_label(lang, &st.stratum);
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} |",
-                cell(&label),
-                st.frame,
-                cell(&st.quota),
-                st.drawn
-            );
-        }
-        let _ = writeln!(
-            s,
-            "\n| {} | {} | {} | {} | {} |\n|---:|---|---|---|---|",
-            lang.pick("序号", "No."),
-            lang.pick("市场主体名称", "Entity"),
-            lang.pick("统一社会信用代码（注册号）", "Credit code"),
-            lang.pick("检查机关", "Authority"),
-            lang.pick("检查人员", "Officers")
-        );
-        for (n, sel) in task.selected.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} |",
-                n + 1,
-                cell(&sel.name),
-                sel.target,
-                cell(&record.plan.authority),
-                cell(&current_team(record, &task.id, &sel.target, &labels, lang))
-            );
-        }
-        s.push('\n');
-    }
-    if !record.ledger.is_empty() {
-        let _ = writeln!(
-            s,
-            "## {}\n",
-            lang.pick("抽取后的修改记录", "Amendments after the draw")
-        );
-        for line in amendment_lines(record, &labels, lang) {
-            let _ = writeln!(s, "- {line}");
-        }
-        s.push('\n');
-    }
-    let [heading, before, commands, after] = how_to_verify(lang, published.verify);
-    let _ = writeln!(
-        s,
-        "## {heading}\n\n{before}\n\n```sh\n{commands}\n```\n\n{after}"
-    );
-    s
+    draw_notice(lang, record, plan, roster, display, published).markdown()
 }
 
-/// The draw notice as CSV: one row per selected entity (UTF-8 with a BOM; CRLF).
+/// The draw notice as CSV, one row per selected entity: [`draw_notice`] rendered by
+/// [`Notice::csv`].
 pub fn draw_csv(
     lang: Lang,
     record: &Record,
@@ -291,71 +420,11 @@ pub fn draw_csv(
     roster: &crate::inputs::Table,
     display: OfficerDisplay,
 ) -> Vec<u8> {
-    let labels = officer_labels(roster, display);
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let headers: [&str; 12] = match lang {
-        Lang::Zh => [
-            "抽查计划编号",
-            "抽查计划名称",
-            "抽查任务编号",
-            "抽查任务名称",
-            "抽查类型",
-            "抽查事项",
-            "抽查依据",
-            "检查机关",
-            "序号",
-            "市场主体名称",
-            "统一社会信用代码（注册号）",
-            "检查人员",
-        ],
-        Lang::En => [
-            "plan_id",
-            "plan_name",
-            "task_id",
-            "task_name",
-            "type",
-            "items",
-            "legal_basis",
-            "authority",
-            "no",
-            "entity_name",
-            "entity_id",
-            "officers",
-        ],
-    };
-    w.write_record(headers).expect("writing to memory");
-    for task in &record.tasks {
-        for (n, sel) in task.selected.iter().enumerate() {
-            w.write_record(
-                [
-                    record.plan.id.as_str(),
-                    record.plan.name.as_str(),
-                    task.id.as_str(),
-                    task.name.as_str(),
-                    task_type(lang, task),
-                    &task.items.join(lang.pick("；", "; ")),
-                    basis(plan, task),
-                    record.plan.authority.as_str(),
-                    &(n + 1).to_string(),
-                    sel.name.as_str(),
-                    sel.target.as_str(),
-                    &current_team(record, &task.id, &sel.target, &labels, lang),
-                ]
-                .map(|c| super::common::people_csv_cell(c).into_owned()),
-            )
-            .expect("writing to memory");
-        }
-    }
-    w.into_inner().expect("writing to memory")
+    draw_notice(lang, record, plan, roster, display, &Published::default()).csv()
 }
 
-/// The draw notice (抽查任务公告) as one self-contained HTML page: no scripts, fonts, images
-/// or links to load; readable on a phone and printable. Counts carry `data-*` attributes so
-/// that a test can compare what a browser renders with the record.
-///
-/// `published`: as for [`draw_markdown`].
+/// The draw notice as one self-contained HTML page: [`draw_notice`] rendered by
+/// [`Notice::html`].
 pub fn draw_html(
     lang: Lang,
     record: &Record,
@@ -364,197 +433,5 @@ pub fn draw_html(
     display: OfficerDisplay,
     published: &Published<'_>,
 ) -> String {
-    let labels = officer_labels(roster, display);
-    let (suffix, corrects) = correction(lang, record, published);
-    let title = format!(
-        "{}{}{suffix}",
-        record.plan.name,
-        lang.pick("抽查任务公告", " — public notice of the draw")
-    );
-    let mut s = html_head(lang, &title);
-    if let Some(c) = &corrects {
-        let _ = writeln!(s, "<p class=\"warn\" id=\"correction\">{}</p>", esc_code(c));
-    }
-    let shown = match display {
-        OfficerDisplay::Names => lang.pick("姓名", "names"),
-        OfficerDisplay::Certificates => lang.pick("执法证号", "certificate numbers"),
-        OfficerDisplay::Hidden => lang.pick("不公开", "not shown"),
-    };
-    let _ = writeln!(
-        s,
-        "<dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
-        lang.pick("抽查计划编号", "Plan"),
-        esc(&record.plan.id),
-        lang.pick("检查机关", "Authority"),
-        esc(&record.plan.authority),
-        lang.pick("抽取日期", "Draw date"),
-        esc(&record.plan.date),
-        lang.pick("检查人员显示方式", "Officers shown as"),
-        shown
-    );
-    let _ = writeln!(
-        s,
-        "<section id=\"seed\"><h2>{}</h2><ul>",
-        lang.pick("随机种子", "The seed")
-    );
-    let unattested = record.seed.attestation.is_none();
-    for line in provenance(lang, record, published.anchor) {
-        let _ = writeln!(
-            s,
-            "<li{}>{}</li>",
-            if unattested { " class=\"warn\"" } else { "" },
-            esc_code(&line)
-        );
-    }
-    let _ = writeln!(s, "</ul></section>");
-    let _ = writeln!(
-        s,
-        "<section id=\"digests\"><h2>{}</h2><div class=\"scroll\"><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        lang.pick("输入文件摘要", "Input digests"),
-        lang.pick("文件", "File"),
-        lang.pick("行数", "Rows"),
-        lang.pick("规范摘要", "Canonical digest")
-    );
-    for (name, rows, digest) in [
-        (
-            lang.pick("抽查计划", "plan"),
-            String::new(),
-            &record.inputs.plan.digest,
-        ),
-        (
-            lang.pick("检查对象名录库", "target directory"),
-            record.inputs.targets.rows.to_string(),
-            &record.inputs.targets.digest,
-        ),
-        (
-            lang.pick("执法检查人员名录库", "officer roster"),
-            record.inputs.officers.rows.to_string(),
-            &record.inputs.officers.digest,
-        ),
-        (
-            lang.pick("抽取记录", "record"),
-            String::new(),
-            &record.digest,
-        ),
-    ] {
-        let _ = writeln!(
-            s,
-            "<tr><td>{name}</td><td class=\"n\">{rows}</td><td><code>{digest}</code></td></tr>"
-        );
-    }
-    let _ = writeln!(s, "</table></div></section>");
-    for task in &record.tasks {
-        let drawn: u64 = task.strata.iter().map(|st| st.drawn).sum();
-        let _ = writeln!(
-            s,
-            "<section class=\"task\" id=\"task-{id}\" data-task=\"{id}\" data-frame=\"{}\" data-drawn=\"{drawn}\"><h2>{id} {}（{}）</h2><dl>",
-            task.frame.size,
-            esc(&task.name),
-            task_type(lang, task),
-            id = esc(&task.id)
-        );
-        if !task.items.is_empty() {
-            let _ = write!(
-                s,
-                "<dt>{}</dt><dd>{}</dd>",
-                lang.pick("抽查事项", "Items"),
-                esc(&task.items.join(lang.pick("；", "; ")))
-            );
-        }
-        if !basis(plan, task).is_empty() {
-            let _ = write!(
-                s,
-                "<dt>{}</dt><dd>{}</dd>",
-                lang.pick("抽查依据", "Legal basis"),
-                esc(basis(plan, task))
-            );
-        }
-        let _ = write!(
-            s,
-            "<dt>{}</dt><dd class=\"frame\">{}</dd><dt>{}</dt><dd class=\"drawn\">{drawn}</dd>",
-            lang.pick("检查对象范围（可抽取）", "Eligible targets"),
-            task.frame.size,
-            lang.pick("抽取", "Drawn")
-        );
-        if !task.frame.excluded.is_empty() {
-            let _ = write!(
-                s,
-                "<dt>{}</dt><dd>{}</dd>",
-                lang.pick("排除", "Excluded"),
-                esc(&task
-                    .frame
-                    .excluded
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(lang.pick("，", ", ")))
-            );
-        }
-        let _ = writeln!(
-            s,
-            "<dt>{}</dt><dd>{}</dd></dl>",
-            lang.pick("每组检查人员", "Officers per team"),
-            task.team_size
-        );
-        let _ = writeln!(s, "{}", strata_svg(lang, task));
-        let _ = writeln!(
-            s,
-            "<div class=\"scroll\"><table class=\"strata\"><tr><th>{}</th></tr>",
-            headers(lang, &STRATA_COLUMNS).join("</th><th>")
-        );
-        for st in &task.strata {
-            let label = stratum_label(lang, &st.stratum);
-            let _ = writeln!(
-                s,
-                "<tr class=\"stratum\" data-frame=\"{f}\" data-drawn=\"{d}\"><td>{}</td><td class=\"n\">{f}</td><td>{}</td><td class=\"n\">{d}</td></tr>",
-                esc(&label),
-                esc(&st.quota),
-                f = st.frame,
-                d = st.drawn
-            );
-        }
-        let _ = writeln!(
-            s,
-            "</table></div><div class=\"scroll\"><table class=\"selected\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            lang.pick("序号", "No."),
-            lang.pick("市场主体名称", "Entity"),
-            lang.pick("统一社会信用代码（注册号）", "Credit code"),
-            lang.pick("检查机关", "Authority"),
-            lang.pick("检查人员", "Officers")
-        );
-        for (n, sel) in task.selected.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "<tr class=\"entity\" data-target=\"{t}\"><td class=\"n\">{}</td><td>{}</td><td><code>{t}</code></td><td>{}</td><td>{}</td></tr>",
-                n + 1,
-                esc(&sel.name),
-                esc(&record.plan.authority),
-                esc(&current_team(record, &task.id, &sel.target, &labels, lang)),
-                t = esc(&sel.target)
-            );
-        }
-        let _ = writeln!(s, "</table></div></section>");
-    }
-    if !record.ledger.is_empty() {
-        let _ = writeln!(
-            s,
-            "<section id=\"amendments\"><h2>{}</h2><ul>",
-            lang.pick("抽取后的修改记录", "Amendments after the draw")
-        );
-        for line in amendment_lines(record, &labels, lang) {
-            let _ = writeln!(s, "<li>{}</li>", esc(&line));
-        }
-        let _ = writeln!(s, "</ul></section>");
-    }
-    let [heading, before, commands, after] = how_to_verify(lang, published.verify);
-    let _ = writeln!(
-        s,
-        "<section id=\"verify\"><h2>{}</h2><p>{}</p><pre><code>{}</code></pre><p>{}</p></section>",
-        esc(&heading),
-        esc(&before),
-        esc(&commands),
-        esc(&after)
-    );
-    s.push_str("</main></body></html>\n");
-    s
+    draw_notice(lang, record, plan, roster, display, published).html()
 }

@@ -1,27 +1,27 @@
 //! The draw notice's teams: each as it stands after the ledger's amendments, and the ledger
 //! itself.
 
-use super::common::Lang;
-use crate::draw::record::Record;
+use std::collections::HashMap;
 
-fn team(
-    record_team: &[String],
-    labels: &std::collections::HashMap<String, String>,
-    lang: Lang,
-) -> String {
+use super::model::Rich;
+use super::text::{Value, rich, text, text_with};
+use crate::draw::record::Record;
+use crate::messages::{Arg, Lang};
+
+fn team(record_team: &[String], labels: &HashMap<String, String>, lang: Lang) -> String {
     let shown: Vec<String> = record_team
         .iter()
         .map(|id| labels.get(id).cloned().unwrap_or_else(|| id.clone()))
         .collect();
     if shown.iter().all(String::is_empty) {
         // Officers not shown (`OfficerDisplay::Hidden`): how many, not a row of separators.
-        return format!(
-            "{}{}",
-            record_team.len(),
-            lang.pick(" 名（不公开）", " officers (not shown)")
+        return text_with(
+            lang,
+            "notice-team-hidden",
+            &[("count", Arg::from(record_team.len()))],
         );
     }
-    shown.join(lang.pick("、", ", "))
+    shown.join(&text(lang, "notice-separator-names"))
 }
 
 /// A selected target's team as it stands after the ledger's amendments, with the
@@ -30,7 +30,7 @@ pub(super) fn current_team(
     record: &Record,
     task: &str,
     target: &str,
-    labels: &std::collections::HashMap<String, String>,
+    labels: &HashMap<String, String>,
     lang: Lang,
 ) -> String {
     let now = team(&record.current_team(task, target), labels, lang);
@@ -41,11 +41,16 @@ pub(super) fn current_team(
     if entries.is_empty() {
         now
     } else {
-        format!(
-            "{now}{}{}{}",
-            lang.pick("（见修改记录 ", " (amended: "),
-            entries.join(lang.pick("、", ", ")),
-            lang.pick("）", ")")
+        text_with(
+            lang,
+            "notice-team-amended",
+            &[
+                ("team", Arg::from(now)),
+                (
+                    "entries",
+                    Arg::from(entries.join(&text(lang, "notice-separator-names"))),
+                ),
+            ],
         )
     }
 }
@@ -54,57 +59,46 @@ pub(super) fn current_team(
 /// digest a verifier compares (SPEC.md §9.4).
 pub(super) fn amendment_lines(
     record: &Record,
-    labels: &std::collections::HashMap<String, String>,
+    labels: &HashMap<String, String>,
     lang: Lang,
-) -> Vec<String> {
+) -> Vec<Rich> {
     let label = |id: &str| {
         let l = labels.get(id).cloned().unwrap_or_default();
         if l.is_empty() { id.to_owned() } else { l }
     };
-    let mut lines: Vec<String> = record
+    let mut lines: Vec<Rich> = record
         .ledger
         .iter()
         .map(|e| {
-            let what = if e.kind == "unreachable" {
-                e.reason.clone()
+            let mut args: Vec<(&str, Value)> = vec![
+                ("seq", Value::from(e.seq.to_string())),
+                ("at", Value::from(&e.at)),
+                ("task", Value::from(&e.task)),
+                ("target", Value::from(&e.target)),
+                ("reason", Value::from(&e.reason)),
+                ("actor", Value::from(&e.actor)),
+            ];
+            let id = if e.kind == "unreachable" {
+                "notice-amendment-unreachable"
             } else {
-                format!(
-                    "{} → {}{}{}{}",
-                    label(&e.officer),
-                    label(&e.replacement),
-                    lang.pick("，原因：", ", reason: "),
-                    e.reason,
-                    if e.note.is_empty() {
-                        String::new()
-                    } else {
-                        format!("（{}）", e.note)
-                    }
-                )
+                args.push(("officer", Value::from(label(&e.officer))));
+                args.push(("replacement", Value::from(label(&e.replacement))));
+                if e.note.is_empty() {
+                    "notice-amendment-replacement"
+                } else {
+                    args.push(("note", Value::from(&e.note)));
+                    "notice-amendment-replacement-note"
+                }
             };
-            format!(
-                "#{} {} {} {}: {what}{}{}",
-                e.seq,
-                e.at,
-                e.task,
-                e.target,
-                lang.pick("；操作人 ", "; by "),
-                e.actor
-            )
+            rich(lang, id, &args)
         })
         .collect();
     let (n, head) = record.ledger_head();
-    lines.push(format!(
-        "{}: {n}{}，{} `{head}`",
-        lang.pick("修改记录条数", "Amendments"),
-        lang.pick(" 条", ""),
-        lang.pick("链尾摘要", "ledger head")
+    lines.push(rich(
+        lang,
+        "notice-ledger-head",
+        &[("entries", Value::from(n)), ("head", Value::from(head))],
     ));
-    lines.push(
-        lang.pick(
-            "替换人员不由任何人选择：每个名额的替补顺序在抽取时已确定（规范 §9.4），每队最多替换的人数由计划规定。",
-            "Replacements are chosen by no one: each slot's substitute order was fixed at the draw (SPEC.md §9.4), and the plan caps the replacements per team.",
-        )
-        .to_owned(),
-    );
+    lines.push(rich(lang, "notice-ledger-rule", &[]));
     lines
 }

@@ -1,19 +1,34 @@
 //! Public notices (一公开): the draw notice (抽查任务公告) and the result notice
-//! (抽查结果公告), as self-contained HTML, Markdown and CSV. Nothing here reads files or
-//! prints.
+//! (抽查结果公告). Each is built once from the record as a [`Notice`] (a plain view model:
+//! title, sections, facts, lists and tables of text cells), and every format is rendered from
+//! that one model: HTML, Markdown and CSV here, the spreadsheet by the command-line tool.
+//! Their texts come from the message catalog (`notice-…` in `src/messages/*.ftl`). Nothing
+//! here reads files or prints.
 //!
-//! - `draw.rs`: the notice of a draw — plan, seed provenance, digests, strata, teams, how to
-//!   verify;
+//! - `model.rs`: the view model;
+//! - `draw.rs`: the notice of a draw — plan, seed provenance (`draw_seed.rs`), digests,
+//!   strata, teams after amendments (`draw_teams.rs`), how to verify;
 //! - `results.rs`: the result notice in the national platform's columns;
-//! - `common.rs`: what both share (language, escaping, the page, how to verify).
+//! - `html.rs` (maud templates, escaping every value), `markdown.rs`, `csv.rs`: the
+//!   renderers;
+//! - `text.rs`: the catalog's texts, with code spans; `common.rs`: what both notices share.
 
 mod common;
+mod csv;
 mod draw;
-mod draw_chart;
 mod draw_seed;
 mod draw_teams;
+mod html;
+mod markdown;
+mod model;
 mod results;
+mod text;
 
-pub use common::{Lang, from_people_csv_cell, people_csv_cell, task_type};
-pub use draw::{OfficerDisplay, Published, draw_csv, draw_html, draw_markdown};
-pub use results::{results_csv, results_html, results_markdown};
+pub use crate::messages::Lang;
+pub use common::{people_csv_cell, task_type};
+pub use draw::{OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice};
+pub use model::{
+    Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
+    Section, Sheet, Span, Table,
+};
+pub use results::{results_csv, results_html, results_markdown, results_notice};

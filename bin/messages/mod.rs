@@ -1,5 +1,8 @@
-//! The tool's messages: the library's catalog with the tool's own resources (hints that
-//! name its flags), in Chinese and English.
+//! The tool's messages: the library's catalog with the tool's own resources, in Chinese and
+//! English: hints that name its flags and its own error lines (`zh.ftl`, `en.ftl`), the help
+//! (`help.zh.ftl`, `help.en.ftl`, see `args/help.rs`) and what it prints and writes
+//! (`output.zh.ftl`, `output.en.ftl`). Every text the tool prints is one of them, written with
+//! `t!(lang, "id", name = value)`.
 
 use std::sync::OnceLock;
 
@@ -9,9 +12,25 @@ use shuangsui::messages::{Arg, Catalog, Lang};
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::with(&[include_str!("zh.ftl")], &[include_str!("en.ftl")])
-            .expect("the tool's messages parse")
+        Catalog::with(
+            &[
+                include_str!("zh.ftl"),
+                include_str!("help.zh.ftl"),
+                include_str!("output.zh.ftl"),
+            ],
+            &[
+                include_str!("en.ftl"),
+                include_str!("help.en.ftl"),
+                include_str!("output.en.ftl"),
+            ],
+        )
+        .expect("the tool's messages parse")
     })
+}
+
+/// A message in a language (see `t!`).
+pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    catalog().message(lang, id, args)
 }
 
 /// The hint for an error: the tool's own for its kind (naming the flag that fixes it), else

@@ -138,10 +138,12 @@ impl Localizer {
                 cmd = cmd.long_about(about);
             }
         }
-        if cmd.get_after_help().is_some() {
-            if let Some(after) = self.text(&[format!("{prefix}-after")]) {
-                cmd = cmd.after_help(after);
-            }
+        // What follows the flags (exit codes, examples) is the catalog's alone.
+        let after = format!("{prefix}-after");
+        if messages::catalog().has(self.lang, &after)
+            && let Some(after) = self.text(&[after])
+        {
+            cmd = cmd.after_help(after);
         }
         if cmd.get_after_long_help().is_some() {
             if let Some(after) = self.text(&[format!("{prefix}-after-long")]) {

@@ -38,14 +38,14 @@ pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }
 
-/// The whole command line: the global options and one command. Its help texts (doc comments,
-/// `about`, `after_help`) say in English what each is; the help shown is the catalog's.
+/// The whole command line: the global options and one command. Its doc comments and `about`
+/// say in English what each is; the help shown, and what follows the flags (exit codes,
+/// examples), is the catalog's (`args/help.rs`).
 #[derive(Parser)]
 #[command(
     name = "shuangsui",
     version,
-    about = "Verifiable 双随机、一公开 draws: random inspection targets and officers that anyone can re-run",
-    after_help = "Exit codes: 0 success (verify: the draw reproduces), 1 verify found a mismatch, 2 error.\n\nStart with `shuangsui demo`, then `shuangsui init DIR` for files to edit."
+    about = "Verifiable 双随机、一公开 draws: random inspection targets and officers that anyone can re-run"
 )]
 pub struct Cli {
     /// Language of summaries and reports

@@ -17,16 +17,20 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     let (record_path, results_path, out) = (&args.record, &args.results, &args.out);
     let bytes = read(record_path)?;
     shuangsui::base::strict::check_duplicates(&record_path.display().to_string(), &bytes)?;
-    let value: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    let path = record_path.display().to_string();
+    let not_a_record = |e: serde_json::Error| {
+        anyhow::anyhow!(t!(
+            lang,
+            "results-not-a-record",
+            path = &path,
+            error = e.to_string()
+        ))
+    };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(not_a_record)?;
     if !shuangsui::draw::record::is_intact(&value) {
-        anyhow::bail!(
-            "'{}' does not match its own digest: it was changed after the draw",
-            record_path.display()
-        );
+        anyhow::bail!(t!(lang, "results-record-altered", path = &path));
     }
-    let record: shuangsui::Record = serde_json::from_value(value)
-        .map_err(|e| anyhow::anyhow!("'{}' is not a record: {e}", record_path.display()))?;
+    let record: shuangsui::Record = serde_json::from_value(value).map_err(not_a_record)?;
     let mut cal = shuangsui::publish::workdays::Calendar::official();
     if let Some(p) = &args.calendar {
         cal = cal.with(shuangsui::publish::workdays::Calendar::parse(
@@ -36,10 +40,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     }
     let today = if let Some(t) = &args.today {
         shuangsui::base::dates::Date::parse(t)
-            .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "results-bad-today", date = t)))?
     } else {
         shuangsui::base::dates::china_date(super::unix_now())
-            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-clock")))?
     };
     let name = results_path.display().to_string();
     let table = Table::parse(
@@ -56,74 +60,77 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         || shuangsui::publish::notice::results_html(notice_lang, &record, &checked),
         || shuangsui::publish::notice::results_markdown(notice_lang, &record, &checked),
         &shuangsui::publish::notice::results_csv(notice_lang, &record, &checked),
-        lang.pick("抽查结果公告", "results"),
+        &t!(lang, "results-sheet"),
     )?;
     for (p, _) in &files {
         let p = out.join(p);
         if !args.force && p.exists() {
-            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+            anyhow::bail!(crate::files::exists(&p));
         }
     }
-    std::fs::create_dir_all(out)
-        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", out.display()))?;
+    std::fs::create_dir_all(out).map_err(|e| {
+        anyhow::anyhow!(t!(
+            lang,
+            "error-cannot-create",
+            path = out.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     for (p, bytes) in &files {
         write_atomic(&out.join(p), bytes, args.force)?;
     }
+    let written = files
+        .iter()
+        .map(|(p, _)| out.join(p).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     say!(
-        "{} {} {}; {} {}",
-        lang.pick("结果", "results:"),
-        checked.outcomes.len(),
-        lang.pick("条，与抽取记录一致", "match the record"),
-        lang.pick("公告已写入", "notice written to"),
-        files
-            .iter()
-            .map(|(p, _)| out.join(p).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        t!(
+            lang,
+            "results-summary",
+            count = checked.outcomes.len(),
+            files = written
+        )
     );
     let mut overdue = 0;
     let mut soon = 0;
     for o in &checked.outcomes {
-        let line = format!(
-            "{} {} {}{} — {} {} ({} {})",
-            o.task,
-            o.entity,
-            o.name,
-            if o.item.is_empty() {
+        let line = t!(
+            lang,
+            "results-line",
+            task = &o.task,
+            entity = &o.entity,
+            name = &o.name,
+            item = if o.item.is_empty() {
                 String::new()
             } else {
                 format!(" [{}]", o.item)
             },
-            lang.pick("公示期限", "deadline"),
-            o.deadline,
-            lang.pick("检查于", "inspected"),
-            o.date
+            deadline = o.deadline.to_string(),
+            date = o.date.to_string(),
         );
         match o.due(&cal, today, 5)? {
             Due::Overdue(n) => {
                 overdue += 1;
-                say!(
-                    "  {} {n} {}: {line}",
-                    lang.pick("已逾期", "overdue by"),
-                    lang.pick("个工作日", "working days")
-                );
+                say!("  {}", t!(lang, "results-overdue", days = n, line = &line));
             }
             Due::Soon(n) => {
                 soon += 1;
-                say!(
-                    "  {} {n} {}: {line}",
-                    lang.pick("即将到期，剩余", "due in"),
-                    lang.pick("个工作日", "working days")
-                );
+                say!("  {}", t!(lang, "results-soon", days = n, line = &line));
             }
             Due::Later => {}
         }
     }
     say!(
-        "{} {today}: {overdue} {}, {soon} {}",
-        lang.pick("截至", "as of"),
-        lang.pick("条逾期", "overdue"),
-        lang.pick("条将在 5 个工作日内到期", "due within 5 working days")
+        "{}",
+        t!(
+            lang,
+            "results-as-of",
+            today = today.to_string(),
+            overdue = overdue,
+            soon = soon
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

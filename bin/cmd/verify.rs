@@ -24,25 +24,40 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
             .and_then(serde_json::Value::as_array)
             .map_or(0, Vec::len);
         if earlier != inputs.earlier.len() {
-            anyhow::bail!(
-                "{} was drawn after {earlier} earlier batch record(s); give each with --after RECORD ({} given)",
-                record_path.display(),
-                inputs.earlier.len()
-            );
+            anyhow::bail!(t!(
+                lang,
+                "verify-earlier-needed",
+                record = record_path.display().to_string(),
+                count = earlier,
+                given = inputs.earlier.len()
+            ));
         }
-        for (member, flag, given) in [
-            ("history", "--history", &inputs.history),
-            ("conflicts", "--conflicts", &inputs.conflicts),
+        for (member, file, flag, given) in [
+            (
+                "history",
+                t!(lang, "verify-history-file"),
+                "--history",
+                &inputs.history,
+            ),
+            (
+                "conflicts",
+                t!(lang, "verify-conflicts-file"),
+                "--conflicts",
+                &inputs.conflicts,
+            ),
         ] {
             if record.pointer(&format!("/inputs/{member}")).is_some() && given.is_none() {
-                anyhow::bail!(
-                    "{} was drawn with a {member} file (digest {}): give it with {flag}",
-                    record_path.display(),
-                    record
+                anyhow::bail!(t!(
+                    lang,
+                    "verify-file-needed",
+                    record = record_path.display().to_string(),
+                    file = file,
+                    digest = record
                         .pointer(&format!("/inputs/{member}/digest"))
                         .and_then(serde_json::Value::as_str)
-                        .unwrap_or("?")
-                );
+                        .unwrap_or("?"),
+                    flag = flag
+                ));
             }
         }
     }

@@ -92,7 +92,7 @@ fn demo_then_verify_then_tamper() {
     // A second demo refuses to overwrite, and leaves the files alone.
     let again = run(bin().current_dir(&dir).args(["demo", "--out", "demo"]));
     assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("exists; add --force"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("已存在；如要覆盖，请加 --force"));
 
     // An edited value in the directory.
     let targets = std::fs::read_to_string(demo.join("targets.csv")).unwrap();
@@ -621,19 +621,23 @@ fn bad_inputs_exit_2_with_exact_errors() {
             )
             .unwrap();
         }
-        let out = run(bin().current_dir(&case_dir).args([
-            "draw",
-            "--plan",
-            "plan.toml",
-            "--targets",
-            "targets.csv",
-            "--officers",
-            "officers.csv",
-            "--seed",
-            "s",
-            "--out",
-            "never.json",
-        ]));
+        // The library's errors, after the tool's prefix in English.
+        let out = run(bin()
+            .current_dir(&case_dir)
+            .env("SHUANGSUI_LANG", "en")
+            .args([
+                "draw",
+                "--plan",
+                "plan.toml",
+                "--targets",
+                "targets.csv",
+                "--officers",
+                "officers.csv",
+                "--seed",
+                "s",
+                "--out",
+                "never.json",
+            ]));
         assert_eq!(out.status.code(), Some(2), "{what}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{what}");
         assert!(
@@ -650,6 +654,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
     )
     .unwrap();
     let out = run(bin().current_dir(&dir).args([
+        "--lang=en",
         "check",
         "--plan",
         "plan-warn.toml",

@@ -490,7 +490,7 @@ fn hostile_workbooks_read_in_bounded_memory() {
             .arg("-c")
             .arg(r#"ulimit -v 1572864 && exec "$0" "$@""#)
             .arg(env!("CARGO_BIN_EXE_shuangsui"))
-            .args(["digest", "--quiet", "--plan"])
+            .args(["digest", "--quiet", "--lang", "en", "--plan"])
             .arg(&plan)
             .arg("--targets")
             .arg(&path)

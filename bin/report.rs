@@ -362,7 +362,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
                 "report-ineligible",
                 id = inputs.officers.id(o),
                 name = inputs.officers.name(o),
-                detail = i.detail.to_string()
+                detail = &i.detail
             )
         );
     }
@@ -419,7 +419,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
 /// The outcome of `verify`. Returns true when the record reproduces.
 pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     for note in &outcome.notes {
-        say!("{}", t!(lang, "cli-note", message = note.to_string()));
+        say!("{}", t!(lang, "cli-note", message = note));
     }
     if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
@@ -512,10 +512,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         say!("  {}", t!(lang, "report-seed-mismatch"));
     }
     if let Some(why) = &outcome.attestation_failure {
-        say!(
-            "  {}",
-            t!(lang, "report-attestation-failed", why = why.to_string())
-        );
+        say!("  {}", t!(lang, "report-attestation-failed", why = why));
     }
     for name in &outcome.changed_inputs {
         say!(

@@ -91,7 +91,7 @@ pub fn wrap(text: &str, columns: usize) -> String {
             let fits = width(&current) + width(unit.trim_end()) <= columns;
             if !fits && current.trim() != "" {
                 out.push(current.trim_end().to_owned());
-                current = indent.to_owned();
+                indent.clone_into(&mut current);
             }
             current.push_str(&unit);
         }

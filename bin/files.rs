@@ -12,6 +12,18 @@ use shuangsui::{DirectorySource, InputOptions, Inputs, Source};
 
 use crate::args::{IdCheckArgs, InputArgs, TableFormat};
 
+/// A message in the language of the run: `says!("id", name = value, …)`.
+macro_rules! says {
+    ($($t:tt)*) => {
+        t!($crate::lang::current(), $($t)*)
+    };
+}
+
+/// The refusal to overwrite a file without `--force`, in the language of the run.
+pub fn exists(path: &Path) -> String {
+    says!("error-exists", path = path.display().to_string())
+}
+
 /// The id check `--id-check` and `--id-allowlist` ask for, the allowlist read.
 pub fn id_check(args: &IdCheckArgs) -> Result<IdCheck> {
     let allowlist = match &args.id_allowlist {
@@ -19,7 +31,7 @@ pub fn id_check(args: &IdCheckArgs) -> Result<IdCheck> {
         Some(p) => {
             let bytes = read(p)?;
             let text = String::from_utf8(bytes)
-                .with_context(|| format!("'{}' is not UTF-8 text", p.display()))?;
+                .with_context(|| says!("error-not-utf8-file", path = p.display().to_string()))?;
             IdCheck::parse_allowlist(&text)
         }
     };
@@ -48,7 +60,8 @@ fn threads() -> usize {
 
 /// The canonical digest of a target directory file, read in blocks.
 pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]> {
-    let file = fs::File::open(path).with_context(|| format!("cannot read '{}'", path.display()))?;
+    let file = fs::File::open(path)
+        .with_context(|| says!("error-cannot-read", path = path.display().to_string()))?;
     let name = path.display().to_string();
     let data: Arc<dyn ByteSource> = Arc::new(file);
     let reading = crate::progress::Reading::new(&name);
@@ -87,8 +100,12 @@ impl InputFiles {
             encoding: args.encoding.map(Into::into),
             sheet: sheet.clone().or_else(|| args.sheet.clone()),
         };
-        let targets = fs::File::open(&args.targets)
-            .with_context(|| format!("cannot read '{}'", args.targets.display()))?;
+        let targets = fs::File::open(&args.targets).with_context(|| {
+            says!(
+                "error-cannot-read",
+                path = args.targets.display().to_string()
+            )
+        })?;
         Ok(Self {
             names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
             plan: read(&args.plan)?,
@@ -177,15 +194,20 @@ impl InputFiles {
 
 /// A file's bytes; the error names the file.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).with_context(|| format!("cannot read '{}'", path.display()))
+    fs::read(path).with_context(|| says!("error-cannot-read", path = path.display().to_string()))
 }
 
 /// Reads a time-stamp authority's certificate file, refusing one that holds no readable
 /// certificate (a wrong file is an error, exit 2, not a failed time-stamp).
 pub fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
     let bytes = read(path)?;
-    shuangsui::ceremony::timestamp::certificates(&bytes)
-        .map_err(|e| anyhow::anyhow!("'{}': {e}", path.display()))?;
+    shuangsui::ceremony::timestamp::certificates(&bytes).map_err(|e| {
+        anyhow::anyhow!(says!(
+            "error-in-file",
+            path = path.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     Ok(bytes)
 }
 
@@ -201,15 +223,11 @@ pub fn read_announcement(path: &Path) -> Result<shuangsui::ceremony::Announcemen
 /// exists and `force` is not given.
 pub fn write_all(dir: &Path, files: &[(&str, String)], force: bool) -> Result<()> {
     fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+        .with_context(|| says!("error-cannot-create-dir", path = dir.display().to_string()))?;
     if !force {
         for (name, _) in files {
             let path = dir.join(name);
-            anyhow::ensure!(
-                !path.exists(),
-                "'{}' exists; add --force to overwrite it",
-                path.display()
-            );
+            anyhow::ensure!(!path.exists(), exists(&path));
         }
     }
     for (name, content) in files {
@@ -279,10 +297,10 @@ pub fn write_atomic_with(
 /// symbolic link in the output's place is refused, whatever the flags.
 fn refuse_special(path: &Path) -> Result<()> {
     match fs::symlink_metadata(path) {
-        Ok(m) if !m.file_type().is_file() => anyhow::bail!(
-            "'{}' is not a regular file (a directory, link, FIFO or device): it is never replaced; choose another output path",
-            path.display()
-        ),
+        Ok(m) if !m.file_type().is_file() => anyhow::bail!(says!(
+            "error-not-regular-file",
+            path = path.display().to_string()
+        )),
         _ => Ok(()),
     }
 }
@@ -297,8 +315,11 @@ pub fn refuse_amended_record(path: &Path) -> Result<()> {
     let entries = shuangsui::verify::RecordHead::read(&bytes).map_or(0, |head| head.ledger);
     anyhow::ensure!(
         entries == 0,
-        "'{}' is a record with {entries} amendment(s) in its ledger: a new draw over it would discard them; write the new record elsewhere",
-        path.display()
+        says!(
+            "error-amended-record",
+            path = path.display().to_string(),
+            count = entries
+        )
     );
     Ok(())
 }
@@ -315,23 +336,23 @@ fn stage(
         _ => Path::new("."),
     };
     if !force && path.exists() {
-        anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+        anyhow::bail!(exists(path));
     }
     refuse_special(path)?;
     let tmp = tempfile::Builder::new()
         .prefix(".shuangsui-")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in '{}'", dir.display()))?;
+        .with_context(|| says!("error-cannot-create-temp", path = dir.display().to_string()))?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp);
     fill(&mut w)
         .and_then(|()| w.flush())
-        .with_context(|| format!("cannot write '{}'", path.display()))?;
+        .with_context(|| says!("error-cannot-write", path = path.display().to_string()))?;
     let tmp = w
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)?;
     readable(tmp.as_file())
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write '{}'", path.display()))?;
+        .with_context(|| says!("error-cannot-write", path = path.display().to_string()))?;
     Ok(tmp)
 }
 
@@ -345,6 +366,6 @@ fn commit(path: &Path, tmp: tempfile::NamedTempFile, force: bool) -> Result<()> 
     };
     persisted
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write '{}'", path.display()))?;
+        .with_context(|| says!("error-cannot-write", path = path.display().to_string()))?;
     Ok(())
 }

@@ -19,7 +19,11 @@ pub fn keep_draw(files: &[Role<'_>], options: &[(&'static str, String)], record_
         return;
     };
     if let Err(e) = keep(Path::new(&dir), files, options, record_json) {
-        eprintln!("warning: SHUANGSUI_KEEP_DRAWS: {e}");
+        let message = format!("SHUANGSUI_KEEP_DRAWS: {e}");
+        eprintln!(
+            "{}",
+            t!(crate::lang::current(), "cli-warning", message = message)
+        );
     }
 }
 

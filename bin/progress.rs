@@ -68,9 +68,14 @@ impl Reading {
             p.total as f64 / 1e6,
             p.bytes as f64 / 1e6 / secs,
         );
-        stage(&format!(
-            "{}: {mb:.0} / {total:.0} MB, {} rows, {rate:.0} MB/s",
-            self.label, p.rows
+        stage(&t!(
+            crate::lang::current(),
+            "progress-reading",
+            file = &self.label,
+            read = format!("{mb:.0}"),
+            total = format!("{total:.0}"),
+            rows = p.rows,
+            rate = format!("{rate:.0}"),
         ));
     }
 }

@@ -102,7 +102,7 @@ pub fn build(
             inputs
                 .targets
                 .to_csv()
-                .ok_or_else(|| anyhow::anyhow!("the directory was read without all its columns"))?,
+                .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-directory-columns")))?,
         ),
         (
             kit.join("officers.csv"),
@@ -188,91 +188,46 @@ fn kit_readme(
     };
     let dropped = |list: &[String]| {
         if list.is_empty() {
-            lang.pick("无", "none").to_owned()
+            t!(lang, "kit-none")
         } else {
-            list.join("、")
+            list.join(&t!(lang, "list-separator"))
         }
     };
-    let mut out = format!("# {}\n\n", lang.pick("核验材料包", "Verification kit"));
-    out.push_str(lang.pick(
-        "本目录包含重新运行这次抽取所需的一切。名录库只保留抽查计划读取的列（个人信息保护法：最小必要），其余各列在读取时即被丢弃，从未参与计算，只列出其表头名称。",
-        "This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.",
-    ));
+    let mut out = format!("# {}\n\n", t!(lang, "kit-title"));
+    out.push_str(&t!(lang, "kit-intro"));
     out.push_str("\n\n");
     for (name, bytes) in &names {
         let what = match *name {
-            "plan.toml" => lang.pick("抽查计划", "the plan").to_owned(),
-            "record.json" => lang.pick("抽取记录", "the record of the draw").to_owned(),
-            "reproduce.py" => lang
-                .pick(
-                    "独立的 Python 实现（仅用标准库）",
-                    "an independent Python implementation (standard library only)",
-                )
-                .to_owned(),
-            "targets.csv" => format!(
-                "{}: {}; {}: {}",
-                lang.pick(
-                    "检查对象名录库的公开版本，列",
-                    "the target directory's public copy, columns"
-                ),
-                header(bytes),
-                lang.pick("读取时丢弃的列", "columns dropped as read"),
-                dropped(&record.inputs.targets.dropped)
+            "plan.toml" => t!(lang, "kit-file-plan"),
+            "record.json" => t!(lang, "kit-file-record"),
+            "reproduce.py" => t!(lang, "kit-file-reproduce"),
+            "targets.csv" => t!(
+                lang,
+                "kit-file-targets",
+                columns = header(bytes),
+                dropped = dropped(&record.inputs.targets.dropped)
             ),
-            "officers.csv" => format!(
-                "{}: {}; {}: {}{}",
-                lang.pick(
-                    "执法检查人员名录库的公开版本，列",
-                    "the officer roster's public copy, columns"
-                ),
-                header(bytes),
-                lang.pick("读取时丢弃的列", "columns dropped as read"),
-                dropped(&record.inputs.officers.dropped),
-                if display == OfficerDisplay::Names {
-                    ""
-                } else {
-                    lang.pick(
-                        "；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）",
-                        "; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)",
-                    )
+            "officers.csv" => {
+                let mut what = t!(
+                    lang,
+                    "kit-file-officers",
+                    columns = header(bytes),
+                    dropped = dropped(&record.inputs.officers.dropped)
+                );
+                if display != OfficerDisplay::Names {
+                    what += &t!(lang, "kit-officer-names-hidden");
                 }
-            ),
-            "history.csv" => format!(
-                "{}: {}",
-                lang.pick("检查记录（历史检查），列", "past inspections, columns"),
-                header(bytes)
-            ),
-            "conflicts.csv" => format!(
-                "{}: {}",
-                lang.pick("回避名单，列", "declared conflicts of interest, columns"),
-                header(bytes)
-            ),
-            "announcement.json" => lang.pick("抽取公告", "the announcement").to_owned(),
-            "announcement.tsr" => lang
-                .pick(
-                    "公告的可信时间戳（RFC 3161）",
-                    "the announcement's RFC 3161 time-stamp token",
-                )
-                .to_owned(),
-            "tsa.pem" => lang
-                .pick("时间戳机构的证书", "the time-stamp authority's certificate")
-                .to_owned(),
-            "exclusions.csv" => lang
-                .pick(
-                    "各任务中 SQL 无法仅凭名录库算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、年度检查次数上限 annual_cap），由记录中各任务的 frame.listed 摘要锁定",
-                    "each task's exclusions SQL cannot compute from the directory alone (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap), bound by each task's frame.listed in the record",
-                )
-                .to_owned(),
-            "README.md" => lang.pick("本说明", "this file").to_owned(),
-            n if n.starts_with("earlier-") => lang
-                .pick("此前批次的抽取记录", "an earlier batch's record")
-                .to_owned(),
-            n if n.starts_with("announcement-attempt-") => lang
-                .pick(
-                    "被替代的此前公告",
-                    "an earlier announcement this one replaced",
-                )
-                .to_owned(),
+                what
+            }
+            "history.csv" => t!(lang, "kit-file-history", columns = header(bytes)),
+            "conflicts.csv" => t!(lang, "kit-file-conflicts", columns = header(bytes)),
+            "announcement.json" => t!(lang, "kit-file-announcement"),
+            "announcement.tsr" => t!(lang, "kit-file-tsr"),
+            "tsa.pem" => t!(lang, "kit-file-tsa"),
+            "exclusions.csv" => t!(lang, "kit-file-exclusions"),
+            "README.md" => t!(lang, "kit-file-readme"),
+            n if n.starts_with("earlier-") => t!(lang, "kit-file-earlier"),
+            n if n.starts_with("announcement-attempt-") => t!(lang, "kit-file-replaced"),
             _ => String::new(),
         };
         let _ = writeln!(out, "- `{name}`: {what}");
@@ -296,24 +251,15 @@ fn kit_readme(
     let _ = write!(
         out,
         "\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\n{python}\n```\n\n{}\n",
-        lang.pick("在本目录中运行：", "Run, inside it:"),
-        lang.pick(
-            "或者不用 shuangsui，只用 Python 3.11 标准库：",
-            "or, without shuangsui, with Python 3.11's standard library alone:"
-        ),
-        lang.pick(
-            "两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件是机器可读的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格加了防公式前缀。",
-            "Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas."
-        )
+        t!(lang, "kit-run"),
+        t!(lang, "kit-or-python"),
+        t!(lang, "kit-both")
     );
     if let Some(task) = record.tasks.first().map(|t| t.id.as_str()) {
         let _ = write!(
             out,
             "\n{}\n\n```sh\nshuangsui sql --record record.json --task {task} > {task}.sql\nduckdb < {task}.sql\n```\n",
-            lang.pick(
-                "每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询在本目录中读取 targets.csv 和 exclusions.csv，返回该任务抽中的对象及其排名和签号，顺序与记录相同；exclusions.csv 与记录不符时查询报错。",
-                "Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds."
-            )
+            t!(lang, "kit-sql")
         );
     }
     out
@@ -340,7 +286,7 @@ pub fn frozen_inputs(
             inputs
                 .targets
                 .to_csv()
-                .ok_or_else(|| anyhow::anyhow!("the directory was read without all its columns"))?,
+                .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-directory-columns")))?,
         ),
         (PathBuf::from("officers.csv"), inputs.officers.to_csv()),
     ];
@@ -371,32 +317,25 @@ pub fn frozen_inputs(
         let _ = writeln!(
             list,
             "#   {} names {}",
-            lang.pick(
-                "执法人员姓名摘要（第二行）:",
-                "the officers' names digest (second line):"
-            ),
+            t!(lang, "frozen-names-digest"),
             a.inputs.officer_names
         );
     }
     let readme = format!(
-        "# {}\n\n{}\n\n{} {} ({} {})\n\n```sh\n{list}```\n\n{}{}\n",
-        lang.pick("抽取公告与冻结的输入", "Announcement and frozen inputs"),
-        lang.pick(
-            "本目录是抽取前公开的材料：抽取公告及其冻结的抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息）。随机数尚未产生；任何人都可以在抽取前核对、质疑这些输入。每个文件的规范摘要应与公告中的一致：",
-            "This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:"
+        "# {}\n\n{}\n\n{}\n\n```sh\n{list}```\n\n{}{}\n",
+        t!(lang, "frozen-title"),
+        t!(lang, "frozen-intro"),
+        t!(
+            lang,
+            "frozen-round",
+            round = a.beacon.round.to_string(),
+            at = &a.beacon.emitted_at
         ),
-        lang.pick("随机数来自 drand quicknet 轮次", "The randomness comes from drand quicknet round"),
-        a.beacon.round,
-        lang.pick("发布于", "emitted at"),
-        a.beacon.emitted_at,
-        lang.pick(
-            "公告须在该时间之前公开并申请可信时间戳。",
-            "The announcement must be public, and time-stamped, before then."
-        ),
+        t!(lang, "frozen-deadline"),
         if flags.is_empty() {
             String::new()
         } else {
-            format!("\n\n({}{flags})", lang.pick("另有：", "also:"))
+            format!("\n\n{}", t!(lang, "frozen-also", flags = flags))
         }
     );
     files.push((PathBuf::from("README.md"), readme.into_bytes()));
@@ -409,11 +348,17 @@ pub fn write(dir: &Path, publication: &Publication, force: bool) -> Result<()> {
     for (path, _) in &publication.files {
         let p = dir.join(path);
         if !force && p.exists() {
-            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+            anyhow::bail!(crate::files::exists(&p));
         }
     }
-    std::fs::create_dir_all(dir.join("kit"))
-        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", dir.join("kit").display()))?;
+    std::fs::create_dir_all(dir.join("kit")).map_err(|e| {
+        anyhow::anyhow!(t!(
+            crate::lang::current(),
+            "error-cannot-create",
+            path = dir.join("kit").display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     for (path, bytes) in &publication.files {
         write_atomic(&dir.join(path), bytes, force)?;
     }

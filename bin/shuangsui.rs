@@ -32,6 +32,18 @@ macro_rules! say_raw {
     }};
 }
 
+/// A message of the catalog in a language: `t!(lang, "id", name = value, …)`, each value
+/// anything a [`shuangsui::messages::Arg`] is made from.
+macro_rules! t {
+    ($lang:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::text(
+            $lang,
+            $id,
+            &[$((stringify!($name), shuangsui::messages::Arg::from($value))),*],
+        )
+    };
+}
+
 mod args;
 mod cmd;
 mod files;
@@ -44,9 +56,8 @@ mod report;
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
-
-use args::{Cli, Command};
+use args::Command;
+use lang::Lang;
 
 /// Standard output is gone: a closed pipe ends the program quietly; any
 /// other failure is an error (exit 2).
@@ -54,14 +65,19 @@ fn output_failed(e: &std::io::Error) -> ! {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         std::process::exit(0);
     }
-    eprintln!("error: cannot write to standard output: {e}");
+    let lang = lang::current();
+    let message = t!(lang, "cli-cannot-write-stdout", error = e.to_string());
+    eprintln!("{}", t!(lang, "cli-error", message = message));
     std::process::exit(2);
 }
 
 /// Parses the command line once, sets up the run, runs the command and maps its outcome to
 /// the exit code: 0 success, 1 `verify` found a mismatch, 2 any error.
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is known before the command line is parsed: the help is written in it.
+    let lang = lang::chosen(std::env::args_os(), std::env::var_os(lang::ENV));
+    lang::set(lang);
+    let cli = match args::parse(lang) {
         Ok(cli) => cli,
         // Help and version go to standard output: a full one is an error (exit 2), like
         // every other output, not a silent success; usage errors keep clap's exit code 2.
@@ -77,17 +93,19 @@ fn main() -> ExitCode {
             // A value refused with a message of its own (args/values.rs) reads as any
             // other error; the rest are clap's usage errors.
             if let Some(refusal) = args::refusal(&e) {
-                eprintln!("error: {refusal}");
+                eprintln!("{}", t!(lang, "cli-error", message = refusal.to_string()));
                 return ExitCode::from(2);
             }
             e.exit()
         }
     };
+    let lang = cli.lang;
+    lang::set(lang);
     progress::set_quiet(cli.quiet);
     if let Some(n) = cli.threads {
         files::set_threads(n);
     }
-    let result = run(&cli.command, cli.lang);
+    let result = run(&cli.command, lang);
     progress::done();
     match result {
         Ok(code) => code,
@@ -101,14 +119,15 @@ fn main() -> ExitCode {
                     break;
                 }
             }
-            eprintln!("error: {}", chain.join(": "));
-            // Errors and hints stay in English until the messages are Chinese first
-            // everywhere (the catalog has both; issue 17 switches the default).
+            eprintln!("{}", t!(lang, "cli-error", message = chain.join(": ")));
+            // The library's errors and their hints stay in English until its messages are
+            // Chinese first everywhere (the catalog has both; issue 17 switches them); the
+            // prefixes and the tool's own messages follow --lang.
             if let Some(hint) = err
                 .downcast_ref::<shuangsui::Error>()
-                .and_then(|e| messages::hint(e, shuangsui::messages::Lang::En))
+                .and_then(|e| messages::hint(e, Lang::En))
             {
-                eprintln!("hint: {hint}");
+                eprintln!("{}", t!(lang, "cli-hint", hint = hint));
             }
             ExitCode::from(2)
         }
@@ -116,7 +135,7 @@ fn main() -> ExitCode {
 }
 
 /// Runs the command.
-fn run(command: &Command, lang: lang::Lang) -> anyhow::Result<ExitCode> {
+fn run(command: &Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
         Command::Demo(a) => cmd::demo::run(a, lang),
         Command::Init(a) => cmd::init::run(a, lang),

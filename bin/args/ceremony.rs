@@ -10,9 +10,6 @@ use super::values::{Pair, PairParser};
 
 /// `shuangsui contribute`.
 #[derive(Args)]
-#[command(
-    after_help = "The draft names its parties (announce --party NAME). The contribution is bound to this draft (its inputs, round, dice, attempt and parties): it serves no other announcement. Reveal the secret after the draw (draw --reveal) to prove it.\n\nExample:\n  shuangsui contribute --announcement draft.json --party 公证处"
-)]
 pub struct ContributeArgs {
     /// The announcement draft, made by `announce` without --party
     #[arg(long, value_name = "FILE")]
@@ -24,9 +21,6 @@ pub struct ContributeArgs {
 
 /// `shuangsui announce`: new, or a draft for the parties' contributions.
 #[derive(Args)]
-#[command(
-    after_help = "The announcement time is this machine's clock; the round is the first emitted at least --margin later (or at --not-before). Dice are rolled in public now, at the announcement. Publish the announcement, time-stamp it (openssl ts -query -data announcement.json -sha256 -cert) and publish the public copies of the inputs before the round.\n\nExamples:\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv --dice 483920 --out announcement.json\n  shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json"
-)]
 pub struct AnnounceArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -66,9 +60,6 @@ pub struct AnnounceArgs {
 
 /// `shuangsui finalize`.
 #[derive(Args)]
-#[command(
-    after_help = "Example:\n  shuangsui finalize draft.json --party 公证处=<contribution> --party 社会监督员=<contribution> --out announcement.json"
-)]
 pub struct FinalizeArgs {
     /// The draft, made by `announce`
     pub draft: PathBuf,
@@ -91,7 +82,6 @@ pub struct FinalizeArgs {
 
 /// `shuangsui beacon-round`.
 #[derive(Args)]
-#[command(after_help = "Example:\n  shuangsui beacon-round --at 2027-01-15T10:10:00+08:00")]
 pub struct BeaconRoundArgs {
     /// RFC 3339 time, e.g. 2027-01-15T10:10:00+08:00
     #[arg(long)]

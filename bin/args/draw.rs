@@ -11,9 +11,6 @@ use super::values::{Pair, PairParser};
 
 /// `shuangsui check`.
 #[derive(Args)]
-#[command(
-    after_help = "Exit codes: 0 a draw would succeed, 2 it would not (the problems are listed).\n\nExample:\n  shuangsui check --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv"
-)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -23,9 +20,6 @@ pub struct CheckArgs {
 
 /// `shuangsui draw`.
 #[derive(Args)]
-#[command(
-    after_help = "Example:\n  shuangsui draw --plan plan.toml --targets targets.csv --officers officers.csv --seed '2027-01-15 公开摇号' --out record.json"
-)]
 pub struct DrawArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
@@ -80,9 +74,6 @@ pub struct SourceArgs {
 
 /// `shuangsui verify`.
 #[derive(Args)]
-#[command(
-    after_help = "Exit codes: 0 the record reproduces, 1 it does not (the differences are listed), 2 error.\n\nExample:\n  shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv"
-)]
 pub struct VerifyArgs {
     /// The record to check
     pub record: PathBuf,
@@ -95,9 +86,6 @@ pub struct VerifyArgs {
 
 /// `shuangsui amend`.
 #[derive(Args)]
-#[command(
-    after_help = "The replacement is not chosen by anyone: it is the first eligible officer in the order of the entry's replacement tickets (SPEC.md §9.4).\n\nExamples:\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --target 91420102MA4K0XXX1X --replace-officer E0012 --reason 回避 --actor 张科长\n  shuangsui amend record.json --plan plan.toml --targets targets.csv --officers officers.csv \\\n      --unreachable 91420102MA4K0XXX1X --actor 张科长"
-)]
 pub struct AmendArgs {
     /// The record to amend (rewritten atomically with the entry appended)
     pub record: PathBuf,
@@ -138,7 +126,6 @@ pub struct AmendArgs {
 
 /// `shuangsui digest`.
 #[derive(Args)]
-#[command(after_help = "Example:\n  shuangsui digest --plan plan.toml --targets targets.csv")]
 pub struct DigestArgs {
     /// The sampling plan: alone, its digest; with a table, the plan that table is read for (only the columns the plan reads are hashed)
     #[arg(long)]

@@ -1,7 +1,8 @@
 //! The command line: every flag with its help and its type, parsed once (by clap) into the
 //! structs of this module; nothing else in the tool reads the command line.
 //!
-//! - `mod.rs`: the global options and the list of commands;
+//! - `mod.rs`: the global options and the list of commands, and [`parse`];
+//! - [`help`]: the help in the language of the run, from the message catalog;
 //! - [`inputs`]: the flags that name and read the inputs, shared by several commands;
 //! - [`values`]: the closed sets of names (formats, dialects, modes …) and `NAME=VALUE`
 //!   pairs, each parsed in one place;
@@ -11,12 +12,14 @@
 
 mod ceremony;
 mod draw;
+mod help;
 mod inputs;
 mod publish;
 mod start;
 mod values;
+mod wrap;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 pub use ceremony::{AnnounceArgs, BeaconRoundArgs, ContributeArgs, FinalizeArgs};
 pub use draw::{AmendArgs, CheckArgs, DigestArgs, DrawArgs, SourceArgs, VerifyArgs};
@@ -27,13 +30,22 @@ pub use values::{NoticeFormat, Pair, TableFormat, refusal};
 
 use crate::lang::Lang;
 
-/// The whole command line: the global options and one command.
+/// Parses the command line, its help in `lang` (the language [`crate::lang::chosen`] before
+/// parsing).
+pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
+    let mut cmd = help::Localizer::new(lang).command(Cli::command());
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// The whole command line: the global options and one command. Its doc comments and `about`
+/// say in English what each is; the help shown, and what follows the flags (exit codes,
+/// examples), is the catalog's (`args/help.rs`).
 #[derive(Parser)]
 #[command(
     name = "shuangsui",
     version,
-    about = "Verifiable 双随机、一公开 draws: random inspection targets and officers that anyone can re-run",
-    after_help = "Exit codes: 0 success (verify: the draw reproduces), 1 verify found a mismatch, 2 error.\n\nStart with `shuangsui demo`, then `shuangsui init DIR` for files to edit."
+    about = "Verifiable 双随机、一公开 draws: random inspection targets and officers that anyone can re-run"
 )]
 pub struct Cli {
     /// Language of summaries and reports

@@ -10,9 +10,6 @@ use super::values::{self, NoticeFormat, ShowOfficers, SqlDialect};
 
 /// `shuangsui publish`.
 #[derive(Args)]
-#[command(
-    after_help = "Writes DIR/notice.html (one self-contained page), .md and .csv (--format html,md,csv,xlsx) and DIR/kit/ (the plan, the public copies of the tables without personal data, the record, reproduce.py): `shuangsui verify` run inside DIR/kit succeeds with nothing else.\n\nExample:\n  shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示"
-)]
 pub struct PublishArgs {
     /// The record to publish (it must verify against the inputs)
     pub record: PathBuf,
@@ -40,9 +37,6 @@ pub struct PublishArgs {
 
 /// `shuangsui results`.
 #[derive(Args)]
-#[command(
-    after_help = "Writes DIR/result-notice.html, .md and .csv (--format html,md,csv,xlsx), and lists results whose 20-working-day publication deadline has passed or is near.\n\nExample:\n  shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01"
-)]
 pub struct ResultsArgs {
     /// The draw's record
     pub record: PathBuf,
@@ -68,9 +62,6 @@ pub struct ResultsArgs {
 
 /// `shuangsui sql`.
 #[derive(Args)]
-#[command(
-    after_help = "The query computes the task's frame, tickets and rankings from the normalised directory (the\nverification kit's targets.csv) and returns the record's selected targets with their rank and\nticket, in the record's order. What needs other files — the exclusions by earlier batches and\nhistory — it reads from the kit's exclusions.csv and checks against the record's digest of them\n(it fails otherwise). For DuckDB it reads the kit's files itself: run it inside the kit. For\nPostgreSQL and Spark, load the two files as tables of text columns and name them. Officer\nmatching stays with shuangsui (README: \"A national draw\").\n\nExamples:\n  cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql\n  shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions"
-)]
 pub struct SqlArgs {
     /// The draw's record
     #[arg(long)]

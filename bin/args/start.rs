@@ -7,7 +7,6 @@ use clap::Args;
 
 /// `shuangsui demo`.
 #[derive(Args)]
-#[command(after_help = "Example:\n  shuangsui demo --out ./shuangsui-demo")]
 pub struct DemoArgs {
     /// Where to write plan.toml, targets.csv, officers.csv and record.json
     #[arg(long, default_value = "shuangsui-demo")]
@@ -19,7 +18,6 @@ pub struct DemoArgs {
 
 /// `shuangsui init`.
 #[derive(Args)]
-#[command(after_help = "Example:\n  shuangsui init ./2027-plan")]
 pub struct InitArgs {
     /// The directory to write into (created if missing)
     pub dir: PathBuf,
@@ -30,9 +28,6 @@ pub struct InitArgs {
 
 /// `shuangsui gen`.
 #[derive(Args)]
-#[command(
-    after_help = "Writes targets.csv, officers.csv and plan.toml: valid USCCs, Guangdong districts,\nindustries, authorities, risk classes (most B), a few percent 注销/吊销, some lapsed\ncertificates, and a plan of four tasks. The same seed gives the same bytes.\n\nExample:\n  shuangsui gen --targets 10000000 --officers 2000 --seed 1 --out ./gd"
-)]
 pub struct GenArgs {
     /// Rows of the target directory
     #[arg(long, default_value_t = 100_000)]
@@ -53,7 +48,6 @@ pub struct GenArgs {
 
 /// `shuangsui schema`.
 #[derive(Args)]
-#[command(after_help = "Example:\n  shuangsui schema record > record.v2.schema.json")]
 pub struct SchemaArgs {
     /// The schema's name
     // A name, not a closed set of the CLI's: the library holds the schemas, and an unknown

@@ -29,10 +29,11 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     )?;
     if !check.ok() {
         report::verification(lang, &check);
-        anyhow::bail!(
-            "'{}' does not verify against these inputs: nothing was amended",
-            a.record.display()
-        );
+        anyhow::bail!(t!(
+            lang,
+            "amend-does-not-verify",
+            record = a.record.display().to_string()
+        ));
     }
     let (change, target) = match (&a.unreachable, &a.target, &a.replace_officer, &a.reason) {
         (Some(t), None, None, _) => (Change::Unreachable, t.clone()),
@@ -44,9 +45,7 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
             },
             t.clone(),
         ),
-        _ => anyhow::bail!(
-            "give either --unreachable ENTITY, or --target ENTITY --replace-officer OFFICER --reason REASON"
-        ),
+        _ => anyhow::bail!(t!(lang, "amend-give-change")),
     };
     let at =
         a.at.clone()
@@ -55,8 +54,12 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     if let Some(t) = shuangsui::dates::parse_rfc3339(&at) {
         anyhow::ensure!(
             t <= unix_now() + 300,
-            "--at {at} is in the future (now {}): an amendment is dated when it is made",
-            shuangsui::dates::format_rfc3339(unix_now())
+            t!(
+                lang,
+                "amend-in-the-future",
+                at = &at,
+                now = shuangsui::dates::format_rfc3339(unix_now())
+            )
         );
     }
     let amendment = Amendment {
@@ -71,23 +74,37 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
     write_atomic(&a.record, amended.to_json().as_bytes(), true)?;
     if entry.kind == "unreachable" {
         say!(
-            "{} {} {}: {}",
-            lang.pick("已记录", "recorded"),
-            entry.task,
-            entry.target,
-            entry.reason
+            "{}",
+            t!(
+                lang,
+                "amend-recorded",
+                task = &entry.task,
+                target = &entry.target,
+                reason = &entry.reason
+            )
         );
     } else {
         say!(
-            "{} {} {}: {} → {} ({})",
-            lang.pick("已替换", "replaced"),
-            entry.task,
-            entry.target,
-            entry.officer,
-            entry.replacement,
-            entry.reason
+            "{}",
+            t!(
+                lang,
+                "amend-replaced",
+                task = &entry.task,
+                target = &entry.target,
+                officer = &entry.officer,
+                replacement = &entry.replacement,
+                reason = &entry.reason
+            )
         );
     }
-    say!("  ledger #{} {}", entry.seq, entry.digest);
+    say!(
+        "  {}",
+        t!(
+            lang,
+            "amend-ledger-entry",
+            seq = entry.seq.to_string(),
+            digest = &entry.digest
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

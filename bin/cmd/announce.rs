@@ -18,7 +18,7 @@ use super::unix_now;
 pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     let out = &args.out;
     if !args.force && out.exists() {
-        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+        anyhow::bail!(files::exists(out));
     }
     let files = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?;
     // The public copies need every column that is not personal data.
@@ -29,28 +29,28 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     };
     let checked = shuangsui::check(&parsed)?;
     for w in &checked.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
     }
     let previous = match &args.previous {
         None => String::new(),
         Some(p) => {
             let record = shuangsui::Record::from_json(&p.display().to_string(), &read(p)?)?;
             if record.content_digest() != record.digest {
-                anyhow::bail!(
-                    "'{}' does not match its own digest: it was changed after the draw, and cannot be referenced",
-                    p.display()
-                );
+                anyhow::bail!(t!(
+                    lang,
+                    "announce-previous-altered",
+                    record = p.display().to_string()
+                ));
             }
             record.digest
         }
     };
     let not_before = match &args.not_before {
         None => None,
-        Some(t) => Some(shuangsui::dates::parse_rfc3339(t).ok_or_else(|| {
-            anyhow::anyhow!(
-                "--not-before '{t}' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00"
-            )
-        })?),
+        Some(t) => Some(
+            shuangsui::dates::parse_rfc3339(t)
+                .ok_or_else(|| anyhow::anyhow!(t!(lang, "announce-bad-not-before", time = t)))?,
+        ),
     };
     let replaces = match (&args.replaces, &args.reason) {
         (Some(p), Some(why)) => Some((read_announcement(p)?, why.clone())),
@@ -75,12 +75,17 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     };
     for (path, _) in &public {
         if !args.force && path.exists() {
-            anyhow::bail!("'{}' exists; add --force to overwrite it", path.display());
+            anyhow::bail!(files::exists(path));
         }
     }
     if let Some(dir) = &args.publish {
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create directory '{}'", dir.display()))?;
+        fs::create_dir_all(dir).with_context(|| {
+            t!(
+                lang,
+                "error-cannot-create-dir",
+                path = dir.display().to_string()
+            )
+        })?;
     }
     write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), args.force)?;
     for (path, bytes) in &public {
@@ -89,19 +94,22 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     report::announcement(lang, &a);
     if let Some(dir) = &args.publish {
         say!(
-            "{} {}",
-            lang.pick(
-                "冻结输入的公开版本（不含个人信息）已写入",
-                "public copies of the frozen inputs (no personal data) written to"
-            ),
-            dir.display()
+            "{}",
+            t!(
+                lang,
+                "announce-public-copies",
+                dir = dir.display().to_string()
+            )
         );
     }
     say!(
-        "{} {} (digest {})",
-        lang.pick("公告已写入", "announcement written to"),
-        out.display(),
-        a.digest
+        "{}",
+        t!(
+            lang,
+            "announce-written",
+            path = out.display().to_string(),
+            digest = &a.digest
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

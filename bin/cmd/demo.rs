@@ -40,25 +40,18 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     )?;
     let outcome = shuangsui::draw(&inputs, &Seed::unattested(SEED)?)?;
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
     }
     let mut all = files;
     all.push(("record.json", outcome.record.to_json()));
     write_all(out, &all, force)?;
     say!(
-        "{} {}",
-        lang.pick(
-            "演示：在合成名录上完成一次抽取，文件写入",
-            "demo: a full draw on synthetic data, written to"
-        ),
-        out.display()
+        "{}",
+        t!(lang, "demo-written", dir = out.display().to_string())
     );
     report::draw_summary(lang, &outcome.record);
     say!();
-    say!(
-        "{}",
-        lang.pick("从磁盘读回文件并核验:", "verifying from the files on disk:")
-    );
+    say!("{}", t!(lang, "demo-verifying"));
     let path = |p: &str| out.join(p);
     let code = verify::run(
         &VerifyArgs {
@@ -81,22 +74,25 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     )?;
     publication::write(&published, &publication, force)?;
     if !publication::check_kit(&published, &publication)? {
-        anyhow::bail!("the demo's kit does not verify: please report this as a bug");
+        anyhow::bail!(t!(lang, "demo-kit-fails"));
     }
     say!();
+    let notices = ["notice.html", "notice.md", "notice.csv"]
+        .map(|n| published.join(n).display().to_string())
+        .join(", ");
+    say!("{}", t!(lang, "demo-notice", files = notices));
     say!(
-        "{} {}, {}, {}\n{} {}",
-        lang.pick("抽查任务公告:", "public notice:"),
-        published.join("notice.html").display(),
-        published.join("notice.md").display(),
-        published.join("notice.csv").display(),
-        lang.pick("核验材料包（已核验）:", "verification kit (verified):"),
-        published.join("kit").display()
+        "{}",
+        t!(
+            lang,
+            "demo-kit",
+            dir = published.join("kit").display().to_string()
+        )
     );
     say!();
     say!(
         "{}\n  shuangsui verify {} --plan {} --targets {} --officers {}",
-        lang.pick("任何人都可以自行核验:", "anyone can check it:"),
+        t!(lang, "demo-anyone"),
         path("record.json").display(),
         path("plan.toml").display(),
         path("targets.csv").display(),

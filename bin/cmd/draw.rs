@@ -16,7 +16,7 @@ use crate::report;
 pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     let (out, force) = (&args.out, args.force);
     if !force && !args.to_stdout() && out.exists() {
-        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+        anyhow::bail!(files::exists(out));
     }
     if force && !args.to_stdout() {
         files::refuse_amended_record(out)?;
@@ -24,14 +24,14 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?.parse()?;
     let seed = match &args.seed {
         Some(s) => Seed::unattested(s)?,
-        None => attested_seed(&args.sources, &parsed)?,
+        None => attested_seed(lang, &args.sources, &parsed)?,
     };
     let outcome = shuangsui::draw(&parsed, &seed)?;
     // The directory is not needed any more: its memory goes (on another thread, while
     // the record's text is made) before the text takes memory of its own.
     std::thread::spawn(move || drop(parsed));
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
     }
     let json = outcome.record.to_json();
     keep_draw(args, &json);
@@ -40,10 +40,7 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     } else {
         let companion = out.with_extension("exclusions.csv");
         if !force && companion.exists() {
-            anyhow::bail!(
-                "'{}' exists; add --force to overwrite it",
-                companion.display()
-            );
+            anyhow::bail!(files::exists(&companion));
         }
         let csv = outcome.exclusions.to_csv();
         // Both written and synced before either is put in place; the record
@@ -54,24 +51,29 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
         )?;
         report::draw_summary(lang, &outcome.record);
         say!(
-            "{} {} (digest {})",
-            lang.pick("记录已写入", "record written to"),
-            out.display(),
-            outcome.record.digest
+            "{}",
+            t!(
+                lang,
+                "draw-record-written",
+                path = out.display().to_string(),
+                digest = &outcome.record.digest
+            )
         );
         say!(
-            "{} {} ({} {})",
-            lang.pick("排除与跳过清单已写入", "exclusions and skips written to"),
-            companion.display(),
-            outcome.exclusions.len(),
-            lang.pick("条", "rows")
+            "{}",
+            t!(
+                lang,
+                "draw-exclusions-written",
+                path = companion.display().to_string(),
+                count = outcome.exclusions.len()
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
-fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
+fn attested_seed(lang: Lang, sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
     let path = sources
         .announcement
         .as_ref()
@@ -80,7 +82,7 @@ fn attested_seed(sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
     let beacon_path = sources
         .beacon
         .as_ref()
-        .ok_or_else(|| anyhow::anyhow!("--beacon FILE is needed: the announced round's JSON"))?;
+        .ok_or_else(|| anyhow::anyhow!(t!(lang, "draw-beacon-needed")))?;
     let round = shuangsui::ceremony::beacon::Round::parse(
         &beacon_path.display().to_string(),
         &read(beacon_path)?,

@@ -17,7 +17,7 @@ use super::unix_now;
 pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
     let (out, force) = (&args.out, args.force);
     if !force && out.exists() {
-        anyhow::bail!("'{}' exists; add --force to overwrite it", out.display());
+        anyhow::bail!(crate::files::exists(out));
     }
     let draft = read_announcement(&args.draft)?;
     let parties: Vec<(String, String)> =
@@ -33,8 +33,11 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
         let old = read_announcement(p)?;
         anyhow::ensure!(
             ceremony::body_digest(&old) == ceremony::body_digest(&draft),
-            "'{}' is not the announcement of this draft: its inputs, round or dice differ",
-            p.display()
+            t!(
+                lang,
+                "finalize-not-this-draft",
+                path = p.display().to_string()
+            )
         );
     }
     write_atomic(out, ceremony::to_json(&a).as_bytes(), force)?;
@@ -43,10 +46,13 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
     }
     report::announcement(lang, &a);
     say!(
-        "{} {} (digest {})",
-        lang.pick("公告已写入", "announcement written to"),
-        out.display(),
-        a.digest
+        "{}",
+        t!(
+            lang,
+            "announce-written",
+            path = out.display().to_string(),
+            digest = &a.digest
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

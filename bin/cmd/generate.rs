@@ -14,17 +14,18 @@ use crate::lang::Lang;
 /// Writes the synthetic directory, roster and plan.
 pub fn run(args: &GenArgs, lang: Lang) -> Result<ExitCode> {
     let (out, force) = (&args.out, args.force);
-    fs::create_dir_all(out)
-        .with_context(|| format!("cannot create directory '{}'", out.display()))?;
+    fs::create_dir_all(out).with_context(|| {
+        t!(
+            lang,
+            "error-cannot-create-dir",
+            path = out.display().to_string()
+        )
+    })?;
     let names = ["targets.csv", "officers.csv", "plan.toml"];
     if !force {
         for name in names {
             let path = out.join(name);
-            anyhow::ensure!(
-                !path.exists(),
-                "'{}' exists; add --force to overwrite it",
-                path.display()
-            );
+            anyhow::ensure!(!path.exists(), files::exists(&path));
         }
     }
     files::write_atomic_with(&out.join(names[0]), force, |w| {
@@ -34,14 +35,11 @@ pub fn run(args: &GenArgs, lang: Lang) -> Result<ExitCode> {
         province::write_officers(w, args.officers, args.seed)
     })?;
     files::write_atomic(&out.join(names[2]), province::plan_toml().as_bytes(), force)?;
-    say!(
-        "{} {}",
-        lang.pick("已写入:", "wrote:"),
-        names
-            .iter()
-            .map(|n| out.join(n).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let written = names
+        .iter()
+        .map(|n| out.join(n).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    say!("{}", t!(lang, "gen-wrote", files = written));
     Ok(ExitCode::SUCCESS)
 }

@@ -14,15 +14,12 @@ pub fn run(args: &InitArgs, lang: Lang) -> Result<ExitCode> {
     let dir = &args.dir;
     let files = example_files(200, 24, 5);
     write_all(dir, &files, args.force)?;
-    say!(
-        "{} {}",
-        lang.pick("已写入示例文件:", "wrote the example files:"),
-        files
-            .iter()
-            .map(|(n, _)| dir.join(n).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let written = files
+        .iter()
+        .map(|(n, _)| dir.join(n).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    say!("{}", t!(lang, "init-wrote", files = written));
     Ok(ExitCode::SUCCESS)
 }
 

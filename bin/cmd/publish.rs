@@ -24,21 +24,12 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         && previous.digest == now.digest
         && previous.ledger_head() != now.ledger_head()
     {
-        anyhow::bail!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "'{}' 中已有本次抽取此前发布的公告，此后又有修改：请发布更正公告到新目录，并用 --corrects {} 引用原公告",
-                    out.display(),
-                    out.join("notice.html").display()
-                ),
-                &format!(
-                    "'{}' holds the notice published for this draw before further amendments: publish a correction (更正) into a new directory, citing it with --corrects {}",
-                    out.display(),
-                    out.join("notice.html").display()
-                )
-            )
-        );
+        anyhow::bail!(t!(
+            lang,
+            "publish-already-published",
+            dir = out.display().to_string(),
+            notice = out.join("notice.html").display().to_string()
+        ));
     }
     let corrected = args
         .corrects
@@ -53,11 +44,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         .is_some_and(|a| !a.timestamp.is_empty());
     anyhow::ensure!(
         !stamped || args.tsa_cert.is_some(),
-        "{}",
-        lang.pick(
-            "记录带有可信时间戳：请用 --tsa-cert 提供时间戳机构的证书，发布前核验其签名，并放入核验材料包",
-            "the record holds a time-stamp: give the time-stamp authority's certificate with --tsa-cert, so that it is checked now and goes into the kit"
-        )
+        t!(lang, "publish-tsa-cert-needed")
     );
     let tsa = args.tsa_cert.as_deref().map(read_tsa_cert).transpose()?;
     let parsed = InputFiles::read(inputs, shuangsui::verify::id_check_of(&bytes))?
@@ -76,10 +63,11 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     )?;
     if !outcome.ok() {
         report::verification(lang, &outcome);
-        anyhow::bail!(
-            "'{}' does not verify against these inputs: nothing was published",
-            record_path.display()
-        );
+        anyhow::bail!(t!(
+            lang,
+            "publish-does-not-verify",
+            record = record_path.display().to_string()
+        ));
     }
     let earlier = inputs
         .earlier
@@ -115,34 +103,32 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
             .push((PathBuf::from("kit").join("tsa.pem"), cert));
     }
     publication::write(out, &publication, args.force)?;
-    say!(
-        "{} {}",
-        lang.pick("抽查任务公告已写入", "notice written to"),
-        args.format
-            .iter()
-            .map(|f| out
-                .join(format!("notice.{}", f.extension()))
+    let notices = args
+        .format
+        .iter()
+        .map(|f| {
+            out.join(format!("notice.{}", f.extension()))
                 .display()
-                .to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    say!("{}", t!(lang, "publish-notice-written", files = notices));
     if !publication::check_kit(out, &publication)? {
-        anyhow::bail!(
-            "the kit in '{}' does not verify: please report this as a bug",
-            out.join("kit").display()
-        );
+        anyhow::bail!(t!(
+            lang,
+            "publish-kit-fails",
+            dir = out.join("kit").display().to_string()
+        ));
     }
     say!(
-        "{} {} ({}: cd {} && {})",
-        lang.pick(
-            "核验材料包已写入并核验通过:",
-            "verification kit written and verified:"
-        ),
-        out.join("kit").display(),
-        lang.pick("任何人都可以运行", "anyone can run"),
-        out.join("kit").display(),
-        publication.verify_command
+        "{}",
+        t!(
+            lang,
+            "publish-kit-written",
+            dir = out.join("kit").display().to_string(),
+            command = &publication.verify_command
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

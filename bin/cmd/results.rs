@@ -26,10 +26,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     }
     let today = if let Some(t) = &args.today {
         shuangsui::dates::Date::parse(t)
-            .ok_or_else(|| anyhow::anyhow!("--today '{t}': expected a date such as 2027-03-01"))?
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "results-bad-today", date = t)))?
     } else {
         shuangsui::dates::china_date(super::unix_now())
-            .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))?
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-clock")))?
     };
     let name = results_path.display().to_string();
     let table = Table::parse(
@@ -47,69 +47,72 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     for (p, _) in &files {
         let p = out.join(p);
         if !args.force && p.exists() {
-            anyhow::bail!("'{}' exists; add --force to overwrite it", p.display());
+            anyhow::bail!(crate::files::exists(&p));
         }
     }
-    std::fs::create_dir_all(out)
-        .map_err(|e| anyhow::anyhow!("cannot create '{}': {e}", out.display()))?;
+    std::fs::create_dir_all(out).map_err(|e| {
+        anyhow::anyhow!(t!(
+            lang,
+            "error-cannot-create",
+            path = out.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     for (p, bytes) in &files {
         write_atomic(&out.join(p), bytes, args.force)?;
     }
+    let written = files
+        .iter()
+        .map(|(p, _)| out.join(p).display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     say!(
-        "{} {} {}; {} {}",
-        lang.pick("结果", "results:"),
-        checked.outcomes.len(),
-        lang.pick("条，与抽取记录一致", "match the record"),
-        lang.pick("公告已写入", "notice written to"),
-        files
-            .iter()
-            .map(|(p, _)| out.join(p).display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}",
+        t!(
+            lang,
+            "results-summary",
+            count = checked.outcomes.len(),
+            files = written
+        )
     );
     let mut overdue = 0;
     let mut soon = 0;
     for o in &checked.outcomes {
-        let line = format!(
-            "{} {} {}{} — {} {} ({} {})",
-            o.task,
-            o.entity,
-            o.name,
-            if o.item.is_empty() {
+        let line = t!(
+            lang,
+            "results-line",
+            task = &o.task,
+            entity = &o.entity,
+            name = &o.name,
+            item = if o.item.is_empty() {
                 String::new()
             } else {
                 format!(" [{}]", o.item)
             },
-            lang.pick("公示期限", "deadline"),
-            o.deadline,
-            lang.pick("检查于", "inspected"),
-            o.date
+            deadline = o.deadline.to_string(),
+            date = o.date.to_string(),
         );
         match o.due(&cal, today, 5)? {
             Due::Overdue(n) => {
                 overdue += 1;
-                say!(
-                    "  {} {n} {}: {line}",
-                    lang.pick("已逾期", "overdue by"),
-                    lang.pick("个工作日", "working days")
-                );
+                say!("  {}", t!(lang, "results-overdue", days = n, line = &line));
             }
             Due::Soon(n) => {
                 soon += 1;
-                say!(
-                    "  {} {n} {}: {line}",
-                    lang.pick("即将到期，剩余", "due in"),
-                    lang.pick("个工作日", "working days")
-                );
+                say!("  {}", t!(lang, "results-soon", days = n, line = &line));
             }
             Due::Later => {}
         }
     }
     say!(
-        "{} {today}: {overdue} {}, {soon} {}",
-        lang.pick("截至", "as of"),
-        lang.pick("条逾期", "overdue"),
-        lang.pick("条将在 5 个工作日内到期", "due within 5 working days")
+        "{}",
+        t!(
+            lang,
+            "results-as-of",
+            today = today.to_string(),
+            overdue = overdue,
+            soon = soon
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -21,16 +21,23 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
     if let Some(record) = &head {
         let earlier = record.earlier;
         if earlier != inputs.earlier.len() {
-            anyhow::bail!(
-                "{} was drawn after {earlier} earlier batch record(s); give each with --after RECORD ({} given)",
-                record_path.display(),
-                inputs.earlier.len()
-            );
+            anyhow::bail!(t!(
+                lang,
+                "verify-earlier-needed",
+                record = record_path.display().to_string(),
+                count = earlier,
+                given = inputs.earlier.len()
+            ));
         }
-        for (member, flag, given, digest) in [
-            ("history", "--history", &inputs.history, &record.history),
+        for (file, flag, given, digest) in [
             (
-                "conflicts",
+                t!(lang, "verify-history-file"),
+                "--history",
+                &inputs.history,
+                &record.history,
+            ),
+            (
+                t!(lang, "verify-conflicts-file"),
                 "--conflicts",
                 &inputs.conflicts,
                 &record.conflicts,
@@ -39,11 +46,18 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
             if let Some(digest) = digest
                 && given.is_none()
             {
-                anyhow::bail!(
-                    "{} was drawn with a {member} file (digest {}): give it with {flag}",
-                    record_path.display(),
-                    if digest.is_empty() { "?" } else { digest }
-                );
+                anyhow::bail!(t!(
+                    lang,
+                    "verify-file-needed",
+                    record = record_path.display().to_string(),
+                    file = file,
+                    digest = if digest.is_empty() {
+                        "?"
+                    } else {
+                        digest.as_str()
+                    },
+                    flag = flag
+                ));
             }
         }
     }

@@ -10,3 +10,11 @@ cli-hint-no-calendar = once the State Council has announced the { $year } schedu
 cli-hint-inputs-not-announced = use exactly the announced files (`shuangsui digest --plan PLAN --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round
 cli-hint-missing-history = give the history file of past inspections with --history FILE
 cli-hint-sql-tables-needed = name them with --table and --exclusions-table
+
+## The tool's own lines on standard error: a message after its prefix.
+
+cli-error = error: { $message }
+cli-hint = hint: { $hint }
+cli-warning = warning: { $message }
+cli-note = note: { $message }
+cli-cannot-write-stdout = cannot write to standard output: { $error }

@@ -1,5 +1,8 @@
-//! The tool's messages: the library's catalog with the tool's own resources (hints that
-//! name its flags), in Chinese and English.
+//! The tool's messages: the library's catalog with the tool's own resources, in Chinese and
+//! English: hints that name its flags and its own error lines (`zh.ftl`, `en.ftl`), the help
+//! (`help.zh.ftl`, `help.en.ftl`, see `args/help.rs`) and what it prints and writes
+//! (`output.zh.ftl`, `output.en.ftl`). Every text the tool prints is one of them, written with
+//! `t!(lang, "id", name = value)`.
 
 use std::sync::OnceLock;
 
@@ -9,9 +12,25 @@ use shuangsui::messages::{Arg, Catalog, Lang};
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        Catalog::with(&[include_str!("zh.ftl")], &[include_str!("en.ftl")])
-            .expect("the tool's messages parse")
+        Catalog::with(
+            &[
+                include_str!("zh.ftl"),
+                include_str!("help.zh.ftl"),
+                include_str!("output.zh.ftl"),
+            ],
+            &[
+                include_str!("en.ftl"),
+                include_str!("help.en.ftl"),
+                include_str!("output.en.ftl"),
+            ],
+        )
+        .expect("the tool's messages parse")
     })
+}
+
+/// A message in a language (see `t!`).
+pub fn text(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    catalog().message(lang, id, args)
 }
 
 /// The hint for an error: the tool's own for its kind (naming the flag that fixes it), else
@@ -52,6 +71,99 @@ mod tests {
         );
         for (id, args) in zh {
             assert_eq!(args, &en[id], "{id}");
+        }
+    }
+
+    /// The ids the tool's code names (`t!(lang, "id", …)`, `says!("id", …)`, a refusal's
+    /// `unknown::<E>("id", …)`), from its source files.
+    fn ids_in_code() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("bin/ is readable") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("source text");
+                for start in ["t!(", "says!(", "unknown::<"] {
+                    for (at, _) in text.match_indices(start) {
+                        if text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                        {
+                            continue; // `format!(`
+                        }
+                        let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+                        if line.trim_start().starts_with("//") {
+                            continue;
+                        }
+                        let rest = &text[at + start.len()..];
+                        // The id is the first string literal: after the language in `t!`,
+                        // first in `says!`, after the type in `unknown::<E>(`.
+                        let Some(open) = rest.find('"') else { continue };
+                        let before = rest[..open].trim();
+                        let id_first = match start {
+                            "t!(" => before.ends_with(',') && before.matches(',').count() == 1,
+                            "says!(" => before.is_empty(),
+                            _ => before.ends_with(">(") && !before.contains(' '),
+                        };
+                        if !id_first {
+                            continue;
+                        }
+                        let id = &rest[open + 1..];
+                        let id = &id[..id.find('"').expect("a closed literal")];
+                        if !id.is_empty() && !id.contains(' ') {
+                            out.push((path.display().to_string(), id.to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bin"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_both_languages() {
+        let c = catalog();
+        let ids = ids_in_code();
+        assert!(ids.len() > 150, "the scan found {} ids", ids.len());
+        for (file, id) in ids {
+            for lang in Lang::ALL {
+                assert!(
+                    c.has(lang, &id),
+                    "{file}: '{id}' is not in the {lang:?} catalog"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_of_the_tool_is_used() {
+        let named: std::collections::BTreeSet<String> =
+            ids_in_code().into_iter().map(|(_, id)| id).collect();
+        for text in [include_str!("output.en.ftl"), include_str!("en.ftl")] {
+            for line in text.lines() {
+                let Some((id, _)) = line.split_once(" = ") else {
+                    continue;
+                };
+                // Hints are named by error kind (`hint`), not in place.
+                if id.starts_with(' ') || id.starts_with('#') || id.starts_with("cli-hint-") {
+                    continue;
+                }
+                assert!(
+                    named.contains(id),
+                    "'{id}' is in the catalog but no code names it"
+                );
+            }
         }
     }
 }

@@ -10,3 +10,11 @@ cli-hint-no-calendar = 国务院公布 { $year } 年放假安排后，请用 --c
 cli-hint-inputs-not-announced = 请使用公告时的原文件（`shuangsui digest --plan 计划 --targets 文件` 可打印文件的规范摘要）；如输入必须更改，请重新发布公告并指定更晚的轮次
 cli-hint-missing-history = 请用 --history 文件 提供以往检查记录
 cli-hint-sql-tables-needed = 请用 --table 和 --exclusions-table 指明
+
+## 命令行工具在标准错误输出上的行：前缀之后是消息。
+
+cli-error = 错误：{ $message }
+cli-hint = 提示：{ $hint }
+cli-warning = 警告：{ $message }
+cli-note = 注意：{ $message }
+cli-cannot-write-stdout = 无法写入标准输出：{ $error }

@@ -59,7 +59,7 @@ fn demo_then_verify_then_tamper() {
     // A second demo refuses to overwrite, and leaves the files alone.
     let again = run(bin().current_dir(&dir).args(["demo", "--out", "demo"]));
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("exists; add --force"));
+    assert!(stderr(&again).contains("已存在；如要覆盖，请加 --force"));
 
     // An edited value in the directory.
     let targets = std::fs::read_to_string(demo.join("targets.csv")).unwrap();
@@ -508,6 +508,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
         }
         let out = run(bin()
             .current_dir(&case_dir)
+            .env("SHUANGSUI_LANG", "en")
             .arg("draw")
             .args(INPUT_FLAGS)
             .args(["--seed", "s", "--out", "never.json"]));
@@ -527,6 +528,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
     )
     .unwrap();
     let out = run(bin().current_dir(&dir).args([
+        "--lang=en",
         "check",
         "--plan",
         "plan-warn.toml",

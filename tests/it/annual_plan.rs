@@ -204,6 +204,7 @@ fn a_four_task_annual_plan_draws_records_and_verifies() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let out = run(bin()
         .current_dir(&dir)
+        .env("SHUANGSUI_LANG", "en")
         .args(["verify", "record.json"])
         .args(INPUT_FLAGS)
         .args(["--conflicts", "conflicts.csv"]));
@@ -221,7 +222,7 @@ fn an_infeasible_plan_exits_2_naming_the_entity_and_writes_nothing() {
     .unwrap();
     let mut a = vec!["draw"];
     a.extend(args(&["--seed", "s", "--out", "record.json"]));
-    let out = run(bin().current_dir(&dir).args(&a));
+    let out = run(bin().current_dir(&dir).arg("--lang=en").args(&a));
     assert_eq!(out.status.code(), Some(2));
     let stderr = stderr(&out);
     assert!(stderr.starts_with("error: task 'T"), "{stderr}");

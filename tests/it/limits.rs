@@ -466,7 +466,7 @@ fn hostile_workbooks_read_in_bounded_memory() {
             .arg("-c")
             .arg(r#"ulimit -v 1572864 && exec "$0" "$@""#)
             .arg(bin_path())
-            .args(["digest", "--quiet", "--plan"])
+            .args(["digest", "--quiet", "--lang", "en", "--plan"])
             .arg(&plan)
             .arg("--targets")
             .arg(&path)

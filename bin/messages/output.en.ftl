@@ -1,0 +1,189 @@
+# What the command-line tool prints and writes, in English: summaries (report-*, guarantee-*),
+# each command's lines (the command's name first), the verification kit's README (kit-*) and
+# the tool's own errors (error-*). Every id is also in output.zh.ftl with the same arguments.
+# A line's indentation is the code's: Fluent trims it.
+
+list-separator = {", "}
+
+## Summaries of a draw, a check and a verification (bin/report.rs).
+
+report-directed = directed
+report-undirected = undirected
+report-all-strata = all
+report-excluded = ; excluded { $list }
+report-plan = plan { $id } { $name }（{ $authority }）
+report-announcement = plan { $plan } (attempt { $attempt }): inputs frozen, announcement digest { $digest }
+report-announced-at = announced at: { $at }
+report-round = randomness: drand quicknet round: { $round } (emitted at { $at })
+report-dice = dice rolled in public: { $dice }
+report-party-to-contribute = party (to contribute): { $name }
+report-party-contribution = party contribution: { $name } ({ $contribution })
+report-replaces = replaces: { $digest } ({ $reason })
+report-draft = This is a draft: each party contributes (shuangsui contribute), then shuangsui finalize completes it. A draft cannot be drawn: do not publish or time-stamp it.
+report-publish-announcement = Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards.
+report-seed = seed: { $seed } ({ $source })
+report-seed-unattested = unattested
+report-seed-announced = from the announcement, drand round { $round }
+report-targets-rows = target directory: { $rows } rows
+report-officers-rows = officer roster: { $rows } rows
+report-officers-ineligible = , { $count } not eligible
+report-task-drawn = task { $id } { $name } [{ $kind }]: frame { $frame } → drawn { $count }{ $excluded }; team size { $team }, eligible officers { $eligible }
+report-task-check = task { $id } { $name } [{ $kind }]: frame { $frame } → to draw { $count }{ $excluded }; team size { $team }, eligible officers { $eligible }
+report-stratum-drawn = (drawn { $count })
+report-skipped = skipped down the waiting line: { $count } (see the exclusions file)
+report-department = joint department { $department }: { $members } per team
+report-more-selected = … { $count } more in the record
+report-targets-digest = target directory: { $rows } rows, digest { $digest }
+report-officers-digest = officer roster: { $rows } rows, digest { $digest }
+report-dropped = columns dropped as read (not read by the plan, or personal data): { $columns }
+report-certificates-checked = certificates checked on { $date }
+report-certificates-unchecked = certificates not checked (no certificate column)
+report-ineligible = not eligible { $id } { $name }: { $detail }
+report-allowlisted = allowlisted ids: { $ids }
+report-unchecked-ids = ids accepted without passing the check: { $count }
+report-check-passed = check passed: the draw can run
+report-verified = verified: the record reproduces from the inputs ({ $tasks } tasks, { $drawn } targets drawn)
+report-digest-plan = plan      { $digest }
+report-digest-targets = targets   { $digest } ({ $rows } rows)
+report-digest-officers = officers  { $digest } ({ $rows } rows)
+report-digest-record = record    { $digest }
+report-digest-ledger = ledger    { $head } ({ $count } amendments; compare this head with the one the notice published)
+report-by = (by { $actor })
+report-replacement-rule = each replacement is the next in its slot's substitute order, fixed at the draw, not chosen by anyone; a team takes at most the plan's max_replacements
+report-unattested = the seed is unattested: nothing proves it was not chosen after seeing the draw
+report-guarantee = guarantee: { $text }
+report-not-proved = not proved: that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they are the files the draw used (or the announcement froze); that rests on their sources and on public scrutiny
+report-mismatch = mismatch: { $count } { $count ->
+        [one] difference between the record and the draw its inputs give
+       *[other] differences between the record and the draw its inputs give
+    }
+report-seed-mismatch = the record's seed does not give its draw key: the seed or the draw was altered; the differences below follow from it
+report-attestation-failed = the seed's attestation does not hold: { $why }
+report-changed-input = input { $name }: its content differs from the one the draw used (canonical digest differs); the differences below follow from it
+report-more-differences = … { $count } more
+
+## What an attested seed guarantees, one statement each.
+
+guarantee-inputs-verified = inputs, dice and contributions fixed before the randomness: the announcement (digest { $announcement }) existed at { $time } by an RFC 3161 time-stamp of '{ $tsa }' (certificate SHA-256 { $fingerprint }; { $algorithm }, signature verified), before beacon round { $round } was emitted at { $emitted }
+guarantee-inputs-unchecked = inputs, dice and contributions fixed by the announcement (digest { $announcement }); its time-stamp token says { $time }, before beacon round { $round } was emitted at { $emitted }, but the token's signature was NOT checked (give the TSA's certificate to check it)
+guarantee-inputs-unanchored = inputs, dice and contributions fixed by the announcement (digest { $announcement }, which says it was made at { $announced }); NOT anchored in time: that it was public before { $emitted }, when beacon round { $round } was emitted, rests on its publication (check the date it was published)
+guarantee-beacon-verified = seed from the announced drand quicknet round { $round } and nothing entered after it (BLS signature verified offline against the pinned key)
+guarantee-beacon-unverified = seed from the announced drand quicknet round { $round } and nothing entered after it (this build cannot check BLS signatures: only the randomness was checked)
+guarantee-dice = dice { $digits } rolled in public at the announcement (that they were rolled fairly rests on the public session)
+guarantee-parties = parties' contributions fixed in the announcement
+guarantee-parties-revealed = ; revealed, so made for this announcement: { $names }
+guarantee-parties-unrevealed = ; not revealed, so resting on their word: { $names }
+guarantee-attempt = attempt { $attempt } at plan { $plan }
+guarantee-attempt-replaces = ; it replaces attempt { $n } (announcement { $digest }, round { $round }), not drawn because: { $reason }
+guarantee-attempt-end = ; that no other announcement was made for this plan rests on publication (every attempt must be published)
+
+## The tool's own errors: reading and writing files (bin/files.rs).
+
+error-not-utf8-file = '{ $path }' is not UTF-8 text
+error-cannot-read = cannot read '{ $path }'
+error-in-file = '{ $path }': { $error }
+error-cannot-create-dir = cannot create directory '{ $path }'
+error-exists = '{ $path }' exists; add --force to overwrite it
+error-not-regular-file = '{ $path }' is not a regular file (a directory, link, FIFO or device): it is never replaced; choose another output path
+error-amended-record = '{ $path }' is a record with { $count } { $count ->
+        [one] amendment
+       *[other] amendments
+    } in its ledger: a new draw over it would discard them; write the new record elsewhere
+error-cannot-create-temp = cannot create a temporary file in '{ $path }'
+error-cannot-write = cannot write '{ $path }'
+
+## Progress on a terminal (bin/progress.rs).
+
+progress-reading = { $file }: { $read } / { $total } MB, { $rows } rows, { $rate } MB/s
+error-cannot-create = cannot create '{ $path }': { $error }
+error-clock = the system clock is out of range
+error-directory-columns = the directory was read without all its columns
+
+## What each command prints, and its own errors (bin/cmd/*.rs).
+
+amend-does-not-verify = '{ $record }' does not verify against these inputs: nothing was amended
+amend-give-change = give either --unreachable ENTITY, or --target ENTITY --replace-officer OFFICER --reason REASON
+amend-in-the-future = --at { $at } is in the future (now { $now }): an amendment is dated when it is made
+amend-recorded = recorded { $task } { $target }: { $reason }
+amend-replaced = replaced { $task } { $target }: { $officer } → { $replacement } ({ $reason })
+amend-ledger-entry = ledger #{ $seq } { $digest }
+announce-previous-altered = '{ $record }' does not match its own digest: it was changed after the draw, and cannot be referenced
+announce-bad-not-before = --not-before '{ $time }' is not an RFC 3339 time such as 2027-01-15T10:00:00+08:00
+announce-public-copies = public copies of the frozen inputs (no personal data) written to { $dir }
+announce-written = announcement written to { $path } (digest { $digest })
+beacon-round-bad-time = '{ $time }' is not an RFC 3339 time such as 2027-01-15T10:10:00+08:00
+beacon-round = drand quicknet round { $round } emitted at { $at }
+contribute-not-a-party = '{ $party }' is not a party of this draft ({ $parties }): the parties are named when the draft is made
+contribute-too-late = round { $round } was already emitted at { $at }: a contribution now would come after the randomness
+contribute-secret = secret (keep it; reveal it after the draw to prove the contribution was made for this announcement): { $secret }
+contribute-contribution = contribution (goes into the announcement): { $contribution }
+contribute-finalize-with = finalize with: --party '{ $party }={ $contribution }'
+demo-written = demo: a full draw on synthetic data, written to { $dir }
+demo-verifying = verifying from the files on disk:
+demo-kit-fails = the demo's kit does not verify: please report this as a bug
+demo-notice = public notice: { $files }
+demo-kit = verification kit (verified): { $dir }
+demo-anyone = anyone can check it:
+draw-record-written = record written to { $path } (digest { $digest })
+draw-exclusions-written = exclusions and skips written to { $path } ({ $count } rows)
+draw-beacon-needed = --beacon FILE is needed: the announced round's JSON
+finalize-not-this-draft = '{ $path }' is not the announcement of this draft: its inputs, round or dice differ
+gen-wrote = wrote: { $files }
+init-wrote = wrote the example files: { $files }
+publish-already-published = '{ $dir }' holds the notice published for this draw before further amendments: publish a correction (更正) into a new directory, citing it with --corrects { $notice }
+publish-tsa-cert-needed = the record holds a time-stamp: give the time-stamp authority's certificate with --tsa-cert, so that it is checked now and goes into the kit
+publish-does-not-verify = '{ $record }' does not verify against these inputs: nothing was published
+publish-notice-written = notice written to { $files }
+publish-kit-fails = the kit in '{ $dir }' does not verify: please report this as a bug
+publish-kit-written = verification kit written and verified: { $dir } (anyone can run: cd { $dir } && { $command })
+results-bad-today = --today '{ $date }': expected a date such as 2027-03-01
+results-summary = results: { $count } match the record; notice written to { $files }
+results-line = { $task } { $entity } { $name }{ $item } — deadline { $deadline } (inspected { $date })
+results-overdue = overdue by { $days } working days: { $line }
+results-soon = due in { $days } working days: { $line }
+results-as-of = as of { $today }: { $overdue } overdue, { $soon } due within 5 working days
+schema-unknown = no schema named '{ $name }' (schemas: { $names })
+verify-earlier-needed = { $record } was drawn after { $count } earlier batch record(s); give each with --after RECORD ({ $given } given)
+verify-history-file = history file
+verify-conflicts-file = conflicts file
+verify-file-needed = { $record } was drawn with a { $file } (digest { $digest }): give it with { $flag }
+
+## The verification kit's README and the public copies of an announcement's inputs
+## (bin/publication.rs).
+
+kit-title = Verification kit
+kit-intro = This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.
+kit-none = none
+kit-file-plan = the plan
+kit-file-record = the record of the draw
+kit-file-reproduce = an independent Python implementation (standard library only)
+kit-file-targets = the target directory's public copy, columns: { $columns }; columns dropped as read: { $dropped }
+kit-file-officers = the officer roster's public copy, columns: { $columns }; columns dropped as read: { $dropped }
+kit-officer-names-hidden = ; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)
+kit-file-history = past inspections, columns: { $columns }
+kit-file-conflicts = declared conflicts of interest, columns: { $columns }
+kit-file-announcement = the announcement
+kit-file-tsr = the announcement's RFC 3161 time-stamp token
+kit-file-tsa = the time-stamp authority's certificate
+kit-file-exclusions = each task's exclusions SQL cannot compute from the directory alone (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap), bound by each task's frame.listed in the record
+kit-file-readme = this file
+kit-file-earlier = an earlier batch's record
+kit-file-replaced = an earlier announcement this one replaced
+kit-run = Run, inside it:
+kit-or-python = or, without shuangsui, with Python 3.11's standard library alone:
+kit-both = Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas.
+kit-sql = Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds.
+frozen-title = Announcement and frozen inputs
+frozen-intro = This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
+frozen-names-digest = the officers' names digest (second line):
+frozen-round = The randomness comes from drand quicknet round { $round } (emitted at { $at })
+frozen-deadline = The announcement must be public, and time-stamped, before then.
+frozen-also = (also:{ $flags })
+
+## Values refused while the command line is parsed (bin/args/values.rs).
+
+value-one-of = { $list } or { $last }
+value-unknown-format = unknown format '{ $value }' (expected { $expected })
+value-unknown-encoding = unknown encoding '{ $value }' (expected { $expected })
+value-unknown-dialect = unknown --dialect '{ $value }': expected { $expected }
+value-not-a-pair = { $flag } '{ $value }': expected { $form }

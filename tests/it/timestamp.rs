@@ -564,3 +564,15 @@ fn every_reason_reads_as_a_sentence() {
         );
     }
 }
+
+/// Without the `rsa` feature (an integrator's build without default features) an RSA-signed
+/// token is refused as unsupported, naming why, and an ECDSA one still verifies.
+#[cfg(not(feature = "rsa"))]
+#[test]
+fn without_rsa_an_rsa_token_is_unsupported_and_ecdsa_verifies() {
+    let (_, der) = pem_rfc7468::decode_vec(&fixture("tsa.pem")).unwrap();
+    let e = timestamp::check(&fixture("rsa.tsr"), &data(), &der).unwrap_err();
+    assert!(e.to_string().contains("rsa feature"), "{e}");
+    let (_, ec) = pem_rfc7468::decode_vec(&fixture("ec.pem")).unwrap();
+    assert!(timestamp::check(&fixture("ec.tsr"), &data(), &ec).is_ok());
+}

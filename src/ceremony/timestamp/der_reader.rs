@@ -140,6 +140,7 @@ pub(super) fn single<'a>(bytes: &'a [u8], what: &'static str) -> Result<Tlv<'a>,
 /// An `AlgorithmIdentifier`: its OID and the raw encoding of its parameters, if any.
 pub(super) struct Algorithm<'a> {
     pub(super) oid: Oid,
+    #[cfg_attr(not(feature = "rsa"), allow(dead_code))] // read by RSA-PSS only
     pub(super) params: Option<Tlv<'a>>,
 }
 

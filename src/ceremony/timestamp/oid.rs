@@ -16,10 +16,14 @@ pub(super) const ID_SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
 pub(super) const ID_SM3: Oid = Oid::new_unwrap("1.2.156.10197.1.401");
 
 pub(super) const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+#[cfg(feature = "rsa")]
 pub(super) const ID_MGF1: Oid = Oid::new_unwrap("1.2.840.113549.1.1.8");
 pub(super) const ID_RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+#[cfg(feature = "rsa")]
 pub(super) const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
+#[cfg(feature = "rsa")]
 pub(super) const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
+#[cfg(feature = "rsa")]
 pub(super) const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
 pub(super) const ID_EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 pub(super) const PRIME256V1: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");

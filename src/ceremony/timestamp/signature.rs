@@ -1,27 +1,33 @@
-//! Public keys and signatures: RSA PKCS#1 v1.5 and RSA-PSS with SHA-256/384/512, ECDSA
-//! P-256, SM2 with SM3.
+//! Public keys and signatures: RSA PKCS#1 v1.5 and RSA-PSS with SHA-256/384/512 (feature
+//! `rsa`, on by default), ECDSA P-256, SM2 with SM3.
 
 use const_oid::ObjectIdentifier as Oid;
+#[cfg(feature = "rsa")]
 use der::Decode as _;
 use p256::ecdsa::signature::Verifier as _;
 use p256::ecdsa::signature::hazmat::PrehashVerifier as _;
 
-use super::der_reader::{Algorithm, Der, INTEGER, SEQUENCE, Tlv, algorithm_id, single};
+use super::der_reader::{Algorithm, Der, INTEGER, SEQUENCE, single};
+#[cfg(feature = "rsa")]
+use super::der_reader::{Tlv, algorithm_id};
 use super::digest::Hash;
 use super::error::Invalid;
 use super::oid::{
-    ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512, ID_EC_PUBLIC_KEY, ID_MGF1,
-    ID_RSASSA_PSS, PRIME256V1, RSA_ENCRYPTION, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA,
-    SM2_CURVE, SM2_SIGN, SM2_WITH_SM3,
+    ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512, ID_EC_PUBLIC_KEY, ID_RSASSA_PSS,
+    PRIME256V1, RSA_ENCRYPTION, SM2_CURVE, SM2_SIGN, SM2_WITH_SM3,
 };
+#[cfg(feature = "rsa")]
+use super::oid::{ID_MGF1, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA};
 
 /// The SM2 user id that GB/T 35276 sets as default and that SM2 tokens are signed with.
 const SM2_USER_ID: &str = "1234567812345678";
 
 /// The largest RSA modulus accepted, in bits.
+#[cfg(feature = "rsa")]
 const MAX_RSA_BITS: usize = 8192;
 
 pub(super) enum Key {
+    #[cfg(feature = "rsa")]
     Rsa(Box<rsa::RsaPublicKey>),
     P256(p256::ecdsa::VerifyingKey),
     Sm2(Box<sm2::dsa::VerifyingKey>),
@@ -37,6 +43,11 @@ impl Key {
         let bad_key =
             |kind: &str| Invalid::Certificate(format!("the {kind} public key cannot be read"));
         match spki.algorithm.oid {
+            #[cfg(not(feature = "rsa"))]
+            RSA_ENCRYPTION | ID_RSASSA_PSS => Err(Invalid::UnsupportedAlgorithm(
+                "RSA: this build verifies no RSA signature (the rsa feature is off)".into(),
+            )),
+            #[cfg(feature = "rsa")]
             RSA_ENCRYPTION | ID_RSASSA_PSS => {
                 // Up to 8192 bits (the rsa crate's own default stops at 4096).
                 let key = rsa::pkcs1::RsaPublicKey::from_der(bits).map_err(|_| bad_key("RSA"))?;
@@ -121,6 +132,7 @@ pub(super) fn verify(
         }
     };
     match key {
+        #[cfg(feature = "rsa")]
         Key::Rsa(key) => {
             let named = match algorithm.oid {
                 RSA_ENCRYPTION => None,
@@ -185,6 +197,7 @@ pub(super) fn verify(
 }
 
 /// RSASSA-PSS with MGF1 over the same SHA-2 hash and trailer field 1.
+#[cfg(feature = "rsa")]
 fn verify_pss(
     key: &rsa::RsaPublicKey,
     algorithm: &Algorithm<'_>,
@@ -255,6 +268,7 @@ fn verify_pss(
 }
 
 /// The `AlgorithmIdentifier` inside an explicitly tagged element.
+#[cfg(feature = "rsa")]
 fn algorithm_in<'a>(tagged: &Tlv<'a>) -> Option<Algorithm<'a>> {
     let inner = single(tagged.value, "the RSA-PSS parameters").ok()?;
     algorithm_id(&inner, "the RSA-PSS parameters").ok()

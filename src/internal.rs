@@ -1,6 +1,16 @@
 //! **Not part of the API**: the stages of the draw, reachable one by one for this crate's
 //! benchmarks, property tests, fuzz targets and test vectors. Anything here may change or go
 //! in any release; an integrator uses the documented modules.
+//!
+//! ```
+//! // The quota of a stratum (SPEC.md §7.3), as the vectors check it one case at a time.
+//! use shuangsui::internal::allocation::ratio_count;
+//! use shuangsui::plan::{Ratio, Rounding};
+//!
+//! let five_percent = Ratio { ppm: 50_000 };
+//! assert_eq!(ratio_count(90, five_percent, Rounding::Nearest, 1), 5); // 4.5: halves up
+//! assert_eq!(ratio_count(90, five_percent, Rounding::Floor, 1), 4);
+//! ```
 
 pub use crate::base::canonical::{Hash, sha256, to_hex};
 pub use crate::draw::tickets::Ticketer;

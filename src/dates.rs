@@ -152,7 +152,7 @@ fn utc_at(t: i64) -> Option<civil::DateTime> {
 }
 
 /// The Unix time of a civil date and time on a clock `offset` ahead of UTC.
-fn unix_seconds(local: civil::DateTime, offset: Offset) -> i64 {
+pub(crate) fn unix_seconds(local: civil::DateTime, offset: Offset) -> i64 {
     local.duration_since(EPOCH_TIME).as_secs() - i64::from(offset.seconds())
 }
 

@@ -17,7 +17,21 @@
 
 use std::fmt;
 
+use jiff::civil;
+use jiff::tz::Offset;
+use jiff::{SignedDuration, Span};
+
+/// Day 0 of [`Date::days_since_epoch`].
+const EPOCH: civil::Date = civil::Date::constant(1970, 1, 1);
+/// Second 0 of the Unix times below (UTC, no leap seconds).
+const EPOCH_TIME: civil::DateTime = EPOCH.to_datetime(civil::Time::midnight());
+/// China's clock: UTC+8 all year, no daylight saving, so no time zone database.
+const BEIJING: Offset = Offset::constant(8);
+
 /// A proleptic Gregorian calendar date.
+///
+/// The calendar arithmetic is jiff's ([`jiff::civil::Date`]); the forms bureaus type are
+/// read by our own lexer ([`Date::parse`]), since jiff knows ISO 8601 only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Year, 1000..=9999.
@@ -31,10 +45,16 @@ pub struct Date {
 impl Date {
     /// Builds a date, checking that it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        if !(1000..=9999).contains(&year) {
             return None;
         }
-        (day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()?;
+        Some(Date { year, month, day })
     }
 
     /// Parses one of the accepted forms (SPEC.md §3.3): `YYYYMMDD`; `YYYY-M-D`, `YYYY/M/D`
@@ -71,47 +91,45 @@ impl Date {
 
     /// Days since the Unix epoch (1970-01-01), for date arithmetic.
     pub fn days_since_epoch(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let (y, m, d) = (
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
-        );
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        let days = EPOCH
+            .until(self.to_jiff())
+            .expect("days between two dates: jiff's default difference never fails");
+        i64::from(days.get_days())
     }
 
     /// The date `days` after the Unix epoch (1970-01-01), for spreadsheet serials.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(
-            u16::try_from(year).ok()?,
-            u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
-        )
+        let days = Span::new().try_days(days).ok()?;
+        Date::from_jiff(EPOCH.checked_add(days).ok()?)
     }
-}
 
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 31,
+    /// This date in jiff, for arithmetic.
+    ///
+    /// A `Date` made by [`Date::new`], [`Date::parse`] or [`Date::from_days_since_epoch`]
+    /// is a real day. One written out field by field may not be: then, as the day count
+    /// before jiff did, its day counts on from the first of its month (2027-02-30 is
+    /// 2027-03-02), up to 9999-12-31; a month outside 1..=12 or a year above 9999 is
+    /// clamped into range. Never a panic.
+    pub(crate) fn to_jiff(self) -> civil::Date {
+        let year = i16::try_from(self.year).unwrap_or(i16::MAX);
+        let month = i8::try_from(self.month).unwrap_or(i8::MAX);
+        let day = i8::try_from(self.day).unwrap_or(i8::MAX);
+        civil::Date::new(year, month, day).unwrap_or_else(|_| {
+            let first = civil::Date::new(year.min(9999), month.clamp(1, 12), 1)
+                .expect("a year of 0..=9999 and a month of 1..=12");
+            first.saturating_add(Span::new().days(i64::from(self.day) - 1))
+        })
+    }
+
+    /// The date jiff gives, when its year is one a `Date` holds (1000..=9999).
+    pub(crate) fn from_jiff(date: civil::Date) -> Option<Date> {
+        Some(Date {
+            year: u16::try_from(date.year())
+                .ok()
+                .filter(|y| (1000..=9999).contains(y))?,
+            month: u8::try_from(date.month()).ok()?,
+            day: u8::try_from(date.day()).ok()?,
+        })
     }
 }
 
@@ -121,9 +139,39 @@ impl fmt::Display for Date {
     }
 }
 
+// Times are Unix seconds. Their calendar arithmetic is jiff's civil arithmetic from the epoch
+// in UTC, not `jiff::Timestamp`: a `Timestamp` stops at 9999-12-30T22:00Z (so that every
+// offset up to ±25:59:59 can still show it as a civil time), and these functions have always
+// answered for the whole of the year 9999 (`parse_rfc3339("9999-12-31T12:00:00Z")`,
+// `format_rfc3339` and `china_date` of such a time). The tests pin that edge.
+
+/// The civil date and time in UTC at Unix time `t`, while its year is within jiff's
+/// (−9999..=9999).
+fn utc_at(t: i64) -> Option<civil::DateTime> {
+    EPOCH_TIME.checked_add(SignedDuration::from_secs(t)).ok()
+}
+
+/// The Unix time of a civil date and time on a clock `offset` ahead of UTC.
+pub(crate) fn unix_seconds(local: civil::DateTime, offset: Offset) -> i64 {
+    local.duration_since(EPOCH_TIME).as_secs() - i64::from(offset.seconds())
+}
+
 /// Parses an RFC 3339 date-time (`2027-01-15T10:00:00+08:00`, `…Z`, an
 /// optional fraction of a second, `T` or a space) to Unix seconds.
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    // Our own lexer, kept as it was before jiff so that the same texts are accepted (ledger
+    // entries already written and verified must stay so). jiff's parser
+    // (`s.parse::<jiff::Timestamp>()`) differs both ways. It also takes `+08`, `+0800`,
+    // `+24:00`, a `,` before the fraction, a leap second `:60`, a time without seconds, the
+    // basic form `20270115T100000Z`, a `[…]` annotation and years below 1000. It refuses
+    // what this lexer lets through: spaces around the text; a date padded with spaces to ten
+    // bytes (`2027-1-15 T10:00:00Z`); a fraction that is not digits (everything after the
+    // clock's first `.` is skipped here, `.`, `.x`, `.5.5`); an offset after a `Z`
+    // (`…Z08:00` reads as `+08:00`); and the last day of the year 9999 (see above). The
+    // tests pin these. The padded date, the fraction that is not digits and the offset after
+    // a `Z` are also wider than SPEC.md §9.4's grammar for a ledger entry's `at`; narrowing
+    // them changes which ledgers verify, which is not this lexer's to decide. jiff checks the
+    // day and the clock and does the arithmetic.
     let s = s.trim();
     let (date, rest) = s.split_at_checked(10)?;
     let day = Date::parse(date)?;
@@ -131,62 +179,59 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         return None;
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
-    let (clock, zone) = match rest.find(['Z', 'z', '+', '-']) {
-        Some(i) => rest.split_at(i),
-        None => return None,
+    let (clock, zone) = rest.split_at(rest.find(['Z', 'z', '+', '-'])?);
+    let two_digits = |p: &str| {
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<i8>().ok())
+            .flatten()
     };
     let clock = clock.split('.').next()?;
-    let parts: Vec<&str> = clock.split(':').collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let parts: Vec<Option<i8>> = clock.split(':').map(two_digits).collect();
+    let &[Some(h), Some(m), Some(sec)] = parts.as_slice() else {
         return None;
-    }
-    let (h, m, sec): (i64, i64, i64) = (
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    );
-    if h > 23 || m > 59 || sec > 59 {
-        return None;
-    }
+    };
+    // Hours 00–23, minutes and seconds 00–59 (no leap second).
+    let time = civil::Time::new(h, m, sec, 0).ok()?;
     let offset = match zone {
-        "Z" | "z" => 0,
+        "Z" | "z" => Offset::UTC,
         z => {
             let sign = if z.starts_with('-') { -1 } else { 1 };
             let (oh, om) = z[1..].split_once(':')?;
-            if oh.len() != 2
-                || om.len() != 2
-                || !oh.bytes().chain(om.bytes()).all(|b| b.is_ascii_digit())
-                || oh > "23"
-                || om > "59"
-            {
+            let (oh, om) = (two_digits(oh)?, two_digits(om)?);
+            if oh > 23 || om > 59 {
                 return None;
             }
-            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
+            Offset::from_seconds(sign * (i32::from(oh) * 3600 + i32::from(om) * 60)).ok()?
         }
     };
-    Some(day.days_since_epoch() * 86_400 + h * 3600 + m * 60 + sec - offset)
+    Some(unix_seconds(day.to_jiff().to_datetime(time), offset))
 }
 
 /// The calendar date in China (UTC+8, no daylight saving) at Unix time `t`.
 pub fn china_date(t: i64) -> Option<Date> {
-    Date::from_days_since_epoch(t.checked_add(8 * 3600)?.div_euclid(86_400))
+    let beijing = utc_at(t)?.checked_add(SignedDuration::from_secs(i64::from(BEIJING.seconds())));
+    Date::from_jiff(beijing.ok()?.date())
+}
+
+/// The Unix time at which `day` begins in China (00:00 UTC+8).
+pub(crate) fn china_start(day: Date) -> i64 {
+    unix_seconds(day.to_jiff().to_datetime(civil::Time::midnight()), BEIJING)
 }
 
 /// Formats Unix seconds as RFC 3339 in UTC (`2027-01-15T02:00:00Z`).
+///
+/// A time whose date is not in the years 1000 to 9999 keeps its time of day, with
+/// `????-??-??` for the date.
 pub fn format_rfc3339(t: i64) -> String {
-    let days = t.div_euclid(86_400);
-    let rem = t.rem_euclid(86_400);
-    let date = Date::from_days_since_epoch(days)
+    let date = utc_at(t)
+        .and_then(|dt| Date::from_jiff(dt.date()))
         .map_or_else(|| "????-??-??".to_owned(), |d| d.to_string());
+    let time = civil::Time::midnight().wrapping_add(SignedDuration::from_secs(t));
     format!(
         "{date}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
+        time.hour(),
+        time.minute(),
+        time.second()
     )
 }
 
@@ -343,6 +388,85 @@ mod tests {
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn rfc3339_as_before_jiff() {
+        // Accepted as they always were, though jiff's parser refuses them.
+        for (text, t) in [
+            (" 2027-01-15T10:00:00+08:00 ", 1_799_978_400),
+            ("2027-01-15t10:00:00z", 1_800_007_200),
+            ("2027-1-15 T10:00:00Z", 1_800_007_200),
+            ("2027-1-1   10:00:00Z", 1_798_797_600),
+            ("2027-01-15T10:00:00.Z", 1_800_007_200),
+            ("2027-01-15T10:00:00.5.5Z", 1_800_007_200),
+            ("2027-01-15T10:00:00. 年Z", 1_800_007_200),
+            ("2027-01-15T10:00:00Z08:00", 1_799_978_400),
+            ("2027-01-15T10:00:00-00:00", 1_800_007_200),
+            ("9999-12-31T23:59:59Z", 253_402_300_799),
+            ("9999-12-31T23:59:59-23:59", 253_402_387_139),
+            ("1000-01-01T00:00:00+23:59", -30_610_310_340),
+        ] {
+            assert_eq!(parse_rfc3339(text), Some(t), "{text}");
+        }
+        // Refused as they always were, though jiff's parser takes them.
+        for bad in [
+            "2027-01-15T10:00:00+08",
+            "2027-01-15T10:00:00+0800",
+            "2027-01-15T10:00:00+24:00",
+            "2027-01-15T10:00:00,5Z",
+            "2027-01-15T10:00:60Z",
+            "2027-01-15T10:00Z",
+            "20270115T100000Z",
+            "2027-01-15T10:00:00+08:00[Asia/Shanghai]",
+            "0999-12-31T23:00:00-08:00",
+            // and refused by both
+            "2027-01-15T10:00:00+23:60",
+            "2027-01-15T24:00:00Z",
+            "2027-02-29T10:00:00Z",
+            "2027-01-15T10:00:00 Z",
+            "2027-01-15T10:00:00.xyz+05:30",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn times_at_the_ends_of_the_years() {
+        // The last second of 9999, beyond jiff::Timestamp::MAX, and the first after it.
+        assert_eq!(format_rfc3339(253_402_300_799), "9999-12-31T23:59:59Z");
+        assert_eq!(format_rfc3339(253_402_300_800), "????-??-??T00:00:00Z");
+        assert_eq!(format_rfc3339(-30_610_224_000), "1000-01-01T00:00:00Z");
+        assert_eq!(format_rfc3339(-30_610_224_001), "????-??-??T23:59:59Z");
+        assert_eq!(format_rfc3339(i64::MIN), "????-??-??T08:29:52Z");
+        assert_eq!(format_rfc3339(i64::MAX), "????-??-??T15:30:07Z");
+        assert_eq!(
+            china_date(253_402_300_799 - 8 * 3600).map(|d| d.to_string()),
+            Some("9999-12-31".to_owned())
+        );
+        assert_eq!(china_date(253_402_300_800 - 8 * 3600), None);
+        assert_eq!(
+            china_date(-30_610_252_800).map(|d| d.to_string()),
+            Some("1000-01-01".to_owned())
+        );
+        assert_eq!(china_date(-30_610_252_801), None);
+        assert_eq!(china_date(i64::MAX), None);
+        assert_eq!(china_date(i64::MIN), None);
+        assert_eq!(
+            china_start(Date::parse("2027-01-15").unwrap()),
+            1_799_942_400
+        );
+    }
+
+    #[test]
+    fn days_of_dates_written_field_by_field() {
+        // As the day count always did: the day counts on from the first of the month.
+        let d = |year, month, day| Date { year, month, day }.days_since_epoch();
+        assert_eq!(d(2027, 2, 30), d(2027, 3, 2));
+        assert_eq!(d(2027, 3, 0), d(2027, 2, 28));
+        assert_eq!(d(2024, 12, 255), d(2025, 8, 12));
+        // Out of range: no panic.
+        let _ = (d(65_535, 255, 255), d(0, 0, 0), d(9999, 12, 255));
     }
 
     #[test]

@@ -118,8 +118,7 @@ impl<'a> State<'a> {
             .collect();
         let not_before = match &record.seed.attestation {
             Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at),
-            None => crate::dates::Date::parse(&record.plan.date)
-                .map(|d| d.days_since_epoch() * 86_400 - 8 * 3600),
+            None => crate::dates::Date::parse(&record.plan.date).map(crate::dates::china_start),
         };
         Ok(State {
             inputs,

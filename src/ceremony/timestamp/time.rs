@@ -1,5 +1,8 @@
 //! The token's time: a `GeneralizedTime` as Unix seconds and as `YYYY-MM-DDTHH:MM:SSZ`.
 
+use jiff::civil;
+use jiff::tz::Offset;
+
 use super::error::{Invalid, malformed};
 
 /// `YYYYMMDDHHMMSS[.f...]Z` to Unix seconds and `YYYY-MM-DDTHH:MM:SSZ`.
@@ -28,38 +31,13 @@ pub(super) fn generalized_time(text: &[u8]) -> Result<(i64, String), Invalid> {
     };
     let (year, month, day) = (number(0..4), number(4..6), number(6..8));
     let (hour, minute, second) = (number(8..10), number(10..12), number(12..14));
-    if !(1..=12).contains(&month)
-        || day < 1
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 59
-    {
-        return Err(bad());
-    }
-    let time = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+    // jiff checks the day (proleptic Gregorian, the year 0000 included) and the clock (no leap
+    // second), and counts the seconds.
+    let date = civil::Date::new(year as i16, month as i8, day as i8).map_err(|_| bad())?;
+    let clock = civil::Time::new(hour as i8, minute as i8, second as i8, 0).map_err(|_| bad())?;
+    let time = crate::dates::unix_seconds(date.to_datetime(clock), Offset::UTC);
     let text = format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z");
     Ok((time, text))
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 #[cfg(test)]

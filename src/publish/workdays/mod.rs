@@ -20,8 +20,15 @@ const OFFICIAL: &str = include_str!("cn.toml");
 
 /// The day of the week: 1 Monday … 7 Sunday.
 pub fn weekday(day: Date) -> u8 {
-    // 1970-01-01 was a Thursday.
-    u8::try_from((day.days_since_epoch() + 3).rem_euclid(7)).expect("0..7") + 1
+    u8::try_from(day.to_jiff().weekday().to_monday_one_offset()).expect("1..=7")
+}
+
+/// The days from `first` to `last`, both included (none when `last` is before `first`).
+fn days(first: Date, last: Date) -> impl Iterator<Item = Date> {
+    let last = last.to_jiff();
+    std::iter::successors(Some(first.to_jiff()), |d| d.tomorrow().ok())
+        .take_while(move |d| *d <= last)
+        .map(|d| Date::from_jiff(d).expect("between two valid dates"))
 }
 
 /// One year's schedule.
@@ -150,10 +157,7 @@ impl Calendar {
                         format!("the range '{}' ends before it starts", h.get_ref()),
                     ));
                 }
-                for n in first.days_since_epoch()..=last.days_since_epoch() {
-                    holidays
-                        .insert(Date::from_days_since_epoch(n).expect("between two valid dates"));
-                }
+                holidays.extend(days(first, last));
             }
             let mut workdays = BTreeSet::new();
             for w in &y.workdays {
@@ -220,30 +224,32 @@ impl Calendar {
     /// The `n`th working day after `day` (`day` itself not counted): the deadline of
     /// something due "within `n` working days" of `day`. `n = 0` gives `day`.
     pub fn add_working_days(&self, day: Date, n: u32) -> Result<Date> {
-        let mut d = day.days_since_epoch();
+        let mut d = day;
         let mut left = n;
         while left > 0 {
-            d += 1;
-            let next = Date::from_days_since_epoch(d).ok_or(
-                Error::new(ErrorKind::NoCalendar)
-                    .arg("year", 9999)
-                    .arg("known", String::new()),
-            )?;
-            if self.is_working_day(next)? {
+            d = d
+                .to_jiff()
+                .tomorrow()
+                .ok()
+                .and_then(Date::from_jiff)
+                .ok_or(
+                    Error::new(ErrorKind::NoCalendar)
+                        .arg("year", 9999)
+                        .arg("known", String::new()),
+                )?;
+            if self.is_working_day(d)? {
                 left -= 1;
             }
         }
-        Ok(Date::from_days_since_epoch(d).expect("reached by valid dates"))
+        Ok(d)
     }
 
     /// How many working days lie after `from` up to and including `to` (0 when `to` is not
     /// after `from`).
     pub fn working_days_between(&self, from: Date, to: Date) -> Result<u32> {
         let mut count = 0;
-        for n in from.days_since_epoch() + 1..=to.days_since_epoch() {
-            if self
-                .is_working_day(Date::from_days_since_epoch(n).expect("between two valid dates"))?
-            {
+        for d in days(from, to).skip(1) {
+            if self.is_working_day(d)? {
                 count += 1;
             }
         }

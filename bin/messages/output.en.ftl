@@ -95,7 +95,6 @@ error-cannot-write = cannot write '{ $path }'
 progress-reading = { $file }: { $read } / { $total } MB, { $rows } rows, { $rate } MB/s
 error-cannot-create = cannot create '{ $path }': { $error }
 error-clock = the system clock is out of range
-error-directory-columns = the directory was read without all its columns
 
 ## What each command prints, and its own errors (bin/cmd/*.rs).
 

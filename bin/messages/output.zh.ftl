@@ -88,7 +88,6 @@ error-cannot-write = 无法写入“{ $path }”
 progress-reading = { $file }：已读 { $read } / { $total } MB，{ $rows } 行，{ $rate } MB/s
 error-cannot-create = 无法创建“{ $path }”：{ $error }
 error-clock = 系统时钟超出范围
-error-directory-columns = 读取名录库时没有保留全部列
 
 ## 各命令的输出行及其自身的错误（bin/cmd/*.rs）。
 

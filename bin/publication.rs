@@ -1,20 +1,20 @@
 //! What `shuangsui publish` writes (the draw notice and the verification kit, after the record
 //! has been verified against its inputs), the notice files `results` writes, and the public
-//! copies of an announcement's frozen inputs (`announce --publish`).
+//! copies of an announcement's frozen inputs (`announce --publish`). The kit and the frozen
+//! inputs are the library's (`shuangsui::publish::kit`); the tool adds the commands their
+//! READMEs show, which name its flags.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use shuangsui::publish::kit;
 use shuangsui::publish::notice::{self, OfficerDisplay};
 use shuangsui::{Inputs, Source};
 
 use crate::args::{InputArgs, NoticeFormat};
 use crate::files::{InputFiles, write_atomic};
 use crate::lang::Lang;
-
-/// The independent Python implementation, shipped in every kit.
-const REPRODUCE_PY: &str = include_str!("../tests/reproduce.py");
 
 /// A notice's sheet as an .xlsx workbook: its columns and rows, one worksheet, every cell a
 /// string cell (never a formula, so the exact value: no guard as in the CSV is needed).
@@ -64,22 +64,26 @@ pub struct Publication {
     pub verify_command: String,
 }
 
-/// Everything `publish` writes, in memory: the notice (Markdown, CSV) and the kit (the plan as
-/// given, the public projections of the tables, the record, earlier records, the announcement,
-/// reproduce.py and a README with the exact commands).
-#[allow(clippy::too_many_arguments)] // folded into a publication model by issue 15
+/// What a publication is made with besides the record and its inputs: the language, how the
+/// notice shows officers, the notice's formats, and the time-stamp authority's certificate
+/// (which goes into the kit of a time-stamped record).
+pub struct Choices<'a> {
+    pub lang: Lang,
+    pub display: OfficerDisplay,
+    pub formats: &'a [NoticeFormat],
+    pub tsa_cert: Option<&'a [u8]>,
+}
+
+/// Everything `publish` writes, in memory: the notice in the chosen formats and the
+/// verification kit under `kit/` (the library's, with the tool's commands in its README).
 pub fn build(
-    lang: Lang,
-    record_bytes: &[u8],
-    plan_bytes: &[u8],
-    earlier: &[Vec<u8>],
     inputs: &Inputs,
-    display: OfficerDisplay,
-    formats: &[NoticeFormat],
+    given: &kit::Given<'_>,
+    choices: &Choices<'_>,
     published: &notice::Published<'_>,
 ) -> Result<Publication> {
-    let record = shuangsui::Record::from_json("record.json", record_bytes)?;
-    let kit = PathBuf::from("kit");
+    let lang = choices.lang;
+    let record = shuangsui::Record::from_json("record.json", given.record)?;
     // The kit's files are named as verify_command names them.
     let command = verify_command(&record);
     let published = &notice::Published {
@@ -91,255 +95,66 @@ pub fn build(
         &record,
         &inputs.plan,
         &inputs.officers,
-        display,
+        choices.display,
         published,
     );
-    let mut files = notice_files("notice", formats, &notice)?;
-    files.extend([
-        (kit.join("plan.toml"), plan_bytes.to_vec()),
-        (
-            kit.join("targets.csv"),
-            inputs
-                .targets
-                .to_csv()
-                .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-directory-columns")))?,
-        ),
-        (
-            kit.join("officers.csv"),
-            // Hidden names are hidden everywhere: the kit's roster has no name column, and
-            // still verifies (names are outside the roster's digest, SPEC.md §3.4).
-            if display == OfficerDisplay::Names {
-                inputs.officers.to_csv()
-            } else {
-                inputs.officers.to_csv_hiding(&["name"])
-            },
-        ),
-        (kit.join("record.json"), record_bytes.to_vec()),
-        (kit.join("reproduce.py"), REPRODUCE_PY.as_bytes().to_vec()),
-    ]);
-    // What a SQL engine cannot compute from targets.csv, bound by each task's frame.listed.
-    let checked = shuangsui::check(inputs)?;
-    files.push((
-        kit.join("exclusions.csv"),
-        shuangsui::publish::sql::exclusions_csv(&checked, &inputs.targets),
-    ));
-    if let Some((t, _)) = &inputs.history {
-        files.push((kit.join("history.csv"), t.to_csv()));
-    }
-    if let Some((t, _)) = &inputs.conflicts {
-        files.push((kit.join("conflicts.csv"), t.to_csv()));
-    }
-    for (i, bytes) in earlier.iter().enumerate() {
-        files.push((kit.join(format!("earlier-{}.json", i + 1)), bytes.clone()));
-    }
-    if let Some(a) = &record.seed.attestation {
-        files.push((
-            kit.join("announcement.json"),
-            shuangsui::ceremony::to_json(&a.announcement).into_bytes(),
-        ));
-        for old in &a.replaced {
-            files.push((
-                kit.join(format!("announcement-attempt-{}.json", old.attempt)),
-                shuangsui::ceremony::to_json(old).into_bytes(),
-            ));
-        }
-        if let Some(token) =
-            shuangsui::ceremony::base64_decode(&a.timestamp).filter(|t| !t.is_empty())
-        {
-            // The bare token: `openssl ts -verify -token_in -in announcement.tsr -data announcement.json -CAfile TSA.pem`
-            files.push((kit.join("announcement.tsr"), token));
-        }
-    }
-    let readme = kit_readme(lang, &record, &files, &command, display);
-    files.push((kit.join("README.md"), readme.into_bytes()));
+    let mut files = notice_files("notice", choices.formats, &notice)?;
+    let sql = record.tasks.first().map(|t| sql_commands(&t.id));
+    let kit = kit::build(
+        inputs,
+        given,
+        &kit::KitOptions {
+            lang,
+            officers: choices.display,
+            tsa_cert: choices.tsa_cert,
+            verify: &command,
+            reproduce: &reproduce_command(inputs, given.earlier.len()),
+            sql: sql.as_deref(),
+        },
+    )?;
+    let dir = Path::new("kit");
+    files.extend(kit.files.into_iter().map(|(p, b)| (dir.join(p), b)));
     Ok(Publication {
         files,
-        verify_command: command.clone(),
+        verify_command: command,
     })
 }
 
-/// The kit's README, written from what the kit holds: every file with what it is, each
-/// table's columns and the columns dropped from it, and the commands that verify it.
-fn kit_readme(
-    lang: Lang,
-    record: &shuangsui::Record,
-    files: &[(PathBuf, Vec<u8>)],
-    command: &str,
-    display: OfficerDisplay,
-) -> String {
-    let kit = Path::new("kit");
-    let mut names: Vec<(&str, &[u8])> = files
-        .iter()
-        .filter_map(|(p, b)| Some((p.strip_prefix(kit).ok()?.to_str()?, b.as_slice())))
-        .collect();
-    // The CLI adds the authority's certificate to a time-stamped record's kit.
-    if record
-        .seed
-        .attestation
-        .as_ref()
-        .is_some_and(|a| !a.timestamp.is_empty())
-    {
-        names.push(("tsa.pem", b""));
-    }
-    names.push(("README.md", b""));
-    let header = |bytes: &[u8]| -> String {
-        let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-        String::from_utf8_lossy(line).trim_end().replace(',', ", ")
-    };
-    let dropped = |list: &[String]| {
-        if list.is_empty() {
-            t!(lang, "kit-none")
-        } else {
-            list.join(&t!(lang, "list-separator"))
-        }
-    };
-    let mut out = format!("# {}\n\n", t!(lang, "kit-title"));
-    out.push_str(&t!(lang, "kit-intro"));
-    out.push_str("\n\n");
-    for (name, bytes) in &names {
-        let what = match *name {
-            "plan.toml" => t!(lang, "kit-file-plan"),
-            "record.json" => t!(lang, "kit-file-record"),
-            "reproduce.py" => t!(lang, "kit-file-reproduce"),
-            "targets.csv" => t!(
-                lang,
-                "kit-file-targets",
-                columns = header(bytes),
-                dropped = dropped(&record.inputs.targets.dropped)
-            ),
-            "officers.csv" => {
-                let mut what = t!(
-                    lang,
-                    "kit-file-officers",
-                    columns = header(bytes),
-                    dropped = dropped(&record.inputs.officers.dropped)
-                );
-                if display != OfficerDisplay::Names {
-                    what += &t!(lang, "kit-officer-names-hidden");
-                }
-                what
-            }
-            "history.csv" => t!(lang, "kit-file-history", columns = header(bytes)),
-            "conflicts.csv" => t!(lang, "kit-file-conflicts", columns = header(bytes)),
-            "announcement.json" => t!(lang, "kit-file-announcement"),
-            "announcement.tsr" => t!(lang, "kit-file-tsr"),
-            "tsa.pem" => t!(lang, "kit-file-tsa"),
-            "exclusions.csv" => t!(lang, "kit-file-exclusions"),
-            "README.md" => t!(lang, "kit-file-readme"),
-            n if n.starts_with("earlier-") => t!(lang, "kit-file-earlier"),
-            n if n.starts_with("announcement-attempt-") => t!(lang, "kit-file-replaced"),
-            _ => String::new(),
-        };
-        let _ = writeln!(out, "- `{name}`: {what}");
-    }
-    let has = |n: &str| names.iter().any(|(f, _)| *f == n);
-    let mut python =
-        "python3 reproduce.py record.json plan.toml targets.csv officers.csv".to_owned();
-    for (file, flag) in [
-        ("history.csv", "--history"),
-        ("conflicts.csv", "--conflicts"),
-    ] {
-        if has(file) {
-            let _ = write!(python, " {flag} {file}");
-        }
-    }
-    for (f, _) in &names {
-        if f.starts_with("earlier-") {
-            let _ = write!(python, " --earlier {f}");
-        }
-    }
-    let _ = write!(
-        out,
-        "\n{}\n\n```sh\n{command}\n```\n\n{}\n\n```sh\n{python}\n```\n\n{}\n",
-        t!(lang, "kit-run"),
-        t!(lang, "kit-or-python"),
-        t!(lang, "kit-both")
-    );
-    if let Some(task) = record.tasks.first().map(|t| t.id.as_str()) {
-        let _ = write!(
-            out,
-            "\n{}\n\n```sh\nshuangsui sql --record record.json --task {task} > {task}.sql\nduckdb < {task}.sql\n```\n",
-            t!(lang, "kit-sql")
-        );
-    }
-    out
-}
-
-/// The public copies of an announcement's frozen inputs, to publish with it: the plan, the
-/// tables without personal data (the same projections as the kit's), the announcement, and a
-/// README saying how to check them against it. Anyone can challenge the inputs before the
-/// randomness exists.
+/// The public copies of an announcement's frozen inputs, to publish with it (the library's,
+/// with the `digest` commands that check them against it). Anyone can challenge the inputs
+/// before the randomness exists.
 pub fn frozen_inputs(
     lang: Lang,
     a: &shuangsui::ceremony::Announcement,
     plan_bytes: &[u8],
     inputs: &Inputs,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let mut files = vec![
-        (
-            PathBuf::from("announcement.json"),
-            shuangsui::ceremony::to_json(a).into_bytes(),
-        ),
-        (PathBuf::from("plan.toml"), plan_bytes.to_vec()),
-        (
-            PathBuf::from("targets.csv"),
-            inputs
-                .targets
-                .to_csv()
-                .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-directory-columns")))?,
-        ),
-        (PathBuf::from("officers.csv"), inputs.officers.to_csv()),
-    ];
-    let mut flags = String::new();
-    if let Some((t, _)) = &inputs.history {
-        files.push((PathBuf::from("history.csv"), t.to_csv()));
-        flags.push_str(" --history history.csv");
+    let mut also = String::new();
+    if inputs.history.is_some() {
+        also.push_str(" --history history.csv");
     }
-    if let Some((t, _)) = &inputs.conflicts {
-        files.push((PathBuf::from("conflicts.csv"), t.to_csv()));
-        flags.push_str(" --conflicts conflicts.csv");
+    if inputs.conflicts.is_some() {
+        also.push_str(" --conflicts conflicts.csv");
     }
-    let digests = [
-        ("plan.toml", "--plan", &a.inputs.plan.digest),
-        ("targets.csv", "--targets", &a.inputs.targets.digest),
-        ("officers.csv", "--officers", &a.inputs.officers.digest),
-    ];
-    let mut list = String::new();
-    for (file, flag, d) in digests {
-        let plan = if flag == "--plan" {
-            String::new()
-        } else {
-            "--plan plan.toml ".to_owned()
-        };
-        let _ = writeln!(list, "shuangsui digest {plan}{flag} {file}   # {d}");
-    }
-    if !a.inputs.officer_names.is_empty() {
-        let _ = writeln!(
-            list,
-            "#   {} names {}",
-            t!(lang, "frozen-names-digest"),
-            a.inputs.officer_names
-        );
-    }
-    let readme = format!(
-        "# {}\n\n{}\n\n{}\n\n```sh\n{list}```\n\n{}{}\n",
-        t!(lang, "frozen-title"),
-        t!(lang, "frozen-intro"),
-        t!(
+    let frozen = kit::frozen(
+        inputs,
+        a,
+        plan_bytes,
+        &kit::FrozenOptions {
             lang,
-            "frozen-round",
-            round = a.beacon.round.to_string(),
-            at = &a.beacon.emitted_at
-        ),
-        t!(lang, "frozen-deadline"),
-        if flags.is_empty() {
-            String::new()
-        } else {
-            format!("\n\n{}", t!(lang, "frozen-also", flags = flags))
-        }
-    );
-    files.push((PathBuf::from("README.md"), readme.into_bytes()));
-    Ok(files)
+            digests: [
+                "shuangsui digest --plan plan.toml",
+                "shuangsui digest --plan plan.toml --targets targets.csv",
+                "shuangsui digest --plan plan.toml --officers officers.csv",
+            ],
+            also: (!also.is_empty()).then_some(also.as_str()),
+        },
+    )?;
+    Ok(frozen
+        .files
+        .into_iter()
+        .map(|(p, b)| (PathBuf::from(p), b))
+        .collect())
 }
 
 /// Writes a publication under `dir`: nothing if any file exists (without `force`), each file
@@ -444,4 +259,26 @@ fn verify_command(record: &shuangsui::Record) -> String {
         command.push_str(" --tsa-cert tsa.pem");
     }
     command
+}
+
+/// The command that runs the kit's `reproduce.py`, with the history, conflicts and earlier
+/// records the kit holds.
+fn reproduce_command(inputs: &Inputs, earlier: usize) -> String {
+    let mut command =
+        "python3 reproduce.py record.json plan.toml targets.csv officers.csv".to_owned();
+    if inputs.history.is_some() {
+        command.push_str(" --history history.csv");
+    }
+    if inputs.conflicts.is_some() {
+        command.push_str(" --conflicts conflicts.csv");
+    }
+    for i in 1..=earlier {
+        let _ = write!(command, " --earlier earlier-{i}.json");
+    }
+    command
+}
+
+/// The commands that reproduce a task's target selection in `DuckDB` inside the kit.
+fn sql_commands(task: &str) -> String {
+    format!("shuangsui sql --record record.json --task {task} > {task}.sql\nduckdb < {task}.sql")
 }

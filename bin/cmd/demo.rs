@@ -62,14 +62,20 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
         lang,
     )?;
     let published = out.join("publish");
+    let record = outcome.record.to_json();
     let publication = publication::build(
-        lang,
-        outcome.record.to_json().as_bytes(),
-        all[0].1.as_bytes(),
-        &[],
         &inputs,
-        shuangsui::publish::notice::OfficerDisplay::Names,
-        &DEFAULT_FORMATS,
+        &shuangsui::publish::kit::Given {
+            record: record.as_bytes(),
+            plan: all[0].1.as_bytes(),
+            earlier: &[],
+        },
+        &publication::Choices {
+            lang,
+            display: shuangsui::publish::notice::OfficerDisplay::Names,
+            formats: &DEFAULT_FORMATS,
+            tsa_cert: None,
+        },
         &shuangsui::publish::notice::Published::default(),
     )?;
     publication::write(&published, &publication, force)?;

@@ -1,7 +1,6 @@
 //! `shuangsui publish`: verifies a record, then writes its notice (抽查任务公告) and
 //! verification kit and checks the kit.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -83,25 +82,28 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         } => Some(a),
         _ => None,
     });
-    let mut publication = publication::build(
-        lang,
-        &bytes,
-        &read(&inputs.plan)?,
-        &earlier,
+    let earlier: Vec<&[u8]> = earlier.iter().map(Vec::as_slice).collect();
+    let plan = read(&inputs.plan)?;
+    let publication = publication::build(
         &parsed,
-        args.show_officers.into(),
-        &args.format,
+        &shuangsui::publish::kit::Given {
+            record: &bytes,
+            plan: &plan,
+            earlier: &earlier,
+        },
+        &publication::Choices {
+            lang,
+            display: args.show_officers.into(),
+            formats: &args.format,
+            // Into the kit, with the verify command that uses it.
+            tsa_cert: tsa.as_deref().filter(|_| stamped),
+        },
         &shuangsui::publish::notice::Published {
             anchor,
             corrects: corrected.as_deref(),
             verify: None,
         },
     )?;
-    if let (true, Some(cert)) = (stamped, tsa) {
-        publication
-            .files
-            .push((PathBuf::from("kit").join("tsa.pem"), cert));
-    }
     publication::write(out, &publication, args.force)?;
     let notices = args
         .format

@@ -1,9 +1,7 @@
 # What the command-line tool prints and writes, in English: summaries (report-*, guarantee-*),
-# each command's lines (the command's name first), the verification kit's README (kit-*) and
-# the tool's own errors (error-*). Every id is also in output.zh.ftl with the same arguments.
-# A line's indentation is the code's: Fluent trims it.
-
-list-separator = {", "}
+# each command's lines (the command's name first) and the tool's own errors (error-*); the
+# verification kit's README is the library's (kit-*, src/messages/en.ftl). Every id is also in
+# output.zh.ftl with the same arguments. A line's indentation is the code's: Fluent trims it.
 
 ## Summaries of a draw, a check and a verification (bin/report.rs).
 
@@ -97,7 +95,6 @@ error-cannot-write = cannot write '{ $path }'
 progress-reading = { $file }: { $read } / { $total } MB, { $rows } rows, { $rate } MB/s
 error-cannot-create = cannot create '{ $path }': { $error }
 error-clock = the system clock is out of range
-error-directory-columns = the directory was read without all its columns
 
 ## What each command prints, and its own errors (bin/cmd/*.rs).
 
@@ -147,38 +144,6 @@ verify-earlier-needed = { $record } was drawn after { $count } earlier batch rec
 verify-history-file = history file
 verify-conflicts-file = conflicts file
 verify-file-needed = { $record } was drawn with a { $file } (digest { $digest }): give it with { $flag }
-
-## The verification kit's README and the public copies of an announcement's inputs
-## (bin/publication.rs).
-
-kit-title = Verification kit
-kit-intro = This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.
-kit-none = none
-kit-file-plan = the plan
-kit-file-record = the record of the draw
-kit-file-reproduce = an independent Python implementation (standard library only)
-kit-file-targets = the target directory's public copy, columns: { $columns }; columns dropped as read: { $dropped }
-kit-file-officers = the officer roster's public copy, columns: { $columns }; columns dropped as read: { $dropped }
-kit-officer-names-hidden = ; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)
-kit-file-history = past inspections, columns: { $columns }
-kit-file-conflicts = declared conflicts of interest, columns: { $columns }
-kit-file-announcement = the announcement
-kit-file-tsr = the announcement's RFC 3161 time-stamp token
-kit-file-tsa = the time-stamp authority's certificate
-kit-file-exclusions = each task's exclusions SQL cannot compute from the directory alone (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap), bound by each task's frame.listed in the record
-kit-file-readme = this file
-kit-file-earlier = an earlier batch's record
-kit-file-replaced = an earlier announcement this one replaced
-kit-run = Run, inside it:
-kit-or-python = or, without shuangsui, with Python 3.11's standard library alone:
-kit-both = Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas.
-kit-sql = Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds.
-frozen-title = Announcement and frozen inputs
-frozen-intro = This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
-frozen-names-digest = the officers' names digest (second line):
-frozen-round = The randomness comes from drand quicknet round { $round } (emitted at { $at })
-frozen-deadline = The announcement must be public, and time-stamped, before then.
-frozen-also = (also:{ $flags })
 
 ## Values refused while the command line is parsed (bin/args/values.rs).
 

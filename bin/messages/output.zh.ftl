@@ -1,8 +1,6 @@
-# 命令行工具输出和写出的中文文本：摘要（report-*、guarantee-*）、各命令的输出行（以命令名开头）、
-# 核验材料包的 README（kit-*）和工具自身的错误（error-*）。每个 id 在 output.en.ftl 中也有，
-# 所用参数相同。行首缩进由代码给出：Fluent 会去掉它。
-
-list-separator = {"、"}
+# 命令行工具输出和写出的中文文本：摘要（report-*、guarantee-*）、各命令的输出行（以命令名开头）
+# 和工具自身的错误（error-*）；核验材料包的 README 由库给出（kit-*，src/messages/zh.ftl）。
+# 每个 id 在 output.en.ftl 中也有，所用参数相同。行首缩进由代码给出：Fluent 会去掉它。
 
 ## 抽取、检查和核验的摘要（bin/report.rs）。
 
@@ -90,7 +88,6 @@ error-cannot-write = 无法写入“{ $path }”
 progress-reading = { $file }：已读 { $read } / { $total } MB，{ $rows } 行，{ $rate } MB/s
 error-cannot-create = 无法创建“{ $path }”：{ $error }
 error-clock = 系统时钟超出范围
-error-directory-columns = 读取名录库时没有保留全部列
 
 ## 各命令的输出行及其自身的错误（bin/cmd/*.rs）。
 
@@ -140,37 +137,6 @@ verify-earlier-needed = { $record } 抽取时使用了 { $count } 份此前批�
 verify-history-file = 检查记录文件
 verify-conflicts-file = 回避名单
 verify-file-needed = { $record } 抽取时使用了{ $file }（摘要 { $digest }）：请用 { $flag } 提供
-
-## 核验材料包的 README 和公告冻结输入的公开版本（bin/publication.rs）。
-
-kit-title = 核验材料包
-kit-intro = 本目录包含重新运行这次抽取所需的一切。名录库只保留抽查计划读取的列（个人信息保护法：最小必要），其余各列在读取时即被丢弃，从未参与计算，只列出其表头名称。
-kit-none = 无
-kit-file-plan = 抽查计划
-kit-file-record = 抽取记录
-kit-file-reproduce = 独立的 Python 实现（仅用标准库）
-kit-file-targets = 检查对象名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
-kit-file-officers = 执法检查人员名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
-kit-officer-names-hidden = ；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）
-kit-file-history = 检查记录（历史检查），列: { $columns }
-kit-file-conflicts = 回避名单，列: { $columns }
-kit-file-announcement = 抽取公告
-kit-file-tsr = 公告的可信时间戳（RFC 3161）
-kit-file-tsa = 时间戳机构的证书
-kit-file-exclusions = 各任务中 SQL 无法仅凭名录库算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、年度检查次数上限 annual_cap），由记录中各任务的 frame.listed 摘要锁定
-kit-file-readme = 本说明
-kit-file-earlier = 此前批次的抽取记录
-kit-file-replaced = 被替代的此前公告
-kit-run = 在本目录中运行：
-kit-or-python = 或者不用 shuangsui，只用 Python 3.11 标准库：
-kit-both = 两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件是机器可读的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格加了防公式前缀。
-kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询在本目录中读取 targets.csv 和 exclusions.csv，返回该任务抽中的对象及其排名和签号，顺序与记录相同；exclusions.csv 与记录不符时查询报错。
-frozen-title = 抽取公告与冻结的输入
-frozen-intro = 本目录是抽取前公开的材料：抽取公告及其冻结的抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息）。随机数尚未产生；任何人都可以在抽取前核对、质疑这些输入。每个文件的规范摘要应与公告中的一致：
-frozen-names-digest = 执法人员姓名摘要（第二行）:
-frozen-round = 随机数来自 drand quicknet 轮次 { $round } (发布于 { $at })
-frozen-deadline = 公告须在该时间之前公开并申请可信时间戳。
-frozen-also = (另有：{ $flags })
 
 ## 解析命令行时拒绝的值（bin/args/values.rs）。
 

@@ -73,6 +73,7 @@ document-member = member '{ $member }': { $message }
 unknown-officer = '{ $officer }' is neither an officer id nor a certificate number (执法证号) of the roster: a declared conflict (回避) must name an officer
 unknown-officer-hint = key the conflicts file by 人员编号 or 执法证号 of the roster; remove the rows of officers who are no longer on it
 unsupported-spec = record spec version '{ $found }' is not supported (this build implements '{ $supported }')
+kit-directory-not-kept = the target directory was read without all its columns: its public copy needs every column that is not personal data
 
 ## Warnings
 
@@ -211,3 +212,45 @@ notice-field-officers = officers
 notice-field-completed-on = completed_on
 notice-field-result = result
 notice-field-remark = remark
+
+## Publication: the verification kit's README (kit-*) and that of the public copies of an
+## announcement's frozen inputs (frozen-*). The commands they show are the caller's: a
+## message never names a command-line flag.
+
+# Between the items of a list (columns, files)
+
+list-separator = {", "}
+
+# The verification kit
+
+kit-title = Verification kit
+kit-intro = This directory holds everything needed to re-run the draw. The tables keep only the columns the plan reads (minimal data, as the Personal Information Protection Law requires); every other column was dropped as it was read, never entered the computation, and is listed by its header name only.
+kit-none = none
+kit-file-plan = the plan
+kit-file-record = the record of the draw
+kit-file-reproduce = an independent Python implementation (standard library only)
+kit-file-targets = the target directory's public copy, columns: { $columns }; columns dropped as read: { $dropped }
+kit-file-officers = the officer roster's public copy, columns: { $columns }; columns dropped as read: { $dropped }
+kit-officer-names-hidden = ; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)
+kit-file-history = past inspections, columns: { $columns }
+kit-file-conflicts = declared conflicts of interest, columns: { $columns }
+kit-file-announcement = the announcement
+kit-file-tsr = the announcement's RFC 3161 time-stamp token
+kit-file-tsa = the time-stamp authority's certificate
+kit-file-exclusions = each task's exclusions SQL cannot compute from the directory alone (drawn by an earlier batch, earlier_batch; inspected recently, inspected_recently; the annual cap, annual_cap), bound by each task's frame.listed in the record
+kit-file-readme = this file
+kit-file-earlier = an earlier batch's record
+kit-file-replaced = an earlier announcement this one replaced
+kit-run = Run, inside it:
+kit-or-python = or, without shuangsui, with Python 3.11's standard library alone:
+kit-both = Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas.
+kit-sql = Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds.
+
+# The frozen inputs
+
+frozen-title = Announcement and frozen inputs
+frozen-intro = This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
+frozen-names-digest = the officers' names digest (second line):
+frozen-round = The randomness comes from drand quicknet round { $round } (emitted at { $at })
+frozen-deadline = The announcement must be public, and time-stamped, before then.
+frozen-also = (also:{ $also })

@@ -1,5 +1,6 @@
-//! Publication: the notices (一公开), the inspection results and their deadlines in working
-//! days, and the warehouse query that re-computes a selection in SQL.
+//! Publication: the notices (一公开), the verification kit anyone re-runs a draw from, the
+//! inspection results and their deadlines in working days, and the warehouse query that
+//! re-computes a selection in SQL.
 //!
 //! ```
 //! # use shuangsui::{Inputs, Source};
@@ -25,6 +26,7 @@
 //! # Ok::<(), shuangsui::Error>(())
 //! ```
 
+pub mod kit;
 pub mod notice;
 pub mod results;
 pub mod sql;

@@ -345,7 +345,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
             )
         );
     }
-    if let Some(d) = c.officers.certificates_checked_on {
+    if let Some(d) = c.certificates_checked_on() {
         say!(
             "    {}",
             t!(lang, "report-certificates-checked", date = d.to_string())
@@ -353,7 +353,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
     } else {
         say!("    {}", t!(lang, "report-certificates-unchecked"));
     }
-    for i in &c.officers.ineligible {
+    for i in c.ineligible_officers() {
         let o = &inputs.officers.rows[i.row];
         say!(
             "    {}",
@@ -387,7 +387,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         );
     }
     for t in &c.tasks {
-        let count: u64 = t.strata.iter().map(|s| s.count).sum();
+        let count = t.count();
         say!(
             "{}",
             t!(
@@ -396,11 +396,11 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
                 id = &t.task.id,
                 name = &t.task.name,
                 kind = kind(lang, t.task.filter.is_empty()),
-                frame = t.frame.size,
+                frame = t.frame_size(),
                 count = count,
-                excluded = exclusions(lang, &t.frame.excluded),
+                excluded = exclusions(lang, t.excluded()),
                 team = t.task.team_size,
-                eligible = t.pool.iter().map(|p| p.pool.len()).sum::<usize>(),
+                eligible = t.eligible_officers(),
             )
         );
         for s in &t.strata {

@@ -192,10 +192,7 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
         b"Z" | b"z" => Offset::UTC,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let digit = |d: &u8| d.is_ascii_digit().then(|| i32::from(d - b'0'));
-            let (hours, minutes) = (
-                digit(h1)? * 10 + digit(h2)?,
-                digit(m1)? * 10 + digit(m2)?,
-            );
+            let (hours, minutes) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
             if hours > 23 || minutes > 59 {
                 return None;
             }

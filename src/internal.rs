@@ -27,7 +27,17 @@ pub mod allocation {
 
 /// A task's frame (SPEC.md §6, §7.1).
 pub mod frame {
-    pub use crate::draw::frame::{FrameRules, frame};
+    pub use crate::draw::frame::{Frame, FrameRules, frame};
+
+    /// A checked task's frame.
+    pub fn of<'c>(task: &'c crate::draw::TaskCheck<'_>) -> &'c Frame {
+        &task.frame
+    }
+
+    /// A checked task's officer pool, by department for a joint task.
+    pub fn pool<'c>(task: &'c crate::draw::TaskCheck<'_>) -> &'c [crate::draw::matching::Part] {
+        &task.pool
+    }
 }
 
 /// Selection by tickets within strata (SPEC.md §7).

@@ -243,7 +243,7 @@ fn utc_time(member: &str, s: &str) -> Result<i64> {
 pub fn check_announcement(a: &Announcement) -> Result<()> {
     if is_draft(a) {
         return Err(bad(
-            "this is a draft: its parties have not contributed yet; complete it (finalize) before it is published and drawn".into(),
+            "this is a draft: its parties have not contributed yet; each party contributes, then the completed announcement is published and drawn".into(),
         ));
     }
     check(a, false)

@@ -6,11 +6,12 @@ use crate::base::canonical::{Encoder, Hash};
 use crate::base::normalize;
 use crate::error::{Error, ErrorKind, Result};
 
-/// Where the seed came from. Spec v1 knows only a seed typed by the operator,
-/// which nothing proves was not chosen after seeing its draw.
+/// Where the seed came from: typed by the operator, which nothing proves was not chosen
+/// after seeing its draw, or made by the ceremony from a beacon round no one knew before
+/// the inputs were frozen (SPEC.md §5.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeedSource {
-    /// Given directly (`--seed`): nothing attests when it was chosen.
+    /// Given directly: nothing attests when it was chosen.
     Unattested,
     /// Derived from an announced beacon round, dice and parties' secrets (SPEC.md §5.3).
     Beacon,

@@ -14,17 +14,41 @@ use crate::draw::frame;
 use crate::draw::history::History;
 use crate::draw::selection::{self, Allocated};
 
-/// Everything about a task that does not need the seed.
+/// Everything about a task that does not need the seed: what a clerk reads before the draw.
 #[derive(Debug, Clone)]
 pub struct TaskCheck<'a> {
     /// The task.
     pub task: &'a Task,
-    /// Its frame.
-    pub frame: frame::Frame,
-    /// Each stratum's count.
+    /// Each stratum: its values, its frame size, the quota applied and the count to draw.
     pub strata: Vec<Allocated>,
+    /// Its frame.
+    pub(crate) frame: frame::Frame,
     /// The officer pool, by department for a joint task.
-    pub pool: Vec<matching::Part>,
+    pub(crate) pool: Vec<matching::Part>,
+}
+
+impl TaskCheck<'_> {
+    /// The number of targets the task draws from (its frame).
+    pub fn frame_size(&self) -> u64 {
+        self.frame.size
+    }
+
+    /// How many targets the filter admits but a rule excludes, by reason (`注销`,
+    /// `inspected_recently`, …; SPEC.md §6.1).
+    pub fn excluded(&self) -> &std::collections::BTreeMap<String, u64> {
+        &self.frame.excluded
+    }
+
+    /// The number of targets to draw, over every stratum.
+    pub fn count(&self) -> u64 {
+        self.strata.iter().map(|s| s.count).sum()
+    }
+
+    /// The number of officers who may be drawn for the task (on duty, with a valid
+    /// certificate, passing its officer filter), over every department of a joint task.
+    pub fn eligible_officers(&self) -> usize {
+        self.pool.iter().map(|p| p.pool.len()).sum()
+    }
 }
 
 /// The outcome of [`check`]: what a draw would do, short of drawing.
@@ -33,13 +57,27 @@ pub struct Check<'a> {
     /// One entry per task, in plan order.
     pub tasks: Vec<TaskCheck<'a>>,
     /// Which officers may be drawn.
-    pub officers: Officers,
+    pub(crate) officers: Officers,
     /// The history file, indexed.
-    pub history: Option<History>,
+    pub(crate) history: Option<History>,
     /// What the earlier batches drew.
-    pub earlier: Earlier,
+    pub(crate) earlier: Earlier,
     /// Warnings.
     pub warnings: Vec<Warning>,
+}
+
+impl Check<'_> {
+    /// The day officers' certificates were checked on (the plan's date); `None` when the
+    /// roster has no certificate column, so certificates were not checked.
+    pub fn certificates_checked_on(&self) -> Option<crate::dates::Date> {
+        self.officers.certificates_checked_on
+    }
+
+    /// The officers who cannot be drawn, in roster order: the row, the reason code the
+    /// record publishes (不在岗, 证件无效) and what was found.
+    pub fn ineligible_officers(&self) -> &[eligibility::Ineligible] {
+        &self.officers.ineligible
+    }
 }
 
 /// Validates everything a draw would and computes frames, counts and
@@ -85,8 +123,8 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         let pool = matching::pool(task, &inputs.officers, &eligible)?;
         tasks.push(TaskCheck {
             task,
-            frame,
             strata,
+            frame,
             pool,
         });
     }

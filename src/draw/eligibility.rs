@@ -40,7 +40,7 @@ pub fn target_exclusion<'a>(status: &str, keywords: &'a [String]) -> Option<&'a 
 pub struct Ineligible {
     /// Row index in the roster.
     pub row: usize,
-    /// The reason code published in the record: [`NOT_ON_DUTY`] or [`NO_VALID_CERTIFICATE`].
+    /// The reason code published in the record: `不在岗` or `证件无效` (SPEC.md §8.1).
     pub reason: &'static str,
     /// The status found, or what is wrong with the certificates.
     pub detail: String,

@@ -41,5 +41,7 @@ pub(crate) mod tickets;
 
 pub use check::{Check, TaskCheck, check};
 pub use earlier::Earlier;
+pub use eligibility::Ineligible;
 pub use inputs::{DirectorySource, InputOptions, Inputs, Source, table_options};
 pub use run::{Draw, Exclusions, draw};
+pub use selection::Allocated;

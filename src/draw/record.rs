@@ -22,7 +22,7 @@ pub const SCHEMA: &str = "schemas/record.v2.schema.json";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    /// The spec version the draw follows: `"1"`.
+    /// The spec version the draw follows: `"2"`.
     pub spec: String,
     /// The plan's identity.
     pub plan: PlanInfo,

@@ -16,7 +16,8 @@ pub enum TableKind {
 }
 
 impl TableKind {
-    /// "targets" or "officers": the word used in tags and messages.
+    /// `targets`, `officers`, `history`, `conflicts` or `results`: the word used in tags and
+    /// messages.
     pub fn as_str(self) -> &'static str {
         match self {
             TableKind::Targets => "targets",

@@ -38,7 +38,6 @@ impl Columns for Table {
     }
 }
 
-/// Limits that keep hostile input from exhausting memory (documented in README).
 /// How strictly target ids are checked (SPEC.md §3.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum IdCheckMode {

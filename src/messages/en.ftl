@@ -48,7 +48,10 @@ no-ratio-for-stratum = task '{ $task }': the { $table } table has no entry for s
 no-ratio-for-stratum-hint = add this stratum to the table, or a default entry such as "*" = "3%"
 empty-frame = task '{ $task }': no eligible target passes the filter { $filter } ({ $rows } rows in the directory, { $excluded } of those passing it excluded by status)
 empty-frame-hint = check the filter values against the directory's values
-officer-pool-too-small = task '{ $task }': { $eligible } eligible officers, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate)
+officer-pool-too-small = task '{ $task }': { $eligible ->
+    [one] 1 eligible officer
+   *[other] { $eligible } eligible officers
+}, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate)
 officer-pool-too-small-hint = widen officer_filter or add officers: every inspection needs at least two
 no-officer-for-target = task '{ $task }': entity { $entity }: no officer can fill slot { $slot } of { $team_size }: { $reasons }
 no-officer-for-target-hint = add officers to the pool, or relax officer_region, the workload caps or rotation for this task

@@ -31,7 +31,8 @@ impl Format {
         Format::from_name(&ext)
     }
 
-    /// Parses a format name as given to `--format`.
+    /// Parses a format name: `csv`, `tsv` (`txt`, `tab`), `xlsx` (`xlsm`), `json`, `jsonl`
+    /// (`ndjson`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "csv" => Some(Format::Csv),

@@ -125,8 +125,7 @@ fn worked_example() -> String {
         .unwrap();
         let ticketer = Ticketer::targets(&key);
         for s in &t.strata {
-            let mut ranked: Vec<(String, &str)> = tc
-                .frame
+            let mut ranked: Vec<(String, &str)> = shuangsui::internal::frame::of(tc)
                 .members(&s.stratum)
                 .map(|i| {
                     (
@@ -157,7 +156,7 @@ fn worked_example() -> String {
             task,
             &key,
             &inputs.officers,
-            &tc.pool,
+            shuangsui::internal::frame::pool(tc),
             &entities,
             &matching::Rules::default(),
             &mut load,

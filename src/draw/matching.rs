@@ -393,7 +393,7 @@ mod tests {
         let e = pool(&task, &officers, &[true, false]).unwrap_err();
         assert!(
             e.to_string()
-                .contains("1 eligible officers, fewer than the team size 3 (1 more"),
+                .contains("1 eligible officer, fewer than the team size 3 (1 more"),
             "{e}"
         );
     }

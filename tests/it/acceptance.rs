@@ -464,7 +464,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
             OFFICERS
                 .replace("2028-12-31", "2026-12-31")
                 .replace("2028-04-30", "2026-04-30"),
-            "error: task 'T2': 1 eligible officers, fewer than the team size 3 (4 more pass officer_filter but are not on duty or hold no valid certificate)\nhint: widen officer_filter or add officers: every inspection needs at least two\n",
+            "error: task 'T2': 1 eligible officer, fewer than the team size 3 (4 more pass officer_filter but are not on duty or hold no valid certificate)\nhint: widen officer_filter or add officers: every inspection needs at least two\n",
         ),
         (
             "a binary file",

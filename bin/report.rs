@@ -32,105 +32,6 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
     t!(lang, "report-excluded", list = parts.join(", "))
 }
 
-/// A guarantee of an attested seed, in the report's language.
-fn guarantee(lang: Lang, g: &shuangsui::verify::Guarantee) -> String {
-    use shuangsui::ceremony::TimeAnchor;
-    use shuangsui::verify::Guarantee;
-    let list = |names: &[String]| names.join(&t!(lang, "list-separator"));
-    match g {
-        Guarantee::InputsFixed {
-            announcement,
-            announced_at,
-            round,
-            emitted_at,
-            anchor,
-        } => match anchor {
-            TimeAnchor::Verified(a) => t!(
-                lang,
-                "guarantee-inputs-verified",
-                announcement = announcement,
-                time = &a.time_text,
-                tsa = &a.tsa,
-                fingerprint = &a.fingerprint,
-                algorithm = &a.algorithm,
-                round = round.to_string(),
-                emitted = emitted_at,
-            ),
-            TimeAnchor::Unchecked { time } => t!(
-                lang,
-                "guarantee-inputs-unchecked",
-                announcement = announcement,
-                time = time,
-                round = round.to_string(),
-                emitted = emitted_at,
-            ),
-            TimeAnchor::None => t!(
-                lang,
-                "guarantee-inputs-unanchored",
-                announcement = announcement,
-                announced = announced_at,
-                round = round.to_string(),
-                emitted = emitted_at,
-            ),
-        },
-        Guarantee::Beacon {
-            round,
-            signature_verified,
-        } => {
-            if *signature_verified {
-                t!(lang, "guarantee-beacon-verified", round = round.to_string())
-            } else {
-                t!(
-                    lang,
-                    "guarantee-beacon-unverified",
-                    round = round.to_string()
-                )
-            }
-        }
-        Guarantee::Dice { digits } => t!(lang, "guarantee-dice", digits = digits),
-        Guarantee::Parties {
-            revealed,
-            unrevealed,
-        } => {
-            let mut s = t!(lang, "guarantee-parties");
-            if !revealed.is_empty() {
-                s += &t!(lang, "guarantee-parties-revealed", names = list(revealed));
-            }
-            if !unrevealed.is_empty() {
-                s += &t!(
-                    lang,
-                    "guarantee-parties-unrevealed",
-                    names = list(unrevealed)
-                );
-            }
-            s
-        }
-        Guarantee::Attempt {
-            plan,
-            attempt,
-            replaced,
-        } => {
-            let mut s = t!(
-                lang,
-                "guarantee-attempt",
-                attempt = attempt.to_string(),
-                plan = plan
-            );
-            for (n, digest, round, reason) in replaced {
-                s += &t!(
-                    lang,
-                    "guarantee-attempt-replaces",
-                    n = n.to_string(),
-                    digest = digest,
-                    round = round.to_string(),
-                    reason = reason,
-                );
-            }
-            s + &t!(lang, "guarantee-attempt-end")
-        }
-    }
-}
-
 /// The summary of a new announcement: what to publish, and what happens next.
 pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     say!(
@@ -498,10 +399,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             );
         }
         for g in &outcome.guarantees {
-            say!(
-                "  {}",
-                t!(lang, "report-guarantee", text = guarantee(lang, g))
-            );
+            say!("  {}", t!(lang, "report-guarantee", text = g.message(lang)));
         }
         say!("  {}", t!(lang, "report-not-proved"));
         return true;

@@ -1,4 +1,4 @@
-# 命令行工具输出和写出的中文文本：摘要（report-*、guarantee-*）、各命令的输出行（以命令名开头）
+# 命令行工具输出和写出的中文文本：摘要（report-*）、各命令的输出行（以命令名开头）
 # 和工具自身的错误（error-*）；核验材料包的 README 由库给出（kit-*，src/messages/zh.ftl）。
 # 每个 id 在 output.en.ftl 中也有，所用参数相同。行首缩进由代码给出：Fluent 会去掉它。
 
@@ -58,18 +58,6 @@ report-more-differences = … { $count } 处未列出
 
 ## 经证明的种子所保证的内容，每条一句。
 
-guarantee-inputs-verified = 输入、骰子与参与方贡献在随机数产生前已冻结：可信时间戳（RFC 3161，{ $tsa }，证书 SHA-256 指纹 { $fingerprint }，{ $algorithm }，签名已验证）证明公告（摘要 { $announcement }）在 { $time } 已存在，早于 drand 轮次 { $round } 的发布时间 { $emitted }
-guarantee-inputs-unchecked = 输入、骰子与参与方贡献由公告（摘要 { $announcement }）冻结；时间戳称其在 { $time } 已存在，早于 drand 轮次 { $round } 的发布时间 { $emitted }，但时间戳签名未验证（请用 --tsa-cert 提供时间戳机构证书）
-guarantee-inputs-unanchored = 输入、骰子与参与方贡献由公告（摘要 { $announcement }，自称作于 { $announced }）冻结；公告没有可信时间戳：它是否在 { $emitted }（drand 轮次 { $round } 发布）之前已公开，须查对公告的发布记录
-guarantee-beacon-verified = 种子仅来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（BLS 签名已用内置公钥离线验证）
-guarantee-beacon-unverified = 种子仅来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（此版本无法验证 BLS 签名，仅核对了随机数）
-guarantee-dice = 公告时公开掷骰 { $digits }，已写入公告（掷骰是否公正，取决于现场公开程序）
-guarantee-parties = 参与方贡献值已写入公告
-guarantee-parties-revealed = ；已公开秘密、证明为本公告而作：{ $names }
-guarantee-parties-unrevealed = ；未公开秘密、仅凭其声明：{ $names }
-guarantee-attempt = 抽查计划 { $plan } 的第 { $attempt } 次抽取公告
-guarantee-attempt-replaces = ；取代第 { $n } 次公告（摘要 { $digest }，轮次 { $round }），未抽取原因：{ $reason }
-guarantee-attempt-end = ；该计划没有其他公告，这一点取决于每次公告都已公开
 
 ## 工具自身的错误：读写文件（bin/files.rs）。
 

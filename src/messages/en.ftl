@@ -257,3 +257,18 @@ frozen-names-digest = the officers' names digest (second line):
 frozen-round = The randomness comes from drand quicknet round { $round } (emitted at { $at })
 frozen-deadline = The announcement must be public, and time-stamped, before then.
 frozen-also = (also:{ $also })
+
+## Verification: what a checked attestation proves (verify::Guarantee)
+
+guarantee-inputs-verified = inputs, dice and contributions fixed before the randomness: the announcement (digest { $announcement }) existed at { $time } by an RFC 3161 time-stamp of '{ $tsa }' (certificate SHA-256 { $fingerprint }; { $algorithm }, signature verified), before beacon round { $round } was emitted at { $emitted }
+guarantee-inputs-unchecked = inputs, dice and contributions fixed by the announcement (digest { $announcement }); its time-stamp token says { $time }, before beacon round { $round } was emitted at { $emitted }, but the token's signature was NOT checked (give the TSA's certificate to check it)
+guarantee-inputs-unanchored = inputs, dice and contributions fixed by the announcement (digest { $announcement }, which says it was made at { $announced }); NOT anchored in time: that it was public before { $emitted }, when beacon round { $round } was emitted, rests on its publication (check the date it was published)
+guarantee-beacon-verified = seed from the announced drand quicknet round { $round } and nothing entered after it (BLS signature verified offline against the pinned key)
+guarantee-beacon-unverified = seed from the announced drand quicknet round { $round } and nothing entered after it (this build cannot check BLS signatures: only the randomness was checked)
+guarantee-dice = dice { $digits } rolled in public at the announcement (that they were rolled fairly rests on the public session)
+guarantee-parties = parties' contributions fixed in the announcement
+guarantee-parties-revealed = ; revealed, so made for this announcement: { $names }
+guarantee-parties-unrevealed = ; not revealed, so resting on their word: { $names }
+guarantee-attempt = attempt { $attempt } at plan { $plan }
+guarantee-attempt-replaces = ; it replaces attempt { $n } (announcement { $digest }, round { $round }), not drawn because: { $reason }
+guarantee-attempt-end = ; that no other announcement was made for this plan rests on publication (every attempt must be published)

@@ -3,6 +3,7 @@
 use crate::ceremony::beacon::Checked;
 use crate::ceremony::{Attestation, Attested, TimeAnchor};
 use crate::draw::record::Record;
+use crate::messages::{Arg, Catalog, Lang};
 
 /// The most differences listed; the total is always counted.
 pub const MAX_LISTED: usize = 20;
@@ -128,8 +129,13 @@ pub enum Guarantee {
     },
 }
 
-impl std::fmt::Display for Guarantee {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Guarantee {
+    /// The statement in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let catalog = Catalog::library();
+        let say = |id: &str, args: &[(&str, Arg)]| catalog.message(lang, id, args);
+        let text = |s: &str| Arg::Text(s.to_owned());
+        let list = |names: &[String]| text(&names.join(&say("list-separator", &[])));
         match self {
             Guarantee::InputsFixed {
                 announcement,
@@ -137,76 +143,106 @@ impl std::fmt::Display for Guarantee {
                 round,
                 emitted_at,
                 anchor,
-            } => match anchor {
-                TimeAnchor::Verified(a) => write!(
-                    f,
-                    "inputs, dice and contributions fixed before the randomness: the announcement (digest {announcement}) existed at {} by an RFC 3161 time-stamp of '{}' (certificate SHA-256 {}; {}, signature verified), before beacon round {round} was emitted at {emitted_at}",
-                    a.time_text, a.tsa, a.fingerprint, a.algorithm
-                ),
-                TimeAnchor::Unchecked { time } => write!(
-                    f,
-                    "inputs, dice and contributions fixed by the announcement (digest {announcement}); its time-stamp token says {time}, before beacon round {round} was emitted at {emitted_at}, but the token's signature was NOT checked (give the TSA's certificate to check it)"
-                ),
-                TimeAnchor::None => write!(
-                    f,
-                    "inputs, dice and contributions fixed by the announcement (digest {announcement}, which says it was made at {announced_at}); NOT anchored in time: that it was public before {emitted_at}, when beacon round {round} was emitted, rests on its publication (check the date it was published)"
-                ),
-            },
+            } => {
+                let (announcement, round, emitted) = (
+                    text(announcement),
+                    text(&round.to_string()),
+                    text(emitted_at),
+                );
+                match anchor {
+                    TimeAnchor::Verified(a) => say(
+                        "guarantee-inputs-verified",
+                        &[
+                            ("announcement", announcement),
+                            ("time", text(&a.time_text)),
+                            ("tsa", text(&a.tsa)),
+                            ("fingerprint", text(&a.fingerprint)),
+                            ("algorithm", text(&a.algorithm)),
+                            ("round", round),
+                            ("emitted", emitted),
+                        ],
+                    ),
+                    TimeAnchor::Unchecked { time } => say(
+                        "guarantee-inputs-unchecked",
+                        &[
+                            ("announcement", announcement),
+                            ("time", text(time)),
+                            ("round", round),
+                            ("emitted", emitted),
+                        ],
+                    ),
+                    TimeAnchor::None => say(
+                        "guarantee-inputs-unanchored",
+                        &[
+                            ("announcement", announcement),
+                            ("announced", text(announced_at)),
+                            ("round", round),
+                            ("emitted", emitted),
+                        ],
+                    ),
+                }
+            }
             Guarantee::Beacon {
                 round,
                 signature_verified,
-            } => write!(
-                f,
-                "seed from the announced drand quicknet round {round} and nothing entered after it{}",
+            } => say(
                 if *signature_verified {
-                    " (BLS signature verified offline against the pinned key)"
+                    "guarantee-beacon-verified"
                 } else {
-                    " (this build cannot check BLS signatures: only the randomness was checked)"
-                }
+                    "guarantee-beacon-unverified"
+                },
+                &[("round", text(&round.to_string()))],
             ),
-            Guarantee::Dice { digits } => write!(
-                f,
-                "dice {digits} rolled in public at the announcement (that they were rolled fairly rests on the public session)"
-            ),
+            Guarantee::Dice { digits } => say("guarantee-dice", &[("digits", text(digits))]),
             Guarantee::Parties {
                 revealed,
                 unrevealed,
             } => {
-                write!(f, "parties' contributions fixed in the announcement")?;
+                let mut s = say("guarantee-parties", &[]);
                 if !revealed.is_empty() {
-                    write!(
-                        f,
-                        "; revealed, so made for this announcement: {}",
-                        revealed.join(", ")
-                    )?;
+                    s += &say("guarantee-parties-revealed", &[("names", list(revealed))]);
                 }
                 if !unrevealed.is_empty() {
-                    write!(
-                        f,
-                        "; not revealed, so resting on their word: {}",
-                        unrevealed.join(", ")
-                    )?;
+                    s += &say(
+                        "guarantee-parties-unrevealed",
+                        &[("names", list(unrevealed))],
+                    );
                 }
-                Ok(())
+                s
             }
             Guarantee::Attempt {
                 plan,
                 attempt,
                 replaced,
             } => {
-                write!(f, "attempt {attempt} at plan {plan}")?;
+                let mut s = say(
+                    "guarantee-attempt",
+                    &[
+                        ("attempt", text(&attempt.to_string())),
+                        ("plan", text(plan)),
+                    ],
+                );
                 for (n, digest, round, reason) in replaced {
-                    write!(
-                        f,
-                        "; it replaces attempt {n} (announcement {digest}, round {round}), not drawn because: {reason}"
-                    )?;
+                    s += &say(
+                        "guarantee-attempt-replaces",
+                        &[
+                            ("n", text(&n.to_string())),
+                            ("digest", text(digest)),
+                            ("round", text(&round.to_string())),
+                            ("reason", text(reason)),
+                        ],
+                    );
                 }
-                write!(
-                    f,
-                    "; that no other announcement was made for this plan rests on publication (every attempt must be published)"
-                )
+                s + &say("guarantee-attempt-end", &[])
             }
         }
+    }
+}
+
+/// The statement in English ([`Guarantee::message`] gives either language).
+impl std::fmt::Display for Guarantee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -122,14 +122,17 @@ impl Inputs {
                     .map(|h| to_hex(&h))
                     .unwrap_or_default(),
                 earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
+                // The digests the draw key commits to, computed once when the file was given.
                 history: inputs
                     .history
                     .as_ref()
-                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+                    .zip(inputs.digests.history)
+                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw)),
                 conflicts: inputs
                     .conflicts
                     .as_ref()
-                    .map(|(t, raw)| InputDigest::new(&crate::inputs::digest::table(t), raw)),
+                    .zip(inputs.digests.conflicts)
+                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw)),
             },
             earlier_rounds: self
                 .earlier

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::TestRunner;
+use proptest::test_runner::{RngSeed, TestRunner};
 use rayon::prelude::*;
 use shuangsui::dates::Date;
 use shuangsui::draw::record::{Selected, TaskRecord};
@@ -51,7 +51,7 @@ fn world() -> impl Strategy<Value = World> {
     (
         prop::collection::btree_set(0_u64..100_000, 8..40),
         prop::collection::vec((0_usize..3, 0_usize..4, 0_usize..10), 40),
-        prop::collection::vec((0_usize..3, 0_usize..2, 0_usize..12), 6..14),
+        prop::collection::vec((0_usize..3, 0_usize..2, 0_usize..12), 8..16),
         prop::collection::vec((0_usize..40, 0_u32..700, 0_usize..14, 0_usize..14), 0..20),
         prop::collection::vec((0_usize..14, 0_usize..40), 0..12),
         (prop::sample::select(vec!["merge", "exclusive", "separate"]), prop::option::of(1_u64..3), prop::option::of(3_u64..12)),
@@ -162,11 +162,25 @@ fn drawn(world: World) -> Drawn {
     }
 }
 
+/// The runner's configuration: [`WORLDS`] cases from a fixed seed, so that every run (and
+/// CI) checks the same worlds and the feasibility floor of [`for_every_world`] cannot fail by
+/// chance. `PROPTEST_RNG_SEED=N` explores other worlds.
+fn config() -> ProptestConfig {
+    let mut config = ProptestConfig::with_cases(WORLDS);
+    if config.rng_seed == RngSeed::Random {
+        config.rng_seed = RngSeed::Fixed(WORLDS_SEED);
+    }
+    config
+}
+
+/// The seed of the worlds when `PROPTEST_RNG_SEED` does not set one.
+const WORLDS_SEED: u64 = 20_270_115;
+
 /// The worlds every test checks: [`WORLDS`] random ones, drawn once for all the tests.
 fn worlds() -> &'static [Drawn] {
     static DRAWN: OnceLock<Vec<Drawn>> = OnceLock::new();
     DRAWN.get_or_init(|| {
-        let mut runner = TestRunner::new(ProptestConfig::with_cases(WORLDS));
+        let mut runner = TestRunner::new(config());
         let strategy = world();
         let worlds: Vec<World> = (0..WORLDS)
             .map(|_| strategy.new_tree(&mut runner).unwrap().current())
@@ -202,13 +216,17 @@ fn for_every_world(check: impl Fn(&World, &Inputs, &Record) -> Result<(), TestCa
             panic!("{e}\n{:#?}", d.world);
         }
     }
-    assert!(drew >= 64, "only {drew} of {WORLDS} random plans drew");
+    assert!(
+        drew >= 64,
+        "only {drew} of {WORLDS} random plans drew (seed {})",
+        config().rng_seed
+    );
 }
 
 /// Runs `check` under proptest over fresh random worlds, and panics with the smallest world
 /// that breaks it when there is one (proptest shrinks it).
 fn shrunk(check: &impl Fn(&World, &Inputs, &Record) -> Result<(), TestCaseError>) {
-    let mut runner = TestRunner::new(ProptestConfig::with_cases(WORLDS));
+    let mut runner = TestRunner::new(config());
     let result = runner.run(&world(), |w| {
         let d = drawn(w);
         match &d.outcome {

@@ -2,7 +2,8 @@
 //!
 //! Every text a person reads — errors, hints, warnings, notices — is a message of the
 //! catalog, named by an id and written in [Fluent](https://projectfluent.org) syntax in
-//! `src/messages/zh.ftl` and `src/messages/en.ftl` (a test fails when an id is missing from
+//! `src/messages/zh.ftl` and `src/messages/en.ftl` and, for each stage, in
+//! `src/messages/{zh,en}/<stage>.ftl` (a test fails when an id is missing from
 //! either, or when the two differ in the arguments they use). The command-line tool adds its
 //! own resources (help, summaries) with [`Catalog::with`], so the library's catalog never
 //! names a command-line flag.
@@ -24,10 +25,26 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-/// The library's messages in Chinese.
-const ZH: &str = include_str!("zh.ftl");
-/// The library's messages in English.
-const EN: &str = include_str!("en.ftl");
+/// The library's messages in Chinese: the general ones, then each stage's.
+const ZH: [&str; 7] = [
+    include_str!("zh.ftl"),
+    include_str!("zh/inputs.ftl"),
+    include_str!("zh/plan.ftl"),
+    include_str!("zh/ceremony.ftl"),
+    include_str!("zh/draw.ftl"),
+    include_str!("zh/verify.ftl"),
+    include_str!("zh/publish.ftl"),
+];
+/// The library's messages in English, in the same files.
+const EN: [&str; 7] = [
+    include_str!("en.ftl"),
+    include_str!("en/inputs.ftl"),
+    include_str!("en/plan.ftl"),
+    include_str!("en/ceremony.ftl"),
+    include_str!("en/draw.ftl"),
+    include_str!("en/verify.ftl"),
+    include_str!("en/publish.ftl"),
+];
 
 /// A language of the catalog. Chinese is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -77,11 +94,71 @@ impl Lang {
 
 /// A value put into a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Arg {
-    /// Text, shown as it is.
+    /// Text, shown as it is (a value of an input, a name, a number that is not a count).
     Text(String),
     /// A count: shown in digits, and selects the plural form where a language has one.
     Count(u64),
+    /// Another message of the catalog, shown in the same language (what a value was
+    /// expected to be, why a code is invalid).
+    Message(Message),
+}
+
+/// A message of the catalog with its arguments, not yet put into words: shown in either
+/// language with [`Message::text`]; `Display` gives the English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    /// The message of an id, without arguments yet.
+    pub(crate) fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// With a value the message names.
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The catalog id.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// A value the message names, by its name.
+    pub fn value(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// The text in a language, from the library's catalog.
+    pub fn text(&self, lang: Lang) -> String {
+        Catalog::library().message(lang, self.id, &self.args)
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// The message of an id (a shorthand for the library's builders).
+pub(crate) fn msg(id: &'static str) -> Message {
+    Message::new(id)
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(m)
+    }
 }
 
 impl From<&str> for Arg {
@@ -138,11 +215,24 @@ impl From<u32> for Arg {
     }
 }
 
+impl Arg {
+    /// The value as a person reads it in a language (a nested message in that language).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Message(m) => m.text(lang),
+        }
+    }
+}
+
 impl std::fmt::Display for Arg {
+    /// The value in English.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Arg::Text(s) => f.write_str(s),
             Arg::Count(n) => write!(f, "{n}"),
+            Arg::Message(m) => f.write_str(&m.text(Lang::En)),
         }
     }
 }
@@ -172,8 +262,8 @@ impl Catalog {
     /// The library's catalog with more resources (Fluent text) in each language, such as a
     /// command-line tool's help. An id defined twice is an error, as is a syntax error.
     pub fn with(zh: &[&str], en: &[&str]) -> Result<Catalog, String> {
-        let zh: Vec<&str> = std::iter::once(ZH).chain(zh.iter().copied()).collect();
-        let en: Vec<&str> = std::iter::once(EN).chain(en.iter().copied()).collect();
+        let zh: Vec<&str> = ZH.iter().chain(zh).copied().collect();
+        let en: Vec<&str> = EN.iter().chain(en).copied().collect();
         let (zb, zi) = bundle(Lang::Zh, &zh)?;
         let (eb, ei) = bundle(Lang::En, &en)?;
         Ok(Catalog {
@@ -199,6 +289,7 @@ impl Catalog {
                     FluentValue::from(*n as f64)
                 }
                 Arg::Count(n) => FluentValue::from(n.to_string()),
+                Arg::Message(m) => FluentValue::from(self.message(lang, m.id, &m.args)),
             };
             fargs.set(*name, v);
         }
@@ -290,6 +381,79 @@ mod tests {
         for (id, args) in zh {
             assert_eq!(args, &en[id], "{id}: the two languages use other arguments");
         }
+    }
+
+    /// The ids the library's code names in `msg("id")` and `Error::with_id(kind, "id")`, with
+    /// the file naming each.
+    fn ids_in_code() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("src/ is readable") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("source text");
+                    for start in ["msg(", "with_id("] {
+                        for (at, _) in text.match_indices(start) {
+                            if text[..at]
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            {
+                                continue;
+                            }
+                            let rest = &text[at + start.len()..];
+                            let Some(open) = rest.find('"') else { continue };
+                            let before = rest[..open].trim();
+                            let id_here = match start {
+                                "msg(" => before.is_empty(),
+                                _ => before.starts_with("ErrorKind::") && before.ends_with(','),
+                            };
+                            if !id_here {
+                                continue;
+                            }
+                            let id = &rest[open + 1..];
+                            let id = &id[..id.find('"').expect("a closed literal")];
+                            if !id.is_empty() && !id.contains(' ') {
+                                out.push((path.display().to_string(), id.to_owned()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn every_message_the_code_names_is_in_both_languages() {
+        let c = Catalog::library();
+        let ids = ids_in_code();
+        assert!(ids.len() >= 4, "the scan found {} ids", ids.len());
+        for (file, id) in ids {
+            for lang in Lang::ALL {
+                assert!(
+                    c.has(lang, &id),
+                    "{file}: '{id}' is not in the {lang:?} catalog"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_nested_message_is_shown_in_the_language_of_the_message_around_it() {
+        let m = msg("table-officers");
+        let args = [("table", Arg::from(m.clone()))];
+        let c = Catalog::with(&["t = 缺少{ $table }"], &["t = no { $table }"]).unwrap();
+        assert_eq!(c.message(Lang::Zh, "t", &args), "缺少执法检查人员名录");
+        assert_eq!(c.message(Lang::En, "t", &args), "no officer roster");
+        assert_eq!(m.to_string(), "officer roster");
+        assert_eq!(Arg::from(m).text(Lang::Zh), "执法检查人员名录");
     }
 
     #[test]

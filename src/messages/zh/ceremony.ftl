@@ -1,0 +1,1 @@
+# 库的消息（中文）：ceremony 阶段。每个 id 在 ../en/ceremony.ftl 中也有，参数相同（有测试检查）。

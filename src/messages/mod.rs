@@ -402,6 +402,10 @@ mod tests {
                             {
                                 continue;
                             }
+                            let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+                            if line.trim_start().starts_with("//") {
+                                continue;
+                            }
                             let rest = &text[at + start.len()..];
                             let Some(open) = rest.find('"') else { continue };
                             let before = rest[..open].trim();

@@ -111,21 +111,20 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // The chain as `{err:#}` prints it, down to the library's error, whose message
-            // already says what its own cause said.
+            // already says what its own cause said; every part in the chosen language.
             let mut chain = Vec::new();
             for cause in err.chain() {
-                chain.push(cause.to_string());
-                if cause.is::<shuangsui::Error>() {
+                if let Some(e) = cause.downcast_ref::<shuangsui::Error>() {
+                    chain.push(e.message(lang));
                     break;
                 }
+                chain.push(cause.to_string());
             }
-            eprintln!("{}", t!(lang, "cli-error", message = chain.join(": ")));
-            // The library's errors and their hints stay in English until its messages are
-            // Chinese first everywhere (the catalog has both; issue 17 switches them); the
-            // prefixes and the tool's own messages follow --lang.
+            let colon = t!(lang, "cli-error-chain-separator");
+            eprintln!("{}", t!(lang, "cli-error", message = chain.join(&colon)));
             if let Some(hint) = err
                 .downcast_ref::<shuangsui::Error>()
-                .and_then(|e| messages::hint(e, Lang::En))
+                .and_then(|e| messages::hint(e, lang))
             {
                 eprintln!("{}", t!(lang, "cli-hint", hint = hint));
             }

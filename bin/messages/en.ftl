@@ -14,6 +14,7 @@ cli-hint-sql-tables-needed = name them with --table and --exclusions-table
 ## The tool's own lines on standard error: a message after its prefix.
 
 cli-error = error: { $message }
+cli-error-chain-separator = { ": " }
 cli-hint = hint: { $hint }
 cli-warning = warning: { $message }
 cli-note = note: { $message }

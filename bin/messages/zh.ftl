@@ -14,6 +14,7 @@ cli-hint-sql-tables-needed = 请用 --table 和 --exclusions-table 指明
 ## 命令行工具在标准错误输出上的行：前缀之后是消息。
 
 cli-error = 错误：{ $message }
+cli-error-chain-separator = ：
 cli-hint = 提示：{ $hint }
 cli-warning = 警告：{ $message }
 cli-note = 注意：{ $message }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use shuangsui::internal::allocation;
 use shuangsui::internal::normalize;
+use shuangsui::messages::Lang;
 use shuangsui::plan::Ratio;
 
 use super::SCHEMA;
@@ -207,6 +208,9 @@ pub fn check(file: &str, name: &str) {
             );
             let warnings: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
             assert_eq!(warnings, v.expected.warnings, "draws.json {}", v.id);
+            for w in &d.warnings {
+                assert_chinese(&w.message(Lang::Zh), &v.id);
+            }
             // The record's bytes are its pretty serialisation, and its digest is self-consistent.
             assert_eq!(
                 shuangsui::draw::record::digest_of(&v.expected.record),
@@ -223,6 +227,10 @@ pub fn check(file: &str, name: &str) {
                 Err(e) => {
                     assert_eq!(e.kind().as_str(), v.expected.kind, "errors.json {}", v.id);
                     assert_eq!(e.to_string(), v.expected.message, "errors.json {}", v.id);
+                    assert_chinese(&e.message(Lang::Zh), &v.id);
+                    if let Some(hint) = e.hint(Lang::Zh) {
+                        assert_chinese(&hint, &v.id);
+                    }
                 }
             }
         }
@@ -245,6 +253,77 @@ pub fn check(file: &str, name: &str) {
         }
         other => panic!("no vector file {other}.json"),
     }
+}
+
+/// English words that show a sentence left untranslated in a Chinese message (data values,
+/// column names and TOML keys may be English; these words are none of those).
+const ENGLISH: [&str; 40] = [
+    "the",
+    "is",
+    "are",
+    "was",
+    "not",
+    "of",
+    "to",
+    "and",
+    "or",
+    "must",
+    "expected",
+    "found",
+    "cannot",
+    "which",
+    "has",
+    "have",
+    "with",
+    "from",
+    "for",
+    "this",
+    "that",
+    "its",
+    "but",
+    "than",
+    "more",
+    "only",
+    "every",
+    "each",
+    "into",
+    "would",
+    "should",
+    "does",
+    "been",
+    "there",
+    "because",
+    "when",
+    "missing",
+    "invalid",
+    "empty",
+    "duplicate",
+];
+
+/// Fails when a Chinese message holds an English sentence outside its quoted values.
+fn assert_chinese(message: &str, id: &str) {
+    // Values are quoted: “…”, '…', "…" (a plan's own text, a file's column names).
+    let mut text = String::new();
+    let mut close = None;
+    for c in message.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '“' => close = Some('”'),
+                '\'' | '"' => close = Some(c),
+                _ => text.push(c),
+            },
+        }
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .filter(|w| ENGLISH.contains(w))
+        .collect();
+    assert!(
+        words.is_empty(),
+        "{id}: the Chinese message has English words {words:?}: {message}"
+    );
 }
 
 /// The vector files are exactly the listed ones, and each file's vectors are exactly the

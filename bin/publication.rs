@@ -93,8 +93,8 @@ pub fn build(
     let notice = notice::draw_notice(
         lang,
         &record,
-        &inputs.plan,
-        &inputs.officers,
+        &inputs.plan(),
+        &inputs.officers(),
         choices.display,
         published,
     );
@@ -130,10 +130,10 @@ pub fn frozen_inputs(
     inputs: &Inputs,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut also = String::new();
-    if inputs.history.is_some() {
+    if inputs.history().is_some() {
         also.push_str(" --history history.csv");
     }
-    if inputs.conflicts.is_some() {
+    if inputs.conflicts().is_some() {
         also.push_str(" --conflicts conflicts.csv");
     }
     let frozen = kit::frozen(
@@ -266,10 +266,10 @@ fn verify_command(record: &shuangsui::Record) -> String {
 fn reproduce_command(inputs: &Inputs, earlier: usize) -> String {
     let mut command =
         "python3 reproduce.py record.json plan.toml targets.csv officers.csv".to_owned();
-    if inputs.history.is_some() {
+    if inputs.history().is_some() {
         command.push_str(" --history history.csv");
     }
-    if inputs.conflicts.is_some() {
+    if inputs.conflicts().is_some() {
         command.push_str(" --conflicts conflicts.csv");
     }
     for i in 1..=earlier {

@@ -206,24 +206,24 @@ pub fn draw_summary(lang: Lang, r: &Record) {
 
 /// The report of `check`: frames, counts and pools, without a draw.
 pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
-    let plan = &inputs.plan;
+    let plan = &inputs.plan();
     plan_line(lang, &plan.id, &plan.name, &plan.authority);
     say!(
         "  {}",
         t!(
             lang,
             "report-targets-digest",
-            rows = inputs.targets.len(),
-            digest = hex::encode(inputs.digests.targets)
+            rows = inputs.targets().len(),
+            digest = hex::encode(inputs.digests().targets)
         )
     );
-    if !inputs.targets.dropped.is_empty() {
+    if !inputs.targets().dropped.is_empty() {
         say!(
             "    {}",
             t!(
                 lang,
                 "report-dropped",
-                columns = inputs.targets.dropped.join(", ")
+                columns = inputs.targets().dropped.join(", ")
             )
         );
     }
@@ -232,17 +232,17 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         t!(
             lang,
             "report-officers-digest",
-            rows = inputs.officers.rows.len(),
-            digest = hex::encode(inputs.digests.officers)
+            rows = inputs.officers().rows.len(),
+            digest = hex::encode(inputs.digests().officers)
         )
     );
-    if !inputs.officers.dropped.is_empty() {
+    if !inputs.officers().dropped.is_empty() {
         say!(
             "    {}",
             t!(
                 lang,
                 "report-dropped",
-                columns = inputs.officers.dropped.join(", ")
+                columns = inputs.officers().dropped.join(", ")
             )
         );
     }
@@ -255,35 +255,35 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
         say!("    {}", t!(lang, "report-certificates-unchecked"));
     }
     for i in c.ineligible_officers() {
-        let o = &inputs.officers.rows[i.row];
+        let o = &inputs.officers().rows[i.row];
         say!(
             "    {}",
             t!(
                 lang,
                 "report-ineligible",
-                id = inputs.officers.id(o),
-                name = inputs.officers.name(o),
+                id = inputs.officers().id(o),
+                name = inputs.officers().name(o),
                 detail = &i.detail
             )
         );
     }
-    if !inputs.targets.allowlisted.is_empty() {
+    if !inputs.targets().allowlisted.is_empty() {
         say!(
             "    {}",
             t!(
                 lang,
                 "report-allowlisted",
-                ids = inputs.targets.allowlisted.join(", ")
+                ids = inputs.targets().allowlisted.join(", ")
             )
         );
     }
-    if !inputs.targets.unchecked.is_empty() {
+    if !inputs.targets().unchecked.is_empty() {
         say!(
             "    {}",
             t!(
                 lang,
                 "report-unchecked-ids",
-                count = inputs.targets.unchecked.len()
+                count = inputs.targets().unchecked.len()
             )
         );
     }

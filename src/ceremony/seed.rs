@@ -32,11 +32,31 @@ impl SeedSource {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seed {
     /// The seed text.
-    pub value: String,
+    pub(crate) value: String,
     /// Its provenance.
-    pub source: SeedSource,
+    pub(crate) source: SeedSource,
     /// For a beacon seed: the announcement and sources it was derived from.
-    pub attestation: Option<Box<super::announcement::Attestation>>,
+    pub(crate) attestation: Option<Box<super::announcement::Attestation>>,
+}
+
+/// A seed is made by [`Seed::unattested`] or by the ceremony
+/// ([`attest`](crate::ceremony::attest)), and read with these methods: a seed and its
+/// attestation always belong together.
+impl Seed {
+    /// The seed text, used byte for byte.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// Its provenance.
+    pub fn source(&self) -> SeedSource {
+        self.source
+    }
+
+    /// For a beacon seed: the announcement, the round and the reveals it came from.
+    pub fn attestation(&self) -> Option<&super::announcement::Attestation> {
+        self.attestation.as_deref()
+    }
 }
 
 impl Seed {

@@ -67,27 +67,29 @@ pub struct DirectorySource<'a> {
     pub data: Arc<dyn ByteSource>,
 }
 
-/// The three inputs of a draw, parsed, with their digests.
+/// The three inputs of a draw, parsed, with their digests: made by [`Inputs::parse`] and
+/// its siblings, read with the methods below (the fields are private: the digests a draw
+/// commits to must be those of the tables it reads).
 #[derive(Debug, Clone)]
 pub struct Inputs {
     /// The plan.
-    pub plan: Plan,
+    pub(crate) plan: Plan,
     /// The target directory.
-    pub targets: Directory,
+    pub(crate) targets: Directory,
     /// The officer roster.
-    pub officers: Table,
+    pub(crate) officers: Table,
     /// Canonical digests.
-    pub digests: InputDigests,
+    pub(crate) digests: InputDigests,
     /// SHA-256 of the raw bytes: plan, targets, officers.
-    pub raw: [Hash; 3],
+    pub(crate) raw: [Hash; 3],
     /// Past inspections, when given (SPEC.md §6.3), with the raw SHA-256.
-    pub history: Option<(Table, Hash)>,
+    pub(crate) history: Option<(Table, Hash)>,
     /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256.
-    pub conflicts: Option<(Table, Hash)>,
+    pub(crate) conflicts: Option<(Table, Hash)>,
     /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
-    pub earlier: Vec<Record>,
+    pub(crate) earlier: Vec<Record>,
     /// The name the plan was given, for messages.
-    pub plan_source: String,
+    pub(crate) plan_source: String,
 }
 
 /// How a plan reads one of its tables: its column mapping, the columns kept (only
@@ -108,6 +110,46 @@ pub fn table_options(plan: &Plan, kind: TableKind, read: &ReadOptions) -> TableO
 }
 
 impl Inputs {
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The target directory (only the columns the plan reads or declares public).
+    pub fn targets(&self) -> &Directory {
+        &self.targets
+    }
+
+    /// The officer roster (only the columns the plan reads or declares public).
+    pub fn officers(&self) -> &Table {
+        &self.officers
+    }
+
+    /// The canonical digests the draw key commits to (SPEC.md §3.4, §5.2).
+    pub fn digests(&self) -> &InputDigests {
+        &self.digests
+    }
+
+    /// SHA-256 of the raw bytes of the plan, the directory and the roster, in that order.
+    pub fn raw_digests(&self) -> &[Hash; 3] {
+        &self.raw
+    }
+
+    /// Past inspections, when given (SPEC.md §6.3).
+    pub fn history(&self) -> Option<&Table> {
+        self.history.as_ref().map(|(t, _)| t)
+    }
+
+    /// Declared conflicts of interest, when given (SPEC.md §8.1).
+    pub fn conflicts(&self) -> Option<&Table> {
+        self.conflicts.as_ref().map(|(t, _)| t)
+    }
+
+    /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
+    pub fn earlier(&self) -> &[Record] {
+        &self.earlier
+    }
+
     /// What an announcement freezes of these inputs (SPEC.md §5.3): the plan's id, the
     /// inputs' digests, and the earlier batches' records with their rounds.
     pub fn committed(&self) -> Committed {

@@ -18,7 +18,7 @@
 //!
 //! let record = draw(&inputs, &Seed::unattested("s")?)?.record;
 //! let notice = draw_markdown(
-//!     Lang::Zh, &record, &inputs.plan, &inputs.officers, OfficerDisplay::Names, &Published::default(),
+//!     Lang::Zh, &record, &inputs.plan(), &inputs.officers(), OfficerDisplay::Names, &Published::default(),
 //! );
 //! assert!(notice.contains("企业公示信息抽查"));
 //! let sql = selection_query(&record, "T1", Dialect::DuckDb, Data::Kit)?;

@@ -89,8 +89,8 @@ fn notice_md(lang: Lang, record: &Record, inputs: &Inputs) -> String {
     notice::draw_markdown(
         lang,
         record,
-        &inputs.plan,
-        &inputs.officers,
+        &inputs.plan(),
+        &inputs.officers(),
         OfficerDisplay::Names,
         &notice::Published::default(),
     )
@@ -566,7 +566,7 @@ fn past_round_grinding_announcement_times_gives_visible_distinct_announcements()
     // Every one is accepted by the draw, and gives the seed above.
     for v in [&variants[0], &variants[78], &variants[156]] {
         let (seed, _, _) = ceremony::attest(v, &inputs.committed(), &bare_sources()).unwrap();
-        assert!(seeds.contains(&seed.value));
+        assert!(seeds.contains(seed.value()));
     }
     // The variant drawn shows its own digest and time, not the published one's.
     let chosen = &variants[100];
@@ -744,7 +744,7 @@ fn dice_after_the_round_are_refused_or_make_another_announcement() {
     );
     let (genuine, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let (seed, _, _) = ceremony::attest(&other, &inputs.committed(), &bare_sources()).unwrap();
-    assert_ne!(seed.value, genuine.value);
+    assert_ne!(seed.value(), genuine.value());
     let record = draw(&inputs, &seed).unwrap().record;
     let v = verified(record.to_json(), &inputs);
     assert!(v.ok(), "{:?}", v.differences);
@@ -798,7 +798,7 @@ fn withheld_reveal_changes_nothing_and_is_listed() {
     let a = announcement(&inputs);
     let (with, _, _) = ceremony::attest(&a, &inputs.committed(), &sources()).unwrap();
     let (without, _, _) = ceremony::attest(&a, &inputs.committed(), &bare_sources()).unwrap();
-    assert_eq!(with.value, without.value);
+    assert_eq!(with.value(), without.value());
     let revealed = draw(&inputs, &with).unwrap().record;
     let record = draw(&inputs, &without).unwrap().record;
     assert_eq!(record.tasks, revealed.tasks);
@@ -1295,7 +1295,7 @@ fn amendments_repeated_are_capped() {
         1,
     );
     let zero = capped.inputs();
-    assert_eq!(zero.plan.max_replacements, 0);
+    assert_eq!(zero.plan().max_replacements, 0);
     let record = draw(&zero, &Seed::unattested("2027-01-15 公开摇号").unwrap())
         .unwrap()
         .record;

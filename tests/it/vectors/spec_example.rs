@@ -32,14 +32,14 @@ fn worked_example() -> String {
         "targets.csv",
         c.targets.as_bytes(),
         &shuangsui::inputs::TableOptions {
-            mapping: inputs.plan.target_columns.clone(),
+            mapping: inputs.plan().target_columns.clone(),
             ..shuangsui::inputs::TableOptions::default()
         },
     )
     .unwrap();
     for (table, digest_hex) in [
         (&targets_table, &record.inputs.targets.digest),
-        (&inputs.officers, &record.inputs.officers.digest),
+        (&inputs.officers(), &record.inputs.officers.digest),
     ] {
         writeln!(
             w,
@@ -75,7 +75,7 @@ fn worked_example() -> String {
     }
 
     let seed = Seed::unattested(c.seed).unwrap();
-    let draw_key = seed::draw_key(&seed, &inputs.digests);
+    let draw_key = seed::draw_key(&seed, &inputs.digests());
     let checked = shuangsui::check(&inputs).unwrap();
     for (tc, t) in checked.tasks.iter().zip(&record.tasks) {
         let task = tc.task;
@@ -129,8 +129,8 @@ fn worked_example() -> String {
                 .members(&s.stratum)
                 .map(|i| {
                     (
-                        to_hex(&ticketer.ticket(inputs.targets.id(i))),
-                        inputs.targets.id(i),
+                        to_hex(&ticketer.ticket(inputs.targets().id(i))),
+                        inputs.targets().id(i),
                     )
                 })
                 .collect();
@@ -151,11 +151,11 @@ fn worked_example() -> String {
             .iter()
             .map(|id| matching::Entity { id, region: None })
             .collect();
-        let mut load = vec![0; inputs.officers.rows.len()];
+        let mut load = vec![0; inputs.officers().rows.len()];
         let m = matching::teams(
             task,
             &key,
-            &inputs.officers,
+            &inputs.officers(),
             shuangsui::internal::frame::pool(tc),
             &entities,
             &matching::Rules::default(),
@@ -171,19 +171,19 @@ fn worked_example() -> String {
         writeln!(w, "| round | officers in ticket order |\n|---|---|").unwrap();
         for r in 0..m.rounds {
             let order: Vec<&str> =
-                matching::round_order(&m.pool, &inputs.officers, &Ticketer::officers(&key, r))
+                matching::round_order(&m.pool, &inputs.officers(), &Ticketer::officers(&key, r))
                     .into_iter()
-                    .map(|o| inputs.officers.id(&inputs.officers.rows[o]))
+                    .map(|o| inputs.officers().id(&inputs.officers().rows[o]))
                     .collect();
             writeln!(w, "| {r} | {} |", order.join(", ")).unwrap();
         }
         writeln!(
             w,
             "\nFor instance officer_ticket(0, {}) = `{}`.\n",
-            inputs.officers.id(&inputs.officers.rows[m.pool[0]]),
+            inputs.officers().id(&inputs.officers().rows[m.pool[0]]),
             to_hex(
                 &Ticketer::officers(&key, 0)
-                    .ticket(inputs.officers.id(&inputs.officers.rows[m.pool[0]]))
+                    .ticket(inputs.officers().id(&inputs.officers().rows[m.pool[0]]))
             )
         )
         .unwrap();

@@ -18,3 +18,11 @@ timestamp-signature = the token's signature does not verify under the signer's c
 timestamp-unknown-signer = the given certificates are neither the token's signing certificate nor the issuer of it
 timestamp-unsupported-algorithm = unsupported algorithm: { $detail }
 timestamp-certificate = certificate not acceptable: { $detail }
+
+## A JSON document read strictly (a record, an announcement, a beacon round): the text
+## after "member '…': " when a member is named. The detail is serde_json's.
+
+strict-duplicate-member = a member appears twice in one object: only one may be read, so the document is refused
+strict-syntax = { $detail }
+strict-eof = { $detail }
+strict-data = { $detail }

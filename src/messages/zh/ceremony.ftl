@@ -17,3 +17,11 @@ timestamp-signature = 时间戳令牌的签名用签名者证书验证不通过�
 timestamp-unknown-signer = 所给证书既不是时间戳令牌的签名证书，也不是其签发者
 timestamp-unsupported-algorithm = 不支持的算法：{ $detail }
 timestamp-certificate = 证书不可接受：{ $detail }
+
+## 严格读取的 JSON 文档（抽取记录、公告、drand 轮次）：指明成员时，接在“成员“……”：”之后。
+## detail 是 serde_json 的原文。
+
+strict-duplicate-member = 同一对象中该成员出现了两次：无法确定应读取哪一个，因此拒绝该文档
+strict-syntax = 不是有效的 JSON：{ $detail }
+strict-eof = JSON 文档不完整（提前结束）：{ $detail }
+strict-data = 内容不符合格式要求：{ $detail }

@@ -11,6 +11,7 @@
 use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, Location};
+use crate::messages::msg;
 
 /// Reads `bytes` as a `T`: no duplicate member in any object, no unknown
 /// member (`T` denies them), no wrong type. `name` is the file's name for the
@@ -40,7 +41,11 @@ pub fn check_duplicates(name: &str, bytes: &[u8]) -> Result<(), Error> {
             match text.split_once(DUPLICATE) {
                 Some((_, rest)) => {
                     let (member_path, _) = rest.split_once(" at line").unwrap_or((rest, ""));
-                    crate::error::document(at(name, &e), member_path.to_owned(), "a member appears twice in one object: only one may be read, so the document is refused")
+                    crate::error::document(
+                        at(name, &e),
+                        member_path.to_owned(),
+                        msg("strict-duplicate-member"),
+                    )
                 }
                 None => error(name, &e, String::new()),
             }
@@ -57,13 +62,22 @@ fn at(name: &str, e: &serde_json::Error) -> Location {
     }
 }
 
+/// `serde_json`'s words, without the position the location gives, inside a message saying
+/// what kind of error it is.
 fn error(name: &str, e: &serde_json::Error, member: String) -> Error {
-    let message = e.to_string();
-    let message = message
+    let detail = e.to_string();
+    let detail = detail
         .split_once(" at line ")
-        .map_or(message.as_str(), |(m, _)| m)
+        .map_or(detail.as_str(), |(m, _)| m)
         .to_owned();
-    crate::error::document(at(name, e), member, message)
+    let message = match e.classify() {
+        serde_json::error::Category::Data => msg("strict-data"),
+        serde_json::error::Category::Eof => msg("strict-eof"),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            msg("strict-syntax")
+        }
+    };
+    crate::error::document(at(name, e), member, message.arg("detail", detail))
 }
 
 /// Walks any JSON value, tracking the path, and fails on a repeated member.
@@ -182,6 +196,37 @@ mod tests {
         // Also in members the type does not name (a map of anything).
         assert!(check_duplicates("x", br#"{"a": {"b": {"c": 1, "c": 2}}}"#).is_err());
         assert!(check_duplicates("x", br#"{"a": {"b": {"c": 1, "d": 2}}}"#).is_ok());
+    }
+
+    #[test]
+    fn the_errors_are_in_chinese_and_in_english() {
+        use crate::messages::Lang;
+        let forged = br#"{"seed": "forged", "seed": "genuine", "tasks": []}"#;
+        let e = from_slice::<Doc>("r.json", forged).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Zh),
+            "r.json:1:25: 成员“seed”：同一对象中该成员出现了两次：无法确定应读取哪一个，因此拒绝该文档"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "r.json:1:25: member 'seed': a member appears twice in one object: only one may be read, so the document is refused"
+        );
+        let wrong = br#"{"seed": "s", "tasks": [{"id": "T1", "n": "1"}]}"#;
+        let e = from_slice::<Doc>("r.json", wrong).unwrap_err();
+        assert!(
+            e.message(Lang::Zh)
+                .contains("成员“tasks[0].n”：内容不符合格式要求：invalid type: string"),
+            "{}",
+            e.message(Lang::Zh)
+        );
+        assert!(
+            e.to_string()
+                .contains("member 'tasks[0].n': invalid type: string \"1\", expected u64"),
+            "{e}"
+        );
+        let cut = br#"{"seed": "s", "tasks": ["#;
+        let e = from_slice::<Doc>("r.json", cut).unwrap_err();
+        assert!(e.message(Lang::Zh).contains("JSON 文档不完整"), "{e:?}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::base::canonical::SPEC_VERSION;
 use crate::ceremony::beacon::{self};
 use crate::dates::{format_rfc3339, parse_rfc3339};
 use crate::error::Result;
+use crate::messages::msg;
 
 /// What the operator announces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,24 +42,20 @@ pub struct Request {
 /// announcement is published.
 pub fn announce(committed: &Committed, request: &Request) -> Result<Announcement> {
     if request.margin_secs < 0 {
-        return Err(bad("the margin cannot be negative".into()));
+        return Err(bad(msg("announce-margin-negative")));
     }
     let earliest = request.now + request.margin_secs;
     let not_before = match request.not_before {
         Some(t) if t <= request.now => {
-            return Err(bad(format!(
-                "{} is already past (now {}): the round must be one that is not yet emitted",
-                format_rfc3339(t),
-                format_rfc3339(request.now)
-            )));
+            return Err(bad(msg("announce-not-before-past")
+                .arg("time", format_rfc3339(t))
+                .arg("now", format_rfc3339(request.now))));
         }
         Some(t) if t < earliest => {
-            return Err(bad(format!(
-                "the round cannot come before {}: that is within the margin of {} minutes after now ({}), so its randomness might be public before the announcement is",
-                format_rfc3339(t),
-                request.margin_secs / 60,
-                format_rfc3339(request.now)
-            )));
+            return Err(bad(msg("announce-not-before-in-margin")
+                .arg("time", format_rfc3339(t))
+                .arg("minutes", request.margin_secs / 60)
+                .arg("now", format_rfc3339(request.now))));
         }
         Some(t) => t,
         None => earliest,
@@ -70,36 +67,32 @@ pub fn announce(committed: &Committed, request: &Request) -> Result<Announcement
         .filter(|c| !c.is_whitespace())
         .collect();
     if dice.len() > MAX_DICE || !dice.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad(format!(
-            "the dice: expected at most {MAX_DICE} digits 0–9 rolled in public (whitespace ignored), found '{dice}'"
-        )));
+        return Err(bad(msg("announce-dice-invalid")
+            .arg("max", MAX_DICE)
+            .arg("dice", dice)));
     }
     let (attempt, replaces, reason) = match &request.replaces {
         None => (1, String::new(), String::new()),
         Some((old, why)) => {
             check_announcement(old)?;
             if old.plan != committed.plan {
-                return Err(bad(format!(
-                    "the replaced announcement is for plan '{}', not '{}'",
-                    old.plan, committed.plan
-                )));
+                return Err(bad(msg("announce-replaced-other-plan")
+                    .arg("replaced", &old.plan)
+                    .arg("plan", &committed.plan)));
             }
             let why = crate::base::normalize::text(why);
             if why.is_empty() {
-                return Err(bad(
-                    "say why the replaced attempt was not drawn: the reason is published".into(),
-                ));
+                return Err(bad(msg("announce-reason-missing")));
             }
             if beacon::round_at(not_before) <= old.beacon.round {
-                return Err(bad(format!(
-                    "the redo must name a round later than the replaced attempt's round {} (emitted {}): ask for a round after it",
-                    old.beacon.round, old.beacon.emitted_at
-                )));
+                return Err(bad(msg("announce-redo-round-not-later")
+                    .arg("round", old.beacon.round)
+                    .arg("emitted", &old.beacon.emitted_at)));
             }
             let attempt = old
                 .attempt
                 .checked_add(1)
-                .ok_or_else(|| bad("too many attempts".into()))?;
+                .ok_or_else(|| bad(msg("announce-too-many-attempts")))?;
             (attempt, old.digest.clone(), why)
         }
     };
@@ -125,9 +118,7 @@ pub fn announce(committed: &Committed, request: &Request) -> Result<Announcement
     for name in &request.parties {
         let name = crate::base::normalize::text(name);
         if name.is_empty() || a.parties.iter().any(|p| p.name == name) {
-            return Err(bad(format!(
-                "party '{name}': each party needs a distinct, non-empty name"
-            )));
+            return Err(bad(msg("announce-party-name").arg("name", name)));
         }
         a.parties.push(Contribution {
             name,
@@ -153,9 +144,7 @@ pub fn is_draft(a: &Announcement) -> bool {
 /// Checks a draft (SPEC.md §5.3.3): well-formed but for its empty contributions.
 pub fn check_draft(a: &Announcement) -> Result<()> {
     if !is_draft(a) {
-        return Err(bad(
-            "not a draft: a draft names its parties, none of whom has contributed yet".into(),
-        ));
+        return Err(bad(msg("announce-not-draft")));
     }
     check(a, true)
 }
@@ -173,49 +162,42 @@ pub fn with_parties(
     check_draft(draft)?;
     let emitted = beacon::time_of(draft.beacon.round);
     if emitted <= now {
-        return Err(bad(format!(
-            "round {} was already emitted at {} (now {}): this draft can no longer be completed; announce again, replacing it",
-            draft.beacon.round,
-            draft.beacon.emitted_at,
-            format_rfc3339(now)
-        )));
+        return Err(bad(msg("announce-draft-round-emitted")
+            .arg("round", draft.beacon.round)
+            .arg("emitted", &draft.beacon.emitted_at)
+            .arg("now", format_rfc3339(now))));
     }
     if emitted < now + margin_secs.max(0) {
-        return Err(bad(format!(
-            "round {} is emitted at {}, within the margin of {} minutes after now ({}): too late to publish it first; announce again, replacing this draft",
-            draft.beacon.round,
-            draft.beacon.emitted_at,
-            margin_secs / 60,
-            format_rfc3339(now)
-        )));
+        return Err(bad(msg("announce-draft-round-in-margin")
+            .arg("round", draft.beacon.round)
+            .arg("emitted", &draft.beacon.emitted_at)
+            .arg("minutes", margin_secs / 60)
+            .arg("now", format_rfc3339(now))));
     }
     let mut list = draft.parties.clone();
     for (name, c) in parties {
         let name = crate::base::normalize::text(name);
         let c = c.trim().to_ascii_lowercase();
         let Some(slot) = list.iter_mut().find(|p| p.name == name) else {
-            return Err(bad(format!(
-                "'{name}' is not a party the draft names ({}): the parties were fixed when it was made",
+            return Err(bad(msg("announce-party-unknown").arg("name", name).arg(
+                "parties",
                 draft
                     .parties
                     .iter()
                     .map(|p| p.name.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             )));
         };
         if unhex(&c).is_none() || !slot.contribution.is_empty() {
-            return Err(bad(format!(
-                "party '{name}': expected one 64-hex-digit contribution, found '{c}'"
-            )));
+            return Err(bad(msg("announce-contribution-invalid")
+                .arg("name", name)
+                .arg("found", c)));
         }
         slot.contribution = c;
     }
     if let Some(missing) = list.iter().find(|p| p.contribution.is_empty()) {
-        return Err(bad(format!(
-            "party '{}' has not contributed: every party the draft names must",
-            missing.name
-        )));
+        return Err(bad(msg("announce-party-missing").arg("name", &missing.name)));
     }
     let mut a = Announcement {
         parties: list,
@@ -231,9 +213,9 @@ pub fn with_parties(
 fn utc_time(member: &str, s: &str) -> Result<i64> {
     match parse_rfc3339(s) {
         Some(t) if format_rfc3339(t) == s => Ok(t),
-        _ => Err(bad(format!(
-            "{member} '{s}' is not a UTC time written as YYYY-MM-DDTHH:MM:SSZ"
-        ))),
+        _ => Err(bad(msg("announce-time-invalid")
+            .arg("member", member)
+            .arg("value", s))),
     }
 }
 
@@ -242,72 +224,62 @@ fn utc_time(member: &str, s: &str) -> Result<i64> {
 /// its dice, parties and attempt. Nothing else is needed to check it.
 pub fn check_announcement(a: &Announcement) -> Result<()> {
     if is_draft(a) {
-        return Err(bad(
-            "this is a draft: its parties have not contributed yet; each party contributes, then the completed announcement is published and drawn".into(),
-        ));
+        return Err(bad(msg("announce-is-draft")));
     }
     check(a, false)
 }
 
 fn check(a: &Announcement, draft: bool) -> Result<()> {
     if a.spec != SPEC_VERSION {
-        return Err(bad(format!(
-            "spec '{}': this build implements announcements of spec version {SPEC_VERSION}",
-            a.spec
-        )));
+        return Err(bad(msg("announce-spec")
+            .arg("found", &a.spec)
+            .arg("supported", SPEC_VERSION)));
     }
     if digest_of(a) != a.digest {
-        return Err(bad(
-            "the announcement's digest does not match its content: it was changed after it was made".into(),
-        ));
+        return Err(bad(msg("announce-digest-mismatch")));
     }
     let announced = utc_time("announced_at", &a.announced_at)?;
     let not_before = utc_time("beacon.not_before", &a.beacon.not_before)?;
     let emitted = utc_time("beacon.emitted_at", &a.beacon.emitted_at)?;
     if not_before < announced {
-        return Err(bad(format!(
-            "beacon.not_before {} is earlier than announced_at {}",
-            a.beacon.not_before, a.announced_at
-        )));
+        return Err(bad(msg("announce-not-before-early")
+            .arg("not_before", &a.beacon.not_before)
+            .arg("announced", &a.announced_at)));
     }
     let round = beacon::round_at(not_before);
     if a.beacon.round != round {
-        return Err(bad(format!(
-            "beacon.round {} is not the first round emitted at or after not_before {} (that is round {round})",
-            a.beacon.round, a.beacon.not_before
-        )));
+        return Err(bad(msg("announce-round-mismatch")
+            .arg("round", a.beacon.round)
+            .arg("not_before", &a.beacon.not_before)
+            .arg("expected", round)));
     }
     if emitted != beacon::time_of(round) {
-        return Err(bad(format!(
-            "beacon.emitted_at {} is not when round {round} is emitted ({})",
-            a.beacon.emitted_at,
-            format_rfc3339(beacon::time_of(round))
-        )));
+        return Err(bad(msg("announce-emitted-mismatch")
+            .arg("emitted", &a.beacon.emitted_at)
+            .arg("round", round)
+            .arg("expected", format_rfc3339(beacon::time_of(round)))));
     }
     if a.beacon.chain_hash != beacon::CHAIN_HASH {
-        return Err(bad(format!(
-            "beacon.chain_hash {} is not drand quicknet's",
-            a.beacon.chain_hash
-        )));
+        return Err(bad(
+            msg("announce-chain-hash").arg("chain_hash", &a.beacon.chain_hash)
+        ));
     }
     if a.dice.len() > MAX_DICE || !a.dice.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad(format!(
-            "dice '{}' is not a string of at most {MAX_DICE} digits",
-            a.dice
-        )));
+        return Err(bad(msg("announce-dice-stored")
+            .arg("dice", &a.dice)
+            .arg("max", MAX_DICE)));
     }
     for (i, p) in a.parties.iter().enumerate() {
         if p.name.is_empty() || crate::base::normalize::text(&p.name) != p.name {
-            return Err(bad(format!("party name '{}' is not normalised", p.name)));
+            return Err(bad(
+                msg("announce-party-not-normalised").arg("name", &p.name)
+            ));
         }
         if i > 0 && a.parties[i - 1].name >= p.name {
-            return Err(bad("the parties are not sorted by name and distinct".into()));
+            return Err(bad(msg("announce-parties-unsorted")));
         }
         if !(draft && p.contribution.is_empty()) && unhex(&p.contribution).is_none() {
-            return Err(bad(format!(
-                "party '{}': the contribution is not 64 lower-case hex digits",
-                p.name
-            )));
+            return Err(bad(msg("announce-contribution-stored").arg("name", &p.name)));
         }
     }
     let first = a.attempt == 1;
@@ -316,23 +288,21 @@ fn check(a: &Announcement, draft: bool) -> Result<()> {
         || first != a.reason.is_empty()
         || (!first && unhex(&a.replaces).is_none())
     {
-        return Err(bad(format!(
-            "attempt {}: a first attempt replaces nothing; a later one names the digest of the attempt it replaces and why it was not drawn",
-            a.attempt
-        )));
+        return Err(bad(
+            msg("announce-attempt-invalid").arg("attempt", a.attempt)
+        ));
     }
     if !a.previous.is_empty() && !a.inputs.earlier.contains(&a.previous) {
-        return Err(bad(format!(
-            "previous '{}' is not one of the earlier batches' records the announcement freezes (inputs.earlier)",
-            a.previous
-        )));
+        return Err(bad(
+            msg("announce-previous-unknown").arg("previous", &a.previous)
+        ));
     }
     let control = |t: &str| crate::base::normalize::first_control(t).is_some();
     if control(&a.reason) || crate::base::normalize::text(&a.reason) != a.reason {
-        return Err(bad("the reason is not normalised text".into()));
+        return Err(bad(msg("announce-reason-not-normalised")));
     }
     if a.parties.iter().any(|p| control(&p.name)) {
-        return Err(bad("a party name holds a control character".into()));
+        return Err(bad(msg("announce-party-control")));
     }
     Ok(())
 }
@@ -341,12 +311,10 @@ fn check(a: &Announcement, draft: bool) -> Result<()> {
 /// first, each replaced by the next (SPEC.md §5.3).
 pub fn check_chain(a: &Announcement, replaced: &[Announcement]) -> Result<()> {
     if replaced.len() + 1 != a.attempt as usize {
-        return Err(bad(format!(
-            "attempt {} needs the {} earlier announcement(s) it follows, {} given: every attempt stays visible",
-            a.attempt,
-            a.attempt.saturating_sub(1),
-            replaced.len()
-        )));
+        return Err(bad(msg("announce-chain-count")
+            .arg("attempt", a.attempt)
+            .arg("needed", a.attempt.saturating_sub(1))
+            .arg("given", replaced.len())));
     }
     let mut later = a;
     for old in replaced.iter().rev() {
@@ -355,22 +323,26 @@ pub fn check_chain(a: &Announcement, replaced: &[Announcement]) -> Result<()> {
             || old.attempt.checked_add(1) != Some(later.attempt)
             || old.plan != a.plan
         {
-            return Err(bad(format!(
-                "attempt {} replaces {}, not attempt {} ({}) of plan '{}'",
-                later.attempt, later.replaces, old.attempt, old.digest, old.plan
-            )));
+            return Err(bad(msg("announce-chain-link")
+                .arg("attempt", later.attempt)
+                .arg("replaces", &later.replaces)
+                .arg("old_attempt", old.attempt)
+                .arg("old_digest", &old.digest)
+                .arg("plan", &old.plan)));
         }
         if later.beacon.round <= old.beacon.round {
-            return Err(bad(format!(
-                "attempt {} names round {}, not later than round {} of the attempt {} it replaces: a redo must wait for a new round, or it would offer a choice between two seeds",
-                later.attempt, later.beacon.round, old.beacon.round, old.attempt
-            )));
+            return Err(bad(msg("announce-chain-round")
+                .arg("attempt", later.attempt)
+                .arg("round", later.beacon.round)
+                .arg("old_round", old.beacon.round)
+                .arg("old_attempt", old.attempt)));
         }
         if old.announced_at > later.announced_at {
-            return Err(bad(format!(
-                "attempt {} is announced at {}, before the attempt {} it replaces ({})",
-                later.attempt, later.announced_at, old.attempt, old.announced_at
-            )));
+            return Err(bad(msg("announce-chain-time")
+                .arg("attempt", later.attempt)
+                .arg("announced", &later.announced_at)
+                .arg("old_attempt", old.attempt)
+                .arg("old_announced", &old.announced_at)));
         }
         later = old;
     }
@@ -384,10 +356,10 @@ pub fn check_after_earlier(a: &Announcement, committed: &Committed) -> Result<()
         if let Some(round) = round
             && a.beacon.round <= *round
         {
-            return Err(bad(format!(
-                "round {} is not later than round {} of the earlier batch {} it follows: a later batch needs a later round",
-                a.beacon.round, round, digest
-            )));
+            return Err(bad(msg("announce-earlier-round")
+                .arg("round", a.beacon.round)
+                .arg("earlier_round", *round)
+                .arg("earlier", digest)));
         }
     }
     Ok(())

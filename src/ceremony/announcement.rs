@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::base::canonical::{Encoder, Hash, SPEC_VERSION, to_hex};
 use crate::error::Error;
 use crate::inputs::digest::InputDigest;
+use crate::messages::Message;
 
 /// The default margin between the announcement and the beacon round: ten minutes.
 pub const DEFAULT_MARGIN_SECS: i64 = 600;
@@ -221,7 +222,10 @@ pub(crate) fn unhex(s: &str) -> Option<Hash> {
     hex::decode(s).ok()?.try_into().ok()
 }
 
-pub(crate) fn bad(message: String) -> Error {
+/// An error of the announcement, `announcement: …`, whose message (a catalog message, shown
+/// in the error's language) says what is wrong. Verification reads it back
+/// (`value("message")`) to say why an attestation does not hold.
+pub(crate) fn bad(message: Message) -> Error {
     Error::new(ErrorKind::Announcement).arg("message", message)
 }
 

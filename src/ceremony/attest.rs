@@ -11,6 +11,7 @@ use crate::ceremony::beacon::{self, Checked};
 use crate::ceremony::seed::{Seed, SeedSource};
 use crate::ceremony::timestamp;
 use crate::error::{Error, ErrorKind, Result};
+use crate::messages::{Arg, Message, msg};
 
 /// `seed = SHA-256(str("shuangsui/v2/seed") ‖ announcement digest ‖ u64(round) ‖
 /// randomness)` (SPEC.md §5.3): the beacon is the last input.
@@ -79,28 +80,29 @@ pub fn attest(
     let round = &sources.round;
     let announced = announcement.beacon.round;
     if round.round != announced {
-        return Err(bad(format!(
-            "beacon round {} is not the announced round {announced}: a draw can only come from its announced round (drand emits every round; after an outage it catches up)",
-            round.round
-        )));
+        return Err(bad(msg("attest-round-not-announced")
+            .arg("round", round.round)
+            .arg("announced", announced)));
     }
-    let (randomness, checked) =
-        beacon::check(round).map_err(|e| bad(format!("beacon round {}: {e}", round.round)))?;
+    let (randomness, checked) = beacon::check(round).map_err(|e| {
+        bad(msg("attest-beacon-invalid")
+            .arg("round", round.round)
+            .arg("reason", e.to_message()))
+    })?;
     let body = body_digest(announcement);
     let mut reveals: Vec<Reveal> = Vec::new();
     for (name, secret) in &sources.reveals {
         let name = crate::base::normalize::text(name);
         let Some(c) = announcement.parties.iter().find(|p| p.name == name) else {
-            return Err(bad(format!("'{name}' is not an announced party")));
+            return Err(bad(msg("attest-party-unknown").arg("name", name)));
         };
         if contribution(&body, &name, secret) != c.contribution {
-            return Err(bad(format!(
-                "the secret revealed by '{name}' does not open its contribution {}: it was not made for this announcement",
-                c.contribution
-            )));
+            return Err(bad(msg("attest-secret-mismatch")
+                .arg("name", name)
+                .arg("contribution", &c.contribution)));
         }
         if reveals.iter().any(|r| r.name == name) {
-            return Err(bad(format!("'{name}' revealed twice")));
+            return Err(bad(msg("attest-revealed-twice").arg("name", name)));
         }
         reveals.push(Reveal {
             name,
@@ -115,7 +117,7 @@ pub fn attest(
             (base64_encode(&der), anchor)
         }
     };
-    let digest = unhex(&announcement.digest).ok_or_else(|| bad("bad digest".into()))?;
+    let digest = unhex(&announcement.digest).ok_or_else(|| bad(msg("attest-digest-invalid")))?;
     let seed = seed_of(&digest, round.round, &randomness);
     let attestation = Attestation {
         announcement: announcement.clone(),
@@ -152,26 +154,25 @@ pub fn check_timestamp(
     tsa_cert: Option<&[u8]>,
 ) -> Result<(Vec<u8>, TimeAnchor)> {
     let file = to_json(a);
-    let parsed = timestamp::parse(token).map_err(|e| bad(format!("the time-stamp token: {e}")))?;
+    let invalid =
+        |e: timestamp::Invalid| bad(msg("attest-timestamp-invalid").arg("reason", e.to_message()));
+    let parsed = timestamp::parse(token).map_err(invalid)?;
     if parsed.imprint != sha256(file.as_bytes()) {
-        return Err(bad(
-            "the time-stamp token is for other bytes than this announcement's file".into(),
-        ));
+        return Err(bad(msg("attest-timestamp-other-file")));
     }
     let emitted = beacon::time_of(a.beacon.round);
     if parsed.time >= emitted {
-        return Err(bad(format!(
-            "the time-stamp token says {}, not before {} when round {} was emitted: it does not show the announcement existed before the randomness",
-            parsed.time_text, a.beacon.emitted_at, a.beacon.round
-        )));
+        return Err(bad(msg("attest-timestamp-late")
+            .arg("time", &parsed.time_text)
+            .arg("emitted", &a.beacon.emitted_at)
+            .arg("round", a.beacon.round)));
     }
     let anchor = match tsa_cert {
         None => TimeAnchor::Unchecked {
             time: parsed.time_text.clone(),
         },
         Some(cert) => TimeAnchor::Verified(
-            timestamp::check(&parsed.der, file.as_bytes(), cert)
-                .map_err(|e| bad(format!("the time-stamp token: {e}")))?,
+            timestamp::check(&parsed.der, file.as_bytes(), cert).map_err(invalid)?,
         ),
     };
     Ok((parsed.der, anchor))
@@ -187,24 +188,28 @@ pub fn check_inputs(
 ) -> Result<()> {
     let now = &committed.inputs;
     let pairs = [
-        ("plan", Some(&announcement.inputs.plan), Some(&now.plan)),
         (
-            "targets",
+            msg("attest-input-plan"),
+            Some(&announcement.inputs.plan),
+            Some(&now.plan),
+        ),
+        (
+            msg("attest-input-targets"),
             Some(&announcement.inputs.targets),
             Some(&now.targets),
         ),
         (
-            "officers",
+            msg("attest-input-officers"),
             Some(&announcement.inputs.officers),
             Some(&now.officers),
         ),
         (
-            "history",
+            msg("attest-input-history"),
             announcement.inputs.history.as_ref(),
             now.history.as_ref(),
         ),
         (
-            "conflicts",
+            msg("attest-input-conflicts"),
             announcement.inputs.conflicts.as_ref(),
             now.conflicts.as_ref(),
         ),
@@ -215,31 +220,44 @@ pub fn check_inputs(
             && a.digest == f.digest
             && a.sha256 != f.sha256
         {
-            return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
-                    "the {name} file has the announced content but not the announced bytes (SHA-256 {}, announced {}): draw from the very file that was announced",
-                    f.sha256, a.sha256
-                )));
+            return Err(not_announced(
+                msg("attest-input-bytes")
+                    .arg("input", name)
+                    .arg("sha256", &f.sha256)
+                    .arg("announced", &a.sha256),
+            ));
         }
         if announced.map(|d| &d.digest) != found.map(|d| &d.digest) {
-            return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
-                    "the {name} file is not the one announced (canonical digest {}, announced {}): inputs cannot change after the announcement",
-                    found.map_or("(none)", |d| d.digest.as_str()),
-                    announced.map_or("(none)", |d| d.digest.as_str())
-                )));
+            let digest = |d: Option<&crate::inputs::digest::InputDigest>| -> Arg {
+                d.map_or_else(
+                    || msg("attest-digest-none").into(),
+                    |d| d.digest.as_str().into(),
+                )
+            };
+            return Err(not_announced(
+                msg("attest-input-changed")
+                    .arg("input", name)
+                    .arg("digest", digest(found))
+                    .arg("announced", digest(announced)),
+            ));
         }
     }
     // A copy without names (published hidden) cannot be compared; the verifier says so.
     if !now.officer_names.is_empty() && now.officer_names != announcement.inputs.officer_names {
-        return Err(Error::new(ErrorKind::InputsNotAnnounced).arg("message", format!(
-                "the officers' names are not the ones announced (names digest {}, announced '{}'): an officer cannot be renamed after the announcement",
-                now.officer_names, announcement.inputs.officer_names
-            )));
-    }
-    if announcement.inputs.earlier != now.earlier {
-        return Err(Error::new(ErrorKind::InputsNotAnnounced).arg(
-            "message",
-            "the earlier batches' records are not the ones announced",
+        return Err(not_announced(
+            msg("attest-names-changed")
+                .arg("digest", &now.officer_names)
+                .arg("announced", &announcement.inputs.officer_names),
         ));
     }
+    if announcement.inputs.earlier != now.earlier {
+        return Err(not_announced(msg("attest-earlier-changed")));
+    }
     Ok(())
+}
+
+/// An error `announcement: …` of inputs that are not the announced ones, whose message (a
+/// catalog message) says which and how. Verification reads it back (`value("message")`).
+fn not_announced(message: Message) -> Error {
+    Error::new(ErrorKind::InputsNotAnnounced).arg("message", message)
 }

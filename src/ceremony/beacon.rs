@@ -10,6 +10,7 @@
 use serde::Deserialize;
 
 use crate::base::canonical::{Hash, sha256};
+use crate::messages::{Lang, Message, msg};
 
 /// The quicknet chain's hash (its identity).
 pub const CHAIN_HASH: &str = "52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971";
@@ -55,23 +56,38 @@ impl Round {
 /// Why a round is not what it claims to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
-    /// The signature is not hex of 48 bytes.
+    /// The signature is not hex (the hex decoder's or the BLS library's words say why).
     Malformed(String),
+    /// The signature is hex of this many bytes, not 48.
+    Length(usize),
     /// The randomness is not SHA-256 of the signature.
     Randomness,
     /// The BLS signature does not verify for this round under the quicknet key.
     Signature,
 }
 
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Invalid {
+    /// Why, as a message of the catalog (to be shown in either language, or put into
+    /// another message).
+    pub fn to_message(&self) -> Message {
         match self {
-            Invalid::Malformed(m) => write!(f, "the signature is malformed: {m}"),
-            Invalid::Randomness => f.write_str("the randomness is not SHA-256 of the signature"),
-            Invalid::Signature => {
-                f.write_str("the BLS signature does not verify for this round under the pinned quicknet public key")
-            }
+            Invalid::Malformed(detail) => msg("beacon-malformed").arg("detail", detail),
+            Invalid::Length(bytes) => msg("beacon-length").arg("bytes", *bytes),
+            Invalid::Randomness => msg("beacon-randomness"),
+            Invalid::Signature => msg("beacon-signature"),
         }
+    }
+
+    /// Why, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().text(lang)
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    /// Why, in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -91,10 +107,7 @@ pub fn check(round: &Round) -> Result<(Hash, Checked), Invalid> {
     let signature =
         hex::decode(round.signature.trim()).map_err(|e| Invalid::Malformed(e.to_string()))?;
     if signature.len() != 48 {
-        return Err(Invalid::Malformed(format!(
-            "{} bytes, expected 48",
-            signature.len()
-        )));
+        return Err(Invalid::Length(signature.len()));
     }
     let randomness = sha256(&signature);
     if hex::decode(round.randomness.trim()).ok().as_deref() != Some(&randomness[..]) {
@@ -146,6 +159,29 @@ mod tests {
         assert_eq!(round_at(1_694_775_604), 657_414);
         assert_eq!(round_at(0), 1);
         assert_eq!(time_of(1), GENESIS);
+    }
+
+    #[test]
+    fn why_a_round_is_invalid_in_chinese_and_in_english() {
+        use crate::messages::Lang;
+        let short = Round {
+            signature: "ab".repeat(47),
+            ..fixture()
+        };
+        let e = check(&short).unwrap_err();
+        assert_eq!(e, Invalid::Length(47));
+        assert_eq!(
+            e.message(Lang::Zh),
+            "签名格式有误：长 47 字节，应为 48 字节"
+        );
+        assert_eq!(
+            e.to_string(),
+            "the signature is malformed: 47 bytes, expected 48"
+        );
+        assert_eq!(
+            Invalid::Randomness.message(Lang::Zh),
+            "随机数不是签名的 SHA-256"
+        );
     }
 
     #[test]

@@ -39,11 +39,12 @@ pub(crate) fn mebibytes(bytes: u64) -> String {
     }
 }
 
-/// An error in a JSON document (a record, an announcement): at a member when one is named.
+/// An error in a JSON document (a record, an announcement): at a member when one is named,
+/// saying what is wrong with a message of the catalog.
 pub(crate) fn document(
     at: Location,
     member: impl Into<String>,
-    message: impl Into<String>,
+    message: crate::messages::Message,
 ) -> Error {
     let member = member.into();
     let id = if member.is_empty() {
@@ -54,5 +55,5 @@ pub(crate) fn document(
     Error::with_id(ErrorKind::Document, id)
         .at(at)
         .arg("member", member)
-        .arg("message", message.into())
+        .arg("message", message)
 }

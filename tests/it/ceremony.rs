@@ -173,6 +173,65 @@ fn changed_inputs_are_refused() {
 }
 
 #[test]
+fn the_refusals_are_in_chinese_and_in_english() {
+    use shuangsui::messages::Lang;
+    // Changed inputs: the input is named in the message's language.
+    let original = ceremony_files().targets;
+    let a = announcement(&inputs_with(&original));
+    let mut rows: Vec<&str> = original.lines().collect();
+    rows.remove(200);
+    let fewer = inputs_with(&(rows.join("\n") + "\n"));
+    let e = ceremony::attest(&a, &fewer.committed(), &sources()).unwrap_err();
+    let zh = e.message(Lang::Zh);
+    assert!(
+        zh.starts_with("公告：检查对象名录不是公告时的文件（规范摘要 ")
+            && zh.ends_with("）：公告之后不得更改输入"),
+        "{zh}"
+    );
+    let en = e.message(Lang::En);
+    assert!(
+        en.starts_with(
+            "announcement: the targets file is not the one announced (canonical digest "
+        ),
+        "{en}"
+    );
+    assert_eq!(en, e.to_string());
+    // A round other than the announced one, and a round already past.
+    let s = Sources {
+        round: shuangsui::ceremony::beacon::Round {
+            round: 657_420,
+            ..fixture_round()
+        },
+        ..sources()
+    };
+    let e = ceremony::attest(&a, &inputs().committed(), &s).unwrap_err();
+    assert!(
+        e.message(Lang::Zh)
+            .starts_with("公告：drand 轮次 657420 不是公告指定的轮次 657413："),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    assert!(
+        e.message(Lang::En)
+            .starts_with("announcement: beacon round 657420 is not the announced round 657413: "),
+        "{e}"
+    );
+    let past = Request {
+        not_before: Some(announced_at() - 60),
+        ..request()
+    };
+    let e = ceremony::announce(&inputs().committed(), &past).unwrap_err();
+    assert_eq!(
+        e.message(Lang::Zh),
+        "公告：2023-09-15T10:49:02Z 已经过去（现在是 2023-09-15T10:50:02Z）：必须选择尚未发布的轮次"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "announcement: 2023-09-15T10:49:02Z is already past (now 2023-09-15T10:50:02Z): the round must be one that is not yet emitted"
+    );
+}
+
+#[test]
 #[cfg(feature = "beacon")]
 fn a_forged_signature_is_refused() {
     let inputs = inputs();

@@ -6,6 +6,7 @@ use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, ErrorKind, Location, Result, Warning};
 use crate::inputs::Table;
 pub use crate::inputs::values::{NOT_ON_DUTY, ON_DUTY};
+use crate::messages::{Lang, Message, msg};
 
 /// The reason code of an officer without a certificate valid on the day (SPEC.md §8.1).
 pub const NO_VALID_CERTIFICATE: &str = "证件无效";
@@ -42,8 +43,10 @@ pub struct Ineligible {
     pub row: usize,
     /// The reason code published in the record: `不在岗` or `证件无效` (SPEC.md §8.1).
     pub reason: &'static str,
-    /// The status found, or what is wrong with the certificates.
+    /// The status found, or what is wrong with the certificates, in English.
     pub detail: String,
+    /// The same in either language: `problem.text(lang)`.
+    pub problem: Message,
 }
 
 /// The officer roster's eligibility for a draw.
@@ -85,10 +88,18 @@ pub fn officers(
         warnings.push(Warning::CertificatesNotChecked);
         None
     } else {
-        Some(date.ok_or_else(|| Error::new(ErrorKind::PlanValue).at(Location::file(plan_source)).arg("context", String::new()).arg("key", "plan.date").arg("expected", format!(
-                "the draw date (date = \"2027-01-15\"): {} lists certificates, which must be valid on that day",
-                roster.source
-            )).arg("found", "no date"))?)
+        Some(date.ok_or_else(|| {
+            Error::new(ErrorKind::PlanValue)
+                .at(Location::file(plan_source))
+                .arg("context", msg("plan-context-none"))
+                .arg("key", "plan.date")
+                .arg(
+                    "expected",
+                    msg("draw-expected-date-for-certificates")
+                        .arg("roster", roster.source.as_str()),
+                )
+                .arg("found", msg("plan-found-no-date"))
+        })?)
     };
     let mut eligible = vec![true; roster.rows.len()];
     let mut ineligible = Vec::new();
@@ -97,20 +108,25 @@ pub fn officers(
             let status = row.values[c].as_str();
             if !ON_DUTY.contains(&status) {
                 eligible[i] = false;
+                let (detail, problem) = if status.is_empty() {
+                    ("（空）".to_owned(), msg("draw-officer-status-empty"))
+                } else {
+                    (
+                        status.to_owned(),
+                        msg("draw-officer-status").arg("status", status),
+                    )
+                };
                 ineligible.push(Ineligible {
                     row: i,
                     reason: NOT_ON_DUTY,
-                    detail: if status.is_empty() {
-                        "（空）".into()
-                    } else {
-                        status.to_owned()
-                    },
+                    detail,
+                    problem,
                 });
                 continue;
             }
         }
         let Some(day) = checked_on else { continue };
-        let mut problem = "no certificate".to_owned();
+        let mut problem = msg("draw-no-certificate");
         let mut valid = false;
         for &(number, validity, from, to) in &groups {
             if row.values[number].is_empty() {
@@ -133,18 +149,19 @@ pub fn officers(
             match period {
                 Some(p) if p.covers(day) => valid = true,
                 Some(p) => {
+                    let certificate = row.values[number].as_str();
                     problem = match p.to {
-                        Some(to) if to < day => {
-                            format!("certificate {} expired on {to}", row.values[number])
-                        }
-                        _ => format!(
-                            "certificate {} valid only from {}",
-                            row.values[number], p.from
-                        ),
+                        Some(to) if to < day => msg("draw-certificate-expired")
+                            .arg("certificate", certificate)
+                            .arg("date", to.to_string()),
+                        _ => msg("draw-certificate-not-yet-valid")
+                            .arg("certificate", certificate)
+                            .arg("date", p.from.to_string()),
                     };
                 }
                 None => {
-                    problem = format!("certificate {} has no validity dates", row.values[number]);
+                    problem = msg("draw-certificate-no-dates")
+                        .arg("certificate", row.values[number].as_str());
                 }
             }
         }
@@ -153,7 +170,8 @@ pub fn officers(
             ineligible.push(Ineligible {
                 row: i,
                 reason: NO_VALID_CERTIFICATE,
-                detail: problem,
+                detail: problem.text(Lang::En),
+                problem,
             });
         }
     }
@@ -215,11 +233,32 @@ mod tests {
             ]
         );
         assert!(w.is_empty());
+        let problems: Vec<String> = e
+            .ineligible
+            .iter()
+            .map(|i| i.problem.text(Lang::Zh))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "不在岗",
+                "执法证 C3 已于 2026-12-31 过期",
+                "无执法证",
+                "执法证 C6 没有有效期"
+            ]
+        );
+        for i in &e.ineligible {
+            assert_eq!(i.problem.text(Lang::En), i.detail);
+        }
         let err = officers(&t, None, "plan.toml", &mut w).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("plan.toml: plan.date: expected the draw date"),
             "{err}"
+        );
+        assert_eq!(
+            err.message(Lang::Zh),
+            "plan.toml: plan.date：应为 抽取日期（date = \"2027-01-15\"）：o.csv 列有执法证，执法证须在这一天有效，实为 未填写"
         );
     }
 

@@ -12,6 +12,7 @@ use crate::draw::eligibility;
 use crate::draw::history::History;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::{Columns, Directory, Row};
+use crate::messages::{Arg, msg};
 use crate::plan::{Condition, Filter, Task};
 
 /// Resolves a filter's columns against a table.
@@ -48,23 +49,29 @@ pub fn resolve_column(
                     .iter()
                     .any(|d| crate::inputs::columns::column_name(d) == column)
                 {
-                    ": it holds personal data and is dropped on reading".into()
+                    msg("draw-column-personal-data")
                 } else {
-                    String::new()
+                    msg("draw-column-absent")
                 },
             )
             .at(at.cloned().unwrap_or_else(|| task.at.clone()))
             .arg("task", task.id.clone())
             .arg("key", key.to_owned())
             .arg("column", column.to_owned())
-            .arg("table", table.table_kind().as_str().to_owned())
+            .arg(
+                "table",
+                msg("draw-table").arg("table", table.table_kind().as_str()),
+            )
             .arg("available", {
-                let mut a = table.column_names().join(",");
-                if !table.dropped_headers().is_empty() {
-                    a.push_str("; the other headers, dropped as read: ");
-                    a.push_str(&table.dropped_headers().join(","));
+                let columns = table.column_names().join(",");
+                if table.dropped_headers().is_empty() {
+                    Arg::from(columns)
+                } else {
+                    msg("draw-columns-and-dropped")
+                        .arg("columns", columns)
+                        .arg("dropped", table.dropped_headers().join(","))
+                        .into()
                 }
-                a
             })
     })
 }
@@ -355,14 +362,9 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
     let strata: Vec<(Vec<String>, u64)> = by_values.into_keys().zip(sizes).collect();
     let size = rows.len() as u64;
     if size == 0 {
-        let filter = if task.filter.is_empty() {
-            "(none)".to_owned()
-        } else {
-            task.filter.to_string()
-        };
         return Err(Error::new(ErrorKind::EmptyFrame)
             .arg("task", task.id.clone())
-            .arg("filter", filter)
+            .arg("filter", task.filter.message())
             .arg("rows", targets.len() as u64)
             .arg("excluded", excluded.values().sum::<u64>()));
     }

@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::digest;
 use crate::inputs::stream::{self, Progress};
 use crate::inputs::{ByteSource, Directory, IdCheck, ReadOptions, Table, TableKind, TableOptions};
+use crate::messages::msg;
 use crate::plan::Plan;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -274,7 +275,10 @@ impl Inputs {
         for (name, record) in records {
             let value = serde_json::to_value(&record).expect("a record always serialises");
             if !crate::draw::record::is_intact(&value) {
-                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", "its digest does not match its content: it is not the record of an earlier batch as drawn"));
+                return Err(
+                    Error::with_id(ErrorKind::RecordSyntax, "draw-earlier-altered")
+                        .at(crate::error::Location::file(&name)),
+                );
             }
             // The rules that span batches must be the same in every batch: a later batch
             // that switched one_visit, lifted the cap or renamed a task would re-draw what the
@@ -286,39 +290,40 @@ impl Inputs {
                 .filter(|id| !self.plan.tasks.iter().any(|t| t.id == *id))
                 .collect();
             let changed = if record.plan.one_visit != self.plan.one_visit.as_str() {
-                Some(format!(
-                    "one_visit = \"{}\", this plan \"{}\"",
-                    record.plan.one_visit,
-                    self.plan.one_visit.as_str()
-                ))
+                Some(
+                    msg("draw-earlier-changed-one-visit")
+                        .arg("earlier", record.plan.one_visit.as_str())
+                        .arg("plan", self.plan.one_visit.as_str()),
+                )
             } else if record.plan.max_inspections_per_year
                 != self.plan.max_inspections_per_year.unwrap_or(0)
             {
-                Some(format!(
-                    "max_inspections_per_year = {}, this plan {} (0: none)",
-                    record.plan.max_inspections_per_year,
-                    self.plan.max_inspections_per_year.unwrap_or(0)
-                ))
+                Some(
+                    msg("draw-earlier-changed-annual-cap")
+                        .arg("earlier", record.plan.max_inspections_per_year)
+                        .arg("plan", self.plan.max_inspections_per_year.unwrap_or(0)),
+                )
             } else if !missing.is_empty() {
-                Some(format!(
-                    "tasks {} that this plan does not have",
-                    missing.join(", ")
-                ))
+                Some(msg("draw-earlier-changed-tasks").arg("tasks", missing.join(", ")))
             } else {
                 None
             };
             if record.plan.id == self.plan.id
                 && let Some(changed) = changed
             {
-                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", format!(
-                        "the earlier batch was drawn with {changed}: every batch of a plan keeps its one_visit, its annual cap and its task ids"
-                    )));
+                return Err(
+                    Error::with_id(ErrorKind::RecordSyntax, "draw-earlier-rules-changed")
+                        .at(crate::error::Location::file(&name))
+                        .arg("changed", changed),
+                );
             }
             if record.plan.id != self.plan.id {
-                return Err(Error::new(ErrorKind::RecordSyntax).at(crate::error::Location::file(&name)).arg("message", format!(
-                        "it is the record of plan '{}', not of this plan '{}': earlier batches are draws of the same plan",
-                        record.plan.id, self.plan.id
-                    )));
+                return Err(
+                    Error::with_id(ErrorKind::RecordSyntax, "draw-earlier-other-plan")
+                        .at(crate::error::Location::file(&name))
+                        .arg("earlier", record.plan.id.as_str())
+                        .arg("plan", self.plan.id.as_str()),
+                );
             }
             self.earlier.push(record);
         }

@@ -15,6 +15,7 @@ use crate::draw::history::{History, within};
 use crate::draw::tickets::Ticketer;
 use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::Table;
+use crate::messages::{Message, msg};
 use crate::plan::{RegionRule, Task};
 
 /// The teams of one task.
@@ -86,17 +87,18 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
         .filter(|&i| eligible[i] && covers(i))
         .collect();
     let too_small = |department: Option<&str>, have: usize, need: u64, all: usize| {
-        Error::new(ErrorKind::OfficerPoolTooSmall)
-            .arg(
-                "task",
-                match department {
-                    None => task.id.clone(),
-                    Some(d) => format!("{}' department '{d}", task.id),
-                },
+        match department {
+            None => Error::new(ErrorKind::OfficerPoolTooSmall),
+            Some(d) => Error::with_id(
+                ErrorKind::OfficerPoolTooSmall,
+                "draw-pool-too-small-department",
             )
-            .arg("eligible", have as u64)
-            .arg("team_size", need)
-            .arg("ineligible", (all - have) as u64)
+            .arg("department", d),
+        }
+        .arg("task", task.id.clone())
+        .arg("eligible", have as u64)
+        .arg("team_size", need)
+        .arg("ineligible", (all - have) as u64)
     };
     if task.departments.is_empty() {
         if (pool.len() as u64) < task.team_size {
@@ -261,19 +263,19 @@ pub fn teams(
                         for &o in &part.pool {
                             refuse(o, &team, Some(&mut r));
                         }
-                        let scope = part
-                            .department
-                            .as_ref()
-                            .map_or(String::new(), |d| format!(" of department '{d}'"));
+                        let reasons = describe(part.pool.len(), &r);
+                        let reasons = match &part.department {
+                            None => reasons,
+                            Some(d) => msg("draw-refusals-department")
+                                .arg("reasons", reasons)
+                                .arg("department", d),
+                        };
                         return Err(Error::new(ErrorKind::NoOfficerForTarget)
                             .arg("task", task.id.clone())
                             .arg("entity", entity.to_owned())
                             .arg("slot", team.len() as u64 + 1)
                             .arg("team_size", task.team_size)
-                            .arg(
-                                "reasons",
-                                format!("{}{scope}", describe(part.pool.len(), &r)),
-                            ));
+                            .arg("reasons", reasons));
                     }
                     let ticketer = if joint {
                         Ticketer::joint(task_key, p as u64, rounds[p])
@@ -299,21 +301,15 @@ pub fn teams(
     })
 }
 
-fn describe(pool: usize, r: &Refusals) -> String {
-    let mut parts = vec![format!("{pool} officers in the pool")];
-    for (n, what) in [
-        (r.in_team, "already in the team"),
-        (r.conflicted, "conflicted (回避)"),
-        (r.region, "outside the jurisdiction rule"),
-        (r.task_cap, "at the task's workload cap"),
-        (r.plan_cap, "at the plan's workload cap"),
-        (r.rotation, "inspected this entity recently (rotation)"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    parts.join(", ")
+fn describe(pool: usize, r: &Refusals) -> Message {
+    msg("draw-refusals")
+        .arg("pool", pool)
+        .arg("in_team", r.in_team)
+        .arg("conflicted", r.conflicted)
+        .arg("region", r.region)
+        .arg("task_cap", r.task_cap)
+        .arg("plan_cap", r.plan_cap)
+        .arg("rotation", r.rotation)
 }
 
 /// The pool in ascending order of the round's officer tickets, ties by id.
@@ -395,6 +391,72 @@ mod tests {
             e.to_string()
                 .contains("1 eligible officer, fewer than the team size 3 (1 more"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn why_no_officer_can_fill_a_slot_in_both_languages() {
+        use crate::messages::Lang;
+        let (task, officers) = setup(2, 2);
+        let all = pool(&task, &officers, &[true, true]).unwrap();
+        let conflicts: HashMap<String, HashSet<String>> = [(
+            "X0".to_owned(),
+            ["E000".to_owned(), "E001".to_owned()].into(),
+        )]
+        .into();
+        let rules = Rules {
+            conflicts: Some(&conflicts),
+            ..Rules::default()
+        };
+        let entities = [Entity {
+            id: "X0",
+            region: None,
+        }];
+        let e = teams(
+            &task,
+            &[7; 32],
+            &officers,
+            &all,
+            &entities,
+            &rules,
+            &mut [0, 0],
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NoOfficerForTarget);
+        assert_eq!(
+            e.to_string(),
+            "task 'T': entity X0: no officer can fill slot 1 of 2: 2 officers in the pool, 2 conflicted (回避)"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "任务“T”：主体 X0：第 1 名（共 2 名）检查人员无人可派：人员库共 2 人，2 人须回避"
+        );
+
+        // Only the rules that refused someone are named, in either language.
+        let r = Refusals {
+            in_team: 1,
+            region: 6,
+            ..Refusals::default()
+        };
+        let reasons = describe(3, &r);
+        assert_eq!(
+            reasons.text(Lang::En),
+            "3 officers in the pool, 1 already in the team, 6 outside the jurisdiction rule"
+        );
+        assert_eq!(
+            reasons.text(Lang::Zh),
+            "人员库共 3 人，1 人已在本组，6 人不符合属地/异地要求"
+        );
+        let of_department = msg("draw-refusals-department")
+            .arg("reasons", reasons)
+            .arg("department", "市场监管");
+        assert_eq!(
+            of_department.text(Lang::En),
+            "3 officers in the pool, 1 already in the team, 6 outside the jurisdiction rule of department '市场监管'"
+        );
+        assert_eq!(
+            of_department.text(Lang::Zh),
+            "部门“市场监管”人员库共 3 人，1 人已在本组，6 人不符合属地/异地要求"
         );
     }
 }

@@ -3,6 +3,7 @@
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::messages::{Arg, Message, msg};
 
 /// Turns a byte offset into a 1-based line and column (in characters).
 pub(crate) fn locate(source: &str, text: &str, offset: usize) -> Location {
@@ -27,28 +28,50 @@ impl Ctx<'_> {
         s: &Spanned<T>,
         task: &str,
         key: &str,
-        expected: &str,
-        found: String,
+        expected: Message,
+        found: impl Into<Arg>,
     ) -> Error {
-        Error::new(ErrorKind::PlanValue)
-            .at(self.at(s))
-            .arg(
-                "context",
-                if task.is_empty() {
-                    String::new()
-                } else {
-                    format!("task '{task}': ")
-                },
-            )
-            .arg("key", key.to_owned())
-            .arg("expected", expected.to_owned())
-            .arg("found", found)
+        value_error(self.at(s), task, key, expected, found)
     }
 }
 
-pub(crate) fn describe(v: &toml::Value) -> String {
+/// A plan value that is not what the plan expects: `task 'T1': key: expected …, found …`
+/// (`task` empty for a key of `[plan]`).
+pub(crate) fn value_error(
+    at: Location,
+    task: &str,
+    key: &str,
+    expected: Message,
+    found: impl Into<Arg>,
+) -> Error {
+    Error::new(ErrorKind::PlanValue)
+        .at(at)
+        .arg(
+            "context",
+            if task.is_empty() {
+                msg("plan-context-none")
+            } else {
+                msg("plan-context-task").arg("task", task)
+            },
+        )
+        .arg("key", key.to_owned())
+        .arg("expected", expected)
+        .arg("found", found)
+}
+
+/// A value as the plan wrote it: a string in TOML quotes, anything else with its type
+/// (`integer 3`, `array []`).
+pub(crate) fn describe(v: &toml::Value) -> Arg {
     match v {
-        toml::Value::String(s) => format!("\"{s}\""),
-        other => format!("{} {other}", other.type_str()),
+        toml::Value::String(s) => format!("\"{s}\"").into(),
+        other => msg("plan-found-typed")
+            .arg("type", other.type_str())
+            .arg("value", other.to_string())
+            .into(),
     }
+}
+
+/// A name the plan wrote, quoted (`'like'`).
+pub(crate) fn quoted(name: &str) -> Message {
+    msg("plan-found-name").arg("name", name)
 }

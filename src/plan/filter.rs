@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::base::normalize;
 use crate::dates::Date;
+use crate::messages::{Arg, msg};
 
 /// The condition on one column. Absent parts do not constrain.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,8 +90,9 @@ impl Condition {
     }
 }
 
-impl fmt::Display for Condition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Condition {
+    /// Its parts (`∈ {存续}`, `> 2020-01-01`), each a constraint of its own.
+    fn parts(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if let Some(v) = &self.one_of {
             parts.push(format!("∈ {{{}}}", v.join(", ")));
@@ -110,7 +112,13 @@ impl fmt::Display for Condition {
         if let Some(v) = &self.max {
             parts.push(format!("≤ {v}"));
         }
-        f.write_str(&parts.join(" and "))
+        parts
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.parts().join(" and "))
     }
 }
 
@@ -127,6 +135,28 @@ impl Filter {
     /// True when the filter has no clause (the whole table is eligible).
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
+    }
+
+    /// The filter for a message, in the reader's language: what `Display` shows in
+    /// English, its constraints joined by “and” (且), `(none)` (无) when it has none.
+    pub(crate) fn message(&self) -> Arg {
+        let mut constraints = self.clauses.iter().flat_map(|(col, c)| {
+            let mut parts = c.parts();
+            match parts.first_mut() {
+                Some(first) => *first = format!("{col} {first}"),
+                None => parts.push(format!("{col} ")),
+            }
+            parts
+        });
+        let Some(first) = constraints.next() else {
+            return msg("plan-filter-none").into();
+        };
+        constraints.fold(first.into(), |left, right| {
+            msg("plan-filter-and")
+                .arg("left", left)
+                .arg("right", right)
+                .into()
+        })
     }
 }
 
@@ -227,5 +257,44 @@ mod tests {
         };
         assert!(r.passes("100") && r.passes("500.50") && !r.passes("500.51") && !r.passes("n/a"));
         assert_eq!(r.to_string(), "≥ 100 and ≤ 500.5");
+    }
+
+    #[test]
+    fn a_filter_in_a_message_reads_in_both_languages() {
+        use crate::messages::Lang;
+        let filter = Filter {
+            clauses: [
+                (
+                    "capital".to_owned(),
+                    Condition {
+                        min: Some("100".into()),
+                        max: Some("500.5".into()),
+                        ..Condition::default()
+                    },
+                ),
+                (
+                    "status".to_owned(),
+                    Condition {
+                        one_of: Some(vec!["存续".into()]),
+                        ..Condition::default()
+                    },
+                ),
+            ]
+            .into(),
+            at: None,
+        };
+        let m = filter.message();
+        assert_eq!(m.text(Lang::En), filter.to_string());
+        assert_eq!(
+            m.text(Lang::En),
+            "capital ≥ 100 and ≤ 500.5 and status ∈ {存续}"
+        );
+        assert_eq!(
+            m.text(Lang::Zh),
+            "capital ≥ 100 且 ≤ 500.5 且 status ∈ {存续}"
+        );
+        let none = Filter::default().message();
+        assert_eq!(none.text(Lang::En), "(none)");
+        assert_eq!(none.text(Lang::Zh), "（无）");
     }
 }

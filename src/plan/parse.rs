@@ -6,8 +6,9 @@ use super::digest;
 use crate::base::normalize;
 use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::messages::msg;
 
-use super::context::{Ctx, locate};
+use super::context::{Ctx, locate, value_error};
 use super::model::{
     ANNUAL_CAP, DEFAULT_EXCLUDED_STATUSES, DEFAULT_MAX_REPLACEMENTS, EARLIER_BATCH,
     INSPECTED_RECENTLY, OneVisit, Plan, Task,
@@ -99,15 +100,15 @@ impl Plan {
                     &String::from_utf8_lossy(bytes),
                     e.valid_up_to(),
                 ))
-                .arg("what", "the plan")
+                .arg("what", msg("plan-the-plan"))
         })?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let syntax = |e: toml::de::Error| {
-            Error::new(ErrorKind::PlanSyntax)
+            Error::with_id(ErrorKind::PlanSyntax, "plan-toml")
                 .at(e
                     .span()
                     .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)))
-                .arg("message", e.message().trim_end_matches('\n').to_owned())
+                .arg("detail", e.message().trim_end_matches('\n').to_owned())
                 .caused_by(e)
         };
         let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
@@ -120,42 +121,33 @@ impl Plan {
                 &raw.plan.id,
                 "",
                 "plan.id",
-                "a non-empty identifier",
-                "\"\"".into(),
+                msg("plan-expected-identifier"),
+                "\"\"",
             ));
         }
         if raw.tasks.is_empty() {
-            return Err(Error::new(ErrorKind::PlanSyntax)
-                .at(Location::file(source))
-                .arg("message", "the plan has no [[tasks]]: add at least one"));
+            return Err(
+                Error::with_id(ErrorKind::PlanSyntax, "plan-no-tasks").at(Location::file(source))
+            );
         }
         let mut tasks: Vec<Task> = Vec::with_capacity(raw.tasks.len());
         for raw_task in raw.tasks {
             let at = cx.at(&raw_task);
             let task = parse_task(&cx, raw_task.into_inner(), at)?;
             if let Some(first) = tasks.iter().find(|t| t.id == task.id) {
-                return Err(Error::new(ErrorKind::PlanValue)
-                    .at(task.at.clone())
-                    .arg("context", String::new())
-                    .arg("key", "tasks.id")
-                    .arg(
-                        "expected",
-                        format!(
-                            "a unique task id (line {} has it already)",
-                            first.at.line.unwrap_or(0)
-                        ),
-                    )
-                    .arg("found", format!("\"{}\"", task.id)));
+                return Err(value_error(
+                    task.at.clone(),
+                    "",
+                    "tasks.id",
+                    msg("plan-expected-unique-task-id").arg("line", first.at.line.unwrap_or(0)),
+                    format!("\"{}\"", task.id),
+                ));
             }
             tasks.push(task);
         }
         // After validation, so that a misplaced float is reported with its
         // location by the checks above.
-        let digest = digest::of_tree(&tree).map_err(|message| {
-            Error::new(ErrorKind::PlanSyntax)
-                .at(Location::file(source))
-                .arg("message", message)
-        })?;
+        let digest = digest::of_tree(&tree).map_err(|e| e.at(Location::file(source)))?;
         let date = match &raw.plan.date {
             None => None,
             Some(d) => Some(Date::parse(&normalize::text(d.get_ref())).ok_or_else(|| {
@@ -163,7 +155,7 @@ impl Plan {
                     d,
                     "",
                     "plan.date",
-                    "a date such as \"2027-01-15\"",
+                    msg("plan-expected-date").arg("example", "2027-01-15"),
                     format!("\"{}\"", d.get_ref()),
                 )
             })?),
@@ -190,7 +182,7 @@ impl Plan {
                         &list,
                         "",
                         "plan.exclude_status",
-                        "status keywords other than the exclusion reasons earlier_batch, inspected_recently and annual_cap",
+                        msg("plan-expected-status-keywords"),
                         format!("\"{k}\""),
                     ));
                 }
@@ -213,7 +205,8 @@ impl Plan {
                         v,
                         "",
                         "plan.one_visit",
-                        "one of \"merge\", \"exclusive\", \"separate\"",
+                        msg("plan-expected-one-of")
+                            .arg("choices", r#""merge", "exclusive", "separate""#),
                         format!("\"{other}\""),
                     ));
                 }
@@ -230,7 +223,7 @@ impl Plan {
                             m,
                             "",
                             "plan.max_inspections_per_year",
-                            "a positive integer",
+                            msg("plan-expected-positive-integer"),
                             m.get_ref().to_string(),
                         )
                     })?,
@@ -247,7 +240,7 @@ impl Plan {
                             m,
                             "",
                             "plan.max_teams_per_officer",
-                            "a positive integer",
+                            msg("plan-expected-positive-integer"),
                             m.get_ref().to_string(),
                         )
                     })?,
@@ -263,7 +256,9 @@ impl Plan {
                         m,
                         "",
                         "plan.max_replacements",
-                        "an integer from 0 to 100",
+                        msg("plan-expected-integer-range")
+                            .arg("min", "0")
+                            .arg("max", "100"),
                         m.get_ref().to_string(),
                     )
                 })?,
@@ -273,7 +268,13 @@ impl Plan {
                 .iter()
                 .any(|t| t.exclude_inspected.is_some() || t.rotation.is_some());
         if needs_date && date.is_none() {
-            return Err(Error::new(ErrorKind::PlanValue).at(Location::file(source)).arg("context", String::new()).arg("key", "plan.date").arg("expected", "the draw date (date = \"2027-01-15\"): recent inspections and the annual cap are counted from it").arg("found", "no date"));
+            return Err(value_error(
+                Location::file(source),
+                "",
+                "plan.date",
+                msg("plan-expected-draw-date"),
+                msg("plan-found-no-date"),
+            ));
         }
         Ok(Plan {
             id,
@@ -471,5 +472,95 @@ team_size = 3
         assert_eq!(Plan::parse("p", reformatted.as_bytes()).unwrap().digest, a);
         let changed = EXAMPLE.replace("\"30%\"", "\"31%\"");
         assert_ne!(Plan::parse("p", changed.as_bytes()).unwrap().digest, a);
+    }
+
+    #[test]
+    fn plan_errors_in_both_languages() {
+        use crate::messages::Lang;
+        let both = |text: &str| {
+            let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
+            (e.message(Lang::Zh), e.to_string())
+        };
+        let (zh, en) = both(&EXAMPLE.replace("team_size = 3", "team_size = 1"));
+        assert_eq!(
+            zh,
+            "plan.toml:21:13: 任务“T2”：team_size：应为 2 至 20 名执法人员（法律规定每次检查至少两名），实为 1"
+        );
+        assert_eq!(
+            en,
+            "plan.toml:21:13: task 'T2': team_size: expected 2 to 20 officers (the law requires at least two per inspection), found 1"
+        );
+        let (zh, en) = both(&EXAMPLE.replace("count = 40", "count = 40\nratio = \"3%\""));
+        assert!(
+            zh.ends_with(
+                "任务“T2”：count：应为 ratio 或 count 二者之一，不能同时填写，实为 整数 40"
+            ),
+            "{zh}"
+        );
+        assert!(
+            en.ends_with(
+                "task 'T2': count: expected either ratio or count, not both, found integer 40"
+            ),
+            "{en}"
+        );
+        let (zh, en) = both(&EXAMPLE.replace("\"3%\"", "0.03"));
+        assert!(
+            zh.ends_with(
+                "ratio.B：应为 0% 至 100% 的百分比，如 \"3%\" 或 \"0.5%\"，实为 小数 0.03"
+            ),
+            "{zh}"
+        );
+        assert!(en.ends_with("ratio.B: expected a percentage from 0% to 100% like \"3%\" or \"0.5%\", found float 0.03"), "{en}");
+        let (zh, en) = both("[plan]\nid = 'p'\nname = 'n'\n");
+        assert_eq!(
+            zh,
+            "plan.toml: 抽查计划中没有抽查任务（[[tasks]]）：请至少加入一项"
+        );
+        assert_eq!(en, "plan.toml: the plan has no [[tasks]]: add at least one");
+        let (zh, en) = both(&EXAMPLE.replace("team_size = 3", "teamsize = 3"));
+        assert!(
+            zh.starts_with("plan.toml:21:1: 抽查计划的 TOML 有误：unknown field `teamsize`"),
+            "{zh}"
+        );
+        assert!(
+            en.starts_with("plan.toml:21:1: unknown field `teamsize`"),
+            "{en}"
+        );
+        let (zh, en) = both(&EXAMPLE.replace("食品经营许可事项抽查", "食品\\t经营"));
+        assert_eq!(
+            zh,
+            "plan.toml: 抽查计划的值 \"食品\\t经营\" 中含有控制字符 U+0009"
+        );
+        assert_eq!(
+            en,
+            "plan.toml: the plan contains the control character U+0009 in \"食品\\t经营\""
+        );
+        let (zh, en) = both(&EXAMPLE.replace("T2", "T1"));
+        assert!(
+            zh.ends_with("tasks.id：应为 不重复的任务编号（第 7 行已有该编号），实为 \"T1\""),
+            "{zh}"
+        );
+        assert!(
+            en.ends_with(
+                "tasks.id: expected a unique task id (line 7 has it already), found \"T1\""
+            ),
+            "{en}"
+        );
+        let (zh, _) = both(&EXAMPLE.replace(
+            "filter = { status = [\"存续\"] }",
+            "filter = { status = { like = 1 } }",
+        ));
+        assert!(
+            zh.contains("应为 条件 in、not、after、before、min、max 之一，实为 “like”"),
+            "{zh}"
+        );
+        let (zh, _) = both(&EXAMPLE.replace(
+            "team_size = 3",
+            "team_size = 3\nexclude_inspected = { within = 'soon' }",
+        ));
+        assert!(
+            zh.ends_with("exclude_inspected.within：应为 \"calendar_year\" 或天数，实为 \"soon\""),
+            "{zh}"
+        );
     }
 }

@@ -6,9 +6,10 @@ use toml::Spanned;
 
 use crate::base::normalize;
 use crate::dates::Date;
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Location, Result};
+use crate::messages::{Arg, Message, msg};
 
-use super::context::{Ctx, describe};
+use super::context::{Ctx, describe, quoted, value_error};
 use super::model::{Condition, Filter, Quota, Ratio, Spread, Tree};
 
 pub(crate) fn parse_filter(
@@ -21,7 +22,7 @@ pub(crate) fn parse_filter(
     for (col, value) in table.get_ref() {
         let here = format!("{key}.{col}");
         let err =
-            |expected: &str, found: String| cx.value_error(table, task, &here, expected, found);
+            |expected: Message, found: Arg| cx.value_error(table, task, &here, expected, found);
         let strings = |v: &toml::Value| -> Result<Vec<String>> {
             let mut list = match v {
                 toml::Value::String(s) => vec![normalize::text(s)],
@@ -29,14 +30,11 @@ pub(crate) fn parse_filter(
                     .iter()
                     .map(|v| match v {
                         toml::Value::String(s) => Ok(normalize::text(s)),
-                        other => Err(err("strings", describe(other))),
+                        other => Err(err(msg("plan-expected-strings"), describe(other))),
                     })
                     .collect::<Result<Vec<_>>>()?,
                 other => {
-                    return Err(err(
-                        "a string or a non-empty list of strings",
-                        describe(other),
-                    ));
+                    return Err(err(msg("plan-expected-string-list"), describe(other)));
                 }
             };
             list.sort();
@@ -63,18 +61,24 @@ pub(crate) fn parse_filter(
                         "not" => c.not = Some(strings(v)?),
                         "after" => {
                             c.after = Some(date(v).ok_or_else(|| {
-                                err("after = a date such as \"2026-01-01\"", describe(v))
+                                err(
+                                    msg("plan-expected-condition-date").arg("condition", "after"),
+                                    describe(v),
+                                )
                             })?);
                         }
                         "before" => {
                             c.before = Some(date(v).ok_or_else(|| {
-                                err("before = a date such as \"2026-01-01\"", describe(v))
+                                err(
+                                    msg("plan-expected-condition-date").arg("condition", "before"),
+                                    describe(v),
+                                )
                             })?);
                         }
                         "min" => {
                             c.min = Some(number(v).ok_or_else(|| {
                                 err(
-                                    "min = an integer or a decimal string such as \"0.5\"",
+                                    msg("plan-expected-condition-number").arg("condition", "min"),
                                     describe(v),
                                 )
                             })?);
@@ -82,24 +86,18 @@ pub(crate) fn parse_filter(
                         "max" => {
                             c.max = Some(number(v).ok_or_else(|| {
                                 err(
-                                    "max = an integer or a decimal string such as \"0.5\"",
+                                    msg("plan-expected-condition-number").arg("condition", "max"),
                                     describe(v),
                                 )
                             })?);
                         }
                         other => {
-                            return Err(err(
-                                "conditions in, not, after, before, min, max",
-                                format!("'{other}'"),
-                            ));
+                            return Err(err(msg("plan-expected-conditions"), quoted(other).into()));
                         }
                     }
                 }
                 if c == Condition::default() {
-                    return Err(err(
-                        "at least one condition (in, not, after, before, min, max)",
-                        "{}".into(),
-                    ));
+                    return Err(err(msg("plan-expected-a-condition"), "{}".into()));
                 }
                 c
             }
@@ -114,8 +112,8 @@ pub(crate) fn parse_filter(
                 table,
                 task,
                 key,
-                "each column once (names are compared ignoring ASCII case and surrounding spaces)",
-                format!("'{column}' twice"),
+                msg("plan-expected-column-once"),
+                msg("plan-found-column-twice").arg("column", column.as_str()),
             ));
         }
         clauses.insert(column, condition);
@@ -129,7 +127,7 @@ pub(crate) fn parse_filter(
 /// What a tree's leaves are, for [`parse_tree`].
 pub(crate) struct Leaves<'a, T> {
     pub(crate) read: &'a dyn Fn(&toml::Value) -> Option<T>,
-    pub(crate) expected: &'a str,
+    pub(crate) expected: Message,
 }
 
 /// Reads a tree of values (SPEC.md §6.2): a value, or a table keyed by
@@ -150,11 +148,8 @@ pub(crate) fn parse_tree<T>(
                     at,
                     task,
                     key,
-                    &format!(
-                        "{}, or a table nested at most as deep as the strata columns",
-                        leaves.expected
-                    ),
-                    "a table too deep".into(),
+                    msg("plan-expected-or-table").arg("leaf", leaves.expected.clone()),
+                    msg("plan-found-table-too-deep"),
                 ));
             }
             let mut entries = BTreeMap::new();
@@ -171,7 +166,7 @@ pub(crate) fn parse_tree<T>(
         }
         v => (leaves.read)(v)
             .map(Tree::Leaf)
-            .ok_or_else(|| cx.value_error(at, task, key, leaves.expected, describe(v))),
+            .ok_or_else(|| cx.value_error(at, task, key, leaves.expected.clone(), describe(v))),
     }
 }
 
@@ -189,39 +184,39 @@ pub(crate) fn parse_quota(
             toml::Value::String(s) => Ratio::parse(&normalize::text(s)),
             _ => None,
         },
-        expected: "a percentage from 0% to 100% like \"3%\" or \"0.5%\"",
+        expected: msg("plan-expected-percentage"),
     };
     let counts = Leaves {
         read: &|v: &toml::Value| match v {
             toml::Value::Integer(n) if (1..=1_000_000_000).contains(n) => Some(n.unsigned_abs()),
             _ => None,
         },
-        expected: "an integer from 1 to 1000000000",
+        expected: msg("plan-expected-integer-range")
+            .arg("min", "1")
+            .arg("max", "1000000000"),
     };
     match (ratio, count) {
         (Some(_), Some(c)) => Err(cx.value_error(
             c,
             task,
             "count",
-            "either ratio or count, not both",
+            msg("plan-expected-ratio-or-count"),
             describe(c.get_ref()),
         )),
-        (None, None) => Err(Error::new(ErrorKind::PlanValue)
-            .at(at.clone())
-            .arg("context", format!("task '{task}': "))
-            .arg("key", "ratio")
-            .arg(
-                "expected",
-                "a ratio (ratio = \"3%\") or a count (count = 40)",
-            )
-            .arg("found", "neither")),
+        (None, None) => Err(value_error(
+            at.clone(),
+            task,
+            "ratio",
+            msg("plan-expected-a-quota"),
+            msg("plan-found-neither"),
+        )),
         (Some(r), None) => {
             if let Some(a) = allocation {
                 return Err(cx.value_error(
                     a,
                     task,
                     "allocation",
-                    "no allocation with a ratio (it says how a count is spread)",
+                    msg("plan-expected-no-allocation"),
                     format!("\"{}\"", a.get_ref()),
                 ));
             }
@@ -245,30 +240,40 @@ pub(crate) fn parse_quota(
                     a,
                     task,
                     "allocation",
-                    "\"per_stratum\" (or nothing) with a table of counts",
+                    msg("plan-expected-per-stratum"),
                     format!("\"{other}\""),
                 )),
                 (v, mode) => {
                     let n = (counts.read)(v).ok_or_else(|| {
-                        cx.value_error(c, task, "count", counts.expected, describe(v))
+                        cx.value_error(c, task, "count", counts.expected.clone(), describe(v))
                     })?;
                     match mode {
-                        None if strata == 0 => Ok(Quota::Total { count: n, spread: Spread::Whole }),
+                        None if strata == 0 => Ok(Quota::Total {
+                            count: n,
+                            spread: Spread::Whole,
+                        }),
                         None => Err(cx.value_error(
                             c,
                             task,
                             "allocation",
-                            "with strata, how the count is allocated: allocation = \"proportional\", \"equal\" or \"per_stratum\"",
-                            "none".into(),
+                            msg("plan-expected-allocation"),
+                            msg("plan-found-none"),
                         )),
-                        Some((_, "proportional")) => Ok(Quota::Total { count: n, spread: Spread::Proportional }),
-                        Some((_, "equal")) => Ok(Quota::Total { count: n, spread: Spread::Equal }),
+                        Some((_, "proportional")) => Ok(Quota::Total {
+                            count: n,
+                            spread: Spread::Proportional,
+                        }),
+                        Some((_, "equal")) => Ok(Quota::Total {
+                            count: n,
+                            spread: Spread::Equal,
+                        }),
                         Some((_, "per_stratum")) => Ok(Quota::PerStratum(Tree::Leaf(n))),
                         Some((a, other)) => Err(cx.value_error(
                             a,
                             task,
                             "allocation",
-                            "one of \"proportional\", \"equal\", \"per_stratum\"",
+                            msg("plan-expected-one-of")
+                                .arg("choices", r#""proportional", "equal", "per_stratum""#),
                             format!("\"{other}\""),
                         )),
                     }

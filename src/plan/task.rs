@@ -5,8 +5,9 @@ use toml::Spanned;
 use crate::base::normalize;
 use crate::dates::Date;
 use crate::error::{Location, Result};
+use crate::messages::{Arg, Message, msg};
 
-use super::context::{Ctx, describe};
+use super::context::{Ctx, describe, quoted};
 use super::model::{MAX_TEAM_SIZE, MIN_TEAM_SIZE, Recency, RegionRule, Rounding, Task, Window};
 use super::quota::{parse_filter, parse_quota};
 use super::raw::RawTask;
@@ -18,8 +19,8 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
             &raw.id,
             "",
             "tasks.id",
-            "a non-empty identifier",
-            "\"\"".into(),
+            msg("plan-expected-identifier"),
+            "\"\"",
         ));
     }
     let task = id.as_str();
@@ -42,7 +43,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                 s,
                 task,
                 "strata",
-                "distinct column names",
+                msg("plan-expected-distinct-columns"),
                 format!("\"{}\"", s.get_ref()),
             ));
         }
@@ -68,7 +69,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                     r,
                     task,
                     "rounding",
-                    "one of \"ceil\", \"floor\", \"nearest\"",
+                    msg("plan-expected-one-of").arg("choices", r#""ceil", "floor", "nearest""#),
                     format!("\"{other}\""),
                 ));
             }
@@ -79,7 +80,13 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
         Some(m) => {
             let n = *m.get_ref();
             u64::try_from(n).map_err(|_| {
-                cx.value_error(m, task, "min_per_stratum", "0 or more", n.to_string())
+                cx.value_error(
+                    m,
+                    task,
+                    "min_per_stratum",
+                    msg("plan-expected-zero-or-more"),
+                    n.to_string(),
+                )
             })?
         }
     };
@@ -97,8 +104,10 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                         d,
                         task,
                         "departments",
-                        "distinct, non-empty departments, each supplying 1 to 20 members",
-                        format!("'{}' with {} members", part.department, part.members),
+                        msg("plan-expected-departments"),
+                        msg("plan-found-department-members")
+                            .arg("department", part.department.as_str())
+                            .arg("members", part.members),
                     ));
                 }
                 out.push((name, part.members.unsigned_abs()));
@@ -119,8 +128,8 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
             d,
             task,
             "departments",
-            "members adding up to the team size, at least 2 (the law requires at least two per inspection)",
-            format!("{joint_size} members"),
+            msg("plan-expected-joint-members"),
+            msg("plan-found-members").arg("members", joint_size),
         ));
     }
     let team_size = match &raw.team_size {
@@ -133,7 +142,9 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                     t,
                     task,
                     "team_size",
-                    &format!("{MIN_TEAM_SIZE} to {MAX_TEAM_SIZE} officers (the law requires at least two per inspection)"),
+                    msg("plan-expected-team-size")
+                        .arg("min", MIN_TEAM_SIZE)
+                        .arg("max", MAX_TEAM_SIZE),
                     n.to_string(),
                 ));
             }
@@ -143,7 +154,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
     let exclude_inspected = match &raw.exclude_inspected {
         None => None,
         Some(t) => {
-            let err = |key: &str, expected: &str, found: String| {
+            let err = |key: &str, expected: Message, found: Arg| {
                 cx.value_error(t, task, key, expected, found)
             };
             let mut within = None;
@@ -159,7 +170,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                     ("within", other) => {
                         return Err(err(
                             "exclude_inspected.within",
-                            "\"calendar_year\" or a number of days",
+                            msg("plan-expected-window"),
                             describe(other),
                         ));
                     }
@@ -169,15 +180,15 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                     ("scope", other) => {
                         return Err(err(
                             "exclude_inspected.scope",
-                            "\"any_item\" or \"same_item\"",
+                            msg("plan-expected-scope"),
                             describe(other),
                         ));
                     }
                     (other, _) => {
                         return Err(err(
                             "exclude_inspected",
-                            "keys within and scope",
-                            format!("'{other}'"),
+                            msg("plan-expected-recency-keys"),
+                            quoted(other).into(),
                         ));
                     }
                 }
@@ -185,8 +196,8 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
             let within = within.ok_or_else(|| {
                 err(
                     "exclude_inspected.within",
-                    "\"calendar_year\" or a number of days",
-                    "nothing".into(),
+                    msg("plan-expected-window"),
+                    msg("plan-found-nothing").into(),
                 )
             })?;
             Some(Recency { within, same_item })
@@ -195,13 +206,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
     let window = |v: &Spanned<toml::Value>, key: &str| match v.get_ref() {
         toml::Value::String(s) if s == "calendar_year" => Ok(Window::CalendarYear),
         toml::Value::Integer(n) if *n >= 1 => Ok(Window::Days(n.unsigned_abs())),
-        other => Err(cx.value_error(
-            v,
-            task,
-            key,
-            "\"calendar_year\" or a number of days",
-            describe(other),
-        )),
+        other => Err(cx.value_error(v, task, key, msg("plan-expected-window"), describe(other))),
     };
     let rotation = raw
         .rotation
@@ -218,7 +223,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                     r,
                     task,
                     "officer_region",
-                    "\"same\" or \"different\" (异地)",
+                    msg("plan-expected-region"),
                     format!("\"{other}\""),
                 ));
             }
@@ -235,7 +240,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                         m,
                         task,
                         "max_teams_per_officer",
-                        "a positive integer",
+                        msg("plan-expected-positive-integer"),
                         m.get_ref().to_string(),
                     )
                 })?,
@@ -248,7 +253,7 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
                 d,
                 task,
                 "inspection_date",
-                "a date such as \"2027-06-30\"",
+                msg("plan-expected-date").arg("example", "2027-06-30"),
                 format!("\"{}\"", d.get_ref()),
             )
         })?),

@@ -19,9 +19,12 @@ use proptest::test_runner::{RngSeed, TestRunner};
 use rayon::prelude::*;
 use shuangsui::dates::Date;
 use shuangsui::draw::record::{Selected, TaskRecord};
+use shuangsui::messages::Lang;
 use shuangsui::{Inputs, Record, Seed, draw};
 
-use crate::fixtures::{parse, verifies, with_conflicts, with_history};
+use crate::fixtures::{
+    EXAMPLE_OFFICERS, EXAMPLE_PLAN, EXAMPLE_TARGETS, parse, verifies, with_conflicts, with_history,
+};
 
 #[derive(Debug, Clone)]
 struct World {
@@ -143,18 +146,19 @@ fn inputs(w: &World) -> shuangsui::Result<Inputs> {
 /// How many random worlds the tests check.
 const WORLDS: u32 = 128;
 
-/// A random world, its inputs and its draw, or the error that refused it (kind, message).
+/// A random world, its inputs and its draw, or the error that refused it (kind, message in
+/// English, message in Chinese).
 struct Drawn {
     world: World,
     inputs: Inputs,
-    outcome: Result<Record, (&'static str, String)>,
+    outcome: Result<Record, (&'static str, String, String)>,
 }
 
 fn drawn(world: World) -> Drawn {
     let inputs = inputs(&world).unwrap();
     let outcome = draw(&inputs, &Seed::unattested(&world.seed).unwrap())
         .map(|d| d.record)
-        .map_err(|e| (e.kind().as_str(), e.to_string()));
+        .map_err(|e| (e.kind().as_str(), e.to_string(), e.message(Lang::Zh)));
     Drawn {
         world,
         inputs,
@@ -198,7 +202,7 @@ fn for_every_world(check: impl Fn(&World, &Inputs, &Record) -> Result<(), TestCa
     for d in worlds() {
         let record = match &d.outcome {
             Ok(record) => record,
-            Err((kind, message)) => {
+            Err((kind, message, chinese)) => {
                 assert!(
                     matches!(
                         *kind,
@@ -207,6 +211,7 @@ fn for_every_world(check: impl Fn(&World, &Inputs, &Record) -> Result<(), TestCa
                     "unexpected error {message}\n{:#?}",
                     d.world
                 );
+                assert_eq!(english_in(chinese), None, "{chinese}\n{message}");
                 continue;
             }
         };
@@ -221,6 +226,32 @@ fn for_every_world(check: impl Fn(&World, &Inputs, &Record) -> Result<(), TestCa
         "only {drew} of {WORLDS} random plans drew (seed {})",
         config().rng_seed
     );
+}
+
+/// A fragment of an English sentence in a Chinese message (the rule that refused a plan
+/// must read in Chinese, whichever rule it is), if there is one.
+fn english_in(chinese: &str) -> Option<&'static str> {
+    [
+        "task '",
+        "entity ",
+        "slot ",
+        " officers",
+        "eligible",
+        " pool",
+        "department '",
+        " the ",
+        " of ",
+        " in ",
+        " and ",
+        " not ",
+        "already",
+        "conflicted",
+        "workload",
+        "recently",
+        "(none)",
+    ]
+    .into_iter()
+    .find(|english| chinese.contains(english))
 }
 
 /// Runs `check` under proptest over fresh random worlds, and panics with the smallest world
@@ -604,4 +635,59 @@ fn check_amendments(record: &Record, inputs: &Inputs) -> Result<usize, TestCaseE
         }
     }
     Ok(amended.ledger.len())
+}
+
+/// The rules that span batches (SPEC.md §6.1) are the same in every batch of a plan: a later
+/// batch whose plan changed one of them is refused, in either language, naming the change.
+#[test]
+fn a_later_batch_keeps_the_rules_of_the_earlier_ones() {
+    let first = parse(EXAMPLE_PLAN, EXAMPLE_TARGETS, EXAMPLE_OFFICERS).unwrap();
+    let earlier = crate::fixtures::drawn(&first, "batch-1");
+    let later = |plan: &str| {
+        parse(plan, EXAMPLE_TARGETS, EXAMPLE_OFFICERS)
+            .unwrap()
+            .with_earlier(vec![("batch-1.json".into(), earlier.clone())])
+            .unwrap_err()
+    };
+    let date = "date = \"2027-01-15\"\n";
+    let e = later(&EXAMPLE_PLAN.replacen(date, &format!("{date}one_visit = \"separate\"\n"), 1));
+    assert_eq!(e.kind().as_str(), "record_syntax");
+    assert_eq!(
+        e.to_string(),
+        "batch-1.json: not a valid record: the earlier batch was drawn with one_visit = \"merge\", this plan \"separate\": every batch of a plan keeps its one_visit, its annual cap and its task ids"
+    );
+    assert_eq!(
+        e.message(Lang::Zh),
+        "batch-1.json: 不是有效的抽取记录：此前批次的抽取规则与本计划不同（此前为 one_visit = \"merge\"，本计划为 \"separate\"）：同一计划的各批次必须保持相同的 one_visit、年度检查上限和任务编号"
+    );
+    let e =
+        later(&EXAMPLE_PLAN.replacen(date, &format!("{date}max_inspections_per_year = 2\n"), 1));
+    assert!(
+        e.to_string()
+            .contains("drawn with max_inspections_per_year = 0, this plan 2 (0: none)"),
+        "{e}"
+    );
+    assert!(
+        e.message(Lang::Zh)
+            .contains("此前为 max_inspections_per_year = 0，本计划为 2（0 表示不设上限）"),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    let e = later(&EXAMPLE_PLAN.replace("id = \"T2\"", "id = \"T3\""));
+    assert!(
+        e.to_string()
+            .contains("drawn with tasks T2 that this plan does not have"),
+        "{e}"
+    );
+    assert!(
+        e.message(Lang::Zh)
+            .contains("（此前批次有本计划没有的任务 T2）"),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    let e = later(&EXAMPLE_PLAN.replace("id = \"EX-2027\"", "id = \"EX-2028\""));
+    assert_eq!(
+        e.message(Lang::Zh),
+        "batch-1.json: 不是有效的抽取记录：这是抽查计划“EX-2027”的抽取记录，不是本计划“EX-2028”的：此前批次必须是同一抽查计划的抽取"
+    );
 }

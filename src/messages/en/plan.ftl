@@ -1,1 +1,75 @@
 # The library's messages in English: the plan stage. Every id here is also in ../zh/plan.ftl with the same arguments (a test checks).
+
+## Reading the plan
+
+plan-the-plan = the plan
+plan-toml = { $detail }
+plan-no-tasks = the plan has no [[tasks]]: add at least one
+
+## The plan's digest (SPEC.md §4.3): values it cannot hold
+
+plan-key-control = the plan contains a control character in the key "{ $key }"
+plan-keys-equal = two keys are the same after normalisation: '{ $key }'
+plan-value-control = the plan contains the control character U+{ $code } in "{ $value }"
+plan-float = the plan contains the number { $number }: write ratios as strings like "3%", counts as integers
+plan-datetime = the plan contains the date { $date }: write dates as strings
+plan-table-too-large = table too large
+plan-array-too-large = array too large
+
+## A plan value that is not what the plan expects: the parts of
+## plan-value (`{ $context }{ $key }: expected { $expected }, found { $found }`)
+
+plan-context-none = { "" }
+plan-context-task = task '{ $task }':{ " " }
+
+# What was expected
+
+plan-expected-identifier = a non-empty identifier
+plan-expected-unique-task-id = a unique task id (line { $line } has it already)
+plan-expected-date = a date such as "{ $example }"
+plan-expected-draw-date = the draw date (date = "2027-01-15"): recent inspections and the annual cap are counted from it
+plan-expected-status-keywords = status keywords other than the exclusion reasons earlier_batch, inspected_recently and annual_cap
+plan-expected-one-of = one of { $choices }
+plan-expected-positive-integer = a positive integer
+plan-expected-integer-range = an integer from { $min } to { $max }
+plan-expected-zero-or-more = 0 or more
+plan-expected-strings = strings
+plan-expected-string-list = a string or a non-empty list of strings
+plan-expected-condition-date = { $condition } = a date such as "2026-01-01"
+plan-expected-condition-number = { $condition } = an integer or a decimal string such as "0.5"
+plan-expected-conditions = conditions in, not, after, before, min, max
+plan-expected-a-condition = at least one condition (in, not, after, before, min, max)
+plan-expected-column-once = each column once (names are compared ignoring ASCII case and surrounding spaces)
+plan-expected-or-table = { $leaf }, or a table nested at most as deep as the strata columns
+plan-expected-percentage = a percentage from 0% to 100% like "3%" or "0.5%"
+plan-expected-ratio-or-count = either ratio or count, not both
+plan-expected-a-quota = a ratio (ratio = "3%") or a count (count = 40)
+plan-expected-no-allocation = no allocation with a ratio (it says how a count is spread)
+plan-expected-per-stratum = "per_stratum" (or nothing) with a table of counts
+plan-expected-allocation = with strata, how the count is allocated: allocation = "proportional", "equal" or "per_stratum"
+plan-expected-distinct-columns = distinct column names
+plan-expected-departments = distinct, non-empty departments, each supplying 1 to 20 members
+plan-expected-joint-members = members adding up to the team size, at least 2 (the law requires at least two per inspection)
+plan-expected-team-size = { $min } to { $max } officers (the law requires at least two per inspection)
+plan-expected-window = "calendar_year" or a number of days
+plan-expected-scope = "any_item" or "same_item"
+plan-expected-recency-keys = keys within and scope
+plan-expected-region = "same" or "different" (异地)
+
+# What was found instead (a value the plan wrote is shown as written)
+
+plan-found-typed = { $type } { $value }
+plan-found-name = '{ $name }'
+plan-found-column-twice = '{ $column }' twice
+plan-found-table-too-deep = a table too deep
+plan-found-neither = neither
+plan-found-none = none
+plan-found-nothing = nothing
+plan-found-no-date = no date
+plan-found-department-members = '{ $department }' with { $members } members
+plan-found-members = { $members } members
+
+## A filter, in a message: its constraints (`status ∈ {存续}`, `capital ≥ 100`) joined
+
+plan-filter-none = (none)
+plan-filter-and = { $left } and { $right }

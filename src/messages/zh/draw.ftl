@@ -1,1 +1,58 @@
 # 库的消息（中文）：draw 阶段。每个 id 在 ../en/draw.ftl 中也有，参数相同（有测试检查）。
+
+## 此前批次（SPEC.md §6.1）：不能作为此前批次的抽取记录
+
+draw-earlier-altered = 不是有效的抽取记录：其摘要与内容不符，不是此前批次抽取时的原始记录
+draw-earlier-rules-changed = 不是有效的抽取记录：此前批次的抽取规则与本计划不同（{ $changed }）：同一计划的各批次必须保持相同的 one_visit、年度检查上限和任务编号
+draw-earlier-changed-one-visit = 此前为 one_visit = "{ $earlier }"，本计划为 "{ $plan }"
+draw-earlier-changed-annual-cap = 此前为 max_inspections_per_year = { $earlier }，本计划为 { $plan }（0 表示不设上限）
+draw-earlier-changed-tasks = 此前批次有本计划没有的任务 { $tasks }
+draw-earlier-other-plan = 不是有效的抽取记录：这是抽查计划“{ $earlier }”的抽取记录，不是本计划“{ $plan }”的：此前批次必须是同一抽查计划的抽取
+
+## 任务指定的列（unknown-column 的各部分）
+
+draw-column-absent = { "" }
+draw-column-personal-data = ：该列含有个人信息，读取时即被舍弃
+draw-table = { $table ->
+        [targets] 检查对象名录
+        [officers] 执法检查人员名录
+        [history] 检查记录文件
+        [conflicts] 回避名单
+        [results] 抽查结果文件
+       *[other] { $table }
+    }
+draw-columns-and-dropped = { $columns }；其余表头读取时已舍弃：{ $dropped }
+
+## 执法人员：谁可以被抽取（SPEC.md §8.1）
+
+draw-expected-date-for-certificates = 抽取日期（date = "2027-01-15"）：{ $roster } 列有执法证，执法证须在这一天有效
+draw-officer-status = { $status }
+draw-officer-status-empty = （空）
+draw-no-certificate = 无执法证
+draw-certificate-expired = 执法证 { $certificate } 已于 { $date } 过期
+draw-certificate-not-yet-valid = 执法证 { $certificate } 自 { $date } 起才有效
+draw-certificate-no-dates = 执法证 { $certificate } 没有有效期
+draw-pool-too-small-department = 任务“{ $task }”部门“{ $department }”：符合条件的执法人员 { $eligible } 名，少于该部门每组应出的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或无有效执法证）
+
+## 为什么没有执法人员可派（no-officer-for-target 的原因）：人员库人数，再列出各项规则排除的人数
+
+draw-refusals = 人员库共 { $pool } 人{ $in_team ->
+        [0] { "" }
+       *[other] ，{ $in_team } 人已在本组
+    }{ $conflicted ->
+        [0] { "" }
+       *[other] ，{ $conflicted } 人须回避
+    }{ $region ->
+        [0] { "" }
+       *[other] ，{ $region } 人不符合属地/异地要求
+    }{ $task_cap ->
+        [0] { "" }
+       *[other] ，{ $task_cap } 人已达本任务的工作量上限
+    }{ $plan_cap ->
+        [0] { "" }
+       *[other] ，{ $plan_cap } 人已达本计划的工作量上限
+    }{ $rotation ->
+        [0] { "" }
+       *[other] ，{ $rotation } 人近期检查过该主体（轮换）
+    }
+draw-refusals-department = 部门“{ $department }”{ $reasons }

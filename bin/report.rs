@@ -263,7 +263,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
                 "report-ineligible",
                 id = inputs.officers().id(o),
                 name = inputs.officers().name(o),
-                detail = &i.detail
+                detail = i.problem.text(lang)
             )
         );
     }

@@ -6,7 +6,7 @@ use crate::dates::{Date, OPEN_END, Validity};
 use crate::error::{Error, ErrorKind, Location, Result, Warning};
 use crate::inputs::Table;
 pub use crate::inputs::values::{NOT_ON_DUTY, ON_DUTY};
-use crate::messages::{Lang, Message, msg};
+use crate::messages::{Message, msg};
 
 /// The reason code of an officer without a certificate valid on the day (SPEC.md §8.1).
 pub const NO_VALID_CERTIFICATE: &str = "证件无效";
@@ -43,9 +43,8 @@ pub struct Ineligible {
     pub row: usize,
     /// The reason code published in the record: `不在岗` or `证件无效` (SPEC.md §8.1).
     pub reason: &'static str,
-    /// The status found, or what is wrong with the certificates, in English.
-    pub detail: String,
-    /// The same in either language: `problem.text(lang)`.
+    /// The status found, or what is wrong with the certificates, in either language:
+    /// `problem.text(lang)` (`Display` is the English).
     pub problem: Message,
 }
 
@@ -108,18 +107,14 @@ pub fn officers(
             let status = row.values[c].as_str();
             if !ON_DUTY.contains(&status) {
                 eligible[i] = false;
-                let (detail, problem) = if status.is_empty() {
-                    ("（空）".to_owned(), msg("draw-officer-status-empty"))
+                let problem = if status.is_empty() {
+                    msg("draw-officer-status-empty")
                 } else {
-                    (
-                        status.to_owned(),
-                        msg("draw-officer-status").arg("status", status),
-                    )
+                    msg("draw-officer-status").arg("status", status)
                 };
                 ineligible.push(Ineligible {
                     row: i,
                     reason: NOT_ON_DUTY,
-                    detail,
                     problem,
                 });
                 continue;
@@ -170,7 +165,6 @@ pub fn officers(
             ineligible.push(Ineligible {
                 row: i,
                 reason: NO_VALID_CERTIFICATE,
-                detail: problem.text(Lang::En),
                 problem,
             });
         }
@@ -221,7 +215,7 @@ mod tests {
         let mut w = Vec::new();
         let e = officers(&t, Date::parse("2027-01-15"), "plan.toml", &mut w).unwrap();
         assert_eq!(e.eligible, [true, false, false, true, false, false]);
-        let details: Vec<&str> = e.ineligible.iter().map(|i| i.detail.as_str()).collect();
+        let details: Vec<String> = e.ineligible.iter().map(|i| i.problem.to_string()).collect();
         assert_eq!(
             details,
             [
@@ -247,9 +241,6 @@ mod tests {
                 "执法证 C6 没有有效期"
             ]
         );
-        for i in &e.ineligible {
-            assert_eq!(i.problem.text(Lang::En), i.detail);
-        }
         let err = officers(&t, None, "plan.toml", &mut w).unwrap_err();
         assert!(
             err.to_string()

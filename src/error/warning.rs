@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::messages::{Arg, Catalog, Lang};
+use crate::messages::{Arg, Catalog, Lang, msg};
 
 /// Something worth telling the user that does not stop the draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,15 +87,23 @@ impl Warning {
                     ("task", task.into()),
                     ("rows", (*rows).into()),
                     ("column", column.into()),
-                    ("expected", (*expected).into()),
+                    (
+                        "expected",
+                        match *expected {
+                            "date" => msg("warning-filter-expected-date").into(),
+                            "number" => msg("warning-filter-expected-number").into(),
+                            other => other.into(),
+                        },
+                    ),
                     (
                         "examples",
-                        examples
-                            .iter()
-                            .map(|e| format!("'{e}'"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                            .into(),
+                        list(
+                            lang,
+                            examples
+                                .iter()
+                                .map(|e| msg("warning-filter-example").arg("value", e).text(lang)),
+                        )
+                        .into(),
                     ),
                 ],
             ),
@@ -105,7 +113,7 @@ impl Warning {
             Warning::NoStatusColumn { candidates } => (
                 "warning-no-status-column-candidates",
                 vec![
-                    ("candidates", candidates.join(", ").into()),
+                    ("candidates", list(lang, candidates.iter().cloned()).into()),
                     ("first", (&candidates[0]).into()),
                 ],
             ),
@@ -124,6 +132,12 @@ impl Warning {
         };
         Catalog::library().message(lang, id, &args)
     }
+}
+
+/// Items of a list joined as the language writes them (`, ` in English, `、` in Chinese).
+fn list(lang: Lang, items: impl Iterator<Item = String>) -> String {
+    let separator = Catalog::library().message(lang, "list-separator", &[]);
+    items.collect::<Vec<_>>().join(&separator)
 }
 
 impl fmt::Display for Warning {

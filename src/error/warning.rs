@@ -145,3 +145,39 @@ impl fmt::Display for Warning {
         f.write_str(&self.message(Lang::En))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_names_the_kind_of_value_and_lists_in_either_language() {
+        let w = Warning::UnreadableFilterValues {
+            task: "T1".into(),
+            column: "成立日期".into(),
+            expected: "date",
+            rows: 2,
+            examples: vec!["去年".into(), "2027-13-01".into()],
+        };
+        assert_eq!(
+            w.to_string(),
+            "task 'T1': 2 targets have a '成立日期' that is not a date ('去年', '2027-13-01'): they fail the filter and are outside the frame; correct the values if they should be in it"
+        );
+        let zh = w.message(Lang::Zh);
+        assert!(
+            zh.contains("“成立日期”不是日期（“去年”、“2027-13-01”）"),
+            "{zh}"
+        );
+        let w = Warning::NoStatusColumn {
+            candidates: vec!["企业状态".into(), "经营状态".into()],
+        };
+        assert!(
+            w.to_string()
+                .contains("the headers 企业状态, 经营状态 were dropped")
+        );
+        assert!(
+            w.message(Lang::Zh)
+                .contains("表头 企业状态、经营状态 已被舍弃")
+        );
+    }
+}

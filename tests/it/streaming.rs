@@ -342,7 +342,7 @@ fn a_name_read_back_from_a_file_edited_since_is_refused() {
     );
     assert_eq!(
         e.message(shuangsui::messages::Lang::Zh),
-        "t.csv: 无法读取文件：文件在读取过程中被改动：请在无人编辑该文件时重新抽取"
+        "t.csv: 无法读取文件：文件在读取过程中被改动，请在无人编辑该文件时重新抽取"
     );
     assert!(!before.is_empty());
 }

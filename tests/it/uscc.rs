@@ -56,7 +56,7 @@ fn why_an_id_fails_is_told_in_either_language() {
     let e = read("9144030071526726XH");
     assert_eq!(
         e.message(Lang::Zh),
-        "t.csv:2:1: 编号“9144030071526726XH”无效：未通过 GB 32100-2015 校验码校验（第 18 位应为“G”）"
+        "t.csv:2:1: 编号“9144030071526726XH”无效：校验码不符合 GB 32100-2015（第 18 位应为“G”）"
     );
     let e = read("12345");
     assert_eq!(
@@ -74,13 +74,13 @@ fn why_an_id_fails_is_told_in_either_language() {
     );
     assert_eq!(
         why.text(Lang::Zh),
-        "未通过 GB 11714 组织机构代码校验（第 9–17 位）"
+        "组织机构代码不符合 GB 11714 校验规则（第 9–17 位）"
     );
     let why = diagnose("110108012660423").unwrap_err();
     assert_eq!(
         why.to_string(),
         "fails the ISO 7064 MOD 11,10 check of a registration number"
     );
-    assert_eq!(why.text(Lang::Zh), "未通过注册号的 ISO 7064 MOD 11,10 校验");
+    assert_eq!(why.text(Lang::Zh), "注册号未通过 ISO 7064 MOD 11,10 校验");
     assert_eq!(diagnose("91110000802100433B"), Ok(()));
 }

@@ -3,16 +3,16 @@
 ## 读取文件：`detail` 是操作系统的原话。
 
 input-read-failed = 无法读取文件：{ $detail }
-input-read-changed = 无法读取文件：文件在读取过程中被改动：请在无人编辑该文件时重新抽取
+input-read-changed = 无法读取文件：文件在读取过程中被改动，请在无人编辑该文件时重新抽取
 
 ## 上限
 
 input-too-large-rows = 行数（{ $rows }）超出上限 { $limit }
 input-too-large-columns = 列数（{ $columns }）超出上限 { $limit }
-input-too-large-header = 表头超出上限 { $limit } 字节
-input-too-large-field = 字段“{ $field }”长 { $bytes } 字节，超出上限 { $limit } 字节
-input-too-large-record-field = 字段“{ $field }”超过 { $bytes } 字节，超出上限 { $limit } 字节
-input-too-large-record-column = 第 { $column } 列的字段超过 { $bytes } 字节，超出上限 { $limit } 字节
+input-too-large-header = 表头长度超出上限 { $limit } 字节
+input-too-large-field = “{ $field }”的值长 { $bytes } 字节，超出上限 { $limit } 字节
+input-too-large-record-field = “{ $field }”的值超过 { $bytes } 字节，超出上限 { $limit } 字节
+input-too-large-record-column = 第 { $column } 列的值超过 { $bytes } 字节，超出上限 { $limit } 字节
 
 ## 表头与取值
 
@@ -31,21 +31,21 @@ personal-shape-email = 电子邮箱
 ## 检查对象编号未通过校验的原因（invalid-id 的 `reason`）
 
 uscc-bad-character = 统一社会信用代码中不会出现“{ $char }”（I、O、S、V、Z 和小写字母都不使用）
-uscc-bad-check = 未通过 GB 32100-2015 校验码校验（第 18 位应为“{ $expected }”）
-uscc-bad-org-check = 未通过 GB 11714 组织机构代码校验（第 9–17 位）
-uscc-bad-reg15 = 未通过注册号的 ISO 7064 MOD 11,10 校验
+uscc-bad-check = 校验码不符合 GB 32100-2015（第 18 位应为“{ $expected }”）
+uscc-bad-org-check = 组织机构代码不符合 GB 11714 校验规则（第 9–17 位）
+uscc-bad-reg15 = 注册号未通过 ISO 7064 MOD 11,10 校验
 uscc-bad-length = 应为 18 位统一社会信用代码或 15 位注册号，实为 { $length } 位
 
 ## CSV 与 TSV：`detail` 是 CSV 读取程序的原话。
 
 csv-syntax = CSV 格式错误：{ $detail }
 csv-field-count = CSV 格式错误：此行有 { $fields } 个字段，表头有 { $columns } 个
-csv-stray-quote = CSV 格式错误：有未加引号的字段含有引号，又有带引号的字段跨越多行：请给含有多余引号的字段加上引号（引号内的引号写作 ""）
+csv-stray-quote = CSV 格式错误：文件中既有未加引号却含有引号的字段，又有跨越多行的带引号字段：请给含多余引号的字段整体加上引号（引号内的引号写作 ""）
 
 ## JSON 与 JSON Lines：`detail` 是 JSON 读取程序的原话。
 
 json-syntax = JSON 表格格式错误：{ $detail }
-json-duplicate-member = JSON 表格格式错误：同一行中成员 { $member } 出现了两次
+json-duplicate-member = JSON 表格格式错误：同一行中字段 { $member } 出现了两次
 json-not-array = JSON 表格格式错误：应为由对象组成的数组，每行一个对象
 json-not-object = JSON 表格格式错误：每一行都应是一个对象
 json-nested = JSON 表格格式错误：“{ $member }”的值是嵌套的数组或对象；每个值必须是字符串或数字

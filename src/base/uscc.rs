@@ -5,6 +5,8 @@
 //! Target ids are checked when the directory is read (SPEC.md §3.3); the
 //! synthetic data generator uses the same functions to make valid codes.
 
+use crate::messages::{Message, msg};
+
 /// The 31 characters of a USCC; a character's value is its index.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS: [u32; 17] = [
@@ -124,26 +126,23 @@ pub fn is_valid_reg15(code: &str) -> bool {
 }
 
 /// Why a target id fails: `Ok(())` for a valid USCC or 15-digit registration
-/// number, otherwise a reason a clerk can act on.
-pub fn diagnose(code: &str) -> Result<(), String> {
+/// number, otherwise a reason a clerk can act on, in either language
+/// ([`Message::text`]; `Display` gives the English).
+pub fn diagnose(code: &str) -> Result<(), Message> {
     if is_valid_uscc(code) {
         return Ok(());
     }
     match code.chars().count() {
         18 => {
             if let Some(bad) = code.chars().find(|c| !ALPHABET.contains(*c)) {
-                return Err(format!(
-                    "'{bad}' cannot occur in a unified social credit code (I, O, S, V, Z and lower-case letters never do)"
-                ));
+                return Err(msg("uscc-bad-character").arg("char", bad.to_string()));
             }
             let expected = check_char(&code[..17]).expect("17 characters of the alphabet");
             if !code[17..].starts_with(expected) {
-                return Err(format!(
-                    "fails the GB 32100-2015 check character (expected '{expected}' at position 18)"
-                ));
+                return Err(msg("uscc-bad-check").arg("expected", expected.to_string()));
             }
             if org_check_char(&code[8..16]) != code[16..17].chars().next() {
-                return Err("fails the GB 11714 organisation-code check (positions 9–17)".into());
+                return Err(msg("uscc-bad-org-check"));
             }
             Ok(())
         }
@@ -151,12 +150,10 @@ pub fn diagnose(code: &str) -> Result<(), String> {
             if is_valid_reg15(code) {
                 Ok(())
             } else {
-                Err("fails the ISO 7064 MOD 11,10 check of a registration number".into())
+                Err(msg("uscc-bad-reg15"))
             }
         }
-        n => Err(format!(
-            "expected an 18-character unified social credit code or a 15-digit registration number, found {n} characters"
-        )),
+        n => Err(msg("uscc-bad-length").arg("length", n)),
     }
 }
 
@@ -218,16 +215,19 @@ mod tests {
         assert!(
             diagnose("9144030071526726XH")
                 .unwrap_err()
+                .to_string()
                 .contains("expected 'G'")
         );
         assert!(
             diagnose("91440300708461136")
                 .unwrap_err()
+                .to_string()
                 .contains("found 17 characters")
         );
         assert!(
             diagnose("9144030071526726OG")
                 .unwrap_err()
+                .to_string()
                 .contains("'O' cannot occur")
         );
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::messages::{Arg, Catalog, Lang};
+use crate::messages::{Arg, Catalog, Lang, msg};
 
 /// Something worth telling the user that does not stop the draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,15 +87,23 @@ impl Warning {
                     ("task", task.into()),
                     ("rows", (*rows).into()),
                     ("column", column.into()),
-                    ("expected", (*expected).into()),
+                    (
+                        "expected",
+                        match *expected {
+                            "date" => msg("warning-filter-expected-date").into(),
+                            "number" => msg("warning-filter-expected-number").into(),
+                            other => other.into(),
+                        },
+                    ),
                     (
                         "examples",
-                        examples
-                            .iter()
-                            .map(|e| format!("'{e}'"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                            .into(),
+                        list(
+                            lang,
+                            examples
+                                .iter()
+                                .map(|e| msg("warning-filter-example").arg("value", e).text(lang)),
+                        )
+                        .into(),
                     ),
                 ],
             ),
@@ -105,7 +113,7 @@ impl Warning {
             Warning::NoStatusColumn { candidates } => (
                 "warning-no-status-column-candidates",
                 vec![
-                    ("candidates", candidates.join(", ").into()),
+                    ("candidates", list(lang, candidates.iter().cloned()).into()),
                     ("first", (&candidates[0]).into()),
                 ],
             ),
@@ -126,8 +134,50 @@ impl Warning {
     }
 }
 
+/// Items of a list joined as the language writes them (`, ` in English, `、` in Chinese).
+fn list(lang: Lang, items: impl Iterator<Item = String>) -> String {
+    let separator = Catalog::library().message(lang, "list-separator", &[]);
+    items.collect::<Vec<_>>().join(&separator)
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_names_the_kind_of_value_and_lists_in_either_language() {
+        let w = Warning::UnreadableFilterValues {
+            task: "T1".into(),
+            column: "成立日期".into(),
+            expected: "date",
+            rows: 2,
+            examples: vec!["去年".into(), "2027-13-01".into()],
+        };
+        assert_eq!(
+            w.to_string(),
+            "task 'T1': 2 targets have a '成立日期' that is not a date ('去年', '2027-13-01'): they fail the filter and are outside the frame; correct the values if they should be in it"
+        );
+        let zh = w.message(Lang::Zh);
+        assert!(
+            zh.contains("“成立日期”不是日期（“去年”、“2027-13-01”）"),
+            "{zh}"
+        );
+        let w = Warning::NoStatusColumn {
+            candidates: vec!["企业状态".into(), "经营状态".into()],
+        };
+        assert!(
+            w.to_string()
+                .contains("the headers 企业状态, 经营状态 were dropped")
+        );
+        assert!(
+            w.message(Lang::Zh)
+                .contains("表头 企业状态、经营状态 已被舍弃")
+        );
     }
 }

@@ -372,9 +372,9 @@ impl Directory {
     }
 
     pub(crate) fn io_error(&self, e: &std::io::Error) -> Error {
-        Error::new(ErrorKind::Read)
+        Error::with_id(ErrorKind::Read, "input-read-failed")
             .at(Location::file(&self.source))
-            .arg("message", e.to_string())
+            .arg("detail", e.to_string())
             .caused_by(std::io::Error::new(e.kind(), e.to_string()))
     }
 }

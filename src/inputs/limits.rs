@@ -28,10 +28,12 @@ pub const XLSX_MEMORY_BYTES: u64 = 768 << 20;
 /// The error for a directory with more than [`ROWS`] rows.
 pub fn rows(source: &str, rows: usize) -> crate::Result<()> {
     if rows > ROWS {
-        return Err(crate::Error::new(crate::ErrorKind::TooLarge)
-            .at(crate::Location::file(source))
-            .arg("what", format!("the number of rows ({rows})"))
-            .arg("limit", ROWS as u64));
+        return Err(
+            crate::Error::with_id(crate::ErrorKind::TooLarge, "input-too-large-rows")
+                .at(crate::Location::file(source))
+                .arg("rows", rows)
+                .arg("limit", ROWS as u64),
+        );
     }
     Ok(())
 }

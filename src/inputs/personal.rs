@@ -3,6 +3,8 @@
 //! holds one is an error unless the plan declares the column public
 //! (SPEC.md §3.3, 个人信息保护法 最小必要).
 
+use crate::messages::{Message, msg};
+
 /// What a value looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -16,11 +18,11 @@ pub enum Shape {
 
 impl Shape {
     /// The shape's name, for messages.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> Message {
         match self {
-            Shape::ResidentId => "a resident ID number (居民身份证号码)",
-            Shape::Mobile => "a mobile phone number (手机号码)",
-            Shape::Email => "an e-mail address (电子邮箱)",
+            Shape::ResidentId => msg("personal-shape-resident-id"),
+            Shape::Mobile => msg("personal-shape-mobile"),
+            Shape::Email => msg("personal-shape-email"),
         }
     }
 }

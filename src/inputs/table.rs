@@ -182,10 +182,12 @@ impl Header {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, cell) in header.iter().enumerate() {
             if let Some(c) = normalize::first_control(cell) {
-                return Err(Error::new(ErrorKind::ControlCharacter)
-                    .at(at(Some(i)))
-                    .arg("field", "the header")
-                    .arg("code", format!("{:04X}", c as u32)));
+                return Err(Error::with_id(
+                    ErrorKind::ControlCharacter,
+                    "input-control-character-header",
+                )
+                .at(at(Some(i)))
+                .arg("code", format!("{:04X}", c as u32)));
             }
             let name = normalize::text(cell);
             if name.is_empty() {
@@ -618,6 +620,13 @@ mod tests {
             parse(&long).unwrap_err().to_string(),
             "t.csv:2:2: field 'name' (5000 bytes) exceeds the limit of 4096"
         );
+        let e = parse("id,na\u{1}me\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.csv:1:2: 'the header' contains the control character U+0001"
+        );
+        let zh = e.message(crate::messages::Lang::Zh);
+        assert_eq!(zh, "t.csv:1:2: 表头含有控制字符 U+0001");
     }
 
     #[test]

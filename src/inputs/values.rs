@@ -6,6 +6,7 @@ use crate::base::normalize;
 use crate::base::uscc;
 use crate::dates::{Date, Validity};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::messages::{Message, msg};
 
 use super::columns::{self, ValueKind};
 use super::kind::TableKind;
@@ -91,9 +92,10 @@ pub(crate) fn read_value_cow<'a>(
         return Ok(Cow::Borrowed(v));
     }
     if raw.len() > limits::FIELD_BYTES {
-        return Err(Error::new(ErrorKind::TooLarge)
+        return Err(Error::with_id(ErrorKind::TooLarge, "input-too-large-field")
             .at(at())
-            .arg("what", format!("field '{field}' ({} bytes)", raw.len()))
+            .arg("field", field.to_owned())
+            .arg("bytes", raw.len())
             .arg("limit", limits::FIELD_BYTES as u64));
     }
     let clean = normalize::is_clean(raw);
@@ -123,12 +125,12 @@ pub(crate) fn read_value_cow<'a>(
                 ),
             ));
     }
-    let bad = |expected: &str| {
+    let bad = |expected: Message| {
         Error::new(ErrorKind::BadValue)
             .at(at())
             .arg("field", field.to_owned())
             .arg("value", value.to_string())
-            .arg("expected", expected.to_owned())
+            .arg("expected", expected)
     };
     Ok(match kind {
         ValueKind::Text | ValueKind::Identifier => value,
@@ -141,14 +143,13 @@ pub(crate) fn read_value_cow<'a>(
         }),
         _ if value.is_empty() => value,
         ValueKind::Risk if matches!(value.as_ref(), "A" | "B" | "C" | "D") => value,
-        ValueKind::Risk => Cow::Owned(
-            columns::risk_class(&value)
-                .ok_or_else(|| bad("a credit risk class: A, B, C or D (also A类, 低风险, …)"))?,
-        ),
+        ValueKind::Risk => {
+            Cow::Owned(columns::risk_class(&value).ok_or_else(|| bad(msg("input-expected-risk")))?)
+        }
         ValueKind::Date if is_iso_date(&value) => value,
         ValueKind::Date => {
             let date = Date::parse(&value)
-                .ok_or_else(|| bad("a date such as 2027-01-15, 2027/1/15 or 2027年1月15日"))?
+                .ok_or_else(|| bad(msg("input-expected-date")))?
                 .to_string();
             if date == value {
                 value
@@ -159,15 +160,76 @@ pub(crate) fn read_value_cow<'a>(
         ValueKind::EndDate if value == crate::dates::OPEN_END => value,
         ValueKind::EndDate => Cow::Owned(
             Date::parse(&value)
-                .ok_or_else(|| bad("a date such as 2028-12-31, or 长期"))?
+                .ok_or_else(|| bad(msg("input-expected-end-date")))?
                 .to_string(),
         ),
         ValueKind::Validity => Cow::Owned(
             Validity::parse(&value)
-                .ok_or_else(|| {
-                    bad("a validity period such as 2023-01-01至2028-12-31 (or …至长期)")
-                })?
+                .ok_or_else(|| bad(msg("input-expected-validity")))?
                 .to_string(),
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    fn refused(raw: &str, kind: ValueKind) -> Error {
+        read_value_cow(raw, kind, "risk", &|| Location::line("t.csv", 2)).unwrap_err()
+    }
+
+    #[test]
+    fn a_refused_value_is_told_in_either_language() {
+        let e = refused("E", ValueKind::Risk);
+        assert_eq!(
+            e.message(Lang::En),
+            "t.csv:2: 'risk' = 'E': expected a credit risk class: A, B, C or D (also A类, 低风险, …)"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "t.csv:2: “risk” = “E”：应为 A、B、C、D 之一的信用风险分类（也可写作 A类、低风险 等）"
+        );
+        let e = refused("下月", ValueKind::EndDate);
+        assert_eq!(
+            e.text(Lang::En),
+            "'risk' = '下月': expected a date such as 2028-12-31, or 长期"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "“risk” = “下月”：应为 日期（如 2028-12-31）或“长期”"
+        );
+        let e = refused(&"x".repeat(5000), ValueKind::Text);
+        assert_eq!(
+            e.text(Lang::En),
+            "field 'risk' (5000 bytes) exceeds the limit of 4096"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "“risk”的值长 5000 字节，超出上限 4096 字节"
+        );
+    }
+
+    #[test]
+    fn personal_data_is_named_in_either_language() {
+        let columns = ["id".to_owned(), "name".to_owned(), "联络".to_owned()];
+        let e = personal_data(
+            TableKind::Targets,
+            &columns,
+            &[true; 3],
+            0,
+            &["91110000802100433B", "甲", "13800138000"],
+            &|c| Location::line("t.csv", c as u64),
+        )
+        .unwrap();
+        assert_eq!(
+            e.text(Lang::En),
+            "column '联络' holds a mobile phone number (手机号码): personal data must not enter the record or the public files"
+        );
+        assert_eq!(
+            e.text(Lang::Zh),
+            "列“联络”含有手机号码：个人信息不得进入记录或公开文件"
+        );
+    }
 }

@@ -335,7 +335,14 @@ fn a_name_read_back_from_a_file_edited_since_is_refused() {
     let first = lines.remove(1);
     lines.push(first);
     *source.0.lock().unwrap() = (lines.join("\n") + "\n").into_bytes();
-    let e = out.directory.name(10).unwrap_err().to_string();
-    assert!(e.contains("the file changed while it was read"), "{e}");
+    let e = out.directory.name(10).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "t.csv: cannot read the file: the file changed while it was read: draw again from a file no one is editing"
+    );
+    assert_eq!(
+        e.message(shuangsui::messages::Lang::Zh),
+        "t.csv: 无法读取文件：文件在读取过程中被改动，请在无人编辑该文件时重新抽取"
+    );
     assert!(!before.is_empty());
 }

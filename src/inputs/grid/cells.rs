@@ -47,10 +47,12 @@ pub(super) fn empty_table(source: &str) -> Error {
 
 pub(super) fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
     if n > crate::inputs::limits::COLUMNS {
-        return Err(Error::new(ErrorKind::TooLarge)
-            .at(Location::line(source, line))
-            .arg("what", format!("the number of columns ({n})"))
-            .arg("limit", crate::inputs::limits::COLUMNS as u64));
+        return Err(
+            Error::with_id(ErrorKind::TooLarge, "input-too-large-columns")
+                .at(Location::line(source, line))
+                .arg("columns", n)
+                .arg("limit", crate::inputs::limits::COLUMNS as u64),
+        );
     }
     Ok(())
 }

@@ -32,16 +32,10 @@ pub(super) fn delimited(
         let record = record.map_err(|e| csv_error(source, &e))?;
         let line = lines.line_of(record.position());
         if record.len() != header.len() && !(record.len() == 1 && record[0].is_empty()) {
-            return Err(Error::new(ErrorKind::Csv)
+            return Err(Error::with_id(ErrorKind::Csv, "csv-field-count")
                 .at(Location::line(source, line))
-                .arg(
-                    "message",
-                    format!(
-                        "this row has {} fields, the header has {}",
-                        record.len(),
-                        header.len()
-                    ),
-                ));
+                .arg("fields", record.len())
+                .arg("columns", header.len()));
         }
         rows.push((line, record.iter().map(str::to_owned).collect()));
     }
@@ -56,12 +50,12 @@ pub(super) fn delimited(
 
 fn csv_error(source: &str, e: &csv::Error) -> Error {
     let line = e.position().map(csv::Position::line);
-    Error::new(ErrorKind::Csv)
+    Error::with_id(ErrorKind::Csv, "csv-syntax")
         .at(Location {
             line,
             ..Location::file(source)
         })
-        .arg("message", e.to_string())
+        .arg("detail", e.to_string())
 }
 
 /// Line numbers of records, counted from byte offsets. (The `csv` crate's

@@ -15,14 +15,14 @@ pub(super) fn json(
 ) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
     let syntax = |e: serde_json::Error, line: u64| {
-        Error::new(ErrorKind::Json)
+        Error::with_id(ErrorKind::Json, "json-syntax")
             .at(Location {
                 line: Some(line),
                 column: Some(e.column() as u64),
                 ..Location::file(source)
             })
             .arg(
-                "message",
+                "detail",
                 e.to_string()
                     .split(" at line")
                     .next()
@@ -43,12 +43,11 @@ pub(super) fn json(
             // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
             crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(|e| {
                 match (e.kind(), e.value("member")) {
-                    (ErrorKind::Document, Some(member)) => Error::new(ErrorKind::Json)
-                        .at(Location::line(source, i as u64 + 1))
-                        .arg(
-                            "message",
-                            format!("the member {member} appears twice in one row"),
-                        ),
+                    (ErrorKind::Document, Some(member)) => {
+                        Error::with_id(ErrorKind::Json, "json-duplicate-member")
+                            .at(Location::line(source, i as u64 + 1))
+                            .arg("member", member.clone())
+                    }
                     _ => e,
                 }
             })?;
@@ -63,18 +62,17 @@ pub(super) fn json(
         crate::base::strict::check_duplicates(source, text.as_bytes()).map_err(|e| {
             match (e.kind(), e.value("member"), e.location()) {
                 (ErrorKind::Document, Some(member), Some(at)) => {
-                    Error::new(ErrorKind::Json).at(at.clone()).arg(
-                        "message",
-                        format!("the member {member} appears twice in one row"),
-                    )
+                    Error::with_id(ErrorKind::Json, "json-duplicate-member")
+                        .at(at.clone())
+                        .arg("member", member.clone())
                 }
                 _ => e,
             }
         })?;
         let Value::Array(items) = v else {
-            return Err(Error::new(ErrorKind::Json)
-                .at(Location::file(source))
-                .arg("message", "expected an array of objects, one per row"));
+            return Err(
+                Error::with_id(ErrorKind::Json, "json-not-array").at(Location::file(source))
+            );
         };
         objects.extend(
             items
@@ -93,9 +91,7 @@ pub(super) fn json(
     };
     for (n, v) in objects {
         let Value::Object(map) = v else {
-            return Err(Error::new(ErrorKind::Json)
-                .at(locate(n))
-                .arg("message", "expected an object for each row"));
+            return Err(Error::with_id(ErrorKind::Json, "json-not-object").at(locate(n)));
         };
         let mut cells = vec![String::new(); header.len()];
         for (k, v) in map {
@@ -111,9 +107,9 @@ pub(super) fn json(
                     ),
                 },
                 Value::Array(_) | Value::Object(_) => {
-                    return Err(Error::new(ErrorKind::Json).at(locate(n)).arg("message", format!(
-                            "'{k}' holds a nested array or object; each value must be a string or a number"
-                        )));
+                    return Err(Error::with_id(ErrorKind::Json, "json-nested")
+                        .at(locate(n))
+                        .arg("member", k));
                 }
             };
             let i = *index.entry(k.clone()).or_insert_with(|| {
@@ -193,5 +189,49 @@ mod tests {
             .err()
             .unwrap();
         assert!(e.to_string().starts_with("t.jsonl:2: "), "{e}");
+    }
+
+    #[test]
+    fn what_is_wrong_with_a_json_table_is_told_in_either_language() {
+        use crate::messages::Lang;
+        let e = json("t.jsonl", b"{\"id\":[1]}\n", None, true)
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "t.jsonl:1: invalid JSON table: 'id' holds a nested array or object; each value must be a string or a number"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "t.jsonl:1: JSON 表格格式错误：“id”的值是嵌套的数组或对象；每个值必须是字符串或数字"
+        );
+        let e = json("t.json", b"[1]", None, false).err().unwrap();
+        assert_eq!(
+            e.text(Lang::En),
+            "invalid JSON table: expected an object for each row"
+        );
+        assert_eq!(e.text(Lang::Zh), "JSON 表格格式错误：每一行都应是一个对象");
+        let e = json("t.json", b"{}", None, false).err().unwrap();
+        assert_eq!(
+            e.to_string(),
+            "t.json: invalid JSON table: expected an array of objects, one per row"
+        );
+        let e = json("t.jsonl", b"{\"id\":1,\"id\":2}\n", None, true)
+            .err()
+            .unwrap();
+        assert_eq!(e.kind(), ErrorKind::Json);
+        assert!(e.to_string().ends_with(" appears twice in one row"), "{e}");
+        assert!(e.message(Lang::Zh).contains("出现了两次"), "{e:?}");
+        let e = json("t.json", b"[{\"id\": }]", None, false).err().unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("t.json:1:9: invalid JSON table: expected value"),
+            "{e}"
+        );
+        assert!(
+            e.message(Lang::Zh)
+                .starts_with("t.json:1:9: JSON 表格格式错误：expected value"),
+            "{e:?}"
+        );
     }
 }

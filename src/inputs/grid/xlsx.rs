@@ -77,26 +77,29 @@ pub(crate) fn xlsx_within(
     sheet: Option<&str>,
     limits: workbook::Limits,
 ) -> Result<Grid> {
-    let invalid = |message: String| {
-        Error::new(ErrorKind::Xlsx)
-            .at(Location::file(source))
-            .arg("message", message)
-    };
+    let at = || Location::file(source);
     let package = workbook::Package::open(source, bytes, limits)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| invalid(format!("not a readable .xlsx workbook ({e})")).caused_by(e))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        Error::with_id(ErrorKind::Xlsx, "xlsx-not-workbook-detail")
+            .at(at())
+            .arg("detail", e.to_string())
+            .caused_by(e)
+    })?;
     // calamine opened an archive the checks could not open: never (they share the zip
     // reader), and refused rather than read unchecked.
-    let mut package = package.ok_or_else(|| invalid("not a readable .xlsx workbook".into()))?;
+    let mut package =
+        package.ok_or_else(|| Error::with_id(ErrorKind::Xlsx, "xlsx-not-workbook").at(at()))?;
     let names = book.sheet_names();
     let index = match sheet {
         Some(s) => names.iter().position(|n| n.as_str() == s).ok_or_else(|| {
-            invalid(format!(
-                "no sheet named '{s}' (sheets: {})",
-                names.join(", ")
-            ))
+            Error::with_id(ErrorKind::Xlsx, "xlsx-no-such-sheet")
+                .at(at())
+                .arg("sheet", s)
+                .arg("sheets", names.join(", "))
         })?,
-        None if names.is_empty() => return Err(invalid("the workbook has no sheets".into())),
+        None if names.is_empty() => {
+            return Err(Error::with_id(ErrorKind::Xlsx, "xlsx-no-sheets").at(at()));
+        }
         None => 0,
     };
     let name = names[index].clone();
@@ -104,8 +107,13 @@ pub(crate) fn xlsx_within(
     // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
     // never held as a whole grid of cells (calamine's `worksheet_range` holds it three
     // times over while it builds one). Empty cells do not count, as in `worksheet_range`.
-    let cannot =
-        |e: calamine::XlsxError| invalid(format!("cannot read sheet '{name}' ({e})")).caused_by(e);
+    let cannot = |e: calamine::XlsxError| {
+        Error::with_id(ErrorKind::Xlsx, "xlsx-sheet-unreadable")
+            .at(at())
+            .arg("sheet", name.clone())
+            .arg("detail", e.to_string())
+            .caused_by(e)
+    };
     let mut sparse: Vec<(u32, Vec<(u32, CellText)>)> = Vec::new();
     let mut in_order = true;
     let mut count: u64 = 0;
@@ -196,9 +204,9 @@ pub(crate) fn xlsx_within(
         for (c, v) in cells {
             let col = (c - first_col) as usize;
             values[col] = v.map_err(|e| {
-                Error::new(ErrorKind::Xlsx)
+                Error::with_id(ErrorKind::Xlsx, "xlsx-cell-error")
                     .at(at_cell(row, col))
-                    .arg("message", format!("the cell holds the error {e}"))
+                    .arg("error", e.to_string())
             })?;
         }
         Ok(values)
@@ -239,13 +247,13 @@ mod tests {
             let mut texts = Vec::new();
             for (c, cell) in cells.iter().enumerate() {
                 texts.push(cell_text(cell.clone()).map_err(|e| {
-                    Error::new(ErrorKind::Xlsx)
+                    Error::with_id(ErrorKind::Xlsx, "xlsx-cell-error")
                         .at(Location {
                             column: Some(u64::from(first_col) + c as u64 + 1),
                             sheet: Some(name.clone()),
                             ..Location::line("t.xlsx", row)
                         })
-                        .arg("message", format!("the cell holds the error {e}"))
+                        .arg("error", e.to_string())
                 })?);
             }
             rows.push((row, texts));

@@ -132,9 +132,9 @@ fn read_blocks(
     let total = data.size();
     let block = options.block_bytes.max(1);
     let io = |e: std::io::Error| {
-        Error::new(ErrorKind::Read)
+        Error::with_id(ErrorKind::Read, "input-read-failed")
             .at(Location::file(source))
-            .arg("message", e.to_string())
+            .arg("detail", e.to_string())
             .caused_by(e)
     };
     let mut raw = Sha256::new();
@@ -175,10 +175,11 @@ fn read_blocks(
             }
             None => {
                 if carry.len() > 64 << 20 {
-                    return Err(Error::new(ErrorKind::TooLarge)
-                        .at(Location::line(source, 1))
-                        .arg("what", "the header")
-                        .arg("limit", 64 << 20));
+                    return Err(
+                        Error::with_id(ErrorKind::TooLarge, "input-too-large-header")
+                            .at(Location::line(source, 1))
+                            .arg("limit", 64 << 20),
+                    );
                 }
                 eof = fill(&**data, &mut carry, &mut offset, block, &mut raw).map_err(io)?;
                 if let Some(at) = memchr::memchr(0, &carry) {
@@ -196,10 +197,12 @@ fn read_blocks(
         }
     }
     if header.len() > crate::inputs::limits::COLUMNS {
-        return Err(Error::new(ErrorKind::TooLarge)
-            .at(Location::line(source, header_line))
-            .arg("what", format!("the number of columns ({})", header.len()))
-            .arg("limit", crate::inputs::limits::COLUMNS as u64));
+        return Err(
+            Error::with_id(ErrorKind::TooLarge, "input-too-large-columns")
+                .at(Location::line(source, header_line))
+                .arg("columns", header.len())
+                .arg("limit", crate::inputs::limits::COLUMNS as u64),
+        );
     }
     let at_header = |i: Option<usize>| {
         let mut at = Location::line(source, header_line);
@@ -346,7 +349,9 @@ fn read_blocks(
         // A quote inside an unquoted field misled the cut (the field is taken as written,
         // the quote does not open a quoted field): read again as one block.
         if total > MAX_SINGLE_BLOCK || options.block_bytes as u64 > total {
-            return Err(Error::new(ErrorKind::Csv).at(Location::file(source)).arg("message", "a quote inside an unquoted field and a quoted field over several lines: quote the field that holds the stray quote (\"\" for a quote inside quotes)"));
+            return Err(
+                Error::with_id(ErrorKind::Csv, "csv-stray-quote").at(Location::file(source))
+            );
         }
         let whole = Options {
             block_bytes: usize::try_from(total)
@@ -376,23 +381,16 @@ fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
     let mut ends = vec![0; ctx.width + 2];
     let (_, _, _, fields) = reader.read_record(&bytes[skipped..], &mut out, &mut ends);
     let column = fields; // complete fields before the one being read
-    let name = ctx
-        .header
-        .keep
-        .iter()
-        .position(|&g| g == column)
-        .map_or_else(
-            || format!("column {}", column + 1),
-            |c| ctx.header.columns[c].clone(),
-        );
     let mut at = Location::line(source, line);
     at.column = Some(column as u64 + 1);
-    Error::new(ErrorKind::TooLarge)
-        .at(at)
-        .arg(
-            "what",
-            format!("field '{name}' (more than {MAX_RECORD_BYTES} bytes)"),
-        )
+    let e = match ctx.header.keep.iter().position(|&g| g == column) {
+        Some(c) => Error::with_id(ErrorKind::TooLarge, "input-too-large-record-field")
+            .arg("field", ctx.header.columns[c].clone()),
+        None => Error::with_id(ErrorKind::TooLarge, "input-too-large-record-column")
+            .arg("column", column + 1),
+    };
+    e.at(at)
+        .arg("bytes", MAX_RECORD_BYTES)
         .arg("limit", crate::inputs::limits::FIELD_BYTES as u64)
 }
 

@@ -177,16 +177,10 @@ pub(super) fn parse_chunk(
         }
         if fields.len() != ctx.width && !(fields.len() == 1 && fields[0].is_empty()) {
             chunk.structural = Some(
-                Error::new(ErrorKind::Csv)
+                Error::with_id(ErrorKind::Csv, "csv-field-count")
                     .at(Location::line(ctx.source, record_line))
-                    .arg(
-                        "message",
-                        format!(
-                            "this row has {} fields, the header has {}",
-                            fields.len(),
-                            ctx.width
-                        ),
-                    ),
+                    .arg("fields", fields.len())
+                    .arg("columns", ctx.width),
             );
             return chunk;
         }

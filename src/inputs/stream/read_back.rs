@@ -28,9 +28,9 @@ fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<String> {
         .read_exact_at(start, &mut bytes)
         .map_err(|e| dir.io_error(&e))?;
     let changed = || {
-        dir.io_error(&std::io::Error::other(
-            "the file changed while it was read: draw again from a file no one is editing",
-        ))
+        Error::with_id(ErrorKind::Read, "input-read-changed")
+            .at(Location::file(&dir.source))
+            .caused_by(std::io::Error::from(std::io::ErrorKind::InvalidData))
     };
     // The text up to the first byte that is not (the read may end inside a character).
     let decoded: Cow<'_, str> = match d.encoding {
@@ -118,9 +118,9 @@ impl Directory {
         let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
         let mut bytes = vec![0; size];
         data.read_exact_at(0, &mut bytes).map_err(|e| {
-            Error::new(ErrorKind::Read)
+            Error::with_id(ErrorKind::Read, "input-read-failed")
                 .at(Location::file(name))
-                .arg("message", e.to_string())
+                .arg("detail", e.to_string())
                 .caused_by(e)
         })?;
         let parsed = crate::inputs::table::Table::parse(TableKind::Targets, name, &bytes, table)?;

@@ -24,9 +24,9 @@ pub(super) fn whole_file_text(
     forced: Option<Encoding>,
 ) -> Result<Text> {
     let io = |e: std::io::Error| {
-        Error::new(ErrorKind::Read)
+        Error::with_id(ErrorKind::Read, "input-read-failed")
             .at(Location::file(source))
-            .arg("message", e.to_string())
+            .arg("detail", e.to_string())
             .caused_by(e)
     };
     let size = data.size();
@@ -100,9 +100,9 @@ pub(super) fn whole_file_text(
 /// The first sequence that is not GB18030 in a whole file, read a buffer at a time.
 fn gb18030_text(source: &str, data: &dyn ByteSource, buf: &mut [u8]) -> Result<Text> {
     let io = |e: std::io::Error| {
-        Error::new(ErrorKind::Read)
+        Error::with_id(ErrorKind::Read, "input-read-failed")
             .at(Location::file(source))
-            .arg("message", e.to_string())
+            .arg("detail", e.to_string())
             .caused_by(e)
     };
     let size = data.size();
@@ -185,9 +185,9 @@ pub(super) fn line_at(source: &str, data: &dyn ByteSource, offset: u64) -> Resul
     while at < offset {
         let n = ((offset - at) as usize).min(buf.len());
         data.read_exact_at(at, &mut buf[..n]).map_err(|e| {
-            Error::new(ErrorKind::Read)
+            Error::with_id(ErrorKind::Read, "input-read-failed")
                 .at(Location::file(source))
-                .arg("message", e.to_string())
+                .arg("detail", e.to_string())
                 .caused_by(e)
         })?;
         newlines += count_newlines(&buf[..n]);

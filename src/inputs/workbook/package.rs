@@ -66,17 +66,31 @@ impl Budget {
     }
 }
 
-fn too_large(source: &str, name: &str, what: &str, limit: u64) -> Error {
-    Error::new(ErrorKind::XlsxTooLarge)
-        .at(Location::file(source))
-        .arg("what", format!("'{name}' {what}"))
+/// What of a part exceeds its limit.
+#[derive(Debug, Clone, Copy)]
+enum Beyond {
+    /// The part, inflated.
+    Part,
+    /// A piece of markup or text in it.
+    Markup,
+    /// An element whose text is gathered into one value.
+    Element,
+}
+
+fn too_large(source: &str, name: &str, beyond: Beyond, limit: u64) -> Error {
+    let e = match beyond {
+        Beyond::Part => Error::with_id(ErrorKind::XlsxTooLarge, "xlsx-too-large-part"),
+        Beyond::Markup => Error::with_id(ErrorKind::XlsxTooLarge, "xlsx-too-large-markup"),
+        Beyond::Element => Error::with_id(ErrorKind::XlsxTooLarge, "xlsx-too-large-element"),
+    };
+    e.at(Location::file(source))
+        .arg("part", name)
         .arg("limit", crate::error::mebibytes(limit))
 }
 
 fn memory_error(source: &str, limit: u64) -> Error {
-    Error::new(ErrorKind::XlsxTooLarge)
+    Error::with_id(ErrorKind::XlsxTooLarge, "xlsx-too-large-memory")
         .at(Location::file(source))
-        .arg("what", "its shared strings, styles and cells would take")
         .arg("limit", crate::error::mebibytes(limit))
 }
 
@@ -113,14 +127,12 @@ impl<'a> Package<'a> {
                 .encode_utf16()
                 .flat_map(u16::to_le_bytes)
                 .collect::<Vec<u8>>();
-            let message = if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
-                "not a readable .xlsx workbook (it is encrypted: save it in Excel without a password)"
+            let e = if bytes.windows(encrypted.len()).any(|w| w == encrypted) {
+                Error::with_id(ErrorKind::Xlsx, "xlsx-encrypted")
             } else {
-                "not a readable .xlsx workbook (it is an Excel 97-2003 .xls file or another OLE document: save it in Excel as .xlsx or CSV UTF-8)"
+                Error::with_id(ErrorKind::Xlsx, "xlsx-ole")
             };
-            return Err(Error::new(ErrorKind::Xlsx)
-                .at(Location::file(source))
-                .arg("message", message));
+            return Err(e.at(Location::file(source)));
         }
         let Ok(zip) = ZipArchive::new(Cursor::new(bytes)) else {
             return Ok(None);
@@ -192,15 +204,9 @@ impl<'a> Package<'a> {
         // calamine found the part the same way, so it is found; were it not, the sheet
         // would be read unchecked: refused.
         let Some(path) = path else {
-            return Err(Error::new(ErrorKind::Xlsx)
+            return Err(Error::with_id(ErrorKind::Xlsx, "xlsx-no-sheet-part")
                 .at(Location::file(self.source))
-                .arg(
-                    "message",
-                    format!(
-                        "not a readable .xlsx workbook (no part for its sheet {})",
-                        index + 1
-                    ),
-                ));
+                .arg("sheet", index + 1));
         };
         self.scan(&path, Role::Sheet)?;
         Ok(Budget {
@@ -227,7 +233,7 @@ impl<'a> Package<'a> {
             return Ok(None);
         };
         if file.size() > limit {
-            return Err(too_large(source, &name, "inflates to", limit));
+            return Err(too_large(source, &name, Beyond::Part, limit));
         }
         let mut xml = quick_xml::Reader::from_reader(BufReader::new(Bounded {
             inner: file,
@@ -256,15 +262,10 @@ impl<'a> Package<'a> {
                 Ok(event) => event,
                 Err(_) => match xml.get_ref().get_ref().exceeded {
                     Some(Exceeded::Part) => {
-                        return Err(too_large(source, &name, "inflates to", limit));
+                        return Err(too_large(source, &name, Beyond::Part, limit));
                     }
                     Some(Exceeded::Markup) => {
-                        return Err(too_large(
-                            source,
-                            &name,
-                            "holds a piece of markup or text of",
-                            element,
-                        ));
+                        return Err(too_large(source, &name, Beyond::Markup, element));
                     }
                     // Malformed: calamine meets the same error where it reads this far.
                     None => break,
@@ -272,12 +273,7 @@ impl<'a> Package<'a> {
             };
             gathering.see(&event, before);
             if gathering.longer_than(xml.buffer_position(), element) {
-                return Err(too_large(
-                    source,
-                    &name,
-                    "holds an element (a cell, a shared string, a name) of",
-                    element,
-                ));
+                return Err(too_large(source, &name, Beyond::Element, element));
             }
             found.see(role, &event);
             let bounded = xml.get_mut().get_mut();
@@ -538,5 +534,22 @@ mod tests {
             e,
             "t.xlsx: not a readable .xlsx workbook (it is encrypted: save it in Excel without a password)"
         );
+        let e = xlsx_within("t.xlsx", &ole, None, SMALL).unwrap_err();
+        assert_eq!(
+            e.message(crate::messages::Lang::Zh),
+            "t.xlsx: 不是可读取的 .xlsx 工作簿（文件已加密：请在 Excel 中取消密码后另存）"
+        );
+    }
+
+    #[test]
+    fn a_workbook_beyond_the_limits_is_told_in_chinese() {
+        let styles = format!("<styleSheet>{}</styleSheet>", " ".repeat(256 << 10));
+        let bytes = book("", vec![("xl/styles.xml".into(), styles.into_bytes())]);
+        let e = xlsx_within("t.xlsx", &bytes, None, SMALL).unwrap_err();
+        assert_eq!(
+            e.message(crate::messages::Lang::Zh),
+            "t.xlsx: 工作簿解压后超出限制：部件“xl/styles.xml”超过 256 KiB"
+        );
+        assert!(e.hint(crate::messages::Lang::Zh).unwrap().contains("CSV"));
     }
 }

@@ -179,6 +179,7 @@ pub fn officers(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use crate::inputs::TableKind;
 
     #[test]

@@ -179,8 +179,8 @@ pub fn officers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Lang;
     use crate::inputs::TableKind;
+    use crate::messages::Lang;
 
     #[test]
     fn keywords_match_whole_statuses_or_their_heads() {

@@ -227,7 +227,13 @@ pub fn check(file: &str, name: &str) {
                 Err(e) => {
                     assert_eq!(e.kind().as_str(), v.expected.kind, "errors.json {}", v.id);
                     assert_eq!(e.to_string(), v.expected.message, "errors.json {}", v.id);
-                    assert_chinese(&e.message(Lang::Zh), &v.id);
+                    // A parser's own words (the toml crate's, serde's) are the error's
+                    // `detail`: English in both languages until they are translated.
+                    let mut zh = e.message(Lang::Zh);
+                    if let Some(detail) = e.value("detail") {
+                        zh = zh.replace(&detail.to_string(), "");
+                    }
+                    assert_chinese(&zh, &v.id);
                     if let Some(hint) = e.hint(Lang::Zh) {
                         assert_chinese(&hint, &v.id);
                     }
@@ -256,7 +262,8 @@ pub fn check(file: &str, name: &str) {
 }
 
 /// English words that show a sentence left untranslated in a Chinese message (data values,
-/// column names and TOML keys may be English; these words are none of those).
+/// column names and TOML keys may be English; these words are none of those — `not` is a
+/// filter's condition, so it is not listed).
 const ENGLISH: [&str; 40] = [
     "the",
     "is",

@@ -118,9 +118,6 @@ impl Note {
             Said::Message(m) => m.text(lang),
             Said::WithError(m, e) => m.clone().arg("error", e.message(lang)).text(lang),
             Said::Announcement(e) => {
-                if let Some(m) = e.value("message") {
-                    return m.text(lang);
-                }
                 let text = e.text(lang);
                 let prefix = msg("verify-announcement-prefix").text(lang);
                 match text.strip_prefix(&prefix) {

@@ -38,3 +38,10 @@ calendar-date = expected a date such as { $year }-10-01 or a range { $year }-10-
 calendar-range = the range '{ $range }' ends before it starts
 calendar-weekday = { $date } is a weekday: only a Saturday or Sunday can be made a working day
 calendar-both = { $date } is listed both as a holiday and as a working day
+
+## The draw notice: targets excluded by a rule of the plan (SPEC.md §6.1), shown before
+## their number
+
+notice-excluded-earlier-batch = earlier_batch
+notice-excluded-inspected-recently = inspected_recently
+notice-excluded-annual-cap = annual_cap

@@ -38,3 +38,9 @@ calendar-date = 应为日期（如 { $year }-10-01）或日期范围（如 { $ye
 calendar-range = 日期范围“{ $range }”的结束日期早于开始日期
 calendar-weekday = { $date } 本来就是工作日（周一至周五）：只有周六、周日才能调为上班日
 calendar-both = { $date } 同时被列为节假日和调休上班日
+
+## 抽查任务公告：按计划规则排除的对象（规范 §6.1），后接户数
+
+notice-excluded-earlier-batch = 前批次已抽中
+notice-excluded-inspected-recently = 近期已检查
+notice-excluded-annual-cap = 已达年度检查次数上限

@@ -155,7 +155,6 @@ impl Results {
                 problems.push(problem.at(at));
             }
         };
-        let results = |id: &'static str| Error::with_id(ErrorKind::Results, id);
         let mut found: BTreeMap<(usize, usize, usize), Outcome> = BTreeMap::new();
         for row in &table.rows {
             let get = |c: Option<usize>| c.map(|c| row.values[c].clone()).unwrap_or_default();
@@ -163,7 +162,11 @@ impl Results {
             let item = crate::base::normalize::text(&get(item_col));
             let task = get(task_col);
             let Some(date) = Date::parse(table.name(row)) else {
-                problem(row.line, Some("date"), results("results-no-date"));
+                problem(
+                    row.line,
+                    Some("date"),
+                    Error::with_id(ErrorKind::Results, "results-no-date"),
+                );
                 continue;
             };
             let raw_result = get(Some(result_col));
@@ -171,7 +174,7 @@ impl Results {
                 problem(
                     row.line,
                     Some("result"),
-                    results("results-not-vocabulary")
+                    Error::with_id(ErrorKind::Results, "results-not-vocabulary")
                         .arg("result", raw_result)
                         .arg("vocabulary", VOCABULARY.join("、")),
                 );
@@ -196,7 +199,8 @@ impl Results {
                         .map(|t| t.id.as_str())
                         .collect();
                     let message = if drawn_by.is_empty() {
-                        results("results-not-drawn").arg("entity", &entity)
+                        Error::with_id(ErrorKind::Results, "results-not-drawn")
+                            .arg("entity", &entity)
                     } else {
                         let items: Vec<String> = record
                             .tasks
@@ -208,9 +212,10 @@ impl Results {
                             .flat_map(|t| t.items.iter().map(move |i| format!("{}: {i}", t.id)))
                             .collect();
                         let other = if task.is_empty() {
-                            results("results-other-item")
+                            Error::with_id(ErrorKind::Results, "results-other-item")
                         } else {
-                            results("results-other-item-in-task").arg("task", &task)
+                            Error::with_id(ErrorKind::Results, "results-other-item-in-task")
+                                .arg("task", &task)
                         };
                         other
                             .arg("entity", &entity)
@@ -244,7 +249,7 @@ impl Results {
                     problem(
                         row.line,
                         Some("entity"),
-                        results("results-several-tasks")
+                        Error::with_id(ErrorKind::Results, "results-several-tasks")
                             .arg("entity", &entity)
                             .arg("item", &item)
                             .arg("tasks", tasks.join(", ")),
@@ -257,7 +262,7 @@ impl Results {
                 problem(
                     row.line,
                     Some("entity"),
-                    results("results-second")
+                    Error::with_id(ErrorKind::Results, "results-second")
                         .arg("entity", &entity)
                         .arg("item", &item)
                         .arg("first", first.line),
@@ -268,7 +273,7 @@ impl Results {
                 problem(
                     row.line,
                     Some("result"),
-                    results("results-unreachable")
+                    Error::with_id(ErrorKind::Results, "results-unreachable")
                         .arg("entity", &entity)
                         .arg("unreachable", UNREACHABLE)
                         .arg("result", &result),
@@ -281,7 +286,7 @@ impl Results {
                 problem(
                     row.line,
                     Some("date"),
-                    results("results-before-draw")
+                    Error::with_id(ErrorKind::Results, "results-before-draw")
                         .arg("date", date.to_string())
                         .arg("drawn", drawn.to_string()),
                 );
@@ -315,9 +320,9 @@ impl Results {
             .filter(|(k, _)| !found.contains_key(k))
             .map(|((t, _, _), (e, n, i, _))| {
                 let missing = if i.is_empty() {
-                    results("results-missing")
+                    Error::with_id(ErrorKind::Results, "results-missing")
                 } else {
-                    results("results-missing-item").arg("item", *i)
+                    Error::with_id(ErrorKind::Results, "results-missing-item").arg("item", *i)
                 };
                 missing
                     .arg("entity", *e)

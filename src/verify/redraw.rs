@@ -128,14 +128,18 @@ pub fn verify_with(
             }
         }
         (source, attestation) => {
-            let id = if attestation.is_some() {
-                "record-syntax-seed-source-attested"
+            let e = if attestation.is_some() {
+                Error::with_id(
+                    ErrorKind::RecordSyntax,
+                    "record-syntax-seed-source-attested",
+                )
             } else {
-                "record-syntax-seed-source-unattested"
+                Error::with_id(
+                    ErrorKind::RecordSyntax,
+                    "record-syntax-seed-source-unattested",
+                )
             };
-            return Err(Error::with_id(ErrorKind::RecordSyntax, id)
-                .at(Location::file(record.name))
-                .arg("source", source));
+            return Err(e.at(Location::file(record.name)).arg("source", source));
         }
     };
 

@@ -26,17 +26,18 @@ pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
 /// hash to its `frame.listed`, and every row names a task of the record. This is what each
 /// task's query checks before it selects; `publish` checks the whole file at once.
 pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result<()> {
-    let fail = |id: &'static str| Error::with_id(ErrorKind::Sql, id).arg("file", name);
     // The csv crate's own words.
     let malformed = |e: csv::Error| {
-        fail("sql-exclusions-csv")
+        Error::with_id(ErrorKind::Sql, "sql-exclusions-csv")
+            .arg("file", name)
             .arg("detail", e.to_string())
             .caused_by(e)
     };
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let header = reader.headers().map_err(malformed)?.clone();
     if header.iter().collect::<Vec<_>>() != ["task", "target", "reason"] {
-        return Err(fail("sql-exclusions-columns")
+        return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-columns")
+            .arg("file", name)
             .arg("found", header.iter().collect::<Vec<_>>().join(", ")));
     }
     let mut rows: std::collections::BTreeMap<String, Vec<(String, String)>> =
@@ -51,7 +52,9 @@ pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result
         .keys()
         .find(|t| !record.tasks.iter().any(|r| &r.id == *t))
     {
-        return Err(fail("sql-exclusions-task").arg("task", task));
+        return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-task")
+            .arg("file", name)
+            .arg("task", task));
     }
     for t in &record.tasks {
         let listed = rows.get(&t.id).map_or(&[][..], Vec::as_slice);
@@ -59,7 +62,8 @@ pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result
             listed.iter().map(|(a, b)| (a.as_str(), b.as_str())),
         ));
         if digest != t.frame.listed {
-            return Err(fail("sql-exclusions-digest")
+            return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-digest")
+                .arg("file", name)
                 .arg("rows", listed.len())
                 .arg("task", &t.id)
                 .arg("digest", digest)

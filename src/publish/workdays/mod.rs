@@ -106,31 +106,37 @@ impl Calendar {
         for raw_year in raw.year {
             let span = raw_year.span();
             let y = raw_year.into_inner();
-            let bad = |offset: usize, id: &'static str| {
-                Error::with_id(ErrorKind::CalendarSyntax, id).at(at(offset))
-            };
             let year = u16::try_from(*y.year.get_ref())
                 .ok()
                 .filter(|y| (1000..=9999).contains(y))
                 .ok_or_else(|| {
-                    bad(y.year.span().start, "calendar-year")
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-year")
+                        .at(at(y.year.span().start))
                         .arg("found", y.year.get_ref().to_string())
                 })?;
             if years.contains_key(&year) {
-                return Err(bad(span.start, "calendar-year-twice").arg("year", year));
+                return Err(
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-year-twice")
+                        .at(at(span.start))
+                        .arg("year", year),
+                );
             }
             let in_year = |s: &Spanned<String>, d: Date| {
                 if d.year == year {
                     Ok(d)
                 } else {
-                    Err(bad(s.span().start, "calendar-not-in-year")
-                        .arg("date", s.get_ref())
-                        .arg("year", year))
+                    Err(
+                        Error::with_id(ErrorKind::CalendarSyntax, "calendar-not-in-year")
+                            .at(at(s.span().start))
+                            .arg("date", s.get_ref())
+                            .arg("year", year),
+                    )
                 }
             };
             let date = |s: &Spanned<String>, text: &str| {
                 Date::parse(text).ok_or_else(|| {
-                    bad(s.span().start, "calendar-date")
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-date")
+                        .at(at(s.span().start))
                         .arg("year", year)
                         .arg("found", s.get_ref())
                 })
@@ -144,7 +150,9 @@ impl Calendar {
                 let (first, last) = (date(h, a)?, date(h, b)?);
                 let (first, last) = (in_year(h, first)?, in_year(h, last)?);
                 if last < first {
-                    return Err(bad(h.span().start, "calendar-range").arg("range", h.get_ref()));
+                    return Err(Error::with_id(ErrorKind::CalendarSyntax, "calendar-range")
+                        .at(at(h.span().start))
+                        .arg("range", h.get_ref()));
                 }
                 holidays.extend(days(first, last));
             }
@@ -152,10 +160,16 @@ impl Calendar {
             for w in &y.workdays {
                 let d = in_year(w, date(w, w.get_ref())?)?;
                 if weekday(d) < 6 {
-                    return Err(bad(w.span().start, "calendar-weekday").arg("date", d.to_string()));
+                    return Err(
+                        Error::with_id(ErrorKind::CalendarSyntax, "calendar-weekday")
+                            .at(at(w.span().start))
+                            .arg("date", d.to_string()),
+                    );
                 }
                 if holidays.contains(&d) {
-                    return Err(bad(w.span().start, "calendar-both").arg("date", d.to_string()));
+                    return Err(Error::with_id(ErrorKind::CalendarSyntax, "calendar-both")
+                        .at(at(w.span().start))
+                        .arg("date", d.to_string()));
                 }
                 workdays.insert(d);
             }

@@ -320,7 +320,7 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
 /// The outcome of `verify`. Returns true when the record reproduces.
 pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     for note in &outcome.notes {
-        say!("{}", t!(lang, "cli-note", message = note));
+        say!("{}", t!(lang, "cli-note", message = note.message(lang)));
     }
     if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
         let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
@@ -409,7 +409,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
     if outcome.seed_mismatch {
         say!("  {}", t!(lang, "report-seed-mismatch"));
     }
-    if let Some(why) = &outcome.attestation_failure {
+    if let Some(why) = outcome.attestation_failure_message(lang) {
         say!("  {}", t!(lang, "report-attestation-failed", why = why));
     }
     for name in &outcome.changed_inputs {
@@ -419,7 +419,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         );
     }
     for d in &outcome.differences {
-        say!("  {d}");
+        say!("  {}", d.message(lang));
     }
     // The attestation failure is counted but listed above, not among the differences.
     let listed = outcome.differences.len() + usize::from(outcome.attestation_failure.is_some());

@@ -13,6 +13,7 @@ use crate::dates::Date;
 use crate::draw::record::Record;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::Table;
+use crate::messages::{Arg, msg};
 use crate::publish::workdays::Calendar;
 
 /// Working days between an inspection and the publication of its result.
@@ -143,18 +144,15 @@ impl Results {
         });
         let mut problems: Vec<Error> = Vec::new();
         let mut total = 0u64;
-        let mut problem = |line: u64, column: Option<&str>, message: String| {
+        // A problem of a row, placed at the cell of `column`.
+        let mut problem = |line: u64, column: Option<&str>, problem: Error| {
             total += 1;
             if problems.len() < MAX_PROBLEMS {
                 let at = Location {
                     column: column.and_then(|c| table.column(c)).map(|c| c as u64 + 1),
                     ..Location::at(&table.source, line, 1)
                 };
-                problems.push(
-                    Error::new(ErrorKind::Results)
-                        .at(at)
-                        .arg("message", message),
-                );
+                problems.push(problem.at(at));
             }
         };
         let mut found: BTreeMap<(usize, usize, usize), Outcome> = BTreeMap::new();
@@ -167,7 +165,7 @@ impl Results {
                 problem(
                     row.line,
                     Some("date"),
-                    "the inspection date is missing".into(),
+                    Error::with_id(ErrorKind::Results, "results-no-date"),
                 );
                 continue;
             };
@@ -176,10 +174,9 @@ impl Results {
                 problem(
                     row.line,
                     Some("result"),
-                    format!(
-                        "'{raw_result}' is not a result of the national vocabulary ({})",
-                        VOCABULARY.join("、")
-                    ),
+                    Error::with_id(ErrorKind::Results, "results-not-vocabulary")
+                        .arg("result", raw_result)
+                        .arg("vocabulary", VOCABULARY.join("、")),
                 );
                 continue;
             };
@@ -202,9 +199,8 @@ impl Results {
                         .map(|t| t.id.as_str())
                         .collect();
                     let message = if drawn_by.is_empty() {
-                        format!(
-                            "'{entity}' was not drawn by this plan: only drawn entities have results"
-                        )
+                        Error::with_id(ErrorKind::Results, "results-not-drawn")
+                            .arg("entity", &entity)
                     } else {
                         let items: Vec<String> = record
                             .tasks
@@ -215,20 +211,24 @@ impl Results {
                             })
                             .flat_map(|t| t.items.iter().map(move |i| format!("{}: {i}", t.id)))
                             .collect();
-                        format!(
-                            "'{entity}' was drawn by {} but not for the item '{item}'{} (its items: {})",
-                            drawn_by.join(", "),
-                            if task.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" in task '{task}'")
-                            },
-                            if items.is_empty() {
-                                "none: leave the item empty".into()
-                            } else {
-                                items.join("; ")
-                            }
-                        )
+                        let other = if task.is_empty() {
+                            Error::with_id(ErrorKind::Results, "results-other-item")
+                        } else {
+                            Error::with_id(ErrorKind::Results, "results-other-item-in-task")
+                                .arg("task", &task)
+                        };
+                        other
+                            .arg("entity", &entity)
+                            .arg("tasks", drawn_by.join(", "))
+                            .arg("item", &item)
+                            .arg(
+                                "items",
+                                if items.is_empty() {
+                                    Arg::from(msg("results-no-items"))
+                                } else {
+                                    Arg::from(items.join("; "))
+                                },
+                            )
                     };
                     problem(
                         row.line,
@@ -249,10 +249,10 @@ impl Results {
                     problem(
                         row.line,
                         Some("entity"),
-                        format!(
-                            "'{entity}' has the item '{item}' in several tasks ({}): add a 抽查任务编号 column to say which",
-                            tasks.join(", ")
-                        ),
+                        Error::with_id(ErrorKind::Results, "results-several-tasks")
+                            .arg("entity", &entity)
+                            .arg("item", &item)
+                            .arg("tasks", tasks.join(", ")),
                     );
                     continue;
                 }
@@ -262,10 +262,10 @@ impl Results {
                 problem(
                     row.line,
                     Some("entity"),
-                    format!(
-                        "a second result for '{entity}', item '{item}' (the first is on line {})",
-                        first.line
-                    ),
+                    Error::with_id(ErrorKind::Results, "results-second")
+                        .arg("entity", &entity)
+                        .arg("item", &item)
+                        .arg("first", first.line),
                 );
                 continue;
             }
@@ -273,9 +273,10 @@ impl Results {
                 problem(
                     row.line,
                     Some("result"),
-                    format!(
-                        "'{entity}' is recorded unreachable in the ledger: its result is {UNREACHABLE}, not '{result}'"
-                    ),
+                    Error::with_id(ErrorKind::Results, "results-unreachable")
+                        .arg("entity", &entity)
+                        .arg("unreachable", UNREACHABLE)
+                        .arg("result", &result),
                 );
                 continue;
             }
@@ -285,14 +286,17 @@ impl Results {
                 problem(
                     row.line,
                     Some("date"),
-                    format!("inspected on {date}, before the draw on {drawn}"),
+                    Error::with_id(ErrorKind::Results, "results-before-draw")
+                        .arg("date", date.to_string())
+                        .arg("drawn", drawn.to_string()),
                 );
                 continue;
             }
             let deadline = match calendar.add_working_days(date, DEADLINE_WORKING_DAYS) {
                 Ok(d) => d,
                 Err(e) => {
-                    problem(row.line, Some("date"), e.to_string());
+                    // The calendar's own error (a year it does not hold), at the date.
+                    problem(row.line, Some("date"), e);
                     continue;
                 }
             };
@@ -311,29 +315,25 @@ impl Results {
                 },
             );
         }
-        let missing: Vec<String> = expected
+        let missing: Vec<Error> = expected
             .iter()
             .filter(|(k, _)| !found.contains_key(k))
             .map(|((t, _, _), (e, n, i, _))| {
-                format!(
-                    "no result for '{e}' {n}{} in task {}",
-                    if i.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", item '{i}'")
-                    },
-                    record.tasks[*t].id
-                )
+                let missing = if i.is_empty() {
+                    Error::with_id(ErrorKind::Results, "results-missing")
+                } else {
+                    Error::with_id(ErrorKind::Results, "results-missing-item").arg("item", *i)
+                };
+                missing
+                    .arg("entity", *e)
+                    .arg("name", *n)
+                    .arg("task", &record.tasks[*t].id)
             })
             .collect();
         for m in missing {
             total += 1;
             if problems.len() < MAX_PROBLEMS {
-                problems.push(
-                    Error::new(ErrorKind::Results)
-                        .at(Location::file(&table.source))
-                        .arg("message", m),
-                );
+                problems.push(m.at(Location::file(&table.source)));
             }
         }
         if total > 0 {

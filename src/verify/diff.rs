@@ -2,15 +2,28 @@
 
 use serde_json::Value;
 
-use super::report::Difference;
+use super::report::{Difference, Note};
 use crate::draw::record::Record;
+use crate::messages::{Arg, msg};
+
+/// An input as the record names it (`inputs.plan`, `inputs.targets`, …), in words.
+pub(crate) fn input_name(name: &str) -> Arg {
+    match name {
+        "plan" => msg("verify-input-plan").into(),
+        "targets" => msg("verify-input-targets").into(),
+        "officers" => msg("verify-input-officers").into(),
+        "history" => msg("verify-input-history").into(),
+        "conflicts" => msg("verify-input-conflicts").into(),
+        other => other.into(),
+    }
+}
 
 /// What may differ between the draw's files and the verifier's while the
 /// content is the same (canonical digest equal): the raw-file hash (rows or
 /// columns reordered, another format or encoding, CRLF, a BOM) and the list
 /// of dropped personal-data columns (the public copy of a directory has them
 /// removed). The record's values are kept and a note says what differs.
-pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<String>) {
+pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut Vec<Note>) {
     let mut changed = false;
     let recorded = |name: &str, member: &str| given.pointer(&format!("/inputs/{name}/{member}"));
     let inputs = &mut recomputed.inputs;
@@ -44,8 +57,11 @@ pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut 
         if let Some(recorded_sha) = recorded(name, "sha256").and_then(Value::as_str)
             && recorded_sha != sha.as_str()
         {
-            notes.push(format!(
-                "{name}: the file's bytes differ from the draw's (sha256 {sha}, record {recorded_sha}) but its content is the same (canonical digest matches)"
+            notes.push(Note::new(
+                msg("verify-note-bytes-differ")
+                    .arg("input", input_name(name))
+                    .arg("sha256", sha.as_str())
+                    .arg("recorded", recorded_sha),
             ));
             recorded_sha.clone_into(sha);
             changed = true;
@@ -59,10 +75,11 @@ pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut 
                 .map(str::to_owned)
                 .collect();
             if list != *dropped {
-                notes.push(format!(
-                    "{name}: the record lists the dropped columns [{}], this file has [{}]; dropped columns are never read, so the draw is the same (the record's list is taken, not checked)",
-                    list.join(", "),
-                    dropped.join(", ")
+                notes.push(Note::new(
+                    msg("verify-note-dropped-differ")
+                        .arg("input", input_name(name))
+                        .arg("recorded", list.join(", "))
+                        .arg("found", dropped.join(", ")),
                 ));
                 *dropped = list;
                 changed = true;
@@ -78,8 +95,8 @@ pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut 
         && let Some(recorded_names) = recorded("officers", "names").and_then(Value::as_str)
         && !recorded_names.is_empty()
     {
-        notes.push(format!(
-            "officers: the roster has no name column (published with the names hidden): the names digest {recorded_names} was NOT checked; the draw does not depend on names"
+        notes.push(Note::new(
+            msg("verify-note-names-unchecked").arg("digest", recorded_names),
         ));
         recorded_names.clone_into(names);
         changed = true;
@@ -89,22 +106,24 @@ pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut 
     }
 }
 
-pub(crate) fn render(v: Option<&Value>) -> String {
+/// A value of the record as a difference shows it: a string in quotes, other JSON as it
+/// is (cut after 80 characters), a missing member in words.
+pub(crate) fn render(v: Option<&Value>) -> Arg {
     match v {
-        None => "(absent)".into(),
-        Some(Value::String(s)) => format!("'{s}'"),
+        None => msg("verify-absent").into(),
+        Some(Value::String(s)) => format!("'{s}'").into(),
         Some(other) => {
             let s = other.to_string();
             if s.chars().count() > 80 {
-                format!("{}…", s.chars().take(80).collect::<String>())
+                format!("{}…", s.chars().take(80).collect::<String>()).into()
             } else {
-                s
+                s.into()
             }
         }
     }
 }
 
-fn path_string(path: &[String]) -> String {
+fn path_string(path: &[String]) -> Arg {
     let mut out = String::new();
     for seg in path {
         if seg.starts_with('[') || out.is_empty() {
@@ -115,9 +134,9 @@ fn path_string(path: &[String]) -> String {
         }
     }
     if out.is_empty() {
-        "(the whole record)".into()
+        msg("verify-whole-record").into()
     } else {
-        out
+        out.into()
     }
 }
 
@@ -133,22 +152,22 @@ pub(crate) fn diff(
                 path.push(k.clone());
                 match g.get(k) {
                     Some(gv) => diff(gv, ev, path, report),
-                    None => report(Difference {
-                        path: path_string(path),
-                        record: render(None),
-                        recomputed: render(Some(ev)),
-                    }),
+                    None => report(Difference::new(
+                        path_string(path),
+                        render(None),
+                        render(Some(ev)),
+                    )),
                 }
                 path.pop();
             }
             for (k, gv) in g {
                 if !e.contains_key(k) {
                     path.push(k.clone());
-                    report(Difference {
-                        path: path_string(path),
-                        record: render(Some(gv)),
-                        recomputed: render(None),
-                    });
+                    report(Difference::new(
+                        path_string(path),
+                        render(Some(gv)),
+                        render(None),
+                    ));
                     path.pop();
                 }
             }
@@ -165,18 +184,18 @@ pub(crate) fn diff(
                 path.pop();
             }
             if g.len() != e.len() {
-                report(Difference {
-                    path: format!("{} (length)", path_string(path)),
-                    record: format!("{} entries", g.len()),
-                    recomputed: format!("{} entries", e.len()),
-                });
+                report(Difference::new(
+                    msg("verify-length").arg("path", path_string(path)),
+                    msg("verify-entries").arg("count", g.len()),
+                    msg("verify-entries").arg("count", e.len()),
+                ));
             }
         }
         (g, e) if g == e => {}
-        (g, e) => report(Difference {
-            path: path_string(path),
-            record: render(Some(g)),
-            recomputed: render(Some(e)),
-        }),
+        (g, e) => report(Difference::new(
+            path_string(path),
+            render(Some(g)),
+            render(Some(e)),
+        )),
     }
 }

@@ -15,6 +15,7 @@ use crate::draw::record::{LedgerEntry, Record};
 use crate::draw::tickets::Ticketer;
 use crate::draw::{self, Inputs};
 use crate::error::{Error, ErrorKind, Result};
+use crate::messages::{Arg, Message, msg};
 
 /// The reasons an officer may be replaced; 其他 needs a note.
 pub const REASONS: &[&str] = &["回避", "请假", "调离", "证件失效", OTHER];
@@ -59,12 +60,13 @@ pub struct Amendment {
     pub at: String,
 }
 
-/// The digest of a ledger entry (SPEC.md §9.4).
-pub fn entry_digest(e: &LedgerEntry) -> Result<Hash, String> {
+/// The digest of a ledger entry (SPEC.md §9.4); the error says why there is none (the
+/// previous digest is not one).
+pub fn entry_digest(e: &LedgerEntry) -> Result<Hash, Message> {
     let prev: Hash = hex::decode(&e.prev)
         .ok()
         .and_then(|b| b.try_into().ok())
-        .ok_or_else(|| format!("'{}' is not a 64-character hex digest", e.prev))?;
+        .ok_or_else(|| msg("ledger-bad-prev").arg("prev", &e.prev))?;
     let mut enc = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/ledger"));
     enc.hash(&prev).u64(e.seq);
     for field in [
@@ -133,7 +135,7 @@ impl<'a> State<'a> {
         })
     }
 
-    fn locate(&self, task: Option<&str>, target: &str) -> Result<(usize, usize), String> {
+    fn locate(&self, task: Option<&str>, target: &str) -> Result<(usize, usize), Message> {
         let found: Vec<(usize, usize)> = self
             .record
             .tasks
@@ -149,11 +151,13 @@ impl<'a> State<'a> {
             .collect();
         match found.as_slice() {
             [one] => Ok(*one),
-            [] => Err(format!(
-                "{target} is not drawn{}",
-                task.map_or(String::new(), |t| format!(" by task {t}"))
-            )),
-            _ => Err(format!("{target} is drawn by several tasks: name the task")),
+            [] => Err(match task {
+                Some(t) => msg("ledger-not-drawn-by-task")
+                    .arg("target", target)
+                    .arg("task", t),
+                None => msg("ledger-not-drawn").arg("target", target),
+            }),
+            _ => Err(msg("ledger-drawn-by-several").arg("target", target)),
         }
     }
 
@@ -166,7 +170,7 @@ impl<'a> State<'a> {
         j: usize,
         officer: &str,
         slot: usize,
-    ) -> Result<String, String> {
+    ) -> Result<String, Message> {
         let task_record = &self.record.tasks[i];
         let tc = &self.check.tasks[i];
         let task = tc.task;
@@ -174,7 +178,7 @@ impl<'a> State<'a> {
         let key: Hash = hex::decode(&task_record.key)
             .ok()
             .and_then(|b| b.try_into().ok())
-            .ok_or("bad task key")?;
+            .ok_or_else(|| msg("ledger-bad-task-key"))?;
         let target = &task_record.selected[j].target;
         let part: &Part = tc
             .pool
@@ -184,7 +188,11 @@ impl<'a> State<'a> {
                     .iter()
                     .any(|&o| officers.id(&officers.rows[o]) == officer)
             })
-            .ok_or_else(|| format!("{officer} is not in the pool of task {}", task.id))?;
+            .ok_or_else(|| {
+                msg("ledger-not-in-pool")
+                    .arg("officer", officer)
+                    .arg("task", &task.id)
+            })?;
         let team = &self.teams[i][j];
         let left = &self.left[i][j];
         let targets = &self.inputs.targets;
@@ -233,36 +241,33 @@ impl<'a> State<'a> {
             })
             .map(|(_, id)| id.to_owned())
             .ok_or_else(|| {
-                format!(
-                    "no officer of the pool of task {} can replace {officer} for {target}",
-                    task.id
-                )
+                msg("ledger-no-replacement")
+                    .arg("task", &task.id)
+                    .arg("officer", officer)
+                    .arg("target", target)
             })
     }
 
     /// Checks one entry against the rules and applies it; returns what differs.
     fn apply(&mut self, entry: &LedgerEntry, prev: &str, seq: u64, out: &mut Vec<Difference>) {
         let at = |field: &str| format!("ledger[{seq}].{field}");
-        let mut diff = |path: String, record: &str, rules: &str| {
-            out.push(Difference {
-                path,
-                record: format!("'{record}'"),
-                recomputed: format!("'{rules}'"),
-            });
+        // The record's value and what the rules give, each in quotes.
+        let mut diff = |path: String, record: &str, rules: Arg| {
+            out.push(Difference::new(path, format!("'{record}'"), quoted(rules)));
         };
         if entry.seq != seq {
-            diff(at("seq"), &entry.seq.to_string(), &seq.to_string());
+            diff(at("seq"), &entry.seq.to_string(), seq.to_string().into());
         }
         if entry.prev != prev {
-            diff(at("prev"), &entry.prev, prev);
+            diff(at("prev"), &entry.prev, prev.into());
         }
         match entry_digest(entry) {
             Ok(d) if to_hex(&d) == entry.digest => {}
-            Ok(d) => diff(at("digest"), &entry.digest, &to_hex(&d)),
-            Err(m) => diff(at("prev"), &entry.prev, &m),
+            Ok(d) => diff(at("digest"), &entry.digest, to_hex(&d).into()),
+            Err(m) => diff(at("prev"), &entry.prev, m.into()),
         }
         for (field, found, expected) in self.field_problems(entry) {
-            diff(at(field), &found, &expected);
+            diff(at(field), &found, expected);
         }
         if let Some(t) = crate::dates::parse_rfc3339(&entry.at) {
             self.not_before = Some(self.not_before.map_or(t, |n| n.max(t)));
@@ -274,7 +279,7 @@ impl<'a> State<'a> {
         };
         let (task_index, sel) = match self.locate(task, &entry.target) {
             Ok(p) => p,
-            Err(m) => return diff(at("target"), &entry.target, &m),
+            Err(m) => return diff(at("target"), &entry.target, m.into()),
         };
         match entry.kind.as_str() {
             "unreachable" => {
@@ -282,7 +287,7 @@ impl<'a> State<'a> {
                     diff(
                         at("target"),
                         &entry.target,
-                        "already recorded as unreachable",
+                        msg("ledger-already-unreachable").into(),
                     );
                 }
             }
@@ -294,7 +299,7 @@ impl<'a> State<'a> {
                     return diff(
                         at("officer"),
                         &entry.officer,
-                        "an officer of the current team",
+                        msg("ledger-officer-of-team").into(),
                     );
                 };
                 let max = self.record.plan.max_replacements;
@@ -302,49 +307,50 @@ impl<'a> State<'a> {
                     diff(
                         at("kind"),
                         &entry.kind,
-                        &format!(
-                            "no more replacements: the team of {} has had {max} (plan.max_replacements)",
-                            entry.target
-                        ),
+                        msg("ledger-no-more-replacements")
+                            .arg("target", &entry.target)
+                            .arg("max", max)
+                            .into(),
                     );
                 }
                 match self.replacement(task_index, sel, &entry.officer, slot) {
                     Ok(r) if r == entry.replacement => {}
-                    Ok(r) => diff(at("replacement"), &entry.replacement, &r),
-                    Err(m) => diff(at("replacement"), &entry.replacement, &m),
+                    Ok(r) => diff(at("replacement"), &entry.replacement, r.into()),
+                    Err(m) => diff(at("replacement"), &entry.replacement, m.into()),
                 }
                 self.left[task_index][sel].push(entry.officer.clone());
                 self.teams[task_index][sel][slot].clone_from(&entry.replacement);
             }
-            other => diff(at("kind"), other, "replace_officer|unreachable"),
+            other => diff(at("kind"), other, "replace_officer|unreachable".into()),
         }
     }
 
     /// The entry's own fields against the rules (SPEC.md §9.4): the reason and note,
-    /// the actor, the time. (field, found, expected) for each that is not right.
-    fn field_problems(&self, e: &LedgerEntry) -> Vec<(&'static str, String, String)> {
+    /// the actor, the time. (field, found, expected) for each that is not right: what is
+    /// expected a value (text) or a rule (a message).
+    fn field_problems(&self, e: &LedgerEntry) -> Vec<(&'static str, String, Arg)> {
         let mut out = Vec::new();
         match e.kind.as_str() {
             "unreachable" => {
                 if e.reason != UNREACHABLE {
-                    out.push(("reason", e.reason.clone(), UNREACHABLE.to_owned()));
+                    out.push(("reason", e.reason.clone(), UNREACHABLE.into()));
                 }
                 if !e.officer.is_empty() || !e.replacement.is_empty() {
                     out.push((
                         "officer",
                         format!("{}/{}", e.officer, e.replacement),
-                        "no officer and no replacement for an unreachable target".into(),
+                        msg("ledger-unreachable-officer").into(),
                     ));
                 }
             }
             _ => {
                 if !REASONS.contains(&e.reason.as_str()) {
-                    out.push(("reason", e.reason.clone(), REASONS.join("|")));
+                    out.push(("reason", e.reason.clone(), REASONS.join("|").into()));
                 } else if e.reason == OTHER && e.note.trim().is_empty() {
                     out.push((
                         "note",
                         e.note.clone(),
-                        format!("a note saying why, for the reason {OTHER}"),
+                        msg("ledger-note-needed").arg("other", OTHER).into(),
                     ));
                 }
             }
@@ -356,25 +362,17 @@ impl<'a> State<'a> {
             out.push((
                 "note",
                 e.note.clone(),
-                format!("at most {MAX_NOTE} characters of normalised text, without line breaks"),
+                msg("ledger-note-form").arg("max", MAX_NOTE).into(),
             ));
         }
         if e.actor.is_empty()
             || crate::base::normalize::text(&e.actor) != e.actor
             || crate::base::normalize::first_control(&e.actor).is_some()
         {
-            out.push((
-                "actor",
-                e.actor.clone(),
-                "who made the amendment: a name, normalised, not empty".into(),
-            ));
+            out.push(("actor", e.actor.clone(), msg("ledger-actor").into()));
         }
         match crate::dates::parse_rfc3339(&e.at) {
-            None => out.push((
-                "at",
-                e.at.clone(),
-                "an RFC 3339 time such as 2027-01-16T09:30:00+08:00".into(),
-            )),
+            None => out.push(("at", e.at.clone(), msg("ledger-at-form").into())),
             Some(t) => {
                 if let Some(n) = self.not_before
                     && t < n
@@ -382,15 +380,23 @@ impl<'a> State<'a> {
                     out.push((
                         "at",
                         e.at.clone(),
-                        format!(
-                            "a time not before {} (the draw, or the entry before)",
-                            crate::dates::format_rfc3339(n)
-                        ),
+                        msg("ledger-at-order")
+                            .arg("time", crate::dates::format_rfc3339(n))
+                            .into(),
                     ));
                 }
             }
         }
         out
+    }
+}
+
+/// What the rules give for a field, as a difference shows it: in quotes, a value as it is
+/// and a rule in words.
+fn quoted(rules: Arg) -> Arg {
+    match rules {
+        Arg::Message(m) => msg("ledger-rule").arg("rule", m).into(),
+        value => format!("'{value}'").into(),
     }
 }
 
@@ -410,14 +416,20 @@ pub fn replay(record: &Record, inputs: &Inputs) -> Result<Vec<Difference>> {
 /// Appends an amendment to a record (SPEC.md §9.4). The record's ledger is
 /// replayed first: an amendment is only appended to a ledger that verifies.
 pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> {
-    let invalid = |message: String| Error::new(ErrorKind::Amendment).arg("message", message);
+    // What the ledger's rules say, as the reason.
+    let invalid = |reason: Message| {
+        Error::with_id(ErrorKind::Amendment, "amendment-refused").arg("reason", reason)
+    };
     let mut state = State::new(record, inputs)?;
     let mut prev = record.digest.clone();
     for (k, e) in record.ledger.iter().enumerate() {
         let mut out = Vec::new();
         state.apply(e, &prev, k as u64 + 1, &mut out);
         if let Some(d) = out.first() {
-            return Err(invalid(format!("the ledger does not verify: {d}")));
+            return Err(
+                Error::with_id(ErrorKind::Amendment, "amendment-ledger-not-verified")
+                    .arg("difference", d.to_message()),
+            );
         }
         prev.clone_from(&e.digest);
     }
@@ -443,10 +455,10 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
     match &a.change {
         Change::Unreachable => {
             if state.unreachable.contains(&(i, j)) {
-                return Err(invalid(format!(
-                    "{} is already recorded as unreachable",
-                    a.target
-                )));
+                return Err(
+                    Error::with_id(ErrorKind::Amendment, "amendment-already-unreachable")
+                        .arg("target", &a.target),
+                );
             }
             entry.kind = "unreachable".into();
             entry.reason = UNREACHABLE.into();
@@ -457,24 +469,25 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
             note,
         } => {
             if !REASONS.contains(&reason.as_str()) {
-                return Err(invalid(format!(
-                    "the reason must be one of {}, found '{reason}'",
-                    REASONS.join(", ")
-                )));
+                return Err(Error::with_id(ErrorKind::Amendment, "amendment-reason")
+                    .arg("reasons", REASONS.join(", "))
+                    .arg("reason", reason));
             }
             let max = record.plan.max_replacements;
             if state.left[i][j].len() as u64 >= max {
-                return Err(invalid(format!(
-                    "the team of {} has had {max} replacement(s), the most the plan allows (plan.max_replacements): a further change needs a new draw",
-                    a.target
-                )));
+                return Err(
+                    Error::with_id(ErrorKind::Amendment, "amendment-max-replacements")
+                        .arg("target", &a.target)
+                        .arg("max", max),
+                );
             }
             if !state.teams[i][j].contains(officer) {
-                return Err(invalid(format!(
-                    "{officer} is not in the team of {} (the team is {})",
-                    a.target,
-                    state.teams[i][j].join(", ")
-                )));
+                return Err(
+                    Error::with_id(ErrorKind::Amendment, "amendment-not-in-team")
+                        .arg("officer", officer)
+                        .arg("target", &a.target)
+                        .arg("team", state.teams[i][j].join(", ")),
+                );
             }
             entry.kind = "replace_officer".into();
             entry.officer.clone_from(officer);
@@ -488,10 +501,95 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
         }
     }
     if let Some((field, found, expected)) = state.field_problems(&entry).into_iter().next() {
-        return Err(invalid(format!("{field} '{found}': expected {expected}")));
+        return Err(Error::with_id(ErrorKind::Amendment, "amendment-field")
+            .arg("field", field)
+            .arg("found", found)
+            .arg("expected", expected));
     }
     entry.digest = to_hex(&entry_digest(&entry).map_err(invalid)?);
     let mut amended = record.clone();
     amended.ledger.push(entry);
     Ok(amended)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ceremony::seed::Seed;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_refused_amendment_and_a_forged_entry_say_why_in_either_language() {
+        let inputs = crate::draw::Inputs::parse(
+            crate::draw::Source {
+                name: "plan.toml",
+                bytes: b"[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n",
+            },
+            crate::draw::Source {
+                name: "targets.csv",
+                bytes: "id,name\n91110000802100433B,甲\n9144030071526726XG,乙\n".as_bytes(),
+            },
+            crate::draw::Source {
+                name: "officers.csv",
+                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
+            },
+        )
+        .unwrap();
+        let record = crate::draw::draw(&inputs, &Seed::unattested("s").unwrap())
+            .unwrap()
+            .record;
+        let selected = &record.tasks[0].selected[0];
+        let replace = |reason: &str| Amendment {
+            change: Change::ReplaceOfficer {
+                officer: selected.officers[0].clone(),
+                reason: reason.into(),
+                note: String::new(),
+            },
+            task: None,
+            target: selected.target.clone(),
+            actor: "张三".into(),
+            at: "2030-01-02T09:00:00+08:00".into(),
+        };
+        let e = amend(&record, &inputs, &replace("出差")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot amend: the reason must be one of 回避, 请假, 调离, 证件失效, 其他, found '出差'"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "无法更正：原因必须是 回避, 请假, 调离, 证件失效, 其他 之一，实为“出差”"
+        );
+        let e = amend(&record, &inputs, &replace(OTHER)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot amend: note '': expected a note saying why, for the reason 其他"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "无法更正：note“”：应为说明原因的备注（原因为“其他”时必填）"
+        );
+        let elsewhere = Amendment {
+            change: Change::Unreachable,
+            task: Some("T1".into()),
+            target: "X".into(),
+            ..replace("回避")
+        };
+        let e = amend(&record, &inputs, &elsewhere).unwrap_err();
+        assert_eq!(e.to_string(), "cannot amend: X is not drawn by task T1");
+        assert_eq!(e.message(Lang::Zh), "无法更正：X 未被任务 T1 抽中");
+
+        // An entry whose actor is missing, replayed: the difference in either language.
+        let mut amended = amend(&record, &inputs, &replace("回避")).unwrap();
+        amended.ledger[0].actor = String::new();
+        let d = replay(&amended, &inputs).unwrap();
+        let actor = d.iter().find(|d| d.path == "ledger[1].actor").unwrap();
+        assert_eq!(
+            actor.to_string(),
+            "ledger[1].actor: record has '', the inputs give 'who made the amendment: a name, normalised, not empty'"
+        );
+        assert_eq!(
+            actor.message(Lang::Zh),
+            "ledger[1].actor：记录中为 ''，按输入应为 “作出修改的人的姓名（规范化，不能为空）”"
+        );
+    }
 }

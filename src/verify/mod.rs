@@ -34,4 +34,4 @@ mod report;
 
 pub use head::{RecordHead, id_check_of};
 pub use redraw::{Options, verify, verify_with};
-pub use report::{Difference, Guarantee, MAX_LISTED, Verification};
+pub use report::{Difference, Guarantee, MAX_LISTED, Note, Verification};

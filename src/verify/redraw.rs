@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::diff::{diff, reconcile_raw, render};
 use super::head::head_of;
-use super::report::{Difference, MAX_LISTED, Verification, guarantees_of};
+use super::report::{Difference, MAX_LISTED, Note, Verification, guarantees_of};
 use crate::base::canonical::SPEC_VERSION;
 use crate::base::canonical::to_hex;
 use crate::ceremony::beacon::Round;
@@ -13,6 +13,7 @@ use crate::ceremony::{Attestation, Sources};
 use crate::draw::record::{self, Record};
 use crate::draw::{self, Inputs, Source};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::messages::msg;
 
 /// What a verifier is given besides the record and the inputs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,33 +35,32 @@ pub fn verify_with(
     inputs: &Inputs,
     options: &Options<'_>,
 ) -> Result<Verification> {
-    let syntax = |message: String, line: Option<u64>, column: Option<u64>| {
-        Error::new(ErrorKind::RecordSyntax)
+    // serde_json's own words, at the line and column it gives.
+    let not_json = |e: serde_json::Error, detail: String| {
+        Error::with_id(ErrorKind::RecordSyntax, "record-syntax-json")
             .at(Location {
-                line,
-                column,
+                line: Some(e.line() as u64),
+                column: Some(e.column() as u64),
                 ..Location::file(record.name)
             })
-            .arg("message", message)
+            .arg("detail", detail)
+            .caused_by(e)
     };
     // The small members only: a provincial record's selections, as a tree, would take
     // several times the record's size; they are read in full only when they differ.
     let given: Value = head_of(record.bytes).map_err(|e| {
-        syntax(
-            e.to_string()
-                .split(" at line")
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
-            Some(e.line() as u64),
-            Some(e.column() as u64),
-        )
-        .caused_by(e)
+        let detail = e.to_string();
+        let detail = detail
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        not_json(e, detail)
     })?;
-    let spec = given
-        .get("spec")
-        .and_then(Value::as_str)
-        .ok_or_else(|| syntax("missing the string member 'spec'".into(), None, None))?;
+    let spec = given.get("spec").and_then(Value::as_str).ok_or_else(|| {
+        Error::with_id(ErrorKind::RecordSyntax, "record-syntax-no-spec")
+            .at(Location::file(record.name))
+    })?;
     if spec != SPEC_VERSION {
         return Err(Error::new(ErrorKind::UnsupportedSpec)
             .at(Location::file(record.name))
@@ -82,7 +82,7 @@ pub fn verify_with(
             } else {
                 crate::ceremony::base64_decode(&attestation.timestamp)
                     .map(Some)
-                    .ok_or_else(|| "seed.attestation.timestamp is not base64".to_owned())
+                    .ok_or_else(|| Note::new(msg("verify-timestamp-not-base64")))
             };
             let sources = token.map(|timestamp| Sources {
                 replaced: attestation.replaced.clone(),
@@ -107,18 +107,7 @@ pub fn verify_with(
                     &sources,
                 ) {
                     Ok((seed, _, attested)) => Ok((seed, attested)),
-                    Err(e)
-                        if matches!(
-                            e.kind(),
-                            ErrorKind::Announcement | ErrorKind::InputsNotAnnounced
-                        ) =>
-                    {
-                        Err(e
-                            .value("message")
-                            .map(ToString::to_string)
-                            .unwrap_or_default())
-                    }
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(Note::error(e)),
                 }
             });
             match attested {
@@ -126,10 +115,10 @@ pub fn verify_with(
                     guarantees = guarantees_of(&attestation, &attested);
                     seed
                 }
-                Err(message) => {
+                Err(why) => {
                     // Recompute with the recorded seed so that the other
                     // differences are listed too.
-                    attestation_failure = Some(message);
+                    attestation_failure = Some(why);
                     Seed {
                         value: seed_value.to_owned(),
                         source: crate::ceremony::seed::SeedSource::Beacon,
@@ -139,18 +128,18 @@ pub fn verify_with(
             }
         }
         (source, attestation) => {
-            return Err(syntax(
-                format!(
-                    "seed.source must be \"unattested\" (without an attestation) or \"beacon\" (with one), found '{source}'{}",
-                    if attestation.is_some() {
-                        " with an attestation"
-                    } else {
-                        " without an attestation"
-                    }
-                ),
-                None,
-                None,
-            ));
+            let e = if attestation.is_some() {
+                Error::with_id(
+                    ErrorKind::RecordSyntax,
+                    "record-syntax-seed-source-attested",
+                )
+            } else {
+                Error::with_id(
+                    ErrorKind::RecordSyntax,
+                    "record-syntax-seed-source-unattested",
+                )
+            };
+            return Err(e.at(Location::file(record.name)).arg("source", source));
         }
     };
 
@@ -162,10 +151,7 @@ pub fn verify_with(
             .as_ref()
             .is_none_or(|a| a.timestamp.is_empty())
     {
-        notes.push(
-            "the time-stamp authority's certificate was not used: the record holds no time-stamp"
-                .into(),
-        );
+        notes.push(Note::new(msg("verify-note-tsa-unused")));
     }
     let digests = [
         ("plan", &inputs.digests.plan),
@@ -186,16 +172,16 @@ pub fn verify_with(
         Ok(d) => d.record,
         Err(e) if !changed_inputs.is_empty() => {
             // Not the draw's inputs, and not even drawable: the digests say enough.
-            notes.push(format!(
-                "the draw cannot be repeated with these inputs: {e}"
-            ));
+            notes.push(Note::with_error(msg("verify-note-not-drawable"), e));
             let differences: Vec<Difference> = digests
                 .iter()
                 .filter(|(name, _)| changed_inputs.contains(name))
-                .map(|(name, d)| Difference {
-                    path: format!("inputs.{name}.digest"),
-                    record: render(given.pointer(&format!("/inputs/{name}/digest"))),
-                    recomputed: format!("'{}'", to_hex(d)),
+                .map(|(name, d)| {
+                    Difference::new(
+                        format!("inputs.{name}.digest"),
+                        render(given.pointer(&format!("/inputs/{name}/digest"))),
+                        format!("'{}'", to_hex(d)),
+                    )
                 })
                 .collect();
             return Ok(Verification {
@@ -204,9 +190,10 @@ pub fn verify_with(
                 notes,
                 changed_inputs,
                 seed_mismatch: false,
-                attestation_failure,
+                attestation_failure: attestation_failure.as_ref().map(ToString::to_string),
                 guarantees,
                 recomputed: None,
+                failure: attestation_failure,
             });
         }
         Err(e) => return Err(e),
@@ -235,18 +222,11 @@ pub fn verify_with(
     let same_bytes = record.bytes == recomputed.to_json().as_bytes();
     if !same_bytes {
         let whole: Value = serde_json::from_slice(record.bytes).map_err(|e| {
-            syntax(
-                e.to_string(),
-                Some(e.line() as u64),
-                Some(e.column() as u64),
-            )
-            .caused_by(e)
+            let detail = e.to_string();
+            not_json(e, detail)
         })?;
         if !record::is_intact(&whole) {
-            notes.push(
-                "the record's digest does not match its own content: it was changed after the draw"
-                    .into(),
-            );
+            notes.push(Note::new(msg("verify-note-altered")));
         }
         let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
         diff(&whole, &expected, &mut Vec::new(), &mut report);
@@ -276,15 +256,15 @@ pub fn verify_with(
                 crate::inputs::columns::Column::Keep(column, _) => !kept.contains(&column),
             };
             if !drops || !sorted {
-                report(Difference {
-                    path: format!("inputs.{name}.dropped"),
-                    record: format!("'{header}'"),
-                    recomputed: if drops {
-                        "the headers sorted and distinct".into()
+                report(Difference::new(
+                    format!("inputs.{name}.dropped"),
+                    format!("'{header}'"),
+                    if drops {
+                        msg("verify-dropped-unsorted")
                     } else {
-                        "only headers of columns the rules drop unread: personal data, or a column the plan does not read".into()
+                        msg("verify-dropped-read")
                     },
-                });
+                ));
                 break;
             }
         }
@@ -324,21 +304,21 @@ pub fn verify_with(
             if let (Some(a), Some(r)) = (announced, recorded)
                 && a.sha256 != *r
             {
-                report(Difference {
-                    path: format!("inputs.{name}.sha256"),
-                    record: format!("'{r}'"),
-                    recomputed: format!("'{}' (announced)", a.sha256),
-                });
+                report(Difference::new(
+                    format!("inputs.{name}.sha256"),
+                    format!("'{r}'"),
+                    msg("verify-announced").arg("value", format!("'{}'", a.sha256)),
+                ));
             }
         }
         // The names are frozen at the announcement too: renaming an officer after the
         // draw would put another person in a drawn team (§5.3.2).
         if announced.officer_names != parsed.inputs.officers.names {
-            report(Difference {
-                path: "inputs.officers.names".into(),
-                record: format!("'{}'", parsed.inputs.officers.names),
-                recomputed: format!("'{}' (announced)", announced.officer_names),
-            });
+            report(Difference::new(
+                "inputs.officers.names",
+                format!("'{}'", parsed.inputs.officers.names),
+                msg("verify-announced").arg("value", format!("'{}'", announced.officer_names)),
+            ));
         }
     }
     for d in ledger_differences {
@@ -350,8 +330,9 @@ pub fn verify_with(
         notes,
         changed_inputs,
         seed_mismatch,
-        attestation_failure,
+        attestation_failure: attestation_failure.as_ref().map(ToString::to_string),
         guarantees,
         recomputed: Some(recomputed),
+        failure: attestation_failure,
     })
 }

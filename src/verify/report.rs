@@ -3,12 +3,14 @@
 use crate::ceremony::beacon::Checked;
 use crate::ceremony::{Attestation, Attested, TimeAnchor};
 use crate::draw::record::Record;
-use crate::messages::{Arg, Catalog, Lang};
+use crate::error::{Error, ErrorKind};
+use crate::messages::{Arg, Catalog, Lang, Message, msg};
 
 /// The most differences listed; the total is always counted.
 pub const MAX_LISTED: usize = 20;
 
-/// One member whose value in the record differs from the recomputed draw.
+/// One member whose value in the record differs from the recomputed draw: its fields in
+/// English, [`Difference::message`] in either language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
     /// Where, e.g. `tasks[T1].selected[4].target` (positions are 1-based).
@@ -17,15 +19,121 @@ pub struct Difference {
     pub record: String,
     /// The value the inputs give, or `(absent)`.
     pub recomputed: String,
+    /// The three as the catalog shows them: a value as it is, words as a message.
+    shown: Box<[Arg; 3]>,
 }
 
+impl Difference {
+    /// A difference at `path`: values as text, words as messages.
+    pub(crate) fn new(
+        path: impl Into<Arg>,
+        record: impl Into<Arg>,
+        recomputed: impl Into<Arg>,
+    ) -> Difference {
+        let shown = [path.into(), record.into(), recomputed.into()];
+        let [path, record, recomputed] = shown.clone().map(|a| a.text(Lang::En));
+        Difference {
+            path,
+            record,
+            recomputed,
+            shown: Box::new(shown),
+        }
+    }
+
+    /// The difference as a message of the catalog (to put into another).
+    pub(crate) fn to_message(&self) -> Message {
+        let [path, record, recomputed] = (*self.shown).clone();
+        msg("verify-difference")
+            .arg("path", path)
+            .arg("record", record)
+            .arg("recomputed", recomputed)
+    }
+
+    /// The difference in a language: where, what the record has, what the inputs give.
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().text(lang)
+    }
+}
+
+/// The difference in English ([`Difference::message`] gives either language).
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: record has {}, the inputs give {}",
-            self.path, self.record, self.recomputed
-        )
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// Something a verification found worth saying that is not a difference, or why a seed's
+/// attestation does not hold: in either language with [`Note::message`]; `Display` gives
+/// the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note(Said);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Said {
+    /// A message of the catalog.
+    Message(Message),
+    /// A message naming an error as `$error`, the error shown in the message's language.
+    WithError(Message, Error),
+    /// An error of the announcement, without the words its kind begins with.
+    Announcement(Error),
+    /// An error, whole.
+    Error(Error),
+}
+
+impl Note {
+    /// A note of the catalog.
+    pub(crate) fn new(message: Message) -> Note {
+        Note(Said::Message(message))
+    }
+
+    /// A note naming an error as `$error`.
+    pub(crate) fn with_error(message: Message, error: Error) -> Note {
+        Note(Said::WithError(message, error))
+    }
+
+    /// An error as a note: an announcement's without the words it begins with
+    /// (`announcement: `), any other whole.
+    pub(crate) fn error(error: Error) -> Note {
+        if matches!(
+            error.kind(),
+            ErrorKind::Announcement | ErrorKind::InputsNotAnnounced
+        ) {
+            Note(Said::Announcement(error))
+        } else {
+            Note(Said::Error(error))
+        }
+    }
+
+    /// The catalog id of the note's message (of its error's, for an error).
+    pub fn id(&self) -> &'static str {
+        match &self.0 {
+            Said::Message(m) | Said::WithError(m, _) => m.id(),
+            Said::Announcement(e) | Said::Error(e) => e.message_id(),
+        }
+    }
+
+    /// The note in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        match &self.0 {
+            Said::Message(m) => m.text(lang),
+            Said::WithError(m, e) => m.clone().arg("error", e.message(lang)).text(lang),
+            Said::Announcement(e) => {
+                let text = e.text(lang);
+                let prefix = msg("verify-announcement-prefix").text(lang);
+                match text.strip_prefix(&prefix) {
+                    Some(rest) if !prefix.is_empty() => rest.to_owned(),
+                    _ => text,
+                }
+            }
+            Said::Error(e) => e.message(lang),
+        }
+    }
+}
+
+/// The note in English ([`Note::message`] gives either language).
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -37,7 +145,7 @@ pub struct Verification {
     /// How many differences there are in all.
     pub total_differences: usize,
     /// Things worth saying that are not mismatches.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The inputs whose canonical digest differs from the record's
     /// (`"plan"`, `"targets"`, `"officers"`): the files are not the ones the
     /// draw used.
@@ -47,7 +155,8 @@ pub struct Verification {
     pub seed_mismatch: bool,
     /// Why the seed's attestation does not hold (a beacon seed whose
     /// announcement, round, dice or reveals do not check out against these
-    /// inputs); counted as a difference.
+    /// inputs), in English; counted as a difference.
+    /// [`Verification::attestation_failure_message`] gives either language.
     pub attestation_failure: Option<String>,
     /// What the seed's provenance proves, one statement per line; empty for an
     /// unattested seed, which proves nothing about when it was chosen.
@@ -55,12 +164,20 @@ pub struct Verification {
     /// The record as recomputed from the inputs; `None` when the inputs are
     /// not the draw's and cannot be drawn at all (a note says why).
     pub recomputed: Option<Record>,
+    /// Why the attestation does not hold, in either language.
+    pub(crate) failure: Option<Note>,
 }
 
 impl Verification {
     /// True when the record reproduces exactly.
     pub fn ok(&self) -> bool {
         self.total_differences == 0
+    }
+
+    /// Why the seed's attestation does not hold, in a language
+    /// ([`attestation_failure`](Verification::attestation_failure) is the English).
+    pub fn attestation_failure_message(&self, lang: Lang) -> Option<String> {
+        self.failure.as_ref().map(|n| n.message(lang))
     }
 
     /// The ledger's length and its head: the digest of its last entry, or the record's
@@ -299,4 +416,33 @@ pub(crate) fn guarantees_of(attestation: &Attestation, attested: &Attested) -> V
             .collect(),
     });
     guarantees
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_and_a_note_in_either_language() {
+        let d = Difference::new("tasks[T1].selected[2]", msg("verify-absent"), "'X'");
+        assert_eq!(
+            d.to_string(),
+            "tasks[T1].selected[2]: record has (absent), the inputs give 'X'"
+        );
+        assert_eq!(d.record, "(absent)");
+        assert_eq!(
+            d.message(Lang::Zh),
+            "tasks[T1].selected[2]：记录中为 （无此项），按输入应为 'X'"
+        );
+        let n = Note::with_error(
+            msg("verify-note-not-drawable"),
+            Error::new(ErrorKind::EmptySeed),
+        );
+        assert_eq!(
+            n.to_string(),
+            "the draw cannot be repeated with these inputs: the seed is empty"
+        );
+        assert_eq!(n.message(Lang::Zh), "无法用这些输入重新抽取：种子为空");
+        assert_eq!(n.id(), "verify-note-not-drawable");
+    }
 }

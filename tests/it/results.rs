@@ -146,6 +146,53 @@ fn every_problem_is_named_with_its_line() {
 }
 
 #[test]
+fn problems_are_listed_in_chinese_and_in_english() {
+    let record = record();
+    let mut rows = complete(&record, "2026-09-30");
+    let t1 = &record.tasks[0];
+    rows[0] = format!(
+        "T1,{},{},2026-09-30,查无问题,",
+        t1.selected[0].target, t1.items[0]
+    );
+    rows.push(format!(
+        "T1,91110000802100433B,{},2026-09-30,未发现问题,",
+        t1.items[0]
+    ));
+    let e = Results::check(&record, &table(&rows), &Calendar::official()).unwrap_err();
+    let first = &e.listed()[0];
+    let last = e
+        .listed()
+        .iter()
+        .find(|p| p.to_string().contains("was not drawn"))
+        .unwrap();
+    assert!(
+        first
+            .to_string()
+            .starts_with("results.csv:2:5: '查无问题' is not a result"),
+        "{first}"
+    );
+    let zh = first.message(shuangsui::messages::Lang::Zh);
+    assert!(
+        zh.starts_with("results.csv:2:5: “查无问题”不是全国统一的检查结果用语（未发现问题、"),
+        "{zh}"
+    );
+    let zh = last.message(shuangsui::messages::Lang::Zh);
+    assert!(
+        zh.ends_with("“91110000802100433B”未被本计划抽中：只有被抽中的主体才有检查结果"),
+        "{zh}"
+    );
+    // Past the last year of the calendar: the calendar's own error, at the date's cell.
+    let p = Results::check(
+        &record,
+        &table(&complete(&record, "2026-12-20")),
+        &Calendar::official(),
+    )
+    .unwrap_err();
+    let zh = p.listed()[0].message(shuangsui::messages::Lang::Zh);
+    assert!(zh.contains(":4: 没有 2027 年的工作日历"), "{zh}");
+}
+
+#[test]
 fn items_and_tasks_must_be_the_drawn_ones() {
     let record = record();
     let mut rows = complete(&record, "2026-09-30");

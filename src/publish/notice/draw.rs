@@ -14,7 +14,7 @@ use super::model::{
 use super::text::{Value, rich, text, text_with};
 use crate::draw::record::{Record, TaskRecord};
 use crate::messages::{Arg, Lang};
-use crate::plan::Plan;
+use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};
 
 /// The task's legal basis (抽查依据) from the plan, `""` when it has none.
 fn basis<'a>(plan: &'a Plan, task: &TaskRecord) -> &'a str {
@@ -286,7 +286,7 @@ fn task_section(
             .frame
             .excluded
             .iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{} {v}", exclusion_label(lang, k)))
             .collect();
         facts.push(fact(
             lang,
@@ -434,4 +434,31 @@ pub fn draw_html(
     published: &Published<'_>,
 ) -> String {
     draw_notice(lang, record, plan, roster, display, published).html()
+}
+
+/// Why targets were excluded, as the notice says it: a status keyword as it is, a rule of
+/// the plan (SPEC.md §6.1) in words.
+fn exclusion_label(lang: Lang, reason: &str) -> String {
+    match reason {
+        EARLIER_BATCH => text(lang, "notice-excluded-earlier-batch"),
+        INSPECTED_RECENTLY => text(lang, "notice-excluded-inspected-recently"),
+        ANNUAL_CAP => text(lang, "notice-excluded-annual-cap"),
+        status => status.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_of_the_plan_is_named_in_words_a_status_as_it_is() {
+        assert_eq!(exclusion_label(Lang::Zh, EARLIER_BATCH), "前批次已抽中");
+        assert_eq!(exclusion_label(Lang::En, EARLIER_BATCH), "earlier_batch");
+        assert_eq!(
+            exclusion_label(Lang::Zh, ANNUAL_CAP),
+            "已达年度检查次数上限"
+        );
+        assert_eq!(exclusion_label(Lang::Zh, "注销"), "注销");
+    }
 }

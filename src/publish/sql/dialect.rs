@@ -77,14 +77,10 @@ impl Dialect {
     /// A table name: each dot-separated part quoted.
     pub(super) fn table(self, name: &str) -> Result<String> {
         if name.split('.').any(str::is_empty) {
-            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
-                    "'{name}' is not a table name: expected NAME or SCHEMA.NAME, without empty parts"
-                )));
+            return Err(Error::with_id(ErrorKind::Sql, "sql-table-name").arg("name", name));
         }
         if PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
-            return Err(Error::new(ErrorKind::Sql).arg("message", format!(
-                    "the table name '{name}' is also the name of a part of the query: qualify it with its schema (public.{name})"
-                )));
+            return Err(Error::with_id(ErrorKind::Sql, "sql-table-name-taken").arg("name", name));
         }
         Ok(name
             .split('.')

@@ -26,20 +26,24 @@ pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
 /// hash to its `frame.listed`, and every row names a task of the record. This is what each
 /// task's query checks before it selects; `publish` checks the whole file at once.
 pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result<()> {
-    let fail =
-        |message: String| Error::new(ErrorKind::Sql).arg("message", format!("{name}: {message}"));
+    // The csv crate's own words.
+    let malformed = |e: csv::Error| {
+        Error::with_id(ErrorKind::Sql, "sql-exclusions-csv")
+            .arg("file", name)
+            .arg("detail", e.to_string())
+            .caused_by(e)
+    };
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let header = reader.headers().map_err(|e| fail(e.to_string()))?.clone();
+    let header = reader.headers().map_err(malformed)?.clone();
     if header.iter().collect::<Vec<_>>() != ["task", "target", "reason"] {
-        return Err(fail(format!(
-            "expected the columns task, target, reason, found {}",
-            header.iter().collect::<Vec<_>>().join(", ")
-        )));
+        return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-columns")
+            .arg("file", name)
+            .arg("found", header.iter().collect::<Vec<_>>().join(", ")));
     }
     let mut rows: std::collections::BTreeMap<String, Vec<(String, String)>> =
         std::collections::BTreeMap::new();
     for row in reader.records() {
-        let row = row.map_err(|e| fail(e.to_string()))?;
+        let row = row.map_err(malformed)?;
         rows.entry(row[0].to_owned())
             .or_default()
             .push((row[1].to_owned(), row[2].to_owned()));
@@ -48,9 +52,9 @@ pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result
         .keys()
         .find(|t| !record.tasks.iter().any(|r| &r.id == *t))
     {
-        return Err(fail(format!(
-            "lists exclusions of task '{task}', which the record does not have"
-        )));
+        return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-task")
+            .arg("file", name)
+            .arg("task", task));
     }
     for t in &record.tasks {
         let listed = rows.get(&t.id).map_or(&[][..], Vec::as_slice);
@@ -58,12 +62,12 @@ pub fn check_exclusions_csv(record: &Record, name: &str, bytes: &[u8]) -> Result
             listed.iter().map(|(a, b)| (a.as_str(), b.as_str())),
         ));
         if digest != t.frame.listed {
-            return Err(fail(format!(
-                "the {} rows of task '{}' hash to {digest}, not to the record's frame.listed {}",
-                listed.len(),
-                t.id,
-                t.frame.listed
-            )));
+            return Err(Error::with_id(ErrorKind::Sql, "sql-exclusions-digest")
+                .arg("file", name)
+                .arg("rows", listed.len())
+                .arg("task", &t.id)
+                .arg("digest", digest)
+                .arg("listed", &t.frame.listed));
         }
     }
     Ok(())

@@ -49,18 +49,17 @@ const KIT_CSV: &str = "header = true, all_varchar = true, delim = ',', quote = '
 /// The task of a record, or an error listing its tasks.
 fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
     record.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
-        Error::new(ErrorKind::Sql).arg(
-            "message",
-            format!(
-                "the record has no task '{id}' (its tasks: {})",
+        Error::with_id(ErrorKind::Sql, "sql-no-task")
+            .arg("task", id)
+            .arg(
+                "tasks",
                 record
                     .tasks
                     .iter()
                     .map(|t| t.id.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
+                    .join(", "),
+            )
     })
 }
 
@@ -100,13 +99,12 @@ pub fn selection_query(
 ) -> Result<String> {
     let d = dialect;
     if record.spec != SPEC_VERSION {
-        return Err(Error::new(ErrorKind::Sql).arg("message", format!(
-                "the record follows spec version '{}'; this shuangsui writes queries for version {SPEC_VERSION}",
-                record.spec
-            )));
+        return Err(Error::with_id(ErrorKind::Sql, "sql-spec")
+            .arg("found", &record.spec)
+            .arg("supported", SPEC_VERSION));
     }
     if record.content_digest() != record.digest {
-        return Err(Error::new(ErrorKind::Sql).arg("message", "the record's digest does not match its content: it was changed after the draw, and its query would prove nothing (run shuangsui verify)"));
+        return Err(Error::with_id(ErrorKind::Sql, "sql-record-altered"));
     }
     let t = task(record, task_id)?;
     let (targets, exclusions) = match data {
@@ -504,5 +502,42 @@ mod tests {
         for y in 1000..=9999 {
             assert_eq!(leap(y), y % 4 == 0 && (y % 100 != 0 || y % 400 == 0), "{y}");
         }
+    }
+
+    #[test]
+    fn a_query_refused_says_why_in_chinese_and_in_english() {
+        let inputs = crate::draw::Inputs::parse(
+            crate::draw::Source {
+                name: "plan.toml",
+                bytes: b"[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n",
+            },
+            crate::draw::Source {
+                name: "targets.csv",
+                bytes: "id,name\n91110000802100433B,甲\n9144030071526726XG,乙\n".as_bytes(),
+            },
+            crate::draw::Source {
+                name: "officers.csv",
+                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
+            },
+        )
+        .unwrap();
+        let seed = crate::ceremony::seed::Seed::unattested("s").unwrap();
+        let record = crate::draw::draw(&inputs, &seed).unwrap().record;
+        let e = selection_query(&record, "T9", Dialect::DuckDb, Data::Kit).unwrap_err();
+        assert_eq!(e.to_string(), "the record has no task 'T9' (its tasks: T1)");
+        assert_eq!(
+            e.message(crate::messages::Lang::Zh),
+            "记录中没有任务“T9”（记录中的任务：T1）"
+        );
+        let data = Data::Tables {
+            targets: "audit..targets",
+            exclusions: "x",
+        };
+        let e = selection_query(&record, "T1", Dialect::Postgres, data).unwrap_err();
+        assert!(
+            e.message(crate::messages::Lang::Zh)
+                .starts_with("“audit..targets”不是有效的表名"),
+            "{e:?}"
+        );
     }
 }

@@ -87,60 +87,58 @@ impl Calendar {
     /// Parses a calendar file: `[[year]]` tables with `year`, `source`, `holidays` (dates or
     /// inclusive ranges `A..B`) and `workdays` (weekend days that are working days).
     pub fn parse(source: &str, bytes: &[u8]) -> Result<Calendar> {
-        let file_error = |message: String| {
-            Error::new(ErrorKind::CalendarSyntax)
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Error::with_id(ErrorKind::CalendarSyntax, "calendar-not-utf8")
                 .at(Location::file(source))
-                .arg("message", message)
-        };
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| file_error("the calendar is not UTF-8 text".into()))?;
+        })?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let at = |offset: usize| crate::plan::locate(source, text, offset);
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            Error::new(ErrorKind::CalendarSyntax)
+            // The toml crate's own words.
+            Error::with_id(ErrorKind::CalendarSyntax, "calendar-toml")
                 .at(e
                     .span()
                     .map_or_else(|| Location::file(source), |s| at(s.start)))
-                .arg("message", e.message().trim_end_matches('\n').to_owned())
+                .arg("detail", e.message().trim_end_matches('\n').to_owned())
                 .caused_by(e)
         })?;
         let mut years = BTreeMap::new();
         for raw_year in raw.year {
             let span = raw_year.span();
             let y = raw_year.into_inner();
-            let bad = |offset: usize, message: String| {
-                Error::new(ErrorKind::CalendarSyntax)
-                    .at(at(offset))
-                    .arg("message", message)
-            };
             let year = u16::try_from(*y.year.get_ref())
                 .ok()
                 .filter(|y| (1000..=9999).contains(y))
                 .ok_or_else(|| {
-                    bad(
-                        y.year.span().start,
-                        format!(
-                            "year: expected a year such as 2027, found {}",
-                            y.year.get_ref()
-                        ),
-                    )
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-year")
+                        .at(at(y.year.span().start))
+                        .arg("found", y.year.get_ref().to_string())
                 })?;
             if years.contains_key(&year) {
-                return Err(bad(span.start, format!("year {year} is given twice")));
+                return Err(
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-year-twice")
+                        .at(at(span.start))
+                        .arg("year", year),
+                );
             }
             let in_year = |s: &Spanned<String>, d: Date| {
                 if d.year == year {
                     Ok(d)
                 } else {
-                    Err(bad(
-                        s.span().start,
-                        format!("'{}' is not in {year}", s.get_ref()),
-                    ))
+                    Err(
+                        Error::with_id(ErrorKind::CalendarSyntax, "calendar-not-in-year")
+                            .at(at(s.span().start))
+                            .arg("date", s.get_ref())
+                            .arg("year", year),
+                    )
                 }
             };
             let date = |s: &Spanned<String>, text: &str| {
                 Date::parse(text).ok_or_else(|| {
-                    bad(s.span().start, format!("expected a date such as {year}-10-01 or a range {year}-10-01..{year}-10-07, found '{}'", s.get_ref()))
+                    Error::with_id(ErrorKind::CalendarSyntax, "calendar-date")
+                        .at(at(s.span().start))
+                        .arg("year", year)
+                        .arg("found", s.get_ref())
                 })
             };
             let mut holidays = BTreeSet::new();
@@ -152,10 +150,9 @@ impl Calendar {
                 let (first, last) = (date(h, a)?, date(h, b)?);
                 let (first, last) = (in_year(h, first)?, in_year(h, last)?);
                 if last < first {
-                    return Err(bad(
-                        h.span().start,
-                        format!("the range '{}' ends before it starts", h.get_ref()),
-                    ));
+                    return Err(Error::with_id(ErrorKind::CalendarSyntax, "calendar-range")
+                        .at(at(h.span().start))
+                        .arg("range", h.get_ref()));
                 }
                 holidays.extend(days(first, last));
             }
@@ -163,18 +160,16 @@ impl Calendar {
             for w in &y.workdays {
                 let d = in_year(w, date(w, w.get_ref())?)?;
                 if weekday(d) < 6 {
-                    return Err(bad(
-                        w.span().start,
-                        format!(
-                            "{d} is a weekday: only a Saturday or Sunday can be made a working day"
-                        ),
-                    ));
+                    return Err(
+                        Error::with_id(ErrorKind::CalendarSyntax, "calendar-weekday")
+                            .at(at(w.span().start))
+                            .arg("date", d.to_string()),
+                    );
                 }
                 if holidays.contains(&d) {
-                    return Err(bad(
-                        w.span().start,
-                        format!("{d} is listed both as a holiday and as a working day"),
-                    ));
+                    return Err(Error::with_id(ErrorKind::CalendarSyntax, "calendar-both")
+                        .at(at(w.span().start))
+                        .arg("date", d.to_string()));
                 }
                 workdays.insert(d);
             }
@@ -468,5 +463,27 @@ mod tests {
                 .to_string();
             assert!(e.starts_with(at) && e.contains(what), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn a_calendar_error_in_chinese_and_in_english() {
+        let text =
+            "[[year]]\nyear = 2027\nholidays = [\"2027-13-01\"]\nworkdays = [\"2027-01-04\"]\n";
+        let e = Calendar::parse("2027.toml", text.as_bytes()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "2027.toml:3:13: expected a date such as 2027-10-01 or a range 2027-10-01..2027-10-07, found '2027-13-01'"
+        );
+        assert_eq!(
+            e.message(crate::messages::Lang::Zh),
+            "2027.toml:3:13: 应为日期（如 2027-10-01）或日期范围（如 2027-10-01..2027-10-07），实为“2027-13-01”"
+        );
+        let text = "[[year]]\nyear = 2027\nworkdays = [\"2027-01-04\"]\n";
+        let e = Calendar::parse("2027.toml", text.as_bytes()).unwrap_err();
+        assert!(
+            e.message(crate::messages::Lang::Zh)
+                .ends_with("2027-01-04 本来就是工作日（周一至周五）：只有周六、周日才能调为上班日"),
+            "{e:?}"
+        );
     }
 }

@@ -205,7 +205,7 @@ pub fn read_tsa_cert(path: &Path) -> Result<Vec<u8>> {
         anyhow::anyhow!(says!(
             "error-in-file",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = e.message(crate::lang::current())
         ))
     })?;
     Ok(bytes)

@@ -28,7 +28,13 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
     if excluded.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = excluded.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let parts: Vec<String> = excluded
+        .iter()
+        .map(|(k, v)| {
+            let reason = shuangsui::publish::notice::exclusion_label(lang, k);
+            format!("{reason} {v}")
+        })
+        .collect();
     t!(lang, "report-excluded", list = parts.join(", "))
 }
 

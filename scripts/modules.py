@@ -17,7 +17,8 @@ parent when the parent re-exports the child: it names the sibling that defines t
 The same check runs over the top-level groups (`inputs`, `plan`, `draw`, …): their
 dependencies point one way, in the order the diagram shows.
 
-Last, no library string names a command-line flag (`--history`): the library is embedded in
+No library error carries a free-text `message` argument (text outside the catalog could only
+be in one language). Last, no library string names a command-line flag (`--history`): the library is embedded in
 platforms that have no command line; the tool adds its flags to hints by error kind. Every
 string literal of `src/` outside tests and doc comments, and every message of
 `src/messages/*.ftl`, is checked.
@@ -241,6 +242,27 @@ def flags_in_library():
     return found
 
 
+FREE_TEXT = re.compile(r'\.arg\(\s*"message"')
+
+
+def free_text_in_library():
+    """(file, line) of each library error given a free-text `message` argument: every text a
+    person reads is a catalog message (an id with its values), so that it exists in both
+    languages; free text could only be English."""
+    found = []
+    for f in sorted((ROOT / "src").rglob("*.rs")):
+        for i, line in enumerate(f.read_text().split("\n")):
+            if line.strip() == "#[cfg(test)]":
+                break
+            if FREE_TEXT.search(line):
+                found.append((f.relative_to(ROOT), i + 1))
+    for f in sorted((ROOT / "src").rglob("*.ftl")):
+        for i, line in enumerate(f.read_text().split("\n")):
+            if "{ $message }" in line:
+                found.append((f.relative_to(ROOT), i + 1))
+    return found
+
+
 def name(mod):
     return "::".join(mod) or "(root)"
 
@@ -332,6 +354,10 @@ def main(argv):
     for f, line, s in flags_in_library():
         failed = True
         print(f"{f}:{line}: a library string names a command-line flag: {s[:100]}")
+    for f, line in free_text_in_library():
+        failed = True
+        print(f"{f}:{line}: a free-text message: give the text an id in the catalog "
+              "(src/messages/{zh,en}/…) and its values as arguments")
     text = diagram(lib_mods, lib_edges)
     design = ROOT / "DESIGN.md"
     current = design.read_text()

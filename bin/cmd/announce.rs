@@ -29,7 +29,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     };
     let checked = shuangsui::check(&parsed)?;
     for w in &checked.warnings {
-        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
+        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
     }
     let previous = match &args.previous {
         None => String::new(),

@@ -14,7 +14,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode> {
     let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?.parse()?;
     let checked = shuangsui::check(&parsed)?;
     for w in &checked.warnings {
-        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
+        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
     }
     report::check_report(lang, &parsed, &checked);
     Ok(ExitCode::SUCCESS)

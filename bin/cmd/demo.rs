@@ -40,7 +40,7 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     )?;
     let outcome = shuangsui::draw(&inputs, &Seed::unattested(SEED)?)?;
     for w in &outcome.warnings {
-        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
+        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
     }
     let mut all = files;
     all.push(("record.json", outcome.record.to_json()));

@@ -31,7 +31,7 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     // the record's text is made) before the text takes memory of its own.
     std::thread::spawn(move || drop(parsed));
     for w in &outcome.warnings {
-        eprintln!("{}", t!(lang, "cli-warning", message = w.to_string()));
+        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
     }
     let json = outcome.record.to_json();
     keep_draw(args, &json);

@@ -224,9 +224,9 @@ pub(crate) fn unhex(s: &str) -> Option<Hash> {
 
 /// An error of the announcement, `announcement: …`, whose message (a catalog message, shown
 /// in the error's language) says what is wrong. Verification reads it back
-/// (`value("message")`) to say why an attestation does not hold.
+/// (`value("reason")`) to say why an attestation does not hold.
 pub(crate) fn bad(message: Message) -> Error {
-    Error::new(ErrorKind::Announcement).arg("message", message)
+    Error::new(ErrorKind::Announcement).arg("reason", message)
 }
 
 /// Standard base64 with padding (RFC 4648 §4), as the record keeps a token.

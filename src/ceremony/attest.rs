@@ -257,7 +257,7 @@ pub fn check_inputs(
 }
 
 /// An error `announcement: …` of inputs that are not the announced ones, whose message (a
-/// catalog message) says which and how. Verification reads it back (`value("message")`).
+/// catalog message) says which and how. Verification reads it back (`value("reason")`).
 fn not_announced(message: Message) -> Error {
-    Error::new(ErrorKind::InputsNotAnnounced).arg("message", message)
+    Error::new(ErrorKind::InputsNotAnnounced).arg("reason", message)
 }

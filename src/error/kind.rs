@@ -249,3 +249,23 @@ impl PartialEq<str> for ErrorKind {
         self.as_str() == other
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorKind;
+    use crate::messages::{Catalog, Lang};
+
+    #[test]
+    fn every_kind_has_its_message_in_both_languages() {
+        let catalog = Catalog::library();
+        for kind in ErrorKind::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    catalog.has(lang, kind.id()),
+                    "{kind}: no message '{}' in {lang:?}",
+                    kind.id()
+                );
+            }
+        }
+    }
+}

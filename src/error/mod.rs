@@ -55,5 +55,5 @@ pub(crate) fn document(
     Error::with_id(ErrorKind::Document, id)
         .at(at)
         .arg("member", member)
-        .arg("message", message)
+        .arg("reason", message)
 }

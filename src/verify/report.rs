@@ -117,14 +117,11 @@ impl Note {
         match &self.0 {
             Said::Message(m) => m.text(lang),
             Said::WithError(m, e) => m.clone().arg("error", e.message(lang)).text(lang),
-            Said::Announcement(e) => {
-                let text = e.text(lang);
-                let prefix = msg("verify-announcement-prefix").text(lang);
-                match text.strip_prefix(&prefix) {
-                    Some(rest) if !prefix.is_empty() => rest.to_owned(),
-                    _ => text,
-                }
-            }
+            // The ceremony's reason, without the kind's "announcement: " around it.
+            Said::Announcement(e) => match e.value("reason") {
+                Some(Arg::Message(m)) => m.text(lang),
+                _ => e.text(lang),
+            },
             Said::Error(e) => e.message(lang),
         }
     }

@@ -34,7 +34,6 @@ verify-note-names-unchecked = officers: the roster has no name column (published
 verify-timestamp-not-base64 = seed.attestation.timestamp is not base64
 # The words an announcement's error begins with, left out where the error says why an
 # attestation does not hold.
-verify-announcement-prefix = { "announcement: " }
 
 ## The record itself
 

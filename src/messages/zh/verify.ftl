@@ -32,7 +32,6 @@ verify-note-names-unchecked = 执法检查人员名录没有姓名列（发布�
 
 verify-timestamp-not-base64 = seed.attestation.timestamp 不是有效的 Base64 编码
 # 公告错误开头的文字；说明来源证明为何不成立时略去。
-verify-announcement-prefix = { "公告：" }
 
 ## 记录本身
 

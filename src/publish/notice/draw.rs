@@ -437,8 +437,8 @@ pub fn draw_html(
 }
 
 /// Why targets were excluded, as the notice says it: a status keyword as it is, a rule of
-/// the plan (SPEC.md §6.1) in words.
-fn exclusion_label(lang: Lang, reason: &str) -> String {
+/// the plan (SPEC.md §6.1: `earlier_batch`, `inspected_recently`, `annual_cap`) in words.
+pub fn exclusion_label(lang: Lang, reason: &str) -> String {
     match reason {
         EARLIER_BATCH => text(lang, "notice-excluded-earlier-batch"),
         INSPECTED_RECENTLY => text(lang, "notice-excluded-inspected-recently"),

@@ -26,7 +26,9 @@ mod text;
 
 pub use crate::messages::Lang;
 pub use common::{people_csv_cell, task_type};
-pub use draw::{OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice};
+pub use draw::{
+    OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice, exclusion_label,
+};
 pub use model::{
     Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
     Section, Sheet, Span, Table,

@@ -22,9 +22,9 @@ pub fn from_slice<T: DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, Er
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        error(name, &inner, if path == "." { String::new() } else { path })
+        error(name, inner, if path == "." { String::new() } else { path })
     })?;
-    de.end().map_err(|e| error(name, &e, String::new()))?;
+    de.end().map_err(|e| error(name, e, String::new()))?;
     Ok(value)
 }
 
@@ -47,7 +47,7 @@ pub fn check_duplicates(name: &str, bytes: &[u8]) -> Result<(), Error> {
                         msg("strict-duplicate-member"),
                     )
                 }
-                None => error(name, &e, String::new()),
+                None => error(name, e, String::new()),
             }
         })
 }
@@ -63,8 +63,8 @@ fn at(name: &str, e: &serde_json::Error) -> Location {
 }
 
 /// `serde_json`'s words, without the position the location gives, inside a message saying
-/// what kind of error it is.
-fn error(name: &str, e: &serde_json::Error, member: String) -> Error {
+/// what kind of error it is; serde_json's error is its source.
+fn error(name: &str, e: serde_json::Error, member: String) -> Error {
     let detail = e.to_string();
     let detail = detail
         .split_once(" at line ")
@@ -77,7 +77,7 @@ fn error(name: &str, e: &serde_json::Error, member: String) -> Error {
             msg("strict-syntax")
         }
     };
-    crate::error::document(at(name, e), member, message.arg("detail", detail))
+    crate::error::document(at(name, &e), member, message.arg("detail", detail)).caused_by(e)
 }
 
 /// Walks any JSON value, tracking the path, and fails on a repeated member.

@@ -379,6 +379,10 @@ impl Record {
     /// ```
     pub fn parse(name: &str, bytes: &[u8]) -> crate::error::Result<Record> {
         use crate::error::{Error, ErrorKind, Location};
+        // Not JSON at all: not a record (as `verify` says it), before any member is read.
+        if let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            return Err(not_json(name, e));
+        }
         let record = Record::from_json(name, bytes)?;
         if record.spec != SPEC_VERSION {
             return Err(Error::new(ErrorKind::UnsupportedSpec)
@@ -394,7 +398,8 @@ impl Record {
         Ok(record)
     }
 
-    /// A record as strict JSON, its digest not checked: for a tool that checks it in its own
+    /// A record as strict JSON, its digest not checked (a member that is missing, unknown,
+    /// repeated or of the wrong type is a `document` error naming it): for a tool that checks it in its own
     /// way (the earlier batches a later batch follows are checked when they are given).
     pub fn from_json(name: &str, bytes: &[u8]) -> crate::error::Result<Record> {
         crate::base::strict::from_slice(name, bytes)
@@ -518,4 +523,49 @@ pub fn digest_of(record: &serde_json::Value) -> String {
     let mut e = Encoder::new(&format!("shuangsui/v{SPEC_VERSION}/record"));
     e.bytes(text.as_bytes());
     to_hex(&e.finish())
+}
+
+/// A record file that is not JSON: serde_json's words (without the position, which the
+/// location gives), its error the source.
+pub(crate) fn not_json(name: &str, e: serde_json::Error) -> crate::error::Error {
+    use crate::error::{Error, ErrorKind, Location};
+    let detail = e.to_string();
+    let detail = detail
+        .split(" at line")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    Error::with_id(ErrorKind::RecordSyntax, "record-syntax-json")
+        .at(Location {
+            line: (e.line() > 0).then_some(e.line() as u64),
+            column: (e.column() > 0).then_some(e.column() as u64),
+            ..Location::file(name)
+        })
+        .arg("detail", detail)
+        .caused_by(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Record;
+    use crate::error::ErrorKind;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_file_that_is_not_json_is_not_a_record_with_serde_json_as_its_source() {
+        let e = Record::parse("plan.toml", b"[plan]\nid = 1\n").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::RecordSyntax);
+        assert_eq!(e.location().unwrap().to_string(), "plan.toml:1:2");
+        assert_eq!(
+            e.to_string(),
+            "plan.toml:1:2: not a valid record: expected value"
+        );
+        assert!(e.message(Lang::Zh).contains("不是有效的抽取记录"));
+        let source = std::error::Error::source(&e).expect("serde_json's error");
+        assert!(source.is::<serde_json::Error>());
+        // JSON that is not a record names the member, with serde_json's error as the source.
+        let e = Record::parse("r.json", br#"{"spec": "2", "extra": 1}"#).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Document);
+        assert!(std::error::Error::source(&e).is_some());
+    }
 }

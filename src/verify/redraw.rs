@@ -10,7 +10,7 @@ use crate::base::canonical::to_hex;
 use crate::ceremony::beacon::Round;
 use crate::ceremony::seed::Seed;
 use crate::ceremony::{Attestation, Sources};
-use crate::draw::record::{self, Record};
+use crate::draw::record::{self, Record, not_json};
 use crate::draw::{self, Inputs, Source};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::messages::msg;
@@ -35,28 +35,9 @@ pub fn verify_with(
     inputs: &Inputs,
     options: &Options<'_>,
 ) -> Result<Verification> {
-    // serde_json's own words, at the line and column it gives.
-    let not_json = |e: serde_json::Error, detail: String| {
-        Error::with_id(ErrorKind::RecordSyntax, "record-syntax-json")
-            .at(Location {
-                line: Some(e.line() as u64),
-                column: Some(e.column() as u64),
-                ..Location::file(record.name)
-            })
-            .arg("detail", detail)
-            .caused_by(e)
-    };
     // The small members only: a provincial record's selections, as a tree, would take
     // several times the record's size; they are read in full only when they differ.
-    let given: Value = head_of(record.bytes).map_err(|e| {
-        let detail = e.to_string();
-        let detail = detail
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        not_json(e, detail)
-    })?;
+    let given: Value = head_of(record.bytes).map_err(|e| not_json(record.name, e))?;
     let spec = given.get("spec").and_then(Value::as_str).ok_or_else(|| {
         Error::with_id(ErrorKind::RecordSyntax, "record-syntax-no-spec")
             .at(Location::file(record.name))
@@ -221,10 +202,8 @@ pub fn verify_with(
     // member by member (a provincial record's tree is several times its size).
     let same_bytes = record.bytes == recomputed.to_json().as_bytes();
     if !same_bytes {
-        let whole: Value = serde_json::from_slice(record.bytes).map_err(|e| {
-            let detail = e.to_string();
-            not_json(e, detail)
-        })?;
+        let whole: Value =
+            serde_json::from_slice(record.bytes).map_err(|e| not_json(record.name, e))?;
         if !record::is_intact(&whole) {
             notes.push(Note::new(msg("verify-note-altered")));
         }

@@ -86,8 +86,10 @@ pub fn build(
     let record = shuangsui::Record::from_json("record.json", given.record)?;
     // The kit's files are named as verify_command names them.
     let command = verify_command(&record);
+    let reproduce = reproduce_command(inputs, given.earlier.len());
     let published = &notice::Published {
         verify: Some(&command),
+        reproduce: Some(&reproduce),
         ..*published
     };
     let notice = notice::draw_notice(
@@ -108,7 +110,7 @@ pub fn build(
             officers: choices.display,
             tsa_cert: choices.tsa_cert,
             verify: &command,
-            reproduce: &reproduce_command(inputs, given.earlier.len()),
+            reproduce: &reproduce,
             sql: sql.as_deref(),
         },
     )?;

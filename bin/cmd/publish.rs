@@ -102,6 +102,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
             anchor,
             corrects: corrected.as_deref(),
             verify: None,
+            reproduce: None,
         },
     )?;
     publication::write(out, &publication, args.force)?;

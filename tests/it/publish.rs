@@ -225,6 +225,23 @@ fn a_later_batch_with_history_and_conflicts_publishes_a_complete_kit() {
     let args: Vec<&str> = command.split(' ').skip(1).collect();
     let verified = bin().current_dir(&kit).args(&args).output().unwrap();
     assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
+    // And the independent check's command, with the same files.
+    let python = notice
+        .lines()
+        .find(|l| l.starts_with("python3 reproduce.py record.json"))
+        .expect("the notice says how to check independently");
+    assert!(
+        python
+            .ends_with("--history history.csv --conflicts conflicts.csv --earlier earlier-1.json"),
+        "{python}"
+    );
+    let args: Vec<&str> = python.split(' ').skip(1).collect();
+    let reproduced = std::process::Command::new("python3")
+        .current_dir(&kit)
+        .args(&args)
+        .output()
+        .unwrap();
+    assert_eq!(reproduced.status.code(), Some(0), "{}", stdout(&reproduced));
 }
 
 /// Names taken from the inputs (plan and task ids, entity names) never become paths:

@@ -123,7 +123,15 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
     );
     let e = bin()
         .current_dir(&dir)
-        .args(["sql", "--record", "record.json", "--task", "T9"])
+        .args([
+            "--lang",
+            "en",
+            "sql",
+            "--record",
+            "record.json",
+            "--task",
+            "T9",
+        ])
         .output()
         .unwrap();
     assert_eq!(e.status.code(), Some(2));
@@ -138,7 +146,15 @@ fn queries_for_postgres_and_spark_use_their_hash_functions() {
     });
     let e = bin()
         .current_dir(&dir)
-        .args(["sql", "--record", "edited.json", "--task", "T1"])
+        .args([
+            "--lang",
+            "en",
+            "sql",
+            "--record",
+            "edited.json",
+            "--task",
+            "T1",
+        ])
         .output()
         .unwrap();
     assert_eq!(e.status.code(), Some(2));

@@ -3,14 +3,24 @@
 
 use super::model::{Block, Hooks, Paragraph, Rich, Section};
 use super::text::text;
-use crate::draw::record::TaskRecord;
+use crate::draw::record::{Record, TaskRecord};
 use crate::messages::Lang;
 
 /// How to verify, as the draw notice's last section. `verify` is the command that re-runs the
-/// draw inside the kit, as the tool that wrote the kit spells it; the independent Python
-/// check is always shown.
-pub(super) fn how_to_verify(lang: Lang, verify: Option<&str>) -> Section {
-    let reproduce = "python3 reproduce.py record.json plan.toml targets.csv officers.csv";
+/// draw inside the kit, as the tool that wrote the kit spells it; `reproduce` the independent
+/// Python check's (see [`Published::reproduce`](super::Published::reproduce)).
+pub(super) fn how_to_verify(
+    lang: Lang,
+    verify: Option<&str>,
+    reproduce: Option<&str>,
+    record: &Record,
+) -> Section {
+    let inputs = &record.inputs;
+    let plain = inputs.history.is_none() && inputs.conflicts.is_none() && inputs.earlier.is_empty();
+    let reproduce = reproduce.or_else(|| {
+        plain.then_some("python3 reproduce.py record.json plan.toml targets.csv officers.csv")
+    });
+    let commands: Vec<&str> = verify.into_iter().chain(reproduce).collect();
     Section {
         heading: text(lang, "notice-verify-heading"),
         hooks: Hooks::id("verify"),
@@ -19,10 +29,7 @@ pub(super) fn how_to_verify(lang: Lang, verify: Option<&str>) -> Section {
                 text: Rich::plain(text(lang, "notice-verify-kit")),
                 hooks: Hooks::default(),
             }),
-            Block::Commands(match verify {
-                Some(command) => format!("{command}\n{reproduce}"),
-                None => reproduce.to_owned(),
-            }),
+            Block::Commands(commands.join("\n")),
             Block::Paragraph(Paragraph {
                 text: Rich::plain(text(lang, "notice-verify-spec")),
                 hooks: Hooks::default(),

@@ -84,6 +84,11 @@ pub struct Published<'a> {
     /// the kit spells it (`shuangsui verify record.json --plan plan.toml …`), shown under
     /// "how to verify" above the independent Python check; `None` shows the latter alone.
     pub verify: Option<&'a str>,
+    /// The command that runs the kit's independent check, `reproduce.py`, with the files the
+    /// record needs (history, conflicts, earlier batches) as the kit names them; `None` shows
+    /// `python3 reproduce.py record.json plan.toml targets.csv officers.csv` when the record
+    /// needs no other file, and no Python line when it does.
+    pub reproduce: Option<&'a str>,
 }
 
 /// A term and a plain value.
@@ -194,7 +199,12 @@ pub fn draw_notice(
             })],
         }));
     }
-    body.push(Block::Section(how_to_verify(lang, published.verify)));
+    body.push(Block::Section(how_to_verify(
+        lang,
+        published.verify,
+        published.reproduce,
+        record,
+    )));
     Notice {
         lang,
         title,

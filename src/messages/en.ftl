@@ -232,6 +232,7 @@ kit-none = none
 kit-file-plan = the plan
 kit-file-record = the record of the draw
 kit-file-reproduce = an independent Python implementation (standard library only)
+kit-file-spec = the specification: the draw defined byte for byte, from which reproduce.py was written and any other verifier can be
 kit-file-targets = the target directory's public copy, columns: { $columns }; columns dropped as read: { $dropped }
 kit-file-officers = the officer roster's public copy, columns: { $columns }; columns dropped as read: { $dropped }
 kit-officer-names-hidden = ; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)

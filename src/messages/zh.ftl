@@ -220,6 +220,7 @@ kit-none = 无
 kit-file-plan = 抽查计划
 kit-file-record = 抽取记录
 kit-file-reproduce = 独立的 Python 实现（仅用标准库）
+kit-file-spec = 规范：逐字节定义抽取算法；reproduce.py 即据此编写，任何人也可据此另写核验程序
 kit-file-targets = 检查对象名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
 kit-file-officers = 执法检查人员名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
 kit-officer-names-hidden = ；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）

@@ -15,12 +15,16 @@ use crate::publish::sql::exclusions_csv;
 /// needs nothing of this crate.
 const REPRODUCE_PY: &str = include_str!("../../../tests/reproduce.py");
 
+/// The specification every verifier implements, shipped in every kit: the notices and the
+/// README name it, and a stranger with it alone can write a verifier of their own.
+const SPEC_MD: &str = include_str!("../../../SPEC.md");
+
 /// The verification kit of a record: everything anyone needs to re-run the draw, as files.
 ///
 /// `inputs` are the draw's inputs, parsed keeping every column that is not personal data
 /// (the tables' public copies hold them all); `given` the files published as they are. The
 /// kit holds `plan.toml`, `targets.csv`, `officers.csv`, `record.json`, `reproduce.py`,
-/// `exclusions.csv`, then as the draw had them `history.csv`, `conflicts.csv`,
+/// `SPEC.md`, `exclusions.csv`, then as the draw had them `history.csv`, `conflicts.csv`,
 /// `earlier-1.json` …, `announcement.json` with the attempts it replaced
 /// (`announcement-attempt-N.json`), its time-stamp token `announcement.tsr` and the
 /// authority's certificate `tsa.pem`, and last a `README.md` listing every file, each table's
@@ -49,6 +53,7 @@ pub fn build(inputs: &Inputs, given: &Given<'_>, options: &KitOptions<'_>) -> Re
         ),
         ("record.json".into(), given.record.to_vec()),
         ("reproduce.py".into(), REPRODUCE_PY.as_bytes().to_vec()),
+        ("SPEC.md".into(), SPEC_MD.as_bytes().to_vec()),
     ];
     // What a SQL engine cannot compute from targets.csv, bound by each task's frame.listed.
     let checked = check(inputs)?;

@@ -49,6 +49,7 @@ pub(super) fn readme(
             "plan.toml" => text(lang, "kit-file-plan", &[]),
             "record.json" => text(lang, "kit-file-record", &[]),
             "reproduce.py" => text(lang, "kit-file-reproduce", &[]),
+            "SPEC.md" => text(lang, "kit-file-spec", &[]),
             "targets.csv" => text(
                 lang,
                 "kit-file-targets",

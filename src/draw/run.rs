@@ -37,6 +37,13 @@ pub struct Draw {
 
 /// The excluded and skipped targets of a draw, in the companion file's order, held
 /// compactly (a provincial draw has hundreds of thousands).
+///
+/// This is the clerk's account of a draw (`record.exclusions.csv` beside the record): every
+/// target left out and why — by status, by a rule of the plan, or skipped while drawing —
+/// in directory order. It is not the verification kit's `exclusions.csv`
+/// ([`publish::sql::exclusions_csv`](crate::publish::sql::exclusions_csv)), which holds only
+/// the exclusions a SQL engine cannot compute from the directory, sorted as each task's
+/// `frame.listed` digest binds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Exclusions {
     tasks: Vec<String>,
@@ -74,7 +81,8 @@ impl Exclusions {
             })
     }
 
-    /// The companion file: `task,target,reason`, a line each.
+    /// The companion file `record.exclusions.csv`: `task,target,reason`, a line each (see
+    /// [`Exclusions`] for how it differs from the kit's `exclusions.csv`).
     pub fn to_csv(&self) -> String {
         let mut csv = String::with_capacity(self.targets.len() + self.entries.len() * 16 + 20);
         csv.push_str("task,target,reason\n");

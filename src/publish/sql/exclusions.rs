@@ -8,7 +8,8 @@ use crate::inputs::Directory;
 
 /// The kit's `exclusions.csv` (SPEC.md §7.4): `task,target,reason`, a row per listed
 /// exclusion (§6.1), task by task in plan order, each task's sorted by target — the rows each
-/// task's `frame.listed` is the digest of.
+/// task's `frame.listed` is the digest of. (The draw's own account of every target left out,
+/// `record.exclusions.csv`, is [`Draw::exclusions`](crate::draw::Draw::exclusions).)
 pub fn exclusions_csv(checked: &Check<'_>, targets: &Directory) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     w.write_record(["task", "target", "reason"])

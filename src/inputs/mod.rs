@@ -39,7 +39,7 @@ mod workbook;
 pub use directory::Directory;
 pub use grid::{Format, ReadOptions};
 pub use kind::{ID, NAME, TableKind};
-pub use source::ByteSource;
+pub use source::{ByteSource, read_to_end};
 pub use table::{Columns, IdCheck, IdCheckMode, Row, Table, TableOptions};
 pub use text::Encoding;
 

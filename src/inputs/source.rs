@@ -70,3 +70,43 @@ impl ByteSource for std::fs::File {
         std::os::windows::fs::FileExt::seek_read(self, buf, offset)
     }
 }
+
+/// Reads an input that arrives as a stream (a database blob, an upload, a decompressor) into
+/// memory, for [`Source`](crate::Source): at most `limit` bytes, so that no stream can
+/// exhaust memory. A file on disk is better given as a [`std::fs::File`] ([`ByteSource`]),
+/// read in place.
+///
+/// ```
+/// use shuangsui::inputs::read_to_end;
+///
+/// let upload: &[u8] = b"id,name\nE1,a\n";
+/// let bytes = read_to_end("officers.csv", upload, 64 << 20)?;
+/// assert_eq!(bytes, upload);
+/// let e = read_to_end("officers.csv", upload, 4).unwrap_err();
+/// assert_eq!(e.kind(), shuangsui::ErrorKind::TooLarge);
+/// # Ok::<(), shuangsui::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::Read`](crate::ErrorKind::Read) when the stream fails (the I/O error is the
+/// source); [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) beyond `limit` bytes.
+pub fn read_to_end(name: &str, reader: impl io::Read, limit: u64) -> crate::Result<Vec<u8>> {
+    use crate::error::{Error, ErrorKind, Location};
+    let mut bytes = Vec::new();
+    let mut reader = reader.take(limit.saturating_add(1));
+    if let Err(e) = io::Read::read_to_end(&mut reader, &mut bytes) {
+        return Err(Error::with_id(ErrorKind::Read, "input-read-failed")
+            .at(Location::file(name))
+            .arg("detail", e.to_string())
+            .caused_by(e));
+    }
+    if bytes.len() as u64 > limit {
+        return Err(
+            Error::with_id(ErrorKind::TooLarge, "input-too-large-stream")
+                .at(Location::file(name))
+                .arg("limit", crate::error::mebibytes(limit)),
+        );
+    }
+    Ok(bytes)
+}

@@ -7,6 +7,7 @@ input-read-changed = cannot read the file: the file changed while it was read: d
 
 ## Limits
 
+input-too-large-stream = the input is larger than the limit of { $limit }
 input-too-large-rows = the number of rows ({ $rows }) exceeds the limit of { $limit }
 input-too-large-columns = the number of columns ({ $columns }) exceeds the limit of { $limit }
 input-too-large-header = the header exceeds the limit of { $limit }

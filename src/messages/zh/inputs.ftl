@@ -7,6 +7,7 @@ input-read-changed = 无法读取文件：文件在读取过程中被改动，�
 
 ## 上限
 
+input-too-large-stream = 输入超出上限 { $limit }
 input-too-large-rows = 行数（{ $rows }）超出上限 { $limit }
 input-too-large-columns = 列数（{ $columns }）超出上限 { $limit }
 input-too-large-header = 表头长度超出上限 { $limit } 字节

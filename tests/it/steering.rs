@@ -1117,6 +1117,21 @@ fn minute(k: usize) -> String {
     utc(t("2027-01-20T09:00:00+08:00") + 60 * i64::try_from(k).unwrap())
 }
 
+/// The first officer of task T1's first team recused (回避) at the first minute.
+fn recuse_first(record: &Record, inputs: &Inputs) -> shuangsui::Result<Record> {
+    let x = &record.tasks[0].selected[0];
+    ledger::amend(
+        record,
+        inputs,
+        &amendment(
+            replace(&x.officers[0], "回避", ""),
+            "T1",
+            &x.target,
+            &minute(0),
+        ),
+    )
+}
+
 fn amendment_error(result: shuangsui::Result<Record>) -> String {
     match result {
         Ok(r) => panic!("the amendment was accepted: {:?}", r.ledger.last()),
@@ -1218,17 +1233,7 @@ fn amendments_repeated_are_capped() {
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
     assert_eq!(record.plan.max_replacements, 2);
-    let r = ledger::amend(
-        &record,
-        &inputs,
-        &amendment(
-            replace(&x.officers[0], "回避", ""),
-            "T1",
-            &x.target,
-            &minute(0),
-        ),
-    )
-    .unwrap();
+    let r = recuse_first(&record, &inputs).unwrap();
     let first = r.ledger[0].replacement.clone();
     let r = ledger::amend(
         &r,
@@ -1300,17 +1305,7 @@ fn amendments_repeated_are_capped() {
         .unwrap()
         .record;
     assert_eq!(record.plan.max_replacements, 0);
-    let x = record.tasks[0].selected[0].clone();
-    let e = amendment_error(ledger::amend(
-        &record,
-        &zero,
-        &amendment(
-            replace(&x.officers[0], "回避", ""),
-            "T1",
-            &x.target,
-            &minute(0),
-        ),
-    ));
+    let e = amendment_error(recuse_first(&record, &zero));
     assert!(e.contains("has had 0 replacement(s)"), "{e}");
 }
 
@@ -1457,17 +1452,7 @@ fn amendments_forged_ledger_entries_are_differences() {
     let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
     let x = record.tasks[0].selected[0].clone();
-    let amended = ledger::amend(
-        &record,
-        &inputs,
-        &amendment(
-            replace(&x.officers[0], "回避", ""),
-            "T1",
-            &x.target,
-            &minute(0),
-        ),
-    )
-    .unwrap();
+    let amended = recuse_first(&record, &inputs).unwrap();
     let genuine = amended.ledger[0].replacement.clone();
     // A friendly officer: in the task's pool (on another team), not the rules' choice.
     let friend = record.tasks[0]
@@ -1533,18 +1518,7 @@ fn amendments_forged_ledger_entries_are_differences() {
 fn loose_json_record_is_refused_naming_the_member() {
     let inputs = ceremony_inputs();
     let record = attested_record(&inputs);
-    let x = record.tasks[0].selected[0].clone();
-    let record = ledger::amend(
-        &record,
-        &inputs,
-        &amendment(
-            replace(&x.officers[0], "回避", ""),
-            "T1",
-            &x.target,
-            &minute(0),
-        ),
-    )
-    .unwrap();
+    let record = recuse_first(&record, &inputs).unwrap();
     let json = record.to_json();
     assert!(verified(&json, &inputs).ok());
     assert!(json.contains("\n  \"seed\": {") && json.contains("\n  \"digest\": \""));

@@ -190,6 +190,21 @@ fn published(name: &str, files: &[(&str, &str)], seed: &str, extra: &[&str]) -> 
     }
 }
 
+/// A bug's kit: `plan` over `targets` with six officers, drawn with the seed `bug N`.
+fn bug_kit(name: &str, plan: &str, targets: &str) -> Drawn {
+    let seed = name.replace("bug", "bug ");
+    published(
+        name,
+        &[
+            ("plan.toml", plan),
+            ("targets.csv", targets),
+            ("officers.csv", SIX_OFFICERS),
+        ],
+        &seed,
+        &[],
+    )
+}
+
 /// Writes `files` into `dir` (emptied first), draws with `seed` and the `extra` arguments of
 /// draw and publish (`--history history.csv`), and publishes the kit into `dir/public/kit`.
 /// With `earlier`, a first batch is drawn from the same inputs with that seed, and the draw
@@ -464,16 +479,7 @@ filter = { "成立日期" = { before = "20210305" } }
 ratio = "100%"
 "#;
     let targets = directory(days.len() as u64, &[("成立日期", days)]);
-    let k = published(
-        "bug2",
-        &[
-            ("plan.toml", plan),
-            ("targets.csv", &targets),
-            ("officers.csv", SIX_OFFICERS),
-        ],
-        "bug 2",
-        &[],
-    );
+    let k = bug_kit("bug2", plan, &targets);
     assert_eq!(
         k.record.tasks[1].frame.size, 9,
         "the nine forms of 2021-03-05"
@@ -534,16 +540,7 @@ filter = { "注册资本" = { max = "-99.9999999999999999999999999" } }
 ratio = "100%"
 "#;
     let targets = directory(amounts.len() as u64, &[("注册资本", amounts)]);
-    let k = published(
-        "bug3",
-        &[
-            ("plan.toml", plan),
-            ("targets.csv", &targets),
-            ("officers.csv", SIX_OFFICERS),
-        ],
-        "bug 3",
-        &[],
-    );
+    let k = bug_kit("bug3", plan, &targets);
     assert_tables_reproduce(&k);
 }
 
@@ -587,16 +584,7 @@ count = 5
             ("status", &["", "存续", "注销", "", "吊销"]),
         ],
     );
-    let k = published(
-        "bug4",
-        &[
-            ("plan.toml", plan),
-            ("targets.csv", &targets),
-            ("officers.csv", SIX_OFFICERS),
-        ],
-        "bug 4",
-        &[],
-    );
+    let k = bug_kit("bug4", plan, &targets);
     assert_tables_reproduce(&k);
 }
 
@@ -634,16 +622,7 @@ name = "甲"
 ratio = "100%"
 "#;
     let targets = directory(statuses.len() as u64 * 2, &[("status", statuses)]);
-    let k = published(
-        "bug5",
-        &[
-            ("plan.toml", plan),
-            ("targets.csv", &targets),
-            ("officers.csv", SIX_OFFICERS),
-        ],
-        "bug 5",
-        &[],
-    );
+    let k = bug_kit("bug5", plan, &targets);
     assert_eq!(k.record.tasks[0].frame.excluded.values().sum::<u64>(), 12);
     assert_tables_reproduce(&k);
 }

@@ -95,8 +95,8 @@ pub fn build(
     let notice = notice::draw_notice(
         lang,
         &record,
-        &inputs.plan(),
-        &inputs.officers(),
+        inputs.plan(),
+        inputs.officers(),
         choices.display,
         published,
     );

@@ -63,7 +63,7 @@ fn at(name: &str, e: &serde_json::Error) -> Location {
 }
 
 /// `serde_json`'s words, without the position the location gives, inside a message saying
-/// what kind of error it is; serde_json's error is its source.
+/// what kind of error it is; `serde_json`'s error is its source.
 fn error(name: &str, e: serde_json::Error, member: String) -> Error {
     let detail = e.to_string();
     let detail = detail

@@ -525,7 +525,7 @@ pub fn digest_of(record: &serde_json::Value) -> String {
     to_hex(&e.finish())
 }
 
-/// A record file that is not JSON: serde_json's words (without the position, which the
+/// A record file that is not JSON: `serde_json`'s words (without the position, which the
 /// location gives), its error the source.
 pub(crate) fn not_json(name: &str, e: serde_json::Error) -> crate::error::Error {
     use crate::error::{Error, ErrorKind, Location};

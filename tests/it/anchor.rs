@@ -361,8 +361,8 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
         shuangsui::publish::notice::draw_markdown(
             shuangsui::publish::notice::Lang::En,
             &record,
-            &inputs.plan(),
-            &inputs.officers(),
+            inputs.plan(),
+            inputs.officers(),
             shuangsui::publish::notice::OfficerDisplay::Names,
             &shuangsui::publish::notice::Published {
                 anchor,

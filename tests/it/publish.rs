@@ -330,8 +330,8 @@ fn every_format_of_the_notice_shows_the_one_model() {
         let model = notice::draw_notice(
             lang,
             &record,
-            &inputs.plan(),
-            &inputs.officers(),
+            inputs.plan(),
+            inputs.officers(),
             OfficerDisplay::Names,
             &Published::default(),
         );
@@ -395,8 +395,8 @@ fn every_format_of_the_notice_shows_the_one_model() {
             notice::draw_csv(
                 lang,
                 &record,
-                &inputs.plan(),
-                &inputs.officers(),
+                inputs.plan(),
+                inputs.officers(),
                 OfficerDisplay::Names
             ),
             csv

@@ -89,8 +89,8 @@ fn notice_md(lang: Lang, record: &Record, inputs: &Inputs) -> String {
     notice::draw_markdown(
         lang,
         record,
-        &inputs.plan(),
-        &inputs.officers(),
+        inputs.plan(),
+        inputs.officers(),
         OfficerDisplay::Names,
         &notice::Published::default(),
     )

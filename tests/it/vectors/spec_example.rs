@@ -39,7 +39,7 @@ fn worked_example() -> String {
     .unwrap();
     for (table, digest_hex) in [
         (&targets_table, &record.inputs.targets.digest),
-        (&inputs.officers(), &record.inputs.officers.digest),
+        (inputs.officers(), &record.inputs.officers.digest),
     ] {
         writeln!(
             w,
@@ -75,7 +75,7 @@ fn worked_example() -> String {
     }
 
     let seed = Seed::unattested(c.seed).unwrap();
-    let draw_key = seed::draw_key(&seed, &inputs.digests());
+    let draw_key = seed::draw_key(&seed, inputs.digests());
     let checked = shuangsui::check(&inputs).unwrap();
     for (tc, t) in checked.tasks.iter().zip(&record.tasks) {
         let task = tc.task;
@@ -155,7 +155,7 @@ fn worked_example() -> String {
         let m = matching::teams(
             task,
             &key,
-            &inputs.officers(),
+            inputs.officers(),
             shuangsui::internal::frame::pool(tc),
             &entities,
             &matching::Rules::default(),
@@ -171,7 +171,7 @@ fn worked_example() -> String {
         writeln!(w, "| round | officers in ticket order |\n|---|---|").unwrap();
         for r in 0..m.rounds {
             let order: Vec<&str> =
-                matching::round_order(&m.pool, &inputs.officers(), &Ticketer::officers(&key, r))
+                matching::round_order(&m.pool, inputs.officers(), &Ticketer::officers(&key, r))
                     .into_iter()
                     .map(|o| inputs.officers().id(&inputs.officers().rows[o]))
                     .collect();

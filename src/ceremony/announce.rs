@@ -37,6 +37,20 @@ pub struct Request {
     pub replaces: Option<(Announcement, String)>,
 }
 
+/// The latest time an announcement may name: 9999-12-31T23:59:59Z, the last an RFC 3339
+/// time can write.
+const LAST_TIME: i64 = 253_402_300_799;
+
+/// Refuses a time (Unix seconds) before drand quicknet's first round or after [`LAST_TIME`]:
+/// most often milliseconds given for seconds.
+fn in_range(t: i64) -> Result<()> {
+    if (beacon::GENESIS..=LAST_TIME).contains(&t) {
+        Ok(())
+    } else {
+        Err(bad(msg("announce-time-out-of-range").arg("time", t)))
+    }
+}
+
 /// Makes an announcement (SPEC.md §5.3). Refuses a round that `request.now` says
 /// is emitted within the margin: its randomness could be known before the
 /// announcement is published.
@@ -44,7 +58,11 @@ pub fn announce(committed: &Committed, request: &Request) -> Result<Announcement
     if request.margin_secs < 0 {
         return Err(bad(msg("announce-margin-negative")));
     }
-    let earliest = request.now + request.margin_secs;
+    in_range(request.now)?;
+    if let Some(t) = request.not_before {
+        in_range(t)?;
+    }
+    let earliest = request.now.saturating_add(request.margin_secs);
     let not_before = match request.not_before {
         Some(t) if t <= request.now => {
             return Err(bad(msg("announce-not-before-past")
@@ -167,7 +185,7 @@ pub fn with_parties(
             .arg("emitted", &draft.beacon.emitted_at)
             .arg("now", format_rfc3339(now))));
     }
-    if emitted < now + margin_secs.max(0) {
+    if emitted < now.saturating_add(margin_secs.max(0)) {
         return Err(bad(msg("announce-draft-round-in-margin")
             .arg("round", draft.beacon.round)
             .arg("emitted", &draft.beacon.emitted_at)

@@ -29,9 +29,10 @@ pub fn round_at(t: i64) -> u64 {
     u64::try_from((t - GENESIS + PERIOD - 1) / PERIOD).unwrap_or(0) + 1
 }
 
-/// The Unix time at which round `r` is emitted.
+/// The Unix time at which round `r` is emitted (`i64::MAX` for a round too far to say).
 pub fn time_of(round: u64) -> i64 {
-    GENESIS + i64::try_from(round.saturating_sub(1)).unwrap_or(i64::MAX / PERIOD) * PERIOD
+    let periods = i64::try_from(round.saturating_sub(1)).unwrap_or(i64::MAX);
+    GENESIS.saturating_add(periods.saturating_mul(PERIOD))
 }
 
 /// A beacon round as drand's HTTP API returns it (`/public/ROUND`).

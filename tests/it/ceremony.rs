@@ -434,3 +434,35 @@ fn the_cli_runs_the_ceremony() {
     assert_eq!(code, Some(1), "{report}");
     assert!(report.contains("not the one announced"), "{report}");
 }
+
+/// Times out of range — milliseconds given for seconds, the ends of `i64` — are refused
+/// with an error saying so, never a panic or an overflowed round.
+#[test]
+fn times_out_of_range_are_refused_not_overflowed() {
+    let inputs = inputs();
+    let millis = announced_at() * 1000;
+    for now in [millis, i64::MAX, i64::MIN, 0] {
+        let e = ceremony::announce(&inputs.committed(), &Request { now, ..request() }).unwrap_err();
+        assert_eq!(e.kind(), "announcement");
+        assert!(e.to_string().contains("milliseconds"), "{e}");
+        assert!(
+            e.message(shuangsui::messages::Lang::Zh).contains("毫秒"),
+            "{e}"
+        );
+    }
+    let far = Request {
+        not_before: Some(i64::MAX),
+        ..request()
+    };
+    assert!(ceremony::announce(&inputs.committed(), &far).is_err());
+    let huge_margin = Request {
+        margin_secs: i64::MAX,
+        ..request()
+    };
+    assert!(ceremony::announce(&inputs.committed(), &huge_margin).is_err());
+    assert_eq!(ceremony::beacon::time_of(u64::MAX), i64::MAX);
+    assert_eq!(
+        ceremony::beacon::round_at(i64::MAX),
+        ceremony::beacon::round_at(i64::MAX)
+    );
+}

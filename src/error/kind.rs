@@ -87,6 +87,8 @@ pub enum ErrorKind {
     UnknownOfficer,
     /// A record was made under a spec version this build does not implement.
     UnsupportedSpec,
+    /// A publication was asked for a record with other inputs than the record's.
+    InputsMismatch,
 }
 
 impl ErrorKind {
@@ -133,6 +135,7 @@ impl ErrorKind {
         ErrorKind::Document,
         ErrorKind::UnknownOfficer,
         ErrorKind::UnsupportedSpec,
+        ErrorKind::InputsMismatch,
     ];
 
     /// The stable, machine-readable name, e.g. `"duplicate_id"`.
@@ -179,6 +182,7 @@ impl ErrorKind {
             ErrorKind::Document => "document",
             ErrorKind::UnknownOfficer => "unknown_officer",
             ErrorKind::UnsupportedSpec => "unsupported_spec",
+            ErrorKind::InputsMismatch => "inputs_mismatch",
         }
     }
 
@@ -226,6 +230,7 @@ impl ErrorKind {
             ErrorKind::Document => "document",
             ErrorKind::UnknownOfficer => "unknown-officer",
             ErrorKind::UnsupportedSpec => "unsupported-spec",
+            ErrorKind::InputsMismatch => "inputs-mismatch",
         }
     }
 }

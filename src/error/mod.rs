@@ -30,12 +30,12 @@ pub use location::Location;
 pub use value::{Error, MAX_PROBLEMS, Result};
 pub use warning::Warning;
 
-/// A size in bytes as a person reads it: `512 MiB`, `8 KiB`, `100 bytes`.
+/// A size in bytes as a person reads it in either language: `512 MiB`, `8 KiB`, `100 B`.
 pub(crate) fn mebibytes(bytes: u64) -> String {
     match bytes {
         b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
         b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
-        b => format!("{b} bytes"),
+        b => format!("{b} B"),
     }
 }
 

@@ -76,6 +76,7 @@ document-member = member '{ $member }': { $reason }
 unknown-officer = '{ $officer }' is neither an officer id nor a certificate number (执法证号) of the roster: a declared conflict (回避) must name an officer
 unknown-officer-hint = key the conflicts file by 人员编号 or 执法证号 of the roster; remove the rows of officers who are no longer on it
 unsupported-spec = record spec version '{ $found }' is not supported (this build implements '{ $supported }')
+inputs-mismatch = the inputs are not the record's
 kit-directory-not-kept = the target directory was read without all its columns: its public copy needs every column that is not personal data
 
 ## Warnings

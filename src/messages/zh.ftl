@@ -72,6 +72,7 @@ document-member = 成员“{ $member }”：{ $reason }
 unknown-officer = “{ $officer }”既不是名录中的人员编号，也不是执法证号：回避申报必须指明执法人员
 unknown-officer-hint = 回避名单请以名录中的人员编号或执法证号标识；已不在名录中的人员，请删除其行
 unsupported-spec = 不支持记录的规范版本“{ $found }”（本程序实现的是“{ $supported }”）
+inputs-mismatch = 所给输入不是该记录的输入
 kit-directory-not-kept = 读取名录库时没有保留全部列：其公开版本需要除个人信息以外的全部列
 
 ## 警告

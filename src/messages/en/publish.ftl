@@ -45,3 +45,6 @@ calendar-both = { $date } is listed both as a holiday and as a working day
 notice-excluded-earlier-batch = earlier_batch
 notice-excluded-inspected-recently = inspected_recently
 notice-excluded-annual-cap = annual_cap
+kit-inputs-mismatch = the inputs are not the record's: { $what }; publish a record with the inputs it was drawn from
+kit-mismatch-plan = the record's plan digest is { $record }, this plan's { $given }
+kit-mismatch-rows = the record's { $table } has { $record } rows, the one given { $given }

@@ -44,3 +44,6 @@ calendar-both = { $date } 同时被列为节假日和调休上班日
 notice-excluded-earlier-batch = 前批次已抽中
 notice-excluded-inspected-recently = 近期已检查
 notice-excluded-annual-cap = 已达年度检查次数上限
+kit-inputs-mismatch = 所给输入不是该记录的输入：{ $what }；请用抽取时的输入发布该记录
+kit-mismatch-plan = 记录中的抽查计划摘要为 { $record }，所给计划的摘要为 { $given }
+kit-mismatch-rows = 记录中的{ $table }有 { $record } 行，所给的有 { $given } 行

@@ -4,10 +4,12 @@
 
 use super::model::{Given, Kit, KitOptions};
 use super::readme::readme;
+use crate::base::canonical::to_hex;
 use crate::ceremony::{base64_decode, to_json};
 use crate::draw::record::Record;
 use crate::draw::{Inputs, check};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::messages::msg;
 use crate::publish::notice::OfficerDisplay;
 use crate::publish::sql::exclusions_csv;
 
@@ -34,10 +36,13 @@ const SPEC_MD: &str = include_str!("../../../SPEC.md");
 ///
 /// # Errors
 ///
-/// The record is not valid; the directory was read without all its columns
-/// ([`ErrorKind::Read`]); a task of the plan cannot be checked against the inputs.
+/// The record is not valid; the inputs are not the record's: another plan, or tables of
+/// another number of rows ([`ErrorKind::InputsMismatch`], a check of their shape, not a
+/// verification); the directory was read without all its columns ([`ErrorKind::Read`]); a
+/// task of the plan cannot be checked against the inputs.
 pub fn build(inputs: &Inputs, given: &Given<'_>, options: &KitOptions<'_>) -> Result<Kit> {
     let record = Record::from_json("record.json", given.record)?;
+    same_inputs(&record, inputs)?;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("plan.toml".into(), given.plan.to_vec()),
         ("targets.csv".into(), public_targets(inputs)?),
@@ -95,6 +100,45 @@ pub fn build(inputs: &Inputs, given: &Given<'_>, options: &KitOptions<'_>) -> Re
 }
 
 /// The target directory's public copy: every column it was read with.
+/// Refuses inputs that are plainly not the record's: another plan (its canonical digest), or a
+/// directory or roster of another number of rows. (The tables' digests cannot be compared:
+/// a kit's tables keep every public column, the record's digests only the plan's.)
+fn same_inputs(record: &Record, inputs: &Inputs) -> Result<()> {
+    let plan = to_hex(&inputs.digests.plan);
+    let mismatch = |what: crate::messages::Message| {
+        Err(Error::with_id(ErrorKind::InputsMismatch, "kit-inputs-mismatch").arg("what", what))
+    };
+    if record.inputs.plan.digest != plan {
+        return mismatch(
+            msg("kit-mismatch-plan")
+                .arg("record", record.inputs.plan.digest.as_str())
+                .arg("given", plan),
+        );
+    }
+    for (table, recorded, given) in [
+        (
+            msg("table-targets"),
+            record.inputs.targets.rows,
+            inputs.targets.len(),
+        ),
+        (
+            msg("table-officers"),
+            record.inputs.officers.rows,
+            inputs.officers.rows.len(),
+        ),
+    ] {
+        if recorded != given as u64 {
+            return mismatch(
+                msg("kit-mismatch-rows")
+                    .arg("table", table)
+                    .arg("record", recorded)
+                    .arg("given", given),
+            );
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn public_targets(inputs: &Inputs) -> Result<Vec<u8>> {
     inputs.targets.to_csv().ok_or_else(|| {
         Error::with_id(ErrorKind::Read, "kit-directory-not-kept")
@@ -210,5 +254,35 @@ pub(super) mod tests {
                 .starts_with("targets.csv: the target directory was read without")
         );
         assert!(e.message(Lang::Zh).contains("公开版本"));
+    }
+
+    #[test]
+    fn a_record_of_other_inputs_is_refused() {
+        let inputs = inputs(false);
+        let record = crate::draw::draw(&inputs, &crate::Seed::unattested("s").unwrap())
+            .unwrap()
+            .record;
+        let kit = |record: &crate::Record| {
+            let json = record.to_json();
+            let given = Given {
+                record: json.as_bytes(),
+                plan: PLAN.as_bytes(),
+                earlier: &[],
+            };
+            build(&inputs, &given, &options(Lang::En, None)).map(|_| ())
+        };
+        assert!(kit(&record).is_ok());
+        let mut other_plan = record.clone();
+        other_plan.inputs.plan.digest = "0".repeat(64);
+        let e = kit(&other_plan).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InputsMismatch);
+        assert!(e.to_string().contains("plan digest is 0000"), "{e}");
+        let mut other_roster = record;
+        other_roster.inputs.officers.rows = 30;
+        let e = kit(&other_roster).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Zh),
+            "所给输入不是该记录的输入：记录中的执法检查人员名录有 30 行，所给的有 3 行；请用抽取时的输入发布该记录"
+        );
     }
 }

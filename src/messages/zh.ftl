@@ -17,14 +17,14 @@ binary = 这不是文本表格（在偏移量 { $offset } 处有 NUL 字节）�
 encoding = 文件不是有效的 { $encoding } 文本
 encoding-hint = 请将文件另存为 UTF-8（Excel：另存为 → CSV UTF-8），或按 GBK 读取
 xlsx = 无法读取该 Excel 工作簿
-xlsx-too-large = 工作簿解压后超出大小限制
+xlsx-too-large = 工作簿解压后超出限制
 xlsx-too-large-hint = 请将工作表另存为 CSV（Excel：另存为 → CSV UTF-8）后读取，或拆分为较小的工作簿
 json = JSON 表格格式错误
 invalid-id = 编号“{ $id }”无效：{ $reason }
 invalid-id-hint = 请检查统一社会信用代码是否录错；如代码确属真实、只是未通过校验，可将其列入编号白名单，或将编号校验改为只警告
-personal-data = 列“{ $column }”含有{ $shape }：个人信息不得写入抽取记录或公开文件
+personal-data = 列“{ $column }”含有{ $shape }：个人信息不得进入记录或公开文件
 personal-data-hint = 程序只保留抽查计划读取的列：如计划无需读取“{ $column }”，请从计划的筛选条件中删去它；如必须读取（例如人员编号就是身份证号），请改用其他列（工号、执法证号）；如这些值本来就是公开的，请在 [columns.public] 中声明：表名 = ["{ $column }"]
-bad-value = “{ $field }”的值“{ $value }”不符合要求：应为 { $expected }
+bad-value = “{ $field }” = “{ $value }”：应为 { $expected }
 problems = 共 { $total } 个问题；未进行抽取
 problems-more = ……另有 { $count } 个问题
 csv = CSV 格式错误
@@ -49,11 +49,11 @@ empty-frame = 任务“{ $task }”：没有可抽取的检查对象符合筛选
 empty-frame-hint = 请对照检查对象名录中的实际取值检查筛选条件
 officer-pool-too-small = 任务“{ $task }”：可选派的执法人员只有 { $eligible } 名，少于每组所需的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）
 officer-pool-too-small-hint = 请放宽 officer_filter 或增加执法人员：每次检查至少需要两名执法人员
-no-officer-for-target = 任务“{ $task }”：主体 { $entity }：每组 { $team_size } 名执法人员中的第 { $slot } 名无人可派：{ $reasons }
-no-officer-for-target-hint = 请增加可选派的执法人员，或放宽本任务的 officer_region、工作量上限或轮换要求
-missing-history = 任务“{ $task }”：exclude_inspected 和 rotation 需要以往检查的检查记录文件
+no-officer-for-target = 任务“{ $task }”：主体 { $entity }：第 { $slot } 名（共 { $team_size } 名）检查人员无人可派：{ $reasons }
+no-officer-for-target-hint = 请为人员库增加执法人员，或放宽本任务的 officer_region、工作量上限或轮换要求
+missing-history = 任务“{ $task }”：exclude_inspected 和 rotation 需要以往的检查记录文件
 results = 无法读取抽查结果文件
-result-problems = 共 { $total } 个问题；未生成结果公告
+result-problems = 共 { $total } 个问题；未生成抽查结果公告
 calendar-syntax = 无法读取工作日历
 no-calendar = 没有 { $year } 年的工作日历（日历中有：{ $known }）：该年的节假日和调休日未知
 no-calendar-hint = 国务院公布 { $year } 年放假安排后，请以日历文件提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]

@@ -3,7 +3,7 @@
 ## 抽取公告（announce-*）：错误“公告：……”的正文（错误种类的消息把它放在“公告：”之后）；
 ## 核验时单独显示，说明来源证明为何不成立。
 
-announce-margin-negative = 公告与最早可用轮次之间的间隔不能为负数
+announce-margin-negative = 时间间隔（margin）不能为负数
 announce-not-before-past = { $time } 已经过去（现在是 { $now }）：必须选择尚未发布的轮次
 announce-not-before-in-margin = 轮次不能早到 { $time }：该时间距现在（{ $now }）不足 { $minutes } 分钟的间隔，该轮次的随机数可能在公告公开之前就已发布
 announce-dice-invalid = 骰子：应为当场公开投掷得到的 0–9 数字，至多 { $max } 个（忽略空白），实为“{ $dice }”
@@ -48,9 +48,9 @@ attest-party-unknown = “{ $name }”不是公告列明的参与方
 attest-secret-mismatch = “{ $name }”公开的秘密与其贡献值 { $contribution } 不符：该贡献值不是为本公告所作
 attest-revealed-twice = “{ $name }”公开了两次秘密
 attest-digest-invalid = 摘要格式有误
-attest-timestamp-invalid = 可信时间戳未通过检查：{ $reason }
-attest-timestamp-other-file = 可信时间戳不是为本公告文件的内容签发的
-attest-timestamp-late = 可信时间戳的时间为 { $time }，并不早于轮次 { $round } 的发布时间 { $emitted }：不能证明公告在随机数产生之前已经存在
+attest-timestamp-invalid = 时间戳令牌未通过检查：{ $reason }
+attest-timestamp-other-file = 时间戳令牌不是为本公告文件的内容签发的
+attest-timestamp-late = 时间戳令牌上的时间为 { $time }，并不早于轮次 { $round } 的发布时间 { $emitted }：不能证明公告在随机数产生之前已经存在
 # 输入文件的名称，用在“{ $input }”处。
 attest-input-plan = 抽查计划
 attest-input-targets = 检查对象名录
@@ -71,21 +71,21 @@ beacon-length = 签名格式有误：长 { $bytes } 字节，应为 48 字节
 beacon-randomness = 随机数不是签名的 SHA-256
 beacon-signature = 用内置的 quicknet 公钥验证，该 BLS 签名不是本轮次的有效签名
 
-## 不被接受的 RFC 3161 可信时间戳（timestamp::Invalid）。
+## 不被接受的 RFC 3161 时间戳令牌（timestamp::Invalid）。
 
-timestamp-malformed = 可信时间戳格式有误：{ $detail }
+timestamp-malformed = 时间戳令牌格式有误：{ $detail }
 timestamp-not-granted = 时间戳机构未签发时间戳：{ $status }
-timestamp-imprint-algorithm = 可信时间戳的消息摘要使用 { $algorithm }；只接受 SHA-256 摘要
-timestamp-imprint-mismatch = 可信时间戳是为其他内容签发的：其消息摘要不是所给数据的 SHA-256
-timestamp-signature = 用签名者证书验证可信时间戳的签名未通过：时间戳已被改动，或由其他密钥签名
-timestamp-unknown-signer = 所给证书既不是该可信时间戳的签名证书，也不是签名证书的签发者
+timestamp-imprint-algorithm = 时间戳令牌的消息摘要使用 { $algorithm }；只接受 SHA-256 摘要
+timestamp-imprint-mismatch = 时间戳令牌是为其他内容签发的：其消息摘要不是所给数据的 SHA-256
+timestamp-signature = 用签名者证书验证时间戳令牌的签名未通过：令牌已被改动，或由其他密钥签名
+timestamp-unknown-signer = 所给证书既不是时间戳令牌的签名证书，也不是其签发者
 timestamp-unsupported-algorithm = 不支持的算法：{ $detail }
-timestamp-certificate = 证书不可接受：{ $detail }
+timestamp-certificate = 证书不符合要求：{ $detail }
 
 ## 严格读取的 JSON 文档（抽取记录、公告、drand 轮次）：指明成员时，接在“成员“……”：”之后。
 ## detail 是 serde_json 的原文。
 
-strict-duplicate-member = 同一对象中有成员出现了两次：只能读取其中一个，因此拒绝该文档
+strict-duplicate-member = 同一对象中该成员出现了两次：无法确定应读取哪一个，因此拒绝该文档
 strict-syntax = 不是有效的 JSON：{ $detail }
 strict-eof = JSON 文档不完整（提前结束）：{ $detail }
 strict-data = 内容不符合格式要求：{ $detail }

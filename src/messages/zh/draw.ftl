@@ -25,7 +25,7 @@ draw-columns-and-dropped = { $columns }；其余表头读取时已舍弃：{ $dr
 
 ## 执法人员：谁可以被抽取（SPEC.md §8.1）
 
-draw-expected-date-for-certificates = 抽取日期（date = "2027-01-15"）：{ $roster } 中有执法证列，执法证须在抽取当天有效
+draw-expected-date-for-certificates = 抽取日期（date = "2027-01-15"）：{ $roster } 列有执法证，执法证须在这一天有效
 draw-officer-status = { $status }
 draw-officer-status-empty = （空）
 draw-no-certificate = 无执法证
@@ -34,9 +34,9 @@ draw-certificate-not-yet-valid = 执法证 { $certificate } 自 { $date } 起才
 draw-certificate-no-dates = 执法证 { $certificate } 没有有效期
 draw-pool-too-small-department = 任务“{ $task }”部门“{ $department }”：可选派的执法人员只有 { $eligible } 名，少于该部门每组应出的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）
 
-## 为什么没有执法人员可派（no-officer-for-target 的原因）：可选派的人数，再列出各项规则排除的人数
+## 为什么没有执法人员可派（no-officer-for-target 的原因）：人员库人数，再列出各项规则排除的人数
 
-draw-refusals = 可选派的执法人员共 { $pool } 人{ $in_team ->
+draw-refusals = 人员库共 { $pool } 人{ $in_team ->
         [0] { "" }
        *[other] ，{ $in_team } 人已在本组
     }{ $conflicted ->

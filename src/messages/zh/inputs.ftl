@@ -3,7 +3,7 @@
 ## 读取文件：`detail` 是操作系统的原话。
 
 input-read-failed = 无法读取文件：{ $detail }
-input-read-changed = 无法读取文件：文件在读取过程中被改动，请在没有人编辑该文件时重新抽取
+input-read-changed = 无法读取文件：文件在读取过程中被改动，请在无人编辑该文件时重新抽取
 
 ## 上限
 
@@ -62,10 +62,10 @@ xlsx-no-such-sheet = 没有名为“{ $sheet }”的工作表（现有工作表�
 xlsx-no-sheets = 工作簿中没有工作表
 xlsx-sheet-unreadable = 无法读取工作表“{ $sheet }”（{ $detail }）
 xlsx-cell-error = 单元格中有错误值 { $error }
-xlsx-too-large-part = 工作簿解压后超出大小限制：其中的“{ $part }”解压后超过 { $limit }
-xlsx-too-large-markup = 工作簿解压后超出大小限制：其中的“{ $part }”含有一段超过 { $limit } 的标记或文本
-xlsx-too-large-element = 工作簿解压后超出大小限制：其中的“{ $part }”含有一个超过 { $limit } 的元素（单元格、共享字符串或名称）
-xlsx-too-large-memory = 工作簿解压后超出大小限制：其共享字符串、样式和单元格所需的内存将超过 { $limit }
+xlsx-too-large-part = 工作簿解压后超出限制：部件“{ $part }”超过 { $limit }
+xlsx-too-large-markup = 工作簿解压后超出限制：部件“{ $part }”中有一段标记或文本超过 { $limit }
+xlsx-too-large-element = 工作簿解压后超出限制：部件“{ $part }”中有一个元素（单元格、共享字符串或名称）超过 { $limit }
+xlsx-too-large-memory = 工作簿解压后超出限制：其共享字符串、样式和单元格所需的内存将超过 { $limit }
 
 ## 关于输入取值的警告
 

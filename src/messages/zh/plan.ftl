@@ -8,9 +8,9 @@ plan-no-tasks = 抽查计划中没有抽查任务（[[tasks]]）：请至少加�
 
 ## 计划摘要（SPEC.md §4.3）：计划中不能出现的值
 
-plan-key-control = 抽查计划的键“{ $key }”中含有控制字符
+plan-key-control = 抽查计划的键 "{ $key }" 中含有控制字符
 plan-keys-equal = 有两个键规范化后相同：“{ $key }”
-plan-value-control = 抽查计划的值“{ $value }”中含有控制字符 U+{ $code }
+plan-value-control = 抽查计划的值 "{ $value }" 中含有控制字符 U+{ $code }
 plan-float = 抽查计划中有数字 { $number }：比例请写成字符串，如 "3%"；抽取数请写成整数
 plan-datetime = 抽查计划中有日期 { $date }：日期请写成字符串（加引号）
 plan-table-too-large = 抽查计划中的表过大
@@ -45,7 +45,7 @@ plan-expected-ratio-or-count = ratio 或 count 二者之一，不能同时填写
 plan-expected-a-quota = 抽取比例（ratio = "3%"）或抽取数（count = 40）
 plan-expected-no-allocation = 不填写（有 ratio 时不写 allocation：allocation 规定的是抽取数如何分配）
 plan-expected-per-stratum = "per_stratum" 或不填写（按分层列出抽取数时）
-plan-expected-allocation = 分层时须写明抽取数如何分配：allocation = "proportional"、"equal" 或 "per_stratum"
+plan-expected-allocation = 分层抽取时抽取数的分配方式：allocation = "proportional"、"equal" 或 "per_stratum"
 plan-expected-distinct-columns = 互不相同的列名
 plan-expected-departments = 互不相同、非空的部门名称，每个部门每组出 1 至 20 人
 plan-expected-joint-members = 各部门人数之和等于每组人数，且至少 2 人（法律规定每次检查至少两名执法人员）

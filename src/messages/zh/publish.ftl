@@ -4,7 +4,7 @@
 
 sql-table-name = “{ $name }”不是有效的表名：应为 NAME 或 SCHEMA.NAME 的形式，各部分不能为空
 sql-table-name-taken = 表名“{ $name }”与查询中某一部分的名称相同：请加上模式名（如 public.{ $name }）
-sql-no-task = 抽取记录中没有任务“{ $task }”（抽取记录中的任务：{ $tasks }）
+sql-no-task = 记录中没有任务“{ $task }”（记录中的任务：{ $tasks }）
 sql-spec = 抽取记录遵循规范版本“{ $found }”；本程序只能为规范版本 { $supported } 生成查询
 sql-record-altered = 抽取记录的摘要与其内容不符：抽取后被改动过，据此生成的查询不能证明任何事（请运行 shuangsui verify 核验）
 sql-exclusions-csv = { $file }：CSV 格式错误：{ $detail }

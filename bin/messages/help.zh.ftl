@@ -32,18 +32,18 @@ help-help-about = 显示本帮助或指定命令的帮助
 ## 抽取的输入（check、draw、announce、verify、amend、publish）。
 
 help-arg-plan = 抽查计划（TOML）
-help-arg-targets = 检查对象名录库：带表头行（id、name……）的 .csv、.tsv、.xlsx、.json 或 .jsonl 文件
-help-arg-officers = 执法检查人员名录库，格式同上（id、name……）
+help-arg-targets = 检查对象名录：带表头行（id、name……）的 .csv、.tsv、.xlsx、.json 或 .jsonl 文件
+help-arg-officers = 执法检查人员名录，格式同上（id、name……）
 help-arg-history = 以往检查记录（entity、date、task、item、officers），用于排除近期已检查对象、年度检查次数上限和轮换
 help-arg-conflicts = 回避名单（officer、entity、reason）：所列执法人员不会被派去检查所列对象
 help-arg-earlier = 本计划此前批次的抽取记录（可重复）：其中已抽中的对象不会被同一任务再次抽取
-help-arg-targets-format = 检查对象名录库的格式，扩展名不能说明时使用
-help-arg-officers-format = 执法检查人员名录库的格式，扩展名不能说明时使用
-help-arg-encoding = 两个名录库的文本编码（utf-8 或 gbk）；不指定时自动识别
+help-arg-targets-format = 检查对象名录的格式，在扩展名不能说明格式时使用
+help-arg-officers-format = 执法检查人员名录的格式，在扩展名不能说明格式时使用
+help-arg-encoding = 两个名录的文本编码（utf-8 或 gbk）；不指定时自动识别
 help-arg-sheet = .xlsx 输入的工作表（默认：第一个）；--targets-sheet 和 --officers-sheet 可分别指定
-help-arg-targets-sheet = .xlsx 检查对象名录库的工作表
-help-arg-officers-sheet = .xlsx 执法检查人员名录库的工作表（默认：第一个）
-help-arg-id-check = strict：未通过统一社会信用代码或注册号校验的编号视为错误；warn：仅在记录中列出
+help-arg-targets-sheet = .xlsx 检查对象名录的工作表
+help-arg-officers-sheet = .xlsx 执法检查人员名录的工作表（默认：第一个）
+help-arg-id-check = strict：未通过统一社会信用代码或注册号校验的编号视为错误；warn：只在抽取记录中列出
 help-arg-id-allowlist = 未通过校验但允许使用的编号（确属真实的早期试点代码）文件，每行一个
 help-arg-force = 覆盖已存在的文件
 
@@ -59,7 +59,7 @@ help-init-after =
     示例：
       shuangsui init ./2027-plan
 help-init-arg-dir = 写入的目录（不存在时创建）
-help-gen-about = 生成省级规模的合成名录库、人员名录和抽查计划（由 --seed 可复现）
+help-gen-about = 生成省级规模的合成检查对象名录、执法检查人员名录和抽查计划（由 --seed 可复现）
 help-gen-after =
     写出 targets.csv、officers.csv 和 plan.toml：有效的统一社会信用代码、广东各区县、
     行业、登记机关、风险等级（多数为 B）、百分之几的注销/吊销、部分过期的执法证，
@@ -67,8 +67,8 @@ help-gen-after =
 
     示例：
       shuangsui gen --targets 10000000 --officers 2000 --seed 1 --out ./gd
-help-gen-arg-targets = 检查对象名录库的行数
-help-gen-arg-officers = 执法检查人员名录库的行数
+help-gen-arg-targets = 检查对象名录的行数
+help-gen-arg-officers = 执法检查人员名录的行数
 help-gen-arg-seed = 生成器的种子（仅用于合成数据，绝不是抽取的种子）
 help-gen-arg-out = 写入的目录（不存在时创建）
 help-schema-about = 打印 JSON Schema：plan、target-row、officer-row、record、announcement、calendar 或 vectors
@@ -79,7 +79,7 @@ help-schema-arg-name = Schema 的名称
 
 ## check、draw、verify、amend、digest
 
-help-check-about = 检查输入，显示抽取将会怎样进行，但不抽取
+help-check-about = 检查输入，显示抽取将如何进行，但不实际抽取
 help-check-after =
     退出码：0 可以抽取，2 不能抽取（列出各个问题）。
 
@@ -89,11 +89,11 @@ help-draw-about = 抽取检查对象和执法检查人员，写出抽取记录
 help-draw-after =
     示例：
       shuangsui draw --plan plan.toml --targets targets.csv --officers officers.csv --seed '2027-01-15 公开摇号' --out record.json
-help-draw-arg-seed = 直接输入的种子。没有任何证据能证明它是何时选定的：记录会标明其未经证明（unattested）
+help-draw-arg-seed = 直接输入的种子。没有任何证据能证明它是何时选定的：抽取记录会将其标为未经证明（unattested）
 help-draw-arg-announcement = 抽取前发布的公告
 help-draw-arg-beacon = 公告指定的 drand quicknet 轮次，即其公开 API 返回的 JSON（round、randomness、signature）
-help-draw-arg-replaced = 本公告所取代的此前公告，按时间先后（可重复）
-help-draw-arg-reveals = 公开秘密的参与方：名称=秘密，证明其贡献值（可选；可重复）
+help-draw-arg-replaced = 本公告所取代的此前公告，按从早到晚的顺序（可重复）
+help-draw-arg-reveals = 公开秘密的参与方，写作 名称=秘密，用以证明其贡献值（可选；可重复）
 help-draw-arg-timestamp = 对公告文件的 RFC 3161 可信时间戳（.tsr），须在该轮次发布前取得
 help-draw-arg-tsa-cert = 用于核验时间戳的时间戳机构证书（PEM 或 DER）
 help-draw-arg-out = 要写出的抽取记录（`-` 表示标准输出）
@@ -128,29 +128,29 @@ help-digest-about = 打印一个输入的规范摘要（十六进制）
 help-digest-after =
     示例：
       shuangsui digest --plan plan.toml --targets targets.csv
-help-digest-arg-plan = 抽查计划：单独给出时打印其摘要；与名录库一起给出时，按该计划读取名录库（只对计划读取的列计算摘要）
-help-digest-arg-targets = 检查对象名录库
-help-digest-arg-officers = 执法检查人员名录库
+help-digest-arg-plan = 抽查计划：单独给出时打印其摘要；与名录一起给出时，按该计划读取名录（只对计划读取的列计算摘要）
+help-digest-arg-targets = 检查对象名录
+help-digest-arg-officers = 执法检查人员名录
 
 ## contribute、announce、finalize、beacon-round
 
 help-contribute-about = 参与方为公告草稿提交贡献值：生成一个自行保管的秘密和一个写入公告的贡献值
 help-contribute-after =
-    草稿中列有各参与方（announce --party 名称）。贡献值与本草稿（其输入、轮次、骰子、第几次公告和参与方）绑定，不能用于其他公告。抽取后公开秘密（draw --reveal）即可证明这一点。
+    草稿中列有各参与方（announce --party 名称）。贡献值与本草稿（其输入、轮次、骰子点数、公告次序和参与方）绑定，不能用于其他公告。抽取后公开秘密（draw --reveal），即可证明这一点。
 
     示例：
       shuangsui contribute --announcement draft.json --party 公证处
 help-contribute-arg-announcement = 公告草稿，由不带 --party 的 `announce` 生成
 help-contribute-arg-party = 参与方名称（公证处、社会监督员……）
-help-announce-about = 在随机数产生之前，用公告冻结输入、骰子和未来的随机源轮次
+help-announce-about = 在随机数产生之前，用公告冻结输入、骰子点数和未来的 drand 轮次
 help-announce-after =
-    公告时间取本机时钟；轮次取至少 --margin 分钟之后（或 --not-before 之后）发布的第一个轮次。骰子在公告时当场公开投掷。请在该轮次发布前公开公告、申请可信时间戳（openssl ts -query -data announcement.json -sha256 -cert），并公开输入的公开版本。
+    公告时间取本机时钟；轮次取至少 --margin 分钟之后（或 --not-before 指定的时间之后）发布的第一个轮次。骰子在公告时当场公开投掷。请在该轮次发布之前公开公告、申请可信时间戳（openssl ts -query -data announcement.json -sha256 -cert），并公开各输入文件的公开版本。
 
     示例：
       shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv --dice 483920 --out announcement.json
       shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \
           --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json
-help-announce-arg-margin = 从现在到最早可用随机源轮次之间的分钟数
+help-announce-arg-margin = 从现在到最早可用的 drand 轮次之间的分钟数
 help-announce-arg-not-before = 轮次的最早时间（RFC 3339），晚于“现在 + --margin”时使用
 help-announce-arg-dice = 公告时当场公开投掷的骰子数字
 help-announce-arg-parties = 将提交贡献值的参与方（公证处、社会监督员……；可重复）：公告在 `finalize` 之前是草稿
@@ -180,7 +180,7 @@ help-beacon-round-arg-at = RFC 3339 时间，例如 2027-01-15T10:10:00+08:00
 
 help-publish-about = 为已核验的抽取写出抽查任务公告和核验材料包
 help-publish-after =
-    写出 目录/notice.html（单个自包含网页）、.md 和 .csv（--format html,md,csv,xlsx），以及 目录/kit/（抽查计划、不含个人信息的名录库公开版本、抽取记录、reproduce.py）：在 目录/kit 中运行 `shuangsui verify` 无需其他任何文件即可核验通过。
+    写出 目录/notice.html（单个自包含网页）、.md 和 .csv（--format html,md,csv,xlsx），以及 目录/kit/（抽查计划、不含个人信息的名录公开版本、抽取记录、reproduce.py）：在 目录/kit 中运行 `shuangsui verify` 无需其他任何文件即可核验通过。
 
     示例：
       shuangsui publish record.json --plan plan.toml --targets 名录.xlsx --officers 执法人员.csv --out 公示
@@ -189,7 +189,7 @@ help-publish-arg-out = 公告和核验材料包的写入目录（不存在时创
 help-publish-arg-show-officers = 公告中如何显示检查人员
 help-publish-arg-format = 公告的格式，以逗号分隔：html、md、csv、xlsx
 help-publish-arg-tsa-cert = 时间戳机构的证书（PEM）：核验记录的时间戳，并以 tsa.pem 放入核验材料包（记录带有时间戳时必须提供）
-help-publish-arg-corrects = 本公告所更正的公告（在其后又有修改时发布）：以其 SHA-256 引用
+help-publish-arg-corrects = 本公告所更正的原公告（发布于此后的修改之前）：以其 SHA-256 引用
 help-results-about = 将检查结果与抽取记录核对，写出抽查结果公告
 help-results-after =
     写出 目录/result-notice.html、.md 和 .csv（--format html,md,csv,xlsx），并列出已超过或即将到达 20 个工作日公示期限的结果。
@@ -197,7 +197,7 @@ help-results-after =
     示例：
       shuangsui results record.json --results 检查结果.xlsx --out 公告 --today 2027-03-01
 help-results-arg-record = 抽取记录
-help-results-arg-results = 检查结果：每个被抽中的对象和事项一行（统一社会信用代码、抽查事项、检查完成日期、检查结果、备注；对象被多个任务抽中时加抽查任务编号）
+help-results-arg-results = 检查结果：每个被抽中的主体、每个抽查事项一行（统一社会信用代码、抽查事项、检查完成日期、检查结果、备注；主体被多个任务抽中时加“抽查任务编号”列）
 help-results-arg-out = 公告的写入目录（不存在时创建）
 help-results-arg-calendar = 内置日历未包含年份的节假日和调休上班日（TOML；见 `shuangsui schema calendar`）
 help-results-arg-today = 计算期限的基准日（默认：中国当日，UTC+8）
@@ -205,12 +205,12 @@ help-results-arg-format = 公告的格式，以逗号分隔：html、md、csv、
 help-results-arg-force = 覆盖已存在的公告文件
 help-sql-about = 打印在数据仓库中复现某任务检查对象抽取的 SQL 查询
 help-sql-after =
-    查询由规范化的名录库（核验材料包中的 targets.csv）计算任务的抽取范围、签号和排名，
-    按记录中的顺序返回记录中抽中的对象及其排名和签号。需要其他文件的部分——此前批次和
-    检查记录造成的排除——从材料包的 exclusions.csv 读取，并与记录中的摘要核对（不一致则
-    查询报错）。DuckDB 自行读取材料包中的文件：请在材料包目录中运行。PostgreSQL 和 Spark
-    请先把这两个文件载入为全部为文本列的表，并指明表名。执法人员的匹配仍由 shuangsui
-    完成（见 README：“A national draw”）。
+    查询由规范化的检查对象名录（核验材料包中的 targets.csv）计算任务的抽取范围、签号和
+    排名，按抽取记录中的顺序返回抽中的对象及其排名和签号。需要其他文件的部分——此前批次
+    和检查记录造成的排除——从核验材料包的 exclusions.csv 读取，并与抽取记录中的摘要核对
+    （不一致时查询报错）。DuckDB 自行读取核验材料包中的文件：请在核验材料包目录中运行。
+    PostgreSQL 和 Spark 请先把这两个文件载入为全部是文本列的表，并指明表名。执法人员的
+    匹配仍由 shuangsui 完成（见 README 中的“A national draw”一节）。
 
     示例：
       cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql
@@ -218,5 +218,5 @@ help-sql-after =
 help-sql-arg-record = 抽取记录
 help-sql-arg-task = 任务编号
 help-sql-arg-dialect = SQL 引擎：duckdb、postgres 或 spark
-help-sql-arg-table = 名录库所在的表（材料包的 targets.csv，全部为文本列），写作 模式.表名 或 表名［postgres 和 spark 默认：targets；duckdb 不指定表时，查询自行读取材料包中的文件］
-help-sql-arg-exclusions-table = 排除清单所在的表（材料包的 exclusions.csv：task、target、reason）［默认：exclusions］
+help-sql-arg-table = 检查对象名录所在的表（核验材料包中的 targets.csv，全部为文本列），写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询自行读取核验材料包中的文件］
+help-sql-arg-exclusions-table = 排除清单所在的表（核验材料包中的 exclusions.csv：task、target、reason）［默认：exclusions］

@@ -13,7 +13,7 @@ table-results = 抽查结果文件
 
 not-utf8 = { $what }不是有效的 UTF-8 文本
 not-utf8-hint = 请将文件另存为 UTF-8（Excel：另存为 → CSV UTF-8），或按 GBK 读取
-binary = 这不是文本表格（第 { $offset } 字节处有 NUL 字节）；Excel 文件请使用 .xlsx
+binary = 这不是文本表格（在偏移量 { $offset } 处有 NUL 字节）；如果是 Excel 文件，请使用 .xlsx 格式
 encoding = 文件不是有效的 { $encoding } 文本
 encoding-hint = 请将文件另存为 UTF-8（Excel：另存为 → CSV UTF-8），或按 GBK 读取
 xlsx = 无法读取该 Excel 工作簿
@@ -21,17 +21,17 @@ xlsx-too-large = 工作簿解压后超出限制
 xlsx-too-large-hint = 请将工作表另存为 CSV（Excel：另存为 → CSV UTF-8）后读取，或拆分为较小的工作簿
 json = JSON 表格格式错误
 invalid-id = 编号“{ $id }”无效：{ $reason }
-invalid-id-hint = 请检查代码是否有误；确属真实但未通过校验的代码，可列入编号白名单，或将编号校验改为仅警告
+invalid-id-hint = 请检查统一社会信用代码是否录错；如代码确属真实、只是未通过校验，可将其列入编号白名单，或将编号校验改为只警告
 personal-data = 列“{ $column }”含有{ $shape }：个人信息不得进入记录或公开文件
-personal-data-hint = 只保留计划读取的列：如计划无需读取“{ $column }”，请从计划的筛选条件中删除；如必须读取（例如人员编号就是身份证号），请改用其他列（工号、执法证号）；如这些值本应公开，请声明：在 [columns.public] 中写 表名 = ["{ $column }"]
+personal-data-hint = 程序只保留抽查计划读取的列：如计划无需读取“{ $column }”，请从计划的筛选条件中删去它；如必须读取（例如人员编号就是身份证号），请改用其他列（工号、执法证号）；如这些值本来就是公开的，请在 [columns.public] 中声明：表名 = ["{ $column }"]
 bad-value = “{ $field }” = “{ $value }”：应为 { $expected }
 problems = 共 { $total } 个问题；未进行抽取
-problems-more = ……另有 { $count } 个
+problems-more = ……另有 { $count } 个问题
 csv = CSV 格式错误
 empty-table = 文件为空：应有表头行，至少包含 { $expected }
 missing-column = 缺少必需的列“{ $column }”（现有列：{ $found }）
 missing-column-hint = 请在表头行中加入名为“{ $column }”的列
-duplicate-column = 列“{ $column }”重复（另见第 { $first } 列）
+duplicate-column = 列名“{ $column }”重复（第 { $first } 列已是此列名）
 empty-column-name = 表头中有空列名
 empty-field = “{ $field }”为空：每一行都必须填写
 control-character = “{ $field }”含有控制字符 U+{ $code }
@@ -43,49 +43,49 @@ plan-syntax = 无法读取抽查计划
 plan-value = { $context }{ $key }：应为 { $expected }，实为 { $found }
 unknown-column = 任务“{ $task }”：{ $key } 指定的列“{ $column }”在{ $table }中不存在{ $note }（现有列：{ $available }）
 unknown-column-hint = 请检查“{ $column }”的拼写，或在文件中加入该列
-no-ratio-for-stratum = 任务“{ $task }”：{ $table } 表没有层“{ $stratum }”的条目，也没有默认项 "*"（{ $frame } 户）
-no-ratio-for-stratum-hint = 请在表中加入该层，或加入默认项，如 "*" = "3%"
-empty-frame = 任务“{ $task }”：没有符合筛选条件 { $filter } 的可抽对象（名录共 { $rows } 行，符合条件者中有 { $excluded } 户因登记状态被排除）
-empty-frame-hint = 请对照名录中的实际取值检查筛选条件
-officer-pool-too-small = 任务“{ $task }”：符合条件的执法人员 { $eligible } 名，少于每组人数 { $team_size }（另有 { $ineligible } 名符合 officer_filter，但不在岗或无有效执法证）
-officer-pool-too-small-hint = 请放宽 officer_filter 或增加执法人员：每次检查至少需要两名
+no-ratio-for-stratum = 任务“{ $task }”：{ $table } 表中没有分层“{ $stratum }”的取值，也没有默认项 "*"（该分层有 { $frame } 户）
+no-ratio-for-stratum-hint = 请在表中加入该分层，或加入默认项，如 "*" = "3%"
+empty-frame = 任务“{ $task }”：没有可抽取的检查对象符合筛选条件 { $filter }（名录共 { $rows } 行；符合条件的对象中有 { $excluded } 户因登记状态被排除）
+empty-frame-hint = 请对照检查对象名录中的实际取值检查筛选条件
+officer-pool-too-small = 任务“{ $task }”：可选派的执法人员只有 { $eligible } 名，少于每组所需的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）
+officer-pool-too-small-hint = 请放宽 officer_filter 或增加执法人员：每次检查至少需要两名执法人员
 no-officer-for-target = 任务“{ $task }”：主体 { $entity }：第 { $slot } 名（共 { $team_size } 名）检查人员无人可派：{ $reasons }
 no-officer-for-target-hint = 请为人员库增加执法人员，或放宽本任务的 officer_region、工作量上限或轮换要求
-missing-history = 任务“{ $task }”：exclude_inspected 和 rotation 需要以往检查记录文件
+missing-history = 任务“{ $task }”：exclude_inspected 和 rotation 需要以往的检查记录文件
 results = 无法读取抽查结果文件
-result-problems = 共 { $total } 个问题；未生成结果公告
+result-problems = 共 { $total } 个问题；未生成抽查结果公告
 calendar-syntax = 无法读取工作日历
 no-calendar = 没有 { $year } 年的工作日历（日历中有：{ $known }）：该年的节假日和调休日未知
 no-calendar-hint = 国务院公布 { $year } 年放假安排后，请以日历文件提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]
 read = 无法读取文件
-sql = 无法生成查询
-sql-tables-needed = 只有 DuckDB 能直接读取材料包中的文件：请指明存放 targets.csv 和 exclusions.csv 的 { $engine } 表
+sql = 无法生成 SQL 查询
+sql-tables-needed = 只有 DuckDB 能直接读取核验材料包中的文件：请指明存放 targets.csv 和 exclusions.csv 的 { $engine } 表
 announcement = 公告：{ $reason }
 inputs-not-announced = 公告：{ $reason }
-inputs-not-announced-hint = 请使用公告时的原文件（公告中载有其规范摘要）；如输入必须更改，请重新发布公告并指定更晚的轮次
+inputs-not-announced-hint = 请使用公告所冻结的原文件（公告中载有它们的规范摘要）；如输入必须更改，请重新发布公告，并指定更晚的轮次
 amendment = 无法更正
 empty-seed = 种子为空
 record-syntax = 不是有效的抽取记录
 record-altered = 不是有效的抽取记录：其摘要与内容不符，抽取后已被改动
 document = { $reason }
 document-member = 成员“{ $member }”：{ $reason }
-unknown-officer = “{ $officer }”既不是名录中的人员编号，也不是执法证号：回避申报必须指明执法人员
-unknown-officer-hint = 回避名单请以名录中的人员编号或执法证号标识；已不在名录中的人员，请删除其行
-unsupported-spec = 不支持记录的规范版本“{ $found }”（本程序实现的是“{ $supported }”）
-inputs-mismatch = 所给输入不是该记录的输入
-kit-directory-not-kept = 读取名录库时没有保留全部列：其公开版本需要除个人信息以外的全部列
+unknown-officer = “{ $officer }”既不是执法检查人员名录中的人员编号，也不是其中的执法证号：回避名单的每一行都必须指明一名执法人员
+unknown-officer-hint = 回避名单中的执法人员请用人员名录中的人员编号或执法证号填写；已不在名录中的人员，请删除其所在行
+unsupported-spec = 不支持该抽取记录的规范版本“{ $found }”（本程序实现的是版本“{ $supported }”）
+inputs-mismatch = 所给输入不是该抽取记录的输入
+kit-directory-not-kept = 读取检查对象名录时没有保留全部列：其公开版本须包含除个人信息以外的全部列
 
 ## 警告
 
-warning-unused-ratio = 任务“{ $task }”：配额表中的层“{ $stratum }”在抽取范围内没有任何对象
-warning-certificates-not-checked = 执法人员名录没有执法证列（执法证号、证件有效期）：未核验执法证
+warning-unused-ratio = 任务“{ $task }”：配额表中的分层“{ $stratum }”在抽取范围内没有任何对象
+warning-certificates-not-checked = 执法检查人员名录没有执法证列（执法证号、证件有效期）：未核验执法证
 warning-count-exceeds-frame = 任务“{ $task }”：抽取数 { $count } 大于抽取范围（{ $frame } 户）：全部抽中
 warning-unreadable-filter-values = 任务“{ $task }”：{ $rows } 户的“{ $column }”不是{ $expected }（{ $examples }）：这些对象不符合筛选条件，不在抽取范围内；如应在范围内，请更正其取值
-warning-no-status-column = 名录没有登记状态列，因此没有对象因状态被排除（exclude_status）；如计划本就不排除任何状态，请写 exclude_status = []
-warning-no-status-column-candidates = 名录没有登记状态列，因此没有对象因状态被排除（exclude_status）；表头 { $candidates } 已被舍弃：请映射状态列，如 [columns.targets] "{ $first }" = "status"
-warning-status-not-excluded = 登记状态“{ $status }”（{ $rows } 户）含有“{ $keyword }”但未被排除：exclude_status 关键词须与整个状态或其括号、逗号之前的部分相同；如这些对象不宜检查，请将“{ $status }”加入 plan.exclude_status
+warning-no-status-column = 检查对象名录没有登记状态列，因此不会因登记状态排除任何对象（exclude_status）；如计划本就不排除任何状态，请写明 exclude_status = []
+warning-no-status-column-candidates = 检查对象名录没有登记状态列，因此不会因登记状态排除任何对象（exclude_status）；表头 { $candidates } 已被舍弃：请在 [columns.targets] 中指定状态列，如 "{ $first }" = "status"
+warning-status-not-excluded = 登记状态“{ $status }”（{ $rows } 户）含有“{ $keyword }”，但未被排除：exclude_status 的关键词须与整个状态相同，或与状态中括号、逗号之前的部分相同；如这些对象不应列入检查，请将“{ $status }”加入 plan.exclude_status
 
-## Notices：抽查任务公告与抽查结果公告。反引号之间的文字显示为代码（摘要、种子）；
+## 公告：抽查任务公告与抽查结果公告。反引号之间的文字显示为代码（摘要、种子）；
 ## 填入的值原样显示，从不当作标记。
 
 notice-draw-title = { $plan }抽查任务公告
@@ -93,7 +93,7 @@ notice-draw-title-correction = { $plan }抽查任务公告（更正）
 notice-draw-sheet = 抽查任务公告
 notice-results-title = { $plan }抽查结果公告
 notice-results-sheet = 抽查结果公告
-notice-correction = 更正说明：本公告更正此前发布的公告（文件 SHA-256 `{ $previous }`）。抽取结果本身未变；此后的修改见“抽取后的修改记录”，现有 { $entries } 条，链尾摘要 `{ $head }`。
+notice-correction = 更正说明：本公告更正此前发布的公告（文件 SHA-256 `{ $previous }`）。抽取结果本身没有改变；此后的修改见“抽取后的修改记录”：现有 { $entries } 条，修改账本链尾摘要 `{ $head }`。
 notice-plan = 抽查计划编号
 notice-authority = 检查机关
 notice-draw-date = 抽取日期
@@ -109,21 +109,21 @@ notice-separator-excluded = ，
 # 随机种子
 
 notice-seed-heading = 随机种子
-notice-seed-unattested = 随机种子（未经证明）: `{ $seed }`. 该种子由操作人员输入，没有证据表明它不是在看到抽取结果后选定的。
-notice-seed-announcement = 抽取公告摘要: `{ $digest }`，公告时间 { $at }
-notice-seed-timestamp-verified = 可信时间戳（RFC 3161）证明公告存在于: { $time }，时间戳机构 { $tsa }，签名证书 SHA-256 指纹 `{ $fingerprint }`（发布前已用材料包中的 tsa.pem 验证签名）。请把指纹与该机构公布的证书比对：时间戳只在该机构可信时才有意义。
-notice-seed-timestamp-unverified = 公告带有可信时间戳（RFC 3161），时间为: { $time }，但其签名未经验证：核验时请提供时间戳机构的证书。
-notice-seed-no-timestamp = 公告没有可信时间戳：公告须在随机数发布前已公开，这一点须查对公告的发布记录。
-notice-seed-attempt-first = 抽取尝试: { $attempt } （首次公告）
-notice-seed-attempt-replaced = 抽取尝试: { $attempt } { $replaced }
-notice-seed-replaced = ；作废的第 { $attempt } 次公告 `{ $digest }`（轮次 { $round }，原因：{ $reason }）
-notice-seed-beacon = 随机源 drand quicknet 轮次: { $round }（发布于 { $at }）
-notice-seed-dice = 公告时公开掷骰: { $dice }
-notice-seed-parties = 公告中的参与方贡献: { $parties }
+notice-seed-unattested = 随机种子（未经证明）：`{ $seed }`。该种子由操作人员输入，没有任何证据表明它不是在看到抽取结果后才选定的。
+notice-seed-announcement = 抽取公告摘要：`{ $digest }`，公告时间 { $at }
+notice-seed-timestamp-verified = 可信时间戳（RFC 3161）证明公告在 { $time } 已经存在；时间戳机构 { $tsa }，签名证书 SHA-256 指纹 `{ $fingerprint }`（发布前已用核验材料包中的 tsa.pem 验证签名）。请将该指纹与时间戳机构公布的指纹比对：只有时间戳机构可信，时间戳才有意义。
+notice-seed-timestamp-unverified = 公告带有可信时间戳（RFC 3161），时间为 { $time }，但其签名未经验证：核验时请提供时间戳机构的证书。
+notice-seed-no-timestamp = 公告没有可信时间戳：公告是否在随机数产生之前已经公开，只能依据其发布记录判断。
+notice-seed-attempt-first = 公告次序：第 { $attempt } 次（首次公告）
+notice-seed-attempt-replaced = 公告次序：第 { $attempt } 次{ $replaced }
+notice-seed-replaced = ；取代作废的第 { $attempt } 次公告 `{ $digest }`（drand 轮次 { $round }，原因：{ $reason }）
+notice-seed-beacon = 随机源：drand quicknet 轮次 { $round }（发布于 { $at }）
+notice-seed-dice = 公告时当场公开掷骰：{ $dice }
+notice-seed-parties = 公告中的参与方贡献值：{ $parties }
 notice-party-revealed = { $name }（已公开秘密）
 notice-party-unrevealed = { $name }（未公开秘密）
-notice-seed-derived = 由此得出的随机种子: `{ $seed }`
-notice-seed-trust = 可由任何人核验的：种子仅由公告摘要与该轮 drand 随机数得出，此后输入的任何内容都不影响种子；drand 轮次的 BLS 签名可用内置公钥离线验证；输入文件与公告冻结的一致。取决于程序的：掷骰是否公正（现场公开）；公告是否在轮次发布前已公开；该计划是否没有其他未公开的公告；未公开秘密的参与方的贡献是否确为其本人所作。
+notice-seed-derived = 由此得出的随机种子：`{ $seed }`
+notice-seed-trust = 任何人都可以核验：种子只由公告摘要和该 drand 轮次的随机数得出，此后输入的任何内容都不能改变它；该轮次的 BLS 签名可用内置公钥离线验证；输入文件就是公告所冻结的文件。以下几点须依靠公开程序保证：骰子投掷公正（当场公开）；公告在该轮次发布之前已经公开；本计划没有作出过其他公告；未公开秘密的参与方，其贡献值确由其本人作出。
 
 # 输入文件摘要
 
@@ -133,8 +133,8 @@ notice-column-rows = 行数
 notice-column-digest = 规范摘要
 notice-column-sha256 = SHA-256
 notice-file-plan = 抽查计划
-notice-file-targets = 检查对象名录库
-notice-file-officers = 执法检查人员名录库
+notice-file-targets = 检查对象名录
+notice-file-officers = 执法检查人员名录
 notice-file-record = 抽取记录
 
 # 抽查任务
@@ -144,48 +144,48 @@ notice-type-directed = 定向
 notice-type-undirected = 不定向
 notice-items = 抽查事项
 notice-basis = 抽查依据
-notice-eligible = 检查对象范围（可抽取）
-notice-drawn = 抽取
-notice-excluded = 排除
-notice-team-size = 每组检查人员
+notice-eligible = 可抽取的检查对象
+notice-drawn = 抽中
+notice-excluded = 已排除
+notice-team-size = 每组检查人员人数
 notice-stratum-all = 全部
 notice-column-stratum = 分层
-notice-column-frame = 范围
+notice-column-frame = 抽取范围
 notice-column-quota = 比例或数量
-notice-column-drawn = 抽取
+notice-column-drawn = 抽中
 notice-column-no = 序号
 notice-column-entity = 市场主体名称
 notice-column-credit-code = 统一社会信用代码（注册号）
 notice-column-authority = 检查机关
 notice-column-officers = 检查人员
-notice-chart-title = { $task } 各分层范围与抽取数
-notice-chart-legend = 红色：抽取数；浅色：范围（可抽取）
+notice-chart-title = { $task } 各分层的抽取范围与抽中数
+notice-chart-legend = 红色：抽中数；浅色：抽取范围（可抽取的对象）
 notice-team-hidden = { $count } 名（不公开）
-notice-team-amended = { $team }（见修改记录 { $entries }）
+notice-team-amended = { $team }（已修改，见修改记录 { $entries }）
 
 # 抽取后的修改
 
 notice-amendments-heading = 抽取后的修改记录
-notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }: { $reason }；操作人 { $actor }
-notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }，原因：{ $reason }；操作人 { $actor }
-notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }，原因：{ $reason }（{ $note }）；操作人 { $actor }
-notice-ledger-head = 修改记录条数: { $entries } 条，链尾摘要 `{ $head }`
-notice-ledger-rule = 替换人员不由任何人选择：每个名额的替补顺序在抽取时已确定（规范 §9.4），每队最多替换的人数由计划规定。
+notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }：{ $reason }；操作人 { $actor }
+notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }：{ $officer } → { $replacement }，原因：{ $reason }；操作人 { $actor }
+notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }：{ $officer } → { $replacement }，原因：{ $reason }（{ $note }）；操作人 { $actor }
+notice-ledger-head = 修改记录共 { $entries } 条，修改账本链尾摘要 `{ $head }`
+notice-ledger-rule = 替换人员不由任何人挑选：每个名额的替补顺序在抽取时已经确定（SPEC.md §9.4），每组最多可替换几人由抽查计划规定。
 
 # 如何核验
 
 notice-verify-heading = 如何核验
-notice-verify-kit = 核验材料包（kit 目录）包含抽查计划、名录库的公开版本和抽取记录。任何人都可以重新运行抽取并逐字节比对：
-notice-verify-spec = 算法规范见 SPEC.md（仅使用 SHA-256）；reproduce.py 是只用 Python 标准库的独立实现。
+notice-verify-kit = 核验材料包（kit 目录）包含抽查计划、检查对象名录和执法检查人员名录的公开版本，以及抽取记录。任何人都可以重新运行抽取，并逐字节比对：
+notice-verify-spec = 算法规范见 SPEC.md（只用到 SHA-256）；reproduce.py 是只用 Python 标准库写成的独立实现。
 
 # 抽查结果公告
 
-notice-results-ledger = 抽取后修改 { $entries } 条，修改账本链尾摘要 { $head }
-notice-item-heading = 抽查事项: { $item }
+notice-results-ledger = 抽取后的修改 { $entries } 条；修改账本链尾摘要 { $head }
+notice-item-heading = 抽查事项：{ $item }
 notice-column-completed = 检查完成日期
 notice-column-result = 检查结果
 notice-column-remark = 备注
-notice-results-rerun = 抽取过程可由任何人用抽取公告所附的核验材料包复核（算法见 SPEC.md）。
+notice-results-rerun = 任何人都可以用随抽查任务公告一同发布的核验材料包重新运行抽取（算法见 SPEC.md）。
 
 # 表格文件（CSV、Excel）的列：全国平台的列名
 
@@ -216,49 +216,49 @@ list-separator = {"、"}
 # 核验材料包
 
 kit-title = 核验材料包
-kit-intro = 本目录包含重新运行这次抽取所需的一切。名录库只保留抽查计划读取的列（个人信息保护法：最小必要），其余各列在读取时即被丢弃，从未参与计算，只列出其表头名称。
+kit-intro = 本目录包含重新运行本次抽取所需的全部文件。各表只保留抽查计划读取的列（按《个人信息保护法》的最小必要原则）；其余各列在读取时即被丢弃，从未参与计算，这里只列出其表头名称。
 kit-none = 无
 kit-file-plan = 抽查计划
 kit-file-record = 抽取记录
 kit-file-reproduce = 独立的 Python 实现（仅用标准库）
 kit-file-spec = 规范：逐字节定义抽取算法；reproduce.py 即据此编写，任何人也可据此另写核验程序
-kit-file-targets = 检查对象名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
-kit-file-officers = 执法检查人员名录库的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
-kit-officer-names-hidden = ；执法人员姓名不公开（不在本包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）
-kit-file-history = 检查记录（历史检查），列: { $columns }
+kit-file-targets = 检查对象名录的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
+kit-file-officers = 执法检查人员名录的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
+kit-officer-names-hidden = ；执法人员姓名不公开（不在本材料包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）
+kit-file-history = 以往检查记录，列: { $columns }
 kit-file-conflicts = 回避名单，列: { $columns }
 kit-file-announcement = 抽取公告
 kit-file-tsr = 公告的可信时间戳（RFC 3161）
 kit-file-tsa = 时间戳机构的证书
-kit-file-exclusions = 各任务中 SQL 无法仅凭名录库算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、年度检查次数上限 annual_cap），由记录中各任务的 frame.listed 摘要锁定
+kit-file-exclusions = 各任务中 SQL 无法仅凭检查对象名录算出的排除（前批次已抽中 earlier_batch、近期已检查 inspected_recently、已达年度检查次数上限 annual_cap），由抽取记录中各任务的 frame.listed 摘要锁定
 kit-file-readme = 本说明
 kit-file-earlier = 此前批次的抽取记录
-kit-file-replaced = 被替代的此前公告
+kit-file-replaced = 被本公告取代的此前公告
 kit-run = 在本目录中运行：
-kit-or-python = 或者不用 shuangsui，只用 Python 3.11 标准库：
-kit-both = 两者都会逐字节复现 record.json。名录库文件与抽取时的原始文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件是机器可读的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格加了防公式前缀。
-kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询在本目录中读取 targets.csv 和 exclusions.csv，返回该任务抽中的对象及其排名和签号，顺序与记录相同；exclusions.csv 与记录不符时查询报错。
+kit-or-python = 或者不安装 shuangsui，只用 Python 3.11 标准库运行：
+kit-both = 两者都会逐字节复现 record.json。这些表格与抽取时读取的文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件保存的是供程序读取的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格做了防公式处理。
+kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询读取本目录中的 targets.csv 和 exclusions.csv，按抽取记录中的顺序返回该任务抽中的对象及其排名和签号；如 exclusions.csv 与抽取记录不符，查询会报错。
 
 # 冻结的输入
 
-frozen-title = 抽取公告与冻结的输入
-frozen-intro = 本目录是抽取前公开的材料：抽取公告及其冻结的抽查计划、检查对象名录库和执法检查人员名录库的公开版本（不含身份证号、电话、住址等个人信息）。随机数尚未产生；任何人都可以在抽取前核对、质疑这些输入。每个文件的规范摘要应与公告中的一致：
-frozen-names-digest = 执法人员姓名摘要（第二行）:
-frozen-round = 随机数来自 drand quicknet 轮次 { $round } (发布于 { $at })
-frozen-deadline = 公告须在该时间之前公开并申请可信时间戳。
+frozen-title = 抽取公告与冻结的输入文件
+frozen-intro = 本目录在抽取之前公开：包括抽取公告，以及公告所冻结的抽查计划、检查对象名录和执法检查人员名录的公开版本（不含身份证号、电话号码和住址）。此时随机数尚未产生；任何人都可以在抽取前核对这些输入，并提出异议。每个文件的规范摘要都应与公告中的一致：
+frozen-names-digest = 执法人员姓名摘要（第二行）：
+frozen-round = 随机数来自 drand quicknet 轮次 { $round }（发布于 { $at }）
+frozen-deadline = 公告须在此之前公开，并取得可信时间戳。
 frozen-also = (另有：{ $also })
 
 ## 核验：经检查的公告证明了什么（verify::Guarantee）
 
-guarantee-inputs-verified = 输入、骰子与参与方贡献在随机数产生前已冻结：可信时间戳（RFC 3161，{ $tsa }，证书 SHA-256 指纹 { $fingerprint }，{ $algorithm }，签名已验证）证明公告（摘要 { $announcement }）在 { $time } 已存在，早于 drand 轮次 { $round } 的发布时间 { $emitted }
-guarantee-inputs-unchecked = 输入、骰子与参与方贡献由公告（摘要 { $announcement }）冻结；时间戳称其在 { $time } 已存在，早于 drand 轮次 { $round } 的发布时间 { $emitted }，但时间戳签名未验证（请提供时间戳机构的证书以验证）
-guarantee-inputs-unanchored = 输入、骰子与参与方贡献由公告（摘要 { $announcement }，自称作于 { $announced }）冻结；公告没有可信时间戳：它是否在 { $emitted }（drand 轮次 { $round } 发布）之前已公开，须查对公告的发布记录
-guarantee-beacon-verified = 种子仅来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（BLS 签名已用内置公钥离线验证）
-guarantee-beacon-unverified = 种子仅来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（此版本无法验证 BLS 签名，仅核对了随机数）
-guarantee-dice = 公告时公开掷骰 { $digits }，已写入公告（掷骰是否公正，取决于现场公开程序）
-guarantee-parties = 参与方贡献值已写入公告
-guarantee-parties-revealed = ；已公开秘密、证明为本公告而作：{ $names }
-guarantee-parties-unrevealed = ；未公开秘密、仅凭其声明：{ $names }
+guarantee-inputs-verified = 输入、骰子点数和参与方贡献值在随机数产生之前已经冻结：可信时间戳（RFC 3161，时间戳机构“{ $tsa }”，证书 SHA-256 指纹 { $fingerprint }，{ $algorithm }，签名已验证）证明公告（摘要 { $announcement }）在 { $time } 已经存在，早于 drand 轮次 { $round } 的发布时间 { $emitted }
+guarantee-inputs-unchecked = 输入、骰子点数和参与方贡献值已由公告（摘要 { $announcement }）冻结；可信时间戳显示的时间为 { $time }，早于 drand 轮次 { $round } 的发布时间 { $emitted }，但时间戳的签名未经验证（请提供时间戳机构的证书以验证）
+guarantee-inputs-unanchored = 输入、骰子点数和参与方贡献值已由公告（摘要 { $announcement }，公告自述的时间为 { $announced }）冻结；但公告没有可信时间戳：它是否在 drand 轮次 { $round } 发布（{ $emitted }）之前已经公开，须查对公告的发布记录
+guarantee-beacon-verified = 种子只来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（已用内置公钥离线验证 BLS 签名）
+guarantee-beacon-unverified = 种子只来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（本程序的这一版本无法验证 BLS 签名，只核对了随机数）
+guarantee-dice = 骰子点数 { $digits } 在公告时当场公开投掷（投掷是否公正，取决于公开的现场程序）
+guarantee-parties = 参与方的贡献值已在公告中固定
+guarantee-parties-revealed = ；已公开秘密，证明贡献值是为本公告而作：{ $names }
+guarantee-parties-unrevealed = ；未公开秘密，只能凭其本人声明：{ $names }
 guarantee-attempt = 抽查计划 { $plan } 的第 { $attempt } 次抽取公告
-guarantee-attempt-replaces = ；取代第 { $n } 次公告（摘要 { $digest }，轮次 { $round }），未抽取原因：{ $reason }
-guarantee-attempt-end = ；该计划没有其他公告，这一点取决于每次公告都已公开
+guarantee-attempt-replaces = ；取代第 { $n } 次公告（摘要 { $digest }，drand 轮次 { $round }），该次未抽取的原因：{ $reason }
+guarantee-attempt-end = ；本计划是否还有其他公告，只能依靠公开来保证（每次公告都必须公开）

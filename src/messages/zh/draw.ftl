@@ -32,7 +32,7 @@ draw-no-certificate = 无执法证
 draw-certificate-expired = 执法证 { $certificate } 已于 { $date } 过期
 draw-certificate-not-yet-valid = 执法证 { $certificate } 自 { $date } 起才有效
 draw-certificate-no-dates = 执法证 { $certificate } 没有有效期
-draw-pool-too-small-department = 任务“{ $task }”部门“{ $department }”：符合条件的执法人员 { $eligible } 名，少于该部门每组应出的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或无有效执法证）
+draw-pool-too-small-department = 任务“{ $task }”部门“{ $department }”：可选派的执法人员只有 { $eligible } 名，少于该部门每组应出的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）
 
 ## 为什么没有执法人员可派（no-officer-for-target 的原因）：人员库人数，再列出各项规则排除的人数
 
@@ -53,6 +53,6 @@ draw-refusals = 人员库共 { $pool } 人{ $in_team ->
        *[other] ，{ $plan_cap } 人已达本计划的工作量上限
     }{ $rotation ->
         [0] { "" }
-       *[other] ，{ $rotation } 人近期检查过该主体（轮换）
+       *[other] ，{ $rotation } 人近期检查过该主体（轮换要求）
     }
 draw-refusals-department = 部门“{ $department }”{ $reasons }

@@ -7,7 +7,7 @@ input-read-changed = 无法读取文件：文件在读取过程中被改动，�
 
 ## 上限
 
-input-too-large-stream = 输入超出上限 { $limit }
+input-too-large-stream = 输入文件超出大小上限 { $limit }
 input-too-large-rows = 行数（{ $rows }）超出上限 { $limit }
 input-too-large-columns = 列数（{ $columns }）超出上限 { $limit }
 input-too-large-header = 表头长度超出上限 { $limit } 字节
@@ -41,7 +41,7 @@ uscc-bad-length = 应为 18 位统一社会信用代码或 15 位注册号，实
 
 csv-syntax = CSV 格式错误：{ $detail }
 csv-field-count = CSV 格式错误：此行有 { $fields } 个字段，表头有 { $columns } 个
-csv-stray-quote = CSV 格式错误：文件中既有未加引号却含有引号的字段，又有跨越多行的带引号字段：请给含多余引号的字段整体加上引号（引号内的引号写作 ""）
+csv-stray-quote = CSV 格式错误：有一个未加引号的字段中含有引号，同时有带引号的字段跨越了多行：请给含有多余引号的字段整体加上引号（引号内的引号写作 ""）
 
 ## JSON 与 JSON Lines：`detail` 是 JSON 读取程序的原话。
 
@@ -57,15 +57,15 @@ xlsx-not-workbook = 不是可读取的 .xlsx 工作簿
 xlsx-not-workbook-detail = 不是可读取的 .xlsx 工作簿（{ $detail }）
 xlsx-encrypted = 不是可读取的 .xlsx 工作簿（文件已加密：请在 Excel 中取消密码后另存）
 xlsx-ole = 不是可读取的 .xlsx 工作簿（这是 Excel 97-2003 的 .xls 文件或其他 OLE 文档：请在 Excel 中另存为 .xlsx 或 CSV UTF-8）
-xlsx-no-sheet-part = 不是可读取的 .xlsx 工作簿（找不到第 { $sheet } 个工作表的内容）
+xlsx-no-sheet-part = 不是可读取的 .xlsx 工作簿（找不到第 { $sheet } 个工作表的数据）
 xlsx-no-such-sheet = 没有名为“{ $sheet }”的工作表（现有工作表：{ $sheets }）
 xlsx-no-sheets = 工作簿中没有工作表
 xlsx-sheet-unreadable = 无法读取工作表“{ $sheet }”（{ $detail }）
-xlsx-cell-error = 单元格中是错误值 { $error }
+xlsx-cell-error = 单元格中有错误值 { $error }
 xlsx-too-large-part = 工作簿解压后超出限制：部件“{ $part }”超过 { $limit }
 xlsx-too-large-markup = 工作簿解压后超出限制：部件“{ $part }”中有一段标记或文本超过 { $limit }
 xlsx-too-large-element = 工作簿解压后超出限制：部件“{ $part }”中有一个元素（单元格、共享字符串或名称）超过 { $limit }
-xlsx-too-large-memory = 工作簿解压后超出限制：其共享字符串、样式和单元格所需内存将超过 { $limit }
+xlsx-too-large-memory = 工作簿解压后超出限制：其共享字符串、样式和单元格所需的内存将超过 { $limit }
 
 ## 关于输入取值的警告
 

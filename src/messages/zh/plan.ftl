@@ -27,7 +27,7 @@ plan-expected-identifier = 非空的编号
 plan-expected-unique-task-id = 不重复的任务编号（第 { $line } 行已有该编号）
 plan-expected-date = 日期，如 "{ $example }"
 plan-expected-draw-date = 抽取日期（date = "2027-01-15"）：近期检查和年度检查上限都从这一天起算
-plan-expected-status-keywords = 登记状态关键词，但不能是排除原因 earlier_batch、inspected_recently、annual_cap
+plan-expected-status-keywords = 登记状态关键词，但不能使用排除原因的名称 earlier_batch、inspected_recently、annual_cap
 plan-expected-one-of = { $choices } 之一
 plan-expected-positive-integer = 正整数
 plan-expected-integer-range = { $min } 至 { $max } 的整数
@@ -43,11 +43,11 @@ plan-expected-or-table = { $leaf }，或嵌套层数不超过分层列数的表
 plan-expected-percentage = 0% 至 100% 的百分比，如 "3%" 或 "0.5%"
 plan-expected-ratio-or-count = ratio 或 count 二者之一，不能同时填写
 plan-expected-a-quota = 抽取比例（ratio = "3%"）或抽取数（count = 40）
-plan-expected-no-allocation = 不填写（有 ratio 时不写 allocation：它规定的是抽取数如何分配）
-plan-expected-per-stratum = "per_stratum" 或不填写（按层列出抽取数时）
-plan-expected-allocation = 分层时须写明抽取数如何分配：allocation = "proportional"、"equal" 或 "per_stratum"
+plan-expected-no-allocation = 不填写（有 ratio 时不写 allocation：allocation 规定的是抽取数如何分配）
+plan-expected-per-stratum = "per_stratum" 或不填写（按分层列出抽取数时）
+plan-expected-allocation = 分层抽取时抽取数的分配方式：allocation = "proportional"、"equal" 或 "per_stratum"
 plan-expected-distinct-columns = 互不相同的列名
-plan-expected-departments = 互不相同、非空的部门，每个部门出 1 至 20 人
+plan-expected-departments = 互不相同、非空的部门名称，每个部门每组出 1 至 20 人
 plan-expected-joint-members = 各部门人数之和等于每组人数，且至少 2 人（法律规定每次检查至少两名执法人员）
 plan-expected-team-size = { $min } 至 { $max } 名执法人员（法律规定每次检查至少两名）
 plan-expected-window = "calendar_year" 或天数
@@ -73,7 +73,7 @@ plan-found-neither = 两者都没有
 plan-found-none = 未填写
 plan-found-nothing = 未填写
 plan-found-no-date = 未填写
-plan-found-department-members = “{ $department }”出 { $members } 人
+plan-found-department-members = “{ $department }”每组出 { $members } 人
 plan-found-members = 共 { $members } 人
 
 ## 消息中的筛选条件：各项约束（`status ∈ {存续}`、`capital ≥ 100`）相连

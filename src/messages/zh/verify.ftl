@@ -8,8 +8,8 @@ verify-whole-record = （整个记录）
 verify-length = { $path }（项数）
 verify-entries = { $count } 项
 verify-announced = { $value }（公告中的值）
-verify-dropped-unsorted = （按顺序排列、互不重复的表头）
-verify-dropped-read = （只能是按规则不读取即丢弃的列的表头：个人信息，或计划不读取的列）
+verify-dropped-unsorted = （已排序、互不重复的表头）
+verify-dropped-read = （只能是按规则不经读取即丢弃的列的表头：个人信息，或计划不读取的列）
 
 # 记录中的各项输入（inputs.plan、inputs.targets……）
 
@@ -21,11 +21,11 @@ verify-input-conflicts = 回避名单
 
 ## 核验：不属于差异、但需要说明的情况
 
-verify-note-tsa-unused = 未使用时间戳机构的证书：记录中没有时间戳
+verify-note-tsa-unused = 未使用时间戳机构的证书：抽取记录中没有可信时间戳
 verify-note-not-drawable = 无法用这些输入重新抽取：{ $error }
-verify-note-altered = 记录的摘要与其内容不符：抽取后被改动过
-verify-note-bytes-differ = { $input }：文件的字节与抽取时的不同（sha256 { $sha256 }，记录中为 { $recorded }），但内容相同（规范摘要一致）
-verify-note-dropped-differ = { $input }：记录中列出的丢弃列为 [{ $recorded }]，本文件为 [{ $found }]；丢弃的列从不读取，抽取结果不变（采用记录中的列表，未核对）
+verify-note-altered = 抽取记录的摘要与其内容不符：抽取后被改动过
+verify-note-bytes-differ = { $input }：文件字节与抽取时的不同（SHA-256 为 { $sha256 }，抽取记录中为 { $recorded }），但内容相同（规范摘要一致）
+verify-note-dropped-differ = { $input }：抽取记录中列出的丢弃列为 [{ $recorded }]，本文件为 [{ $found }]；丢弃的列从不读取，因此抽取结果不变（采用抽取记录中的列表，未核对）
 verify-note-names-unchecked = 执法检查人员名录没有姓名列（发布时隐去了姓名）：姓名摘要 { $digest } 未核对；抽取不依赖姓名
 
 ## 核验：种子的来源证明为何不成立
@@ -40,7 +40,7 @@ record-syntax-no-spec = 不是有效的抽取记录：缺少字符串成员“sp
 record-syntax-seed-source-attested = 不是有效的抽取记录：seed.source 应为 "unattested"（不带 attestation）或 "beacon"（带 attestation），实为“{ $source }”且带有 attestation
 record-syntax-seed-source-unattested = 不是有效的抽取记录：seed.source 应为 "unattested"（不带 attestation）或 "beacon"（带 attestation），实为“{ $source }”且没有 attestation
 
-## 修改记录（规范 §9.4）：按规则某一栏应为什么；放在值的位置时加引号
+## 修改账本（SPEC.md §9.4）：按规则某一栏应为什么；放在值的位置时加引号
 
 ledger-rule = “{ $rule }”
 ledger-not-drawn = { $target } 未被抽中
@@ -49,9 +49,9 @@ ledger-drawn-by-several = { $target } 被多个任务抽中：请指明任务
 ledger-already-unreachable = 已记录为无法联系
 ledger-officer-of-team = 当前检查组中的一名执法人员
 ledger-no-more-replacements = 不能再替换：{ $target } 的检查组已替换 { $max } 次（plan.max_replacements）
-ledger-bad-task-key = 任务密钥无效
-ledger-not-in-pool = { $officer } 不在任务 { $task } 的执法人员库中
-ledger-no-replacement = 任务 { $task } 的执法人员库中没有人能替换 { $officer } 检查 { $target }
+ledger-bad-task-key = 任务密钥格式有误
+ledger-not-in-pool = { $officer } 不在任务 { $task } 的人员库中
+ledger-no-replacement = 任务 { $task } 的人员库中没有人能替换 { $officer } 去检查 { $target }
 ledger-bad-prev = “{ $prev }”不是 64 位十六进制摘要
 ledger-unreachable-officer = 空（无法联系的对象没有执法人员，也没有替换人员）
 ledger-note-needed = 说明原因的备注（原因为“{ $other }”时必填）
@@ -63,9 +63,9 @@ ledger-at-order = 不早于 { $time } 的时间（抽取时间，或上一条修
 # 更正被拒绝
 
 amendment-refused = 无法更正：{ $reason }
-amendment-ledger-not-verified = 无法更正：修改记录未通过核验：{ $difference }
+amendment-ledger-not-verified = 无法更正：修改账本未通过核验：{ $difference }
 amendment-already-unreachable = 无法更正：{ $target } 已记录为无法联系
 amendment-reason = 无法更正：原因必须是 { $reasons } 之一，实为“{ $reason }”
-amendment-max-replacements = 无法更正：{ $target } 的检查组已替换 { $max } 次，达到计划允许的上限（plan.max_replacements）：如需再作变动，须重新抽取
+amendment-max-replacements = 无法更正：{ $target } 的检查组已替换 { $max } 次，达到抽查计划允许的上限（plan.max_replacements）：如需再作变动，须重新抽取
 amendment-not-in-team = 无法更正：{ $officer } 不在 { $target } 的检查组中（该组为 { $team }）
 amendment-field = 无法更正：{ $field }“{ $found }”：应为{ $expected }

@@ -5,7 +5,7 @@
 
 announce-margin-negative = the margin cannot be negative
 announce-not-before-past = { $time } is already past (now { $now }): the round must be one that is not yet emitted
-announce-not-before-in-margin = the round cannot come before { $time }: that is within the margin of { $minutes } minutes after now ({ $now }), so its randomness might be public before the announcement is
+announce-not-before-in-margin = the round cannot be as early as { $time }: that is within the margin of { $minutes } minutes after now ({ $now }), so its randomness might be public before the announcement is
 announce-dice-invalid = the dice: expected at most { $max } digits 0–9 rolled in public (whitespace ignored), found '{ $dice }'
 announce-replaced-other-plan = the replaced announcement is for plan '{ $replaced }', not '{ $plan }'
 announce-reason-missing = say why the replaced attempt was not drawn: the reason is published

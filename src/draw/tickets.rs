@@ -79,7 +79,10 @@ impl Ticketer {
         let blocks: Vec<sha2::digest::generic_array::GenericArray<u8, sha2::digest::consts::U64>> =
             bytes[..compressed]
                 .chunks_exact(64)
-                .map(|b| *sha2::digest::generic_array::GenericArray::from_slice(b))
+                .map(|b| {
+                    let block: [u8; 64] = b.try_into().expect("a chunk of 64 bytes");
+                    block.into()
+                })
                 .collect();
         sha2::compress256(&mut state, &blocks);
         Self {
@@ -110,10 +113,11 @@ impl Ticketer {
         let bits = ((self.compressed + used) as u64) * 8;
         buf[n - 8..n].copy_from_slice(&bits.to_be_bytes());
         let mut state = self.state;
-        let blocks = [
-            *GenericArray::from_slice(&buf[..64]),
-            *GenericArray::from_slice(&buf[64..]),
-        ];
+        let half = |range: std::ops::Range<usize>| -> GenericArray<u8, _> {
+            let block: [u8; 64] = buf[range].try_into().expect("64 bytes");
+            block.into()
+        };
+        let blocks = [half(0..64), half(64..128)];
         sha2::compress256(&mut state, &blocks[..n / 64]);
         let mut out = [0_u8; 32];
         for (o, w) in out.chunks_exact_mut(4).zip(state) {

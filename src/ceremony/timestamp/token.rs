@@ -87,7 +87,7 @@ pub fn check(token: &[u8], data: &[u8], tsa_cert: &[u8]) -> Result<Anchor, Inval
 
     // 1. The imprint.
     let imprint = sha256_imprint(tst)?;
-    if imprint.as_slice() != sha2::Sha256::digest(data).as_slice() {
+    if imprint[..] != sha2::Sha256::digest(data)[..] {
         return Err(Invalid::ImprintMismatch);
     }
 
@@ -127,7 +127,7 @@ pub fn check(token: &[u8], data: &[u8], tsa_cert: &[u8]) -> Result<Anchor, Inval
             "the signed message-digest attribute is not an OCTET STRING",
         ));
     }
-    if message_digest.value != digest.digest(parsed.econtent).as_slice() {
+    if *message_digest.value != digest.digest(parsed.econtent)[..] {
         return Err(Invalid::Signature);
     }
 
@@ -237,7 +237,7 @@ fn check_ess(attributes: &[(Oid, &[u8])], signer: &Cert<'_>) -> Result<(), Inval
         let cert_hash = id
             .expect(OCTET_STRING, "the certificate hash")
             .map_err(|_| bad())?;
-        if cert_hash.value != hash.digest(signer.raw).as_slice() {
+        if *cert_hash.value != hash.digest(signer.raw)[..] {
             return Err(Invalid::Certificate(format!(
                 "the token's signing-certificate attribute names another certificate than that of {}",
                 signer.subject_text()

@@ -50,9 +50,9 @@
 //! and makes the [`Seed`]; [`draw`](mod@draw) selects the targets and matches the officers into a
 //! [`Record`]; [`verify`](mod@verify) re-runs it (and [`verify::ledger`] amends it); [`publish`] renders
 //! the notices, results and the warehouse query. Beside them: [`error`], [`messages`] (every
-//! text in Chinese and English), [`dates`], [`schemas`], and [`synth`] (synthetic data,
-//! feature `synth`). The examples in `examples/` embed a draw in a service, verify a kit and
-//! amend a draw.
+//! text in Chinese and English), [`dates`], [`schemas`], and `synth` (synthetic data,
+//! feature `synth`). The examples in `examples/` embed a draw in a service, run the ceremony,
+//! verify a kit and amend a draw.
 //!
 //! ## What is stable
 //!

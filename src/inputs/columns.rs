@@ -35,7 +35,8 @@ pub struct Field {
     pub name: &'static str,
     /// How values are normalised.
     pub kind: ValueKind,
-    /// Header names that mean this field (compared by [`key`]).
+    /// Header names that mean this field, compared after SPEC.md §3.2's normalisation (full-width
+    /// ASCII folded, ASCII lower case, spaces, `_` and `-` removed).
     pub aliases: &'static [&'static str],
     /// True for certificate fields, which may repeat with a number suffix
     /// (`执法证号2`, `certificate_2`).

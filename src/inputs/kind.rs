@@ -45,7 +45,8 @@ impl TableKind {
 
 /// The column every table must have, holding the unique identifier.
 pub const ID: &str = "id";
-/// The column every table must have, holding the display name.
+/// The column holding the display name: the target directory must have it; an officer
+/// roster may leave it out (no name enters the draw: SPEC.md §3.4).
 pub const NAME: &str = "name";
 
 /// The table-order indices of the columns a table's digest covers: every kept

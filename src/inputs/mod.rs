@@ -43,6 +43,9 @@ pub use source::{ByteSource, read_to_end};
 pub use table::{Columns, IdCheck, IdCheckMode, Row, Table, TableOptions};
 pub use text::Encoding;
 
+/// A SHA-256 digest, as the inputs' digests are held (`hex::encode` gives the hex a record
+/// shows).
+pub use crate::base::canonical::Hash;
 pub use crate::base::uscc;
-pub use columns::{OFFICER_FIELDS, TARGET_FIELDS};
+pub use columns::{Field, OFFICER_FIELDS, TARGET_FIELDS, ValueKind};
 pub use stream::{Progress, directory_digest};

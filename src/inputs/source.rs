@@ -7,7 +7,10 @@
 use std::io;
 
 /// Bytes that can be read at any offset, from several threads at once.
-pub trait ByteSource: Send + Sync {
+///
+/// A source is unwind-safe, so that inputs holding one can be used inside
+/// [`std::panic::catch_unwind`] (a JNI or C boundary that must not let a panic cross it).
+pub trait ByteSource: Send + Sync + std::panic::RefUnwindSafe + std::panic::UnwindSafe {
     /// The number of bytes.
     fn size(&self) -> u64;
     /// Reads up to `buf.len()` bytes at `offset`; returns how many were read (0 at the end).
@@ -109,4 +112,17 @@ pub fn read_to_end(name: &str, reader: impl io::Read, limit: u64) -> crate::Resu
         );
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A platform wraps every call in `catch_unwind`, which needs the inputs it borrows to be
+    /// unwind-safe: a directory read in place holds an `Arc<dyn ByteSource>`.
+    #[test]
+    fn inputs_can_be_used_inside_catch_unwind() {
+        fn unwind_safe<T: std::panic::RefUnwindSafe>() {}
+        unwind_safe::<crate::Inputs>();
+        unwind_safe::<crate::Record>();
+        unwind_safe::<crate::Seed>();
+    }
 }

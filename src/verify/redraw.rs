@@ -24,7 +24,21 @@ pub struct Options<'a> {
     pub tsa_cert: Option<&'a [u8]>,
 }
 
-/// Verifies a record against its inputs.
+/// Verifies a record against its inputs: re-runs the draw from them and compares, member by
+/// member, and re-checks the seed's attestation and the amendment ledger (SPEC.md §10).
+///
+/// A record that can be read but does not reproduce — edited, drawn from other inputs, its
+/// digest not matching, its attestation not holding — is `Ok` with
+/// [`Verification::ok`] false: what differs is in the verification (its differences, notes,
+/// changed inputs and attestation failure). That is the answer of a verifier ("mismatch",
+/// the CLI's exit 1).
+///
+/// # Errors
+///
+/// The record cannot be read as a record at all — not JSON (`record_syntax`), a member that
+/// is missing, unknown, repeated or of the wrong type (`document`), another spec version
+/// (`unsupported_spec`) — or the inputs cannot be drawn from (an error of the draw: the
+/// plan's rules cannot be met with these tables). Nothing was compared (the CLI's exit 2).
 pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     verify_with(record, inputs, &Options::default())
 }

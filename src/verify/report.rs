@@ -139,7 +139,7 @@ impl std::fmt::Display for Note {
 pub struct Verification {
     /// The first [`MAX_LISTED`] differences, in document order.
     pub differences: Vec<Difference>,
-    /// How many differences there are in all.
+    /// How many differences there are in all, an attestation failure counted as one.
     pub total_differences: usize,
     /// Things worth saying that are not mismatches.
     pub notes: Vec<Note>,

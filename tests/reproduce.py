@@ -67,11 +67,13 @@ def ident(v): return ascii_case("".join(
     chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text(v)), upper=True)
 def key(v): return "".join(c for c in lower(ident(v)) if c not in WS + "_-")
 
+def field(v): b = v.encode(); return str(len(b)).encode() + b":" + b    # field(v), §3.4
 def table_digest(kind, columns, rows):                                  # §3.4
-    tag, cols = f"shuangsui/v2/{kind}", sorted(columns)
-    leaves = sorted(sha(s(tag + "-row") + u32(len(cols)) + b"".join(s(c) + s(r[c]) for c in cols))
-                    for r in rows)
-    return sha(s(tag) + u32(len(cols)) + b"".join(map(s, cols)) + u64(len(rows)) + b"".join(leaves))
+    tag, cols, buckets = f"shuangsui/v2/{kind}".encode(), sorted(columns), {}
+    for leaf in sorted(sha(tag + b"-row" + b"".join(b"\n" + field(r[c]) for c in cols)).hex().encode() for r in rows):
+        buckets.setdefault(leaf[:2], []).append(leaf)                   # by the leaf's first two hex digits
+    return sha(tag + b"".join(b"\n" + field(c) for c in cols) + b"\n" + str(len(rows)).encode()
+               + b"".join(b"\n" + b + b":" + sha(b"".join(g)).hex().encode() for b, g in sorted(buckets.items())))
 
 def V(v):                                                               # §4.3
     if isinstance(v, bool): return b"b" + bytes([v])

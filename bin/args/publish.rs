@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::inputs::InputArgs;
-use super::values::{self, NoticeFormat, ShowOfficers, SqlDialect};
+use super::values::{self, DigestTable, NoticeFormat, ShowOfficers, SqlDialect};
 
 /// `shuangsui publish`.
 #[derive(Args)]
@@ -67,8 +67,11 @@ pub struct SqlArgs {
     #[arg(long)]
     pub record: PathBuf,
     /// The task's id
-    #[arg(long)]
-    pub task: String,
+    #[arg(long, required_unless_present = "digest", conflicts_with = "digest")]
+    pub task: Option<String>,
+    /// Instead of a task's selection: the query that computes a table's canonical digest (targets or officers)
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub digest: Option<DigestTable>,
     /// The SQL engine: duckdb, postgres or spark
     #[arg(long, default_value = "duckdb", value_parser = values::sql_dialect)]
     pub dialect: SqlDialect,

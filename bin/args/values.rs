@@ -214,6 +214,22 @@ impl From<SqlDialect> for shuangsui::publish::sql::Dialect {
     }
 }
 
+/// The table of `sql --digest`: the library's [`shuangsui::publish::sql::DigestOf`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DigestTable {
+    Targets,
+    Officers,
+}
+
+impl From<DigestTable> for shuangsui::publish::sql::DigestOf {
+    fn from(t: DigestTable) -> Self {
+        match t {
+            DigestTable::Targets => Self::Targets,
+            DigestTable::Officers => Self::Officers,
+        }
+    }
+}
+
 /// `NAME=VALUE`, split at the first `=` (`draw --reveal NAME=SECRET`,
 /// `finalize --party NAME=CONTRIBUTION`).
 #[derive(Clone, Debug, PartialEq, Eq)]

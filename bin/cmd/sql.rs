@@ -1,4 +1,5 @@
-//! `shuangsui sql`: the query that reproduces a task's target selection in a data warehouse.
+//! `shuangsui sql`: the query that reproduces a task's target selection in a data warehouse,
+//! or (`--digest`) computes a table's canonical digest there.
 
 use std::process::ExitCode;
 
@@ -14,6 +15,24 @@ pub fn run(args: &SqlArgs, _lang: Lang) -> Result<ExitCode> {
     let dialect = Dialect::from(args.dialect);
     let bytes = read(&args.record)?;
     let record = shuangsui::Record::from_json(&args.record.display().to_string(), &bytes)?;
+    if let Some(of) = args.digest {
+        // The table holding the rows: `--table`, or the kit's file for DuckDB.
+        let of = of.into();
+        let table = match (dialect, &args.table) {
+            (Dialect::DuckDb, None) => None,
+            (_, table) => Some(
+                table
+                    .as_deref()
+                    .unwrap_or(shuangsui::publish::sql::DigestOf::name(of)),
+            ),
+        };
+        say_raw!(
+            "{}",
+            shuangsui::publish::sql::digest_query(&record, of, dialect, table)?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let task = args.task.as_deref().unwrap_or_default();
     // DuckDB reads the kit itself unless told of tables; the others need tables.
     let data = match (dialect, &args.table, &args.exclusions_table) {
         (Dialect::DuckDb, None, None) => Data::Kit,
@@ -24,7 +43,7 @@ pub fn run(args: &SqlArgs, _lang: Lang) -> Result<ExitCode> {
     };
     say_raw!(
         "{}",
-        shuangsui::publish::sql::selection_query(&record, &args.task, dialect, data)?
+        shuangsui::publish::sql::selection_query(&record, task, dialect, data)?
     );
     Ok(ExitCode::SUCCESS)
 }

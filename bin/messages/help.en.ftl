@@ -216,8 +216,10 @@ help-sql-after =
     Examples:
       cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql
       shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions
+      shuangsui sql --record record.json --digest targets --dialect postgres --table audit.targets
 help-sql-arg-record = The draw's record
 help-sql-arg-task = The task's id
+help-sql-arg-digest = Instead of a task's selection: the query that computes a table's canonical digest (SPEC.md §3.4) in the engine, one row, one column: targets or officers (with --table, the warehouse's table; with duckdb and no table, the kit's targets.csv or officers.csv)
 help-sql-arg-dialect = The SQL engine: duckdb, postgres or spark
 help-sql-arg-table = The table of the directory (the kit's targets.csv, every column text), SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads the kit's files itself]
 help-sql-arg-exclusions-table = The table of the listed exclusions (the kit's exclusions.csv: task, target, reason) [default: exclusions]

@@ -215,8 +215,10 @@ help-sql-after =
     示例：
       cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql
       shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions
+      shuangsui sql --record record.json --digest targets --dialect postgres --table audit.targets
 help-sql-arg-record = 抽取记录
 help-sql-arg-task = 任务编号
+help-sql-arg-digest = 不生成任务的抽取查询，而是生成在该引擎中计算某表规范摘要（SPEC.md §3.4）的查询，结果为一行一列：targets 或 officers（用 --table 指定仓库中的表；使用 duckdb 且不指定表时，读取核验材料包中的 targets.csv 或 officers.csv）
 help-sql-arg-dialect = SQL 引擎：duckdb、postgres 或 spark
 help-sql-arg-table = 检查对象名录所在的表（核验材料包中的 targets.csv，全部为文本列），写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询自行读取核验材料包中的文件］
 help-sql-arg-exclusions-table = 排除清单所在的表（核验材料包中的 exclusions.csv：task、target、reason）［默认：exclusions］

@@ -68,12 +68,6 @@ impl Encoder {
         self
     }
 
-    /// `hash(h₁) ‖ … ‖ hash(hₙ)`: digests end to end, in one update.
-    pub fn hashes(&mut self, hs: &[Hash]) -> &mut Self {
-        self.hasher.update(hs.as_flattened());
-        self
-    }
-
     /// A single raw byte, used as a type tag.
     pub fn tag_byte(&mut self, b: u8) -> &mut Self {
         self.hasher.update([b]);

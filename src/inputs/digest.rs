@@ -6,8 +6,9 @@
 
 use super::kind::{NAME, TableKind, digested};
 use super::table::{Row, Table};
-use crate::base::canonical::{Encoder, Hash, sha256, to_hex};
+use crate::base::canonical::{Hash, sha256, to_hex};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
 
 use crate::base::canonical::SPEC_VERSION;
 
@@ -16,22 +17,22 @@ fn table_tag(kind: TableKind) -> String {
     format!("shuangsui/v{SPEC_VERSION}/{}", kind.as_str())
 }
 
-/// Computes the leaves of one table's rows (SPEC.md §3.4), with the parts that
-/// do not depend on the row encoded once:
-/// `leaf(row) = SHA-256(str(tag + "-row") ‖ u32(ncols) ‖ (str(name) ‖ str(value))*)`,
-/// columns in sorted order.
+/// Computes the leaves of one table's rows (SPEC.md §3.4), text a SQL engine can hash too:
+/// `leaf(row) = SHA-256(tag + "-row" ‖ (LF ‖ field(value))*)`, values in the sorted order of
+/// their columns, `field(v) = decimal(len(v)) ‖ ":" ‖ v` (`len` in UTF-8 bytes). The column
+/// names are not in the leaf: the table's digest commits to them once.
 #[derive(Debug, Clone)]
 pub(crate) struct Leaves {
     prefix: Vec<u8>,
-    /// `str(name)` of each column, in sorted order.
-    names: Vec<Vec<u8>>,
     /// The table-order index of each column, in sorted order.
     order: Vec<usize>,
 }
 
-fn put_str(buf: &mut Vec<u8>, s: &str) {
-    let len = u32::try_from(s.len()).expect("values are at most 4096 bytes");
-    buf.extend_from_slice(&len.to_be_bytes());
+/// Appends `LF ‖ decimal(len(s)) ‖ ":" ‖ s`.
+fn put_field(buf: &mut Vec<u8>, s: &str) {
+    use std::io::Write as _;
+    buf.push(b'\n');
+    write!(buf, "{}:", s.len()).expect("writing to memory");
     buf.extend_from_slice(s.as_bytes());
 }
 
@@ -43,21 +44,8 @@ impl Leaves {
     fn tagged(tag: &str, columns: &[String]) -> Self {
         let mut order: Vec<usize> = (0..columns.len()).collect();
         order.sort_by(|&a, &b| columns[a].cmp(&columns[b]));
-        let mut prefix = Vec::new();
-        put_str(&mut prefix, &format!("{tag}-row"));
-        let ncols = u32::try_from(columns.len()).expect("column limit");
-        prefix.extend_from_slice(&ncols.to_be_bytes());
-        let names = order
-            .iter()
-            .map(|&i| {
-                let mut b = Vec::new();
-                put_str(&mut b, &columns[i]);
-                b
-            })
-            .collect();
         Self {
-            prefix,
-            names,
+            prefix: format!("{tag}-row").into_bytes(),
             order,
         }
     }
@@ -66,18 +54,36 @@ impl Leaves {
     pub(crate) fn leaf<'v>(&self, value: impl Fn(usize) -> &'v str, buf: &mut Vec<u8>) -> Hash {
         buf.clear();
         buf.extend_from_slice(&self.prefix);
-        for (name, &c) in self.names.iter().zip(&self.order) {
-            buf.extend_from_slice(name);
-            put_str(buf, value(c));
+        for &c in &self.order {
+            put_field(buf, value(c));
         }
         sha256(buf)
     }
 }
 
-/// The digest of a table from its leaves, fed in ascending order (SPEC.md §3.4):
-/// `SHA-256(str(tag) ‖ u32(ncols) ‖ str(name)* ‖ u64(nrows) ‖ sorted(leaf)*)`.
+/// A bucket of leaves: those whose hex starts with the same two digits (the same first byte).
+/// Its hash is `SHA-256` of their hex, ascending, concatenated (SPEC.md §3.4); buckets are
+/// independent, so they are hashed in parallel.
+pub(crate) fn bucket_hash(leaves: &[Hash]) -> Hash {
+    debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
+    debug_assert!(leaves.windows(2).all(|w| w[0][0] == w[1][0]));
+    let mut hasher = Sha256::new();
+    let mut hex = [0_u8; 64 * 32];
+    for chunk in leaves.chunks(32) {
+        for (leaf, out) in chunk.iter().zip(hex.chunks_exact_mut(64)) {
+            hex::encode_to_slice(leaf, out).expect("64 hex digits");
+        }
+        hasher.update(&hex[..chunk.len() * 64]);
+    }
+    hasher.finalize().into()
+}
+
+/// The digest of a table from its buckets, in ascending order (SPEC.md §3.4):
+/// `SHA-256(tag ‖ (LF ‖ field(column))* ‖ LF ‖ decimal(rows) ‖ (LF ‖ b ‖ ":" ‖ bucket(b))*)`,
+/// `b` the two hex digits of each bucket that has leaves.
 pub(crate) struct SortedLeaves {
-    encoder: Encoder,
+    hasher: Sha256,
+    last: Option<u8>,
 }
 
 impl SortedLeaves {
@@ -89,23 +95,41 @@ impl SortedLeaves {
     fn tagged(tag: &str, columns: &[String], rows: usize) -> Self {
         let mut sorted: Vec<&String> = columns.iter().collect();
         sorted.sort();
-        let mut encoder = Encoder::new(tag);
-        encoder.u32(u32::try_from(sorted.len()).expect("column limit"));
+        let mut head = tag.as_bytes().to_vec();
         for c in sorted {
-            encoder.str(c);
+            put_field(&mut head, c);
         }
-        encoder.u64(rows as u64);
-        Self { encoder }
+        head.push(b'\n');
+        head.extend_from_slice(rows.to_string().as_bytes());
+        let mut hasher = Sha256::new();
+        hasher.update(&head);
+        Self { hasher, last: None }
     }
 
-    /// The next leaves, in ascending order.
-    pub(crate) fn push(&mut self, leaves: &[Hash]) {
-        debug_assert!(leaves.windows(2).all(|w| w[0] <= w[1]));
-        self.encoder.hashes(leaves);
+    /// The next bucket: its first byte and [`bucket_hash`] of its leaves.
+    pub(crate) fn push_bucket(&mut self, first: u8, hash: &Hash) {
+        debug_assert!(
+            self.last.is_none_or(|l| l < first),
+            "buckets in ascending order"
+        );
+        self.last = Some(first);
+        let mut line = [0_u8; 1 + 2 + 1 + 64];
+        line[0] = b'\n';
+        hex::encode_to_slice([first], &mut line[1..3]).expect("two hex digits");
+        line[3] = b':';
+        hex::encode_to_slice(hash, &mut line[4..]).expect("64 hex digits");
+        self.hasher.update(line);
+    }
+
+    /// All the leaves, in ascending order: bucketed and hashed here.
+    pub(crate) fn push_sorted(&mut self, leaves: &[Hash]) {
+        for bucket in leaves.chunk_by(|a, b| a[0] == b[0]) {
+            self.push_bucket(bucket[0][0], &bucket_hash(bucket));
+        }
     }
 
     pub(crate) fn finish(self) -> Hash {
-        self.encoder.finish()
+        self.hasher.finalize().into()
     }
 }
 
@@ -122,7 +146,7 @@ pub fn table(table: &Table) -> Hash {
         .collect();
     leaves.sort_unstable();
     let mut digest = SortedLeaves::new(table.kind, &columns, leaves.len());
-    digest.push(&leaves);
+    digest.push_sorted(&leaves);
     digest.finish()
 }
 
@@ -144,7 +168,7 @@ pub fn officer_names(roster: &Table) -> Option<Hash> {
         .collect();
     leaves.sort_unstable();
     let mut digest = SortedLeaves::tagged(&tag, &columns, leaves.len());
-    digest.push(&leaves);
+    digest.push_sorted(&leaves);
     Some(digest.finish())
 }
 
@@ -260,5 +284,41 @@ mod tests {
             digest(TableKind::Targets, "id,name\n"),
             digest(TableKind::Targets, "id,name,x\n")
         );
+    }
+
+    /// SPEC.md §3.4 spelled out by hand for a two-row table: the leaves are the hex of the
+    /// values as length-prefixed text, the buckets the hex of their sorted leaves, the
+    /// digest the header, the row count and the buckets.
+    #[test]
+    fn the_digest_is_the_text_of_spec_3_4() {
+        use std::fmt::Write as _;
+        let (a, c) = (crate::synth::uscc_for(1), crate::synth::uscc_for(3));
+        let csv = format!("name,id,risk\n甲,{a},B\n丙,{c},\n");
+        let got = table(&Table::from_csv(TableKind::Targets, "t", csv.as_bytes()).unwrap());
+        let hex = |s: &str| to_hex(&sha256(s.as_bytes()));
+        let field = |v: &str| format!("{}:{v}", v.len());
+        let leaf = |id: &str, name: &str, risk: &str| {
+            hex(&format!(
+                "shuangsui/v2/targets-row\n{}\n{}\n{}",
+                field(id),
+                field(name),
+                field(risk)
+            ))
+        };
+        let mut leaves = [leaf(&a, "甲", "B"), leaf(&c, "丙", "")];
+        leaves.sort();
+        let mut text = String::from("shuangsui/v2/targets\n2:id\n4:name\n4:risk\n2");
+        if leaves[0][..2] == leaves[1][..2] {
+            let bucket = hex(&leaves.concat());
+            write!(text, "\n{}:{bucket}", &leaves[0][..2]).unwrap();
+        } else {
+            for l in &leaves {
+                write!(text, "\n{}:{}", &l[..2], hex(l)).unwrap();
+            }
+        }
+        assert_eq!(to_hex(&got), hex(&text));
+        // An empty table: the header and the count, no bucket.
+        let empty = table(&Table::from_csv(TableKind::Targets, "t", b"id,name\n").unwrap());
+        assert_eq!(to_hex(&empty), hex("shuangsui/v2/targets\n2:id\n4:name\n0"));
     }
 }

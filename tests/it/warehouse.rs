@@ -18,6 +18,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
+use shuangsui::publish::sql::{Dialect, DigestOf, digest_query};
+
 use crate::fixtures::{
     INPUT_FLAGS, TempDir, available, bin, edit_json, load_record, read_json, read_text, runs,
     stderr, succeeds,
@@ -74,12 +76,72 @@ fn duckdb_reproduces_every_tasks_selection_of_a_100k_directory_from_its_kit() {
     assert!(compared > 1_000, "only {compared} selections compared");
     run_duckdb_jobs(&dir, &jobs);
     eprintln!("DuckDB reproduced {compared} selections over 4 tasks exactly, from the kit");
+    // And the tables' canonical digests (SPEC.md §3.4), computed by DuckDB over the kit.
+    for (of, expected) in [
+        (DigestOf::Targets, &record.inputs.targets.digest),
+        (DigestOf::Officers, &record.inputs.officers.digest),
+    ] {
+        let query = digest_query(&record, of, Dialect::DuckDb, None).unwrap();
+        assert_eq!(&duckdb_scalar(&kit, &query), expected, "{query}");
+    }
+}
+
+/// The one value a query returns, run by `DuckDB` in `dir`.
+fn duckdb_scalar(dir: &Path, query: &str) -> String {
+    let out = Command::new("python3")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "import sys, duckdb; print(duckdb.connect().execute(sys.stdin.read()).fetchone()[0])",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(query.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "duckdb: {}\n{query}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
 #[test]
 fn queries_for_postgres_and_spark_use_their_hash_functions() {
     let dir = TempDir::new("sql");
     shuangsui(&dir, &["demo", "--out", "."]);
+    // The digest queries (SPEC.md §3.4) name the warehouse's table and its functions.
+    for (dialect, hash, length) in [
+        ("postgres", "encode(sha256(convert_to(", "octet_length("),
+        ("spark", "sha2(", "octet_length("),
+    ] {
+        let out = shuangsui(
+            &dir,
+            &[
+                "sql",
+                "--record",
+                "record.json",
+                "--digest",
+                "officers",
+                "--dialect",
+                dialect,
+                "--table",
+                "audit.roster",
+            ],
+        );
+        let q = String::from_utf8(out.stdout).unwrap();
+        assert!(q.contains(hash) && q.contains(length), "{q}");
+        assert!(
+            q.contains("audit") && q.contains("roster") && q.contains("shuangsui/v2/officers-row"),
+            "{q}"
+        );
+    }
     let pg = String::from_utf8(
         shuangsui(
             &dir,

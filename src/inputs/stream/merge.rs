@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
 use crate::base::canonical::Hash;
-use crate::inputs::digest::SortedLeaves;
+use crate::inputs::digest::{SortedLeaves, bucket_hash};
 use crate::inputs::directory::Store;
 use crate::inputs::kind::TableKind;
 
@@ -16,20 +16,19 @@ fn sort_leaves(leaves: &mut [Hash]) {
     leaves.sort_unstable_by(|a, b| head(a).cmp(&head(b)).then_with(|| a.cmp(b)));
 }
 
-/// The canonical digest from the blocks' runs of leaves, each grouped by first byte:
-/// a group gathered from every run and sorted is a stretch of the sorted leaves.
-/// Groups are sorted a wave at a time on every core while the previous wave is
-/// hashed, without a second copy of all the leaves.
+/// The canonical digest from the blocks' runs of leaves, each grouped by first byte: a
+/// group gathered from every run and sorted is a bucket of the digest (SPEC.md §3.4), hashed
+/// on every core, a wave of groups at a time, without a second copy of all the leaves.
 pub(super) fn merged_digest(
     kind: TableKind,
     columns: &[String],
     leaves: &[Hash],
     runs: &[(usize, Vec<u32>)],
 ) -> Hash {
-    const WAVE: usize = 8;
+    const WAVE: usize = 16;
     let mut digest = SortedLeaves::new(kind, columns, leaves.len());
-    let sorted_wave = |wave: usize| -> Vec<Vec<Hash>> {
-        (wave..(wave + WAVE).min(256))
+    for wave in (0..256).step_by(WAVE) {
+        let hashed: Vec<Option<Hash>> = (wave..wave + WAVE)
             .into_par_iter()
             .map(|first| {
                 let mut group = Vec::new();
@@ -38,28 +37,18 @@ pub(super) fn merged_digest(
                         &leaves[start + bounds[first] as usize..start + bounds[first + 1] as usize],
                     );
                 }
+                if group.is_empty() {
+                    return None;
+                }
                 sort_leaves(&mut group);
-                group
+                Some(bucket_hash(&group))
             })
-            .collect()
-    };
-    let mut ready = sorted_wave(0);
-    for wave in (WAVE..256 + WAVE).step_by(WAVE) {
-        let ((), next) = rayon::join(
-            || {
-                for group in &ready {
-                    digest.push(group);
-                }
-            },
-            || {
-                if wave < 256 {
-                    sorted_wave(wave)
-                } else {
-                    Vec::new()
-                }
-            },
-        );
-        ready = next;
+            .collect();
+        for (first, hash) in (wave..).zip(hashed) {
+            if let Some(hash) = hash {
+                digest.push_bucket(u8::try_from(first).expect("a byte"), &hash);
+            }
+        }
     }
     digest.finish()
 }

@@ -98,6 +98,23 @@ impl Dialect {
         }
     }
 
+    /// The number of bytes of a text expression's UTF-8 encoding.
+    pub(super) fn octet_length(self, expr: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("strlen({expr})"),
+            _ => format!("octet_length({expr})"),
+        }
+    }
+
+    /// An integer expression as decimal text.
+    pub(super) fn text_of_integer(self, expr: &str) -> String {
+        match self {
+            Dialect::DuckDb => format!("CAST({expr} AS VARCHAR)"),
+            Dialect::Postgres => format!("CAST({expr} AS text)"),
+            Dialect::Spark => format!("CAST({expr} AS STRING)"),
+        }
+    }
+
     /// A text expression compared by its bytes.
     pub(super) fn bytes(self, expr: &str) -> String {
         match self {

@@ -13,15 +13,20 @@
 //! Every identifier is quoted and every literal escaped; no `LIKE` is used. An empty cell,
 //! which CSV loaders read as NULL, is read as the empty string everywhere.
 //!
+//! `digest.rs` writes the query that computes a table's canonical digest (SPEC.md §3.4) in the
+//! engine, for a directory that never leaves the warehouse.
+//!
 //! Where things are: `selection.rs` writes the query, in the dialects of `dialect.rs`, with
 //! the filter's conditions of `filter.rs`; `exclusions.rs` writes and checks the kit's
 //! `exclusions.csv`.
 
 mod dialect;
+mod digest;
 mod exclusions;
 mod filter;
 mod selection;
 
 pub use dialect::Dialect;
+pub use digest::{DigestOf, digest_query};
 pub use exclusions::{check_exclusions_csv, exclusions_csv};
 pub use selection::{Data, selection_query};

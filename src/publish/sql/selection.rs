@@ -44,7 +44,8 @@ fn multiples_of_four() -> String {
 }
 
 /// The options `DuckDB` reads a kit's CSV file with: a header, every column text, RFC 4180.
-const KIT_CSV: &str = "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
+pub(super) const KIT_CSV: &str =
+    "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
 
 /// The task of a record, or an error listing its tasks.
 fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {

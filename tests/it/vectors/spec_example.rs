@@ -26,15 +26,17 @@ fn worked_example() -> String {
     writeln!(w, "Seed: `{}`\n", c.seed).unwrap();
 
     writeln!(w, "### 12.2 Input digests (§3.4, §4.3)\n").unwrap();
-    // The directory as a table of rows, for its leaves.
+    // The directory as a table of rows, for its leaves: the columns the plan reads, as the
+    // draw keeps them (SPEC.md §3.2 rule 5: the others are dropped and not digested).
     let targets_table = shuangsui::inputs::Table::parse(
         shuangsui::inputs::TableKind::Targets,
         "targets.csv",
         c.targets.as_bytes(),
-        &shuangsui::inputs::TableOptions {
-            mapping: inputs.plan().target_columns.clone(),
-            ..shuangsui::inputs::TableOptions::default()
-        },
+        &shuangsui::draw::table_options(
+            inputs.plan(),
+            shuangsui::inputs::TableKind::Targets,
+            &shuangsui::inputs::ReadOptions::default(),
+        ),
     )
     .unwrap();
     for (table, digest_hex) in [
@@ -55,9 +57,22 @@ fn worked_example() -> String {
             .collect();
         leaves.sort();
         writeln!(w, "| leaf | row id |\n|---|---|").unwrap();
-        for (leaf, id) in leaves {
+        for (leaf, id) in &leaves {
             writeln!(w, "| `{leaf}` | {id} |").unwrap();
         }
+        // The buckets: the leaves by their first two hex digits, each hashed as their text.
+        writeln!(w, "\nbuckets:\n").unwrap();
+        let sorted: Vec<&str> = leaves.iter().map(|(l, _)| l.as_str()).collect();
+        for bucket in sorted.chunk_by(|a, b| a[..2] == b[..2]) {
+            let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(bucket.concat()));
+            writeln!(w, "- `{}`: `{hash}`", &bucket[0][..2]).unwrap();
+        }
+        assert_eq!(
+            &hex::encode(shuangsui::inputs::digest::table(table)),
+            digest_hex,
+            "the example's {} leaves are not the record's digest",
+            table.kind.as_str()
+        );
         writeln!(w, "\n{}_digest = `{digest_hex}`\n", table.kind.as_str()).unwrap();
     }
     writeln!(w, "plan_digest = `{}`\n", record.inputs.plan.digest).unwrap();

@@ -137,13 +137,7 @@ pub fn draw_cases() -> Vec<Case> {
                 "§6.1 rules 1 and 2, §7.3 rule 2: a history file: T1 excludes entities inspected for its item in the last 365 days (scope same_item, matched by item); a cap of one inspection a year excludes the entity inspected in 2027, and (separate visits) T2 skips the entities T1 drew (annual_cap)",
             )
         },
-        Case {
-            conflicts: Some("人员编号,统一社会信用代码,回避事由\nE02,91110108551385082Q,近亲属任职\nE08,91440300192317458F,曾任法律顾问\n".into()),
-            ..case(
-                "recusal",
-                "§8.2 rule 2: a conflicts file: E02 never inspects 小米 and E08 never inspects 比亚迪; the stream passes over them for those entities",
-            )
-        },
+        recusal_case(),
         Case {
             plan: simple_plan("ratio = \"100%\"\nteam_size = 2\n"),
             conflicts: Some("执法证号,统一社会信用代码,回避事由\n42010001,12100000400000624D,近亲属任职\n42010002,12100000400000624D,曾任法律顾问\n42010003,12100000400000624D,曾任法律顾问\n".into()),
@@ -405,4 +399,51 @@ pub fn draw_cases() -> Vec<Case> {
     .into_iter()
     .chain(rule_draw_cases())
     .collect()
+}
+
+/// A conflicts file whose two rows both bind: each names an officer of T1's pool (E01, E02:
+/// 市场监管, so T2's 食品安全 teams are untouched) and an entity T1 draws. The rows change the
+/// draw key (the conflicts file is an input), so they are found by search over fixed inputs,
+/// and the comment's names are checked against what the search found.
+fn recusal_case() -> Case {
+    let ids: Vec<&str> = TARGETS
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    for a in &ids {
+        for b in &ids {
+            if a == b {
+                continue;
+            }
+            let c = Case {
+                conflicts: Some(format!(
+                    "人员编号,统一社会信用代码,回避事由\nE01,{a},近亲属任职\nE02,{b},曾任法律顾问\n"
+                )),
+                ..case(
+                    "recusal",
+                    "§8.2 rule 2: a conflicts file: E01 never inspects 腾讯 and E02 never inspects 阿里巴巴; T1 draws both and its pool holds both officers, so the stream passes over each for that entity",
+                )
+            };
+            let Ok(d) = run(&c) else { continue };
+            let t1 = &d.record.tasks[0];
+            let team = |id: &str| {
+                t1.selected
+                    .iter()
+                    .find(|s| s.target == id)
+                    .map(|s| &s.officers)
+            };
+            if let (Some(ta), Some(tb)) = (team(a), team(b)) {
+                assert!(!ta.iter().any(|o| o == "E01") && !tb.iter().any(|o| o == "E02"));
+                // The comment names them: a change of the inputs must update it.
+                assert_eq!(
+                    (*a, *b),
+                    ("9144030071526726XG", "91330100799655058B"),
+                    "update the recusal case's comment"
+                );
+                return c;
+            }
+        }
+    }
+    panic!("no conflicts rows name two entities T1 draws");
 }

@@ -453,7 +453,7 @@ fn ledger_refused_substitute_case() -> Case {
                 )),
                 ..case(
                     "ledger-substitute-refused",
-                    "§9.4, §8.2 rule 2: E08 leaves 清华大学's team (slot 1); E02, the first of that slot's substitute order who is neither in the team nor E08, is conflicted with 清华大学 (the conflicts file), so the replacement is the next in the order, E01",
+                    "§9.4, §8.2 rule 2: E05 leaves 清华大学's team (slot 1); E01, the first of that slot's substitute order who is neither in the team nor E05, is conflicted with 清华大学 (the conflicts file), so the replacement is the next one the rules allow, E03",
                 )
             };
             let record = run(&c).expect("the case draws").record;
@@ -475,7 +475,7 @@ fn ledger_refused_substitute_case() -> Case {
                 // The comment names them: a change of the inputs must update it.
                 assert_eq!(
                     (target, conflicted, leaving.as_str()),
-                    ("12100000400000624D", "E02", "E08")
+                    ("12100000400000624D", "E01", "E05")
                 );
                 c.amendments.push(json!({"kind": "replace_officer", "task": "T", "target": target, "officer": leaving, "reason": "请假", "actor": "张科长", "at": "2027-02-01T09:00:00+08:00"}));
                 return c;

@@ -1,0 +1,121 @@
+//! The query that computes a table's canonical digest in a SQL engine (SPEC.md §3.4): the
+//! record's digest of the target directory or the officer roster, from the table as the
+//! warehouse holds it, so that a directory that never leaves the warehouse can be announced
+//! and checked.
+
+use super::dialect::Dialect;
+use super::selection::KIT_CSV;
+use crate::base::canonical::SPEC_VERSION;
+use crate::draw::record::Record;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Which of a record's tables a digest query computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DigestOf {
+    /// The target directory (`inputs.targets.digest`).
+    Targets,
+    /// The officer roster (`inputs.officers.digest`; its names are not in it).
+    Officers,
+}
+
+impl DigestOf {
+    /// `targets` or `officers`: the table's name in tags and in a kit (`targets.csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DigestOf::Targets => "targets",
+            DigestOf::Officers => "officers",
+        }
+    }
+}
+
+/// The query that returns one row, one column `digest`: the canonical digest (SPEC.md §3.4,
+/// hex) of the record's target directory or officer roster, over the columns the record
+/// digested (`inputs.<table>.columns`), read from `table` — a table name (a dot separates a
+/// schema), or `None` for the verification kit's `targets.csv` or `officers.csv` in the
+/// working directory (`DuckDB` only). Every column is read as text, an empty cell (NULL to a
+/// CSV loader) as the empty string. It equals the record's digest exactly when the table
+/// holds the rows the draw digested.
+///
+/// # Errors
+///
+/// The record is of another spec version or was changed after the draw; a kit's file asked of
+/// an engine that cannot read files; a table name that is empty or names a part of a query.
+pub fn digest_query(
+    record: &Record,
+    of: DigestOf,
+    dialect: Dialect,
+    table: Option<&str>,
+) -> Result<String> {
+    let d = dialect;
+    if record.spec != SPEC_VERSION {
+        return Err(Error::with_id(ErrorKind::Sql, "sql-spec")
+            .arg("found", &record.spec)
+            .arg("supported", SPEC_VERSION));
+    }
+    if record.content_digest() != record.digest {
+        return Err(Error::with_id(ErrorKind::Sql, "sql-record-altered"));
+    }
+    let source = match table {
+        None if d != Dialect::DuckDb => {
+            return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));
+        }
+        None => format!("read_csv('{}.csv', {KIT_CSV})", of.name()),
+        Some(name) => d.table(name)?,
+    };
+    let mut columns: Vec<&str> = match of {
+        DigestOf::Targets => record.inputs.targets.columns.iter(),
+        DigestOf::Officers => record.inputs.officers.columns.iter(),
+    }
+    .map(String::as_str)
+    .collect();
+    columns.sort_unstable();
+    let tag = format!("shuangsui/v{SPEC_VERSION}/{}", of.name());
+    let lf = d.char(10);
+    // `field(v) = decimal(len(v)) ":" v`, one per line after the tag.
+    let field = |cell: &str| {
+        format!(
+            "{lf} || {} || ':' || {cell}",
+            d.text_of_integer(&d.octet_length(cell))
+        )
+    };
+    let cells: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("coalesce({}, '') AS c{i}", d.ident(c)))
+        .collect();
+    let leaf_text: Vec<String> = (0..columns.len())
+        .map(|i| field(&format!("c{i}")))
+        .collect();
+    let header: String = columns
+        .iter()
+        .map(|c| format!("{lf} || {}", d.literal(&format!("{}:{c}", c.len()))))
+        .collect::<Vec<_>>()
+        .join(" || ");
+    let bucket_line = format!("{lf} || b || ':' || h");
+    Ok(format!(
+        "-- The canonical digest of {table} (SPEC.md §3.4), as record {digest} holds it: {expected}.\n\
+         WITH cells AS (\n  SELECT {cells}\n  FROM {source}\n),\n\
+         leaves AS (\n  SELECT {leaf} AS leaf\n  FROM cells\n),\n\
+         buckets AS (\n  SELECT substr(leaf, 1, 2) AS b, {bucket} AS h\n  FROM leaves\n  GROUP BY substr(leaf, 1, 2)\n)\n\
+         SELECT {digest_expr} AS digest\nFROM buckets;\n",
+        table = of.name(),
+        digest = record.digest,
+        expected = match of {
+            DigestOf::Targets => &record.inputs.targets.digest,
+            DigestOf::Officers => &record.inputs.officers.digest,
+        },
+        cells = cells.join(", "),
+        leaf = d.sha256_hex(&format!(
+            "{} || {}",
+            d.literal(&format!("{tag}-row")),
+            leaf_text.join(" || ")
+        )),
+        bucket = d.sha256_hex(&d.concat_sorted("leaf", "leaf")),
+        digest_expr = d.sha256_hex(&format!(
+            "{} || {header} || {lf} || {} || {}",
+            d.literal(&tag),
+            d.text_of_integer("(SELECT count(*) FROM leaves)"),
+            d.concat_sorted(&bucket_line, "b")
+        )),
+    ))
+}

@@ -106,15 +106,19 @@ fn example_kits() -> Vec<std::path::PathBuf> {
         },
     )
     .unwrap();
-    let record = draw(&inputs, &Seed::unattested("2027-01-15 公开摇号").unwrap())
+    let drawn = draw(&inputs, &Seed::unattested("2027-01-15 公开摇号").unwrap())
         .unwrap()
-        .record
-        .to_json();
+        .record;
+    // The edit an insider would make: a friendly officer put into the first team.
+    let mut edited = drawn.clone();
+    let team = &mut edited.tasks[0].selected[0].officers;
+    let friend = ["E1", "E2", "E3"]
+        .into_iter()
+        .find(|o| !team.iter().any(|t| t == o))
+        .unwrap();
+    team[0] = friend.to_owned();
     let mut out = Vec::new();
-    for (name, record) in [
-        ("genuine", record.clone()),
-        ("edited", record.replacen("\"E1\"", "\"E3\"", 1)),
-    ] {
+    for (name, record) in [("genuine", drawn.to_json()), ("edited", edited.to_json())] {
         let dir = base.join(name);
         std::fs::create_dir_all(&dir).unwrap();
         for (file, text) in [

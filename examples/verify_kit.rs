@@ -116,7 +116,7 @@ fn example_kits() -> Vec<std::path::PathBuf> {
         .into_iter()
         .find(|o| !team.iter().any(|t| t == o))
         .unwrap();
-    team[0] = friend.to_owned();
+    friend.clone_into(&mut team[0]);
     let mut out = Vec::new();
     for (name, record) in [("genuine", drawn.to_json()), ("edited", edited.to_json())] {
         let dir = base.join(name);

@@ -56,6 +56,11 @@ pub fn hint(e: &shuangsui::Error, lang: Lang) -> Option<String> {
         .map_or_else(|| e.hint(lang), |first| hint(first, lang))
 }
 
+/// The library's scanner of message ids in source files.
+#[cfg(test)]
+#[path = "../../src/messages/scan.rs"]
+mod scan;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,58 +82,17 @@ mod tests {
     /// The ids the tool's code names (`t!(lang, "id", …)`, `says!("id", …)`, a refusal's
     /// `unknown::<E>("id", …)`), from its source files.
     fn ids_in_code() -> Vec<(String, String)> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).expect("bin/ is readable") {
-                let path = entry.expect("an entry").path();
-                if path.is_dir() {
-                    walk(&path, out);
-                    continue;
-                }
-                if path.extension().is_none_or(|e| e != "rs") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).expect("source text");
-                for start in ["t!(", "says!(", "unknown::<"] {
-                    for (at, _) in text.match_indices(start) {
-                        if text[..at]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                        {
-                            continue; // `format!(`
-                        }
-                        let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
-                        if line.trim_start().starts_with("//") {
-                            continue;
-                        }
-                        let rest = &text[at + start.len()..];
-                        // The id is the first string literal: after the language in `t!`,
-                        // first in `says!`, after the type in `unknown::<E>(`.
-                        let Some(open) = rest.find('"') else { continue };
-                        let before = rest[..open].trim();
-                        let id_first = match start {
-                            "t!(" => before.ends_with(',') && before.matches(',').count() == 1,
-                            "says!(" => before.is_empty(),
-                            _ => before.ends_with(">(") && !before.contains(' '),
-                        };
-                        if !id_first {
-                            continue;
-                        }
-                        let id = &rest[open + 1..];
-                        let id = &id[..id.find('"').expect("a closed literal")];
-                        if !id.is_empty() && !id.contains(' ') {
-                            out.push((path.display().to_string(), id.to_owned()));
-                        }
-                    }
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(
+        scan::ids_in(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bin"),
-            &mut out,
-        );
-        out
+            &["t!(", "says!(", "unknown::<"],
+            // The id is the first string literal: after the language in `t!`, first in
+            // `says!`, after the type in `unknown::<E>(`.
+            &|start, before| match start {
+                "t!(" => before.ends_with(',') && before.matches(',').count() == 1,
+                "says!(" => before.is_empty(),
+                _ => before.ends_with(">(") && !before.contains(' '),
+            },
+        )
     }
 
     #[test]

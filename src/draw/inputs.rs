@@ -424,3 +424,40 @@ fn resolve_conflicts(officers: &Table, conflicts: &Table) -> Result<Vec<(String,
         })
         .collect()
 }
+
+/// A small draw for the crate's unit tests: a plan of one task over two entities and three
+/// officers, drawn with the seed `s`.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::{Inputs, Source};
+    use crate::draw::record::Record;
+
+    pub(crate) const PLAN: &str = "[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n";
+
+    /// The inputs.
+    pub(crate) fn inputs() -> Inputs {
+        Inputs::parse(
+            Source {
+                name: "plan.toml",
+                bytes: PLAN.as_bytes(),
+            },
+            Source {
+                name: "targets.csv",
+                bytes: "id,name\n91110000802100433B,甲\n9144030071526726XG,乙\n".as_bytes(),
+            },
+            Source {
+                name: "officers.csv",
+                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
+            },
+        )
+        .unwrap()
+    }
+
+    /// The inputs and their record.
+    pub(crate) fn drawn() -> (Inputs, Record) {
+        let inputs = inputs();
+        let seed = crate::ceremony::seed::Seed::unattested("s").unwrap();
+        let record = crate::draw::draw(&inputs, &seed).unwrap().record;
+        (inputs, record)
+    }
+}

@@ -32,7 +32,7 @@ mod earlier;
 pub(crate) mod eligibility;
 pub(crate) mod frame;
 pub(crate) mod history;
-mod inputs;
+pub(crate) mod inputs;
 pub(crate) mod matching;
 pub mod record;
 mod run;

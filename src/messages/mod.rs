@@ -366,6 +366,9 @@ fn arguments(pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>)
 }
 
 #[cfg(test)]
+mod scan;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -386,52 +389,14 @@ mod tests {
     /// The ids the library's code names in `msg("id")` and `Error::with_id(kind, "id")`, with
     /// the file naming each.
     fn ids_in_code() -> Vec<(String, String)> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
-            for entry in std::fs::read_dir(dir).expect("src/ is readable") {
-                let path = entry.expect("an entry").path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).expect("source text");
-                    for start in ["msg(", "with_id("] {
-                        for (at, _) in text.match_indices(start) {
-                            if text[..at]
-                                .chars()
-                                .next_back()
-                                .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                            {
-                                continue;
-                            }
-                            let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
-                            if line.trim_start().starts_with("//") {
-                                continue;
-                            }
-                            let rest = &text[at + start.len()..];
-                            let Some(open) = rest.find('"') else { continue };
-                            let before = rest[..open].trim();
-                            let id_here = match start {
-                                "msg(" => before.is_empty(),
-                                _ => before.starts_with("ErrorKind::") && before.ends_with(','),
-                            };
-                            if !id_here {
-                                continue;
-                            }
-                            let id = &rest[open + 1..];
-                            let id = &id[..id.find('"').expect("a closed literal")];
-                            if !id.is_empty() && !id.contains(' ') {
-                                out.push((path.display().to_string(), id.to_owned()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(
+        scan::ids_in(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut out,
-        );
-        out
+            &["msg(", "with_id("],
+            &|start, before| match start {
+                "msg(" => before.is_empty(),
+                _ => before.starts_with("ErrorKind::") && before.ends_with(','),
+            },
+        )
     }
 
     #[test]

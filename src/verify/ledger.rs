@@ -515,29 +515,11 @@ pub fn amend(record: &Record, inputs: &Inputs, a: &Amendment) -> Result<Record> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ceremony::seed::Seed;
     use crate::messages::Lang;
 
     #[test]
     fn a_refused_amendment_and_a_forged_entry_say_why_in_either_language() {
-        let inputs = crate::draw::Inputs::parse(
-            crate::draw::Source {
-                name: "plan.toml",
-                bytes: b"[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n",
-            },
-            crate::draw::Source {
-                name: "targets.csv",
-                bytes: "id,name\n91110000802100433B,甲\n9144030071526726XG,乙\n".as_bytes(),
-            },
-            crate::draw::Source {
-                name: "officers.csv",
-                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
-            },
-        )
-        .unwrap();
-        let record = crate::draw::draw(&inputs, &Seed::unattested("s").unwrap())
-            .unwrap()
-            .record;
+        let (inputs, record) = crate::draw::inputs::fixtures::drawn();
         let selected = &record.tasks[0].selected[0];
         let replace = |reason: &str| Amendment {
             change: Change::ReplaceOfficer {

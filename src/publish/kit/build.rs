@@ -153,7 +153,7 @@ pub(super) mod tests {
     use crate::messages::Lang;
     use crate::publish::kit::model::Given;
 
-    pub(crate) const PLAN: &str = "[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n";
+    pub(crate) use crate::draw::inputs::fixtures::PLAN;
     const TARGETS: &str = "id,name,法定代表人\n91110000802100433B,甲,x\n9144030071526726XG,乙,y\n";
     const OFFICERS: &str = "id,name,手机号码\nE1,张三,1\nE2,李四,2\nE3,王五,3\n";
 
@@ -178,6 +178,16 @@ pub(super) mod tests {
             },
         )
         .unwrap()
+    }
+
+    /// The kit of a record (JSON) of the example plan, in English, without a SQL command.
+    fn built(inputs: &Inputs, record: &str) -> Result<Kit> {
+        let given = Given {
+            record: record.as_bytes(),
+            plan: PLAN.as_bytes(),
+            earlier: &[],
+        };
+        build(inputs, &given, &options(Lang::En, None))
     }
 
     fn options(lang: Lang, sql: Option<&str>) -> KitOptions<'_> {
@@ -242,12 +252,7 @@ pub(super) mod tests {
             .unwrap()
             .record
             .to_json();
-        let given = Given {
-            record: record.as_bytes(),
-            plan: PLAN.as_bytes(),
-            earlier: &[],
-        };
-        let e = build(&inputs, &given, &options(Lang::En, None)).unwrap_err();
+        let e = built(&inputs, &record).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Read);
         assert!(
             e.message(Lang::En)
@@ -262,15 +267,7 @@ pub(super) mod tests {
         let record = crate::draw::draw(&inputs, &crate::Seed::unattested("s").unwrap())
             .unwrap()
             .record;
-        let kit = |record: &crate::Record| {
-            let json = record.to_json();
-            let given = Given {
-                record: json.as_bytes(),
-                plan: PLAN.as_bytes(),
-                earlier: &[],
-            };
-            build(&inputs, &given, &options(Lang::En, None)).map(|_| ())
-        };
+        let kit = |record: &crate::Record| built(&inputs, &record.to_json()).map(|_| ());
         assert!(kit(&record).is_ok());
         let mut other_plan = record.clone();
         other_plan.inputs.plan.digest = "0".repeat(64);

@@ -4,7 +4,7 @@
 //! and checked.
 
 use super::dialect::Dialect;
-use super::selection::KIT_CSV;
+use super::selection::{KIT_CSV, queryable};
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::Record;
 use crate::error::{Error, ErrorKind, Result};
@@ -47,14 +47,7 @@ pub fn digest_query(
     table: Option<&str>,
 ) -> Result<String> {
     let d = dialect;
-    if record.spec != SPEC_VERSION {
-        return Err(Error::with_id(ErrorKind::Sql, "sql-spec")
-            .arg("found", &record.spec)
-            .arg("supported", SPEC_VERSION));
-    }
-    if record.content_digest() != record.digest {
-        return Err(Error::with_id(ErrorKind::Sql, "sql-record-altered"));
-    }
+    queryable(record)?;
     let source = match table {
         None if d != Dialect::DuckDb => {
             return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));

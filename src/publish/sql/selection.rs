@@ -47,6 +47,20 @@ fn multiples_of_four() -> String {
 pub(super) const KIT_CSV: &str =
     "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
 
+/// Refuses a record a query would prove nothing for: one of another spec version, or one
+/// changed after the draw (its digest does not match its content).
+pub(super) fn queryable(record: &Record) -> Result<()> {
+    if record.spec != SPEC_VERSION {
+        return Err(Error::with_id(ErrorKind::Sql, "sql-spec")
+            .arg("found", &record.spec)
+            .arg("supported", SPEC_VERSION));
+    }
+    if record.content_digest() != record.digest {
+        return Err(Error::with_id(ErrorKind::Sql, "sql-record-altered"));
+    }
+    Ok(())
+}
+
 /// The task of a record, or an error listing its tasks.
 fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
     record.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
@@ -99,14 +113,7 @@ pub fn selection_query(
     data: Data<'_>,
 ) -> Result<String> {
     let d = dialect;
-    if record.spec != SPEC_VERSION {
-        return Err(Error::with_id(ErrorKind::Sql, "sql-spec")
-            .arg("found", &record.spec)
-            .arg("supported", SPEC_VERSION));
-    }
-    if record.content_digest() != record.digest {
-        return Err(Error::with_id(ErrorKind::Sql, "sql-record-altered"));
-    }
+    queryable(record)?;
     let t = task(record, task_id)?;
     let (targets, exclusions) = match data {
         Data::Kit if d != Dialect::DuckDb => {
@@ -507,23 +514,7 @@ mod tests {
 
     #[test]
     fn a_query_refused_says_why_in_chinese_and_in_english() {
-        let inputs = crate::draw::Inputs::parse(
-            crate::draw::Source {
-                name: "plan.toml",
-                bytes: b"[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nratio = \"50%\"\nteam_size = 2\n",
-            },
-            crate::draw::Source {
-                name: "targets.csv",
-                bytes: "id,name\n91110000802100433B,甲\n9144030071526726XG,乙\n".as_bytes(),
-            },
-            crate::draw::Source {
-                name: "officers.csv",
-                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
-            },
-        )
-        .unwrap();
-        let seed = crate::ceremony::seed::Seed::unattested("s").unwrap();
-        let record = crate::draw::draw(&inputs, &seed).unwrap().record;
+        let (_, record) = crate::draw::inputs::fixtures::drawn();
         let e = selection_query(&record, "T9", Dialect::DuckDb, Data::Kit).unwrap_err();
         assert_eq!(e.to_string(), "the record has no task 'T9' (its tasks: T1)");
         assert_eq!(

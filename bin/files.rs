@@ -142,6 +142,13 @@ impl InputFiles {
         self
     }
 
+    /// Hashes each file's raw bytes too, for the record's `sha256` (off by default: a serial
+    /// SHA-256 of the whole directory).
+    pub fn raw_digest(mut self, yes: bool) -> Self {
+        self.options.raw_digest = yes;
+        self
+    }
+
     /// Parses the inputs (the directory in blocks, with progress).
     pub fn parse(&self) -> Result<Inputs> {
         let reading = crate::progress::Reading::new(&self.names[1]);

@@ -14,7 +14,7 @@ Standard library only (hashlib, csv, tomllib, unicodedata, json, base64, zipfile
     python3 tests/reproduce.py RECORD PLAN TARGETS OFFICERS ... --announcement A --beacon ROUND [--replaced A0 ...]
                                [--reveal NAME=SECRET ...] [--timestamp TSR]
         repeats the draw as `shuangsui draw` makes it from these files and options (--id-check,
-        --id-allowlist, --targets-format, --encoding, --sheet, ...: the same names) and compares its
+        --id-allowlist, --raw-digest, --targets-format, --encoding, --sheet, ...: the same names) and compares its
         record with RECORD, byte for byte (tests/oracle.py runs this on every draw the CLI kept).
 
 Tables are read in every format of §3.1: CSV and TSV (UTF-8 with or without a BOM, GB18030), XLSX
@@ -1070,10 +1070,13 @@ def within(date, window, day):
 
 
 def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, history_bytes=None, conflicts_bytes=None,
-             earlier=()):
+             earlier=(), raw_digest=False):
     """§3–§9.3: the inputs' bytes and the seed to the sealed record (a dict in member order, its ledger empty)
-    and, per task, what the ledger (§9.4) needs: (task key, pool parts, the refusal rules 2, 3 and 5 of §8.2)."""
+    and, per task, what the ledger (§9.4) needs: (task key, pool parts, the refusal rules 2, 3 and 5 of §8.2).
+    The raw digests (§3.4) are computed only when raw_digest is set (`--raw-digest`, or an announcement that states
+    them); otherwise every one is ""."""
     id_check = id_check or {"mode": "strict", "allowlist": []}
+    raw = lambda src: sha(raw_bytes(src)).hex() if raw_digest else ""
     if seed == "" or any(map(is_control, seed)):
         raise Invalid("the seed is empty or has a control character (§5.1)")
     tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
@@ -1329,11 +1332,11 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
                  "one_visit": one_visit, "max_inspections_per_year": cap or 0,
                  "max_replacements": tree["plan"].get("max_replacements", 2)},
         "inputs": {
-            "plan": {"digest": pd.hex(), "sha256": sha(plan_bytes).hex()},
-            "targets": {"digest": td.hex(), "sha256": sha(raw_bytes(targets_bytes)).hex(), "rows": len(targets),
+            "plan": {"digest": pd.hex(), "sha256": raw(plan_bytes)},
+            "targets": {"digest": td.hex(), "sha256": raw(targets_bytes), "rows": len(targets),
                         "columns": sorted(t_cols), "dropped": t_dropped,
                         "id_check": {"mode": id_check["mode"], "allowlisted": allowlisted, "unchecked": unchecked}},
-            "officers": {"digest": od.hex(), "sha256": sha(raw_bytes(officers_bytes)).hex(), "rows": len(officers),
+            "officers": {"digest": od.hex(), "sha256": raw(officers_bytes), "rows": len(officers),
                          "columns": sorted(o_digest_cols), "dropped": o_dropped, "names": names_digest,
                          "certificates_checked_on": iso(date) if has_certificates else "",
                          "ineligible": sorted(({"id": o["id"], "reason": e[0]}
@@ -1348,7 +1351,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     if earlier_digests:
         record["inputs"]["earlier"] = earlier_digests
     for name, (cols, rows, data) in aux.items():
-        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": sha(raw_bytes(data)).hex(), "rows": len(rows),
+        record["inputs"][name] = {"digest": aux_digest[name].hex(), "sha256": raw(data), "rows": len(rows),
                                   "columns": sorted(cols)}
     if one_visit == "merge":                                              # §7.3
         visits = {}
@@ -1405,10 +1408,11 @@ def strict_json(data):
 
 
 # The documents' members (§5.3.2, §5.3.6, §9.1, §9.4), in order: "?name" is optional, [X] an array of X,
-# ("map", X) an object whose members are all X, int a non-negative integer, HASH 64 lower-case hex digits.
-HASH = "hash"
+# ("map", X) an object whose members are all X, int a non-negative integer, HASH 64 lower-case hex digits, RAW a raw
+# digest (§3.4): 64 lower-case hex digits, or "" when it was not computed.
+HASH, RAW = "hash", "raw"
 HEX64 = re.compile(r"[0-9a-f]{64}")
-DIGESTS = {"digest": HASH, "sha256": HASH}
+DIGESTS = {"digest": HASH, "sha256": RAW}
 CONDITION = {"?in": [str], "?not": [str], "?after": str, "?before": str, "?min": str, "?max": str}
 ANNOUNCEMENT = {
     "spec": str, "plan": str, "attempt": int, "replaces": str, "reason": str,
@@ -1479,8 +1483,18 @@ def check_shape(v, shape, path):
     elif shape is int:
         if type(v) is not int or v < 0:
             raise Invalid(f"{path}: not a non-negative integer")
-    elif not isinstance(v, str) or (shape == HASH and not HEX64.fullmatch(v)):
-        raise Invalid(f"{path}: not {'64 lower-case hex digits' if shape == HASH else 'a string'}")
+    elif not isinstance(v, str) or (shape in (HASH, RAW) and not HEX64.fullmatch(v) and not (shape == RAW and v == "")):
+        raise Invalid(f"{path}: not " + {HASH: "64 lower-case hex digits", RAW: '64 lower-case hex digits or ""'}.get(
+            shape, "a string"))
+
+
+RAW_INPUTS = ("plan", "targets", "officers", "history", "conflicts")
+
+
+def raw_any(inputs):
+    """§3.4, §5.3.6: whether a record's or announcement's inputs state any raw digest (not ""). A draw computes them
+    for every input file or for none; a record or announcement mixing stated and "" is no difference by itself."""
+    return any(inputs[k]["sha256"] for k in RAW_INPUTS if k in inputs)
 
 
 def read_record(data, name="record"):
@@ -1694,8 +1708,9 @@ def check_attestation(given, mine, earlier=()):
             problems.append(f"inputs.{k}: {'announced but not used' if a else 'used but not announced'}")
         elif a and a["digest"] != m["digest"]:
             problems.append(f"inputs.{k}.digest: {m['digest']}, not the announced {a['digest']}")
-        elif a and given["inputs"][k]["sha256"] != a["sha256"]:
-            problems.append(f"inputs.{k}.sha256: the record's raw digest is not the announced {a['sha256']}")
+        elif a and given["inputs"][k]["sha256"] != a["sha256"]:              # §5.3.6, §10 step 4 ("" = "")
+            problems.append(f"inputs.{k}.sha256: the record's raw digest {json.dumps(given['inputs'][k]['sha256'])} "
+                            f"is not the announced {json.dumps(a['sha256'])}")
     if frozen.get("earlier", []) != mine["inputs"].get("earlier", []):
         problems.append("inputs.earlier: not the announced earlier batches")
     if frozen["officer_names"] != given["inputs"]["officers"]["names"]:     # §10 step 4
@@ -1941,10 +1956,11 @@ def verify(given, files, earlier=()):
     if missing:
         return [f"the record lists inputs not given: {', '.join(missing)} (--history, --conflicts, --earlier)"], notes
     check = rec["inputs"]["targets"]["id_check"]
-    try:
+    stated = raw_any(rec["inputs"])       # §3.4: a file whose raw digest the record states as "" need not be hashed
+    try:                                  # §10 step 4: the files' raw digests, only to compare with the record's
         mine, task_info = run_draw(files["plan"], files["targets"], files["officers"], rec["seed"]["value"],
                                    {"mode": check["mode"], "allowlist": check["allowlisted"]},
-                                   files.get("history"), files.get("conflicts"), earlier)
+                                   files.get("history"), files.get("conflicts"), earlier, raw_digest=stated)
     except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
         return [f"the draw cannot be repeated from these files: {e}"], notes
     tree = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff"))
@@ -1963,12 +1979,17 @@ def verify(given, files, earlier=()):
         m["names"] = g["names"]
         notes.append("the officer roster given has no names (published with them hidden): the record's names digest "
                      "is taken, the names were NOT checked")
-    for name in ("plan", "targets", "officers", "history", "conflicts"):   # §10 step 4
+    for name in RAW_INPUTS:                                               # §10 step 4
         m, g = mine["inputs"].get(name), rec["inputs"].get(name)
+        if m and g and g["sha256"] == "":
+            m["sha256"] = ""                                      # not computed by the draw: nothing to compare
         if m and g and m["digest"] == g["digest"]:
-            if m["sha256"] != g["sha256"] or m.get("dropped") != g.get("dropped"):
+            other_raw = m["sha256"] != g["sha256"] and "" not in (m["sha256"], g["sha256"])
+            other_dropped = m.get("dropped") != g.get("dropped")
+            if other_raw or other_dropped:
+                taken = " and ".join(w for w, x in (("raw digest", other_raw), ("dropped list", other_dropped)) if x)
                 notes.append(f"inputs.{name}: same content as the file drawn, other bytes (form or personal-data "
-                             f"columns): the record's raw digest is used")
+                             f"columns): the record's {taken} is used")
             for member in ("sha256", "dropped"):
                 if member in g:
                     m[member] = g[member]
@@ -2000,12 +2021,18 @@ def vector_files(v):
     return {k: v[k].encode() for k in ("plan", "targets", "officers", "history", "conflicts") if k in v}
 
 
-def run_vector(v):
-    """A draws.json vector to its record: its seed typed, or attested (§5.3), then its amendments (§9.4)."""
+def run_vector(v, raw_digest=False, unhashed=()):
+    """A draws.json vector to its record: its seed typed, or attested (§5.3), then its amendments (§9.4). With
+    raw_digest, drawn as with `--raw-digest` (§3.4): an attested seed is then announced with the raw digests. The
+    inputs named in unhashed then get "" in the record and the announcement: a record no draw writes (§3.4: a draw
+    hashes every input file or none), but one a verifier may meet, and no rule makes it a difference."""
     f = vector_files(v)
     def draw(seed):
-        return run_draw(f["plan"], f["targets"], f["officers"], seed, v.get("id_check"), f.get("history"),
-                        f.get("conflicts"), v.get("earlier", ()))
+        rec, info = run_draw(f["plan"], f["targets"], f["officers"], seed, v.get("id_check"), f.get("history"),
+                             f.get("conflicts"), v.get("earlier", ()), raw_digest)
+        for k in unhashed:
+            rec["inputs"][k]["sha256"] = ""
+        return seal(rec), info
     if "attested" in v:
         first, _ = draw("-")                                              # the inputs do not depend on the seed
         member = attested_member(first, v["attested"])
@@ -2054,9 +2081,11 @@ def after_attested_batch(v, shift):
 
 
 def tampered(v):
-    """Self-tests: (what, record text, a word the verifier must report, or None when the record must verify[, the
-    earlier batches' records to verify it with, in place of the vector's])."""
+    """Self-tests: (what, record text, a word the verifier must report, or None when the record must verify, or
+    ("note", word) when it must verify with a note that says word[, the earlier batches' records to verify it with,
+    in place of the vector's])."""
     rec = v["expected"]["record"]
+    attested = rec["seed"]["source"] == "beacon"
     out = [("a repeated member", serialise(rec).replace('{\n  "spec": "2",', '{\n  "spec": "1",\n  "spec": "2",', 1), "repeated"),
            ("an unknown member", serialise(rec).replace('"spec": "2",', '"spec": "2",\n  "note": "",', 1), "define"),
            ("a number of the wrong type", serialise(rec).replace('"max_replacements": 2', '"max_replacements": 2.0', 1), "integer")]
@@ -2075,7 +2104,8 @@ def tampered(v):
         edit("randomness not from the signature", lambda r: att(r)["beacon"].update(randomness="0" * 64), "SHA-256")
         edit("a wrong secret", lambda r: att(r)["reveals"][0].update(secret="guess"), "does not open")
         edit("an unknown party", lambda r: att(r)["reveals"][0].update(name="路人"), "not an announced party")
-        edit("a raw digest not announced", lambda r: r["inputs"]["targets"].update(sha256="0" * 64), "raw digest")
+        edit("a raw digest not announced (announced \"\")", lambda r: r["inputs"]["targets"].update(sha256="0" * 64),
+             'is not the announced ""')
         edit("an earlier attempt left out", lambda r: att(r)["replaced"].pop(0) if att(r)["replaced"] else
              att(r)["announcement"].update(attempt=2), "earlier attempts")
         edit("a time-stamp that is not DER", lambda r: att(r).update(timestamp="AAAA"), "timestamp")
@@ -2102,6 +2132,38 @@ def tampered(v):
                                         (-1, "a round before", None)):
                 data, earlier = after_attested_batch(v, shift)
                 out.append((f"a later batch announced for {what} an earlier attested batch's", data, expect, earlier))
+    # §3.4, §10 step 4: raw digests. The vectors' records state none (""); a record that states them is checked only
+    # against the announcement: the public copies are not the bureau's files, so for an unattested seed a raw digest
+    # other than the file's is taken with a note, not a difference.
+    files_raw = {k: sha(b).hex() for k, b in vector_files(v).items()}
+    set_raw = lambda r, f: [r["inputs"][k].update(sha256=f(k)) for k in RAW_INPUTS if k in r["inputs"]]
+    edit("a raw digest neither 64 hex digits nor \"\"", lambda r: r["inputs"]["targets"].update(sha256="0" * 63),
+         '64 lower-case hex digits or ""')
+    edit("a raw digest in upper case", lambda r: r["inputs"]["plan"].update(sha256=files_raw["plan"].upper()),
+         '64 lower-case hex digits or ""')
+    edit("one raw digest stated, the others \"\"", lambda r: r["inputs"]["targets"].update(sha256=files_raw["targets"]),
+         'is not the announced ""' if attested else None)
+    edit("raw digests stated, the files' (--raw-digest)", lambda r: set_raw(r, files_raw.get),
+         'is not the announced ""' if attested else None)
+    edit("raw digests stated, not the files'", lambda r: set_raw(r, lambda k: "0" * 64),
+         'is not the announced ""' if attested else ("note", "the record's raw digest is used"))
+    if "attested" in v:                                                   # an announcement that states raw digests
+        stated = run_vector(v, raw_digest=True)
+        out.append(("announced with raw digests, the record the files'", serialise(stated), None))
+        for what, change, expect in (
+                ("announced with raw digests, the record another", lambda r: r["inputs"]["targets"].update(
+                    sha256="0" * 64), f'is not the announced "{files_raw["targets"]}"'),
+                ("announced with raw digests, the record none", lambda r: set_raw(r, lambda k: ""),
+                 f'"" is not the announced "{files_raw["plan"]}"'),
+                ("an announcement with one raw digest \"\", the record the files'", lambda r: r["seed"]["attestation"][
+                    "announcement"]["inputs"]["officers"].update(sha256=""),
+                 f'inputs.officers.sha256: the record\'s raw digest "{files_raw["officers"]}" is not the announced ""'),
+):
+            r = copy.deepcopy(stated)
+            change(r)
+            out.append((what, serialise(seal(r)), expect))
+        mixed = run_vector(v, raw_digest=True, unhashed=("officers",))          # §3.4: no all-or-none rule
+        out.append(("announced and recorded with one raw digest \"\"", serialise(mixed), None))
     for table in ("targets", "officers"):
         dropped = rec["inputs"][table]["dropped"]
         edit(f"a kept {table} column claimed as dropped", lambda r, t=table, d=dropped: r["inputs"][t].update(
@@ -2191,10 +2253,15 @@ def run_vectors():
             print(SIGNATURES)
             said = True
         for what, data, expect, *other in tampered(v):
-            problems, _ = verify(data.encode(), vector_files(v), other[0] if other else earlier)
-            ok = (not problems) if expect is None else any(expect in p for p in problems)
-            result(ok, f"draws.json {v['id']}: tampered ({what}) " + ("verifies" if expect is None else f"is refused for '{expect}'"),
-                   problems[:5] or ["no problem found"])
+            problems, notes = verify(data.encode(), vector_files(v), other[0] if other else earlier)
+            if isinstance(expect, tuple):                                 # verifies, with a note
+                ok = not problems and any(expect[1] in n for n in notes)
+                said_ = f"verifies with a note '{expect[1]}'"
+            else:
+                ok = (not problems) if expect is None else any(expect in p for p in problems)
+                said_ = "verifies" if expect is None else f"is refused for '{expect}'"
+            result(ok, f"draws.json {v['id']}: tampered ({what}) {said_}",
+                   problems[:5] or [f"no problem found; notes: {notes[:3]}"])
     for v in load("errors.json"):
         ok, why = error_vector(v)
         result(ok, f"errors.json {v['id']}: {why} (expected {v['expected']['kind']})")
@@ -2275,8 +2342,11 @@ def draw_record(args, files, earlier):
     """What `shuangsui draw` writes from these files and options (SPEC §3–§9): (record, problems, notes)."""
     seed, member = draw_seed(args, earlier)
     id_check = {"mode": args.id_check or "strict", "allowlist": id_allowlist(args.id_allowlist)}
+    # §3.4, §5.3.6: the files are hashed when asked, or when the announcement states raw digests (it binds the draw
+    # to them; one that states none gets none, and --raw-digest then records digests it does not announce: refused).
+    announced = member["source"] == "beacon" and raw_any(member["attestation"]["announcement"]["inputs"])
     mine, _ = run_draw(files["plan"], files["targets"], files["officers"], seed, id_check, files.get("history"),
-                       files.get("conflicts"), earlier)
+                       files.get("conflicts"), earlier, raw_digest=args.raw_digest or announced)
     mine["seed"] = member
     problems, notes = [], []
     if member["source"] == "beacon":                                     # §5.3.6: what a draw refuses
@@ -2374,6 +2444,8 @@ def main(argv):
     draw.add_argument("--id-check", choices=("strict", "warn"), help="strict (default) or warn (SPEC.md §3.3)")
     draw.add_argument("--id-allowlist", type=Path, metavar="FILE", help="ids allowed although they fail the check, "
                       "one a line")
+    draw.add_argument("--raw-digest", action="store_true", help="record the files' raw SHA-256 (SPEC.md §3.4; "
+                      "without it they are \"\"; an announcement that states them hashes the files anyway)")
     draw.add_argument("--seed", help="the typed (unattested) seed")
     draw.add_argument("--announcement", type=Path, metavar="FILE", help="the announcement (SPEC.md §5.3.2)")
     draw.add_argument("--beacon", type=Path, metavar="FILE", help="the drand round (round, randomness, signature)")
@@ -2385,7 +2457,7 @@ def main(argv):
                       "NOT checked here")
     args = parser.parse_args(argv[1:])
     attested = [args.beacon, args.timestamp, args.tsa_cert] + args.replaced + args.reveal
-    draw_only = [args.id_check, args.id_allowlist] + attested
+    draw_only = [args.id_check, args.id_allowlist, args.raw_digest] + attested
     if not args.files:
         if any(getattr(args, a) for a in ("history", "conflicts", "earlier", "targets_format", "officers_format",
                                           "encoding", "sheet", "targets_sheet", "officers_sheet", "seed",
@@ -2400,9 +2472,9 @@ def main(argv):
         parser.error("--announcement needs --beacon")
     if args.announcement is None and any(attested):
         parser.error("--beacon, --replaced, --reveal, --timestamp and --tsa-cert go with --announcement")
-    if args.seed is None and args.announcement is None and (args.id_check or args.id_allowlist):
-        parser.error("--id-check and --id-allowlist go with --seed or --announcement (a verification takes the "
-                     "record's id check, SPEC.md §10 step 2)")
+    if args.seed is None and args.announcement is None and (args.id_check or args.id_allowlist or args.raw_digest):
+        parser.error("--id-check, --id-allowlist and --raw-digest go with --seed or --announcement (a verification "
+                     "takes the record's id check and raw digests, SPEC.md §10 steps 2 and 4)")
     args.record, args.plan, args.targets, args.officers = args.files
     try:
         return run_record(args)

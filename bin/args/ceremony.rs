@@ -50,6 +50,9 @@ pub struct AnnounceArgs {
     /// Also write the public copies of the frozen inputs (without personal data) to DIR, to publish with the announcement
     #[arg(long, value_name = "DIR")]
     pub publish: Option<PathBuf>,
+    /// Also freeze each input file's raw SHA-256: the draw must then use these very files, byte for byte (off by default)
+    #[arg(long)]
+    pub raw_digest: bool,
     /// The announcement to write
     #[arg(long)]
     pub out: PathBuf,

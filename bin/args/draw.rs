@@ -40,6 +40,9 @@ pub struct DrawArgs {
     /// Overwrite the record if it exists
     #[arg(long)]
     pub force: bool,
+    /// Also record each input file's raw SHA-256 (off by default; a draw from an announcement follows the announcement)
+    #[arg(long)]
+    pub raw_digest: bool,
 }
 
 impl DrawArgs {

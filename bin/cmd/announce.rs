@@ -20,7 +20,8 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     if !args.force && out.exists() {
         anyhow::bail!(files::exists(out));
     }
-    let files = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?;
+    let files = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?
+        .raw_digest(args.raw_digest);
     // The public copies need every column that is not personal data.
     let parsed = if args.publish.is_some() {
         files.keep_all().parse()?

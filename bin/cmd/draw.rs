@@ -21,10 +21,27 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     if force && !args.to_stdout() {
         files::refuse_amended_record(out)?;
     }
-    let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?.parse()?;
-    let seed = match &args.seed {
-        Some(s) => Seed::unattested(s)?,
-        None => attested_seed(lang, &args.sources, &parsed)?,
+    // A draw from an announcement hashes the raw files exactly when the announcement
+    // records their digests (SPEC.md §5.3.6).
+    let announcement = args
+        .sources
+        .announcement
+        .as_deref()
+        .map(read_announcement)
+        .transpose()?;
+    let raw = announcement
+        .as_ref()
+        .map_or(args.raw_digest, |a| !a.inputs.targets.sha256.is_empty());
+    if args.raw_digest && !raw {
+        anyhow::bail!(t!(lang, "draw-raw-not-announced"));
+    }
+    let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?
+        .raw_digest(raw)
+        .parse()?;
+    let seed = match (&args.seed, &announcement) {
+        (Some(s), _) => Seed::unattested(s)?,
+        (None, Some(a)) => attested_seed(lang, &args.sources, a, &parsed)?,
+        (None, None) => unreachable!("clap requires --announcement without --seed"),
     };
     let outcome = shuangsui::draw(&parsed, &seed)?;
     // The directory is not needed any more: its memory goes (on another thread, while
@@ -73,12 +90,12 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
-fn attested_seed(lang: Lang, sources: &SourceArgs, inputs: &Inputs) -> Result<Seed> {
-    let path = sources
-        .announcement
-        .as_ref()
-        .expect("clap requires --announcement without --seed");
-    let announcement = read_announcement(path)?;
+fn attested_seed(
+    lang: Lang,
+    sources: &SourceArgs,
+    announcement: &shuangsui::ceremony::Announcement,
+    inputs: &Inputs,
+) -> Result<Seed> {
     let beacon_path = sources
         .beacon
         .as_ref()
@@ -106,7 +123,7 @@ fn attested_seed(lang: Lang, sources: &SourceArgs, inputs: &Inputs) -> Result<Se
         tsa_cert: tsa_cert.as_deref(),
         same_files: true,
     };
-    let (seed, _, _) = shuangsui::ceremony::attest(&announcement, &inputs.committed(), &s)?;
+    let (seed, _, _) = shuangsui::ceremony::attest(announcement, &inputs.committed(), &s)?;
     Ok(seed)
 }
 

@@ -61,8 +61,11 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
             }
         }
     }
+    let raw = head.as_ref().is_some_and(|h| h.raw_digest);
     let id_check = head.map(|h| h.id_check).unwrap_or_default();
-    let parsed = InputFiles::read(inputs, id_check)?.parse()?;
+    let parsed = InputFiles::read(inputs, id_check)?
+        .raw_digest(raw)
+        .parse()?;
     let name = record_path.display().to_string();
     let outcome = shuangsui::verify::verify_with(
         Source {

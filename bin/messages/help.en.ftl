@@ -98,6 +98,7 @@ help-draw-arg-timestamp = An RFC 3161 time-stamp token (.tsr) over the announcem
 help-draw-arg-tsa-cert = The time-stamp authority's certificate (PEM or DER) to check the token with
 help-draw-arg-out = The record to write (`-` for standard output)
 help-draw-arg-force = Overwrite the record if it exists
+help-draw-arg-raw-digest = Also record each input file's raw SHA-256 (off by default; a draw from an announcement follows the announcement)
 help-verify-about = Re-run a draw from its inputs and compare with the record
 help-verify-after =
     Exit codes: 0 the record reproduces, 1 it does not (the differences are listed), 2 error.
@@ -158,6 +159,7 @@ help-announce-arg-replaces = The announcement of the attempt this one replaces (
 help-announce-arg-reason = Why the replaced attempt was not drawn (published)
 help-announce-arg-previous = The record this draw follows (a later batch)
 help-announce-arg-publish = Also write the public copies of the frozen inputs (without personal data) to DIR, to publish with the announcement
+help-announce-arg-raw-digest = Also freeze each input file's raw SHA-256: the draw must then use these very files, byte for byte (off by default)
 help-announce-arg-out = The announcement to write
 help-announce-arg-force = Overwrite the announcement (and the public copies) if they exist
 help-finalize-about = Add the parties' contributions to an announcement draft, before its round

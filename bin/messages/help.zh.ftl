@@ -98,6 +98,7 @@ help-draw-arg-timestamp = 对公告文件的 RFC 3161 可信时间戳（.tsr）�
 help-draw-arg-tsa-cert = 用于核验时间戳的时间戳机构证书（PEM 或 DER）
 help-draw-arg-out = 要写出的抽取记录（`-` 表示标准输出）
 help-draw-arg-force = 覆盖已存在的抽取记录
+help-draw-arg-raw-digest = 同时记录各输入文件的原始 SHA-256（默认不记录；按公告抽取时以公告为准）
 help-verify-about = 由输入重新运行抽取，并与抽取记录比对
 help-verify-after =
     退出码：0 记录可以复现，1 不能复现（列出各处差异），2 出错。
@@ -158,6 +159,7 @@ help-announce-arg-replaces = 本次公告所取代的上一次公告（该次未
 help-announce-arg-reason = 被取代的公告未进行抽取的原因（将公开）
 help-announce-arg-previous = 本次抽取所接续的抽取记录（后续批次）
 help-announce-arg-publish = 同时将冻结输入的公开版本（不含个人信息）写入该目录，与公告一同公开
+help-announce-arg-raw-digest = 同时冻结各输入文件的原始 SHA-256：此后抽取必须使用逐字节相同的这些文件（默认不冻结）
 help-announce-arg-out = 要写出的公告
 help-announce-arg-force = 覆盖已存在的公告（及公开版本）
 help-finalize-about = 在轮次发布前，将各参与方的贡献值加入公告草稿，完成定稿

@@ -215,6 +215,20 @@ pub fn check_inputs(
         ),
     ];
     for (name, announced, found) in pairs {
+        // The announcement binds the files' bytes exactly when it records their raw SHA-256
+        // (SPEC.md §5.3.6): the draw hashes them then, and only then, so that its record
+        // states the announced raw digests.
+        if same_files
+            && let (Some(a), Some(f)) = (announced, found)
+            && a.sha256.is_empty() != f.sha256.is_empty()
+        {
+            let id = if a.sha256.is_empty() {
+                "attest-raw-not-announced"
+            } else {
+                "attest-raw-not-hashed"
+            };
+            return Err(not_announced(msg(id).arg("input", name)));
+        }
         if same_files
             && let (Some(a), Some(f)) = (announced, found)
             && a.digest == f.digest

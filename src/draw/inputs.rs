@@ -42,6 +42,12 @@ pub struct InputOptions<'a> {
     pub lean: bool,
     /// Worker threads for reading the directory; 0 uses every core.
     pub threads: usize,
+    /// Also hash each file's raw bytes, recorded as its `sha256` (SPEC.md §9.1); without
+    /// it every `sha256` is `""`. The draw's guarantee rests on the canonical digests; the
+    /// raw hash only ties the record to the bureau's own file, at the cost of a serial
+    /// SHA-256 of the whole directory. An announcement that records raw digests binds the
+    /// draw to them ([`crate::ceremony`]), so inputs for it are read with this set.
+    pub raw_digest: bool,
     /// Called as the directory is read.
     pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
 }
@@ -54,6 +60,7 @@ impl std::fmt::Debug for InputOptions<'_> {
             .field("id_check", &self.id_check)
             .field("lean", &self.lean)
             .field("threads", &self.threads)
+            .field("raw_digest", &self.raw_digest)
             .finish_non_exhaustive()
     }
 }
@@ -81,12 +88,16 @@ pub struct Inputs {
     pub(crate) officers: Table,
     /// Canonical digests.
     pub(crate) digests: InputDigests,
-    /// SHA-256 of the raw bytes: plan, targets, officers.
-    pub(crate) raw: [Hash; 3],
-    /// Past inspections, when given (SPEC.md §6.3), with the raw SHA-256.
-    pub(crate) history: Option<(Table, Hash)>,
-    /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256.
-    pub(crate) conflicts: Option<(Table, Hash)>,
+    /// SHA-256 of the raw bytes, when asked for ([`InputOptions::raw_digest`]): plan,
+    /// targets, officers.
+    pub(crate) raw: [Option<Hash>; 3],
+    /// Past inspections, when given (SPEC.md §6.3), with the raw SHA-256 when asked for.
+    pub(crate) history: Option<(Table, Option<Hash>)>,
+    /// Declared conflicts of interest, when given (SPEC.md §8.1), with the raw SHA-256
+    /// when asked for.
+    pub(crate) conflicts: Option<(Table, Option<Hash>)>,
+    /// Whether raw digests were asked for: the files added later are hashed alike.
+    pub(crate) raw_digest: bool,
     /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
     pub(crate) earlier: Vec<Record>,
     /// The name the plan was given, for messages.
@@ -131,8 +142,9 @@ impl Inputs {
         &self.digests
     }
 
-    /// SHA-256 of the raw bytes of the plan, the directory and the roster, in that order.
-    pub fn raw_digests(&self) -> &[Hash; 3] {
+    /// SHA-256 of the raw bytes of the plan, the directory and the roster, in that order,
+    /// when they were asked for ([`InputOptions::raw_digest`]).
+    pub fn raw_digests(&self) -> &[Option<Hash>; 3] {
         &self.raw
     }
 
@@ -158,9 +170,9 @@ impl Inputs {
         Committed {
             plan: self.plan.id.clone(),
             inputs: AnnouncedInputs {
-                plan: InputDigest::new(&inputs.digests.plan, &inputs.raw[0]),
-                targets: InputDigest::new(&inputs.digests.targets, &inputs.raw[1]),
-                officers: InputDigest::new(&inputs.digests.officers, &inputs.raw[2]),
+                plan: InputDigest::new(&inputs.digests.plan, inputs.raw[0].as_ref()),
+                targets: InputDigest::new(&inputs.digests.targets, inputs.raw[1].as_ref()),
+                officers: InputDigest::new(&inputs.digests.officers, inputs.raw[2].as_ref()),
                 officer_names: crate::inputs::digest::officer_names(&inputs.officers)
                     .map(|h| to_hex(&h))
                     .unwrap_or_default(),
@@ -170,12 +182,12 @@ impl Inputs {
                     .history
                     .as_ref()
                     .zip(inputs.digests.history)
-                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw)),
+                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw.as_ref())),
                 conflicts: inputs
                     .conflicts
                     .as_ref()
                     .zip(inputs.digests.conflicts)
-                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw)),
+                    .map(|((_, raw), digest)| InputDigest::new(&digest, raw.as_ref())),
             },
             earlier_rounds: self
                 .earlier
@@ -239,6 +251,7 @@ impl Inputs {
                 keep_names: !options.lean,
                 threads: options.threads,
                 progress: options.progress,
+                raw_digest: options.raw_digest,
                 ..stream::Options::default()
             },
         )?;
@@ -257,7 +270,12 @@ impl Inputs {
                 conflicts: None,
                 earlier: None,
             },
-            raw: [sha256(plan.bytes), targets_raw, sha256(officers.bytes)],
+            raw: [
+                options.raw_digest.then(|| sha256(plan.bytes)),
+                targets_raw,
+                options.raw_digest.then(|| sha256(officers.bytes)),
+            ],
+            raw_digest: options.raw_digest,
             plan: plan_parsed,
             targets: directory,
             officers: officers_parsed,
@@ -356,7 +374,7 @@ impl Inputs {
             &table_options(&self.plan, TableKind::History, read),
         )?;
         self.digests.history = Some(digest::table(&table));
-        self.history = Some((table, sha256(history.bytes)));
+        self.history = Some((table, self.raw_digest.then(|| sha256(history.bytes))));
         Ok(self)
     }
 
@@ -373,7 +391,7 @@ impl Inputs {
         // nothing (SPEC.md §8.2).
         resolve_conflicts(&self.officers, &table)?;
         self.digests.conflicts = Some(digest::table(&table));
-        self.conflicts = Some((table, sha256(conflicts.bytes)));
+        self.conflicts = Some((table, self.raw_digest.then(|| sha256(conflicts.bytes))));
         Ok(self)
     }
 

@@ -145,10 +145,10 @@ fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
     by_target.into_values().collect()
 }
 
-fn aux_input(table: &Table, raw: &Hash) -> TableInput {
+fn aux_input(table: &Table, raw: Option<&Hash>) -> TableInput {
     TableInput {
         digest: to_hex(&digest::table(table)),
-        sha256: to_hex(raw),
+        sha256: raw.map(to_hex).unwrap_or_default(),
         rows: table.rows.len() as u64,
         columns: table.sorted_columns(),
     }
@@ -348,11 +348,11 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         inputs: RecordInputs {
             plan: InputDigest {
                 digest: to_hex(&inputs.digests.plan),
-                sha256: to_hex(&inputs.raw[0]),
+                sha256: inputs.raw[0].map(|h| to_hex(&h)).unwrap_or_default(),
             },
             targets: TargetsInput {
                 digest: to_hex(&inputs.digests.targets),
-                sha256: to_hex(&inputs.raw[1]),
+                sha256: inputs.raw[1].map(|h| to_hex(&h)).unwrap_or_default(),
                 rows: targets.len() as u64,
                 columns: targets.sorted_columns(),
                 dropped: targets.dropped.clone(),
@@ -364,7 +364,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             },
             officers: OfficersInput {
                 digest: to_hex(&inputs.digests.officers),
-                sha256: to_hex(&inputs.raw[2]),
+                sha256: inputs.raw[2].map(|h| to_hex(&h)).unwrap_or_default(),
                 rows: officers.rows.len() as u64,
                 columns: officers.sorted_columns(),
                 dropped: officers.dropped.clone(),
@@ -392,8 +392,14 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
                 },
             },
             earlier: inputs.earlier.iter().map(|r| r.digest.clone()).collect(),
-            history: inputs.history.as_ref().map(|(t, raw)| aux_input(t, raw)),
-            conflicts: inputs.conflicts.as_ref().map(|(t, raw)| aux_input(t, raw)),
+            history: inputs
+                .history
+                .as_ref()
+                .map(|(t, raw)| aux_input(t, raw.as_ref())),
+            conflicts: inputs
+                .conflicts
+                .as_ref()
+                .map(|(t, raw)| aux_input(t, raw.as_ref())),
         },
         seed: SeedInfo {
             source: seed.source.as_str().into(),

@@ -186,20 +186,39 @@ pub fn select(
     };
     let mut skipped = Vec::new();
     let mut ranked_by_stratum = tickets_in_row_order(frame, allocated, &full);
+    // Each stratum's head sorted on every core: what it takes, and some; the walk below
+    // sorts further stretches when skips use the head up.
+    let stretch = |want: usize| want + want / 4 + 16;
+    let heads: Vec<usize> = ranked_by_stratum
+        .par_iter_mut()
+        .zip(allocated.par_iter())
+        .map(|(ranked, a)| {
+            if a.count == 0 || ranked.is_empty() {
+                return 0;
+            }
+            let k = stretch(usize::try_from(a.count).unwrap_or(usize::MAX)).min(ranked.len());
+            if k < ranked.len() {
+                ranked.select_nth_unstable_by(k - 1, order);
+            }
+            ranked[..k].sort_unstable_by(order);
+            k
+        })
+        .collect();
     let strata = allocated
         .iter()
         .zip(ranked_by_stratum.iter_mut())
-        .map(|(a, ranked)| {
+        .zip(heads)
+        .map(|((a, ranked), head)| {
             let mut ranked = std::mem::take(ranked);
             let mut picks = Vec::new();
-            let mut sorted = 0;
+            let mut sorted = head;
             let mut walked = 0;
             while (picks.len() as u64) < a.count && walked < ranked.len() {
                 if walked == sorted {
                     // Sort the next stretch of the ranking: what is still to take, and some.
                     let want = (a.count - picks.len() as u64) as usize;
                     let rest = &mut ranked[sorted..];
-                    let k = (want + want / 4 + 16).min(rest.len());
+                    let k = stretch(want).min(rest.len());
                     if k < rest.len() {
                         rest.select_nth_unstable_by(k - 1, order);
                     }

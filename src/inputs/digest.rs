@@ -216,16 +216,16 @@ pub fn listed_exclusions<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str
 pub struct InputDigest {
     /// Canonical digest, hex.
     pub digest: String,
-    /// SHA-256 of the raw file, hex.
+    /// SHA-256 of the raw file, hex; `""` when it was not computed (SPEC.md §9.1).
     pub sha256: String,
 }
 
 impl InputDigest {
-    /// From a canonical digest and the SHA-256 of the raw bytes.
-    pub fn new(canonical: &Hash, raw: &Hash) -> InputDigest {
+    /// From a canonical digest and the SHA-256 of the raw bytes, when it was computed.
+    pub fn new(canonical: &Hash, raw: Option<&Hash>) -> InputDigest {
         InputDigest {
             digest: to_hex(canonical),
-            sha256: to_hex(raw),
+            sha256: raw.map(to_hex).unwrap_or_default(),
         }
     }
 }

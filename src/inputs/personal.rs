@@ -35,10 +35,17 @@ const CHECK: &[u8; 11] = b"10X98765432";
 /// The personal-data shape of a normalised value, if it has one. The value is first
 /// folded: full-width ASCII (`１３８…`, `＠`) to ASCII, U+3000 to a space.
 pub fn shape(v: &str) -> Option<Shape> {
+    // Only a value that is ASCII once folded can have a shape: any other character (Chinese
+    // text, the common case) rules it out, without a copy. Every shape needs at least 11
+    // characters (bytes, at least) or an `@` (`＠` folds to one).
+    let foldable = |c: char| c.is_ascii() || matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}');
+    if v.len() < 11 && !v.contains(['@', '＠']) {
+        return None;
+    }
     let folded: String;
     let v = if v.is_ascii() {
         v
-    } else {
+    } else if v.chars().all(foldable) {
         folded = v
             .chars()
             .map(|c| match c {
@@ -48,16 +55,26 @@ pub fn shape(v: &str) -> Option<Shape> {
             })
             .collect();
         &folded
+    } else {
+        return None;
     };
     if !v.is_ascii() {
         return None;
     }
     // Digits with separators: spaces, `-`, `.`, `(`, `)` between them.
-    let digits: Vec<u8> = v
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'-' | b'.' | b'(' | b')'))
-        .collect();
-    if digits.len() == 18 && is_resident_id(&digits) {
+    let mut digits = [0_u8; 18];
+    let mut n = 0;
+    for b in v.bytes() {
+        if !matches!(b, b' ' | b'-' | b'.' | b'(' | b')') {
+            if n == digits.len() {
+                n += 1;
+                break;
+            }
+            digits[n] = b;
+            n += 1;
+        }
+    }
+    if n == 18 && is_resident_id(&digits) {
         return Some(Shape::ResidentId);
     }
     if (11..=40).contains(&v.len()) && is_mobile(v.as_bytes()) {
@@ -97,17 +114,23 @@ fn is_mobile(b: &[u8]) -> bool {
         b
     };
     let plus = b.first() == Some(&b'+');
-    let mut digits: Vec<u8> = Vec::with_capacity(b.len());
+    // At most 40 bytes (the caller's bound), so at most 40 digits.
+    let mut buf = [0_u8; 40];
+    let mut n = 0;
     for (i, &c) in b.iter().enumerate() {
         match c {
-            b'0'..=b'9' => digits.push(c),
+            b'0'..=b'9' if n < buf.len() => {
+                buf[n] = c;
+                n += 1;
+            }
             b'+' if i == 0 => {}
             b' ' | b'-' | b'.' | b'(' | b')' => {}
             _ => return false,
         }
     }
+    let digits = &buf[..n];
     let national = match digits.len() {
-        11 if !plus => &digits[..],
+        11 if !plus => digits,
         13 if digits.starts_with(b"86") => &digits[2..],
         15 if !plus && digits.starts_with(b"0086") => &digits[4..],
         _ => return false,
@@ -171,6 +194,13 @@ mod tests {
         }
         assert_eq!(shape("zhang.wei@amr.gov.cn"), Some(Shape::Email));
         assert_eq!(shape("zhang＠example.com"), Some(Shape::Email));
+        // Short, with a full-width at sign: under 11 bytes folded, still an address.
+        assert_eq!(shape("a＠b.cn"), Some(Shape::Email));
+        assert_eq!(shape("a@b.cn"), Some(Shape::Email));
+        // Any character that does not fold to ASCII rules every shape out.
+        assert_eq!(shape("手机13800138000"), None);
+        // Nineteen digits are no resident id (nor a mobile).
+        assert_eq!(shape("1101051949123100211"), None);
         assert_eq!(shape("110105 19491231 002X"), Some(Shape::ResidentId));
         assert_eq!(
             shape("１１０１０５１９４９１２３１００２Ｘ"),

@@ -54,7 +54,16 @@ pub(crate) fn reconcile_raw(given: &Value, recomputed: &mut Record, notes: &mut 
         if recorded(name, "digest").and_then(Value::as_str) != Some(digest.as_str()) {
             continue;
         }
+        // A raw digest the record does not state (`""`), or that the verifier did not
+        // compute, is taken from the record without a word: nothing was compared.
         if let Some(recorded_sha) = recorded(name, "sha256").and_then(Value::as_str)
+            && (recorded_sha.is_empty() || sha.is_empty())
+        {
+            if recorded_sha != sha.as_str() {
+                recorded_sha.clone_into(sha);
+                changed = true;
+            }
+        } else if let Some(recorded_sha) = recorded(name, "sha256").and_then(Value::as_str)
             && recorded_sha != sha.as_str()
         {
             notes.push(Note::new(

@@ -16,6 +16,7 @@ use crate::inputs::{IdCheck, IdCheckMode};
 /// assert_eq!(head.id_check.mode, shuangsui::inputs::IdCheckMode::Warn);
 /// assert_eq!((head.earlier, head.ledger), (1, 2));
 /// assert_eq!(head.history.as_deref(), Some("ab"));
+/// assert!(!head.raw_digest);
 /// assert!(RecordHead::read(b"not json").is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +32,9 @@ pub struct RecordHead {
     pub conflicts: Option<String>,
     /// How many amendments the record's ledger holds.
     pub ledger: usize,
+    /// Whether the record states its files' raw SHA-256 (`inputs.*.sha256` not `""`): read
+    /// the inputs with raw digests then, to compare them (SPEC.md §10).
+    pub raw_digest: bool,
 }
 
 impl RecordHead {
@@ -60,6 +64,11 @@ impl RecordHead {
             history: digest("history"),
             conflicts: digest("conflicts"),
             ledger: count("/ledger"),
+            raw_digest: ["plan", "targets", "officers"].iter().any(|m| {
+                head.pointer(&format!("/inputs/{m}/sha256"))
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| !s.is_empty())
+            }),
         })
     }
 }

@@ -199,24 +199,30 @@ fn shuffle_csv(text: &str) -> String {
 fn byte_identical_runs_and_order_independence() {
     let dir = TempDir::new("acceptance-order");
     succeeds(bin().current_dir(&dir).args(["init", "."]));
-    let draw_to = |targets: &str, officers: &str, out: &str| {
-        succeeds(bin().current_dir(&dir).args([
-            "draw",
-            "--plan",
-            "plan.toml",
-            "--targets",
-            targets,
-            "--officers",
-            officers,
-            "--seed",
-            "2027-03-01",
-            "--out",
-            out,
-        ]));
+    let draw_to = |targets: &str, officers: &str, out: &str, raw: bool| {
+        succeeds(
+            bin().current_dir(&dir).args(
+                [
+                    "draw",
+                    "--plan",
+                    "plan.toml",
+                    "--targets",
+                    targets,
+                    "--officers",
+                    officers,
+                    "--seed",
+                    "2027-03-01",
+                    "--out",
+                    out,
+                ]
+                .into_iter()
+                .chain(raw.then_some("--raw-digest")),
+            ),
+        );
         std::fs::read(dir.join(out)).unwrap()
     };
-    let a = draw_to("targets.csv", "officers.csv", "a.json");
-    let b = draw_to("targets.csv", "officers.csv", "b.json");
+    let a = draw_to("targets.csv", "officers.csv", "a.json", false);
+    let b = draw_to("targets.csv", "officers.csv", "b.json", false);
     assert_eq!(a, b, "two runs must give the same bytes");
 
     for name in ["targets", "officers"] {
@@ -225,7 +231,22 @@ fn byte_identical_runs_and_order_independence() {
         assert_ne!(shuffled, text);
         std::fs::write(dir.join(format!("{name}-shuffled.csv")), shuffled).unwrap();
     }
-    let c = draw_to("targets-shuffled.csv", "officers-shuffled.csv", "c.json");
+    // Without raw digests (the default) the record is the same, byte for byte.
+    let c = draw_to(
+        "targets-shuffled.csv",
+        "officers-shuffled.csv",
+        "c.json",
+        false,
+    );
+    assert_eq!(a, c, "reordered rows and columns must give the same record");
+    // With them, only the raw-file digests (and so the record's own digest) change.
+    let a = draw_to("targets.csv", "officers.csv", "a-raw.json", true);
+    let c = draw_to(
+        "targets-shuffled.csv",
+        "officers-shuffled.csv",
+        "c-raw.json",
+        true,
+    );
     let a: Value = serde_json::from_slice(&a).unwrap();
     let c: Value = serde_json::from_slice(&c).unwrap();
     let mut differing = Vec::new();
@@ -238,7 +259,7 @@ fn byte_identical_runs_and_order_independence() {
     // And the original record verifies against the shuffled files, with a note.
     let v = verify_in(
         &dir,
-        "a.json",
+        "a-raw.json",
         "targets-shuffled.csv",
         "officers-shuffled.csv",
         "plan.toml",

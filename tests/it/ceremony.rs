@@ -26,6 +26,26 @@ fn inputs_with(targets: &str) -> shuangsui::Inputs {
     .inputs()
 }
 
+/// The ceremony's inputs with `targets`, their raw bytes hashed too (`--raw-digest`).
+fn raw_inputs_with(targets: &str) -> shuangsui::Inputs {
+    let f = ceremony_files();
+    let source = |name, text: &'static str| shuangsui::Source {
+        name,
+        bytes: text.as_bytes(),
+    };
+    let (plan, officers) = (f.plan.leak(), f.officers.leak());
+    shuangsui::Inputs::parse_with(
+        source("plan.toml", plan),
+        source("targets.csv", targets.to_owned().leak()),
+        source("officers.csv", officers),
+        &shuangsui::InputOptions {
+            raw_digest: true,
+            ..shuangsui::InputOptions::default()
+        },
+    )
+    .unwrap()
+}
+
 #[test]
 fn the_announcement_names_the_first_round_after_the_margin() {
     let a = announcement(&inputs());
@@ -158,18 +178,31 @@ fn changed_inputs_are_refused() {
     let fewer = rows.join("\n") + "\n";
     let e = refusal(&a, &inputs_with(&fewer), &sources());
     assert!(e.contains("targets file is not the one announced"), "{e}");
-    // Reordered rows are the same content but not the announced bytes: the draw
-    // wants the announced file; a verifier's copy may differ in form.
+    // Reordered rows are the same content. An announcement without raw digests (the
+    // default) binds the content only: the draw takes them.
     let mut lines: Vec<&str> = original.lines().collect();
     lines[1..].reverse();
     let reordered = lines.join("\n") + "\n";
-    let e = refusal(&a, &inputs_with(&reordered), &sources());
+    assert_eq!(a.inputs.targets.sha256, "");
+    assert!(ceremony::attest(&a, &inputs_with(&reordered).committed(), &sources()).is_ok());
+    // With raw digests the announcement binds the bytes too: the draw wants the announced
+    // file; a verifier's copy may differ in form.
+    let raw = announcement(&raw_inputs_with(&original));
+    assert_eq!(raw.inputs.targets.sha256.len(), 64);
+    assert!(ceremony::attest(&raw, &raw_inputs_with(&original).committed(), &sources()).is_ok());
+    let e = refusal(&raw, &raw_inputs_with(&reordered), &sources());
     assert!(e.contains("not the announced bytes"), "{e}");
     let s = Sources {
         same_files: false,
         ..sources()
     };
-    assert!(ceremony::attest(&a, &(inputs_with(&reordered)).committed(), &s).is_ok());
+    assert!(ceremony::attest(&raw, &raw_inputs_with(&reordered).committed(), &s).is_ok());
+    // The draw hashes the files exactly when the announcement does: a record then states
+    // the announced raw digests, or none.
+    let e = refusal(&raw, &inputs_with(&original), &sources());
+    assert!(e.contains("did not hash it"), "{e}");
+    let e = refusal(&a, &raw_inputs_with(&original), &sources());
+    assert!(e.contains("records no raw SHA-256"), "{e}");
 }
 
 #[test]
@@ -465,4 +498,100 @@ fn times_out_of_range_are_refused_not_overflowed() {
         ceremony::beacon::round_at(i64::MAX),
         ceremony::beacon::round_at(i64::MAX)
     );
+}
+
+#[test]
+fn a_draw_hashes_the_raw_files_exactly_when_its_announcement_does() {
+    let Some(_) = faketime() else {
+        eprintln!("faketime is not installed: skipping the CLI ceremony");
+        return;
+    };
+    let dir = TempDir::new("ceremony-raw");
+    let at = |clock: &str| {
+        let mut c = bin_at(clock);
+        c.current_dir(&dir).args(["--lang", "en"]);
+        c
+    };
+    let files = INPUT_FLAGS;
+    assert!(
+        at("@2023-09-15 10:50:02")
+            .args(["init", "."])
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (extra, out) in [(&["--raw-digest"][..], "raw.json"), (&[][..], "plain.json")] {
+        let (code, _, err) = outcome(
+            at("@2023-09-15 10:50:02")
+                .args(["announce"])
+                .args(files)
+                .args(["--dice", "42"])
+                .args(extra)
+                .args(["--out", out]),
+        );
+        assert_eq!(code, Some(0), "{err}");
+    }
+    let announced = |file: &str| -> Value {
+        serde_json::from_slice(&std::fs::read(dir.join(file)).unwrap()).unwrap()
+    };
+    let raw = announced("raw.json");
+    assert_eq!(
+        raw["inputs"]["targets"]["sha256"].as_str().unwrap().len(),
+        64
+    );
+    assert_eq!(announced("plain.json")["inputs"]["targets"]["sha256"], "");
+    dir.write("round.json", round_json());
+    let draw = |announcement: &str, targets: &str, extra: &[&str], out: &str| {
+        outcome(
+            at("@2023-09-15 11:01:00")
+                .args(["draw", "--plan", "plan.toml", "--officers", "officers.csv"])
+                .args(["--targets", targets, "--announcement", announcement])
+                .args(["--beacon", "round.json"])
+                .args(extra)
+                .args(["--out", out]),
+        )
+    };
+    // Announced with raw digests: the draw hashes the files without being asked, and its
+    // record states the announced ones.
+    let (code, _, err) = draw("raw.json", "targets.csv", &[], "record-raw.json");
+    assert_eq!(code, Some(0), "{err}");
+    let record = announced("record-raw.json");
+    for input in ["plan", "targets", "officers"] {
+        assert_eq!(
+            record["inputs"][input]["sha256"], raw["inputs"][input]["sha256"],
+            "{input}"
+        );
+    }
+    // The same content in other bytes (CRLF) is refused: the announced file is the one drawn.
+    let targets = std::fs::read_to_string(dir.join("targets.csv")).unwrap();
+    dir.write("targets-crlf.csv", &targets.replace('\n', "\r\n"));
+    let (code, _, err) = draw("raw.json", "targets-crlf.csv", &[], "refused.json");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not the announced bytes"), "{err}");
+    // Announced without: the same CRLF copy draws (content is what is bound), with no raw
+    // digest recorded; asking for raw digests is refused.
+    let (code, _, err) = draw("plain.json", "targets-crlf.csv", &[], "record-plain.json");
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        announced("record-plain.json")["inputs"]["targets"]["sha256"],
+        ""
+    );
+    let (code, _, err) = draw(
+        "plain.json",
+        "targets.csv",
+        &["--raw-digest"],
+        "refused.json",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("--raw-digest"), "{err}");
+    assert!(!dir.join("refused.json").exists());
+    // Both records verify.
+    for record in ["record-raw.json", "record-plain.json"] {
+        let (code, report, _) = outcome(
+            at("@2023-09-15 11:02:00")
+                .args(["verify", record])
+                .args(files),
+        );
+        assert_eq!(code, Some(0), "{record}: {report}");
+    }
 }

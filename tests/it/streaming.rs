@@ -128,7 +128,15 @@ fn columns_not_kept_are_hashed_but_not_stored() {
         out.directory.name(1_999).unwrap(),
         t.rows[1_999].values[t.column("name").unwrap()]
     );
-    assert_eq!(out.raw, shuangsui::internal::sha256(&bytes));
+    // The raw bytes are hashed only when asked for.
+    assert_eq!(out.raw, None);
+    let raw = Options {
+        raw_digest: true,
+        ..options
+    };
+    let out = stream::read("t.csv", &data, b',', &TableOptions::default(), &raw).unwrap();
+    assert_eq!(out.digest, digest);
+    assert_eq!(out.raw, Some(shuangsui::internal::sha256(&bytes)));
 }
 
 const IDS: [&str; 4] = [

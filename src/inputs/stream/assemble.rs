@@ -18,8 +18,8 @@ pub struct Outcome {
     pub directory: Directory,
     /// The canonical digest (SPEC.md §3.4).
     pub digest: Hash,
-    /// SHA-256 of the bytes as read.
-    pub raw: Hash,
+    /// SHA-256 of the bytes as read, when asked for ([`Options::raw_digest`](super::Options::raw_digest)).
+    pub raw: Option<Hash>,
 }
 
 /// Joins parsed blocks in file order.
@@ -133,7 +133,7 @@ impl<'c> Assembler<'c> {
         self.unchecked.append(&mut chunk.unchecked);
     }
 
-    pub(super) fn finish(self, data: &Arc<dyn ByteSource>, raw: Hash) -> Result<Outcome> {
+    pub(super) fn finish(self, data: &Arc<dyn ByteSource>, raw: Option<Hash>) -> Result<Outcome> {
         let ctx = self.ctx;
         let h = ctx.header;
         if let Some(e) = self.structural {

@@ -90,7 +90,8 @@ impl Directory {
 
     /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
     /// on every core (`stream`), the other formats and encodings in memory. Returns it with
-    /// its canonical digest and the SHA-256 of its bytes.
+    /// its canonical digest and, when [`Options::raw_digest`] asks for it, the SHA-256 of
+    /// its bytes.
     pub(crate) fn read(
         name: &str,
         data: &Arc<dyn ByteSource>,
@@ -99,7 +100,7 @@ impl Directory {
     ) -> Result<(
         Directory,
         crate::base::canonical::Hash,
-        crate::base::canonical::Hash,
+        Option<crate::base::canonical::Hash>,
     )> {
         let format = table
             .read
@@ -129,7 +130,9 @@ impl Directory {
         Ok((
             Directory::from_table(parsed),
             digest,
-            crate::base::canonical::sha256(&bytes),
+            options
+                .raw_digest
+                .then(|| crate::base::canonical::sha256(&bytes)),
         ))
     }
 }

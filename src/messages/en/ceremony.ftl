@@ -58,6 +58,8 @@ attest-input-targets = targets
 attest-input-officers = officers
 attest-input-history = history
 attest-input-conflicts = conflicts
+attest-raw-not-announced = the announcement records no raw SHA-256 of the { $input } file: draw without raw digests, as announced
+attest-raw-not-hashed = the announcement records the raw SHA-256 of the { $input } file, and the draw did not hash it: read the inputs with raw digests, as announced
 attest-input-bytes = the { $input } file has the announced content but not the announced bytes (SHA-256 { $sha256 }, announced { $announced }): draw from the very file that was announced
 attest-input-changed = the { $input } file is not the one announced (canonical digest { $digest }, announced { $announced }): inputs cannot change after the announcement
 # No such input (a digest that is absent).

@@ -57,6 +57,8 @@ attest-input-targets = 检查对象名录
 attest-input-officers = 执法检查人员名录
 attest-input-history = 检查记录文件
 attest-input-conflicts = 回避名单
+attest-raw-not-announced = 公告未记录{ $input }文件的原始 SHA-256：请按公告，不计算原始摘要进行抽取
+attest-raw-not-hashed = 公告记录了{ $input }文件的原始 SHA-256，而本次抽取未计算它：请按公告，计算原始摘要读取输入
 attest-input-bytes = { $input }的内容与公告时相同，但文件字节不同（SHA-256 为 { $sha256 }，公告中为 { $announced }）：请直接使用公告时的那份文件抽取
 attest-input-changed = { $input }不是公告时的文件（规范摘要 { $digest }，公告为 { $announced }）：公告之后不得更改输入
 # 没有该输入（没有摘要）。

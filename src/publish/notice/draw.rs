@@ -216,18 +216,26 @@ pub fn draw_notice(
     }
 }
 
-/// The input digests: the plan, the two tables and the record.
+/// The input digests: the plan, the two tables and the record; the raw files' SHA-256 only
+/// when the draw recorded them (SPEC.md §9.1).
 fn digests(lang: Lang, record: &Record) -> Table {
-    let mut table = Table::new(
-        Hooks::default(),
-        vec![
-            Column::text(text(lang, "notice-column-file")),
-            Column::number(text(lang, "notice-column-rows")),
-            Column::code(text(lang, "notice-column-digest")),
-            Column::code(text(lang, "notice-column-sha256")),
-        ],
-    );
     let inputs = &record.inputs;
+    let raw = [
+        &inputs.plan.sha256,
+        &inputs.targets.sha256,
+        &inputs.officers.sha256,
+    ]
+    .iter()
+    .any(|s| !s.is_empty());
+    let mut columns = vec![
+        Column::text(text(lang, "notice-column-file")),
+        Column::number(text(lang, "notice-column-rows")),
+        Column::code(text(lang, "notice-column-digest")),
+    ];
+    if raw {
+        columns.push(Column::code(text(lang, "notice-column-sha256")));
+    }
+    let mut table = Table::new(Hooks::default(), columns);
     for (file, rows, digest, sha256) in [
         (
             "notice-file-plan",
@@ -249,14 +257,17 @@ fn digests(lang: Lang, record: &Record) -> Table {
         ),
         ("notice-file-record", None, &record.digest, &String::new()),
     ] {
+        let mut cells = vec![
+            text(lang, file),
+            rows.map(|n| n.to_string()).unwrap_or_default(),
+            digest.clone(),
+        ];
+        if raw {
+            cells.push(sha256.clone());
+        }
         table.rows.push(Row {
             hooks: Hooks::default(),
-            cells: vec![
-                text(lang, file),
-                rows.map(|n| n.to_string()).unwrap_or_default(),
-                digest.clone(),
-                sha256.clone(),
-            ],
+            cells,
         });
     }
     table

@@ -76,10 +76,17 @@ fn worked_example() -> String {
         writeln!(w, "\n{}_digest = `{digest_hex}`\n", table.kind.as_str()).unwrap();
     }
     writeln!(w, "plan_digest = `{}`\n", record.inputs.plan.digest).unwrap();
+    // The raw digests are not computed by default: the record states `""`; a draw asked for
+    // them (`--raw-digest`) records the files' SHA-256.
+    assert_eq!(record.inputs.targets.sha256, "");
+    let raw = |text: &str| to_hex(&shuangsui::internal::sha256(text.as_bytes()));
     writeln!(
         w,
-        "Raw SHA-256 of the files: plan `{}`, targets `{}`, officers `{}`.\n",
-        record.inputs.plan.sha256, record.inputs.targets.sha256, record.inputs.officers.sha256
+        "Raw digests (§3.4) are not computed by default, so the record below states `\"\"`; a \
+         draw asked for them would record plan `{}`, targets `{}`, officers `{}`.\n",
+        raw(&c.plan),
+        raw(&c.targets),
+        raw(&c.officers)
     )
     .unwrap();
 

@@ -564,7 +564,7 @@ fn a_draw_hashes_the_raw_files_exactly_when_its_announcement_does() {
     }
     // The same content in other bytes (CRLF) is refused: the announced file is the one drawn.
     let targets = std::fs::read_to_string(dir.join("targets.csv")).unwrap();
-    dir.write("targets-crlf.csv", &targets.replace('\n', "\r\n"));
+    dir.write("targets-crlf.csv", targets.replace('\n', "\r\n"));
     let (code, _, err) = draw("raw.json", "targets-crlf.csv", &[], "refused.json");
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("not the announced bytes"), "{err}");

@@ -29,9 +29,23 @@ pub(crate) fn personal_data<V: AsRef<str>>(
     values: &[V],
     at: &dyn Fn(usize) -> Location,
 ) -> Option<Error> {
+    let id_is_code = kind == TableKind::Targets && uscc::diagnose(values[id_col].as_ref()).is_ok();
+    personal_data_after(columns, checked, id_col, id_is_code, values, at)
+}
+
+/// [`personal_data`] when the caller has already checked the id: a target's id that is a
+/// valid code or registration number (`id_is_code`) is no resident id (SPEC.md §3.3).
+pub(crate) fn personal_data_after<V: AsRef<str>>(
+    columns: &[String],
+    checked: &[bool],
+    id_col: usize,
+    id_is_code: bool,
+    values: &[V],
+    at: &dyn Fn(usize) -> Location,
+) -> Option<Error> {
     for (c, v) in values.iter().enumerate() {
         let v = v.as_ref();
-        if !checked[c] || (c == id_col && kind == TableKind::Targets && uscc::diagnose(v).is_ok()) {
+        if !checked[c] || (c == id_col && id_is_code) {
             continue;
         }
         if let Some(shape) = personal::shape(v) {

@@ -233,11 +233,14 @@ pub(super) fn parse_chunk(
         if !ok {
             continue;
         }
-        if let Some(e) = crate::inputs::values::personal_data(
-            ctx.kind,
+        // The id's check once: a valid code is also no resident id (personal data).
+        let id_is_code =
+            ctx.kind == TableKind::Targets && uscc::diagnose(&values[h.id_col]).is_ok();
+        if let Some(e) = crate::inputs::values::personal_data_after(
             &h.columns,
             &h.checked,
             h.id_col,
+            id_is_code,
             &values,
             &|c| at(h.keep[c]),
         ) {
@@ -246,6 +249,7 @@ pub(super) fn parse_chunk(
         }
         let id = &values[h.id_col];
         if ctx.kind == TableKind::Targets
+            && !id_is_code
             && let Err(reason) = uscc::diagnose(id)
         {
             if ctx.options.id_check.allowlist.contains(id.as_ref()) {

@@ -121,6 +121,18 @@ impl StoreBuilder {
         }
     }
 
+    /// Makes room for `rows` values in all (a guess from the file's size), so that the
+    /// blocks appended later do not copy the column again each time it doubles.
+    pub(crate) fn reserve(&mut self, rows: usize) {
+        match &mut self.store {
+            Store::Dict { codes, .. } => codes.reserve_exact(rows.saturating_sub(codes.len())),
+            Store::Fixed { text, width } => {
+                text.reserve_exact((rows * *width).saturating_sub(text.len()));
+            }
+            Store::Text { ends, .. } => ends.reserve_exact(rows.saturating_sub(ends.len())),
+        }
+    }
+
     /// Appends another builder's values (a block read in parallel).
     pub(crate) fn append(&mut self, other: StoreBuilder) {
         match (&mut self.store, other.store) {

@@ -43,11 +43,16 @@ pub(super) struct Assembler<'c> {
     pub(super) unclean: bool,
     allowlisted: Vec<String>,
     unchecked: Vec<String>,
+    /// The file's size, to guess its rows from the first block's.
+    total: u64,
+    reserved: bool,
 }
 
 impl<'c> Assembler<'c> {
-    pub(super) fn new(ctx: &'c Context<'c>) -> Self {
+    pub(super) fn new(ctx: &'c Context<'c>, total: u64) -> Self {
         Self {
+            total,
+            reserved: false,
             ctx,
             next: 0,
             waiting: BTreeMap::new(),
@@ -131,6 +136,25 @@ impl<'c> Assembler<'c> {
         self.starts.append(&mut chunk.starts);
         self.allowlisted.append(&mut chunk.allowlisted);
         self.unchecked.append(&mut chunk.unchecked);
+        let (rows, bytes) = (chunk.rows, chunk.bytes);
+        if !self.reserved && rows > 0 && bytes > 0 {
+            // The whole file's rows, guessed from the first block's (and a little more): the
+            // columns are then allocated once, not copied each time they double (a fixed-width
+            // column knows its width once it holds a block).
+            self.reserved = true;
+            let per_byte = rows as f64 / bytes as f64;
+            let rows = ((self.total as f64 * per_byte * 1.02) as usize + 64)
+                .min(usize::try_from(self.total).unwrap_or(usize::MAX));
+            self.leaves
+                .reserve_exact(rows.saturating_sub(self.leaves.len()));
+            if self.ctx.defer_names {
+                self.starts
+                    .reserve_exact(rows.saturating_sub(self.starts.len()));
+            }
+            for s in self.stores.iter_mut().flatten() {
+                s.reserve(rows);
+            }
+        }
     }
 
     pub(super) fn finish(self, data: &Arc<dyn ByteSource>, raw: Option<Hash>) -> Result<Outcome> {

@@ -257,7 +257,7 @@ fn read_blocks(
     // Blocks parsed come back to be filled again: a fresh 8 MiB block for each would
     // fault in (and zero) new pages all the time.
     let (pool_tx, pool_rx) = mpsc::channel::<Vec<u8>>();
-    let mut assembler = Assembler::new(&ctx);
+    let mut assembler = Assembler::new(&ctx, total);
     let mut nul: Option<Error> = None;
     std::thread::scope(|scope| -> Result<()> {
         for _ in 0..threads {

@@ -34,6 +34,8 @@ pub(super) struct Context<'a> {
 #[derive(Default)]
 pub(super) struct Chunk {
     pub(super) rows: usize,
+    /// The block's length in the file.
+    pub(super) bytes: usize,
     /// The leaves, grouped by first byte (in row order within a group).
     pub(super) leaves: Vec<Hash>,
     /// Where each first byte's group starts in `leaves`; the last is its length.
@@ -109,6 +111,7 @@ pub(super) fn parse_chunk(
             .map(|l| (*l).map(StoreBuilder::new))
             .collect(),
         clean: true,
+        bytes: bytes.len(),
         ..Chunk::default()
     };
     let decoded: Cow<'_, str>;

@@ -142,9 +142,8 @@ impl<'c> Assembler<'c> {
             // columns are then allocated once, not copied each time they double (a fixed-width
             // column knows its width once it holds a block).
             self.reserved = true;
-            let per_byte = rows as f64 / bytes as f64;
-            let rows = ((self.total as f64 * per_byte * 1.02) as usize + 64)
-                .min(usize::try_from(self.total).unwrap_or(usize::MAX));
+            let guess = u128::from(self.total) * rows as u128 * 102 / (bytes as u128 * 100) + 64;
+            let rows = usize::try_from(guess.min(u128::from(self.total))).unwrap_or(usize::MAX);
             self.leaves
                 .reserve_exact(rows.saturating_sub(self.leaves.len()));
             if self.ctx.defer_names {

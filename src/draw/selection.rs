@@ -176,12 +176,13 @@ pub fn select(
     skip: &mut dyn FnMut(usize) -> Option<String>,
 ) -> (Selection, Vec<Skipped>) {
     let ticketer = Ticketer::targets(task_key);
-    let full = |row: u32| ticketer.ticket(targets.id(row as usize));
+    let ids = targets.ids();
+    let full = |row: u32| ticketer.ticket_of_bytes(ids.get(row as usize));
     let order = |x: &(u64, u32), y: &(u64, u32)| {
         x.0.cmp(&y.0).then_with(|| {
             full(x.1)
                 .cmp(&full(y.1))
-                .then_with(|| targets.id(x.1 as usize).cmp(targets.id(y.1 as usize)))
+                .then_with(|| ids.get(x.1 as usize).cmp(ids.get(y.1 as usize)))
         })
     };
     let mut skipped = Vec::new();

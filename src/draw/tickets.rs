@@ -95,8 +95,12 @@ impl Ticketer {
 
     /// The ticket of one id.
     pub fn ticket(&self, id: &str) -> Hash {
+        self.ticket_of_bytes(id.as_bytes())
+    }
+
+    /// [`Ticketer::ticket`] of an id's bytes.
+    pub(crate) fn ticket_of_bytes(&self, id: &[u8]) -> Hash {
         use sha2::digest::generic_array::GenericArray;
-        let id = id.as_bytes();
         let used = self.tail.len() + id.len();
         if used + 9 > 128 {
             let mut h = Sha256::new();

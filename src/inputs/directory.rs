@@ -53,6 +53,23 @@ impl Store {
     }
 }
 
+/// A directory's ids as bytes ([`Directory::ids`]).
+#[derive(Clone, Copy)]
+pub(crate) enum Ids<'a> {
+    Fixed(&'a [u8], usize),
+    Other(&'a Store),
+}
+
+impl<'a> Ids<'a> {
+    #[inline]
+    pub(crate) fn get(self, row: usize) -> &'a [u8] {
+        match self {
+            Ids::Fixed(text, width) => &text[row * width..(row + 1) * width],
+            Ids::Other(store) => store.get(row).as_bytes(),
+        }
+    }
+}
+
 /// How a column is built: coded (few distinct values) or as text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Layout {
@@ -346,6 +363,15 @@ impl Directory {
     /// A row's id.
     pub fn id(&self, row: usize) -> &str {
         self.value(row, self.id_col)
+    }
+
+    /// The ids as bytes, for loops over every row (tickets): the store is looked at once,
+    /// and a fixed-width id is a plain slice.
+    pub(crate) fn ids(&self) -> Ids<'_> {
+        match self.stores[self.id_col].as_ref().expect("ids are kept") {
+            Store::Fixed { text, width } => Ids::Fixed(text.as_bytes(), *width),
+            other => Ids::Other(other),
+        }
     }
 
     /// The line (row number, position) of a row in the source.

@@ -52,5 +52,5 @@ pub mod matching {
 
 /// The directory read in blocks.
 pub mod stream {
-    pub use crate::inputs::stream::{Options, Outcome, read};
+    pub use crate::inputs::stream::{Options, Outcome, read, read_lines};
 }

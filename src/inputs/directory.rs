@@ -221,13 +221,22 @@ impl StoreBuilder {
     }
 }
 
+/// How a row is written in its source, to read it back.
+#[derive(Debug, Clone)]
+pub(crate) enum RowSyntax {
+    /// A CSV or TSV record with this delimiter.
+    Delimited(u8),
+    /// A line of JSON Lines: an object with the id and the name under these members.
+    JsonLines { id: Box<str>, name: Box<str> },
+}
+
 /// Where the rows whose names stay in the source begin, to read them back.
 #[derive(Clone)]
 pub(crate) struct Deferred {
     pub source: Arc<dyn ByteSource>,
     /// Byte offset of each row's record in the source.
     pub starts: Vec<u64>,
-    pub delimiter: u8,
+    pub syntax: RowSyntax,
     /// The column of the name in the file.
     pub grid_column: usize,
     /// The column of the id in the file (checked when a name is read back).

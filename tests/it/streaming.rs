@@ -354,3 +354,5 @@ fn a_name_read_back_from_a_file_edited_since_is_refused() {
     );
     assert!(!before.is_empty());
 }
+
+mod jsonl;

@@ -39,13 +39,13 @@ impl Grid {
     }
 }
 
-pub(super) fn empty_table(source: &str) -> Error {
+pub(crate) fn empty_table(source: &str) -> Error {
     Error::new(ErrorKind::EmptyTable)
         .at(Location::file(source))
         .arg("expected", "id,name")
 }
 
-pub(super) fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
+pub(crate) fn check_columns(source: &str, line: u64, n: usize) -> Result<()> {
     if n > crate::inputs::limits::COLUMNS {
         return Err(
             Error::with_id(ErrorKind::TooLarge, "input-too-large-columns")

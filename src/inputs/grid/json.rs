@@ -14,44 +14,16 @@ pub(super) fn json(
     lines: bool,
 ) -> Result<Grid> {
     let text = text::decode(source, bytes, encoding)?;
-    let syntax = |e: serde_json::Error, line: u64| {
-        Error::with_id(ErrorKind::Json, "json-syntax")
-            .at(Location {
-                line: Some(line),
-                column: Some(e.column() as u64),
-                ..Location::file(source)
-            })
-            .arg(
-                "detail",
-                e.to_string()
-                    .split(" at line")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-            )
-            .caused_by(e)
-    };
+    let syntax = |e: serde_json::Error, line: u64| syntax_error(source, e, line);
     let mut objects: Vec<(u64, Value)> = Vec::new();
     let style;
     if lines {
         style = Style::Lines;
         for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
+            if is_blank(line) {
                 continue;
             }
-            let v: Value = serde_json::from_str(line).map_err(|e| syntax(e, i as u64 + 1))?;
-            // A member named twice in a row: which value is the row's? Refused (SPEC §3.1).
-            crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(|e| {
-                match (e.kind(), e.value("member")) {
-                    (ErrorKind::Document, Some(member)) => {
-                        Error::with_id(ErrorKind::Json, "json-duplicate-member")
-                            .at(Location::line(source, i as u64 + 1))
-                            .arg("member", member.clone())
-                    }
-                    _ => e,
-                }
-            })?;
-            objects.push((i as u64 + 1, v));
+            objects.push((i as u64 + 1, parse_line(source, line, i as u64 + 1)?));
         }
     } else {
         style = Style::Items;
@@ -91,27 +63,11 @@ pub(super) fn json(
     };
     for (n, v) in objects {
         let Value::Object(map) = v else {
-            return Err(Error::with_id(ErrorKind::Json, "json-not-object").at(locate(n)));
+            return Err(not_object(locate(n)));
         };
         let mut cells = vec![String::new(); header.len()];
         for (k, v) in map {
-            let text = match v {
-                Value::Null => String::new(),
-                Value::String(s) => s,
-                Value::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_owned(),
-                Value::Number(num) => match num.as_i64() {
-                    Some(i) => i.to_string(),
-                    None => num.as_u64().map_or_else(
-                        || number_text(num.as_f64().unwrap_or(f64::NAN)),
-                        |u| u.to_string(),
-                    ),
-                },
-                Value::Array(_) | Value::Object(_) => {
-                    return Err(Error::with_id(ErrorKind::Json, "json-nested")
-                        .at(locate(n))
-                        .arg("member", k));
-                }
-            };
+            let text = value_text(&k, v, &|| locate(n))?;
             let i = *index.entry(k.clone()).or_insert_with(|| {
                 header.push(k);
                 header.len() - 1
@@ -137,6 +93,98 @@ pub(super) fn json(
         style,
         source: source.to_owned(),
     })
+}
+
+/// Whether a line of JSON Lines holds no row (blank, or only `White_Space`).
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// A line of JSON Lines (`n`, 1-based) read as a JSON value: its syntax error, or the
+/// error for a member named twice (which value would be the row's? Refused, SPEC §3.1).
+pub(crate) fn parse_line(source: &str, line: &str, n: u64) -> Result<Value> {
+    let v: Value = serde_json::from_str(line).map_err(|e| syntax_error(source, e, n))?;
+    crate::base::strict::check_duplicates(source, line.as_bytes()).map_err(|e| {
+        match (e.kind(), e.value("member")) {
+            (ErrorKind::Document, Some(member)) => {
+                Error::with_id(ErrorKind::Json, "json-duplicate-member")
+                    .at(Location::line(source, n))
+                    .arg("member", member.clone())
+            }
+            _ => e,
+        }
+    })?;
+    Ok(v)
+}
+
+fn syntax_error(source: &str, e: serde_json::Error, line: u64) -> Error {
+    Error::with_id(ErrorKind::Json, "json-syntax")
+        .at(Location {
+            line: Some(line),
+            column: Some(e.column() as u64),
+            ..Location::file(source)
+        })
+        .arg(
+            "detail",
+            e.to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        )
+        .caused_by(e)
+}
+
+/// The error for a row that is not an object.
+pub(crate) fn not_object(at: Location) -> Error {
+    Error::with_id(ErrorKind::Json, "json-not-object").at(at)
+}
+
+/// A member's value that is not an array or object (SPEC.md §3.1).
+pub(crate) enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    /// A number that is not a 64-bit integer, as the nearest double.
+    F64(f64),
+    Str(std::borrow::Cow<'a, str>),
+}
+
+impl<'a> Scalar<'a> {
+    /// The cell's text: a string as is, `null` empty, an integer its digits, another
+    /// number the nearest double's shortest decimal, `TRUE`/`FALSE`.
+    pub(crate) fn text(self) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        match self {
+            Scalar::Null => Cow::Borrowed(""),
+            Scalar::Str(s) => s,
+            Scalar::Bool(b) => Cow::Borrowed(if b { "TRUE" } else { "FALSE" }),
+            Scalar::I64(i) => Cow::Owned(i.to_string()),
+            Scalar::U64(u) => Cow::Owned(u.to_string()),
+            Scalar::F64(x) => Cow::Owned(number_text(x)),
+        }
+    }
+}
+
+/// A member's value as a cell's text; an array or object is an error at `at`.
+pub(crate) fn value_text(member: &str, v: Value, at: &dyn Fn() -> Location) -> Result<String> {
+    let scalar = match v {
+        Value::Null => Scalar::Null,
+        Value::String(s) => Scalar::Str(s.into()),
+        Value::Bool(b) => Scalar::Bool(b),
+        Value::Number(num) => match (num.as_i64(), num.as_u64()) {
+            (Some(i), _) => Scalar::I64(i),
+            (None, Some(u)) => Scalar::U64(u),
+            (None, None) => Scalar::F64(num.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::Array(_) | Value::Object(_) => {
+            return Err(Error::with_id(ErrorKind::Json, "json-nested")
+                .at(at())
+                .arg("member", member.to_owned()));
+        }
+    };
+    Ok(scalar.text().into_owned())
 }
 
 #[cfg(test)]

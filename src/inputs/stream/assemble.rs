@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::merge::{id_hashes, merged_digest};
-use super::parse::{Chunk, Context};
+use super::rows::{Chunk, Context};
 use crate::base::canonical::Hash;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::directory::{Deferred, Directory, StoreBuilder};
@@ -242,7 +242,7 @@ impl<'c> Assembler<'c> {
         let deferred = ctx.defer_names.then(|| Deferred {
             source: Arc::clone(data),
             starts: self.starts,
-            delimiter: ctx.delimiter,
+            syntax: ctx.syntax.clone(),
             grid_column: h.keep[h.name_col],
             id_column: h.keep[h.id_col],
             encoding: ctx.encoding,

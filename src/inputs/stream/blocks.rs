@@ -11,12 +11,13 @@ use std::sync::{Arc, Mutex, mpsc};
 use sha2::{Digest as _, Sha256};
 
 use super::assemble::{Assembler, Outcome};
-use super::parse::{Chunk, Context, parse_chunk};
+use super::parse::parse_chunk;
 use super::records::{count_newlines, cut_point, first_record};
+use super::rows::{Chunk, Context};
 use super::scan::{Text, binary, binary_at, line_at, not_text, whole_file_text};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::digest::Leaves;
-use crate::inputs::directory::Layout;
+use crate::inputs::directory::{Layout, RowSyntax};
 use crate::inputs::kind::TableKind;
 use crate::inputs::source::ByteSource;
 use crate::inputs::table::{Header, TableOptions};
@@ -104,7 +105,7 @@ pub fn read(
 /// What makes a file not a text table, or not text in its encoding, outranks every
 /// other problem wherever it is (the in-memory reader decodes the whole file first): an
 /// early error is reported only after the rest of the file has been scanned for them.
-fn outranked(
+pub(super) fn outranked(
     source: &str,
     data: &dyn ByteSource,
     encoding: Encoding,
@@ -214,25 +215,10 @@ fn read_blocks(
         at
     };
     let resolved = Header::resolve(kind, &header, &at_header, table)?;
-    let stored: Vec<Option<Layout>> = resolved
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(c, name)| {
-            if c == resolved.id_col {
-                Some(Layout::Text)
-            } else if c == resolved.name_col {
-                options.keep_names.then_some(Layout::Text)
-            } else if options.keep.is_none_or(|k| k.contains(name)) {
-                Some(Layout::Coded)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let stored = stored_layouts(&resolved, options);
     let ctx = Context {
         source,
-        delimiter,
+        syntax: RowSyntax::Delimited(delimiter),
         width: header.len(),
         header: &resolved,
         options: table,
@@ -381,6 +367,27 @@ fn read_blocks(
         .map(Some)
 }
 
+/// How each kept column is stored: the ids as text, the names as text when they are kept,
+/// the other columns coded when they are kept.
+pub(super) fn stored_layouts(resolved: &Header, options: &Options<'_>) -> Vec<Option<Layout>> {
+    resolved
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, name)| {
+            if c == resolved.id_col {
+                Some(Layout::Text)
+            } else if c == resolved.name_col {
+                options.keep_names.then_some(Layout::Text)
+            } else if options.keep.is_none_or(|k| k.contains(name)) {
+                Some(Layout::Coded)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// The error for a record longer than [`MAX_RECORD_BYTES`]: the field being read
 /// when the limit was reached, or the record when that cannot be told.
 fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
@@ -390,7 +397,7 @@ fn overlong(source: &str, ctx: &Context<'_>, bytes: &[u8], line: u64) -> Error {
         .count();
     let line = line + count_newlines(&bytes[..skipped]) as u64;
     let mut reader = csv_core::ReaderBuilder::new()
-        .delimiter(ctx.delimiter)
+        .delimiter(ctx.delimiter())
         .build();
     let mut out = vec![0; bytes.len()];
     let mut ends = vec![0; ctx.width + 2];

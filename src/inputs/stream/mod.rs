@@ -1,4 +1,4 @@
-//! Reading a CSV or TSV target directory in blocks, on every core (SPEC.md §3).
+//! Reading a CSV, TSV or JSON Lines target directory in blocks, on every core (SPEC.md §3).
 //!
 //! [`read`] gives the same rows, the same canonical digest and the same errors
 //! as [`Table::parse`](super::Table::parse) followed by
@@ -22,18 +22,28 @@
 //! - `parse`: a worker parses one block's rows;
 //! - `assemble`: the blocks joined in file order, and the directory finished;
 //! - `merge`: the canonical digest merged from the blocks' leaves, and the ids hashed;
+//! - `rows`: the work on one row every format shares (normalise, check, hash, keep);
 //! - `scan`: the whole file scanned for what makes it not a text table;
+//! - `jsonl`: JSON Lines, in two passes over blocks of whole lines (`lines`): the member
+//!   names of each block merged into the header, then the rows (`json_blocks`), each line
+//!   read without a `serde_json::Value` (`members`);
 //! - `read_back`: a name read back from the source ([`Directory::name`](super::Directory::name)),
 //!   and [`Directory::read`](super::Directory::read).
 
 mod assemble;
 mod blocks;
+mod json_blocks;
+mod jsonl;
+mod lines;
+mod members;
 mod merge;
 mod parse;
 mod read_back;
 mod records;
+mod rows;
 mod scan;
 
 pub use assemble::Outcome;
 pub use blocks::{Options, Progress, read};
+pub use jsonl::read_lines;
 pub use read_back::directory_digest;

@@ -1,101 +1,13 @@
-//! A worker's side of a read: parsing one block's rows — decode a GB18030 block, split
-//! fields, normalise and check values, hash each row's leaf, keep the columns asked for.
+//! A worker's side of reading CSV or TSV: parsing one block's rows — decode a GB18030
+//! block, split fields, then the work every format shares ([`take_row`]).
 
 use std::borrow::Cow;
 
 use super::merge::group_by_first_byte;
 use super::records::{count_newlines, one_record, split_record};
-use crate::base::canonical::Hash;
-use crate::base::uscc;
-use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS};
-use crate::inputs::digest::Leaves;
-use crate::inputs::directory::{Layout, StoreBuilder};
-use crate::inputs::kind::TableKind;
-use crate::inputs::table::{Header, IdCheckMode, TableOptions};
-use crate::inputs::text::Encoding;
-use crate::inputs::values::{clean_value, read_value_cow};
-
-/// What every worker needs.
-pub(super) struct Context<'a> {
-    pub(super) source: &'a str,
-    pub(super) delimiter: u8,
-    pub(super) width: usize,
-    pub(super) header: &'a Header,
-    pub(super) options: &'a TableOptions,
-    pub(super) kind: TableKind,
-    pub(super) stored: Vec<Option<Layout>>,
-    pub(super) leaves: Leaves,
-    pub(super) defer_names: bool,
-    /// The file's encoding: a GB18030 block is decoded before it is parsed.
-    pub(super) encoding: Encoding,
-}
-
-/// A block's rows, parsed.
-#[derive(Default)]
-pub(super) struct Chunk {
-    pub(super) rows: usize,
-    /// The block's length in the file.
-    pub(super) bytes: usize,
-    /// The leaves, grouped by first byte (in row order within a group).
-    pub(super) leaves: Vec<Hash>,
-    /// Where each first byte's group starts in `leaves`; the last is its length.
-    pub(super) bounds: Vec<u32>,
-    pub(super) stores: Vec<Option<StoreBuilder>>,
-    pub(super) starts: Vec<u64>,
-    /// `(local row, line)` wherever `line − row` changes.
-    pub(super) lines: Vec<(usize, u64)>,
-    /// Each with twice the number of rows kept before it (duplicates go between).
-    pub(super) problems: Vec<(u64, Error)>,
-    pub(super) problem_total: u64,
-    /// A malformed row (the whole read fails with the first).
-    pub(super) structural: Option<Error>,
-    /// Offset of the first byte that is not text in the file's encoding.
-    pub(super) bad_text: Option<u64>,
-    /// False when the block ended inside a record: the cut was wrong.
-    pub(super) clean: bool,
-    pub(super) allowlisted: Vec<String>,
-    pub(super) unchecked: Vec<String>,
-}
-
-/// Maps where a record starts in a block's decoded text to where it starts in the
-/// block's bytes: after the same number of line-end bytes.
-struct RawStarts {
-    /// Offsets of the block's `\n` and `\r` bytes (GB18030 only).
-    ends: Option<Vec<u32>>,
-    /// Text read so far and the line-end bytes in it.
-    at: usize,
-    seen: usize,
-}
-
-impl RawStarts {
-    fn new(bytes: &[u8], encoding: Encoding) -> Self {
-        Self {
-            ends: (encoding == Encoding::Gb18030).then(|| {
-                memchr::memchr2_iter(b'\n', b'\r', bytes)
-                    .map(|i| i as u32)
-                    .collect()
-            }),
-            at: 0,
-            seen: 0,
-        }
-    }
-
-    /// The byte offset of the record starting at `start` in `text` (after a line end,
-    /// or at 0); records are asked for in order.
-    fn of(&mut self, text: &str, start: usize) -> usize {
-        let Some(ends) = &self.ends else {
-            return start;
-        };
-        self.seen += memchr::memchr2_iter(b'\n', b'\r', &text.as_bytes()[self.at..start]).count();
-        self.at = start;
-        // The counts agree for any text that decoded (no GB18030 sequence decodes to a line
-        // end); were they not to, the name read back would fail its id check, not panic.
-        match self.seen.checked_sub(1) {
-            None => 0,
-            Some(i) => ends.get(i).map_or(start, |&e| e as usize + 1),
-        }
-    }
-}
+use super::rows::{Chunk, Context, RawStarts, decode_block, take_row};
+use crate::error::{Error, ErrorKind, Location};
+use crate::inputs::directory::StoreBuilder;
 
 pub(super) fn parse_chunk(
     ctx: &Context<'_>,
@@ -114,33 +26,20 @@ pub(super) fn parse_chunk(
         bytes: bytes.len(),
         ..Chunk::default()
     };
-    let decoded: Cow<'_, str>;
-    let text: &str = match ctx.encoding {
-        Encoding::Utf8 => {
-            let Ok(text) = simdutf8::basic::from_utf8(bytes) else {
-                let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
-                chunk.bad_text = Some(offset + valid as u64);
-                return chunk;
-            };
-            text
-        }
-        Encoding::Gb18030 => {
-            let Some(text) =
-                encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
-            else {
-                let bad = crate::inputs::text::gb18030_error(bytes).unwrap_or(0);
-                chunk.bad_text = Some(offset + bad as u64);
-                return chunk;
-            };
-            decoded = text;
-            &decoded
+    let decoded = match decode_block(bytes, ctx.encoding, offset) {
+        Ok(text) => text,
+        Err(bad) => {
+            chunk.bad_text = Some(bad);
+            return chunk;
         }
     };
+    let text: &str = &decoded;
     // Where records start in the file: the same as in the text for UTF-8; for GB18030,
     // after the same line end (no GB18030 sequence holds a \n or \r byte).
     let mut raw_starts = RawStarts::new(bytes, ctx.encoding);
     let b = text.as_bytes();
     let h = ctx.header;
+    let delimiter = ctx.delimiter();
     let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(ctx.width);
     let mut values: Vec<Cow<'_, str>> = Vec::with_capacity(h.columns.len());
     let mut buf = Vec::with_capacity(1024);
@@ -160,11 +59,11 @@ pub(super) fn parse_chunk(
         let record_start = p;
         let record_line = line;
         fields.clear();
-        if let Some(next) = split_record(text, p, ctx.delimiter, &mut fields, &mut line) {
+        if let Some(next) = split_record(text, p, delimiter, &mut fields, &mut line) {
             p = next;
         } else {
             fields.clear();
-            let Some((cells, used)) = one_record(&b[p..], ctx.delimiter, last) else {
+            let Some((cells, used)) = one_record(&b[p..], delimiter, last) else {
                 chunk.clean = false;
                 return chunk;
             };
@@ -190,108 +89,15 @@ pub(super) fn parse_chunk(
         if fields.iter().all(|f| f.is_empty()) {
             continue;
         }
-        let at = |column: usize| {
-            let mut at = Location::line(ctx.source, record_line);
-            at.column = Some(column as u64 + 1);
-            at
-        };
-        let problem = |chunk: &mut Chunk, e: Error| {
-            chunk.problem_total += 1;
-            if chunk.problems.len() < MAX_PROBLEMS {
-                // Ordered by the number of rows kept before it (SPEC.md §3.3: in file order).
-                chunk.problems.push((chunk.rows as u64 * 2, e));
-            }
-        };
-        values.clear();
-        let mut ok = true;
-        for (c, &g) in h.keep.iter().enumerate() {
-            let read = match &fields[g] {
-                Cow::Borrowed(raw) => match clean_value(raw, h.kinds[c]) {
-                    Some(v) => Ok(Cow::Borrowed(v)),
-                    None => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g)),
-                },
-                Cow::Owned(raw) => read_value_cow(raw, h.kinds[c], &h.columns[c], &|| at(g))
-                    .map(|v| Cow::Owned(v.into_owned())),
-            };
-            match read {
-                Ok(v) => values.push(v),
-                Err(e) => {
-                    problem(&mut chunk, e);
-                    values.push(Cow::Borrowed(""));
-                    ok = false;
-                }
-            }
-        }
-        for c in [h.id_col, h.name_col] {
-            if ok && values[c].is_empty() {
-                problem(
-                    &mut chunk,
-                    Error::new(ErrorKind::EmptyField)
-                        .at(at(h.keep[c]))
-                        .arg("field", h.columns[c].clone()),
-                );
-                ok = false;
-            }
-        }
-        if !ok {
-            continue;
-        }
-        // The id's check once: a valid code is also no resident id (personal data).
-        let id_is_code =
-            ctx.kind == TableKind::Targets && uscc::diagnose(&values[h.id_col]).is_ok();
-        if let Some(e) = crate::inputs::values::personal_data_after(
-            &h.columns,
-            &h.checked,
-            h.id_col,
-            id_is_code,
-            &values,
-            &|c| at(h.keep[c]),
-        ) {
-            problem(&mut chunk, e);
-            continue;
-        }
-        let id = &values[h.id_col];
-        if ctx.kind == TableKind::Targets
-            && !id_is_code
-            && let Err(reason) = uscc::diagnose(id)
-        {
-            if ctx.options.id_check.allowlist.contains(id.as_ref()) {
-                chunk.allowlisted.push(id.to_string());
-            } else if ctx.options.id_check.mode == IdCheckMode::Warn {
-                chunk.unchecked.push(id.to_string());
-            } else {
-                problem(
-                    &mut chunk,
-                    Error::new(ErrorKind::InvalidId)
-                        .at(at(h.keep[h.id_col]))
-                        .arg("id", id.to_string())
-                        .arg("reason", reason),
-                );
-                continue;
-            }
-        }
-        chunk
-            .leaves
-            .push(ctx.leaves.leaf(|c| values[c].as_ref(), &mut buf));
-        for (store, v) in chunk.stores.iter_mut().zip(&values) {
-            if let Some(s) = store {
-                s.push(v);
-            }
-        }
-        if ctx.defer_names {
-            chunk
-                .starts
-                .push(offset + raw_starts.of(text, record_start) as u64);
-        }
-        let row = chunk.rows;
-        if chunk
-            .lines
-            .last()
-            .is_none_or(|&(r, l)| l.wrapping_sub(r as u64) != record_line.wrapping_sub(row as u64))
-        {
-            chunk.lines.push((row, record_line));
-        }
-        chunk.rows += 1;
+        take_row(
+            ctx,
+            &mut chunk,
+            &fields,
+            record_line,
+            &mut values,
+            &mut buf,
+            || offset + raw_starts.of(text, record_start) as u64,
+        );
     }
     // Grouped here, on the workers, so that the digest takes each group whole.
     (chunk.leaves, chunk.bounds) = group_by_first_byte(&chunk.leaves);

@@ -1,14 +1,15 @@
 //! A directory read without names reads a row's name back from the source when it is
-//! needed; and [`Directory::read`], which reads CSV and TSV in blocks.
+//! needed; and [`Directory::read`], which reads CSV, TSV and JSON Lines in blocks.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::blocks::{Options, read};
+use super::jsonl::read_lines;
 use super::records::{one_record, split_record};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::columns::ValueKind;
-use crate::inputs::directory::{Deferred, Directory};
+use crate::inputs::directory::{Deferred, Directory, RowSyntax};
 use crate::inputs::kind::TableKind;
 use crate::inputs::source::ByteSource;
 use crate::inputs::text::Encoding;
@@ -48,27 +49,40 @@ fn read_back(dir: &Directory, d: &Deferred, row: usize) -> Result<String> {
         }
     };
     let text: &str = &decoded;
-    let mut fields: Vec<Cow<'_, str>> = Vec::new();
-    let mut line = 0;
-    if split_record(text, 0, d.delimiter, &mut fields, &mut line).is_none() {
-        // csv_core on the decoded text: its cells are UTF-8.
-        let (cells, _) = one_record(text.as_bytes(), d.delimiter, true).ok_or_else(changed)?;
-        fields = cells
-            .into_iter()
-            .map(|c| String::from_utf8(c).map(Cow::Owned))
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|_| changed())?;
-    }
+    let (id, name): (Cow<'_, str>, Cow<'_, str>) = match &d.syntax {
+        RowSyntax::Delimited(delimiter) => {
+            let mut fields: Vec<Cow<'_, str>> = Vec::new();
+            let mut line = 0;
+            if split_record(text, 0, *delimiter, &mut fields, &mut line).is_none() {
+                // csv_core on the decoded text: its cells are UTF-8.
+                let (cells, _) =
+                    one_record(text.as_bytes(), *delimiter, true).ok_or_else(changed)?;
+                fields = cells
+                    .into_iter()
+                    .map(|c| String::from_utf8(c).map(Cow::Owned))
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|_| changed())?;
+            }
+            let id = fields.get(d.id_column).ok_or_else(changed)?.clone();
+            let name = fields.get(d.grid_column).ok_or_else(changed)?.clone();
+            (id, name)
+        }
+        RowSyntax::JsonLines { id, name } => {
+            let line = super::members::lines(text)
+                .next()
+                .map_or("", |(_, _, line)| line);
+            let (id, name) = super::members::read_back(line, id, name).ok_or_else(changed)?;
+            (Cow::Owned(id), Cow::Owned(name))
+        }
+    };
     // The row must still be the one read: its id is checked before its name is taken.
-    let id = fields.get(d.id_column).ok_or_else(changed)?;
-    let id = read_value_cow(id, ValueKind::Identifier, "id", &|| {
+    let id = read_value_cow(&id, ValueKind::Identifier, "id", &|| {
         Location::file(&dir.source)
     })?;
     if id != dir.id(row) {
         return Err(changed());
     }
-    let cell: &str = fields.get(d.grid_column).ok_or_else(changed)?;
-    let value = read_value_cow(cell, ValueKind::Text, "name", &|| {
+    let value = read_value_cow(&name, ValueKind::Text, "name", &|| {
         Location::file(&dir.source)
     })?;
     Ok(value.into_owned())
@@ -88,8 +102,8 @@ impl Directory {
         Ok(Cow::Owned(values))
     }
 
-    /// Reads a target directory from a source of bytes: CSV and TSV in UTF-8 in blocks
-    /// on every core (`stream`), the other formats and encodings in memory. Returns it with
+    /// Reads a target directory from a source of bytes: CSV, TSV and JSON Lines in blocks
+    /// on every core (`stream`), the other formats (XLSX, JSON) in memory. Returns it with
     /// its canonical digest and, when [`Options::raw_digest`] asks for it, the SHA-256 of
     /// its bytes.
     pub(crate) fn read(
@@ -116,6 +130,10 @@ impl Directory {
             let out = read(name, data, delimiter, table, options)?;
             return Ok((out.directory, out.digest, out.raw));
         }
+        if format == crate::inputs::grid::Format::Jsonl {
+            let out = read_lines(name, data, table, options)?;
+            return Ok((out.directory, out.digest, out.raw));
+        }
         let size = usize::try_from(data.size()).unwrap_or(usize::MAX);
         let mut bytes = vec![0; size];
         data.read_exact_at(0, &mut bytes).map_err(|e| {
@@ -138,7 +156,7 @@ impl Directory {
 }
 
 /// The canonical digest of a target directory read from a source of bytes, keeping
-/// nothing of its rows: CSV and TSV in blocks on every core (`threads`, 0 for all), the
+/// nothing of its rows: CSV, TSV and JSON Lines in blocks on every core (`threads`, 0 for all), the
 /// other formats in memory. `progress` is called as it is read. What a clerk or a
 /// warehouse compares with the digest an announcement or a record states.
 pub fn directory_digest(

@@ -806,6 +806,109 @@ fn issue_14_bug_5_status_keywords_match_whole_statuses_or_heads_never_substrings
     assert_tables_reproduce(&k);
 }
 
+/// Values whose order by UTF-8 bytes (Rust's, and SPEC.md's) is not their order by UTF-16
+/// code units (Java's `String`) nor by any collation: a private-use character (EE 80 80),
+/// full-width letters (EF BC/BD …), a character outside the BMP (F0 A0 80 80), Latin letters
+/// of both cases, an accented one, a Chinese one and the empty value.
+const BYTE_ORDER: &[&str] = &[
+    "", "A", "Z", "a", "z", "é", "区", "\u{E000}", "Ａ", "Ｓ", "ｚ", "𠀀",
+];
+
+/// A kit whose strata are [`BYTE_ORDER`]'s values and whose listed exclusions (targets
+/// inspected this year) have ids made of them: the query's output order (strata by bytes)
+/// and the digest of the listed exclusions (sorted by target) depend on byte order.
+fn byte_order_kit() -> Drawn {
+    let plan = r#"[plan]
+id = "Q6"
+name = "字节序"
+date = "2027-03-01"
+
+[[tasks]]
+id = "T1"
+name = "甲"
+strata = ["kind"]
+ratio = "50%"
+exclude_inspected = { within = "calendar_year" }
+"#;
+    let odd: Vec<String> = BYTE_ORDER[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{v}{i}"))
+        .collect();
+    let mut targets = String::from("id,name,kind\n");
+    let mut history = String::from("entity,date\n");
+    for i in 0..96 {
+        let id = match odd.get(i) {
+            Some(id) => id.clone(),
+            None => shuangsui::synth::uscc_for(i as u64 + 1),
+        };
+        let kind = BYTE_ORDER[i % BYTE_ORDER.len()];
+        writeln!(targets, "{},企业{i},{}", csv_cell(&id), csv_cell(kind)).unwrap();
+        if i % 5 == 0 || matches!(i, 6 | 8) {
+            writeln!(history, "{},2027-01-{:02}", csv_cell(&id), 1 + i % 28).unwrap();
+        }
+    }
+    published(
+        "byte-order",
+        &[
+            ("plan.toml", plan),
+            ("targets.csv", &targets),
+            ("officers.csv", SIX_OFFICERS),
+            ("history.csv", &history),
+        ],
+        "字节序",
+        &["--history", "history.csv", "--id-check", "warn"],
+    )
+}
+
+#[test]
+fn strata_and_listed_exclusions_order_by_utf8_bytes_in_every_engine() {
+    let k = byte_order_kit();
+    let t = &k.record.tasks[0];
+    // The record's strata are in byte order, which is not UTF-16's, and its listed
+    // exclusions hold ids whose order differs the same way.
+    let strata: Vec<&str> = t.strata.iter().map(|s| s.stratum[0].as_str()).collect();
+    let mut sorted = BYTE_ORDER.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(strata, sorted);
+    let utf16 = |s: &&str| s.encode_utf16().collect::<Vec<u16>>();
+    let mut by_utf16 = sorted.clone();
+    by_utf16.sort_by_key(utf16);
+    assert_ne!(sorted, by_utf16, "UTF-16 order must differ");
+    assert!(t.frame.excluded.contains_key("inspected_recently"));
+    let listed = std::fs::read_to_string(k.kit.join("exclusions.csv")).unwrap();
+    assert!(
+        listed.contains("𠀀") && listed.contains("\u{E000}"),
+        "{listed}"
+    );
+    if !skip_unless_duckdb() {
+        assert_tables_reproduce(&k);
+    }
+    let Some(conn) = postgres() else {
+        return;
+    };
+    let l = Loaded {
+        schema: format!("b{}", std::process::id()),
+        dir: k.dir.clone(),
+    };
+    let mut loads = String::new();
+    load_kit(&mut loads, &l.schema, &k.kit, &k.kit.join("exclusions.csv"));
+    let job = Job {
+        kit: k.kit.clone(),
+        query: postgres_query(&l, "T1", "exclusions"),
+        expected: expected(t),
+        what: "byte order, task T1".into(),
+    };
+    run_postgres_jobs(&conn, &k.dir, &loads, &[job]);
+    psql(
+        &conn,
+        &k.dir,
+        "drop.sql",
+        &format!("DROP SCHEMA {} CASCADE;", l.schema),
+    )
+    .unwrap();
+}
+
 // ---------------------------------------------------------------------------------------
 // The rulebook matrix (issue 14): draws meant to break a query — every condition kind with
 // adversarial values, strata and every allocation, the three one_visit modes with skips and
@@ -1155,7 +1258,7 @@ const LAST_INSPECTED: &[&str] = &[
 ];
 const ODD: &[&str] = &["x", "y'", "z%", "", "w\\"];
 /// A column name with every character a query must quote or escape.
-const ODD_COLUMN: &str = "it's \"odd\" %_\\";
+const ODD_COLUMN: &str = "it's \"odd\" `%_\\";
 
 /// Ids a strict check refuses, for a draw in warn mode: quotes, LIKE wildcards, a backslash,
 /// a comma, a space.
@@ -1879,7 +1982,7 @@ fn spark_reproduces_both_digests_and_every_tasks_selection_of_real_kits() {
     let dir = TempDir::new("spark");
     // A generated directory, a few kits of the rulebook matrix (every condition kind over
     // adversarial values — quotes, backslashes, LIKE wildcards, NULLs, an odd column name —,
-    // listed exclusions, skips), and the kits of issue 14's bugs.
+    // listed exclusions, skips), the kits of issue 14's bugs, and one that needs byte order.
     let mut kits = vec![generated(&dir.join("gen"), SPARK_ROWS, "12", "spark test")];
     kits.extend(matrix_kits(
         &dir.join("matrix"),
@@ -1891,7 +1994,14 @@ fn spark_reproduces_both_digests_and_every_tasks_selection_of_real_kits() {
         ],
     ));
     let matrix = 1..kits.len();
-    kits.extend([bug1_kit(), bug2_kit(), bug3_kit(), bug4_kit(), bug5_kit()]);
+    kits.extend([
+        bug1_kit(),
+        bug2_kit(),
+        bug3_kit(),
+        bug4_kit(),
+        bug5_kit(),
+        byte_order_kit(),
+    ]);
     let mut views = Vec::new();
     let mut jobs = Vec::new();
     for (n, k) in kits.iter().enumerate() {

@@ -1849,7 +1849,10 @@ const SPARK_ROWS: u64 = 50_000;
 /// True, after saying so, when there is no Spark here (CI installs it and requires it).
 fn skip_unless_spark() -> bool {
     !available(
-        runs("python3", &["-c", "import pyspark"]) && runs("java", &["-version"]),
+        runs("python3", &["-c", "import pyspark"])
+            && (std::env::var_os("JAVA_HOME")
+                .is_some_and(|home| Path::new(&home).join("bin/java").exists())
+                || runs("java", &["-version"])),
         "SHUANGSUI_REQUIRE_SPARK",
         "Apache Spark (pip install pyspark, and a JDK 17 on the PATH or at JAVA_HOME)",
     )

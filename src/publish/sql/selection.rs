@@ -463,7 +463,8 @@ pub fn selection_query(
             "  SELECT CASE WHEN NOT EXISTS ({differing})\n         THEN true\n         ELSE {} END AS ok",
             // Not a constant, so that no engine folds the failure before it is needed.
             d.fail(&format!(
-                "{message} || ' (frame rows found: ' || CAST((SELECT count(*) FROM frame) AS VARCHAR) || ')'"
+                "{message} || ' (frame rows found: ' || {} || ')'",
+                d.text_of_integer("(SELECT count(*) FROM frame)")
             ))
         ),
     );

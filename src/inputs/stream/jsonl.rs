@@ -135,8 +135,16 @@ fn read_in(
         },
     )
     .map_err(io)?;
-    if let Ended::Nul(at) = ended {
-        return Err(binary_at(source, &**data, at)?);
+    match ended {
+        Ended::Nul(at) => return Err(binary_at(source, &**data, at)?),
+        Ended::LongLine(line) => {
+            return Err(Error::with_id(ErrorKind::TooLarge, "input-too-large-line")
+                .at(Location::line(source, line))
+                .arg("bytes", crate::inputs::limits::RECORD_BYTES)
+                .arg("columns", crate::inputs::limits::COLUMNS as u64)
+                .arg("limit", crate::inputs::limits::FIELD_BYTES as u64));
+        }
+        Ended::Read { .. } => {}
     }
     // The first byte that is not text outranks every other problem.
     if let Some(at) = blocks.iter().find_map(|b| b.bad_text) {

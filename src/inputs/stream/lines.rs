@@ -25,6 +25,10 @@ pub(super) enum Ended {
     Read { raw: Option<[u8; 32]> },
     /// The file holds a byte `00` at this offset (the first): reading stopped there.
     Nul(u64),
+    /// The line starting on this line number is longer than
+    /// [`RECORD_BYTES`](crate::inputs::limits::RECORD_BYTES): reading stopped there (a line
+    /// that never ends would otherwise be held whole).
+    LongLine(u64),
 }
 
 /// Reads `data` in blocks of `block` bytes cut after their last line end, skipping its
@@ -131,6 +135,11 @@ pub(super) fn pass<T: Send>(
                     waiting.insert(i, (result, end));
                 }
                 deliver(&mut waiting, &mut stopped);
+                if !eof
+                    && carry.len() - start.min(carry.len()) > crate::inputs::limits::RECORD_BYTES
+                {
+                    return Ok(Ended::LongLine(line));
+                }
                 if eof || stopped {
                     return Ok(Ended::Read {
                         raw: raw.take().map(|r| r.finalize().into()),

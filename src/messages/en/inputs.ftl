@@ -12,6 +12,7 @@ input-too-large-rows = the number of rows ({ $rows }) exceeds the limit of { $li
 input-too-large-columns = the number of columns ({ $columns }) exceeds the limit of { $limit }
 input-too-large-header = the header exceeds the limit of { $limit }
 input-too-large-field = field '{ $field }' ({ $bytes } bytes) exceeds the limit of { $limit }
+input-too-large-line = the line is longer than { $bytes } bytes: a row has at most { $columns } columns of at most { $limit } bytes each
 input-too-large-record-field = field '{ $field }' (more than { $bytes } bytes) exceeds the limit of { $limit }
 input-too-large-record-column = field 'column { $column }' (more than { $bytes } bytes) exceeds the limit of { $limit }
 

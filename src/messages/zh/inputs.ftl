@@ -12,6 +12,7 @@ input-too-large-rows = 行数（{ $rows }）超出上限 { $limit }
 input-too-large-columns = 列数（{ $columns }）超出上限 { $limit }
 input-too-large-header = 表头长度超出上限 { $limit } 字节
 input-too-large-field = “{ $field }”的值长 { $bytes } 字节，超出上限 { $limit } 字节
+input-too-large-line = 该行超过 { $bytes } 字节：每行最多 { $columns } 列，每列最多 { $limit } 字节
 input-too-large-record-field = “{ $field }”的值超过 { $bytes } 字节，超出上限 { $limit } 字节
 input-too-large-record-column = 第 { $column } 列的值超过 { $bytes } 字节，超出上限 { $limit } 字节
 

@@ -491,3 +491,22 @@ proptest! {
         let _ = same_jsonl_with(text.as_bytes(), &table, block, threads, keep_names);
     }
 }
+
+#[test]
+fn a_jsonl_line_that_never_ends_is_refused_not_held() {
+    // A second line of more than RECORD_BYTES with no line end: the reader stops there
+    // instead of holding the line whole, whatever the file's size.
+    let mut bytes = format!(
+        "{{\"id\":\"{}\",\"name\":\"x\"}}\n{{\"id\":\"",
+        shuangsui::synth::uscc_for(1)
+    )
+    .into_bytes();
+    bytes.resize(
+        bytes.len() + shuangsui::inputs::limits::RECORD_BYTES + (4 << 20),
+        b'a',
+    );
+    let e = jsonl_streamed(&bytes, &jsonl_options(None), 1 << 20, 2, true).unwrap_err();
+    assert_eq!(e.kind(), shuangsui::ErrorKind::TooLarge);
+    assert_eq!(e.location().and_then(|l| l.line), Some(2));
+    assert!(e.to_string().contains("line is longer than"), "{e}");
+}

@@ -64,8 +64,11 @@ pub struct ResultsArgs {
 #[derive(Args)]
 pub struct SqlArgs {
     /// The draw's record
-    #[arg(long)]
-    pub record: PathBuf,
+    #[arg(long, required_unless_present = "plan")]
+    pub record: Option<PathBuf>,
+    /// Before any draw: the plan whose columns `--digest targets` digests, as its draw would (the table holds the canonical columns and normalised values)
+    #[arg(long, conflicts_with = "record")]
+    pub plan: Option<PathBuf>,
     /// The task's id
     #[arg(long, required_unless_present = "digest", conflicts_with = "digest")]
     pub task: Option<String>,

@@ -11,24 +11,44 @@ use crate::files::read;
 use crate::lang::Lang;
 
 /// Prints the query for the record's task.
-pub fn run(args: &SqlArgs, _lang: Lang) -> Result<ExitCode> {
+pub fn run(args: &SqlArgs, lang: Lang) -> Result<ExitCode> {
     let dialect = Dialect::from(args.dialect);
-    let bytes = read(&args.record)?;
-    let record = shuangsui::Record::from_json(&args.record.display().to_string(), &bytes)?;
-    if let Some(of) = args.digest {
-        // The table holding the rows: `--table`, or the kit's file for DuckDB.
-        let of = of.into();
-        let table = match (dialect, &args.table) {
-            (Dialect::DuckDb, None) => None,
-            (_, table) => Some(
-                table
-                    .as_deref()
-                    .unwrap_or(shuangsui::publish::sql::DigestOf::name(of)),
-            ),
-        };
+    // The table holding the rows of `--digest`: `--table`, or the kit's file for DuckDB.
+    let digest_table = |of: shuangsui::publish::sql::DigestOf| match (dialect, &args.table) {
+        (Dialect::DuckDb, None) => None,
+        (_, table) => Some(
+            table
+                .as_deref()
+                .unwrap_or(shuangsui::publish::sql::DigestOf::name(of))
+                .to_owned(),
+        ),
+    };
+    if let Some(plan_path) = &args.plan {
+        // Before any draw: the directory's digest over the plan's columns.
+        let of = shuangsui::publish::sql::DigestOf::Targets;
+        if args.digest.map(Into::into) != Some(of) {
+            anyhow::bail!(t!(lang, "sql-plan-digest-targets-only"));
+        }
+        let plan = shuangsui::Plan::parse(&plan_path.display().to_string(), &read(plan_path)?)?;
+        let table = digest_table(of);
         say_raw!(
             "{}",
-            shuangsui::publish::sql::digest_query(&record, of, dialect, table)?
+            shuangsui::publish::sql::plan_digest_query(&plan, dialect, table.as_deref())?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let record_path = args
+        .record
+        .as_ref()
+        .expect("clap requires --record without --plan");
+    let bytes = read(record_path)?;
+    let record = shuangsui::Record::from_json(&record_path.display().to_string(), &bytes)?;
+    if let Some(of) = args.digest {
+        let of = of.into();
+        let table = digest_table(of);
+        say_raw!(
+            "{}",
+            shuangsui::publish::sql::digest_query(&record, of, dialect, table.as_deref())?
         );
         return Ok(ExitCode::SUCCESS);
     }

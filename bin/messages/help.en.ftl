@@ -219,7 +219,9 @@ help-sql-after =
       cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql
       shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions
       shuangsui sql --record record.json --digest targets --dialect postgres --table audit.targets
+      shuangsui sql --plan plan.toml --digest targets --dialect spark --table audit.targets   # before the draw, to announce
 help-sql-arg-record = The draw's record
+help-sql-arg-plan = Before any draw: the plan whose columns --digest targets digests, as its draw would (the table holds the canonical columns and normalised values of SPEC.md §3, as a kit's targets.csv)
 help-sql-arg-task = The task's id
 help-sql-arg-digest = Instead of a task's selection: the query that computes a table's canonical digest (SPEC.md §3.4) in the engine, one row, one column: targets or officers (with --table, the warehouse's table; with duckdb and no table, the kit's targets.csv or officers.csv)
 help-sql-arg-dialect = The SQL engine: duckdb, postgres or spark

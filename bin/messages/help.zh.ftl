@@ -218,7 +218,9 @@ help-sql-after =
       cd kit && shuangsui sql --record record.json --task T1 > t1.sql && duckdb < t1.sql
       shuangsui sql --record record.json --task T1 --dialect postgres --table audit.targets --exclusions-table audit.exclusions
       shuangsui sql --record record.json --digest targets --dialect postgres --table audit.targets
+      shuangsui sql --plan plan.toml --digest targets --dialect spark --table audit.targets   # 抽取之前，用于公告
 help-sql-arg-record = 抽取记录
+help-sql-arg-plan = 抽取之前：按该计划计算 --digest targets 的摘要，与其抽取时的计算相同（表中须为 SPEC.md §3 的规范列名和规范化值，即核验材料包中 targets.csv 的形式）
 help-sql-arg-task = 任务编号
 help-sql-arg-digest = 不生成任务的抽取查询，而是生成在该引擎中计算某表规范摘要（SPEC.md §3.4）的查询，结果为一行一列：targets 或 officers（用 --table 指定仓库中的表；使用 duckdb 且不指定表时，读取核验材料包中的 targets.csv 或 officers.csv）
 help-sql-arg-dialect = SQL 引擎：duckdb、postgres 或 spark

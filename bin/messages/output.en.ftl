@@ -111,6 +111,7 @@ demo-kit = verification kit (verified): { $dir }
 demo-anyone = anyone can check it:
 draw-record-written = record written to { $path } (digest { $digest })
 draw-exclusions-written = exclusions and skips written to { $path } ({ $count } rows)
+sql-plan-digest-targets-only = --plan computes the target directory's digest only (--digest targets): a roster's digest comes from its file (shuangsui digest --plan plan.toml --officers officers.csv)
 draw-raw-not-announced = --raw-digest: the announcement records no raw SHA-256 of the input files, and a draw from it records none either
 draw-beacon-needed = --beacon FILE is needed: the announced round's JSON
 finalize-not-this-draft = '{ $path }' is not the announcement of this draft: its inputs, round or dice differ

@@ -104,6 +104,7 @@ demo-kit = 核验材料包（已核验）：{ $dir }
 demo-anyone = 任何人都可以自行核验：
 draw-record-written = 抽取记录已写入 { $path }（摘要 { $digest }）
 draw-exclusions-written = 排除与跳过清单已写入 { $path }（{ $count } 行）
+sql-plan-digest-targets-only = --plan 只用于计算检查对象名录的摘要（--digest targets）：执法检查人员名录的摘要请由其文件计算（shuangsui digest --plan plan.toml --officers officers.csv）
 draw-raw-not-announced = --raw-digest：公告未记录输入文件的原始 SHA-256，按公告抽取的记录也不记录
 draw-beacon-needed = 需要用 --beacon 文件 提供公告指定的 drand 轮次（JSON）
 finalize-not-this-draft = “{ $path }”不是本草稿的公告：其输入、轮次或骰子不同

@@ -107,7 +107,39 @@ fn digest_jobs(k: &Drawn, dialect: &str, targets: &str, officers: &str) -> Vec<J
         expected: format!("{digest}\n"),
         what: format!("the digest of {} ({of})", k.record.plan.id),
     })
+    // And before any draw: the directory's digest from the plan alone (`sql --plan`), the
+    // one a bureau announces from its warehouse.
+    .chain(std::iter::once(Job {
+        kit: k.kit.clone(),
+        query: plan_digest_cli(&k.kit, dialect, Some(targets)),
+        expected: format!("{}\n", k.record.inputs.targets.digest),
+        what: format!("the plan's digest of {} (targets)", k.record.plan.id),
+    }))
     .collect()
+}
+
+/// `shuangsui sql --plan plan.toml --digest targets` run in a kit: the query computing the
+/// directory's digest over the plan's columns, before any draw.
+fn plan_digest_cli(kit: &Path, dialect: &str, table: Option<&str>) -> String {
+    let mut args = vec![
+        "sql",
+        "--plan",
+        "plan.toml",
+        "--digest",
+        "targets",
+        "--dialect",
+        dialect,
+    ];
+    if let Some(table) = table {
+        args.extend(["--table", table]);
+    }
+    let out = shuangsui(kit, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
@@ -139,6 +171,13 @@ fn duckdb_and_postgresql_reproduce_every_tasks_selection_and_both_digests_of_a_1
             let query = digest_query(record, of, Dialect::DuckDb, None).unwrap();
             assert_eq!(&duckdb_scalar(kit, &query), expected, "{query}");
         }
+        // Before any draw, from the plan alone: the digest the draw then recorded.
+        let query = plan_digest_cli(kit, "duckdb", None);
+        assert_eq!(
+            duckdb_scalar(kit, &query),
+            record.inputs.targets.digest,
+            "{query}"
+        );
     }
     // PostgreSQL over the kit's three files loaded as tables (every column text): both
     // digests and every task's selection, in one psql session.
@@ -2064,4 +2103,59 @@ fn spark_reproduces_both_digests_and_every_tasks_selection_of_real_kits() {
         kits.len(),
         started.elapsed().as_secs_f64()
     );
+}
+
+#[test]
+fn the_plans_digest_query_is_for_the_directory_only() {
+    let dir = TempDir::new("warehouse-plan-digest");
+    succeeds(bin().current_dir(&dir).args(["init", "."]));
+    // The roster's digest comes from its file: `--plan` refuses it, saying where to get it.
+    let out = bin()
+        .current_dir(&dir)
+        .args([
+            "--lang",
+            "en",
+            "sql",
+            "--plan",
+            "plan.toml",
+            "--digest",
+            "officers",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("shuangsui digest --plan"),
+        "{}",
+        stderr(&out)
+    );
+    // Without --digest, a plan alone names no query.
+    let out = bin()
+        .current_dir(&dir)
+        .args(["sql", "--plan", "plan.toml", "--task", "T1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // The query names the plan's columns, sorted, and no other.
+    let text = String::from_utf8(
+        succeeds(bin().current_dir(&dir).args([
+            "sql",
+            "--plan",
+            "plan.toml",
+            "--digest",
+            "targets",
+            "--dialect",
+            "postgres",
+        ]))
+        .stdout,
+    )
+    .unwrap();
+    let plan = shuangsui::Plan::parse("plan.toml", dir.read_text("plan.toml").as_bytes()).unwrap();
+    for column in plan.columns_kept(shuangsui::inputs::TableKind::Targets) {
+        assert!(
+            text.contains(&format!("coalesce(\"{column}\", '')")),
+            "{column}: {text}"
+        );
+    }
+    assert!(text.contains("FROM \"targets\""), "{text}");
 }

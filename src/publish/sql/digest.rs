@@ -8,6 +8,8 @@ use super::selection::{KIT_CSV, queryable};
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::Record;
 use crate::error::{Error, ErrorKind, Result};
+use crate::inputs::TableKind;
+use crate::plan::Plan;
 
 /// Which of a record's tables a digest query computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,8 +48,61 @@ pub fn digest_query(
     dialect: Dialect,
     table: Option<&str>,
 ) -> Result<String> {
-    let d = dialect;
     queryable(record)?;
+    let columns: Vec<&str> = match of {
+        DigestOf::Targets => record.inputs.targets.columns.iter(),
+        DigestOf::Officers => record.inputs.officers.columns.iter(),
+    }
+    .map(String::as_str)
+    .collect();
+    let expected = match of {
+        DigestOf::Targets => &record.inputs.targets.digest,
+        DigestOf::Officers => &record.inputs.officers.digest,
+    };
+    let comment = format!(
+        "-- The canonical digest of {} (SPEC.md §3.4), as record {} holds it: {expected}.\n",
+        of.name(),
+        record.digest
+    );
+    query(&comment, columns, of, dialect, table)
+}
+
+/// The query that returns one row, one column `digest`: the canonical digest (SPEC.md §3.4,
+/// hex) of a target directory as a draw of `plan` would digest it — over the columns the plan
+/// keeps ([`Plan::columns_kept`]: the id, the name and every column the plan reads or declares
+/// public) — before any draw, so that a directory held in a warehouse can be announced from
+/// its digest. `table` must hold exactly those columns under their canonical names, with the
+/// normalised values of SPEC.md §3 (what a verification kit's `targets.csv` holds); a column
+/// it lacks is the engine's error. `table` is as for [`digest_query`].
+///
+/// # Errors
+///
+/// A kit's file asked of an engine that cannot read files; a table name that is empty or names
+/// a part of a query.
+pub fn plan_digest_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Result<String> {
+    let kept = plan.columns_kept(TableKind::Targets);
+    let comment = format!(
+        "-- The canonical digest of the target directory (SPEC.md §3.4) over the columns plan {} keeps, as its draw would digest them.\n",
+        plan.id
+    );
+    query(
+        &comment,
+        kept.iter().map(String::as_str).collect(),
+        DigestOf::Targets,
+        dialect,
+        table,
+    )
+}
+
+/// The digest query over `columns` of the table `of`.
+fn query(
+    comment: &str,
+    mut columns: Vec<&str>,
+    of: DigestOf,
+    dialect: Dialect,
+    table: Option<&str>,
+) -> Result<String> {
+    let d = dialect;
     let source = match table {
         None if d != Dialect::DuckDb => {
             return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));
@@ -55,12 +110,6 @@ pub fn digest_query(
         None => format!("read_csv('{}.csv', {KIT_CSV})", of.name()),
         Some(name) => d.table(name)?,
     };
-    let mut columns: Vec<&str> = match of {
-        DigestOf::Targets => record.inputs.targets.columns.iter(),
-        DigestOf::Officers => record.inputs.officers.columns.iter(),
-    }
-    .map(String::as_str)
-    .collect();
     columns.sort_unstable();
     let tag = format!("shuangsui/v{SPEC_VERSION}/{}", of.name());
     let lf = d.char(10);
@@ -86,17 +135,11 @@ pub fn digest_query(
         .join(" || ");
     let bucket_line = format!("{lf} || b || ':' || h");
     Ok(format!(
-        "-- The canonical digest of {table} (SPEC.md §3.4), as record {digest} holds it: {expected}.\n\
+        "{comment}\
          WITH cells AS (\n  SELECT {cells}\n  FROM {source}\n),\n\
          leaves AS (\n  SELECT {leaf} AS leaf\n  FROM cells\n),\n\
          buckets AS (\n  SELECT substr(leaf, 1, 2) AS b, {bucket} AS h\n  FROM leaves\n  GROUP BY substr(leaf, 1, 2)\n)\n\
          SELECT {digest_expr} AS digest\nFROM buckets;\n",
-        table = of.name(),
-        digest = record.digest,
-        expected = match of {
-            DigestOf::Targets => &record.inputs.targets.digest,
-            DigestOf::Officers => &record.inputs.officers.digest,
-        },
         cells = cells.join(", "),
         leaf = d.sha256_hex(&format!(
             "{} || {}",

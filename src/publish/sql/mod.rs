@@ -27,6 +27,6 @@ mod filter;
 mod selection;
 
 pub use dialect::Dialect;
-pub use digest::{DigestOf, digest_query};
+pub use digest::{DigestOf, digest_query, plan_digest_query};
 pub use exclusions::{check_exclusions_csv, exclusions_csv};
 pub use selection::{Data, selection_query};

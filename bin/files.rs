@@ -80,11 +80,12 @@ pub fn directory_digest(path: &Path, plan: &shuangsui::Plan) -> Result<[u8; 32]>
     Ok(digest)
 }
 
-/// The input files: the plan, roster and auxiliary files read, the directory opened.
+/// The input files: the plan, roster and auxiliary files read, the directory opened (or,
+/// for an announcement from a warehouse, known by its digest).
 pub struct InputFiles {
     names: [String; 3],
     plan: Vec<u8>,
-    targets: Arc<dyn ByteSource>,
+    targets: Targets,
     officers: Vec<u8>,
     options: InputOptions<'static>,
     history: Option<(String, Vec<u8>)>,
@@ -92,24 +93,55 @@ pub struct InputFiles {
     earlier: Vec<(String, Vec<u8>)>,
 }
 
+/// Where the directory's rows are.
+enum Targets {
+    /// A file, opened.
+    File(Arc<dyn ByteSource>),
+    /// A warehouse: its digest and rows.
+    Elsewhere(shuangsui::DirectoryElsewhere),
+}
+
 impl InputFiles {
     /// Reads the plan, the roster and the auxiliary files, and opens the directory.
     pub fn read(args: &InputArgs, id_check: IdCheck) -> Result<Self> {
+        Self::read_with(args, id_check, None)
+    }
+
+    /// As [`InputFiles::read`], the directory held elsewhere when `elsewhere` says so (its
+    /// file is then not read).
+    pub fn read_with(
+        args: &InputArgs,
+        id_check: IdCheck,
+        elsewhere: Option<shuangsui::DirectoryElsewhere>,
+    ) -> Result<Self> {
         let read_options = |format: Option<TableFormat>, sheet: &Option<String>| ReadOptions {
             format: format.map(Into::into),
             encoding: args.encoding.map(Into::into),
             sheet: sheet.clone().or_else(|| args.sheet.clone()),
         };
-        let targets = fs::File::open(&args.targets).with_context(|| {
-            says!(
-                "error-cannot-read",
-                path = args.targets.display().to_string()
-            )
-        })?;
+        let targets = if let Some(e) = elsewhere {
+            Targets::Elsewhere(e)
+        } else {
+            let file = fs::File::open(args.targets()).with_context(|| {
+                says!(
+                    "error-cannot-read",
+                    path = args.targets().display().to_string()
+                )
+            })?;
+            Targets::File(Arc::new(file))
+        };
+        let targets_name = args
+            .targets
+            .as_deref()
+            .map_or_else(String::new, |p| p.display().to_string());
         Ok(Self {
-            names: [&args.plan, &args.targets, &args.officers].map(|p| p.display().to_string()),
+            names: [
+                args.plan.display().to_string(),
+                targets_name,
+                args.officers.display().to_string(),
+            ],
             plan: read(&args.plan)?,
-            targets: Arc::new(targets),
+            targets,
             officers: read(&args.officers)?,
             options: InputOptions {
                 targets: read_options(args.targets_format, &args.targets_sheet),
@@ -158,21 +190,26 @@ impl InputFiles {
             threads: threads(),
             ..self.options.clone()
         };
-        let mut inputs = Inputs::parse_from(
-            Source {
-                name: &self.names[0],
-                bytes: &self.plan,
-            },
-            &DirectorySource {
-                name: &self.names[1],
-                data: Arc::clone(&self.targets),
-            },
-            Source {
-                name: &self.names[2],
-                bytes: &self.officers,
-            },
-            &options,
-        )?;
+        let plan = Source {
+            name: &self.names[0],
+            bytes: &self.plan,
+        };
+        let officers = Source {
+            name: &self.names[2],
+            bytes: &self.officers,
+        };
+        let mut inputs = match &self.targets {
+            Targets::File(data) => Inputs::parse_from(
+                plan,
+                &DirectorySource {
+                    name: &self.names[1],
+                    data: Arc::clone(data),
+                },
+                officers,
+                &options,
+            )?,
+            Targets::Elsewhere(e) => Inputs::parse_elsewhere(plan, *e, officers, &options)?,
+        };
         crate::progress::done();
         let text = ReadOptions {
             encoding: self.options.targets.encoding,

@@ -87,7 +87,8 @@ pub mod verify;
 pub use ceremony::seed::Seed;
 pub use draw::record::Record;
 pub use draw::{
-    Check, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source, check, draw,
+    Check, DirectoryElsewhere, DirectorySource, Draw, Exclusions, InputOptions, Inputs, Source,
+    check, draw,
 };
 pub use error::{Error, ErrorKind, Location, Result, Warning};
 pub use plan::Plan;

@@ -53,6 +53,12 @@ pub struct AnnounceArgs {
     /// Also freeze each input file's raw SHA-256: the draw must then use these very files, byte for byte (off by default)
     #[arg(long)]
     pub raw_digest: bool,
+    /// Instead of --targets: the target directory's canonical digest, computed in the warehouse that holds it (shuangsui sql --plan plan.toml --digest targets)
+    #[arg(long, value_name = "HEX", requires = "targets_rows", conflicts_with_all = ["targets", "publish", "raw_digest"])]
+    pub targets_digest: Option<String>,
+    /// With --targets-digest: the directory's number of rows (SELECT count(*))
+    #[arg(long, value_name = "N", requires = "targets_digest")]
+    pub targets_rows: Option<u64>,
     /// The announcement to write
     #[arg(long)]
     pub out: PathBuf,

@@ -14,8 +14,9 @@ pub struct InputArgs {
     #[arg(long)]
     pub plan: PathBuf,
     /// The target directory: .csv, .tsv, .xlsx, .json or .jsonl with a header row (id, name, …)
-    #[arg(long)]
-    pub targets: PathBuf,
+    // Required, except by `announce` with --targets-digest (args/mod.rs relaxes it there).
+    #[arg(long, required = true)]
+    pub targets: Option<PathBuf>,
     /// The officer roster, in the same formats (id, name, …)
     #[arg(long)]
     pub officers: PathBuf,
@@ -49,12 +50,20 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// The target directory's file (clap requires it, except for `announce` with
+    /// `--targets-digest`, which reads no directory).
+    pub fn targets(&self) -> &std::path::Path {
+        self.targets
+            .as_deref()
+            .expect("clap requires --targets unless the directory is held elsewhere")
+    }
+
     /// The three files alone, every other flag absent: what `demo` and a verification kit
     /// are read with.
     pub fn files(plan: PathBuf, targets: PathBuf, officers: PathBuf) -> Self {
         Self {
             plan,
-            targets,
+            targets: Some(targets),
             officers,
             history: None,
             conflicts: None,

@@ -33,7 +33,18 @@ use crate::lang::Lang;
 /// Parses the command line, its help in `lang` (the language [`crate::lang::chosen`] before
 /// parsing).
 pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
-    let mut cmd = help::Localizer::new(lang).command(Cli::command());
+    let mut cmd = help::Localizer::new(lang)
+        .command(Cli::command())
+        // `announce` may name the directory by its warehouse digest instead of its file.
+        .mut_subcommand("announce", |c| {
+            c.mut_args(|a| {
+                if a.get_id() == "targets" {
+                    a.required(false).required_unless_present("targets_digest")
+                } else {
+                    a
+                }
+            })
+        });
     let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }

@@ -20,7 +20,17 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     if !args.force && out.exists() {
         anyhow::bail!(files::exists(out));
     }
-    let files = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?
+    // The directory in a warehouse: its digest and rows, computed there.
+    let elsewhere = match (&args.targets_digest, args.targets_rows) {
+        (Some(hex), Some(rows)) => Some(shuangsui::DirectoryElsewhere {
+            digest: digest_of_hex(hex).ok_or_else(|| {
+                anyhow::anyhow!(t!(lang, "announce-bad-targets-digest", digest = hex))
+            })?,
+            rows,
+        }),
+        _ => None,
+    };
+    let files = InputFiles::read_with(&args.inputs, files::id_check(&args.id_check)?, elsewhere)?
         .raw_digest(args.raw_digest);
     // The public copies need every column that is not personal data.
     let parsed = if args.publish.is_some() {
@@ -28,9 +38,23 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     } else {
         files.parse()?
     };
-    let checked = shuangsui::check(&parsed)?;
-    for w in &checked.warnings {
-        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
+    if let Some(e) = elsewhere {
+        // No rows here to check a draw against: the warehouse's queries do, and the draw
+        // (which reads the directory) must find this digest.
+        say!(
+            "{}",
+            t!(
+                lang,
+                "announce-targets-elsewhere",
+                digest = hex::encode(e.digest),
+                rows = e.rows.to_string()
+            )
+        );
+    } else {
+        let checked = shuangsui::check(&parsed)?;
+        for w in &checked.warnings {
+            eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
+        }
     }
     let previous = match &args.previous {
         None => String::new(),
@@ -113,4 +137,12 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// 64 lower-case hex digits as a digest.
+fn digest_of_hex(hex: &str) -> Option<[u8; 32]> {
+    if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    hex::decode(hex).ok()?.try_into().ok()
 }

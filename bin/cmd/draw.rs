@@ -138,7 +138,7 @@ fn keep_draw(args: &DrawArgs, json: &str) {
         },
         Role {
             role: "targets",
-            path: &inputs.targets,
+            path: inputs.targets(),
         },
         Role {
             role: "officers",

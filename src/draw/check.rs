@@ -83,6 +83,7 @@ impl Check<'_> {
 /// Validates everything a draw would and computes frames, counts and
 /// officer pools, without a seed (SPEC.md §6, §8.1).
 pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
+    inputs.rows_here()?;
     let mut warnings = Vec::new();
     let officers = eligibility::officers(
         &inputs.officers,

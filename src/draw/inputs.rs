@@ -75,6 +75,17 @@ pub struct DirectorySource<'a> {
     pub data: Arc<dyn ByteSource>,
 }
 
+/// A target directory held elsewhere — in a data warehouse — known here by its canonical
+/// digest (SPEC.md §3.4, computed there by
+/// [`plan_digest_query`](crate::publish::sql::plan_digest_query)) and its number of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DirectoryElsewhere {
+    /// The canonical digest, over the columns the plan keeps.
+    pub digest: Hash,
+    /// Its rows (`count(*)`).
+    pub rows: u64,
+}
+
 /// The three inputs of a draw, parsed, with their digests: made by [`Inputs::parse`] and
 /// its siblings, read with the methods below (the fields are private: the digests a draw
 /// commits to must be those of the tables it reads).
@@ -98,6 +109,8 @@ pub struct Inputs {
     pub(crate) conflicts: Option<(Table, Option<Hash>)>,
     /// Whether raw digests were asked for: the files added later are hashed alike.
     pub(crate) raw_digest: bool,
+    /// The directory's rows are not here ([`Inputs::parse_elsewhere`]): its rows count.
+    pub(crate) elsewhere: Option<u64>,
     /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
     pub(crate) earlier: Vec<Record>,
     /// The name the plan was given, for messages.
@@ -276,6 +289,7 @@ impl Inputs {
                 options.raw_digest.then(|| sha256(officers.bytes)),
             ],
             raw_digest: options.raw_digest,
+            elsewhere: None,
             plan: plan_parsed,
             targets: directory,
             officers: officers_parsed,
@@ -284,6 +298,100 @@ impl Inputs {
             conflicts: None,
             earlier: Vec::new(),
         })
+    }
+
+    /// The plan and the roster, for a target directory held elsewhere (a warehouse), known by
+    /// its digest and rows: what an announcement freezes ([`Inputs::committed`]) without
+    /// bringing the directory here. The history, conflicts and earlier batches are added as
+    /// for any inputs. No rows are here, so these inputs cannot be checked or drawn from
+    /// ([`check`](crate::check) and [`draw`](crate::draw) refuse them): the draw reads the
+    /// directory, whose digest must then be the announced one (SPEC.md §5.3.6). The raw
+    /// digest of the directory is `""` (no file was read here).
+    ///
+    /// # Errors
+    ///
+    /// The plan or the roster does not parse.
+    pub fn parse_elsewhere(
+        plan: Source<'_>,
+        targets: DirectoryElsewhere,
+        officers: Source<'_>,
+        options: &InputOptions<'_>,
+    ) -> Result<Inputs> {
+        let plan_parsed = Plan::parse(plan.name, plan.bytes)?;
+        let officer_options = table_options(&plan_parsed, TableKind::Officers, &options.officers);
+        let officers_parsed = Table::parse(
+            TableKind::Officers,
+            officers.name,
+            officers.bytes,
+            &officer_options,
+        )?;
+        // The directory as its header alone: the columns the plan keeps, read as a draw would.
+        let header: Vec<String> = plan_parsed
+            .columns_kept(TableKind::Targets)
+            .into_iter()
+            .collect();
+        let target_options = table_options(&plan_parsed, TableKind::Targets, &options.targets);
+        let resolved = crate::inputs::table::Header::resolve(
+            TableKind::Targets,
+            &header,
+            &|_| crate::error::Location::file("targets"),
+            &target_options,
+        )?;
+        let directory = Directory::from_table(Table {
+            kind: TableKind::Targets,
+            source: String::new(),
+            columns: resolved.columns,
+            kinds: resolved.kinds,
+            rows: Vec::new(),
+            dropped: Vec::new(),
+            allowlisted: Vec::new(),
+            unchecked: Vec::new(),
+            id_check: options.id_check.mode,
+            id_col: resolved.id_col,
+            name_col: resolved.name_col,
+        });
+        Ok(Inputs {
+            digests: InputDigests {
+                plan: plan_parsed.digest,
+                targets: targets.digest,
+                officers: digest::table(&officers_parsed),
+                history: None,
+                conflicts: None,
+                earlier: None,
+            },
+            raw: [
+                options.raw_digest.then(|| sha256(plan.bytes)),
+                None,
+                options.raw_digest.then(|| sha256(officers.bytes)),
+            ],
+            raw_digest: options.raw_digest,
+            elsewhere: Some(targets.rows),
+            plan: plan_parsed,
+            targets: directory,
+            officers: officers_parsed,
+            plan_source: plan.name.to_owned(),
+            history: None,
+            conflicts: None,
+            earlier: Vec::new(),
+        })
+    }
+
+    /// The directory's rows when it is held elsewhere ([`Inputs::parse_elsewhere`]).
+    pub fn elsewhere(&self) -> Option<u64> {
+        self.elsewhere
+    }
+
+    /// An error unless the directory's rows are here.
+    pub(crate) fn rows_here(&self) -> Result<()> {
+        match self.elsewhere {
+            None => Ok(()),
+            Some(rows) => Err(Error::with_id(
+                ErrorKind::InputsMismatch,
+                "inputs-directory-elsewhere",
+            )
+            .arg("rows", rows)
+            .arg("digest", to_hex(&self.digests.targets))),
+        }
     }
 
     /// Adds the records of earlier batches: targets they drew for a task are
@@ -478,4 +586,44 @@ pub(crate) mod fixtures {
         let record = crate::draw::draw(&inputs, &seed).unwrap().record;
         (inputs, record)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DirectoryElsewhere, InputOptions, Inputs, Source};
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn a_directory_held_elsewhere_is_frozen_alike_and_never_drawn_from() {
+        let here = fixtures::inputs();
+        let elsewhere = Inputs::parse_elsewhere(
+            Source {
+                name: "plan.toml",
+                bytes: fixtures::PLAN.as_bytes(),
+            },
+            DirectoryElsewhere {
+                digest: here.digests().targets,
+                rows: 2,
+            },
+            Source {
+                name: "officers.csv",
+                bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
+            },
+            &InputOptions::default(),
+        )
+        .unwrap();
+        // What an announcement freezes is the same as from the file.
+        assert_eq!(elsewhere.committed(), here.committed());
+        assert_eq!(elsewhere.elsewhere(), Some(2));
+        assert_eq!(here.elsewhere(), None);
+        // No rows are here: no check, no draw.
+        let e = crate::check(&elsewhere).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::InputsMismatch);
+        let seed = crate::ceremony::seed::Seed::unattested("s").unwrap();
+        let e = crate::draw(&elsewhere, &seed).err().unwrap();
+        assert_eq!(e.kind(), ErrorKind::InputsMismatch);
+        assert!(e.to_string().contains("held elsewhere"), "{e}");
+    }
+
+    use super::fixtures;
 }

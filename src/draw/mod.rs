@@ -42,6 +42,8 @@ pub(crate) mod tickets;
 pub use check::{Check, TaskCheck, check};
 pub use earlier::Earlier;
 pub use eligibility::Ineligible;
-pub use inputs::{DirectorySource, InputOptions, Inputs, Source, table_options};
+pub use inputs::{
+    DirectoryElsewhere, DirectorySource, InputOptions, Inputs, Source, table_options,
+};
 pub use run::{Draw, Exclusions, draw};
 pub use selection::Allocated;

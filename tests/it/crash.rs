@@ -90,21 +90,28 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
             .unwrap()
             .success()
     );
-    let full = start.elapsed();
+    let mut full = start.elapsed();
     let reference = std::fs::read(dir.join("record.json")).unwrap();
     let reference_exclusions = std::fs::read(dir.join("record.exclusions.csv")).unwrap();
     let budget = Instant::now();
     let (mut kills, mut absent, mut complete) = (0, 0, 0);
-    // Kill points spread over the whole run, and just before its end.
-    for i in 0..40 {
-        if budget.elapsed() > Duration::from_secs(15) {
+    // Kill points spread over the whole run, and just before its end. A run that ends before a
+    // kill meant for its middle was measured on a busier machine than it now runs on: the
+    // estimate shrinks, so that kills still land inside runs (the test failed under load).
+    for i in 0..80 {
+        let spent = budget.elapsed();
+        if (spent > Duration::from_secs(15) && kills > 5) || spent > Duration::from_secs(60) {
             break;
         }
         for name in ["record.json", "record.exclusions.csv"] {
             let _ = std::fs::remove_file(dir.join(name));
         }
-        let delay = full.mul_f64(f64::from(i % 20) / 19.0 * 1.5);
-        if !run_and_kill(&dir, &draw, delay) {
+        let share = f64::from(i % 20) / 19.0 * 1.5;
+        if run_and_kill(&dir, &draw, full.mul_f64(share)) {
+            if share < 0.9 {
+                full = full.mul_f64(0.7);
+            }
+        } else {
             kills += 1;
         }
         match std::fs::read(dir.join("record.json")) {
@@ -192,19 +199,24 @@ fn killed_draws_and_amendments_leave_nothing_partial() {
         &first,
         Duration::from_secs(600)
     ));
-    let full_amend = start.elapsed();
+    let mut full_amend = start.elapsed();
     let start = Instant::now();
     let mut amend_kills = 0;
     let mut before = check_record(&dir, "record.json", &inputs).unwrap();
-    for (i, target) in targets.iter().enumerate().skip(1).take(30) {
-        if start.elapsed() > Duration::from_secs(12) {
+    for (i, target) in targets.iter().enumerate().skip(1).take(60) {
+        let spent = start.elapsed();
+        if (spent > Duration::from_secs(12) && amend_kills > 2) || spent > Duration::from_secs(45) {
             break;
         }
         let args = amend(target);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        // Kill points over the whole amendment, and after it.
-        let delay = full_amend.mul_f64(f64::from((i % 10) as u32) / 9.0 * 1.2);
-        if !run_and_kill_with(at_2027(), &dir, &args, delay) {
+        // Kill points over the whole amendment, and after it (the estimate shrinks as above).
+        let share = f64::from((i % 10) as u32) / 9.0 * 1.2;
+        if run_and_kill_with(at_2027(), &dir, &args, full_amend.mul_f64(share)) {
+            if share < 0.9 {
+                full_amend = full_amend.mul_f64(0.7);
+            }
+        } else {
             amend_kills += 1;
         }
         let after =

@@ -2159,3 +2159,133 @@ fn the_plans_digest_query_is_for_the_directory_only() {
     }
     assert!(text.contains("FROM \"targets\""), "{text}");
 }
+
+#[test]
+fn a_directory_announced_from_its_warehouse_digest_draws_from_its_file() {
+    use crate::fixtures::{bin_at, faketime, outcome, round_json};
+    let Some(_) = faketime() else {
+        eprintln!("faketime is not installed: skipping the announcement from a warehouse");
+        return;
+    };
+    let dir = TempDir::new("warehouse-announce");
+    let at = |clock: &str| {
+        let mut c = bin_at(clock);
+        c.current_dir(&dir).args(["--lang", "en"]);
+        c
+    };
+    let announce_at = || at("@2023-09-15 10:50:02");
+    succeeds(announce_at().args(["init", "."]));
+    // The announcement from the file, with the public copies: the normalised directory a
+    // warehouse would hold (canonical column names and values).
+    succeeds(announce_at().args(["announce"]).args(INPUT_FLAGS).args([
+        "--dice",
+        "42",
+        "--publish",
+        "public",
+        "--out",
+        "from-file.json",
+    ]));
+    let public = dir.join("public");
+    std::fs::copy(dir.join("plan.toml"), public.join("plan.toml")).unwrap();
+    // The warehouse computes the digest from the plan alone, and counts the rows.
+    let query = plan_digest_cli(&public, "duckdb", None);
+    let digest = if skip_unless_duckdb() {
+        let out = succeeds(bin().current_dir(&dir).args([
+            "digest",
+            "--plan",
+            "plan.toml",
+            "--targets",
+            "targets.csv",
+        ]));
+        stdout_of(&out).trim().to_owned()
+    } else {
+        duckdb_scalar(&public, &query)
+    };
+    let rows = (read_text(&public.join("targets.csv").display().to_string())
+        .lines()
+        .count()
+        - 1)
+    .to_string();
+    let from_warehouse = |digest: &str, out: &str| {
+        outcome(announce_at().args([
+            "announce",
+            "--plan",
+            "plan.toml",
+            "--officers",
+            "officers.csv",
+            "--targets-digest",
+            digest,
+            "--targets-rows",
+            &rows,
+            "--dice",
+            "42",
+            "--out",
+            out,
+        ]))
+    };
+    let (code, text, err) = from_warehouse(&digest, "from-warehouse.json");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(text.contains("stays in the warehouse"), "{text}");
+    // It freezes exactly what the announcement from the file freezes.
+    let inputs = |file: &str| read_json_in(&dir, file)["inputs"].clone();
+    assert_eq!(inputs("from-warehouse.json"), inputs("from-file.json"));
+    // The draw reads the file, which must give the announced digest; it verifies.
+    dir.write("round.json", round_json());
+    let draw = |announcement: &str, out: &str| {
+        outcome(
+            at("@2023-09-15 11:01:00")
+                .args(["draw"])
+                .args(INPUT_FLAGS)
+                .args(["--announcement", announcement, "--beacon", "round.json"])
+                .args(["--out", out]),
+        )
+    };
+    let (code, _, err) = draw("from-warehouse.json", "record.json");
+    assert_eq!(code, Some(0), "{err}");
+    let (code, report, _) = outcome(
+        at("@2023-09-15 11:02:00")
+            .args(["verify", "record.json"])
+            .args(INPUT_FLAGS),
+    );
+    assert_eq!(code, Some(0), "{report}");
+    // A digest the file does not give: the draw refuses the file.
+    let mut wrong = digest.clone().into_bytes();
+    wrong[0] = if wrong[0] == b'0' { b'1' } else { b'0' };
+    let wrong = String::from_utf8(wrong).unwrap();
+    let (code, _, err) = from_warehouse(&wrong, "wrong.json");
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = draw("wrong.json", "refused.json");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not the one announced"), "{err}");
+    assert!(!dir.join("refused.json").exists());
+    // Not a digest; no public copies of a directory that is not here; and the file and its
+    // digest are not given together.
+    let (code, _, err) = from_warehouse("not-hex", "bad.json");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("64 lower-case hex digits"), "{err}");
+    for extra in [&["--publish", "p"][..], &["--targets", "targets.csv"][..]] {
+        let (code, _, _) = outcome(
+            announce_at()
+                .args([
+                    "announce",
+                    "--plan",
+                    "plan.toml",
+                    "--officers",
+                    "officers.csv",
+                ])
+                .args(["--targets-digest", &digest, "--targets-rows", &rows])
+                .args(extra)
+                .args(["--out", "bad.json"]),
+        );
+        assert_eq!(code, Some(2), "{extra:?}");
+    }
+    assert!(!dir.join("bad.json").exists());
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn read_json_in(dir: &Path, file: &str) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join(file)).unwrap()).unwrap()
+}

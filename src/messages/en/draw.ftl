@@ -53,3 +53,4 @@ draw-refusals = { $pool } officers in the pool{ $in_team ->
        *[other] , { $rotation } inspected this entity recently (rotation)
     }
 draw-refusals-department = { $reasons } of department '{ $department }'
+inputs-directory-elsewhere = the target directory is held elsewhere (its digest { $digest }, { $rows } rows, given): checking or drawing needs its rows; read the directory itself

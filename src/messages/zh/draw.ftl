@@ -56,3 +56,4 @@ draw-refusals = 人员库共 { $pool } 人{ $in_team ->
        *[other] ，{ $rotation } 人近期检查过该主体（轮换要求）
     }
 draw-refusals-department = 部门“{ $department }”{ $reasons }
+inputs-directory-elsewhere = 检查对象名录不在此处（只给出了其摘要 { $digest } 和行数 { $rows }）：检查或抽取需要名录本身，请读取名录文件

@@ -104,6 +104,7 @@ pub fn build(inputs: &Inputs, given: &Given<'_>, options: &KitOptions<'_>) -> Re
 /// directory or roster of another number of rows. (The tables' digests cannot be compared:
 /// a kit's tables keep every public column, the record's digests only the plan's.)
 fn same_inputs(record: &Record, inputs: &Inputs) -> Result<()> {
+    inputs.rows_here()?;
     let plan = to_hex(&inputs.digests.plan);
     let mismatch = |what: crate::messages::Message| {
         Err(Error::with_id(ErrorKind::InputsMismatch, "kit-inputs-mismatch").arg("what", what))

@@ -39,7 +39,8 @@ pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
         .mut_subcommand("announce", |c| {
             c.mut_args(|a| {
                 if a.get_id() == "targets" {
-                    a.required(false).required_unless_present("targets_digest")
+                    a.required(false)
+                        .required_unless_present_any(["targets_digest", "targets_rows"])
                 } else {
                     a
                 }

@@ -20,15 +20,28 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     if !args.force && out.exists() {
         anyhow::bail!(files::exists(out));
     }
-    // The directory in a warehouse: its digest and rows, computed there.
+    // The directory in a warehouse: its digest and rows, computed there (both or neither,
+    // checked here: clap's `requires` does not hold across the flattened inputs).
     let elsewhere = match (&args.targets_digest, args.targets_rows) {
-        (Some(hex), Some(rows)) => Some(shuangsui::DirectoryElsewhere {
-            digest: digest_of_hex(hex).ok_or_else(|| {
-                anyhow::anyhow!(t!(lang, "announce-bad-targets-digest", digest = hex))
-            })?,
-            rows,
-        }),
-        _ => None,
+        (Some(hex), Some(rows)) => {
+            let limit = shuangsui::inputs::limits::ROWS as u64;
+            if rows == 0 || rows > limit {
+                anyhow::bail!(t!(
+                    lang,
+                    "announce-bad-targets-rows",
+                    rows = rows.to_string(),
+                    limit = limit.to_string()
+                ));
+            }
+            Some(shuangsui::DirectoryElsewhere {
+                digest: digest_of_hex(hex).ok_or_else(|| {
+                    anyhow::anyhow!(t!(lang, "announce-bad-targets-digest", digest = hex))
+                })?,
+                rows,
+            })
+        }
+        (None, None) => None,
+        _ => anyhow::bail!(t!(lang, "announce-targets-digest-and-rows")),
     };
     let files = InputFiles::read_with(&args.inputs, files::id_check(&args.id_check)?, elsewhere)?
         .raw_digest(args.raw_digest);
@@ -117,6 +130,9 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         write_atomic(path, bytes, args.force)?;
     }
     report::announcement(lang, &a);
+    if !a.inputs.targets.sha256.is_empty() {
+        say!("  {}", t!(lang, "announce-raw-frozen"));
+    }
     if let Some(dir) = &args.publish {
         say!(
             "{}",
@@ -139,10 +155,10 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// 64 lower-case hex digits as a digest.
+/// 64 hex digits (either case, as engines print them) as a digest.
 fn digest_of_hex(hex: &str) -> Option<[u8; 32]> {
-    if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    hex::decode(hex).ok()?.try_into().ok()
+    hex::decode(hex.to_ascii_lowercase()).ok()?.try_into().ok()
 }

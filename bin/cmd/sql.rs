@@ -26,6 +26,9 @@ pub fn run(args: &SqlArgs, lang: Lang) -> Result<ExitCode> {
     if let Some(plan_path) = &args.plan {
         // Before any draw: the directory's digest over the plan's columns.
         let of = shuangsui::publish::sql::DigestOf::Targets;
+        if args.task.is_some() {
+            anyhow::bail!(t!(lang, "sql-plan-no-task"));
+        }
         if args.digest.map(Into::into) != Some(of) {
             anyhow::bail!(t!(lang, "sql-plan-digest-targets-only"));
         }

@@ -50,7 +50,7 @@ report-by = (by { $actor })
 report-replacement-rule = each replacement is the next in its slot's substitute order, fixed at the draw, not chosen by anyone; a team takes at most the plan's max_replacements
 report-unattested = the seed is unattested: nothing proves it was not chosen after seeing the draw
 report-guarantee = guarantee: { $text }
-report-not-proved = not proved: that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they are the files the draw used (or the announcement froze); that rests on their sources and on public scrutiny
+report-not-proved = not proved: that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they hold the same content (canonical digests) as the inputs the draw used (or the announcement froze), and the same bytes only where the record states their SHA-256; that rests on their sources and on public scrutiny
 report-mismatch = mismatch: { $count } { $count ->
         [one] difference between the record and the draw its inputs give
        *[other] differences between the record and the draw its inputs give
@@ -111,10 +111,14 @@ demo-kit = verification kit (verified): { $dir }
 demo-anyone = anyone can check it:
 draw-record-written = record written to { $path } (digest { $digest })
 draw-exclusions-written = exclusions and skips written to { $path } ({ $count } rows)
+sql-plan-no-task = --task needs --record (a draw's record): before the draw, --plan gives only --digest targets
 sql-plan-digest-targets-only = --plan computes the target directory's digest only (--digest targets): a roster's digest comes from its file (shuangsui digest --plan plan.toml --officers officers.csv)
-announce-bad-targets-digest = --targets-digest '{ $digest }' is not 64 lower-case hex digits: give the digest the warehouse computed (shuangsui sql --plan plan.toml --digest targets)
-announce-targets-elsewhere = the target directory stays in the warehouse: digest { $digest }, { $rows } rows (not checked here: the draw reads the directory and must find this digest)
-draw-raw-not-announced = --raw-digest: the announcement records no raw SHA-256 of the input files, and a draw from it records none either
+announce-bad-targets-rows = --targets-rows { $rows }: a directory has 1 to { $limit } rows (give SELECT count(*) of the table whose digest you give)
+announce-targets-digest-and-rows = --targets-digest and --targets-rows go together, instead of --targets: the digest the warehouse computed (shuangsui sql --plan plan.toml --digest targets) and the table's SELECT count(*)
+announce-raw-frozen = raw SHA-256 of the files frozen too: the draw must use these very files, byte for byte
+announce-bad-targets-digest = --targets-digest '{ $digest }' is not 64 hex digits: give the digest the warehouse computed (shuangsui sql --plan plan.toml --digest targets)
+announce-targets-elsewhere = the target directory stays in the warehouse: digest { $digest }, { $rows } rows. Nothing of it was checked here: the draw reads the exported directory and must find this digest, which it can only if the table held the canonical columns and normalised values, ids distinct (run shuangsui check on the export before the round)
+draw-raw-not-announced = --raw-digest: the announcement records no raw SHA-256 of the input files, and a draw from it records none either: remove --raw-digest (raw digests are fixed at the announcement, with announce --raw-digest)
 draw-beacon-needed = --beacon FILE is needed: the announced round's JSON
 finalize-not-this-draft = '{ $path }' is not the announcement of this draft: its inputs, round or dice differ
 gen-wrote = wrote: { $files }

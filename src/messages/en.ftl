@@ -131,7 +131,7 @@ notice-seed-parties = Parties' contributions in the announcement: { $parties }
 notice-party-revealed = { $name } (secret revealed)
 notice-party-unrevealed = { $name } (secret not revealed)
 notice-seed-derived = Derived seed: `{ $seed }`
-notice-seed-trust = Anyone can check: the seed comes only from the announcement's digest and that drand round's randomness, and nothing entered afterwards changes it; the round's BLS signature verifies offline against the built-in key; the input files are the ones the announcement froze. Resting on procedure: that the dice were rolled fairly (in public); that the announcement was public before the round; that no other announcement was made for this plan; that an unrevealed party's contribution is its own.
+notice-seed-trust = Anyone can check: the seed comes only from the announcement's digest and that drand round's randomness, and nothing entered afterwards changes it; the round's BLS signature verifies offline against the built-in key; the inputs have the content the announcement froze (their canonical digests). Resting on procedure: that the dice were rolled fairly (in public); that the announcement was public before the round; that no other announcement was made for this plan; that an unrevealed party's contribution is its own.
 
 # Input digests
 

@@ -2262,7 +2262,34 @@ fn a_directory_announced_from_its_warehouse_digest_draws_from_its_file() {
     // digest are not given together.
     let (code, _, err) = from_warehouse("not-hex", "bad.json");
     assert_eq!(code, Some(2));
-    assert!(err.contains("64 lower-case hex digits"), "{err}");
+    assert!(err.contains("64 hex digits"), "{err}");
+    // An engine's upper-case hex is the same digest.
+    let (code, _, err) = from_warehouse(&digest.to_ascii_uppercase(), "upper.json");
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(inputs("upper.json"), inputs("from-file.json"));
+    // The rows go with the digest, and are a directory's.
+    for (flags, says) in [
+        (&["--targets-rows", "200"][..], "--targets-digest"),
+        (
+            &["--targets-digest", digest.as_str(), "--targets-rows", "0"][..],
+            "1 to",
+        ),
+    ] {
+        let (code, _, err) = outcome(
+            announce_at()
+                .args([
+                    "announce",
+                    "--plan",
+                    "plan.toml",
+                    "--officers",
+                    "officers.csv",
+                ])
+                .args(flags)
+                .args(["--out", "bad.json"]),
+        );
+        assert_eq!(code, Some(2), "{flags:?}");
+        assert!(err.contains(says), "{flags:?}: {err}");
+    }
     for extra in [&["--publish", "p"][..], &["--targets", "targets.csv"][..]] {
         let (code, _, _) = outcome(
             announce_at()

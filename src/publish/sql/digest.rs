@@ -82,8 +82,14 @@ pub fn digest_query(
 pub fn plan_digest_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Result<String> {
     let kept = plan.columns_kept(TableKind::Targets);
     let comment = format!(
-        "-- The canonical digest of the target directory (SPEC.md §3.4) over the columns plan {} keeps, as its draw would digest them.\n",
-        plan.id
+        "-- The canonical digest of the target directory (SPEC.md §3.4) over the columns plan {} keeps, as its draw would digest them.\n\
+         -- The table must hold them as text under these names: {}; with the normalised values of SPEC.md §3.3 and distinct ids,\n\
+         -- or no file can give this digest (check an export with `shuangsui check` before announcing it).\n",
+        plan.id,
+        kept.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     query(
         &comment,

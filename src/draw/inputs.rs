@@ -305,8 +305,9 @@ impl Inputs {
     /// bringing the directory here. The history, conflicts and earlier batches are added as
     /// for any inputs. No rows are here, so these inputs cannot be checked or drawn from
     /// ([`check`](crate::check) and [`draw`](crate::draw) refuse them): the draw reads the
-    /// directory, whose digest must then be the announced one (SPEC.md §5.3.6). The raw
-    /// digest of the directory is `""` (no file was read here).
+    /// directory, whose digest must then be the announced one (SPEC.md §5.3.6). No raw
+    /// digests are taken, whatever [`InputOptions::raw_digest`] says: the directory's file is
+    /// not read here.
     ///
     /// # Errors
     ///
@@ -359,12 +360,10 @@ impl Inputs {
                 conflicts: None,
                 earlier: None,
             },
-            raw: [
-                options.raw_digest.then(|| sha256(plan.bytes)),
-                None,
-                options.raw_digest.then(|| sha256(officers.bytes)),
-            ],
-            raw_digest: options.raw_digest,
+            // No raw digests: the directory's file is not read here, and an announcement
+            // states them for every input or none (a mixed one could not be drawn).
+            raw: [None; 3],
+            raw_digest: false,
             elsewhere: Some(targets.rows),
             plan: plan_parsed,
             targets: directory,
@@ -609,9 +608,14 @@ mod tests {
                 name: "officers.csv",
                 bytes: "id,name\nE1,张三\nE2,李四\nE3,王五\n".as_bytes(),
             },
-            &InputOptions::default(),
+            // Raw digests are never taken for a directory not read here.
+            &InputOptions {
+                raw_digest: true,
+                ..InputOptions::default()
+            },
         )
         .unwrap();
+        assert_eq!(elsewhere.raw_digests(), &[None, None, None]);
         // What an announcement freezes is the same as from the file.
         assert_eq!(elsewhere.committed(), here.committed());
         assert_eq!(elsewhere.elsewhere(), Some(2));

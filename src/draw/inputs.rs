@@ -304,7 +304,7 @@ impl Inputs {
     /// its digest and rows: what an announcement freezes ([`Inputs::committed`]) without
     /// bringing the directory here. The history, conflicts and earlier batches are added as
     /// for any inputs. No rows are here, so these inputs cannot be checked or drawn from
-    /// ([`check`](crate::check) and [`draw`](crate::draw) refuse them): the draw reads the
+    /// ([`check`](crate::check) and [`draw`](crate::draw()) refuse them): the draw reads the
     /// directory, whose digest must then be the announced one (SPEC.md §5.3.6). No raw
     /// digests are taken, whatever [`InputOptions::raw_digest`] says: the directory's file is
     /// not read here.

@@ -37,7 +37,7 @@ import reproduce  # noqa: E402  (tests/reproduce.py, beside this file)
 FILES = {"record", "plan", "targets", "officers", "history", "conflicts", "earlier", "announcement", "beacon",
          "replaced", "timestamp", "tsa_cert", "id_allowlist"}
 OPTIONS = {"id_check", "targets_format", "officers_format", "encoding", "sheet", "targets_sheet", "officers_sheet",
-           "reveal"}
+           "reveal", "raw_digest"}
 
 
 class CaseUnsupported(Exception):
@@ -69,6 +69,8 @@ def arguments(case):
             argv += ["--" + option.replace("_", "-"), manifest[option]]
     for r in manifest.get("reveal", []):
         argv += ["--reveal", r]
+    if manifest.get("raw_digest") == "true":                           # `draw --raw-digest` (§3.4)
+        argv += ["--raw-digest"]
     if "announcement" not in manifest:
         # An unattested draw: its typed seed is the record's seed value (SPEC.md §5.1), exactly as typed.
         try:

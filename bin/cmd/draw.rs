@@ -192,6 +192,10 @@ fn keep_draw(args: &DrawArgs, json: &str) {
     for r in &sources.reveals {
         options.push(("reveal", r.to_string()));
     }
+    // Asked for on the command line (a draw from an announcement follows the announcement).
+    if args.raw_digest {
+        options.push(("raw_digest", "true".to_owned()));
+    }
     keep::keep_draw(&files, &options, json);
 }
 

@@ -52,6 +52,17 @@ pub struct Options<'a> {
     pub raw_digest: bool,
 }
 
+impl Options<'_> {
+    /// The worker threads to start: [`Options::threads`], or one per core for 0.
+    pub(super) fn workers(&self) -> usize {
+        if self.threads == 0 {
+            std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
+        } else {
+            self.threads
+        }
+    }
+}
+
 impl Default for Options<'_> {
     fn default() -> Self {
         Self {
@@ -232,11 +243,7 @@ fn read_blocks(
     let mut line = 1 + count_newlines(&carry[..header_end]) as u64;
     start = header_end;
 
-    let threads = if options.threads == 0 {
-        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
-    } else {
-        options.threads
-    };
+    let threads = options.workers();
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, u64, u64, Vec<u8>, bool)>(threads);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (out_tx, out_rx) = mpsc::channel::<(usize, Chunk)>();

@@ -13,7 +13,6 @@ use super::members::{lines, read_members};
 use super::merge::group_by_first_byte;
 use super::rows::{Chunk, Context, RawStarts, decode_block, take_row};
 use crate::error::{Error, Location};
-use crate::inputs::directory::StoreBuilder;
 use crate::inputs::grid::{Scalar, is_blank, not_object, parse_line, value_text};
 use crate::inputs::text::Encoding;
 
@@ -126,16 +125,7 @@ pub(super) fn rows(
     block: &Block<'_>,
     changed: &dyn Fn() -> Error,
 ) -> (Chunk, Vec<usize>) {
-    let mut chunk = Chunk {
-        stores: ctx
-            .stored
-            .iter()
-            .map(|l| (*l).map(StoreBuilder::new))
-            .collect(),
-        clean: true,
-        bytes: block.bytes.len(),
-        ..Chunk::default()
-    };
+    let mut chunk = Chunk::new(ctx, block.bytes.len());
     let mut order = Vec::new();
     let Ok(text) = decode_block(block.bytes, ctx.encoding, block.offset) else {
         chunk.structural = Some(changed());

@@ -112,11 +112,7 @@ fn read_in(
     let forced =
         bom || encoding == Encoding::Gb18030 || table.read.encoding == Some(Encoding::Utf8);
     let skip = if bom { 3 } else { 0 };
-    let threads = if options.threads == 0 {
-        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
-    } else {
-        options.threads
-    };
+    let threads = options.workers();
 
     // The first pass: the names.
     let mut blocks: Vec<Names> = Vec::new();

@@ -7,7 +7,6 @@ use super::merge::group_by_first_byte;
 use super::records::{count_newlines, one_record, split_record};
 use super::rows::{Chunk, Context, RawStarts, decode_block, take_row};
 use crate::error::{Error, ErrorKind, Location};
-use crate::inputs::directory::StoreBuilder;
 
 pub(super) fn parse_chunk(
     ctx: &Context<'_>,
@@ -16,16 +15,7 @@ pub(super) fn parse_chunk(
     first_line: u64,
     last: bool,
 ) -> Chunk {
-    let mut chunk = Chunk {
-        stores: ctx
-            .stored
-            .iter()
-            .map(|l| (*l).map(StoreBuilder::new))
-            .collect(),
-        clean: true,
-        bytes: bytes.len(),
-        ..Chunk::default()
-    };
+    let mut chunk = Chunk::new(ctx, bytes.len());
     let decoded = match decode_block(bytes, ctx.encoding, offset) {
         Ok(text) => text,
         Err(bad) => {

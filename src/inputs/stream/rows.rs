@@ -69,6 +69,22 @@ pub(super) struct Chunk {
     pub(super) unchecked: Vec<String>,
 }
 
+impl Chunk {
+    /// An empty chunk for a block of `bytes` bytes, with a store for each column kept.
+    pub(super) fn new(ctx: &Context<'_>, bytes: usize) -> Chunk {
+        Chunk {
+            stores: ctx
+                .stored
+                .iter()
+                .map(|l| (*l).map(StoreBuilder::new))
+                .collect(),
+            clean: true,
+            bytes,
+            ..Chunk::default()
+        }
+    }
+}
+
 /// A block's bytes as text in the file's encoding, or the offset in the file of the first
 /// byte that is not.
 pub(super) fn decode_block(

@@ -142,6 +142,7 @@ fn run(command: &Command, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Sql(a) => cmd::sql::run(a, lang),
         Command::Check(a) => cmd::check::run(a, lang),
         Command::Draw(a) => cmd::draw::run(a, lang),
+        Command::Match(a) => cmd::matching::run(a, lang),
         Command::Contribute(a) => cmd::contribute::run(a, lang),
         Command::Announce(a) => cmd::announce::run(a, lang),
         Command::Finalize(a) => cmd::finalize::run(a, lang),

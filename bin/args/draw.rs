@@ -75,6 +75,53 @@ pub struct SourceArgs {
     pub tsa_cert: Option<PathBuf>,
 }
 
+/// `shuangsui match`: the draw of a directory held in a warehouse, from its query results.
+#[derive(Args)]
+pub struct MatchArgs {
+    /// The sampling plan (TOML)
+    #[arg(long)]
+    pub plan: PathBuf,
+    /// The officer roster, in the same formats (id, name, …)
+    #[arg(long)]
+    pub officers: PathBuf,
+    /// Past inspections (entity, date, task, item, officers), for exclusions, the annual cap and rotation
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Declared conflicts of interest (officer, entity, reason): those officers never inspect those entities
+    #[arg(long, value_name = "FILE")]
+    pub conflicts: Option<PathBuf>,
+    /// With --seed: the directory's canonical digest, computed in the warehouse (shuangsui sql --plan plan.toml --digest targets)
+    #[arg(long, value_name = "HEX", requires = "seed")]
+    pub targets_digest: Option<String>,
+    /// A typed seed. Nothing proves when it was chosen: the record marks it unattested
+    #[arg(
+        long,
+        required_unless_present = "announcement",
+        conflicts_with = "announcement"
+    )]
+    pub seed: Option<String>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census)
+    #[arg(long, value_name = "FILE")]
+    pub census: PathBuf,
+    /// The candidates query's result, as CSV with its header: with it, the record is written; without it, the candidates query is printed
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub candidates: Option<PathBuf>,
+    /// The SQL engine of the candidates query: duckdb, postgres or spark
+    #[arg(long, default_value = "duckdb", value_parser = super::values::sql_dialect)]
+    pub dialect: super::values::SqlDialect,
+    /// The directory's table in the warehouse, SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads targets.csv]
+    #[arg(long)]
+    pub table: Option<String>,
+    /// The record to write (`-` for standard output)
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite the record if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// `shuangsui verify`.
 #[derive(Args)]
 pub struct VerifyArgs {

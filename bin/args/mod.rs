@@ -22,7 +22,7 @@ mod wrap;
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 pub use ceremony::{AnnounceArgs, BeaconRoundArgs, ContributeArgs, FinalizeArgs};
-pub use draw::{AmendArgs, CheckArgs, DigestArgs, DrawArgs, SourceArgs, VerifyArgs};
+pub use draw::{AmendArgs, CheckArgs, DigestArgs, DrawArgs, MatchArgs, SourceArgs, VerifyArgs};
 pub use inputs::{IdCheckArgs, InputArgs};
 pub use publish::{PublishArgs, ResultsArgs, SqlArgs};
 pub use start::{DemoArgs, GenArgs, InitArgs, SchemaArgs};
@@ -89,6 +89,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Draw targets and officers and write the record
     Draw(DrawArgs),
+    /// Draw from a directory held in a data warehouse: from its census and candidates, match officers and write the record
+    Match(MatchArgs),
     /// A party's contribution to an announcement draft: a secret to keep, and the contribution to put in the announcement
     Contribute(ContributeArgs),
     /// Freeze the inputs, the dice and a future beacon round in an announcement, before the randomness exists

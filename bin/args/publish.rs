@@ -70,8 +70,11 @@ pub struct SqlArgs {
     #[arg(long, conflicts_with = "record")]
     pub plan: Option<PathBuf>,
     /// The task's id
-    #[arg(long, required_unless_present = "digest", conflicts_with = "digest")]
+    #[arg(long, required_unless_present_any = ["digest", "census"], conflicts_with_all = ["digest", "census"])]
     pub task: Option<String>,
+    /// Before the round, with --plan: the census query — the directory's rows, each task's frame size per stratum and its exclusions by status — for a draw from the warehouse (shuangsui match)
+    #[arg(long, requires = "plan", conflicts_with = "digest")]
+    pub census: bool,
     /// Instead of a task's selection: the query that computes a table's canonical digest (targets or officers)
     #[arg(long, value_enum, value_name = "TABLE")]
     pub digest: Option<DigestTable>,

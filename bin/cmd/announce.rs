@@ -156,7 +156,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
 }
 
 /// 64 hex digits (either case, as engines print them) as a digest.
-fn digest_of_hex(hex: &str) -> Option<[u8; 32]> {
+pub(crate) fn digest_of_hex(hex: &str) -> Option<[u8; 32]> {
     if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }

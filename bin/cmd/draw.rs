@@ -90,7 +90,7 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.
-fn attested_seed(
+pub(crate) fn attested_seed(
     lang: Lang,
     sources: &SourceArgs,
     announcement: &shuangsui::ceremony::Announcement,

@@ -14,6 +14,7 @@ pub mod draw;
 pub mod finalize;
 pub mod generate;
 pub mod init;
+pub mod matching;
 pub mod publish;
 pub mod results;
 pub mod schema;

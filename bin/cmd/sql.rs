@@ -29,6 +29,16 @@ pub fn run(args: &SqlArgs, lang: Lang) -> Result<ExitCode> {
         if args.task.is_some() {
             anyhow::bail!(t!(lang, "sql-plan-no-task"));
         }
+        if args.census {
+            // The census of a draw from the warehouse: it needs no seed.
+            let plan = shuangsui::Plan::parse(&plan_path.display().to_string(), &read(plan_path)?)?;
+            let table = digest_table(of);
+            say_raw!(
+                "{}",
+                shuangsui::publish::sql::census_query(&plan, dialect, table.as_deref())?
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         if args.digest.map(Into::into) != Some(of) {
             anyhow::bail!(t!(lang, "sql-plan-digest-targets-only"));
         }

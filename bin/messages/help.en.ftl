@@ -229,3 +229,32 @@ help-sql-arg-digest = Instead of a task's selection: the query that computes a t
 help-sql-arg-dialect = The SQL engine: duckdb, postgres or spark
 help-sql-arg-table = The table of the directory (the kit's targets.csv, every column text), SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads the kit's files itself]
 help-sql-arg-exclusions-table = The table of the listed exclusions (the kit's exclusions.csv: task, target, reason) [default: exclusions]
+help-match-about = Draw from a directory held in a data warehouse: from its census and candidates, match officers and write the record
+help-match-after =
+    The directory never leaves the warehouse. Before the round: announce from its digest
+    (shuangsui sql --plan plan.toml --digest targets; shuangsui announce --targets-digest …)
+    and run the census query (shuangsui sql --plan plan.toml --census), exporting its result as
+    CSV. After the round: `match` without --candidates prints the candidates query for this
+    draw; run it and export its result; `match` with --candidates draws, matches officers and
+    writes the record — the record a draw from the directory's file gives. Check it with
+    `shuangsui verify` and the directory's file, or in the warehouse with
+    `shuangsui sql --record` (its digest query and each task's selection query).
+
+    Example:
+      shuangsui match --plan plan.toml --officers officers.csv --announcement announcement.json --beacon round.json --census census.csv > candidates.sql
+      shuangsui match --plan plan.toml --officers officers.csv --announcement announcement.json --beacon round.json --census census.csv --candidates candidates.csv --out record.json
+help-match-arg-targets-digest = With --seed: the directory's canonical digest, computed in the warehouse (shuangsui sql --plan plan.toml --digest targets)
+help-match-arg-seed = A typed seed. Nothing proves when it was chosen: the record marks it unattested
+help-match-arg-announcement = The announcement made before the draw (it names the directory by its digest)
+help-match-arg-beacon = The announced drand quicknet round, as its public API returns it (round, randomness, signature)
+help-match-arg-replaced = The earlier attempts this announcement replaces, oldest first (repeatable)
+help-match-arg-reveals = NAME=SECRET of a party that reveals its secret, proving its contribution (optional; repeatable)
+help-match-arg-timestamp = An RFC 3161 time-stamp token (.tsr) over the announcement file, made before the round
+help-match-arg-tsa-cert = The time-stamp authority's certificate (PEM or DER) to check the token with
+help-match-arg-census = The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census)
+help-match-arg-candidates = The candidates query's result, as CSV with its header: with it, the record is written; without it, the candidates query is printed
+help-match-arg-dialect = The SQL engine of the candidates query: duckdb, postgres or spark
+help-match-arg-table = The directory's table in the warehouse, SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads targets.csv]
+help-match-arg-out = The record to write (`-` for standard output)
+help-match-arg-force = Overwrite the record if it exists
+help-sql-arg-census = Before the round, with --plan: the census query — the directory's rows, each task's frame size per stratum and its exclusions by status — for a draw from the warehouse (shuangsui match)

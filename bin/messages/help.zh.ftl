@@ -228,3 +228,31 @@ help-sql-arg-digest = 不生成任务的抽取查询，而是生成在该引擎�
 help-sql-arg-dialect = SQL 引擎：duckdb、postgres 或 spark
 help-sql-arg-table = 检查对象名录所在的表（核验材料包中的 targets.csv，全部为文本列），写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询自行读取核验材料包中的文件］
 help-sql-arg-exclusions-table = 排除清单所在的表（核验材料包中的 exclusions.csv：task、target、reason）［默认：exclusions］
+help-match-about = 从数据仓库中的名录抽取：根据其统计结果和候选结果匹配执法检查人员，写出抽取记录
+help-match-after =
+    名录始终留在数据仓库中。轮次之前：按其摘要发布公告（shuangsui sql --plan plan.toml
+    --digest targets；shuangsui announce --targets-digest …），并运行统计查询（shuangsui sql
+    --plan plan.toml --census），将结果导出为 CSV。轮次之后：不带 --candidates 运行 `match`，
+    打印本次抽取的候选查询；运行该查询并导出结果；带 --candidates 运行 `match`，即完成抽取、
+    匹配执法检查人员并写出抽取记录——与直接从名录文件抽取所得的记录完全相同。可用名录文件运行
+    `shuangsui verify` 核验，或在数据仓库中用 `shuangsui sql --record` 生成的摘要查询和各任务的
+    抽取查询核验。
+
+    示例：
+      shuangsui match --plan plan.toml --officers officers.csv --announcement announcement.json --beacon round.json --census census.csv > candidates.sql
+      shuangsui match --plan plan.toml --officers officers.csv --announcement announcement.json --beacon round.json --census census.csv --candidates candidates.csv --out record.json
+help-match-arg-targets-digest = 使用 --seed 时：检查对象名录的规范摘要，由数据仓库计算（shuangsui sql --plan plan.toml --digest targets）
+help-match-arg-seed = 直接输入的种子。没有任何证据能证明它是何时选定的：抽取记录会将其标为未经证明（unattested）
+help-match-arg-announcement = 抽取前发布的公告（其中以摘要指定检查对象名录）
+help-match-arg-beacon = 公告指定的 drand quicknet 轮次，即其公开 API 返回的 JSON（round、randomness、signature）
+help-match-arg-replaced = 本公告所取代的此前公告，按从早到晚的顺序（可重复）
+help-match-arg-reveals = 公开秘密的参与方，写作 名称=秘密，用以证明其贡献值（可选；可重复）
+help-match-arg-timestamp = 对公告文件的 RFC 3161 可信时间戳（.tsr），须在该轮次发布前取得
+help-match-arg-tsa-cert = 用于核验时间戳的时间戳机构证书（PEM 或 DER）
+help-match-arg-census = 统计查询的结果，带表头的 CSV（shuangsui sql --plan plan.toml --census）
+help-match-arg-candidates = 候选查询的结果，带表头的 CSV：给出时写出抽取记录；不给出时打印候选查询
+help-match-arg-dialect = 候选查询所用的 SQL 引擎：duckdb、postgres 或 spark
+help-match-arg-table = 数据仓库中检查对象名录所在的表，写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询读取 targets.csv］
+help-match-arg-out = 要写出的抽取记录（`-` 表示标准输出）
+help-match-arg-force = 覆盖已存在的抽取记录
+help-sql-arg-census = 轮次之前，与 --plan 一起使用：统计查询——名录的行数、各任务每个分层的抽取范围大小及按登记状态排除的数量——用于从数据仓库抽取（shuangsui match）

@@ -148,3 +148,5 @@ value-unknown-format = unknown format '{ $value }' (expected { $expected })
 value-unknown-encoding = unknown encoding '{ $value }' (expected { $expected })
 value-unknown-dialect = unknown --dialect '{ $value }': expected { $expected }
 value-not-a-pair = { $flag } '{ $value }': expected { $form }
+match-targets-digest-needed = with --seed, give the directory's canonical digest (--targets-digest HEX, from `shuangsui sql --plan plan.toml --digest targets` in the warehouse); with --announcement it is the announced one
+match-verify-hint = check it where the directory is: `shuangsui verify` with the directory's file, or in the warehouse `shuangsui sql --record RECORD --digest targets` and `--task ID` for each task (they fail unless the table gives the record's digest, frames and selections)

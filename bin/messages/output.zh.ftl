@@ -141,3 +141,5 @@ value-unknown-format = 未知的格式“{ $value }”（应为 { $expected }）
 value-unknown-encoding = 未知的编码“{ $value }”（应为 { $expected }）
 value-unknown-dialect = --dialect 的值“{ $value }”未知：应为 { $expected }
 value-not-a-pair = { $flag } 的值“{ $value }”格式有误：应为 { $form }
+match-targets-digest-needed = 使用 --seed 时，请给出检查对象名录的规范摘要（--targets-digest HEX，在数据仓库中由 `shuangsui sql --plan plan.toml --digest targets` 计算）；使用 --announcement 时即为公告中的摘要
+match-verify-hint = 请在名录所在处核验：用名录文件运行 `shuangsui verify`，或在数据仓库中运行 `shuangsui sql --record 记录 --digest targets` 以及每个任务的 `--task 编号` 查询（表中数据与记录的摘要、抽取范围或抽中对象不符时查询报错）

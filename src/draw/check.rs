@@ -83,7 +83,18 @@ impl Check<'_> {
 /// Validates everything a draw would and computes frames, counts and
 /// officer pools, without a seed (SPEC.md §6, §8.1).
 pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
-    inputs.rows_here()?;
+    check_with(inputs, None)
+}
+
+/// [`check`], with each task's frame given (in plan order) instead of computed: a directory
+/// held in a warehouse, whose census gave the frames (SPEC.md §7.5). The warnings that read
+/// the whole directory's values are then the warehouse's to give.
+pub(crate) fn check_with(inputs: &Inputs, frames: Option<Vec<frame::Frame>>) -> Result<Check<'_>> {
+    let held = frames.is_some();
+    if !held {
+        inputs.rows_here()?;
+    }
+    let mut frames = frames.map(Vec::into_iter);
     let mut warnings = Vec::new();
     let officers = eligibility::officers(
         &inputs.officers,
@@ -105,7 +116,10 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
         if task.rotation.is_some() && inputs.history.is_none() {
             return Err(Error::new(ErrorKind::MissingHistory).arg("task", task.id.clone()));
         }
-        let frame = frame::frame(task, &inputs.targets, &rules)?;
+        let frame = match frames.as_mut().and_then(Iterator::next) {
+            Some(given) => given,
+            None => frame::frame(task, &inputs.targets, &rules)?,
+        };
         let (strata, w) = selection::allocate(task, &frame)?;
         warnings.extend(w);
         // Certificates must be valid on the task's inspection date when it has one.
@@ -127,6 +141,15 @@ pub fn check(inputs: &Inputs) -> Result<Check<'_>> {
             strata,
             frame,
             pool,
+        });
+    }
+    if held {
+        return Ok(Check {
+            tasks,
+            officers,
+            history,
+            earlier,
+            warnings,
         });
     }
     for task in &inputs.plan.tasks {

@@ -38,6 +38,7 @@ pub mod record;
 mod run;
 pub(crate) mod selection;
 pub(crate) mod tickets;
+pub mod warehouse;
 
 pub use check::{Check, TaskCheck, check};
 pub use earlier::Earlier;

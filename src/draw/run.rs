@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::check::check;
 use super::inputs::Inputs;
 use crate::ceremony::seed::{self, Seed};
 use crate::draw::frame;
@@ -145,6 +144,32 @@ fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
     by_target.into_values().collect()
 }
 
+/// A warehouse's candidates ran out before a stratum's walk ended (SPEC.md §7.5): the walk
+/// took fewer than the count while the frame holds more targets than the candidates.
+fn short_of_candidates(
+    source: &str,
+    task: &str,
+    frame: &frame::Frame,
+    selection: &selection::Selection,
+) -> Result<()> {
+    for (i, s) in selection.strata.iter().enumerate() {
+        let candidates = frame.rows.iter().filter(|&&(_, k)| k as usize == i).count() as u64;
+        if (s.picks.len() as u64) < s.count && candidates < s.frame {
+            return Err(crate::error::Error::with_id(
+                crate::error::ErrorKind::Warehouse,
+                "warehouse-candidates-short",
+            )
+            .at(crate::error::Location::file(source))
+            .arg("task", task)
+            .arg("stratum", s.key.join(" × "))
+            .arg("candidates", candidates)
+            .arg("count", s.count)
+            .arg("frame", s.frame));
+        }
+    }
+    Ok(())
+}
+
 fn aux_input(table: &Table, raw: Option<&Hash>) -> TableInput {
     TableInput {
         digest: to_hex(&digest::table(table)),
@@ -156,7 +181,30 @@ fn aux_input(table: &Table, raw: Option<&Hash>) -> TableInput {
 
 /// Performs the draw (SPEC.md §5–§9).
 pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
-    let checked = check(inputs)?;
+    run(inputs, seed, None)
+}
+
+/// What a warehouse gave for a directory it holds (SPEC.md §7.5): the directory's rows, each
+/// task's frame from its census with the candidates as its rows, and the candidates' name
+/// for messages.
+pub(crate) struct Held<'a> {
+    pub(crate) rows: u64,
+    pub(crate) frames: Vec<frame::Frame>,
+    pub(crate) source: &'a str,
+}
+
+/// The draw of a directory held in a warehouse: `inputs` hold its candidates as the
+/// directory's rows, `held` the rest.
+pub(crate) fn draw_held(inputs: &Inputs, seed: &Seed, held: Held<'_>) -> Result<Draw> {
+    run(inputs, seed, Some(held))
+}
+
+fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
+    let (rows, source) = match &held {
+        Some(h) => (Some(h.rows), Some(h.source)),
+        None => (None, None),
+    };
+    let checked = super::check::check_with(inputs, held.map(|h| h.frames))?;
     let draw_key = seed::draw_key(seed, &inputs.digests);
     let targets = &inputs.targets;
     let officers = &inputs.officers;
@@ -202,6 +250,9 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
         };
         let (selection, skipped) =
             selection::select(&key, targets, &tc.frame, &tc.strata, &mut skip);
+        if let Some(source) = source {
+            short_of_candidates(source, &task.id, &tc.frame, &selection)?;
+        }
         exclusions.start_task(&task.id);
         for (row, reason) in tc.frame.excluded_rows() {
             exclusions.push(targets.id(row), reason);
@@ -353,7 +404,7 @@ pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
             targets: TargetsInput {
                 digest: to_hex(&inputs.digests.targets),
                 sha256: inputs.raw[1].map(|h| to_hex(&h)).unwrap_or_default(),
-                rows: targets.len() as u64,
+                rows: rows.unwrap_or(targets.len() as u64),
                 columns: targets.sorted_columns(),
                 dropped: targets.dropped.clone(),
                 id_check: IdCheckInfo {

@@ -89,6 +89,8 @@ pub enum ErrorKind {
     UnsupportedSpec,
     /// A publication was asked for a record with other inputs than the record's.
     InputsMismatch,
+    /// A warehouse's query results (census, candidates) cannot give the draw (SPEC.md §7.5).
+    Warehouse,
 }
 
 impl ErrorKind {
@@ -136,6 +138,7 @@ impl ErrorKind {
         ErrorKind::UnknownOfficer,
         ErrorKind::UnsupportedSpec,
         ErrorKind::InputsMismatch,
+        ErrorKind::Warehouse,
     ];
 
     /// The stable, machine-readable name, e.g. `"duplicate_id"`.
@@ -183,6 +186,7 @@ impl ErrorKind {
             ErrorKind::UnknownOfficer => "unknown_officer",
             ErrorKind::UnsupportedSpec => "unsupported_spec",
             ErrorKind::InputsMismatch => "inputs_mismatch",
+            ErrorKind::Warehouse => "warehouse",
         }
     }
 
@@ -231,6 +235,7 @@ impl ErrorKind {
             ErrorKind::UnknownOfficer => "unknown-officer",
             ErrorKind::UnsupportedSpec => "unsupported-spec",
             ErrorKind::InputsMismatch => "inputs-mismatch",
+            ErrorKind::Warehouse => "warehouse",
         }
     }
 }

@@ -63,6 +63,7 @@ no-calendar = no working-day calendar for { $year } (the calendar holds { $known
 no-calendar-hint = once the State Council has announced the { $year } schedule, give it as a calendar file: [[year]] year = { $year }, holidays = ["{ $year }-10-01..{ $year }-10-07", …], workdays = [make-up weekend days]
 read = cannot read the file
 sql = the query cannot be made
+warehouse = the warehouse's query results cannot give the draw
 sql-tables-needed = only DuckDB reads the kit's files itself: name the { $engine } tables holding targets.csv and exclusions.csv
 announcement = announcement: { $reason }
 inputs-not-announced = announcement: { $reason }

@@ -59,6 +59,7 @@ no-calendar = 没有 { $year } 年的工作日历（日历中有：{ $known }）
 no-calendar-hint = 国务院公布 { $year } 年放假安排后，请以日历文件提供：[[year]] year = { $year }，holidays = ["{ $year }-10-01..{ $year }-10-07", …]，workdays = [调休上班的周末]
 read = 无法读取文件
 sql = 无法生成 SQL 查询
+warehouse = 数据仓库的查询结果无法给出抽取
 sql-tables-needed = 只有 DuckDB 能直接读取核验材料包中的文件：请指明存放 targets.csv 和 exclusions.csv 的 { $engine } 表
 announcement = 公告：{ $reason }
 inputs-not-announced = 公告：{ $reason }

@@ -54,3 +54,29 @@ draw-refusals = { $pool } officers in the pool{ $in_team ->
     }
 draw-refusals-department = { $reasons } of department '{ $department }'
 inputs-directory-elsewhere = the target directory is held elsewhere (its digest { $digest }, { $rows } rows, given): checking or drawing needs its rows; read the directory itself
+
+## The draw of a directory held in a warehouse (SPEC.md §7.5)
+warehouse-csv = not a query result in CSV: { $problem }
+warehouse-csv-hint = export the query's result as CSV with a header row (DuckDB: COPY (…) TO 'file.csv' (HEADER); psql: \copy (…) TO 'file.csv' CSV HEADER)
+warehouse-column = the query result has no column '{ $column }' (its columns: { $found })
+warehouse-column-hint = run the query shuangsui printed for these inputs, unchanged, and export all its columns
+warehouse-number = column '{ $column }' holds '{ $value }', not a whole number
+warehouse-strata-columns = task { $task } has { $wanted } strata columns but the result has { $found } (s1, s2, …)
+warehouse-strata-extra = task { $task }: a stratum cell beyond the task's strata is not empty
+warehouse-unknown-task = the result names task '{ $task }', which the plan does not have (its tasks: { $tasks })
+warehouse-unknown-task-hint = run the queries printed for this very plan
+warehouse-census-rows = the census must have exactly one row with an empty task: the directory's number of rows
+warehouse-census-reason = task { $task }: '{ $reason }' is not one of the plan's exclude_status keywords
+warehouse-census-repeated = task { $task }: this stratum or reason is counted twice
+warehouse-unsupported = a draw from a warehouse does not compute { $what } yet: draw from the directory's file
+warehouse-directory-here = these inputs read the directory itself: draw from it (a warehouse draw takes the directory by its digest)
+warehouse-candidate-differs = target { $target } is given here with '{ $value }', and otherwise on line { $first }
+warehouse-candidate-stratum = task { $task }: target { $target } is in stratum [{ $stratum }], which the census does not have
+warehouse-candidate-stratum-hint = run the census and the candidates queries over the same table
+warehouse-candidate-ticket = task { $task }: target { $target } has ticket { $found }, but its ticket is { $ticket }
+warehouse-candidate-ticket-hint = the candidates query was not made for this draw (another seed, plan or roster): print it again with these inputs and run it
+warehouse-candidate-rank = task { $task }: target { $target } has rank { $found }, but it is number { $rank } of its stratum's candidates in ticket order
+warehouse-candidate-rank-hint = candidates are missing or were added: run the candidates query again, unchanged, and export its whole result
+warehouse-candidates-over = task { $task }, stratum [{ $stratum }]: { $found } candidates, more than its frame of { $frame } in the census
+warehouse-candidates-short = task { $task }, stratum [{ $stratum }]: the { $candidates } candidates ran out before the walk took its { $count } targets (frame { $frame })
+warehouse-candidates-short-hint = print the candidates query with --slack larger and run it again

@@ -57,3 +57,29 @@ draw-refusals = 人员库共 { $pool } 人{ $in_team ->
     }
 draw-refusals-department = 部门“{ $department }”{ $reasons }
 inputs-directory-elsewhere = 检查对象名录不在此处（只给出了其摘要 { $digest } 和行数 { $rows }）：检查或抽取需要名录本身，请读取名录文件
+
+## The draw of a directory held in a warehouse (SPEC.md §7.5)
+warehouse-csv = 不是 CSV 格式的查询结果：{ $problem }
+warehouse-csv-hint = 请将查询结果导出为带表头的 CSV（DuckDB：COPY (…) TO 'file.csv' (HEADER)；psql：\copy (…) TO 'file.csv' CSV HEADER）
+warehouse-column = 查询结果中没有“{ $column }”列（现有列：{ $found }）
+warehouse-column-hint = 请原样运行 shuangsui 为这些输入生成的查询，并导出其全部列
+warehouse-number = “{ $column }”列的值“{ $value }”不是整数
+warehouse-strata-columns = 任务 { $task } 有 { $wanted } 个分层列，查询结果只有 { $found } 个（s1、s2、…）
+warehouse-strata-extra = 任务 { $task }：超出该任务分层数的分层单元格不为空
+warehouse-unknown-task = 查询结果中的任务“{ $task }”不在抽查计划中（计划中的任务：{ $tasks }）
+warehouse-unknown-task-hint = 请运行为本计划生成的查询
+warehouse-census-rows = 统计结果中必须恰有一行任务为空：名录的总行数
+warehouse-census-reason = 任务 { $task }：“{ $reason }”不是计划 exclude_status 中的关键词
+warehouse-census-repeated = 任务 { $task }：同一分层或排除原因被统计了两次
+warehouse-unsupported = 从数据仓库抽取暂不支持计算{ $what }：请从名录文件抽取
+warehouse-directory-here = 这些输入读取了名录本身：请直接从名录抽取（从数据仓库抽取时按摘要指定名录）
+warehouse-candidate-differs = 对象 { $target } 在此处为“{ $value }”，与第 { $first } 行不一致
+warehouse-candidate-stratum = 任务 { $task }：对象 { $target } 所在分层 [{ $stratum }] 不在统计结果中
+warehouse-candidate-stratum-hint = 请对同一张表运行统计查询和候选查询
+warehouse-candidate-ticket = 任务 { $task }：对象 { $target } 的签号为 { $found }，但其签号应为 { $ticket }
+warehouse-candidate-ticket-hint = 该候选查询不是为本次抽取生成的（种子、计划或人员名录不同）：请用这些输入重新生成并运行
+warehouse-candidate-rank = 任务 { $task }：对象 { $target } 的排位为 { $found }，但按签号排序它是该分层候选中的第 { $rank } 个
+warehouse-candidate-rank-hint = 候选有缺失或被添加：请原样重新运行候选查询并导出全部结果
+warehouse-candidates-over = 任务 { $task } 分层 [{ $stratum }]：候选 { $found } 个，多于统计结果中该分层的 { $frame } 个
+warehouse-candidates-short = 任务 { $task } 分层 [{ $stratum }]：{ $candidates } 个候选已用尽，尚未抽满 { $count } 个（该分层共 { $frame } 个）
+warehouse-candidates-short-hint = 请用更大的 --slack 重新生成候选查询并运行

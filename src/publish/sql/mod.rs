@@ -25,8 +25,10 @@ mod digest;
 mod exclusions;
 mod filter;
 mod selection;
+mod warehouse;
 
 pub use dialect::Dialect;
 pub use digest::{DigestOf, digest_query, plan_digest_query};
 pub use exclusions::{check_exclusions_csv, exclusions_csv};
 pub use selection::{Data, selection_query};
+pub use warehouse::{candidates_query, census_query};

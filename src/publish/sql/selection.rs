@@ -31,11 +31,11 @@ pub enum Data<'a> {
 const LISTED: [&str; 3] = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP];
 
 /// The characters a status's head ends before (SPEC.md §6.1).
-const HEAD_PATTERN: &str = "^[^（(，,；;、]*";
+pub(super) const HEAD_PATTERN: &str = "^[^（(，,；;、]*";
 
 /// The two-digit numbers divisible by 4: a year `YYYY` is a leap year when its last two
 /// digits are one of them and not `00`, or they are `00` and its first two are one of them.
-fn multiples_of_four() -> String {
+pub(super) fn multiples_of_four() -> String {
     (0..100)
         .step_by(4)
         .map(|n| format!("'{n:02}'"))
@@ -80,10 +80,10 @@ fn task<'a>(record: &'a Record, id: &str) -> Result<&'a TaskRecord> {
 
 /// The directory's columns the query reads, each under a short alias (`c1`, `c2`, …).
 #[derive(Default)]
-struct Columns(Vec<String>);
+pub(super) struct Columns(pub(super) Vec<String>);
 
 impl Columns {
-    fn alias(&mut self, name: &str) -> String {
+    pub(super) fn alias(&mut self, name: &str) -> String {
         let i = self.0.iter().position(|c| c == name).unwrap_or_else(|| {
             self.0.push(name.to_owned());
             self.0.len() - 1
@@ -93,7 +93,7 @@ impl Columns {
 }
 
 /// Appends `name AS (body)` to the query's `WITH` list.
-fn cte(q: &mut String, first: &mut bool, comment: &str, name: &str, body: &str) {
+pub(super) fn cte(q: &mut String, first: &mut bool, comment: &str, name: &str, body: &str) {
     if !*first {
         q.push_str(",\n");
     }
@@ -274,71 +274,7 @@ pub fn selection_query(
         "cells",
         &body,
     );
-    let mut source = "cells";
-    if !typed.dates.is_empty() || !typed.numbers.is_empty() {
-        let mut parsed = vec!["cells.*".to_owned()];
-        let mut split = vec!["parsed.*".to_owned()];
-        let mut typed_cols = vec!["split.*".to_owned()];
-        for (i, cell) in &typed.dates {
-            let separated = "[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|[.][0-9]{1,2}[.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)";
-            parsed.push(format!(
-                "CASE WHEN {} THEN substr({cell}, 1, 4) || '-' || substr({cell}, 5, 2) || '-' || substr({cell}, 7, 2)\n              WHEN {} THEN translate({cell}, {}, '----')\n         END AS parts_{i}",
-                d.full_match(cell, "[0-9]{8}"),
-                d.full_match(cell, separated),
-                d.literal("/.年月日"),
-            ));
-            let p = format!("parts_{i}");
-            split.push(format!(
-                "split_part({p}, '-', 1) || '-' || lpad(split_part({p}, '-', 2), 2, '0') || '-' || lpad(split_part({p}, '-', 3), 2, '0') AS iso_{i}"
-            ));
-            let iso = format!("iso_{i}");
-            let sub = |from: u8, len: u8| d.bytes(&format!("substr({iso}, {from}, {len})"));
-            typed_cols.push(format!(
-                "CASE WHEN substr({iso}, 1, 1) <> '0'\n               AND {} BETWEEN '01' AND '12'\n               AND {} BETWEEN '01' AND CASE substr({iso}, 6, 2)\n                 WHEN '02' THEN CASE WHEN (CASE WHEN substr({iso}, 3, 2) = '00' THEN substr({iso}, 1, 2) ELSE substr({iso}, 3, 2) END) IN ({}) THEN '29' ELSE '28' END\n                 WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END\n         THEN {iso} END AS date_{i}",
-                sub(6, 2),
-                sub(9, 2),
-                multiples_of_four(),
-            ));
-        }
-        for (i, cell) in &typed.numbers {
-            parsed.push(format!(
-                "CASE WHEN {} THEN {cell} END AS number_{i}",
-                d.full_match(cell, "-?[0-9]+([.][0-9]+)?")
-            ));
-            let n = format!("number_{i}");
-            split.push(format!(
-                "TRIM(LEADING '0' FROM split_part(TRIM(LEADING '-' FROM {n}), '.', 1)) AS int_{i}"
-            ));
-            split.push(format!(
-                "TRIM(TRAILING '0' FROM split_part({n}, '.', 2)) AS frac_{i}"
-            ));
-            typed_cols.push(format!(
-                "CASE WHEN {n} IS NULL THEN NULL WHEN int_{i} = '' AND frac_{i} = '' THEN 0 WHEN substr({n}, 1, 1) = '-' THEN -1 ELSE 1 END AS sign_{i}"
-            ));
-        }
-        cte(
-            w,
-            &mut first,
-            "§4.2: a date of a form of §3.3 with its separators made '-', a number (-?[0-9]+([.][0-9]+)?) as given; else NULL.",
-            "parsed",
-            &format!("  SELECT {}\n  FROM cells", parsed.join(",\n         ")),
-        );
-        cte(
-            w,
-            &mut first,
-            "The date as YYYY-MM-DD; the number's integer digits without leading zeros, its fraction without trailing zeros.",
-            "split",
-            &format!("  SELECT {}\n  FROM parsed", split.join(",\n         ")),
-        );
-        cte(
-            w,
-            &mut first,
-            "A date that is a real day from the year 1000 (else NULL: it fails every date condition); the number's sign.",
-            "typed",
-            &format!("  SELECT {}\n  FROM split", typed_cols.join(",\n         ")),
-        );
-        source = "typed";
-    }
+    let source = typed_stages(w, &mut first, d, &typed);
     let prefix = format!("shuangsui/v{SPEC_VERSION}/target-ticket:{}:", t.key);
     let ticket = d.sha256_hex(&format!("{} || id", d.literal(&prefix)));
     let mut select = vec!["id".to_owned()];
@@ -491,6 +427,81 @@ pub fn selection_query(
     let _ = writeln!(w, "WHERE taken <= k AND frame_check.ok");
     let _ = writeln!(w, "ORDER BY {};", order.join(", "));
     Ok(query)
+}
+
+/// The stages that type the filter's dates and numbers (`parsed`, `split`, `typed`), after
+/// `cells`; returns the stage the frame reads (`typed`, or `cells` when nothing is typed).
+pub(super) fn typed_stages(
+    w: &mut String,
+    first: &mut bool,
+    d: Dialect,
+    typed: &Typed,
+) -> &'static str {
+    if !typed.dates.is_empty() || !typed.numbers.is_empty() {
+        let mut parsed = vec!["cells.*".to_owned()];
+        let mut split = vec!["parsed.*".to_owned()];
+        let mut typed_cols = vec!["split.*".to_owned()];
+        for (i, cell) in &typed.dates {
+            let separated = "[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|[.][0-9]{1,2}[.][0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日?)";
+            parsed.push(format!(
+                "CASE WHEN {} THEN substr({cell}, 1, 4) || '-' || substr({cell}, 5, 2) || '-' || substr({cell}, 7, 2)\n              WHEN {} THEN translate({cell}, {}, '----')\n         END AS parts_{i}",
+                d.full_match(cell, "[0-9]{8}"),
+                d.full_match(cell, separated),
+                d.literal("/.年月日"),
+            ));
+            let p = format!("parts_{i}");
+            split.push(format!(
+                "split_part({p}, '-', 1) || '-' || lpad(split_part({p}, '-', 2), 2, '0') || '-' || lpad(split_part({p}, '-', 3), 2, '0') AS iso_{i}"
+            ));
+            let iso = format!("iso_{i}");
+            let sub = |from: u8, len: u8| d.bytes(&format!("substr({iso}, {from}, {len})"));
+            typed_cols.push(format!(
+                "CASE WHEN substr({iso}, 1, 1) <> '0'\n               AND {} BETWEEN '01' AND '12'\n               AND {} BETWEEN '01' AND CASE substr({iso}, 6, 2)\n                 WHEN '02' THEN CASE WHEN (CASE WHEN substr({iso}, 3, 2) = '00' THEN substr({iso}, 1, 2) ELSE substr({iso}, 3, 2) END) IN ({}) THEN '29' ELSE '28' END\n                 WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END\n         THEN {iso} END AS date_{i}",
+                sub(6, 2),
+                sub(9, 2),
+                multiples_of_four(),
+            ));
+        }
+        for (i, cell) in &typed.numbers {
+            parsed.push(format!(
+                "CASE WHEN {} THEN {cell} END AS number_{i}",
+                d.full_match(cell, "-?[0-9]+([.][0-9]+)?")
+            ));
+            let n = format!("number_{i}");
+            split.push(format!(
+                "TRIM(LEADING '0' FROM split_part(TRIM(LEADING '-' FROM {n}), '.', 1)) AS int_{i}"
+            ));
+            split.push(format!(
+                "TRIM(TRAILING '0' FROM split_part({n}, '.', 2)) AS frac_{i}"
+            ));
+            typed_cols.push(format!(
+                "CASE WHEN {n} IS NULL THEN NULL WHEN int_{i} = '' AND frac_{i} = '' THEN 0 WHEN substr({n}, 1, 1) = '-' THEN -1 ELSE 1 END AS sign_{i}"
+            ));
+        }
+        cte(
+            w,
+            first,
+            "§4.2: a date of a form of §3.3 with its separators made '-', a number (-?[0-9]+([.][0-9]+)?) as given; else NULL.",
+            "parsed",
+            &format!("  SELECT {}\n  FROM cells", parsed.join(",\n         ")),
+        );
+        cte(
+            w,
+            first,
+            "The date as YYYY-MM-DD; the number's integer digits without leading zeros, its fraction without trailing zeros.",
+            "split",
+            &format!("  SELECT {}\n  FROM parsed", split.join(",\n         ")),
+        );
+        cte(
+            w,
+            first,
+            "A date that is a real day from the year 1000 (else NULL: it fails every date condition); the number's sign.",
+            "typed",
+            &format!("  SELECT {}\n  FROM split", typed_cols.join(",\n         ")),
+        );
+        return "typed";
+    }
+    "cells"
 }
 
 #[cfg(test)]

@@ -1,0 +1,120 @@
+//! `shuangsui match`: the draw of a directory held in a warehouse (SPEC.md §7.5). Without
+//! `--candidates` it prints the candidates query for this draw; with it, it draws from the
+//! census and the candidates, matches officers and writes the record.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use shuangsui::Seed;
+use shuangsui::draw::warehouse::{self, Candidates, Census};
+use shuangsui::publish::sql::Dialect;
+
+use crate::args::{InputArgs, MatchArgs};
+use crate::files::{self, InputFiles, read, read_announcement};
+use crate::lang::Lang;
+use crate::report;
+
+/// Prints the candidates query, or draws and writes the record.
+pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
+    if let Some(out) = &args.out
+        && !args.force
+        && out.as_os_str() != "-"
+        && out.exists()
+    {
+        anyhow::bail!(files::exists(out));
+    }
+    let announcement = args
+        .sources
+        .announcement
+        .as_deref()
+        .map(read_announcement)
+        .transpose()?;
+    let digest_hex = match (&announcement, &args.targets_digest) {
+        (Some(a), _) => a.inputs.targets.digest.clone(),
+        (None, Some(hex)) => hex.clone(),
+        (None, None) => anyhow::bail!(t!(lang, "match-targets-digest-needed")),
+    };
+    let digest = crate::cmd::announce::digest_of_hex(&digest_hex).ok_or_else(|| {
+        anyhow::anyhow!(t!(
+            lang,
+            "announce-bad-targets-digest",
+            digest = &digest_hex
+        ))
+    })?;
+    let plan_bytes = read(&args.plan)?;
+    let plan_name = args.plan.display().to_string();
+    let plan = shuangsui::Plan::parse(&plan_name, &plan_bytes)?;
+    let census_name = args.census.display().to_string();
+    let census = Census::parse(&census_name, &read(&args.census)?, &plan)?;
+    let input_args = InputArgs {
+        history: args.history.clone(),
+        conflicts: args.conflicts.clone(),
+        ..InputArgs::files(
+            args.plan.clone(),
+            std::path::PathBuf::new(),
+            args.officers.clone(),
+        )
+    };
+    let inputs = InputFiles::read_with(
+        &InputArgs {
+            targets: None,
+            ..input_args
+        },
+        shuangsui::inputs::IdCheck::default(),
+        Some(shuangsui::DirectoryElsewhere {
+            digest,
+            rows: census.rows(),
+        }),
+    )?
+    .parse()?;
+    let seed = match (&args.seed, &announcement) {
+        (Some(s), _) => Seed::unattested(s)?,
+        (None, Some(a)) => crate::cmd::draw::attested_seed(lang, &args.sources, a, &inputs)?,
+        (None, None) => unreachable!("clap requires --announcement without --seed"),
+    };
+    let Some(candidates_path) = &args.candidates else {
+        // Before the candidates: the query that returns them, for this draw.
+        let dialect = Dialect::from(args.dialect);
+        let table = match (dialect, &args.table) {
+            (Dialect::DuckDb, None) => None,
+            (_, table) => Some(table.as_deref().unwrap_or("targets")),
+        };
+        let wanted = warehouse::wanted(&inputs, &seed, &census)?;
+        say_raw!(
+            "{}",
+            shuangsui::publish::sql::candidates_query(inputs.plan(), &wanted, dialect, table)?
+        );
+        return Ok(ExitCode::SUCCESS);
+    };
+    let candidates = Candidates::parse(
+        &candidates_path.display().to_string(),
+        &read(candidates_path)?,
+        inputs.plan(),
+    )?;
+    let outcome = warehouse::draw(&inputs, &seed, &census, &candidates)?;
+    for w in &outcome.warnings {
+        eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
+    }
+    let json = outcome.record.to_json();
+    let out = args
+        .out
+        .as_ref()
+        .expect("clap requires --out with --candidates");
+    if out.as_os_str() == "-" {
+        say_raw!("{json}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    files::write_atomic(out, json.as_bytes(), args.force)?;
+    report::draw_summary(lang, &outcome.record);
+    say!(
+        "{}",
+        t!(
+            lang,
+            "draw-record-written",
+            path = out.display().to_string(),
+            digest = &outcome.record.digest
+        )
+    );
+    say!("{}", t!(lang, "match-verify-hint"));
+    Ok(ExitCode::SUCCESS)
+}

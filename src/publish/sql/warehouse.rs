@@ -1,0 +1,400 @@
+//! The two queries of a draw from a directory held in a warehouse (SPEC.md §7.5): the
+//! **census** — the directory's rows, and per task and stratum the frame's size and the targets
+//! the status rule excludes — and the **candidates** — each stratum's head of the ranking, as far
+//! as the draw's walk can go. `shuangsui match` reads their results
+//! ([`crate::draw::warehouse`]).
+
+use std::fmt::Write as _;
+
+use super::dialect::Dialect;
+use super::filter::{Typed, conditions};
+use super::selection::{Columns, HEAD_PATTERN, KIT_CSV, cte, typed_stages};
+use crate::base::canonical::{SPEC_VERSION, to_hex};
+use crate::draw::warehouse::Wanted;
+use crate::error::{Error, ErrorKind, Result};
+use crate::inputs::TableKind;
+use crate::plan::Plan;
+
+/// Where the directory is read from: the kit's `targets.csv` (`DuckDB`) or a table.
+fn source(d: Dialect, table: Option<&str>) -> Result<String> {
+    match table {
+        None if d != Dialect::DuckDb => {
+            Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()))
+        }
+        None => Ok(format!("read_csv('targets.csv', {KIT_CSV})")),
+        Some(name) => d.table(name),
+    }
+}
+
+/// The stages every task reads: the cells (id, name, region, the filters' and strata's
+/// columns, the status and its head) and the typed dates and numbers. Returns the stage the
+/// frames read, each task's filter conditions and strata cells.
+struct Stages {
+    source: &'static str,
+    frames: Vec<Vec<String>>,
+    strata: Vec<Vec<String>>,
+}
+
+fn stages(
+    w: &mut String,
+    first: &mut bool,
+    d: Dialect,
+    plan: &Plan,
+    from: &str,
+    extra: &[&str],
+) -> Stages {
+    let mut columns = Columns::default();
+    let mut typed = Typed::default();
+    let mut frames = Vec::new();
+    let mut strata = Vec::new();
+    let keywords = &plan.exclude_status;
+    for task in &plan.tasks {
+        let mut frame = Vec::new();
+        for (column, c) in &task.filter.clauses {
+            let cell = columns.alias(column);
+            let i: usize = cell[1..].parse().unwrap_or(0);
+            conditions(d, i, &cell, c, &mut typed, &mut frame);
+        }
+        frames.push(frame);
+        strata.push(task.strata.iter().map(|c| columns.alias(c)).collect());
+    }
+    typed.dates.sort();
+    typed.dates.dedup();
+    typed.numbers.sort();
+    typed.numbers.dedup();
+    let mut cells = vec![format!("coalesce({}, '') AS id", d.ident("id"))];
+    for name in extra {
+        cells.push(format!("coalesce({}, '') AS {name}", d.ident(name)));
+    }
+    for (i, c) in columns.0.iter().enumerate() {
+        cells.push(format!("coalesce({}, '') AS c{}", d.ident(c), i + 1));
+    }
+    if !keywords.is_empty() {
+        let cell = format!("coalesce({}, '')", d.ident("status"));
+        cells.push(format!("{cell} AS status"));
+        cells.push(format!(
+            "TRIM(TRAILING {} FROM {}) AS head",
+            d.white_space(),
+            d.leading_match(&cell, HEAD_PATTERN)
+        ));
+    }
+    cte(
+        w,
+        first,
+        "The directory's cells the queries read (an empty cell, NULL once loaded, is '').",
+        "cells",
+        &format!("  SELECT {}\n  FROM {from}", cells.join(",\n         ")),
+    );
+    let source = typed_stages(w, first, d, &typed);
+    Stages {
+        source,
+        frames,
+        strata,
+    }
+}
+
+/// `WHERE …` of a frame's conditions, or nothing.
+fn filter(conditions: &[String]) -> String {
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("\n    WHERE {}", conditions.join("\n      AND "))
+    }
+}
+
+/// The number of stratum columns `s1` … `sK` of a query's result: the most strata of a task.
+fn width(plan: &Plan) -> usize {
+    plan.tasks.iter().map(|t| t.strata.len()).max().unwrap_or(0)
+}
+
+/// The census query (SPEC.md §7.5): over the directory as a draw of `plan` reads it (the
+/// columns the plan keeps, normalised, as for [`plan_digest_query`](super::plan_digest_query)),
+/// returns `task`, `reason`, `s1` … `sK`, `n`: one row with an empty task holding the
+/// directory's rows; per task, one row per stratum of its frame (empty reason; `n` its size)
+/// and one per status reason that excludes targets passing its filter (empty strata). It needs
+/// no seed: run it before the round, and again after if the table could have changed.
+///
+/// # Errors
+///
+/// A kit's file asked of an engine that cannot read files; a bad table name.
+pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Result<String> {
+    let d = dialect;
+    let from = source(d, table)?;
+    let wide = width(plan);
+    let mut q = String::new();
+    let w = &mut q;
+    let _ = writeln!(
+        w,
+        "-- shuangsui: the census of plan {} ({}), plan digest {} (SPEC.md §7.5).",
+        plan.id,
+        plan.name,
+        to_hex(&plan.digest)
+    );
+    let _ = writeln!(
+        w,
+        "-- Over the directory as the plan reads it (columns: {}; normalised values, distinct ids).",
+        plan.columns_kept(TableKind::Targets)
+            .into_iter()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        w,
+        "-- Returns task, reason, s1…, n: the directory's rows (task empty); per task, each stratum's frame size (reason empty) and the targets excluded by status, by reason."
+    );
+    let _ = writeln!(
+        w,
+        "-- Export the result as CSV with its header for `shuangsui match --census`."
+    );
+    let _ = writeln!(w, "WITH");
+    let mut first = true;
+    let st = stages(w, &mut first, d, plan, &from, &[]);
+    let keywords = &plan.exclude_status;
+    let reason = if keywords.is_empty() {
+        "''".to_owned()
+    } else {
+        let list = d.literals(keywords);
+        format!(
+            "CASE WHEN status IN ({list}) THEN status WHEN head IN ({list}) THEN head ELSE '' END"
+        )
+    };
+    let pad = |from: usize| -> Vec<String> {
+        (from..wide).map(|i| format!("'' AS s{}", i + 1)).collect()
+    };
+    let s_names: Vec<String> = (1..=wide).map(|i| format!("s{i}")).collect();
+    let mut parts = Vec::new();
+    for (t, task) in plan.tasks.iter().enumerate() {
+        // The filter alone: the status rule is what is counted.
+        let conditions = &st.frames[t];
+        let mut cols = vec![format!("{reason} AS reason")];
+        cols.extend(
+            st.strata[t]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{c} AS s{}", i + 1)),
+        );
+        cols.extend(pad(st.strata[t].len()));
+        let mut group = vec!["reason".to_owned()];
+        group.extend(s_names.iter().cloned());
+        // A status reason is counted over the whole task (its strata cells empty).
+        let strata_or_empty: Vec<String> = s_names
+            .iter()
+            .map(|s| format!("CASE WHEN reason = '' THEN {s} ELSE '' END AS {s}"))
+            .collect();
+        let inner_cols = if s_names.is_empty() {
+            "reason".to_owned()
+        } else {
+            format!("reason, {}", strata_or_empty.join(", "))
+        };
+        parts.push(format!(
+            "  SELECT {task_id} AS task, {group_cols}, count(*) AS n\n  FROM (\n    SELECT {inner_cols}\n    FROM (\n      SELECT {cols}\n      FROM {src}{filter}\n    ) AS passing_{t}\n  ) AS counted_{t}\n  GROUP BY {group_cols}",
+            task_id = d.literal(&task.id),
+            group_cols = group.join(", "),
+            cols = cols.join(", "),
+            src = st.source,
+            filter = filter(conditions).replace("\n    ", "\n      "),
+        ));
+    }
+    let mut total = vec!["'' AS task".to_owned(), "'' AS reason".to_owned()];
+    total.extend(pad(0));
+    parts.push(format!(
+        "  SELECT {}, count(*) AS n\n  FROM cells",
+        total.join(", ")
+    ));
+    cte(
+        w,
+        &mut first,
+        "§6.1–§6.2: per task, the rows passing its filter, by status reason ('' for the frame) and stratum; the directory's rows.",
+        "census",
+        &parts.join("\n  UNION ALL\n"),
+    );
+    let mut order = vec![d.bytes("task"), d.bytes("reason")];
+    order.extend(s_names.iter().map(|s| d.bytes(s)));
+    let mut select = vec!["task".to_owned(), "reason".to_owned()];
+    select.extend(s_names.iter().cloned());
+    select.push("n".to_owned());
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "SELECT {}\nFROM census\nORDER BY {};",
+        select.join(", "),
+        order.join(", ")
+    );
+    Ok(q)
+}
+
+/// The candidates query (SPEC.md §7.5): per task of `wanted` ([`crate::draw::warehouse::wanted`]:
+/// the task keys and how far down each stratum's ranking), the frame's targets ranked by
+/// ticket, each stratum's first ranks — `task`, `target`, `rank`, `ticket`, `name`, `region`
+/// (when a task matches by jurisdiction), `s1` … `sK`.
+///
+/// # Errors
+///
+/// A kit's file asked of an engine that cannot read files; a bad table name.
+pub fn candidates_query(
+    plan: &Plan,
+    wanted: &[Wanted],
+    dialect: Dialect,
+    table: Option<&str>,
+) -> Result<String> {
+    let d = dialect;
+    let from = source(d, table)?;
+    let wide = width(plan);
+    let region = plan.tasks.iter().any(|t| t.officer_region.is_some());
+    let mut extra = vec!["name"];
+    if region {
+        extra.push("region");
+    }
+    let mut q = String::new();
+    let w = &mut q;
+    let _ = writeln!(
+        w,
+        "-- shuangsui: the candidates of plan {} ({}) for the draw with task keys {} (SPEC.md §7.5).",
+        plan.id,
+        plan.name,
+        wanted
+            .iter()
+            .map(|t| format!("{} {}", t.task, to_hex(&t.key)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        w,
+        "-- Returns, per task and stratum, the head of the ranking by ticket: task, target, rank, ticket, name{}, s1….",
+        if region { ", region" } else { "" }
+    );
+    let _ = writeln!(
+        w,
+        "-- Export the result as CSV with its header for `shuangsui match --candidates`."
+    );
+    let _ = writeln!(w, "WITH");
+    let mut first = true;
+    let st = stages(w, &mut first, d, plan, &from, &extra);
+    let status = (!plan.exclude_status.is_empty()).then(|| {
+        let list = d.literals(&plan.exclude_status);
+        format!("NOT (status IN ({list}) OR head IN ({list}))")
+    });
+    let mut outputs = Vec::new();
+    for (t, task) in plan.tasks.iter().enumerate() {
+        let Some(want) = wanted.iter().find(|x| x.task == task.id) else {
+            continue;
+        };
+        let rows: Vec<String> = want
+            .strata
+            .iter()
+            .filter(|(_, l)| *l > 0)
+            .map(|(key, l)| {
+                let mut cells: Vec<String> = key.iter().map(|v| d.literal(v)).collect();
+                cells.push(l.to_string());
+                format!("({})", cells.join(", "))
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let n = t + 1;
+        let strata: Vec<String> = (1..=st.strata[t].len()).map(|i| format!("s{i}")).collect();
+        let prefix = format!(
+            "shuangsui/v{SPEC_VERSION}/target-ticket:{}:",
+            to_hex(&want.key)
+        );
+        let ticket = d.sha256_hex(&format!("{} || id", d.literal(&prefix)));
+        let mut cols: Vec<String> = ["id".to_owned()]
+            .into_iter()
+            .chain(extra.iter().map(|e| (*e).to_owned()))
+            .collect();
+        cols.extend(
+            st.strata[t]
+                .iter()
+                .zip(&strata)
+                .map(|(c, s)| format!("{c} AS {s}")),
+        );
+        cols.push(format!("{ticket} AS ticket"));
+        let partition = if strata.is_empty() {
+            String::new()
+        } else {
+            format!("PARTITION BY {} ", strata.join(", "))
+        };
+        cte(
+            w,
+            &mut first,
+            &format!(
+                "Task {}: §6.1 its frame with §7.1 tickets, §7.2 each stratum ranked by ticket, then id.",
+                task.id
+            ),
+            &format!("ranked_{n}"),
+            &format!(
+                "  SELECT frame_{n}.*, row_number() OVER ({partition}ORDER BY {}, {}) AS place\n  FROM (\n    SELECT {}\n    FROM {}{}\n  ) AS frame_{n}",
+                d.bytes("ticket"),
+                d.bytes("id"),
+                cols.join(", "),
+                st.source,
+                filter(&[st.frames[t].clone(), status.iter().cloned().collect()].concat()),
+            ),
+        );
+        let mut names: Vec<&str> = strata.iter().map(String::as_str).collect();
+        names.push("wanted");
+        cte(
+            w,
+            &mut first,
+            &format!("Task {}: how far down each stratum's ranking.", task.id),
+            &format!("wanted_{n}"),
+            &d.values(&format!("wanted_{n}"), &names, &rows),
+        );
+        let join = if strata.is_empty() {
+            format!("CROSS JOIN wanted_{n}")
+        } else {
+            format!("JOIN wanted_{n} USING ({})", strata.join(", "))
+        };
+        let mut out = vec![
+            format!("{} AS task", d.literal(&task.id)),
+            "id AS target".to_owned(),
+            "place AS rank".to_owned(),
+            "ticket".to_owned(),
+        ];
+        out.extend(extra.iter().map(|e| (*e).to_owned()));
+        out.extend(strata.iter().cloned());
+        out.extend((strata.len()..wide).map(|i| format!("'' AS s{}", i + 1)));
+        outputs.push(format!(
+            "  SELECT {}\n  FROM ranked_{n} {join}\n  WHERE place <= wanted",
+            out.join(", ")
+        ));
+    }
+    if outputs.is_empty() {
+        // No task draws anything: the columns, no rows.
+        let mut out = vec![
+            "'' AS task".to_owned(),
+            "id AS target".to_owned(),
+            "0 AS rank".to_owned(),
+            "'' AS ticket".to_owned(),
+        ];
+        out.extend(extra.iter().map(|e| (*e).to_owned()));
+        out.extend((0..wide).map(|i| format!("'' AS s{}", i + 1)));
+        outputs.push(format!(
+            "  SELECT {}\n  FROM cells\n  WHERE 1 = 0",
+            out.join(", ")
+        ));
+    }
+    cte(
+        w,
+        &mut first,
+        "Every task's candidates.",
+        "candidates",
+        &outputs.join("\n  UNION ALL\n"),
+    );
+    let mut select = vec!["task", "target", "rank", "ticket"];
+    select.extend(extra.iter().copied());
+    let s_names: Vec<String> = (1..=wide).map(|i| format!("s{i}")).collect();
+    select.extend(s_names.iter().map(String::as_str));
+    let mut order = vec![d.bytes("task")];
+    order.extend(s_names.iter().map(|s| d.bytes(s)));
+    order.push("rank".to_owned());
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "SELECT {}\nFROM candidates\nORDER BY {};",
+        select.join(", "),
+        order.join(", ")
+    );
+    Ok(q)
+}

@@ -15,6 +15,7 @@ mod formats;
 mod fuzz_regressions;
 mod limits;
 mod minimal;
+mod national;
 mod outputs;
 mod properties;
 mod publish;

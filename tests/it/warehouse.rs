@@ -522,7 +522,7 @@ fn assert_tables_reproduce(k: &Drawn) {
 }
 
 /// True, after saying so, when there is no `DuckDB` here (CI installs it and requires it).
-fn skip_unless_duckdb() -> bool {
+pub(crate) fn skip_unless_duckdb() -> bool {
     !available(
         runs("python3", &["-c", "import duckdb"]),
         "SHUANGSUI_REQUIRE_DUCKDB",
@@ -1055,7 +1055,7 @@ fn assert_same(what: &str, engine: &str, got: &str, expected: &str, query: &str)
 /// (`.ci/run` starts a throwaway server with `scripts/postgres.sh` and sets it). Without it
 /// the `PostgreSQL` half is skipped, unless `SHUANGSUI_REQUIRE_POSTGRES` is set (CI), where
 /// that is a failure.
-fn postgres() -> Option<String> {
+pub(crate) fn postgres() -> Option<String> {
     let conn = std::env::var("SHUANGSUI_POSTGRES")
         .ok()
         .filter(|c| !c.is_empty());
@@ -1886,7 +1886,7 @@ fn the_queries_spec_7_4_shows_select_what_the_record_holds() {
 const SPARK_ROWS: u64 = 50_000;
 
 /// True, after saying so, when there is no Spark here (CI installs it and requires it).
-fn skip_unless_spark() -> bool {
+pub(crate) fn skip_unless_spark() -> bool {
     !available(
         runs("python3", &["-c", "import pyspark"])
             && (std::env::var_os("JAVA_HOME")

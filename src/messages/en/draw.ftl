@@ -79,4 +79,4 @@ warehouse-candidate-rank = task { $task }: target { $target } has rank { $found 
 warehouse-candidate-rank-hint = candidates are missing or were added: run the candidates query again, unchanged, and export its whole result
 warehouse-candidates-over = task { $task }, stratum [{ $stratum }]: { $found } candidates, more than its frame of { $frame } in the census
 warehouse-candidates-short = task { $task }, stratum [{ $stratum }]: the { $candidates } candidates ran out before the walk took its { $count } targets (frame { $frame })
-warehouse-candidates-short-hint = print the candidates query with --slack larger and run it again
+warehouse-candidates-short-hint = the candidates are not the whole result of the candidates query printed for these inputs: run it again, unchanged, and export every row

@@ -82,4 +82,4 @@ warehouse-candidate-rank = 任务 { $task }：对象 { $target } 的排位为 { 
 warehouse-candidate-rank-hint = 候选有缺失或被添加：请原样重新运行候选查询并导出全部结果
 warehouse-candidates-over = 任务 { $task } 分层 [{ $stratum }]：候选 { $found } 个，多于统计结果中该分层的 { $frame } 个
 warehouse-candidates-short = 任务 { $task } 分层 [{ $stratum }]：{ $candidates } 个候选已用尽，尚未抽满 { $count } 个（该分层共 { $frame } 个）
-warehouse-candidates-short-hint = 请用更大的 --slack 重新生成候选查询并运行
+warehouse-candidates-short-hint = 候选结果不是为这些输入生成的候选查询的完整结果：请原样重新运行该查询并导出全部行

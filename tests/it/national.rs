@@ -15,6 +15,7 @@
 //! each engine as required as in `warehouse.rs`. A small `DuckDB` flow with the exclusive rule
 //! (skips), jurisdiction and declared conflicts, and the refusals of tampered results.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -60,7 +61,7 @@ fn harden(dir: &Path) -> Vec<&'static str> {
     let (targets, officers) = (column("targets.csv"), column("officers.csv"));
     let mut conflicts = String::from("officer,entity,reason\n");
     for (i, t) in targets.iter().enumerate() {
-        conflicts.push_str(&format!("{},{t},亲属关系\n", officers[i % 60]));
+        writeln!(conflicts, "{},{t},亲属关系", officers[i % 60]).unwrap();
     }
     std::fs::write(dir.join("conflicts.csv"), conflicts).unwrap();
     vec!["--conflicts", "conflicts.csv"]

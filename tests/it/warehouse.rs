@@ -2248,6 +2248,73 @@ fn a_directory_announced_from_its_warehouse_digest_draws_from_its_file() {
             .args(INPUT_FLAGS),
     );
     assert_eq!(code, Some(0), "{report}");
+    // Or the directory stays in the warehouse: its census and candidates, then `match` with
+    // the same announcement and round, gives the same draw (SPEC.md §7.5).
+    if !skip_unless_duckdb() {
+        let census = stdout_of(&succeeds(bin().current_dir(&public).args([
+            "sql",
+            "--plan",
+            "plan.toml",
+            "--census",
+        ])));
+        duckdb_csv(&public, &census, "census.csv");
+        let matched = |more: &[&str]| {
+            outcome(
+                at("@2023-09-15 11:01:00")
+                    .args(["match", "--plan", "plan.toml", "--officers", "officers.csv"])
+                    .args([
+                        "--announcement",
+                        "from-warehouse.json",
+                        "--beacon",
+                        "round.json",
+                    ])
+                    .args(["--census", "public/census.csv"])
+                    .args(more),
+            )
+        };
+        let (code, candidates, err) = matched(&[]);
+        assert_eq!(code, Some(0), "{err}");
+        duckdb_csv(&public, &candidates, "candidates.csv");
+        let (code, _, err) = matched(&[
+            "--candidates",
+            "public/candidates.csv",
+            "--out",
+            "matched.json",
+        ]);
+        assert_eq!(code, Some(0), "{err}");
+        let same = |file: &str| {
+            let mut r = read_json_in(&dir, file);
+            r["inputs"]["targets"]["dropped"] = serde_json::json!([]);
+            r.as_object_mut().unwrap().remove("digest");
+            r
+        };
+        assert_eq!(same("matched.json"), same("record.json"));
+        assert_eq!(
+            read_json_in(&dir, "matched.json")["seed"]["source"],
+            "beacon"
+        );
+        let (code, report, _) = outcome(
+            at("@2023-09-15 11:02:00")
+                .args(["verify", "matched.json"])
+                .args(INPUT_FLAGS),
+        );
+        assert_eq!(code, Some(0), "{report}");
+        // An announcement that names another directory: its candidates are not this draw's.
+        let (code, _, err) = outcome(
+            at("@2023-09-15 11:01:00")
+                .args(["match", "--plan", "plan.toml", "--officers", "officers.csv"])
+                .args(["--seed", "another", "--targets-digest", &digest])
+                .args(["--census", "public/census.csv"])
+                .args([
+                    "--candidates",
+                    "public/candidates.csv",
+                    "--out",
+                    "other.json",
+                ]),
+        );
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains("has ticket"), "{err}");
+    }
     // A digest the file does not give: the draw refuses the file.
     let mut wrong = digest.clone().into_bytes();
     wrong[0] = if wrong[0] == b'0' { b'1' } else { b'0' };
@@ -2307,6 +2374,28 @@ fn a_directory_announced_from_its_warehouse_digest_draws_from_its_file() {
         assert_eq!(code, Some(2), "{extra:?}");
     }
     assert!(!dir.join("bad.json").exists());
+}
+
+/// Runs a `DuckDB` query in `dir` and writes its result there as CSV with a header.
+fn duckdb_csv(dir: &Path, query: &str, file: &str) {
+    let out = Command::new("python3")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "import sys, duckdb; duckdb.connect().execute(\"COPY (\" + sys.stdin.read().strip().rstrip(';') + \") TO '\" + sys.argv[1] + \"' (HEADER)\")",
+            file,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child.stdin.take().unwrap().write_all(query.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success(), "duckdb: {}\n{query}", stderr(&out));
 }
 
 fn stdout_of(out: &std::process::Output) -> String {

@@ -144,7 +144,7 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
     );
     let _ = writeln!(
         w,
-        "-- Export the result as CSV with its header for `shuangsui match --census`."
+        "-- Export the result as CSV with its header: the census the draw from the warehouse reads."
     );
     let _ = writeln!(w, "WITH");
     let mut first = true;
@@ -265,7 +265,7 @@ pub fn candidates_query(
     );
     let _ = writeln!(
         w,
-        "-- Export the result as CSV with its header for `shuangsui match --candidates`."
+        "-- Export the result as CSV with its header: the candidates the draw from the warehouse reads."
     );
     let _ = writeln!(w, "WITH");
     let mut first = true;

@@ -132,6 +132,12 @@ pub struct VerifyArgs {
     /// The time-stamp authority's certificate (PEM or DER): checks the signature of the record's time-stamp token
     #[arg(long, value_name = "PEM")]
     pub tsa_cert: Option<PathBuf>,
+    /// Instead of --targets, for a directory held in a warehouse: the census query's result the draw read (with --candidates)
+    #[arg(long, value_name = "FILE")]
+    pub census: Option<PathBuf>,
+    /// With --census: the candidates query's result the draw read
+    #[arg(long, value_name = "FILE")]
+    pub candidates: Option<PathBuf>,
 }
 
 /// `shuangsui amend`.

@@ -45,6 +45,17 @@ pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
                     a
                 }
             })
+        })
+        // `verify` may take a warehouse's results instead of the directory.
+        .mut_subcommand("verify", |c| {
+            c.mut_args(|a| {
+                if a.get_id() == "targets" {
+                    a.required(false)
+                        .required_unless_present_any(["census", "candidates"])
+                } else {
+                    a
+                }
+            })
         });
     let matches = cmd.try_get_matches_from_mut(std::env::args_os())?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))

@@ -58,6 +58,8 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
             record: path("record.json"),
             inputs: InputArgs::files(path("plan.toml"), path("targets.csv"), path("officers.csv")),
             tsa_cert: None,
+            census: None,
+            candidates: None,
         },
         lang,
     )?;

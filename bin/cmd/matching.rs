@@ -2,6 +2,7 @@
 //! `--candidates` it prints the candidates query for this draw; with it, it draws from the
 //! census and the candidates, matches officers and writes the record.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -41,9 +42,7 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
             digest = &digest_hex
         ))
     })?;
-    let plan_bytes = read(&args.plan)?;
-    let plan_name = args.plan.display().to_string();
-    let plan = shuangsui::Plan::parse(&plan_name, &plan_bytes)?;
+    let plan = shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
     let census_name = args.census.display().to_string();
     let census = Census::parse(&census_name, &read(&args.census)?, &plan)?;
     let input_args = InputArgs {
@@ -86,12 +85,9 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     };
-    let candidates = Candidates::parse(
-        &candidates_path.display().to_string(),
-        &read(candidates_path)?,
-        inputs.plan(),
-    )?;
-    let outcome = warehouse::draw(&inputs, &seed, &census, &candidates)?;
+    let candidates = read_candidates(candidates_path, inputs.plan())?;
+    let held = inputs.with_warehouse(census, candidates)?;
+    let outcome = shuangsui::draw(&held, &seed)?;
     for w in &outcome.warnings {
         eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
     }
@@ -117,4 +113,51 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
     );
     say!("{}", t!(lang, "match-verify-hint"));
     Ok(ExitCode::SUCCESS)
+}
+
+fn read_census(path: &Path, plan: &shuangsui::Plan) -> Result<Census> {
+    Ok(Census::parse(
+        &path.display().to_string(),
+        &read(path)?,
+        plan,
+    )?)
+}
+
+fn read_candidates(path: &Path, plan: &shuangsui::Plan) -> Result<Candidates> {
+    Ok(Candidates::parse(
+        &path.display().to_string(),
+        &read(path)?,
+        plan,
+    )?)
+}
+
+/// The inputs of a directory held in a warehouse, known by its digest and its census's rows.
+fn elsewhere(args: &InputArgs, digest: [u8; 32], census: &Census) -> Result<shuangsui::Inputs> {
+    InputFiles::read_with(
+        args,
+        shuangsui::inputs::IdCheck::default(),
+        Some(shuangsui::DirectoryElsewhere {
+            digest,
+            rows: census.rows(),
+        }),
+    )?
+    .parse()
+}
+
+/// The inputs `verify` re-draws a warehouse's record from: the plan, the roster and the
+/// auxiliary files `args` name, the directory known by the record's digest `digest`, and the
+/// census and candidates the draw read.
+pub fn held(
+    lang: Lang,
+    args: &InputArgs,
+    digest: &str,
+    census: &Path,
+    candidates: &Path,
+) -> Result<shuangsui::Inputs> {
+    let digest = crate::cmd::announce::digest_of_hex(digest)
+        .ok_or_else(|| anyhow::anyhow!(t!(lang, "verify-record-no-targets-digest")))?;
+    let plan = shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
+    let census = read_census(census, &plan)?;
+    let candidates = read_candidates(candidates, &plan)?;
+    Ok(elsewhere(args, digest, &census)?.with_warehouse(census, candidates)?)
 }

@@ -62,10 +62,22 @@ pub fn run(args: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
         }
     }
     let raw = head.as_ref().is_some_and(|h| h.raw_digest);
-    let id_check = head.map(|h| h.id_check).unwrap_or_default();
-    let parsed = InputFiles::read(inputs, id_check)?
-        .raw_digest(raw)
-        .parse()?;
+    let parsed = match (&args.census, &args.candidates) {
+        (None, None) => {
+            let id_check = head.map(|h| h.id_check).unwrap_or_default();
+            InputFiles::read(inputs, id_check)?
+                .raw_digest(raw)
+                .parse()?
+        }
+        (Some(census), Some(candidates)) => {
+            if inputs.targets.is_some() {
+                anyhow::bail!(t!(lang, "verify-warehouse-or-file"));
+            }
+            let digest = head.map(|h| h.targets).unwrap_or_default();
+            crate::cmd::matching::held(lang, inputs, &digest, census, candidates)?
+        }
+        _ => anyhow::bail!(t!(lang, "verify-census-and-candidates")),
+    };
     let name = record_path.display().to_string();
     let outcome = shuangsui::verify::verify_with(
         Source {

@@ -150,3 +150,6 @@ value-unknown-dialect = unknown --dialect '{ $value }': expected { $expected }
 value-not-a-pair = { $flag } '{ $value }': expected { $form }
 match-targets-digest-needed = with --seed, give the directory's canonical digest (--targets-digest HEX, from `shuangsui sql --plan plan.toml --digest targets` in the warehouse); with --announcement it is the announced one
 match-verify-hint = check it where the directory is: `shuangsui verify` with the directory's file, or in the warehouse `shuangsui sql --record RECORD --digest targets` and `--task ID` for each task (they fail unless the table gives the record's digest, frames and selections)
+verify-warehouse-or-file = give the directory's file (--targets) or the warehouse's results (--census and --candidates), not both
+verify-census-and-candidates = a record drawn from a warehouse is verified from both its results: --census and --candidates
+verify-record-no-targets-digest = the record names no target directory digest: it cannot be checked against a warehouse's results

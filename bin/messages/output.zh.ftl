@@ -143,3 +143,6 @@ value-unknown-dialect = --dialect 的值“{ $value }”未知：应为 { $expec
 value-not-a-pair = { $flag } 的值“{ $value }”格式有误：应为 { $form }
 match-targets-digest-needed = 使用 --seed 时，请给出检查对象名录的规范摘要（--targets-digest HEX，在数据仓库中由 `shuangsui sql --plan plan.toml --digest targets` 计算）；使用 --announcement 时即为公告中的摘要
 match-verify-hint = 请在名录所在处核验：用名录文件运行 `shuangsui verify`，或在数据仓库中运行 `shuangsui sql --record 记录 --digest targets` 以及每个任务的 `--task 编号` 查询（表中数据与记录的摘要、抽取范围或抽中对象不符时查询报错）
+verify-warehouse-or-file = 请给出名录文件（--targets）或数据仓库的查询结果（--census 和 --candidates），不能同时给出
+verify-census-and-candidates = 从数据仓库抽取的记录须由其两项查询结果核验：--census 和 --candidates
+verify-record-no-targets-digest = 记录中没有检查对象名录的摘要：无法与数据仓库的查询结果核对

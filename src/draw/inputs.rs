@@ -111,6 +111,9 @@ pub struct Inputs {
     pub(crate) raw_digest: bool,
     /// The directory's rows are not here ([`Inputs::parse_elsewhere`]): its rows count.
     pub(crate) elsewhere: Option<u64>,
+    /// What its warehouse gave instead ([`Inputs::with_warehouse`]): the census, and the
+    /// candidates, which `targets` then holds as rows.
+    pub(crate) held: Option<std::sync::Arc<crate::draw::warehouse::Held>>,
     /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
     pub(crate) earlier: Vec<Record>,
     /// The name the plan was given, for messages.
@@ -290,6 +293,7 @@ impl Inputs {
             ],
             raw_digest: options.raw_digest,
             elsewhere: None,
+            held: None,
             plan: plan_parsed,
             targets: directory,
             officers: officers_parsed,
@@ -365,6 +369,7 @@ impl Inputs {
             raw: [None; 3],
             raw_digest: false,
             elsewhere: Some(targets.rows),
+            held: None,
             plan: plan_parsed,
             targets: directory,
             officers: officers_parsed,

@@ -181,6 +181,9 @@ fn aux_input(table: &Table, raw: Option<&Hash>) -> TableInput {
 
 /// Performs the draw (SPEC.md §5–§9).
 pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
+    if let Some(held) = &inputs.held {
+        return super::warehouse::draw_held(inputs, seed, held);
+    }
     run(inputs, seed, None)
 }
 
@@ -195,11 +198,7 @@ pub(crate) struct Held<'a> {
 
 /// The draw of a directory held in a warehouse: `inputs` hold its candidates as the
 /// directory's rows, `held` the rest.
-pub(crate) fn draw_held(inputs: &Inputs, seed: &Seed, held: Held<'_>) -> Result<Draw> {
-    run(inputs, seed, Some(held))
-}
-
-fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
+pub(crate) fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
     let (rows, source) = match &held {
         Some(h) => (Some(h.rows), Some(h.source)),
         None => (None, None),

@@ -532,42 +532,58 @@ fn place(
     Ok(frames)
 }
 
-/// Draws from the warehouse's census and candidates (SPEC.md §7.5): `inputs` are those of
-/// the directory held elsewhere ([`Inputs::parse_elsewhere`]), with the roster, the
-/// conflicts and the history (for rotation). The record is the one a draw from the
-/// directory's file gives with the same seed.
-///
-/// # Errors
-///
-/// The inputs hold what the warehouse flow does not compute, the census or the candidates
-/// are inconsistent (a ticket or a rank not the target's, more candidates than the frame, a
-/// stratum the census lacks), the candidates run out before a stratum's walk ends, or the
-/// draw fails as from the file (an officer pool too small, …).
-pub fn draw(
-    inputs: &Inputs,
-    seed: &Seed,
-    census: &Census,
-    candidates: &Candidates,
-) -> Result<Draw> {
-    supported(inputs)?;
-    if inputs.elsewhere.is_none() {
-        return Err(Error::with_id(
-            ErrorKind::Warehouse,
-            "warehouse-directory-here",
-        ));
+/// What a warehouse gave for a directory it holds (SPEC.md §7.5), kept in the [`Inputs`].
+#[derive(Debug)]
+pub(crate) struct Held {
+    census: Census,
+    candidates: Candidates,
+}
+
+impl Inputs {
+    /// The inputs of a directory held in a warehouse ([`Inputs::parse_elsewhere`]), with its
+    /// census and candidates (SPEC.md §7.5): [`draw`](crate::draw()) then draws from them —
+    /// the record the directory's file gives with the same seed — and
+    /// [`verify`](crate::verify()) re-draws from them. Add the history and the conflicts
+    /// first. [`check`](crate::check) still refuses such inputs (the directory is not here).
+    ///
+    /// # Errors
+    ///
+    /// The inputs read the directory itself; they hold what the warehouse flow does not
+    /// compute (earlier batches, recent-inspection exclusions, the annual cap over a history,
+    /// ids checked as a warning) ([`ErrorKind::Warehouse`]); or the candidates' rows are not
+    /// a directory's (an id failing its check, a value given twice differently).
+    pub fn with_warehouse(mut self, census: Census, candidates: Candidates) -> Result<Inputs> {
+        supported(&self)?;
+        if self.elsewhere.is_none() {
+            return Err(Error::with_id(
+                ErrorKind::Warehouse,
+                "warehouse-directory-here",
+            ));
+        }
+        self.targets = directory(&self, &candidates)?;
+        self.elsewhere = Some(census.rows);
+        self.held = Some(std::sync::Arc::new(Held { census, candidates }));
+        Ok(self)
     }
-    let targets = directory(inputs, candidates)?;
-    let frames = place(inputs, seed, census, candidates, &targets)?;
-    let mut here = inputs.clone();
-    here.targets = targets;
-    here.elsewhere = None;
-    run::draw_held(
-        &here,
+}
+
+/// The draw from a warehouse's results: the candidates checked and placed in each task's
+/// frame, then the draw of SPEC.md §6–§9 on them.
+pub(crate) fn draw_held(inputs: &Inputs, seed: &Seed, held: &Held) -> Result<Draw> {
+    let frames = place(
+        inputs,
         seed,
-        run::Held {
-            rows: census.rows,
+        &held.census,
+        &held.candidates,
+        &inputs.targets,
+    )?;
+    run::run(
+        inputs,
+        seed,
+        Some(run::Held {
+            rows: held.census.rows,
             frames,
-            source: &candidates.source,
-        },
+            source: &held.candidates.source,
+        }),
     )
 }

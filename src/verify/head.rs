@@ -35,6 +35,9 @@ pub struct RecordHead {
     /// Whether the record states its files' raw SHA-256 (`inputs.*.sha256` not `""`): read
     /// the inputs with raw digests then, to compare them (SPEC.md §10).
     pub raw_digest: bool,
+    /// The target directory's canonical digest (`inputs.targets.digest`, `""` when absent):
+    /// what a directory held in a warehouse is known by.
+    pub targets: String,
 }
 
 impl RecordHead {
@@ -69,6 +72,7 @@ impl RecordHead {
                     .and_then(Value::as_str)
                     .is_some_and(|s| !s.is_empty())
             }),
+            targets: digest("targets").unwrap_or_default(),
         })
     }
 }

@@ -139,6 +139,9 @@ pub fn verify_with(
     };
 
     let mut notes = Vec::new();
+    if inputs.held.is_some() {
+        notes.push(Note::new(msg("verify-note-warehouse")));
+    }
     if options.tsa_cert.is_some()
         && parsed
             .seed

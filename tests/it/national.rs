@@ -156,7 +156,8 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
         same(from_file.clone()),
         "{engine}: the warehouse's record is not the file's draw"
     );
-    // And it verifies against the bureau's own files.
+    // And it verifies against the bureau's own files, and from the warehouse's results alone
+    // (saying what that leaves to the warehouse).
     succeeds(
         bin()
             .current_dir(&dir)
@@ -164,7 +165,33 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
             .args(INPUT_FLAGS)
             .args(&extra),
     );
+    let out = succeeds(
+        bin()
+            .current_dir(&dir)
+            .args(from_results("record.json"))
+            .args(&extra),
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("the directory was not read"), "{said}");
     dir
+}
+
+/// `verify RECORD` from the warehouse's results, in English.
+fn from_results(record: &str) -> Vec<&str> {
+    vec![
+        "verify",
+        record,
+        "--lang",
+        "en",
+        "--plan",
+        "plan.toml",
+        "--officers",
+        "officers.csv",
+        "--census",
+        "census.csv",
+        "--candidates",
+        "candidates.csv",
+    ]
 }
 
 #[test]
@@ -357,4 +384,22 @@ fn skips_jurisdiction_and_conflicts_match_and_tampered_results_are_refused() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(report.contains("tasks[T2].strata"), "{report}");
+    // From the results: the genuine census does not give the record drawn from the short
+    // one; the file and the results are not taken together.
+    let (code, report, err) = outcome(
+        bin()
+            .current_dir(&dir)
+            .args(from_results("tampered.json"))
+            .args(["--conflicts", "conflicts.csv"]),
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(report.contains("tasks[T2].strata"), "{report}");
+    let (code, _, err) = outcome(
+        bin()
+            .current_dir(&dir)
+            .args(from_results("record.json"))
+            .args(["--conflicts", "conflicts.csv", "--targets", "targets.csv"]),
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not both"), "{err}");
 }

@@ -113,7 +113,7 @@ pub struct Inputs {
     pub(crate) elsewhere: Option<u64>,
     /// What its warehouse gave instead ([`Inputs::with_warehouse`]): the census, and the
     /// candidates, which `targets` then holds as rows.
-    pub(crate) held: Option<std::sync::Arc<crate::draw::warehouse::Held>>,
+    pub(crate) held: Option<std::sync::Arc<crate::draw::census::Held>>,
     /// Records of earlier batches of this plan (SPEC.md §6.1), sorted by digest.
     pub(crate) earlier: Vec<Record>,
     /// The name the plan was given, for messages.

@@ -27,6 +27,7 @@
 //! ```
 
 pub(crate) mod allocation;
+pub(crate) mod census;
 mod check;
 mod earlier;
 pub(crate) mod eligibility;

@@ -144,6 +144,27 @@ fn merged_visits(tasks: &[TaskRecord]) -> Vec<Visit> {
     by_target.into_values().collect()
 }
 
+/// The draw from a warehouse's results: the candidates checked and placed in each task's
+/// frame, then the draw of SPEC.md §6–§9 on them.
+fn draw_held(inputs: &Inputs, seed: &Seed, held: &super::census::Held) -> Result<Draw> {
+    let frames = super::warehouse::place(
+        inputs,
+        seed,
+        &held.census,
+        &held.candidates,
+        &inputs.targets,
+    )?;
+    run(
+        inputs,
+        seed,
+        Some(Held {
+            rows: held.census.rows,
+            frames,
+            source: &held.candidates.source,
+        }),
+    )
+}
+
 /// A warehouse's candidates ran out before a stratum's walk ended (SPEC.md §7.5): the walk
 /// took fewer than the count while the frame holds more targets than the candidates.
 fn short_of_candidates(
@@ -182,7 +203,7 @@ fn aux_input(table: &Table, raw: Option<&Hash>) -> TableInput {
 /// Performs the draw (SPEC.md §5–§9).
 pub fn draw(inputs: &Inputs, seed: &Seed) -> Result<Draw> {
     if let Some(held) = &inputs.held {
-        return super::warehouse::draw_held(inputs, seed, held);
+        return draw_held(inputs, seed, held);
     }
     run(inputs, seed, None)
 }
@@ -196,9 +217,9 @@ pub(crate) struct Held<'a> {
     pub(crate) source: &'a str,
 }
 
-/// The draw of a directory held in a warehouse: `inputs` hold its candidates as the
-/// directory's rows, `held` the rest.
-pub(crate) fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
+/// The draw, of a directory here or (`held`) held in a warehouse, whose candidates `inputs`
+/// then hold as the directory's rows.
+fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
     let (rows, source) = match &held {
         Some(h) => (Some(h.rows), Some(h.source)),
         None => (None, None),

@@ -12,54 +12,19 @@
 //! file, or in the warehouse by the digest query and the selection queries (SPEC.md §3.4,
 //! §7.4), which fail unless the table gives the record's digest, frame and selection.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::base::canonical::{Hash, to_hex};
 use crate::ceremony::seed::{self, Seed};
+use crate::draw::census::{Candidate, Held, error, plan_task};
+pub use crate::draw::census::{Candidates, Census};
 use crate::draw::frame::Frame;
-use crate::draw::run::{self, Draw};
+use crate::draw::inputs::Inputs;
+use crate::draw::selection;
 use crate::draw::tickets::Ticketer;
-use crate::draw::{Inputs, selection};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::{Directory, IdCheckMode, Row, Table, TableKind};
-use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, OneVisit, Plan};
-
-/// The census query's result (SPEC.md §7.5): the directory's rows, and for each task the
-/// frame size of each stratum and the targets the status rule excludes, by reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Census {
-    source: String,
-    rows: u64,
-    tasks: HashMap<String, TaskCensus>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct TaskCensus {
-    strata: BTreeMap<Vec<String>, u64>,
-    excluded: BTreeMap<String, u64>,
-}
-
-/// One row of the candidates query's result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Candidate {
-    line: u64,
-    task: String,
-    target: String,
-    rank: u64,
-    ticket: String,
-    name: String,
-    region: Option<String>,
-    stratum: Vec<String>,
-}
-
-/// The candidates query's result (SPEC.md §7.5): for each task, the head of each stratum's
-/// ranking — target, rank, ticket, name, stratum values and, when the plan matches officers by
-/// jurisdiction, region.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidates {
-    source: String,
-    rows: Vec<Candidate>,
-}
+use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, OneVisit};
 
 /// What the candidates query must return for one task: its key and, per stratum, how far
 /// down the ranking (SPEC.md §7.5).
@@ -71,224 +36,6 @@ pub struct Wanted {
     pub key: Hash,
     /// Each stratum of its frame, in stratum order: its values and the number of ranks wanted.
     pub strata: Vec<(Vec<String>, u64)>,
-}
-
-fn error(id: &'static str, at: Location) -> Error {
-    Error::with_id(ErrorKind::Warehouse, id).at(at)
-}
-
-/// A query result as CSV (RFC 4180, UTF-8, a header): its records with their lines, and the
-/// position of each named column.
-struct Csv {
-    header: Vec<String>,
-    records: Vec<(u64, csv::StringRecord)>,
-}
-
-impl Csv {
-    fn read(source: &str, bytes: &[u8]) -> Result<Csv> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(bytes);
-        let bad = |e: csv::Error| {
-            let line = e.position().map_or(1, csv::Position::line);
-            error("warehouse-csv", Location::line(source, line)).arg("problem", e.to_string())
-        };
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(bad)?
-            .iter()
-            .map(|h| h.trim().to_owned())
-            .collect();
-        let mut records = Vec::new();
-        for r in reader.records() {
-            let r = r.map_err(bad)?;
-            records.push((r.position().map_or(0, csv::Position::line), r));
-        }
-        Ok(Csv { header, records })
-    }
-
-    fn column(&self, source: &str, name: &str) -> Result<usize> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| {
-            error("warehouse-column", Location::file(source))
-                .arg("column", name)
-                .arg("found", self.header.join(", "))
-        })
-    }
-
-    /// The stratum columns `s1`, `s2`, … present.
-    fn strata(&self) -> Vec<usize> {
-        (1..)
-            .map_while(|i| self.header.iter().position(|h| *h == format!("s{i}")))
-            .collect()
-    }
-}
-
-fn number(source: &str, line: u64, column: &str, value: &str) -> Result<u64> {
-    value.parse::<u64>().map_err(|_| {
-        error("warehouse-number", Location::line(source, line))
-            .arg("column", column)
-            .arg("value", value)
-    })
-}
-
-/// A task's stratum values from a row's `s1`, `s2`, … cells: the task's number of them, the
-/// rest empty.
-fn stratum(
-    source: &str,
-    line: u64,
-    record: &csv::StringRecord,
-    columns: &[usize],
-    arity: usize,
-    task: &str,
-) -> Result<Vec<String>> {
-    if columns.len() < arity {
-        return Err(error("warehouse-strata-columns", Location::file(source))
-            .arg("task", task)
-            .arg("wanted", arity as u64)
-            .arg("found", columns.len() as u64));
-    }
-    if columns[arity..].iter().any(|&c| !record[c].is_empty()) {
-        return Err(
-            error("warehouse-strata-extra", Location::line(source, line)).arg("task", task),
-        );
-    }
-    Ok(columns[..arity]
-        .iter()
-        .map(|&c| record[c].to_owned())
-        .collect())
-}
-
-fn plan_task<'p>(
-    plan: &'p Plan,
-    source: &str,
-    line: u64,
-    id: &str,
-) -> Result<&'p crate::plan::Task> {
-    plan.tasks.iter().find(|t| t.id == id).ok_or_else(|| {
-        error("warehouse-unknown-task", Location::line(source, line))
-            .arg("task", id)
-            .arg(
-                "tasks",
-                plan.tasks
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
-    })
-}
-
-impl Census {
-    /// Reads the census query's result: columns `task`, `reason`, `s1` … `sK`, `n`; one row
-    /// with an empty `task` giving the directory's rows; for a task, a row per stratum with an
-    /// empty `reason` (its frame size) and a row per status reason (`s` cells empty).
-    ///
-    /// # Errors
-    ///
-    /// The result is not such a table, names a task or a reason the plan does not have, or
-    /// repeats a row.
-    pub fn parse(source: &str, bytes: &[u8], plan: &Plan) -> Result<Census> {
-        let csv = Csv::read(source, bytes)?;
-        let (task_c, reason_c, n_c) = (
-            csv.column(source, "task")?,
-            csv.column(source, "reason")?,
-            csv.column(source, "n")?,
-        );
-        let strata_c = csv.strata();
-        let mut rows = None;
-        let mut tasks: HashMap<String, TaskCensus> = HashMap::new();
-        for (line, r) in &csv.records {
-            let (line, task, reason) = (*line, &r[task_c], &r[reason_c]);
-            let n = number(source, line, "n", &r[n_c])?;
-            if task.is_empty() {
-                if rows.replace(n).is_some() {
-                    return Err(error("warehouse-census-rows", Location::line(source, line)));
-                }
-                continue;
-            }
-            let t = plan_task(plan, source, line, task)?;
-            let entry = tasks.entry(task.to_owned()).or_default();
-            let repeated = if reason.is_empty() {
-                let key = stratum(source, line, r, &strata_c, t.strata.len(), task)?;
-                entry.strata.insert(key, n).is_some()
-            } else {
-                if !plan.exclude_status.iter().any(|k| k == reason) {
-                    return Err(
-                        error("warehouse-census-reason", Location::line(source, line))
-                            .arg("task", task)
-                            .arg("reason", reason),
-                    );
-                }
-                stratum(source, line, r, &strata_c, 0, task)?;
-                entry.excluded.insert(reason.to_owned(), n).is_some()
-            };
-            if repeated {
-                return Err(
-                    error("warehouse-census-repeated", Location::line(source, line))
-                        .arg("task", task),
-                );
-            }
-        }
-        let rows = rows.ok_or_else(|| error("warehouse-census-rows", Location::file(source)))?;
-        for t in tasks.values_mut() {
-            t.strata.retain(|_, n| *n > 0);
-            t.excluded.retain(|_, n| *n > 0);
-        }
-        Ok(Census {
-            source: source.to_owned(),
-            rows,
-            tasks,
-        })
-    }
-
-    /// The directory's rows.
-    pub fn rows(&self) -> u64 {
-        self.rows
-    }
-}
-
-impl Candidates {
-    /// Reads the candidates query's result: columns `task`, `target`, `rank`, `ticket`,
-    /// `name`, `s1` … `sK` and, when the plan matches by jurisdiction, `region`.
-    ///
-    /// # Errors
-    ///
-    /// The result is not such a table, or names a task the plan does not have.
-    pub fn parse(source: &str, bytes: &[u8], plan: &Plan) -> Result<Candidates> {
-        let csv = Csv::read(source, bytes)?;
-        let c = |name| csv.column(source, name);
-        let (task_c, target_c, rank_c, ticket_c, name_c) = (
-            c("task")?,
-            c("target")?,
-            c("rank")?,
-            c("ticket")?,
-            c("name")?,
-        );
-        let regions = plan.tasks.iter().any(|t| t.officer_region.is_some());
-        let region_c = if regions { Some(c("region")?) } else { None };
-        let strata_c = csv.strata();
-        let mut rows = Vec::with_capacity(csv.records.len());
-        for (line, r) in &csv.records {
-            let line = *line;
-            let t = plan_task(plan, source, line, &r[task_c])?;
-            rows.push(Candidate {
-                line,
-                task: t.id.clone(),
-                target: r[target_c].to_owned(),
-                rank: number(source, line, "rank", &r[rank_c])?,
-                ticket: r[ticket_c].to_owned(),
-                name: r[name_c].to_owned(),
-                region: region_c.map(|c| r[c].to_owned()),
-                stratum: stratum(source, line, r, &strata_c, t.strata.len(), &t.id)?,
-            });
-        }
-        Ok(Candidates {
-            source: source.to_owned(),
-            rows,
-        })
-    }
 }
 
 /// Refuses what the warehouse flow does not compute: the listed exclusions (earlier batches,
@@ -454,7 +201,7 @@ fn directory(inputs: &Inputs, candidates: &Candidates) -> Result<Directory> {
     };
     let options = crate::inputs::TableOptions {
         keep: None,
-        ..crate::draw::table_options(plan, TableKind::Targets, &read)
+        ..crate::draw::inputs::table_options(plan, TableKind::Targets, &read)
     };
     let table = Table::parse(TableKind::Targets, &candidates.source, &csv, &options)?;
     Ok(Directory::from_table(table))
@@ -463,7 +210,7 @@ fn directory(inputs: &Inputs, candidates: &Candidates) -> Result<Directory> {
 /// The candidates' checks against the census and the tickets (SPEC.md §7.5): each stratum's
 /// candidates are the head of its ranking — ranks 1, 2, … in ticket order, each ticket the
 /// target's — no longer than its frame. Returns each task's frame with its rows.
-fn place(
+pub(crate) fn place(
     inputs: &Inputs,
     seed: &Seed,
     census: &Census,
@@ -532,13 +279,6 @@ fn place(
     Ok(frames)
 }
 
-/// What a warehouse gave for a directory it holds (SPEC.md §7.5), kept in the [`Inputs`].
-#[derive(Debug)]
-pub(crate) struct Held {
-    census: Census,
-    candidates: Candidates,
-}
-
 impl Inputs {
     /// The inputs of a directory held in a warehouse ([`Inputs::parse_elsewhere`]), with its
     /// census and candidates (SPEC.md §7.5): [`draw`](crate::draw()) then draws from them —
@@ -565,25 +305,4 @@ impl Inputs {
         self.held = Some(std::sync::Arc::new(Held { census, candidates }));
         Ok(self)
     }
-}
-
-/// The draw from a warehouse's results: the candidates checked and placed in each task's
-/// frame, then the draw of SPEC.md §6–§9 on them.
-pub(crate) fn draw_held(inputs: &Inputs, seed: &Seed, held: &Held) -> Result<Draw> {
-    let frames = place(
-        inputs,
-        seed,
-        &held.census,
-        &held.candidates,
-        &inputs.targets,
-    )?;
-    run::run(
-        inputs,
-        seed,
-        Some(run::Held {
-            rows: held.census.rows,
-            frames,
-            source: &held.candidates.source,
-        }),
-    )
 }

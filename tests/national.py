@@ -54,6 +54,9 @@ class DuckDb:
         )
         self.con.execute("CREATE TABLE exclusions (task VARCHAR, target VARCHAR, reason VARCHAR)")
 
+    def derive(self, name, select):
+        self.con.execute(f"CREATE TABLE {name} AS {select}")
+
     def rows(self, query):
         cur = self.con.execute(query)
         header = [d[0] for d in cur.description]
@@ -96,6 +99,9 @@ class Postgres:
             "CREATE TABLE exclusions (task text, target text, reason text);\n"
         )
 
+    def derive(self, name, select):
+        self.psql(f"DROP TABLE IF EXISTS {name};\nCREATE TABLE {name} AS {select};\n")
+
     def rows(self, query):
         text = self.psql(query, csv_out=True)
         reader = csv.reader(io.StringIO(text))
@@ -136,6 +142,9 @@ class Spark:
             "CAST(NULL AS STRING) AS reason WHERE 1 = 0"
         ).createOrReplaceTempView("exclusions")
 
+    def derive(self, name, select):
+        self.spark.sql(select).cache().createOrReplaceTempView(name)
+
     def rows(self, query):
         df = self.spark.sql(query.strip().rstrip(";"))
         return df.columns, [tuple(r) for r in df.collect()]
@@ -157,6 +166,32 @@ def main():
     summary = {}
     engine.load(os.path.join(config["dir"], config["targets_csv"]), config["columns"])
     table = ["--dialect", d, "--table", "targets"]
+    # Before announcing: the table's check finds nothing in the export, and what a careless
+    # load would leave in a copy (a repeated row, a lower-case id, a leading space, an empty
+    # name, an unmapped risk class, a line break, a decomposed accent).
+    _, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--check", *table))
+    summary["check_rows"] = len(rows)
+    cols = list(config["columns"])
+    damaged = {
+        "id": "CASE WHEN rn = 2 THEN lower(id) ELSE id END",
+        "name": "CASE WHEN rn = 3 THEN ' ' || name WHEN rn = 4 THEN '' WHEN rn = 6 THEN name || chr(10) "
+        "WHEN rn = 7 THEN 'e' || chr(769) ELSE name END",
+        "risk": "CASE WHEN rn = 5 THEN 'B类' ELSE risk END",
+    }
+    select = ", ".join(f'{damaged.get(c, chr(34) + c + chr(34))} AS "{c}"' for c in cols)
+    plain = ", ".join(f'"{c}"' for c in cols)
+    if d == "spark":
+        select = select.replace('"', "`")
+        plain = plain.replace('"', "`")
+    engine.derive(
+        "dirty",
+        f"SELECT {select} FROM (SELECT {plain}, row_number() OVER (ORDER BY id) AS rn FROM targets) AS numbered "
+        f"UNION ALL SELECT {plain} FROM (SELECT {plain}, row_number() OVER (ORDER BY id) AS rn FROM targets) AS again WHERE rn = 1",
+    )
+    _, rows = engine.rows(
+        cli(config, "sql", "--plan", config["plan"], "--check", "--dialect", d, "--table", "dirty")
+    )
+    summary["dirty_problems"] = sorted({r[0] for r in rows})
     _, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--digest", "targets", *table))
     summary["digest"] = rows[0][0]
     header, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--census", *table))

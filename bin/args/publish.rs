@@ -70,8 +70,11 @@ pub struct SqlArgs {
     #[arg(long, conflicts_with = "record")]
     pub plan: Option<PathBuf>,
     /// The task's id
-    #[arg(long, required_unless_present_any = ["digest", "census"], conflicts_with_all = ["digest", "census"])]
+    #[arg(long, required_unless_present_any = ["digest", "census", "check"], conflicts_with_all = ["digest", "census", "check"])]
     pub task: Option<String>,
+    /// Before announcing, with --plan: the check of the warehouse's table — duplicate ids, empty required values, ids of no id's shape, values not normalised (spaces at an end, control characters, not NFC, risk classes, dates) — each problem with up to 20 values; no row: the table passes
+    #[arg(long, requires = "plan", conflicts_with_all = ["digest", "census"])]
+    pub check: bool,
     /// Before the round, with --plan: the census query — the directory's rows, each task's frame size per stratum and its exclusions by status — for a draw from the warehouse (shuangsui match)
     #[arg(long, requires = "plan", conflicts_with = "digest")]
     pub census: bool,

@@ -29,14 +29,17 @@ pub fn run(args: &SqlArgs, lang: Lang) -> Result<ExitCode> {
         if args.task.is_some() {
             anyhow::bail!(t!(lang, "sql-plan-no-task"));
         }
-        if args.census {
-            // The census of a draw from the warehouse: it needs no seed.
+        if args.census || args.check {
+            // The census of a draw from the warehouse (it needs no seed), or the check of its
+            // table before announcing.
             let plan = shuangsui::Plan::parse(&plan_path.display().to_string(), &read(plan_path)?)?;
             let table = digest_table(of);
-            say_raw!(
-                "{}",
+            let query = if args.census {
                 shuangsui::publish::sql::census_query(&plan, dialect, table.as_deref())?
-            );
+            } else {
+                shuangsui::publish::sql::check_query(&plan, dialect, table.as_deref())?
+            };
+            say_raw!("{query}");
             return Ok(ExitCode::SUCCESS);
         }
         if args.digest.map(Into::into) != Some(of) {

@@ -106,6 +106,8 @@ help-verify-after =
     Example:
       shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv
 help-verify-arg-record = The record to check
+help-verify-arg-census = Instead of --targets, for a directory held in a warehouse: the census query's result the draw read (with --candidates)
+help-verify-arg-candidates = With --census: the candidates query's result the draw read
 help-verify-arg-tsa-cert = The time-stamp authority's certificate (PEM or DER): checks the signature of the record's time-stamp token
 help-amend-about = Append an amendment to a record's ledger: replace an officer, or record an unreachable target
 help-amend-after =
@@ -258,3 +260,4 @@ help-match-arg-table = The directory's table in the warehouse, SCHEMA.NAME or NA
 help-match-arg-out = The record to write (`-` for standard output)
 help-match-arg-force = Overwrite the record if it exists
 help-sql-arg-census = Before the round, with --plan: the census query — the directory's rows, each task's frame size per stratum and its exclusions by status — for a draw from the warehouse (shuangsui match)
+help-sql-arg-check = Before announcing, with --plan: the check of the warehouse's table — duplicate ids, empty required values, ids of no id's shape, values not normalised (spaces at an end, control characters, not NFC, risk classes, dates) — each problem with up to 20 values; no row: the table passes

@@ -106,6 +106,8 @@ help-verify-after =
     示例：
       shuangsui verify record.json --plan plan.toml --targets targets.csv --officers officers.csv
 help-verify-arg-record = 要核验的抽取记录
+help-verify-arg-census = 代替 --targets，用于数据仓库中的名录：抽取所读取的统计查询结果（与 --candidates 一起使用）
+help-verify-arg-candidates = 与 --census 一起使用：抽取所读取的候选查询结果
 help-verify-arg-tsa-cert = 时间戳机构的证书（PEM 或 DER）：用于核验记录中时间戳的签名
 help-amend-about = 在抽取记录的修改账本中追加一条：替换执法人员，或记录无法联系的检查对象
 help-amend-after =
@@ -256,3 +258,4 @@ help-match-arg-table = 数据仓库中检查对象名录所在的表，写作 �
 help-match-arg-out = 要写出的抽取记录（`-` 表示标准输出）
 help-match-arg-force = 覆盖已存在的抽取记录
 help-sql-arg-census = 轮次之前，与 --plan 一起使用：统计查询——名录的行数、各任务每个分层的抽取范围大小及按登记状态排除的数量——用于从数据仓库抽取（shuangsui match）
+help-sql-arg-check = 公告之前，与 --plan 一起使用：检查数据仓库中的表——重复的编号、必填值为空、编号不符合任何编号格式、未规范化的值（首尾空白、控制字符、非 NFC、风险分类、日期）——每类问题列出至多 20 个值；无结果行即表示通过

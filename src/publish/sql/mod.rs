@@ -20,6 +20,7 @@
 //! the filter's conditions of `filter.rs`; `exclusions.rs` writes and checks the kit's
 //! `exclusions.csv`.
 
+mod check;
 mod dialect;
 mod digest;
 mod exclusions;
@@ -27,6 +28,7 @@ mod filter;
 mod selection;
 mod warehouse;
 
+pub use check::check_query;
 pub use dialect::Dialect;
 pub use digest::{DigestOf, digest_query, plan_digest_query};
 pub use exclusions::{check_exclusions_csv, exclusions_csv};

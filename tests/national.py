@@ -220,6 +220,27 @@ def main():
         want = [[s["target"], s["rank"], s["ticket"]] for s in task["selected"]]
         selections[task["id"]] = got == want
     summary["selections"] = selections
+    # A table whose selected target was renamed after the draw: the record's queries fail.
+    task = next(t for t in record["tasks"] if t["selected"])
+    renamed = task["selected"][0]["target"]
+    q = "`" if d == "spark" else '"'
+    select = ", ".join(
+        f"CASE WHEN id = '{renamed}' THEN 'x' || name ELSE name END AS {q}name{q}" if c == "name" else f"{q}{c}{q}"
+        for c in cols
+    )
+    engine.derive("altered", f"SELECT {select} FROM targets")
+    altered = ["--dialect", d, "--table", "altered"]
+    refused = {}
+    for what, args in [
+        ("digest", ["--digest", "targets"]),
+        ("selection", ["--task", task["id"], "--exclusions-table", "exclusions"]),
+    ]:
+        try:
+            engine.rows(cli(config, "sql", "--record", "record.json", *args, *altered))
+            refused[what] = False
+        except Exception as e:  # the engine's error: the query's own message
+            refused[what] = "does not give the record's" in str(e)
+    summary["altered_refused"] = refused
     summary["seconds"] = round(time.time() - started, 1)
     with open(os.path.join(config["dir"], "national.json"), "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=2)

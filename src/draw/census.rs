@@ -71,7 +71,7 @@ impl Csv {
             .headers()
             .map_err(bad)?
             .iter()
-            .map(|h| h.trim().to_owned())
+            .map(|h| h.trim().to_lowercase())
             .collect();
         let mut records = Vec::new();
         for r in reader.records() {

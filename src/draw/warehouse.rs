@@ -165,7 +165,7 @@ fn directory(inputs: &Inputs, candidates: &Candidates) -> Result<Directory> {
             Some(&i) => {
                 // The same target for another task: every value either gives agrees.
                 let row = &mut rows[i];
-                for (have, new) in row.values.iter_mut().zip(values) {
+                for ((have, new), column) in row.values.iter_mut().zip(values).zip(header) {
                     if new.is_empty() {
                         continue;
                     }
@@ -177,6 +177,7 @@ fn directory(inputs: &Inputs, candidates: &Candidates) -> Result<Directory> {
                             Location::line(&candidates.source, c.line),
                         )
                         .arg("target", c.target.clone())
+                        .arg("column", column.as_str())
                         .arg("first", row.line)
                         .arg("value", new));
                     }
@@ -224,7 +225,16 @@ pub(crate) fn place(
     for (task, frame) in inputs.plan.tasks.iter().zip(&mut frames) {
         let ticketer = Ticketer::targets(&seed::task_key(&draw_key, &task.id));
         let mut by_stratum: Vec<Vec<(Hash, &Candidate)>> = vec![Vec::new(); frame.strata.len()];
+        let mut lines: HashMap<&str, u64> = HashMap::new();
         for c in candidates.rows.iter().filter(|c| c.task == task.id) {
+            if let Some(first) = lines.insert(&c.target, c.line) {
+                return Err(
+                    error("warehouse-candidate-twice", Location::line(source, c.line))
+                        .arg("task", task.id.clone())
+                        .arg("target", c.target.clone())
+                        .arg("first", first),
+                );
+            }
             let s = frame
                 .strata
                 .iter()

@@ -130,6 +130,12 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
         "{engine}"
     );
     assert_eq!(summary["record_digest_query"], true, "{engine}: {summary}");
+    // A table renamed after the draw fails the record's own queries.
+    assert_eq!(
+        summary["altered_refused"],
+        serde_json::json!({"digest": true, "selection": true}),
+        "{engine}: {summary}"
+    );
     // The table's check passed the export, and found each damage of a careless copy.
     assert_eq!(summary["check_rows"], 0, "{engine}: {summary}");
     let mut problems = vec![

@@ -1655,7 +1655,7 @@ fn the_rulebook_matrix_reproduces_in_duckdb_and_postgresql_from_real_kits() {
     assert!(!cut_jobs.is_empty());
     for (job, got) in cut_jobs.iter().zip(duckdb_outputs(&dir, &cut_jobs)) {
         assert!(
-            got.starts_with("ERROR") && got.contains("does not give the record's frame"),
+            got.starts_with("ERROR") && got.contains("does not give the record's"),
             "{}: {got}",
             job.what
         );
@@ -2072,7 +2072,7 @@ fn spark_reproduces_both_digests_and_every_tasks_selection_of_real_kits() {
             "are not the record's",
             "a tampered exclusions.csv".to_owned(),
         ),
-        (cut, cut_task, "does not give the record's frame", cut_what),
+        (cut, cut_task, "does not give the record's", cut_what),
     ] {
         let n = kits.len() + jobs.len() - checked;
         views.extend(spark_views(n, &kit));

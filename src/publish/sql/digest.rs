@@ -59,12 +59,24 @@ pub fn digest_query(
         DigestOf::Targets => &record.inputs.targets.digest,
         DigestOf::Officers => &record.inputs.officers.digest,
     };
+    let rows = match of {
+        DigestOf::Targets => record.inputs.targets.rows,
+        DigestOf::Officers => record.inputs.officers.rows,
+    };
     let comment = format!(
-        "-- The canonical digest of {} (SPEC.md §3.4), as record {} holds it: {expected}.\n",
+        "-- The canonical digest of {} (SPEC.md §3.4), as record {} holds it: {expected} ({rows} rows).\n\
+         -- It fails unless the table gives that digest and that number of rows.\n",
         of.name(),
         record.digest
     );
-    query(&comment, columns, of, dialect, table)
+    query(
+        &comment,
+        columns,
+        of,
+        dialect,
+        table,
+        Some((expected, rows)),
+    )
 }
 
 /// The query that returns one row, one column `digest`: the canonical digest (SPEC.md §3.4,
@@ -97,6 +109,7 @@ pub fn plan_digest_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> 
         DigestOf::Targets,
         dialect,
         table,
+        None,
     )
 }
 
@@ -107,6 +120,7 @@ fn query(
     of: DigestOf,
     dialect: Dialect,
     table: Option<&str>,
+    expect: Option<(&str, u64)>,
 ) -> Result<String> {
     let d = dialect;
     let source = match table {
@@ -140,12 +154,32 @@ fn query(
         .collect::<Vec<_>>()
         .join(" || ");
     let bucket_line = format!("{lf} || b || ':' || h");
+    // The digest alone; or, for a record's table, checked against the record.
+    let last = |digest_expr: String| match expect {
+        None => format!("\nSELECT {digest_expr} AS digest\nFROM buckets;\n"),
+        Some((expected, rows)) => {
+            let message = d.literal(&format!(
+                "shuangsui: the {} table does not give the record's digest {expected} over {rows} rows: it is not the table the draw read (this one hashes to ",
+                of.name()
+            ));
+            format!(
+                ",\n\
+                 result AS (\n  SELECT {digest_expr} AS digest\n  FROM buckets\n),\n\
+                 digest_check AS (\n  SELECT CASE WHEN result.digest = {} AND (SELECT count(*) FROM leaves) = {rows}\n         THEN true\n         ELSE {} END AS ok\n  FROM result\n)\n\
+                 SELECT digest\nFROM result CROSS JOIN digest_check\nWHERE digest_check.ok;\n",
+                d.literal(expected),
+                d.fail(&format!(
+                    "{message} || result.digest || ' over ' || {} || ' rows)'",
+                    d.text_of_integer("(SELECT count(*) FROM leaves)")
+                )),
+            )
+        }
+    };
     Ok(format!(
         "{comment}\
          WITH cells AS (\n  SELECT {cells}\n  FROM {source}\n),\n\
          leaves AS (\n  SELECT {leaf} AS leaf\n  FROM cells\n),\n\
-         buckets AS (\n  SELECT substr(leaf, 1, 2) AS b, {bucket} AS h\n  FROM leaves\n  GROUP BY substr(leaf, 1, 2)\n)\n\
-         SELECT {digest_expr} AS digest\nFROM buckets;\n",
+         buckets AS (\n  SELECT substr(leaf, 1, 2) AS b, {bucket} AS h\n  FROM leaves\n  GROUP BY substr(leaf, 1, 2)\n){last}",
         cells = cells.join(", "),
         leaf = d.sha256_hex(&format!(
             "{} || {}",
@@ -153,11 +187,11 @@ fn query(
             leaf_text.join(" || ")
         )),
         bucket = d.sha256_hex(&d.concat_sorted("leaf", "leaf")),
-        digest_expr = d.sha256_hex(&format!(
+        last = last(d.sha256_hex(&format!(
             "{} || {header} || {lf} || {} || {}",
             d.literal(&tag),
             d.text_of_integer("(SELECT count(*) FROM leaves)"),
             d.concat_sorted(&bucket_line, "b")
-        )),
+        ))),
     ))
 }

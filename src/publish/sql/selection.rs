@@ -149,6 +149,7 @@ pub fn selection_query(
         let cell = columns.alias(column);
         conditions(d, i + 1, &cell, c, &mut typed, &mut frame);
     }
+    let filter_only = frame.clone();
     let status = !keywords.is_empty();
     if status {
         let list = d.literals(&keywords);
@@ -249,7 +250,10 @@ pub fn selection_query(
         from_cells = format!("{targets} CROSS JOIN guard");
     }
     // The cells read, an empty cell (NULL) read as the empty string.
-    let mut cells = vec![format!("coalesce({}, '') AS id", d.ident("id"))];
+    let mut cells = vec![
+        format!("coalesce({}, '') AS id", d.ident("id")),
+        format!("coalesce({}, '') AS name", d.ident("name")),
+    ];
     for (i, c) in columns.0.iter().enumerate() {
         cells.push(format!("coalesce({}, '') AS c{}", d.ident(c), i + 1));
     }
@@ -277,7 +281,7 @@ pub fn selection_query(
     let source = typed_stages(w, &mut first, d, &typed);
     let prefix = format!("shuangsui/v{SPEC_VERSION}/target-ticket:{}:", t.key);
     let ticket = d.sha256_hex(&format!("{} || id", d.literal(&prefix)));
-    let mut select = vec!["id".to_owned()];
+    let mut select = vec!["id".to_owned(), "name".to_owned()];
     for (s, c) in strata_names.iter().zip(&strata) {
         select.push(format!("{c} AS {s}"));
     }
@@ -404,18 +408,122 @@ pub fn selection_query(
             ))
         ),
     );
-    let _ = writeln!(w);
+    // The rows the status rule excludes, by reason, must be the record's too (§6.1).
+    let mut checks = "CROSS JOIN frame_check".to_owned();
+    let mut oks = "frame_check.ok".to_owned();
+    if status {
+        let list = d.literals(&keywords);
+        let rows: Vec<String> = keywords
+            .iter()
+            .map(|k| format!("({}, {})", d.literal(k), t.frame.excluded[*k]))
+            .collect();
+        cte(
+            w,
+            &mut first,
+            "§6.1: the targets the status rule excludes, by reason, from the record.",
+            "excluded_recorded",
+            &d.values("excluded_recorded", &["reason", "n"], &rows),
+        );
+        let mut passing = filter_only.clone();
+        passing.push(format!("(status IN ({list}) OR head IN ({list}))"));
+        cte(
+            w,
+            &mut first,
+            "The same, as the query finds them.",
+            "excluded_found",
+            &format!(
+                "  SELECT reason, count(*) AS n\n  FROM (\n    SELECT CASE WHEN status IN ({list}) THEN status ELSE head END AS reason\n    FROM {source}\n    WHERE {}\n  ) AS excluded_rows\n  GROUP BY reason",
+                passing.join("\n      AND ")
+            ),
+        );
+        let message = d.literal(&format!(
+            "shuangsui: the targets table does not give the record's exclusions for task {} (a count differs from tasks[{}].frame.excluded): it is not the directory the draw read",
+            t.id, t.id
+        ));
+        cte(
+            w,
+            &mut first,
+            "They must be the record's, or the query fails.",
+            "excluded_check",
+            &format!(
+                "  SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM excluded_recorded FULL OUTER JOIN excluded_found ON excluded_recorded.reason = excluded_found.reason\n                               WHERE excluded_recorded.n IS NULL OR excluded_found.n IS NULL OR excluded_recorded.n <> excluded_found.n)\n         THEN true\n         ELSE {} END AS ok",
+                d.fail(&format!(
+                    "{message} || ' (excluded rows found: ' || {} || ')'",
+                    d.text_of_integer("(SELECT coalesce(sum(n), 0) FROM excluded_found)")
+                ))
+            ),
+        );
+        checks.push_str(" CROSS JOIN excluded_check");
+        oks.push_str(" AND excluded_check.ok");
+    }
     let join = if strata_names.is_empty() {
         "CROSS JOIN counts".to_owned()
     } else {
         format!("JOIN counts USING ({})", strata_names.join(", "))
     };
+    let mut chosen = vec![
+        "id".to_owned(),
+        "place".to_owned(),
+        "ticket".to_owned(),
+        "name".to_owned(),
+    ];
+    chosen.extend(strata_names.iter().cloned());
+    cte(
+        w,
+        &mut first,
+        "§7.2: each stratum's first `count` targets not skipped.",
+        "chosen",
+        &format!(
+            "  SELECT {}\n  FROM kept {join} {checks}\n  WHERE taken <= k AND {oks}",
+            chosen.join(", ")
+        ),
+    );
+    let recorded = if t.selected.is_empty() {
+        "  SELECT target, place, ticket, name FROM (SELECT '' AS target, 0 AS place, '' AS ticket, '' AS name) AS none WHERE 1 = 0".to_owned()
+    } else {
+        let rows: Vec<String> = t
+            .selected
+            .iter()
+            .map(|s| {
+                format!(
+                    "({}, {}, {}, {})",
+                    d.literal(&s.target),
+                    s.rank,
+                    d.literal(&s.ticket),
+                    d.literal(&s.name)
+                )
+            })
+            .collect();
+        d.values("recorded", &["target", "place", "ticket", "name"], &rows)
+    };
+    cte(
+        w,
+        &mut first,
+        "The record's selection: target, rank, ticket, name.",
+        "recorded",
+        &recorded,
+    );
+    let message = d.literal(&format!(
+        "shuangsui: the targets table does not give the record's selection of task {} (a target, rank, ticket or name differs from tasks[{}].selected): it is not the directory the draw read, or the record is not its draw",
+        t.id, t.id
+    ));
+    cte(
+        w,
+        &mut first,
+        "The selection must be the record's, or the query fails.",
+        "selection_check",
+        &format!(
+            "  SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM chosen FULL OUTER JOIN recorded ON chosen.id = recorded.target\n                               WHERE chosen.id IS NULL OR recorded.target IS NULL OR chosen.place <> recorded.place\n                                  OR chosen.ticket <> recorded.ticket OR chosen.name <> recorded.name)\n         THEN true\n         ELSE {} END AS ok",
+            d.fail(&format!(
+                "{message} || ' (targets selected: ' || {} || ')'",
+                d.text_of_integer("(SELECT count(*) FROM chosen)")
+            ))
+        ),
+    );
+    let _ = writeln!(w);
     let mut order: Vec<String> = strata_names.iter().map(|s| d.bytes(s)).collect();
     order.push("place".to_owned());
-    let _ = writeln!(
-        w,
-        "-- §7.2: each stratum's first `count` targets not skipped."
-    );
+    let _ = writeln!(w, "-- The selection, in the record's order.");
     let _ = writeln!(
         w,
         "SELECT id AS {}, place AS {}, ticket AS {}",
@@ -423,8 +531,8 @@ pub fn selection_query(
         d.ident("rank"),
         d.ident("ticket")
     );
-    let _ = writeln!(w, "FROM kept {join} CROSS JOIN frame_check");
-    let _ = writeln!(w, "WHERE taken <= k AND frame_check.ok");
+    let _ = writeln!(w, "FROM chosen CROSS JOIN selection_check");
+    let _ = writeln!(w, "WHERE selection_check.ok");
     let _ = writeln!(w, "ORDER BY {};", order.join(", "));
     Ok(query)
 }

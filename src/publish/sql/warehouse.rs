@@ -198,9 +198,27 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
     let mut total = vec!["'' AS task".to_owned(), "'' AS reason".to_owned()];
     total.extend(pad(0));
     parts.push(format!(
-        "  SELECT {}, count(*) AS n\n  FROM cells",
+        "  SELECT {}, count(*) AS n\n  FROM cells CROSS JOIN ids_check\n  WHERE ids_check.ok",
         total.join(", ")
     ));
+    // A directory has each id once (§3.3): a table that repeats one has no file.
+    let message = d.literal(
+        "shuangsui: the table repeats an id, which no directory does (run the table's check query): distinct ids ",
+    );
+    cte(
+        w,
+        &mut first,
+        "§3.3: every id once, or the query fails.",
+        "ids_check",
+        &format!(
+            "  SELECT CASE WHEN count(DISTINCT id) = count(*) THEN true\n         ELSE {} END AS ok\n  FROM cells",
+            d.fail(&format!(
+                "{message} || {} || ' of ' || {} || ' rows'",
+                d.text_of_integer("count(DISTINCT id)"),
+                d.text_of_integer("count(*)")
+            ))
+        ),
+    );
     cte(
         w,
         &mut first,

@@ -35,7 +35,11 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
             format!("{reason} {v}")
         })
         .collect();
-    t!(lang, "report-excluded", list = parts.join(", "))
+    t!(
+        lang,
+        "report-excluded",
+        list = parts.join(&t!(lang, "report-list-separator"))
+    )
 }
 
 /// The summary of a new announcement: what to publish, and what happens next.

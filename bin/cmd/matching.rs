@@ -100,7 +100,17 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
         say_raw!("{json}");
         return Ok(ExitCode::SUCCESS);
     }
-    files::write_atomic(out, json.as_bytes(), args.force)?;
+    // The companion lists the skips (the status exclusions are counted in the census, not
+    // listed: their rows stay in the warehouse).
+    let companion = out.with_extension("exclusions.csv");
+    if !args.force && companion.exists() {
+        anyhow::bail!(files::exists(&companion));
+    }
+    let csv = outcome.exclusions.to_csv();
+    files::write_atomic_pair(
+        [(&companion, csv.as_bytes()), (out, json.as_bytes())],
+        args.force,
+    )?;
     report::draw_summary(lang, &outcome.record);
     say!(
         "{}",
@@ -109,6 +119,15 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
             "draw-record-written",
             path = out.display().to_string(),
             digest = &outcome.record.digest
+        )
+    );
+    say!(
+        "{}",
+        t!(
+            lang,
+            "match-exclusions-written",
+            path = companion.display().to_string(),
+            count = outcome.exclusions.len()
         )
     );
     say!("{}", t!(lang, "match-verify-hint"));

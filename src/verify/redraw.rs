@@ -141,6 +141,9 @@ pub fn verify_with(
     let mut notes = Vec::new();
     if inputs.held.is_some() {
         notes.push(Note::new(msg("verify-note-warehouse")));
+        if inputs.plan.tasks.iter().any(|t| t.officer_region.is_some()) {
+            notes.push(Note::new(msg("verify-note-warehouse-regions")));
+        }
     }
     if options.tsa_cert.is_some()
         && parsed

@@ -198,6 +198,8 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
     );
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("the directory was not read"), "{said}");
+    // A task matching by jurisdiction reads the candidates' regions, which no query checks.
+    assert_eq!(said.contains("regions"), hard, "{said}");
     dir
 }
 
@@ -302,6 +304,8 @@ fn skips_jurisdiction_and_conflicts_match_and_tampered_results_are_refused() {
         .map(|t| t["skipped"].as_array().unwrap().len())
         .sum();
     assert!(skipped > 0, "the exclusive rule skipped nobody");
+    // The companion lists the skips.
+    assert_eq!(lines(&dir, "record.exclusions.csv").len(), skipped + 1);
     let candidates = lines(&dir, "candidates.csv");
     let write = |name: &str, lines: &[String]| {
         std::fs::write(dir.join(name), lines.join("\n") + "\n").unwrap();

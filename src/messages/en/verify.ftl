@@ -25,6 +25,7 @@ verify-input-conflicts = conflicts
 verify-note-tsa-unused = the time-stamp authority's certificate was not used: the record holds no time-stamp
 verify-note-not-drawable = the draw cannot be repeated with these inputs: { $error }
 verify-note-warehouse = the directory was not read: the draw was repeated from the warehouse's census and candidates given here. That they are the directory's rests on the warehouse: there, its digest query and each task's selection query (SPEC.md §3.4, §7.4) fail unless the table gives the record's digest, frames and selections
+verify-note-warehouse-regions = the selected targets' regions, which matching by jurisdiction (officer_region) reads, come from the candidates given here and are in no query's check: run the candidates query in the warehouse yourself, or verify from the directory's file, to check them too
 verify-note-altered = the record's digest does not match its own content: it was changed after the draw
 verify-note-bytes-differ = { $input }: the file's bytes differ from the draw's (SHA-256 { $sha256 }, record { $recorded }) but its content is the same (canonical digest matches)
 verify-note-dropped-differ = { $input }: the record lists the dropped columns [{ $recorded }], this file has [{ $found }]; dropped columns are never read, so the draw is the same (the record's list is taken, not checked)

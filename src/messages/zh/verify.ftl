@@ -24,6 +24,7 @@ verify-input-conflicts = 回避名单
 verify-note-tsa-unused = 未使用时间戳机构的证书：抽取记录中没有可信时间戳
 verify-note-not-drawable = 无法用这些输入重新抽取：{ $error }
 verify-note-warehouse = 未读取名录本身：抽取由此处给出的数据仓库统计结果和候选结果重新进行。它们是否确为名录的结果取决于数据仓库：在数据仓库中，记录的摘要查询和各任务的抽取查询（SPEC.md §3.4、§7.4）在表中数据与记录的摘要、抽取范围或抽中对象不符时报错
+verify-note-warehouse-regions = 按辖区匹配（officer_region）所读取的被抽中对象的行政区划来自此处给出的候选结果，不在任何查询的核对范围内：请自行在数据仓库中运行候选查询，或用名录文件核验，以一并核对
 verify-note-altered = 抽取记录的摘要与其内容不符：抽取后被改动过
 verify-note-bytes-differ = { $input }：文件字节与抽取时的不同（SHA-256 为 { $sha256 }，抽取记录中为 { $recorded }），但内容相同（规范摘要一致）
 verify-note-dropped-differ = { $input }：抽取记录中列出的丢弃列为 [{ $recorded }]，本文件为 [{ $found }]；丢弃的列从不读取，因此抽取结果不变（采用抽取记录中的列表，未核对）

@@ -201,8 +201,17 @@ def main():
         "match", "--plan", config["plan"], "--officers", config["officers"], "--seed",
         config["seed"], "--targets-digest", summary["digest"], "--census", "census.csv", *config.get("extra", []),
     ]
-    header, rows = engine.rows(cli(config, *draw, *table))
+    candidates_query = cli(config, *draw, *table)
+    header, rows = engine.rows(candidates_query)
     write_csv(os.path.join(config["dir"], "candidates.csv"), header, rows)
+    # A table changed since the census (a row deleted): the candidates query fails.
+    engine.derive("shrunk", f"SELECT * FROM targets WHERE id <> '{rows[0][1]}'")
+    shrunk = cli(config, *draw, "--dialect", d, "--table", "shrunk")
+    try:
+        engine.rows(shrunk)
+        summary["changed_refused"] = False
+    except Exception as e:  # the engine's error: the query's own message
+        summary["changed_refused"] = "changed since the census" in str(e)
     summary["candidate_rows"] = len(rows)
     cli(config, *draw, "--candidates", "candidates.csv", "--out", "record.json", "--force")
     record = json.load(open(os.path.join(config["dir"], "record.json"), encoding="utf-8"))

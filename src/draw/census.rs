@@ -83,7 +83,13 @@ impl Csv {
 
     fn column(&self, source: &str, name: &str) -> Result<usize> {
         self.header.iter().position(|h| h == name).ok_or_else(|| {
-            error("warehouse-column", Location::file(source))
+            let tabs = self.header.len() == 1 && self.header[0].contains('\t');
+            let id = if tabs {
+                "warehouse-column-tabs"
+            } else {
+                "warehouse-column"
+            };
+            error(id, Location::file(source))
                 .arg("column", name)
                 .arg("found", self.header.join(", "))
         })

@@ -34,8 +34,9 @@ pub struct Wanted {
     pub task: String,
     /// Its task key (SPEC.md §5.2).
     pub key: Hash,
-    /// Each stratum of its frame, in stratum order: its values and the number of ranks wanted.
-    pub strata: Vec<(Vec<String>, u64)>,
+    /// Each stratum of its frame, in stratum order: its values, the number of ranks wanted,
+    /// and its size in the census (which the query checks).
+    pub strata: Vec<(Vec<String>, u64, u64)>,
 }
 
 /// Refuses what the warehouse flow does not compute: the listed exclusions (earlier batches,
@@ -121,7 +122,7 @@ pub fn wanted(inputs: &Inputs, seed: &Seed, census: &Census) -> Result<Vec<Wante
                     } else {
                         (a.count + slack).min(a.frame)
                     };
-                    (a.key.clone(), want)
+                    (a.key.clone(), want, a.frame)
                 })
                 .collect(),
         });

@@ -297,19 +297,19 @@ pub fn candidates_query(
         let Some(want) = wanted.iter().find(|x| x.task == task.id) else {
             continue;
         };
+        if want.strata.iter().all(|&(_, l, _)| l == 0) {
+            continue;
+        }
         let rows: Vec<String> = want
             .strata
             .iter()
-            .filter(|(_, l)| *l > 0)
-            .map(|(key, l)| {
+            .map(|(key, l, size)| {
                 let mut cells: Vec<String> = key.iter().map(|v| d.literal(v)).collect();
                 cells.push(l.to_string());
+                cells.push(size.to_string());
                 format!("({})", cells.join(", "))
             })
             .collect();
-        if rows.is_empty() {
-            continue;
-        }
         let n = t + 1;
         let strata: Vec<String> = (1..=st.strata[t].len()).map(|i| format!("s{i}")).collect();
         let prefix = format!(
@@ -351,18 +351,67 @@ pub fn candidates_query(
             ),
         );
         let mut names: Vec<&str> = strata.iter().map(String::as_str).collect();
-        names.push("wanted");
+        names.extend(["wanted", "n"]);
         cte(
             w,
             &mut first,
-            &format!("Task {}: how far down each stratum's ranking.", task.id),
+            &format!(
+                "Task {}: how far down each stratum's ranking, and its size in the census.",
+                task.id
+            ),
             &format!("wanted_{n}"),
             &d.values(&format!("wanted_{n}"), &names, &rows),
         );
-        let join = if strata.is_empty() {
-            format!("CROSS JOIN wanted_{n}")
+        let (sizes, differing) = if strata.is_empty() {
+            (
+                format!("  SELECT count(*) AS found FROM ranked_{n}"),
+                format!(
+                    "SELECT 1 FROM wanted_{n} CROSS JOIN sizes_{n} WHERE wanted_{n}.n <> sizes_{n}.found"
+                ),
+            )
         } else {
-            format!("JOIN wanted_{n} USING ({})", strata.join(", "))
+            let keys = strata.join(", ");
+            (
+                format!("  SELECT {keys}, count(*) AS found FROM ranked_{n} GROUP BY {keys}"),
+                format!(
+                    "SELECT 1 FROM wanted_{n} FULL OUTER JOIN sizes_{n} USING ({keys}) WHERE wanted_{n}.n IS NULL OR sizes_{n}.found IS NULL OR wanted_{n}.n <> sizes_{n}.found"
+                ),
+            )
+        };
+        cte(
+            w,
+            &mut first,
+            &format!(
+                "Task {}: the frame's size per stratum, as the query finds it.",
+                task.id
+            ),
+            &format!("sizes_{n}"),
+            &sizes,
+        );
+        let message = d.literal(&format!(
+            "shuangsui: the table does not give the census's frame for task {} (a stratum's size differs): it changed since the census; check it against the announced digest",
+            task.id
+        ));
+        cte(
+            w,
+            &mut first,
+            "The sizes must be the census's, or the query fails.",
+            &format!("check_{n}"),
+            &format!(
+                "  SELECT CASE WHEN NOT EXISTS ({differing})\n         THEN true\n         ELSE {} END AS ok",
+                d.fail(&format!(
+                    "{message} || ' (frame rows found: ' || {} || ')'",
+                    d.text_of_integer(&format!("(SELECT count(*) FROM ranked_{n})"))
+                ))
+            ),
+        );
+        let join = if strata.is_empty() {
+            format!("CROSS JOIN wanted_{n} CROSS JOIN check_{n}")
+        } else {
+            format!(
+                "JOIN wanted_{n} USING ({}) CROSS JOIN check_{n}",
+                strata.join(", ")
+            )
         };
         let mut out = vec![
             format!("{} AS task", d.literal(&task.id)),
@@ -374,7 +423,7 @@ pub fn candidates_query(
         out.extend(strata.iter().cloned());
         out.extend((strata.len()..wide).map(|i| format!("'' AS s{}", i + 1)));
         outputs.push(format!(
-            "  SELECT {}\n  FROM ranked_{n} {join}\n  WHERE place <= wanted",
+            "  SELECT {}\n  FROM ranked_{n} {join}\n  WHERE place <= wanted AND check_{n}.ok",
             out.join(", ")
         ));
     }

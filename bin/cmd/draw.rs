@@ -55,38 +55,48 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     if args.to_stdout() {
         say_raw!("{json}");
     } else {
-        let companion = out.with_extension("exclusions.csv");
-        if !force && companion.exists() {
-            anyhow::bail!(files::exists(&companion));
-        }
-        let csv = outcome.exclusions.to_csv();
-        // Both written and synced before either is put in place; the record
-        // last: when it exists, so does its companion, complete.
-        files::write_atomic_pair(
-            [(&companion, csv.as_bytes()), (out, json.as_bytes())],
-            force,
-        )?;
-        report::draw_summary(lang, &outcome.record);
-        say!(
-            "{}",
-            t!(
-                lang,
-                "draw-record-written",
-                path = out.display().to_string(),
-                digest = &outcome.record.digest
-            )
-        );
-        say!(
-            "{}",
-            t!(
-                lang,
-                "draw-exclusions-written",
-                path = companion.display().to_string(),
-                count = outcome.exclusions.len()
-            )
-        );
+        write_record(lang, out, force, &outcome, &json, |path, count| {
+            t!(lang, "draw-exclusions-written", path = path, count = count)
+        })?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the record and its companion list of exclusions (both synced before either is put
+/// in place, the record last: when it exists, so does its companion, complete), then the
+/// summary; `written` says where the companion went and how many lines it holds.
+pub(crate) fn write_record(
+    lang: Lang,
+    out: &std::path::Path,
+    force: bool,
+    outcome: &shuangsui::Draw,
+    json: &str,
+    written: impl Fn(String, usize) -> String,
+) -> Result<()> {
+    let companion = out.with_extension("exclusions.csv");
+    if !force && companion.exists() {
+        anyhow::bail!(files::exists(&companion));
+    }
+    let csv = outcome.exclusions.to_csv();
+    files::write_atomic_pair(
+        [(&companion, csv.as_bytes()), (out, json.as_bytes())],
+        force,
+    )?;
+    report::draw_summary(lang, &outcome.record);
+    say!(
+        "{}",
+        t!(
+            lang,
+            "draw-record-written",
+            path = out.display().to_string(),
+            digest = &outcome.record.digest
+        )
+    );
+    say!(
+        "{}",
+        written(companion.display().to_string(), outcome.exclusions.len())
+    );
+    Ok(())
 }
 
 /// The seed of a draw from an announcement: the announced round, dice and reveals checked.

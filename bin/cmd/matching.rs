@@ -13,7 +13,6 @@ use shuangsui::publish::sql::Dialect;
 use crate::args::{InputArgs, MatchArgs};
 use crate::files::{self, InputFiles, read, read_announcement};
 use crate::lang::Lang;
-use crate::report;
 
 /// Prints the candidates query, or draws and writes the record.
 pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
@@ -102,34 +101,9 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
     }
     // The companion lists the skips (the status exclusions are counted in the census, not
     // listed: their rows stay in the warehouse).
-    let companion = out.with_extension("exclusions.csv");
-    if !args.force && companion.exists() {
-        anyhow::bail!(files::exists(&companion));
-    }
-    let csv = outcome.exclusions.to_csv();
-    files::write_atomic_pair(
-        [(&companion, csv.as_bytes()), (out, json.as_bytes())],
-        args.force,
-    )?;
-    report::draw_summary(lang, &outcome.record);
-    say!(
-        "{}",
-        t!(
-            lang,
-            "draw-record-written",
-            path = out.display().to_string(),
-            digest = &outcome.record.digest
-        )
-    );
-    say!(
-        "{}",
-        t!(
-            lang,
-            "match-exclusions-written",
-            path = companion.display().to_string(),
-            count = outcome.exclusions.len()
-        )
-    );
+    crate::cmd::draw::write_record(lang, out, args.force, &outcome, &json, |path, count| {
+        t!(lang, "match-exclusions-written", path = path, count = count)
+    })?;
     say!("{}", t!(lang, "match-verify-hint"));
     Ok(ExitCode::SUCCESS)
 }

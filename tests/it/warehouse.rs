@@ -217,14 +217,13 @@ fn duckdb_and_postgresql_reproduce_every_tasks_selection_and_both_digests_of_a_1
     .unwrap();
 }
 
-/// The one value a query returns, run by `DuckDB` in `dir`.
-fn duckdb_scalar(dir: &Path, query: &str) -> String {
+/// Runs a Python `script` (with `DuckDB`) in `dir`, the query on its standard input and `args`
+/// after it; asserts it succeeds.
+fn duckdb_python(dir: &Path, script: &str, args: &[&str], query: &str) -> std::process::Output {
     let out = Command::new("python3")
         .current_dir(dir)
-        .args([
-            "-c",
-            "import sys, duckdb; print(duckdb.connect().execute(sys.stdin.read()).fetchone()[0])",
-        ])
+        .args(["-c", script])
+        .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -235,10 +234,17 @@ fn duckdb_scalar(dir: &Path, query: &str) -> String {
             child.wait_with_output()
         })
         .unwrap();
-    assert!(
-        out.status.success(),
-        "duckdb: {}\n{query}",
-        String::from_utf8_lossy(&out.stderr)
+    assert!(out.status.success(), "duckdb: {}\n{query}", stderr(&out));
+    out
+}
+
+/// The one value a query returns, run by `DuckDB` in `dir`.
+fn duckdb_scalar(dir: &Path, query: &str) -> String {
+    let out = duckdb_python(
+        dir,
+        "import sys, duckdb; print(duckdb.connect().execute(sys.stdin.read()).fetchone()[0])",
+        &[],
+        query,
     );
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
@@ -2378,24 +2384,12 @@ fn a_directory_announced_from_its_warehouse_digest_draws_from_its_file() {
 
 /// Runs a `DuckDB` query in `dir` and writes its result there as CSV with a header.
 fn duckdb_csv(dir: &Path, query: &str, file: &str) {
-    let out = Command::new("python3")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "import sys, duckdb; duckdb.connect().execute(\"COPY (\" + sys.stdin.read().strip().rstrip(';') + \") TO '\" + sys.argv[1] + \"' (HEADER)\")",
-            file,
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write as _;
-            child.stdin.take().unwrap().write_all(query.as_bytes())?;
-            child.wait_with_output()
-        })
-        .unwrap();
-    assert!(out.status.success(), "duckdb: {}\n{query}", stderr(&out));
+    duckdb_python(
+        dir,
+        "import sys, duckdb; duckdb.connect().execute(\"COPY (\" + sys.stdin.read().strip().rstrip(';') + \") TO '\" + sys.argv[1] + \"' (HEADER)\")",
+        &[file],
+        query,
+    );
 }
 
 fn stdout_of(out: &std::process::Output) -> String {

@@ -275,3 +275,86 @@ pub(crate) struct Held {
     pub(crate) census: Census,
     pub(crate) candidates: Candidates,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    fn plan() -> Plan {
+        let text = "[plan]\nid = \"p\"\nname = \"n\"\nauthority = \"a\"\n\n[[tasks]]\nid = \"T1\"\nname = \"t\"\nstrata = [\"risk\"]\nratio = \"50%\"\nteam_size = 2\n";
+        Plan::parse("plan.toml", text.as_bytes()).unwrap()
+    }
+
+    fn census(text: &str) -> Result<Census> {
+        Census::parse("census.csv", text.as_bytes(), &plan())
+    }
+
+    #[test]
+    fn a_census_reads_rows_frames_and_status_reasons_in_any_header_case() {
+        let c = census("\u{feff}TASK,Reason,s1,N\n,,,5\nT1,,A,2\nT1,,B,1\nT1,注销,,2\nT1,,C,0\n")
+            .unwrap();
+        assert_eq!(c.rows(), 5);
+        let t = &c.tasks["T1"];
+        assert_eq!(
+            t.strata.iter().collect::<Vec<_>>(),
+            [(&vec!["A".to_owned()], &2), (&vec!["B".to_owned()], &1)]
+        );
+        assert_eq!(t.excluded.get("注销"), Some(&2));
+    }
+
+    #[test]
+    fn a_census_that_is_not_the_plans_is_refused_with_its_line() {
+        for (text, says) in [
+            (
+                "task,reason,s1,n\nT1,,A,2\n",
+                "exactly one row with an empty task",
+            ),
+            (
+                "task,reason,s1,n\n,,,5\n,,,5\n",
+                "exactly one row with an empty task",
+            ),
+            (
+                "task,reason,s1,n\n,,,5\nT9,,A,1\n",
+                "task 'T9', which the plan does not have",
+            ),
+            (
+                "task,reason,s1,n\n,,,5\nT1,,A,x\n",
+                "holds 'x', not a whole number",
+            ),
+            (
+                "task,reason,s1,n\n,,,5\nT1,,A,1\nT1,,A,2\n",
+                "counted twice",
+            ),
+            (
+                "task,reason,s1,n\n,,,5\nT1,停业,,1\n",
+                "not one of the plan's exclude_status",
+            ),
+            (
+                "task,reason,n\n,,5\nT1,,1\n",
+                "1 strata columns but the result has 0",
+            ),
+            ("task\treason\ts1\tn\n", "separated by tabs"),
+        ] {
+            let e = census(text).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Warehouse, "{text}");
+            assert!(e.to_string().contains(says), "{text}: {e}");
+            assert!(!e.message(Lang::Zh).is_empty());
+        }
+    }
+
+    #[test]
+    fn candidates_name_their_columns_and_tasks() {
+        let ok = Candidates::parse(
+            "candidates.csv",
+            "task,target,rank,ticket,name,s1\nT1,91110000802100433B,1,ab,甲,A\n".as_bytes(),
+            &plan(),
+        )
+        .unwrap();
+        assert_eq!(ok.rows.len(), 1);
+        assert_eq!(ok.rows[0].stratum, ["A"]);
+        let e = Candidates::parse("candidates.csv", b"task,target,rank,name,s1\n", &plan())
+            .unwrap_err();
+        assert!(e.to_string().contains("no column 'ticket'"), "{e}");
+    }
+}

@@ -311,7 +311,10 @@ impl Inputs {
                 "warehouse-directory-here",
             ));
         }
-        self.targets = directory(&self, &candidates)?;
+        // No candidates (every count 0): the directory's header alone, as it is.
+        if !candidates.rows.is_empty() {
+            self.targets = directory(&self, &candidates)?;
+        }
         self.elsewhere = Some(census.rows);
         self.held = Some(std::sync::Arc::new(Held { census, candidates }));
         Ok(self)

@@ -57,6 +57,12 @@ class DuckDb:
     def derive(self, name, select):
         self.con.execute(f"CREATE TABLE {name} AS {select}")
 
+    def load_listed(self, path):
+        self.con.execute(
+            "INSERT INTO exclusions SELECT task, target, reason FROM read_csv("
+            f"'{path}', header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')"
+        )
+
     def rows(self, query):
         cur = self.con.execute(query)
         header = [d[0] for d in cur.description]
@@ -102,6 +108,9 @@ class Postgres:
     def derive(self, name, select):
         self.psql(f"DROP TABLE IF EXISTS {name};\nCREATE TABLE {name} AS {select};\n")
 
+    def load_listed(self, path):
+        self.psql(f"\\copy exclusions FROM '{path}' WITH (FORMAT csv, HEADER true)\n")
+
     def rows(self, query):
         text = self.psql(query, csv_out=True)
         reader = csv.reader(io.StringIO(text))
@@ -144,6 +153,10 @@ class Spark:
 
     def derive(self, name, select):
         self.spark.sql(select).cache().createOrReplaceTempView(name)
+
+    def load_listed(self, path):
+        (self.spark.read.csv(path, header=True, inferSchema=False, quote='"', escape='"', encoding="UTF-8")
+         .cache().createOrReplaceTempView("exclusions"))
 
     def rows(self, query):
         df = self.spark.sql(query.strip().rstrip(";"))
@@ -194,7 +207,19 @@ def main():
     summary["dirty_problems"] = sorted({r[0] for r in rows})
     _, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--digest", "targets", *table))
     summary["digest"] = rows[0][0]
-    header, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--census", *table))
+    # The possible listed exclusions of the history and the earlier batches, joined by the
+    # census and the candidates (none without them).
+    listed = []
+    if config.get("listed"):
+        text = cli(config, "match", "--plan", config["plan"], "--officers", config["officers"],
+                   *config.get("extra", []))
+        path = os.path.join(config["dir"], "listed.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        summary["possible_listed"] = text.count("\n") - 1
+        engine.load_listed(path)
+        listed = ["--exclusions-table", "exclusions"]
+    header, rows = engine.rows(cli(config, "sql", "--plan", config["plan"], "--census", *table, *listed))
     write_csv(os.path.join(config["dir"], "census.csv"), header, rows)
     summary["census_rows"] = len(rows)
     draw = [

@@ -90,21 +90,23 @@ pub struct MatchArgs {
     /// Declared conflicts of interest (officer, entity, reason): those officers never inspect those entities
     #[arg(long, value_name = "FILE")]
     pub conflicts: Option<PathBuf>,
+    /// The record of an earlier batch of this plan (repeatable): its targets are not drawn again by the same task
+    #[arg(long = "after", value_name = "RECORD")]
+    pub earlier: Vec<PathBuf>,
     /// With --seed: the directory's canonical digest, computed in the warehouse (shuangsui sql --plan plan.toml --digest targets)
     #[arg(long, value_name = "HEX", requires = "seed")]
     pub targets_digest: Option<String>,
     /// A typed seed. Nothing proves when it was chosen: the record marks it unattested
-    #[arg(
-        long,
-        required_unless_present = "announcement",
-        conflicts_with = "announcement"
-    )]
+    #[arg(long, conflicts_with = "announcement")]
     pub seed: Option<String>,
     #[command(flatten)]
     pub sources: SourceArgs,
-    /// The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census)
+    /// The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census); without it, the possible listed exclusions of the history and earlier batches are printed, for the census to join
     #[arg(long, value_name = "FILE")]
-    pub census: PathBuf,
+    pub census: Option<PathBuf>,
+    /// The warehouse table holding the possible listed exclusions (task, target, reason), when the census read them [default: exclusions]
+    #[arg(long, value_name = "TABLE")]
+    pub exclusions_table: Option<String>,
     /// The candidates query's result, as CSV with its header: with it, the record is written; without it, the candidates query is printed
     #[arg(long, value_name = "FILE", requires = "out")]
     pub candidates: Option<PathBuf>,

@@ -87,7 +87,7 @@ pub struct SqlArgs {
     /// The table of the directory (the kit's targets.csv, every column text), SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads the kit's files itself]
     #[arg(long)]
     pub table: Option<String>,
-    /// The table of the listed exclusions (the kit's exclusions.csv: task, target, reason) [default: exclusions]
+    /// The table of the listed exclusions (task, target, reason): the kit's exclusions.csv, or for --census the possible listed exclusions `shuangsui match` prints [default: exclusions]
     #[arg(long, value_name = "TABLE")]
     pub exclusions_table: Option<String>,
 }

@@ -2,6 +2,7 @@
 //! `--candidates` it prints the candidates query for this draw; with it, it draws from the
 //! census and the candidates, matches officers and writes the record.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,8 +15,39 @@ use crate::args::{InputArgs, MatchArgs};
 use crate::files::{self, InputFiles, read, read_announcement};
 use crate::lang::Lang;
 
-/// Prints the candidates query, or draws and writes the record.
+/// Prints the possible listed exclusions or the candidates query, or draws and writes the
+/// record.
 pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
+    let inputs = InputArgs {
+        history: args.history.clone(),
+        conflicts: args.conflicts.clone(),
+        earlier: args.earlier.clone(),
+        targets: None,
+        ..InputArgs::files(
+            args.plan.clone(),
+            std::path::PathBuf::new(),
+            args.officers.clone(),
+        )
+    };
+    let Some(census_path) = &args.census else {
+        // Before the census: the possible listed exclusions, which it joins. They do not
+        // depend on the directory, known here by no digest.
+        let parsed = InputFiles::read_with(
+            &inputs,
+            shuangsui::inputs::IdCheck::default(),
+            Some(shuangsui::DirectoryElsewhere {
+                digest: [0; 32],
+                rows: 1,
+            }),
+        )?
+        .parse()?;
+        let mut csv = String::from("task,target,reason\n");
+        for (task, target, reason) in warehouse::possible_listed(&parsed)? {
+            let _ = writeln!(csv, "{},{},{reason}", cell(&task), cell(&target));
+        }
+        say_raw!("{csv}");
+        return Ok(ExitCode::SUCCESS);
+    };
     if let Some(out) = &args.out
         && !args.force
         && out.as_os_str() != "-"
@@ -42,33 +74,12 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
         ))
     })?;
     let plan = shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
-    let census_name = args.census.display().to_string();
-    let census = Census::parse(&census_name, &read(&args.census)?, &plan)?;
-    let input_args = InputArgs {
-        history: args.history.clone(),
-        conflicts: args.conflicts.clone(),
-        ..InputArgs::files(
-            args.plan.clone(),
-            std::path::PathBuf::new(),
-            args.officers.clone(),
-        )
-    };
-    let inputs = InputFiles::read_with(
-        &InputArgs {
-            targets: None,
-            ..input_args
-        },
-        shuangsui::inputs::IdCheck::default(),
-        Some(shuangsui::DirectoryElsewhere {
-            digest,
-            rows: census.rows(),
-        }),
-    )?
-    .parse()?;
+    let census = read_census(census_path, &plan)?;
+    let inputs = elsewhere(&inputs, digest, &census)?;
     let seed = match (&args.seed, &announcement) {
         (Some(s), _) => Seed::unattested(s)?,
         (None, Some(a)) => crate::cmd::draw::attested_seed(lang, &args.sources, a, &inputs)?,
-        (None, None) => unreachable!("clap requires --announcement without --seed"),
+        (None, None) => anyhow::bail!(t!(lang, "match-seed-needed")),
     };
     let Some(candidates_path) = &args.candidates else {
         // Before the candidates: the query that returns them, for this draw.
@@ -77,10 +88,20 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
             (Dialect::DuckDb, None) => None,
             (_, table) => Some(table.as_deref().unwrap_or("targets")),
         };
+        // The listed exclusions, when the census read them, from the same table.
+        let listed = census
+            .read_listed()
+            .then(|| args.exclusions_table.as_deref().unwrap_or("exclusions"));
         let wanted = warehouse::wanted(&inputs, &seed, &census)?;
         say_raw!(
             "{}",
-            shuangsui::publish::sql::candidates_query(inputs.plan(), &wanted, dialect, table)?
+            shuangsui::publish::sql::candidates_query(
+                inputs.plan(),
+                &wanted,
+                dialect,
+                table,
+                listed
+            )?
         );
         return Ok(ExitCode::SUCCESS);
     };
@@ -106,6 +127,15 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
     })?;
     say!("{}", t!(lang, "match-verify-hint"));
     Ok(ExitCode::SUCCESS)
+}
+
+/// A CSV cell: quoted when it holds a comma, a quote or a line break.
+fn cell(v: &str) -> String {
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v.to_owned()
+    }
 }
 
 fn read_census(path: &Path, plan: &shuangsui::Plan) -> Result<Census> {

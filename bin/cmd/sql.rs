@@ -35,7 +35,12 @@ pub fn run(args: &SqlArgs, lang: Lang) -> Result<ExitCode> {
             let plan = shuangsui::Plan::parse(&plan_path.display().to_string(), &read(plan_path)?)?;
             let table = digest_table(of);
             let query = if args.census {
-                shuangsui::publish::sql::census_query(&plan, dialect, table.as_deref())?
+                shuangsui::publish::sql::census_query(
+                    &plan,
+                    dialect,
+                    table.as_deref(),
+                    args.exclusions_table.as_deref(),
+                )?
             } else {
                 shuangsui::publish::sql::check_query(&plan, dialect, table.as_deref())?
             };

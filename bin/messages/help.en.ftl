@@ -230,7 +230,7 @@ help-sql-arg-task = The task's id
 help-sql-arg-digest = Instead of a task's selection: the query that computes a table's canonical digest (SPEC.md §3.4) in the engine, one row, one column: targets or officers (with --table, the warehouse's table; with duckdb and no table, the kit's targets.csv or officers.csv)
 help-sql-arg-dialect = The SQL engine: duckdb, postgres or spark
 help-sql-arg-table = The table of the directory (the kit's targets.csv, every column text), SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads the kit's files itself]
-help-sql-arg-exclusions-table = The table of the listed exclusions (the kit's exclusions.csv: task, target, reason) [default: exclusions]
+help-sql-arg-exclusions-table = The table of the listed exclusions (task, target, reason): the kit's exclusions.csv, or for --census the possible listed exclusions `shuangsui match` prints [default: exclusions]
 help-match-about = Draw from a directory held in a data warehouse: from its census and candidates, match officers and write the record
 help-match-after =
     The directory never leaves the warehouse. Before the round: announce from its digest
@@ -253,7 +253,8 @@ help-match-arg-replaced = The earlier attempts this announcement replaces, oldes
 help-match-arg-reveals = NAME=SECRET of a party that reveals its secret, proving its contribution (optional; repeatable)
 help-match-arg-timestamp = An RFC 3161 time-stamp token (.tsr) over the announcement file, made before the round
 help-match-arg-tsa-cert = The time-stamp authority's certificate (PEM or DER) to check the token with
-help-match-arg-census = The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census)
+help-match-arg-census = The census query's result, as CSV with its header (shuangsui sql --plan plan.toml --census); without it, the possible listed exclusions of the history and the earlier batches are printed as CSV, for the census and the candidates to join
+help-match-arg-exclusions-table = The warehouse table holding the possible listed exclusions (task, target, reason), when the census read them [default: exclusions]
 help-match-arg-candidates = The candidates query's result, as CSV with its header: with it, the record is written; without it, the candidates query is printed
 help-match-arg-dialect = The SQL engine of the candidates query: duckdb, postgres or spark
 help-match-arg-table = The directory's table in the warehouse, SCHEMA.NAME or NAME [default for postgres and spark: targets; with duckdb and no table, the query reads targets.csv]

@@ -229,7 +229,7 @@ help-sql-arg-task = 任务编号
 help-sql-arg-digest = 不生成任务的抽取查询，而是生成在该引擎中计算某表规范摘要（SPEC.md §3.4）的查询，结果为一行一列：targets 或 officers（用 --table 指定仓库中的表；使用 duckdb 且不指定表时，读取核验材料包中的 targets.csv 或 officers.csv）
 help-sql-arg-dialect = SQL 引擎：duckdb、postgres 或 spark
 help-sql-arg-table = 检查对象名录所在的表（核验材料包中的 targets.csv，全部为文本列），写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询自行读取核验材料包中的文件］
-help-sql-arg-exclusions-table = 排除清单所在的表（核验材料包中的 exclusions.csv：task、target、reason）［默认：exclusions］
+help-sql-arg-exclusions-table = 列出排除所在的表（task、target、reason）：核验材料包中的 exclusions.csv，或用于 --census 时 `shuangsui match` 打印的可能的列出排除［默认：exclusions］
 help-match-about = 从数据仓库中的名录抽取：根据其统计结果和候选结果匹配执法检查人员，写出抽取记录
 help-match-after =
     名录始终留在数据仓库中。轮次之前：按其摘要发布公告（shuangsui sql --plan plan.toml
@@ -251,7 +251,8 @@ help-match-arg-replaced = 本公告所取代的此前公告，按从早到晚的
 help-match-arg-reveals = 公开秘密的参与方，写作 名称=秘密，用以证明其贡献值（可选；可重复）
 help-match-arg-timestamp = 对公告文件的 RFC 3161 可信时间戳（.tsr），须在该轮次发布前取得
 help-match-arg-tsa-cert = 用于核验时间戳的时间戳机构证书（PEM 或 DER）
-help-match-arg-census = 统计查询的结果，带表头的 CSV（shuangsui sql --plan plan.toml --census）
+help-match-arg-census = 统计查询的结果，带表头的 CSV（shuangsui sql --plan plan.toml --census）；不给出时，以 CSV 打印检查记录和此前批次可能造成的列出排除，供统计查询和候选查询关联
+help-match-arg-exclusions-table = 数据仓库中存放可能的列出排除（task、target、reason）的表，统计查询读取过时使用［默认：exclusions］
 help-match-arg-candidates = 候选查询的结果，带表头的 CSV：给出时写出抽取记录；不给出时打印候选查询
 help-match-arg-dialect = 候选查询所用的 SQL 引擎：duckdb、postgres 或 spark
 help-match-arg-table = 数据仓库中检查对象名录所在的表，写作 模式.表名 或 表名［postgres 和 spark 默认：targets；使用 duckdb 且不指定表时，查询读取 targets.csv］

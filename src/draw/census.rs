@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::base::canonical::Hash;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::plan::Plan;
+use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};
 
 /// The census query's result (SPEC.md §7.5): the directory's rows, and for each task the
 /// frame size of each stratum and the targets the status rule excludes, by reason.
@@ -15,13 +16,22 @@ pub struct Census {
     pub(crate) source: String,
     pub(crate) rows: u64,
     pub(crate) tasks: HashMap<String, TaskCensus>,
+    /// The rows of the possible listed exclusions the census read (SPEC.md §7.5), when it
+    /// read them.
+    pub(crate) listed_read: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct TaskCensus {
     pub(crate) strata: BTreeMap<Vec<String>, u64>,
     pub(crate) excluded: BTreeMap<String, u64>,
+    /// The digest of the task's listed exclusions and their number (SPEC.md §6.1).
+    pub(crate) listed: Option<(Hash, u64)>,
 }
+
+/// The reason of a census row that gives a task's listed exclusions (its digest in the
+/// `listed` column) or, for no task, the rows of the possible listed exclusions read.
+const LISTED: &str = "listed";
 
 /// One row of the candidates query's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,24 +185,53 @@ impl Census {
             csv.column(source, "n")?,
         );
         let strata_c = csv.strata();
+        let listed_c = csv.header.iter().position(|h| h == LISTED);
         let mut rows = None;
+        let mut listed_read = None;
         let mut tasks: HashMap<String, TaskCensus> = HashMap::new();
+        let repeated = |line: u64, task: &str| {
+            error("warehouse-census-repeated", Location::line(source, line)).arg("task", task)
+        };
         for (line, r) in &csv.records {
             let (line, task, reason) = (*line, &r[task_c], &r[reason_c]);
             let n = number(source, line, "n", &r[n_c])?;
             if task.is_empty() {
-                if rows.replace(n).is_some() {
-                    return Err(error("warehouse-census-rows", Location::line(source, line)));
+                let slot = if reason == LISTED {
+                    &mut listed_read
+                } else {
+                    &mut rows
+                };
+                if slot.replace(n).is_some() {
+                    return Err(if reason == LISTED {
+                        repeated(line, task)
+                    } else {
+                        error("warehouse-census-rows", Location::line(source, line))
+                    });
                 }
                 continue;
             }
             let t = plan_task(plan, source, line, task)?;
             let entry = tasks.entry(task.to_owned()).or_default();
-            let repeated = if reason.is_empty() {
+            let again = if reason.is_empty() {
                 let key = stratum(source, line, r, &strata_c, t.strata.len(), task)?;
                 entry.strata.insert(key, n).is_some()
+            } else if reason == LISTED {
+                let hex = listed_c.map_or("", |c| &r[c]);
+                let digest = hex::decode(hex)
+                    .ok()
+                    .and_then(|d| <Hash>::try_from(d).ok())
+                    .ok_or_else(|| {
+                        error(
+                            "warehouse-census-listed-digest",
+                            Location::line(source, line),
+                        )
+                        .arg("task", task)
+                        .arg("value", hex)
+                    })?;
+                entry.listed.replace((digest, n)).is_some()
             } else {
-                if !plan.exclude_status.iter().any(|k| k == reason) {
+                let listed = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP].contains(&reason);
+                if !listed && !plan.exclude_status.iter().any(|k| k == reason) {
                     return Err(
                         error("warehouse-census-reason", Location::line(source, line))
                             .arg("task", task)
@@ -202,11 +241,8 @@ impl Census {
                 stratum(source, line, r, &strata_c, 0, task)?;
                 entry.excluded.insert(reason.to_owned(), n).is_some()
             };
-            if repeated {
-                return Err(
-                    error("warehouse-census-repeated", Location::line(source, line))
-                        .arg("task", task),
-                );
+            if again {
+                return Err(repeated(line, task));
             }
         }
         let rows = rows.ok_or_else(|| error("warehouse-census-rows", Location::file(source)))?;
@@ -218,12 +254,19 @@ impl Census {
             source: source.to_owned(),
             rows,
             tasks,
+            listed_read,
         })
     }
 
     /// The directory's rows.
     pub fn rows(&self) -> u64 {
         self.rows
+    }
+
+    /// Whether the census read possible listed exclusions (SPEC.md §7.5): the candidates
+    /// query must then read them too.
+    pub fn read_listed(&self) -> bool {
+        self.listed_read.is_some()
     }
 }
 

@@ -100,6 +100,9 @@ pub struct Frame {
     /// The reasons `excluded_rows` index: the plan's status keywords, then
     /// [`EARLIER_BATCH`], [`INSPECTED_RECENTLY`] and [`ANNUAL_CAP`].
     pub reasons: Vec<String>,
+    /// The digest of the listed exclusions when their rows are not here (a warehouse's
+    /// census gave it, SPEC.md §7.5); `None`: computed from `excluded_rows`.
+    pub listed_digest: Option<crate::base::canonical::Hash>,
 }
 
 impl Frame {
@@ -375,5 +378,6 @@ pub fn frame(task: &Task, targets: &Directory, rules: &FrameRules<'_>) -> Result
         excluded,
         excluded_rows,
         reasons,
+        listed_digest: None,
     })
 }

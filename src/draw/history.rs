@@ -53,6 +53,11 @@ impl History {
         History { by_entity }
     }
 
+    /// Every entity with a past inspection, in no particular order.
+    pub(crate) fn entities(&self) -> impl Iterator<Item = &str> {
+        self.by_entity.keys().map(String::as_str)
+    }
+
     /// The past inspections of an entity.
     pub fn of(&self, entity: &str) -> &[Past] {
         self.by_entity.get(entity).map_or(&[], Vec::as_slice)

@@ -347,7 +347,11 @@ fn run(inputs: &Inputs, seed: &Seed, held: Option<Held<'_>>) -> Result<Draw> {
             frame: Frame {
                 filter: task.filter.clauses.clone(),
                 size: selection.frame,
-                listed: to_hex(&digest::listed_exclusions(tc.frame.listed(targets))),
+                listed: to_hex(
+                    &tc.frame
+                        .listed_digest
+                        .unwrap_or_else(|| digest::listed_exclusions(tc.frame.listed(targets))),
+                ),
                 excluded: tc.frame.excluded,
             },
             allocation: Allocation {

@@ -12,13 +12,15 @@
 //! file, or in the warehouse by the digest query and the selection queries (SPEC.md §3.4,
 //! §7.4), which fail unless the table gives the record's digest, frame and selection.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::base::canonical::{Hash, to_hex};
 use crate::ceremony::seed::{self, Seed};
 use crate::draw::census::{Candidate, Held, error, plan_task};
 pub use crate::draw::census::{Candidates, Census};
+use crate::draw::earlier::Earlier;
 use crate::draw::frame::Frame;
+use crate::draw::history::History;
 use crate::draw::inputs::Inputs;
 use crate::draw::selection;
 use crate::draw::tickets::Ticketer;
@@ -39,26 +41,102 @@ pub struct Wanted {
     pub strata: Vec<(Vec<String>, u64, u64)>,
 }
 
-/// Refuses what the warehouse flow does not compute: the listed exclusions (earlier batches,
-/// recent inspections, the annual cap over a history) and an id check that lists ids.
-fn supported(inputs: &Inputs) -> Result<()> {
+/// Whether the inputs can exclude targets by listing them (SPEC.md §6.1): earlier batches,
+/// or a history with recent-inspection exclusions or the annual cap.
+fn may_list(inputs: &Inputs) -> bool {
     let plan = &inputs.plan;
-    let refuse = |what: &str| {
-        Err(Error::with_id(ErrorKind::Warehouse, "warehouse-unsupported").arg("what", what))
-    };
-    if !inputs.earlier.is_empty() {
-        return refuse(EARLIER_BATCH);
-    }
-    if let Some(t) = plan.tasks.iter().find(|t| t.exclude_inspected.is_some()) {
-        return refuse(&format!("{INSPECTED_RECENTLY} ({})", t.id));
-    }
-    if plan.max_inspections_per_year.is_some() && inputs.history.is_some() {
-        return refuse(ANNUAL_CAP);
-    }
+    !inputs.earlier.is_empty()
+        || (inputs.history.is_some()
+            && (plan.max_inspections_per_year.is_some()
+                || plan.tasks.iter().any(|t| t.exclude_inspected.is_some())))
+}
+
+/// Refuses what the warehouse flow does not compute — an id check that lists ids — and a
+/// census that did not read the possible listed exclusions these inputs make (or read some
+/// these inputs do not make).
+fn supported(inputs: &Inputs, census: Option<&Census>) -> Result<()> {
     if inputs.targets.id_check != IdCheckMode::Strict {
-        return refuse("id_check = warn");
+        return Err(
+            Error::with_id(ErrorKind::Warehouse, "warehouse-unsupported")
+                .arg("what", "id_check = warn"),
+        );
+    }
+    if let Some(task) = inputs
+        .plan
+        .tasks
+        .iter()
+        .find(|t| t.exclude_inspected.is_some() && inputs.history.is_none())
+    {
+        return Err(Error::new(ErrorKind::MissingHistory).arg("task", task.id.clone()));
+    }
+    if let Some(census) = census {
+        match (may_list(inputs), census.listed_read) {
+            (true, None) => {
+                return Err(error(
+                    "warehouse-census-listed-missing",
+                    Location::file(&census.source),
+                ));
+            }
+            (false, Some(n)) if n > 0 => {
+                return Err(error(
+                    "warehouse-census-listed-unexpected",
+                    Location::file(&census.source),
+                )
+                .arg("rows", n));
+            }
+            _ => {}
+        }
     }
     Ok(())
+}
+
+/// The **possible listed exclusions** (SPEC.md §7.5): for each task, in plan order, every
+/// target the earlier batches, the history and the annual cap would exclude (§6.1) were it
+/// in the task's frame, with its reason, sorted by target — computed without the directory,
+/// for the warehouse to join. The census keeps those that pass the task's filter and are not
+/// excluded by status: the task's listed exclusions.
+///
+/// # Errors
+///
+/// A task excludes recently inspected targets but there is no history.
+pub fn possible_listed(inputs: &Inputs) -> Result<Vec<(String, String, &'static str)>> {
+    supported(inputs, None)?;
+    let plan = &inputs.plan;
+    let history = inputs.history.as_ref().map(|(t, _)| History::new(t));
+    let earlier = Earlier::new(&inputs.earlier, plan);
+    let mut ids: BTreeSet<&str> = earlier.visits.keys().map(String::as_str).collect();
+    ids.extend(earlier.drawn.iter().map(|(_, id)| id.as_str()));
+    if let Some(h) = &history {
+        ids.extend(h.entities());
+    }
+    let mut out = Vec::new();
+    for task in &plan.tasks {
+        for &id in &ids {
+            let recent = match (&history, plan.date, task.exclude_inspected) {
+                (Some(h), Some(day), Some(rule)) => h.recently(id, task, rule, day),
+                _ => false,
+            };
+            let capped = match (plan.max_inspections_per_year, plan.date) {
+                (Some(cap), Some(day)) => {
+                    history.as_ref().map_or(0, |h| h.in_year(id, day))
+                        + earlier.visits.get(id).copied().unwrap_or(0)
+                        >= cap
+                }
+                _ => false,
+            };
+            let reason = if earlier.drawn.contains(&(task.id.clone(), id.to_owned())) {
+                EARLIER_BATCH
+            } else if recent {
+                INSPECTED_RECENTLY
+            } else if capped {
+                ANNUAL_CAP
+            } else {
+                continue;
+            };
+            out.push((task.id.clone(), id.to_owned(), reason));
+        }
+    }
+    Ok(out)
 }
 
 /// Each task's frame from the census, strata in stratum order (no rows yet).
@@ -78,6 +156,24 @@ fn frames(inputs: &Inputs, census: &Census) -> Result<Vec<Frame>> {
                     .arg("rows", census.rows)
                     .arg("excluded", c.excluded.values().sum::<u64>()));
             }
+            // The listed exclusions' count must be the sum of their reasons' counts.
+            let listed: u64 = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP]
+                .iter()
+                .filter_map(|r| c.excluded.get(*r))
+                .sum();
+            let listed_digest = match c.listed {
+                Some((digest, n)) if n == listed => digest,
+                None if listed == 0 => crate::inputs::digest::listed_exclusions([]),
+                _ => {
+                    return Err(error(
+                        "warehouse-census-listed-count",
+                        Location::file(&census.source),
+                    )
+                    .arg("task", task.id.clone())
+                    .arg("found", c.listed.map_or(0, |(_, n)| n))
+                    .arg("count", listed));
+                }
+            };
             Ok(Frame {
                 strata: c.strata.into_iter().collect(),
                 rows: Vec::new(),
@@ -85,6 +181,7 @@ fn frames(inputs: &Inputs, census: &Census) -> Result<Vec<Frame>> {
                 excluded: c.excluded,
                 excluded_rows: Vec::new(),
                 reasons: reasons.clone(),
+                listed_digest: Some(listed_digest),
             })
         })
         .collect()
@@ -92,21 +189,28 @@ fn frames(inputs: &Inputs, census: &Census) -> Result<Vec<Frame>> {
 
 /// What the candidates query must return (SPEC.md §7.5): per task, its key and how far down
 /// each stratum's ranking. A stratum's walk takes its count, plus one target for each it
-/// skips; a target is skipped only when an earlier task of this draw took it (without
-/// earlier batches or a history, which the warehouse flow does not take), so the walk never
-/// goes further than the count plus the targets the earlier tasks draw — and never past the
-/// stratum's frame.
+/// skips; a target in the frame is skipped only when an earlier task of this draw took it, or
+/// (under `exclusive`) an earlier batch did — the history and the earlier batches alone
+/// exclude it from the frame instead (a listed exclusion) — so the walk never goes further
+/// than the count plus those targets, and never past the stratum's frame.
 ///
 /// # Errors
 ///
-/// The census gives a task an empty frame, a quota has no entry for a stratum, or the inputs
-/// hold what the warehouse flow does not compute ([`ErrorKind::Warehouse`]).
+/// The census gives a task an empty frame, a quota has no entry for a stratum, the census
+/// did not read the possible listed exclusions these inputs make, or ids are checked as a
+/// warning ([`ErrorKind::Warehouse`]).
 pub fn wanted(inputs: &Inputs, seed: &Seed, census: &Census) -> Result<Vec<Wanted>> {
-    supported(inputs)?;
+    supported(inputs, Some(census))?;
     let draw_key = seed::draw_key(seed, &inputs.digests);
     let plan = &inputs.plan;
-    let skips = plan.one_visit == OneVisit::Exclusive || plan.max_inspections_per_year.is_some();
-    let mut before = 0_u64;
+    let exclusive = plan.one_visit == OneVisit::Exclusive;
+    let skips = exclusive || plan.max_inspections_per_year.is_some();
+    // Under `exclusive` a target an earlier batch drew (for another task) is skipped too.
+    let mut before = if exclusive {
+        Earlier::new(&inputs.earlier, plan).tasks.len() as u64
+    } else {
+        0
+    };
     let mut out = Vec::new();
     for (task, frame) in plan.tasks.iter().zip(frames(inputs, census)?) {
         let (allocated, _) = selection::allocate(task, &frame)?;
@@ -294,17 +398,18 @@ impl Inputs {
     /// The inputs of a directory held in a warehouse ([`Inputs::parse_elsewhere`]), with its
     /// census and candidates (SPEC.md §7.5): [`draw`](crate::draw()) then draws from them —
     /// the record the directory's file gives with the same seed — and
-    /// [`verify`](crate::verify()) re-draws from them. Add the history and the conflicts
-    /// first. [`check`](crate::check) still refuses such inputs (the directory is not here).
+    /// [`verify`](crate::verify()) re-draws from them. Add the history, the conflicts and the
+    /// earlier batches first. [`check`](crate::check) still refuses such inputs (the
+    /// directory is not here).
     ///
     /// # Errors
     ///
-    /// The inputs read the directory itself; they hold what the warehouse flow does not
-    /// compute (earlier batches, recent-inspection exclusions, the annual cap over a history,
-    /// ids checked as a warning) ([`ErrorKind::Warehouse`]); or the candidates' rows are not
-    /// a directory's (an id failing its check, a value given twice differently).
+    /// The inputs read the directory itself; ids are checked as a warning; the census did not
+    /// read the possible listed exclusions these inputs make ([`possible_listed`]), or read
+    /// some they do not make ([`ErrorKind::Warehouse`]); or the candidates' rows are not a
+    /// directory's (an id failing its check, a value given twice differently).
     pub fn with_warehouse(mut self, census: Census, candidates: Candidates) -> Result<Inputs> {
-        supported(&self)?;
+        supported(&self, Some(&census))?;
         if self.elsewhere.is_none() {
             return Err(Error::with_id(
                 ErrorKind::Warehouse,

@@ -33,38 +33,78 @@ const COLUMNS: [(&str, &str); 7] = [
     ("risk", "信用风险分类"),
 ];
 
+/// The files of the harder flows: conflicts, a history and an earlier batch.
+const HARD: [&str; 6] = [
+    "--conflicts",
+    "conflicts.csv",
+    "--history",
+    "history.csv",
+    "--after",
+    "batch1.json",
+];
+
 /// The plan of `gen` made harder: one visit per entity (later tasks skip what earlier ones
-/// drew), officers from another district than the entity's, and declared conflicts.
+/// drew), officers from another district than the entity's, declared conflicts, a history
+/// (recent inspections excluded from T2, at most two inspections a year) and an earlier batch
+/// of the same plan. Returns the flags of the files, the earlier batch's last.
 fn harden(dir: &Path) -> Vec<&'static str> {
     let path = dir.join("plan.toml");
     let plan = std::fs::read_to_string(&path).unwrap();
     let plan = plan
         .replacen(
             "date = \"2027-03-01\"\n",
-            "date = \"2027-03-01\"\none_visit = \"exclusive\"\n",
+            "date = \"2027-03-01\"\none_visit = \"exclusive\"\nmax_inspections_per_year = 2\n",
             1,
         )
         .replacen(
             "officer_filter = { department = [\"食品安全\"] }",
-            "officer_filter = { department = [\"食品安全\"] }\nofficer_region = \"different\"",
+            "officer_filter = { department = [\"食品安全\"] }\nofficer_region = \"different\"\nexclude_inspected = { within = \"calendar_year\" }",
             1,
         );
-    assert!(plan.contains("exclusive") && plan.contains("officer_region"));
+    assert!(plan.contains("exclusive") && plan.contains("exclude_inspected"));
     std::fs::write(&path, plan).unwrap();
-    let column = |file: &str| -> Vec<String> {
+    let column = |file: &str, n: usize| -> Vec<String> {
         let mut r = csv::Reader::from_path(dir.join(file)).unwrap();
         r.records()
-            .take(400)
+            .take(n)
             .map(|r| r.unwrap()[0].to_owned())
             .collect()
     };
-    let (targets, officers) = (column("targets.csv"), column("officers.csv"));
+    let (targets, officers) = (column("targets.csv", 3000), column("officers.csv", 60));
     let mut conflicts = String::from("officer,entity,reason\n");
-    for (i, t) in targets.iter().enumerate() {
+    for (i, t) in targets[..400].iter().enumerate() {
         writeln!(conflicts, "{},{t},亲属关系", officers[i % 60]).unwrap();
     }
     std::fs::write(dir.join("conflicts.csv"), conflicts).unwrap();
-    vec!["--conflicts", "conflicts.csv"]
+    // Every other entity of the next 2,600 inspected this year, every fifth twice.
+    let mut history = String::from("entity,date,task,item,officers\n");
+    for (i, t) in targets[400..]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+    {
+        writeln!(
+            history,
+            "{t},2027-01-{:02},T9,登记事项,{}",
+            1 + i % 28,
+            officers[i % 60]
+        )
+        .unwrap();
+        if i % 5 == 0 {
+            writeln!(history, "{t},2027-02-{:02},T9,登记事项,", 1 + i % 28).unwrap();
+        }
+    }
+    std::fs::write(dir.join("history.csv"), history).unwrap();
+    let flags = vec!["--conflicts", "conflicts.csv", "--history", "history.csv"];
+    succeeds(
+        bin()
+            .current_dir(dir)
+            .args(["draw", "--seed", "batch 1", "--out", "batch1.json"])
+            .args(INPUT_FLAGS)
+            .args(&flags),
+    );
+    assert_eq!([&flags[..], &["--after", "batch1.json"]].concat(), HARD);
+    HARD.to_vec()
 }
 
 /// Generates a directory of `rows`, draws it from the file with `seed`, then runs the flow in
@@ -105,6 +145,7 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
         "seed": seed,
         "conn": conn,
         "extra": extra,
+        "listed": hard,
     });
     std::fs::write(dir.join("national-config.json"), config.to_string()).unwrap();
     let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/national.py");
@@ -259,28 +300,31 @@ fn matched(dir: &Path, census: &str, candidates: &str) -> (Option<i32>, String, 
         .as_str()
         .unwrap()
         .to_owned();
-    outcome(bin().current_dir(dir).args([
-        "match",
-        "--lang",
-        "en",
-        "--plan",
-        "plan.toml",
-        "--officers",
-        "officers.csv",
-        "--conflicts",
-        "conflicts.csv",
-        "--seed",
-        "skips and conflicts",
-        "--targets-digest",
-        &digest,
-        "--census",
-        census,
-        "--candidates",
-        candidates,
-        "--out",
-        "tampered.json",
-        "--force",
-    ]))
+    outcome(
+        bin()
+            .current_dir(dir)
+            .args([
+                "match",
+                "--lang",
+                "en",
+                "--plan",
+                "plan.toml",
+                "--officers",
+                "officers.csv",
+                "--seed",
+                "skips and conflicts",
+                "--targets-digest",
+                &digest,
+                "--census",
+                census,
+                "--candidates",
+                candidates,
+                "--out",
+                "tampered.json",
+                "--force",
+            ])
+            .args(HARD),
+    )
 }
 
 /// The CSV lines of a file, header first.
@@ -306,6 +350,16 @@ fn skips_jurisdiction_and_conflicts_match_and_tampered_results_are_refused() {
         .map(|t| t["skipped"].as_array().unwrap().len())
         .sum();
     assert!(skipped > 0, "the exclusive rule skipped nobody");
+    // The history and the earlier batch excluded targets by listing them, in every way.
+    for reason in ["earlier_batch", "inspected_recently", "annual_cap"] {
+        let n: u64 = record["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|t| t["frame"]["excluded"][reason].as_u64())
+            .sum();
+        assert!(n > 0, "no target excluded as {reason}");
+    }
     // The companion lists the skips.
     assert_eq!(lines(&dir, "record.exclusions.csv").len(), skipped + 1);
     let candidates = lines(&dir, "candidates.csv");
@@ -388,48 +442,74 @@ fn skips_jurisdiction_and_conflicts_match_and_tampered_results_are_refused() {
     let (code, _, err) = matched(&dir, "census.csv", "short.csv");
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("ran out before the walk took"), "{err}");
-    // A census that counts a stratum short: `match` draws, but the record is not the
-    // directory's, and verification from the file says where.
-    let mut census = lines(&dir, "census.csv");
-    let row = census.iter().position(|l| l.starts_with("T2,,B,")).unwrap();
-    let mut cells: Vec<String> = census[row].split(',').map(str::to_owned).collect();
-    let n: u64 = cells[4].parse().unwrap();
-    cells[4] = (n - 40).to_string();
-    census[row] = cells.join(",");
-    write("census-short.csv", &census);
+    // A census that miscounts a stratum. Counted over: `match` draws, but the record is not
+    // the directory's, and verification from the file says where. Counted under what the
+    // candidates hold: `match` refuses.
+    let census = lines(&dir, "census.csv");
+    // Candidates per (task, s1, s2): their rows end with the two stratum cells.
+    let held = |task: &str, s1: &str, s2: &str| {
+        candidates
+            .iter()
+            .filter(|l| l.starts_with(&format!("{task},")) && l.ends_with(&format!(",{s1},{s2}")))
+            .count() as u64
+    };
+    let miscount = |file: &str, by: i64, pick: &dyn Fn(&[&str]) -> bool| -> String {
+        let mut census = census.clone();
+        let row = census
+            .iter()
+            .position(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                c[0].starts_with('T') && c[1].is_empty() && pick(&c)
+            })
+            .unwrap();
+        let mut cells: Vec<String> = census[row].split(',').map(str::to_owned).collect();
+        let n: i64 = cells[4].parse().unwrap();
+        cells[4] = (n + by).to_string();
+        census[row] = cells.join(",");
+        write(file, &census);
+        cells[0].clone()
+    };
+    miscount("census-under.csv", -1, &|c| {
+        c[4].parse::<u64>().unwrap() == held(c[0], c[2], c[3])
+    });
+    let (code, _, err) = matched(&dir, "census-under.csv", "candidates.csv");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("more than its frame"), "{err}");
+    let task_cut = miscount("census-short.csv", 1, &|_| true);
     let (code, _, err) = matched(&dir, "census-short.csv", "candidates.csv");
     assert_eq!(code, Some(0), "{err}");
     let out = bin()
         .current_dir(&dir)
-        .args([
-            "verify",
-            "tampered.json",
-            "--lang",
-            "en",
-            "--conflicts",
-            "conflicts.csv",
-        ])
+        .args(["verify", "tampered.json", "--lang", "en"])
+        .args(HARD)
         .args(INPUT_FLAGS)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains("tasks[T2].strata"), "{report}");
+    assert!(
+        report.contains(&format!("tasks[{task_cut}].strata")),
+        "{report}"
+    );
     // From the results: the genuine census does not give the record drawn from the short
     // one; the file and the results are not taken together.
     let (code, report, err) = outcome(
         bin()
             .current_dir(&dir)
             .args(from_results("tampered.json"))
-            .args(["--conflicts", "conflicts.csv"]),
+            .args(HARD),
     );
     assert_eq!(code, Some(1), "{err}");
-    assert!(report.contains("tasks[T2].strata"), "{report}");
+    assert!(
+        report.contains(&format!("tasks[{task_cut}].strata")),
+        "{report}"
+    );
     let (code, _, err) = outcome(
         bin()
             .current_dir(&dir)
             .args(from_results("record.json"))
-            .args(["--conflicts", "conflicts.csv", "--targets", "targets.csv"]),
+            .args(HARD)
+            .args(["--targets", "targets.csv"]),
     );
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("not both"), "{err}");

@@ -203,7 +203,7 @@ pub fn selection_query(
     );
     let _ = writeln!(w, "WITH");
     let mut first = true;
-    let mut from_cells = targets.clone();
+    let from_cells = targets.clone();
     if listed {
         let body = format!(
             "  SELECT coalesce({target}, '') AS target, coalesce({reason}, '') AS reason\n  FROM {exclusions}\n  WHERE coalesce({task}, '') = {id}",
@@ -219,35 +219,6 @@ pub fn selection_query(
             "listed",
             &body,
         );
-        let lines = d.concat_sorted(
-            &format!("target || {} || reason || {}", d.char(9), d.char(10)),
-            "target",
-        );
-        let digest = d.sha256_hex(&format!(
-            "{} || {} || {lines}",
-            d.literal(&format!("shuangsui/v{SPEC_VERSION}/exclusions")),
-            d.char(10)
-        ));
-        let message = format!(
-            "{} || {digest}",
-            d.literal(&format!(
-                "shuangsui: the listed exclusions of task {} are not the record's (its frame.listed is {}; these rows hash to ",
-                t.id, t.frame.listed
-            ))
-        );
-        let body = format!(
-            "  SELECT CASE WHEN {digest} = {expected}\n         THEN true\n         ELSE {fail} END AS ok\n  FROM listed",
-            expected = d.literal(&t.frame.listed),
-            fail = d.fail(&format!("{message} || ')'")),
-        );
-        cte(
-            w,
-            &mut first,
-            "They must be the ones the record binds, or the query fails.",
-            "guard",
-            &body,
-        );
-        from_cells = format!("{targets} CROSS JOIN guard");
     }
     // The cells read, an empty cell (NULL) read as the empty string.
     let mut cells = vec![
@@ -267,9 +238,8 @@ pub fn selection_query(
         ));
     }
     let body = format!(
-        "  SELECT {}\n  FROM {from_cells}{}",
-        cells.join(",\n         "),
-        if listed { "\n  WHERE guard.ok" } else { "" }
+        "  SELECT {}\n  FROM {from_cells}",
+        cells.join(",\n         ")
     );
     cte(
         w,
@@ -279,6 +249,55 @@ pub fn selection_query(
         &body,
     );
     let source = typed_stages(w, &mut first, d, &typed);
+    if listed {
+        // The listed rows that exclude a target: those of a target passing the filter and not
+        // excluded by status (a row naming another target excludes nothing).
+        let mut eligible = filter_only.clone();
+        if status {
+            let list = d.literals(&keywords);
+            eligible.push(format!("NOT (status IN ({list}) OR head IN ({list}))"));
+        }
+        let passing = if eligible.is_empty() {
+            format!("SELECT id FROM {source}")
+        } else {
+            format!("SELECT id FROM {source} WHERE {}", eligible.join(" AND "))
+        };
+        cte(
+            w,
+            &mut first,
+            "The listed exclusions of targets in the task's filter, not excluded by status.",
+            "listed_in",
+            &format!("  SELECT target, reason\n  FROM listed\n  WHERE target IN ({passing})"),
+        );
+        let lines = d.concat_sorted(
+            &format!("target || {} || reason || {}", d.char(9), d.char(10)),
+            "target",
+        );
+        let digest = d.sha256_hex(&format!(
+            "{} || {} || {lines}",
+            d.literal(&format!("shuangsui/v{SPEC_VERSION}/exclusions")),
+            d.char(10)
+        ));
+        let message = format!(
+            "{} || {digest}",
+            d.literal(&format!(
+                "shuangsui: the listed exclusions of task {} are not the record's (its frame.listed is {}; these rows hash to ",
+                t.id, t.frame.listed
+            ))
+        );
+        let body = format!(
+            "  SELECT CASE WHEN {digest} = {expected}\n         THEN true\n         ELSE {fail} END AS ok\n  FROM listed_in",
+            expected = d.literal(&t.frame.listed),
+            fail = d.fail(&format!("{message} || ')'")),
+        );
+        cte(
+            w,
+            &mut first,
+            "They must be the ones the record binds, or the query fails.",
+            "guard",
+            &body,
+        );
+    }
     let prefix = format!("shuangsui/v{SPEC_VERSION}/target-ticket:{}:", t.key);
     let ticket = d.sha256_hex(&format!("{} || id", d.literal(&prefix)));
     let mut select = vec!["id".to_owned(), "name".to_owned()];
@@ -286,8 +305,18 @@ pub fn selection_query(
         select.push(format!("{c} AS {s}"));
     }
     select.push(format!("{ticket} AS ticket"));
+    // Read through the listed exclusions' check: no row is selected from exclusions the
+    // record does not bind.
+    let (from_frame, mut frame) = if listed {
+        let mut f = vec!["guard.ok".to_owned()];
+        f.extend(frame);
+        (format!("{source} CROSS JOIN guard"), f)
+    } else {
+        (source.to_owned(), frame)
+    };
+    frame.retain(|c| !c.is_empty());
     let body = format!(
-        "  SELECT {}\n  FROM {source}{}",
+        "  SELECT {}\n  FROM {from_frame}{}",
         select.join(", "),
         if frame.is_empty() {
             String::new()

@@ -13,7 +13,7 @@ use crate::base::canonical::{SPEC_VERSION, to_hex};
 use crate::draw::warehouse::Wanted;
 use crate::error::{Error, ErrorKind, Result};
 use crate::inputs::TableKind;
-use crate::plan::Plan;
+use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};
 
 /// Where the directory is read from: the kit's `targets.csv` (`DuckDB`) or a table.
 fn source(d: Dialect, table: Option<&str>) -> Result<String> {
@@ -24,6 +24,14 @@ fn source(d: Dialect, table: Option<&str>) -> Result<String> {
         None => Ok(format!("read_csv('targets.csv', {KIT_CSV})")),
         Some(name) => d.table(name),
     }
+}
+
+/// The reasons of the listed exclusions (SPEC.md §6.1).
+const LISTED_REASONS: [&str; 3] = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP];
+
+/// The table of the possible listed exclusions, when they are read.
+fn listed_source(d: Dialect, listed: Option<&str>) -> Result<Option<String>> {
+    listed.map(|name| d.table(name)).transpose()
 }
 
 /// The stages every task reads: the cells (id, name, region, the filters' and strata's
@@ -117,9 +125,15 @@ fn width(plan: &Plan) -> usize {
 /// # Errors
 ///
 /// A kit's file asked of an engine that cannot read files; a bad table name.
-pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Result<String> {
+pub fn census_query(
+    plan: &Plan,
+    dialect: Dialect,
+    table: Option<&str>,
+    listed: Option<&str>,
+) -> Result<String> {
     let d = dialect;
     let from = source(d, table)?;
+    let listed = listed_source(d, listed)?;
     let wide = width(plan);
     let mut q = String::new();
     let w = &mut q;
@@ -150,23 +164,44 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
     let mut first = true;
     let st = stages(w, &mut first, d, plan, &from, &[]);
     let keywords = &plan.exclude_status;
-    let reason = if keywords.is_empty() {
-        "''".to_owned()
-    } else {
-        let list = d.literals(keywords);
-        format!(
-            "CASE WHEN status IN ({list}) THEN status WHEN head IN ({list}) THEN head ELSE '' END"
-        )
-    };
     let pad = |from: usize| -> Vec<String> {
         (from..wide).map(|i| format!("'' AS s{}", i + 1)).collect()
     };
     let s_names: Vec<String> = (1..=wide).map(|i| format!("s{i}")).collect();
     let mut parts = Vec::new();
     for (t, task) in plan.tasks.iter().enumerate() {
-        // The filter alone: the status rule is what is counted.
-        let conditions = &st.frames[t];
-        let mut cols = vec![format!("{reason} AS reason")];
+        // The reason a row passing the filter is excluded: the status rule first, then the
+        // listed exclusions (§6.1); '' for a frame row.
+        let mut cases = Vec::new();
+        if !keywords.is_empty() {
+            let list = d.literals(keywords);
+            cases.push(format!(
+                "WHEN status IN ({list}) THEN status WHEN head IN ({list}) THEN head"
+            ));
+        }
+        let mut join = String::new();
+        if let Some(l) = &listed {
+            cases.push(format!(
+                "WHEN listed_{t}.target IS NOT NULL THEN listed_{t}.reason"
+            ));
+            join = format!(
+                "\n    LEFT JOIN (SELECT coalesce({}, '') AS target, coalesce({}, '') AS reason FROM {l} WHERE coalesce({}, '') = {}) AS listed_{t}\n      ON listed_{t}.target = {}.id",
+                d.ident("target"),
+                d.ident("reason"),
+                d.ident("task"),
+                d.literal(&task.id),
+                st.source,
+            );
+        }
+        let reason = if cases.is_empty() {
+            "''".to_owned()
+        } else {
+            format!("CASE {} ELSE '' END", cases.join(" "))
+        };
+        let mut cols = vec![
+            format!("{}.id AS id", st.source),
+            format!("{reason} AS reason"),
+        ];
         cols.extend(
             st.strata[t]
                 .iter()
@@ -174,9 +209,24 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
                 .map(|(i, c)| format!("{c} AS s{}", i + 1)),
         );
         cols.extend(pad(st.strata[t].len()));
+        cte(
+            w,
+            &mut first,
+            &format!(
+                "Task {}: the rows passing its filter, each with the reason it is excluded ('' in the frame).",
+                task.id
+            ),
+            &format!("passing_{t}"),
+            &format!(
+                "  SELECT {}\n  FROM {}{join}{}",
+                cols.join(", "),
+                st.source,
+                filter(&st.frames[t]).replace("\n    ", "\n  "),
+            ),
+        );
         let mut group = vec!["reason".to_owned()];
         group.extend(s_names.iter().cloned());
-        // A status reason is counted over the whole task (its strata cells empty).
+        // An excluded row is counted over the whole task (its strata cells empty).
         let strata_or_empty: Vec<String> = s_names
             .iter()
             .map(|s| format!("CASE WHEN reason = '' THEN {s} ELSE '' END AS {s}"))
@@ -187,18 +237,46 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
             format!("reason, {}", strata_or_empty.join(", "))
         };
         parts.push(format!(
-            "  SELECT {task_id} AS task, {group_cols}, count(*) AS n\n  FROM (\n    SELECT {inner_cols}\n    FROM (\n      SELECT {cols}\n      FROM {src}{filter}\n    ) AS passing_{t}\n  ) AS counted_{t}\n  GROUP BY {group_cols}",
+            "  SELECT {task_id} AS task, {group_cols}, count(*) AS n, '' AS listed\n  FROM (\n    SELECT {inner_cols}\n    FROM passing_{t}\n  ) AS counted_{t}\n  GROUP BY {group_cols}",
             task_id = d.literal(&task.id),
             group_cols = group.join(", "),
-            cols = cols.join(", "),
-            src = st.source,
-            filter = filter(conditions).replace("\n    ", "\n      "),
+        ));
+        if listed.is_some() {
+            // The task's listed exclusions, bound as §6.1 binds them (frame.listed).
+            let lines = d.concat_sorted(
+                &format!("id || {} || reason || {}", d.char(9), d.char(10)),
+                "id",
+            );
+            let digest = d.sha256_hex(&format!(
+                "{} || {} || {lines}",
+                d.literal(&format!("shuangsui/v{SPEC_VERSION}/exclusions")),
+                d.char(10)
+            ));
+            let mut cols = vec![
+                d.literal(&task.id) + " AS task",
+                "'listed' AS reason".to_owned(),
+            ];
+            cols.extend(pad(0));
+            parts.push(format!(
+                "  SELECT {}, count(*) AS n, {digest} AS listed\n  FROM passing_{t}\n  WHERE reason IN ({})",
+                cols.join(", "),
+                d.literals(&LISTED_REASONS),
+            ));
+        }
+    }
+    if let Some(l) = &listed {
+        // The possible listed exclusions read: shuangsui checks they were.
+        let mut cols = vec!["'' AS task".to_owned(), "'listed' AS reason".to_owned()];
+        cols.extend(pad(0));
+        parts.push(format!(
+            "  SELECT {}, count(*) AS n, '' AS listed\n  FROM {l}",
+            cols.join(", ")
         ));
     }
     let mut total = vec!["'' AS task".to_owned(), "'' AS reason".to_owned()];
     total.extend(pad(0));
     parts.push(format!(
-        "  SELECT {}, count(*) AS n\n  FROM cells CROSS JOIN ids_check\n  WHERE ids_check.ok",
+        "  SELECT {}, count(*) AS n, '' AS listed\n  FROM cells CROSS JOIN ids_check\n  WHERE ids_check.ok",
         total.join(", ")
     ));
     // A directory has each id once (§3.3): a table that repeats one has no file.
@@ -230,7 +308,7 @@ pub fn census_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Resul
     order.extend(s_names.iter().map(|s| d.bytes(s)));
     let mut select = vec!["task".to_owned(), "reason".to_owned()];
     select.extend(s_names.iter().cloned());
-    select.push("n".to_owned());
+    select.extend(["n".to_owned(), "listed".to_owned()]);
     let _ = writeln!(w);
     let _ = writeln!(
         w,
@@ -254,9 +332,11 @@ pub fn candidates_query(
     wanted: &[Wanted],
     dialect: Dialect,
     table: Option<&str>,
+    listed: Option<&str>,
 ) -> Result<String> {
     let d = dialect;
     let from = source(d, table)?;
+    let listed = listed_source(d, listed)?;
     let wide = width(plan);
     let region = plan.tasks.iter().any(|t| t.officer_region.is_some());
     let mut extra = vec!["name"];
@@ -347,7 +427,22 @@ pub fn candidates_query(
                 d.bytes("id"),
                 cols.join(", "),
                 st.source,
-                filter(&[st.frames[t].clone(), status.iter().cloned().collect()].concat()),
+                filter(
+                    &[
+                        st.frames[t].clone(),
+                        status.iter().cloned().collect(),
+                        listed
+                            .iter()
+                            .map(|l| format!(
+                                "id NOT IN (SELECT coalesce({}, '') FROM {l} WHERE coalesce({}, '') = {})",
+                                d.ident("target"),
+                                d.ident("task"),
+                                d.literal(&task.id)
+                            ))
+                            .collect(),
+                    ]
+                    .concat()
+                ),
             ),
         );
         let mut names: Vec<&str> = strata.iter().map(String::as_str).collect();

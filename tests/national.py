@@ -163,6 +163,12 @@ class Spark:
         return df.columns, [tuple(r) for r in df.collect()]
 
 
+def summary_target(engine, table):
+    """An id of the table, for a forged row."""
+    _, rows = engine.rows("SELECT min(id) FROM targets")
+    return rows[0][0]
+
+
 def write_csv(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -226,6 +232,23 @@ def main():
         "match", "--plan", config["plan"], "--officers", config["officers"], "--seed",
         config["seed"], "--targets-digest", summary["digest"], "--census", "census.csv", *config.get("extra", []),
     ]
+    if listed:
+        # A forged list (one row added, excluding a target the files do not): the census over
+        # it gives counts the draw refuses.
+        engine.derive(
+            "forged",
+            "SELECT task, target, reason FROM exclusions UNION ALL "
+            f"SELECT 'T1' AS task, '{summary_target(engine, table)}' AS target, 'annual_cap' AS reason",
+        )
+        header_f, rows_f = engine.rows(
+            cli(config, "sql", "--plan", config["plan"], "--census", *table, "--exclusions-table", "forged")
+        )
+        write_csv(os.path.join(config["dir"], "census-forged.csv"), header_f, rows_f)
+        forged = subprocess.run(
+            [config["bin"], "--lang", "en", *[a if a != "census.csv" else "census-forged.csv" for a in draw], *table],
+            cwd=config["dir"], capture_output=True, text=True,
+        )
+        summary["forged_listed_refused"] = forged.returncode == 2 and "possible listed exclusions" in forged.stderr
     candidates_query = cli(config, *draw, *table)
     header, rows = engine.rows(candidates_query)
     write_csv(os.path.join(config["dir"], "candidates.csv"), header, rows)

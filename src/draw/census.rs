@@ -16,9 +16,9 @@ pub struct Census {
     pub(crate) source: String,
     pub(crate) rows: u64,
     pub(crate) tasks: HashMap<String, TaskCensus>,
-    /// The rows of the possible listed exclusions the census read (SPEC.md §7.5), when it
-    /// read them.
-    pub(crate) listed_read: Option<u64>,
+    /// The possible listed exclusions the census read (SPEC.md §7.5), when it read them:
+    /// their number and their digest ([`possible_listed_digest`]).
+    pub(crate) listed_read: Option<(u64, Hash)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,6 +53,40 @@ pub(crate) struct Candidate {
 pub struct Candidates {
     pub(crate) source: String,
     pub(crate) rows: Vec<Candidate>,
+}
+
+/// 64 hex digits as a digest.
+fn hex_digest(hex: &str) -> Option<Hash> {
+    hex::decode(hex).ok().and_then(|d| <Hash>::try_from(d).ok())
+}
+
+/// The digest of a table of possible listed exclusions (SPEC.md §7.5), as the census computes
+/// it over the rows it read: `SHA-256("shuangsui/v2/possible-listed" LF, then each row's
+/// task TAB target TAB reason LF, the rows sorted by task TAB target)`.
+pub fn possible_listed_digest<'a>(
+    rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+) -> Hash {
+    use sha2::Digest as _;
+    let mut lines: Vec<String> = rows
+        .into_iter()
+        .map(|(task, target, reason)| format!("{task}\t{target}\t{reason}\n"))
+        .collect();
+    // By task TAB target: the line up to its second tab.
+    let key = |l: &String| {
+        l.rsplit_once('\t')
+            .map(|(head, _)| head.to_owned())
+            .unwrap_or_default()
+    };
+    lines.sort_by_cached_key(key);
+    let mut h = sha2::Sha256::new();
+    h.update(format!(
+        "shuangsui/v{}/possible-listed\n",
+        crate::base::canonical::SPEC_VERSION
+    ));
+    for l in &lines {
+        h.update(l.as_bytes());
+    }
+    h.finalize().into()
 }
 
 pub(crate) fn error(id: &'static str, at: Location) -> Error {
@@ -196,12 +230,20 @@ impl Census {
             let (line, task, reason) = (*line, &r[task_c], &r[reason_c]);
             let n = number(source, line, "n", &r[n_c])?;
             if task.is_empty() {
-                let slot = if reason == LISTED {
-                    &mut listed_read
+                let again = if reason == LISTED {
+                    let digest = hex_digest(listed_c.map_or("", |c| &r[c])).ok_or_else(|| {
+                        error(
+                            "warehouse-census-listed-digest",
+                            Location::line(source, line),
+                        )
+                        .arg("task", "")
+                        .arg("value", listed_c.map_or("", |c| &r[c]))
+                    })?;
+                    listed_read.replace((n, digest)).is_some()
                 } else {
-                    &mut rows
+                    rows.replace(n).is_some()
                 };
-                if slot.replace(n).is_some() {
+                if again {
                     return Err(if reason == LISTED {
                         repeated(line, task)
                     } else {
@@ -217,17 +259,14 @@ impl Census {
                 entry.strata.insert(key, n).is_some()
             } else if reason == LISTED {
                 let hex = listed_c.map_or("", |c| &r[c]);
-                let digest = hex::decode(hex)
-                    .ok()
-                    .and_then(|d| <Hash>::try_from(d).ok())
-                    .ok_or_else(|| {
-                        error(
-                            "warehouse-census-listed-digest",
-                            Location::line(source, line),
-                        )
-                        .arg("task", task)
-                        .arg("value", hex)
-                    })?;
+                let digest = hex_digest(hex).ok_or_else(|| {
+                    error(
+                        "warehouse-census-listed-digest",
+                        Location::line(source, line),
+                    )
+                    .arg("task", task)
+                    .arg("value", hex)
+                })?;
                 entry.listed.replace((digest, n)).is_some()
             } else {
                 let listed = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP].contains(&reason);

@@ -77,12 +77,23 @@ fn supported(inputs: &Inputs, census: Option<&Census>) -> Result<()> {
                     Location::file(&census.source),
                 ));
             }
-            (false, Some(n)) if n > 0 => {
-                return Err(error(
-                    "warehouse-census-listed-unexpected",
-                    Location::file(&census.source),
-                )
-                .arg("rows", n));
+            (_, Some((n, digest))) => {
+                // The table the census joined must be the list these inputs give: a row added
+                // would exclude a target the history and the batches do not.
+                let listed = possible_listed(inputs)?;
+                let expected = crate::draw::census::possible_listed_digest(
+                    listed
+                        .iter()
+                        .map(|(t, id, r)| (t.as_str(), id.as_str(), *r)),
+                );
+                if digest != expected {
+                    return Err(error(
+                        "warehouse-census-listed-other",
+                        Location::file(&census.source),
+                    )
+                    .arg("rows", n)
+                    .arg("expected", listed.len() as u64));
+                }
             }
             _ => {}
         }

@@ -171,6 +171,13 @@ fn flow(engine: &str, rows: u64, seed: &str, hard: bool, conn: Option<&str>) -> 
         "{engine}"
     );
     assert_eq!(summary["record_digest_query"], true, "{engine}: {summary}");
+    // A forged list of possible listed exclusions is refused.
+    if hard {
+        assert_eq!(
+            summary["forged_listed_refused"], true,
+            "{engine}: {summary}"
+        );
+    }
     // A table changed since the census fails the candidates query.
     assert_eq!(summary["changed_refused"], true, "{engine}: {summary}");
     // A table renamed after the draw fails the record's own queries.

@@ -265,11 +265,32 @@ pub fn census_query(
         }
     }
     if let Some(l) = &listed {
-        // The possible listed exclusions read: shuangsui checks they were.
+        // The possible listed exclusions read, and their digest: the draw checks they are
+        // the ones its history and earlier batches give.
         let mut cols = vec!["'' AS task".to_owned(), "'listed' AS reason".to_owned()];
         cols.extend(pad(0));
+        let line = format!(
+            "coalesce({task}, '') || {tab} || coalesce({target}, '') || {tab} || coalesce({reason}, '') || {lf}",
+            task = d.ident("task"),
+            target = d.ident("target"),
+            reason = d.ident("reason"),
+            tab = d.char(9),
+            lf = d.char(10),
+        );
+        let key = format!(
+            "coalesce({}, '') || {} || coalesce({}, '')",
+            d.ident("task"),
+            d.char(9),
+            d.ident("target")
+        );
+        let digest = d.sha256_hex(&format!(
+            "{} || {} || {}",
+            d.literal(&format!("shuangsui/v{SPEC_VERSION}/possible-listed")),
+            d.char(10),
+            d.concat_sorted(&line, &key)
+        ));
         parts.push(format!(
-            "  SELECT {}, count(*) AS n, '' AS listed\n  FROM {l}",
+            "  SELECT {}, count(*) AS n, {digest} AS listed\n  FROM {l}",
             cols.join(", ")
         ));
     }

@@ -74,19 +74,54 @@ impl Dialect {
             .join(", ")
     }
 
-    /// A table name: each dot-separated part quoted.
+    /// A table name: each dot-separated part quoted. A part already quoted (`"a.b"`, or in
+    /// Spark `` `a.b` ``, its quote doubled inside) is taken as the name it quotes.
     pub(super) fn table(self, name: &str) -> Result<String> {
-        if name.split('.').any(str::is_empty) {
-            return Err(Error::with_id(ErrorKind::Sql, "sql-table-name").arg("name", name));
-        }
+        let bad = || Error::with_id(ErrorKind::Sql, "sql-table-name").arg("name", name);
         if PARTS.iter().any(|p| p.eq_ignore_ascii_case(name)) {
             return Err(Error::with_id(ErrorKind::Sql, "sql-table-name-taken").arg("name", name));
         }
-        Ok(name
-            .split('.')
-            .map(|p| self.ident(p))
-            .collect::<Vec<_>>()
-            .join("."))
+        let mut parts = Vec::new();
+        let mut rest = name;
+        loop {
+            let part;
+            if let Some(q @ ('"' | '`')) = rest.chars().next() {
+                // Up to the quote that is not doubled.
+                let mut inner = String::new();
+                let mut chars = rest[1..].char_indices();
+                let mut end = None;
+                while let Some((i, c)) = chars.next() {
+                    if c == q {
+                        if rest[1 + i + 1..].starts_with(q) {
+                            inner.push(q);
+                            chars.next();
+                        } else {
+                            end = Some(1 + i + 1);
+                            break;
+                        }
+                    } else {
+                        inner.push(c);
+                    }
+                }
+                let end = end.ok_or_else(bad)?;
+                part = inner;
+                rest = &rest[end..];
+            } else {
+                let end = rest.find('.').unwrap_or(rest.len());
+                part = rest[..end].to_owned();
+                rest = &rest[end..];
+            }
+            if part.is_empty() {
+                return Err(bad());
+            }
+            parts.push(self.ident(&part));
+            match rest.strip_prefix('.') {
+                Some(r) => rest = r,
+                None if rest.is_empty() => break,
+                None => return Err(bad()),
+            }
+        }
+        Ok(parts.join("."))
     }
 
     /// The lower-case hex SHA-256 of a text expression's UTF-8 bytes.
@@ -226,5 +261,18 @@ mod tests {
             "\"t; DROP TABLE x\""
         );
         assert!(Dialect::Postgres.table("audit.").is_err());
+        // A part already quoted is the name it quotes, quoted the engine's way.
+        assert_eq!(
+            Dialect::Postgres.table("\"targets\"").unwrap(),
+            "\"targets\""
+        );
+        assert_eq!(
+            Dialect::Spark.table("audit.\"a.b\"\"c\"").unwrap(),
+            "`audit`.`a.b\"c`"
+        );
+        assert_eq!(Dialect::DuckDb.table("`x``y`").unwrap(), "\"x`y\"");
+        for bad in ["\"open", "\"a\"b", ".x", "x..y", "\"\""] {
+            assert!(Dialect::Postgres.table(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -6,8 +6,7 @@
 use std::fmt::Write as _;
 
 use super::dialect::Dialect;
-use super::selection::KIT_CSV;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::inputs::TableKind;
 use crate::inputs::columns::{self, Column, ValueKind};
 use crate::plan::Plan;
@@ -35,13 +34,7 @@ const EXAMPLES: u32 = 20;
 /// A kit's file asked of an engine that cannot read files; a bad table name.
 pub fn check_query(plan: &Plan, dialect: Dialect, table: Option<&str>) -> Result<String> {
     let d = dialect;
-    let from = match table {
-        None if d != Dialect::DuckDb => {
-            return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));
-        }
-        None => format!("read_csv('targets.csv', {KIT_CSV})"),
-        Some(name) => d.table(name)?,
-    };
+    let from = d.source(table, "targets.csv")?;
     let kept: Vec<(String, ValueKind)> = plan
         .columns_kept(TableKind::Targets)
         .into_iter()

@@ -74,6 +74,18 @@ impl Dialect {
             .join(", ")
     }
 
+    /// Where a query reads a table: the kit's file `file` from the working directory
+    /// (`DuckDB` only: `read_csv`), or the table `table` names.
+    pub(super) fn source(self, table: Option<&str>, file: &str) -> Result<String> {
+        match table {
+            None if self != Dialect::DuckDb => {
+                Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", self.name()))
+            }
+            None => Ok(format!("read_csv('{file}', {KIT_CSV})")),
+            Some(name) => self.table(name),
+        }
+    }
+
     /// A table name: each dot-separated part quoted. A part already quoted (`"a.b"`, or in
     /// Spark `` `a.b` ``, its quote doubled inside) is taken as the name it quotes.
     pub(super) fn table(self, name: &str) -> Result<String> {
@@ -241,6 +253,10 @@ impl Dialect {
         }
     }
 }
+
+/// The options `DuckDB` reads a kit's CSV file with: a header, every column text, RFC 4180.
+pub(super) const KIT_CSV: &str =
+    "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
 
 #[cfg(test)]
 mod tests {

@@ -4,10 +4,10 @@
 //! and checked.
 
 use super::dialect::Dialect;
-use super::selection::{KIT_CSV, queryable};
+use super::selection::queryable;
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::Record;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::inputs::TableKind;
 use crate::plan::Plan;
 
@@ -123,13 +123,7 @@ fn query(
     expect: Option<(&str, u64)>,
 ) -> Result<String> {
     let d = dialect;
-    let source = match table {
-        None if d != Dialect::DuckDb => {
-            return Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()));
-        }
-        None => format!("read_csv('{}.csv', {KIT_CSV})", of.name()),
-        Some(name) => d.table(name)?,
-    };
+    let source = d.source(table, &format!("{}.csv", of.name()))?;
     columns.sort_unstable();
     let tag = format!("shuangsui/v{SPEC_VERSION}/{}", of.name());
     let lf = d.char(10);

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::dialect::Dialect;
+use super::dialect::{Dialect, KIT_CSV};
 use super::filter::{Typed, conditions};
 use crate::base::canonical::SPEC_VERSION;
 use crate::draw::record::{Record, TaskRecord};
@@ -42,10 +42,6 @@ pub(super) fn multiples_of_four() -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
-
-/// The options `DuckDB` reads a kit's CSV file with: a header, every column text, RFC 4180.
-pub(super) const KIT_CSV: &str =
-    "header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'";
 
 /// Refuses a record a query would prove nothing for: one of another spec version, or one
 /// changed after the draw (its digest does not match its content).

@@ -8,23 +8,12 @@ use std::fmt::Write as _;
 
 use super::dialect::Dialect;
 use super::filter::{Typed, conditions};
-use super::selection::{Columns, HEAD_PATTERN, KIT_CSV, cte, typed_stages};
+use super::selection::{Columns, HEAD_PATTERN, cte, typed_stages};
 use crate::base::canonical::{SPEC_VERSION, to_hex};
 use crate::draw::warehouse::Wanted;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::inputs::TableKind;
 use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};
-
-/// Where the directory is read from: the kit's `targets.csv` (`DuckDB`) or a table.
-fn source(d: Dialect, table: Option<&str>) -> Result<String> {
-    match table {
-        None if d != Dialect::DuckDb => {
-            Err(Error::with_id(ErrorKind::Sql, "sql-tables-needed").arg("engine", d.name()))
-        }
-        None => Ok(format!("read_csv('targets.csv', {KIT_CSV})")),
-        Some(name) => d.table(name),
-    }
-}
 
 /// The reasons of the listed exclusions (SPEC.md §6.1).
 const LISTED_REASONS: [&str; 3] = [EARLIER_BATCH, INSPECTED_RECENTLY, ANNUAL_CAP];
@@ -132,7 +121,7 @@ pub fn census_query(
     listed: Option<&str>,
 ) -> Result<String> {
     let d = dialect;
-    let from = source(d, table)?;
+    let from = d.source(table, "targets.csv")?;
     let listed = listed_source(d, listed)?;
     let wide = width(plan);
     let mut q = String::new();
@@ -356,7 +345,7 @@ pub fn candidates_query(
     listed: Option<&str>,
 ) -> Result<String> {
     let d = dialect;
-    let from = source(d, table)?;
+    let from = d.source(table, "targets.csv")?;
     let listed = listed_source(d, listed)?;
     let wide = width(plan);
     let region = plan.tasks.iter().any(|t| t.officer_region.is_some());

@@ -170,8 +170,8 @@ OFFICER_FIELDS = [
     ("certificate", "identifier", "certificate certificate_no 执法证号 执法证件号 执法证编号 执法证件号码", True),
     ("issuer", "text", "issuer 发证机关", True),
     ("validity", "validity", "validity 证件有效期 有效期", True),
-    ("valid_from", "date", "valid_from 有效期起 有效期开始 有效期起始日期 发证日期", True),
-    ("valid_to", "end", "valid_to 有效期止 有效期至 有效期截止 有效期截止日期", True),
+    ("valid_from", "date", "valid_from 有效期起 有效期(起) 有效期(自) 有效期开始 有效期起始日期 发证日期", True),
+    ("valid_to", "end", "valid_to 有效期止 有效期(止) 有效期(至) 有效期至 有效期截止 有效期截止日期", True),
 ]
 HISTORY_FIELDS = [
     ("entity", "identifier", "entity entity_id target 统一社会信用代码 统一社会信用代码(注册号) 注册号 检查对象 市场主体", False),
@@ -200,10 +200,29 @@ def personal_header(k):
     return any(key(p) in k for p in PERSONAL) or any(key(p) == k for p in PERSONAL_EXACT)
 
 
-def standard(fields, k):
-    """§3.2 rule 2: a header key to (column, kind), or None."""
+OPENING, CLOSING = "([【", ")]】"
+
+
+def bare(v):
+    """§3.2: key(v) without its annotations — every `*`, and every bracketed part (from ( [ 【 to the next ) ] 】)
+    unless it encloses a single digit 2–9; an opening bracket with no closing one after it is kept. None (undefined)
+    when nothing was removed or nothing is left."""
+    k = key(v)
+    t, out, i = k.replace("*", ""), "", 0
+    while i < len(t):
+        j = next((j for j in range(i + 1, len(t)) if t[j] in CLOSING), None) if t[i] in OPENING else None
+        if j is None or re.fullmatch("[2-9]", t[i + 1:j]):
+            out, i = out + t[i], i + 1
+        else:
+            i = j + 1                                                      # the annotation, brackets included
+    return out if out and out != k else None
+
+
+def field_of(fields, k, names):
+    """The standard field (column, kind) one of whose aliases has k among names(alias) — a numbered field also with
+    a digit 2–9 after it, optionally in parentheses — or None."""
     for name, kind, aliases, numbered in fields:
-        keys = [key(a) for a in aliases.split()]
+        keys = {n for a in aliases.split() for n in names(a)}
         if k in keys:
             return name, kind
         if numbered:
@@ -213,21 +232,48 @@ def standard(fields, k):
     return None
 
 
-def resolve(fields, header, mapping):
-    """§3.2: a header cell to (column, kind), or None when dropped. Rule 3 (personal data) comes first for every
-    header that is not an alias of a standard field: no mapping can keep such a column under another name."""
-    k = key(header)
-    found = standard(fields, k)
-    if found is None and personal_header(k):
-        return None
+def standard(fields, h):
+    """§3.2 rule 2: a header cell that matches an alias to (column, kind), or None: key(h) against every alias
+    first, then bare(h) against the aliases' keys."""
+    b = bare(h)
+    return field_of(fields, key(h), lambda a: [key(a)]) or (
+        field_of(fields, b, lambda a: [key(a)]) if b else None)
+
+
+def mapped(mapping, h):
+    """§3.2 rule 1: the value of the plan's mapping key that matches the header cell h (key(h) against every key
+    first, then bare(h)), or None."""
+    k, b = key(h), bare(h)
     for src, dst in mapping.items():
         if key(src) == k:
-            if text(dst) == "":
-                return None
-            return standard(fields, key(dst)) or (lower(text(dst)), "text")
-    if found:
-        return found
-    return lower(text(header)), "text"
+            return dst
+    for src, dst in (mapping.items() if b else ()):
+        if b == key(src):
+            return dst
+    return None
+
+
+def named(fields, h, mapping):
+    """§3.2 rules 1 and 2: a header cell to (column, kind), () when the mapping drops it, or None when neither
+    rule applies."""
+    dst = mapped(mapping, h)
+    if dst is None:
+        return standard(fields, h)
+    if text(dst) == "":
+        return ()
+    return field_of(fields, key(dst), lambda a: [key(a)]) or (lower(text(dst)), "text")
+
+
+def resolve(fields, header, mapping):
+    """§3.2: a header cell to (column, kind), or None when dropped. Rule 3 (personal data, on the whole key) comes
+    first for every header whose whole key is not an alias's key: no mapping or annotation can keep such a column
+    under another name. Rule 4 keeps the whole name, annotations and all."""
+    if field_of(fields, key(header), lambda a: [key(a)]) is None and personal_header(key(header)):
+        return None
+    found = named(fields, header, mapping)
+    if found == ():
+        return None
+    return found or (lower(text(header)), "text")
 
 
 def parse_date(v):
@@ -266,8 +312,20 @@ def parse_validity(v):
     return start, end
 
 
-RISK = {c: k for k, cs in {"A": "A A类 A级 低风险", "B": "B B类 B级 一般风险", "C": "C C类 C级 较高风险",
-                            "D": "D D类 D级 高风险"}.items() for c in cs.split()}
+RISK = {c: k for k, cs in {"A": "A A类 A级 低风险 信用风险低", "B": "B B类 B级 一般风险 信用风险一般",
+                            "C": "C C类 C级 较高风险 信用风险较高", "D": "D D类 D级 高风险 信用风险高"}.items()
+        for c in cs.split()}
+
+
+def risk(v):
+    """§3.3 risk: ident(v) without White_Space is a class word, or X(Y) with two class words of the same class."""
+    v = "".join(c for c in ident(v) if c not in WS)
+    m = re.fullmatch(r"([^()]+)\(([^()]+)\)", v)
+    if v in RISK:
+        return RISK[v]
+    if m and m.group(1) in RISK and RISK[m.group(1)] == RISK.get(m.group(2)):
+        return RISK[m.group(1)]
+    raise Invalid(f"unknown risk class {v}")
 
 
 def value(raw, kind):
@@ -280,9 +338,7 @@ def value(raw, kind):
     if v == "" or kind in ("text", "identifier"):
         return v
     if kind == "risk":
-        if ident(v) not in RISK:
-            raise Invalid(f"unknown risk class {v}")
-        return RISK[ident(v)]
+        return risk(v)
     if kind == "end" and v == "长期":
         return v
     if kind in ("date", "end"):
@@ -547,8 +603,21 @@ def col_index(ref):
     return int(m.group(2)) - 1, col - 1
 
 
-def grid_xlsx(data, sheet):
-    """§3.1 XLSX: the first worksheet in workbook order, or the named one; the used range's cells as text."""
+class NumberCell(str):
+    """An .xlsx number cell's text, with the number (§3.1 numbers that were codes)."""
+    def __new__(cls, text_, number):
+        cell = super().__new__(cls, text_)
+        cell.number = number
+        return cell
+
+
+class ErrorCell(str):
+    """An .xlsx cell holding an error value (#N/A, …): rejected when read (§3.1), not in rows above the header."""
+
+
+def xlsx_sheets(data, sheet):
+    """§3.1 XLSX: the worksheets to look for the header row in — every one in workbook order, or the named one —
+    each a function giving its used range's cells as text."""
     import zipfile
     import xml.etree.ElementTree as ET
     try:
@@ -575,15 +644,10 @@ def grid_xlsx(data, sheet):
     sheets = [(s.get("name"), rels.get(s.get("{%s}id" % REL_NS))) for s in wb.iterfind("m:sheets/m:sheet", XLSX_NS)]
     if not sheets:
         raise Invalid("a workbook without worksheets")
-    if sheet is None:
-        path = sheets[0][1]
-    else:
-        found = [p for n, p in sheets if n == sheet]
-        if not found:
+    if sheet is not None:
+        sheets = [(n, p) for n, p in sheets if n == sheet][:1]
+        if not sheets:
             raise Invalid(f"no sheet named {sheet!r}")
-        path = found[0]
-    if path not in names:
-        raise Unsupported(f"a worksheet this reader cannot find ({path})")
     shared = []
     if "xl/sharedStrings.xml" in names:
         for si in read("xl/sharedStrings.xml").iterfind("m:si", XLSX_NS):
@@ -597,6 +661,13 @@ def grid_xlsx(data, sheet):
         for xf in st.iterfind("m:cellXfs/m:xf", XLSX_NS):
             n = int(xf.get("numFmtId", "0"))
             date_styles.append(n in DATE_FORMAT_IDS if n not in custom else date_format(custom[n]))
+    return [lambda path=path: used_range(read, path, names, shared, date_styles, epoch1904) for _, path in sheets]
+
+
+def used_range(read, path, names, shared, date_styles, epoch1904):
+    """§3.1 XLSX: a worksheet's rows, those of its used range, every cell as text."""
+    if path not in names:
+        raise Unsupported(f"a worksheet this reader cannot find ({path})")
     sheet_xml = read(path)
     cells = {}
     for c in sheet_xml.iterfind("m:sheetData/m:row/m:c", XLSX_NS):
@@ -617,11 +688,12 @@ def grid_xlsx(data, sheet):
         elif t == "b":
             value_ = "TRUE" if v.text.strip() in ("1", "true") else "FALSE"
         elif t == "e":
-            raise Invalid(f"an error value {v.text} in cell {c.get('r')}")
+            value_ = ErrorCell(f"{v.text} in cell {c.get('r')}")
         elif t == "n":
             x = float(v.text)
             style = int(c.get("s", "0"))
-            value_ = excel_date(x, epoch1904) if style < len(date_styles) and date_styles[style] else number_text(x)
+            value_ = excel_date(x, epoch1904) if style < len(date_styles) and date_styles[style] else \
+                NumberCell(number_text(x), x)
         elif t == "d":                                                     # an ISO 8601 date cell
             m = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T([0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.[0-9]*)?)?Z?", v.text or "")
             if not m:
@@ -637,16 +709,62 @@ def grid_xlsx(data, sheet):
     return [[cells.get((r, c), "") for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)]
 
 
-def read_grid(src):
-    """§3.1: a table file (bytes are CSV) to its records, header first, every cell a string."""
+def header_row(kind, grid, mapping):
+    """§3.1 the header row: the index of the first of the first 30 non-empty rows whose cells name the required
+    columns (§3.2 rules 1 and 2, with the plan's mapping), or None; and the index of the first non-empty row."""
+    rows = [i for i, r in enumerate(grid) if any(c != "" for c in r)][:30]
+    want = REQUIRED[kind][:1] if kind == "officers" else REQUIRED[kind]   # a roster's names are optional
+    for i in rows:
+        got = {n[0] for n in (named(FIELDS[kind], text(c), mapping) for c in grid[i] if text(c)) if n}
+        if all(c in got for c in want):
+            return i, rows[0]
+    return None, rows[0] if rows else None
+
+
+def table_grid(kind, src, mapping):
+    """§3.1: a table file (bytes are CSV) to its header and the records below it, every cell a string. In CSV, TSV
+    and XLSX the rows above the header row are not read; without a header row, the first non-empty row is the header
+    and no further row is read (the table lacks its required columns)."""
     if isinstance(src, bytes):
         src = TableFile(src)
+    if src.fmt == "json" or src.fmt == "jsonl":
+        records = grid_json(decode_text(src.data, src.encoding), src.fmt == "jsonl")
+        records = [r for r in records if any(c != "" for c in r)]          # the JSON rows
+        if not records:
+            raise Invalid(f"{kind}: no header")
+        return records[0], records[1:]
     if src.fmt == "xlsx":
-        return grid_xlsx(src.data, src.sheet)
-    content = decode_text(src.data, src.encoding)
-    if src.fmt in ("csv", "tsv"):
-        return grid_delimited(content, "," if src.fmt == "csv" else "\t")
-    return grid_json(content, src.fmt == "jsonl")
+        sheets = xlsx_sheets(src.data, src.sheet)
+        first = None
+        for load in sheets:                                                # the first worksheet with a header row
+            grid = load()
+            h, top = header_row(kind, grid, mapping)
+            first = grid if first is None else first
+            if h is not None:
+                return xlsx_table(grid, h)
+        grid, (h, top) = first, header_row(kind, first, mapping)
+    else:
+        grid = grid_delimited(decode_text(src.data, src.encoding), "," if src.fmt == "csv" else "\t")
+        h, top = header_row(kind, grid, mapping)
+        if h is not None:
+            return grid[h], grid[h + 1:]
+    if top is None:
+        raise Invalid(f"{kind}: no header")
+    if any(isinstance(c, ErrorCell) for c in grid[top]):
+        raise Invalid(f"an error value {next(c for c in grid[top] if isinstance(c, ErrorCell))}")
+    return grid[top], []
+
+
+def xlsx_table(grid, h):
+    """§3.1: a worksheet's header row and the rows below it, its columns from the first to the last in which one of
+    them holds a non-empty cell (a note above, or to the right of the table, is not a column)."""
+    used = [j for r in grid[h:] for j, c in enumerate(r) if c != ""]
+    rows = [r[min(used):max(used) + 1] for r in grid[h:]]
+    rows = [r for r in rows if any(c != "" for c in r)]                    # the used range's empty rows
+    errors = [c for r in rows for c in r if isinstance(c, ErrorCell)]
+    if errors:
+        raise Invalid(f"an error value {errors[0]}")
+    return rows[0], rows[1:]
 
 
 def raw_bytes(src):
@@ -695,15 +813,11 @@ def plan_reads(tree):
 def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
     """§3.1–§3.3: a table file (bytes are CSV) to (columns, rows as dicts, dropped, allowlisted, unchecked); the
     columns the plan does not read (`reads`, §3.2 rule 5) are dropped."""
-    records = read_grid(src)
-    if (src.fmt if isinstance(src, TableFile) else "csv") not in ("csv", "tsv"):
-        records = [r for r in records if any(c != "" for c in r)]          # the used range, the JSON rows
-    if not records:
-        raise Invalid(f"{kind}: no header")
+    header, records = table_grid(kind, src, mapping)
     fields = FIELDS[kind]
     key_col, second = REQUIRED[kind]
     cols, dropped = [], []
-    for cell in records[0]:
+    for cell in header:
         if text(cell) == "" or any(is_control(ch) for ch in cell):
             raise Invalid("bad header cell")
         r = resolve(fields, text(cell), mapping)
@@ -714,15 +828,19 @@ def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
         cols.append(r)
     names = [c[0] for c in cols if c]
     required = [key_col] if kind == "officers" else [key_col, second]          # a roster's names are optional
-    if len(set(names)) != len(names) or any(c not in names for c in required) or len(records[0]) > 1024:
+    if len(set(names)) != len(names) or any(c not in names for c in required) or len(header) > 1024:
         raise Invalid(f"{kind}: bad header {names}")
     nonempty = [c for c in (key_col, second) if c in names]
     rows, seen, allowlisted, unchecked = [], set(), [], []
-    for rec in records[1:]:
+    for rec in records:
         if len(rec) != len(cols):                                            # a record of empty fields too
             raise Invalid(f"{kind}: ragged row {rec}")
         if all(c == "" for c in rec):                                       # §3.1: then skipped
             continue
+        for c, v in zip(cols, rec):                                         # §3.1: numbers that were codes
+            if c and c[1] == "identifier" and isinstance(v, NumberCell) and abs(v.number) >= 10**15:
+                raise Invalid(f"number_code: column {c[0]!r} holds the number {v}: its last digits are lost "
+                              f"(format the column as text and enter the codes again)")
         row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
         if any(is_control(ch) for v in row.values() for ch in v) or not all(row[c] for c in nonempty):
             raise Invalid(f"{kind}: bad row {rec}")
@@ -803,7 +921,7 @@ RATIO = re.compile(r"^([0-9]{1,3})(?:\.([0-9]{1,4}))?%$")
 
 def ratio(v):
     """§4.1: a ratio string to (ppm, canonical text)."""
-    m = RATIO.match(text(v)) if isinstance(v, str) else None
+    m = RATIO.match(ident(v)) if isinstance(v, str) else None             # after ident: ５０％ is 50%
     if not m:
         raise Invalid(f"bad ratio {v!r}")
     ppm = int(m.group(1)) * 10000 + int((m.group(2) or "").ljust(4, "0"))
@@ -1051,6 +1169,46 @@ def check_plan(tree):
                 raise Invalid(f"task {t['id']}: each department normalised, not empty, distinct; members 1 to 20")
 
 
+def column_name(table, name, columns):
+    """§4.1: a column name the plan gives, resolved as a header cell of that text would be in that table (§3.2 rules
+    1, 2 and 4, with the plan's own mapping of targets or officers); a personal-data name is lower(text(name))."""
+    mapping = columns.get(table, {}) if table in ("targets", "officers") else {}
+    found = resolve(FIELDS[table], text(name), mapping if isinstance(mapping, dict) else {})
+    return found[0] if found else lower(text(name))
+
+
+def resolve_plan(tree):
+    """§4.1, §4.3: the plan with every column name it gives — the keys of each task's filter and officer_filter, the
+    entries of its strata and of [columns.public]'s arrays — replaced by its resolved name (nothing else rewritten:
+    a ratio is hashed as written)."""
+    tree = copy.deepcopy(tree)
+    columns = tree.get("columns", {})
+    for t in tree["tasks"]:
+        for member, table in (("filter", "targets"), ("officer_filter", "officers")):
+            if isinstance(t.get(member), dict):
+                resolved = {}
+                for k, v in t[member].items():
+                    name = column_name(table, k, columns)
+                    if name in resolved:
+                        raise Invalid(f"task {t['id']}: {member} names the column {name} twice")
+                    resolved[name] = v
+                t[member] = resolved
+        if "strata" in t:
+            t["strata"] = [column_name("targets", c, columns) for c in t["strata"]]
+            if "" in t["strata"] or len(set(t["strata"])) != len(t["strata"]):
+                raise Invalid(f"task {t['id']}: strata columns must be distinct and not empty")
+    for table, names in columns.get("public", {}).items():
+        columns["public"][table] = [column_name(table, c, columns) for c in names]
+    return tree
+
+
+def load_plan(plan_bytes):
+    """§4: the plan's bytes to its checked TOML tree, its column names resolved (§4.1), as its digest hashes it."""
+    tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
+    check_plan(tree)
+    return resolve_plan(tree)
+
+
 def listed_digest(listed):
     """§6.1: the digest of a task's listed exclusions, (target, reason) pairs: text, sorted by target."""
     lines = "".join(f"{t}\t{r}\n" for t, r in sorted(listed, key=lambda x: x[0].encode()))
@@ -1079,8 +1237,7 @@ def run_draw(plan_bytes, targets_bytes, officers_bytes, seed, id_check=None, his
     raw = lambda src: sha(raw_bytes(src)).hex() if raw_digest else ""
     if seed == "" or any(map(is_control, seed)):
         raise Invalid("the seed is empty or has a control character (§5.1)")
-    tree = tomllib.loads(plan_bytes.decode("utf-8").removeprefix("\ufeff"))
-    check_plan(tree)
+    tree = load_plan(plan_bytes)                                          # §4.1: column names resolved
     columns = tree.get("columns", {})
     reads, public = plan_reads(tree)                                       # §3.2 rule 5
     t_cols, targets, t_dropped, allowlisted, unchecked = read_table(
@@ -1963,7 +2120,7 @@ def verify(given, files, earlier=()):
                                    files.get("history"), files.get("conflicts"), earlier, raw_digest=stated)
     except (Invalid, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as e:
         return [f"the draw cannot be repeated from these files: {e}"], notes
-    tree = tomllib.loads(files["plan"].decode("utf-8").removeprefix("\ufeff"))
+    tree = load_plan(files["plan"])
     mapping, (reads, _) = tree.get("columns", {}), plan_reads(tree)
     for name in ("targets", "officers"):                                   # §10 step 4: the dropped headers
         dropped = rec["inputs"][name]["dropped"]
@@ -2437,7 +2594,8 @@ def main(argv):
     tables.add_argument("--officers-format", metavar="FORMAT", help="the same, for the roster")
     tables.add_argument("--encoding", metavar="ENCODING", help="utf-8 or gbk (GB18030), forced for every table "
                         "read (as `shuangsui draw --encoding`); detected when absent")
-    tables.add_argument("--sheet", metavar="NAME", help="the worksheet of .xlsx tables (default: the first)")
+    tables.add_argument("--sheet", metavar="NAME", help="the worksheet of .xlsx tables (default: the first that has a header "
+                        "row, SPEC.md §3.1)")
     tables.add_argument("--targets-sheet", metavar="NAME", help="the worksheet of an .xlsx target directory")
     tables.add_argument("--officers-sheet", metavar="NAME", help="the worksheet of an .xlsx officer roster")
     draw = parser.add_argument_group("repeating the draw (as `shuangsui draw`; RECORD PLAN TARGETS OFFICERS needed)")

@@ -21,6 +21,9 @@ pub enum ErrorKind {
     InvalidId,
     /// A kept column holds a value shaped like personal data (SPEC.md §3.3).
     PersonalData,
+    /// An identifier held in a worksheet as a number of 16 or more digits, which a
+    /// spreadsheet cannot hold exactly: its last digits are lost (SPEC.md §3.3).
+    NumberCode,
     /// A value of a typed column (risk class, date, validity) is malformed.
     BadValue,
     /// Several problems in one input. The first [`MAX_PROBLEMS`](crate::error::MAX_PROBLEMS) are kept.
@@ -104,6 +107,7 @@ impl ErrorKind {
         ErrorKind::Json,
         ErrorKind::InvalidId,
         ErrorKind::PersonalData,
+        ErrorKind::NumberCode,
         ErrorKind::BadValue,
         ErrorKind::Problems,
         ErrorKind::Csv,
@@ -152,6 +156,7 @@ impl ErrorKind {
             ErrorKind::Json => "json",
             ErrorKind::InvalidId => "invalid_id",
             ErrorKind::PersonalData => "personal_data",
+            ErrorKind::NumberCode => "number_code",
             ErrorKind::BadValue => "bad_value",
             ErrorKind::Problems => "problems",
             ErrorKind::Csv => "csv",
@@ -201,6 +206,7 @@ impl ErrorKind {
             ErrorKind::Json => "json",
             ErrorKind::InvalidId => "invalid-id",
             ErrorKind::PersonalData => "personal-data",
+            ErrorKind::NumberCode => "number-code",
             ErrorKind::BadValue => "bad-value",
             ErrorKind::Problems => "problems",
             ErrorKind::Csv => "csv",

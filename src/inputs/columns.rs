@@ -1,391 +1,15 @@
-//! Column names: the plan's explicit mapping, the standard fields and their
-//! Chinese and English aliases, and the personal-data columns that are
-//! dropped on reading (SPEC.md §3.2). This table is normative: it decides the
-//! names that enter the canonical digest.
+//! Column names: a header cell resolved by the plan's explicit mapping, the standard
+//! fields' aliases ([`fields`](super::fields)) and the personal-data words, with or without
+//! its annotations (SPEC.md §3.2); and a risk class read (§3.3).
 
 use std::collections::BTreeMap;
 
+pub use super::fields::{
+    CONFLICT_FIELDS, Field, HISTORY_FIELDS, OFFICER_FIELDS, PERSONAL, PERSONAL_EXACT,
+    RESULT_FIELDS, TARGET_FIELDS, ValueKind,
+};
 use super::kind::TableKind;
 use crate::base::normalize;
-
-/// How a standard field's values are normalised and checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    /// Plain text: [`normalize::text`].
-    Text,
-    /// An identifier: [`normalize::identifier`].
-    Identifier,
-    /// A credit risk class, normalised to `A`–`D`.
-    Risk,
-    /// A date, normalised to `YYYY-MM-DD`.
-    Date,
-    /// The last day of a period: a date, or `长期` (no end).
-    EndDate,
-    /// A validity period, normalised to `YYYY-MM-DD/YYYY-MM-DD` or `YYYY-MM-DD/长期`.
-    Validity,
-    /// An officer's status, reduced to `在岗` (one of 在岗, 在职, 正常) or `不在岗`.
-    Duty,
-}
-
-/// A standard field: its canonical name, how its values are read, and the
-/// header names that mean it.
-#[derive(Debug)]
-pub struct Field {
-    /// The canonical column name.
-    pub name: &'static str,
-    /// How values are normalised.
-    pub kind: ValueKind,
-    /// Header names that mean this field, compared after SPEC.md §3.2's normalisation (full-width
-    /// ASCII folded, ASCII lower case, spaces, `_` and `-` removed).
-    pub aliases: &'static [&'static str],
-    /// True for certificate fields, which may repeat with a number suffix
-    /// (`执法证号2`, `certificate_2`).
-    pub numbered: bool,
-}
-
-const fn field(name: &'static str, kind: ValueKind, aliases: &'static [&'static str]) -> Field {
-    Field {
-        name,
-        kind,
-        aliases,
-        numbered: false,
-    }
-}
-
-const fn numbered(name: &'static str, kind: ValueKind, aliases: &'static [&'static str]) -> Field {
-    Field {
-        name,
-        kind,
-        aliases,
-        numbered: true,
-    }
-}
-
-use ValueKind::{Date, Duty, EndDate, Identifier, Risk, Text, Validity};
-
-/// The standard fields of the target directory.
-pub const TARGET_FIELDS: &[Field] = &[
-    field(
-        "id",
-        Identifier,
-        &[
-            "id",
-            "uscc",
-            "unicode",
-            "credit_code",
-            "统一社会信用代码",
-            "统一社会信用代码(注册号)",
-            "统一社会信用代码/注册号",
-            "社会信用代码",
-            "信用代码",
-            "注册号",
-        ],
-    ),
-    field(
-        "name",
-        Text,
-        &[
-            "name",
-            "entname",
-            "企业名称",
-            "市场主体名称",
-            "执法对象名称",
-            "主体名称",
-            "名称",
-        ],
-    ),
-    field(
-        "entity_type",
-        Text,
-        &[
-            "entity_type",
-            "enttype",
-            "type",
-            "企业类型",
-            "市场主体类型",
-            "机构类型",
-            "主体类型",
-        ],
-    ),
-    field(
-        "status",
-        Text,
-        &[
-            "status",
-            "regstate",
-            "登记状态",
-            "经营状态",
-            "企业状态",
-            "状态",
-        ],
-    ),
-    field(
-        "industry",
-        Text,
-        &["industry", "所属行业", "行业门类", "行业"],
-    ),
-    field(
-        "region",
-        Text,
-        &[
-            "region",
-            "行政区划",
-            "行政区划代码",
-            "所属地区",
-            "所属区域",
-            "区划代码",
-        ],
-    ),
-    field(
-        "authority",
-        Text,
-        &[
-            "authority",
-            "regorg",
-            "登记机关",
-            "管辖单位",
-            "监管单位",
-            "管辖机关",
-        ],
-    ),
-    field(
-        "risk",
-        Risk,
-        &[
-            "risk",
-            "信用风险分类",
-            "风险等级",
-            "信用风险等级",
-            "风险分类",
-            "信用风险类别",
-        ],
-    ),
-    field(
-        "last_inspected",
-        Date,
-        &["last_inspected", "上次检查日期", "最近检查日期"],
-    ),
-];
-
-/// The standard fields of the officer roster.
-pub const OFFICER_FIELDS: &[Field] = &[
-    field(
-        "id",
-        Identifier,
-        &[
-            "id",
-            "officer_id",
-            "人员编号",
-            "执法人员编号",
-            "工号",
-            "编号",
-        ],
-    ),
-    field(
-        "name",
-        Text,
-        &["name", "姓名", "执法人员姓名", "人员姓名", "执法人员"],
-    ),
-    field(
-        "department",
-        Text,
-        &["department", "所属部门", "部门", "所属单位", "单位", "科室"],
-    ),
-    field(
-        "region",
-        Text,
-        &[
-            "region",
-            "jurisdiction",
-            "管辖片区",
-            "执法区域",
-            "管辖区域",
-            "所属区域",
-            "行政区划",
-        ],
-    ),
-    field(
-        "categories",
-        Text,
-        &["categories", "执法类别", "执法事项", "执法领域"],
-    ),
-    field("status", Duty, &["status", "在岗状态", "人员状态", "状态"]),
-    field("expert", Text, &["expert", "专家", "是否专家"]),
-    numbered(
-        "certificate",
-        Identifier,
-        &[
-            "certificate",
-            "certificate_no",
-            "执法证号",
-            "执法证件号",
-            "执法证编号",
-            "执法证件号码",
-        ],
-    ),
-    numbered("issuer", Text, &["issuer", "发证机关"]),
-    numbered("validity", Validity, &["validity", "证件有效期", "有效期"]),
-    numbered(
-        "valid_from",
-        Date,
-        &[
-            "valid_from",
-            "有效期起",
-            "有效期开始",
-            "有效期起始日期",
-            "发证日期",
-        ],
-    ),
-    numbered(
-        "valid_to",
-        EndDate,
-        &[
-            "valid_to",
-            "有效期止",
-            "有效期至",
-            "有效期截止",
-            "有效期截止日期",
-        ],
-    ),
-];
-
-/// Header names of the column that names the entity a row is about (history, results).
-const ENTITY_REFERENCE: &[&str] = &[
-    "entity",
-    "entity_id",
-    "target",
-    "统一社会信用代码",
-    "统一社会信用代码(注册号)",
-    "注册号",
-    "检查对象",
-    "市场主体",
-];
-
-/// The fields of the history file (检查记录): past inspections.
-pub const HISTORY_FIELDS: &[Field] = &[
-    field("entity", Identifier, ENTITY_REFERENCE),
-    field(
-        "date",
-        Date,
-        &[
-            "date",
-            "inspected_on",
-            "检查日期",
-            "检查完成日期",
-            "抽查日期",
-        ],
-    ),
-    field(
-        "task",
-        Text,
-        &["task", "task_id", "任务编号", "抽查任务编号"],
-    ),
-    field("item", Text, &["item", "检查事项", "抽查事项"]),
-    field("authority", Text, &["authority", "检查机关", "实施机关"]),
-    field("officers", Text, &["officers", "检查人员", "执法人员"]),
-];
-
-/// The fields of the conflicts file (回避名单): officer ↔ entity.
-pub const CONFLICT_FIELDS: &[Field] = &[
-    field(
-        "officer",
-        Identifier,
-        &[
-            "officer",
-            "officer_id",
-            "人员编号",
-            "执法人员编号",
-            "执法证号",
-        ],
-    ),
-    field(
-        "entity",
-        Identifier,
-        &[
-            "entity",
-            "entity_id",
-            "统一社会信用代码",
-            "注册号",
-            "检查对象",
-            "市场主体",
-        ],
-    ),
-    field("reason", Text, &["reason", "回避事由", "事由", "原因"]),
-];
-
-/// The fields of a results table (抽查结果): one row per drawn entity and item.
-pub const RESULT_FIELDS: &[Field] = &[
-    field("entity", Identifier, ENTITY_REFERENCE),
-    field(
-        "date",
-        Date,
-        &[
-            "date",
-            "inspected_on",
-            "检查完成日期",
-            "检查日期",
-            "完成日期",
-        ],
-    ),
-    field(
-        "task",
-        Text,
-        &["task", "task_id", "任务编号", "抽查任务编号"],
-    ),
-    field("item", Text, &["item", "检查事项", "抽查事项"]),
-    field("result", Text, &["result", "检查结果", "抽查结果", "结果"]),
-    field("remark", Text, &["remark", "remarks", "note", "备注"]),
-    field("name", Text, &["name", "市场主体名称", "企业名称", "名称"]),
-];
-
-/// Personal data: never read, never hashed, never output (个人信息保护法).
-/// A header whose key contains one of these is a personal-data column
-/// (`法定代表人手机`, `联系电话`, `Mobile Phone`).
-pub const PERSONAL: &[&str] = &[
-    "身份证",
-    "公民身份号码",
-    "身份证件",
-    "电话",
-    "手机",
-    "住址",
-    "家庭地址",
-    "居住地",
-    "idcard",
-    "idnumber",
-    "nationalid",
-    "phone",
-    "mobile",
-    "homeaddress",
-    "residentialaddress",
-    "户籍",
-    "通讯地址",
-    "居所",
-    "联系方式",
-    "联系人",
-    "出生",
-    "生日",
-    "政治面貌",
-    "民族",
-    "籍贯",
-    "婚姻",
-    "宗教",
-    "健康",
-    "护照",
-    "银行",
-    "微信",
-    "qq",
-    "passport",
-    "birth",
-    "wechat",
-    "bank",
-    "证件号",
-    "email",
-    "邮箱地址",
-    "电子邮件",
-];
-
-/// Headers that are personal data only as a whole word (`tel`, not `hotel`).
-pub const PERSONAL_EXACT: &[&str] = &["tel", "tel.", "电子邮箱", "邮箱"];
 
 /// True when a header names personal data (SPEC.md §3.2 rule 3).
 pub fn is_personal(header: &str) -> bool {
@@ -423,29 +47,65 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
     }
 }
 
+/// The key of a header name without its annotations (SPEC.md §3.2): [`key`], then every
+/// `*` removed, and every bracketed part — `(` or `[` or `【` through the next `)`, `]` or `】`
+/// — unless it holds a single digit 2–9 (a numbered field's suffix). `统一社会信用代码（必填）`,
+/// `企业名称*` and `注册资本（单位：万元）` are `统一社会信用代码`, `企业名称` and `注册资本`.
+/// `None` when nothing was removed, or nothing would be left.
+pub fn bare_key(header: &str) -> Option<String> {
+    let k = key(header);
+    let starless = k.replace('*', "");
+    let mut out = String::with_capacity(k.len());
+    let mut rest = starless.as_str();
+    while let Some(c) = rest.chars().next() {
+        if matches!(c, '(' | '[' | '【') {
+            let inner = &rest[c.len_utf8()..];
+            if let Some(end) = inner.find([')', ']', '】']) {
+                let part = &inner[..end];
+                let close = inner[end..].chars().next().map_or(1, char::len_utf8);
+                let whole = c.len_utf8() + end + close;
+                if matches!(part, "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") {
+                    out.push_str(&rest[..whole]);
+                }
+                rest = &rest[whole..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    (out != k && !out.is_empty()).then_some(out)
+}
+
 /// Resolves a header cell (SPEC.md §3.2): the plan's mapping first, then the
 /// standard fields' aliases (with a number suffix for certificate fields),
-/// then personal data; any other column keeps its name, lower-cased.
+/// then personal data; any other column keeps its name, lower-cased. The mapping and the
+/// aliases are matched by the header's key, then by its key without annotations
+/// ([`bare_key`]).
 pub fn resolve(kind: TableKind, header: &str, mapping: &BTreeMap<String, String>) -> Column {
     let k = key(header);
+    let bare = bare_key(header);
+    let keys = || std::iter::once(k.as_str()).chain(bare.as_deref());
     // Personal data is dropped whatever the mapping says: a plan cannot rename 身份证号
-    // into a column it reads or declares public (rule 3 before rule 1). A standard
-    // field's alias is never personal data.
+    // into a column it reads or declares public (rule 3 before rule 1), nor can an
+    // annotation (`执法证号（身份证号）`). A standard field's alias is never personal data.
     if standard(kind, &k).is_none() && is_personal(header) {
         return Column::Drop;
     }
-    if let Some(target) = mapping
-        .iter()
-        .find(|(from, _)| key(from) == k)
-        .map(|(_, to)| to)
-    {
+    let mapped = keys().find_map(|k| {
+        mapping
+            .iter()
+            .find(|(from, _)| key(from) == k)
+            .map(|(_, to)| to)
+    });
+    if let Some(target) = mapped {
         if target.is_empty() {
             return Column::Drop;
         }
         return standard(kind, &key(target))
             .unwrap_or_else(|| Column::Keep(column_name(target), ValueKind::Text));
     }
-    if let Some(c) = standard(kind, &k) {
+    if let Some(c) = keys().find_map(|k| standard(kind, k)) {
         return c;
     }
     Column::Keep(column_name(header), ValueKind::Text)
@@ -477,19 +137,33 @@ pub fn column_name(header: &str) -> String {
     normalize::text(header).to_ascii_lowercase()
 }
 
-/// Normalises a risk class: `A`, `A类`, `A级`, `低风险` → `A`, and so on for
-/// B (一般风险), C (较高风险), D (高风险). Empty stays empty.
+/// Normalises a risk class: `A`, `A类`, `A级`, `低风险`, `信用风险低` → `A`, and so on for
+/// B (一般风险), C (较高风险), D (高风险). Empty stays empty. A class annotated with another
+/// in brackets, as 企业信用风险分类 exports write it (`A类（信用风险低）`), is that class
+/// when both name the same one (SPEC.md §3.3).
 pub fn risk_class(value: &str) -> Option<String> {
-    let v = normalize::identifier(value);
-    let class = match v.as_str() {
-        "" => return Some(String::new()),
-        "A" | "A类" | "A级" | "低风险" => "A",
-        "B" | "B类" | "B级" | "一般风险" => "B",
-        "C" | "C类" | "C级" | "较高风险" => "C",
-        "D" | "D类" | "D级" | "高风险" => "D",
-        _ => return None,
+    let v: String = normalize::identifier(value)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if v.is_empty() {
+        return Some(String::new());
+    }
+    let one = |w: &str| match w {
+        "A" | "A类" | "A级" | "低风险" | "信用风险低" => Some('A'),
+        "B" | "B类" | "B级" | "一般风险" | "信用风险一般" => Some('B'),
+        "C" | "C类" | "C级" | "较高风险" | "信用风险较高" => Some('C'),
+        "D" | "D类" | "D级" | "高风险" | "信用风险高" => Some('D'),
+        _ => None,
     };
-    Some(class.to_owned())
+    let class = match v.strip_suffix(')').and_then(|w| w.split_once('(')) {
+        Some((outer, inner)) => {
+            let (a, b) = (one(outer)?, one(inner)?);
+            (a == b).then_some(a)?
+        }
+        None => one(&v)?,
+    };
+    Some(class.to_string())
 }
 
 #[cfg(test)]
@@ -540,6 +214,7 @@ mod tests {
     }
 
     use super::*;
+    use ValueKind::{EndDate, Identifier, Risk, Text, Validity};
 
     fn r(kind: TableKind, h: &str) -> Column {
         resolve(kind, h, &BTreeMap::new())
@@ -618,5 +293,76 @@ mod tests {
         assert_eq!(risk_class(" a ").as_deref(), Some("A"));
         assert_eq!(risk_class("").as_deref(), Some(""));
         assert_eq!(risk_class("E"), None);
+        // As 企业信用风险分类 exports write them: the class, and the same class in words.
+        assert_eq!(risk_class("A类（信用风险低）").as_deref(), Some("A"));
+        assert_eq!(risk_class("D类(信用风险高)").as_deref(), Some("D"));
+        assert_eq!(risk_class("C类 （较高风险）").as_deref(), Some("C"));
+        assert_eq!(risk_class("信用风险一般").as_deref(), Some("B"));
+        // Two classes that disagree, or an annotation that is no class: an error, never
+        // one of the two.
+        assert_eq!(risk_class("A类（信用风险高）"), None);
+        assert_eq!(risk_class("A类（备注）"), None);
+        assert_eq!(risk_class("（A类）"), None);
+        assert_eq!(risk_class("A类（B类）（C类）"), None);
+    }
+
+    #[test]
+    fn annotated_headers_are_their_fields() {
+        use TableKind::{Officers, Targets};
+        assert_eq!(
+            bare_key("统一社会信用代码（必填）").as_deref(),
+            Some("统一社会信用代码")
+        );
+        assert_eq!(bare_key("企业名称*").as_deref(), Some("企业名称"));
+        assert_eq!(
+            bare_key("＊注册资本【单位：万元】").as_deref(),
+            Some("注册资本")
+        );
+        assert_eq!(
+            bare_key("执法证号（2）（必填）").as_deref(),
+            Some("执法证号(2)")
+        );
+        assert_eq!(bare_key("企业名称"), None);
+        assert_eq!(bare_key("（必填）"), None);
+        assert_eq!(bare_key("名称(未闭合"), None);
+        assert_eq!(
+            r(Targets, "统一社会信用代码（必填）"),
+            Column::Keep("id".into(), Identifier)
+        );
+        assert_eq!(r(Targets, "*企业名称"), Column::Keep("name".into(), Text));
+        assert_eq!(
+            r(Targets, "信用风险分类[A-D]"),
+            Column::Keep("risk".into(), Risk)
+        );
+        assert_eq!(
+            r(Officers, "执法证号2（必填）"),
+            Column::Keep("certificate_2".into(), Identifier)
+        );
+        // The whole name first: a bracket that means something keeps its meaning.
+        assert_eq!(
+            r(Targets, "统一社会信用代码(注册号)"),
+            Column::Keep("id".into(), Identifier)
+        );
+        assert_eq!(
+            r(Officers, "有效期（起）"),
+            Column::Keep("valid_from".into(), ValueKind::Date)
+        );
+        assert_eq!(
+            r(Officers, "有效期（至）"),
+            Column::Keep("valid_to".into(), EndDate)
+        );
+        // Personal data by the whole name, annotations and all; other columns keep theirs.
+        assert_eq!(r(Officers, "联系电话（必填）"), Column::Drop);
+        assert_eq!(r(Officers, "执法证号（身份证号）"), Column::Drop);
+        assert_eq!(
+            r(Targets, "注册资本（万元）"),
+            Column::Keep("注册资本（万元）".into(), Text)
+        );
+        let mut m = BTreeMap::new();
+        m.insert("企业代码".to_owned(), "id".to_owned());
+        assert_eq!(
+            resolve(Targets, "企业代码*", &m),
+            Column::Keep("id".into(), Identifier)
+        );
     }
 }

@@ -25,6 +25,7 @@
 pub(crate) mod columns;
 pub mod digest;
 pub(crate) mod directory;
+pub(crate) mod fields;
 pub(crate) mod grid;
 pub(crate) mod kind;
 pub mod limits;
@@ -47,5 +48,5 @@ pub use text::Encoding;
 /// shows).
 pub use crate::base::canonical::Hash;
 pub use crate::base::uscc;
-pub use columns::{Field, OFFICER_FIELDS, TARGET_FIELDS, ValueKind};
+pub use fields::{Field, OFFICER_FIELDS, TARGET_FIELDS, ValueKind};
 pub use stream::{Progress, directory_digest};

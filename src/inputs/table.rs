@@ -149,6 +149,26 @@ impl Problems {
     }
 }
 
+/// True when a row, read as a header, names every column the table requires (SPEC.md
+/// §3.1): the header row, below any title rows. An officer roster's names are optional.
+pub(crate) fn names_required(kind: TableKind, cells: &[String], options: &TableOptions) -> bool {
+    let [first, second] = kind.required();
+    let required: &[&str] = match kind {
+        TableKind::Officers => &[first],
+        _ => &[first, second],
+    };
+    let names: Vec<String> = cells
+        .iter()
+        .map(|c| normalize::text(c))
+        .filter(|c| !c.is_empty())
+        .filter_map(|c| match columns::resolve(kind, &c, &options.mapping) {
+            Column::Keep(name, _) => Some(name),
+            Column::Drop => None,
+        })
+        .collect();
+    required.iter().all(|r| names.iter().any(|n| n == r))
+}
+
 /// A table's header resolved to column names (SPEC.md §3.2).
 pub(crate) struct Header {
     /// Normalised names of the kept columns, in file order.
@@ -216,9 +236,24 @@ impl Header {
         }
         let find = |wanted: &str| {
             columns.iter().position(|c| c == wanted).ok_or_else(|| {
+                // The names a header may give it, the file's own language first.
+                let field = columns::fields(kind).iter().find(|f| f.name == wanted);
+                let mut names: Vec<&str> = field.map_or(Vec::new(), |f| {
+                    let mut chinese: Vec<&str> = Vec::new();
+                    for a in f.aliases.iter().filter(|a| !a.is_ascii()) {
+                        if chinese.len() < 2 && !chinese.iter().any(|c| a.contains(c)) {
+                            chinese.push(a);
+                        }
+                    }
+                    chinese.into_iter().chain([f.name]).collect()
+                });
+                if names.is_empty() {
+                    names.push(wanted);
+                }
                 Error::new(ErrorKind::MissingColumn)
                     .at(at(None))
                     .arg("column", wanted.to_owned())
+                    .arg("names", names.join(" / "))
                     .arg(
                         "found",
                         header
@@ -275,7 +310,9 @@ impl Table {
         bytes: &[u8],
         options: &TableOptions,
     ) -> Result<Table> {
-        let mut grid = grid::read(source, bytes, &options.read)?;
+        let mut grid = grid::read(source, bytes, &options.read, &|cells| {
+            names_required(kind, cells, options)
+        })?;
         let Header {
             columns,
             kinds,
@@ -295,12 +332,25 @@ impl Table {
         let grid_rows = std::mem::take(&mut grid.rows);
         let mut rows = Vec::with_capacity(grid_rows.len());
         let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        let long_numbers: std::collections::HashSet<(u64, usize)> =
+            std::mem::take(&mut grid.long_numbers).into_iter().collect();
         let mut allowlisted = Vec::new();
         let mut unchecked = Vec::new();
         for (line, mut cells) in grid_rows {
             let mut values = Vec::with_capacity(columns.len());
             let mut ok = true;
             for (c, &g) in keep.iter().enumerate() {
+                if kinds[c] == ValueKind::Identifier && long_numbers.contains(&(line, g)) {
+                    problems.push(
+                        Error::new(ErrorKind::NumberCode)
+                            .at(grid.at(line, Some(g)))
+                            .arg("field", columns[c].clone())
+                            .arg("value", std::mem::take(&mut cells[g])),
+                    );
+                    values.push(String::new());
+                    ok = false;
+                    continue;
+                }
                 let read =
                     read_value_cow(&cells[g], kinds[c], &columns[c], &|| grid.at(line, Some(g)))
                         .map(|v| match v {
@@ -506,7 +556,11 @@ mod tests {
         let e = parse("code,name\nA,x\n").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "t.csv:1: missing required column 'id' (found: code,name)"
+            "t.csv:1: missing required column 'id' (a header may name it 统一社会信用代码 / 社会信用代码 / id; found: code,name)"
+        );
+        assert_eq!(
+            e.message(crate::messages::Lang::Zh),
+            "t.csv:1: 表头中没有必需的“id”列（列名可写作 统一社会信用代码 / 社会信用代码 / id；现有列：code,name）"
         );
     }
 

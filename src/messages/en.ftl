@@ -25,13 +25,15 @@ invalid-id = invalid id '{ $id }': { $reason }
 invalid-id-hint = check the code for typos; a genuine code that fails the check can be allowed by an allowlist of ids, or by checking ids as a warning only
 personal-data = column '{ $column }' holds { $shape }: personal data must not enter the record or the public files
 personal-data-hint = only the columns the plan reads are kept: if the plan need not read '{ $column }', remove it from the plan's filters; if it must (an officer id that is an ID number), use another column (工号, 执法证号); if these values are public, declare it: [columns.public] with the table's name = ["{ $column }"]
+number-code = '{ $field }' holds the number { $value }: a spreadsheet keeps only 15 significant digits, so this code has lost its last digits
+number-code-hint = format the column as Text in the spreadsheet, then export the codes again from the source system or type them in again (changing the format alone cannot bring the lost digits back)
 bad-value = '{ $field }' = '{ $value }': expected { $expected }
 problems = { $total } problems; nothing was drawn
 problems-more = … and { $count } more
 csv = malformed CSV
 empty-table = the file is empty: expected a header row with at least { $expected }
-missing-column = missing required column '{ $column }' (found: { $found })
-missing-column-hint = add a column named '{ $column }' to the header row
+missing-column = missing required column '{ $column }' (a header may name it { $names }; found: { $found })
+missing-column-hint = check that the header row names it so (annotations such as （必填） or * are fine) and is among the first 30 rows; a column under another name can be mapped in the plan's [columns.targets] or [columns.officers], as in "企业代码" = "id"
 duplicate-column = duplicate column '{ $column }' (also column { $first })
 empty-column-name = empty column name in the header
 empty-field = empty '{ $field }': every row needs one

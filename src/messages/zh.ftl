@@ -24,13 +24,15 @@ invalid-id = 编号“{ $id }”无效：{ $reason }
 invalid-id-hint = 请检查统一社会信用代码是否录错；如代码确属真实、只是未通过校验，可将其列入编号白名单，或将编号校验改为只警告
 personal-data = 列“{ $column }”含有{ $shape }：个人信息不得进入记录或公开文件
 personal-data-hint = 程序只保留抽查计划读取的列：如计划无需读取“{ $column }”，请从计划的筛选条件中删去它；如必须读取（例如人员编号就是身份证号），请改用其他列（工号、执法证号）；如这些值本来就是公开的，请在 [columns.public] 中声明：表名 = ["{ $column }"]
+number-code = “{ $field }”列的单元格是数值 { $value }：表格软件的数值只保留 15 位有效数字，这个代码的末几位已经丢失
+number-code-hint = 请在表格中把该列设置为“文本”格式，再从原系统重新导出或重新录入这些代码（只改格式不能找回已丢失的数字）
 bad-value = “{ $field }” = “{ $value }”：应为 { $expected }
 problems = 共 { $total } 个问题；未进行抽取
 problems-more = ……另有 { $count } 个问题
 csv = CSV 格式错误
 empty-table = 文件为空：应有表头行，至少包含 { $expected }
-missing-column = 缺少必需的列“{ $column }”（现有列：{ $found }）
-missing-column-hint = 请在表头行中加入名为“{ $column }”的列
+missing-column = 表头中没有必需的“{ $column }”列（列名可写作 { $names }；现有列：{ $found }）
+missing-column-hint = 请确认表头行写有上述列名之一（“（必填）”“*”等标注无妨），且表头在前 30 行之内；如该列用了别的名称，可在抽查计划的 [columns.targets] 或 [columns.officers] 中指明，如 "企业代码" = "id"
 duplicate-column = 列名“{ $column }”重复（第 { $first } 列已是此列名）
 empty-column-name = 表头中有空列名
 empty-field = “{ $field }”为空：每一行都必须填写

@@ -1,6 +1,12 @@
 //! Where a plan value is, and the error for a value that is not what the plan expects.
 
+use std::collections::BTreeMap;
+
 use toml::Spanned;
+
+use crate::base::normalize;
+use crate::inputs::TableKind;
+use crate::inputs::columns::{self, Column};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::messages::{Arg, Message, msg};
@@ -16,9 +22,36 @@ pub(crate) fn locate(source: &str, text: &str, offset: usize) -> Location {
 pub(crate) struct Ctx<'a> {
     pub(crate) source: &'a str,
     pub(crate) text: &'a str,
+    /// The plan's `[columns.targets]` and `[columns.officers]`, normalised.
+    pub(crate) targets: &'a BTreeMap<String, String>,
+    pub(crate) officers: &'a BTreeMap<String, String>,
+}
+
+/// The column a plan's name for it means (SPEC.md §4.1): the name a header cell of that
+/// text would get (§3.2 rules 1, 2 and 4), so that `信用风险分类` and `risk` are one
+/// column. A name of personal data keeps its text: no table has such a column.
+pub(crate) fn resolve_column(
+    kind: TableKind,
+    name: &str,
+    mapping: &BTreeMap<String, String>,
+) -> String {
+    let name = normalize::text(name);
+    match columns::resolve(kind, &name, mapping) {
+        Column::Keep(column, _) => column,
+        Column::Drop => name.to_ascii_lowercase(),
+    }
 }
 
 impl Ctx<'_> {
+    /// The column a task's name means in the target directory or the officer roster.
+    pub(crate) fn column(&self, kind: TableKind, name: &str) -> String {
+        let mapping = match kind {
+            TableKind::Officers => self.officers,
+            _ => self.targets,
+        };
+        resolve_column(kind, name, mapping)
+    }
+
     pub(crate) fn at<T>(&self, s: &Spanned<T>) -> Location {
         locate(self.source, self.text, s.span().start)
     }

@@ -275,8 +275,10 @@ pub struct Ratio {
 
 impl Ratio {
     /// Parses `"3%"`, `"0.5%"`, `"100%"`: up to three integer digits, up to
-    /// four decimals, a percent sign, at most 100%.
+    /// four decimals, a percent sign, at most 100%; full-width characters as their ASCII
+    /// forms (`"5％"`), as an identifier reads them (SPEC.md §4.1).
     pub fn parse(s: &str) -> Option<Ratio> {
+        let s = crate::base::normalize::identifier(s);
         let body = s.strip_suffix('%')?;
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::context::resolve_column;
 use super::digest;
 use crate::base::normalize;
 use crate::dates::Date;
@@ -113,7 +114,19 @@ impl Plan {
         };
         let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
         let raw: RawPlan = toml::from_str(text).map_err(syntax)?;
-        let cx = Ctx { source, text };
+        let mapping = |m: &BTreeMap<String, String>| -> BTreeMap<String, String> {
+            m.iter()
+                .map(|(k, v)| (normalize::text(k), normalize::text(v)))
+                .collect()
+        };
+        let target_columns = mapping(&raw.columns.targets);
+        let officer_columns = mapping(&raw.columns.officers);
+        let cx = Ctx {
+            source,
+            text,
+            targets: &target_columns,
+            officers: &officer_columns,
+        };
 
         let id = normalize::text(raw.plan.id.get_ref());
         if id.is_empty() {
@@ -147,7 +160,8 @@ impl Plan {
         }
         // After validation, so that a misplaced float is reported with its
         // location by the checks above.
-        let digest = digest::of_tree(&tree).map_err(|e| e.at(Location::file(source)))?;
+        let canonical = canonical_tree(tree, &target_columns, &officer_columns);
+        let digest = digest::of_tree(&canonical).map_err(|e| e.at(Location::file(source)))?;
         let date = match &raw.plan.date {
             None => None,
             Some(d) => Some(Date::parse(&normalize::text(d.get_ref())).ok_or_else(|| {
@@ -188,11 +202,6 @@ impl Plan {
                 }
                 keywords
             }
-        };
-        let mapping = |m: BTreeMap<String, String>| -> BTreeMap<String, String> {
-            m.into_iter()
-                .map(|(k, v)| (normalize::text(&k), normalize::text(&v)))
-                .collect()
         };
         let one_visit = match &raw.plan.one_visit {
             None => OneVisit::default(),
@@ -286,8 +295,8 @@ impl Plan {
             authority: normalize::text(&raw.plan.authority),
             date,
             exclude_status,
-            target_columns: mapping(raw.columns.targets),
-            officer_columns: mapping(raw.columns.officers),
+            target_columns: target_columns.clone(),
+            officer_columns: officer_columns.clone(),
             public_columns: {
                 use crate::inputs::TableKind::{Conflicts, History, Officers, Targets};
                 let p = raw.columns.public;
@@ -299,9 +308,14 @@ impl Plan {
                 ]
                 .into_iter()
                 .map(|(k, names)| {
+                    let mapping = match k {
+                        Targets => &target_columns,
+                        Officers => &officer_columns,
+                        _ => &BTreeMap::new(),
+                    };
                     let names = names
                         .iter()
-                        .map(|n| normalize::text(n).to_ascii_lowercase())
+                        .map(|n| resolve_column(k, n, mapping))
                         .collect();
                     (k, names)
                 })
@@ -311,6 +325,67 @@ impl Plan {
             digest,
         })
     }
+}
+
+/// The plan's tree with every column name it gives — the keys of `filter` and
+/// `officer_filter`, the entries of `strata` and of `[columns.public]` — replaced by the
+/// column it means (SPEC.md §4.3): a plan naming a column by the file's header has the
+/// digest of the plan naming it canonically.
+fn canonical_tree(
+    mut tree: toml::Table,
+    targets: &BTreeMap<String, String>,
+    officers: &BTreeMap<String, String>,
+) -> toml::Table {
+    use crate::inputs::TableKind::{self, Conflicts, History, Officers, Targets};
+    let empty = BTreeMap::new();
+    let names = |kind: TableKind, value: &mut toml::Value, mapping: &BTreeMap<String, String>| {
+        if let toml::Value::Array(items) = value {
+            for item in items {
+                if let toml::Value::String(name) = item {
+                    *name = resolve_column(kind, name, mapping);
+                }
+            }
+        }
+    };
+    let keys = |kind: TableKind, value: &mut toml::Value, mapping: &BTreeMap<String, String>| {
+        if let toml::Value::Table(t) = value {
+            *t = std::mem::take(t)
+                .into_iter()
+                .map(|(k, v)| (resolve_column(kind, &k, mapping), v))
+                .collect();
+        }
+    };
+    if let Some(toml::Value::Array(tasks)) = tree.get_mut("tasks") {
+        for task in tasks {
+            let toml::Value::Table(task) = task else {
+                continue;
+            };
+            if let Some(v) = task.get_mut("filter") {
+                keys(Targets, v, targets);
+            }
+            if let Some(v) = task.get_mut("officer_filter") {
+                keys(Officers, v, officers);
+            }
+            if let Some(v) = task.get_mut("strata") {
+                names(Targets, v, targets);
+            }
+        }
+    }
+    if let Some(toml::Value::Table(public)) =
+        tree.get_mut("columns").and_then(|c| c.get_mut("public"))
+    {
+        for (name, kind, mapping) in [
+            ("targets", Targets, targets),
+            ("officers", Officers, officers),
+            ("history", History, &empty),
+            ("conflicts", Conflicts, &empty),
+        ] {
+            if let Some(v) = public.get_mut(name) {
+                names(kind, v, mapping);
+            }
+        }
+    }
+    tree
 }
 
 #[cfg(test)]
@@ -432,8 +507,11 @@ team_size = 3
         assert_eq!(Ratio::parse("0.5%"), Some(Ratio { ppm: 5_000 }));
         assert_eq!(Ratio::parse("100%"), Some(Ratio { ppm: 1_000_000 }));
         assert_eq!(Ratio::parse("0.0001%"), Some(Ratio { ppm: 1 }));
+        // Typed with a Chinese input method: full-width, as identifiers are read.
+        assert_eq!(Ratio::parse("5％"), Some(Ratio { ppm: 50_000 }));
+        assert_eq!(Ratio::parse("０．５％"), Some(Ratio { ppm: 5_000 }));
         for bad in [
-            "3", "101%", "3.%", ".5%", "3.00001%", "-1%", "1e2%", " 3%", "1000%",
+            "3", "101%", "3.%", ".5%", "3.00001%", "-1%", "1e2%", "3 %", "1000%", "3%%",
         ] {
             assert_eq!(Ratio::parse(bad), None, "{bad}");
         }

@@ -7,6 +7,7 @@ use toml::Spanned;
 use crate::base::normalize;
 use crate::dates::Date;
 use crate::error::{Location, Result};
+use crate::inputs::TableKind;
 use crate::messages::{Arg, Message, msg};
 
 use super::context::{Ctx, describe, quoted, value_error};
@@ -16,6 +17,7 @@ pub(crate) fn parse_filter(
     cx: &Ctx<'_>,
     task: &str,
     key: &str,
+    kind: TableKind,
     table: &Spanned<toml::Table>,
 ) -> Result<Filter> {
     let mut clauses = BTreeMap::new();
@@ -106,7 +108,7 @@ pub(crate) fn parse_filter(
                 ..Condition::default()
             },
         };
-        let column = normalize::text(col).to_ascii_lowercase();
+        let column = cx.column(kind, col);
         if clauses.contains_key(&column) {
             return Err(cx.value_error(
                 table,

@@ -5,6 +5,7 @@ use toml::Spanned;
 use crate::base::normalize;
 use crate::dates::Date;
 use crate::error::{Location, Result};
+use crate::inputs::TableKind;
 use crate::messages::{Arg, Message, msg};
 
 use super::context::{Ctx, describe, quoted};
@@ -26,18 +27,18 @@ pub(crate) fn parse_task(cx: &Ctx<'_>, raw: RawTask, at: Location) -> Result<Tas
     let task = id.as_str();
     let filter = raw
         .filter
-        .map(|f| parse_filter(cx, task, "filter", &f))
+        .map(|f| parse_filter(cx, task, "filter", TableKind::Targets, &f))
         .transpose()?
         .unwrap_or_default();
     let officer_filter = raw
         .officer_filter
-        .map(|f| parse_filter(cx, task, "officer_filter", &f))
+        .map(|f| parse_filter(cx, task, "officer_filter", TableKind::Officers, &f))
         .transpose()?
         .unwrap_or_default();
     let mut strata: Vec<String> = Vec::new();
     let strata_at: Vec<Location> = raw.strata.iter().map(|s| cx.at(s)).collect();
     for s in &raw.strata {
-        let col = normalize::text(s.get_ref()).to_ascii_lowercase();
+        let col = cx.column(TableKind::Targets, s.get_ref());
         if col.is_empty() || strata.contains(&col) {
             return Err(cx.value_error(
                 s,

@@ -429,7 +429,7 @@ fn bad_inputs_exit_2_with_exact_errors() {
             "missing required column",
             "targets.csv",
             TARGETS.replacen("id,name,", "id,title,", 1),
-            "error: targets.csv:1: missing required column 'name' (found: id,title,risk,status,region)\nhint: add a column named 'name' to the header row\n",
+            "error: targets.csv:1: missing required column 'name' (a header may name it 企业名称 / 市场主体名称 / name; found: id,title,risk,status,region)\nhint: check that the header row names it so (annotations such as （必填） or * are fine) and is among the first 30 rows; a column under another name can be mapped in the plan's [columns.targets] or [columns.officers], as in \"企业代码\" = \"id\"; in an .xlsx file, --targets-sheet or --officers-sheet names the sheet\n",
         ),
         (
             "missing required field",

@@ -11,6 +11,7 @@ mod browser;
 mod ceremony;
 mod cli;
 mod crash;
+mod exports;
 mod formats;
 mod fuzz_regressions;
 mod limits;

@@ -186,12 +186,21 @@ proptest! {
         keep_names in any::<bool>(),
         gbk in any::<bool>(),
         bad_byte in prop::option::of(0_usize..200),
+        titles in prop::collection::vec(prop::sample::select(vec![
+            "名录（2027年）", "导出时间：2027-01-10,,", "", ",,,", "\"a\nb\",c", "企业名称,备注",
+        ]), 0..4),
+        no_header in any::<bool>(),
     ) {
         let mut text = String::new();
         if bom {
             text.push('\u{FEFF}');
         }
-        text.push_str("统一社会信用代码,企业名称,备注,信用风险分类");
+        // Title rows above the header (SPEC.md §3.1), and at times no header at all.
+        for title in &titles {
+            text.push_str(title);
+            text.push_str(ends);
+        }
+        text.push_str(if no_header { "企业代码,企业名称,备注,信用风险分类" } else { "统一社会信用代码（必填）,企业名称*,备注,信用风险分类" });
         for (id, name, other, risk, extra) in &rows {
             text.push_str(ends);
             match extra {

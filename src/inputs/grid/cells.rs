@@ -23,13 +23,92 @@ pub(crate) struct Grid {
     pub rows: Vec<(u64, Vec<String>)>,
     pub style: Style,
     pub source: String,
+    /// The columns before the grid's first (a worksheet's used range may begin at B).
+    pub column_offset: u64,
+    /// The cells (line, column) that held a number of 16 or more integer digits, which a
+    /// spreadsheet cannot hold exactly (SPEC.md §3.1): an identifier there is an error.
+    pub long_numbers: Vec<(u64, usize)>,
 }
 
+/// How many of a table's first rows may hold its header (SPEC.md §3.1): title rows and an
+/// exporter's notes above it are not read.
+pub(crate) const HEADER_SEARCH: usize = 30;
+
 impl Grid {
+    /// A grid of text rows, its first row the header.
+    pub fn new(source: &str, style: Style, header: Vec<String>, header_at: u64) -> Grid {
+        Grid {
+            header,
+            header_at,
+            rows: Vec::new(),
+            style,
+            source: source.to_owned(),
+            column_offset: 0,
+            long_numbers: Vec::new(),
+        }
+    }
+
+    /// Makes the header row the first of the first [`HEADER_SEARCH`] rows that are not
+    /// empty that `is_header` accepts, the rows above it unread (SPEC.md §3.1). False, and the grid unchanged, when none is.
+    pub fn find_header(&mut self, is_header: &dyn Fn(&[String]) -> bool) -> bool {
+        if is_header(&self.header) {
+            return true;
+        }
+        let Some(i) = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, cells))| cells.iter().any(|c| !c.is_empty()))
+            .take(HEADER_SEARCH - 1)
+            .find(|(_, (_, cells))| is_header(cells))
+            .map(|(i, _)| i)
+        else {
+            return false;
+        };
+        let mut above = self.rows.drain(..=i);
+        let (line, header) = above.next_back().expect("the header row");
+        drop(above);
+        self.header = header;
+        self.header_at = line;
+        self.long_numbers.retain(|&(l, _)| l > line);
+        true
+    }
+
+    /// Drops the columns before and after those the header and the rows hold a value in: a
+    /// worksheet's used range counts the title rows above the header too (SPEC.md §3.1).
+    pub fn trim_columns(&mut self) {
+        let used = |c: usize| {
+            !self.header[c].is_empty()
+                || self
+                    .rows
+                    .iter()
+                    .any(|(_, r)| r.get(c).is_some_and(|v| !v.is_empty()))
+        };
+        let width = self.header.len();
+        let first = (0..width).find(|&c| used(c)).unwrap_or(0);
+        let end = (first..width)
+            .rev()
+            .find(|&c| used(c))
+            .map_or(first, |c| c + 1);
+        if (first, end) != (0, width) {
+            let rows = self.rows.iter_mut().map(|(_, r)| r);
+            for cells in std::iter::once(&mut self.header).chain(rows) {
+                cells.truncate(end);
+                cells.drain(..first.min(cells.len()));
+            }
+            self.column_offset += first as u64;
+            self.long_numbers
+                .retain(|&(_, c)| (first..end).contains(&c));
+            for (_, c) in &mut self.long_numbers {
+                *c -= first;
+            }
+        }
+    }
+
     /// The location of a cell (`column` is 0-based; `None` for the whole row).
     pub fn at(&self, line: u64, column: Option<usize>) -> Location {
         let mut at = Location::line(&self.source, line);
-        at.column = column.map(|c| c as u64 + 1);
+        at.column = column.map(|c| self.column_offset + c as u64 + 1);
         match &self.style {
             Style::Lines => {}
             Style::Cells(sheet) => at.sheet = Some(sheet.clone()),

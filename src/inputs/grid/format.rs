@@ -57,15 +57,21 @@ pub struct ReadOptions {
 }
 
 /// Reads a grid in the given or detected format.
-pub(crate) fn read(source: &str, bytes: &[u8], options: &ReadOptions) -> Result<Grid> {
+/// `is_header` tells a header row from the title rows above it (SPEC.md §3.1).
+pub(crate) fn read(
+    source: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Grid> {
     let format = options
         .format
         .or_else(|| Format::from_file_name(source))
         .unwrap_or(Format::Csv);
     let mut grid = match format {
-        Format::Csv => delimited(source, bytes, b',', options.encoding)?,
-        Format::Tsv => delimited(source, bytes, b'\t', options.encoding)?,
-        Format::Xlsx => xlsx(source, bytes, options.sheet.as_deref())?,
+        Format::Csv => delimited(source, bytes, b',', options.encoding, is_header)?,
+        Format::Tsv => delimited(source, bytes, b'\t', options.encoding, is_header)?,
+        Format::Xlsx => xlsx(source, bytes, options.sheet.as_deref(), is_header)?,
         Format::Json => json(source, bytes, options.encoding, false)?,
         Format::Jsonl => json(source, bytes, options.encoding, true)?,
     };

@@ -86,13 +86,9 @@ pub(super) fn json(
     for (_, cells) in &mut rows {
         cells.resize(header.len(), String::new());
     }
-    Ok(Grid {
-        header,
-        header_at: 1,
-        rows,
-        style,
-        source: source.to_owned(),
-    })
+    let mut grid = Grid::new(source, style, header, 1);
+    grid.rows = rows;
+    Ok(grid)
 }
 
 /// Whether a line of JSON Lines holds no row (blank, or only `White_Space`).
@@ -212,6 +208,7 @@ mod tests {
                 format: Some(Format::Json),
                 ..ReadOptions::default()
             },
+            &|_| true,
         )
         .unwrap();
         let expected: Vec<String> = texts

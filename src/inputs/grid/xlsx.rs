@@ -35,6 +35,17 @@ fn cell_text(cell: Data) -> std::result::Result<String, calamine::CellErrorType>
     })
 }
 
+/// A number of 16 or more integer digits: a spreadsheet keeps 15 significant digits, so
+/// a code typed or pasted as one (a USCC `914201001234567890` read back as
+/// `914201001234568000`) has lost its last digits (SPEC.md §3.1).
+fn long_number(cell: &Data) -> bool {
+    match *cell {
+        Data::Int(i) => i.unsigned_abs() >= 1_000_000_000_000_000,
+        Data::Float(f) => f.abs() >= 1e15,
+        _ => false,
+    }
+}
+
 /// An ISO 8601 date cell (`t="d"`, `2023-03-15T00:00:00`) written as any other date
 /// cell (SPEC.md §3.1): `YYYY-MM-DD`, with ` HH:MM:SS` when the time is not midnight, a
 /// fraction of a second dropped. `None` when the text is not such a date.
@@ -65,16 +76,24 @@ fn iso_date_text(s: &str) -> Option<String> {
 /// A cell read, or the error value it holds.
 type CellText = std::result::Result<String, calamine::CellErrorType>;
 
-pub(super) fn xlsx(source: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Grid> {
-    xlsx_within(source, bytes, sheet, workbook::Limits::DEFAULT)
+pub(super) fn xlsx(
+    source: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Grid> {
+    xlsx_within(source, bytes, sheet, is_header, workbook::Limits::DEFAULT)
 }
 
 /// Reads a worksheet within `limits` ([`workbook`]: a workbook is checked part by part
-/// before calamine reads it, and what its cells take is counted as they are read).
+/// before calamine reads it, and what its cells take is counted as they are read): the
+/// one named, or else the first whose rows hold a header (`is_header`, SPEC.md §3.1), or
+/// else the first. The grid's header is its header row.
 pub(crate) fn xlsx_within(
     source: &str,
     bytes: &[u8],
     sheet: Option<&str>,
+    is_header: &dyn Fn(&[String]) -> bool,
     limits: workbook::Limits,
 ) -> Result<Grid> {
     let at = || Location::file(source);
@@ -90,18 +109,49 @@ pub(crate) fn xlsx_within(
     let mut package =
         package.ok_or_else(|| Error::with_id(ErrorKind::Xlsx, "xlsx-not-workbook").at(at()))?;
     let names = book.sheet_names();
-    let index = match sheet {
-        Some(s) => names.iter().position(|n| n.as_str() == s).ok_or_else(|| {
-            Error::with_id(ErrorKind::Xlsx, "xlsx-no-such-sheet")
-                .at(at())
-                .arg("sheet", s)
-                .arg("sheets", names.join(", "))
-        })?,
-        None if names.is_empty() => {
-            return Err(Error::with_id(ErrorKind::Xlsx, "xlsx-no-sheets").at(at()));
+    match sheet {
+        Some(s) => {
+            let index = names.iter().position(|n| n.as_str() == s).ok_or_else(|| {
+                Error::with_id(ErrorKind::Xlsx, "xlsx-no-such-sheet")
+                    .at(at())
+                    .arg("sheet", s)
+                    .arg("sheets", names.join(", "))
+            })?;
+            let mut grid = worksheet(source, &mut book, &mut package, &names, index)?;
+            if grid.find_header(is_header) {
+                grid.trim_columns();
+            }
+            Ok(grid)
         }
-        None => 0,
-    };
+        None if names.is_empty() => Err(Error::with_id(ErrorKind::Xlsx, "xlsx-no-sheets").at(at())),
+        None => {
+            // An exporter's instructions sheet before the data: the first sheet with a
+            // header row is the table's. One sheet is held at a time.
+            for index in 0..names.len() {
+                let mut grid = match worksheet(source, &mut book, &mut package, &names, index) {
+                    // An empty sheet, or a chart.
+                    Err(e) if e.kind() == ErrorKind::EmptyTable => continue,
+                    read => read?,
+                };
+                if grid.find_header(is_header) {
+                    grid.trim_columns();
+                    return Ok(grid);
+                }
+            }
+            worksheet(source, &mut book, &mut package, &names, 0)
+        }
+    }
+}
+
+/// The worksheet at `index`, its first row the header.
+fn worksheet(
+    source: &str,
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    package: &mut workbook::Package,
+    names: &[String],
+    index: usize,
+) -> Result<Grid> {
+    let at = || Location::file(source);
     let name = names[index].clone();
     let mut budget = package.check_sheet(index)?;
     // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
@@ -117,6 +167,7 @@ pub(crate) fn xlsx_within(
     let mut sparse: Vec<(u32, Vec<(u32, CellText)>)> = Vec::new();
     let mut in_order = true;
     let mut count: u64 = 0;
+    let mut long_numbers = Vec::new();
     match book.worksheet_cells_reader(&name) {
         // A chart sheet: no cells.
         Err(calamine::XlsxError::NotAWorksheet(_)) => {}
@@ -137,7 +188,11 @@ pub(crate) fn xlsx_within(
                 budget.take(workbook::CELL_BYTES + 2 * text as u64)?;
                 count += 1;
                 let (r, c) = cell.get_position();
-                let value = cell_text(Data::from(cell.get_value().clone()));
+                let data = Data::from(cell.get_value().clone());
+                if long_number(&data) {
+                    long_numbers.push((r, c));
+                }
+                let value = cell_text(data);
                 match sparse.last_mut() {
                     Some((last, cells)) if *last == r => {
                         in_order &= cells.last().is_none_or(|&(p, _)| p < c);
@@ -219,13 +274,14 @@ pub(crate) fn xlsx_within(
         let row = u64::from(r) + 1;
         rows.push((row, dense(cells, row)?));
     }
-    Ok(Grid {
-        header,
-        header_at: header_row,
-        rows,
-        style: Style::Cells(name),
-        source: source.to_owned(),
-    })
+    let mut grid = Grid::new(source, Style::Cells(name), header, header_row);
+    grid.rows = rows;
+    grid.column_offset = u64::from(first_col);
+    grid.long_numbers = long_numbers
+        .into_iter()
+        .map(|(r, c)| (u64::from(r) + 1, (c - first_col) as usize))
+        .collect();
+    Ok(grid)
 }
 
 #[cfg(test)]
@@ -267,7 +323,7 @@ mod tests {
     }
 
     fn same_as_whole_range(bytes: &[u8]) {
-        let streamed = xlsx("t.xlsx", bytes, None).map(|mut g| {
+        let streamed = xlsx("t.xlsx", bytes, None, &|_| true).map(|mut g| {
             g.rows
                 .retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
             (g.header, g.rows)
@@ -334,7 +390,7 @@ mod tests {
         for sheet in &cases {
             same_as_whole_range(&workbook(sheet));
         }
-        let read = |i: usize| xlsx("t.xlsx", &workbook(&cases[i]), None);
+        let read = |i: usize| xlsx("t.xlsx", &workbook(&cases[i]), None, &|_| true);
         let g = read(1).unwrap();
         assert_eq!(
             (g.header_at, g.header),
@@ -360,7 +416,7 @@ mod tests {
         // cells (calamine's `worksheet_range` allocates them); read by cell, it is the
         // column limit.
         let far = format!("{header}{}", cell("XFD1048576", "x"));
-        let e = xlsx("t.xlsx", &workbook(&far), None).unwrap_err();
+        let e = xlsx("t.xlsx", &workbook(&far), None, &|_| true).unwrap_err();
         assert_eq!(
             e.to_string(),
             "t.xlsx:3: the number of columns (16382) exceeds the limit of 1024"

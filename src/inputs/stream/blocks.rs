@@ -18,9 +18,10 @@ use super::scan::{Text, binary, binary_at, line_at, not_text, whole_file_text};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::{Layout, RowSyntax};
+use crate::inputs::grid::{HEADER_SEARCH, check_columns};
 use crate::inputs::kind::TableKind;
 use crate::inputs::source::ByteSource;
-use crate::inputs::table::{Header, TableOptions};
+use crate::inputs::table::{Header, TableOptions, names_required};
 use crate::inputs::text::Encoding;
 
 /// Bytes read at a time.
@@ -178,17 +179,48 @@ fn read_blocks(
     } else {
         0
     };
-    // The header record (csv_core, as the in-memory reader), more blocks if it is long.
-    let (header_cells, header_end, header_line) = loop {
-        match first_record(&carry[start..], delimiter, eof) {
+    // The header record (csv_core, as the in-memory reader), more blocks if it is long: the
+    // first record that is not empty, or a later one below title rows (SPEC.md §3.1).
+    // `pos` is where the next record begins; the records before the header are dropped.
+    let mut pos = start;
+    let mut first: Option<(Vec<String>, usize, u64)> = None;
+    let mut rows_seen = 0;
+    let (header, header_end, header_line) = loop {
+        match first_record(&carry[pos..], delimiter, eof) {
             Some((cells, used, newlines_before)) => {
-                break (cells, start + used, 1 + newlines_before);
+                let line = 1 + count_newlines(&carry[start..pos]) as u64 + newlines_before;
+                let mut decoded = Vec::with_capacity(cells.len());
+                for cell in cells {
+                    match decode_cell(cell, encoding) {
+                        Some(s) => decoded.push(s),
+                        None if forced => return Err(not_text(source, &carry, bom, encoding)),
+                        None => return Ok(None),
+                    }
+                }
+                check_columns(source, line, decoded.len())?;
+                pos += used;
+                if decoded.iter().all(String::is_empty) {
+                    continue;
+                }
+                rows_seen += 1;
+                if names_required(kind, &decoded, table) {
+                    break (decoded, pos, line);
+                }
+                if first.is_none() {
+                    first = Some((decoded, pos, line));
+                }
+                if rows_seen == HEADER_SEARCH {
+                    break first.take().expect("a row was seen");
+                }
             }
-            None if eof => {
-                return Err(Error::new(ErrorKind::EmptyTable)
-                    .at(Location::file(source))
-                    .arg("expected", "id,name"));
-            }
+            None if eof => match first.take() {
+                Some(first) => break first,
+                None => {
+                    return Err(Error::new(ErrorKind::EmptyTable)
+                        .at(Location::file(source))
+                        .arg("expected", "id,name"));
+                }
+            },
             None => {
                 if carry.len() > 64 << 20 {
                     return Err(
@@ -204,22 +236,6 @@ fn read_blocks(
             }
         }
     };
-    let mut header = Vec::with_capacity(header_cells.len());
-    for cell in header_cells {
-        match decode_cell(cell, encoding) {
-            Some(s) => header.push(s),
-            None if forced => return Err(not_text(source, &carry, bom, encoding)),
-            None => return Ok(None),
-        }
-    }
-    if header.len() > crate::inputs::limits::COLUMNS {
-        return Err(
-            Error::with_id(ErrorKind::TooLarge, "input-too-large-columns")
-                .at(Location::line(source, header_line))
-                .arg("columns", header.len())
-                .arg("limit", crate::inputs::limits::COLUMNS as u64),
-        );
-    }
     let at_header = |i: Option<usize>| {
         let mut at = Location::line(source, header_line);
         at.column = i.map(|c| c as u64 + 1);

@@ -328,7 +328,7 @@ mod tests {
 
     /// The error reading `bytes` within [`SMALL`], or the rows read.
     fn read(bytes: &[u8]) -> std::result::Result<usize, String> {
-        xlsx_within("t.xlsx", bytes, None, SMALL)
+        xlsx_within("t.xlsx", bytes, None, &|_| true, SMALL)
             .map(|g| g.rows.len())
             .map_err(|e| e.to_string())
     }
@@ -401,9 +401,9 @@ mod tests {
             sheet_xml(&"<row><c/></row>".repeat(1 << 17)),
         ));
         let bytes = stored_zip(&files);
-        let grid = xlsx_within("t.xlsx", &bytes, Some("小"), SMALL).unwrap();
+        let grid = xlsx_within("t.xlsx", &bytes, Some("小"), &|_| true, SMALL).unwrap();
         assert_eq!(grid.header, ["id", "name"]);
-        let e = xlsx_within("t.xlsx", &bytes, Some("big"), SMALL).unwrap_err();
+        let e = xlsx_within("t.xlsx", &bytes, Some("big"), &|_| true, SMALL).unwrap_err();
         assert_eq!(
             e.to_string(),
             format!("{BEYOND}'xl/worksheets/sheet2.xml' inflates to more than 1 MiB")
@@ -534,7 +534,7 @@ mod tests {
             e,
             "t.xlsx: not a readable .xlsx workbook (it is encrypted: save it in Excel without a password)"
         );
-        let e = xlsx_within("t.xlsx", &ole, None, SMALL).unwrap_err();
+        let e = xlsx_within("t.xlsx", &ole, None, &|_| true, SMALL).unwrap_err();
         assert_eq!(
             e.message(crate::messages::Lang::Zh),
             "t.xlsx: 不是可读取的 .xlsx 工作簿（文件已加密：请在 Excel 中取消密码后另存）"
@@ -545,7 +545,7 @@ mod tests {
     fn a_workbook_beyond_the_limits_is_told_in_chinese() {
         let styles = format!("<styleSheet>{}</styleSheet>", " ".repeat(256 << 10));
         let bytes = book("", vec![("xl/styles.xml".into(), styles.into_bytes())]);
-        let e = xlsx_within("t.xlsx", &bytes, None, SMALL).unwrap_err();
+        let e = xlsx_within("t.xlsx", &bytes, None, &|_| true, SMALL).unwrap_err();
         assert_eq!(
             e.message(crate::messages::Lang::Zh),
             "t.xlsx: 工作簿解压后超出限制：部件“xl/styles.xml”超过 256 KiB"

@@ -297,6 +297,20 @@ pub fn error_cases() -> Vec<Case> {
                 c.plan = c.plan.replace("count = 3\nteam_size = 3", "count = 3\nteam_size = 3\ndepartments = [{ department = \"市场监管\", members = 1 }, { department = \"食品安全\", members = 1 }]");
             },
         ),
+        edited(
+            "risk-annotation-disagrees",
+            "§3.3 risk: a class annotated with another class, A类（信用风险高）: an error, never one of the two",
+            &|c| {
+                c.targets = c.targets.replacen(",A,存续,440300", ",A类（信用风险高）,存续,440300", 1);
+            },
+        ),
+        edited(
+            "no-header-row",
+            "§3.1: thirty title rows before the header: the header row is looked for among the first thirty rows only, so the first is the header, and it lacks id and name",
+            &|c| {
+                c.targets = format!("{}{}", "名录说明\n".repeat(30), c.targets);
+            },
+        ),
         edited("empty-seed", "§5.1: the seed is empty", &|c| c.seed = ""),
     ]
     .into_iter()

@@ -269,6 +269,35 @@ fn with_plan_keys(plan: &str, extra: &str) -> String {
 }
 
 /// A table with one more column: `header`, then one value per data row.
+/// A directory as a bureau's system exports it (SPEC.md §3.1–§3.3): a title row and a
+/// note above the header, a blank line, annotated headers, risk classes with their words.
+fn export_layout(table: &str) -> String {
+    let mut lines = table.lines();
+    let header = lines
+        .next()
+        .unwrap()
+        .replace("id,", "统一社会信用代码（必填）,")
+        .replace("name,", "企业名称*,")
+        .replace("risk,", "信用风险分类,")
+        .replace("status,", "登记状态【必填】,");
+    let mut out = format!(
+        "某某市市场监督管理局 检查对象名录（2027年）,,,,\n导出时间：2027-01-10\n\n{header}\n"
+    );
+    for line in lines {
+        let words = |c: &str| match c {
+            "A" => "A类（信用风险低）",
+            "B" => "B类(信用风险一般)",
+            "C" => "C类 （信用风险较高）",
+            other => panic!("{other}"),
+        };
+        let mut cells: Vec<&str> = line.split(',').collect();
+        cells[2] = words(cells[2]);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
 fn add_column(table: &str, header: &str, values: &[&str]) -> String {
     let mut lines = table.lines();
     let mut out = format!("{},{header}\n", lines.next().unwrap());

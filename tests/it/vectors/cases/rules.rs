@@ -167,6 +167,24 @@ pub fn rule_draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            plan: PLAN
+                .replace("filter = { status = \"存续\" }", "filter = { \"登记状态\" = \"存续\" }")
+                .replace("strata = [\"risk\"]", "strata = [\"信用风险分类\"]")
+                .replace("officer_filter = { department = \"食品安全\" }", "officer_filter = { \"科室（必填）\" = \"食品安全\" }"),
+            targets: export_layout(TARGETS),
+            ..case(
+                "export-layout",
+                "§3.1 header row, §3.2 annotations, §3.3 risk, §4.1 column names, §4.3: the worked example's directory as a bureau exports it — a title row and an export note above the header, a blank line, headers 统一社会信用代码（必填）, 企业名称*, 登记状态【必填】, risk classes written A类（信用风险低） — and its plan naming the columns by the file's headers (登记状态, 信用风险分类) and the roster's 科室（必填）: the directory's digest, the plan's digest and the record are the worked example's",
+            )
+        },
+        Case {
+            plan: simple_plan("strata = [\"risk\"]\nratio = { A = \"５０％\", \"*\" = \"100％\" }\n"),
+            ..case(
+                "full-width-ratio",
+                "§4.1 ratio: a ratio typed with a Chinese input method, ５０％, is read after ident as 50%; the plan's digest hashes the text as written",
+            )
+        },
+        Case {
             plan: simple_plan(
                 "filter = { last_inspected = { after = \"2025年12月31日\", before = \"2026/7/1\" } }\ncount = 3\n",
             ),

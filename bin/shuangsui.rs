@@ -96,6 +96,10 @@ fn main() -> ExitCode {
                 eprintln!("{}", t!(lang, "cli-error", message = refusal.to_string()));
                 return ExitCode::from(2);
             }
+            if let Some(text) = args::usage_error(&e, lang) {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
             e.exit()
         }
     };

@@ -16,6 +16,7 @@ mod help;
 mod inputs;
 mod publish;
 mod start;
+mod usage;
 mod values;
 mod wrap;
 
@@ -26,6 +27,7 @@ pub use draw::{AmendArgs, CheckArgs, DigestArgs, DrawArgs, MatchArgs, SourceArgs
 pub use inputs::{IdCheckArgs, InputArgs};
 pub use publish::{PublishArgs, ResultsArgs, SqlArgs};
 pub use start::{DemoArgs, GenArgs, InitArgs, SchemaArgs};
+pub use usage::render as usage_error;
 pub use values::{NoticeFormat, Pair, TableFormat, refusal};
 
 use crate::lang::Lang;

@@ -8,6 +8,7 @@ cli-hint-encoding = save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8), 
 cli-hint-invalid-id = check the code for typos; a genuine code that fails the check can be allowed with --id-allowlist FILE or --id-check warn
 cli-hint-no-calendar = once the State Council has announced the { $year } schedule, give it with --calendar FILE: [[year]] year = { $year }, holidays = ["{ $year }-10-01..{ $year }-10-07", …], workdays = [make-up weekend days]
 cli-hint-inputs-not-announced = use exactly the announced files (`shuangsui digest --plan PLAN --targets FILE` prints a file's canonical digest); if the inputs must change, publish a new announcement naming a later round
+cli-hint-missing-column = check that the header row names it so (annotations such as （必填） or * are fine) and is among the first 30 rows; a column under another name can be mapped in the plan's [columns.targets] or [columns.officers], as in "企业代码" = "id"; in an .xlsx file, --targets-sheet or --officers-sheet names the sheet
 cli-hint-missing-history = give the history file of past inspections with --history FILE
 cli-hint-sql-tables-needed = name them with --table and --exclusions-table
 
@@ -19,3 +20,21 @@ cli-hint = hint: { $hint }
 cli-warning = warning: { $message }
 cli-note = note: { $message }
 cli-cannot-write-stdout = cannot write to standard output: { $error }
+
+## Usage errors (a flag missing, unknown, or given a value it does not take): clap writes its
+## own in English only; these are written in the language of the run.
+
+cli-usage-missing = the following required arguments were not provided: { $args }
+cli-usage-no-command = name a command to run
+cli-usage-bad-value = invalid value '{ $value }' for { $arg }
+cli-usage-bad-value-because = invalid value '{ $value }' for { $arg }: { $reason }
+cli-usage-not-one-of = invalid value '{ $value }' for { $arg }: possible values are { $valid }
+cli-usage-unknown-argument = unexpected argument '{ $arg }'
+cli-usage-unknown-command = unrecognized command '{ $name }'
+cli-usage-conflict = the argument { $arg } cannot be used with { $other }
+cli-usage-value-count = wrong number of values for { $arg }
+cli-usage-no-equals = { $arg } takes its value after '=', as in { $arg }=VALUE
+cli-usage-not-utf8 = the command line holds characters that are not UTF-8
+cli-usage-did-you-mean = did you mean: { $names }
+cli-usage-line = usage: { $usage }
+cli-usage-more = for every flag and what it does, add --help to the command

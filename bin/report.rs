@@ -43,6 +43,22 @@ fn exclusions(lang: Lang, excluded: &BTreeMap<String, u64>) -> String {
 }
 
 /// The summary of a new announcement: what to publish, and what happens next.
+/// Unix seconds as people in China read a time: Beijing time, said so.
+pub fn beijing(lang: Lang, t: i64) -> String {
+    t!(
+        lang,
+        "time-beijing",
+        time = shuangsui::dates::format_beijing(t)
+    )
+}
+
+/// An RFC 3339 time of a record or an announcement (UTC there) in Beijing time; as written
+/// when it is not one.
+pub fn beijing_text(lang: Lang, rfc3339: &str) -> String {
+    shuangsui::dates::parse_rfc3339(rfc3339)
+        .map_or_else(|| rfc3339.to_owned(), |t| beijing(lang, t))
+}
+
 pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     say!(
         "{}",
@@ -56,7 +72,11 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
     );
     say!(
         "  {}",
-        t!(lang, "report-announced-at", at = &a.announced_at)
+        t!(
+            lang,
+            "report-announced-at",
+            at = beijing_text(lang, &a.announced_at)
+        )
     );
     say!(
         "  {}",
@@ -64,7 +84,7 @@ pub fn announcement(lang: Lang, a: &shuangsui::ceremony::Announcement) {
             lang,
             "report-round",
             round = a.beacon.round.to_string(),
-            at = &a.beacon.emitted_at
+            at = beijing_text(lang, &a.beacon.emitted_at)
         )
     );
     if !a.dice.is_empty() {
@@ -380,7 +400,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                     say!(
                         "    #{} {} {} {}: {} {by}",
                         e.seq,
-                        e.at,
+                        beijing_text(lang, &e.at),
                         e.task,
                         e.target,
                         e.reason
@@ -389,7 +409,7 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
                     say!(
                         "    #{} {} {} {}: {} → {} {}{}{} {by}",
                         e.seq,
-                        e.at,
+                        beijing_text(lang, &e.at),
                         e.task,
                         e.target,
                         e.officer,

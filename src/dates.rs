@@ -204,6 +204,49 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     Some(unix_seconds(day.to_jiff().to_datetime(time), offset))
 }
 
+/// Parses a time as people write it: RFC 3339 ([`parse_rfc3339`]), or a date and a clock
+/// time with no offset, read as Beijing time (UTC+8): `2027-01-15 10:00`,
+/// `2027-01-15 10:00:30`, `2027-01-15T10:00`. Unix seconds.
+pub fn parse_time(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Some(t) = parse_rfc3339(s) {
+        return Some(t);
+    }
+    let (day, clock) = s.split_once([' ', 'T', 't'])?;
+    let b = day.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let day = Date::parse(day)?;
+    let parts: Vec<&str> = clock.trim().split(':').collect();
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |i: usize| parts.get(i).map_or(Some(0), |p| p.parse::<i8>().ok());
+    let time = civil::Time::new(n(0)?, n(1)?, n(2)?, 0).ok()?;
+    Some(unix_seconds(day.to_jiff().to_datetime(time), BEIJING))
+}
+
+/// Unix seconds as Beijing time (UTC+8), for people to read: `2027-01-15 10:00:00`.
+pub fn format_beijing(t: i64) -> String {
+    match utc_at(t).and_then(|u| u.checked_add(SignedDuration::from_secs(8 * 3600)).ok()) {
+        Some(local) => match Date::from_jiff(local.date()) {
+            Some(day) => format!(
+                "{day} {:02}:{:02}:{:02}",
+                local.hour(),
+                local.minute(),
+                local.second()
+            ),
+            None => format_rfc3339(t),
+        },
+        None => format_rfc3339(t),
+    }
+}
+
 /// The calendar date in China (UTC+8, no daylight saving) at Unix time `t`.
 pub fn china_date(t: i64) -> Option<Date> {
     let beijing = utc_at(t)?.checked_add(SignedDuration::from_secs(i64::from(BEIJING.seconds())));
@@ -385,6 +428,35 @@ mod tests {
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn times_as_people_write_them_are_beijing_time() {
+        let ten = parse_rfc3339("2027-01-15T10:00:00+08:00").unwrap();
+        for s in [
+            "2027-01-15 10:00",
+            "2027-01-15T10:00",
+            " 2027-01-15 10:00:00 ",
+            "2027-01-15T02:00:00Z",
+        ] {
+            assert_eq!(parse_time(s), Some(ten), "{s}");
+        }
+        for bad in [
+            "2027-01-15",
+            "2027-01-15 10",
+            "2027-01-15 25:00",
+            "2027-1-15 10:00",
+            "2027-01-15 10:00:00:00",
+            "2027-02-30 10:00",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+        assert_eq!(format_beijing(ten), "2027-01-15 10:00:00");
+        // Past midnight in Beijing, the day before in UTC.
+        assert_eq!(
+            format_beijing(parse_rfc3339("2026-12-31T16:30:00Z").unwrap()),
+            "2027-01-01 00:30:00"
+        );
     }
 
     #[test]

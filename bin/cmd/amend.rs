@@ -47,9 +47,15 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
         ),
         _ => anyhow::bail!(t!(lang, "amend-give-change")),
     };
-    let at =
-        a.at.clone()
-            .unwrap_or_else(|| shuangsui::dates::format_rfc3339(unix_now()));
+    // An RFC 3339 time is kept as written; one written as people do (Beijing time) is
+    // stored in UTC, as the ledger's times are.
+    let at = match &a.at {
+        None => shuangsui::dates::format_rfc3339(unix_now()),
+        Some(at) if shuangsui::dates::parse_rfc3339(at).is_some() => at.clone(),
+        Some(at) => shuangsui::dates::parse_time(at)
+            .map(shuangsui::dates::format_rfc3339)
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "amend-bad-time", time = at)))?,
+    };
     // The library has no clock; the CLI does: an amendment is not dated in the future.
     if let Some(t) = shuangsui::dates::parse_rfc3339(&at) {
         anyhow::ensure!(
@@ -57,8 +63,8 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
             t!(
                 lang,
                 "amend-in-the-future",
-                at = &at,
-                now = shuangsui::dates::format_rfc3339(unix_now())
+                at = crate::report::beijing(lang, t),
+                now = crate::report::beijing(lang, unix_now())
             )
         );
     }

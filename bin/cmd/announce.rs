@@ -86,7 +86,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     let not_before = match &args.not_before {
         None => None,
         Some(t) => Some(
-            shuangsui::dates::parse_rfc3339(t)
+            shuangsui::dates::parse_time(t)
                 .ok_or_else(|| anyhow::anyhow!(t!(lang, "announce-bad-not-before", time = t)))?,
         ),
     };

@@ -10,7 +10,7 @@ use crate::lang::Lang;
 /// Prints the round and when it is emitted.
 pub fn run(args: &BeaconRoundArgs, lang: Lang) -> Result<ExitCode> {
     let at = &args.at;
-    let t = shuangsui::dates::parse_rfc3339(at)
+    let t = shuangsui::dates::parse_time(at)
         .ok_or_else(|| anyhow::anyhow!(t!(lang, "beacon-round-bad-time", time = at)))?;
     let round = shuangsui::ceremony::beacon::round_at(t);
     say!(
@@ -19,7 +19,7 @@ pub fn run(args: &BeaconRoundArgs, lang: Lang) -> Result<ExitCode> {
             lang,
             "beacon-round",
             round = round.to_string(),
-            at = shuangsui::dates::format_rfc3339(shuangsui::ceremony::beacon::time_of(round))
+            at = crate::report::beijing(lang, shuangsui::ceremony::beacon::time_of(round))
         )
     );
     Ok(ExitCode::SUCCESS)

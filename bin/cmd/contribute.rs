@@ -38,7 +38,7 @@ pub fn run(args: &ContributeArgs, lang: Lang) -> Result<ExitCode> {
             lang,
             "contribute-too-late",
             round = draft.beacon.round.to_string(),
-            at = &draft.beacon.emitted_at
+            at = crate::report::beijing_text(lang, &draft.beacon.emitted_at)
         )
     );
     let secret = hex::encode(rand::random::<[u8; 32]>());

@@ -126,7 +126,7 @@ help-amend-arg-note = What the reason leaves unsaid (required for 其他; publis
 help-amend-arg-unreachable = Record ENTITY as 通过登记的住所（经营场所）无法联系 (it is not replaced)
 help-amend-arg-task = The task, when the target is drawn by several
 help-amend-arg-actor = Who makes the amendment
-help-amend-arg-at = When (RFC 3339); default: now, UTC
+help-amend-arg-at = When, as 2027-01-20 15:00 (Beijing time) or RFC 3339 (2027-01-20T15:00:00+08:00); default: now
 help-digest-about = Print the canonical digest of one input, in hex
 help-digest-after =
     Example:
@@ -154,7 +154,7 @@ help-announce-after =
       shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \
           --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json
 help-announce-arg-margin = Minutes between now and the earliest beacon round
-help-announce-arg-not-before = The earliest time for the round (RFC 3339), when later than now + --margin
+help-announce-arg-not-before = The earliest time for the round, as 2027-01-15 10:00 (Beijing time) or RFC 3339, when later than now + --margin
 help-announce-arg-dice = The dice digits rolled in public now, at the announcement
 help-announce-arg-parties = A party who will contribute (notary, observer …; repeatable): the announcement is then a draft until `finalize`
 help-announce-arg-replaces = The announcement of the attempt this one replaces (it was not drawn)
@@ -180,7 +180,7 @@ help-beacon-round-about = Print the drand quicknet round emitted at or after TIM
 help-beacon-round-after =
     Example:
       shuangsui beacon-round --at 2027-01-15T10:10:00+08:00
-help-beacon-round-arg-at = RFC 3339 time, e.g. 2027-01-15T10:10:00+08:00
+help-beacon-round-arg-at = A time, as 2027-01-15 10:10 (Beijing time) or RFC 3339 (2027-01-15T10:10:00+08:00)
 
 ## publish, results, sql
 

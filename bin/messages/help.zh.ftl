@@ -126,7 +126,7 @@ help-amend-arg-note = 原因的补充说明（原因为“其他”时必填；�
 help-amend-arg-unreachable = 将该检查对象记为“通过登记的住所（经营场所）无法联系”（不替换）
 help-amend-arg-task = 检查对象被多个任务抽中时，指明任务
 help-amend-arg-actor = 修改操作人
-help-amend-arg-at = 修改时间（RFC 3339）；默认：当前时间，UTC
+help-amend-arg-at = 修改时间，如 2027-01-20 15:00（北京时间）或 RFC 3339 格式 2027-01-20T15:00:00+08:00；默认：当前时间
 help-digest-about = 打印一个输入的规范摘要（十六进制）
 help-digest-after =
     示例：
@@ -154,7 +154,7 @@ help-announce-after =
       shuangsui announce --plan plan.toml --targets targets.csv --officers officers.csv \
           --replaces announcement-1.json --reason '公证员未到场' --out announcement-2.json
 help-announce-arg-margin = 从现在到最早可用的 drand 轮次之间的分钟数
-help-announce-arg-not-before = 轮次的最早时间（RFC 3339），晚于“现在 + --margin”时使用
+help-announce-arg-not-before = 轮次的最早时间，如 2027-01-15 10:00（北京时间）或 RFC 3339 格式；晚于“现在 + --margin”时使用
 help-announce-arg-dice = 公告时当场公开投掷的骰子数字
 help-announce-arg-parties = 将提交贡献值的参与方（公证处、社会监督员……；可重复）：公告在 `finalize` 之前是草稿
 help-announce-arg-replaces = 本次公告所取代的上一次公告（该次未进行抽取）
@@ -180,7 +180,7 @@ help-beacon-round-about = 打印在 TIME 或之后发布的 drand quicknet 轮�
 help-beacon-round-after =
     示例：
       shuangsui beacon-round --at 2027-01-15T10:10:00+08:00
-help-beacon-round-arg-at = RFC 3339 时间，例如 2027-01-15T10:10:00+08:00
+help-beacon-round-arg-at = 时间，如 2027-01-15 10:10（北京时间）或 RFC 3339 格式 2027-01-15T10:10:00+08:00
 
 ## publish、results、sql
 

@@ -647,9 +647,31 @@ fn amend_then_verify_then_tamper() {
         "--actor",
         "张科长",
         "--at",
-        "2027-02-02T09:00:00+08:00",
+        "2027-02-02 09:00",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
+    // A time written as people write it is Beijing time, kept in UTC in the ledger; one in
+    // RFC 3339 is kept as written.
+    let record: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("record.json")).unwrap()).unwrap();
+    assert_eq!(record["ledger"][0]["at"], "2027-02-01T09:00:00+08:00");
+    assert_eq!(record["ledger"][1]["at"], "2027-02-02T01:00:00Z");
+    let out = amend(&[
+        "--unreachable",
+        target,
+        "--task",
+        "T2",
+        "--actor",
+        "张科长",
+        "--at",
+        "2月2日",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--at '2月2日' is not a time: write 2027-01-20 15:00 (Beijing time)"),
+        "{}",
+        stderr(&out)
+    );
     // A second unreachable for the same target is refused.
     let out = amend(&["--unreachable", target, "--task", "T1", "--actor", "张科长"]);
     assert_eq!(out.status.code(), Some(2));

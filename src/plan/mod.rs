@@ -36,6 +36,7 @@ mod parse;
 mod quota;
 mod raw;
 mod task;
+mod toml_error;
 
 pub(crate) use context::locate;
 pub use model::*;

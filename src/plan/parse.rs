@@ -105,11 +105,10 @@ impl Plan {
         })?;
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let syntax = |e: toml::de::Error| {
-            Error::with_id(ErrorKind::PlanSyntax, "plan-toml")
+            super::toml_error::describe(text, &e)
                 .at(e
                     .span()
                     .map_or_else(|| Location::file(source), |s| locate(source, text, s.start)))
-                .arg("detail", e.message().trim_end_matches('\n').to_owned())
                 .caused_by(e)
         };
         let tree: toml::Table = toml::from_str(text).map_err(syntax)?;
@@ -533,7 +532,7 @@ team_size = 3
     fn unknown_keys_and_bad_ratios_are_errors() {
         let text = EXAMPLE.replace("team_size = 3", "teamsize = 3");
         let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
-        assert!(e.to_string().contains("unknown field `teamsize`"), "{e}");
+        assert!(e.to_string().contains("unknown key 'teamsize'"), "{e}");
         let text = EXAMPLE.replace("\"3%\"", "0.03");
         let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
         assert!(e.to_string().contains("expected a percentage"), "{e}");
@@ -597,11 +596,11 @@ team_size = 3
         assert_eq!(en, "plan.toml: the plan has no [[tasks]]: add at least one");
         let (zh, en) = both(&EXAMPLE.replace("team_size = 3", "teamsize = 3"));
         assert!(
-            zh.starts_with("plan.toml:21:1: 抽查计划的 TOML 有误：unknown field `teamsize`"),
+            zh.starts_with("plan.toml:21:1: 不认识的键“teamsize”（此处可用的键：id, name,"),
             "{zh}"
         );
         assert!(
-            en.starts_with("plan.toml:21:1: unknown field `teamsize`"),
+            en.starts_with("plan.toml:21:1: unknown key 'teamsize' (keys here: id, name,"),
             "{en}"
         );
         let (zh, en) = both(&EXAMPLE.replace("食品经营许可事项抽查", "食品\\t经营"));

@@ -6,6 +6,49 @@ plan-the-plan = the plan
 plan-toml = { $detail }
 plan-no-tasks = the plan has no [[tasks]]: add at least one
 
+## A plan that is not valid TOML or not the plan's shape (toml_error.rs): what is wrong and how to write it
+
+plan-toml-duplicate-key = the key '{ $key }' occurs twice in the same section
+plan-toml-duplicate-key-hint = remove one of them (a task's keys are written once, under its [[tasks]])
+plan-toml-unknown-key = unknown key '{ $key }' (keys here: { $expected })
+plan-toml-unknown-key-hint = check the spelling; the keys are English (team_size), listed in the README and by `shuangsui schema plan`
+plan-toml-missing-key = the required key '{ $key }' is missing
+plan-toml-missing-key-hint = add it, as name = "2027年度双随机抽查计划" under [plan] or id = "T1" under [[tasks]]
+plan-toml-type = expected { $expected } here, found { $found }
+plan-toml-type-hint = integers without quotes (team_size = 2), text in double quotes (ratio = "3%"), lists as ["A", "B"]
+plan-toml-tasks-table = a task is written [[tasks]] (double brackets), not [tasks]
+plan-toml-tasks-table-hint = each task begins with a line [[tasks]], with its id, name and other keys below it
+plan-toml-unquoted-key = the key '{ $key }' is not ASCII and must be in double quotes
+plan-toml-unquoted-key-hint = write "{ $key }" = … (as in filter = {"{"} "成立日期" = {"{"} after = "2020-01-01" {"}"} {"}"})
+plan-toml-invalid-key = the key '{ $key }' is not written as a key
+plan-toml-invalid-key-hint = a bare key is ASCII letters, digits, _ and -; any other key goes in double quotes: "{ $key }" = …
+plan-toml-trailing-comma = no comma may follow the last item of an inline table { "{" } … { "}" }
+plan-toml-trailing-comma-hint = remove the comma before the {"}"}, as in filter = {"{"} risk = "A" {"}"}
+plan-toml-inline-table = an inline table { "{" } … { "}" } is not well written
+plan-toml-inline-table-hint = an inline table stays on one line, its items separated by commas and closed by {"}"}; a long one can be a section instead, such as [tasks.filter]
+plan-toml-chinese-quotes = text is written in ASCII double quotes ", not in Chinese quotation marks “ ”
+plan-toml-chinese-quotes-hint = replace the Chinese quotation marks with " (switch the input method to English), as in ratio = "3%"
+plan-toml-unquoted-value = the value '{ $value }' must be in double quotes
+plan-toml-unquoted-value-hint = text and percentages go in double quotes, as id = "T1", ratio = "3%"; only integers (team_size = 2) and true/false do not
+plan-toml-unterminated = a text value lacks its closing double quote
+plan-toml-unterminated-hint = each text value begins and ends with " on the same line, as name = "企业公示信息抽查"
+plan-toml-array = an array [ … ] is not well written
+plan-toml-array-hint = an array's items are separated by commas and closed by ], as items = ["企业年度报告公示信息", "登记事项"]
+plan-toml-one-per-line = one key and value per line
+plan-toml-one-per-line-hint = move the second key to a line of its own; only a comment beginning with # may follow a value
+plan-toml-kind-string = the string "{ $value }"
+plan-toml-kind-integer = the integer { $value }
+plan-toml-kind-boolean = the boolean { $value }
+plan-toml-kind-decimal = the decimal { $value }
+plan-toml-kind-array = an array
+plan-toml-kind-table = a table
+plan-toml-kind-other = { $what }
+plan-toml-want-integer = an integer (without quotes, as 2)
+plan-toml-want-array = an array (as ["A", "B"])
+plan-toml-want-boolean = true or false
+plan-toml-want-string = text in double quotes (as "T1")
+plan-toml-want-table = a table (as {"{"} risk = "A" {"}"})
+
 ## The plan's digest (SPEC.md §4.3): values it cannot hold
 
 plan-key-control = the plan contains a control character in the key "{ $key }"

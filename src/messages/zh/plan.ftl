@@ -6,6 +6,49 @@ plan-the-plan = 抽查计划
 plan-toml = 抽查计划的 TOML 有误：{ $detail }
 plan-no-tasks = 抽查计划中没有抽查任务（[[tasks]]）：请至少加入一项
 
+## A plan that is not valid TOML or not the plan's shape (toml_error.rs): what is wrong and how to write it
+
+plan-toml-duplicate-key = 键“{ $key }”在同一节中出现了两次
+plan-toml-duplicate-key-hint = 请删去其中一个（同一个任务的各项写在同一个 [[tasks]] 之下，每个键只写一次）
+plan-toml-unknown-key = 不认识的键“{ $key }”（此处可用的键：{ $expected }）
+plan-toml-unknown-key-hint = 请检查拼写；键名用英文（如 team_size），可用的键见 README 和 `shuangsui schema plan`
+plan-toml-missing-key = 缺少必需的键“{ $key }”
+plan-toml-missing-key-hint = 请补上该键，如 [plan] 下的 name = "2027年度双随机抽查计划"，或 [[tasks]] 下的 id = "T1"
+plan-toml-type = 此处应为{ $expected }，实为{ $found }
+plan-toml-type-hint = 整数不加引号（team_size = 2），文字加英文双引号（ratio = "3%"），列表写作 ["A", "B"]
+plan-toml-tasks-table = 任务须写作 [[tasks]]（两层方括号），而不是 [tasks]
+plan-toml-tasks-table-hint = 每个抽查任务以一行 [[tasks]] 开头，其下写 id、name 等键
+plan-toml-unquoted-key = 键名“{ $key }”含中文，须加英文双引号
+plan-toml-unquoted-key-hint = 请写作 "{ $key }" = …（如 filter = {"{"} "成立日期" = {"{"} after = "2020-01-01" {"}"} {"}"}）
+plan-toml-invalid-key = 键名“{ $key }”写法有误
+plan-toml-invalid-key-hint = 键名只能由英文字母、数字、_ 和 - 组成，其他（如中文、空格）须加英文双引号："{ $key }" = …
+plan-toml-trailing-comma = 行内表 { "{" } … { "}" } 的最后一项后面不能有逗号
+plan-toml-trailing-comma-hint = 请删去 {"}"} 前的逗号，如 filter = {"{"} risk = "A" {"}"}
+plan-toml-inline-table = 行内表 { "{" } … { "}" } 写法有误
+plan-toml-inline-table-hint = 行内表须写在一行之内，各项用英文逗号分隔，以 {"}"} 结尾；较长的可改写成一节，如 [tasks.filter]
+plan-toml-chinese-quotes = 文字值须用英文双引号 "，不能用中文引号 “ ”
+plan-toml-chinese-quotes-hint = 请把中文引号改为英文双引号（切换到英文输入法再输入），如 ratio = "3%"
+plan-toml-unquoted-value = 值“{ $value }”须加英文双引号
+plan-toml-unquoted-value-hint = 文字和百分比都要加英文双引号，如 id = "T1"、ratio = "3%"；只有整数（team_size = 2）和 true/false 不加
+plan-toml-unterminated = 文字值缺少结尾的英文双引号
+plan-toml-unterminated-hint = 每个文字值须以英文双引号开始并在同一行结束，如 name = "企业公示信息抽查"
+plan-toml-array = 数组 [ … ] 写法有误
+plan-toml-array-hint = 数组的各项用英文逗号分隔，以 ] 结尾，如 items = ["企业年度报告公示信息", "登记事项"]
+plan-toml-one-per-line = 每行只能写一个键值
+plan-toml-one-per-line-hint = 请把第二个键值移到下一行；键值后面只能跟以 # 开头的注释
+plan-toml-kind-string = 字符串 "{ $value }"
+plan-toml-kind-integer = 整数 { $value }
+plan-toml-kind-boolean = 布尔值 { $value }
+plan-toml-kind-decimal = 小数 { $value }
+plan-toml-kind-array = 数组
+plan-toml-kind-table = 表
+plan-toml-kind-other = { $what }
+plan-toml-want-integer = 整数（不加引号，如 2）
+plan-toml-want-array = 数组（如 ["A", "B"]）
+plan-toml-want-boolean = true 或 false
+plan-toml-want-string = 加英文双引号的文字（如 "T1"）
+plan-toml-want-table = 表（如 {"{"} risk = "A" {"}"}）
+
 ## 计划摘要（SPEC.md §4.3）：计划中不能出现的值
 
 plan-key-control = 抽查计划的键 "{ $key }" 中含有控制字符

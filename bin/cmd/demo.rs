@@ -23,7 +23,7 @@ const DEFAULT_FORMATS: [NoticeFormat; 3] =
 /// Runs the demo into `--out`; its exit code is the verification's.
 pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
     let (out, force) = (&args.out, args.force);
-    let files = init::example_files(10_000, 60, 40);
+    let files = init::example_files(10_000, 60, 40, lang);
     let inputs = Inputs::parse(
         Source {
             name: "plan.toml",

@@ -77,7 +77,7 @@ pub(crate) fn write_record(
     if !force && companion.exists() {
         anyhow::bail!(files::exists(&companion));
     }
-    let csv = outcome.exclusions.to_csv();
+    let csv = exclusions_for_people(lang, &outcome.exclusions);
     files::write_atomic_pair(
         [(&companion, csv.as_bytes()), (out, json.as_bytes())],
         force,
@@ -212,4 +212,41 @@ fn keep_draw(args: &DrawArgs, json: &str) {
 /// A value's name in the manifest: its `Debug` form, in lower case.
 fn lower(value: impl std::fmt::Debug) -> String {
     format!("{value:?}").to_lowercase()
+}
+
+/// The companion file as the clerk opens it in a spreadsheet: a byte order mark (Excel then
+/// reads UTF-8), headers and reasons in the language of the run, every cell a text that is no
+/// formula; a row per target left out of a task, by status, by a rule of the plan, or
+/// skipped while drawing (the library's `Exclusions::to_csv` is the same rows with their codes).
+fn exclusions_for_people(lang: Lang, exclusions: &shuangsui::draw::Exclusions) -> String {
+    use shuangsui::publish::notice::{exclusion_label, people_csv_cell};
+    let quoted = |v: &str| {
+        let v = people_csv_cell(v);
+        if v.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.into_owned()
+        }
+    };
+    let mut csv = String::with_capacity(exclusions.len() * 48 + 64);
+    csv.push('\u{FEFF}');
+    csv.push_str(&t!(lang, "draw-exclusions-header"));
+    csv.push_str("\r\n");
+    for (task, target, reason) in exclusions.iter() {
+        let why = match reason.strip_prefix("drawn_by:") {
+            Some(first) => t!(lang, "draw-exclusions-drawn-by", task = first),
+            None => exclusion_label(lang, reason),
+        };
+        for (i, cell) in [quoted(task), quoted(target), quoted(&why)]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                csv.push(',');
+            }
+            csv.push_str(cell);
+        }
+        csv.push_str("\r\n");
+    }
+    csv
 }

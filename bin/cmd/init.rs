@@ -12,7 +12,7 @@ use crate::lang::Lang;
 /// Writes the example plan, directory and roster into the directory.
 pub fn run(args: &InitArgs, lang: Lang) -> Result<ExitCode> {
     let dir = &args.dir;
-    let files = example_files(200, 24, 5);
+    let files = example_files(200, 24, 5, lang);
     write_all(dir, &files, args.force)?;
     let written = files
         .iter()
@@ -28,10 +28,18 @@ pub fn example_files(
     targets: usize,
     officers: usize,
     food_count: u64,
+    lang: Lang,
 ) -> Vec<(&'static str, String)> {
     vec![
-        ("plan.toml", synth::plan_toml(food_count)),
-        ("targets.csv", synth::targets_csv(targets, 2027)),
-        ("officers.csv", synth::officers_csv(officers, 2027)),
+        ("plan.toml", synth::example_plan(food_count, lang)),
+        // With a byte order mark, so that Excel opens them as UTF-8 (the draw reads either).
+        (
+            "targets.csv",
+            format!("\u{FEFF}{}", synth::targets_csv(targets, 2027)),
+        ),
+        (
+            "officers.csv",
+            format!("\u{FEFF}{}", synth::officers_csv(officers, 2027)),
+        ),
     ]
 }

@@ -19,6 +19,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::base::uscc;
+use crate::messages::Lang;
 
 pub mod province;
 
@@ -186,58 +187,187 @@ pub fn officers_csv(m: usize, seed: u64) -> String {
     out
 }
 
-/// The example plan of the demo and of `init`: three tasks, risk strata,
-/// a 定向 food task with a fixed `food_count`, and a 不定向 task by district.
+/// The example plan (`shuangsui init`, the demo), commented in Chinese for the clerk who
+/// edits it: [`example_plan`] in Chinese.
 pub fn plan_toml(food_count: u64) -> String {
-    format!(
-        r#"# 抽查工作计划 (sampling plan) — spec v1. See SPEC.md §4 for every key.
+    example_plan(food_count, Lang::Zh)
+}
+
+/// The example plan, every key explained in `lang`, the optional ones shown commented out.
+/// The comments aside, the two languages' plans are the same TOML (one digest).
+pub fn example_plan(food_count: u64, lang: Lang) -> String {
+    let template = match lang {
+        Lang::Zh => PLAN_ZH,
+        Lang::En => PLAN_EN,
+    };
+    template.replace("{food_count}", &food_count.to_string())
+}
+
+const PLAN_ZH: &str = r#"# 抽查工作计划（plan.toml）。用记事本等纯文本编辑器修改；以 # 开头的行是说明，不影响抽取。
+# 写法：文字加英文双引号（"…"），整数不加引号；键名含中文时也要加英文双引号，如 "成立日期" = …
+# 每个键的含义见 README；`shuangsui check --plan plan.toml --targets … --officers …` 可在抽取前检查本计划。
+
 [plan]
-id = "420100-2027-01"
-name = "2027年度双随机抽查计划"
-authority = "武汉市市场监督管理局"
-# Officers need an enforcement certificate valid on this day.
-date = "2027-01-15"
-# Entities 注销, 吊销, 撤销 or 迁出 are not inspected (the default; listed here to show it).
+id = "420100-2027-01"                 # 计划编号：在本机关内唯一，写入抽取记录和公告
+name = "2027年度双随机抽查计划"         # 计划名称
+authority = "武汉市市场监督管理局"       # 实施抽查的机关，写入公告
+date = "2027-01-15"                   # 抽取日期：执法人员的执法证须在这一天有效
+# 登记状态含下列字样的对象不抽取（这是默认值；写成 [] 则不排除任何对象）
 exclude_status = ["注销", "吊销", "撤销", "迁出"]
+# one_visit = "merge"                 # 同一对象被几个任务抽中时：merge 合并为一次检查（默认），
+#                                     # exclusive 一个对象只进一个任务，separate 各查各的
+# max_inspections_per_year = 2        # 同一对象一年内最多被检查几次（需要 --history 以往检查记录）
+# max_teams_per_officer = 5           # 一名执法人员在本计划中最多参加几个检查组
 
-# 不定向 over the whole directory, with risk-differentiated ratios (class A 1% … class D 30%).
+# 名录的列名与标准列名不同时，在这里对应（左边是文件表头，右边是标准列名；"" 表示舍弃该列）：
+# [columns.targets]
+# "企业代码" = "id"
+# "负责人电话" = ""
+
+# ── 任务一：不定向抽查，按信用风险分类差异化确定比例（A 类 1% … D 类 30%）──
 [[tasks]]
-id = "T1"
-name = "企业公示信息抽查"
-items = ["企业年度报告公示信息"]
-basis = "《企业信息公示暂行条例》第十四条"
-strata = ["risk"]
-ratio = {{ A = "1%", B = "3%", C = "10%", D = "30%" }}
-team_size = 2
-officer_filter = {{ department = ["市场监管"] }}
+id = "T1"                                    # 任务编号：在本计划内唯一
+name = "企业公示信息抽查"                      # 任务名称，写入公告
+items = ["企业年度报告公示信息"]               # 抽查事项（可写多项）
+basis = "《企业信息公示暂行条例》第十四条"       # 抽查依据，写入公告
+strata = ["信用风险分类"]                      # 分层：按名录的这一列分别抽取（也可写标准列名 "risk"）
+ratio = { A = "1%", B = "3%", C = "10%", D = "30%" }   # 各层的抽取比例；也可只写一个比例：ratio = "3%"
+team_size = 2                                # 每个检查组的执法人员数，至少 2 人
+officer_filter = { "所属部门" = ["市场监管"] }   # 只从这些部门的执法人员中抽取
+# rounding = "ceil"                          # 比例算出的户数取整：ceil 向上（默认）、floor 向下、nearest 四舍五入
+# min_per_stratum = 1                        # 每层至少抽几户（默认 1）
+# exclude_inspected = { within = 365 }       # 排除 365 天内已检查过的对象（需要 --history）
+# rotation = 730                             # 两年内检查过该对象的执法人员不再派往（需要 --history）
 
-# 定向: restaurants and hotels, a fixed number of inspections, teams of three.
+# ── 任务二：定向抽查，只抽住宿和餐饮业，固定户数，每组 3 人 ──
 [[tasks]]
 id = "T2"
 name = "食品经营许可事项抽查"
 items = ["食品经营许可情况", "食品安全管理制度落实情况"]
 basis = "《中华人民共和国食品安全法》第一百一十条"
-filter = {{ industry = ["H 住宿和餐饮业"] }}
-count = {food_count}
+filter = { "所属行业" = ["H 住宿和餐饮业"] }     # 定向：只抽这一列取这些值的对象
+# 其他筛选写法：{ "成立日期" = { after = "2020-01-01" } }、{ "登记机关" = { not = "某某局" } }
+count = {food_count}                          # 固定抽取户数（与 ratio 二选一）
 team_size = 3
-officer_filter = {{ department = ["食品安全"] }}
+officer_filter = { "所属部门" = ["食品安全"] }
 
-# 不定向: 100 inspections spread over the districts in proportion to their size.
+# ── 任务三：不定向抽查，共 100 户，按各区对象数量比例分配 ──
 [[tasks]]
 id = "T3"
 name = "登记事项抽查"
 items = ["住所（经营场所）登记情况"]
-strata = ["region"]
+strata = ["行政区划"]
 count = 100
-allocation = "proportional"
+allocation = "proportional"                  # proportional 按比例分配，equal 各层平均，per_stratum 每层各抽 count 户
 team_size = 2
-"#
-    )
-}
+# officer_region = "different"               # 异地检查：执法人员与对象不在同一行政区划（"same" 为同一区划）
+"#;
+
+const PLAN_EN: &str = r#"# The sampling plan (plan.toml). Edit it in a plain-text editor; lines beginning with # are notes.
+# Text goes in double quotes ("…"), integers without; a key that is not ASCII goes in double quotes too,
+# as "成立日期" = …. The README explains every key; `shuangsui check --plan plan.toml --targets …
+# --officers …` checks the plan before a draw.
+
+[plan]
+id = "420100-2027-01"                 # the plan's id: unique within the authority, in the record and notices
+name = "2027年度双随机抽查计划"         # the plan's name
+authority = "武汉市市场监督管理局"       # the authority carrying out the inspections, in the notices
+date = "2027-01-15"                   # the draw date: officers' certificates must be valid on it
+# Entities whose status contains one of these are not inspected (the default; [] excludes none)
+exclude_status = ["注销", "吊销", "撤销", "迁出"]
+# one_visit = "merge"                 # an entity drawn by several tasks: merge into one visit (default),
+#                                     # exclusive (one task per entity) or separate
+# max_inspections_per_year = 2        # at most this many inspections of an entity a year (needs --history)
+# max_teams_per_officer = 5           # at most this many teams per officer in the plan
+
+# Headers other than the standard names are mapped here (file header = column; "" drops it):
+# [columns.targets]
+# "企业代码" = "id"
+# "负责人电话" = ""
+
+# ── Task 1: not targeted, ratios by credit risk class (class A 1% … class D 30%) ──
+[[tasks]]
+id = "T1"                                    # the task's id, unique in the plan
+name = "企业公示信息抽查"                      # the task's name, in the notices
+items = ["企业年度报告公示信息"]               # inspection items (one or more)
+basis = "《企业信息公示暂行条例》第十四条"       # legal basis, in the notices
+strata = ["信用风险分类"]                      # strata: drawn separately by this column (or its name "risk")
+ratio = { A = "1%", B = "3%", C = "10%", D = "30%" }   # a ratio per stratum; or one for all: ratio = "3%"
+team_size = 2                                # officers per team, at least 2
+officer_filter = { "所属部门" = ["市场监管"] }   # officers of these departments only
+# rounding = "ceil"                          # counts from ratios: ceil (default), floor or nearest
+# min_per_stratum = 1                        # at least this many per stratum (default 1)
+# exclude_inspected = { within = 365 }       # leave out entities inspected in the last 365 days (needs --history)
+# rotation = 730                             # officers who inspected the entity in two years are not sent (needs --history)
+
+# ── Task 2: targeted, restaurants and hotels only, a fixed number, teams of three ──
+[[tasks]]
+id = "T2"
+name = "食品经营许可事项抽查"
+items = ["食品经营许可情况", "食品安全管理制度落实情况"]
+basis = "《中华人民共和国食品安全法》第一百一十条"
+filter = { "所属行业" = ["H 住宿和餐饮业"] }     # targeted: only entities with these values in this column
+# other filters: { "成立日期" = { after = "2020-01-01" } }, { "登记机关" = { not = "某某局" } }
+count = {food_count}                          # a fixed number (instead of ratio)
+team_size = 3
+officer_filter = { "所属部门" = ["食品安全"] }
+
+# ── Task 3: not targeted, 100 in all, spread over the districts in proportion to their size ──
+[[tasks]]
+id = "T3"
+name = "登记事项抽查"
+items = ["住所（经营场所）登记情况"]
+strata = ["行政区划"]
+count = 100
+allocation = "proportional"                  # proportional, equal, or per_stratum (count from each)
+team_size = 2
+# officer_region = "different"               # officers from another region than the entity's ("same" for the same)
+"#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_example_plan_is_one_plan_in_both_languages_and_its_commented_keys_are_valid() {
+        use crate::Plan;
+        let zh = Plan::parse("plan.toml", plan_toml(5).as_bytes()).unwrap();
+        let en = Plan::parse("plan.toml", example_plan(5, Lang::En).as_bytes()).unwrap();
+        assert_eq!(zh.digest, en.digest);
+        // The file's own headers name the columns: the canonical names of the same plan.
+        let canonical = plan_toml(5)
+            .replace("\"信用风险分类\"", "\"risk\"")
+            .replace("\"所属部门\"", "department")
+            .replace("\"所属行业\"", "industry")
+            .replace("\"行政区划\"", "\"region\"");
+        assert_eq!(
+            Plan::parse("p", canonical.as_bytes()).unwrap().digest,
+            zh.digest
+        );
+        // Every optional key shown commented out is valid where it stands.
+        for lang in [Lang::Zh, Lang::En] {
+            let on: String = example_plan(5, lang)
+                .lines()
+                .map(|l| match l.strip_prefix("# ") {
+                    Some(rest)
+                        if rest.starts_with("[columns")
+                            || rest.split_once(" = ").is_some_and(|(k, _)| {
+                                (k.len() > 2 && k.starts_with('"') && k.ends_with('"'))
+                                    || (!k.is_empty()
+                                        && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+                            }) =>
+                    {
+                        rest.to_owned() + "\n"
+                    }
+                    _ => l.to_owned() + "\n",
+                })
+                .collect();
+            assert!(on.contains("\nrounding = \"ceil\""), "{on}");
+            let plan =
+                Plan::parse("plan.toml", on.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{on}"));
+            assert_ne!(plan.digest, zh.digest);
+        }
+    }
 
     #[test]
     fn synthetic_codes_are_valid_and_reproducible() {

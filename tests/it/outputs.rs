@@ -137,7 +137,7 @@ fn draw_force_never_discards_a_ledger() {
     let day = plan
         .lines()
         .find_map(|l| l.strip_prefix("date = \""))
-        .map(|l| l.trim_end_matches('"').to_owned());
+        .map(|l| l.split('"').next().unwrap_or(l).to_owned());
     let mut amend = bin(d);
     amend
         .args(["amend", "record.json"])

@@ -455,7 +455,7 @@ fn published_in(
 
 /// Runs `shuangsui sql --table targets` for a task over the kit's targets.csv loaded as
 /// table `targets`, and its exclusions as table `exclusions` (the kit's exclusions.csv, or
-/// for a kit without one the draw's companion file, as the query's comment once said);
+/// for a kit without one an empty table);
 /// returns `target TAB rank TAB ticket` lines, or the engine's error.
 fn duckdb_over_tables(k: &Drawn, task: &str) -> Result<String, String> {
     let query = String::from_utf8(
@@ -476,10 +476,13 @@ fn duckdb_over_tables(k: &Drawn, task: &str) -> Result<String, String> {
         .stdout,
     )
     .unwrap();
+    // A kit without exclusions.csv has no listed exclusion: an empty table of its columns.
     let exclusions = if k.kit.join("exclusions.csv").exists() {
         k.kit.join("exclusions.csv")
     } else {
-        k.dir.join("record.exclusions.csv")
+        let empty = k.dir.join("no-exclusions.csv");
+        std::fs::write(&empty, "task,target,reason\n").unwrap();
+        empty
     };
     let script = r#"
 import sys, duckdb

@@ -232,6 +232,24 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
     }
+    say!("{}", totals(lang, r));
+}
+
+/// The draw in totals: entities drawn, inspections to carry out, and the selections
+/// (an entity drawn by two tasks is one entity, and one inspection when visits merge).
+fn totals(lang: Lang, r: &Record) -> String {
+    let t = r.totals();
+    if t.selections == t.entities && t.entities == t.visits {
+        t!(lang, "report-totals-simple", entities = t.entities)
+    } else {
+        t!(
+            lang,
+            "report-totals",
+            entities = t.entities,
+            visits = t.visits,
+            selections = t.selections
+        )
+    }
 }
 
 /// The report of `check`: frames, counts and pools, without a draw.
@@ -353,16 +371,8 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
         say!("{}", t!(lang, "cli-note", message = note.message(lang)));
     }
     if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
-        let drawn: usize = r.tasks.iter().map(|t| t.selected.len()).sum();
-        say!(
-            "{}",
-            t!(
-                lang,
-                "report-verified",
-                tasks = r.tasks.len(),
-                drawn = drawn
-            )
-        );
+        say!("{}", t!(lang, "report-verified", tasks = r.tasks.len()));
+        say!("  {}", totals(lang, r));
         let i = &r.inputs;
         say!(
             "  {}",

@@ -355,7 +355,40 @@ pub struct Selected {
     pub officers: Vec<String>,
 }
 
+/// How much a draw asks of the bureau: an entity drawn by two tasks is one entity, and,
+/// when the plan merges visits, one inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    /// Selections over all tasks (an entity drawn by two tasks counts twice).
+    pub selections: usize,
+    /// Distinct entities drawn.
+    pub entities: usize,
+    /// Inspections to carry out: the selections, less those merged into another task's
+    /// visit (`one_visit = "merge"`).
+    pub visits: usize,
+}
+
 impl Record {
+    /// The draw's [`Totals`].
+    pub fn totals(&self) -> Totals {
+        let selections = self.tasks.iter().map(|t| t.selected.len()).sum();
+        let entities = self
+            .tasks
+            .iter()
+            .flat_map(|t| t.selected.iter().map(|s| s.target.as_str()))
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        let merged: usize = self
+            .visits
+            .iter()
+            .map(|v| v.tasks.len().saturating_sub(1))
+            .sum();
+        Totals {
+            selections,
+            entities,
+            visits: selections - merged.min(selections),
+        }
+    }
     /// A record as published (SPEC.md §9), to use it: strict JSON (a member named twice or
     /// unknown is refused, the error naming it), this build's spec version, and a digest that
     /// matches the content. [`verify`](crate::verify::verify) reads any record and reports

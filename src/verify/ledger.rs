@@ -157,7 +157,15 @@ impl<'a> State<'a> {
                     .arg("task", t),
                 None => msg("ledger-not-drawn").arg("target", target),
             }),
-            _ => Err(msg("ledger-drawn-by-several").arg("target", target)),
+            several => {
+                let tasks: Vec<&str> = several
+                    .iter()
+                    .map(|&(i, _)| self.record.tasks[i].id.as_str())
+                    .collect();
+                Err(msg("ledger-drawn-by-several")
+                    .arg("target", target)
+                    .arg("tasks", tasks.join(", ")))
+            }
         }
     }
 
@@ -539,7 +547,7 @@ mod tests {
         );
         assert_eq!(
             e.message(Lang::Zh),
-            "无法更正：原因必须是 回避, 请假, 调离, 证件失效, 其他 之一，实为“出差”"
+            "不能修改：原因必须是 回避, 请假, 调离, 证件失效, 其他 之一，实为“出差”"
         );
         let e = amend(&record, &inputs, &replace(OTHER)).unwrap_err();
         assert_eq!(
@@ -548,7 +556,7 @@ mod tests {
         );
         assert_eq!(
             e.message(Lang::Zh),
-            "无法更正：note“”：应为说明原因的备注（原因为“其他”时必填）"
+            "不能修改：note“”：应为说明原因的备注（原因为“其他”时必填）"
         );
         let elsewhere = Amendment {
             change: Change::Unreachable,
@@ -558,7 +566,7 @@ mod tests {
         };
         let e = amend(&record, &inputs, &elsewhere).unwrap_err();
         assert_eq!(e.to_string(), "cannot amend: X is not drawn by task T1");
-        assert_eq!(e.message(Lang::Zh), "无法更正：X 未被任务 T1 抽中");
+        assert_eq!(e.message(Lang::Zh), "不能修改：X 未被任务 T1 抽中");
 
         // An entry whose actor is missing, replayed: the difference in either language.
         let mut amended = amend(&record, &inputs, &replace("回避")).unwrap();

@@ -47,7 +47,7 @@ record-syntax-seed-source-unattested = 不是有效的抽取记录：seed.source
 ledger-rule = “{ $rule }”
 ledger-not-drawn = { $target } 未被抽中
 ledger-not-drawn-by-task = { $target } 未被任务 { $task } 抽中
-ledger-drawn-by-several = { $target } 被多个任务抽中：请指明任务
+ledger-drawn-by-several = { $target } 被任务 { $tasks } 抽中：请指明是哪个任务（任务编号）
 ledger-already-unreachable = 已记录为无法联系
 ledger-officer-of-team = 当前检查组中的一名执法人员
 ledger-no-more-replacements = 不能再替换：{ $target } 的检查组已替换 { $max } 次（plan.max_replacements）
@@ -64,10 +64,10 @@ ledger-at-order = 不早于 { $time } 的时间（抽取时间，或上一条修
 
 # 更正被拒绝
 
-amendment-refused = 无法更正：{ $reason }
-amendment-ledger-not-verified = 无法更正：修改账本未通过核验：{ $difference }
-amendment-already-unreachable = 无法更正：{ $target } 已记录为无法联系
-amendment-reason = 无法更正：原因必须是 { $reasons } 之一，实为“{ $reason }”
-amendment-max-replacements = 无法更正：{ $target } 的检查组已替换 { $max } 次，达到抽查计划允许的上限（plan.max_replacements）：如需再作变动，须重新抽取
-amendment-not-in-team = 无法更正：{ $officer } 不在 { $target } 的检查组中（该组为 { $team }）
-amendment-field = 无法更正：{ $field }“{ $found }”：应为{ $expected }
+amendment-refused = 不能修改：{ $reason }
+amendment-ledger-not-verified = 不能修改：修改账本未通过核验：{ $difference }
+amendment-already-unreachable = 不能修改：{ $target } 已记录为无法联系
+amendment-reason = 不能修改：原因必须是 { $reasons } 之一，实为“{ $reason }”
+amendment-max-replacements = 不能修改：{ $target } 的检查组已替换 { $max } 次，达到抽查计划允许的上限（plan.max_replacements）：如需再作变动，须重新抽取
+amendment-not-in-team = 不能修改：{ $officer } 不在 { $target } 的检查组中（该组为 { $team }）
+amendment-field = 不能修改：{ $field }“{ $found }”：应为{ $expected }

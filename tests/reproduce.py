@@ -711,11 +711,13 @@ def used_range(read, path, names, shared, date_styles, epoch1904):
 
 def header_row(kind, grid, mapping):
     """§3.1 the header row: the index of the first of the first 30 non-empty rows whose cells name the required
-    columns (§3.2 rules 1 and 2, with the plan's mapping), or None; and the index of the first non-empty row."""
+    columns (§3.2 rules 1 to 3, with the plan's mapping), or None; and the index of the first non-empty row."""
     rows = [i for i, r in enumerate(grid) if any(c != "" for c in r)][:30]
     want = REQUIRED[kind][:1] if kind == "officers" else REQUIRED[kind]   # a roster's names are optional
     for i in rows:
-        got = {n[0] for n in (named(FIELDS[kind], text(c), mapping) for c in grid[i] if text(c)) if n}
+        got = {n[0] for n in (resolve(FIELDS[kind], text(c), mapping) for c in grid[i] if text(c)) if n}
+        if kind == "officers" and "certificate" in got:                   # §3.1, §3.2: `certificate` gives the id
+            got.add("id")
         if all(c in got for c in want):
             return i, rows[0]
     return None, rows[0] if rows else None
@@ -828,7 +830,15 @@ def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
         cols.append(r)
     names = [c[0] for c in cols if c]
     required = [key_col] if kind == "officers" else [key_col, second]          # a roster's names are optional
-    if len(set(names)) != len(names) or any(c not in names for c in required) or len(header) > 1024:
+    if len(set(names)) != len(names) or len(header) > 1024:
+        raise Invalid(f"{kind}: bad header {names}")
+    # §3.2 "A roster keyed by its certificates": a roster with no `id` column (after rules 1–5) and a `certificate`
+    # column keeps that one file column twice, under `id` and `certificate`, with the same (identifier) values; both
+    # enter the digest (whose columns are sorted, §3.4). `certificate_2` … never gives the id.
+    by_certificate = kind == "officers" and "id" not in names and "certificate" in names
+    if by_certificate:
+        names.insert(names.index("certificate"), "id")
+    if any(c not in names for c in required):
         raise Invalid(f"{kind}: bad header {names}")
     nonempty = [c for c in (key_col, second) if c in names]
     rows, seen, allowlisted, unchecked = [], set(), [], []
@@ -842,6 +852,8 @@ def read_table(kind, src, mapping, id_check, reads=None, public=frozenset()):
                 raise Invalid(f"number_code: column {c[0]!r} holds the number {v}: its last digits are lost "
                               f"(format the column as text and enter the codes again)")
         row = {c[0]: value(v, c[1]) for c, v in zip(cols, rec) if c}
+        if by_certificate:
+            row["id"] = row["certificate"]
         if any(is_control(ch) for v in row.values() for ch in v) or not all(row[c] for c in nonempty):
             raise Invalid(f"{kind}: bad row {rec}")
         for c, v in row.items():                                                # §3.3: personal data by shape

@@ -9,7 +9,10 @@ use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 
 use super::columns::{self, Column, ValueKind};
 use super::grid::{self, Format, ReadOptions};
-use super::kind::{TableKind, digested};
+use super::kind::{ID, TableKind, digested};
+
+/// A roster's (first) enforcement certificate column.
+const CERTIFICATE: &str = "certificate";
 use super::values::{personal_data, read_value_cow};
 
 /// What a table says about its columns, to resolve the names a plan uses.
@@ -166,7 +169,10 @@ pub(crate) fn names_required(kind: TableKind, cells: &[String], options: &TableO
             Column::Drop => None,
         })
         .collect();
-    required.iter().all(|r| names.iter().any(|n| n == r))
+    // A roster's certificate gives its id when it has none (see [`Header::resolve`]).
+    let gives =
+        |r: &str, n: &str| n == r || (kind == TableKind::Officers && r == ID && n == CERTIFICATE);
+    required.iter().all(|r| names.iter().any(|n| gives(r, n)))
 }
 
 /// A table's header resolved to column names (SPEC.md §3.2).
@@ -233,6 +239,17 @@ impl Header {
                     keep.push(i);
                 }
             }
+        }
+        // A roster keyed by its enforcement certificates (执法证号), as county rosters are,
+        // with no id column of its own: the certificate is the officer's id as well, the
+        // column read once and kept under both names (SPEC.md §3.2).
+        if kind == TableKind::Officers
+            && !columns.iter().any(|c| c == ID)
+            && let Some(c) = columns.iter().position(|c| c == CERTIFICATE)
+        {
+            columns.insert(c, ID.to_owned());
+            kinds.insert(c, ValueKind::Identifier);
+            keep.insert(c, keep[c]);
         }
         let find = |wanted: &str| {
             columns.iter().position(|c| c == wanted).ok_or_else(|| {
@@ -336,6 +353,11 @@ impl Table {
             std::mem::take(&mut grid.long_numbers).into_iter().collect();
         let mut allowlisted = Vec::new();
         let mut unchecked = Vec::new();
+        // A file column kept under two names (a roster's certificate as its id) is copied
+        // for the first and moved for the last.
+        let read_again: Vec<bool> = (0..keep.len())
+            .map(|c| keep[c + 1..].contains(&keep[c]))
+            .collect();
         for (line, mut cells) in grid_rows {
             let mut values = Vec::with_capacity(columns.len());
             let mut ok = true;
@@ -358,6 +380,7 @@ impl Table {
                             v => Some(v.into_owned()),
                         });
                 match read {
+                    Ok(None) if read_again[c] => values.push(cells[g].clone()),
                     Ok(None) => values.push(std::mem::take(&mut cells[g])),
                     Ok(Some(v)) => values.push(v),
                     Err(e) => {

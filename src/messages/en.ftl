@@ -85,7 +85,7 @@ kit-directory-not-kept = the target directory was read without all its columns: 
 ## Warnings
 
 warning-unused-ratio = task '{ $task }': the quota table names stratum '{ $stratum }', which no target in the frame has
-warning-certificates-not-checked = the officer roster has no certificate column (执法证号, 证件有效期): certificates were not checked
+warning-certificates-not-checked = the officer roster has no certificate columns (执法证号 with 证件有效期, or its start and end): certificates were not checked. A roster keyed by its certificate numbers needs no "执法证号" = "id" in the plan: without an id column, the certificate is the id
 warning-count-exceeds-frame = task '{ $task }': count { $count } is larger than the frame ({ $frame } targets): all are drawn
 warning-unreadable-filter-values = task '{ $task }': { $rows } targets have a '{ $column }' that is not a { $expected } ({ $examples }): they fail the filter and are outside the frame; correct the values if they should be in it
 warning-no-status-column = the directory has no status column, so nobody is excluded by status (exclude_status); if the plan means to exclude none, say exclude_status = []

@@ -81,7 +81,7 @@ kit-directory-not-kept = 读取检查对象名录时没有保留全部列：其�
 ## 警告
 
 warning-unused-ratio = 任务“{ $task }”：配额表中的分层“{ $stratum }”在抽取范围内没有任何对象
-warning-certificates-not-checked = 执法检查人员名录没有执法证列（执法证号、证件有效期）：未核验执法证
+warning-certificates-not-checked = 执法检查人员名录没有执法证列（执法证号和证件有效期，或有效期起、止）：未核验执法证。名录以执法证号为人员编号时，无需在抽查计划中写 "执法证号" = "id"：没有人员编号列时，执法证号即为编号
 warning-count-exceeds-frame = 任务“{ $task }”：抽取数 { $count } 大于抽取范围（{ $frame } 户）：全部抽中
 warning-unreadable-filter-values = 任务“{ $task }”：{ $rows } 户的“{ $column }”不是{ $expected }（{ $examples }）：这些对象不符合筛选条件，不在抽取范围内；如应在范围内，请更正其取值
 warning-no-status-column = 检查对象名录没有登记状态列，因此不会因登记状态排除任何对象（exclude_status）；如计划本就不排除任何状态，请写明 exclude_status = []

@@ -255,3 +255,40 @@ officer_filter = { "科室" = ["市场监管科"] }
     let b = shuangsui::Plan::parse("b.toml", b_half.as_bytes()).unwrap();
     assert_eq!(a.digest, b.digest, "the same plan, the same digest");
 }
+
+#[test]
+fn a_roster_keyed_by_its_certificates_has_them_as_ids() {
+    // As a county exports it: GBK, a serial number, no staff number, personal columns.
+    let text = "序号,执法证号,姓名,科室,证件有效期,联系电话,身份证号\r\n\
+                1,42122400001,张伟,市场监管股,2023-03-01至2028-02-28,13800000001,420101199001011234\r\n\
+                2,42122400002,王芳,食品安全股,2022-07-01至2027-06-30,13800000002,420101199001011234\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let t = Table::parse(
+        TableKind::Officers,
+        "执法检查人员名录.csv",
+        &gbk,
+        &TableOptions::default(),
+    )
+    .unwrap();
+    let id = t.column("id").unwrap();
+    let certificate = t.column("certificate").unwrap();
+    assert_eq!(id + 1, certificate, "{:?}", t.columns);
+    for row in &t.rows {
+        assert_eq!(row.values[id], row.values[certificate]);
+    }
+    assert_eq!(t.rows[1].values[id], "42122400002");
+    // Personal data is never read.
+    for h in ["联系电话", "身份证号"] {
+        assert!(t.dropped.iter().any(|d| d == h), "{h}: {:?}", t.dropped);
+    }
+    // A roster with a staff number keeps it as the id.
+    let with_staff = text.replacen("序号,", "人员编号,", 1);
+    let t = Table::parse(
+        TableKind::Officers,
+        "o.csv",
+        with_staff.as_bytes(),
+        &TableOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(t.rows[1].values[t.column("id").unwrap()], "2");
+}

@@ -97,6 +97,7 @@ vector_tests! {
         header_keys,
         numbered_field_in_brackets,
         officer_column_mapping,
+        roster_keyed_by_certificate,
         roster_without_names,
         public_columns_other_tables,
         status_not_read,

@@ -46,9 +46,13 @@ pub fn rule_error_cases() -> Vec<Case> {
         ),
         edited(
             "roster-without-id",
-            "§3.2: an officer roster MUST have an id column (代码 is no alias of id)",
+            "§3.2: an officer roster MUST have an id column, or a certificate column to take it from (代码 and 证书编码 are no aliases)",
             &|c| {
-                c.officers = c.officers.replacen("id,", "代码,", 1);
+                c.officers = c.officers.replacen("id,", "代码,", 1).replacen(
+                    ",certificate,",
+                    ",证书编码,",
+                    1,
+                );
             },
         ),
         // §3.3

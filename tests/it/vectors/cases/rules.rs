@@ -107,6 +107,21 @@ pub fn rule_draw_cases() -> Vec<Case> {
                 .lines()
                 .map(|l| {
                     let mut cells: Vec<&str> = l.split(',').collect();
+                    cells.remove(0);
+                    cells.join(",") + "\n"
+                })
+                .collect::<String>()
+                .replacen("certificate", "执法证号", 1),
+            ..case(
+                "roster-keyed-by-certificate",
+                "§3.2: a roster with no id column, keyed by its 执法证号 as county rosters are: the certificate column is the officers' id as well (teams name 42010001 …), and still their certificate, checked on the draw date (§8.1)",
+            )
+        },
+        Case {
+            officers: OFFICERS
+                .lines()
+                .map(|l| {
+                    let mut cells: Vec<&str> = l.split(',').collect();
                     cells.remove(1);
                     cells.join(",") + "\n"
                 })

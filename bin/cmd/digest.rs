@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// Prints the plan's digest, or a table's as read for that plan (a roster's names digest on
 /// a second line).
-pub fn run(args: &DigestArgs, _lang: Lang) -> Result<ExitCode> {
+pub fn run(args: &DigestArgs, lang: Lang) -> Result<ExitCode> {
     let plan = shuangsui::Plan::parse(&args.plan.display().to_string(), &read(&args.plan)?)?;
     let digest = match args.table() {
         None => plan.digest,
@@ -31,7 +31,7 @@ pub fn run(args: &DigestArgs, _lang: Lang) -> Result<ExitCode> {
             // compare with the announcement's officer_names (SPEC.md §3.4).
             if let Some(names) = shuangsui::inputs::digest::officer_names(&table) {
                 say!("{}", hex::encode(shuangsui::inputs::digest::table(&table)));
-                say!("names {}", hex::encode(names));
+                say!("{}", t!(lang, "digest-names", digest = hex::encode(names)));
                 return Ok(ExitCode::SUCCESS);
             }
             shuangsui::inputs::digest::table(&table)

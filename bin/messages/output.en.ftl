@@ -162,3 +162,4 @@ verify-census-and-candidates = a record drawn from a warehouse is verified from 
 verify-record-no-targets-digest = the record names no target directory digest: it cannot be checked against a warehouse's results
 match-exclusions-written = the targets skipped while drawing ({ $count }) written to { $path } (those the status rule excludes are counted in the census)
 match-seed-needed = give the draw's seed: --announcement with its --beacon, or --seed
+digest-names = names { $digest }

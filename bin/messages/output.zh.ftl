@@ -155,3 +155,4 @@ verify-census-and-candidates = 从数据仓库抽取的记录须由其两项查�
 verify-record-no-targets-digest = 记录中没有检查对象名录的摘要：无法与数据仓库的查询结果核对
 match-exclusions-written = 抽取中跳过的对象（{ $count } 个）已写入 { $path }（因登记状态排除的对象只在统计结果中计数）
 match-seed-needed = 请给出抽取的种子：--announcement 及其 --beacon，或 --seed
+digest-names = 执法人员姓名摘要 { $digest }

@@ -258,9 +258,8 @@ kit-sql = Each task's target selection can also be reproduced in a database (SPE
 
 frozen-title = Announcement and frozen inputs
 frozen-intro = This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
-frozen-names-digest = the officers' names digest (second line):
-frozen-round = The randomness comes from drand quicknet round { $round } (emitted at { $at })
-frozen-deadline = The announcement must be public, and time-stamped, before then.
+frozen-names-digest = its second line, the officers' names digest:
+frozen-round = The randomness comes from drand quicknet round { $round }, emitted at { $at } (Beijing time); this announcement must be public, and time-stamped, before then.
 frozen-also = (also:{ $also })
 
 ## Verification: what a checked attestation proves (verify::Guarantee)

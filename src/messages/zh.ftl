@@ -225,11 +225,11 @@ kit-file-plan = 抽查计划
 kit-file-record = 抽取记录
 kit-file-reproduce = 独立的 Python 实现（仅用标准库）
 kit-file-spec = 规范：逐字节定义抽取算法；reproduce.py 即据此编写，任何人也可据此另写核验程序
-kit-file-targets = 检查对象名录的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
-kit-file-officers = 执法检查人员名录的公开版本，列: { $columns }; 读取时丢弃的列: { $dropped }
+kit-file-targets = 检查对象名录的公开版本，列：{ $columns }；读取时丢弃的列：{ $dropped }
+kit-file-officers = 执法检查人员名录的公开版本，列：{ $columns }；读取时丢弃的列：{ $dropped }
 kit-officer-names-hidden = ；执法人员姓名不公开（不在本材料包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）
-kit-file-history = 以往检查记录，列: { $columns }
-kit-file-conflicts = 回避名单，列: { $columns }
+kit-file-history = 以往检查记录，列：{ $columns }
+kit-file-conflicts = 回避名单，列：{ $columns }
 kit-file-announcement = 抽取公告
 kit-file-tsr = 公告的可信时间戳（RFC 3161）
 kit-file-tsa = 时间戳机构的证书
@@ -246,9 +246,8 @@ kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC
 
 frozen-title = 抽取公告与冻结的输入文件
 frozen-intro = 本目录在抽取之前公开：包括抽取公告，以及公告所冻结的抽查计划、检查对象名录和执法检查人员名录的公开版本（不含身份证号、电话号码和住址）。此时随机数尚未产生；任何人都可以在抽取前核对这些输入，并提出异议。每个文件的规范摘要都应与公告中的一致：
-frozen-names-digest = 执法人员姓名摘要（第二行）：
-frozen-round = 随机数来自 drand quicknet 轮次 { $round }（发布于 { $at }）
-frozen-deadline = 公告须在此之前公开，并取得可信时间戳。
+frozen-names-digest = 其第二行为执法人员姓名摘要：
+frozen-round = 随机数来自 drand quicknet 轮次 { $round }，于 { $at }（北京时间）发布；本公告须在此之前公开，并取得可信时间戳。
 frozen-also = (另有：{ $also })
 
 ## 核验：经检查的公告证明了什么（verify::Guarantee）

@@ -243,7 +243,7 @@ pub(super) mod tests {
             readme.starts_with("# 核验材料包\n") && !readme.contains("DuckDB"),
             "{readme}"
         );
-        assert!(readme.contains("读取时丢弃的列: 手机号码"), "{readme}");
+        assert!(readme.contains("读取时丢弃的列：手机号码"), "{readme}");
     }
 
     #[test]

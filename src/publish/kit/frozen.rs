@@ -52,21 +52,26 @@ pub fn frozen(
     if !a.inputs.officer_names.is_empty() {
         let _ = writeln!(
             list,
-            "#   {} names {}",
+            "#   {} {}",
             text(lang, "frozen-names-digest", &[]),
             a.inputs.officer_names
         );
     }
     let round = [
         ("round", Arg::from(a.beacon.round.to_string())),
-        ("at", Arg::from(&a.beacon.emitted_at)),
+        (
+            "at",
+            Arg::from(
+                crate::dates::parse_rfc3339(&a.beacon.emitted_at)
+                    .map_or_else(|| a.beacon.emitted_at.clone(), crate::dates::format_beijing),
+            ),
+        ),
     ];
     let readme = format!(
-        "# {}\n\n{}\n\n{}\n\n```sh\n{list}```\n\n{}{}\n",
+        "# {}\n\n{}\n\n```sh\n{list}```\n\n{}{}\n",
         text(lang, "frozen-title", &[]),
         text(lang, "frozen-intro", &[]),
         text(lang, "frozen-round", &round),
-        text(lang, "frozen-deadline", &[]),
         options.also.map_or_else(String::new, |also| format!(
             "\n\n{}",
             text(lang, "frozen-also", &[("also", Arg::from(also))])
@@ -134,7 +139,7 @@ mod tests {
             );
         }
         assert!(
-            readme.contains(&format!("names {}\n", a.inputs.officer_names)),
+            readme.contains(&format!("{}\n", a.inputs.officer_names)),
             "{readme}"
         );
         assert!(readme.ends_with("before then.\n"), "{readme}");

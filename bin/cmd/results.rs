@@ -38,7 +38,7 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         &read(results_path)?,
         &TableOptions::default(),
     )?;
-    let checked = Results::check(&record, &table, &cal)?;
+    let checked = Results::check_as_of(&record, &table, &cal, Some(today))?;
     let files = publication::notice_files(
         "result-notice",
         &args.format,

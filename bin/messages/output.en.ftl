@@ -139,7 +139,10 @@ publish-kit-written = verification kit written and verified: { $dir } (anyone ca
 results-bad-today = --today '{ $date }': expected a date such as 2027-03-01
 results-summary = results: { $count } match the record; notice written to { $files }
 results-line = { $task } { $entity } { $name }{ $item } — deadline { $deadline } (inspected { $date })
-results-overdue = overdue by { $days } working days: { $line }
+results-overdue = { $days ->
+        [0] past its deadline
+       *[other] overdue by { $days } working days
+    }: { $line }
 results-soon = due in { $days } working days: { $line }
 results-as-of = as of { $today }: { $overdue } overdue, { $soon } due within 5 working days
 schema-unknown = no schema named '{ $name }' (schemas: { $names })

@@ -132,7 +132,10 @@ publish-kit-written = 核验材料包已写入并核验通过：{ $dir }（任�
 results-bad-today = --today “{ $date }”：应为日期，例如 2027-03-01
 results-summary = 检查结果 { $count } 条，与抽取记录一致；抽查结果公告已写入 { $files }
 results-line = { $task } { $entity } { $name }{ $item }，公示截止 { $deadline }（检查日期 { $date }）
-results-overdue = 已逾期 { $days } 个工作日：{ $line }
+results-overdue = { $days ->
+        [0] 已过公示截止日
+       *[other] 已逾期 { $days } 个工作日
+    }：{ $line }
 results-soon = 还有 { $days } 个工作日到期：{ $line }
 results-as-of = 截至 { $today }：{ $overdue } 条已逾期，{ $soon } 条将在 5 个工作日内到期
 schema-unknown = 没有名为“{ $name }”的 Schema（现有：{ $names }）

@@ -100,6 +100,18 @@ impl Results {
     /// Matches a results table (kind [`crate::inputs::TableKind::Results`]) to a record and
     /// checks it. Every problem is reported, with its line, as an error of the kind `result_problems`.
     pub fn check(record: &Record, table: &Table, calendar: &Calendar) -> Result<Results> {
+        Results::check_as_of(record, table, calendar, None)
+    }
+
+    /// [`Results::check`], and no inspection completed after `today` (the caller's clock:
+    /// the library reads none). A cause shared by many rows — a year the calendar does not
+    /// hold — is reported once, and a row refused is not reported missing as well.
+    pub fn check_as_of(
+        record: &Record,
+        table: &Table,
+        calendar: &Calendar,
+        today: Option<Date>,
+    ) -> Result<Results> {
         let col = |name: &str| table.column(name);
         let (item_col, task_col, result_col, remark_col) =
             (col("item"), col("task"), col("result"), col("remark"));
@@ -156,6 +168,11 @@ impl Results {
             }
         };
         let mut found: BTreeMap<(usize, usize, usize), Outcome> = BTreeMap::new();
+        // Rows matched to a drawn entity and item but refused: not missing as well.
+        let mut refused: std::collections::BTreeSet<Key> = std::collections::BTreeSet::new();
+        // The calendar's errors, once each (a year it lacks fails every date in it).
+        let mut calendar_errors: std::collections::BTreeSet<String> =
+            std::collections::BTreeSet::new();
         for row in &table.rows {
             let get = |c: Option<usize>| c.map(|c| row.values[c].clone()).unwrap_or_default();
             let entity = table.id(row).to_owned();
@@ -258,6 +275,19 @@ impl Results {
                 }
             };
             let (_, name, _, gone) = expected[&key];
+            if let Some(today) = today
+                && date > today
+            {
+                refused.insert(key);
+                problem(
+                    row.line,
+                    Some("date"),
+                    Error::with_id(ErrorKind::Results, "results-after-today")
+                        .arg("date", date.to_string())
+                        .arg("today", today.to_string()),
+                );
+                continue;
+            }
             if let Some(first) = found.get(&key) {
                 problem(
                     row.line,
@@ -270,6 +300,7 @@ impl Results {
                 continue;
             }
             if gone && result != UNREACHABLE {
+                refused.insert(key);
                 problem(
                     row.line,
                     Some("result"),
@@ -283,6 +314,7 @@ impl Results {
             if let Some(drawn) = drawn_on
                 && date < drawn
             {
+                refused.insert(key);
                 problem(
                     row.line,
                     Some("date"),
@@ -295,8 +327,12 @@ impl Results {
             let deadline = match calendar.add_working_days(date, DEADLINE_WORKING_DAYS) {
                 Ok(d) => d,
                 Err(e) => {
-                    // The calendar's own error (a year it does not hold), at the date.
-                    problem(row.line, Some("date"), e);
+                    // The calendar's own error (a year it does not hold), at the first date
+                    // it fails: once, not for every row of that year.
+                    refused.insert(key);
+                    if calendar_errors.insert(e.to_string()) {
+                        problem(row.line, Some("date"), e);
+                    }
                     continue;
                 }
             };
@@ -317,7 +353,7 @@ impl Results {
         }
         let missing: Vec<Error> = expected
             .iter()
-            .filter(|(k, _)| !found.contains_key(k))
+            .filter(|(k, _)| !found.contains_key(k) && !refused.contains(k))
             .map(|((t, _, _), (e, n, i, _))| {
                 let missing = if i.is_empty() {
                     Error::with_id(ErrorKind::Results, "results-missing")

@@ -266,6 +266,8 @@ fn a_year_without_a_calendar_is_an_error_not_a_guess() {
     let rows = complete(&record, "2026-12-20");
     let p = problems(&record, &rows);
     assert!(p[0].contains("no working-day calendar for 2027"), "{p:?}");
+    // One cause, said once: not once a row, and the rows it refused are not missing too.
+    assert_eq!(p.len(), 1, "{p:?}");
     // With the year's schedule given, the deadlines follow.
     let cal = Calendar::official().with(
         Calendar::parse(
@@ -378,4 +380,23 @@ fn the_cli_writes_the_notice_and_lists_deadlines() {
     assert_eq!(sheet.rows.len(), n);
     let again = Results::check(&record, &sheet, &Calendar::official()).unwrap();
     assert_eq!(again.outcomes.len(), n);
+}
+
+#[test]
+fn an_inspection_after_today_is_refused_and_not_also_missing() {
+    let record = record();
+    let mut rows = complete(&record, "2026-10-12");
+    rows[0] = rows[0].replace("2026-10-12", "2026-11-20");
+    let today = Some(d("2026-11-02"));
+    let e = Results::check_as_of(&record, &table(&rows), &Calendar::official(), today).unwrap_err();
+    let p: Vec<String> = e.listed().iter().map(ToString::to_string).collect();
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].contains("completed on 2026-11-20, after today (2026-11-02)"),
+        "{p:?}"
+    );
+    assert!(p[0].starts_with("results.csv:2:4:"), "{p:?}");
+    // A day later than the inspection, it is accepted.
+    let today = Some(d("2026-11-20"));
+    assert!(Results::check_as_of(&record, &table(&rows), &Calendar::official(), today).is_ok());
 }

@@ -24,6 +24,7 @@ results-several-tasks = '{ $entity }' has the item '{ $item }' in several tasks 
 results-second = a second result for '{ $entity }', item '{ $item }' (the first is on line { $first })
 results-unreachable = '{ $entity }' is recorded unreachable in the ledger: its result is { $unreachable }, not '{ $result }'
 results-before-draw = inspected on { $date }, before the draw on { $drawn }
+results-after-today = the inspection was completed on { $date }, after today ({ $today }): only inspections already done can be recorded
 results-missing = no result for '{ $entity }' { $name } in task { $task }
 results-missing-item = no result for '{ $entity }' { $name }, item '{ $item }' in task { $task }
 

@@ -24,6 +24,7 @@ results-several-tasks = “{ $entity }”在多个任务（{ $tasks }）中都�
 results-second = “{ $entity }”的抽查事项“{ $item }”出现了第二条检查结果（第一条在第 { $first } 行）
 results-unreachable = 修改账本中已将“{ $entity }”记为无法联系：其检查结果应为“{ $unreachable }”，而不是“{ $result }”
 results-before-draw = 检查日期 { $date } 早于抽取日期 { $drawn }
+results-after-today = 检查完成日期 { $date } 晚于今天（{ $today }）：只能登记已完成的检查
 results-missing = 任务 { $task } 抽中的“{ $entity }”{ $name }没有检查结果
 results-missing-item = 任务 { $task } 抽中的“{ $entity }”{ $name }在抽查事项“{ $item }”上没有检查结果
 

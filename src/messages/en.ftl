@@ -227,6 +227,7 @@ notice-field-remark = remark
 # Between the items of a list (columns, files)
 
 list-separator = {", "}
+time-beijing = { $time } (Beijing time)
 
 # The verification kit
 

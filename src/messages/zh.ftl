@@ -215,6 +215,7 @@ notice-field-remark = 备注
 # 列表各项之间（列名、文件名）
 
 list-separator = {"、"}
+time-beijing = { $time }（北京时间）
 
 # 核验材料包
 

@@ -186,17 +186,6 @@ impl Results {
                 );
                 continue;
             };
-            let raw_result = get(Some(result_col));
-            let Some(result) = canonical_result(&raw_result) else {
-                problem(
-                    row.line,
-                    Some("result"),
-                    Error::with_id(ErrorKind::Results, "results-not-vocabulary")
-                        .arg("result", raw_result)
-                        .arg("vocabulary", VOCABULARY.join("、")),
-                );
-                continue;
-            };
             let candidates: Vec<Key> = expected
                 .iter()
                 .filter(|((t, _, _), (e, _, i, _))| {
@@ -273,6 +262,20 @@ impl Results {
                     );
                     continue;
                 }
+            };
+            // The result's word, once the row is known to be a drawn entity's: a row refused
+            // for it is not reported missing as well.
+            let raw_result = get(Some(result_col));
+            let Some(result) = canonical_result(&raw_result) else {
+                refused.insert(key);
+                problem(
+                    row.line,
+                    Some("result"),
+                    Error::with_id(ErrorKind::Results, "results-not-vocabulary")
+                        .arg("result", raw_result)
+                        .arg("vocabulary", VOCABULARY.join("、")),
+                );
+                continue;
             };
             let (_, name, _, gone) = expected[&key];
             if let Some(today) = today

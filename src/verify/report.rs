@@ -258,17 +258,25 @@ impl Guarantee {
                 emitted_at,
                 anchor,
             } => {
+                // Times for people: Beijing time (the record keeps UTC).
+                let when = |t: &str| match crate::dates::parse_rfc3339(t) {
+                    Some(t) => say(
+                        "time-beijing",
+                        &[("time", text(&crate::dates::format_beijing(t)))],
+                    ),
+                    None => t.to_owned(),
+                };
                 let (announcement, round, emitted) = (
                     text(announcement),
                     text(&round.to_string()),
-                    text(emitted_at),
+                    text(&when(emitted_at)),
                 );
                 match anchor {
                     TimeAnchor::Verified(a) => say(
                         "guarantee-inputs-verified",
                         &[
                             ("announcement", announcement),
-                            ("time", text(&a.time_text)),
+                            ("time", text(&when(&a.time_text))),
                             ("tsa", text(&a.tsa)),
                             ("fingerprint", text(&a.fingerprint)),
                             ("algorithm", text(&a.algorithm)),
@@ -280,7 +288,7 @@ impl Guarantee {
                         "guarantee-inputs-unchecked",
                         &[
                             ("announcement", announcement),
-                            ("time", text(time)),
+                            ("time", text(&when(time))),
                             ("round", round),
                             ("emitted", emitted),
                         ],
@@ -289,7 +297,7 @@ impl Guarantee {
                         "guarantee-inputs-unanchored",
                         &[
                             ("announcement", announcement),
-                            ("announced", text(announced_at)),
+                            ("announced", text(&when(announced_at))),
                             ("round", round),
                             ("emitted", emitted),
                         ],

@@ -400,3 +400,13 @@ fn an_inspection_after_today_is_refused_and_not_also_missing() {
     let today = Some(d("2026-11-20"));
     assert!(Results::check_as_of(&record, &table(&rows), &Calendar::official(), today).is_ok());
 }
+
+#[test]
+fn a_row_refused_for_its_word_is_not_also_missing() {
+    let record = record();
+    let mut rows = complete(&record, "2026-10-12");
+    rows[0] = rows[0].replace("未发现问题", "合格");
+    let p = problems(&record, &rows);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("results.csv:2:5:"), "{p:?}");
+}

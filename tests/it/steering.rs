@@ -1295,8 +1295,8 @@ fn amendments_repeated_are_capped() {
     // max_replacements = 0: none at all.
     let mut capped = ceremony_files();
     capped.plan = capped.plan.replacen(
-        "date = \"2027-01-15\"\n",
-        "date = \"2027-01-15\"\nmax_replacements = 0\n",
+        "date = \"2027-01-15\"",
+        "max_replacements = 0\ndate = \"2027-01-15\"",
         1,
     );
     let zero = capped.inputs();

@@ -122,6 +122,10 @@ fn main() -> ExitCode {
                     chain.push(e.message(lang));
                     break;
                 }
+                if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+                    chain.push(io_words(e, lang));
+                    continue;
+                }
                 chain.push(cause.to_string());
             }
             let colon = t!(lang, "cli-error-chain-separator");
@@ -157,5 +161,21 @@ fn run(command: &Command, lang: Lang) -> anyhow::Result<ExitCode> {
         Command::Publish(a) => cmd::publish::run(a, lang),
         Command::Results(a) => cmd::results::run(a, lang),
         Command::Schema(a) => cmd::schema::run(a, lang),
+    }
+}
+
+/// What the system said about a file, in the language of the run for the common cases
+/// (its own words are English).
+fn io_words(e: &std::io::Error, lang: lang::Lang) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t!(lang, "io-not-found"),
+        K::PermissionDenied => t!(lang, "io-permission-denied"),
+        K::AlreadyExists => t!(lang, "io-already-exists"),
+        K::IsADirectory => t!(lang, "io-is-a-directory"),
+        K::NotADirectory => t!(lang, "io-not-a-directory"),
+        K::StorageFull => t!(lang, "io-storage-full"),
+        K::ReadOnlyFilesystem => t!(lang, "io-read-only"),
+        _ => e.to_string(),
     }
 }

@@ -38,3 +38,13 @@ cli-usage-not-utf8 = the command line holds characters that are not UTF-8
 cli-usage-did-you-mean = did you mean: { $names }
 cli-usage-line = usage: { $usage }
 cli-usage-more = for every flag and what it does, add --help to the command
+
+## What the system said about a file (the common cases)
+
+io-not-found = no such file or directory: check the path and the file name
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-directory = it is a directory, not a file
+io-not-a-directory = a part of the path is not a directory
+io-storage-full = the disk is full
+io-read-only = the file system is read-only

@@ -37,3 +37,13 @@ cli-usage-not-utf8 = 命令行中有无法识别的字符（不是 UTF-8）
 cli-usage-did-you-mean = 是否想用：{ $names }
 cli-usage-line = 用法：{ $usage }
 cli-usage-more = 查看全部参数及说明：在命令后加 --help
+
+## 系统对文件的回答（英文原文之外的常见情形）
+
+io-not-found = 文件或目录不存在，请检查路径和文件名
+io-permission-denied = 没有访问权限
+io-already-exists = 已经存在
+io-is-a-directory = 这是一个目录，不是文件
+io-not-a-directory = 路径中的某一部分不是目录
+io-storage-full = 磁盘已满
+io-read-only = 文件系统为只读

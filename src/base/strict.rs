@@ -70,6 +70,26 @@ fn error(name: &str, e: serde_json::Error, member: String) -> Error {
         .split_once(" at line ")
         .map_or(detail.as_str(), |(m, _)| m)
         .to_owned();
+    // The common cases in words of the catalog; serde_json's own (English) otherwise.
+    let names = |rest: &str| -> Vec<String> {
+        rest.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let listed = names(rest);
+        let message = msg("strict-unknown-member")
+            .arg("member", listed.first().cloned().unwrap_or_default())
+            .arg("expected", listed.get(1..).unwrap_or_default().join(", "));
+        return crate::error::document(at(name, &e), member, message).caused_by(e);
+    }
+    if let Some(rest) = detail.strip_prefix("missing field ") {
+        let message = msg("strict-missing-member")
+            .arg("member", names(rest).first().cloned().unwrap_or_default());
+        return crate::error::document(at(name, &e), member, message).caused_by(e);
+    }
     let message = match e.classify() {
         serde_json::error::Category::Data => msg("strict-data"),
         serde_json::error::Category::Eof => msg("strict-eof"),

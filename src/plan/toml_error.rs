@@ -43,8 +43,34 @@ pub(crate) fn describe(text: &str, e: &toml::de::Error) -> Error {
             .arg("found", kind_found(found))
             .arg("expected", kind_expected(expected));
     }
-    let unquoted_chinese = token.chars().next().is_some_and(|c| !c.is_ascii());
     let quote = here.chars().next().filter(|c| "“”‘’「」".contains(*c));
+    let unquoted_chinese = quote.is_none() && token.chars().next().is_some_and(|c| !c.is_ascii());
+    // A full-width sign typed with a Chinese input method: `＝`, `，`, `［`.
+    let full_width = here
+        .chars()
+        .next()
+        .filter(|c| ('\u{FF01}'..='\u{FF5E}').contains(c) || *c == '\u{3000}');
+    if let Some(c) = full_width {
+        return error("plan-toml-full-width").arg("sign", c.to_string());
+    }
+    if quote.is_some()
+        && matches!(
+            first,
+            "invalid inline table" | "invalid key" | "invalid string"
+        )
+    {
+        return error("plan-toml-chinese-quotes");
+    }
+    // `[tasks]` written for each task: the second is a table defined twice.
+    if first == "invalid table header" && message.contains("duplicate key `tasks`") {
+        return error("plan-toml-tasks-table");
+    }
+    // `ratio = { A = 3%, … }`: a number read, then the rest of a value that needed quotes.
+    if first == "invalid inline table" && here.starts_with('%') {
+        let start = text[..at].rfind(['=', ',', '{']).map_or(at, |i| i + 1);
+        return error("plan-toml-unquoted-value")
+            .arg("value", format!("{}%", text[start..at].trim()));
+    }
     match first {
         "invalid inline table" | "invalid key" if unquoted_chinese => {
             error("plan-toml-unquoted-key").arg("key", token)
@@ -187,6 +213,14 @@ mod tests {
             }
         }
         let text = HEAD.replace("[[tasks]]", "[tasks]") + "ratio = \"3%\"\n";
+        // Two tasks each under [tasks]: the table defined twice.
+        let twice = format!("{text}[tasks]\nid = \"U\"\nname = \"u\"\nratio = \"3%\"\n");
+        let e = Plan::parse("plan.toml", twice.as_bytes()).unwrap_err();
+        assert!(
+            e.message(Lang::Zh).contains("[[tasks]]"),
+            "{}",
+            e.message(Lang::Zh)
+        );
         let e = Plan::parse("plan.toml", text.as_bytes()).unwrap_err();
         assert!(
             e.message(Lang::Zh).contains("[[tasks]]"),

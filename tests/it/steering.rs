@@ -1655,6 +1655,15 @@ fn loose_json_announcement_and_round_are_refused_naming_the_member() {
         r.randomness, r.signature
     );
     assert_eq!(document_member(read_round(&extra)), "previous_signature");
+    // Said in the clerk's words, with what may be there.
+    let e = read_round(&extra).unwrap_err();
+    assert!(
+        e.message(shuangsui::messages::Lang::Zh).contains(
+            "不应有的成员“previous_signature”（此处只能有：round, randomness, signature）"
+        ),
+        "{}",
+        e.message(shuangsui::messages::Lang::Zh)
+    );
 }
 
 /// Attack 6c: the same documents through the command line: `verify` of a record with a

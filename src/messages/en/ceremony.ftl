@@ -93,4 +93,6 @@ strict-duplicate-member = a member appears twice in one object: only one may be 
 strict-syntax = { $detail }
 strict-eof = { $detail }
 strict-data = { $detail }
+strict-unknown-member = an unknown member '{ $member }' (expected here: { $expected })
+strict-missing-member = the member '{ $member }' is missing
 announce-time-out-of-range = the time { $time } is not in Unix seconds between drand quicknet's first round (2023-08-23) and the year 9999: a time in milliseconds must be divided by 1000

@@ -36,6 +36,8 @@ plan-toml-array = an array [ … ] is not well written
 plan-toml-array-hint = an array's items are separated by commas and closed by ], as items = ["企业年度报告公示信息", "登记事项"]
 plan-toml-one-per-line = one key and value per line
 plan-toml-one-per-line-hint = move the second key to a line of its own; only a comment beginning with # may follow a value
+plan-toml-full-width = the “{ $sign }” here is a full-width sign: TOML's = , [ ] {"{"} {"}"} " are ASCII
+plan-toml-full-width-hint = type the sign again with the input method in English mode (team_size = 2, not team_size ＝ 2)
 plan-toml-kind-string = the string "{ $value }"
 plan-toml-kind-integer = the integer { $value }
 plan-toml-kind-boolean = the boolean { $value }

@@ -91,4 +91,6 @@ strict-duplicate-member = 同一对象中该成员出现了两次：无法确定
 strict-syntax = 不是有效的 JSON：{ $detail }
 strict-eof = JSON 文档不完整（提前结束）：{ $detail }
 strict-data = 内容不符合格式要求：{ $detail }
+strict-unknown-member = 不应有的成员“{ $member }”（此处只能有：{ $expected }）
+strict-missing-member = 缺少成员“{ $member }”
 announce-time-out-of-range = 时间 { $time } 不在 drand quicknet 首轮（2023-08-23）至 9999 年之间的 Unix 秒范围内：以毫秒计的时间须除以 1000

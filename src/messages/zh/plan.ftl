@@ -36,6 +36,8 @@ plan-toml-array = 数组 [ … ] 写法有误
 plan-toml-array-hint = 数组的各项用英文逗号分隔，以 ] 结尾，如 items = ["企业年度报告公示信息", "登记事项"]
 plan-toml-one-per-line = 每行只能写一个键值
 plan-toml-one-per-line-hint = 请把第二个键值移到下一行；键值后面只能跟以 # 开头的注释
+plan-toml-full-width = 此处的“{ $sign }”是全角符号：TOML 的 = , [ ] {"{"} {"}"} " 都须用半角（英文）符号
+plan-toml-full-width-hint = 请切换到英文输入法重新输入这个符号（如 team_size = 2，不要写 team_size ＝ 2）
 plan-toml-kind-string = 字符串 "{ $value }"
 plan-toml-kind-integer = 整数 { $value }
 plan-toml-kind-boolean = 布尔值 { $value }

@@ -374,7 +374,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
     };
     let unverified = notice(None);
     assert!(
-        unverified.contains("2023-09-15T10:55:00Z")
+        unverified.contains("2023-09-15 18:55:00 (Beijing time)")
             && unverified.contains("signature was not verified")
             && !unverified.contains("CN=Test TSA"),
         "{unverified}"

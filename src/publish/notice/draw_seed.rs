@@ -1,7 +1,7 @@
 //! The draw notice's seed section: where the seed came from, one line per fact.
 
 use super::model::Rich;
-use super::text::{Value, rich, text, text_with};
+use super::text::{Value, beijing, rich, text, text_with};
 use crate::draw::record::Record;
 use crate::messages::{Arg, Lang};
 
@@ -24,7 +24,7 @@ pub(super) fn provenance(
         "notice-seed-announcement",
         &[
             ("digest", Value::from(&an.digest)),
-            ("at", Value::from(&an.announced_at)),
+            ("at", Value::from(beijing(lang, &an.announced_at))),
         ],
     )];
     let anchored = crate::ceremony::base64_decode(&a.timestamp)
@@ -34,7 +34,7 @@ pub(super) fn provenance(
             lang,
             "notice-seed-timestamp-verified",
             &[
-                ("time", Value::from(token.time_text)),
+                ("time", Value::from(beijing(lang, &token.time_text))),
                 ("tsa", Value::from(&verified.tsa)),
                 ("fingerprint", Value::from(&verified.fingerprint)),
             ],
@@ -42,7 +42,7 @@ pub(super) fn provenance(
         (Some(token), None) => rich(
             lang,
             "notice-seed-timestamp-unverified",
-            &[("time", Value::from(token.time_text))],
+            &[("time", Value::from(beijing(lang, &token.time_text)))],
         ),
         (None, _) => rich(lang, "notice-seed-no-timestamp", &[]),
     });
@@ -83,7 +83,7 @@ pub(super) fn provenance(
         "notice-seed-beacon",
         &[
             ("round", Value::from(a.beacon.round.to_string())),
-            ("at", Value::from(&an.beacon.emitted_at)),
+            ("at", Value::from(beijing(lang, &an.beacon.emitted_at))),
         ],
     ));
     if !an.dice.is_empty() {

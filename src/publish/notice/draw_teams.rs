@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::model::Rich;
-use super::text::{Value, rich, text, text_with};
+use super::text::{Value, beijing, rich, text, text_with};
 use crate::draw::record::Record;
 use crate::messages::{Arg, Lang};
 
@@ -72,7 +72,7 @@ pub(super) fn amendment_lines(
         .map(|e| {
             let mut args: Vec<(&str, Value)> = vec![
                 ("seq", Value::from(e.seq.to_string())),
-                ("at", Value::from(&e.at)),
+                ("at", Value::from(beijing(lang, &e.at))),
                 ("task", Value::from(&e.task)),
                 ("target", Value::from(&e.target)),
                 ("reason", Value::from(&e.reason)),

@@ -11,6 +11,19 @@ pub(super) fn text(lang: Lang, id: &str) -> String {
     Catalog::library().message(lang, id, &[])
 }
 
+/// A time of the record (RFC 3339, UTC there) as people in China read it: Beijing time,
+/// said so; as written when it is not one.
+pub(super) fn beijing(lang: Lang, rfc3339: &str) -> String {
+    match crate::dates::parse_rfc3339(rfc3339) {
+        Some(t) => text_with(
+            lang,
+            "time-beijing",
+            &[("time", Arg::from(crate::dates::format_beijing(t)))],
+        ),
+        None => rfc3339.to_owned(),
+    }
+}
+
 /// A notice's text with values.
 pub(super) fn text_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     Catalog::library().message(lang, id, args)

@@ -141,7 +141,8 @@ fn plan_line(lang: Lang, id: &str, name: &str, authority: &str) {
 }
 
 /// The summary of a finished draw.
-pub fn draw_summary(lang: Lang, r: &Record) {
+/// `names` gives an officer's name by id, shown beside it.
+pub fn draw_summary(lang: Lang, r: &Record, names: &std::collections::HashMap<String, String>) {
     plan_line(lang, &r.plan.id, &r.plan.name, &r.plan.authority);
     let source = match &r.seed.attestation {
         None => t!(lang, "report-seed-unattested"),
@@ -217,12 +218,20 @@ pub fn draw_summary(lang: Lang, r: &Record) {
             );
         }
         for (i, sel) in t.selected.iter().take(3).enumerate() {
+            let team: Vec<String> = sel
+                .officers
+                .iter()
+                .map(|o| match names.get(o) {
+                    Some(name) => t!(lang, "report-officer", name = name, id = o),
+                    None => o.clone(),
+                })
+                .collect();
             say!(
                 "    {}. {} {} [{}]",
                 i + 1,
                 sel.target,
                 sel.name,
-                sel.officers.join(", ")
+                team.join(&t!(lang, "report-list-separator"))
             );
         }
         if t.selected.len() > 3 {

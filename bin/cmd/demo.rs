@@ -49,7 +49,11 @@ pub fn run(args: &DemoArgs, lang: Lang) -> Result<ExitCode> {
         "{}",
         t!(lang, "demo-written", dir = out.display().to_string())
     );
-    report::draw_summary(lang, &outcome.record);
+    report::draw_summary(
+        lang,
+        &outcome.record,
+        &crate::cmd::draw::officer_names(&inputs),
+    );
     say!();
     say!("{}", t!(lang, "demo-verifying"));
     let path = |p: &str| out.join(p);

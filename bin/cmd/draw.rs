@@ -1,6 +1,7 @@
 //! `shuangsui draw`: draws targets and officers and writes the record, with its companion
 //! list of exclusions and skips.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -44,6 +45,7 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
         (None, None) => unreachable!("clap requires --announcement without --seed"),
     };
     let outcome = shuangsui::draw(&parsed, &seed)?;
+    let names = officer_names(&parsed);
     // The directory is not needed any more: its memory goes (on another thread, while
     // the record's text is made) before the text takes memory of its own.
     std::thread::spawn(move || drop(parsed));
@@ -55,7 +57,7 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     if args.to_stdout() {
         say_raw!("{json}");
     } else {
-        write_record(lang, out, force, &outcome, &json, |path, count| {
+        write_record(lang, out, force, &outcome, &json, &names, |path, count| {
             t!(lang, "draw-exclusions-written", path = path, count = count)
         })?;
     }
@@ -71,6 +73,7 @@ pub(crate) fn write_record(
     force: bool,
     outcome: &shuangsui::Draw,
     json: &str,
+    names: &HashMap<String, String>,
     written: impl Fn(String, usize) -> String,
 ) -> Result<()> {
     let companion = out.with_extension("exclusions.csv");
@@ -82,7 +85,7 @@ pub(crate) fn write_record(
         [(&companion, csv.as_bytes()), (out, json.as_bytes())],
         force,
     )?;
-    report::draw_summary(lang, &outcome.record);
+    report::draw_summary(lang, &outcome.record, names);
     say!(
         "{}",
         t!(
@@ -249,4 +252,16 @@ fn exclusions_for_people(lang: Lang, exclusions: &shuangsui::draw::Exclusions) -
         csv.push_str("\r\n");
     }
     csv
+}
+
+/// Each officer's name by id, for the people who read the summary (the record names
+/// officers by id only; names are outside every digest, SPEC.md §3.4).
+pub(crate) fn officer_names(inputs: &shuangsui::Inputs) -> HashMap<String, String> {
+    let officers = inputs.officers();
+    officers
+        .rows
+        .iter()
+        .map(|row| (officers.id(row).to_owned(), officers.name(row).to_owned()))
+        .filter(|(id, name)| id != name)
+        .collect()
 }

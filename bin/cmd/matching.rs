@@ -122,9 +122,16 @@ pub fn run(args: &MatchArgs, lang: Lang) -> Result<ExitCode> {
     }
     // The companion lists the skips (the status exclusions are counted in the census, not
     // listed: their rows stay in the warehouse).
-    crate::cmd::draw::write_record(lang, out, args.force, &outcome, &json, |path, count| {
-        t!(lang, "match-exclusions-written", path = path, count = count)
-    })?;
+    let names = crate::cmd::draw::officer_names(&held);
+    crate::cmd::draw::write_record(
+        lang,
+        out,
+        args.force,
+        &outcome,
+        &json,
+        &names,
+        |path, count| t!(lang, "match-exclusions-written", path = path, count = count),
+    )?;
     say!("{}", t!(lang, "match-verify-hint"));
     Ok(ExitCode::SUCCESS)
 }

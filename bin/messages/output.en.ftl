@@ -10,6 +10,7 @@ report-undirected = undirected
 report-all-strata = all
 report-excluded = ; excluded { $list }
 report-list-separator = {", "}
+report-officer = { $name } ({ $id })
 report-plan = plan { $id } { $name }（{ $authority }）
 report-announcement = plan { $plan } (attempt { $attempt }): inputs frozen, announcement digest { $digest }
 report-announced-at = announced at: { $at }

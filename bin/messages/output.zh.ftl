@@ -9,6 +9,7 @@ report-undirected = 不定向
 report-all-strata = 全部
 report-excluded = ；排除 { $list }
 report-list-separator = 、
+report-officer = { $name }（{ $id }）
 report-plan = 抽查计划 { $id } { $name }（{ $authority }）
 report-announcement = 抽查计划 { $plan }（第 { $attempt } 次公告）：输入已冻结，公告摘要 { $digest }
 report-announced-at = 公告时间：{ $at }

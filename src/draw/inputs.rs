@@ -336,7 +336,7 @@ impl Inputs {
             .into_iter()
             .collect();
         let target_options = table_options(&plan_parsed, TableKind::Targets, &options.targets);
-        let resolved = crate::inputs::table::Header::resolve(
+        let resolved = crate::inputs::header::Header::resolve(
             TableKind::Targets,
             &header,
             &|_| crate::error::Location::file("targets"),

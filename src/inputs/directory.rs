@@ -11,8 +11,9 @@ use rustc_hash::FxHashMap;
 
 use super::columns::ValueKind;
 use super::kind::TableKind;
+use super::options::IdCheckMode;
 use super::source::ByteSource;
-use super::table::{IdCheckMode, Table};
+use super::table::Table;
 use crate::error::{Error, ErrorKind, Location};
 
 /// The most distinct values a coded column holds before it is stored as text.

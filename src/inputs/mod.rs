@@ -27,8 +27,10 @@ pub mod digest;
 pub(crate) mod directory;
 pub(crate) mod fields;
 pub(crate) mod grid;
+pub(crate) mod header;
 pub(crate) mod kind;
 pub mod limits;
+pub(crate) mod options;
 pub(crate) mod personal;
 pub(crate) mod source;
 pub(crate) mod stream;
@@ -40,8 +42,9 @@ mod workbook;
 pub use directory::Directory;
 pub use grid::{Format, ReadOptions};
 pub use kind::{ID, NAME, TableKind};
+pub use options::{IdCheck, IdCheckMode, TableOptions};
 pub use source::{ByteSource, read_to_end};
-pub use table::{Columns, IdCheck, IdCheckMode, Row, Table, TableOptions};
+pub use table::{Columns, Row, Table};
 pub use text::Encoding;
 
 /// A SHA-256 digest, as the inputs' digests are held (`hex::encode` gives the hex a record

@@ -19,9 +19,10 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::{Layout, RowSyntax};
 use crate::inputs::grid::{HEADER_SEARCH, check_columns};
+use crate::inputs::header::{Header, names_required};
 use crate::inputs::kind::TableKind;
+use crate::inputs::options::TableOptions;
 use crate::inputs::source::ByteSource;
-use crate::inputs::table::{Header, TableOptions, names_required};
 use crate::inputs::text::Encoding;
 
 /// Bytes read at a time.

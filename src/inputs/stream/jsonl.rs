@@ -19,9 +19,10 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::RowSyntax;
 use crate::inputs::grid::{check_columns, empty_table};
+use crate::inputs::header::Header;
 use crate::inputs::kind::TableKind;
+use crate::inputs::options::TableOptions;
 use crate::inputs::source::ByteSource;
-use crate::inputs::table::{Header, TableOptions};
 use crate::inputs::text::Encoding;
 
 /// Reads a JSON Lines target directory from `data` (SPEC.md §3): the same rows, digest

@@ -109,7 +109,7 @@ impl Directory {
     pub(crate) fn read(
         name: &str,
         data: &Arc<dyn ByteSource>,
-        table: &crate::inputs::table::TableOptions,
+        table: &crate::inputs::options::TableOptions,
         options: &Options<'_>,
     ) -> Result<(
         Directory,
@@ -162,7 +162,7 @@ impl Directory {
 pub fn directory_digest(
     name: &str,
     data: &Arc<dyn ByteSource>,
-    table: &crate::inputs::table::TableOptions,
+    table: &crate::inputs::options::TableOptions,
     threads: usize,
     progress: Option<&(dyn Fn(&super::blocks::Progress) + Sync)>,
 ) -> Result<crate::base::canonical::Hash> {

@@ -10,8 +10,9 @@ use crate::base::uscc;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS};
 use crate::inputs::digest::Leaves;
 use crate::inputs::directory::{Layout, RowSyntax, StoreBuilder};
+use crate::inputs::header::Header;
 use crate::inputs::kind::TableKind;
-use crate::inputs::table::{Header, IdCheckMode, TableOptions};
+use crate::inputs::options::{IdCheckMode, TableOptions};
 use crate::inputs::text::Encoding;
 use crate::inputs::values::{clean_value, read_value_cow};
 

@@ -354,6 +354,7 @@ impl Inputs {
             id_check: options.id_check.mode,
             id_col: resolved.id_col,
             name_col: resolved.name_col,
+            layout: crate::inputs::table::CellLayout::default(),
         });
         Ok(Inputs {
             digests: InputDigests {

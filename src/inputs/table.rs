@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::base::uscc;
-use crate::error::{Error, ErrorKind, MAX_PROBLEMS, Result};
+use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 
 use super::columns::ValueKind;
 use super::grid::{self, Format, ReadOptions};
@@ -73,6 +73,17 @@ pub struct Table {
     pub id_check: IdCheckMode,
     pub(crate) id_col: usize,
     pub(crate) name_col: usize,
+    /// Where a cell is in the file: the grid's style (lines, a worksheet's cells, JSON
+    /// items), its first column, and each kept column's column in the file.
+    pub(crate) layout: CellLayout,
+}
+
+/// How a table's cells are located in its file (see [`Table::at`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct CellLayout {
+    pub(crate) style: Option<grid::Style>,
+    pub(crate) column_offset: u64,
+    pub(crate) file_columns: Vec<usize>,
 }
 
 /// Collects row problems: the first [`MAX_PROBLEMS`] and a count.
@@ -253,7 +264,28 @@ impl Table {
             id_check: options.id_check.mode,
             id_col,
             name_col,
+            layout: CellLayout {
+                style: Some(grid.style.clone()),
+                column_offset: grid.column_offset,
+                file_columns: keep,
+            },
         })
+    }
+
+    /// Where a row (its `line`) and a kept column (`None`: the whole row) are in the file:
+    /// `file:line:column`, `file:Sheet!C12` or `file: [12]`, as its rows' problems are told.
+    pub fn at(&self, line: u64, column: Option<usize>) -> Location {
+        let mut at = Location::line(&self.source, line);
+        at.column = column.map(|c| {
+            let file = self.layout.file_columns.get(c).copied().unwrap_or(c);
+            self.layout.column_offset + file as u64 + 1
+        });
+        match &self.layout.style {
+            Some(grid::Style::Cells(sheet)) => at.sheet = Some(sheet.clone()),
+            Some(grid::Style::Items) => at.item = true,
+            _ => {}
+        }
+        at
     }
 
     /// The index of a column by its normalised name.

@@ -160,10 +160,7 @@ impl Results {
         let mut problem = |line: u64, column: Option<&str>, problem: Error| {
             total += 1;
             if problems.len() < MAX_PROBLEMS {
-                let at = Location {
-                    column: column.and_then(|c| table.column(c)).map(|c| c as u64 + 1),
-                    ..Location::at(&table.source, line, 1)
-                };
+                let at = table.at(line, column.and_then(|c| table.column(c)));
                 problems.push(problem.at(at));
             }
         };

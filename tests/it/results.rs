@@ -410,3 +410,37 @@ fn a_row_refused_for_its_word_is_not_also_missing() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(p[0].starts_with("results.csv:2:5:"), "{p:?}");
 }
+
+#[test]
+fn a_results_workbook_is_told_by_sheet_and_cell() {
+    let record = record();
+    let mut rows = complete(&record, "2026-10-12");
+    rows[1] = rows[1].replace("未发现问题", "合格");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("检查结果").unwrap();
+    // A personal column before the result (dropped as read): cells keep their own letters.
+    let header = "抽查任务编号,统一社会信用代码,抽查事项,检查完成日期,联系电话,检查结果,备注";
+    for (c, h) in header.split(',').enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let mut cells: Vec<&str> = row.split(',').collect();
+        cells.insert(4, "13800000000");
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let table = Table::parse(
+        TableKind::Results,
+        "结果.xlsx",
+        &bytes,
+        &shuangsui::inputs::TableOptions::default(),
+    )
+    .unwrap();
+    let e = Results::check(&record, &table, &Calendar::official()).unwrap_err();
+    let p: Vec<String> = e.listed().iter().map(ToString::to_string).collect();
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("结果.xlsx:检查结果!F3:"), "{p:?}");
+}

@@ -4,7 +4,7 @@
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// How rows are located in messages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Style {
     /// Line numbers of a text file.
     Lines,

@@ -32,7 +32,7 @@ pub const MAX_PROBLEMS: usize = 50;
 /// .unwrap_err();
 /// assert_eq!(e.kind(), ErrorKind::MissingColumn);
 /// assert_eq!(e.location().unwrap().to_string(), "targets.csv:1");
-/// assert!(e.message(Lang::Zh).contains("缺少必需的列"));
+/// assert!(e.message(Lang::Zh).contains("表头中没有必需的“id”列"));
 /// ```
 #[derive(Clone)]
 pub struct Error(Box<Inner>);

@@ -82,7 +82,7 @@ pub(crate) fn write_record(
     }
     let csv = exclusions_for_people(lang, &outcome.exclusions);
     files::write_atomic_pair(
-        [(&companion, csv.as_bytes()), (out, json.as_bytes())],
+        [(&companion, csv.as_slice()), (out, json.as_bytes())],
         force,
     )?;
     report::draw_summary(lang, &outcome.record, names);
@@ -221,37 +221,19 @@ fn lower(value: impl std::fmt::Debug) -> String {
 /// reads UTF-8), headers and reasons in the language of the run, every cell a text that is no
 /// formula; a row per target left out of a task, by status, by a rule of the plan, or
 /// skipped while drawing (the library's `Exclusions::to_csv` is the same rows with their codes).
-fn exclusions_for_people(lang: Lang, exclusions: &shuangsui::draw::Exclusions) -> String {
-    use shuangsui::publish::notice::{exclusion_label, people_csv_cell};
-    let quoted = |v: &str| {
-        let v = people_csv_cell(v);
-        if v.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.into_owned()
-        }
-    };
-    let mut csv = String::with_capacity(exclusions.len() * 48 + 64);
-    csv.push('\u{FEFF}');
-    csv.push_str(&t!(lang, "draw-exclusions-header"));
-    csv.push_str("\r\n");
-    for (task, target, reason) in exclusions.iter() {
-        let why = match reason.strip_prefix("drawn_by:") {
-            Some(first) => t!(lang, "draw-exclusions-drawn-by", task = first),
-            None => exclusion_label(lang, reason),
-        };
-        for (i, cell) in [quoted(task), quoted(target), quoted(&why)]
-            .iter()
-            .enumerate()
-        {
-            if i > 0 {
-                csv.push(',');
-            }
-            csv.push_str(cell);
-        }
-        csv.push_str("\r\n");
-    }
-    csv
+fn exclusions_for_people(lang: Lang, exclusions: &shuangsui::draw::Exclusions) -> Vec<u8> {
+    use shuangsui::publish::notice::{exclusion_label, people_csv};
+    let header = t!(lang, "draw-exclusions-header");
+    people_csv(
+        header.split(','),
+        exclusions.iter().map(|(task, target, reason)| {
+            let why = match reason.strip_prefix("drawn_by:") {
+                Some(first) => t!(lang, "draw-exclusions-drawn-by", task = first),
+                None => exclusion_label(lang, reason),
+            };
+            [task.to_owned(), target.to_owned(), why]
+        }),
+    )
 }
 
 /// Each officer's name by id, for the people who read the summary (the record names

@@ -81,7 +81,7 @@ pub struct Table {
 /// How a table's cells are located in its file (see [`Table::at`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct CellLayout {
-    pub(crate) style: Option<grid::Style>,
+    pub(crate) style: grid::Style,
     pub(crate) column_offset: u64,
     pub(crate) file_columns: Vec<usize>,
 }
@@ -265,7 +265,7 @@ impl Table {
             id_col,
             name_col,
             layout: CellLayout {
-                style: Some(grid.style.clone()),
+                style: grid.style.clone(),
                 column_offset: grid.column_offset,
                 file_columns: keep,
             },
@@ -275,17 +275,11 @@ impl Table {
     /// Where a row (its `line`) and a kept column (`None`: the whole row) are in the file:
     /// `file:line:column`, `file:Sheet!C12` or `file: [12]`, as its rows' problems are told.
     pub fn at(&self, line: u64, column: Option<usize>) -> Location {
-        let mut at = Location::line(&self.source, line);
-        at.column = column.map(|c| {
+        let column = column.map(|c| {
             let file = self.layout.file_columns.get(c).copied().unwrap_or(c);
-            self.layout.column_offset + file as u64 + 1
+            self.layout.column_offset + file as u64
         });
-        match &self.layout.style {
-            Some(grid::Style::Cells(sheet)) => at.sheet = Some(sheet.clone()),
-            Some(grid::Style::Items) => at.item = true,
-            _ => {}
-        }
-        at
+        self.layout.style.at(&self.source, line, column)
     }
 
     /// The index of a column by its normalised name.

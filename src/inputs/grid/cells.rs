@@ -4,9 +4,10 @@
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// How rows are located in messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) enum Style {
     /// Line numbers of a text file.
+    #[default]
     Lines,
     /// Row numbers of a worksheet, columns as letters.
     Cells(String),
@@ -107,9 +108,21 @@ impl Grid {
 
     /// The location of a cell (`column` is 0-based; `None` for the whole row).
     pub fn at(&self, line: u64, column: Option<usize>) -> Location {
-        let mut at = Location::line(&self.source, line);
-        at.column = column.map(|c| self.column_offset + c as u64 + 1);
-        match &self.style {
+        self.style.at(
+            &self.source,
+            line,
+            column.map(|c| self.column_offset + c as u64),
+        )
+    }
+}
+
+impl Style {
+    /// The location of a row's cell in this style (`column` 0-based in the file; `None` for
+    /// the whole row): `file:line:column`, `file:Sheet!C12` or `file: [12]`.
+    pub fn at(&self, source: &str, line: u64, column: Option<u64>) -> Location {
+        let mut at = Location::line(source, line);
+        at.column = column.map(|c| c + 1);
+        match self {
             Style::Lines => {}
             Style::Cells(sheet) => at.sheet = Some(sheet.clone()),
             Style::Items => at.item = true,

@@ -7,18 +7,40 @@ use super::model::Notice;
 impl Notice {
     /// The notice's sheet as CSV: the headings, then a row per entity.
     pub fn csv(&self) -> Vec<u8> {
-        let mut w = ::csv::WriterBuilder::new()
-            .terminator(::csv::Terminator::CRLF)
-            .from_writer(vec![0xEF, 0xBB, 0xBF]);
         let table = &self.sheet.table;
-        w.write_record(table.columns.iter().map(|c| c.heading.as_str()))
-            .expect("writing to memory");
-        for row in &table.rows {
-            w.write_record(row.cells.iter().map(|c| people_csv_cell(c).into_owned()))
-                .expect("writing to memory");
-        }
-        w.into_inner().expect("writing to memory")
+        people_csv(
+            table.columns.iter().map(|c| c.heading.as_str()),
+            table
+                .rows
+                .iter()
+                .map(|row| row.cells.iter().map(String::as_str)),
+        )
     }
+}
+
+/// A table as CSV for people (a notice's sheet, the clerk's list of exclusions): UTF-8 with
+/// a BOM, CRLF, quoted as needed, every cell guarded against formulas.
+pub fn people_csv<H, R, C>(header: H, rows: R) -> Vec<u8>
+where
+    H: IntoIterator,
+    H::Item: AsRef<str>,
+    R: IntoIterator,
+    R::Item: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    w.write_record(header.into_iter().map(|h| h.as_ref().to_owned()))
+        .expect("writing to memory");
+    for row in rows {
+        w.write_record(
+            row.into_iter()
+                .map(|c| people_csv_cell(c.as_ref()).into_owned()),
+        )
+        .expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
 }
 
 #[cfg(test)]

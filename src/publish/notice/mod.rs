@@ -26,6 +26,7 @@ mod text;
 
 pub use crate::messages::Lang;
 pub use common::{people_csv_cell, task_type};
+pub use csv::people_csv;
 pub use draw::{
     OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice, exclusion_label,
 };

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::base::normalize;
 use crate::base::uscc;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 
@@ -158,12 +159,16 @@ impl Table {
             let mut ok = true;
             for (c, &g) in keep.iter().enumerate() {
                 if kinds[c] == ValueKind::Identifier && long_numbers.contains(&(line, g)) {
-                    problems.push(
-                        Error::new(ErrorKind::NumberCode)
-                            .at(grid.at(line, Some(g)))
-                            .arg("field", columns[c].clone())
-                            .arg("value", std::mem::take(&mut cells[g])),
-                    );
+                    // Told once per cell (a roster's certificate is its id too), under the
+                    // file's own header.
+                    if !read_again[c] {
+                        problems.push(
+                            Error::new(ErrorKind::NumberCode)
+                                .at(grid.at(line, Some(g)))
+                                .arg("field", normalize::text(&grid.header[g]))
+                                .arg("value", std::mem::take(&mut cells[g])),
+                        );
+                    }
                     values.push(String::new());
                     ok = false;
                     continue;

@@ -188,7 +188,7 @@ fn a_code_held_as_a_number_is_refused_at_its_cell() {
     // Row 5 of the rows is sheet row 8 (title, note, header above it).
     assert!(
         e.to_string()
-            .starts_with("名录.xlsx:检查对象名录!A8: 'id' holds the number 914201001234568000"),
+            .starts_with("名录.xlsx:检查对象名录!A8: '统一社会信用代码（必填）' holds the number 914201001234568000"),
         "{e}"
     );
     // Not a typo to fix by hand, whatever the id check's mode: warn mode refuses it too.

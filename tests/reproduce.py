@@ -1065,7 +1065,7 @@ def equal(sizes, total):
     return counts
 
 
-PLAN_KEYS = {"id", "name", "authority", "date", "exclude_status", "one_visit", "max_inspections_per_year",
+PLAN_KEYS = {"id", "name", "authority", "contact", "date", "exclude_status", "one_visit", "max_inspections_per_year",
              "max_teams_per_officer", "max_replacements"}
 TASK_KEYS = {"id", "name", "items", "basis", "filter", "strata", "ratio", "count", "allocation", "rounding",
              "min_per_stratum", "team_size", "officer_filter", "exclude_inspected", "officer_region",

@@ -31,6 +31,9 @@ pub struct Plan {
     pub name: String,
     /// The authority that runs it (检查机关).
     pub authority: String,
+    /// Where the public sends questions and objections (联系方式: an office, a telephone
+    /// number), for the notices only; `""` when the plan gives none.
+    pub contact: String,
     /// The draw date (抽取日期): officers need a certificate valid on it.
     pub date: Option<Date>,
     /// Status keywords that make a target ineligible (SPEC.md §6.1).

@@ -292,6 +292,7 @@ impl Plan {
             max_replacements,
             name: normalize::text(&raw.plan.name),
             authority: normalize::text(&raw.plan.authority),
+            contact: normalize::text(&raw.plan.contact),
             date,
             exclude_status,
             target_columns: target_columns.clone(),

@@ -23,6 +23,8 @@ pub(crate) struct RawHeader {
     pub(crate) name: String,
     #[serde(default)]
     pub(crate) authority: String,
+    #[serde(default)]
+    pub(crate) contact: String,
     pub(crate) date: Option<Spanned<String>>,
     pub(crate) exclude_status: Option<Spanned<Vec<String>>>,
     pub(crate) one_visit: Option<Spanned<String>>,

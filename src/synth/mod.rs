@@ -211,6 +211,7 @@ const PLAN_ZH: &str = r#"# 抽查工作计划（plan.toml）。用记事本等�
 id = "420100-2027-01"                 # 计划编号：在本机关内唯一，写入抽取记录和公告
 name = "2027年度双随机抽查计划"         # 计划名称
 authority = "武汉市市场监督管理局"       # 实施抽查的机关，写入公告
+contact = "027-12345678（法规科）"       # 对抽查有异议时的联系方式，写入公告
 date = "2027-01-15"                   # 抽取日期：执法人员的执法证须在这一天有效
 # 登记状态含下列字样的对象不抽取（这是默认值；写成 [] 则不排除任何对象）
 exclude_status = ["注销", "吊销", "撤销", "迁出"]
@@ -272,6 +273,7 @@ const PLAN_EN: &str = r#"# The sampling plan (plan.toml). Edit it in a plain-tex
 id = "420100-2027-01"                 # the plan's id: unique within the authority, in the record and notices
 name = "2027年度双随机抽查计划"         # the plan's name
 authority = "武汉市市场监督管理局"       # the authority carrying out the inspections, in the notices
+contact = "027-12345678（法规科）"       # where objections go, in the notices
 date = "2027-01-15"                   # the draw date: officers' certificates must be valid on it
 # Entities whose status contains one of these are not inspected (the default; [] excludes none)
 exclude_status = ["注销", "吊销", "撤销", "迁出"]

@@ -278,11 +278,14 @@ pub fn rule_draw_cases() -> Vec<Case> {
         },
         // §4.1 plan keys.
         Case {
-            plan: small_plan("basis = \"《企业信息公示暂行条例》第十四条\"\n")
-                .replace("date = \"2027-01-15\"", "date = \"2027年1月15日\""),
+            plan: with_plan_keys(
+                &small_plan("basis = \"《企业信息公示暂行条例》第十四条\"\n"),
+                "contact = \"027-12345678（法规科）\"\n",
+            )
+            .replace("date = \"2027-01-15\"", "date = \"2027年1月15日\""),
             ..case(
                 "plan-date-forms",
-                "§4.1 plan.date in a form of §3.3 (2027年1月15日) is the draw date 2027-01-15 in the record; basis (抽查依据) is for the notice only and enters the record through the plan digest alone",
+                "§4.1 plan.date in a form of §3.3 (2027年1月15日) is the draw date 2027-01-15 in the record; basis (抽查依据) and contact (联系方式) are for the notices only and enter the record through the plan digest alone",
             )
         },
         Case {

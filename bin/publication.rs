@@ -16,25 +16,77 @@ use crate::args::{InputArgs, NoticeFormat};
 use crate::files::{InputFiles, write_atomic};
 use crate::lang::Lang;
 
-/// A notice's sheet as an .xlsx workbook: its columns and rows, one worksheet, every cell a
-/// string cell (never a formula, so the exact value: no guard as in the CSV is needed).
+/// A notice's sheet as an .xlsx workbook for people: one worksheet, its heading row bold,
+/// frozen and filtered; counts as numbers and dates as dates (`yyyy-mm-dd`), everything else
+/// a string cell (never a formula, so the exact value: no guard as in the CSV is needed);
+/// columns as wide as their widest text, a Chinese character counting two; printed on A4
+/// landscape, one page wide, the heading row on every page.
 pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
-    let mut book = rust_xlsxwriter::Workbook::new();
+    use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook};
+    use shuangsui::publish::notice::CellKind;
+    let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(&sheet.name)?;
-    let headings = sheet.table.columns.iter().map(|c| c.heading.as_str());
-    let rows = sheet
-        .table
-        .rows
-        .iter()
-        .map(|row| row.cells.iter().map(String::as_str).collect::<Vec<_>>());
-    for (r, cells) in std::iter::once(headings.collect()).chain(rows).enumerate() {
-        for (c, value) in cells.into_iter().enumerate() {
-            ws.write_string(u32::try_from(r)?, u16::try_from(c)?, value)?;
+    let heading = Format::new()
+        .set_bold()
+        .set_background_color(0x00F2_F2F2)
+        .set_border_bottom(FormatBorder::Thin);
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let text = Format::new().set_num_format("@");
+    let columns = &sheet.table.columns;
+    let mut widths: Vec<usize> = columns.iter().map(|c| display_width(&c.heading)).collect();
+    for (c, column) in columns.iter().enumerate() {
+        ws.write_string_with_format(0, u16::try_from(c)?, &column.heading, &heading)?;
+    }
+    for (r, row) in sheet.table.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1)?;
+        for (c, (column, value)) in columns.iter().zip(&row.cells).enumerate() {
+            widths[c] = widths[c].max(display_width(value));
+            let c = u16::try_from(c)?;
+            let day =
+                shuangsui::dates::Date::parse(value).filter(|_| column.kind == CellKind::Date);
+            match (column.kind, value.parse::<u32>(), day) {
+                (CellKind::Number, Ok(n), _) => {
+                    ws.write_number(r, c, n)?;
+                }
+                (CellKind::Date, _, Some(d)) => {
+                    let d = ExcelDateTime::from_ymd(d.year, d.month, d.day)?;
+                    ws.write_datetime_with_format(r, c, &d, &date)?;
+                }
+                (CellKind::Code, _, _) => {
+                    ws.write_string_with_format(r, c, value, &text)?;
+                }
+                _ => {
+                    ws.write_string(r, c, value)?;
+                }
+            }
         }
     }
-    ws.autofit();
+    for (c, w) in widths.into_iter().enumerate() {
+        // Width in characters of the default font, with room for the filter's button.
+        #[allow(clippy::cast_precision_loss)]
+        ws.set_column_width(u16::try_from(c)?, (w.clamp(4, 60) + 3) as f64)?;
+    }
+    let last_row = u32::try_from(sheet.table.rows.len())?;
+    let last_col = u16::try_from(columns.len().saturating_sub(1))?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, last_row, last_col)?;
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     Ok(book.save_to_buffer()?)
+}
+
+/// How wide a text is in a spreadsheet's columns: a character of the CJK ranges and full-width
+/// forms counts two, any other one.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
 }
 
 /// The notice files in the chosen formats, each rendered from the one notice: `stem.html`,

@@ -30,6 +30,9 @@ pub struct PublishArgs {
     /// The notice this one corrects (更正), published before further amendments: it is cited by its SHA-256
     #[arg(long, value_name = "NOTICE")]
     pub corrects: Option<PathBuf>,
+    /// The date in the notice's signature (落款) (default: today in China, UTC+8)
+    #[arg(long, value_name = "DATE")]
+    pub notice_date: Option<String>,
     /// Overwrite files that exist
     #[arg(long)]
     pub force: bool,
@@ -49,9 +52,12 @@ pub struct ResultsArgs {
     /// Holidays and make-up working days for years the built-in calendar lacks (TOML; `shuangsui schema calendar`)
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
-    /// The day to measure deadlines from (default: today in China, UTC+8)
+    /// The day to measure deadlines from, and the date in the notice's signature (落款) (default: today in China, UTC+8)
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// The plan, for the contact (`contact`) the notice gives for objections
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
     /// The notice's formats, comma-separated: html, md, csv, xlsx
     #[arg(long, value_name = "FORMATS", value_delimiter = ',', default_value = "html,md,csv", value_parser = values::notice_format)]
     pub format: Vec<NoticeFormat>,

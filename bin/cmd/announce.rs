@@ -104,6 +104,12 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         replaces,
     };
     let a = shuangsui::ceremony::announce(&parsed.committed(), &request)?;
+    // The notice to post (抽查公告), beside the announcement: printable, self-contained.
+    let notice_path = notice_path(out);
+    let notice = shuangsui::publish::notice::announcement_notice(lang, &a, &parsed).html();
+    if !args.force && notice_path.exists() {
+        anyhow::bail!(files::exists(&notice_path));
+    }
     let public = match &args.publish {
         None => Vec::new(),
         Some(dir) => publication::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
@@ -126,6 +132,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         })?;
     }
     write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), args.force)?;
+    write_atomic(&notice_path, notice.as_bytes(), args.force)?;
     for (path, bytes) in &public {
         write_atomic(path, bytes, args.force)?;
     }
@@ -152,7 +159,26 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
             digest = &a.digest
         )
     );
+    say!(
+        "{}",
+        t!(
+            lang,
+            "announce-notice-written",
+            path = notice_path.display().to_string()
+        )
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the announcement's notice goes: beside it, `.html` for its extension
+/// (`announcement.json` → `announcement.html`; `a.html` → `a.notice.html`).
+fn notice_path(out: &std::path::Path) -> std::path::PathBuf {
+    let html = out.with_extension("html");
+    if html == out {
+        out.with_extension("notice.html")
+    } else {
+        html
+    }
 }
 
 /// 64 hex digits (either case, as engines print them) as a digest.

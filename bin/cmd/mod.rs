@@ -27,3 +27,18 @@ pub fn unix_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
 }
+
+/// A day given by a flag (`flag`, named in the error) or, without one, today in China
+/// (UTC+8): the day deadlines are measured from, the date a notice is signed.
+pub fn day_or_today(
+    given: Option<&str>,
+    flag: &str,
+    lang: crate::lang::Lang,
+) -> anyhow::Result<shuangsui::dates::Date> {
+    match given {
+        Some(t) => shuangsui::dates::Date::parse(t)
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-bad-day", flag = flag, date = t))),
+        None => shuangsui::dates::china_date(unix_now())
+            .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-clock"))),
+    }
+}

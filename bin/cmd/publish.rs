@@ -103,6 +103,11 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
             corrects: corrected.as_deref(),
             verify: None,
             reproduce: None,
+            issued: Some(super::day_or_today(
+                args.notice_date.as_deref(),
+                "--notice-date",
+                lang,
+            )?),
         },
     )?;
     publication::write(out, &publication, args.force)?;

@@ -24,12 +24,10 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
             &read(p)?,
         )?);
     }
-    let today = if let Some(t) = &args.today {
-        shuangsui::dates::Date::parse(t)
-            .ok_or_else(|| anyhow::anyhow!(t!(lang, "results-bad-today", date = t)))?
-    } else {
-        shuangsui::dates::china_date(super::unix_now())
-            .ok_or_else(|| anyhow::anyhow!(t!(lang, "error-clock")))?
+    let today = super::day_or_today(args.today.as_deref(), "--today", lang)?;
+    let contact = match &args.plan {
+        Some(p) => shuangsui::Plan::parse(&p.display().to_string(), &read(p)?)?.contact,
+        None => String::new(),
     };
     let name = results_path.display().to_string();
     let table = Table::parse(
@@ -42,7 +40,15 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     let files = publication::notice_files(
         "result-notice",
         &args.format,
-        &shuangsui::publish::notice::results_notice(lang, &record, &checked),
+        &shuangsui::publish::notice::results_notice(
+            lang,
+            &record,
+            &checked,
+            &shuangsui::publish::notice::Issued {
+                on: Some(today),
+                contact: &contact,
+            },
+        ),
     )?;
     for (p, _) in &files {
         let p = out.join(p);

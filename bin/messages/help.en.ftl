@@ -196,6 +196,7 @@ help-publish-arg-show-officers = How the notice shows the inspecting officers
 help-publish-arg-format = The notice's formats, comma-separated: html, md, csv, xlsx
 help-publish-arg-tsa-cert = The time-stamp authority's certificate (PEM): checks the record's time-stamp and goes into the kit as tsa.pem (needed when the record has a time-stamp)
 help-publish-arg-corrects = The notice this one corrects (更正), published before further amendments: it is cited by its SHA-256
+help-publish-arg-notice-date = The date in the notice's signature (落款) (default: today in China, UTC+8)
 help-results-about = Check the inspection results against the record and write the result notice (抽查结果公告)
 help-results-after =
     Writes DIR/result-notice.html, .md and .csv (--format html,md,csv,xlsx), and lists results whose 20-working-day publication deadline has passed or is near.
@@ -206,7 +207,8 @@ help-results-arg-record = The draw's record
 help-results-arg-results = The results: one row per drawn entity and item (统一社会信用代码, 抽查事项, 检查完成日期, 检查结果, 备注; 抽查任务编号 when an entity is drawn by several tasks)
 help-results-arg-out = Where to write the notice (created if missing)
 help-results-arg-calendar = Holidays and make-up working days for years the built-in calendar lacks (TOML; `shuangsui schema calendar`)
-help-results-arg-today = The day to measure deadlines from (default: today in China, UTC+8)
+help-results-arg-today = The day to measure deadlines from, and the date in the notice's signature (落款) (default: today in China, UTC+8)
+help-results-arg-plan = The plan, for the contact (`contact`) the notice gives for objections
 help-results-arg-format = The notice's formats, comma-separated: html, md, csv, xlsx
 help-results-arg-force = Overwrite the notice files if they exist
 help-sql-about = Print the SQL query that reproduces a task's target selection in a data warehouse

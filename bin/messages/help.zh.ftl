@@ -196,6 +196,7 @@ help-publish-arg-show-officers = 公告中如何显示检查人员
 help-publish-arg-format = 公告的格式，以逗号分隔：html、md、csv、xlsx
 help-publish-arg-tsa-cert = 时间戳机构的证书（PEM）：核验记录的时间戳，并以 tsa.pem 放入核验材料包（记录带有时间戳时必须提供）
 help-publish-arg-corrects = 本公告所更正的原公告（发布于此后的修改之前）：以其 SHA-256 引用
+help-publish-arg-notice-date = 公告落款的日期（默认：中国当日，UTC+8）
 help-results-about = 将检查结果与抽取记录核对，写出抽查结果公告
 help-results-after =
     写出 目录/result-notice.html、.md 和 .csv（--format html,md,csv,xlsx），并列出已超过或即将到达 20 个工作日公示期限的结果。
@@ -206,7 +207,8 @@ help-results-arg-record = 抽取记录
 help-results-arg-results = 检查结果：每个被抽中的主体、每个抽查事项一行（统一社会信用代码、抽查事项、检查完成日期、检查结果、备注；主体被多个任务抽中时加“抽查任务编号”列）
 help-results-arg-out = 公告的写入目录（不存在时创建）
 help-results-arg-calendar = 内置日历未包含年份的节假日和调休上班日（TOML；见 `shuangsui schema calendar`）
-help-results-arg-today = 计算期限的基准日（默认：中国当日，UTC+8）
+help-results-arg-today = 计算期限的基准日，也是公告落款的日期（默认：中国当日，UTC+8）
+help-results-arg-plan = 抽查计划：公告写明其中对抽查有异议时的联系方式（contact）
 help-results-arg-format = 公告的格式，以逗号分隔：html、md、csv、xlsx
 help-results-arg-force = 覆盖已存在的公告文件
 help-sql-about = 打印在数据仓库中复现某任务检查对象抽取的 SQL 查询

@@ -98,6 +98,28 @@ warning-status-not-excluded = status '{ $status }' ({ $rows } targets) contains 
 
 notice-draw-title = { $plan } — public notice of the draw
 notice-draw-title-correction = { $plan } — public notice of the draw (correction)
+notice-draw-lead = { $authority }{ $basis } drew { $entities } entities to inspect at random from the { $targets } in the directory of inspection targets{ $date }, and assigned the inspecting officers at random from the roster of enforcement officers, in { $tasks } inspection tasks, as “double random, one disclosure” requires. { $randomness } The tasks and the draw follow.
+notice-lead-basis = , under { $basis },
+notice-lead-date = { " " }on { $date }
+notice-lead-beacon = The draw's randomness came from a public source that did not exist when the draw was announced (drand round { $round }): anyone can draw again by the method in the annex and compare.
+notice-lead-unattested = The draw's seed was typed by an operator; no public randomness proves it (see the annex).
+notice-authority-self = The authority
+notice-contact = Questions and objections about this inspection go to { $authority }: { $contact }.
+notice-written-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+notice-appendix-heading = Annex: how to check this draw
 notice-draw-sheet = notice
 notice-results-title = { $plan } — inspection results
 notice-results-sheet = results
@@ -195,6 +217,26 @@ notice-verify-spec = The algorithm is specified in SPEC.md (SHA-256 only); repro
 # The result notice
 
 notice-results-ledger = Amendments after the draw: { $entries }; ledger head { $head }
+notice-results-lead = { $authority } inspected the { $entities } entities drawn at random in { $plan }, as “double random, one disclosure” requires. The { $results } results completed so far follow; the table counts each result.
+notice-column-count = Count
+notice-total = Total
+notice-announce-title = { $plan } — public notice before the draw
+notice-announce-sheet = Tasks
+notice-announce-lead = { $authority } will carry out { $plan }, { $tasks } inspection tasks (below), as “double random, one disclosure” requires. The directory of inspection targets ({ $targets } entities), the roster of enforcement officers ({ $officers } officers) and the plan the draw uses were frozen at { $announced }: their digests are below and they cannot change. The draw will use the public randomness of drand round { $round }, emitted at { $emitted }, which no one, the authority included, can know before. After the draw the authority publishes the draw and the material to check it: anyone can draw again and compare.
+notice-announce-attempt = Announcement number
+notice-announce-digest = Digest of this announcement
+notice-announce-tasks-heading = Inspection tasks
+notice-announce-schedule-heading = Schedule
+notice-announce-when-announced = The announcement, freezing the draw's inputs: { $time }
+notice-announce-when-round = The public randomness (drand round { $round }): { $time }
+notice-announce-when-draw = The draw: after the randomness, from the inputs above and that randomness; its outcome is published in the draw notice
+notice-announce-frozen-heading = The frozen inputs
+notice-announce-frozen = These digests fix the draw's inputs: the files of the kit published after the draw must have the same canonical digests, or the draw does not stand. Officers' names, certificate numbers and other personal data are not published with this notice.
+notice-announce-verify = After the draw, reproduce.py in the kit (Python 3 alone) or the shuangsui verify command draws again. Check that the announcement in the kit has the digest this notice gives as its own, that the draw used the drand round above, and that the draw's outcome is the one published.
+notice-quota-count = { $count } entities
+notice-quota-proportional = { $count } in all, spread by stratum size
+notice-quota-equal = { $count } in all, spread equally
+notice-quota-other = others
 notice-item-heading = Item: { $item }
 notice-column-completed = Completed on
 notice-column-result = Result

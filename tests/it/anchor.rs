@@ -369,6 +369,7 @@ fn a_token_from_before_the_round_anchors_the_announcement_and_others_are_refused
                 corrects: None,
                 verify: None,
                 reproduce: None,
+                issued: None,
             },
         )
     };

@@ -357,14 +357,15 @@ fn every_format_of_the_notice_shows_the_one_model() {
         let html = model.html();
         let md = model.markdown();
         for (row, page) in sheet.iter().zip(&shown) {
-            // No., entity, credit code, officers: the same cells.
+            // No., entity, credit code, officers: the same cells (the page names the
+            // authority once, in its facts and signature, not on every row).
             assert_eq!(
                 [&row.cells[8], &row.cells[9], &row.cells[10], &row.cells[11]],
-                [&page[0], &page[1], &page[2], &page[4]]
+                [&page[0], &page[1], &page[2], &page[3]]
             );
             assert!(md.contains(&format!(
-                "| {} | {} | `{}` | {} | {} |",
-                page[0], page[1], page[2], page[3], page[4]
+                "| {} | {} | `{}` | {} |",
+                page[0], page[1], page[2], page[3]
             )));
             assert!(html.contains(&format!("data-target=\"{}\"", page[2])));
         }

@@ -245,8 +245,18 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
         shuangsui::publish::notice::Lang::Zh,
         shuangsui::publish::notice::Lang::En,
     ] {
-        let md = shuangsui::publish::notice::results_markdown(lang, &amended, &results);
-        let html = shuangsui::publish::notice::results_html(lang, &amended, &results);
+        let md = shuangsui::publish::notice::results_markdown(
+            lang,
+            &amended,
+            &results,
+            &shuangsui::publish::notice::Issued::default(),
+        );
+        let html = shuangsui::publish::notice::results_html(
+            lang,
+            &amended,
+            &results,
+            &shuangsui::publish::notice::Issued::default(),
+        );
         assert!(
             md.contains(&"ab".repeat(32)) && html.contains(&"ab".repeat(32)),
             "{md}"
@@ -256,6 +266,7 @@ fn results_are_normalised_and_the_unreachable_rule_holds() {
         shuangsui::publish::notice::Lang::Zh,
         &record,
         &results,
+        &shuangsui::publish::notice::Issued::default(),
     );
     assert!(!md.contains("修改账本"), "{md}");
 }

@@ -1,9 +1,11 @@
 //! What both notices share: the task's type, a stratum's label, the formula guard of cells
 //! for people, and the "how to verify" section.
 
-use super::model::{Block, Hooks, Paragraph, Rich, Section};
-use super::text::text;
+use super::model::{Block, Hooks, Paragraph, Rich, Section, Signature};
+use super::text::{text, text_with};
+use crate::dates::Date;
 use crate::draw::record::{Record, TaskRecord};
+use crate::messages::Arg;
 use crate::messages::Lang;
 
 /// How to verify, as the draw notice's last section. `verify` is the command that re-runs the
@@ -49,10 +51,15 @@ pub(super) fn stratum_label(lang: Lang, stratum: &[String]) -> String {
 
 /// 定向 or 不定向.
 pub fn task_type(lang: Lang, task: &TaskRecord) -> String {
-    if task.frame.filter.is_empty() {
-        text(lang, "notice-type-undirected")
-    } else {
+    task_type_of(lang, !task.frame.filter.is_empty())
+}
+
+/// 定向 when the task's frame is filtered, else 不定向.
+pub(super) fn task_type_of(lang: Lang, directed: bool) -> String {
+    if directed {
         text(lang, "notice-type-directed")
+    } else {
+        text(lang, "notice-type-undirected")
     }
 }
 
@@ -67,4 +74,56 @@ pub fn people_csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(s)
     }
+}
+
+/// A date as a 公告 writes it: `2027年3月15日`, `15 March 2027`.
+pub fn written_date(lang: Lang, date: Date) -> String {
+    text_with(
+        lang,
+        "notice-written-date",
+        &[
+            ("year", Arg::from(date.year)),
+            ("month", Arg::from(u32::from(date.month))),
+            ("day", Arg::from(u32::from(date.day))),
+        ],
+    )
+}
+
+/// The authority as the subject of the 正文; "本机关" when the plan names none.
+pub(super) fn authority_or_self(lang: Lang, authority: &str) -> String {
+    if authority.is_empty() {
+        text(lang, "notice-authority-self")
+    } else {
+        authority.to_owned()
+    }
+}
+
+/// Where objections go (the plan's `contact`), as a paragraph; `None` when the plan gives
+/// none.
+pub(super) fn contact(lang: Lang, authority: &str, contact: &str) -> Option<Block> {
+    (!contact.is_empty()).then(|| {
+        Block::Paragraph(Paragraph {
+            text: Rich::plain(text_with(
+                lang,
+                "notice-contact",
+                &[
+                    ("authority", Arg::from(authority_or_self(lang, authority))),
+                    ("contact", Arg::from(contact)),
+                ],
+            )),
+            hooks: Hooks {
+                class: Some("contact"),
+                id: Some("contact".to_owned()),
+                data: Vec::new(),
+            },
+        })
+    })
+}
+
+/// The signature (落款): the authority and the day of issue.
+pub(super) fn signature(authority: &str, issued: Option<Date>, lang: Lang) -> Block {
+    Block::Signature(Signature {
+        authority: authority.to_owned(),
+        date: issued.map_or_else(String::new, |d| written_date(lang, d)),
+    })
 }

@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 
-use super::common::{how_to_verify, stratum_label, task_type};
+use super::common::{
+    authority_or_self, contact, how_to_verify, signature, stratum_label, task_type, written_date,
+};
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
 use super::model::{
-    Bar, Block, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section,
-    Sheet, Table,
+    Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
+    Section, Sheet, Table,
 };
 use super::text::{Value, rich, text, text_with};
 use crate::draw::record::{Record, TaskRecord};
@@ -89,6 +91,9 @@ pub struct Published<'a> {
     /// `python3 reproduce.py record.json plan.toml targets.csv officers.csv` when the record
     /// needs no other file, and no Python line when it does.
     pub reproduce: Option<&'a str>,
+    /// The day the notice is issued, written in its signature (落款); `None` writes the
+    /// plan's draw date there, and no date when the plan has none.
+    pub issued: Option<crate::dates::Date>,
 }
 
 /// A term and a plain value.
@@ -144,29 +149,21 @@ pub fn draw_notice(
         OfficerDisplay::Certificates => "notice-shown-certificates",
         OfficerDisplay::Hidden => "notice-shown-hidden",
     };
+    body.push(lead(lang, record, plan));
+    if let Some(contact) = contact(lang, &record.plan.authority, &plan.contact) {
+        body.push(contact);
+    }
+    let draw_date = crate::dates::Date::parse(&record.plan.date);
     body.push(Block::Facts(vec![
         fact(lang, "notice-plan", &record.plan.id),
         fact(lang, "notice-authority", &record.plan.authority),
-        fact(lang, "notice-draw-date", &record.plan.date),
+        fact(
+            lang,
+            "notice-draw-date",
+            draw_date.map_or_else(String::new, |d| written_date(lang, d)),
+        ),
         fact(lang, "notice-officers-shown", text(lang, shown)),
     ]));
-    body.push(Block::Section(Section {
-        heading: text(lang, "notice-seed-heading"),
-        hooks: Hooks::id("seed"),
-        blocks: vec![Block::List(List {
-            items: provenance(lang, record, published.anchor),
-            item_hooks: if record.seed.attestation.is_none() {
-                Hooks::class("warn")
-            } else {
-                Hooks::default()
-            },
-        })],
-    }));
-    body.push(Block::Section(Section {
-        heading: text(lang, "notice-digests-heading"),
-        hooks: Hooks::id("digests"),
-        blocks: vec![Block::Table(digests(lang, record))],
-    }));
     let mut sheet = Table::new(
         Hooks::default(),
         vec![
@@ -181,7 +178,7 @@ pub fn draw_notice(
             Column::number(text(lang, "notice-field-no")),
             Column::text(text(lang, "notice-field-entity-name")),
             Column::code(text(lang, "notice-field-entity-id")),
-            Column::text(text(lang, "notice-field-officers")),
+            Column::of(CellKind::People, text(lang, "notice-field-officers")),
         ],
     );
     for task in &record.tasks {
@@ -199,12 +196,41 @@ pub fn draw_notice(
             })],
         }));
     }
-    body.push(Block::Section(how_to_verify(
+    body.push(signature(
+        &record.plan.authority,
+        published.issued.or(draw_date),
         lang,
-        published.verify,
-        published.reproduce,
-        record,
-    )));
+    ));
+    // The annex (附件): what a checker needs and a reader may skip, after the signature.
+    body.push(Block::Section(Section {
+        heading: text(lang, "notice-appendix-heading"),
+        hooks: Hooks::class("appendix"),
+        blocks: vec![
+            Block::Section(Section {
+                heading: text(lang, "notice-seed-heading"),
+                hooks: Hooks::id("seed"),
+                blocks: vec![Block::List(List {
+                    items: provenance(lang, record, published.anchor),
+                    item_hooks: if record.seed.attestation.is_none() {
+                        Hooks::class("warn")
+                    } else {
+                        Hooks::default()
+                    },
+                })],
+            }),
+            Block::Section(Section {
+                heading: text(lang, "notice-digests-heading"),
+                hooks: Hooks::id("digests"),
+                blocks: vec![Block::Table(digests(lang, record))],
+            }),
+            Block::Section(how_to_verify(
+                lang,
+                published.verify,
+                published.reproduce,
+                record,
+            )),
+        ],
+    }));
     Notice {
         lang,
         title,
@@ -214,6 +240,64 @@ pub fn draw_notice(
             table: sheet,
         },
     }
+}
+
+/// The 正文 of the draw notice: who drew how many from how many, under what basis, on which
+/// day, with what randomness; then "公告如下".
+fn lead(lang: Lang, record: &Record, plan: &Plan) -> Block {
+    let mut laws: Vec<&str> = Vec::new();
+    for t in &plan.tasks {
+        if !t.basis.is_empty() && !laws.contains(&t.basis.as_str()) {
+            laws.push(&t.basis);
+        }
+    }
+    let basis = if laws.is_empty() {
+        String::new()
+    } else {
+        text_with(
+            lang,
+            "notice-lead-basis",
+            &[(
+                "basis",
+                Arg::from(laws.join(&text(lang, "notice-separator-names"))),
+            )],
+        )
+    };
+    let date = crate::dates::Date::parse(&record.plan.date).map_or_else(String::new, |d| {
+        text_with(
+            lang,
+            "notice-lead-date",
+            &[("date", Arg::from(written_date(lang, d)))],
+        )
+    });
+    let randomness = match &record.seed.attestation {
+        Some(a) => text_with(
+            lang,
+            "notice-lead-beacon",
+            &[("round", Arg::from(a.beacon.round))],
+        ),
+        None => text(lang, "notice-lead-unattested"),
+    };
+    let totals = record.totals();
+    Block::Paragraph(Paragraph {
+        text: Rich::plain(text_with(
+            lang,
+            "notice-draw-lead",
+            &[
+                (
+                    "authority",
+                    Arg::from(authority_or_self(lang, &record.plan.authority)),
+                ),
+                ("basis", Arg::from(basis)),
+                ("date", Arg::from(date)),
+                ("targets", Arg::from(record.inputs.targets.rows)),
+                ("entities", Arg::from(totals.entities)),
+                ("tasks", Arg::from(record.tasks.len())),
+                ("randomness", Arg::from(randomness)),
+            ],
+        )),
+        hooks: Hooks::class("lead"),
+    })
 }
 
 /// The input digests: the plan, the two tables and the record; the raw files' SHA-256 only
@@ -230,10 +314,13 @@ fn digests(lang: Lang, record: &Record) -> Table {
     let mut columns = vec![
         Column::text(text(lang, "notice-column-file")),
         Column::number(text(lang, "notice-column-rows")),
-        Column::code(text(lang, "notice-column-digest")),
+        Column::of(CellKind::Digest, text(lang, "notice-column-digest")),
     ];
     if raw {
-        columns.push(Column::code(text(lang, "notice-column-sha256")));
+        columns.push(Column::of(
+            CellKind::Digest,
+            text(lang, "notice-column-sha256"),
+        ));
     }
     let mut table = Table::new(Hooks::default(), columns);
     for (file, rows, digest, sha256) in [
@@ -358,8 +445,7 @@ fn task_section(
             Column::number(text(lang, "notice-column-no")),
             Column::text(text(lang, "notice-column-entity")),
             Column::code(text(lang, "notice-column-credit-code")),
-            Column::text(text(lang, "notice-column-authority")),
-            Column::text(text(lang, "notice-column-officers")),
+            Column::of(CellKind::People, text(lang, "notice-column-officers")),
         ],
     );
     for (n, sel) in task.selected.iter().enumerate() {
@@ -384,13 +470,7 @@ fn task_section(
         });
         selected.rows.push(Row {
             hooks: Hooks::class("entity").with(Data::Target, &sel.target),
-            cells: vec![
-                n,
-                sel.name.clone(),
-                sel.target.clone(),
-                record.plan.authority.clone(),
-                team,
-            ],
+            cells: vec![n, sel.name.clone(), sel.target.clone(), team],
         });
     }
     Section {

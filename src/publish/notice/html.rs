@@ -71,6 +71,16 @@ fn block(b: &Block, level: usize) -> Markup {
         Block::Commands(commands) => html! { pre { code { (commands) } } },
         Block::Chart(c) => chart(c),
         Block::Section(s) => section(s, level),
+        Block::Signature(sig) => html! {
+            div.signature {
+                @if !sig.authority.is_empty() {
+                    p { (sig.authority) }
+                }
+                @if !sig.date.is_empty() {
+                    p { (sig.date) }
+                }
+            }
+        },
     }
 }
 
@@ -112,39 +122,54 @@ fn table(t: &Table) -> Markup {
     html! {
         div.scroll {
             table class=[t.hooks.class] {
-                tr {
-                    @for c in &t.columns {
-                        th { (c.heading) }
+                thead {
+                    tr {
+                        @for c in &t.columns {
+                            th { (c.heading) }
+                        }
                     }
                 }
                 "\n"
-                @for row in &t.rows {
-                    (tr(&row.hooks, t, &row.cells))
-                    "\n"
+                tbody {
+                    @for row in &t.rows {
+                        (tr(&row.hooks, t, &row.cells))
+                        "\n"
+                    }
                 }
             }
         }
     }
 }
 
+/// A row. Each cell carries its column's heading (`data-label`): at phone width a row is a
+/// card, each cell a line led by its heading.
 fn tr(h: &Hooks, t: &Table, cells: &[String]) -> Markup {
     html! {
         tr class=[h.class] data-frame=[h.data(Data::Frame)] data-drawn=[h.data(Data::Drawn)]
             data-target=[h.data(Data::Target)] data-entity=[h.data(Data::Entity)] {
             @for (column, value) in t.columns.iter().zip(cells) {
+                @let label = column.heading.as_str();
                 @match column.kind {
                     CellKind::Number => {
-                        td.n { (value) }
+                        td.n data-label=(label) { (value) }
                     }
-                    CellKind::Code => {
-                        td {
+                    CellKind::Code | CellKind::Digest => {
+                        td data-label=(label) {
                             @if !value.is_empty() {
-                                code { (value) }
+                                code class=[(column.kind == CellKind::Digest).then_some("digest")] {
+                                    (value)
+                                }
                             }
                         }
                     }
+                    CellKind::Date => {
+                        td.date data-label=(label) { (value) }
+                    }
+                    CellKind::People => {
+                        td.people data-label=(label) { (value) }
+                    }
                     CellKind::Text => {
-                        td { (value) }
+                        td data-label=(label) { (value) }
                     }
                 }
             }
@@ -152,48 +177,60 @@ fn tr(h: &Hooks, t: &Table, cells: &[String]) -> Markup {
     }
 }
 
-/// A bar chart of frame against drawn, per stratum, as inline SVG.
-#[allow(clippy::cast_precision_loss)] // pixel widths: counts far below 2^52 anyway
+/// A bar chart of frame against drawn, per stratum, in HTML: its labels are text at the
+/// page's size (an SVG scaled to a phone's width shrank them to 6 px), each bar as wide as its
+/// frame is against the largest, the drawn part red within it.
+#[allow(clippy::cast_precision_loss)] // percentages: counts far below 2^52 anyway
 fn chart(c: &Chart) -> Markup {
     let max = c.bars.iter().map(|b| b.frame).max().unwrap_or(0).max(1) as f64;
-    let (label_w, bar_w, row_h) = (120.0_f64, 360.0_f64, 26.0_f64);
-    let height = row_h * c.bars.len() as f64 + 24.0;
-    let width = label_w + bar_w + 110.0;
     html! {
-        svg class="chart" role="img" viewBox=(format!("0 0 {width} {height}"))
-            width=(width.to_string()) height=(height.to_string())
-            xmlns="http://www.w3.org/2000/svg" {
-            title { (c.title) }
-            @for (i, bar) in c.bars.iter().enumerate() {
-                @let y = row_h * i as f64;
-                @let ty = (y + 13.0).to_string();
-                @let fw = bar_w * bar.frame as f64 / max;
-                @let dw = if bar.drawn > 0 { (bar_w * bar.drawn as f64 / max).max(2.0) } else { 0.0 };
-                text x="0" y=(ty) font-size="12" { (bar.label) }
-                rect x=(label_w.to_string()) y=(y.to_string()) width=(format!("{fw:.1}"))
-                    height="18" fill="#d9e3f0" {}
-                rect x=(label_w.to_string()) y=(y.to_string()) width=(format!("{dw:.1}"))
-                    height="18" fill="#b22" {}
-                text x=(format!("{:.1}", label_w + fw + 6.0)) y=(ty) font-size="12" {
-                    (bar.drawn) " / " (bar.frame)
+        figure.chart role="img" aria-label=(c.title) {
+            figcaption { (c.title) }
+            @for bar in &c.bars {
+                @let frame = 100.0 * bar.frame as f64 / max;
+                @let drawn = if bar.frame > 0 { 100.0 * bar.drawn as f64 / bar.frame as f64 } else { 0.0 };
+                div.bar {
+                    span.label { (bar.label) }
+                    span.track {
+                        span.bar-frame style=(format!("width:{frame:.1}%")) {
+                            span.bar-drawn style=(format!("width:{drawn:.1}%")) {}
+                        }
+                    }
+                    span.count { (bar.drawn) " / " (bar.frame) }
                 }
             }
-            text x=(label_w.to_string()) y=((height - 4.0).to_string()) font-size="11" fill="#555" {
-                (c.legend)
-            }
+            p.legend { (c.legend) }
         }
     }
 }
 
-/// The page's style: inline, so that nothing is fetched.
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.5}\
+/// The page's style: inline, so that nothing is fetched. On screen a column of at most 60rem;
+/// at phone width (≤ 600 px) the wide tables become cards, a row each, every cell led by its
+/// heading; printed, A4 with 18 mm margins, table headings repeated on every page, rows and
+/// the signature kept whole. Identifiers never split (`code`), digests split anywhere
+/// (`code.digest`), names of people only between names (`td.people`).
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.6}\
 main{max-width:60rem;margin:0 auto;padding:1rem}\
-h1{font-size:1.5rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #b22;padding-bottom:.2rem}\
+h1{font-size:1.5rem;text-align:center;margin:.5rem 0 1.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #b22;padding-bottom:.2rem}h3{font-size:1.05rem}\
+p.lead{text-indent:2em}p.contact{text-indent:2em}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}\
-th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}\
-code{font-size:.8rem;word-break:break-all}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}dd{margin:0}\
-.scroll{overflow-x:auto}svg{max-width:100%;height:auto}.warn{color:#a40}\
-@media print{main{max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}";
+th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}td.date{white-space:nowrap}td.people{word-break:keep-all}\
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}code.digest,li code,p code,dd code{white-space:normal;word-break:break-all}pre code{white-space:inherit}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}dd{margin:0}\
+.scroll{overflow-x:auto}.warn{color:#a40}pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5rem}\
+figure.chart{margin:.5rem 0 1rem}figcaption{font-weight:600;margin-bottom:.3rem}\
+.bar{display:grid;grid-template-columns:minmax(4rem,10rem) 1fr max-content;gap:.5rem;align-items:center;margin:.15rem 0}\
+.track{display:block;height:1rem}.bar-frame{display:block;height:100%;background:#d9e3f0;min-width:1px}.bar-drawn{display:block;height:100%;background:#b22}\
+.bar .count{font-variant-numeric:tabular-nums}.legend{font-size:.85rem;color:#555;margin:.2rem 0}\
+.signature{text-align:right;margin:2.5rem 0 2rem;break-inside:avoid}.signature p{margin:.2rem 0}\
+section.appendix{margin-top:3rem}\
+@media (max-width:600px){main{padding:.75rem}h1{font-size:1.3rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}\
+table:not(.strata),table:not(.strata) tbody,table:not(.strata) tr,table:not(.strata) td{display:block;width:auto}\
+table:not(.strata) thead{display:none}table:not(.strata) tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem .5rem}\
+table:not(.strata) td{border:0;padding:.15rem 0;text-align:left}table:not(.strata) td::before{content:attr(data-label) '：';color:#555}\
+table{border:0}.bar{grid-template-columns:minmax(3rem,6rem) 1fr max-content}}\
+@page{size:A4;margin:18mm 15mm}\
+@media print{main{max-width:none;padding:0}body{font-size:11pt}h2{break-after:avoid}thead{display:table-header-group}tr,figure,dl{break-inside:avoid}.scroll{overflow:visible}}";
 
 #[cfg(test)]
 mod tests {
@@ -216,7 +253,11 @@ mod tests {
         // Backticks in a value are text, not code marks; code spans are <code>.
         assert!(html.contains("a\\b `c`<code>&lt;script&gt;"), "{html}");
         // The chart is drawn; an empty code cell has no <code>.
-        assert!(html.contains("<svg class=\"chart\"") && html.contains("<td></td>"));
+        assert!(
+            html.contains("<figure class=\"chart\"")
+                && html.contains("<td data-label=\"Code\"></td>"),
+            "{html}"
+        );
         assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
         assert!(html.ends_with("</main></body></html>\n"));
     }

@@ -52,6 +52,16 @@ fn block(out: &mut String, b: &Block, level: usize) {
             out.push_str("\n```\n");
         }
         Block::Chart(_) => {}
+        Block::Signature(sig) => {
+            // Right-aligned where Markdown can say so (HTML in Markdown is not escaped by
+            // every renderer alike): two lines, each ending in a hard break.
+            for line in [&sig.authority, &sig.date] {
+                if !line.is_empty() {
+                    out.push_str(line);
+                    out.push_str("  \n");
+                }
+            }
+        }
         Block::Section(s) => {
             out.push_str(&"#".repeat(level));
             out.push(' ');
@@ -83,7 +93,11 @@ fn table(out: &mut String, t: &Table) {
     for c in &t.columns {
         out.push_str(match c.kind {
             CellKind::Number => "---:|",
-            CellKind::Text | CellKind::Code => "---|",
+            CellKind::Text
+            | CellKind::Code
+            | CellKind::Digest
+            | CellKind::Date
+            | CellKind::People => "---|",
         });
     }
     out.push('\n');
@@ -93,7 +107,9 @@ fn table(out: &mut String, t: &Table) {
             .iter()
             .zip(&t.columns)
             .map(|(value, column)| match column.kind {
-                CellKind::Code if !value.is_empty() => format!("`{}`", cell(value)),
+                CellKind::Code | CellKind::Digest if !value.is_empty() => {
+                    format!("`{}`", cell(value))
+                }
                 _ => cell(value),
             })
             .collect();

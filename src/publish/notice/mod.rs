@@ -9,10 +9,12 @@
 //! - `draw.rs`: the notice of a draw — plan, seed provenance (`draw_seed.rs`), digests,
 //!   strata, teams after amendments (`draw_teams.rs`), how to verify;
 //! - `results.rs`: the result notice in the national platform's columns;
+//! - `announce.rs`: the announcement's notice (抽查公告), posted before the draw;
 //! - `html.rs` (maud templates, escaping every value), `markdown.rs`, `csv.rs`: the
 //!   renderers;
 //! - `text.rs`: the catalog's texts, with code spans; `common.rs`: what both notices share.
 
+mod announce;
 mod common;
 mod csv;
 mod draw;
@@ -25,13 +27,14 @@ mod results;
 mod text;
 
 pub use crate::messages::Lang;
-pub use common::{people_csv_cell, task_type};
+pub use announce::announcement_notice;
+pub use common::{people_csv_cell, task_type, written_date};
 pub use csv::people_csv;
 pub use draw::{
     OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice, exclusion_label,
 };
 pub use model::{
     Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
-    Section, Sheet, Span, Table,
+    Section, Sheet, Signature, Span, Table,
 };
-pub use results::{results_csv, results_html, results_markdown, results_notice};
+pub use results::{Issued, results_csv, results_html, results_markdown, results_notice};

@@ -48,6 +48,17 @@ pub enum Block {
     Chart(Chart),
     /// A section: a heading and what is under it.
     Section(Section),
+    /// The signature (落款) closing a 公告: the issuing authority and the date.
+    Signature(Signature),
+}
+
+/// The signature (落款) of a notice: who issues it and when, right-aligned under the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The issuing authority; `""` when the plan names none.
+    pub authority: String,
+    /// The date as people write it (`2027年3月15日`); `""` when unknown.
+    pub date: String,
 }
 
 /// A paragraph.
@@ -104,10 +115,17 @@ pub struct Column {
 pub enum CellKind {
     /// Text.
     Text,
-    /// A count (aligned right).
+    /// A count (aligned right; a number in a spreadsheet).
     Number,
-    /// An identifier or a digest (in a fixed-width font).
+    /// An identifier (in a fixed-width font, never split across lines).
     Code,
+    /// A digest (in a fixed-width font, split anywhere: 64 characters do not fit a phone).
+    Digest,
+    /// A date `YYYY-MM-DD` (a date in a spreadsheet).
+    Date,
+    /// People's names joined by the separator: a line breaks between names, never inside
+    /// one.
+    People,
 }
 
 /// A row of a table.
@@ -293,12 +311,17 @@ impl Column {
         }
     }
 
-    /// A column of identifiers or digests.
+    /// A column of identifiers.
     pub fn code(heading: String) -> Column {
         Column {
             heading,
             kind: CellKind::Code,
         }
+    }
+
+    /// A column of a kind.
+    pub fn of(kind: CellKind, heading: String) -> Column {
+        Column { heading, kind }
     }
 }
 

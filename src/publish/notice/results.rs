@@ -6,14 +6,46 @@
 
 use std::collections::HashMap;
 
-use super::common::task_type;
+use super::common::{authority_or_self, contact, signature, task_type};
 use super::model::{
-    Block, Column, Data, Fact, Hooks, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
+    Block, CellKind, Column, Data, Fact, Hooks, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
 use super::text::{text, text_with};
 use crate::draw::record::Record;
 use crate::messages::{Arg, Lang};
 use crate::publish::results::Results;
+
+/// The count of each result (检查结果), in the order results first give it, and the total.
+fn summary(lang: Lang, results: &Results) -> Table {
+    let mut counts: Vec<(&str, u64)> = Vec::new();
+    for o in &results.outcomes {
+        match counts.iter_mut().find(|(r, _)| *r == o.result) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&o.result, 1)),
+        }
+    }
+    let mut table = Table::new(
+        Hooks::class("summary"),
+        vec![
+            Column::text(text(lang, "notice-column-result")),
+            Column::number(text(lang, "notice-column-count")),
+        ],
+    );
+    for (result, n) in counts {
+        table.rows.push(Row {
+            hooks: Hooks::default(),
+            cells: vec![result.to_owned(), n.to_string()],
+        });
+    }
+    table.rows.push(Row {
+        hooks: Hooks::class("total").with(Data::Results, &results.outcomes.len()),
+        cells: vec![
+            text(lang, "notice-total"),
+            results.outcomes.len().to_string(),
+        ],
+    });
+    table
+}
 
 /// The columns of a result table, per task and item.
 fn result_table(lang: Lang) -> Table {
@@ -23,17 +55,49 @@ fn result_table(lang: Lang) -> Table {
             Column::number(text(lang, "notice-column-no")),
             Column::text(text(lang, "notice-column-entity")),
             Column::code(text(lang, "notice-column-credit-code")),
-            Column::text(text(lang, "notice-column-completed")),
+            Column::of(CellKind::Date, text(lang, "notice-column-completed")),
             Column::text(text(lang, "notice-column-result")),
             Column::text(text(lang, "notice-column-remark")),
         ],
     )
 }
 
+/// What a result notice states beyond the record and the results: the day it is issued (in
+/// its signature, 落款) and where objections go (the plan's `contact`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Issued<'a> {
+    /// The day of issue; `None` signs without a date.
+    pub on: Option<crate::dates::Date>,
+    /// The plan's `contact`; `""` for none.
+    pub contact: &'a str,
+}
+
 /// The result notice (抽查结果公告), built once from the record and the checked results:
 /// render it with [`Notice::html`], [`Notice::markdown`] or [`Notice::csv`].
-pub fn results_notice(lang: Lang, record: &Record, results: &Results) -> Notice {
-    let mut body = vec![Block::Facts(vec![
+pub fn results_notice(
+    lang: Lang,
+    record: &Record,
+    results: &Results,
+    issued: &Issued<'_>,
+) -> Notice {
+    let mut body = vec![Block::Paragraph(Paragraph {
+        text: Rich::plain(text_with(
+            lang,
+            "notice-results-lead",
+            &[
+                (
+                    "authority",
+                    Arg::from(authority_or_self(lang, &record.plan.authority)),
+                ),
+                ("plan", Arg::from(&record.plan.name)),
+                ("entities", Arg::from(record.totals().entities)),
+                ("results", Arg::from(results.outcomes.len())),
+            ],
+        )),
+        hooks: Hooks::class("lead"),
+    })];
+    body.extend(contact(lang, &record.plan.authority, issued.contact));
+    body.push(Block::Facts(vec![
         Fact {
             term: text(lang, "notice-plan"),
             value: Rich::plain(&record.plan.id),
@@ -49,7 +113,8 @@ pub fn results_notice(lang: Lang, record: &Record, results: &Results) -> Notice 
             value: Rich::code(&record.digest),
             hooks: Hooks::default(),
         },
-    ])];
+    ]));
+    body.push(Block::Table(summary(lang, results)));
     // The amendments' count and the ledger's head, so that a ledger cut short is told apart
     // from the published one (SPEC.md §9.4).
     let (entries, head) = record.ledger_head();
@@ -76,7 +141,7 @@ pub fn results_notice(lang: Lang, record: &Record, results: &Results) -> Notice 
             Column::number(text(lang, "notice-field-no")),
             Column::text(text(lang, "notice-field-entity-name")),
             Column::code(text(lang, "notice-field-entity-id")),
-            Column::text(text(lang, "notice-field-completed-on")),
+            Column::of(CellKind::Date, text(lang, "notice-field-completed-on")),
             Column::text(text(lang, "notice-field-result")),
             Column::text(text(lang, "notice-field-remark")),
         ],
@@ -169,6 +234,7 @@ pub fn results_notice(lang: Lang, record: &Record, results: &Results) -> Notice 
             blocks,
         }));
     }
+    body.push(signature(&record.plan.authority, issued.on, lang));
     body.push(Block::Paragraph(Paragraph {
         text: Rich::plain(text(lang, "notice-results-rerun")),
         hooks: Hooks::default(),
@@ -190,17 +256,22 @@ pub fn results_notice(lang: Lang, record: &Record, results: &Results) -> Notice 
 
 /// The result notice as CSV (UTF-8 with a BOM, so that Excel opens it as UTF-8; CRLF):
 /// [`results_notice`] rendered by [`Notice::csv`].
-pub fn results_csv(lang: Lang, record: &Record, results: &Results) -> Vec<u8> {
-    results_notice(lang, record, results).csv()
+pub fn results_csv(lang: Lang, record: &Record, results: &Results, issued: &Issued<'_>) -> Vec<u8> {
+    results_notice(lang, record, results, issued).csv()
 }
 
 /// The result notice as Markdown: [`results_notice`] rendered by [`Notice::markdown`].
-pub fn results_markdown(lang: Lang, record: &Record, results: &Results) -> String {
-    results_notice(lang, record, results).markdown()
+pub fn results_markdown(
+    lang: Lang,
+    record: &Record,
+    results: &Results,
+    issued: &Issued<'_>,
+) -> String {
+    results_notice(lang, record, results, issued).markdown()
 }
 
 /// The result notice as one self-contained HTML page: [`results_notice`] rendered by
 /// [`Notice::html`].
-pub fn results_html(lang: Lang, record: &Record, results: &Results) -> String {
-    results_notice(lang, record, results).html()
+pub fn results_html(lang: Lang, record: &Record, results: &Results, issued: &Issued<'_>) -> String {
+    results_notice(lang, record, results, issued).html()
 }

@@ -20,7 +20,7 @@ use crate::lang::Lang;
 /// frozen and filtered; counts as numbers and dates as dates (`yyyy-mm-dd`), everything else
 /// a string cell (never a formula, so the exact value: no guard as in the CSV is needed);
 /// columns as wide as their widest text, a Chinese character counting two; printed on A4
-/// landscape, one page wide, the heading row on every page.
+/// landscape, the heading row on every page (one page wide when that stays readable).
 pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook};
     use shuangsui::publish::notice::CellKind;
@@ -62,10 +62,13 @@ pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
             }
         }
     }
+    let mut total = 0;
     for (c, w) in widths.into_iter().enumerate() {
         // Width in characters of the default font, with room for the filter's button.
+        let w = w.clamp(4, 60) + 3;
+        total += w;
         #[allow(clippy::cast_precision_loss)]
-        ws.set_column_width(u16::try_from(c)?, (w.clamp(4, 60) + 3) as f64)?;
+        ws.set_column_width(u16::try_from(c)?, w as f64)?;
     }
     let last_row = u32::try_from(sheet.table.rows.len())?;
     let last_col = u16::try_from(columns.len().saturating_sub(1))?;
@@ -73,7 +76,11 @@ pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
     ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_paper_size(9); // A4
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    // One page wide only when that keeps the text readable (about 160 characters on A4
+    // landscape at 60 %); a wider sheet prints across pages, its heading row on each.
+    if total <= 160 {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     ws.set_repeat_rows(0, 0)?;
     Ok(book.save_to_buffer()?)
 }

@@ -144,7 +144,12 @@ results-overdue = { $days ->
         [0] past its deadline
        *[other] overdue by { $days } working days
     }: { $line }
-results-soon = due in { $days } working days: { $line }
+results-no-contact = no --plan: the result notice gives no contact for objections (the plan's contact)
+results-soon = { $days ->
+    [0] due today
+    [one] due in 1 working day
+   *[other] due in { $days } working days
+}: { $line }
 results-as-of = as of { $today }: { $overdue } overdue, { $soon } due within 5 working days
 schema-unknown = no schema named '{ $name }' (schemas: { $names })
 verify-earlier-needed = { $record } was drawn after { $count } earlier batch record(s); give each with --after RECORD ({ $given } given)

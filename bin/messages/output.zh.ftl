@@ -137,7 +137,11 @@ results-overdue = { $days ->
         [0] 已过公示截止日
        *[other] 已逾期 { $days } 个工作日
     }：{ $line }
-results-soon = 还有 { $days } 个工作日到期：{ $line }
+results-no-contact = 未提供 --plan 抽查计划：结果公告中没有对抽查有异议时的联系方式（计划中的 contact）
+results-soon = { $days ->
+    [0] 今日到期
+   *[other] 还有 { $days } 个工作日到期
+}：{ $line }
 results-as-of = 截至 { $today }：{ $overdue } 条已逾期，{ $soon } 条将在 5 个工作日内到期
 schema-unknown = 没有名为“{ $name }”的 Schema（现有：{ $names }）
 verify-earlier-needed = { $record } 抽取时使用了 { $count } 份此前批次的抽取记录：请用 --after 记录 逐一提供（目前提供了 { $given } 份）

@@ -96,15 +96,24 @@ warning-status-not-excluded = status '{ $status }' ({ $rows } targets) contains 
 ## backticks is shown as code (digests, the seed); the values put into it are shown as they
 ## are, never read as marks.
 
-notice-draw-title = { $plan } — public notice of the draw
-notice-draw-title-correction = { $plan } — public notice of the draw (correction)
-notice-draw-lead = { $authority }{ $basis } drew { $entities } entities to inspect at random from the { $targets } in the directory of inspection targets{ $date }, and assigned the inspecting officers at random from the roster of enforcement officers, in { $tasks } inspection tasks, as “double random, one disclosure” requires. { $randomness } The tasks and the draw follow.
+notice-draw-title = { $authority }: inspection tasks of { $plan } and the draw
+notice-draw-title-correction = { $authority }: inspection tasks of { $plan } and the draw (correction)
+notice-draw-title-bare = { $plan }: inspection tasks and the draw
+notice-draw-title-correction-bare = { $plan }: inspection tasks and the draw (correction)
+notice-draw-lead = { $authority }{ $basis } drew { $entities } entities to inspect{ $selections } at random from the { $targets } in the directory of inspection targets{ $date }, and assigned the inspecting officers at random from the roster of enforcement officers, in { $tasks } inspection tasks, as “double random, one disclosure” requires. { $randomness } The tasks and the draw follow.
+notice-lead-selections = { " " }({ $selections } selections over the tasks)
 notice-lead-basis = , under { $basis },
 notice-lead-date = { " " }on { $date }
-notice-lead-beacon = The draw's randomness came from a public source that did not exist when the draw was announced (drand round { $round }): anyone can draw again by the method in the annex and compare.
+notice-lead-beacon = The draw's randomness came from the public randomness beacon drand, round { $round }, emitted after the draw was announced, so that no one, the authority included, could know it before; anyone can draw again by the method in the annex and compare.
 notice-lead-unattested = The draw's seed was typed by an operator; no public randomness proves it (see the annex).
 notice-authority-self = The authority
-notice-contact = Questions and objections about this inspection go to { $authority }: { $contact }.
+notice-contact = Questions and objections about this inspection: { $contact }.
+notice-closing = Hereby announced.
+notice-merged = { $count } of them were drawn by several tasks and are inspected once, as the plan merges visits: { $entities }.
+notice-merged-entity = { $name } ({ $tasks })
+notice-randomness-time = Randomness emitted
+notice-certificate-date = Certificates checked valid on
+notice-written-time = { $date }, { $hour }:{ $minute }:{ $second } Beijing time
 notice-written-date = { $day } { $month ->
     [1] January
     [2] February
@@ -121,7 +130,8 @@ notice-written-date = { $day } { $month ->
 } { $year }
 notice-appendix-heading = Annex: how to check this draw
 notice-draw-sheet = notice
-notice-results-title = { $plan } — inspection results
+notice-results-title = { $authority }: inspection results of { $plan }
+notice-results-title-bare = { $plan }: inspection results
 notice-results-sheet = results
 notice-correction = Correction: this notice corrects the notice published before (file SHA-256 `{ $previous }`). The draw itself is unchanged; the amendments since are listed under "Amendments after the draw": now { $entries ->
         [one] { $entries } entry
@@ -151,6 +161,7 @@ notice-seed-attempt-first = Attempt: { $attempt } (the first announcement)
 notice-seed-attempt-replaced = Attempt: { $attempt }{ $replaced }
 notice-seed-replaced = ; replaced attempt { $attempt } `{ $digest }` (round { $round }, reason: { $reason })
 notice-seed-beacon = Randomness: drand quicknet round { $round } (emitted at { $at })
+notice-seed-beacon-url = The round and its signature: { $url }
 notice-seed-dice = Dice rolled in public at the announcement: { $dice }
 notice-seed-parties = Parties' contributions in the announcement: { $parties }
 notice-party-revealed = { $name } (secret revealed)
@@ -206,7 +217,7 @@ notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }: { $reaso
 notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }, reason: { $reason }; by { $actor }
 notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }: { $officer } → { $replacement }, reason: { $reason }（{ $note }）; by { $actor }
 notice-ledger-head = Amendments: { $entries }, ledger head `{ $head }`
-notice-ledger-rule = Replacements are chosen by no one: each slot's substitute order was fixed at the draw (SPEC.md §9.4), and the plan caps the replacements per team.
+notice-ledger-rule = Replacements are chosen by no one: each slot's substitute order was fixed at the draw (see the specification), and the plan caps the replacements per team.
 
 # How to verify
 
@@ -216,23 +227,26 @@ notice-verify-spec = The algorithm is specified in SPEC.md (SHA-256 only); repro
 
 # The result notice
 
-notice-results-ledger = Amendments after the draw: { $entries }; ledger head { $head }
-notice-results-lead = { $authority } inspected the { $entities } entities drawn at random in { $plan }, as “double random, one disclosure” requires. The { $results } results completed so far follow; the table counts each result.
-notice-column-count = Count
+notice-results-ledger = Amendments after the draw: { $entries }; ledger head `{ $head }`
+notice-results-lead = { $authority } inspects the { $entities } entities drawn at random in { $plan }, as “double random, one disclosure” requires. The { $results } results completed so far follow (an entity has a result per inspection item); the table counts the entities and results of each result.
+notice-column-count = Results
+notice-column-entities = Entities
 notice-total = Total
-notice-announce-title = { $plan } — public notice before the draw
+notice-announce-title = { $authority }: the random draw of { $plan }
+notice-announce-title-bare = { $plan }: the random draw
 notice-announce-sheet = Tasks
-notice-announce-lead = { $authority } will carry out { $plan }, { $tasks } inspection tasks (below), as “double random, one disclosure” requires. The directory of inspection targets ({ $targets } entities), the roster of enforcement officers ({ $officers } officers) and the plan the draw uses were frozen at { $announced }: their digests are below and they cannot change. The draw will use the public randomness of drand round { $round }, emitted at { $emitted }, which no one, the authority included, can know before. After the draw the authority publishes the draw and the material to check it: anyone can draw again and compare.
+notice-announce-lead = { $authority } will draw at random the entities to inspect and the officers to inspect them for the { $tasks } inspection tasks of { $plan } (below), as “double random, one disclosure” requires. The directory of inspection targets ({ $targets } entities), the roster of enforcement officers ({ $officers } officers) and the plan the draw uses were frozen at { $announced }: their digests are below and they cannot change. The draw will use round { $round } of the public randomness beacon drand, emitted at { $emitted }, which no one, the authority included, can know before. After the draw the authority publishes the draw and the material to check it: anyone can draw again and compare.
 notice-announce-attempt = Announcement number
-notice-announce-digest = Digest of this announcement
+notice-announce-digest = Digest of the announcement file (JSON)
 notice-announce-tasks-heading = Inspection tasks
 notice-announce-schedule-heading = Schedule
 notice-announce-when-announced = The announcement, freezing the draw's inputs: { $time }
 notice-announce-when-round = The public randomness (drand round { $round }): { $time }
-notice-announce-when-draw = The draw: after the randomness, from the inputs above and that randomness; its outcome is published in the draw notice
+notice-announce-when-draw = The draw: after { $time }, from the inputs above and that randomness; its outcome is published in the draw notice
+notice-announce-beacon-url = Once emitted, the round can be seen at { $url }
 notice-announce-frozen-heading = The frozen inputs
-notice-announce-frozen = These digests fix the draw's inputs: the files of the kit published after the draw must have the same canonical digests, or the draw does not stand. Officers' names, certificate numbers and other personal data are not published with this notice.
-notice-announce-verify = After the draw, reproduce.py in the kit (Python 3 alone) or the shuangsui verify command draws again. Check that the announcement in the kit has the digest this notice gives as its own, that the draw used the drand round above, and that the draw's outcome is the one published.
+notice-announce-frozen = These digests fix the draw's inputs: the files of the kit published after the draw must have the same canonical digests, or the draw does not stand. Identity card numbers, telephone numbers and other personal data enter no public file.
+notice-announce-verify = After the draw, reproduce.py in the kit (Python 3 alone) or the shuangsui verify command draws again. Check that the announcement file in the kit has the digest below, that the draw used the drand round above, and that the draw's outcome is the one published.
 notice-quota-count = { $count } entities
 notice-quota-proportional = { $count } in all, spread by stratum size
 notice-quota-equal = { $count } in all, spread equally
@@ -300,7 +314,7 @@ kit-sql = Each task's target selection can also be reproduced in a database (SPE
 # The frozen inputs
 
 frozen-title = Announcement and frozen inputs
-frozen-intro = This directory is published before the draw: the announcement and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
+frozen-intro = This directory is published before the draw: the announcement (announcement.html to read and post, announcement.json to check) and the public copies of the plan, target directory and officer roster it freezes (without identity numbers, phone numbers or addresses). The randomness does not exist yet; anyone can check and challenge these inputs before the draw. Each file's canonical digest must equal the announcement's:
 frozen-names-digest = its second line, the officers' names digest:
 frozen-round = The randomness comes from drand quicknet round { $round }, emitted at { $at } (Beijing time); this announcement must be public, and time-stamped, before then.
 frozen-also = (also:{ $also })
@@ -312,7 +326,7 @@ guarantee-inputs-unchecked = inputs, dice and contributions fixed by the announc
 guarantee-inputs-unanchored = inputs, dice and contributions fixed by the announcement (digest { $announcement }, which says it was made at { $announced }); NOT anchored in time: that it was public before { $emitted }, when beacon round { $round } was emitted, rests on its publication (check the date it was published)
 guarantee-beacon-verified = seed from the announced drand quicknet round { $round } and nothing entered after it (BLS signature verified offline against the pinned key)
 guarantee-beacon-unverified = seed from the announced drand quicknet round { $round } and nothing entered after it (this build cannot check BLS signatures: only the randomness was checked)
-guarantee-dice = dice { $digits } rolled in public at the announcement (that they were rolled fairly rests on the public session)
+guarantee-dice = dice { $digits } stated in the announcement, and in the seed (that they were rolled in public at the announcement, and fairly, rests on the public session)
 guarantee-parties = parties' contributions fixed in the announcement
 guarantee-parties-revealed = ; revealed, so made for this announcement: { $names }
 guarantee-parties-unrevealed = ; not revealed, so resting on their word: { $names }

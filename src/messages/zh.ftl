@@ -91,19 +91,29 @@ warning-status-not-excluded = 登记状态“{ $status }”（{ $rows } 户）�
 ## 公告：抽查任务公告与抽查结果公告。反引号之间的文字显示为代码（摘要、种子）；
 ## 填入的值原样显示，从不当作标记。
 
-notice-draw-title = { $plan }抽查任务公告
-notice-draw-title-correction = { $plan }抽查任务公告（更正）
-notice-draw-lead = { $authority }{ $basis }按照“双随机、一公开”的要求，{ $date }从检查对象名录所列 { $targets } 户中随机抽取 { $entities } 户检查对象，并从执法检查人员名录中随机选派检查人员，共 { $tasks } 项抽查任务。{ $randomness }现将抽查任务及抽取结果公告如下。
+notice-draw-title = { $authority }关于{ $plan }抽查任务及抽取结果的公告
+notice-draw-title-correction = { $authority }关于{ $plan }抽查任务及抽取结果的更正公告
+notice-draw-title-bare = { $plan }抽查任务及抽取结果公告
+notice-draw-title-correction-bare = { $plan }抽查任务及抽取结果更正公告
+notice-draw-lead = { $authority }{ $basis }按照“双随机、一公开”的要求，{ $date }从检查对象名录所列 { $targets } 户中随机抽取 { $entities } 户检查对象{ $selections }，并从执法检查人员名录中随机选派检查人员，共 { $tasks } 项抽查任务。{ $randomness }现将抽查任务及抽取结果公告如下。
+notice-lead-selections = （各任务合计 { $selections } 户次）
 notice-lead-basis = 依据{ $basis }，
 notice-lead-date = 于{ $date }
-notice-lead-beacon = 抽取所用的随机数取自抽取前已经公告、公告之后才产生的公开随机源（drand 第 { $round } 轮），任何人都可以按附件所列方法重新抽取、核对结果。
+notice-lead-beacon = 抽取所用的随机数取自公共随机信标 drand 第 { $round } 轮，该随机数在抽取公告发布之后才产生，任何人（包括本机关）都无法事先预知；任何人都可以按附件所列方法重新抽取、核对结果。
 notice-lead-unattested = 本次抽取的随机种子由操作人员输入，没有公开随机源证明（见附件）。
 notice-authority-self = 本机关
-notice-contact = 对本次抽查有疑问或异议的，请与{ $authority }联系：{ $contact }。
+notice-contact = 对本次抽查有疑问或异议的，可通过以下方式反映：{ $contact }。
+notice-closing = 特此公告。
+notice-merged = 其中 { $count } 户被多个任务同时抽中，按计划合并为一次检查：{ $entities }。
+notice-merged-entity = { $name }（{ $tasks }）
+notice-randomness-time = 随机数产生时间
+notice-certificate-date = 执法证有效期核对日期
+notice-written-time = { $date }{ $hour }时{ $minute }分{ $second }秒（北京时间）
 notice-written-date = { $year }年{ $month }月{ $day }日
 notice-appendix-heading = 附件：核验信息
 notice-draw-sheet = 抽查任务公告
-notice-results-title = { $plan }抽查结果公告
+notice-results-title = { $authority }关于{ $plan }抽查结果的公告
+notice-results-title-bare = { $plan }抽查结果公告
 notice-results-sheet = 抽查结果公告
 notice-correction = 更正说明：本公告更正此前发布的公告（文件 SHA-256 `{ $previous }`）。抽取结果本身没有改变；此后的修改见“抽取后的修改记录”：现有 { $entries } 条，修改账本链尾摘要 `{ $head }`。
 notice-plan = 抽查计划编号
@@ -130,6 +140,7 @@ notice-seed-attempt-first = 公告次序：第 { $attempt } 次（首次公告�
 notice-seed-attempt-replaced = 公告次序：第 { $attempt } 次{ $replaced }
 notice-seed-replaced = ；取代作废的第 { $attempt } 次公告 `{ $digest }`（drand 轮次 { $round }，原因：{ $reason }）
 notice-seed-beacon = 随机源：drand quicknet 轮次 { $round }（发布于 { $at }）
+notice-seed-beacon-url = 该轮随机数及其签名可在 { $url } 查看
 notice-seed-dice = 公告时当场公开掷骰：{ $dice }
 notice-seed-parties = 公告中的参与方贡献值：{ $parties }
 notice-party-revealed = { $name }（已公开秘密）
@@ -182,7 +193,7 @@ notice-amendment-unreachable = #{ $seq } { $at } { $task } { $target }：{ $reas
 notice-amendment-replacement = #{ $seq } { $at } { $task } { $target }：{ $officer } → { $replacement }，原因：{ $reason }；操作人 { $actor }
 notice-amendment-replacement-note = #{ $seq } { $at } { $task } { $target }：{ $officer } → { $replacement }，原因：{ $reason }（{ $note }）；操作人 { $actor }
 notice-ledger-head = 修改记录共 { $entries } 条，修改账本链尾摘要 `{ $head }`
-notice-ledger-rule = 替换人员不由任何人挑选：每个名额的替补顺序在抽取时已经确定（SPEC.md §9.4），每组最多可替换几人由抽查计划规定。
+notice-ledger-rule = 替换人员不由任何人挑选：每个名额的替补顺序在抽取时已经确定（见算法规范），每组最多可替换几人由抽查计划规定。
 
 # 如何核验
 
@@ -192,23 +203,26 @@ notice-verify-spec = 算法规范见 SPEC.md（只用到 SHA-256）；reproduce.
 
 # 抽查结果公告
 
-notice-results-ledger = 抽取后的修改 { $entries } 条；修改账本链尾摘要 { $head }
-notice-results-lead = { $authority }按照“双随机、一公开”的要求，对{ $plan }随机抽取的 { $entities } 户检查对象开展了检查。现将已完成的 { $results } 项检查结果公告如下，各检查结果的数量见下表。
-notice-column-count = 数量
+notice-results-ledger = 抽取后的修改 { $entries } 条；修改账本链尾摘要 `{ $head }`
+notice-results-lead = { $authority }按照“双随机、一公开”的要求，对{ $plan }随机抽取的 { $entities } 户检查对象开展检查。现将已完成的 { $results } 项检查结果公告如下（一户检查对象有几项抽查事项，就有几项结果），各检查结果的户数和项数见下表。
+notice-column-count = 项数
+notice-column-entities = 户数
 notice-total = 合计
-notice-announce-title = { $plan }抽查公告（抽取前）
+notice-announce-title = { $authority }关于{ $plan }随机抽取的公告
+notice-announce-title-bare = { $plan }随机抽取公告
 notice-announce-sheet = 抽查任务
-notice-announce-lead = { $authority }将按照“双随机、一公开”的要求开展{ $plan }，共 { $tasks } 项抽查任务（见下表）。抽取所用的检查对象名录（{ $targets } 户）、执法检查人员名录（{ $officers } 人）和抽查计划已于{ $announced }冻结，其摘要见下表，此后不能更改；抽取将使用 drand 第 { $round } 轮公开随机数，该随机数于{ $emitted }产生，在此之前任何人（包括本机关）都无法预知。抽取后，本机关将公布抽取结果和核验材料，任何人都可以重新抽取、核对结果。
+notice-announce-lead = { $authority }将按照“双随机、一公开”的要求，对{ $plan }所列 { $tasks } 项抽查任务（见下表）随机抽取检查对象、随机选派执法检查人员。抽取所用的检查对象名录（{ $targets } 户）、执法检查人员名录（{ $officers } 人）和抽查计划已于{ $announced }冻结，其摘要见下表，此后不能更改。抽取将使用公共随机信标 drand 第 { $round } 轮随机数，该随机数于{ $emitted }产生，在此之前任何人（包括本机关）都无法预知。抽取后，本机关将公布抽取结果和核验材料，任何人都可以重新抽取、核对结果。
 notice-announce-attempt = 公告次序（第几次）
-notice-announce-digest = 本公告的摘要
+notice-announce-digest = 公告文件（JSON）的摘要
 notice-announce-tasks-heading = 抽查任务
 notice-announce-schedule-heading = 日程
 notice-announce-when-announced = 公告并冻结抽取材料：{ $time }
 notice-announce-when-round = 公开随机数产生（drand 第 { $round } 轮）：{ $time }
-notice-announce-when-draw = 抽取：在该随机数产生之后，用上述材料和随机数进行；抽取结果以抽查任务公告公布
+notice-announce-when-draw = 抽取：{ $time }之后，用上述材料和该随机数进行；抽取结果以抽查任务公告公布
+notice-announce-beacon-url = 该轮随机数产生后，可在 { $url } 查看
 notice-announce-frozen-heading = 冻结的抽取材料
-notice-announce-frozen = 下列摘要唯一确定了抽取所用的材料：抽取后公布的核验材料包中的文件，其规范摘要必须与此相同，否则抽取不成立。执法检查人员的姓名、证件号码等个人信息不随本公告公开。
-notice-announce-verify = 抽取后，用核验材料包中的 reproduce.py（只需 Python 3）或 shuangsui verify 命令即可重新抽取。核验时请确认：材料包中公告的摘要与本公告所列“本公告的摘要”一致；抽取使用的是上列 drand 轮次；抽取结果与公布的一致。
+notice-announce-frozen = 下列摘要唯一确定了抽取所用的材料：抽取后公布的核验材料包中的文件，其规范摘要必须与此相同，否则抽取不成立。身份证号、联系电话等个人信息不进入任何公开文件。
+notice-announce-verify = 抽取后，用核验材料包中的 reproduce.py（只需 Python 3）或 shuangsui verify 命令即可重新抽取。核验时请确认：材料包中公告文件的摘要与下列摘要一致；抽取使用的是上述 drand 轮次；抽取结果与公布的一致。
 notice-quota-count = { $count } 户
 notice-quota-proportional = 共 { $count } 户，按各层规模分配
 notice-quota-equal = 共 { $count } 户，各层均分
@@ -275,7 +289,7 @@ kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC
 # 冻结的输入
 
 frozen-title = 抽取公告与冻结的输入文件
-frozen-intro = 本目录在抽取之前公开：包括抽取公告，以及公告所冻结的抽查计划、检查对象名录和执法检查人员名录的公开版本（不含身份证号、电话号码和住址）。此时随机数尚未产生；任何人都可以在抽取前核对这些输入，并提出异议。每个文件的规范摘要都应与公告中的一致：
+frozen-intro = 本目录在抽取之前公开：包括抽取公告（announcement.html 供阅读、打印张贴，announcement.json 供核验），以及公告所冻结的抽查计划、检查对象名录和执法检查人员名录的公开版本（不含身份证号、电话号码和住址）。此时随机数尚未产生；任何人都可以在抽取前核对这些输入，并提出异议。每个文件的规范摘要都应与公告中的一致：
 frozen-names-digest = 其第二行为执法人员姓名摘要：
 frozen-round = 随机数来自 drand quicknet 轮次 { $round }，于 { $at }（北京时间）发布；本公告须在此之前公开，并取得可信时间戳。
 frozen-also = (另有：{ $also })
@@ -287,7 +301,7 @@ guarantee-inputs-unchecked = 输入、骰子点数和参与方贡献值已由公
 guarantee-inputs-unanchored = 输入、骰子点数和参与方贡献值已由公告（摘要 { $announcement }，公告自述的时间为 { $announced }）冻结；但公告没有可信时间戳：它是否在 drand 轮次 { $round } 发布（{ $emitted }）之前已经公开，须查对公告的发布记录
 guarantee-beacon-verified = 种子只来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（已用内置公钥离线验证 BLS 签名）
 guarantee-beacon-unverified = 种子只来自公告指定的 drand quicknet 轮次 { $round }，此后输入的任何内容都不影响种子（本程序的这一版本无法验证 BLS 签名，只核对了随机数）
-guarantee-dice = 骰子点数 { $digits } 在公告时当场公开投掷（投掷是否公正，取决于公开的现场程序）
+guarantee-dice = 骰子点数 { $digits } 写在公告中，并进入了随机种子（是否在公告时当场公开投掷、投掷是否公正，取决于公开的现场程序）
 guarantee-parties = 参与方的贡献值已在公告中固定
 guarantee-parties-revealed = ；已公开秘密，证明贡献值是为本公告而作：{ $names }
 guarantee-parties-unrevealed = ；未公开秘密，只能凭其本人声明：{ $names }

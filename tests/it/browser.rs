@@ -10,14 +10,14 @@ use std::process::Command;
 
 use crate::fixtures::{TempDir, available, bin, runs, succeeds};
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|name| runs(name, &["--version"]))
         .map(PathBuf::from)
 }
 
-fn headless(browser: &Path, profile: &Path) -> Command {
+pub fn headless(browser: &Path, profile: &Path) -> Command {
     let mut c = Command::new(browser);
     c.args([
         "--headless",
@@ -93,9 +93,14 @@ fn the_html_notice_renders_with_the_records_counts() {
             .arg(&url),
     );
     let dom = String::from_utf8(dumped.stdout).unwrap();
+    let title = dom
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .expect("the browser did not load the page");
     assert!(
-        dom.contains(&format!("<title>{}", record.plan.name)),
-        "the browser did not load the page"
+        title.contains(&record.plan.name) && title.contains(&record.plan.authority),
+        "{title}"
     );
 
     // Per task: the frame and drawn totals, each stratum's row, each selected entity.

@@ -9,6 +9,7 @@ mod anchor;
 mod annual_plan;
 mod browser;
 mod ceremony;
+mod clerk_day;
 mod cli;
 mod crash;
 mod exports;

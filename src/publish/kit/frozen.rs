@@ -30,6 +30,13 @@ pub fn frozen(
     let a = announcement;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("announcement.json".into(), to_json(a).into_bytes()),
+        // The notice to post, for people (抽查公告).
+        (
+            "announcement.html".into(),
+            crate::publish::notice::announcement_notice(lang, a, inputs)
+                .html()
+                .into_bytes(),
+        ),
         ("plan.toml".into(), plan.to_vec()),
         ("targets.csv".into(), public_targets(inputs)?),
         ("officers.csv".into(), inputs.officers.to_csv()),
@@ -115,6 +122,7 @@ mod tests {
             names,
             [
                 "announcement.json",
+                "announcement.html",
                 "plan.toml",
                 "targets.csv",
                 "officers.csv",

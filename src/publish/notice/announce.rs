@@ -3,11 +3,13 @@
 //! which randomness and when (the beacon round and its emission time, in Beijing time), how
 //! anyone will check it, and where objections go. Printed, it is the A4 page a bureau posts.
 
-use super::common::{authority_or_self, contact, signature, task_type_of, written_date};
+use super::common::{
+    authority_or_self, closing, contact, signature, task_type_of, titled, written_date,
+};
 use super::model::{
     Block, CellKind, Column, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
-use super::text::{beijing, text, text_with};
+use super::text::{text, text_with, written_time};
 use crate::ceremony::Announcement;
 use crate::draw::Inputs;
 use crate::messages::{Arg, Lang};
@@ -20,7 +22,7 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
     let plan: &Plan = inputs.plan();
     let targets = inputs.elsewhere().unwrap_or(inputs.targets().len() as u64);
     let officers = inputs.officers().rows.len() as u64;
-    let at = |t: &str| beijing(lang, t);
+    let at = |t: &str| written_time(lang, t);
     let mut body = vec![Block::Paragraph(Paragraph {
         text: Rich::plain(text_with(
             lang,
@@ -41,7 +43,7 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
         )),
         hooks: Hooks::class("lead"),
     })];
-    body.extend(contact(lang, &plan.authority, &plan.contact));
+    body.extend(contact(lang, &plan.contact));
     let mut facts = vec![
         fact(lang, "notice-plan", Rich::plain(&plan.id)),
         fact(lang, "notice-authority", Rich::plain(&plan.authority)),
@@ -49,16 +51,18 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
     if let Some(d) = plan.date {
         facts.push(fact(
             lang,
-            "notice-draw-date",
+            "notice-certificate-date",
             Rich::plain(written_date(lang, d)),
         ));
     }
-    facts.push(fact(
-        lang,
-        "notice-announce-attempt",
-        Rich::plain(a.attempt.to_string()),
-    ));
-    facts.push(fact(lang, "notice-announce-digest", Rich::code(&a.digest)));
+    // A first announcement is the rule; a later one replaces another and says so.
+    if a.attempt > 1 {
+        facts.push(fact(
+            lang,
+            "notice-announce-attempt",
+            Rich::plain(a.attempt.to_string()),
+        ));
+    }
     body.push(Block::Facts(facts));
 
     let mut tasks = Table::new(
@@ -115,7 +119,22 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
             &[("dice", Arg::from(&a.dice))],
         )));
     }
-    schedule.push(Rich::plain(text(lang, "notice-announce-when-draw")));
+    schedule.push(Rich::plain(text_with(
+        lang,
+        "notice-announce-when-draw",
+        &[("time", Arg::from(at(&a.beacon.emitted_at)))],
+    )));
+    schedule.push(Rich::plain(text_with(
+        lang,
+        "notice-announce-beacon-url",
+        &[(
+            "url",
+            Arg::from(format!(
+                "https://api.drand.sh/{}/public/{}",
+                a.beacon.chain_hash, a.beacon.round
+            )),
+        )],
+    )));
     body.push(Block::Section(Section {
         heading: text(lang, "notice-announce-schedule-heading"),
         hooks: Hooks::id("schedule"),
@@ -169,19 +188,30 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
     body.push(Block::Section(Section {
         heading: text(lang, "notice-verify-heading"),
         hooks: Hooks::id("verify"),
-        blocks: vec![Block::Paragraph(Paragraph {
-            text: Rich::plain(text(lang, "notice-announce-verify")),
-            hooks: Hooks::default(),
-        })],
+        blocks: vec![
+            Block::Paragraph(Paragraph {
+                text: Rich::plain(text(lang, "notice-announce-verify")),
+                hooks: Hooks::default(),
+            }),
+            Block::Facts(vec![fact(
+                lang,
+                "notice-announce-digest",
+                Rich::code(&a.digest),
+            )]),
+        ],
     }));
+    body.push(closing(lang));
     let day = crate::dates::parse_rfc3339(&a.announced_at).and_then(crate::dates::china_date);
     body.push(signature(&plan.authority, day, lang));
     Notice {
         lang,
         title: text_with(
             lang,
-            "notice-announce-title",
-            &[("plan", Arg::from(&plan.name))],
+            titled(&plan.authority, "notice-announce-title"),
+            &[
+                ("plan", Arg::from(&plan.name)),
+                ("authority", Arg::from(&plan.authority)),
+            ],
         ),
         body,
         sheet: Sheet {

@@ -100,16 +100,13 @@ pub(super) fn authority_or_self(lang: Lang, authority: &str) -> String {
 
 /// Where objections go (the plan's `contact`), as a paragraph; `None` when the plan gives
 /// none.
-pub(super) fn contact(lang: Lang, authority: &str, contact: &str) -> Option<Block> {
+pub(super) fn contact(lang: Lang, contact: &str) -> Option<Block> {
     (!contact.is_empty()).then(|| {
         Block::Paragraph(Paragraph {
             text: Rich::plain(text_with(
                 lang,
                 "notice-contact",
-                &[
-                    ("authority", Arg::from(authority_or_self(lang, authority))),
-                    ("contact", Arg::from(contact)),
-                ],
+                &[("contact", Arg::from(contact))],
             )),
             hooks: Hooks {
                 class: Some("contact"),
@@ -126,4 +123,26 @@ pub(super) fn signature(authority: &str, issued: Option<Date>, lang: Lang) -> Bl
         authority: authority.to_owned(),
         date: issued.map_or_else(String::new, |d| written_date(lang, d)),
     })
+}
+
+/// 特此公告: the line that closes a 公告's text, before its signature.
+pub(super) fn closing(lang: Lang) -> Block {
+    Block::Paragraph(Paragraph {
+        text: Rich::plain(text(lang, "notice-closing")),
+        hooks: Hooks::class("lead"),
+    })
+}
+
+/// A title's message: `id` names the authority (`…关于…的公告`); without one, `id-bare`.
+pub(super) fn titled(authority: &str, id: &'static str) -> &'static str {
+    if !authority.is_empty() {
+        return id;
+    }
+    match id {
+        "notice-draw-title" => "notice-draw-title-bare",
+        "notice-draw-title-correction" => "notice-draw-title-correction-bare",
+        "notice-results-title" => "notice-results-title-bare",
+        "notice-announce-title" => "notice-announce-title-bare",
+        other => other,
+    }
 }

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use super::common::{
-    authority_or_self, contact, how_to_verify, signature, stratum_label, task_type, written_date,
+    authority_or_self, closing, contact, how_to_verify, signature, stratum_label, task_type,
+    titled, written_date,
 };
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
@@ -13,7 +14,7 @@ use super::model::{
     Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
     Section, Sheet, Table,
 };
-use super::text::{Value, rich, text, text_with};
+use super::text::{Value, rich, text, text_with, written_time};
 use crate::draw::record::{Record, TaskRecord};
 use crate::messages::{Arg, Lang};
 use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};
@@ -119,10 +120,17 @@ pub fn draw_notice(
     published: &Published<'_>,
 ) -> Notice {
     let labels = officer_labels(roster, display);
-    let plan_name = [("plan", Arg::from(&record.plan.name))];
+    let plan_name = [
+        ("plan", Arg::from(&record.plan.name)),
+        ("authority", Arg::from(&record.plan.authority)),
+    ];
     let mut body = Vec::new();
     let title = match published.corrects {
-        None => text_with(lang, "notice-draw-title", &plan_name),
+        None => text_with(
+            lang,
+            titled(&record.plan.authority, "notice-draw-title"),
+            &plan_name,
+        ),
         Some(previous) => {
             let (entries, head) = record.ledger_head();
             body.push(Block::Paragraph(Paragraph {
@@ -141,29 +149,50 @@ pub fn draw_notice(
                     data: Vec::new(),
                 },
             }));
-            text_with(lang, "notice-draw-title-correction", &plan_name)
+            text_with(
+                lang,
+                titled(&record.plan.authority, "notice-draw-title-correction"),
+                &plan_name,
+            )
         }
     };
-    let shown = match display {
-        OfficerDisplay::Names => "notice-shown-names",
-        OfficerDisplay::Certificates => "notice-shown-certificates",
-        OfficerDisplay::Hidden => "notice-shown-hidden",
-    };
     body.push(lead(lang, record, plan));
-    if let Some(contact) = contact(lang, &record.plan.authority, &plan.contact) {
-        body.push(contact);
-    }
+    body.extend(merged(lang, record));
+    body.extend(contact(lang, &plan.contact));
     let draw_date = crate::dates::Date::parse(&record.plan.date);
-    body.push(Block::Facts(vec![
+    let mut facts = vec![
         fact(lang, "notice-plan", &record.plan.id),
         fact(lang, "notice-authority", &record.plan.authority),
-        fact(
-            lang,
-            "notice-draw-date",
-            draw_date.map_or_else(String::new, |d| written_date(lang, d)),
-        ),
-        fact(lang, "notice-officers-shown", text(lang, shown)),
-    ]));
+    ];
+    // When the draw was: after its beacon round (the record proves it); without one, the
+    // plan's date, which is also the day officers' certificates must be valid.
+    match &record.seed.attestation {
+        Some(a) => {
+            facts.push(fact(
+                lang,
+                "notice-randomness-time",
+                written_time(lang, &a.announcement.beacon.emitted_at),
+            ));
+            if let Some(d) = draw_date {
+                facts.push(fact(lang, "notice-certificate-date", written_date(lang, d)));
+            }
+        }
+        None => {
+            if let Some(d) = draw_date {
+                facts.push(fact(lang, "notice-draw-date", written_date(lang, d)));
+            }
+        }
+    }
+    // How officers are shown, said when they are not shown by name.
+    let shown = match display {
+        OfficerDisplay::Names => None,
+        OfficerDisplay::Certificates => Some("notice-shown-certificates"),
+        OfficerDisplay::Hidden => Some("notice-shown-hidden"),
+    };
+    if let Some(shown) = shown {
+        facts.push(fact(lang, "notice-officers-shown", text(lang, shown)));
+    }
+    body.push(Block::Facts(facts));
     let mut sheet = Table::new(
         Hooks::default(),
         vec![
@@ -196,6 +225,7 @@ pub fn draw_notice(
             })],
         }));
     }
+    body.push(closing(lang));
     body.push(signature(
         &record.plan.authority,
         published.issued.or(draw_date),
@@ -263,7 +293,14 @@ fn lead(lang: Lang, record: &Record, plan: &Plan) -> Block {
             )],
         )
     };
-    let date = crate::dates::Date::parse(&record.plan.date).map_or_else(String::new, |d| {
+    // The day of the draw: with a beacon, the day its round was emitted in Beijing (the draw
+    // cannot precede it, and the record proves it); else the plan's date.
+    let day = match &record.seed.attestation {
+        Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
+            .and_then(crate::dates::china_date),
+        None => crate::dates::Date::parse(&record.plan.date),
+    };
+    let date = day.map_or_else(String::new, |d| {
         text_with(
             lang,
             "notice-lead-date",
@@ -279,6 +316,15 @@ fn lead(lang: Lang, record: &Record, plan: &Plan) -> Block {
         None => text(lang, "notice-lead-unattested"),
     };
     let totals = record.totals();
+    let selections = if totals.selections == totals.entities {
+        String::new()
+    } else {
+        text_with(
+            lang,
+            "notice-lead-selections",
+            &[("selections", Arg::from(totals.selections))],
+        )
+    };
     Block::Paragraph(Paragraph {
         text: Rich::plain(text_with(
             lang,
@@ -292,11 +338,64 @@ fn lead(lang: Lang, record: &Record, plan: &Plan) -> Block {
                 ("date", Arg::from(date)),
                 ("targets", Arg::from(record.inputs.targets.rows)),
                 ("entities", Arg::from(totals.entities)),
+                ("selections", Arg::from(selections)),
                 ("tasks", Arg::from(record.tasks.len())),
                 ("randomness", Arg::from(randomness)),
             ],
         )),
         hooks: Hooks::class("lead"),
+    })
+}
+
+/// The entities several tasks drew and the plan merged into one inspection, said once
+/// (their rows appear under each task that drew them); `None` when there are none.
+fn merged(lang: Lang, record: &Record) -> Option<Block> {
+    let names: HashMap<&str, &str> = record
+        .tasks
+        .iter()
+        .flat_map(|t| &t.selected)
+        .map(|s| (s.target.as_str(), s.name.as_str()))
+        .collect();
+    let merged: Vec<String> = record
+        .visits
+        .iter()
+        .filter(|v| v.tasks.len() > 1)
+        .map(|v| {
+            text_with(
+                lang,
+                "notice-merged-entity",
+                &[
+                    (
+                        "name",
+                        Arg::from(names.get(v.target.as_str()).copied().unwrap_or("")),
+                    ),
+                    (
+                        "tasks",
+                        Arg::from(v.tasks.join(&text(lang, "notice-separator-names"))),
+                    ),
+                ],
+            )
+        })
+        .collect();
+    (!merged.is_empty()).then(|| {
+        Block::Paragraph(Paragraph {
+            text: Rich::plain(text_with(
+                lang,
+                "notice-merged",
+                &[
+                    ("count", Arg::from(merged.len())),
+                    (
+                        "entities",
+                        Arg::from(merged.join(&text(lang, "notice-separator-items"))),
+                    ),
+                ],
+            )),
+            hooks: Hooks {
+                class: Some("lead"),
+                id: Some("merged".to_owned()),
+                data: Vec::new(),
+            },
+        })
     })
 }
 

@@ -86,6 +86,17 @@ pub(super) fn provenance(
             ("at", Value::from(beijing(lang, &an.beacon.emitted_at))),
         ],
     ));
+    lines.push(rich(
+        lang,
+        "notice-seed-beacon-url",
+        &[(
+            "url",
+            Value::from(format!(
+                "https://api.drand.sh/{}/public/{}",
+                an.beacon.chain_hash, a.beacon.round
+            )),
+        )],
+    ));
     if !an.dice.is_empty() {
         lines.push(rich(
             lang,

@@ -121,7 +121,7 @@ fn rich(text: &Rich) -> Markup {
 fn table(t: &Table) -> Markup {
     html! {
         div.scroll {
-            table class=[t.hooks.class] {
+            table class=[table_class(t)] {
                 thead {
                     tr {
                         @for c in &t.columns {
@@ -141,12 +141,27 @@ fn table(t: &Table) -> Markup {
     }
 }
 
+/// The classes of a table: its hook's, and `cards` for the tables a phone shows as cards
+/// (a row per entity or task, too many columns for its width).
+fn table_class(t: &Table) -> Option<String> {
+    let class = t.hooks.class?;
+    Some(if CARDS.contains(&class) {
+        format!("{class} cards")
+    } else {
+        class.to_owned()
+    })
+}
+
+/// The tables shown as cards at phone width.
+const CARDS: &[&str] = &["selected", "results", "tasks"];
+
 /// A row. Each cell carries its column's heading (`data-label`): at phone width a row is a
 /// card, each cell a line led by its heading.
 fn tr(h: &Hooks, t: &Table, cells: &[String]) -> Markup {
     html! {
         tr class=[h.class] data-frame=[h.data(Data::Frame)] data-drawn=[h.data(Data::Drawn)]
-            data-target=[h.data(Data::Target)] data-entity=[h.data(Data::Entity)] {
+            data-target=[h.data(Data::Target)] data-entity=[h.data(Data::Entity)]
+            data-results=[h.data(Data::Results)] {
             @for (column, value) in t.columns.iter().zip(cells) {
                 @let label = column.heading.as_str();
                 @match column.kind {
@@ -205,19 +220,21 @@ fn chart(c: &Chart) -> Markup {
 }
 
 /// The page's style: inline, so that nothing is fetched. On screen a column of at most 60rem;
-/// at phone width (≤ 600 px) the wide tables become cards, a row each, every cell led by its
-/// heading; printed, A4 with 18 mm margins, table headings repeated on every page, rows and
-/// the signature kept whole. Identifiers never split (`code`), digests split anywhere
+/// at phone width (≤ 600 px) the tables of entities and tasks (`table.cards`) become cards, a
+/// row each, every cell led by its heading, an empty cell left out. Printed: A4 with margins
+/// of 18 and 15 mm, table headings repeated on every page, rows whole, headings kept with
+/// what follows and the signature with what precedes, words (names) not split, the annex on
+/// a page of its own. Identifiers never split (`code`), digests split anywhere
 /// (`code.digest`), names of people only between names (`td.people`).
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.6}\
 main{max-width:60rem;margin:0 auto;padding:1rem}\
 h1{font-size:1.5rem;text-align:center;margin:.5rem 0 1.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #b22;padding-bottom:.2rem}h3{font-size:1.05rem}\
-p.lead{text-indent:2em}p.contact{text-indent:2em}\
+p.lead{text-indent:2em}p.contact{text-indent:2em}p,li,dd{overflow-wrap:anywhere}\
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .4rem;text-align:left;vertical-align:top}\
 th{background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}td.date{white-space:nowrap}td.people{word-break:keep-all}\
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem;white-space:nowrap}code.digest,li code,p code,dd code{white-space:normal;word-break:break-all}pre code{white-space:inherit}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{color:#555}dd{margin:0}\
-.scroll{overflow-x:auto}.warn{color:#a40}pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5rem}\
+.scroll{overflow-x:auto}.warn{color:#a40}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f6f6;padding:.5rem}\
 figure.chart{margin:.5rem 0 1rem}figcaption{font-weight:600;margin-bottom:.3rem}\
 .bar{display:grid;grid-template-columns:minmax(4rem,10rem) 1fr max-content;gap:.5rem;align-items:center;margin:.15rem 0}\
 .track{display:block;height:1rem}.bar-frame{display:block;height:100%;background:#d9e3f0;min-width:1px}.bar-drawn{display:block;height:100%;background:#b22}\
@@ -225,12 +242,14 @@ figure.chart{margin:.5rem 0 1rem}figcaption{font-weight:600;margin-bottom:.3rem}
 .signature{text-align:right;margin:2.5rem 0 2rem;break-inside:avoid}.signature p{margin:.2rem 0}\
 section.appendix{margin-top:3rem}\
 @media (max-width:600px){main{padding:.75rem}h1{font-size:1.3rem}dl{grid-template-columns:1fr}dd{margin-bottom:.4rem}\
-table:not(.strata),table:not(.strata) tbody,table:not(.strata) tr,table:not(.strata) td{display:block;width:auto}\
-table:not(.strata) thead{display:none}table:not(.strata) tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem .5rem}\
-table:not(.strata) td{border:0;padding:.15rem 0;text-align:left}table:not(.strata) td::before{content:attr(data-label) '：';color:#555}\
-table{border:0}.bar{grid-template-columns:minmax(3rem,6rem) 1fr max-content}}\
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}\
+table.cards thead{display:none}table.cards tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem .5rem}\
+table.cards td{border:0;padding:.15rem 0;text-align:left}table.cards td:empty{display:none}table.cards td::before{content:attr(data-label) '：';color:#555}\
+table.cards{border:0}.bar{grid-template-columns:minmax(3rem,6rem) 1fr max-content}}\
 @page{size:A4;margin:18mm 15mm}\
-@media print{main{max-width:none;padding:0}body{font-size:11pt}h2{break-after:avoid}thead{display:table-header-group}tr,figure,dl{break-inside:avoid}.scroll{overflow:visible}}";
+@media print{main{max-width:none;padding:0}body{font-size:10.5pt}table{font-size:9.5pt}h2,h3{break-after:avoid}\
+thead{display:table-header-group}tr,figure,dl{break-inside:avoid}.scroll{overflow:visible}th,td{word-break:keep-all}\
+.signature{break-before:avoid}section.appendix{break-before:page}}";
 
 #[cfg(test)]
 mod tests {

@@ -6,41 +6,59 @@
 
 use std::collections::HashMap;
 
-use super::common::{authority_or_self, contact, signature, task_type};
+use super::common::{authority_or_self, closing, contact, signature, task_type, titled};
 use super::model::{
     Block, CellKind, Column, Data, Fact, Hooks, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
-use super::text::{text, text_with};
+use super::text::{Value, rich, text, text_with};
 use crate::draw::record::Record;
 use crate::messages::{Arg, Lang};
 use crate::publish::results::Results;
 
-/// The count of each result (检查结果), in the order results first give it, and the total.
+/// Per result (检查结果), in the order results first give it: the entities with that result
+/// in at least one item (户), and the results (项: an entity inspected on two items has
+/// two); then the totals.
 fn summary(lang: Lang, results: &Results) -> Table {
-    let mut counts: Vec<(&str, u64)> = Vec::new();
+    let mut counts: Vec<(&str, Vec<&str>, u64)> = Vec::new();
     for o in &results.outcomes {
-        match counts.iter_mut().find(|(r, _)| *r == o.result) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((&o.result, 1)),
+        let i = counts
+            .iter()
+            .position(|(r, _, _)| *r == o.result)
+            .unwrap_or_else(|| {
+                counts.push((&o.result, Vec::new(), 0));
+                counts.len() - 1
+            });
+        let (_, entities, n) = &mut counts[i];
+        if !entities.contains(&o.entity.as_str()) {
+            entities.push(&o.entity);
         }
+        *n += 1;
     }
     let mut table = Table::new(
         Hooks::class("summary"),
         vec![
             Column::text(text(lang, "notice-column-result")),
+            Column::number(text(lang, "notice-column-entities")),
             Column::number(text(lang, "notice-column-count")),
         ],
     );
-    for (result, n) in counts {
+    for (result, entities, n) in &counts {
         table.rows.push(Row {
             hooks: Hooks::default(),
-            cells: vec![result.to_owned(), n.to_string()],
+            cells: vec![
+                (*result).to_owned(),
+                entities.len().to_string(),
+                n.to_string(),
+            ],
         });
     }
+    let entities: std::collections::HashSet<&str> =
+        results.outcomes.iter().map(|o| o.entity.as_str()).collect();
     table.rows.push(Row {
         hooks: Hooks::class("total").with(Data::Results, &results.outcomes.len()),
         cells: vec![
             text(lang, "notice-total"),
+            entities.len().to_string(),
             results.outcomes.len().to_string(),
         ],
     });
@@ -50,7 +68,7 @@ fn summary(lang: Lang, results: &Results) -> Table {
 /// The columns of a result table, per task and item.
 fn result_table(lang: Lang) -> Table {
     Table::new(
-        Hooks::default(),
+        Hooks::class("results"),
         vec![
             Column::number(text(lang, "notice-column-no")),
             Column::text(text(lang, "notice-column-entity")),
@@ -96,7 +114,7 @@ pub fn results_notice(
         )),
         hooks: Hooks::class("lead"),
     })];
-    body.extend(contact(lang, &record.plan.authority, issued.contact));
+    body.extend(contact(lang, issued.contact));
     body.push(Block::Facts(vec![
         Fact {
             term: text(lang, "notice-plan"),
@@ -108,26 +126,34 @@ pub fn results_notice(
             value: Rich::plain(&record.plan.authority),
             hooks: Hooks::default(),
         },
-        Fact {
-            term: text(lang, "notice-record-digest"),
-            value: Rich::code(&record.digest),
-            hooks: Hooks::default(),
-        },
     ]));
     body.push(Block::Table(summary(lang, results)));
-    // The amendments' count and the ledger's head, so that a ledger cut short is told apart
-    // from the published one (SPEC.md §9.4).
+    // The annex: the record this notice reports on, its amendments' count and the ledger's
+    // head (so that a ledger cut short is told apart from the published one, SPEC.md §9.4),
+    // and how to draw again.
+    let mut annex = vec![Block::Facts(vec![Fact {
+        term: text(lang, "notice-record-digest"),
+        value: Rich::code(&record.digest),
+        hooks: Hooks::default(),
+    }])];
     let (entries, head) = record.ledger_head();
     if entries > 0 {
-        body.push(Block::Paragraph(Paragraph {
-            text: Rich::plain(text_with(
+        annex.push(Block::Paragraph(Paragraph {
+            text: rich(
                 lang,
                 "notice-results-ledger",
-                &[("entries", Arg::from(entries)), ("head", Arg::from(head))],
-            )),
+                &[
+                    ("entries", Value::from(entries)),
+                    ("head", Value::from(head)),
+                ],
+            ),
             hooks: Hooks::default(),
         }));
     }
+    annex.push(Block::Paragraph(Paragraph {
+        text: Rich::plain(text(lang, "notice-results-rerun")),
+        hooks: Hooks::default(),
+    }));
     let mut sheet = Table::new(
         Hooks::default(),
         vec![
@@ -234,17 +260,22 @@ pub fn results_notice(
             blocks,
         }));
     }
+    body.push(closing(lang));
     body.push(signature(&record.plan.authority, issued.on, lang));
-    body.push(Block::Paragraph(Paragraph {
-        text: Rich::plain(text(lang, "notice-results-rerun")),
-        hooks: Hooks::default(),
+    body.push(Block::Section(Section {
+        heading: text(lang, "notice-appendix-heading"),
+        hooks: Hooks::class("appendix"),
+        blocks: annex,
     }));
     Notice {
         lang,
         title: text_with(
             lang,
-            "notice-results-title",
-            &[("plan", Arg::from(&record.plan.name))],
+            titled(&record.plan.authority, "notice-results-title"),
+            &[
+                ("plan", Arg::from(&record.plan.name)),
+                ("authority", Arg::from(&record.plan.authority)),
+            ],
         ),
         body,
         sheet: Sheet {

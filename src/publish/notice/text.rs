@@ -24,6 +24,31 @@ pub(super) fn beijing(lang: Lang, rfc3339: &str) -> String {
     }
 }
 
+/// A time of the record (RFC 3339) as a 公告 writes it, in Beijing time: `2023年9月15日19时00分03秒
+/// （北京时间）`; as written when it is not one.
+pub(super) fn written_time(lang: Lang, rfc3339: &str) -> String {
+    let Some(t) = crate::dates::parse_rfc3339(rfc3339) else {
+        return rfc3339.to_owned();
+    };
+    let (Some(day), shown) = (crate::dates::china_date(t), crate::dates::format_beijing(t)) else {
+        return rfc3339.to_owned();
+    };
+    let hms: Vec<&str> = shown.rsplit(' ').next().unwrap_or("").split(':').collect();
+    let [h, m, s] = hms[..] else {
+        return rfc3339.to_owned();
+    };
+    text_with(
+        lang,
+        "notice-written-time",
+        &[
+            ("date", Arg::from(super::common::written_date(lang, day))),
+            ("hour", Arg::from(h)),
+            ("minute", Arg::from(m)),
+            ("second", Arg::from(s)),
+        ],
+    )
+}
+
 /// A notice's text with values.
 pub(super) fn text_with(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     Catalog::library().message(lang, id, args)

@@ -4,7 +4,8 @@
 //! anyone will check it, and where objections go. Printed, it is the A4 page a bureau posts.
 
 use super::common::{
-    authority_or_self, closing, contact, signature, task_type_of, titled, written_date,
+    authority_or_self, closing, column_label, contact, filter_text, signature, task_type_of,
+    titled, written_date,
 };
 use super::model::{
     Block, CellKind, Column, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
@@ -73,6 +74,8 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
             Column::text(text(lang, "notice-field-type")),
             Column::text(text(lang, "notice-field-items")),
             Column::text(text(lang, "notice-field-basis")),
+            Column::text(text(lang, "notice-frame-filter")),
+            Column::text(text(lang, "notice-strata-by")),
             Column::text(text(lang, "notice-column-quota")),
             Column::number(text(lang, "notice-team-size")),
         ],
@@ -86,6 +89,12 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
                 task_type_of(lang, !t.filter.clauses.is_empty()),
                 t.items.join(&text(lang, "notice-separator-items")),
                 t.basis.clone(),
+                filter_text(lang, false, &t.filter.clauses),
+                t.strata
+                    .iter()
+                    .map(|c| column_label(lang, false, c))
+                    .collect::<Vec<_>>()
+                    .join(&text(lang, "notice-separator-names")),
                 quota(lang, t),
                 t.team_size.to_string(),
             ],

@@ -146,3 +146,59 @@ pub(super) fn titled(authority: &str, id: &'static str) -> &'static str {
         other => other,
     }
 }
+
+/// A column as people read it: in Chinese, the header name a bureau's file gives a standard
+/// field (`risk` → 信用风险分类), else the name as it is.
+pub(super) fn column_label(lang: Lang, officers: bool, name: &str) -> String {
+    use crate::inputs::fields::{OFFICER_FIELDS, TARGET_FIELDS};
+    if lang == Lang::En {
+        return name.to_owned();
+    }
+    let fields = if officers {
+        OFFICER_FIELDS
+    } else {
+        TARGET_FIELDS
+    };
+    fields
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.aliases.iter().find(|a| !a.is_ascii()))
+        .map_or_else(|| name.to_owned(), |a| (*a).to_owned())
+}
+
+/// A filter in words: `所属行业为H 住宿和餐饮业；成立日期晚于2020-01-01`; `""` for none.
+pub(super) fn filter_text(
+    lang: Lang,
+    officers: bool,
+    filter: &std::collections::BTreeMap<String, crate::plan::Condition>,
+) -> String {
+    let values = |v: &[String]| v.join(&text(lang, "notice-separator-names"));
+    let mut parts = Vec::new();
+    for (column, c) in filter {
+        let column = column_label(lang, officers, column);
+        let mut say = |id: &str, value: String| {
+            parts.push(text_with(
+                lang,
+                id,
+                &[("column", Arg::from(&column)), ("value", Arg::from(value))],
+            ));
+        };
+        if let Some(v) = &c.one_of {
+            say("notice-condition-in", values(v));
+        }
+        if let Some(v) = &c.not {
+            say("notice-condition-not", values(v));
+        }
+        for (id, v) in [
+            ("notice-condition-after", &c.after),
+            ("notice-condition-before", &c.before),
+            ("notice-condition-min", &c.min),
+            ("notice-condition-max", &c.max),
+        ] {
+            if let Some(v) = v {
+                say(id, v.clone());
+            }
+        }
+    }
+    parts.join(&text(lang, "notice-separator-items"))
+}

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::common::{
-    authority_or_self, closing, contact, how_to_verify, signature, stratum_label, task_type,
-    titled, written_date,
+    authority_or_self, closing, column_label, contact, filter_text, how_to_verify, signature,
+    stratum_label, task_type, titled, written_date,
 };
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
@@ -479,6 +479,28 @@ fn task_section(
     }
     if !basis.is_empty() {
         facts.push(fact(lang, "notice-basis", basis));
+    }
+    // What the draw was confined to and stratified on, and which officers it chose from.
+    let frame = filter_text(lang, false, &task.frame.filter);
+    if !frame.is_empty() {
+        facts.push(fact(lang, "notice-frame-filter", frame));
+    }
+    if !task.allocation.strata.is_empty() {
+        let strata: Vec<String> = task
+            .allocation
+            .strata
+            .iter()
+            .map(|c| column_label(lang, false, c))
+            .collect();
+        facts.push(fact(
+            lang,
+            "notice-strata-by",
+            strata.join(&text(lang, "notice-separator-names")),
+        ));
+    }
+    let pool = filter_text(lang, true, &task.officers.filter);
+    if !pool.is_empty() {
+        facts.push(fact(lang, "notice-officer-filter", pool));
     }
     facts.push(Fact {
         hooks: Hooks::class("frame"),

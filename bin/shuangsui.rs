@@ -146,6 +146,7 @@ fn run(command: &Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
         Command::Demo(a) => cmd::demo::run(a, lang),
         Command::Init(a) => cmd::init::run(a, lang),
+        Command::Plan(a) => cmd::plan::run(a, lang),
         Command::Gen(a) => cmd::generate::run(a, lang),
         Command::Sql(a) => cmd::sql::run(a, lang),
         Command::Check(a) => cmd::check::run(a, lang),

@@ -6,7 +6,7 @@
 //! - [`inputs`]: the flags that name and read the inputs, shared by several commands;
 //! - [`values`]: the closed sets of names (formats, dialects, modes …) and `NAME=VALUE`
 //!   pairs, each parsed in one place;
-//! - one file per stage for the commands' own flags: [`start`] (demo, init, gen, schema),
+//! - one file per stage for the commands' own flags: [`start`] (demo, init, plan, gen, schema),
 //!   [`draw`] (check, draw, verify, amend, digest), [`ceremony`] (announce, contribute,
 //!   finalize, beacon-round) and [`publish`] (publish, results, sql).
 
@@ -26,7 +26,7 @@ pub use ceremony::{AnnounceArgs, BeaconRoundArgs, ContributeArgs, FinalizeArgs};
 pub use draw::{AmendArgs, CheckArgs, DigestArgs, DrawArgs, MatchArgs, SourceArgs, VerifyArgs};
 pub use inputs::{IdCheckArgs, InputArgs};
 pub use publish::{PublishArgs, ResultsArgs, SqlArgs};
-pub use start::{DemoArgs, GenArgs, InitArgs, SchemaArgs};
+pub use start::{DemoArgs, GenArgs, InitArgs, PlanArgs, SchemaArgs};
 pub use usage::render as usage_error;
 pub use values::{NoticeFormat, Pair, TableFormat, refusal};
 
@@ -94,6 +94,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Write an example plan.toml, targets.csv and officers.csv to start from
     Init(InitArgs),
+    /// Write plan.toml from a task sheet (任务表): one row a task
+    Plan(PlanArgs),
     /// Generate a provincial-scale synthetic directory, roster and plan (reproducible from --seed)
     Gen(GenArgs),
     /// Print the SQL query that reproduces a task's target selection in a data warehouse

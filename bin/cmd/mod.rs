@@ -15,6 +15,7 @@ pub mod finalize;
 pub mod generate;
 pub mod init;
 pub mod matching;
+pub mod plan;
 pub mod publish;
 pub mod results;
 pub mod schema;

@@ -11,6 +11,10 @@ cli-hint-inputs-not-announced = use exactly the announced files (`shuangsui dige
 cli-hint-missing-column = check that the header row names it so (annotations such as （必填） or * are fine) and is among the first 30 rows; a column under another name can be mapped in the plan's [columns.targets] or [columns.officers], as in "企业代码" = "id"; in an .xlsx file, --targets-sheet or --officers-sheet names the sheet
 cli-hint-missing-history = give the history file of past inspections with --history FILE
 cli-hint-sql-tables-needed = name them with --table and --exclusions-table
+cli-hint-plan-sheet-missing-column = write the columns 任务编号 (task id) and 任务名称 (task name) in the header row (annotations such as （必填） or * are fine), among the first 30 rows; in an .xlsx file, --sheet names the worksheet
+cli-hint-plan-sheet-missing-quota-column = each task needs a ratio (such as 3%) or a count (such as 40): add one of the columns to the header; in an .xlsx file, --sheet names the worksheet
+cli-hint-plan-sheet-empty-table = check that this is the right file; in an .xlsx file, --sheet names the worksheet
+cli-hint-plan-sheet-header-empty = give the plan's id and name with --id and --name, such as --id 420100-2027-01 --name 2027年度双随机抽查计划
 
 ## The tool's own lines on standard error: a message after its prefix.
 

@@ -59,6 +59,30 @@ help-init-after =
     Example:
       shuangsui init ./2027-plan
 help-init-arg-dir = The directory to write into (created if missing)
+help-plan-about = Write plan.toml from a task sheet (任务表): one row a task, in .xlsx or .csv
+help-plan-after =
+    The header row may sit below title rows; its names may carry annotations such as （必填） or *:
+      任务编号 (id), 任务名称 (name), required; 抽查事项 (items, separated by 、); 抽查依据 (basis);
+      抽查比例 (ratio: 3%, or a percent cell) or 抽查数量 (count), one of them in each row;
+      分层 (strata: columns of the directory, such as 信用风险分类); 分配方式 (allocation: 按比例,
+      平均, 每层); 每组人数 (team size, 2 when empty); 执法人员科室 (departments, separated by 、).
+    A task sheet cannot give filters (定向条件): add a task's filter in plan.toml once it is written.
+    The plan is checked by the plan's rules before it is written; a problem is told at its cell
+    (任务表.xlsx:任务!E3) and nothing is written.
+
+    Example:
+      shuangsui plan --from 任务表.xlsx --id 420100-2027-01 --name 2027年度双随机抽查计划 \
+          --authority 武汉市市场监督管理局 --date 2027-01-15
+help-plan-arg-from = The task sheet: .xlsx or .csv (UTF-8 or GBK), one row a task under a header row
+help-plan-arg-id = The plan's id, unique within the authority
+help-plan-arg-name = The plan's name
+help-plan-arg-authority = The authority carrying out the inspections, for the notices
+help-plan-arg-date = The draw date: officers' certificates must be valid on it (2027-01-15, 2027年1月15日 …)
+help-plan-arg-contact = Where objections go, for the notices
+help-plan-arg-sheet = The worksheet of an .xlsx task sheet (default: the first that has a header row)
+help-plan-arg-encoding = Text encoding of a .csv task sheet (utf-8 or gbk); detected when absent
+help-plan-arg-out = The plan to write
+help-plan-arg-force = Overwrite the plan if it exists
 help-gen-about = Generate a provincial-scale synthetic directory, roster and plan (reproducible from --seed)
 help-gen-after =
     Writes targets.csv, officers.csv and plan.toml: valid USCCs, Guangdong districts,

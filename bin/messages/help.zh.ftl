@@ -59,6 +59,29 @@ help-init-after =
     示例：
       shuangsui init ./2027-plan
 help-init-arg-dir = 写入的目录（不存在时创建）
+help-plan-about = 由任务表（一行一项任务的 .xlsx 或 .csv）写出抽查计划 plan.toml
+help-plan-after =
+    任务表的表头可以在标题行之下，列名可带“（必填）”“*”等标注：
+      任务编号、任务名称（必填）；抽查事项（多项用“、”分隔）；抽查依据；
+      抽查比例（如 3%，或百分比格式的单元格）或 抽查数量（每行只填一个）；
+      分层（名录的列名，如 信用风险分类）；分配方式（按比例、平均、每层）；
+      每组人数（不填为 2）；执法人员科室（多个用“、”分隔）。
+    定向条件不能写在任务表中：生成计划后，在 plan.toml 的该任务下加上 filter。
+    写出前用抽查计划的规则检查；有错时指明单元格（如 任务表.xlsx:任务!E3），不写出任何文件。
+
+    示例：
+      shuangsui plan --from 任务表.xlsx --id 420100-2027-01 --name 2027年度双随机抽查计划 \
+          --authority 武汉市市场监督管理局 --date 2027-01-15
+help-plan-arg-from = 任务表：.xlsx 或 .csv（UTF-8 或 GBK），表头行之下一行一项任务
+help-plan-arg-id = 计划编号：在本机关内唯一
+help-plan-arg-name = 计划名称
+help-plan-arg-authority = 实施抽查的机关，写入公告
+help-plan-arg-date = 抽取日期：执法人员的执法证须在这一天有效（2027-01-15、2027年1月15日 等写法均可）
+help-plan-arg-contact = 对抽查有异议时的联系方式，写入公告
+help-plan-arg-sheet = .xlsx 任务表的工作表（默认：第一个有表头行的工作表）
+help-plan-arg-encoding = .csv 任务表的文本编码（utf-8 或 gbk）；不指定时自动识别
+help-plan-arg-out = 要写出的抽查计划
+help-plan-arg-force = 覆盖已存在的抽查计划
 help-gen-about = 生成省级规模的合成检查对象名录、执法检查人员名录和抽查计划（由 --seed 可复现）
 help-gen-after =
     写出 targets.csv、officers.csv 和 plan.toml：有效的统一社会信用代码、广东各区县、

@@ -131,6 +131,22 @@ draw-beacon-needed = --beacon FILE is needed: the announced round's JSON
 finalize-not-this-draft = '{ $path }' is not the announcement of this draft: its inputs, round or dice differ
 gen-wrote = wrote: { $files }
 init-wrote = wrote the example files: { $files }
+plan-wrote = wrote { $path }: { $count ->
+        [one] one task
+       *[other] { $count } tasks
+    }, from the task sheet { $source }{ $sheet }
+plan-wrote-sheet = { " " }(worksheet '{ $sheet }')
+plan-task = { $id } { $name }: { $quota }{ $strata }, teams of { $team }{ $departments }
+plan-quota-ratio = ratio { $ratio }
+plan-quota-count = { $count } entities
+plan-strata = , strata { $columns }
+plan-strata-allocation = , strata { $columns } ({ $allocation })
+plan-allocation-proportional = proportional
+plan-allocation-equal = equal
+plan-allocation-per-stratum = per stratum
+plan-departments = , officers of { $departments }
+plan-unread = columns not read: { $columns }
+plan-next = next: for a targeted task, add its filter as the notes at the top of { $path } say; then check the plan with shuangsui check --plan { $path } --targets DIRECTORY --officers ROSTER.
 publish-already-published = '{ $dir }' holds the notice published for this draw before further amendments: publish a correction (更正) into a new directory, citing it with --corrects { $notice }
 publish-tsa-cert-needed = the record holds a time-stamp: give the time-stamp authority's certificate with --tsa-cert, so that it is checked now and goes into the kit
 publish-does-not-verify = '{ $record }' does not verify against these inputs: nothing was published

@@ -11,6 +11,10 @@ cli-hint-inputs-not-announced = 请使用公告所冻结的原文件（`shuangsu
 cli-hint-missing-column = 请确认表头行写有上述列名之一（“（必填）”“*”等标注无妨），且表头在前 30 行之内；如该列用了别的名称，可在抽查计划的 [columns.targets] 或 [columns.officers] 中指明，如 "企业代码" = "id"；.xlsx 文件可用 --targets-sheet 或 --officers-sheet 指定工作表
 cli-hint-missing-history = 请用 --history 文件 提供以往的检查记录文件
 cli-hint-sql-tables-needed = 请用 --table 和 --exclusions-table 指明这两个表
+cli-hint-plan-sheet-missing-column = 请在表头行写上“任务编号”和“任务名称”两列（“（必填）”“*”等标注无妨），表头须在前 30 行之内；.xlsx 文件可用 --sheet 指定工作表
+cli-hint-plan-sheet-missing-quota-column = 每项任务须写明抽查比例（如 3%）或抽查数量（如 40）：请在表头加上其中一列；.xlsx 文件可用 --sheet 指定工作表
+cli-hint-plan-sheet-empty-table = 请检查文件是否选错；.xlsx 文件可用 --sheet 指定工作表
+cli-hint-plan-sheet-header-empty = 请用 --id 和 --name 给出计划编号和计划名称，如 --id 420100-2027-01 --name 2027年度双随机抽查计划
 
 ## 命令行工具在标准错误输出上的行：前缀之后是消息。
 

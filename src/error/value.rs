@@ -75,7 +75,18 @@ impl Error {
         problems: Vec<Error>,
         total: u64,
     ) -> Error {
-        let mut e = Error::new(kind).at(Location::file(source));
+        Error::problems_with_id(kind, kind.id(), source, problems, total)
+    }
+
+    /// [`Error::problems`] with a message of its own (a catalog id taking `total`).
+    pub(crate) fn problems_with_id(
+        kind: ErrorKind,
+        id: &'static str,
+        source: &str,
+        problems: Vec<Error>,
+        total: u64,
+    ) -> Error {
+        let mut e = Error::with_id(kind, id).at(Location::file(source));
         e.0.problems = problems;
         e.0.total = total;
         e.arg("total", total)
@@ -172,6 +183,14 @@ impl Error {
         catalog
             .has(lang, &id)
             .then(|| catalog.message(lang, &id, &self.0.args))
+    }
+
+    /// The message without the location, to be the reason another error gives.
+    pub(crate) fn reason(&self) -> crate::messages::Message {
+        self.0.args.iter().fold(
+            crate::messages::Message::new(self.0.id),
+            |m, (name, value)| m.arg(name, value.clone()),
+        )
     }
 
     /// The catalog id of the message (for a tool's own hints keyed by message).

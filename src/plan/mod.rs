@@ -35,6 +35,7 @@ mod model;
 mod parse;
 mod quota;
 mod raw;
+pub mod sheet;
 mod task;
 mod toml_error;
 

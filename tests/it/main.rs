@@ -27,6 +27,7 @@ mod schemas;
 mod steering;
 mod streaming;
 mod tamper;
+mod task_sheet;
 mod timestamp;
 mod uscc;
 mod vectors;

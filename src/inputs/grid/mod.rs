@@ -11,7 +11,7 @@ mod format;
 mod json;
 mod xlsx;
 
-pub(crate) use cells::{HEADER_SEARCH, Style, check_columns, empty_table};
+pub(crate) use cells::{Grid, HEADER_SEARCH, Style, check_columns, empty_table};
 pub(crate) use format::read;
 pub use format::{Format, ReadOptions};
 pub(crate) use json::{Scalar, is_blank, not_object, parse_line, value_text};

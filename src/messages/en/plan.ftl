@@ -118,3 +118,85 @@ plan-found-members = { $members } members
 
 plan-filter-none = (none)
 plan-filter-and = { $left } and { $right }
+
+## A plan written from a task sheet (one row a task; plan/sheet): errors
+
+plan-sheet-empty-table = the task sheet is empty: it needs a header row (任务编号, 任务名称, 抽查比例 or 抽查数量 …) and a task on each row below it
+plan-sheet-empty-table-hint = check that this is the right file and worksheet
+plan-sheet-no-tasks = the task sheet has no task below its header: each task takes a row, with at least its id, its name and a ratio or a count
+plan-sheet-no-tasks-hint = fill in the tasks below the header, one a row
+plan-sheet-missing-column = the task sheet's header has no '{ $column }' column (a header may name it { $names }; found: { $found })
+plan-sheet-missing-column-hint = write the columns 任务编号 (task id) and 任务名称 (task name) in the header row (annotations such as （必填） or * are fine), among the first 30 rows
+plan-sheet-missing-quota-column = the task sheet's header has neither a ratio column (抽查比例) nor a count column (抽查数量) (found: { $found })
+plan-sheet-missing-quota-column-hint = each task needs a ratio (such as 3%) or a count (such as 40): add one of the columns, or both
+plan-sheet-duplicate-column = the column '{ $header }' and column { $first } '{ $other }' both mean '{ $column }'
+plan-sheet-duplicate-column-hint = delete one of them, or rename the one that is not to be read
+plan-sheet-duplicate-id = the task id '{ $value }' is repeated (row { $first } has it already)
+plan-sheet-duplicate-id-hint = every task needs an id of its own, such as T1, T2, T3
+plan-sheet-empty = '{ $column }' is empty: every task needs one
+plan-sheet-empty-hint = fill in the cell; delete rows that are not tasks (totals, notes)
+plan-sheet-control = '{ $column }' holds the control character U+{ $code }
+plan-sheet-control-hint = delete the invisible characters from the cell (clear it and type it again)
+plan-sheet-filter = '{ $column }' is '{ $value }': a filter (定向条件) cannot be read from a task sheet
+plan-sheet-filter-hint = clear the cell, and once the plan is written add a filter line under task { $task }, such as filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"} (see the README)
+plan-sheet-directed = '{ $column }' is '{ $value }': a targeted (定向) task, but a filter cannot be read from a task sheet
+plan-sheet-directed-hint = write 不定向 or clear the cell, and once the plan is written add a filter line under task { $task }, such as filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"} (see the README)
+plan-sheet-bad-ratio = '{ $column }' is '{ $value }': expected a percentage from 0% to 100%, such as 3% or 0.5%
+plan-sheet-bad-ratio-hint = write a number and a percent sign (3%), or format the column as a percentage and type it there; not in words (百分之三). For a ratio per stratum, give one ratio here and write ratio = {"{"} A = "1%", B = "3%" {"}"} in the plan once it is written
+plan-sheet-ratio-no-percent = '{ $column }' is '{ $value }', without a percent sign: it is not clear whether it means { $value }% or another ratio
+plan-sheet-ratio-no-percent-hint = write a percentage with its sign, such as 3% (a fraction below 1 is read as one: 0.03 is 3%)
+plan-sheet-bad-count = '{ $column }' is '{ $value }': expected a whole number of entities from 1 to 1000000000
+plan-sheet-bad-count-hint = write the number alone, such as 40; for a task drawn by ratio, leave the count empty and give the ratio
+plan-sheet-ratio-and-count = '{ $ratio_column }' is '{ $ratio }' and '{ $column }' is '{ $value }': give one of them, not both
+plan-sheet-ratio-and-count-hint = a task drawn by ratio gives only the ratio, one drawing a fixed number only the count; leave the other empty
+plan-sheet-no-quota = neither a ratio nor a count is given: every task needs one of them
+plan-sheet-no-quota-hint = give a ratio (such as 3%) or a count (such as 40)
+plan-sheet-bad-team-size = '{ $column }' is '{ $value }': expected a whole number from 2 to 20 (the law requires at least two officers per inspection)
+plan-sheet-bad-team-size-hint = write a whole number from 2 to 20, such as 2; left empty, teams have 2
+plan-sheet-bad-allocation = '{ $column }' is '{ $value }': expected 按比例 (proportional), 平均 (equal) or 每层 (per stratum)
+plan-sheet-bad-allocation-hint = 按比例 spreads the count over the strata in proportion to their sizes, 平均 equally, 每层 draws the count from each stratum
+plan-sheet-allocation-with-ratio = '{ $column }' is '{ $value }': an allocation spreads a fixed count over strata, and a task drawn by ratio has none
+plan-sheet-allocation-needed = a count of { $count } over the strata '{ $strata }' needs '{ $column }'
+plan-sheet-allocation-needed-hint = give the allocation: 按比例 (proportional), 平均 (equal) or 每层 (per stratum)
+plan-sheet-allocation-with-ratio-hint = clear the cell: a task drawn by ratio takes that ratio in every stratum
+plan-sheet-rejected = the plan written from this row is not valid: { $reason }
+plan-sheet-rejected-hint = correct this row of the task sheet as the message says
+plan-sheet-header-empty = the plan's { $key } is empty
+plan-sheet-header-control = the plan's { $key } holds the control character U+{ $code }
+plan-sheet-header-date = the draw date '{ $value }' is not a date: write it as 2027-01-15 or 2027年1月15日
+plan-sheet-header-rejected = the plan written is not valid: { $reason }
+plan-sheet-problems = the task sheet has { $total } problems; no plan was written from it
+plan-sheet-key-id = id
+plan-sheet-key-name = name
+plan-sheet-key-authority = authority
+plan-sheet-key-contact = contact
+
+## The notes of a plan written from a task sheet (each line after a #)
+
+plan-sheet-toml-title = The sampling plan (plan.toml), written from the task sheet { $source }: each [[tasks]] is a row of it.
+plan-sheet-toml-title-sheet = The sampling plan (plan.toml), written from the task sheet { $source } (worksheet '{ $sheet }'): each [[tasks]] is a row of it.
+plan-sheet-toml-edit = Edit it in a plain-text editor; lines beginning with # are notes. Once the task sheet changes, it can be written again.
+plan-sheet-toml-syntax = Text goes in double quotes ("…"), integers without; a key that is not ASCII goes in double quotes too, as "成立日期" = …
+plan-sheet-toml-no-filter =
+    A task sheet cannot give filters (定向条件): for a targeted task, add a filter line under it,
+    such as filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"} (see the README); a task without a filter draws from every entity (不定向).
+plan-sheet-toml-check = Before the draw, check this plan and the two tables with shuangsui check.
+plan-sheet-toml-id = the plan's id: unique within the authority, in the record and notices
+plan-sheet-toml-name = the plan's name
+plan-sheet-toml-authority = the authority carrying out the inspections, in the notices
+plan-sheet-toml-contact = where objections go, in the notices
+plan-sheet-toml-date = the draw date: officers' certificates must be valid on it
+plan-sheet-toml-date-missing = the draw date, as "2027-01-15": required when the roster has certificates
+plan-sheet-toml-task = ── Task { $id }: row { $row } of the task sheet ──
+plan-sheet-toml-task-id = the task's id, unique in the plan
+plan-sheet-toml-task-name = the task's name, in the notices
+plan-sheet-toml-items = inspection items
+plan-sheet-toml-basis = legal basis, in the notices
+plan-sheet-toml-strata = strata: drawn separately by these columns of the directory
+plan-sheet-toml-ratio = the ratio (counts from it are rounded up)
+plan-sheet-toml-ratio-from = the ratio (the task sheet has { $value })
+plan-sheet-toml-count = the number to draw
+plan-sheet-toml-allocation = the count over the strata: proportional, equal, or per_stratum (from each)
+plan-sheet-toml-team-size = officers per team, at least 2
+plan-sheet-toml-team-size-default = officers per team: not in the task sheet, so 2
+plan-sheet-toml-departments = officers of these departments only

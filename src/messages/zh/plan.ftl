@@ -125,3 +125,85 @@ plan-found-members = 共 { $members } 人
 
 plan-filter-none = （无）
 plan-filter-and = { $left } 且 { $right }
+
+## 由任务表（一行一项任务）生成抽查计划（plan/sheet）：错误
+
+plan-sheet-empty-table = 任务表是空的：应有表头行（任务编号、任务名称、抽查比例或抽查数量……），其下每行一项任务
+plan-sheet-empty-table-hint = 请检查是否选错了文件或工作表
+plan-sheet-no-tasks = 任务表的表头下没有任务：每项任务占一行，至少要填写任务编号、任务名称和抽查比例或抽查数量
+plan-sheet-no-tasks-hint = 请在表头下逐行填写任务
+plan-sheet-missing-column = 任务表的表头中没有必需的“{ $column }”列（列名可写作 { $names }；现有列：{ $found }）
+plan-sheet-missing-column-hint = 请在表头行写上“任务编号”和“任务名称”两列（“（必填）”“*”等标注无妨），表头须在前 30 行之内
+plan-sheet-missing-quota-column = 任务表的表头中既没有“抽查比例”列，也没有“抽查数量”列（现有列：{ $found }）
+plan-sheet-missing-quota-column-hint = 每项任务须写明抽查比例（如 3%）或抽查数量（如 40 户）：请加上其中一列或两列
+plan-sheet-duplicate-column = 列“{ $header }”与第 { $first } 列“{ $other }”都表示“{ $column }”
+plan-sheet-duplicate-column-hint = 请删去其中一列，或把不需要读取的那一列改名
+plan-sheet-duplicate-id = 任务编号“{ $value }”重复（第 { $first } 行已有该编号）
+plan-sheet-duplicate-id-hint = 每项任务的编号须各不相同，如 T1、T2、T3
+plan-sheet-empty = “{ $column }”为空：每项任务都要填写
+plan-sheet-empty-hint = 请填写该单元格；不是任务的行（如合计、备注说明）请从表中删去
+plan-sheet-control = “{ $column }”中有控制字符 U+{ $code }
+plan-sheet-control-hint = 请删除单元格中的不可见字符（可清空后重新输入）
+plan-sheet-filter = “{ $column }”为“{ $value }”：定向条件不能从任务表读入
+plan-sheet-filter-hint = 请清空该单元格，生成计划后在任务 { $task } 下加一行筛选条件，如 filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"}（写法见 README）
+plan-sheet-directed = “{ $column }”为“{ $value }”：这是定向抽查，但定向条件不能从任务表读入
+plan-sheet-directed-hint = 请把该单元格改为“不定向”或清空，生成计划后在任务 { $task } 下加一行筛选条件，如 filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"}（写法见 README）
+plan-sheet-bad-ratio = “{ $column }”为“{ $value }”：应为 0% 至 100% 的百分比，如 3% 或 0.5%
+plan-sheet-bad-ratio-hint = 请写成数字加百分号（如 3%），或在表格中把该列设为百分比格式后输入；不要写成文字（如“百分之三”）。各层比例不同时，先填一个比例，生成计划后再改写为 ratio = {"{"} A = "1%", B = "3%" {"}"}
+plan-sheet-ratio-no-percent = “{ $column }”为“{ $value }”，没有百分号：不能确定是 { $value }% 还是别的比例
+plan-sheet-ratio-no-percent-hint = 请写成带百分号的百分比，如 3%（小于 1 的小数按比例读取：0.03 即 3%）
+plan-sheet-bad-count = “{ $column }”为“{ $value }”：应为 1 至 1000000000 的整数（户数）
+plan-sheet-bad-count-hint = 请只写数字，如 40；按比例抽取的任务请把数量留空，填写抽查比例
+plan-sheet-ratio-and-count = “{ $ratio_column }”为“{ $ratio }”，“{ $column }”又为“{ $value }”：二者只能填一个
+plan-sheet-ratio-and-count-hint = 按比例抽取就只填抽查比例，抽取固定户数就只填抽查数量，另一个留空
+plan-sheet-no-quota = 抽查比例和抽查数量都没有填写：每项任务须填写其中一个
+plan-sheet-no-quota-hint = 请填写抽查比例（如 3%）或抽查数量（如 40）
+plan-sheet-bad-team-size = “{ $column }”为“{ $value }”：应为 2 至 20 的整数（法律规定每次检查至少两名执法人员）
+plan-sheet-bad-team-size-hint = 请写 2 至 20 之间的整数，如 2；留空则每组 2 人
+plan-sheet-bad-allocation = “{ $column }”为“{ $value }”：应为 按比例、平均 或 每层
+plan-sheet-bad-allocation-hint = 按比例：抽查数量按各层对象数量的比例分到各层；平均：各层平均分配；每层：每层各抽所填数量
+plan-sheet-allocation-with-ratio = “{ $column }”为“{ $value }”：分配方式只用于分层抽取固定数量，填写抽查比例时不填
+plan-sheet-allocation-needed = 按“{ $strata }”分层抽取固定数量 { $count } 户时，须写明“{ $column }”
+plan-sheet-allocation-needed-hint = 请填写分配方式：按比例、平均 或 每层
+plan-sheet-allocation-with-ratio-hint = 请清空该单元格：按比例抽取时，各层都按所填比例抽取
+plan-sheet-rejected = 由该行生成的计划不成立：{ $reason }
+plan-sheet-rejected-hint = 请按上面的说明修改任务表中的这一行
+plan-sheet-header-empty = 计划的{ $key }为空
+plan-sheet-header-control = 计划的{ $key }中有控制字符 U+{ $code }
+plan-sheet-header-date = 抽取日期“{ $value }”不是日期：应写作如 2027-01-15 或 2027年1月15日
+plan-sheet-header-rejected = 生成的计划不成立：{ $reason }
+plan-sheet-problems = 任务表中有 { $total } 个问题，未能生成抽查计划
+plan-sheet-key-id = 编号
+plan-sheet-key-name = 名称
+plan-sheet-key-authority = 实施机关
+plan-sheet-key-contact = 联系方式
+
+## 由任务表生成的计划中的说明（每行前加 #）
+
+plan-sheet-toml-title = 抽查工作计划（plan.toml），由任务表 { $source } 生成：每个 [[tasks]] 是表中的一行。
+plan-sheet-toml-title-sheet = 抽查工作计划（plan.toml），由任务表 { $source }（工作表“{ $sheet }”）生成：每个 [[tasks]] 是表中的一行。
+plan-sheet-toml-edit = 用记事本等纯文本编辑器修改；以 # 开头的行是说明，不影响抽取。任务表改动后，也可以重新生成本文件。
+plan-sheet-toml-syntax = 写法：文字加英文双引号（"…"），整数不加引号；键名含中文时也要加英文双引号，如 "成立日期" = …
+plan-sheet-toml-no-filter =
+    任务表中不能写定向条件：定向抽查的任务，请在该任务下加一行筛选条件，
+    如 filter = {"{"} "所属行业" = ["H 住宿和餐饮业"] {"}"}（写法见 README）；没有 filter 的任务从全部检查对象中抽取（不定向）。
+plan-sheet-toml-check = 抽取前请用 shuangsui check 检查本计划和两个名录。
+plan-sheet-toml-id = 计划编号：在本机关内唯一，写入抽取记录和公告
+plan-sheet-toml-name = 计划名称
+plan-sheet-toml-authority = 实施抽查的机关，写入公告
+plan-sheet-toml-contact = 对抽查有异议时的联系方式，写入公告
+plan-sheet-toml-date = 抽取日期：执法人员的执法证须在这一天有效
+plan-sheet-toml-date-missing = 抽取日期，如 "2027-01-15"：执法人员名录有执法证号时必填
+plan-sheet-toml-task = ── 任务 { $id }：任务表第 { $row } 行 ──
+plan-sheet-toml-task-id = 任务编号：在本计划内唯一
+plan-sheet-toml-task-name = 任务名称，写入公告
+plan-sheet-toml-items = 抽查事项
+plan-sheet-toml-basis = 抽查依据，写入公告
+plan-sheet-toml-strata = 分层：按名录的这些列分别抽取
+plan-sheet-toml-ratio = 抽取比例（算出的户数向上取整）
+plan-sheet-toml-ratio-from = 抽取比例（任务表中为 { $value }）
+plan-sheet-toml-count = 抽取户数
+plan-sheet-toml-allocation = 户数在各层的分配：proportional 按比例，equal 平均，per_stratum 每层各抽
+plan-sheet-toml-team-size = 每个检查组的执法人员数，至少 2 人
+plan-sheet-toml-team-size-default = 每组人数：任务表未填，取 2 人
+plan-sheet-toml-departments = 只从这些科室（部门）的执法人员中抽取

@@ -189,6 +189,7 @@ pub fn frozen_inputs(
     a: &shuangsui::ceremony::Announcement,
     plan_bytes: &[u8],
     inputs: &Inputs,
+    check: Option<&shuangsui::Check<'_>>,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut also = String::new();
     if inputs.history().is_some() {
@@ -209,6 +210,7 @@ pub fn frozen_inputs(
                 "shuangsui digest --plan plan.toml --officers officers.csv",
             ],
             also: (!also.is_empty()).then_some(also.as_str()),
+            check,
         },
     )?;
     Ok(frozen

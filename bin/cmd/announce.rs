@@ -51,7 +51,7 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     } else {
         files.parse()?
     };
-    if let Some(e) = elsewhere {
+    let checked = if let Some(e) = elsewhere {
         // No rows here to check a draw against: the warehouse's queries do, and the draw
         // (which reads the directory) must find this digest.
         say!(
@@ -63,12 +63,14 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
                 rows = e.rows.to_string()
             )
         );
+        None
     } else {
         let checked = shuangsui::check(&parsed)?;
         for w in &checked.warnings {
             eprintln!("{}", t!(lang, "cli-warning", message = w.message(lang)));
         }
-    }
+        Some(checked)
+    };
     let previous = match &args.previous {
         None => String::new(),
         Some(p) => {
@@ -104,18 +106,27 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         replaces,
     };
     let a = shuangsui::ceremony::announce(&parsed.committed(), &request)?;
-    // The notice to post (抽查公告), beside the announcement: printable, self-contained.
+    // The notice to post (抽查公告), beside the announcement: printable, self-contained. A
+    // draft has none: its digest changes when the parties contribute (`finalize` writes it).
     let notice_path = notice_path(out);
-    let notice = shuangsui::publish::notice::announcement_notice(lang, &a, &parsed).html();
-    if !args.force && notice_path.exists() {
+    let notice = (!shuangsui::ceremony::is_draft(&a)).then(|| {
+        shuangsui::publish::notice::announcement_notice(lang, &a, &parsed, checked.as_ref()).html()
+    });
+    if notice.is_some() && !args.force && notice_path.exists() {
         anyhow::bail!(files::exists(&notice_path));
     }
     let public = match &args.publish {
         None => Vec::new(),
-        Some(dir) => publication::frozen_inputs(lang, &a, &read(&args.inputs.plan)?, &parsed)?
-            .into_iter()
-            .map(|(name, bytes)| (dir.join(name), bytes))
-            .collect(),
+        Some(dir) => publication::frozen_inputs(
+            lang,
+            &a,
+            &read(&args.inputs.plan)?,
+            &parsed,
+            checked.as_ref(),
+        )?
+        .into_iter()
+        .map(|(name, bytes)| (dir.join(name), bytes))
+        .collect(),
     };
     for (path, _) in &public {
         if !args.force && path.exists() {
@@ -132,7 +143,9 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
         })?;
     }
     write_atomic(out, shuangsui::ceremony::to_json(&a).as_bytes(), args.force)?;
-    write_atomic(&notice_path, notice.as_bytes(), args.force)?;
+    if let Some(notice) = &notice {
+        write_atomic(&notice_path, notice.as_bytes(), args.force)?;
+    }
     for (path, bytes) in &public {
         write_atomic(path, bytes, args.force)?;
     }
@@ -161,18 +174,22 @@ pub fn run(args: &AnnounceArgs, lang: Lang) -> Result<ExitCode> {
     );
     say!(
         "{}",
-        t!(
-            lang,
-            "announce-notice-written",
-            path = notice_path.display().to_string()
-        )
+        if notice.is_some() {
+            t!(
+                lang,
+                "announce-notice-written",
+                path = notice_path.display().to_string()
+            )
+        } else {
+            t!(lang, "announce-draft-no-notice")
+        }
     );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Where the announcement's notice goes: beside it, `.html` for its extension
 /// (`announcement.json` → `announcement.html`; `a.html` → `a.notice.html`).
-fn notice_path(out: &std::path::Path) -> std::path::PathBuf {
+pub(crate) fn notice_path(out: &std::path::Path) -> std::path::PathBuf {
     let html = out.with_extension("html");
     if html == out {
         out.with_extension("notice.html")

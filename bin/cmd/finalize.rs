@@ -40,9 +40,24 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
             )
         );
     }
+    // The notice to post, now that the announcement is final: built from the public copies
+    // (the same rows, the same canonical digests), without the counts a draw from them gives
+    // (the copies lack what an earlier batch or the history excludes).
+    let notice = match &args.publish {
+        Some(dir) => Some(notice_of(&a, dir, lang)?),
+        None => None,
+    };
+    let notice_path = super::announce::notice_path(out);
+    if notice.is_some() && !force && notice_path.exists() {
+        anyhow::bail!(crate::files::exists(&notice_path));
+    }
     write_atomic(out, ceremony::to_json(&a).as_bytes(), force)?;
     if let Some(p) = &public {
         write_atomic(p, ceremony::to_json(&a).as_bytes(), true)?;
+    }
+    if let (Some(notice), Some(dir)) = (&notice, &args.publish) {
+        write_atomic(&notice_path, notice.as_bytes(), force)?;
+        write_atomic(&dir.join("announcement.html"), notice.as_bytes(), true)?;
     }
     report::announcement(lang, &a);
     say!(
@@ -54,5 +69,45 @@ pub fn run(args: &FinalizeArgs, lang: Lang) -> Result<ExitCode> {
             digest = &a.digest
         )
     );
+    say!(
+        "{}",
+        match &notice {
+            Some(_) => t!(
+                lang,
+                "announce-notice-written",
+                path = notice_path.display().to_string()
+            ),
+            None => t!(lang, "finalize-no-notice"),
+        }
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The announcement's notice, from the public copies of its inputs in `dir`.
+fn notice_of(
+    a: &shuangsui::ceremony::Announcement,
+    dir: &std::path::Path,
+    lang: Lang,
+) -> Result<String> {
+    let file = |name: &str| crate::files::read(&dir.join(name));
+    let (plan, targets, officers) = (
+        file("plan.toml")?,
+        file("targets.csv")?,
+        file("officers.csv")?,
+    );
+    let inputs = shuangsui::Inputs::parse(
+        shuangsui::Source {
+            name: "plan.toml",
+            bytes: &plan,
+        },
+        shuangsui::Source {
+            name: "targets.csv",
+            bytes: &targets,
+        },
+        shuangsui::Source {
+            name: "officers.csv",
+            bytes: &officers,
+        },
+    )?;
+    Ok(shuangsui::publish::notice::announcement_notice(lang, a, &inputs, None).html())
 }

@@ -25,20 +25,13 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
         )?);
     }
     let today = super::day_or_today(args.today.as_deref(), "--today", lang)?;
-    let contact = match &args.plan {
-        Some(p) => shuangsui::Plan::parse(&p.display().to_string(), &read(p)?)?.contact,
-        None => {
-            // The enterprise that would object needs somewhere to go: say it is missing.
-            eprintln!(
-                "{}",
-                t!(
-                    lang,
-                    "cli-warning",
-                    message = t!(lang, "results-no-contact")
-                )
-            );
-            String::new()
-        }
+    let contact = if let Some(p) = &args.plan {
+        shuangsui::Plan::parse(&p.display().to_string(), &read(p)?)?.contact
+    } else {
+        // The enterprise that would object needs somewhere to go: say it is missing.
+        let warning = t!(lang, "results-no-contact");
+        eprintln!("{}", t!(lang, "cli-warning", message = warning));
+        String::new()
     };
     let name = results_path.display().to_string();
     let table = Table::parse(

@@ -410,10 +410,23 @@ fn the_cli_runs_the_ceremony() {
         "announcement.json",
     ]));
     assert_eq!(code, Some(0), "{err}");
-    // The public copies now carry the finalized announcement.
+    // The public copies now carry the finalized announcement, and its notice to post: a
+    // draft had none (its digest was still to change).
     assert_eq!(
         std::fs::read(dir.join("public/announcement.json")).unwrap(),
         std::fs::read(dir.join("announcement.json")).unwrap()
+    );
+    assert!(!dir.join("draft.html").exists());
+    let finalized: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("announcement.json")).unwrap()).unwrap();
+    let notice = std::fs::read_to_string(dir.join("public/announcement.html")).unwrap();
+    assert_eq!(
+        notice,
+        std::fs::read_to_string(dir.join("announcement.html")).unwrap()
+    );
+    assert!(
+        notice.contains(finalized["digest"].as_str().unwrap()) && notice.contains("657413"),
+        "{notice}"
     );
     // Too late to finalize: the round is within the margin.
     let (code, _, err) = run(at("@2023-09-15 10:56:00").args([

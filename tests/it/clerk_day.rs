@@ -473,7 +473,10 @@ fn a_clerks_day_in_chinese_from_the_bureaus_exports_to_printed_notices() {
     ] {
         for width in [390, 1280] {
             let layout = measure(&browser, &profile, &page, width);
-            assert_eq!(layout.width, f64::from(width), "{name}: {layout:?}");
+            assert!(
+                (layout.width - f64::from(width)).abs() < 0.5,
+                "{name}: {layout:?}"
+            );
             assert!(
                 layout.needed <= layout.width,
                 "{name} at {width}: {layout:?}"

@@ -30,17 +30,23 @@ pub fn frozen(
     let a = announcement;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("announcement.json".into(), to_json(a).into_bytes()),
-        // The notice to post, for people (抽查公告).
-        (
-            "announcement.html".into(),
-            crate::publish::notice::announcement_notice(lang, a, inputs)
-                .html()
-                .into_bytes(),
-        ),
         ("plan.toml".into(), plan.to_vec()),
         ("targets.csv".into(), public_targets(inputs)?),
         ("officers.csv".into(), inputs.officers.to_csv()),
     ];
+    // The notice to post, for people (抽查公告); a draft has none: its digest changes when the
+    // parties' contributions are added (`finalize` writes the notice then).
+    if !crate::ceremony::is_draft(a) {
+        files.insert(
+            1,
+            (
+                "announcement.html".into(),
+                crate::publish::notice::announcement_notice(lang, a, inputs, options.check)
+                    .html()
+                    .into_bytes(),
+            ),
+        );
+    }
     if let Some((t, _)) = &inputs.history {
         files.push(("history.csv".into(), t.to_csv()));
     }
@@ -115,6 +121,7 @@ mod tests {
             lang,
             digests: ["p", "t", "o"],
             also,
+            check: None,
         };
         let kit = frozen(&inputs, &a, plan, &options(Lang::En, None)).unwrap();
         let names: Vec<&str> = kit.files.iter().map(|(p, _)| p.as_str()).collect();

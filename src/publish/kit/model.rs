@@ -58,6 +58,10 @@ pub struct FrozenOptions<'a> {
     /// declared conflicts (`history.csv`, `conflicts.csv`), shown after them; `None` shows
     /// nothing.
     pub also: Option<&'a str>,
+    /// The inputs' check, for the announcement's notice to give each task's frame and count
+    /// ([`announcement_notice`](crate::publish::notice::announcement_notice)); `None` leaves
+    /// them out.
+    pub check: Option<&'a crate::draw::Check<'a>>,
 }
 
 /// A directory of public files: each file's path relative to the directory, and its bytes.

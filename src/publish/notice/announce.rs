@@ -4,21 +4,27 @@
 //! anyone will check it, and where objections go. Printed, it is the A4 page a bureau posts.
 
 use super::common::{
-    authority_or_self, closing, column_label, contact, filter_text, signature, task_type_of,
-    titled, written_date,
+    authority_or_self, closing, column_label, contact, filter_text, signature, task_type_of, titled,
 };
 use super::model::{
     Block, CellKind, Column, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
-use super::text::{text, text_with, written_time};
+use super::text::{text, text_with, written_date, written_time};
 use crate::ceremony::Announcement;
-use crate::draw::Inputs;
+use crate::draw::{Check, Inputs};
 use crate::messages::{Arg, Lang};
 use crate::plan::{Plan, Quota, Ratio, Spread, Task, Tree};
 
 /// The notice of an announcement (抽查公告), from the announcement and the inputs it freezes
-/// (the plan's tasks, the tables' rows). Signed on the day of the announcement, in Beijing.
-pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inputs) -> Notice {
+/// (the plan's tasks, the tables' rows). With the inputs' [`Check`], the task table gives each
+/// task's frame and the number it will draw (the directory held here; a warehouse's
+/// announcement has none). Signed on the day of the announcement, in Beijing.
+pub fn announcement_notice(
+    lang: Lang,
+    announcement: &Announcement,
+    inputs: &Inputs,
+    check: Option<&Check<'_>>,
+) -> Notice {
     let a = announcement;
     let plan: &Plan = inputs.plan();
     let targets = inputs.elsewhere().unwrap_or(inputs.targets().len() as u64);
@@ -66,38 +72,45 @@ pub fn announcement_notice(lang: Lang, announcement: &Announcement, inputs: &Inp
     }
     body.push(Block::Facts(facts));
 
-    let mut tasks = Table::new(
-        Hooks::class("tasks"),
-        vec![
-            Column::text(text(lang, "notice-field-task-id")),
-            Column::text(text(lang, "notice-field-task-name")),
-            Column::text(text(lang, "notice-field-type")),
-            Column::text(text(lang, "notice-field-items")),
-            Column::text(text(lang, "notice-field-basis")),
-            Column::text(text(lang, "notice-frame-filter")),
-            Column::text(text(lang, "notice-strata-by")),
-            Column::text(text(lang, "notice-column-quota")),
-            Column::number(text(lang, "notice-team-size")),
-        ],
-    );
-    for t in &plan.tasks {
+    let mut columns = vec![
+        Column::text(text(lang, "notice-field-task-id")),
+        Column::text(text(lang, "notice-field-task-name")),
+        Column::text(text(lang, "notice-field-type")),
+        Column::text(text(lang, "notice-field-items")),
+        Column::text(text(lang, "notice-field-basis")),
+        Column::text(text(lang, "notice-frame-filter")),
+        Column::text(text(lang, "notice-strata-by")),
+        Column::text(text(lang, "notice-column-quota")),
+        Column::number(text(lang, "notice-team-size")),
+    ];
+    if check.is_some() {
+        columns.push(Column::number(text(lang, "notice-eligible")));
+        columns.push(Column::number(text(lang, "notice-announce-expected")));
+    }
+    let mut tasks = Table::new(Hooks::class("tasks"), columns);
+    for (i, t) in plan.tasks.iter().enumerate() {
+        let mut cells = vec![
+            t.id.clone(),
+            t.name.clone(),
+            task_type_of(lang, !t.filter.clauses.is_empty()),
+            t.items.join(&text(lang, "notice-separator-items")),
+            t.basis.clone(),
+            filter_text(lang, false, &t.filter.clauses),
+            t.strata
+                .iter()
+                .map(|c| column_label(lang, false, c))
+                .collect::<Vec<_>>()
+                .join(&text(lang, "notice-separator-names")),
+            quota(lang, t),
+            t.team_size.to_string(),
+        ];
+        if let Some(c) = check.and_then(|c| c.tasks.get(i)) {
+            cells.push(c.frame_size().to_string());
+            cells.push(c.strata.iter().map(|s| s.count).sum::<u64>().to_string());
+        }
         tasks.rows.push(Row {
             hooks: Hooks::default(),
-            cells: vec![
-                t.id.clone(),
-                t.name.clone(),
-                task_type_of(lang, !t.filter.clauses.is_empty()),
-                t.items.join(&text(lang, "notice-separator-items")),
-                t.basis.clone(),
-                filter_text(lang, false, &t.filter.clauses),
-                t.strata
-                    .iter()
-                    .map(|c| column_label(lang, false, c))
-                    .collect::<Vec<_>>()
-                    .join(&text(lang, "notice-separator-names")),
-                quota(lang, t),
-                t.team_size.to_string(),
-            ],
+            cells,
         });
     }
     body.push(Block::Section(Section {

@@ -2,7 +2,7 @@
 //! for people, and the "how to verify" section.
 
 use super::model::{Block, Hooks, Paragraph, Rich, Section, Signature};
-use super::text::{text, text_with};
+use super::text::{text, text_with, written_date};
 use crate::dates::Date;
 use crate::draw::record::{Record, TaskRecord};
 use crate::messages::Arg;
@@ -74,19 +74,6 @@ pub fn people_csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(s)
     }
-}
-
-/// A date as a 公告 writes it: `2027年3月15日`, `15 March 2027`.
-pub fn written_date(lang: Lang, date: Date) -> String {
-    text_with(
-        lang,
-        "notice-written-date",
-        &[
-            ("year", Arg::from(date.year)),
-            ("month", Arg::from(u32::from(date.month))),
-            ("day", Arg::from(u32::from(date.day))),
-        ],
-    )
 }
 
 /// The authority as the subject of the 正文; "本机关" when the plan names none.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::common::{
     authority_or_self, closing, column_label, contact, filter_text, how_to_verify, signature,
-    stratum_label, task_type, titled, written_date,
+    stratum_label, task_type, titled,
 };
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
@@ -14,7 +14,7 @@ use super::model::{
     Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
     Section, Sheet, Table,
 };
-use super::text::{Value, rich, text, text_with, written_time};
+use super::text::{Value, rich, text, text_with, written_date, written_time};
 use crate::draw::record::{Record, TaskRecord};
 use crate::messages::{Arg, Lang};
 use crate::plan::{ANNUAL_CAP, EARLIER_BATCH, INSPECTED_RECENTLY, Plan};

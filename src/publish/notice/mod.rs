@@ -28,7 +28,7 @@ mod text;
 
 pub use crate::messages::Lang;
 pub use announce::announcement_notice;
-pub use common::{people_csv_cell, task_type, written_date};
+pub use common::{people_csv_cell, task_type};
 pub use csv::people_csv;
 pub use draw::{
     OfficerDisplay, Published, draw_csv, draw_html, draw_markdown, draw_notice, exclusion_label,
@@ -38,3 +38,4 @@ pub use model::{
     Section, Sheet, Signature, Span, Table,
 };
 pub use results::{Issued, results_csv, results_html, results_markdown, results_notice};
+pub use text::written_date;

@@ -4,6 +4,7 @@
 //! backtick in a company's name stays a backtick.
 
 use super::model::Rich;
+use crate::dates::Date;
 use crate::messages::{Arg, Catalog, Lang};
 
 /// A notice's text without values.
@@ -41,10 +42,23 @@ pub(super) fn written_time(lang: Lang, rfc3339: &str) -> String {
         lang,
         "notice-written-time",
         &[
-            ("date", Arg::from(super::common::written_date(lang, day))),
+            ("date", Arg::from(written_date(lang, day))),
             ("hour", Arg::from(h)),
             ("minute", Arg::from(m)),
             ("second", Arg::from(s)),
+        ],
+    )
+}
+
+/// A date as a 公告 writes it: `2027年3月15日`, `15 March 2027`.
+pub fn written_date(lang: Lang, date: Date) -> String {
+    text_with(
+        lang,
+        "notice-written-date",
+        &[
+            ("year", Arg::from(date.year)),
+            ("month", Arg::from(u32::from(date.month))),
+            ("day", Arg::from(u32::from(date.day))),
         ],
     )
 }

@@ -36,6 +36,21 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
         .map(|p| read(p).map(|b| hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&b))))
         .transpose()?;
     let record = shuangsui::Record::from_json(&record_path.display().to_string(), &bytes)?;
+    // A notice is signed on or after the day of its draw, where the record proves that day:
+    // the day its beacon round came, in Beijing (an unattested draw proves no day).
+    let issued = super::day_or_today(args.notice_date.as_deref(), "--notice-date", lang)?;
+    let drawn_on = record.seed.attestation.as_ref().and_then(|a| {
+        shuangsui::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
+            .and_then(shuangsui::dates::china_date)
+    });
+    if let Some(day) = drawn_on.filter(|d| issued < *d) {
+        anyhow::bail!(t!(
+            lang,
+            "publish-notice-before-draw",
+            date = issued.to_string(),
+            drawn = day.to_string()
+        ));
+    }
     let stamped = record
         .seed
         .attestation
@@ -103,11 +118,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
             corrects: corrected.as_deref(),
             verify: None,
             reproduce: None,
-            issued: Some(super::day_or_today(
-                args.notice_date.as_deref(),
-                "--notice-date",
-                lang,
-            )?),
+            issued: Some(issued),
         },
     )?;
     publication::write(out, &publication, args.force)?;

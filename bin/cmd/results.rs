@@ -26,7 +26,17 @@ pub fn run(args: &ResultsArgs, lang: Lang) -> Result<ExitCode> {
     }
     let today = super::day_or_today(args.today.as_deref(), "--today", lang)?;
     let contact = if let Some(p) = &args.plan {
-        shuangsui::Plan::parse(&p.display().to_string(), &read(p)?)?.contact
+        // The record's own plan only: another plan's contact would speak for this draw.
+        let plan = shuangsui::Plan::parse(&p.display().to_string(), &read(p)?)?;
+        if hex::encode(plan.digest) != record.inputs.plan.digest {
+            anyhow::bail!(t!(
+                lang,
+                "results-plan-not-the-records",
+                plan = p.display().to_string(),
+                record = record_path.display().to_string()
+            ));
+        }
+        plan.contact
     } else {
         // The enterprise that would object needs somewhere to go: say it is missing.
         let warning = t!(lang, "results-no-contact");

@@ -21,6 +21,7 @@ report-party-contribution = party contribution: { $name } ({ $contribution })
 report-replaces = replaces: { $digest } ({ $reason })
 report-draft = This is a draft: each party contributes (shuangsui contribute), then shuangsui finalize completes it. A draft cannot be drawn: do not publish or time-stamp it.
 report-publish-announcement = Publish this announcement before that round is emitted and time-stamp it (openssl ts -query -data FILE -sha256 -cert); the inputs cannot change afterwards.
+publish-notice-before-draw = the notice date { $date } is before the draw ({ $drawn }): a notice is issued on the day of the draw or later (--notice-date)
 report-seed = seed: { $seed } ({ $source })
 report-seed-unattested = unattested
 report-seed-announced = from the announcement, drand round { $round }
@@ -163,6 +164,7 @@ results-overdue = { $days ->
        *[other] overdue by { $days } working days
     }: { $line }
 results-no-contact = no --plan: the result notice gives no contact for objections (the plan's contact)
+results-plan-not-the-records = { $plan } is not the plan { $record } was drawn with (its canonical digest differs): give the draw's plan, whose contact the result notice gives
 results-soon = { $days ->
     [0] due today
     [one] due in 1 working day

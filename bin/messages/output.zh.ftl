@@ -20,6 +20,7 @@ report-party-contribution = 参与方贡献值：{ $name }（{ $contribution }�
 report-replaces = 取代的公告：{ $digest }（{ $reason }）
 report-draft = 这是草稿：请各参与方用 shuangsui contribute 提交贡献值，再用 shuangsui finalize 定稿。草稿不能用于抽取，不要公开，也不要为它申请可信时间戳。
 report-publish-announcement = 请在该轮次发布之前公开本公告，并申请可信时间戳（openssl ts -query -data 公告文件 -sha256 -cert）；此后输入不得更改。
+publish-notice-before-draw = 公告日期 { $date } 早于抽取日期 { $drawn }：公告只能在抽取当天或之后发布（--notice-date）
 report-seed = 随机种子：{ $seed }（{ $source }）
 report-seed-unattested = 未经证明
 report-seed-announced = 由公告和 drand 轮次 { $round } 得出
@@ -153,6 +154,7 @@ results-overdue = { $days ->
        *[other] 已逾期 { $days } 个工作日
     }：{ $line }
 results-no-contact = 未提供 --plan 抽查计划：结果公告中没有对抽查有异议时的联系方式（计划中的 contact）
+results-plan-not-the-records = { $plan } 不是 { $record } 抽取时所用的抽查计划（规范摘要不同）：请用抽取时的计划文件，结果公告中的联系方式取自该计划
 results-soon = { $days ->
     [0] 今日到期
    *[other] 还有 { $days } 个工作日到期

@@ -383,10 +383,40 @@ fn a_clerks_day_in_chinese_from_the_bureaus_exports_to_printed_notices() {
             ],
         ),
     );
+    // A notice cannot be dated before the randomness it was drawn with.
+    let (code, _, err) = outcome(bin_at(DRAW_AT).current_dir(d).args(with(
+        &["publish", "抽取记录.json"],
+        &["--out", "早", "--notice-date", "2023-09-14"],
+    )));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("早于抽取日期 2023-09-15"), "{err}");
+    assert!(!d.join("早").exists());
     let record: shuangsui::Record =
         serde_json::from_slice(&std::fs::read(d.join("抽取记录.json")).unwrap()).unwrap();
     assert_eq!(record.ledger.len(), 1);
     std::fs::write(d.join("检查结果.xlsx"), results_workbook(&record)).unwrap();
+    // Another plan's contact would speak for this draw: refused.
+    std::fs::write(
+        d.join("别的计划.toml"),
+        read("抽查计划.toml").replace("027-12345678（法规科）", "不受理"),
+    )
+    .unwrap();
+    let (code, _, err) = outcome(bin_at(DRAW_AT).current_dir(d).args([
+        "results",
+        "抽取记录.json",
+        "--results",
+        "检查结果.xlsx",
+        "--plan",
+        "别的计划.toml",
+        "--out",
+        "别的公告",
+    ]));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("不是 抽取记录.json 抽取时所用的抽查计划"),
+        "{err}"
+    );
+    assert!(!d.join("别的公告").exists());
     // 2027's holidays are not built in (the State Council has not announced them): the
     // bureau gives them. These are made up for the test.
     std::fs::write(
@@ -441,6 +471,12 @@ fn a_clerks_day_in_chinese_from_the_bureaus_exports_to_printed_notices() {
     assert!(
         announcement.contains("drand 第 657413 轮"),
         "{announcement}"
+    );
+    // The draw had no time-stamp: the notice says what that leaves to the publication record.
+    assert!(
+        notice.contains("以2023年9月15日产生的公共随机数")
+            && notice.contains("没有经过验证的可信时间戳"),
+        "{notice}"
     );
     let totals = record.totals();
     assert!(

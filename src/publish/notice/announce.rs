@@ -62,14 +62,16 @@ pub fn announcement_notice(
             Rich::plain(written_date(lang, d)),
         ));
     }
-    // A first announcement is the rule; a later one replaces another and says so.
-    if a.attempt > 1 {
-        facts.push(fact(
+    // Which announcement of this plan it is: a later one replaces another, and says so.
+    facts.push(fact(
+        lang,
+        "notice-announce-attempt",
+        Rich::plain(text_with(
             lang,
-            "notice-announce-attempt",
-            Rich::plain(a.attempt.to_string()),
-        ));
-    }
+            "notice-announce-attempt-value",
+            &[("attempt", Arg::from(a.attempt))],
+        )),
+    ));
     body.push(Block::Facts(facts));
 
     let mut columns = vec![
@@ -95,7 +97,11 @@ pub fn announcement_notice(
             task_type_of(lang, !t.filter.clauses.is_empty()),
             t.items.join(&text(lang, "notice-separator-items")),
             t.basis.clone(),
-            filter_text(lang, false, &t.filter.clauses),
+            if t.filter.clauses.is_empty() {
+                text(lang, "notice-frame-all")
+            } else {
+                filter_text(lang, false, &t.filter.clauses)
+            },
             t.strata
                 .iter()
                 .map(|c| column_label(lang, false, c))

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use super::common::{
-    authority_or_self, closing, column_label, contact, filter_text, how_to_verify, signature,
-    stratum_label, task_type, titled,
+    closing, column_label, contact, filter_text, how_to_verify, signature, stratum_label,
+    task_type, titled,
 };
+use super::draw_lead::{lead, merged};
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
 use super::model::{
@@ -156,7 +157,7 @@ pub fn draw_notice(
             )
         }
     };
-    body.push(lead(lang, record, plan));
+    body.push(lead(lang, record, plan, published.anchor));
     body.extend(merged(lang, record));
     body.extend(contact(lang, &plan.contact));
     let draw_date = crate::dates::Date::parse(&record.plan.date);
@@ -191,6 +192,31 @@ pub fn draw_notice(
     };
     if let Some(shown) = shown {
         facts.push(fact(lang, "notice-officers-shown", text(lang, shown)));
+    }
+    // Officers the roster lists but no task could draw, by reason (证件无效, 不在岗).
+    let mut reasons: Vec<(&str, u64)> = Vec::new();
+    for o in &record.inputs.officers.ineligible {
+        match reasons.iter_mut().find(|(r, _)| *r == o.reason) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((&o.reason, 1)),
+        }
+    }
+    if !reasons.is_empty() {
+        let said: Vec<String> = reasons
+            .iter()
+            .map(|(reason, n)| {
+                text_with(
+                    lang,
+                    "notice-ineligible-reason",
+                    &[("reason", Arg::from(*reason)), ("count", Arg::from(*n))],
+                )
+            })
+            .collect();
+        facts.push(fact(
+            lang,
+            "notice-ineligible",
+            said.join(&text(lang, "notice-separator-excluded")),
+        ));
     }
     body.push(Block::Facts(facts));
     let mut sheet = Table::new(
@@ -270,133 +296,6 @@ pub fn draw_notice(
             table: sheet,
         },
     }
-}
-
-/// The 正文 of the draw notice: who drew how many from how many, under what basis, on which
-/// day, with what randomness; then "公告如下".
-fn lead(lang: Lang, record: &Record, plan: &Plan) -> Block {
-    let mut laws: Vec<&str> = Vec::new();
-    for t in &plan.tasks {
-        if !t.basis.is_empty() && !laws.contains(&t.basis.as_str()) {
-            laws.push(&t.basis);
-        }
-    }
-    let basis = if laws.is_empty() {
-        String::new()
-    } else {
-        text_with(
-            lang,
-            "notice-lead-basis",
-            &[(
-                "basis",
-                Arg::from(laws.join(&text(lang, "notice-separator-names"))),
-            )],
-        )
-    };
-    // The day of the draw: with a beacon, the day its round was emitted in Beijing (the draw
-    // cannot precede it, and the record proves it); else the plan's date.
-    let day = match &record.seed.attestation {
-        Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-            .and_then(crate::dates::china_date),
-        None => crate::dates::Date::parse(&record.plan.date),
-    };
-    let date = day.map_or_else(String::new, |d| {
-        text_with(
-            lang,
-            "notice-lead-date",
-            &[("date", Arg::from(written_date(lang, d)))],
-        )
-    });
-    let randomness = match &record.seed.attestation {
-        Some(a) => text_with(
-            lang,
-            "notice-lead-beacon",
-            &[("round", Arg::from(a.beacon.round))],
-        ),
-        None => text(lang, "notice-lead-unattested"),
-    };
-    let totals = record.totals();
-    let selections = if totals.selections == totals.entities {
-        String::new()
-    } else {
-        text_with(
-            lang,
-            "notice-lead-selections",
-            &[("selections", Arg::from(totals.selections))],
-        )
-    };
-    Block::Paragraph(Paragraph {
-        text: Rich::plain(text_with(
-            lang,
-            "notice-draw-lead",
-            &[
-                (
-                    "authority",
-                    Arg::from(authority_or_self(lang, &record.plan.authority)),
-                ),
-                ("basis", Arg::from(basis)),
-                ("date", Arg::from(date)),
-                ("targets", Arg::from(record.inputs.targets.rows)),
-                ("entities", Arg::from(totals.entities)),
-                ("selections", Arg::from(selections)),
-                ("tasks", Arg::from(record.tasks.len())),
-                ("randomness", Arg::from(randomness)),
-            ],
-        )),
-        hooks: Hooks::class("lead"),
-    })
-}
-
-/// The entities several tasks drew and the plan merged into one inspection, said once
-/// (their rows appear under each task that drew them); `None` when there are none.
-fn merged(lang: Lang, record: &Record) -> Option<Block> {
-    let names: HashMap<&str, &str> = record
-        .tasks
-        .iter()
-        .flat_map(|t| &t.selected)
-        .map(|s| (s.target.as_str(), s.name.as_str()))
-        .collect();
-    let merged: Vec<String> = record
-        .visits
-        .iter()
-        .filter(|v| v.tasks.len() > 1)
-        .map(|v| {
-            text_with(
-                lang,
-                "notice-merged-entity",
-                &[
-                    (
-                        "name",
-                        Arg::from(names.get(v.target.as_str()).copied().unwrap_or("")),
-                    ),
-                    (
-                        "tasks",
-                        Arg::from(v.tasks.join(&text(lang, "notice-separator-names"))),
-                    ),
-                ],
-            )
-        })
-        .collect();
-    (!merged.is_empty()).then(|| {
-        Block::Paragraph(Paragraph {
-            text: Rich::plain(text_with(
-                lang,
-                "notice-merged",
-                &[
-                    ("count", Arg::from(merged.len())),
-                    (
-                        "entities",
-                        Arg::from(merged.join(&text(lang, "notice-separator-items"))),
-                    ),
-                ],
-            )),
-            hooks: Hooks {
-                class: Some("lead"),
-                id: Some("merged".to_owned()),
-                data: Vec::new(),
-            },
-        })
-    })
 }
 
 /// The input digests: the plan, the two tables and the record; the raw files' SHA-256 only
@@ -524,6 +423,15 @@ fn task_section(
         ));
     }
     facts.push(fact(lang, "notice-team-size", task.team_size.to_string()));
+    facts.push(fact(
+        lang,
+        "notice-officers-eligible",
+        text_with(
+            lang,
+            "notice-officers-count",
+            &[("count", Arg::from(task.officers.eligible))],
+        ),
+    ));
 
     let mut strata = Table::new(
         Hooks::class("strata"),

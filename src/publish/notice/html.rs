@@ -223,8 +223,8 @@ fn chart(c: &Chart) -> Markup {
 /// at phone width (≤ 600 px) the tables of entities and tasks (`table.cards`) become cards, a
 /// row each, every cell led by its heading, an empty cell left out. Printed: A4 with margins
 /// of 18 and 15 mm, table headings repeated on every page, rows whole, headings kept with
-/// what follows and the signature with what precedes, words (names) not split, the annex on
-/// a page of its own. Identifiers never split (`code`), digests split anywhere
+/// what follows and the signature with what precedes, headings and entities' names not split
+/// (the second column of the tables of entities), the annex on a page of its own. Identifiers never split (`code`), digests split anywhere
 /// (`code.digest`), names of people only between names (`td.people`).
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.6}\
 main{max-width:60rem;margin:0 auto;padding:1rem}\
@@ -248,7 +248,8 @@ table.cards td{border:0;padding:.15rem 0;text-align:left}table.cards td:empty{di
 table.cards{border:0}.bar{grid-template-columns:minmax(3rem,6rem) 1fr max-content}}\
 @page{size:A4;margin:18mm 15mm}\
 @media print{main{max-width:none;padding:0}body{font-size:10.5pt}table{font-size:9.5pt}h2,h3{break-after:avoid}\
-thead{display:table-header-group}tr,figure,dl{break-inside:avoid}.scroll{overflow:visible}th,td{word-break:keep-all}\
+thead{display:table-header-group}tr,figure,dl{break-inside:avoid}.scroll{overflow:visible}\
+table.selected th,table.results th,table.selected td:nth-child(2),table.results td:nth-child(2){word-break:keep-all}\
 .signature{break-before:avoid}section.appendix{break-before:page}}";
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! here reads files or prints.
 //!
 //! - `model.rs`: the view model;
-//! - `draw.rs`: the notice of a draw — plan, seed provenance (`draw_seed.rs`), digests,
+//! - `draw.rs`: the notice of a draw — its 正文 (`draw_lead.rs`), plan, seed provenance
+//!   (`draw_seed.rs`), digests,
 //!   strata, teams after amendments (`draw_teams.rs`), how to verify;
 //! - `results.rs`: the result notice in the national platform's columns;
 //! - `announce.rs`: the announcement's notice (抽查公告), posted before the draw;
@@ -18,6 +19,7 @@ mod announce;
 mod common;
 mod csv;
 mod draw;
+mod draw_lead;
 mod draw_seed;
 mod draw_teams;
 mod html;

@@ -127,7 +127,23 @@ pub fn results_notice(
             hooks: Hooks::default(),
         },
     ]));
-    body.push(Block::Table(summary(lang, results)));
+    let summary = summary(lang, results);
+    let per_result: u64 = summary.rows[..summary.rows.len() - 1]
+        .iter()
+        .map(|r| r.cells[1].parse::<u64>().unwrap_or(0))
+        .sum();
+    let entities = summary
+        .rows
+        .last()
+        .map_or(0, |r| r.cells[1].parse::<u64>().unwrap_or(0));
+    body.push(Block::Table(summary));
+    if per_result > entities {
+        // 40 + 7 + 7 entities and a total of 42: one entity has several results.
+        body.push(Block::Paragraph(Paragraph {
+            text: Rich::plain(text(lang, "notice-summary-note")),
+            hooks: Hooks::default(),
+        }));
+    }
     // The annex: the record this notice reports on, its amendments' count and the ledger's
     // head (so that a ledger cut short is told apart from the published one, SPEC.md §9.4),
     // and how to draw again.

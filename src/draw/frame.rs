@@ -57,13 +57,23 @@ pub fn resolve_column(
             .at(at.cloned().unwrap_or_else(|| task.at.clone()))
             .arg("task", task.id.clone())
             .arg("key", key.to_owned())
-            .arg("column", column.to_owned())
+            .arg("column", named(table.table_kind(), column))
             .arg(
                 "table",
                 msg("draw-table").arg("table", table.table_kind().as_str()),
             )
             .arg("available", {
-                let columns = table.column_names().join(",");
+                let columns = msg("draw-column-list")
+                    .arg("names", table.column_names().join(","))
+                    .arg(
+                        "labels",
+                        table
+                            .column_names()
+                            .iter()
+                            .map(|c| crate::inputs::columns::chinese_label(table.table_kind(), c))
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                    );
                 if table.dropped_headers().is_empty() {
                     Arg::from(columns)
                 } else {
@@ -74,6 +84,14 @@ pub fn resolve_column(
                 }
             })
     })
+}
+
+/// A column's name in a message: its Chinese header name in Chinese (`企业类型`), the
+/// canonical name in English (`entity_type`).
+fn named(kind: crate::inputs::TableKind, column: &str) -> crate::messages::Message {
+    msg("draw-column-named")
+        .arg("name", column.to_owned())
+        .arg("label", crate::inputs::columns::chinese_label(kind, column))
 }
 
 /// True when a row passes all clauses.

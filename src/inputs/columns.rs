@@ -47,6 +47,16 @@ pub fn fields(kind: TableKind) -> &'static [Field] {
     }
 }
 
+/// A column as a Chinese reader knows it: for a standard field, the first Chinese header name
+/// that means it (`risk` → 信用风险分类, `department` → 所属部门); any other column as named.
+pub fn chinese_label(kind: TableKind, name: &str) -> String {
+    fields(kind)
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.aliases.iter().find(|a| !a.is_ascii()))
+        .map_or_else(|| name.to_owned(), |a| (*a).to_owned())
+}
+
 /// The key of a header name without its annotations (SPEC.md §3.2): [`key`], then every
 /// `*` removed, and every bracketed part — `(` or `[` or `【` through the next `)`, `]` or `】`
 /// — unless it holds a single digit 2–9 (a numbered field's suffix). `统一社会信用代码（必填）`,

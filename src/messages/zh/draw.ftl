@@ -21,6 +21,8 @@ draw-table = { $table ->
         [results] 抽查结果文件
        *[other] { $table }
     }
+draw-column-named = { $label }
+draw-column-list = { $labels }
 draw-columns-and-dropped = { $columns }；其余表头读取时已舍弃：{ $dropped }
 
 ## 执法人员：谁可以被抽取（SPEC.md §8.1）

@@ -137,20 +137,13 @@ pub(super) fn titled(authority: &str, id: &'static str) -> &'static str {
 /// A column as people read it: in Chinese, the header name a bureau's file gives a standard
 /// field (`risk` → 信用风险分类), else the name as it is.
 pub(super) fn column_label(lang: Lang, officers: bool, name: &str) -> String {
-    use crate::inputs::fields::{OFFICER_FIELDS, TARGET_FIELDS};
-    if lang == Lang::En {
-        return name.to_owned();
+    use crate::inputs::TableKind::{Officers, Targets};
+    match lang {
+        Lang::En => name.to_owned(),
+        Lang::Zh => {
+            crate::inputs::columns::chinese_label(if officers { Officers } else { Targets }, name)
+        }
     }
-    let fields = if officers {
-        OFFICER_FIELDS
-    } else {
-        TARGET_FIELDS
-    };
-    fields
-        .iter()
-        .find(|f| f.name == name)
-        .and_then(|f| f.aliases.iter().find(|a| !a.is_ascii()))
-        .map_or_else(|| name.to_owned(), |a| (*a).to_owned())
 }
 
 /// A filter in words: `所属行业为H 住宿和餐饮业；成立日期晚于2020-01-01`; `""` for none.

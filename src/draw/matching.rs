@@ -86,6 +86,38 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
         .copied()
         .filter(|&i| eligible[i] && covers(i))
         .collect();
+    // No officer passes the filter at all: say what the roster holds in its first column, so
+    // that a misspelt 科室 is seen (特种设备股 for 特种设备安全监察股).
+    let unmatched = match clauses.first() {
+        Some((c, _)) if passing.is_empty() => {
+            let mut values: Vec<&str> = officers
+                .rows
+                .iter()
+                .map(|r| r.values[*c].as_str())
+                .filter(|v| !v.is_empty())
+                .collect();
+            values.sort_unstable();
+            values.dedup();
+            let more = values.len() > 12;
+            values.truncate(12);
+            let mut listed = values.join("、");
+            if more {
+                listed.push('…');
+            }
+            let column = &officers.columns[*c];
+            msg("draw-pool-unmatched")
+                .arg("column", column.clone())
+                .arg(
+                    "label",
+                    crate::inputs::columns::chinese_label(
+                        crate::inputs::TableKind::Officers,
+                        column,
+                    ),
+                )
+                .arg("values", listed)
+        }
+        _ => msg("draw-pool-matched"),
+    };
     let too_small = |department: Option<&str>, have: usize, need: u64, all: usize| {
         match department {
             None => Error::new(ErrorKind::OfficerPoolTooSmall),
@@ -99,6 +131,7 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
         .arg("eligible", have as u64)
         .arg("team_size", need)
         .arg("ineligible", (all - have) as u64)
+        .arg("unmatched", unmatched.clone())
     };
     if task.departments.is_empty() {
         if (pool.len() as u64) < task.team_size {

@@ -53,7 +53,7 @@ empty-frame-hint = check the filter values against the directory's values
 officer-pool-too-small = task '{ $task }': { $eligible ->
     [one] 1 eligible officer
    *[other] { $eligible } eligible officers
-}, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate)
+}, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate){ $unmatched }
 officer-pool-too-small-hint = widen officer_filter or add officers: every inspection needs at least two
 no-officer-for-target = task '{ $task }': entity { $entity }: no officer can fill slot { $slot } of { $team_size }: { $reasons }
 no-officer-for-target-hint = add officers to the pool, or relax officer_region, the workload caps or rotation for this task

@@ -49,7 +49,7 @@ no-ratio-for-stratum = 任务“{ $task }”：{ $table } 表中没有分层“{
 no-ratio-for-stratum-hint = 请在表中加入该分层，或加入默认项，如 "*" = "3%"
 empty-frame = 任务“{ $task }”：没有可抽取的检查对象符合筛选条件 { $filter }（名录共 { $rows } 行；符合条件的对象中有 { $excluded } 户因登记状态被排除）
 empty-frame-hint = 请对照检查对象名录中的实际取值检查筛选条件
-officer-pool-too-small = 任务“{ $task }”：可选派的执法人员只有 { $eligible } 名，少于每组所需的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）
+officer-pool-too-small = 任务“{ $task }”：可选派的执法人员只有 { $eligible } 名，少于每组所需的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）{ $unmatched }
 officer-pool-too-small-hint = 请放宽 officer_filter 或增加执法人员：每次检查至少需要两名执法人员
 no-officer-for-target = 任务“{ $task }”：主体 { $entity }：第 { $slot } 名（共 { $team_size } 名）检查人员无人可派：{ $reasons }
 no-officer-for-target-hint = 请为人员库增加执法人员，或放宽本任务的 officer_region、工作量上限或轮换要求

@@ -292,3 +292,41 @@ fn a_roster_keyed_by_its_certificates_has_them_as_ids() {
     .unwrap();
     assert_eq!(t.rows[1].values[t.column("id").unwrap()], "2");
 }
+
+#[test]
+fn an_officer_filter_that_matches_no_one_lists_what_the_roster_holds() {
+    // 特种设备股 for 特种设备安全监察股: the clerk sees the values the roster has.
+    let plan = synth::plan_toml(5).replacen(
+        "officer_filter = { \"所属部门\" = [\"市场监管\"] }",
+        "officer_filter = { \"所属部门\" = \"特种设备股\" }",
+        1,
+    );
+    assert!(plan.contains("特种设备股"), "{plan}");
+    let (targets, officers) = (synth::targets_csv(200, 5), synth::officers_csv(30, 5));
+    let inputs = shuangsui::Inputs::parse(
+        shuangsui::Source {
+            name: "plan.toml",
+            bytes: plan.as_bytes(),
+        },
+        shuangsui::Source {
+            name: "targets.csv",
+            bytes: targets.as_bytes(),
+        },
+        shuangsui::Source {
+            name: "officers.csv",
+            bytes: officers.as_bytes(),
+        },
+    )
+    .unwrap();
+    let Err(e) = shuangsui::check(&inputs) else {
+        panic!("a filter matching no officer checked out");
+    };
+    let zh = e.message(shuangsui::messages::Lang::Zh);
+    assert!(
+        zh.contains("officer_filter 没有匹配任何执法人员：名录中“所属部门”列的值有 ")
+            && zh.contains("市场监管"),
+        "{zh}"
+    );
+    let en = e.message(shuangsui::messages::Lang::En);
+    assert!(en.contains("the roster's department holds "), "{en}");
+}

@@ -27,10 +27,12 @@ draw-no-certificate = no certificate
 draw-certificate-expired = certificate { $certificate } expired on { $date }
 draw-certificate-not-yet-valid = certificate { $certificate } valid only from { $date }
 draw-certificate-no-dates = certificate { $certificate } has no validity dates
+draw-pool-matched = { "" }
+draw-pool-unmatched = ; officer_filter matches no officer: the roster's { $column } holds { $values }
 draw-pool-too-small-department = task '{ $task }' department '{ $department }': { $eligible ->
         [one] 1 eligible officer
        *[other] { $eligible } eligible officers
-    }, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate)
+    }, fewer than the team size { $team_size } ({ $ineligible } more pass officer_filter but are not on duty or hold no valid certificate){ $unmatched }
 
 ## Why no officer can fill a slot (the reasons of no-officer-for-target): the pool, then
 ## each rule that refused someone

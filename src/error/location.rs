@@ -62,7 +62,7 @@ impl Location {
 }
 
 /// Spreadsheet column letters: 1 → `A`, 27 → `AA`.
-fn column_letters(mut n: u64) -> String {
+pub(crate) fn column_letters(mut n: u64) -> String {
     let mut letters = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;

@@ -27,6 +27,7 @@ mod warning;
 
 pub use kind::ErrorKind;
 pub use location::Location;
+pub(crate) use location::column_letters;
 pub use value::{Error, MAX_PROBLEMS, Result};
 pub use warning::Warning;
 

@@ -116,6 +116,16 @@ fn rows() -> Vec<[Cell; 12]> {
 /// The task sheet as a bureau keeps it: an instructions sheet first, then the tasks under a
 /// merged title and a note, the header on row 3, the first task on row 4.
 fn workbook(header: &[&str], rows: &[[Cell; 12]]) -> Vec<u8> {
+    merged_workbook(header, rows, &[])
+}
+
+/// A range of cells merged into one (`J4:J6` is `(3, 9, 5, 9)`: rows and columns from 0),
+/// its value in its first cell, as Excel keeps it.
+type Merge = (u32, u16, u32, u16, Cell);
+
+/// [`workbook`], with cells merged as a clerk merges them; the cells a range covers are
+/// `Empty` in `rows`.
+fn merged_workbook(header: &[&str], rows: &[[Cell; 12]], merges: &[Merge]) -> Vec<u8> {
     let mut book = Workbook::new();
     let notes = book.add_worksheet();
     notes.set_name("填写说明").unwrap();
@@ -139,20 +149,24 @@ fn workbook(header: &[&str], rows: &[[Cell; 12]]) -> Vec<u8> {
         ws.write_string(2, c as u16, *h).unwrap();
     }
     let percent = XlsxFormat::new().set_num_format("0%");
+    let put = |ws: &mut rust_xlsxwriter::Worksheet, at: u32, c: u16, cell: Cell| match cell {
+        Text(t) => ws.write_string(at, c, t).map(|_| ()).unwrap(),
+        Number(n) => ws.write_number(at, c, n).map(|_| ()).unwrap(),
+        Percent(n) => ws
+            .write_number_with_format(at, c, n, &percent)
+            .map(|_| ())
+            .unwrap(),
+        Empty => {}
+    };
     for (r, row) in rows.iter().enumerate() {
-        let at = r as u32 + 3;
         for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match *cell {
-                Text(t) => ws.write_string(at, c, t).map(|_| ()).unwrap(),
-                Number(n) => ws.write_number(at, c, n).map(|_| ()).unwrap(),
-                Percent(n) => ws
-                    .write_number_with_format(at, c, n, &percent)
-                    .map(|_| ())
-                    .unwrap(),
-                Empty => {}
-            }
+            put(ws, r as u32 + 3, c as u16, *cell);
         }
+    }
+    for &(r1, c1, r2, c2, value) in merges {
+        ws.merge_range(r1, c1, r2, c2, "", &XlsxFormat::new())
+            .unwrap();
+        put(ws, r1, c1, value);
     }
     book.save_to_buffer().unwrap()
 }
@@ -491,4 +505,145 @@ fn an_existing_plan_is_kept_without_force() {
     assert_eq!(code, Some(2));
     assert_eq!(err, "错误：--date “下周一”：应为日期，例如 2027-03-01\n");
     assert!(dir.read_text("plan.toml").contains("420100-2027-01"));
+}
+
+#[test]
+fn a_merged_cell_gives_its_value_to_every_row_it_covers() {
+    let dir = TempDir::new("task-sheet-merged");
+    // 每组人数 3 merged over T1 to T3 (J4:J6), 执法人员科室 over T1 and T2 (K4:K5), and T4's
+    // team of 2 over T4 and the row numbered in advance and left empty (J7:J8).
+    let mut rows = rows();
+    for (r, c) in [(0, 9), (1, 9), (2, 9), (0, 10), (1, 10), (3, 9)] {
+        rows[r][c] = Empty;
+    }
+    let merges = [
+        (3, 9, 5, 9, Number(3.0)),
+        (3, 10, 4, 10, Text("市场监管")),
+        (6, 9, 7, 9, Number(2.0)),
+    ];
+    dir.write("任务表.xlsx", merged_workbook(&HEADER, &rows, &merges));
+    let (code, out, err) = plan_from(&dir, &[]);
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    assert!(
+        out.contains("  T2 食品经营许可事项抽查：抽查 5 户，每组 3 人，执法人员限 市场监管\n"),
+        "{out}"
+    );
+    assert!(out.contains("：4 项任务"), "{out}");
+    let text = dir.read_text("plan.toml");
+    // Said in the plan, above each value a merged cell gave.
+    assert_eq!(
+        text.matches("# 每组人数：任务表 J4:J6 为合并单元格，取其值\nteam_size = 3")
+            .count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("# 执法人员科室：任务表 K4:K5 为合并单元格，取其值\nofficer_filter")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(!text.contains("任务表未填"), "{text}");
+    for line in text.lines().filter(|l| l.starts_with('#')) {
+        assert_chinese(line);
+    }
+    let plan = Plan::parse("plan.toml", text.as_bytes()).unwrap();
+    let teams: Vec<_> = plan.tasks.iter().map(|t| t.team_size).collect();
+    assert_eq!(teams, [3, 3, 3, 2]);
+    let officers: Vec<String> = plan
+        .tasks
+        .iter()
+        .map(|t| t.officer_filter.to_string())
+        .collect();
+    assert_eq!(
+        officers[..2],
+        ["department ∈ {市场监管}", "department ∈ {市场监管}"]
+    );
+    assert!(plan.tasks[2].officer_filter.clauses.is_empty());
+
+    // In English, the same plan.
+    let (code, ..) = plan_from(&dir, &["--lang", "en", "--force", "--out", "en.toml"]);
+    assert_eq!(code, Some(0));
+    let english = dir.read_text("en.toml");
+    assert!(
+        english.contains("# 每组人数: J4:J6 of the task sheet is one merged cell, its value taken for each row\nteam_size = 3"),
+        "{english}"
+    );
+    assert_eq!(
+        Plan::parse("en.toml", english.as_bytes()).unwrap().digest,
+        plan.digest
+    );
+}
+
+#[test]
+fn a_ratio_is_a_fraction_only_where_the_cell_shows_a_percentage() {
+    let dir = TempDir::new("task-sheet-fraction");
+    let with_ratio = |cell: Cell| {
+        let mut rows = rows();
+        rows[0][5] = cell;
+        dir.write("任务表.xlsx", workbook(&HEADER, &rows));
+        plan_from(&dir, &["--force"])
+    };
+    // 0.5 typed as a number (General) or as text: 0.5% or 50%? Refused, at its cell.
+    for cell in [Number(0.5), Text("0.5")] {
+        let (code, out, err) = with_ratio(cell);
+        assert_eq!(code, Some(2), "{out}\n{err}");
+        assert_eq!(
+            err,
+            "错误：任务表.xlsx:任务!F4: “抽查比例”为“0.5”，没有百分号：可能是 0.5%，也可能是 50%\n\
+             提示：请写明百分号：0.5% 或 50%（也可在表格中把该列设为百分比格式，使单元格显示为百分比）\n"
+        );
+        assert!(!dir.join("plan.toml").exists());
+    }
+    let (code, _, err) = with_ratio(Number(3.0));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with(
+            "错误：任务表.xlsx:任务!F4: “抽查比例”为“3”，没有百分号：不能确定是不是 3%\n"
+        ),
+        "{err}"
+    );
+    // In a percent cell, the clerk sees 0.5%: so it is read.
+    let (code, out, err) = with_ratio(Percent(0.005));
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    assert!(out.contains("T1 企业公示信息抽查：抽查比例 0.5%"), "{out}");
+    let text = dir.read_text("plan.toml");
+    assert!(text.contains("ratio = \"0.5%\""), "{text}");
+    // 3 in a percent cell shows as 300%.
+    let (code, _, err) = with_ratio(Percent(3.0));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("错误：任务表.xlsx:任务!F4: “抽查比例”为“300%”：应为 0% 至 100% 的百分比"),
+        "{err}"
+    );
+}
+
+#[test]
+fn merged_cells_whose_value_cannot_be_told_apart_are_refused() {
+    let dir = TempDir::new("task-sheet-merged-refused");
+    let refused = |rows: &[[Cell; 12]], merges: &[Merge]| {
+        dir.write("任务表.xlsx", merged_workbook(&HEADER, rows, merges));
+        let (code, out, err) = plan_from(&dir, &[]);
+        assert_eq!(code, Some(2), "{out}\n{err}");
+        assert!(!dir.join("plan.toml").exists());
+        assert_chinese(&err);
+        err
+    };
+    // 抽查比例 and 抽查数量 merged in T1's row: whose is 3%?
+    let mut across = rows();
+    across[0][5] = Empty;
+    let err = refused(&across, &[(3, 5, 3, 6, Text("3%"))]);
+    assert!(
+        err.starts_with("错误：任务表.xlsx:任务!F4: “抽查比例”与“抽查数量”的单元格合并成了一个（F4:G4）：不能确定“3%”是哪一列的值\n提示：请取消合并"),
+        "{err}"
+    );
+    // The header 每组人数 merged down over T1 and T2: their teams are not in the sheet.
+    let mut down = rows();
+    down[0][9] = Empty;
+    down[1][9] = Empty;
+    let err = refused(&down, &[(2, 9, 4, 9, Text("每组人数"))]);
+    assert!(
+        err.starts_with("错误：任务表.xlsx:任务!J3: 表头“每组人数”与其下的数据行合并成了一个单元格（J3:J5）：从第 4 行起，这一列读不出各行的值\n"),
+        "{err}"
+    );
 }

@@ -29,6 +29,25 @@ pub(crate) struct Grid {
     /// The cells (line, column) that held a number of 16 or more integer digits, which a
     /// spreadsheet cannot hold exactly (SPEC.md §3.1): an identifier there is an error.
     pub long_numbers: Vec<(u64, usize)>,
+    /// What a worksheet shows beyond its cells' text, when the reader was asked for it.
+    pub layout: Layout,
+}
+
+/// What a worksheet shows beyond its cells' text, read only for a table that asks for it
+/// ([`read_laid_out`](super::read_laid_out)); empty otherwise, and for a text file. Rows are
+/// the sheet's row numbers (as a grid's lines), columns the sheet's, from 0 (a grid's
+/// column `i` is the sheet's `column_offset + i`).
+#[derive(Debug, Default)]
+pub(crate) struct Layout {
+    /// The merged ranges: the first (top left) and the last (bottom right) cell, (row,
+    /// column). Excel keeps a merged range's value in its first cell and shows it over all.
+    pub merged: Vec<((u64, u64), (u64, u64))>,
+    /// The cells holding a number that a percent format shows as a percentage (`0.03` in a
+    /// cell formatted `0%` shows as `3%`): (row, column).
+    pub percent: Vec<(u64, u64)>,
+    /// The cells holding a number that a format shows with a percent sign written after it
+    /// (`3` in a cell formatted `0"%"` shows as `3%`): (row, column).
+    pub percent_sign: Vec<(u64, u64)>,
 }
 
 /// How many of a table's first rows may hold its header (SPEC.md §3.1): title rows and an
@@ -46,6 +65,7 @@ impl Grid {
             source: source.to_owned(),
             column_offset: 0,
             long_numbers: Vec::new(),
+            layout: Layout::default(),
         }
     }
 

@@ -64,6 +64,28 @@ pub(crate) fn read(
     options: &ReadOptions,
     is_header: &dyn Fn(&[String]) -> bool,
 ) -> Result<Grid> {
+    read_as(source, bytes, options, is_header, false)
+}
+
+/// [`read`], with a worksheet's layout ([`Layout`](super::Layout): its merged ranges and the
+/// numbers it shows as percentages) for a table read as a spreadsheet shows it (the task
+/// sheet). The tables of SPEC.md §3 are read by [`read`], their cells' text alone.
+pub(crate) fn read_laid_out(
+    source: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Grid> {
+    read_as(source, bytes, options, is_header, true)
+}
+
+fn read_as(
+    source: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+    is_header: &dyn Fn(&[String]) -> bool,
+    layout: bool,
+) -> Result<Grid> {
     let format = options
         .format
         .or_else(|| Format::from_file_name(source))
@@ -71,7 +93,7 @@ pub(crate) fn read(
     let mut grid = match format {
         Format::Csv => delimited(source, bytes, b',', options.encoding, is_header)?,
         Format::Tsv => delimited(source, bytes, b'\t', options.encoding, is_header)?,
-        Format::Xlsx => xlsx(source, bytes, options.sheet.as_deref(), is_header)?,
+        Format::Xlsx => xlsx(source, bytes, options.sheet.as_deref(), is_header, layout)?,
         Format::Json => json(source, bytes, options.encoding, false)?,
         Format::Jsonl => json(source, bytes, options.encoding, true)?,
     };

@@ -12,10 +12,13 @@ mod json;
 mod xlsx;
 
 pub(crate) use cells::{Grid, HEADER_SEARCH, Style, check_columns, empty_table};
-pub(crate) use format::read;
 pub use format::{Format, ReadOptions};
+pub(crate) use format::{read, read_laid_out};
 pub(crate) use json::{Scalar, is_blank, not_object, parse_line, value_text};
 
+/// A worksheet's layout, as the task sheet's tests make it.
+#[cfg(test)]
+pub(crate) use cells::Layout;
 /// The reader the workbook's tests read with, within their own limits.
 #[cfg(test)]
 pub(crate) use xlsx::xlsx_within;

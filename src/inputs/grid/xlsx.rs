@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader as _, Xlsx};
 
-use super::cells::{Grid, Style, check_columns, empty_table, number_text};
+use super::cells::{Grid, Layout, Style, check_columns, empty_table, number_text};
 use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::workbook;
@@ -76,25 +76,43 @@ fn iso_date_text(s: &str) -> Option<String> {
 /// A cell read, or the error value it holds.
 type CellText = std::result::Result<String, calamine::CellErrorType>;
 
+/// Reads a worksheet within the documented limits ([`read_book`]), with its [`Layout`] when
+/// `layout` asks for it.
 pub(super) fn xlsx(
     source: &str,
     bytes: &[u8],
     sheet: Option<&str>,
     is_header: &dyn Fn(&[String]) -> bool,
+    layout: bool,
 ) -> Result<Grid> {
-    xlsx_within(source, bytes, sheet, is_header, workbook::Limits::DEFAULT)
+    let limits = workbook::Limits::DEFAULT;
+    read_book(source, bytes, sheet, is_header, limits, layout)
 }
 
-/// Reads a worksheet within `limits` ([`workbook`]: a workbook is checked part by part
-/// before calamine reads it, and what its cells take is counted as they are read): the
-/// one named, or else the first whose rows hold a header (`is_header`, SPEC.md §3.1), or
-/// else the first. The grid's header is its header row.
+/// [`read_book`] within `limits`, without the layout: as the workbook's tests read.
+#[cfg(test)]
 pub(crate) fn xlsx_within(
     source: &str,
     bytes: &[u8],
     sheet: Option<&str>,
     is_header: &dyn Fn(&[String]) -> bool,
     limits: workbook::Limits,
+) -> Result<Grid> {
+    read_book(source, bytes, sheet, is_header, limits, false)
+}
+
+/// Reads a worksheet within `limits` ([`workbook`]: a workbook is checked part by part
+/// before calamine reads it, and what its cells take is counted as they are read): the
+/// one named, or else the first whose rows hold a header (`is_header`, SPEC.md §3.1), or
+/// else the first. The grid's header is its header row; its [`Layout`] is read when
+/// `layout` asks for it.
+fn read_book(
+    source: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    is_header: &dyn Fn(&[String]) -> bool,
+    limits: workbook::Limits,
+    layout: bool,
 ) -> Result<Grid> {
     let at = || Location::file(source);
     let package = workbook::Package::open(source, bytes, limits)?;
@@ -117,7 +135,7 @@ pub(crate) fn xlsx_within(
                     .arg("sheet", s)
                     .arg("sheets", names.join(", "))
             })?;
-            let mut grid = worksheet(source, &mut book, &mut package, &names, index)?;
+            let mut grid = worksheet(source, &mut book, &mut package, &names, index, layout)?;
             if grid.find_header(is_header) {
                 grid.trim_columns();
             }
@@ -128,32 +146,40 @@ pub(crate) fn xlsx_within(
             // An exporter's instructions sheet before the data: the first sheet with a
             // header row is the table's. One sheet is held at a time.
             for index in 0..names.len() {
-                let mut grid = match worksheet(source, &mut book, &mut package, &names, index) {
-                    // An empty sheet, or a chart.
-                    Err(e) if e.kind() == ErrorKind::EmptyTable => continue,
-                    read => read?,
-                };
+                let mut grid =
+                    match worksheet(source, &mut book, &mut package, &names, index, layout) {
+                        // An empty sheet, or a chart.
+                        Err(e) if e.kind() == ErrorKind::EmptyTable => continue,
+                        read => read?,
+                    };
                 if grid.find_header(is_header) {
                     grid.trim_columns();
                     return Ok(grid);
                 }
             }
-            worksheet(source, &mut book, &mut package, &names, 0)
+            worksheet(source, &mut book, &mut package, &names, 0, layout)
         }
     }
 }
 
-/// The worksheet at `index`, its first row the header.
+/// The worksheet at `index`, its first row the header; with its [`Layout`] when `layout`
+/// asks for it.
 fn worksheet(
     source: &str,
     book: &mut Xlsx<Cursor<&[u8]>>,
     package: &mut workbook::Package,
     names: &[String],
     index: usize,
+    layout: bool,
 ) -> Result<Grid> {
     let at = || Location::file(source);
     let name = names[index].clone();
-    let mut budget = package.check_sheet(index)?;
+    let (mut budget, merged) = if layout {
+        package.check_sheet_merged(index)?
+    } else {
+        (package.check_sheet(index)?, Vec::new())
+    };
+    let mut shown = Layout::default();
     // The sheet's cells as the reader meets them, each row's kept apart: the sheet is
     // never held as a whole grid of cells (calamine's `worksheet_range` holds it three
     // times over while it builds one). Empty cells do not count, as in `worksheet_range`.
@@ -173,7 +199,26 @@ fn worksheet(
         Err(calamine::XlsxError::NotAWorksheet(_)) => {}
         Err(e) => return Err(cannot(e)),
         Ok(mut reader) => {
-            while let Some(cell) = reader.next_cell().map_err(cannot)? {
+            // How each style shows a number, when the layout is asked for.
+            let formats: Vec<Shown> = if layout {
+                let styles = reader.styles();
+                styles.iter().map(number_shown).collect()
+            } else {
+                Vec::new()
+            };
+            loop {
+                // The same cells either way: calamine reads a cell's style with it.
+                let (cell, style) = if layout {
+                    match reader.next_cell_with_style_id().map_err(cannot)? {
+                        Some(cell) => cell,
+                        None => break,
+                    }
+                } else {
+                    match reader.next_cell().map_err(cannot)? {
+                        Some(cell) => (cell, 0),
+                        None => break,
+                    }
+                };
                 let text = match cell.get_value() {
                     calamine::DataRef::Empty => continue,
                     calamine::DataRef::String(s)
@@ -188,6 +233,16 @@ fn worksheet(
                 budget.take(workbook::CELL_BYTES + 2 * text as u64)?;
                 count += 1;
                 let (r, c) = cell.get_position();
+                let number = matches!(
+                    cell.get_value(),
+                    calamine::DataRef::Float(_) | calamine::DataRef::Int(_)
+                );
+                let place = (u64::from(r) + 1, u64::from(c));
+                match formats.get(style) {
+                    Some(Shown::Percent) if number => shown.percent.push(place),
+                    Some(Shown::PercentSign) if number => shown.percent_sign.push(place),
+                    _ => {}
+                }
                 let data = Data::from(cell.get_value().clone());
                 if long_number(&data) {
                     long_numbers.push((r, c));
@@ -281,7 +336,61 @@ fn worksheet(
         .into_iter()
         .map(|(r, c)| (u64::from(r) + 1, (c - first_col) as usize))
         .collect();
+    budget.take((shown.percent.len() + shown.percent_sign.len()) as u64 * 16)?;
+    shown.merged = merged
+        .into_iter()
+        .map(|m| {
+            let place = |(r, c): (u32, u32)| (u64::from(r) + 1, u64::from(c));
+            (place(m.first), place(m.last))
+        })
+        .collect();
+    grid.layout = shown;
     Ok(grid)
+}
+
+/// How a number format shows a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// As it is, or as a date.
+    Plain,
+    /// As a percentage: `0%`, `0.00%` (0.03 shows as 3%).
+    Percent,
+    /// As it is with a percent sign after it: `0"%"`, `0\%` (3 shows as 3%).
+    PercentSign,
+}
+
+/// How a style shows a number: by the first section of its number format (the one for
+/// positive numbers), a `%` outside quotes, escapes and brackets scaling it by 100, a `%`
+/// quoted or escaped written as it is.
+fn number_shown(style: &calamine::Style) -> Shown {
+    let Some(format) = &style.number_format else {
+        return Shown::Plain;
+    };
+    let mut chars = format.format_code.chars();
+    let (mut quoted, mut bracketed, mut sign) = (false, false, false);
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if !bracketed => quoted = !quoted,
+            '%' if quoted => sign = true,
+            _ if quoted => {}
+            '[' => bracketed = true,
+            ']' => bracketed = false,
+            _ if bracketed => {}
+            // The character after `\` is written as it is; after `_` and `*`, it pads.
+            '\\' => sign |= chars.next() == Some('%'),
+            '_' | '*' => {
+                chars.next();
+            }
+            '%' => return Shown::Percent,
+            ';' => break,
+            _ => {}
+        }
+    }
+    if sign {
+        Shown::PercentSign
+    } else {
+        Shown::Plain
+    }
 }
 
 #[cfg(test)]
@@ -323,11 +432,16 @@ mod tests {
     }
 
     fn same_as_whole_range(bytes: &[u8]) {
-        let streamed = xlsx("t.xlsx", bytes, None, &|_| true).map(|mut g| {
-            g.rows
-                .retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
-            (g.header, g.rows)
-        });
+        let read = |layout| {
+            xlsx("t.xlsx", bytes, None, &|_| true, layout).map(|mut g| {
+                g.rows
+                    .retain(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+                (g.header, g.rows)
+            })
+        };
+        let streamed = read(false);
+        // Read with its layout, the same cells.
+        assert_eq!(format!("{:?}", read(true)), format!("{streamed:?}"));
         match (whole_range(bytes), streamed) {
             (Ok(a), Ok(b)) => assert_eq!(a, b),
             (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
@@ -390,7 +504,7 @@ mod tests {
         for sheet in &cases {
             same_as_whole_range(&workbook(sheet));
         }
-        let read = |i: usize| xlsx("t.xlsx", &workbook(&cases[i]), None, &|_| true);
+        let read = |i: usize| xlsx("t.xlsx", &workbook(&cases[i]), None, &|_| true, false);
         let g = read(1).unwrap();
         assert_eq!(
             (g.header_at, g.header),
@@ -416,7 +530,7 @@ mod tests {
         // cells (calamine's `worksheet_range` allocates them); read by cell, it is the
         // column limit.
         let far = format!("{header}{}", cell("XFD1048576", "x"));
-        let e = xlsx("t.xlsx", &workbook(&far), None, &|_| true).unwrap_err();
+        let e = xlsx("t.xlsx", &workbook(&far), None, &|_| true, false).unwrap_err();
         assert_eq!(
             e.to_string(),
             "t.xlsx:3: the number of columns (16382) exceeds the limit of 1024"
@@ -438,5 +552,47 @@ mod tests {
         .unwrap();
         ws.write_boolean(4, 4, true).unwrap();
         same_as_whole_range(&book.save_to_buffer().unwrap());
+    }
+
+    #[test]
+    fn a_sheet_s_layout_when_asked_for() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        let format = |f: &str| rust_xlsxwriter::Format::new().set_num_format(f);
+        let plain = rust_xlsxwriter::Format::new();
+        ws.merge_range(0, 0, 0, 3, "任务表", &plain).unwrap();
+        for (c, h) in ["任务编号", "抽查比例", "每组人数", "备注"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, c as u16, *h).unwrap();
+        }
+        ws.write_number_with_format(2, 1, 0.03, &format("0%"))
+            .unwrap();
+        ws.write_number_with_format(3, 1, 0.035, &format("0.0%;[Red]-0.0%"))
+            .unwrap();
+        ws.write_number_with_format(4, 1, 3, &format("0\"%\""))
+            .unwrap();
+        ws.write_number_with_format(5, 1, 3, &format("0\\%"))
+            .unwrap();
+        ws.write_number_with_format(6, 1, 3, &format("[$%-409]0"))
+            .unwrap();
+        ws.write_string_with_format(7, 1, "0.03", &format("0%"))
+            .unwrap();
+        ws.write_number(8, 1, 0.5).unwrap();
+        ws.merge_range(2, 2, 4, 2, "", &plain).unwrap();
+        ws.write_number(2, 2, 3).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let g = xlsx("t.xlsx", &bytes, None, &|_| true, true).unwrap();
+        let mut merged = g.layout.merged.clone();
+        merged.sort_unstable();
+        assert_eq!(merged, [((1, 0), (1, 3)), ((3, 2), (5, 2))]);
+        assert_eq!(g.layout.percent, [(3, 1), (4, 1)]);
+        assert_eq!(g.layout.percent_sign, [(5, 1), (6, 1)]);
+        // The cells are their text either way; without being asked, no layout.
+        let plain = xlsx("t.xlsx", &bytes, None, &|_| true, false).unwrap();
+        assert_eq!((&plain.header, &plain.rows), (&g.header, &g.rows));
+        assert!(plain.layout.merged.is_empty() && plain.layout.percent.is_empty());
+        assert_eq!(g.rows[1].1[1], "0.03");
     }
 }

@@ -112,9 +112,66 @@ pub(super) struct Found {
     font_name: u64,
     format_code: u64,
     formats: u64,
+    /// A worksheet's merged ranges (`<mergeCell ref="J3:J5"/>`), when they are kept.
+    pub(super) merged: Option<Vec<Merged>>,
+}
+
+/// A merged range of a worksheet: its first and last cells, (row, column), 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Merged {
+    /// The first (top left) cell.
+    pub first: (u32, u32),
+    /// The last (bottom right) cell.
+    pub last: (u32, u32),
+}
+
+impl Merged {
+    /// A range as a worksheet writes it (`J3:J5`, or `J3` alone); `None` when it is not one.
+    pub(crate) fn parse(range: &str) -> Option<Merged> {
+        let (a, b) = range.split_once(':').unwrap_or((range, range));
+        let (a, b) = (cell(a)?, cell(b)?);
+        Some(Merged {
+            first: (a.0.min(b.0), a.1.min(b.1)),
+            last: (a.0.max(b.0), a.1.max(b.1)),
+        })
+    }
+}
+
+/// A cell reference (`J3`, `$J$3`): (row, column), 0-based, within a worksheet's 1,048,576
+/// rows and 16,384 columns.
+fn cell(at: &str) -> Option<(u32, u32)> {
+    let at = at.trim();
+    let letters = at
+        .bytes()
+        .skip_while(|&b| b == b'$')
+        .take_while(u8::is_ascii_alphabetic);
+    let mut col: u32 = 0;
+    let mut n = 0;
+    for b in letters {
+        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1;
+        n += 1;
+        if n > 3 {
+            return None;
+        }
+    }
+    let skip = at.bytes().take_while(|&b| b == b'$').count();
+    let digits = at[skip + n..].strip_prefix('$').unwrap_or(&at[skip + n..]);
+    if n == 0 || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let row: u32 = digits.parse().ok()?;
+    ((1..=1 << 20).contains(&row) && (1..=1 << 14).contains(&col)).then(|| (row - 1, col - 1))
 }
 
 impl Found {
+    /// Nothing found yet, a worksheet's merged ranges to be kept.
+    pub(super) fn keeping_merged() -> Found {
+        Found {
+            merged: Some(Vec::new()),
+            ..Found::default()
+        }
+    }
+
     /// Takes in a piece of markup, as calamine reads the part as `role`.
     pub(super) fn see(&mut self, role: Role, event: &Event<'_>) {
         let e = match event {
@@ -202,6 +259,14 @@ impl Found {
                     _ => {}
                 }
             }
+            Role::Sheet if local == "mergeCell" => {
+                if let Some(merged) = &mut self.merged
+                    && let Some([Some(range)]) = attrs(e, ["ref"])
+                    && let Some(range) = Merged::parse(range)
+                {
+                    merged.push(range);
+                }
+            }
             _ => {}
         }
     }
@@ -244,8 +309,10 @@ impl Found {
                     )
                     .saturating_add(self.formats)
             }
-            // Read cell by cell: the grid reader counts what it keeps.
-            Role::Sheet => 0,
+            // Read cell by cell: the grid reader counts what it keeps; the merged ranges kept.
+            Role::Sheet => self.merged.as_ref().map_or(0, |m| {
+                (m.capacity() as u64).saturating_mul(size(size_of::<Merged>()))
+            }),
         }
     }
 }
@@ -346,5 +413,22 @@ mod tests {
         assert_eq!(unsigned(""), 0);
         assert_eq!(unsigned("+5"), 0);
         assert_eq!(unsigned("99999999999999999999999"), u64::MAX);
+    }
+
+    #[test]
+    fn merged_ranges_as_worksheets_write_them() {
+        let m = |first, last| Some(Merged { first, last });
+        assert_eq!(Merged::parse("J3:J5"), m((2, 9), (4, 9)));
+        assert_eq!(Merged::parse("$A$1:L1"), m((0, 0), (0, 11)));
+        assert_eq!(Merged::parse("j5:j3"), m((2, 9), (4, 9)));
+        assert_eq!(
+            Merged::parse("XFD1048576"),
+            m((1_048_575, 16_383), (1_048_575, 16_383))
+        );
+        for bad in [
+            "", "J", "3", "J0", "XFE1", "A1048577", "AAAA1", "A1:B", "A1:B2:C3", "A-1",
+        ] {
+            assert_eq!(Merged::parse(bad), None, "{bad}");
+        }
     }
 }

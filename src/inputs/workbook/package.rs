@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use super::bounded::{Bounded, Exceeded};
-use super::markup::{Found, Gathering, Role};
+use super::markup::{Found, Gathering, Merged, Role};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::inputs::limits;
 
@@ -193,6 +193,18 @@ impl<'a> Package<'a> {
     /// Checks the worksheet calamine reads for the workbook's `index`-th sheet (0-based, in
     /// the order of `Reader::sheet_names`), and returns what its cells may take.
     pub(crate) fn check_sheet(&mut self, index: usize) -> Result<Budget> {
+        self.check(index, Found::default())
+            .map(|(budget, _)| budget)
+    }
+
+    /// [`Package::check_sheet`], keeping the worksheet's merged ranges, counted in what
+    /// its cells may take.
+    pub(crate) fn check_sheet_merged(&mut self, index: usize) -> Result<(Budget, Vec<Merged>)> {
+        self.check(index, Found::keeping_merged())
+            .map(|(budget, found)| (budget, found.and_then(|f| f.merged).unwrap_or_default()))
+    }
+
+    fn check(&mut self, index: usize, found: Found) -> Result<(Budget, Option<Found>)> {
         let path = self
             .sheets
             .get(index)
@@ -208,18 +220,24 @@ impl<'a> Package<'a> {
                 .at(Location::file(self.source))
                 .arg("sheet", index + 1));
         };
-        self.scan(&path, Role::Sheet)?;
-        Ok(Budget {
+        let found = self.scan_into(&path, Role::Sheet, found)?;
+        let budget = Budget {
             source: self.source.to_owned(),
             left: self.limits.memory.saturating_sub(self.held),
             limit: self.limits.memory,
-        })
+        };
+        Ok((budget, found))
     }
 
     /// Inflates and parses a part within the limits, and adds what calamine keeps of it to
     /// the estimate. `None` when the archive has no such part, or calamine cannot open it
     /// (and will say why).
     fn scan(&mut self, path: &str, role: Role) -> Result<Option<Found>> {
+        self.scan_into(path, role, Found::default())
+    }
+
+    /// [`Package::scan`], into `found`.
+    fn scan_into(&mut self, path: &str, role: Role, mut found: Found) -> Result<Option<Found>> {
         let Some(name) = self.names.get(&path.to_ascii_lowercase()).cloned() else {
             return Ok(None);
         };
@@ -250,7 +268,6 @@ impl<'a> Package<'a> {
         config.check_comments = false;
         config.expand_empty_elements = true;
 
-        let mut found = Found::default();
         let mut gathering = Gathering::default();
         let mut buf = Vec::new();
         let mut events: u64 = 0;

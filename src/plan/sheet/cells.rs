@@ -106,54 +106,107 @@ pub(crate) fn strata(v: &str) -> Vec<String> {
         .collect()
 }
 
-/// Why a ratio cell is refused: the catalog id of the message.
-pub(crate) type Refusal = &'static str;
+/// How a spreadsheet shows a number cell (a CSV holds the text shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    /// As it is: text, or a number in no percent format.
+    Plain,
+    /// As a percentage: `0.03` in a cell formatted `0%` shows as `3%`.
+    Percent,
+    /// With a percent sign after it: `3` in a cell formatted `0"%"` shows as `3%`.
+    PercentSign,
+}
 
-/// 抽查比例: a percentage (`3%`, `３％`, `0.5%`), or a number below 1 as a spreadsheet's
-/// percent cell holds it (`0.03` is 3%), with the number's text when it was one. A number
-/// of 1 or more without `%` is refused: 3 may mean 3% or 300%.
-pub(crate) fn ratio(v: &str) -> Result<(Ratio, Option<String>), Refusal> {
-    let v: String = normalize::identifier(v)
+/// Why a ratio cell is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// Not a percentage from 0% to 100%: the value as the sheet shows it.
+    Bad(String),
+    /// A number without a percent sign: what it may mean (`0.5%`, and `50%` when it is a
+    /// fraction of 1 or less).
+    NoPercent {
+        /// The number as a percentage (`0.5%`).
+        percent: String,
+        /// The number as a fraction of one (`50%`), when it is one (above 0, at most 1).
+        fraction: Option<String>,
+    },
+}
+
+/// 抽查比例 (`given` as the cell holds it, `shown` as the sheet shows it): a percentage
+/// (`3%`, `３％`, `0.5%`), or a number a spreadsheet shows as one (`0.03` in a percent cell
+/// is 3%), with the number's text when it was one. A number shown without a percent sign is
+/// refused: `0.5` may mean 0.5% or 50%, `3` 3% or 300%.
+pub(crate) fn ratio(given: &str, shown: Number) -> Result<(Ratio, Option<String>), Refusal> {
+    let v: String = normalize::identifier(given)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
+    let bad = |shown: &str| Refusal::Bad(shown.to_owned());
     if v.ends_with('%') {
         return Ratio::parse(&v)
             .map(|r| (r, None))
-            .ok_or("plan-sheet-bad-ratio");
+            .ok_or_else(|| bad(given));
     }
     let (int, frac) = v.split_once('.').unwrap_or((&v, ""));
     let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
-        return Err("plan-sheet-bad-ratio");
+        return Err(bad(given));
     }
-    if int.bytes().any(|b| b != b'0') {
-        return Err("plan-sheet-ratio-no-percent");
+    let hundredfold = hundredfold(int, frac);
+    match shown {
+        Number::PercentSign => {
+            let shown = format!("{v}%");
+            Ratio::parse(&shown)
+                .map(|r| (r, None))
+                .ok_or_else(|| bad(&shown))
+        }
+        Number::Plain => {
+            let zero = !v.bytes().any(|b| (b'1'..=b'9').contains(&b));
+            let at_most_one = int.trim_start_matches('0').is_empty()
+                || (int.trim_start_matches('0') == "1" && frac.bytes().all(|b| b == b'0'));
+            let percent = if int.is_empty() {
+                format!("0{v}%")
+            } else {
+                format!("{v}%")
+            };
+            Err(Refusal::NoPercent {
+                percent,
+                fraction: (!zero && at_most_one).then_some(hundredfold),
+            })
+        }
+        Number::Percent => {
+            let ratio = Ratio::parse(&hundredfold).or_else(|| {
+                // A number a formula left with a binary fraction's tail
+                // (0.030000000000000002): the percentage to four decimals, when it is that
+                // to within rounding.
+                let x: f64 = v.parse().ok()?;
+                let percent = x * 100.0;
+                let rounded = (percent * 10_000.0).round() / 10_000.0;
+                ((percent - rounded).abs() < 1e-9)
+                    .then(|| Ratio::parse(&format!("{rounded}%")))
+                    .flatten()
+            });
+            ratio
+                .map(|r| (r, Some(v.clone())))
+                .ok_or_else(|| bad(&hundredfold))
+        }
     }
-    // The fraction times 100: its first two digits are the percent's integer part.
+}
+
+/// A number's digits (`int.frac`) times 100, as a percentage: `0.035` is `3.5%`, `3` is
+/// `300%`.
+fn hundredfold(int: &str, frac: &str) -> String {
     let padded = format!("{frac:0<2}");
-    let (whole, rest) = padded.split_at(2);
+    let (moved, rest) = padded.split_at(2);
+    let whole = format!("{int}{moved}");
     let whole = whole.trim_start_matches('0');
     let whole = if whole.is_empty() { "0" } else { whole };
     let rest = rest.trim_end_matches('0');
-    let exact = if rest.is_empty() {
+    if rest.is_empty() {
         format!("{whole}%")
     } else {
         format!("{whole}.{rest}%")
-    };
-    let ratio = Ratio::parse(&exact).or_else(|| {
-        // A number a formula left with a binary fraction's tail (0.030000000000000002):
-        // the percentage to four decimals, when it is that to within rounding.
-        let x: f64 = v.parse().ok()?;
-        let percent = x * 100.0;
-        let rounded = (percent * 10_000.0).round() / 10_000.0;
-        ((percent - rounded).abs() < 1e-9)
-            .then(|| Ratio::parse(&format!("{rounded}%")))
-            .flatten()
-    });
-    ratio
-        .map(|r| (r, Some(v.clone())))
-        .ok_or("plan-sheet-bad-ratio")
+    }
 }
 
 /// A whole number, possibly followed by one of `units` (`40户`, `2人`), full-width digits
@@ -219,7 +272,22 @@ mod tests {
     use super::*;
 
     fn pct(v: &str) -> Result<String, Refusal> {
-        ratio(v).map(|(r, _)| r.to_string())
+        ratio(v, Number::Plain).map(|(r, _)| r.to_string())
+    }
+
+    fn shown(v: &str, shown: Number) -> Result<String, Refusal> {
+        ratio(v, shown).map(|(r, _)| r.to_string())
+    }
+
+    fn bad(v: &str) -> Result<String, Refusal> {
+        Err(Refusal::Bad(v.to_owned()))
+    }
+
+    fn unsigned(percent: &str, fraction: Option<&str>) -> Result<String, Refusal> {
+        Err(Refusal::NoPercent {
+            percent: percent.to_owned(),
+            fraction: fraction.map(str::to_owned),
+        })
     }
 
     #[test]
@@ -228,20 +296,40 @@ mod tests {
         assert_eq!(pct("３％"), Ok("3%".into()));
         assert_eq!(pct(" 3 % "), Ok("3%".into()));
         assert_eq!(pct("0.5%"), Ok("0.5%".into()));
-        // A percent cell: the number it holds.
-        assert_eq!(pct("0.03"), Ok("3%".into()));
-        assert_eq!(ratio("0.03").unwrap().1.as_deref(), Some("0.03"));
-        assert_eq!(pct("0.035"), Ok("3.5%".into()));
-        assert_eq!(pct("0.5"), Ok("50%".into()));
-        assert_eq!(pct(".05"), Ok("5%".into()));
-        assert_eq!(pct("0"), Ok("0%".into()));
-        assert_eq!(pct("0.00001"), Ok("0.001%".into()));
-        assert_eq!(pct("0.030000000000000002"), Ok("3%".into()));
-        assert_eq!(pct("0.123456789"), Err("plan-sheet-bad-ratio"));
-        assert_eq!(pct("3"), Err("plan-sheet-ratio-no-percent"));
-        assert_eq!(pct("1"), Err("plan-sheet-ratio-no-percent"));
-        for bad in ["百分之三", "3%以上", "101%", "-0.03", "3‰", "", "."] {
-            assert_eq!(pct(bad), Err("plan-sheet-bad-ratio"), "{bad}");
+        // A percent cell: the number it holds, as the sheet shows it.
+        let percent = |v| shown(v, Number::Percent);
+        assert_eq!(percent("0.03"), Ok("3%".into()));
+        assert_eq!(
+            ratio("0.03", Number::Percent).unwrap().1.as_deref(),
+            Some("0.03")
+        );
+        assert_eq!(percent("0.035"), Ok("3.5%".into()));
+        assert_eq!(percent("0.5"), Ok("50%".into()));
+        assert_eq!(percent(".05"), Ok("5%".into()));
+        assert_eq!(percent("0"), Ok("0%".into()));
+        assert_eq!(percent("1"), Ok("100%".into()));
+        assert_eq!(percent("0.00001"), Ok("0.001%".into()));
+        assert_eq!(percent("0.030000000000000002"), Ok("3%".into()));
+        assert_eq!(percent("0.123456789"), bad("12.3456789%"));
+        // 3 in a percent cell shows as 300%.
+        assert_eq!(percent("3"), bad("300%"));
+        assert_eq!(percent("百分之三"), bad("百分之三"));
+        // A cell formatted 0"%": the number with its sign.
+        assert_eq!(shown("3", Number::PercentSign), Ok("3%".into()));
+        assert_eq!(shown("0.5", Number::PercentSign), Ok("0.5%".into()));
+        assert_eq!(shown("300", Number::PercentSign), bad("300%"));
+        // A number without a sign, typed or in a cell of no percent format: what it may mean.
+        assert_eq!(pct("0.5"), unsigned("0.5%", Some("50%")));
+        assert_eq!(pct("0.03"), unsigned("0.03%", Some("3%")));
+        assert_eq!(pct(".05"), unsigned("0.05%", Some("5%")));
+        assert_eq!(pct("1"), unsigned("1%", Some("100%")));
+        assert_eq!(pct("1.00"), unsigned("1.00%", Some("100%")));
+        assert_eq!(pct("3"), unsigned("3%", None));
+        assert_eq!(pct("1.5"), unsigned("1.5%", None));
+        assert_eq!(pct("0"), unsigned("0%", None));
+        assert_eq!(pct("０.５"), unsigned("0.5%", Some("50%")));
+        for v in ["百分之三", "3%以上", "101%", "-0.03", "3‰", "", "."] {
+            assert_eq!(pct(v), bad(v), "{v}");
         }
     }
 

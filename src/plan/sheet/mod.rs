@@ -3,16 +3,22 @@
 //! [`Plan::parse`](crate::Plan::parse) before it is returned (SPEC.md §4.1).
 //!
 //! - `columns`: the header, by the names a clerk gives the columns;
-//! - `cells`: the cells as a clerk writes them (`3%`, `0.03`, `40户`, `按比例` …);
-//! - `read`: the rows read into tasks, every problem at its cell ([`from_task_sheet`]);
+//! - `cells`: the cells as a clerk writes them (`3%`, a percent cell's `0.03`, `40户`,
+//!   `按比例` …);
+//! - `layout`: the sheet as Excel shows it: a merged cell's value in every row it covers, a
+//!   number as its format shows it;
+//! - `read`: the sheet read into tasks ([`from_task_sheet`]), every problem at its cell;
+//! - `row`: a row read as a task;
 //! - `render`: the TOML written, and where each line came from;
 //! - `model`: what is given and returned.
 
 mod cells;
 mod columns;
+mod layout;
 mod model;
 mod read;
 mod render;
+mod row;
 
-pub use model::{Allocation, PlanHeader, SheetPlan, SheetQuota, SheetTask};
+pub use model::{Allocation, MergedValue, PlanHeader, SheetPlan, SheetQuota, SheetTask};
 pub use read::from_task_sheet;

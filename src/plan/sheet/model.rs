@@ -4,6 +4,8 @@
 use crate::error::Location;
 use crate::plan::model::{Plan, Ratio};
 
+use super::columns::Col;
+
 /// The plan's own keys (`[plan]`), which a task sheet does not hold: the caller gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanHeader {
@@ -22,8 +24,8 @@ pub struct PlanHeader {
 /// How many a task draws, as its row says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetQuota {
-    /// A ratio (抽查比例); `number` is the cell's text when it was a number (`0.03`) rather
-    /// than a percentage.
+    /// A ratio (抽查比例); `number` is the cell's text when it was a number a percent cell
+    /// shows as a percentage (`0.03`, shown as `3%`).
     Ratio {
         /// The ratio.
         ratio: Ratio,
@@ -79,6 +81,20 @@ pub struct SheetTask {
     pub team_size: Option<u64>,
     /// 执法人员科室: the officers' departments the team is drawn from (empty: all).
     pub departments: Vec<String>,
+    /// The values of the row that a merged cell gave it, in the order of the sheet's columns.
+    pub merged: Vec<MergedValue>,
+}
+
+/// A value a row takes from a merged cell: Excel keeps it in the merged range's first cell
+/// and shows it in every row the range covers, and so it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedValue {
+    /// The column's header, as the sheet writes it (`每组人数`).
+    pub column: String,
+    /// The merged range, as Excel names it (`J3:J5`).
+    pub range: String,
+    /// What the column holds.
+    pub(crate) col: Col,
 }
 
 /// A plan written from a task sheet.

@@ -7,20 +7,18 @@ use crate::base::normalize;
 use crate::dates::Date;
 use crate::error::{Error, ErrorKind, Location, MAX_PROBLEMS, Result};
 use crate::inputs::ReadOptions;
-use crate::inputs::grid::{self, Grid, Style};
+use crate::inputs::grid::{self, Style};
 use crate::messages::{Lang, msg};
-use crate::plan::model::{MAX_TEAM_SIZE, MIN_TEAM_SIZE, Plan};
+use crate::plan::model::Plan;
 
-use super::cells;
 use super::columns::{Col, Header, is_header};
-use super::model::{PlanHeader, SheetPlan, SheetQuota, SheetTask};
+use super::layout;
+use super::model::{PlanHeader, SheetPlan, SheetTask};
 use super::render::{self, Origin};
+use super::row::Row;
 
 /// The name the written plan is parsed under (its errors are told at the sheet's cells).
 const PLAN: &str = "plan.toml";
-
-/// The largest count a plan takes (SPEC.md §4.1).
-const MAX_COUNT: u64 = 1_000_000_000;
 
 /// Writes the plan of a task sheet (任务表): one task a row, under a header row that may sit
 /// below title rows (the first of the first 30 rows naming two of the columns, 任务编号 or
@@ -32,7 +30,10 @@ const MAX_COUNT: u64 = 1_000_000_000;
 /// 任务编号 and 任务名称 (required), 抽查事项, 抽查依据, 抽查比例 or 抽查数量 (one of them in
 /// each row), 分层, 分配方式, 每组人数 and 执法人员科室 (the officers' `department`); the plan's
 /// English keys name them too. A 定向条件 cannot be read from a sheet: a filter is written in
-/// the plan. Every problem is an error at its cell (all of them listed at once); the plan
+/// the plan. The sheet is read as Excel shows it: a ratio is a percentage (`3%`), or a number
+/// in a cell formatted as one (`0.03` shown as `3%`), and a bare number is refused (`0.5`:
+/// 0.5% or 50%?); a cell merged down over rows gives its value to each row it covers, and the
+/// plan says so. Every problem is an error at its cell (all of them listed at once); the plan
 /// returned parses.
 ///
 /// ```
@@ -67,7 +68,7 @@ pub fn from_task_sheet(
     lang: Lang,
 ) -> Result<SheetPlan> {
     let date = plan_header(header)?;
-    let grid = grid::read(source, bytes, read, &is_header).map_err(|e| {
+    let mut grid = grid::read_laid_out(source, bytes, read, &is_header).map_err(|e| {
         if e.kind() == ErrorKind::EmptyTable {
             Error::with_id(ErrorKind::EmptyTable, "plan-sheet-empty-table")
                 .at(Location::file(source))
@@ -80,7 +81,8 @@ pub fn from_task_sheet(
         _ => None,
     };
     let head = Header::resolve(&grid.header, &|i| grid.at(grid.header_at, i))?;
-    let mut problems = Vec::new();
+    // A merged cell's value in every row it covers, as Excel shows it.
+    let (shown, mut problems) = layout::show(&mut grid, &head)?;
     let mut tasks: Vec<SheetTask> = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
     let mut first_of: HashMap<String, u64> = HashMap::new();
@@ -88,6 +90,7 @@ pub fn from_task_sheet(
         let row = Row {
             head: &head,
             grid: &grid,
+            shown: &shown,
             line: *line,
             cells,
         };
@@ -201,228 +204,15 @@ fn listed(source: &str, mut problems: Vec<Error>) -> Option<Error> {
     }
 }
 
-/// A row of the sheet, being read.
-struct Row<'a> {
-    head: &'a Header,
-    grid: &'a Grid,
-    line: u64,
-    cells: &'a [String],
-}
-
-impl Row<'_> {
-    /// The text of a column's cell, normalised; `None` when the sheet has no such column.
-    fn cell(&self, col: Col) -> Option<String> {
-        let (i, _) = self.head.get(col)?;
-        Some(normalize::text(
-            self.cells.get(i).map_or("", String::as_str),
-        ))
-    }
-
-    /// A column's cell unless it says nothing ([`cells::blank`]).
-    fn given(&self, col: Col) -> Option<String> {
-        self.cell(col).filter(|v| !cells::blank(v))
-    }
-
-    /// An error of `kind` at a column's cell (the row when the sheet lacks the column),
-    /// naming the column by the sheet's own header.
-    fn error(&self, kind: ErrorKind, id: &'static str, col: Col) -> Error {
-        let (column, header) = self.head.get(col).map_or((None, ""), |(i, h)| (Some(i), h));
-        Error::with_id(kind, id)
-            .at(self.grid.at(self.line, column))
-            .arg("column", header.to_owned())
-    }
-
-    /// A value at a column's cell that is not what the column takes.
-    fn bad(&self, id: &'static str, col: Col, value: &str) -> Error {
-        self.error(ErrorKind::BadValue, id, col)
-            .arg("value", value.to_owned())
-    }
-
-    /// The row read as a task; `None` when none of the columns read says anything (a row a
-    /// template numbered in advance); every problem of the row otherwise.
-    fn task(&self) -> std::result::Result<Option<SheetTask>, Vec<Error>> {
-        if self
-            .head
-            .cols
-            .iter()
-            .all(|(c, ..)| self.given(*c).is_none())
-        {
-            return Ok(None);
-        }
-        let mut problems = Vec::new();
-        let mut text = |col: Col, read: fn(&str) -> String| -> String {
-            let v = self.given(col).map_or_else(String::new, |v| read(&v));
-            if let Some(c) = normalize::first_control(&v) {
-                problems.push(
-                    self.error(ErrorKind::ControlCharacter, "plan-sheet-control", col)
-                        .arg("code", format!("{:04X}", c as u32)),
-                );
-            }
-            v
-        };
-        let id = text(Col::Id, cells::one_line);
-        let name = text(Col::Name, cells::one_line);
-        let basis = text(Col::Basis, cells::joined);
-        for (col, v) in [(Col::Id, &id), (Col::Name, &name)] {
-            if v.is_empty() {
-                problems.push(self.error(ErrorKind::EmptyField, "plan-sheet-empty", col));
-            }
-        }
-        let list = |col: Col, read: fn(&str) -> Vec<String>| {
-            self.given(col).map_or_else(Vec::new, |v| read(&v))
-        };
-        let items = list(Col::Items, cells::items);
-        let strata = list(Col::Strata, cells::strata);
-        let departments = list(Col::Department, cells::names);
-        for (col, values) in [
-            (Col::Items, &items),
-            (Col::Strata, &strata),
-            (Col::Department, &departments),
-        ] {
-            if let Some(c) = values.iter().find_map(|v| normalize::first_control(v)) {
-                problems.push(
-                    self.error(ErrorKind::ControlCharacter, "plan-sheet-control", col)
-                        .arg("code", format!("{:04X}", c as u32)),
-                );
-            }
-        }
-        for col in [Col::Filter, Col::Kind] {
-            let Some(v) = self.given(col) else { continue };
-            let message = match col {
-                Col::Filter => "plan-sheet-filter",
-                _ if cells::directed(&v) => "plan-sheet-directed",
-                _ => continue,
-            };
-            problems.push(
-                self.bad(message, col, &v)
-                    .arg("task", task_or_row(&id, self.line)),
-            );
-        }
-        let quota = self.quota(&mut problems);
-        let allocation = self.allocation(quota.as_ref(), &strata, &mut problems);
-        let team_size = self.given(Col::TeamSize).and_then(|v| {
-            let n = cells::whole(&v, &['人', '名'])
-                .filter(|n| (MIN_TEAM_SIZE..=MAX_TEAM_SIZE).contains(n));
-            if n.is_none() {
-                problems.push(self.bad("plan-sheet-bad-team-size", Col::TeamSize, &v));
-            }
-            n
-        });
-        match quota {
-            Some(quota) if problems.is_empty() => Ok(Some(SheetTask {
-                at: self.grid.at(self.line, None),
-                id,
-                name,
-                items,
-                basis,
-                quota,
-                strata,
-                allocation,
-                team_size,
-                departments,
-            })),
-            _ => Err(problems),
-        }
-    }
-
-    /// 抽查比例 or 抽查数量: exactly one of them.
-    fn quota(&self, problems: &mut Vec<Error>) -> Option<SheetQuota> {
-        let ratio = self.given(Col::Ratio);
-        let count = self.given(Col::Count);
-        match (ratio, count) {
-            (Some(r), Some(c)) => {
-                let ratio_header = self.head.get(Col::Ratio).map_or("", |(_, h)| h);
-                // A percent cell as the sheet shows it (3%, not the 0.03 it holds).
-                let shown = cells::ratio(&r).map_or(r, |(ratio, _)| ratio.to_string());
-                problems.push(
-                    self.bad("plan-sheet-ratio-and-count", Col::Count, &c)
-                        .arg("ratio_column", ratio_header.to_owned())
-                        .arg("ratio", shown),
-                );
-                None
-            }
-            (None, None) => {
-                let col = if self.head.get(Col::Ratio).is_some() {
-                    Col::Ratio
-                } else {
-                    Col::Count
-                };
-                problems.push(self.error(ErrorKind::BadValue, "plan-sheet-no-quota", col));
-                None
-            }
-            (Some(r), None) => match cells::ratio(&r) {
-                Ok((ratio, number)) => Some(SheetQuota::Ratio { ratio, number }),
-                Err(id) => {
-                    problems.push(self.bad(id, Col::Ratio, &r));
-                    None
-                }
-            },
-            (None, Some(c)) => match cells::whole(&c, &['户', '家', '个']) {
-                Some(n) if (1..=MAX_COUNT).contains(&n) => Some(SheetQuota::Count(n)),
-                _ => {
-                    problems.push(self.bad("plan-sheet-bad-count", Col::Count, &c));
-                    None
-                }
-            },
-        }
-    }
-
-    /// 分配方式: in words, needed for a count over strata, refused with a ratio.
-    fn allocation(
-        &self,
-        quota: Option<&SheetQuota>,
-        strata: &[String],
-        problems: &mut Vec<Error>,
-    ) -> Option<super::model::Allocation> {
-        let given = self.given(Col::Allocation);
-        let by_ratio = matches!(quota, Some(SheetQuota::Ratio { .. }));
-        let allocation = given.as_deref().and_then(|v| {
-            let a = cells::allocation(v);
-            // With a ratio, the cell is refused as such below, whatever it says.
-            if a.is_none() && !by_ratio {
-                problems.push(self.bad("plan-sheet-bad-allocation", Col::Allocation, v));
-            }
-            a
-        });
-        match (quota, &given) {
-            (Some(SheetQuota::Ratio { .. }), Some(v)) => {
-                problems.push(self.bad("plan-sheet-allocation-with-ratio", Col::Allocation, v));
-            }
-            (Some(SheetQuota::Count(n)), None) if !strata.is_empty() => {
-                let col = if self.head.get(Col::Allocation).is_some() {
-                    Col::Allocation
-                } else {
-                    Col::Count
-                };
-                problems.push(
-                    self.error(ErrorKind::BadValue, "plan-sheet-allocation-needed", col)
-                        .arg("count", *n)
-                        .arg("strata", strata.join("、")),
-                );
-            }
-            _ => {}
-        }
-        allocation
-    }
-}
-
-/// The task's id for a message, or its row when the id is empty.
-fn task_or_row(id: &str, line: u64) -> String {
-    if id.is_empty() {
-        line.to_string()
-    } else {
-        id.to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::plan::model::{Quota, Spread, Tree};
+    use crate::plan::sheet::MergedValue;
 
     const SHEET: &str = "\u{FEFF}某某县市场监督管理局2027年度双随机抽查任务表\n\
         序号,任务编号（必填）,任务名称*,抽查事项,抽查依据,抽查比例,抽查数量,分层依据,分配方式,每组人数,执法人员科室,备注\n\
-        1,T1,企业公示信息抽查,企业年度报告公示信息、即时信息,《企业信息公示暂行条例》第十四条,0.03,,信用风险分类,,2,市场监管,\n\
+        1,T1,企业公示信息抽查,企业年度报告公示信息、即时信息,《企业信息公示暂行条例》第十四条,3%,,信用风险分类,,2,市场监管,\n\
         2,T2,食品经营许可事项抽查,\"食品经营许可情况\n食品安全管理制度落实情况\",\"《食品安全法》第一百一十条\n《食品经营许可和备案管理办法》\",/,40户,,,3人,食品安全,重点\n\
         3,T3,登记事项抽查,住所登记情况,,,100,行政区划,按比例,,,\n\
         4,,,,,,,,,,,\n";
@@ -489,10 +279,10 @@ mod tests {
         assert_eq!(t3.strata, ["region"]);
         assert_eq!(t3.team_size, 2);
         assert_eq!(zh.tasks[2].at.to_string(), "任务表.csv:7");
-        // Commented for the clerk: the sheet's number, the default, the missing contact.
+        // Commented for the clerk: the first task's keys, the default, the missing contact.
         assert!(zh.text.contains("ratio = \"3%\""), "{}", zh.text);
         assert!(
-            zh.text.contains("# 抽取比例（任务表中为 0.03）"),
+            zh.text.contains("# 抽取比例（算出的户数向上取整）"),
             "{}",
             zh.text
         );
@@ -509,7 +299,8 @@ mod tests {
             zh.text
         );
         assert!(
-            en.text.contains("# the ratio (the task sheet has 0.03)"),
+            en.text
+                .contains("# the ratio (counts from it are rounded up)"),
             "{}",
             en.text
         );
@@ -525,7 +316,7 @@ mod tests {
             let e = written(sheet, Lang::Zh).unwrap_err();
             (e.message(Lang::Zh), e.message(Lang::En), e.hint(Lang::Zh))
         };
-        let (zh, en, hint) = said(&SHEET.replace("0.03", "百分之三"));
+        let (zh, en, hint) = said(&SHEET.replace(",3%,", ",百分之三,"));
         assert_eq!(
             zh,
             "任务表.csv:3:6: “抽查比例”为“百分之三”：应为 0% 至 100% 的百分比，如 3% 或 0.5%"
@@ -535,8 +326,26 @@ mod tests {
             "任务表.csv:3:6: '抽查比例' is '百分之三': expected a percentage from 0% to 100%, such as 3% or 0.5%"
         );
         assert!(hint.unwrap().contains("百分之三"));
-        let (zh, ..) = said(&SHEET.replace("0.03", "3"));
-        assert!(zh.contains("没有百分号"), "{zh}");
+        // A number without a percent sign, in a text file (or a cell in no percent format):
+        // refused, whatever it is, with what it may mean.
+        let (zh, en, hint) = said(&SHEET.replace(",3%,", ",0.5,"));
+        assert_eq!(
+            zh,
+            "任务表.csv:3:6: “抽查比例”为“0.5”，没有百分号：可能是 0.5%，也可能是 50%"
+        );
+        assert_eq!(
+            en,
+            "任务表.csv:3:6: '抽查比例' is '0.5', without a percent sign: it may mean 0.5% or 50%"
+        );
+        assert!(hint.unwrap().starts_with("请写明百分号：0.5% 或 50%"));
+        let (zh, ..) = said(&SHEET.replace(",3%,", ",0.03,"));
+        assert!(zh.ends_with("可能是 0.03%，也可能是 3%"), "{zh}");
+        let (zh, _, hint) = said(&SHEET.replace(",3%,", ",3,"));
+        assert_eq!(
+            zh,
+            "任务表.csv:3:6: “抽查比例”为“3”，没有百分号：不能确定是不是 3%"
+        );
+        assert!(hint.unwrap().starts_with("请写成带百分号的百分比，如 3%"));
         let (zh, ..) = said(&SHEET.replace(",/,40户,", ",5%,40户,"));
         assert_eq!(
             zh,
@@ -593,7 +402,7 @@ mod tests {
         assert!(hint.unwrap().contains("任务 T2 下"));
         // Several problems: all of them, at once.
         let e = written(
-            &SHEET.replace("0.03", "百分之三").replace(",3人,", ",1,"),
+            &SHEET.replace(",3%,", ",百分之三,").replace(",3人,", ",1,"),
             Lang::Zh,
         )
         .unwrap_err();
@@ -655,5 +464,74 @@ mod tests {
 
     fn with_text(sheet: &str) -> Result<SheetPlan> {
         written(sheet, Lang::Zh)
+    }
+
+    #[test]
+    fn a_workbook_is_read_as_excel_shows_it() {
+        // 每组人数 3 merged over T1 and T2 (D3:D4); T1's ratio in a percent cell, T2's a
+        // General 0.5.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["任务编号", "任务名称", "抽查比例", "每组人数"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(1, c as u16, *h).unwrap();
+        }
+        let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+        for (r, id) in [(2, "T1"), (3, "T2")] {
+            ws.write_string(r, 0, id).unwrap();
+            ws.write_string(r, 1, "企业公示信息抽查").unwrap();
+        }
+        ws.write_number_with_format(2, 2, 0.005, &percent).unwrap();
+        ws.write_number(3, 2, 0.5).unwrap();
+        ws.merge_range(2, 3, 3, 3, "", &rust_xlsxwriter::Format::new())
+            .unwrap();
+        ws.write_number(2, 3, 3).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = |bytes: &[u8]| {
+            from_task_sheet(
+                "t.xlsx",
+                bytes,
+                &ReadOptions::default(),
+                &header(),
+                Lang::Zh,
+            )
+        };
+        let e = read(&bytes).unwrap_err();
+        assert_eq!(e.message_id(), "plan-sheet-ratio-no-percent");
+        assert_eq!(e.location().unwrap().to_string(), "t.xlsx:Sheet1!C4");
+
+        let ws = book.worksheet_from_index(0).unwrap();
+        ws.write_string(3, 2, "50%").unwrap();
+        let p = read(&book.save_to_buffer().unwrap()).unwrap();
+        let [t1, t2] = &p.tasks[..] else { panic!() };
+        assert_eq!((t1.team_size, t2.team_size), (Some(3), Some(3)));
+        let merged = MergedValue {
+            column: "每组人数".into(),
+            range: "D3:D4".into(),
+            col: Col::TeamSize,
+        };
+        assert_eq!(
+            (&t1.merged[..], &t2.merged[..]),
+            (&[merged.clone()][..], &[merged][..])
+        );
+        assert_eq!(
+            p.plan.tasks[0].quota,
+            Quota::Ratio(Tree::Leaf(crate::plan::Ratio { ppm: 5_000 }))
+        );
+        assert!(
+            p.text.contains(
+                "ratio = \"0.5%\"                              # 抽取比例（任务表中为 0.005）"
+            ),
+            "{}",
+            p.text
+        );
+        assert!(
+            p.text
+                .contains("# 每组人数：任务表 D3:D4 为合并单元格，取其值\nteam_size = 3\n"),
+            "{}",
+            p.text
+        );
     }
 }

@@ -179,11 +179,21 @@ pub(crate) fn plan(
 }
 
 /// One `[[tasks]]`: the first task's keys explained, every task's values that were read
-/// with a conversion or a default noted.
+/// with a conversion or a default noted, and those a merged cell gave the row.
 fn task_entries(w: &mut Writer, i: usize, task: &SheetTask) {
     let first = i == 0;
     let explain = |id: &'static str| first.then(|| msg(id));
-    let at = |col: Col| Origin::Task(i, Some(col));
+    // A key from a column, a value a merged cell gave the row said on the line above it.
+    let entry = |w: &mut Writer, k: &str, value: &str, note: Option<Message>, col: Col| {
+        for m in task.merged.iter().filter(|m| m.col == col) {
+            w.comment(
+                &msg("plan-sheet-toml-merged")
+                    .arg("column", m.column.clone())
+                    .arg("range", m.range.clone()),
+            );
+        }
+        w.entry(k, value, note, Origin::Task(i, Some(col)));
+    };
     w.push("", Origin::Nothing);
     w.comment(
         &msg("plan-sheet-toml-task")
@@ -191,40 +201,45 @@ fn task_entries(w: &mut Writer, i: usize, task: &SheetTask) {
             .arg("row", task.at.line.unwrap_or(0)),
     );
     w.push("[[tasks]]", Origin::Task(i, None));
-    w.entry(
+    entry(
+        w,
         "id",
         &string(&task.id),
         explain("plan-sheet-toml-task-id"),
-        at(Col::Id),
+        Col::Id,
     );
-    w.entry(
+    entry(
+        w,
         "name",
         &string(&task.name),
         explain("plan-sheet-toml-task-name"),
-        at(Col::Name),
+        Col::Name,
     );
     if !task.items.is_empty() {
-        w.entry(
+        entry(
+            w,
             "items",
             &strings(&task.items),
             explain("plan-sheet-toml-items"),
-            at(Col::Items),
+            Col::Items,
         );
     }
     if !task.basis.is_empty() {
-        w.entry(
+        entry(
+            w,
             "basis",
             &string(&task.basis),
             explain("plan-sheet-toml-basis"),
-            at(Col::Basis),
+            Col::Basis,
         );
     }
     if !task.strata.is_empty() {
-        w.entry(
+        entry(
+            w,
             "strata",
             &strings(&task.strata),
             explain("plan-sheet-toml-strata"),
-            at(Col::Strata),
+            Col::Strata,
         );
     }
     match &task.quota {
@@ -233,31 +248,34 @@ fn task_entries(w: &mut Writer, i: usize, task: &SheetTask) {
                 Some(n) => Some(msg("plan-sheet-toml-ratio-from").arg("value", n.clone())),
                 None => explain("plan-sheet-toml-ratio"),
             };
-            w.entry("ratio", &string(&ratio.to_string()), note, at(Col::Ratio));
+            entry(w, "ratio", &string(&ratio.to_string()), note, Col::Ratio);
         }
         SheetQuota::Count(n) => {
-            w.entry(
+            entry(
+                w,
                 "count",
                 &n.to_string(),
                 explain("plan-sheet-toml-count"),
-                at(Col::Count),
+                Col::Count,
             );
         }
     }
     if let Some(a) = task.allocation {
-        w.entry(
+        entry(
+            w,
             "allocation",
             &string(a.as_str()),
             explain("plan-sheet-toml-allocation"),
-            at(Col::Allocation),
+            Col::Allocation,
         );
     }
     match task.team_size {
-        Some(n) => w.entry(
+        Some(n) => entry(
+            w,
             "team_size",
             &n.to_string(),
             explain("plan-sheet-toml-team-size"),
-            at(Col::TeamSize),
+            Col::TeamSize,
         ),
         None => w.entry(
             "team_size",
@@ -267,11 +285,12 @@ fn task_entries(w: &mut Writer, i: usize, task: &SheetTask) {
         ),
     }
     if !task.departments.is_empty() {
-        w.entry(
+        entry(
+            w,
             "officer_filter",
             &format!("{{ department = {} }}", strings(&task.departments)),
             explain("plan-sheet-toml-departments"),
-            at(Col::Department),
+            Col::Department,
         );
     }
 }

@@ -88,7 +88,7 @@ pub fn resolve_column(
 
 /// A column's name in a message: its Chinese header name in Chinese (`企业类型`), the
 /// canonical name in English (`entity_type`).
-fn named(kind: crate::inputs::TableKind, column: &str) -> crate::messages::Message {
+pub(crate) fn named(kind: crate::inputs::TableKind, column: &str) -> crate::messages::Message {
     msg("draw-column-named")
         .arg("name", column.to_owned())
         .arg("label", crate::inputs::columns::chinese_label(kind, column))

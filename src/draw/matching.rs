@@ -104,14 +104,12 @@ pub fn pool(task: &Task, officers: &Table, eligible: &[bool]) -> Result<Vec<Part
             if more {
                 listed.push('…');
             }
-            let column = &officers.columns[*c];
             msg("draw-pool-unmatched")
-                .arg("column", column.clone())
                 .arg(
-                    "label",
-                    crate::inputs::columns::chinese_label(
+                    "column",
+                    crate::draw::frame::named(
                         crate::inputs::TableKind::Officers,
-                        column,
+                        &officers.columns[*c],
                     ),
                 )
                 .arg("values", listed)

@@ -14,8 +14,12 @@ draw-earlier-other-plan = not a valid record: it is the record of plan '{ $earli
 draw-column-absent = { "" }
 draw-column-personal-data = : it holds personal data and is dropped on reading
 draw-table = { $table }
-draw-column-named = { $name }
-draw-column-list = { $names }
+draw-column-named = { $label ->
+   *[other] { $name }
+}
+draw-column-list = { $labels ->
+   *[other] { $names }
+}
 draw-columns-and-dropped = { $columns }; the other headers, dropped as read: { $dropped }
 
 ## Officers: who may be drawn (SPEC.md §8.1)

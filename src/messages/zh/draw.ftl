@@ -21,8 +21,12 @@ draw-table = { $table ->
         [results] 抽查结果文件
        *[other] { $table }
     }
-draw-column-named = { $label }
-draw-column-list = { $labels }
+draw-column-named = { $name ->
+   *[other] { $label }
+}
+draw-column-list = { $names ->
+   *[other] { $labels }
+}
 draw-columns-and-dropped = { $columns }；其余表头读取时已舍弃：{ $dropped }
 
 ## 执法人员：谁可以被抽取（SPEC.md §8.1）
@@ -35,7 +39,7 @@ draw-certificate-expired = 执法证 { $certificate } 已于 { $date } 过期
 draw-certificate-not-yet-valid = 执法证 { $certificate } 自 { $date } 起才有效
 draw-certificate-no-dates = 执法证 { $certificate } 没有有效期
 draw-pool-matched = { "" }
-draw-pool-unmatched = ；officer_filter 没有匹配任何执法人员：名录中“{ $label }”列的值有 { $values }
+draw-pool-unmatched = ；officer_filter 没有匹配任何执法人员：名录中“{ $column }”列的值有 { $values }
 draw-pool-too-small-department = 任务“{ $task }”部门“{ $department }”：可选派的执法人员只有 { $eligible } 名，少于该部门每组应出的 { $team_size } 名（另有 { $ineligible } 名符合 officer_filter，但不在岗或没有有效的执法证）{ $unmatched }
 
 ## 为什么没有执法人员可派（no-officer-for-target 的原因）：人员库人数，再列出各项规则排除的人数

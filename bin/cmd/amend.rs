@@ -90,6 +90,12 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
             )
         );
     } else {
+        // Officers by name beside their ids, as the draw's summary shows them.
+        let names = super::draw::officer_names(&inputs);
+        let shown = |id: &String| match names.get(id) {
+            Some(name) => t!(lang, "report-officer", name = name, id = id),
+            None => id.clone(),
+        };
         say!(
             "{}",
             t!(
@@ -97,8 +103,8 @@ pub fn run(a: &AmendArgs, lang: Lang) -> Result<ExitCode> {
                 "amend-replaced",
                 task = &entry.task,
                 target = &entry.target,
-                officer = &entry.officer,
-                replacement = &entry.replacement,
+                officer = shown(&entry.officer),
+                replacement = shown(&entry.replacement),
                 reason = &entry.reason
             )
         );

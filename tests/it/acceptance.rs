@@ -634,8 +634,10 @@ fn amend_then_verify_then_tamper() {
         "2027-02-01T09:00:00+08:00",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
+    // The officers are named beside their ids, as in the draw's summary.
     assert!(
-        stdout(&out).starts_with(&format!("replaced T1 {target}: {officer} → ")),
+        stdout(&out).starts_with(&format!("replaced T1 {target}: "))
+            && stdout(&out).contains(&format!(" ({officer}) → ")),
         "{}",
         stdout(&out)
     );

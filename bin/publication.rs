@@ -34,17 +34,21 @@ pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let text = Format::new().set_num_format("@");
     let columns = &sheet.table.columns;
-    let mut widths: Vec<usize> = columns.iter().map(|c| display_width(&c.heading)).collect();
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .map(|c| crate::args::width(&c.heading))
+        .collect();
     for (c, column) in columns.iter().enumerate() {
         ws.write_string_with_format(0, u16::try_from(c)?, &column.heading, &heading)?;
     }
     for (r, row) in sheet.table.rows.iter().enumerate() {
         let r = u32::try_from(r + 1)?;
         for (c, (column, value)) in columns.iter().zip(&row.cells).enumerate() {
-            widths[c] = widths[c].max(display_width(value));
+            widths[c] = widths[c].max(crate::args::width(value));
             let c = u16::try_from(c)?;
-            let day =
-                shuangsui::dates::Date::parse(value).filter(|_| column.kind == CellKind::Date);
+            let day = (column.kind == CellKind::Date)
+                .then(|| shuangsui::dates::Date::parse(value))
+                .flatten();
             match (column.kind, value.parse::<u32>(), day) {
                 (CellKind::Number, Ok(n), _) => {
                     ws.write_number(r, c, n)?;
@@ -83,17 +87,6 @@ pub fn xlsx(sheet: &notice::Sheet) -> Result<Vec<u8>> {
     }
     ws.set_repeat_rows(0, 0)?;
     Ok(book.save_to_buffer()?)
-}
-
-/// How wide a text is in a spreadsheet's columns: a character of the CJK ranges and full-width
-/// forms counts two, any other one.
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let wide = matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-            if wide { 2 } else { 1 }
-        })
-        .sum()
 }
 
 /// The notice files in the chosen formats, each rendered from the one notice: `stem.html`,

@@ -233,24 +233,25 @@ pub fn parse_time(s: &str) -> Option<i64> {
 
 /// Unix seconds as Beijing time (UTC+8), for people to read: `2027-01-15 10:00:00`.
 pub fn format_beijing(t: i64) -> String {
-    match utc_at(t).and_then(|u| u.checked_add(SignedDuration::from_secs(8 * 3600)).ok()) {
-        Some(local) => match Date::from_jiff(local.date()) {
-            Some(day) => format!(
-                "{day} {:02}:{:02}:{:02}",
-                local.hour(),
-                local.minute(),
-                local.second()
-            ),
-            None => format_rfc3339(t),
-        },
+    match beijing_at(t) {
+        Some((day, [h, m, s])) => format!("{day} {h:02}:{m:02}:{s:02}"),
         None => format_rfc3339(t),
     }
 }
 
+/// The date and the time of day (hour, minute, second) in Beijing (UTC+8) at Unix time `t`;
+/// `None` out of the years 1000 to 9999.
+pub fn beijing_at(t: i64) -> Option<(Date, [u8; 3])> {
+    let local = utc_at(t)?
+        .checked_add(SignedDuration::from_secs(8 * 3600))
+        .ok()?;
+    let time = [local.hour(), local.minute(), local.second()].map(i8::unsigned_abs);
+    Some((Date::from_jiff(local.date())?, time))
+}
+
 /// The calendar date in China (UTC+8, no daylight saving) at Unix time `t`.
 pub fn china_date(t: i64) -> Option<Date> {
-    let beijing = utc_at(t)?.checked_add(SignedDuration::from_secs(i64::from(BEIJING.seconds())));
-    Date::from_jiff(beijing.ok()?.date())
+    beijing_at(t).map(|(day, _)| day)
 }
 
 /// The Unix time at which `day` begins in China (00:00 UTC+8).

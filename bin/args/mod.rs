@@ -20,6 +20,8 @@ mod usage;
 mod values;
 mod wrap;
 
+pub(crate) use wrap::width;
+
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 pub use ceremony::{AnnounceArgs, BeaconRoundArgs, ContributeArgs, FinalizeArgs};

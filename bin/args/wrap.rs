@@ -4,7 +4,7 @@
 //! counts them). Lines without Chinese are left to clap.
 
 /// Whether a character takes two columns (CJK ideographs, kana, Hangul, full-width forms and
-/// CJK punctuation).
+/// CJK punctuation), in a terminal and in a spreadsheet's column widths.
 fn wide(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x115F
@@ -13,7 +13,8 @@ fn wide(c: char) -> bool {
         | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F
         | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6)
+        | 0xFFE0..=0xFFE6
+        | 0x2_0000..=0x3_FFFD)
 }
 
 /// Marks that do not begin a line.

@@ -39,11 +39,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> Result<ExitCode> {
     // A notice is signed on or after the day of its draw, where the record proves that day:
     // the day its beacon round came, in Beijing (an unattested draw proves no day).
     let issued = super::day_or_today(args.notice_date.as_deref(), "--notice-date", lang)?;
-    let drawn_on = record.seed.attestation.as_ref().and_then(|a| {
-        shuangsui::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-            .and_then(shuangsui::dates::china_date)
-    });
-    if let Some(day) = drawn_on.filter(|d| issued < *d) {
+    if let Some(day) = record.beacon_day().filter(|d| issued < *d) {
         anyhow::bail!(t!(
             lang,
             "publish-notice-before-draw",

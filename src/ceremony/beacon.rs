@@ -35,6 +35,12 @@ pub fn time_of(round: u64) -> i64 {
     GENESIS.saturating_add(periods.saturating_mul(PERIOD))
 }
 
+/// Where anyone can fetch a round of the chain and its signature: drand's public HTTP API,
+/// `https://api.drand.sh/CHAIN/public/ROUND`.
+pub fn round_url(chain_hash: &str, round: u64) -> String {
+    format!("https://api.drand.sh/{chain_hash}/public/{round}")
+}
+
 /// A beacon round as drand's HTTP API returns it (`/public/ROUND`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]

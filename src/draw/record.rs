@@ -369,6 +369,14 @@ pub struct Totals {
 }
 
 impl Record {
+    /// The day in China its beacon round was emitted: the earliest day the draw can have
+    /// been made, as the record proves it; `None` for an unattested seed.
+    pub fn beacon_day(&self) -> Option<crate::dates::Date> {
+        let a = self.seed.attestation.as_ref()?;
+        crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
+            .and_then(crate::dates::china_date)
+    }
+
     /// The draw's [`Totals`].
     pub fn totals(&self) -> Totals {
         let selections = self.tasks.iter().map(|t| t.selected.len()).sum();

@@ -148,12 +148,7 @@ impl Results {
                 }
             }
         }
-        let drawn_on = Date::parse(&record.plan.date).or_else(|| {
-            record.seed.attestation.as_ref().and_then(|a| {
-                crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-                    .and_then(crate::dates::china_date)
-            })
-        });
+        let drawn_on = Date::parse(&record.plan.date).or_else(|| record.beacon_day());
         let mut problems: Vec<Error> = Vec::new();
         let mut total = 0u64;
         // A problem of a row, placed at the cell of `column`.

@@ -8,9 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Format as XlsxFormat, Workbook};
+use rust_xlsxwriter::Workbook;
 
 use crate::browser::{chromium, headless};
+use crate::exports;
 use crate::fixtures::{TempDir, available, bin_at, faketime, outcome, round_json};
 
 /// The clock of each step (UTC): the announcement ten minutes before drand round 657413
@@ -18,49 +19,11 @@ use crate::fixtures::{TempDir, available, bin_at, faketime, outcome, round_json}
 const ANNOUNCE_AT: &str = "@2023-09-15 10:50:02";
 const DRAW_AT: &str = "@2023-09-15 11:01:00";
 
-/// The directory as the bureau's system exports it: an instructions sheet, then the data
-/// under a merged title and an export note, headers annotated, risk classes in words.
+/// The directory as the bureau's system exports it (the export of `exports.rs`): an
+/// instructions sheet, then the data under a merged title and an export note, headers
+/// annotated, risk classes in words, 行政区划 held as numbers.
 fn export(csv_text: &str) -> Vec<u8> {
-    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect();
-    let mut book = Workbook::new();
-    let notes = book.add_worksheet();
-    notes.set_name("填写说明").unwrap();
-    notes.write_string(0, 0, "填写说明").unwrap();
-    notes
-        .write_string(1, 0, "1. 本表由系统导出，请勿修改表头。")
-        .unwrap();
-    let ws = book.add_worksheet();
-    ws.set_name("检查对象名录").unwrap();
-    ws.merge_range(
-        0,
-        0,
-        0,
-        6,
-        "某某市市场监督管理局 检查对象名录（2027年）",
-        &XlsxFormat::new().set_bold(),
-    )
-    .unwrap();
-    ws.write_string(1, 0, "导出时间：2027-01-10").unwrap();
-    let risk = rows[0].iter().position(|h| h == "信用风险分类").unwrap();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let value = match (r, c) {
-                (0, _) if cell == "统一社会信用代码" => {
-                    "统一社会信用代码（必填）".to_owned()
-                }
-                (0, _) if cell == "企业名称" => "企业名称*".to_owned(),
-                (r, c) if r > 0 && c == risk => format!("{cell}类"),
-                _ => cell.clone(),
-            };
-            ws.write_string(r as u32 + 3, c as u16, &value).unwrap();
-        }
-    }
-    book.save_to_buffer().unwrap()
+    exports::workbook(&exports::annotated(&exports::rows_of(csv_text)), None)
 }
 
 /// The roster as a county keeps it: GBK, with a telephone and an identity-card column

@@ -13,10 +13,14 @@ const TITLE: &str = "某某县市场监督管理局 检查对象名录（2027年
 
 /// The plain table's rows (header first).
 fn plain() -> Vec<Vec<String>> {
-    let text = synth::targets_csv(300, 17);
+    rows_of(&synth::targets_csv(300, 17))
+}
+
+/// A CSV text's rows (header first), without a byte order mark.
+pub fn rows_of(text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
-        .from_reader(text.as_bytes())
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
         .collect()
@@ -24,7 +28,7 @@ fn plain() -> Vec<Vec<String>> {
 
 /// The same rows as an export writes them: annotated headers, risk classes with their
 /// words.
-fn annotated(rows: &[Vec<String>]) -> Vec<Vec<String>> {
+pub fn annotated(rows: &[Vec<String>]) -> Vec<Vec<String>> {
     let header: Vec<String> = rows[0]
         .iter()
         .map(|h| match h.as_str() {
@@ -78,7 +82,7 @@ fn csv_text(rows: &[Vec<String>]) -> String {
 
 /// The export: an instructions sheet, then the data under a merged title and a note whose
 /// cell lies right of the table.
-fn workbook(rows: &[Vec<String>], number_at: Option<usize>) -> Vec<u8> {
+pub fn workbook(rows: &[Vec<String>], number_at: Option<usize>) -> Vec<u8> {
     let mut book = Workbook::new();
     let notes = book.add_worksheet();
     notes.set_name("填写说明").unwrap();

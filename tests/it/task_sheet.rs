@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format as XlsxFormat, Workbook};
 use shuangsui::plan::{Quota, Ratio, Spread, Tree};
 use shuangsui::{Plan, synth};
 
-use crate::fixtures::{TempDir, bin, outcome, stdout, succeeds};
+use crate::fixtures::{INPUT_FLAGS, TempDir, bin, outcome, stdout, succeeds};
 
 /// A cell of the task sheet as the clerk typed it.
 #[derive(Clone, Copy)]
@@ -308,15 +308,13 @@ fn a_task_sheet_becomes_a_plan_that_check_runs_with() {
     // The plan with a directory and a roster: check takes it.
     dir.write("targets.csv", synth::targets_csv(400, 17));
     dir.write("officers.csv", synth::officers_csv(60, 17));
-    let out = succeeds(bin().current_dir(&dir).env_remove("SHUANGSUI_LANG").args([
-        "check",
-        "--plan",
-        "plan.toml",
-        "--targets",
-        "targets.csv",
-        "--officers",
-        "officers.csv",
-    ]));
+    let out = succeeds(
+        bin()
+            .current_dir(&dir)
+            .env_remove("SHUANGSUI_LANG")
+            .arg("check")
+            .args(INPUT_FLAGS),
+    );
     let said = stdout(&out);
     assert!(said.contains("检查通过"), "{said}");
     assert!(said.contains("任务 T3 登记事项抽查"), "{said}");

@@ -4,10 +4,11 @@
 //! anyone will check it, and where objections go. Printed, it is the A4 page a bureau posts.
 
 use super::common::{
-    authority_or_self, closing, column_label, contact, filter_text, signature, task_type_of, titled,
+    authority_or_self, closing, column_label, contact, digest_table, fact, filter_text, signature,
+    task_type_of, titled,
 };
 use super::model::{
-    Block, CellKind, Column, Fact, Hooks, List, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
+    Block, Column, Hooks, List, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
 use super::text::{text, text_with, written_date, written_time};
 use crate::ceremony::Announcement;
@@ -157,9 +158,9 @@ pub fn announcement_notice(
         "notice-announce-beacon-url",
         &[(
             "url",
-            Arg::from(format!(
-                "https://api.drand.sh/{}/public/{}",
-                a.beacon.chain_hash, a.beacon.round
+            Arg::from(crate::ceremony::beacon::round_url(
+                &a.beacon.chain_hash,
+                a.beacon.round,
             )),
         )],
     )));
@@ -172,36 +173,25 @@ pub fn announcement_notice(
         })],
     }));
 
-    let mut digests = Table::new(
+    let digests = digest_table(
+        lang,
         Hooks::class("digests"),
-        vec![
-            Column::text(text(lang, "notice-column-file")),
-            Column::number(text(lang, "notice-column-rows")),
-            Column::of(CellKind::Digest, text(lang, "notice-column-digest")),
+        &[
+            ("notice-file-plan", None, &a.inputs.plan.digest, ""),
+            (
+                "notice-file-targets",
+                Some(targets),
+                &a.inputs.targets.digest,
+                "",
+            ),
+            (
+                "notice-file-officers",
+                Some(officers),
+                &a.inputs.officers.digest,
+                "",
+            ),
         ],
     );
-    for (file, rows, digest) in [
-        ("notice-file-plan", None, &a.inputs.plan.digest),
-        (
-            "notice-file-targets",
-            Some(targets),
-            &a.inputs.targets.digest,
-        ),
-        (
-            "notice-file-officers",
-            Some(officers),
-            &a.inputs.officers.digest,
-        ),
-    ] {
-        digests.rows.push(Row {
-            hooks: Hooks::default(),
-            cells: vec![
-                text(lang, file),
-                rows.map(|n| n.to_string()).unwrap_or_default(),
-                digest.clone(),
-            ],
-        });
-    }
     body.push(Block::Section(Section {
         heading: text(lang, "notice-announce-frozen-heading"),
         hooks: Hooks::id("digests"),
@@ -246,14 +236,6 @@ pub fn announcement_notice(
             name: text(lang, "notice-announce-sheet"),
             table: tasks,
         },
-    }
-}
-
-fn fact(lang: Lang, id: &str, value: Rich) -> Fact {
-    Fact {
-        term: text(lang, id),
-        value,
-        hooks: Hooks::default(),
     }
 }
 

@@ -1,7 +1,9 @@
 //! What both notices share: the task's type, a stratum's label, the formula guard of cells
 //! for people, and the "how to verify" section.
 
-use super::model::{Block, Hooks, Paragraph, Rich, Section, Signature};
+use super::model::{
+    Block, CellKind, Column, Fact, Hooks, Paragraph, Rich, Row, Section, Signature, Table,
+};
 use super::text::{text, text_with, written_date};
 use crate::dates::Date;
 use crate::draw::record::{Record, TaskRecord};
@@ -181,4 +183,51 @@ pub(super) fn filter_text(
         }
     }
     parts.join(&text(lang, "notice-separator-items"))
+}
+
+/// A table of input digests: per file its name (a catalog id), its rows when a table, its
+/// canonical digest, and its raw SHA-256 (`""` when not recorded; the column is shown when
+/// any file has one).
+pub(super) fn digest_table(
+    lang: Lang,
+    hooks: Hooks,
+    files: &[(&str, Option<u64>, &str, &str)],
+) -> Table {
+    let raw = files.iter().any(|(_, _, _, sha256)| !sha256.is_empty());
+    let mut columns = vec![
+        Column::text(text(lang, "notice-column-file")),
+        Column::number(text(lang, "notice-column-rows")),
+        Column::of(CellKind::Digest, text(lang, "notice-column-digest")),
+    ];
+    if raw {
+        columns.push(Column::of(
+            CellKind::Digest,
+            text(lang, "notice-column-sha256"),
+        ));
+    }
+    let mut table = Table::new(hooks, columns);
+    for (file, rows, digest, sha256) in files {
+        let mut cells = vec![
+            text(lang, file),
+            rows.map(|n| n.to_string()).unwrap_or_default(),
+            (*digest).to_owned(),
+        ];
+        if raw {
+            cells.push((*sha256).to_owned());
+        }
+        table.rows.push(Row {
+            hooks: Hooks::default(),
+            cells,
+        });
+    }
+    table
+}
+
+/// A term of the catalog and its value.
+pub(super) fn fact(lang: Lang, id: &str, value: impl Into<Rich>) -> Fact {
+    Fact {
+        term: text(lang, id),
+        value: value.into(),
+        hooks: Hooks::default(),
+    }
 }

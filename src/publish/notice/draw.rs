@@ -5,15 +5,15 @@
 use std::collections::HashMap;
 
 use super::common::{
-    closing, column_label, contact, filter_text, how_to_verify, signature, stratum_label,
-    task_type, titled,
+    closing, column_label, contact, digest_table, fact, filter_text, how_to_verify, signature,
+    stratum_label, task_type, titled,
 };
 use super::draw_lead::{lead, merged};
 use super::draw_seed::provenance;
 use super::draw_teams::{amendment_lines, current_team};
 use super::model::{
-    Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Rich, Row,
-    Section, Sheet, Table,
+    Bar, Block, CellKind, Chart, Column, Data, Fact, Hooks, List, Notice, Paragraph, Row, Section,
+    Sheet, Table,
 };
 use super::text::{Value, rich, text, text_with, written_date, written_time};
 use crate::draw::record::{Record, TaskRecord};
@@ -96,15 +96,6 @@ pub struct Published<'a> {
     /// The day the notice is issued, written in its signature (落款); `None` writes the
     /// plan's draw date there, and no date when the plan has none.
     pub issued: Option<crate::dates::Date>,
-}
-
-/// A term and a plain value.
-fn fact(lang: Lang, id: &str, value: impl Into<String>) -> Fact {
-    Fact {
-        term: text(lang, id),
-        value: Rich::plain(value),
-        hooks: Hooks::default(),
-    }
 }
 
 /// The draw notice (抽查任务公告), built once from the record: render it with
@@ -302,60 +293,31 @@ pub fn draw_notice(
 /// when the draw recorded them (SPEC.md §9.1).
 fn digests(lang: Lang, record: &Record) -> Table {
     let inputs = &record.inputs;
-    let raw = [
-        &inputs.plan.sha256,
-        &inputs.targets.sha256,
-        &inputs.officers.sha256,
-    ]
-    .iter()
-    .any(|s| !s.is_empty());
-    let mut columns = vec![
-        Column::text(text(lang, "notice-column-file")),
-        Column::number(text(lang, "notice-column-rows")),
-        Column::of(CellKind::Digest, text(lang, "notice-column-digest")),
-    ];
-    if raw {
-        columns.push(Column::of(
-            CellKind::Digest,
-            text(lang, "notice-column-sha256"),
-        ));
-    }
-    let mut table = Table::new(Hooks::default(), columns);
-    for (file, rows, digest, sha256) in [
-        (
-            "notice-file-plan",
-            None,
-            &inputs.plan.digest,
-            &inputs.plan.sha256,
-        ),
-        (
-            "notice-file-targets",
-            Some(inputs.targets.rows),
-            &inputs.targets.digest,
-            &inputs.targets.sha256,
-        ),
-        (
-            "notice-file-officers",
-            Some(inputs.officers.rows),
-            &inputs.officers.digest,
-            &inputs.officers.sha256,
-        ),
-        ("notice-file-record", None, &record.digest, &String::new()),
-    ] {
-        let mut cells = vec![
-            text(lang, file),
-            rows.map(|n| n.to_string()).unwrap_or_default(),
-            digest.clone(),
-        ];
-        if raw {
-            cells.push(sha256.clone());
-        }
-        table.rows.push(Row {
-            hooks: Hooks::default(),
-            cells,
-        });
-    }
-    table
+    digest_table(
+        lang,
+        Hooks::default(),
+        &[
+            (
+                "notice-file-plan",
+                None,
+                &inputs.plan.digest,
+                &inputs.plan.sha256,
+            ),
+            (
+                "notice-file-targets",
+                Some(inputs.targets.rows),
+                &inputs.targets.digest,
+                &inputs.targets.sha256,
+            ),
+            (
+                "notice-file-officers",
+                Some(inputs.officers.rows),
+                &inputs.officers.digest,
+                &inputs.officers.sha256,
+            ),
+            ("notice-file-record", None, &record.digest, ""),
+        ],
+    )
 }
 
 /// A task's section: its facts, the strata (a chart and a table) and the selected entities

@@ -36,8 +36,7 @@ pub(super) fn lead(lang: Lang, record: &Record, plan: &Plan, anchor: Option<&Anc
     // The day of the draw: with a beacon, the day its round was emitted in Beijing (the draw
     // cannot precede it, and the record proves it); else the plan's date.
     let day = match &record.seed.attestation {
-        Some(a) => crate::dates::parse_rfc3339(&a.announcement.beacon.emitted_at)
-            .and_then(crate::dates::china_date),
+        Some(_) => record.beacon_day(),
         None => crate::dates::Date::parse(&record.plan.date),
     };
     // With a beacon the record proves which day's randomness drew, not the day of the draw.

@@ -91,9 +91,9 @@ pub(super) fn provenance(
         "notice-seed-beacon-url",
         &[(
             "url",
-            Value::from(format!(
-                "https://api.drand.sh/{}/public/{}",
-                an.beacon.chain_hash, a.beacon.round
+            Value::from(crate::ceremony::beacon::round_url(
+                &an.beacon.chain_hash,
+                a.beacon.round,
             )),
         )],
     ));

@@ -220,6 +220,24 @@ impl Rich {
     }
 }
 
+impl From<String> for Rich {
+    fn from(text: String) -> Rich {
+        Rich::plain(text)
+    }
+}
+
+impl From<&str> for Rich {
+    fn from(text: &str) -> Rich {
+        Rich::plain(text)
+    }
+}
+
+impl From<&String> for Rich {
+    fn from(text: &String) -> Rich {
+        Rich::plain(text.as_str())
+    }
+}
+
 /// How a page marks an element, for readers by machine: its `class`, `id` and `data-*`
 /// attributes in HTML (the record's counts and ids, so that a test compares what a browser
 /// shows with the record). The other formats have no use for them.

@@ -6,9 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::common::{authority_or_self, closing, contact, signature, task_type, titled};
+use super::common::{authority_or_self, closing, contact, fact, signature, task_type, titled};
 use super::model::{
-    Block, CellKind, Column, Data, Fact, Hooks, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
+    Block, CellKind, Column, Data, Hooks, Notice, Paragraph, Rich, Row, Section, Sheet, Table,
 };
 use super::text::{Value, rich, text, text_with};
 use crate::draw::record::Record;
@@ -116,16 +116,8 @@ pub fn results_notice(
     })];
     body.extend(contact(lang, issued.contact));
     body.push(Block::Facts(vec![
-        Fact {
-            term: text(lang, "notice-plan"),
-            value: Rich::plain(&record.plan.id),
-            hooks: Hooks::default(),
-        },
-        Fact {
-            term: text(lang, "notice-authority"),
-            value: Rich::plain(&record.plan.authority),
-            hooks: Hooks::default(),
-        },
+        fact(lang, "notice-plan", &record.plan.id),
+        fact(lang, "notice-authority", &record.plan.authority),
     ]));
     let summary = summary(lang, results);
     let per_result: u64 = summary.rows[..summary.rows.len() - 1]
@@ -147,11 +139,11 @@ pub fn results_notice(
     // The annex: the record this notice reports on, its amendments' count and the ledger's
     // head (so that a ledger cut short is told apart from the published one, SPEC.md §9.4),
     // and how to draw again.
-    let mut annex = vec![Block::Facts(vec![Fact {
-        term: text(lang, "notice-record-digest"),
-        value: Rich::code(&record.digest),
-        hooks: Hooks::default(),
-    }])];
+    let mut annex = vec![Block::Facts(vec![fact(
+        lang,
+        "notice-record-digest",
+        Rich::code(&record.digest),
+    )])];
     let (entries, head) = record.ledger_head();
     if entries > 0 {
         annex.push(Block::Paragraph(Paragraph {

@@ -28,14 +28,9 @@ pub(super) fn beijing(lang: Lang, rfc3339: &str) -> String {
 /// A time of the record (RFC 3339) as a 公告 writes it, in Beijing time: `2023年9月15日19时00分03秒
 /// （北京时间）`; as written when it is not one.
 pub(super) fn written_time(lang: Lang, rfc3339: &str) -> String {
-    let Some(t) = crate::dates::parse_rfc3339(rfc3339) else {
-        return rfc3339.to_owned();
-    };
-    let (Some(day), shown) = (crate::dates::china_date(t), crate::dates::format_beijing(t)) else {
-        return rfc3339.to_owned();
-    };
-    let hms: Vec<&str> = shown.rsplit(' ').next().unwrap_or("").split(':').collect();
-    let [h, m, s] = hms[..] else {
+    let Some((day, [h, m, s])) =
+        crate::dates::parse_rfc3339(rfc3339).and_then(crate::dates::beijing_at)
+    else {
         return rfc3339.to_owned();
     };
     text_with(
@@ -43,9 +38,9 @@ pub(super) fn written_time(lang: Lang, rfc3339: &str) -> String {
         "notice-written-time",
         &[
             ("date", Arg::from(written_date(lang, day))),
-            ("hour", Arg::from(h)),
-            ("minute", Arg::from(m)),
-            ("second", Arg::from(s)),
+            ("hour", Arg::from(format!("{h:02}"))),
+            ("minute", Arg::from(format!("{m:02}"))),
+            ("second", Arg::from(format!("{s:02}"))),
         ],
     )
 }

@@ -109,5 +109,22 @@ fn notice_of(
             bytes: &officers,
         },
     )?;
+    // The notice speaks for the announcement: copies edited since (a task's ratio, the
+    // contact) must not reach it.
+    let frozen = inputs.committed().inputs;
+    for (name, copy, announced) in [
+        ("plan.toml", &frozen.plan, &a.inputs.plan),
+        ("targets.csv", &frozen.targets, &a.inputs.targets),
+        ("officers.csv", &frozen.officers, &a.inputs.officers),
+    ] {
+        anyhow::ensure!(
+            copy.digest == announced.digest,
+            t!(
+                lang,
+                "finalize-copy-not-announced",
+                path = dir.join(name).display().to_string()
+            )
+        );
+    }
     Ok(shuangsui::publish::notice::announcement_notice(lang, a, &inputs, None).html())
 }

@@ -131,6 +131,7 @@ announce-bad-targets-digest = --targets-digest '{ $digest }' is not 64 hex digit
 announce-targets-elsewhere = the target directory stays in the warehouse: digest { $digest }, { $rows } rows. Nothing of it was checked here: the draw reads the exported directory and must find this digest, which it can only if the table held the canonical columns and normalised values, ids distinct (run shuangsui check on the export before the round)
 draw-raw-not-announced = --raw-digest: the announcement records no raw SHA-256 of the input files, and a draw from it records none either: remove --raw-digest (raw digests are fixed at the announcement, with announce --raw-digest)
 draw-beacon-needed = --beacon FILE is needed: the announced round's JSON
+finalize-copy-not-announced = { $path } is not what the announcement froze (its canonical digest differs): the public copy was changed after announce --publish; no notice was written. Restore the copy announce wrote
 finalize-not-this-draft = '{ $path }' is not the announcement of this draft: its inputs, round or dice differ
 gen-wrote = wrote: { $files }
 init-wrote = wrote the example files: { $files }

@@ -124,6 +124,7 @@ announce-bad-targets-digest = --targets-digest“{ $digest }”不是 64 位十�
 announce-targets-elsewhere = 检查对象名录留在数据仓库中：摘要 { $digest }，{ $rows } 行。此处未作任何检查：抽取时读取导出的名录，其摘要须与此相同；只有仓库表中为规范列名、规范化值且编号不重复时才可能相同（请在随机数发布前对导出文件运行 shuangsui check）
 draw-raw-not-announced = --raw-digest：公告未记录输入文件的原始 SHA-256，按公告抽取的记录也不记录：请去掉 --raw-digest（原始摘要须在公告时用 announce --raw-digest 冻结）
 draw-beacon-needed = 需要用 --beacon 文件 提供公告指定的 drand 轮次（JSON）
+finalize-copy-not-announced = { $path } 不是公告所冻结的内容（规范摘要不同）：公开副本在 announce --publish 之后被修改过，未生成抽查公告；请恢复 announce 写出的公开副本
 finalize-not-this-draft = “{ $path }”不是本草稿的公告：其输入、轮次或骰子不同
 gen-wrote = 已写入：{ $files }
 init-wrote = 已写入示例文件：{ $files }

@@ -399,6 +399,30 @@ fn the_cli_runs_the_ceremony() {
             .to_owned()
     };
     let (secret, contribution) = (value("secret"), value("contribution"));
+    // A public copy edited after the announcement: finalize writes no notice from it.
+    let plan = std::fs::read_to_string(dir.join("public/plan.toml")).unwrap();
+    std::fs::write(
+        dir.join("public/plan.toml"),
+        plan.replacen("team_size = 2", "team_size = 3", 1),
+    )
+    .unwrap();
+    let (code, _, err) = run(at("@2023-09-15 10:51:00").args([
+        "finalize",
+        "draft.json",
+        "--party",
+        &format!("公证处={contribution}"),
+        "--publish",
+        "public",
+        "--out",
+        "edited.json",
+    ]));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("public/plan.toml is not what the announcement froze"),
+        "{err}"
+    );
+    assert!(!dir.join("edited.json").exists() && !dir.join("public/announcement.html").exists());
+    std::fs::write(dir.join("public/plan.toml"), plan).unwrap();
     let (code, _, err) = run(at("@2023-09-15 10:51:00").args([
         "finalize",
         "draft.json",

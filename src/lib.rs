@@ -68,6 +68,7 @@
 //! - **Files**: the record, the announcement and the kit follow the JSON Schemas in
 //!   `schemas/` ([`schemas`]), versioned with the spec.
 
+pub mod api;
 pub(crate) mod base;
 pub mod ceremony;
 pub mod dates;

@@ -94,6 +94,11 @@ pub enum ErrorKind {
     InputsMismatch,
     /// A warehouse's query results (census, candidates) cannot give the draw (SPEC.md §7.5).
     Warehouse,
+    /// A request to the JSON interface ([`crate::api`]) is malformed: not JSON, a member
+    /// missing, unknown or of the wrong type, an unknown operation.
+    Request,
+    /// A bug of this library: a call through the JSON interface panicked.
+    Internal,
 }
 
 impl ErrorKind {
@@ -143,6 +148,8 @@ impl ErrorKind {
         ErrorKind::UnsupportedSpec,
         ErrorKind::InputsMismatch,
         ErrorKind::Warehouse,
+        ErrorKind::Request,
+        ErrorKind::Internal,
     ];
 
     /// The stable, machine-readable name, e.g. `"duplicate_id"`.
@@ -192,6 +199,8 @@ impl ErrorKind {
             ErrorKind::UnsupportedSpec => "unsupported_spec",
             ErrorKind::InputsMismatch => "inputs_mismatch",
             ErrorKind::Warehouse => "warehouse",
+            ErrorKind::Request => "request",
+            ErrorKind::Internal => "internal",
         }
     }
 
@@ -242,6 +251,8 @@ impl ErrorKind {
             ErrorKind::UnsupportedSpec => "unsupported-spec",
             ErrorKind::InputsMismatch => "inputs-mismatch",
             ErrorKind::Warehouse => "warehouse",
+            ErrorKind::Request => "request",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -80,6 +80,35 @@ unknown-officer = '{ $officer }' is neither an officer id nor a certificate numb
 unknown-officer-hint = key the conflicts file by 人员编号 or 执法证号 of the roster; remove the rows of officers who are no longer on it
 unsupported-spec = record spec version '{ $found }' is not supported (this build implements '{ $supported }')
 inputs-mismatch = the inputs are not the record's
+request = the request is not valid
+internal = internal error (a bug of shuangsui; please report it): { $reason }
+api-not-json = the request is not valid JSON: { $reason }
+api-not-utf8 = the { $what ->
+    [operation] operation's name
+   *[other] request
+} is not valid UTF-8 text
+api-not-object = the request must be a JSON object
+api-operation = there is no operation '{ $operation }' (the operations: { $known })
+api-member-missing = the request lacks member '{ $member }'
+api-member-unknown = the request has an unknown member '{ $member }': a misspelt option is not ignored; check its spelling
+api-member-not-string = member '{ $member }' must be a string
+api-member-not-bool = member '{ $member }' must be true or false
+api-member-not-object = member '{ $member }' must be an object
+api-member-not-strings = member '{ $member }' must be an array of strings
+api-member-not-files = member '{ $member }' must be an array of files
+api-member-not-file = member '{ $member }' must be a file: its text (a string), or an object {"{"}"name": …, "text" or "base64": …{"}"}
+api-member-not-base64 = member '{ $member }' is not valid Base64
+api-file-text-or-base64 = file '{ $member }' must give one of "text" and "base64"
+api-member-format = member '{ $member }': unknown format '{ $value }' (known: csv, tsv, json, jsonl, xlsx)
+api-member-encoding = member '{ $member }': unknown encoding '{ $value }' (known: utf-8, gbk, gb18030)
+api-member-id-check = member '{ $member }' must be "strict" or "warn", not '{ $value }'
+api-seed-or-announcement = give a seed ("seed") or an announcement ("announcement"), and only one of them
+api-amendment-change = member '{ $member }' must be "unreachable" or "replace_officer", not '{ $value }'
+api-member-lang = member '{ $member }' must be "zh" or "en", not '{ $value }'
+api-member-officers-shown = member '{ $member }' must be "names", "certificates" or "hidden", not '{ $value }'
+api-member-date = member '{ $member }' must be a date (YYYY-MM-DD), not '{ $value }'
+api-member-notice-format = member '{ $member }' must be "html", "markdown" or "csv", not '{ $value }'
+api-notice-not-verified = the inputs do not reproduce the record ({ $differences } differences): no notice is made for it
 kit-directory-not-kept = the target directory was read without all its columns: its public copy needs every column that is not personal data
 
 ## Warnings

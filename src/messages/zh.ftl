@@ -76,6 +76,35 @@ unknown-officer = “{ $officer }”既不是执法检查人员名录中的人�
 unknown-officer-hint = 回避名单中的执法人员请用人员名录中的人员编号或执法证号填写；已不在名录中的人员，请删除其所在行
 unsupported-spec = 不支持该抽取记录的规范版本“{ $found }”（本程序实现的是版本“{ $supported }”）
 inputs-mismatch = 所给输入不是该抽取记录的输入
+request = 请求无效
+internal = 内部错误（这是 shuangsui 的缺陷，请报告）：{ $reason }
+api-not-json = 请求不是有效的 JSON：{ $reason }
+api-not-utf8 = { $what ->
+    [operation] 操作名
+   *[other] 请求
+}不是有效的 UTF-8 文本
+api-not-object = 请求必须是 JSON 对象
+api-operation = 没有“{ $operation }”这一操作（可用的操作：{ $known }）
+api-member-missing = 请求缺少成员“{ $member }”
+api-member-unknown = 请求中有未知成员“{ $member }”：拼错的选项不会被忽略，请检查拼写
+api-member-not-string = 成员“{ $member }”应为字符串
+api-member-not-bool = 成员“{ $member }”应为 true 或 false
+api-member-not-object = 成员“{ $member }”应为对象
+api-member-not-strings = 成员“{ $member }”应为字符串数组
+api-member-not-files = 成员“{ $member }”应为文件的数组
+api-member-not-file = 成员“{ $member }”应为文件：文件的文本（字符串），或对象 {"{"}"name": …, "text" 或 "base64": …{"}"}
+api-member-not-base64 = 成员“{ $member }”不是有效的 Base64
+api-file-text-or-base64 = 文件“{ $member }”须给出 "text" 和 "base64" 中的一个
+api-member-format = 成员“{ $member }”：不认识的格式“{ $value }”（可用：csv、tsv、json、jsonl、xlsx）
+api-member-encoding = 成员“{ $member }”：不认识的编码“{ $value }”（可用：utf-8、gbk、gb18030）
+api-member-id-check = 成员“{ $member }”应为 "strict" 或 "warn"，而不是“{ $value }”
+api-seed-or-announcement = 请给出种子（"seed"）或公告（"announcement"），且只给其中一个
+api-amendment-change = 成员“{ $member }”应为 "unreachable" 或 "replace_officer"，而不是“{ $value }”
+api-member-lang = 成员“{ $member }”应为 "zh" 或 "en"，而不是“{ $value }”
+api-member-officers-shown = 成员“{ $member }”应为 "names"、"certificates" 或 "hidden"，而不是“{ $value }”
+api-member-date = 成员“{ $member }”应为日期（YYYY-MM-DD），而不是“{ $value }”
+api-member-notice-format = 成员“{ $member }”应为 "html"、"markdown" 或 "csv"，而不是“{ $value }”
+api-notice-not-verified = 所给输入不能重现该记录（{ $differences } 处不同）：不为其生成公告
 kit-directory-not-kept = 读取检查对象名录时没有保留全部列：其公开版本须包含除个人信息以外的全部列
 
 ## 警告

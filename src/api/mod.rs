@@ -16,7 +16,7 @@
 //! | `draw` | inputs, and `seed`, or `announcement` with `beacon` (the drand round's JSON), `reveals`, `timestamp` (base64), `tsa_cert`, `replaced` | `{"record": "<the record's text>", "digest", "warnings", "exclusions": [{"task", "target", "reason"}]}` |
 //! | `verify` | `record`, inputs, `tsa_cert` | `{"ok", "differences", "changed_inputs", "guarantees", "notes", …}`; status [`Status::Mismatch`] when it does not reproduce |
 //! | `digest` | `plan`, and `targets`, `officers` | `{"plan", "targets", "officers", "officer_names"}` (hex) |
-//! | `amend` | `record`, inputs, `amendment`: `{"target", "task", "actor", "at", "change": "unreachable" \| "replace_officer", "officer", "reason", "note"}` | `{"record": "<the amended record's text>", "digest"}` |
+//! | `amend` | `record`, inputs, `amendment`: `{"target", "task", "actor", "at", "change": "unreachable" \| "replace_officer", "officer", "reason", "note"}` | `{"record": "<the amended record's text>", "digest", "ledger": {"entries", "head"}}` (the record's digest stays; the ledger's head moves) |
 //! | `notice` | `record`, inputs, `format` (`html`, `markdown`, `csv`), `lang` (`zh`, `en`), `officers_shown` (`names`, `certificates`, `hidden`), `issued` (`YYYY-MM-DD`) | `{"text"}`: the draw notice, only for a record that verifies |
 //!
 //! "Inputs" are `plan`, `targets`, `officers`, and the optional `history`, `conflicts`,
@@ -343,7 +343,12 @@ fn amend(request: &mut Request) -> Result<Value> {
     a.finish()?;
     let inputs = record_inputs(request, &record_file.bytes)?;
     let amended = crate::verify::ledger::amend(&record, &inputs, &amendment)?;
-    Ok(json!({ "record": amended.to_json(), "digest": amended.digest }))
+    let (entries, head) = amended.ledger_head();
+    Ok(json!({
+        "record": amended.to_json(),
+        "digest": amended.digest,
+        "ledger": { "entries": entries, "head": head },
+    }))
 }
 
 fn notice(request: &mut Request) -> Result<Value> {

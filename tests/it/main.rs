@@ -7,6 +7,7 @@ mod fixtures;
 mod acceptance;
 mod anchor;
 mod annual_plan;
+mod api;
 mod browser;
 mod ceremony;
 mod clerk_day;

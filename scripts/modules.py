@@ -34,7 +34,7 @@ CRATES = [("src", "lib.rs"), ("bin", "shuangsui.rs")]
 BEGIN, END = "<!-- modules:begin -->", "<!-- modules:end -->"
 # The order the diagram lists groups in, where dependencies leave a choice.
 PIPELINE = ["messages", "error", "base", "inputs", "plan", "ceremony", "draw", "verify",
-            "publish", "synth", "schemas"]
+            "publish", "api", "synth", "schemas"]
 
 
 def modules(src: Path, root_file: str):

@@ -5,26 +5,12 @@
 // allocation.json and normalize.json must agree. Node 20, no dependencies.
 //   node web/test/vectors.mjs [--only ID] [--verbose]
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+import { join } from 'node:path';
+import { loadCore, repoDir as repo } from './core.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const web = join(here, '..'), repo = join(web, '..');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const verbose = args.includes('--verbose');
-
-export function loadCore(htmlPath = join(web, 'verify.html')) {
-  const html = readFileSync(htmlPath, 'utf8');
-  const m = /<script id="core">([\s\S]*?)<\/script>/.exec(html);
-  if (!m) throw new Error('no <script id="core"> in ' + htmlPath);
-  const ctx = { crypto: globalThis.crypto, TextEncoder, TextDecoder, atob, console };
-  ctx.globalThis = ctx;
-  vm.createContext(ctx);
-  vm.runInContext(m[1], ctx, { filename: 'verify.html#core' });
-  return ctx.ShuangsuiVerify;
-}
 
 const SV = loadCore();
 const X = SV._internal;

@@ -268,6 +268,7 @@ notice-ledger-rule = Replacements are chosen by no one: each slot's substitute o
 notice-verify-heading = How to verify
 notice-verify-kit = The verification kit (the kit directory) holds the plan, the public copies of the directory and the roster, and the record. Anyone can re-run the draw and compare it byte for byte:
 notice-verify-spec = The algorithm is specified in SPEC.md (SHA-256 only); reproduce.py is an independent implementation using Python's standard library alone.
+notice-verify-browser = Or verify with nothing installed: open verify.html from the kit in a browser, on a computer or a phone, and drop the kit's files onto it; it says for each task whether the draw reproduces.
 
 # The result notice
 
@@ -341,6 +342,7 @@ kit-file-plan = the plan
 kit-file-record = the record of the draw
 kit-file-reproduce = an independent Python implementation (standard library only)
 kit-file-spec = the specification: the draw defined byte for byte, from which reproduce.py was written and any other verifier can be
+kit-file-verify = a page that verifies in a browser: nothing to install, no network; written from SPEC.md alone, it draws again with the browser's own SHA-256
 kit-file-targets = the target directory's public copy, columns: { $columns }; columns dropped as read: { $dropped }
 kit-file-officers = the officer roster's public copy, columns: { $columns }; columns dropped as read: { $dropped }
 kit-officer-names-hidden = ; officer names are not published (not in this kit; the draw does not depend on names, and verification says the names digest was not checked)
@@ -356,6 +358,7 @@ kit-file-replaced = an earlier announcement this one replaced
 kit-run = Run, inside it:
 kit-or-python = or, without shuangsui, with Python 3.11's standard library alone:
 kit-both = Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas.
+kit-browser = Or verify with nothing installed: open verify.html in a browser (on a computer or a phone) and drop this directory's files onto the page, or pick them; it says for each task whether the draw reproduces, and what differs if not. On a computer the page can also read this directory's files itself: chromium --allow-file-access-from-files "verify.html?auto"
 kit-sql = Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds.
 
 # The frozen inputs

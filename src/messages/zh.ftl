@@ -244,6 +244,7 @@ notice-ledger-rule = 替换人员不由任何人挑选：每个名额的替补�
 notice-verify-heading = 如何核验
 notice-verify-kit = 核验材料包（kit 目录）包含抽查计划、检查对象名录和执法检查人员名录的公开版本，以及抽取记录。任何人都可以重新运行抽取，并逐字节比对：
 notice-verify-spec = 算法规范见 SPEC.md（只用到 SHA-256）；reproduce.py 是只用 Python 标准库写成的独立实现。
+notice-verify-browser = 不安装任何软件也可以核验：在电脑或手机的浏览器中打开核验材料包中的 verify.html，把材料包中的文件拖入页面；页面逐个任务说明抽取结果能否重现。
 
 # 抽查结果公告
 
@@ -316,6 +317,7 @@ kit-file-plan = 抽查计划
 kit-file-record = 抽取记录
 kit-file-reproduce = 独立的 Python 实现（仅用标准库）
 kit-file-spec = 规范：逐字节定义抽取算法；reproduce.py 即据此编写，任何人也可据此另写核验程序
+kit-file-verify = 在浏览器中核验的网页：不需要安装任何软件，不联网；按 SPEC.md 独立编写，用浏览器自带的 SHA-256 重新抽取
 kit-file-targets = 检查对象名录的公开版本，列：{ $columns }；读取时丢弃的列：{ $dropped }
 kit-file-officers = 执法检查人员名录的公开版本，列：{ $columns }；读取时丢弃的列：{ $dropped }
 kit-officer-names-hidden = ；执法人员姓名不公开（不在本材料包中；抽取不依赖姓名，核验时会说明姓名摘要未核对）
@@ -331,6 +333,7 @@ kit-file-replaced = 被本公告取代的此前公告
 kit-run = 在本目录中运行：
 kit-or-python = 或者不安装 shuangsui，只用 Python 3.11 标准库运行：
 kit-both = 两者都会逐字节复现 record.json。这些表格与抽取时读取的文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件保存的是供程序读取的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格做了防公式处理。
+kit-browser = 不安装任何软件也可以核验：用浏览器（电脑或手机）打开 verify.html，把本目录中的文件拖入页面或点击选择；页面逐个任务说明抽取结果能否重现，不能重现时列出不同之处。在电脑上也可以这样打开，让页面自己读取本目录的文件：chromium --allow-file-access-from-files "verify.html?auto"
 kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询读取本目录中的 targets.csv 和 exclusions.csv，按抽取记录中的顺序返回该任务抽中的对象及其排名和签号；如 exclusions.csv 与抽取记录不符，查询会报错。
 
 # 冻结的输入

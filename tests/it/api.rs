@@ -24,9 +24,13 @@ fn inputs(f: &Files) -> Value {
     json!({ "plan": f.plan, "targets": f.targets, "officers": f.officers })
 }
 
+/// `base` with the members of `extra` added or replaced.
 fn with(mut base: Value, extra: Value) -> Value {
-    for (k, v) in extra.as_object().unwrap() {
-        base[k] = v.clone();
+    let Value::Object(members) = extra else {
+        panic!("members to add: {extra}")
+    };
+    for (k, v) in members {
+        base[k] = v;
     }
     base
 }

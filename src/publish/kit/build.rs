@@ -16,6 +16,8 @@ use crate::publish::sql::exclusions_csv;
 /// The independent Python implementation of SPEC.md, shipped in every kit: the check that
 /// needs nothing of this crate.
 const REPRODUCE_PY: &str = include_str!("../../../tests/reproduce.py");
+/// The browser's verifier: one self-contained page, written from SPEC.md alone (`web/`).
+const VERIFY_HTML: &str = include_str!("../../../web/verify.html");
 
 /// The specification every verifier implements, shipped in every kit: the notices and the
 /// README name it, and a stranger with it alone can write a verifier of their own.
@@ -59,6 +61,7 @@ pub fn build(inputs: &Inputs, given: &Given<'_>, options: &KitOptions<'_>) -> Re
         ("record.json".into(), given.record.to_vec()),
         ("reproduce.py".into(), REPRODUCE_PY.as_bytes().to_vec()),
         ("SPEC.md".into(), SPEC_MD.as_bytes().to_vec()),
+        ("verify.html".into(), VERIFY_HTML.as_bytes().to_vec()),
     ];
     // What a SQL engine cannot compute from targets.csv, bound by each task's frame.listed.
     let checked = check(inputs)?;

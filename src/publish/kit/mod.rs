@@ -46,7 +46,7 @@
 //! let names: Vec<&str> = kit.files.iter().map(|(path, _)| path.as_str()).collect();
 //! assert_eq!(
 //!     names,
-//!     ["plan.toml", "targets.csv", "officers.csv", "record.json", "reproduce.py", "SPEC.md",
+//!     ["plan.toml", "targets.csv", "officers.csv", "record.json", "reproduce.py", "SPEC.md", "verify.html",
 //!      "exclusions.csv", "README.md"]
 //! );
 //! // Names hidden in the notice are not in the kit either.

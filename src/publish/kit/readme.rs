@@ -50,6 +50,7 @@ pub(super) fn readme(
             "record.json" => text(lang, "kit-file-record", &[]),
             "reproduce.py" => text(lang, "kit-file-reproduce", &[]),
             "SPEC.md" => text(lang, "kit-file-spec", &[]),
+            "verify.html" => text(lang, "kit-file-verify", &[]),
             "targets.csv" => text(
                 lang,
                 "kit-file-targets",
@@ -87,12 +88,13 @@ pub(super) fn readme(
     }
     let _ = write!(
         out,
-        "\n{}\n\n```sh\n{}\n```\n\n{}\n\n```sh\n{}\n```\n\n{}\n",
+        "\n{}\n\n```sh\n{}\n```\n\n{}\n\n```sh\n{}\n```\n\n{}\n\n{}\n",
         text(lang, "kit-run", &[]),
         options.verify,
         text(lang, "kit-or-python", &[]),
         options.reproduce,
-        text(lang, "kit-both", &[])
+        text(lang, "kit-both", &[]),
+        text(lang, "kit-browser", &[])
     );
     if let Some(sql) = options.sql {
         let _ = write!(

@@ -38,6 +38,10 @@ pub(super) fn how_to_verify(
                 text: Rich::plain(text(lang, "notice-verify-spec")),
                 hooks: Hooks::default(),
             }),
+            Block::Paragraph(Paragraph {
+                text: Rich::plain(text(lang, "notice-verify-browser")),
+                hooks: Hooks::default(),
+            }),
         ],
     }
 }

@@ -93,6 +93,7 @@ async function verdictOf(browser, dir, timeoutSec = 60, view) {
       await sleep(v && v.v === 'running' ? 100 : 50);
     }
     v.wall = (Date.now() - t0) / 1000;
+    if (view && view.check) v.check = await browser.eval(page, view.check);
     if (view && view.shot) {
       await sleep(200);
       const m = await browser.send('Page.getLayoutMetrics', {}, page.sessionId);
@@ -152,6 +153,8 @@ function cliKits() {
   // names hidden: the roster without names still verifies (names not checked)
   run([BIN, 'publish', join(D, 'record.json'), ...inputs(D), '--show-officers', 'hidden', '--out', join(base, 'hidden-pub'), ...q]);
   kits['names-hidden'] = join(base, 'hidden-pub', 'kit');
+  run([BIN, 'publish', join(D, 'record.json'), ...inputs(D), '--show-officers', 'certificates', '--out', join(base, 'cert-pub'), ...q]);
+  kits['names-as-certificates'] = join(base, 'cert-pub', 'kit');
   // a second batch with history and conflicts, drawn after the first
   const Bd = join(base, 'batch'); mkdirSync(Bd, { recursive: true });
   for (const f of ['targets.csv', 'officers.csv']) copyFileSync(join(D, f), join(Bd, f));
@@ -314,7 +317,19 @@ try {
     const t0 = Date.now(); cli = cliKits();
     console.log(`(kits made by ${BIN} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(cli.kits).join(', ')}${cli.notes.length ? '; ' + cli.notes.join('; ') : ''})`);
   }
-  if (want('cli')) for (const [name, dir] of Object.entries(cli.kits)) record('cli', name, 'ok', await verdictOf(browser, copyKit(dir, 'cli-' + name)));
+  if (want('cli')) {
+    for (const [name, dir] of Object.entries(cli.kits)) record('cli', name, 'ok', await verdictOf(browser, copyKit(dir, 'cli-' + name)));
+    // the page's language switch, at a phone's width: Chinese first, English after one click
+    const v = await verdictOf(browser, copyKit(cli.kits.demo, 'cli-ui'), 60, { width: 390, height: 900, mobile: true, check: `(() => {
+      const zh = document.documentElement.lang + '|' + document.querySelector('#verdict').textContent;
+      document.querySelector('#lang').click();
+      const en = document.documentElement.lang + '|' + document.querySelector('#verdict').textContent + '|' + document.querySelector('#verdict').dataset.verdict;
+      return { zh, en, overflow: document.documentElement.scrollWidth > window.innerWidth };
+    })()` });
+    const c = v.check || {};
+    const good = /^zh-CN\|✓ 核验通过/.test(c.zh || '') && /^en\|✓ Verified.*\|ok$/.test(c.en || '') && c.overflow === false;
+    record('cli', 'page: zh → en switch, no overflow at 390 px', 'ok', { v: good ? 'ok' : 'failed', wall: v.wall, t: JSON.stringify(c) });
+  }
   if (want('tamper')) {
     for (const c of tamperCases(cli.kits)) {
       const d = copyKit(cli.kits[c.base], 'tamper-' + c.name.replace(/[^A-Za-z0-9]+/g, '-'));

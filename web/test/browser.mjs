@@ -326,6 +326,23 @@ try {
       const en = document.documentElement.lang + '|' + document.querySelector('#verdict').textContent + '|' + document.querySelector('#verdict').dataset.verdict;
       return { zh, en, overflow: document.documentElement.scrollWidth > window.innerWidth };
     })()` });
+    // the file picker (no ?auto): the kit's files given to <input type=file multiple>
+    {
+      const dir = copyKit(cli.kits.batch, 'cli-picker'); writeFileSync(join(dir, 'verify.html'), HTML);
+      const t0 = Date.now();
+      const page = await browser.open(pathToFileURL(join(dir, 'verify.html')).href);
+      let got = { v: 'timeout' };
+      try {
+        await sleep(300);
+        const { root } = await browser.send('DOM.getDocument', {}, page.sessionId);
+        const { nodeId } = await browser.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#pick' }, page.sessionId);
+        const before = await browser.eval(page, "document.querySelector('#verdict').getAttribute('data-verdict')");
+        await browser.send('DOM.setFileInputFiles', { nodeId, files: readdirSync(dir).map((n) => join(dir, n)) }, page.sessionId);
+        for (let i = 0; i < 600; i++) { const x = await browser.eval(page, "document.querySelector('#verdict').dataset.verdict || ''"); if (['ok', 'mismatch', 'error'].includes(x)) { got = { v: before === null ? x : 'attr-before-run', t: before }; break; } await sleep(100); }
+      } finally { await browser.close(page); }
+      got.wall = (Date.now() - t0) / 1000;
+      record('cli', 'page: files picked (batch kit), no verdict before', 'ok', got);
+    }
     const c = v.check || {};
     const good = /^zh-CN\|✓ 核验通过/.test(c.zh || '') && /^en\|✓ Verified.*\|ok$/.test(c.en || '') && c.overflow === false;
     record('cli', 'page: zh → en switch, no overflow at 390 px', 'ok', { v: good ? 'ok' : 'failed', wall: v.wall, t: JSON.stringify(c) });

@@ -10,7 +10,7 @@ use crate::base::canonical::to_hex;
 use crate::ceremony::beacon::Round;
 use crate::ceremony::seed::Seed;
 use crate::ceremony::{Attestation, Sources};
-use crate::draw::record::{self, Record, not_json};
+use crate::draw::record::{Record, not_json};
 use crate::draw::{self, Inputs, Source};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::messages::msg;
@@ -224,11 +224,20 @@ pub fn verify_with(
     if !same_bytes {
         let whole: Value =
             serde_json::from_slice(record.bytes).map_err(|e| not_json(record.name, e))?;
-        if !record::is_intact(&whole) {
+        // The digest is over the members in the record's order (SPEC.md §9.3), whatever
+        // order the file holds them in: the typed record, not the file's tree.
+        if parsed.content_digest() != parsed.digest {
             notes.push(Note::new(msg("verify-note-altered")));
         }
         let expected = serde_json::to_value(&recomputed).expect("a record always serialises");
-        diff(&whole, &expected, &mut Vec::new(), &mut report);
+        let mut differs = false;
+        diff(&whole, &expected, &mut Vec::new(), &mut |d| {
+            differs = true;
+            report(d);
+        });
+        if !differs && record.bytes != parsed.to_json().as_bytes() {
+            notes.push(Note::new(msg("verify-note-form")));
+        }
     }
     // The dropped headers cannot be recomputed from a public copy (it has none): each must
     // at least be one the column rules drop unread (SPEC.md §3.2), sorted and distinct, so

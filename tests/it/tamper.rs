@@ -367,3 +367,43 @@ fn every_change_to_a_row_of_the_inputs_is_caught() {
     assert_eq!(tried, 3 * rows + 2);
     assert!(passed.is_empty(), "undetected: {passed:#?}");
 }
+
+/// Member order and whitespace are form (SPEC.md §9.3, §10 step 5): a record whose members
+/// are reordered or re-indented verifies, is not called altered, and the verification says
+/// its text is not the canonical serialisation. (The browser's verifier found the CLI calling
+/// such a record "changed after the draw" while verifying it.)
+#[test]
+fn a_record_in_another_form_verifies_and_is_said_to_differ_in_form_only() {
+    let r = reference();
+    let v: Value = serde_json::from_str(&r.json).unwrap();
+    let members = v.as_object().unwrap();
+    // `seed` after `draw_key`, and every other member in place.
+    let mut reordered = serde_json::Map::new();
+    for (k, val) in members {
+        if k == "seed" {
+            continue;
+        }
+        reordered.insert(k.clone(), val.clone());
+        if k == "draw_key" {
+            reordered.insert("seed".into(), members["seed"].clone());
+        }
+    }
+    let reordered = serde_json::to_string_pretty(&Value::Object(reordered)).unwrap() + "\n";
+    let compact = serde_json::to_string(&v).unwrap();
+    for (what, text) in [("reordered", reordered), ("compact", compact)] {
+        assert_ne!(text, r.json);
+        let outcome = verify_record(&text, &r.inputs).unwrap();
+        assert!(outcome.ok(), "{what}: {:?}", outcome.differences);
+        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.id()).collect();
+        assert!(!notes.contains(&"verify-note-altered"), "{what}: {notes:?}");
+        assert!(notes.contains(&"verify-note-form"), "{what}: {notes:?}");
+    }
+    // The genuine record has no such note; an edited one is altered, not form.
+    let genuine = verify_record(&r.json, &r.inputs).unwrap();
+    assert!(genuine.notes.iter().all(|n| n.id() != "verify-note-form"));
+    let edited = r.json.replacen("\"rank\": 1", "\"rank\": 2", 1);
+    let outcome = verify_record(&edited, &r.inputs).unwrap();
+    assert!(!outcome.ok());
+    assert!(outcome.notes.iter().any(|n| n.id() == "verify-note-altered"));
+    assert!(outcome.notes.iter().all(|n| n.id() != "verify-note-form"));
+}

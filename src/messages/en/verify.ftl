@@ -27,8 +27,9 @@ verify-note-not-drawable = the draw cannot be repeated with these inputs: { $err
 verify-note-warehouse = the directory was not read: the draw was repeated from the warehouse's census and candidates given here. That they are the directory's rests on the warehouse: there, its digest query and each task's selection query (SPEC.md §3.4, §7.4) fail unless the table gives the record's digest, frames and selections
 verify-note-warehouse-regions = the selected targets' regions, which matching by jurisdiction (officer_region) reads, come from the candidates given here and are in no query's check: run the candidates query in the warehouse yourself, or verify from the directory's file, to check them too
 verify-note-altered = the record's digest does not match its own content: it was changed after the draw
+verify-note-form = the record's file orders its members or spaces them otherwise than the canonical serialisation (SPEC.md §9.2); every member's value is the same, so this is form only
 verify-note-bytes-differ = { $input }: the file's bytes differ from the draw's (SHA-256 { $sha256 }, record { $recorded }) but its content is the same (canonical digest matches)
-verify-note-dropped-differ = { $input }: the record lists the dropped columns [{ $recorded }], this file has [{ $found }]; dropped columns are never read, so the draw is the same (the record's list is taken, not checked)
+verify-note-dropped-differ = { $input }: the record lists the dropped columns [{ $recorded }], this file has [{ $found }]; dropped columns are never read, so the draw is the same (the record's list is taken; each column in it was checked to be one the rules drop)
 verify-note-names-unchecked = officers: the roster has no name column (published with the names hidden): the names digest { $digest } was NOT checked; the draw does not depend on names
 
 ## Verification: why the seed's attestation does not hold

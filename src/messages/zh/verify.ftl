@@ -26,8 +26,9 @@ verify-note-not-drawable = 无法用这些输入重新抽取：{ $error }
 verify-note-warehouse = 未读取名录本身：抽取由此处给出的数据仓库统计结果和候选结果重新进行。它们是否确为名录的结果取决于数据仓库：在数据仓库中，记录的摘要查询和各任务的抽取查询（SPEC.md §3.4、§7.4）在表中数据与记录的摘要、抽取范围或抽中对象不符时报错
 verify-note-warehouse-regions = 按辖区匹配（officer_region）所读取的被抽中对象的行政区划来自此处给出的候选结果，不在任何查询的核对范围内：请自行在数据仓库中运行候选查询，或用名录文件核验，以一并核对
 verify-note-altered = 抽取记录的摘要与其内容不符：抽取后被改动过
+verify-note-form = 抽取记录文件的成员顺序或空白与规范的序列化（SPEC.md §9.2）不同；各成员的值均一致，这只是格式差异
 verify-note-bytes-differ = { $input }：文件字节与抽取时的不同（SHA-256 为 { $sha256 }，抽取记录中为 { $recorded }），但内容相同（规范摘要一致）
-verify-note-dropped-differ = { $input }：抽取记录中列出的丢弃列为 [{ $recorded }]，本文件为 [{ $found }]；丢弃的列从不读取，因此抽取结果不变（采用抽取记录中的列表，未核对）
+verify-note-dropped-differ = { $input }：抽取记录中列出的丢弃列为 [{ $recorded }]，本文件为 [{ $found }]；丢弃的列从不读取，因此抽取结果不变（采用抽取记录中的列表；列表中每一列都核对过，确属规则丢弃的列）
 verify-note-names-unchecked = 执法检查人员名录没有姓名列（发布时隐去了姓名）：姓名摘要 { $digest } 未核对；抽取不依赖姓名
 
 ## 核验：种子的来源证明为何不成立

@@ -87,6 +87,18 @@ pub fn rule_draw_cases() -> Vec<Case> {
             )
         },
         Case {
+            plan: small_plan(""),
+            officers: OFFICERS.replacen(
+                "id,name,department,status,certificate,validity",
+                "id,name,department,status,执法证件号2,证件有效期2",
+                1,
+            ),
+            ..case(
+                "numbered-alias-is-not-personal-data",
+                "§3.2 rule 3: 执法证件号2 contains the personal-data word 证件号, but rule 2 matches it by its key (the alias 执法证件号 of certificate, numbered 2), so rule 3 does not apply: it is certificate_2, not dropped, and the certificates are checked",
+            )
+        },
+        Case {
             plan: "[plan]\nid = \"P\"\nname = \"计划\"\ndate = \"2027-01-15\"\n\n\
                    [columns.officers]\n\"人员代码\" = \"编号\"\n\"所在网格\" = \" Grid \"\n\n\
                    [[tasks]]\nid = \"T\"\nname = \"任务\"\nfilter = { risk = \"C\" }\nratio = \"100%\"\n\

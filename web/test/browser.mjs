@@ -177,6 +177,11 @@ function cliKits() {
   kits.batch = join(Bd, 'pub', 'kit');
   if (!existsSync(join(kits.batch, 'earlier-1.json'))) notes.push('the batch kit has no earlier-1.json');
   const faketime = have('faketime');
+  // CI asks for every kit: a missing tool there is a failure, not a skipped kit.
+  if (process.env.SHUANGSUI_REQUIRE_FAKETIME && !(faketime && have('openssl'))) {
+    console.error('SHUANGSUI_REQUIRE_FAKETIME is set but faketime or openssl is missing');
+    process.exit(2);
+  }
   // amendments (the plan's date is in 2027: amend under faketime)
   if (faketime) {
     const A = join(base, 'amend'); mkdirSync(A, { recursive: true });

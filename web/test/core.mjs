@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { webcrypto } from 'node:crypto';
 
 export const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoDir = join(webDir, '..');
@@ -10,7 +11,8 @@ export function loadCore(htmlPath = join(webDir, 'verify.html')) {
   const html = readFileSync(htmlPath, 'utf8');
   const m = /<script id="core">([\s\S]*?)<\/script>/.exec(html);
   if (!m) throw new Error('no <script id="core"> in ' + htmlPath);
-  const ctx = { crypto: globalThis.crypto, TextEncoder, TextDecoder, atob, console };
+  // Node 18 (Debian's) has Web Crypto only as node:crypto's webcrypto, not as a global.
+  const ctx = { crypto: globalThis.crypto ?? webcrypto, TextEncoder, TextDecoder, atob, console };
   ctx.globalThis = ctx;
   vm.createContext(ctx);
   vm.runInContext(m[1], ctx, { filename: 'verify.html#core' });

@@ -105,8 +105,10 @@ public final class ShuangsuiTest {
                     && Shuangsui.select(record[0], "/digest").equals(
                             Arrays.asList(draw.getDigest())),
                     "the draw's digest is the record's");
-            check(draw.getWarnings().size() == draw.getWarnings(Locale.ENGLISH).size(),
-                    "warnings in both languages: " + draw.getWarnings());
+            check(draw.getWarnings().size() == draw.getWarnings(Locale.ENGLISH).size()
+                    && draw.getNotes().size() == draw.getNotes(Locale.ENGLISH).size(),
+                    "warnings and notes in both languages: " + draw.getWarnings()
+                            + draw.getNotes());
             check(Shuangsui.select(draw.getJson(), "/record").equals(Arrays.asList(record[0])),
                     "the answer's JSON holds the record as a string");
             String fromFiles = Shuangsui.draw(

@@ -7,11 +7,16 @@ import java.util.Locale;
 
 /**
  * A draw (抽取) made by {@link Shuangsui#draw(Request)}: the record, its digest, and the
- * library's warnings.
+ * library's warnings and notes.
  */
 public final class Draw {
     static final String[] SELECTORS = {
-        "/record", "/digest", "/warnings/*/message/zh", "/warnings/*/message/en",
+        "/record",
+        "/digest",
+        "/warnings/*/message/zh",
+        "/warnings/*/message/en",
+        "/notes/*/message/zh",
+        "/notes/*/message/en",
     };
 
     private final String json;
@@ -19,6 +24,8 @@ public final class Draw {
     private final String digest;
     private final String[] warningsZh;
     private final String[] warningsEn;
+    private final String[] notesZh;
+    private final String[] notesEn;
 
     /** From the draw answer and what {@link #SELECTORS} picked (rows 1 on of call0). */
     Draw(String json, String[][] rows) {
@@ -27,6 +34,8 @@ public final class Draw {
         this.digest = Json.first(rows[2]);
         this.warningsZh = rows[3];
         this.warningsEn = rows[4];
+        this.notesZh = rows[5];
+        this.notesEn = rows[6];
     }
 
     /**
@@ -69,6 +78,27 @@ public final class Draw {
     public List<String> getWarnings(Locale locale) {
         boolean english = locale != null && !"zh".equals(locale.getLanguage());
         return Collections.unmodifiableList(Arrays.asList(english ? warningsEn : warningsZh));
+    }
+
+    /**
+     * Things worth saying about the draw that are not warnings (about earlier batches drawn
+     * from the same inputs), in Chinese; empty from a library that answers none.
+     *
+     * @return the notes' messages
+     */
+    public List<String> getNotes() {
+        return getNotes(Locale.CHINESE);
+    }
+
+    /**
+     * The notes in a language: English for any locale whose language is not Chinese.
+     *
+     * @param locale the language
+     * @return the notes' messages
+     */
+    public List<String> getNotes(Locale locale) {
+        boolean english = locale != null && !"zh".equals(locale.getLanguage());
+        return Collections.unmodifiableList(Arrays.asList(english ? notesEn : notesZh));
     }
 
     /**

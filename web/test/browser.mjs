@@ -87,7 +87,7 @@ async function verdictOf(browser, dir, timeoutSec = 60, view) {
   let v;
   try {
     for (;;) {
-      v = await browser.eval(page, "(() => { const o = document.querySelector('#verdict'); return o ? { v: o.dataset.verdict || '', t: o.textContent, ms: o.dataset.elapsedMs } : null; })()");
+      v = await browser.eval(page, "(() => { const o = document.querySelector('#verdict'); return o ? { v: o.dataset.verdict || '', a: o.dataset.assurance || '', t: o.textContent, ms: o.dataset.elapsedMs, page: document.body.innerText } : null; })()");
       if (v && ['ok', 'mismatch', 'error'].includes(v.v)) break;
       if (Date.now() - t0 > timeoutSec * 1000) { v = { v: 'timeout', t: `no verdict after ${timeoutSec} s` }; break; }
       await sleep(v && v.v === 'running' ? 100 : 50);
@@ -118,8 +118,16 @@ const sh = (cmd, cwd) => run(['sh', '-c', cmd], {}, cwd);
 const have = (p) => { try { execFileSync('sh', ['-c', `command -v ${p}`], { stdio: 'ignore' }); return true; } catch (e) { return false; } };
 
 const results = []; // {group, name, expect, got, wall, note}
-function record(group, name, expect, got, note = '') {
-  const ok = Array.isArray(expect) ? expect.includes(got.v) : got.v === expect;
+function record(group, name, expect, got, note = '', more = {}) {
+  let ok = Array.isArray(expect) ? expect.includes(got.v) : got.v === expect;
+  // more: { assurance, verdictHas: [regex on the verdict box], pageHas: [regex on the page's text], pageLacks: [regex], core: fn(result of the core in Node) → problem or '' }
+  const why = [];
+  if (ok && more.assurance !== undefined && got.a !== more.assurance) why.push(`data-assurance "${got.a}", expected "${more.assurance}"`);
+  for (const re of more.verdictHas || []) if (ok && !re.test(got.t || '')) why.push(`the verdict box lacks ${re}`);
+  for (const re of more.pageHas || []) if (ok && !re.test(got.page || '')) why.push(`the page lacks ${re}`);
+  for (const re of more.pageLacks || []) if (ok && re.test(got.page || '')) why.push(`the page shows ${re}`);
+  if (ok && more.coreProblem) why.push(more.coreProblem);
+  if (why.length) { ok = false; got = { ...got, t: why.join('; ') + ' | ' + (got.t || '') }; }
   results.push({ group, name, expect: Array.isArray(expect) ? expect.join('|') : expect, got: got.v, ok, wall: got.wall, note, text: got.t });
   const line = `${ok ? 'ok  ' : 'FAIL'} ${group.padEnd(7)} ${name.padEnd(44)} expected ${String(Array.isArray(expect) ? expect.join('|') : expect).padEnd(8)} got ${String(got.v).padEnd(8)} ${got.wall !== undefined ? got.wall.toFixed(1) + ' s' : ''}${note ? '  ' + note : ''}`;
   console.log(line);
@@ -141,7 +149,7 @@ function vectorKits() {
 }
 
 // (b) kits the CLI writes
-function cliKits() {
+async function cliKits() {
   const kits = {}, notes = [];
   const base = join(WORK, 'cli'); rmSync(base, { recursive: true, force: true }); mkdirSync(base, { recursive: true });
   const q = ['--quiet'];
@@ -176,6 +184,18 @@ function cliKits() {
   run([BIN, 'publish', join(Bd, 'batch2.json'), ...bin, '--after', join(Bd, 'batch1.json'), '--out', join(Bd, 'pub'), ...q]);
   kits.batch = join(Bd, 'pub', 'kit');
   if (!existsSync(join(kits.batch, 'earlier-1.json'))) notes.push('the batch kit has no earlier-1.json');
+  // the red team's forged earlier batch: a genuine batch 1 with one selected target swapped for
+  // another (a friendly enterprise), its digest recomputed (§9.3), and batch 2 drawn after it by the
+  // CLI: every digest in the kit is consistent, but batch 1 does not reproduce from its inputs (§6.1)
+  {
+    const F = join(Bd, 'forged'); mkdirSync(F, { recursive: true });
+    writeFileSync(join(F, 'batch1.json'), await forgeEarlier(readFileSync(join(Bd, 'batch1.json'), 'utf8'), readFileSync(join(Bd, 'targets.csv'), 'utf8')));
+    try {
+      run([BIN, 'draw', ...bin, '--after', join(F, 'batch1.json'), '--seed', '第二批', '--out', join(F, 'batch2.json'), ...q]);
+      run([BIN, 'publish', join(F, 'batch2.json'), ...bin, '--after', join(F, 'batch1.json'), '--out', join(F, 'pub'), ...q]);
+      kits['batch-forged'] = join(F, 'pub', 'kit');
+    } catch (e) { notes.push('the CLI refuses to draw after a forged earlier batch (no batch-forged kit; the tamper case earlier-1.json swapped+resealed still covers §6.1)'); }
+  }
   const faketime = have('faketime');
   // CI asks for every kit: a missing tool there is a failure, not a skipped kit.
   if (process.env.SHUANGSUI_REQUIRE_FAKETIME && !(faketime && have('openssl'))) {
@@ -224,10 +244,28 @@ function cliKits() {
       ...Object.entries(parties).flatMap(([p, x]) => ['--reveal', `${p}=${x.secret}`]), '--out', join(C, 'record.json'), ...q]);
     run([BIN, 'publish', join(C, 'record.json'), ...inputs(C), '--tsa-cert', join(T, 'tsa.pem'), '--out', join(C, 'pub'), ...q]);
     kits.ceremony = join(C, 'pub', 'kit');
+    // the same ceremony without a time-stamp: attested, but the announcement's time is not anchored
+    run([BIN, 'draw', ...inputs(C), '--announcement', join(C, 'announcement.json'), '--beacon', join(C, 'round.json'),
+      ...Object.entries(parties).flatMap(([p, x]) => ['--reveal', `${p}=${x.secret}`]), '--out', join(C, 'record-nots.json'), ...q]);
+    run([BIN, 'publish', join(C, 'record-nots.json'), ...inputs(C), '--out', join(C, 'pub-nots'), ...q]);
+    kits['beacon-no-timestamp'] = join(C, 'pub-nots', 'kit');
   } else notes.push('no faketime, openssl or drand fixture: no ceremony kit');
   return { kits, notes };
 }
 
+// a genuine earlier record with its first selected target swapped for one no task selected (name
+// and all), its ledger emptied and its digest recomputed (§9.3)
+async function forgeEarlier(recordText, targetsCsv) {
+  const r = X.parseJsonStrict(recordText, 'earlier');
+  const sel = new Set(r.tasks.flatMap((t) => t.selected.map((x) => x.target)));
+  const rows = targetsCsv.trim().split('\n').slice(1).map((l) => l.split(','));
+  const friend = rows.find((x) => !sel.has(x[0]));
+  r.tasks[0].selected[0].target = friend[0]; r.tasks[0].selected[0].name = friend[1];
+  r.ledger = [];
+  r.digest = await X.recordDigest(r);
+  return X.serialize(r) + '\n';
+}
+const resealed = async (text) => { const r = X.parseJsonStrict(text, 'r'); r.digest = await X.recordDigest(r); return X.serialize(r) + '\n'; };
 // (c) tampered copies: [name, base kit, edit(dir), expected verdict, why]
 const readText = (d, f) => readFileSync(join(d, f), 'utf8');
 const writeText = (d, f, s) => writeFileSync(join(d, f), s);
@@ -249,7 +287,7 @@ function freshUscc(seen) {
 }
 function tamperCases(kits) {
   const cases = [];
-  const add = (name, base, edit, expect, why) => { if (kits[base]) cases.push({ name, base, edit, expect, why }); };
+  const add = (name, base, edit, expect, why, extra = {}) => { if (kits[base]) cases.push({ name, base, edit, expect, why, ...extra }); };
   const sel = (d) => X.parseJsonStrict(readText(d, 'record.json'), 'record.json').tasks[0].selected;
   // record.json
   add('record: a selected target changed', 'demo', (d) => editJson(d, 'record.json', (r) => { const s = r.tasks[0].selected; s[0].target = r.tasks[0].selected[1].target; }), 'mismatch', '§10 step 5: tasks[T1].selected[0].target and the digest');
@@ -261,18 +299,22 @@ function tamperCases(kits) {
   add('record: a read column claimed dropped', 'demo', (d) => editJson(d, 'record.json', (r) => { r.inputs.targets.dropped = ['risk', ...r.inputs.targets.dropped].sort(); }), 'mismatch', '§10 step 4: a column the plan reads cannot be dropped');
   add('record: a repeated member (forged first)', 'demo', (d) => writeText(d, 'record.json', readText(d, 'record.json').replace('\n  "draw_key": ', '\n  "draw_key": "' + '0'.repeat(64) + '",\n  "draw_key": ')), 'error', '§9.2: a strict reader refuses a repeated member: the record is unreadable');
   add('record: an unknown member', 'demo', (d) => writeText(d, 'record.json', readText(d, 'record.json').replace('\n  "draw_key": ', '\n  "comment": "x",\n  "draw_key": ')), 'error', '§9.2, §10 step 1: refused');
+  add('record: a __proto__ member', 'demo', (d) => writeText(d, 'record.json', readText(d, 'record.json').replace('\n  "draw_key": ', '\n  "__proto__": {},\n  "draw_key": ')), 'error', '§9.2, §10 step 1: an unknown member like any other');
+  add('record: begins with a UTF-8 BOM', 'demo', (d) => writeText(d, 'record.json', '\ufeff' + readText(d, 'record.json')), 'error', '§9.2: not strict JSON', { verdictHas: [/BOM/] });
+  add('record: arrays nested 100,000 deep', 'demo', (d) => writeText(d, 'record.json', readText(d, 'record.json').replace('\n  "draw_key": ', '\n  "x": ' + '['.repeat(100000) + ']'.repeat(100000) + ',\n  "draw_key": ')), 'error', 'a clear error, no stack trace', { verdictHas: [/嵌套层数过深/], pageLacks: [/file:\/\/|verify\.html:\d|at [a-zA-Z]+ \(/] });
   add('record: cut short (not JSON)', 'demo', (d) => writeText(d, 'record.json', readText(d, 'record.json').slice(0, 5000)), 'error', 'unparseable');
   add('record: members reordered', 'demo', (d) => editJson(d, 'record.json', (r) => { const k = X.keysOf(r); const i = k.indexOf('draw_key'), j = k.indexOf('seed'); [k[i], k[j]] = [k[j], k[i]]; }), 'ok', '§10 step 5 compares member by member; the order of members is form, not content (noted)');
   // targets.csv
   add('targets: a read cell changed (risk)', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); const id = sel(d)[0].target, ri = hdr.indexOf('risk'), r = rows.find((x) => x[0] === id); r[ri] = r[ri] === 'A' ? 'B' : 'A'; writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§3.4: the digest, then the strata');
-  add('targets: a row deleted', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); rows.splice(rows.length - 1, 1); writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§3.4: the digest counts the rows');
+  add('targets: a row deleted', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); rows.splice(rows.length - 1, 1); writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§3.4: the digest counts the rows; no spurious dropped[] (Q6)',
+    { core: (r) => (r.differences.some((x) => x.path.startsWith('inputs.targets.dropped')) ? 'a spurious inputs.targets.dropped difference' : '') });
   add('targets: an unselected row deleted', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); const s = new Set(X.parseJsonStrict(readText(d, 'record.json'), 'r').tasks.flatMap((t) => t.selected.map((x) => x.target))); const i = rows.findIndex((r) => !s.has(r[0])); rows.splice(i, 1); writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§7.4 step 7: a directory cut short still changes the digest and the frame sizes');
   add('targets: a row added', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); const r = rows[0].slice(); r[0] = freshUscc(new Set(rows.map((x) => x[0]))); r[1] = '新增测试有限公司'; rows.push(r); writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§3.4');
   add('targets: rows reordered', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); rows.reverse(); writeCsv(d, 'targets.csv', hdr, rows); }, 'ok', '§3.4, §7.2: neither the digest nor the selection depends on row order');
   add('targets: columns reordered, CRLF, BOM', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); const p = hdr.map((_, i) => i).reverse(); writeCsv(d, 'targets.csv', p.map((i) => hdr[i]), rows.map((r) => p.map((i) => r[i])), '\r\n', '\ufeff'); }, 'ok', '§3.4: column order, line ends and a BOM are form');
   add('targets: a name holds a mobile number', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'targets.csv'); rows[3][1] = '13800138000'; writeCsv(d, 'targets.csv', hdr, rows); }, 'mismatch', '§3.3 personal data: the directory is rejected, so no draw: the record is not its draw');
-  add('targets: a ragged row', 'demo', (d) => editLines(d, 'targets.csv', (ls) => { ls[5] = ls[5].split(',').slice(0, -1).join(','); return ls; }), 'error', '§3.1: malformed CSV, unreadable');
-  add('targets: missing', 'demo', (d) => rmSync(join(d, 'targets.csv')), 'error', 'a required file is missing');
+  add('targets: a ragged row', 'demo', (d) => editLines(d, 'targets.csv', (ls) => { ls[5] = ls[5].split(',').slice(0, -1).join(','); return ls; }), 'error', '§3.1: malformed CSV, unreadable', { verdictHas: [/targets\.csv 第 \d+ 行：CSV 格式错误/] });
+  add('targets: missing', 'demo', (d) => rmSync(join(d, 'targets.csv')), 'error', 'a required file is missing', { verdictHas: [/缺少文件：targets\.csv/] });
   // officers.csv
   add('officers: a department changed', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'officers.csv'); const di = hdr.indexOf('department'); rows[0][di] = rows[0][di] === '市场监管' ? '食品安全' : '市场监管'; writeCsv(d, 'officers.csv', hdr, rows); }, 'mismatch', '§3.4, §8.1');
   add('officers: a status changed', 'demo', (d) => { const { hdr, rows } = csvRows(d, 'officers.csv'); const si = hdr.indexOf('status'); const id = sel(d)[0].officers[0]; const r = rows.find((x) => x[0] === id); r[si] = '不在岗'; writeCsv(d, 'officers.csv', hdr, rows); }, 'mismatch', '§8.1');
@@ -282,13 +324,18 @@ function tamperCases(kits) {
   add('plan: a ratio changed', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml').replace('B = "3%"', 'B = "4%"')), 'mismatch', '§4.3, §6.2');
   add('plan: a team size changed', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml').replace('team_size = 3', 'team_size = 4')), 'mismatch', '§4.3, §8.2');
   add('plan: comments and spacing only', 'demo', (d) => writeText(d, 'plan.toml', '# 重排格式\n' + readText(d, 'plan.toml').replace(/\n/g, '\r\n').replace(/ = /g, '   =   ')), 'ok', '§4.3: the digest is over the TOML tree');
-  add('plan: not TOML', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml').replace('[plan]', '[plan')), 'error', 'unparseable');
+  add('plan: not TOML', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml').replace('[plan]', '[plan')), 'error', 'unparseable', { verdictHas: [/plan\.toml 第 \d+ 行：TOML 语法错误/] });
+  add('plan: arrays nested 100,000 deep', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml') + '\nx = ' + '['.repeat(100000) + ']'.repeat(100000) + '\n'), 'error', 'a clear error, no stack trace', { verdictHas: [/嵌套层数过深/], pageLacks: [/file:\/\/|verify\.html:\d|at [a-zA-Z]+ \(/] });
+  add('plan: a dotted key 100,000 parts long', 'demo', (d) => writeText(d, 'plan.toml', readText(d, 'plan.toml') + '\n' + Array(100000).fill('a').join('.') + ' = 1\n'), 'error', 'a clear error, no stack trace', { verdictHas: [/TOML 语法错误/], pageLacks: [/file:\/\/|verify\.html:\d/] });
   // exclusions.csv (bound by frame.listed)
   add('exclusions.csv: a row added', 'batch', (d) => writeText(d, 'exclusions.csv', readText(d, 'exclusions.csv') + `T1,${sel(d)[0].target},inspected_recently\n`), 'mismatch', "§6.1, §7.4: the kit's list must be the record's listed exclusions");
   // batch kit: history, conflicts, earlier records
   add('history: a row deleted', 'batch', (d) => editLines(d, 'history.csv', (ls) => { ls.splice(1, 1); return ls; }), 'mismatch', '§3.4, §6.1');
   add('conflicts: a row deleted', 'batch', (d) => editLines(d, 'conflicts.csv', (ls) => { ls.splice(1, 1); return ls; }), 'mismatch', '§3.4, §8.2');
   add('earlier-1.json: a selection edited', 'batch', (d) => editJson(d, 'earlier-1.json', (r) => { r.tasks[0].selected[0].target = r.tasks[0].selected[1].target; }), 'mismatch', '§6.1: an earlier batch must be intact (its digest), so no draw');
+  add('earlier-1.json: a target swapped, digest recomputed', 'batch', null, 'mismatch', '§6.1: an earlier batch drawn from the same inputs must reproduce from them (a difference earlier[1])', {
+    editAsync: async (d) => writeText(d, 'earlier-1.json', await forgeEarlier(readText(d, 'earlier-1.json'), readText(d, 'targets.csv'))),
+    pageHas: [/前批次 1/, /不能复现/], core: (r) => (r.differences.some((x) => x.path === 'earlier[1]') ? '' : 'no earlier[1] difference') });
   add('earlier-1.json: missing', 'batch', (d) => rmSync(join(d, 'earlier-1.json')), 'error', 'a required file is missing');
   add('batch: history.csv rows reordered', 'batch', (d) => editLines(d, 'history.csv', (ls) => [ls[0], ...ls.slice(1).reverse()]), 'ok', '§3.4');
   // the ledger
@@ -319,11 +366,21 @@ try {
   }
   let cli = null;
   if (want('cli') || want('tamper')) {
-    const t0 = Date.now(); cli = cliKits();
+    const t0 = Date.now(); cli = await cliKits();
     console.log(`(kits made by ${BIN} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${Object.keys(cli.kits).join(', ')}${cli.notes.length ? '; ' + cli.notes.join('; ') : ''})`);
   }
   if (want('cli')) {
-    for (const [name, dir] of Object.entries(cli.kits)) record('cli', name, 'ok', await verdictOf(browser, copyKit(dir, 'cli-' + name)));
+    const cliExpect = {
+      ceremony: ['ok', { assurance: 'partial', verdictHas: [/部分核验/, /api\.drand\.sh\/52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971\/public\/\d+/, /[0-9a-f]{64}/, /时间戳/] }],
+      'beacon-no-timestamp': ['ok', { assurance: 'partial', verdictHas: [/部分核验/, /未经锚定/, /[0-9a-f]{64}/, /\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d（北京时间）/, /抽查公告/] }],
+      'batch-forged': ['mismatch', { assurance: 'unattested', pageHas: [/前批次 1/, /不能复现/] }],
+      amended: ['ok', { assurance: 'unattested', pageHas: [/修改账本（3 条）/, /更换检查人员/, /无法联系/, /检查组现状/, /北京时间/] }],
+      batch: ['ok', { assurance: 'unattested', pageHas: [/前批次 1/, /已重新抽取，逐项一致/] }],
+    };
+    for (const [name, dir] of Object.entries(cli.kits)) {
+      const [v, more] = cliExpect[name] || ['ok', { assurance: 'unattested', verdictHas: [/反复抽取、挑选结果/] }];
+      record('cli', name, v, await verdictOf(browser, copyKit(dir, 'cli-' + name)), '', { pageHas: [/下一步：与公告核对这些数字/, /[0-9a-f]{64}/], pageLacks: [/[0-9a-f]{12}…/], ...more });
+    }
     // the page's language switch, at a phone's width: Chinese first, English after one click
     const v = await verdictOf(browser, copyKit(cli.kits.demo, 'cli-ui'), 60, { width: 390, height: 900, mobile: true, check: `(() => {
       const zh = document.documentElement.lang + '|' + document.querySelector('#verdict').textContent;
@@ -348,15 +405,35 @@ try {
       got.wall = (Date.now() - t0) / 1000;
       record('cli', 'page: files picked (batch kit), no verdict before', 'ok', got);
     }
+    // a .zip given to the picker: a Chinese request to unzip it first
+    {
+      const dir = kitDir('cli-zip'); writeFileSync(join(dir, 'verify.html'), HTML);
+      writeFileSync(join(dir, 'kit.zip'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]));
+      const page = await browser.open(pathToFileURL(join(dir, 'verify.html')).href);
+      let got = { v: 'timeout' }; const t0 = Date.now();
+      try {
+        await sleep(300);
+        const { root } = await browser.send('DOM.getDocument', {}, page.sessionId);
+        const { nodeId } = await browser.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#pick' }, page.sessionId);
+        await browser.send('DOM.setFileInputFiles', { nodeId, files: [join(dir, 'kit.zip')] }, page.sessionId);
+        for (let i = 0; i < 100; i++) { const x = await browser.eval(page, "(() => { const o = document.querySelector('#verdict'); return { v: o.dataset.verdict || '', t: o.textContent }; })()"); if (x.v === 'error') { got = x; break; } await sleep(100); }
+      } finally { await browser.close(page); }
+      got.wall = (Date.now() - t0) / 1000;
+      record('cli', 'page: a .zip picked', 'error', got, '', { verdictHas: [/请先解压缩核验材料包，再选择其中的文件/] });
+    }
     const c = v.check || {};
-    const good = /^zh-CN\|✓ 核验通过/.test(c.zh || '') && /^en\|✓ Verified.*\|ok$/.test(c.en || '') && c.overflow === false;
+    const good = /^zh-CN\|⚠ 可由种子复现，但种子未经证明.*反复抽取、挑选结果/.test(c.zh || '') && /^en\|⚠ Reproduces from its seed, but the seed is not proven.*drawing again and again and choosing a result.*\|ok$/.test(c.en || '') && c.overflow === false;
     record('cli', 'page: zh → en switch, no overflow at 390 px', 'ok', { v: good ? 'ok' : 'failed', wall: v.wall, t: JSON.stringify(c) });
   }
   if (want('tamper')) {
     for (const c of tamperCases(cli.kits)) {
       const d = copyKit(cli.kits[c.base], 'tamper-' + c.name.replace(/[^A-Za-z0-9]+/g, '-'));
-      c.edit(d);
-      record('tamper', c.name, c.expect, await verdictOf(browser, d), c.why);
+      if (c.edit) c.edit(d);
+      if (c.editAsync) await c.editAsync(d);
+      const got = await verdictOf(browser, d);
+      const more = { ...(c.more || {}) };
+      if (c.core) { const res = await SV.verifyKit(readKit(d)); more.coreProblem = c.core(res) || undefined; }
+      record('tamper', c.name, c.expect, got, c.why, more);
     }
   }
   if (want('big')) {

@@ -376,7 +376,12 @@ pub fn check_report(lang: Lang, inputs: &Inputs, c: &Check<'_>) {
 
 /// The outcome of `verify`. Returns true when the record reproduces.
 pub fn verification(lang: Lang, outcome: &Verification) -> bool {
-    for note in &outcome.notes {
+    // The unattested seed's note is a warning, below with the guarantees.
+    for note in outcome
+        .notes
+        .iter()
+        .filter(|n| n.id() != "verify-note-unattested")
+    {
         say!("{}", t!(lang, "cli-note", message = note.message(lang)));
     }
     if let (true, Some(r)) = (outcome.ok(), &outcome.recomputed) {
@@ -441,11 +446,12 @@ pub fn verification(lang: Lang, outcome: &Verification) -> bool {
             }
             say!("    {}", t!(lang, "report-replacement-rule"));
         }
-        if outcome.guarantees.is_empty() {
-            eprintln!(
-                "{}",
-                t!(lang, "cli-warning", message = t!(lang, "report-unattested"))
-            );
+        for note in outcome
+            .notes
+            .iter()
+            .filter(|n| n.id() == "verify-note-unattested")
+        {
+            eprintln!("{}", t!(lang, "cli-warning", message = note.message(lang)));
         }
         for g in &outcome.guarantees {
             say!("  {}", t!(lang, "report-guarantee", text = g.message(lang)));

@@ -39,6 +39,16 @@ pub fn run(args: &DrawArgs, lang: Lang) -> Result<ExitCode> {
     let parsed = InputFiles::read(&args.inputs, files::id_check(&args.id_check)?)?
         .raw_digest(raw)
         .parse()?;
+    // An earlier batch drawn from these inputs must reproduce from them: an edited one would
+    // exclude whom its editor liked (SPEC.md §6.1). One drawn from other inputs is named.
+    for (i, batch) in shuangsui::verify::refuse_altered_earlier(&parsed)?
+        .iter()
+        .enumerate()
+    {
+        if let Some(note) = batch.note(i + 1) {
+            eprintln!("{}", t!(lang, "cli-warning", message = note.message(lang)));
+        }
+    }
     let seed = match (&args.seed, &announcement) {
         (Some(s), _) => Seed::unattested(s)?,
         (None, Some(a)) => attested_seed(lang, &args.sources, a, &parsed)?,

@@ -53,7 +53,6 @@ report-digest-record = record    { $digest }
 report-digest-ledger = ledger    { $head } ({ $count } amendments; compare this head with the one the notice published)
 report-by = (by { $actor })
 report-replacement-rule = each replacement is the next in its slot's substitute order, fixed at the draw, not chosen by anyone; a team takes at most the plan's max_replacements
-report-unattested = the seed is unattested: nothing proves it was not chosen after seeing the draw
 report-guarantee = guarantee: { $text }
 report-not-proved = not proved: that the directory, the roster, the history and conflicts files and the list of earlier batches are complete and true: verification proves only that they hold the same content (canonical digests) as the inputs the draw used (or the announcement froze), and the same bytes only where the record states their SHA-256; that rests on their sources and on public scrutiny
 report-mismatch = mismatch: { $count } { $count ->

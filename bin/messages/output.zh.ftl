@@ -52,7 +52,6 @@ report-digest-record = 抽取记录  { $digest }
 report-digest-ledger = 修改账本  { $head }（{ $count } 条修改；请与抽查任务公告中公布的链尾摘要比对）
 report-by = （操作人 { $actor }）
 report-replacement-rule = 替换人选由各名额的替补顺序（抽取时已确定）决定，不由任何人挑选；每组最多可替换的人数由抽查计划的 max_replacements 规定
-report-unattested = 种子未经证明：没有任何证据表明种子不是在看到抽取结果后才选定的
 report-guarantee = 已证明：{ $text }
 report-not-proved = 未证明：检查对象名录、执法检查人员名录、检查记录、回避名单和此前批次清单是否完整、真实。核验只能证明它们与抽取所用（或公告所冻结）的输入内容相同（规范摘要一致），只有记录写明原始 SHA-256 时才证明文件字节相同；它们是否完整、真实，取决于数据来源和公众监督
 report-mismatch = 核验不一致：抽取记录与按输入复现的结果有 { $count } 处不同

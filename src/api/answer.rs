@@ -32,6 +32,8 @@ pub(crate) fn error(e: &Error) -> Value {
         "message": both(|lang| e.message(lang)),
         "text": both(|lang| e.text(lang)),
         "hint": e.hint(Lang::Zh).map(|_| both(|lang| e.hint(lang).unwrap_or_default())),
+        // The request's member a `request` error is about, for code to point at.
+        "member": e.value("member").map(|m| m.text(Lang::En)),
         "listed": e.listed().iter().map(error).collect::<Vec<_>>(),
         "total": e.total(),
     })

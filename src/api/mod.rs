@@ -12,8 +12,8 @@
 //!
 //! | operation | request | answer |
 //! |---|---|---|
-//! | `check` | inputs | `{"digests", "tasks": [{"id", "frame", "excluded", "count", "eligible_officers", "strata"}], "ineligible_officers", "warnings"}` |
-//! | `draw` | inputs, and `seed`, or `announcement` with `beacon` (the drand round's JSON), `reveals`, `timestamp` (base64), `tsa_cert`, `replaced` | `{"record": "<the record's text>", "digest", "warnings", "exclusions": [{"task", "target", "reason"}]}` |
+//! | `check` | inputs | `{"digests", "rows", "tasks": [{"id", "frame", "excluded", "count", "eligible_officers", "strata"}], "ineligible_officers", "warnings"}` |
+//! | `draw` | inputs, and `seed`, or `announcement` with `beacon` (the drand round's JSON), `reveals`, `timestamp` (base64), `tsa_cert`, `replaced` | `{"record": "<the record's text>", "digest", "warnings", "notes", "exclusions": [{"task", "target", "reason"}]}`; an earlier batch drawn from the same inputs that does not reproduce is refused |
 //! | `verify` | `record`, inputs, `tsa_cert` | `{"ok", "differences", "changed_inputs", "guarantees", "notes", …}`; status [`Status::Mismatch`] when it does not reproduce |
 //! | `digest` | `plan`, and `targets`, `officers` | `{"plan", "targets", "officers", "officer_names"}` (hex) |
 //! | `amend` | `record`, inputs, `amendment`: `{"target", "task", "actor", "at", "change": "unreachable" \| "replace_officer", "officer", "reason", "note"}` | `{"record": "<the amended record's text>", "digest", "ledger": {"entries", "head"}}` (the record's digest stays; the ledger's head moves) |
@@ -24,8 +24,8 @@
 //! `id_allowlist` (an array of ids) and `raw_digest` (a boolean). A verification reads the
 //! ids as the record says they were read.
 //!
-//! An error answers `{"kind", "location", "message": {"zh", "en"}, "text", "hint", "listed",
-//! "total"}`: `kind` is [`ErrorKind::as_str`](crate::ErrorKind::as_str), stable; `location`
+//! An error answers `{"kind", "location", "message": {"zh", "en"}, "text", "hint", "member",
+//! "listed", "total"}` (`member`: the request's member a `request` error is about): `kind` is [`ErrorKind::as_str`](crate::ErrorKind::as_str), stable; `location`
 //! is `{"source", "line", "column", "sheet", "text"}` or null.
 //!
 //! ```
@@ -80,6 +80,12 @@ impl Status {
         }
     }
 }
+
+/// This library's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The spec version it draws and verifies (SPEC.md): records of another version are refused.
+pub const SPEC_VERSION: &str = crate::base::canonical::SPEC_VERSION;
 
 /// The operations [`call`] knows.
 pub const OPERATIONS: &[&str] = &["check", "draw", "verify", "digest", "amend", "notice"];
@@ -199,11 +205,20 @@ fn draw(request: &mut Request) -> Result<Value> {
         }
         _ => return Err(bad("seed", "api-seed-or-announcement")),
     };
+    // An earlier batch drawn from these inputs must reproduce from them (SPEC.md §6.1).
+    let earlier = crate::verify::refuse_altered_earlier(&inputs)?;
     let outcome = crate::draw(&inputs, &seed)?;
+    let notes: Vec<Value> = earlier
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.note(i + 1))
+        .map(|n| json!({ "id": n.id(), "message": answer::both(|lang| n.message(lang)) }))
+        .collect();
     Ok(json!({
         "record": outcome.record.to_json(),
         "digest": outcome.record.digest,
         "warnings": answer::warnings(&outcome.warnings),
+        "notes": notes,
         "exclusions": outcome.exclusions.iter().map(|(task, target, reason)| json!({
             "task": task, "target": target, "reason": reason,
         })).collect::<Vec<_>>(),

@@ -27,11 +27,13 @@
 //! ```
 
 mod diff;
+mod earlier;
 mod head;
 pub mod ledger;
 mod redraw;
 mod report;
 
+pub use earlier::{EarlierBatch, EarlierOutcome, earlier_batches, refuse_altered_earlier};
 pub use head::{RecordHead, id_check_of};
 pub use redraw::{Options, verify, verify_with};
 pub use report::{Difference, Guarantee, MAX_LISTED, Note, Verification};

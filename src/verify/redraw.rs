@@ -43,8 +43,38 @@ pub fn verify(record: Source<'_>, inputs: &Inputs) -> Result<Verification> {
     verify_with(record, inputs, &Options::default())
 }
 
-/// Verifies a record against its inputs, with [`Options`].
+/// Verifies a record against its inputs, with [`Options`]; each earlier batch drawn from the
+/// same inputs must reproduce too ([`earlier_batches`](super::earlier_batches)).
 pub fn verify_with(
+    record: Source<'_>,
+    inputs: &Inputs,
+    options: &Options<'_>,
+) -> Result<Verification> {
+    let mut v = verify_once(record, inputs, options)?;
+    if !inputs.earlier().is_empty() {
+        for (i, batch) in super::earlier_batches(inputs)?.into_iter().enumerate() {
+            let n = i + 1;
+            match batch.outcome {
+                super::EarlierOutcome::Reproduced => {}
+                super::EarlierOutcome::Differs(count) => {
+                    v.total_differences += 1;
+                    if v.differences.len() < MAX_LISTED {
+                        v.differences.push(Difference::new(
+                            format!("earlier[{n}]"),
+                            format!("'{}'", batch.digest),
+                            msg("verify-earlier-differs").arg("count", count as u64),
+                        ));
+                    }
+                }
+                super::EarlierOutcome::OtherInputs => v.notes.extend(batch.note(n)),
+            }
+        }
+    }
+    Ok(v)
+}
+
+/// [`verify_with`] without re-drawing the earlier batches.
+pub(crate) fn verify_once(
     record: Source<'_>,
     inputs: &Inputs,
     options: &Options<'_>,
@@ -139,6 +169,10 @@ pub fn verify_with(
     };
 
     let mut notes = Vec::new();
+    // SPEC.md §10 step 7: an unattested seed proves nothing about when it was chosen.
+    if parsed.seed.attestation.is_none() {
+        notes.push(Note::new(msg("verify-note-unattested")));
+    }
     if inputs.held.is_some() {
         notes.push(Note::new(msg("verify-note-warehouse")));
         if inputs.plan.tasks.iter().any(|t| t.officer_region.is_some()) {

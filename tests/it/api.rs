@@ -285,6 +285,11 @@ fn errors_name_their_kind_place_and_fix_in_both_languages() {
         assert!(e["message"]["zh"].as_str().unwrap().contains(says), "{e}");
         assert!(!e["message"]["en"].as_str().unwrap().is_empty());
     }
+    let (_, e) = answer(
+        "draw",
+        &with(inputs(&files), json!({ "seed": "s", "sede": "t" })),
+    );
+    assert_eq!(e["member"], "sede", "{e}");
     let (status, e) = shuangsui::api::call_bytes(b"draw", b"{\xff}");
     assert_eq!(status, Status::Error);
     assert!(e.contains("UTF-8"), "{e}");

@@ -116,9 +116,15 @@ fn the_kit_verifies_alone_and_holds_no_personal_data() {
         // of SPEC.md §3.2, which name them, to check the record's `dropped`; so do SPEC.md and
         // verify.html, the same in every kit.) The kit's README lists the dropped headers as the
         // record does.
-        if !["record.json", "reproduce.py", "SPEC.md", "verify.html", "README.md"]
-            .iter()
-            .any(|n| p.file_name().unwrap() == *n)
+        if ![
+            "record.json",
+            "reproduce.py",
+            "SPEC.md",
+            "verify.html",
+            "README.md",
+        ]
+        .iter()
+        .any(|n| p.file_name().unwrap() == *n)
         {
             assert!(
                 !text.contains("身份证号")

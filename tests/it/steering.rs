@@ -1803,3 +1803,170 @@ fn later_batch_on_the_earlier_batchs_round_is_refused() {
     let e = refusal(&forged, &later, &bare_sources());
     assert!(e.contains("a later batch needs a later round"), "{e}");
 }
+
+/// Attack 5, a forged earlier batch: the insider takes batch 1's record, swaps a friendly
+/// enterprise into one of its selections, recomputes its digest (§9.3) and draws batch 2
+/// after it: the friendly enterprise is excluded from batch 2 as `earlier_batch`, with no
+/// grinding. (Found by the browser verifier's red-team trial; every verifier accepted it.)
+/// An earlier batch drawn from the same inputs must reproduce from them (§6.1): the draw
+/// refuses the forged one, and a verification of a batch 2 drawn after it fails, naming it.
+/// A batch drawn from other inputs cannot be re-drawn: its digest is named, to compare.
+#[test]
+fn a_forged_earlier_batch_is_refused_and_fails_verification() {
+    let files = crate::fixtures::Files::synth(6, 300, 24, 11);
+    let inputs = files.inputs();
+    let first = draw(&inputs, &Seed::unattested("第一批").unwrap())
+        .unwrap()
+        .record;
+    let selected: HashSet<&str> = first.tasks[0]
+        .selected
+        .iter()
+        .map(|s| s.target.as_str())
+        .collect();
+    let friendly = files
+        .targets
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .find(|id| !selected.contains(id))
+        .unwrap()
+        .to_owned();
+    let mut forged = first.clone();
+    forged.tasks[0].selected[0].target.clone_from(&friendly);
+    forged.digest = forged.content_digest();
+    let after = |earlier: &Record| {
+        inputs
+            .clone()
+            .with_earlier(vec![("batch-1.json".into(), earlier.clone())])
+            .unwrap()
+    };
+
+    // The genuine batch 1 reproduces; a draw after it goes ahead and verifies.
+    let genuine = after(&first);
+    let batches = shuangsui::verify::refuse_altered_earlier(&genuine).unwrap();
+    assert_eq!(
+        batches[0].outcome,
+        shuangsui::verify::EarlierOutcome::Reproduced
+    );
+    let second = draw(&genuine, &Seed::unattested("第二批").unwrap())
+        .unwrap()
+        .record;
+    assert!(verified(second.to_json(), &genuine).ok());
+
+    // The forged one is refused before anything is drawn, in Chinese and English.
+    let forged_inputs = after(&forged);
+    let e = shuangsui::verify::refuse_altered_earlier(&forged_inputs).unwrap_err();
+    assert_eq!(e.kind(), shuangsui::ErrorKind::InputsMismatch);
+    assert!(
+        e.message(Lang::Zh).contains(&forged.digest),
+        "{}",
+        e.message(Lang::Zh)
+    );
+    assert!(e.message(Lang::Zh).contains("未进行抽取"));
+    // Drawn anyway (the library's draw alone does not re-draw earlier batches), it does not
+    // verify: the forged batch is a difference.
+    let steered = draw(&forged_inputs, &Seed::unattested("第二批").unwrap())
+        .unwrap()
+        .record;
+    assert!(
+        steered.tasks[0]
+            .frame
+            .excluded
+            .contains_key("earlier_batch"),
+        "the forged batch excludes"
+    );
+    let v = verified(steered.to_json(), &forged_inputs);
+    assert!(!v.ok());
+    assert!(
+        v.differences.iter().any(|d| d.path == "earlier[1]"),
+        "{:?}",
+        v.differences
+    );
+
+    // A batch 1 drawn from another directory (a row more) is not re-drawn: it is named.
+    let mut more = files.clone();
+    more.targets = files.targets.clone()
+        + &files.targets.lines().nth(1).unwrap().replacen(
+            &files.targets.lines().nth(1).unwrap()[..18],
+            "91110000802100433B",
+            1,
+        )
+        + "\n";
+    let other = draw(&more.inputs(), &Seed::unattested("第一批").unwrap())
+        .unwrap()
+        .record;
+    let later = after(&other);
+    let batches = shuangsui::verify::refuse_altered_earlier(&later).unwrap();
+    assert_eq!(
+        batches[0].outcome,
+        shuangsui::verify::EarlierOutcome::OtherInputs
+    );
+    let note = batches[0].note(1).unwrap().message(Lang::Zh);
+    assert!(
+        note.contains(&other.digest) && note.contains("公告"),
+        "{note}"
+    );
+    let second = draw(&later, &Seed::unattested("第二批").unwrap())
+        .unwrap()
+        .record;
+    let v = verified(second.to_json(), &later);
+    assert!(v.ok(), "{:?}", v.differences);
+    assert!(
+        v.notes
+            .iter()
+            .any(|n| n.id() == "verify-note-earlier-other")
+    );
+}
+
+/// The command line refuses the forged batch 1 at `draw --after`, exit 2, writing nothing.
+#[test]
+fn draw_after_a_forged_batch_is_refused_by_the_cli() {
+    let dir = TempDir::new("forged-earlier");
+    let files = crate::fixtures::Files::synth(6, 300, 24, 11);
+    files.write_to(&*dir);
+    let (code, _, err) = outcome(
+        bin()
+            .current_dir(&*dir)
+            .arg("draw")
+            .args(INPUT_FLAGS)
+            .args(["--seed", "第一批", "--out", "batch-1.json"]),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let mut record: Record =
+        serde_json::from_slice(&std::fs::read(&*dir.join("batch-1.json")).unwrap()).unwrap();
+    let taken: HashSet<String> = record.tasks[0]
+        .selected
+        .iter()
+        .map(|s| s.target.clone())
+        .collect();
+    let friendly = files
+        .targets
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .find(|id| !taken.contains(id))
+        .unwrap();
+    record.tasks[0].selected[0].target = friendly;
+    record.digest = record.content_digest();
+    std::fs::write(&*dir.join("forged.json"), record.to_json()).unwrap();
+    let (code, _, err) = outcome(
+        bin()
+            .current_dir(&*dir)
+            .arg("draw")
+            .args(INPUT_FLAGS)
+            .args([
+                "--after",
+                "forged.json",
+                "--seed",
+                "第二批",
+                "--out",
+                "batch-2.json",
+            ]),
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("不能由这些输入重现") && err.contains(&record.digest),
+        "{err}"
+    );
+    assert!(!dir.join("batch-2.json").exists());
+}

@@ -404,6 +404,11 @@ fn a_record_in_another_form_verifies_and_is_said_to_differ_in_form_only() {
     let edited = r.json.replacen("\"rank\": 1", "\"rank\": 2", 1);
     let outcome = verify_record(&edited, &r.inputs).unwrap();
     assert!(!outcome.ok());
-    assert!(outcome.notes.iter().any(|n| n.id() == "verify-note-altered"));
+    assert!(
+        outcome
+            .notes
+            .iter()
+            .any(|n| n.id() == "verify-note-altered")
+    );
     assert!(outcome.notes.iter().all(|n| n.id() != "verify-note-form"));
 }

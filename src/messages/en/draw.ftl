@@ -98,3 +98,5 @@ warehouse-candidate-rank-hint = candidates are missing or were added: run the ca
 warehouse-candidates-over = task { $task }, stratum [{ $stratum }]: { $found } candidates, more than its frame of { $frame } in the census
 warehouse-candidates-short = task { $task }, stratum [{ $stratum }]: the { $candidates } candidates ran out before the walk took its { $count } targets (frame { $frame })
 warehouse-candidates-short-hint = the candidates are not the whole result of the candidates query printed for these inputs: run it again, unchanged, and export every row
+draw-earlier-not-reproduced = the earlier batch with record digest { $digest } does not reproduce from these inputs ({ $count } differences): its record was edited, or not drawn from these inputs; no target is excluded on its word, and nothing was drawn
+draw-earlier-not-reproduced-hint = give the batch's record as it was published after its draw (its digest is the one in that batch's notice)

@@ -4,6 +4,8 @@
 ## shown as they are (a string in quotes); the words around them come from here.
 
 verify-difference = { $path }: record has { $record }, the inputs give { $recomputed }
+verify-earlier-differs = does not reproduce from these inputs ({ $count } differences): the earlier batch's record was edited, or not drawn from these inputs, and a later batch must not exclude targets by it
+verify-note-earlier-other = earlier batch { $n } (record digest { $digest }) cannot be re-drawn here (it was not drawn from these inputs, or the directory is not here): compare that digest with the notice published for that batch, and verify it with its own kit
 verify-absent = (absent)
 verify-whole-record = (the whole record)
 verify-length = { $path } (length)
@@ -26,6 +28,7 @@ verify-note-tsa-unused = the time-stamp authority's certificate was not used: th
 verify-note-not-drawable = the draw cannot be repeated with these inputs: { $error }
 verify-note-warehouse = the directory was not read: the draw was repeated from the warehouse's census and candidates given here. That they are the directory's rests on the warehouse: there, its digest query and each task's selection query (SPEC.md §3.4, §7.4) fail unless the table gives the record's digest, frames and selections
 verify-note-warehouse-regions = the selected targets' regions, which matching by jurisdiction (officer_region) reads, come from the candidates given here and are in no query's check: run the candidates query in the warehouse yourself, or verify from the directory's file, to check them too
+verify-note-unattested = the seed is unattested: nothing proves it was not chosen after seeing the draw (drawn again and again until a result suited)
 verify-note-altered = the record's digest does not match its own content: it was changed after the draw
 verify-note-form = the record's file orders its members or spaces them otherwise than the canonical serialisation (SPEC.md §9.2); every member's value is the same, so this is form only
 verify-note-bytes-differ = { $input }: the file's bytes differ from the draw's (SHA-256 { $sha256 }, record { $recorded }) but its content is the same (canonical digest matches)

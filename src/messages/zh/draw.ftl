@@ -101,3 +101,5 @@ warehouse-candidate-rank-hint = 候选有缺失或被添加：请原样重新运
 warehouse-candidates-over = 任务 { $task } 分层 [{ $stratum }]：候选 { $found } 个，多于统计结果中该分层的 { $frame } 个
 warehouse-candidates-short = 任务 { $task } 分层 [{ $stratum }]：{ $candidates } 个候选已用尽，尚未抽满 { $count } 个（该分层共 { $frame } 个）
 warehouse-candidates-short-hint = 候选结果不是为这些输入生成的候选查询的完整结果：请原样重新运行该查询并导出全部行
+draw-earlier-not-reproduced = 此前批次（记录摘要 { $digest }）不能由这些输入重现（{ $count } 处不同）：其记录被改动过，或不是由这些输入抽取的；不能据此排除对象，未进行抽取
+draw-earlier-not-reproduced-hint = 请使用该批次抽取后公布的原始记录（其摘要应与该批次的公告一致）

@@ -3,6 +3,8 @@
 ## 核验：记录与输入复现结果之间的差异。值原样显示（字符串带引号），其余文字取自这里。
 
 verify-difference = { $path }：记录中为 { $record }，按输入应为 { $recomputed }
+verify-earlier-differs = 不能由这些输入重现（{ $count } 处不同）：此前批次的记录被改动过，或不是由这些输入抽取的，后续批次不能据此排除对象
+verify-note-earlier-other = 第 { $n } 个此前批次（记录摘要 { $digest }）在此不能重新抽取（它不是由这些输入抽取的，或名录不在此处）：请将该摘要与该批次公布的公告比对，并用该批次自己的核验材料包核验
 verify-absent = （无此项）
 verify-whole-record = （整个记录）
 verify-length = { $path }（项数）
@@ -25,6 +27,7 @@ verify-note-tsa-unused = 未使用时间戳机构的证书：抽取记录中没�
 verify-note-not-drawable = 无法用这些输入重新抽取：{ $error }
 verify-note-warehouse = 未读取名录本身：抽取由此处给出的数据仓库统计结果和候选结果重新进行。它们是否确为名录的结果取决于数据仓库：在数据仓库中，记录的摘要查询和各任务的抽取查询（SPEC.md §3.4、§7.4）在表中数据与记录的摘要、抽取范围或抽中对象不符时报错
 verify-note-warehouse-regions = 按辖区匹配（officer_region）所读取的被抽中对象的行政区划来自此处给出的候选结果，不在任何查询的核对范围内：请自行在数据仓库中运行候选查询，或用名录文件核验，以一并核对
+verify-note-unattested = 种子未经证明：没有任何证据表明种子不是在看到抽取结果后才选定的（可能反复抽取、挑选结果）
 verify-note-altered = 抽取记录的摘要与其内容不符：抽取后被改动过
 verify-note-form = 抽取记录文件的成员顺序或空白与规范的序列化（SPEC.md §9.2）不同；各成员的值均一致，这只是格式差异
 verify-note-bytes-differ = { $input }：文件字节与抽取时的不同（SHA-256 为 { $sha256 }，抽取记录中为 { $recorded }），但内容相同（规范摘要一致）

@@ -96,6 +96,7 @@ vector_tests! {
         blank_rows_skipped,
         header_keys,
         numbered_field_in_brackets,
+        numbered_alias_is_not_personal_data,
         officer_column_mapping,
         roster_keyed_by_certificate,
         roster_without_names,

@@ -104,6 +104,16 @@ if [ "$status" -ne 2 ]; then
   exit 1
 fi
 
+step "the README's Java example, compiled against the jar and run in a directory of the demo's files"
+mkdir -p "$work/readme"
+awk '/<!-- java-example/{found=1} found && /^```java$/{code=1; next} code && /^```$/{exit} code' \
+  "$here/../../README.md" >"$work/readme/DrawExample.java"
+cp "$demo/plan.toml" "$demo/targets.csv" "$demo/officers.csv" "$work/readme/"
+javac "${javac_flags[@]}" -cp "$jar" -d "$work/readme" "$work/readme/DrawExample.java"
+(cd "$work/readme" && java -cp "$jar:." DrawExample | grep -q '核验通过')
+"$bin" draw "${inputs[@]}" --seed '2027-01-15 公开摇号' --out "$work/readme-cli.json" >/dev/null
+cmp "$work/readme-cli.json" "$work/readme/record.json"
+
 step "a jar without the library loads it from java.library.path"
 mkdir -p "$work/bare"
 (cd "$work/bare" && jar xf "$jar" && rm -r shuangsui/native && jar cf ../bare.jar .)

@@ -570,3 +570,24 @@ def test_the_example_draws_the_command_lines_record_and_verifies(
     assert done.returncode == 1 and "不能复现" in done.stderr
     done = example(*inputs[:-1], demo / "plan.toml", "--verify", out)  # officers: the plan
     assert done.returncode == 2 and "InputError" in done.stderr, done.stderr
+
+
+# ---- the README's example ----
+
+
+def test_the_readmes_example_draws_the_command_lines_record(
+    demo: Path, drawn: bytes, tmp_path: Path
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- python-example") :]
+    code = block[block.index("```python\n") + len("```python\n") :]
+    code = code[: code.index("\n```")]
+    for name in ("plan.toml", "targets.csv", "officers.csv"):
+        (tmp_path / name).write_bytes((demo / name).read_bytes())
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "record.json").read_bytes() == drawn
+    assert re.fullmatch(r"[0-9a-f]{64}\n", done.stdout), done.stdout

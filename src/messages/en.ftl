@@ -358,7 +358,7 @@ kit-file-replaced = an earlier announcement this one replaced
 kit-run = Run, inside it:
 kit-or-python = or, without shuangsui, with Python 3.11's standard library alone:
 kit-both = Both reproduce record.json byte for byte. The tables differ in form from the files the draw read, but not in content (the canonical digests match); verification says so. These files hold exact values for machines; the notices for people (CSV, Excel) guard cells that begin with = + - @ against formulas.
-kit-browser = Or verify with nothing installed: open verify.html in a browser (on a computer or a phone) and drop this directory's files onto the page, or pick them; it says for each task whether the draw reproduces, and what differs if not. On a computer the page can also read this directory's files itself: chromium --allow-file-access-from-files "verify.html?auto"
+kit-browser = Or verify with nothing installed: open verify.html in a browser (on a computer or a phone) and drop this directory's files onto the page, or pick them; it says for each task whether the draw reproduces, and what differs if not. On a computer, opened as verify.html?auto in a browser allowed to read local files, the page reads this directory's files itself (shuangsui's README says how)
 kit-sql = Each task's target selection can also be reproduced in a database (SPEC.md §7.4): the DuckDB query below reads targets.csv and exclusions.csv in this directory and returns the task's selected targets with their ranks and tickets, in the record's order; it fails if exclusions.csv is not the one the record binds.
 
 # The frozen inputs

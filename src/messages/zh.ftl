@@ -333,7 +333,7 @@ kit-file-replaced = 被本公告取代的此前公告
 kit-run = 在本目录中运行：
 kit-or-python = 或者不安装 shuangsui，只用 Python 3.11 标准库运行：
 kit-both = 两者都会逐字节复现 record.json。这些表格与抽取时读取的文件格式不同，但内容相同（规范摘要一致），核验时会说明这一点。这些文件保存的是供程序读取的精确值；供人阅读的公告（CSV、Excel）对以 = + - @ 开头的单元格做了防公式处理。
-kit-browser = 不安装任何软件也可以核验：用浏览器（电脑或手机）打开 verify.html，把本目录中的文件拖入页面或点击选择；页面逐个任务说明抽取结果能否重现，不能重现时列出不同之处。在电脑上也可以这样打开，让页面自己读取本目录的文件：chromium --allow-file-access-from-files "verify.html?auto"
+kit-browser = 不安装任何软件也可以核验：用浏览器（电脑或手机）打开 verify.html，把本目录中的文件拖入页面或点击选择；页面逐个任务说明抽取结果能否重现，不能重现时列出不同之处。在电脑上，用允许网页读取本地文件的浏览器打开 verify.html?auto，页面会自己读取本目录的文件（做法见 shuangsui 的 README）
 kit-sql = 每个任务的检查对象抽取也可以在数据库中复现（SPEC.md §7.4）：下面的 DuckDB 查询读取本目录中的 targets.csv 和 exclusions.csv，按抽取记录中的顺序返回该任务抽中的对象及其排名和签号；如 exclusions.csv 与抽取记录不符，查询会报错。
 
 # 冻结的输入

@@ -5,6 +5,7 @@
 //! reader to compare with its published notice.
 
 use super::redraw::verify_once;
+use super::report::Note;
 use crate::base::canonical::to_hex;
 use crate::draw::record::Record;
 use crate::draw::{Inputs, Source};
@@ -80,7 +81,7 @@ pub fn earlier_batches(inputs: &Inputs) -> Result<Vec<EarlierBatch>> {
                     bytes: json.as_bytes(),
                 },
                 &sub,
-                &super::Options::default(),
+                &super::redraw::Options::default(),
             )?;
             if v.ok() {
                 EarlierOutcome::Reproduced
@@ -99,9 +100,9 @@ pub fn earlier_batches(inputs: &Inputs) -> Result<Vec<EarlierBatch>> {
 impl EarlierBatch {
     /// What a draw or a verification says of the `n`th earlier batch (1-based, in digest
     /// order) when it was drawn from other inputs: to compare its digest with its notice.
-    pub fn note(&self, n: usize) -> Option<super::Note> {
+    pub fn note(&self, n: usize) -> Option<Note> {
         (self.outcome == EarlierOutcome::OtherInputs).then(|| {
-            super::Note::new(
+            Note::new(
                 msg("verify-note-earlier-other")
                     .arg("n", n as u64)
                     .arg("digest", self.digest.as_str()),

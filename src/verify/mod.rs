@@ -32,8 +32,10 @@ mod head;
 pub mod ledger;
 mod redraw;
 mod report;
+mod run;
 
 pub use earlier::{EarlierBatch, EarlierOutcome, earlier_batches, refuse_altered_earlier};
 pub use head::{RecordHead, id_check_of};
-pub use redraw::{Options, verify, verify_with};
+pub use redraw::Options;
 pub use report::{Difference, Guarantee, MAX_LISTED, Note, Verification};
+pub use run::{verify, verify_with};

@@ -1923,7 +1923,7 @@ fn a_forged_earlier_batch_is_refused_and_fails_verification() {
 fn draw_after_a_forged_batch_is_refused_by_the_cli() {
     let dir = TempDir::new("forged-earlier");
     let files = crate::fixtures::Files::synth(6, 300, 24, 11);
-    files.write_to(&*dir);
+    files.write_to(&dir);
     let (code, _, err) = outcome(
         bin()
             .current_dir(&*dir)

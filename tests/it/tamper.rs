@@ -394,7 +394,11 @@ fn a_record_in_another_form_verifies_and_is_said_to_differ_in_form_only() {
         assert_ne!(text, r.json);
         let outcome = verify_record(&text, &r.inputs).unwrap();
         assert!(outcome.ok(), "{what}: {:?}", outcome.differences);
-        let notes: Vec<&str> = outcome.notes.iter().map(|n| n.id()).collect();
+        let notes: Vec<&str> = outcome
+            .notes
+            .iter()
+            .map(shuangsui::verify::Note::id)
+            .collect();
         assert!(!notes.contains(&"verify-note-altered"), "{what}: {notes:?}");
         assert!(notes.contains(&"verify-note-form"), "{what}: {notes:?}");
     }

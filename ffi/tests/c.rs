@@ -72,7 +72,7 @@ fn the_readme_example_compiles_and_draws_the_librarys_record() {
     let library = built().join("libshuangsui_ffi.a");
     assert!(
         library.exists(),
-        "{} (cargo builds it for the tests)",
+        "{}: run cargo build -p shuangsui-ffi first (cargo test builds the rlib only)",
         library.display()
     );
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use shuangsui::api::{Status, call};
 
 use crate::fixtures::{
-    Files, INPUT_FLAGS, NOTARY, SECRET, announcement, attested_draw, bin, ceremony_files,
+    Files, INPUT_FLAGS, NOTARY, SECRET, TempDir, announcement, attested_draw, bin, ceremony_files,
     round_json, sources, succeeds,
 };
 
@@ -37,18 +37,18 @@ fn with(mut base: Value, extra: Value) -> Value {
 
 #[test]
 fn the_json_interface_draws_the_bytes_the_cli_writes_and_verifies_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = TempDir::new("api-draw");
     let files = Files::synth(12, 400, 30, 3);
-    files.write_to(dir.path());
+    files.write_to(&dir);
     let seed = "2027-03-01 公开摇号";
     succeeds(
         bin()
-            .current_dir(dir.path())
+            .current_dir(&dir)
             .args(["draw"])
             .args(INPUT_FLAGS)
             .args(["--seed", seed, "--out", "record.json"]),
     );
-    let cli = std::fs::read_to_string(dir.path().join("record.json")).unwrap();
+    let cli = std::fs::read_to_string(dir.join("record.json")).unwrap();
 
     let (status, drawn) = answer("draw", &with(inputs(&files), json!({ "seed": seed })));
     assert_eq!(status, Status::Ok, "{drawn}");
